@@ -1,0 +1,19 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using RevBot.Core.Company;
+
+namespace RevBot.Core;
+
+public static class CoreServiceCollectionExtensions
+{
+    /// <summary>Registers the product logic: company settings (validated at start), the clock.</summary>
+    public static IServiceCollection AddRevBotCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<CompanyOptions>().Bind(configuration.GetSection(CompanyOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<CompanyOptions>, CompanyOptionsValidator>();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => new CompanyClock(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<CompanyOptions>>().Value.GetTimeZone()));
+        return services;
+    }
+}

@@ -1,0 +1,10 @@
+namespace RevBot.Core.Domain;
+
+public enum ActivityType
+{
+    Call,
+    Email,
+    Meeting,
+    Note,
+    Task,
+}

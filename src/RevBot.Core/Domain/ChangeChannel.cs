@@ -1,0 +1,11 @@
+namespace RevBot.Core.Domain;
+
+/// <summary>Where a change to the revenue data came from, as recorded in the audit log.</summary>
+public enum ChangeChannel
+{
+    Slack,
+    Teams,
+    Cli,
+    Api,
+    Import,
+}

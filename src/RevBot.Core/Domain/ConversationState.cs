@@ -1,0 +1,9 @@
+namespace RevBot.Core.Domain;
+
+/// <summary>The stored context of one conversation (a thread, a DM, a chat, a CLI session), so follow-ups work across restarts and instances.</summary>
+public sealed class ConversationState
+{
+    public required string Key { get; set; }
+    public required string State { get; set; }
+    public DateTime UpdatedAt { get; set; }
+}

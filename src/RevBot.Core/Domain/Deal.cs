@@ -1,0 +1,35 @@
+namespace RevBot.Core.Domain;
+
+/// <summary>An opportunity. Amounts are in <see cref="Currency"/>; timestamps are UTC.</summary>
+public sealed class Deal
+{
+    public required string Id { get; set; }
+    public string? Name { get; set; }
+    public string? AccountId { get; set; }
+    public Account? Account { get; set; }
+    public int? OwnerId { get; set; }
+    public User? Owner { get; set; }
+    public decimal Amount { get; set; }
+    public string Currency { get; set; } = "USD";
+    public required string Stage { get; set; }
+    public DealStatus Status { get; set; }
+    public DealType Type { get; set; } = DealType.New;
+    public string? Product { get; set; }
+    public string? Source { get; set; }
+    public DateTime? CreatedAt { get; set; }
+
+    /// <summary>Expected close date (a calendar day in the company's time zone).</summary>
+    public DateOnly? CloseDate { get; set; }
+
+    /// <summary>When the deal was won or lost; required for closed deals.</summary>
+    public DateTime? ClosedAt { get; set; }
+    public string? LossReason { get; set; }
+    public ForecastCategory? ForecastCategory { get; set; }
+
+    /// <summary>0-100; null means the stage's configured default.</summary>
+    public int? Probability { get; set; }
+    public string? NextStep { get; set; }
+
+    /// <summary>Optimistic-concurrency token: bumped on every change, carried by every card.</summary>
+    public int Version { get; set; } = 1;
+}

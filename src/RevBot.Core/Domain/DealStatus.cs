@@ -1,0 +1,8 @@
+namespace RevBot.Core.Domain;
+
+public enum DealStatus
+{
+    Open,
+    Won,
+    Lost,
+}

@@ -1,0 +1,9 @@
+namespace RevBot.Core.Domain;
+
+public enum ForecastCategory
+{
+    Pipeline,
+    BestCase,
+    Commit,
+    Omitted,
+}

@@ -1,0 +1,7 @@
+namespace RevBot.Core.Domain;
+
+public enum SpendCategory
+{
+    Marketing,
+    Sales,
+}

@@ -1,0 +1,14 @@
+namespace RevBot.Core.Domain;
+
+/// <summary>Recurring revenue: active on day D when StartDate &lt;= D and (no EndDate or D &lt; EndDate).</summary>
+public sealed class Subscription
+{
+    public required string Id { get; set; }
+    public required string AccountId { get; set; }
+    public string? Product { get; set; }
+    public decimal Mrr { get; set; }
+    public DateOnly StartDate { get; set; }
+
+    /// <summary>The first day the subscription is no longer active; null while ongoing.</summary>
+    public DateOnly? EndDate { get; set; }
+}

@@ -1,0 +1,9 @@
+namespace RevBot.Core.Domain;
+
+public enum TicketPriority
+{
+    Low,
+    Medium,
+    High,
+    Urgent,
+}

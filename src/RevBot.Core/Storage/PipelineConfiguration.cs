@@ -1,0 +1,57 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using RevBot.Core.Domain;
+
+namespace RevBot.Core.Storage;
+
+internal sealed class DealConfiguration : IEntityTypeConfiguration<Deal>
+{
+    public void Configure(EntityTypeBuilder<Deal> b)
+    {
+        b.Property(d => d.Id).HasMaxLength(64);
+        b.Property(d => d.Name).HasMaxLength(300);
+        b.Property(d => d.Currency).HasMaxLength(3);
+        b.Property(d => d.Stage).HasMaxLength(64);
+        b.Property(d => d.Product).HasMaxLength(100);
+        b.Property(d => d.Source).HasMaxLength(100);
+        b.Property(d => d.LossReason).HasMaxLength(200);
+        b.Property(d => d.NextStep).HasMaxLength(500);
+        b.Property(d => d.Version).IsConcurrencyToken();
+        b.HasOne(d => d.Account).WithMany().HasForeignKey(d => d.AccountId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(d => d.Owner).WithMany().HasForeignKey(d => d.OwnerId).OnDelete(DeleteBehavior.SetNull);
+        // The metric queries: closed deals by close time, open deals by expected close, creation, per owner/account.
+        b.HasIndex(d => new { d.Status, d.ClosedAt });
+        b.HasIndex(d => new { d.Status, d.CloseDate });
+        b.HasIndex(d => d.CreatedAt);
+        b.HasIndex(d => d.OwnerId);
+        b.HasIndex(d => d.AccountId);
+    }
+}
+
+internal sealed class DealStageChangeConfiguration : IEntityTypeConfiguration<DealStageChange>
+{
+    public void Configure(EntityTypeBuilder<DealStageChange> b)
+    {
+        b.ToTable("deal_stage_history");
+        b.Property(h => h.DealId).HasMaxLength(64);
+        b.Property(h => h.Stage).HasMaxLength(64);
+        b.HasOne<Deal>().WithMany().HasForeignKey(h => h.DealId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(h => new { h.DealId, h.EnteredAt, h.Stage }).IsUnique();
+    }
+}
+
+internal sealed class ActivityConfiguration : IEntityTypeConfiguration<Activity>
+{
+    public void Configure(EntityTypeBuilder<Activity> b)
+    {
+        b.Property(a => a.Id).HasMaxLength(64);
+        b.Property(a => a.DealId).HasMaxLength(64);
+        b.Property(a => a.AccountId).HasMaxLength(64);
+        b.Property(a => a.Subject).HasMaxLength(500);
+        b.HasOne<Deal>().WithMany().HasForeignKey(a => a.DealId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Account>().WithMany().HasForeignKey(a => a.AccountId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<User>().WithMany().HasForeignKey(a => a.UserId).OnDelete(DeleteBehavior.SetNull);
+        b.HasIndex(a => new { a.DealId, a.OccurredAt });
+        b.HasIndex(a => new { a.AccountId, a.OccurredAt });
+    }
+}

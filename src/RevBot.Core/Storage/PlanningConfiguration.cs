@@ -1,0 +1,55 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using RevBot.Core.Domain;
+
+namespace RevBot.Core.Storage;
+
+internal sealed class SpendConfiguration : IEntityTypeConfiguration<Spend>
+{
+    public void Configure(EntityTypeBuilder<Spend> b)
+    {
+        b.ToTable("spend");
+        b.Property(s => s.Channel).HasMaxLength(100);
+        b.HasIndex(s => new { s.Month, s.Category, s.Channel }).IsUnique();
+    }
+}
+
+internal sealed class QuotaConfiguration : IEntityTypeConfiguration<Quota>
+{
+    public void Configure(EntityTypeBuilder<Quota> b)
+    {
+        b.HasOne<User>().WithMany().HasForeignKey(q => q.OwnerId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(q => new { q.PeriodStart, q.PeriodEnd, q.OwnerId });
+    }
+}
+
+internal sealed class ForecastSnapshotConfiguration : IEntityTypeConfiguration<ForecastSnapshot>
+{
+    public void Configure(EntityTypeBuilder<ForecastSnapshot> b)
+    {
+        b.HasOne<User>().WithMany().HasForeignKey(f => f.OwnerId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(f => new { f.PeriodStart, f.TakenAt });
+    }
+}
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> b)
+    {
+        b.ToTable("audit_log");
+        b.Property(a => a.Entity).HasMaxLength(32);
+        b.Property(a => a.EntityId).HasMaxLength(64);
+        b.Property(a => a.Action).HasMaxLength(32);
+        b.HasIndex(a => new { a.Entity, a.EntityId, a.At });
+    }
+}
+
+internal sealed class ConversationStateConfiguration : IEntityTypeConfiguration<ConversationState>
+{
+    public void Configure(EntityTypeBuilder<ConversationState> b)
+    {
+        b.ToTable("conversations");
+        b.HasKey(c => c.Key);
+        b.Property(c => c.Key).HasMaxLength(300);
+    }
+}

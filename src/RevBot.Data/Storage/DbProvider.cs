@@ -1,0 +1,7 @@
+namespace RevBot.Data.Storage;
+
+public enum DbProvider
+{
+    Sqlite,
+    Postgres,
+}

@@ -1,0 +1,48 @@
+using Microsoft.EntityFrameworkCore;
+using RevBot.Core.Storage;
+
+namespace RevBot.Data.Storage;
+
+/// <summary>Creates a context for a target outside DI (the CLI commands, tests, design-time tools).</summary>
+public static class RevBotDbFactory
+{
+    public static RevBotDb Create(DbTarget target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        return target.Provider switch
+        {
+            DbProvider.Sqlite => new SqliteRevBotDb(Options<SqliteRevBotDb>(target)),
+            _ => new PostgresRevBotDb(Options<PostgresRevBotDb>(target)),
+        };
+    }
+
+    public static DbContextOptions<T> Options<T>(DbTarget target) where T : DbContext
+    {
+        var builder = new DbContextOptionsBuilder<T>();
+        Configure(builder, target);
+        return builder.Options;
+    }
+
+    public static void Configure(DbContextOptionsBuilder builder, DbTarget target)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(target);
+        if (target.Provider == DbProvider.Sqlite)
+        {
+            EnsureFolder(target);
+            builder.UseSqlite(target.ConnectionString, o => o.CommandTimeout(600));
+        }
+        else
+        {
+            builder.UseNpgsql(target.ConnectionString, o => o.CommandTimeout(600));
+        }
+        builder.UseSnakeCaseNamingConvention();
+    }
+
+    private static void EnsureFolder(DbTarget target)
+    {
+        var path = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(target.ConnectionString).DataSource;
+        var folder = Path.GetDirectoryName(path);
+        if (!string.IsNullOrEmpty(folder) && path != ":memory:") Directory.CreateDirectory(folder);
+    }
+}

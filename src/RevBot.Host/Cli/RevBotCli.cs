@@ -1,0 +1,21 @@
+using System.CommandLine;
+
+namespace RevBot.Host.Cli;
+
+/// <summary>The <c>revbot</c> command line. With no command it serves, so <c>dotnet run</c> starts the bot.</summary>
+public static class RevBotCli
+{
+    public static RootCommand Create()
+    {
+        var root = new RootCommand("RevBot: revenue numbers, alerts and deal updates in Slack and Microsoft Teams.");
+        root.Options.Add(CommonOptions.Db);
+        var serve = ServeCommand.Create();
+        root.Subcommands.Add(serve);
+        root.Subcommands.Add(DbCommand.Create());
+        // `revbot` alone behaves as `revbot serve`, passing through host settings such as --urls.
+        foreach (var option in serve.Options) root.Options.Add(option);
+        root.TreatUnmatchedTokensAsErrors = false;
+        root.Action = serve.Action;
+        return root;
+    }
+}

@@ -1,0 +1,13 @@
+namespace RevBot.Host.Hosting;
+
+internal static class HostServiceCollectionExtensions
+{
+    public static IServiceCollection AddRevBotHost(this IServiceCollection services)
+    {
+        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section)
+            .Validate(o => o.DemoScale is > 0 and <= 1000, "Database:DemoScale must be a number above 0 and at most 1000.")
+            .ValidateOnStart();
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase);
+        return services;
+    }
+}

@@ -1,0 +1,73 @@
+using Microsoft.Extensions.Options;
+using RevBot.Core;
+using RevBot.Data;
+using RevBot.Data.Storage;
+
+namespace RevBot.Host.Hosting;
+
+/// <summary>Builds, prepares and runs the web host. Tests use <see cref="StartAsync"/> to run the very same host.</summary>
+public static class RevBotServer
+{
+    public static async Task<int> RunAsync(string[] args, CancellationToken ct)
+    {
+        try
+        {
+            await using var app = await StartAsync(args, ct);
+            await app.WaitForShutdownAsync(ct);
+            return 0;
+        }
+        catch (StartupException ex)
+        {
+            await Console.Error.WriteLineAsync($"revbot: {ex.Message}");
+            return 1;
+        }
+        catch (OptionsValidationException ex)
+        {
+            await Console.Error.WriteLineAsync($"revbot: invalid setting: {ex.Failures.FirstOrDefault() ?? ex.Message}");
+            return 1;
+        }
+    }
+
+    /// <summary>Builds the host, validates every option, prepares the database and starts listening.</summary>
+    public static async Task<WebApplication> StartAsync(string[] args, CancellationToken ct = default)
+    {
+        var app = Build(args);
+        try
+        {
+            // Fail on a bad setting before touching the database.
+            app.Services.GetRequiredService<IStartupValidator>().Validate();
+            await DatabasePreparation.RunAsync(app, ct);
+            await app.StartAsync(ct);
+            return app;
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+    }
+
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        if (string.IsNullOrWhiteSpace(builder.Configuration["urls"])) builder.WebHost.UseUrls(HostSettings.DefaultUrl);
+        var target = ResolveTarget(builder.Configuration);
+        builder.Services.AddRevBotCore(builder.Configuration);
+        builder.Services.AddRevBotData(target);
+        builder.Services.AddRevBotHost();
+
+        var app = builder.Build();
+        app.MapHealthEndpoints();
+        return app;
+    }
+
+    private static DbTarget ResolveTarget(IConfiguration config)
+    {
+        var raw = config[HostSettings.DatabaseTargetKey];
+        if (string.IsNullOrWhiteSpace(raw)) raw = Environment.GetEnvironmentVariable(DbTarget.EnvironmentVariable);
+        if (string.IsNullOrWhiteSpace(raw)) return DbTarget.DefaultSqlite();
+        return DbTarget.TryParse(raw, out var target, out var error)
+            ? target!
+            : throw new StartupException($"{HostSettings.DatabaseTargetKey} (or --db / REVBOT_DB): {error}.");
+    }
+}

@@ -1,0 +1,3 @@
+using RevBot.Host.Cli;
+
+return await RevBotCli.Create().Parse(args).InvokeAsync();

@@ -1,0 +1,56 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using RevBot.Data.Storage;
+using RevBot.Host.Hosting;
+using RevBot.Testing;
+
+namespace RevBot.IntegrationTests.Hosting;
+
+public sealed class HostStartTests
+{
+    [Fact]
+    public async Task Host_starts_on_an_empty_sqlite_path_and_answers_health_and_readiness()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "revbot-tests", Guid.NewGuid().ToString("N"), "new.db");
+        await using var app = await RevBotServer.StartAsync([$"--Database:Target=sqlite:{path}", "--urls=http://127.0.0.1:0", "--Database:DemoScale=0.02"], TestContext.Current.CancellationToken);
+        using var http = new HttpClient { BaseAddress = new Uri(Address(app)) };
+
+        var health = await http.GetAsync(new Uri("/healthz", UriKind.Relative), TestContext.Current.CancellationToken);
+        var ready = await http.GetFromJsonAsync<JsonElement>(new Uri("/readyz", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        Assert.Equal("ready", ready.GetProperty("status").GetString());
+        Assert.True(File.Exists(path));
+    }
+
+    [Theory]
+    [InlineData(DbProvider.Postgres)]
+    public async Task Readiness_is_503_until_a_postgres_database_is_migrated(DbProvider provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider, migrate: false);
+        await using var app = await RevBotServer.StartAsync([$"--Database:Target={db.Target.ConnectionString}", "--urls=http://127.0.0.1:0"], TestContext.Current.CancellationToken);
+        using var http = new HttpClient { BaseAddress = new Uri(Address(app)) };
+
+        var before = await http.GetAsync(new Uri("/readyz", UriKind.Relative), TestContext.Current.CancellationToken);
+        await using (var ctx = db.NewContext()) await DatabaseMigrator.MigrateAsync(ctx, TestContext.Current.CancellationToken);
+        var after = await http.GetAsync(new Uri("/readyz", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, before.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_bad_setting_stops_the_host_with_one_sentence_naming_it()
+    {
+        var ex = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() =>
+            RevBotServer.StartAsync(["--Database:Target=sqlite::memory:", "--urls=http://127.0.0.1:0", "--Company:TimeZone=Mars/Olympus"], TestContext.Current.CancellationToken));
+        Assert.Contains("Company:TimeZone", ex.Failures.Single(), StringComparison.Ordinal);
+    }
+
+    private static string Address(Microsoft.AspNetCore.Builder.WebApplication app) =>
+        app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+}

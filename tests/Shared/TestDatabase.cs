@@ -1,0 +1,88 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using RevBot.Core.Storage;
+using RevBot.Data.Storage;
+
+namespace RevBot.Testing;
+
+/// <summary>
+/// A fresh, migrated database for one test: a temporary SQLite file, or a new PostgreSQL database created through
+/// the server named by <c>REVBOT_TEST_POSTGRES</c> (a connection string for a user allowed to create databases).
+/// </summary>
+public sealed class TestDatabase : IAsyncDisposable
+{
+    public const string PostgresVariable = "REVBOT_TEST_POSTGRES";
+
+    private readonly string? _adminConnection;
+    private readonly string? _databaseName;
+    private readonly string? _sqlitePath;
+
+    private TestDatabase(DbTarget target, string? adminConnection, string? databaseName, string? sqlitePath)
+    {
+        Target = target;
+        _adminConnection = adminConnection;
+        _databaseName = databaseName;
+        _sqlitePath = sqlitePath;
+    }
+
+    public DbTarget Target { get; }
+
+    public static string? PostgresConnection => Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } s ? s : null;
+
+    /// <summary>Skips the calling test when PostgreSQL is not configured here; in CI a missing PostgreSQL is a failure, not a skip.</summary>
+    public static void RequireProvider(DbProvider provider)
+    {
+        if (provider != DbProvider.Postgres || PostgresConnection is not null) return;
+        if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
+            throw new InvalidOperationException($"CI must run the PostgreSQL tests, but {PostgresVariable} is not set (.ci/run sets it).");
+        Assert.Skip($"PostgreSQL is not configured: set {PostgresVariable} to a connection string (see README.md) to run this test.");
+    }
+
+    public static async Task<TestDatabase> CreateAsync(DbProvider provider, bool migrate = true)
+    {
+        RequireProvider(provider);
+        TestDatabase db;
+        if (provider == DbProvider.Sqlite)
+        {
+            var path = Path.Combine(Path.GetTempPath(), "revbot-tests", $"{Guid.NewGuid():N}.db");
+            db = new TestDatabase(DbTarget.Sqlite(path), null, null, path);
+        }
+        else
+        {
+            var admin = PostgresConnection!;
+            var name = $"revbot_test_{Guid.NewGuid():N}";
+            await using (var conn = new NpgsqlConnection(admin))
+            {
+                await conn.OpenAsync();
+                await using var cmd = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", conn);
+                await cmd.ExecuteNonQueryAsync();
+            }
+            var builder = new NpgsqlConnectionStringBuilder(admin) { Database = name };
+            db = new TestDatabase(new DbTarget(DbProvider.Postgres, builder.ConnectionString), admin, name, null);
+        }
+        if (migrate)
+        {
+            await using var ctx = db.NewContext();
+            await DatabaseMigrator.MigrateAsync(ctx);
+        }
+        return db;
+    }
+
+    public RevBotDb NewContext() => RevBotDbFactory.Create(Target);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_sqlitePath is not null)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            foreach (var suffix in new[] { "", "-wal", "-shm" })
+                if (File.Exists(_sqlitePath + suffix)) File.Delete(_sqlitePath + suffix);
+            return;
+        }
+        NpgsqlConnection.ClearAllPools();
+        await using var conn = new NpgsqlConnection(_adminConnection);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_databaseName}\" WITH (FORCE)", conn);
+        await cmd.ExecuteNonQueryAsync();
+    }
+}
