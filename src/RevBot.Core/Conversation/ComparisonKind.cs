@@ -1,0 +1,7 @@
+namespace RevBot.Core.Conversation;
+
+public enum ComparisonKind
+{
+    PreviousPeriod,
+    SameLastYear,
+}

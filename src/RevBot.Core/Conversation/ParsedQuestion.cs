@@ -1,0 +1,44 @@
+using RevBot.Core.Metrics;
+using RevBot.Core.Periods;
+
+namespace RevBot.Core.Conversation;
+
+/// <summary>
+/// What a question says, and only what it says: null means "not stated", so a follow-up ("and last quarter?")
+/// can be merged with the conversation's previous question. Periods are already resolved to dates.
+/// </summary>
+public sealed record ParsedQuestion
+{
+    public Intent Intent { get; init; } = Intent.Unknown;
+
+    /// <summary>"en" or "es": the answer is written in the language of the question.</summary>
+    public string Language { get; init; } = "en";
+
+    public string? Metric { get; init; }
+    public Period? Period { get; init; }
+    public ComparisonKind? Comparison { get; init; }
+
+    /// <summary>An explicit comparison period ("vs Q1 2024"), when stated as dates rather than a kind.</summary>
+    public Period? ComparisonPeriod { get; init; }
+
+    public IReadOnlyDictionary<Dimension, string> Filters { get; init; } = MetricQuery.NoFilters;
+    public Dimension? GroupBy { get; init; }
+
+    /// <summary>For lists: how many, which end, and what is ranked.</summary>
+    public int? Limit { get; init; }
+    public bool Ascending { get; init; }
+    public ListSubject? ListSubject { get; init; }
+    public DealListKind? DealListKind { get; init; }
+
+    /// <summary>"trend over the last 6 quarters": how many periods of <see cref="Period"/>'s grain.</summary>
+    public int? TrendPeriods { get; init; }
+
+    /// <summary>True when the text only refines a previous question ("and last quarter?", "by rep", "what about EMEA?").</summary>
+    public bool IsFollowUp { get; init; }
+
+    /// <summary>For <see cref="Intent.Clarify"/>: the likely meanings, offered as buttons.</summary>
+    public IReadOnlyList<ClarifyOption> Candidates { get; init; } = [];
+
+    /// <summary>For <see cref="Intent.Unknown"/>: example questions relevant to the words used.</summary>
+    public IReadOnlyList<string> Suggestions { get; init; } = [];
+}

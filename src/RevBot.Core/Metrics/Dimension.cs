@@ -1,0 +1,16 @@
+namespace RevBot.Core.Metrics;
+
+/// <summary>What a metric can be broken down by or filtered on. Owner values are user emails; Account values are account ids.</summary>
+public enum Dimension
+{
+    Owner,
+    Team,
+    Region,
+    Segment,
+    Industry,
+    Product,
+    Source,
+    Type,
+    Stage,
+    Account,
+}
