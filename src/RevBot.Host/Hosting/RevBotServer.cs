@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using RevBot.Core;
 using RevBot.Data;
 using RevBot.Data.Storage;
+using RevBot.Host.Api;
 
 namespace RevBot.Host.Hosting;
 

@@ -1,0 +1,30 @@
+using System.Text.Json.Serialization;
+using RevBot.Core.Replies;
+
+namespace RevBot.Core.Conversation;
+
+/// <summary>
+/// The answer to one question: the contract of <c>revbot ask --format json</c> and <c>POST /api/ask</c>
+/// (ratios are fractions; fields that do not apply are absent), plus the <see cref="Reply"/> the chat adapters render.
+/// </summary>
+public sealed record Answer
+{
+    [JsonPropertyName("understood")] public bool Understood { get; init; }
+    [JsonPropertyName("intent")] public required string Intent { get; init; }
+    [JsonPropertyName("language")] public string Language { get; init; } = "en";
+    [JsonPropertyName("metric")] public string? Metric { get; init; }
+    [JsonPropertyName("period")] public AnswerPeriod? Period { get; init; }
+    [JsonPropertyName("filters")] public IReadOnlyDictionary<string, string>? Filters { get; init; }
+    [JsonPropertyName("groupBy")] public string? GroupBy { get; init; }
+    [JsonPropertyName("limit")] public int? Limit { get; init; }
+    [JsonPropertyName("value")] public decimal? Value { get; init; }
+    [JsonPropertyName("unit")] public string? Unit { get; init; }
+    [JsonPropertyName("currency")] public string? Currency { get; init; }
+    [JsonPropertyName("numerator")] public decimal? Numerator { get; init; }
+    [JsonPropertyName("denominator")] public decimal? Denominator { get; init; }
+    [JsonPropertyName("breakdown")] public IReadOnlyList<AnswerBreakdownEntry>? Breakdown { get; init; }
+    [JsonPropertyName("comparison")] public AnswerComparison? Comparison { get; init; }
+    [JsonPropertyName("items")] public IReadOnlyList<AnswerItem>? Items { get; init; }
+    [JsonPropertyName("text")] public required string Text { get; init; }
+    [JsonIgnore] public required Reply Reply { get; init; }
+}

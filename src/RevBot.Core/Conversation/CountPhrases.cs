@@ -1,0 +1,40 @@
+using RevBot.Core.Metrics;
+
+namespace RevBot.Core.Conversation;
+
+/// <summary>
+/// How the counts behind a metric read ("1,196 won of 1,985 closed"). Each phrase uses only the numerator and
+/// denominator the engine returned, so every number in the text is one of the answer's JSON values.
+/// </summary>
+internal static class CountPhrases
+{
+    public static string? For(string metric, MetricValue value, AnswerFormatter f)
+    {
+        if (value.Numerator is not { } n) return null;
+        var es = f.Spanish;
+        var c = f.Count(n);
+        var d = value.Denominator is { } den ? f.Count(den) : null;
+        var m = f.Money(n);
+        var md = value.Denominator is { } den2 ? f.Money(den2) : null;
+        return metric switch
+        {
+            "win_rate" when d is not null => es ? $"{c} ganados de {d} cerrados" : $"{c} won of {d} closed",
+            "renewal_rate" when d is not null => es ? $"{c} renovaciones ganadas de {d} cerradas" : $"{c} renewals won of {d} closed",
+            "win_rate_value" when md is not null => es ? $"{m} ganados de {md} cerrados" : $"{m} won of {md} closed",
+            "bookings" or "avg_deal_size" => es ? $"{c} negocios ganados" : $"{c} deals won",
+            "pipeline" or "weighted_pipeline" or "pipeline_created" => es ? $"{c} negocios" : $"{c} deals",
+            "avg_sales_cycle_days" => es ? $"media de {c} negocios ganados" : $"average of {c} deals won",
+            "customers" or "arr" or "mrr" => es ? $"{c} clientes" : $"{c} customers",
+            "nrr" or "grr" or "revenue_churn_rate" when md is not null => es ? $"{m} de {md} de ARR inicial" : $"{m} of {md} starting ARR",
+            "logo_churn_rate" when d is not null => es ? $"{c} de {d} clientes perdidos" : $"{c} of {d} customers lost",
+            "expansion_rate" when d is not null => es ? $"{c} de {d} clientes ampliaron" : $"{c} of {d} customers expanded",
+            "quota_attainment" when md is not null => es ? $"{m} de una cuota de {md}" : $"{m} of a {md} quota",
+            "pipeline_coverage" when md is not null => es ? $"{m} de pipeline para {md} pendientes" : $"{m} pipeline for {md} to go",
+            "cac" when d is not null => es ? $"{m} de gasto para {d} clientes nuevos" : $"{m} spend for {d} new customers",
+            "forecast_accuracy" when md is not null => es ? $"previsión {m}, real {md}" : $"forecast {m}, actual {md}",
+            "forecast" when md is not null => es ? $"{m} cerrados + {md} ponderados" : $"{m} closed + {md} weighted",
+            _ when d is not null => $"{c} / {d}",
+            _ => null,
+        };
+    }
+}

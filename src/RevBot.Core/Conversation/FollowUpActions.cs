@@ -1,0 +1,28 @@
+using RevBot.Core.Metrics;
+using RevBot.Core.Replies;
+
+namespace RevBot.Core.Conversation;
+
+/// <summary>The buttons under an answer: the natural next questions, asked in the same conversation.</summary>
+internal static class FollowUpActions
+{
+    public const string Ask = "ask";
+
+    public static IReadOnlyList<ReplyAction> For(MetricDefinition def, MetricQuery query, AnswerFormatter f)
+    {
+        var name = f.Spanish ? def.NameEs : def.NameEn;
+        var actions = new List<ReplyAction>();
+        if (query.GroupBy is null)
+        {
+            var by = def.Unit is MetricUnit.Ratio or MetricUnit.Currency && !IsSubscriptionMetric(def.Id) ? Dimension.Owner : Dimension.Segment;
+            actions.Add(new ReplyAction(Ask, f.Spanish ? $"Por {DimensionText.Name(by, true)}" : $"By {DimensionText.Name(by, false)}",
+                f.Spanish ? $"{name} {query.Period.Label} por {DimensionText.Name(by, true)}" : $"{name} {query.Period.Label} by {DimensionText.Name(by, false)}"));
+        }
+        actions.Add(new ReplyAction(Ask, f.Spanish ? "¿Cómo se calcula?" : "How is this calculated?",
+            f.Spanish ? $"¿cómo se calcula {name}?" : $"how is {name} calculated?"));
+        return actions;
+    }
+
+    private static bool IsSubscriptionMetric(string id) =>
+        id is "arr" or "mrr" or "customers" or "net_new_arr" or "nrr" or "grr" or "revenue_churn_rate" or "logo_churn_rate" or "expansion_rate" or "ltv";
+}

@@ -1,0 +1,35 @@
+namespace RevBot.Core.Conversation;
+
+/// <summary>
+/// Turns a follow-up ("and last quarter?", "by rep", "what about EMEA?", "only enterprise", "compare with last year")
+/// into a whole question by filling what it leaves out from the conversation's previous question.
+/// </summary>
+public static class FollowUpMerger
+{
+    /// <returns>The question to answer, or null when the text only makes sense as a follow-up and there is nothing to follow.</returns>
+    public static ParsedQuestion? Merge(ParsedQuestion parsed, ParsedQuestion? previous)
+    {
+        ArgumentNullException.ThrowIfNull(parsed);
+        var refines = parsed.IsFollowUp || (parsed.Intent is Intent.Metric or Intent.List && parsed.Metric is null && parsed.ListSubject != ListSubject.Deals);
+        if (!refines) return parsed;
+        if (previous is null) return parsed.Metric is null ? null : parsed with { IsFollowUp = false };
+
+        var filters = previous.Filters.ToDictionary();
+        foreach (var (dimension, value) in parsed.Filters) filters[dimension] = value;
+        return previous with
+        {
+            Language = parsed.Language,
+            Metric = parsed.Metric ?? previous.Metric,
+            Period = parsed.Period ?? previous.Period,
+            Comparison = parsed.Comparison ?? previous.Comparison,
+            // An explicit comparison range belongs to the period it was stated with.
+            ComparisonPeriod = parsed.ComparisonPeriod ?? (parsed.Period is null ? previous.ComparisonPeriod : null),
+            Filters = filters,
+            GroupBy = parsed.GroupBy ?? previous.GroupBy,
+            Limit = parsed.Limit ?? previous.Limit,
+            Ascending = parsed.Limit is not null ? parsed.Ascending : previous.Ascending,
+            TrendPeriods = parsed.TrendPeriods ?? previous.TrendPeriods,
+            IsFollowUp = false,
+        };
+    }
+}

@@ -1,0 +1,114 @@
+using RevBot.Core.Metrics;
+using RevBot.Core.Periods;
+using RevBot.Core.Replies;
+
+namespace RevBot.Core.Conversation;
+
+/// <summary>Writes list answers: top/bottom N groups by a metric, and top/bottom N deals.</summary>
+public static class ListAnswerComposer
+{
+    public static Answer Groups(ParsedQuestion question, MetricResult result, int limit, bool ascending, string currency)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        ArgumentNullException.ThrowIfNull(result);
+        var f = new AnswerFormatter(question.Language, currency);
+        var def = MetricCatalog.Get(result.Query.Metric);
+        var rows = result.Breakdown.Where(b => b.Value.Value is not null);
+        rows = ascending ? rows.OrderBy(b => b.Value.Value) : rows.OrderByDescending(b => b.Value.Value);
+        var top = rows.Take(limit).ToList();
+        var dim = result.Query.GroupBy!.Value;
+        var period = result.Query.Period;
+        var name = f.Spanish ? def.NameEs : def.NameEn;
+        var which = ascending ? (f.Spanish ? "Últimos" : "Bottom") : (f.Spanish ? "Primeros" : "Top");
+        var title = f.Spanish ? $"{which} {top.Count} por {name} · {period.Label}" : $"{which} {top.Count} {Plural(dim)} by {name} · {period.Label}";
+        var text = top.Count == 0
+            ? (f.Spanish ? $"No hay datos de {name} en {period.Label}." : $"There is no {name} data for {period.Label}.")
+            : string.Join(f.Spanish ? "; " : "; ", top.Select((b, i) => $"{i + 1}. {b.Label} {f.Value(b.Value.Value, def.Unit)}")) + ".";
+        return new Answer
+        {
+            Understood = true,
+            Intent = "list",
+            Language = f.Language,
+            Metric = def.Id,
+            Period = AnswerPeriod.From(period),
+            Filters = FilterText.ToJson(result.Query.Filters),
+            GroupBy = DimensionText.Key(dim),
+            Limit = limit,
+            Unit = UnitText.Key(def.Unit),
+            Currency = def.Unit is MetricUnit.Currency or MetricUnit.CurrencyPerDay ? currency : null,
+            Items = [.. top.Select(b => new AnswerItem(b.Key, b.Label, b.Value.Value))],
+            Text = text,
+            Reply = new Reply
+            {
+                Kind = ReplyKind.List,
+                Title = title,
+                Text = text,
+                Table = new ReplyTable(
+                    ["#", MetricAnswerComposer.Capitalize(DimensionText.Name(dim, f.Spanish), f.Culture), MetricAnswerComposer.Capitalize(name, f.Culture)],
+                    [.. top.Select((b, i) => (IReadOnlyList<string>)[(i + 1).ToString(f.Culture), b.Label, f.Value(b.Value.Value, def.Unit)])],
+                    top.Count) { NumericColumns = new HashSet<int> { 0, 2 } },
+                Context = [MetricAnswerComposer.ContextLine(period, result.Query.Filters, f), f.Spanish ? def.DefinitionEs : def.DefinitionEn],
+            },
+        };
+    }
+
+    public static Answer Deals(ParsedQuestion question, DealListQuery query, IReadOnlyList<DealListItem> items, string currency)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(items);
+        var f = new AnswerFormatter(question.Language, currency);
+        var kind = DealKindText(query.Kind, f.Spanish);
+        var which = query.Ascending ? (f.Spanish ? "más pequeños" : "smallest") : (f.Spanish ? "mayores" : "top");
+        var scope = query.Period is { } p ? $" · {p.Label}" : "";
+        var title = f.Spanish ? $"{items.Count} negocios {kind} {which}{scope}" : $"{MetricAnswerComposer.Capitalize(which, f.Culture)} {items.Count} {kind} deals{scope}";
+        var text = items.Count == 0
+            ? (f.Spanish ? "No hay negocios que encajen." : "No deals match.")
+            : string.Join("; ", items.Select((d, i) => $"{i + 1}. {d.Name} {f.Money(d.Amount)}")) + ".";
+        return new Answer
+        {
+            Understood = true,
+            Intent = "list",
+            Language = f.Language,
+            Period = query.Period is { } period ? AnswerPeriod.From(period) : null,
+            Filters = FilterText.ToJson(query.Filters),
+            Limit = query.Limit,
+            Unit = "currency",
+            Currency = currency,
+            Items = [.. items.Select(d => new AnswerItem(d.Id, d.Name, d.Amount))],
+            Text = text,
+            Reply = new Reply
+            {
+                Kind = ReplyKind.List,
+                Title = title,
+                Text = text,
+                Table = new ReplyTable(
+                    f.Spanish ? ["Negocio", "Cuenta", "Comercial", "Etapa", "Cierre", "Importe"] : ["Deal", "Account", "Owner", "Stage", "Close", "Amount"],
+                    [.. items.Select(d => (IReadOnlyList<string>)[d.Name, d.AccountName ?? "—", d.OwnerName ?? "—", d.Stage, CloseText(d, f), f.Money(d.Amount)])],
+                    items.Count) { NumericColumns = new HashSet<int> { 5 } },
+                Context = query.Period is { } pp ? [MetricAnswerComposer.ContextLine(pp, query.Filters, f)] : [],
+            },
+        };
+    }
+
+    private static string CloseText(DealListItem d, AnswerFormatter f) =>
+        d.ClosedAt is { } at ? f.Date(DateOnly.FromDateTime(at), true) : d.CloseDate is { } cd ? f.Date(cd, true) : "—";
+
+    private static string DealKindText(DealListKind kind, bool es) => (kind, es) switch
+    {
+        (DealListKind.Open, false) => "open",
+        (DealListKind.Won, false) => "won",
+        (DealListKind.Lost, false) => "lost",
+        (DealListKind.Open, true) => "abiertos",
+        (DealListKind.Won, true) => "ganados",
+        _ => "perdidos",
+    };
+
+    private static string Plural(Dimension d) => d switch
+    {
+        Dimension.Owner => "reps",
+        Dimension.Industry => "industries",
+        Dimension.Type => "deal types",
+        _ => d.ToString().ToLowerInvariant() + "s",
+    };
+}

@@ -1,0 +1,109 @@
+using System.Globalization;
+using RevBot.Core.Metrics;
+using RevBot.Core.Periods;
+using RevBot.Core.Replies;
+
+namespace RevBot.Core.Conversation;
+
+/// <summary>Writes the answer to a metric question: the number, its exact period, the counts behind it, how it moved.</summary>
+public static class MetricAnswerComposer
+{
+    private const int BreakdownRowsInText = 5;
+
+    public static Answer Compose(ParsedQuestion question, MetricResult result, MetricResult? comparison, string currency)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        ArgumentNullException.ThrowIfNull(result);
+        var f = new AnswerFormatter(question.Language, currency);
+        var def = MetricCatalog.Get(result.Query.Metric);
+        var name = Capitalize(f.Spanish ? def.NameEs : def.NameEn, f.Culture);
+        var period = result.Query.Period;
+        var value = result.Total;
+        var change = comparison?.Total.Value is { } before && value.Value is { } now ? now - before : (decimal?)null;
+
+        var sentence = Headline(name, def, period, value, f);
+        if (CountPhrases.For(def.Id, value, f) is { } counts) sentence += $" ({counts})";
+        sentence += comparison is null ? "." : ", " + Movement(def, comparison, change, f) + ".";
+        if (result.Breakdown.Count > 0) sentence += " " + BreakdownSentence(def, result, f);
+
+        var facts = new List<ReplyFact> { new(name, f.Value(value.Value, def.Unit)) };
+        if (comparison is not null)
+            facts.Add(new ReplyFact(comparison.Query.Period.Label, f.Value(comparison.Total.Value, def.Unit)));
+        var text = sentence;
+        return new Answer
+        {
+            Understood = true,
+            Intent = "metric",
+            Language = f.Language,
+            Metric = def.Id,
+            Period = AnswerPeriod.From(period),
+            Filters = FilterText.ToJson(result.Query.Filters),
+            GroupBy = result.Query.GroupBy is { } g ? DimensionText.Key(g) : null,
+            Value = value.Value,
+            Unit = UnitText.Key(def.Unit),
+            Currency = def.Unit is MetricUnit.Currency or MetricUnit.CurrencyPerDay ? currency : null,
+            Numerator = value.Numerator,
+            Denominator = value.Denominator,
+            Breakdown = result.Breakdown.Count == 0 ? null : [.. result.Breakdown.Select(b => new AnswerBreakdownEntry(b.Key, b.Label, b.Value.Value, b.Value.Numerator, b.Value.Denominator))],
+            Comparison = comparison is null ? null : new AnswerComparison(AnswerPeriod.From(comparison.Query.Period), comparison.Total.Value, change),
+            Text = text,
+            Reply = new Reply
+            {
+                Title = $"{name} · {period.Label}",
+                Text = text,
+                Facts = facts,
+                Table = result.Breakdown.Count == 0 ? null : BreakdownTable(def, result, f),
+                Chart = result.Breakdown.Count == 0 ? null : new ReplyChart(name, [.. result.Breakdown.Where(b => b.Value.Value is not null).Select(b => new ChartPoint(b.Label, (double)b.Value.Value!.Value))], UnitText.Key(def.Unit)),
+                Context = [ContextLine(period, result.Query.Filters, f), f.Spanish ? def.DefinitionEs : def.DefinitionEn],
+                Actions = FollowUpActions.For(def, result.Query, f),
+            },
+        };
+    }
+
+    private static string Headline(string name, MetricDefinition def, Period period, MetricValue value, AnswerFormatter f)
+    {
+        var shown = f.Value(value.Value, def.Unit);
+        if (value.Value is null)
+            return f.Spanish ? $"{name}: no hay datos suficientes en {period.Label}" : $"{name} has no value for {period.Label}: there is no data to compute it from";
+        if (def.PointInTime)
+            return f.Spanish ? $"{name}: {shown} a {f.DateRange(period)}" : $"{name} is {shown} as of {f.DateRange(period)}";
+        return f.Spanish ? $"{name} en {period.Label}: {shown}" : $"{name} for {period.Label} is {shown}";
+    }
+
+    private static string Movement(MetricDefinition def, MetricResult comparison, decimal? change, AnswerFormatter f)
+    {
+        var before = f.Value(comparison.Total.Value, def.Unit);
+        var label = comparison.Query.Period.Label;
+        if (change is not { } c) return f.Spanish ? $"sin dato comparable en {label}" : $"with nothing to compare in {label}";
+        if (c == 0) return f.Spanish ? $"igual que en {label}" : $"unchanged from {label}";
+        var direction = c > 0 ? (f.Spanish ? "sube" : "up") : (f.Spanish ? "baja" : "down");
+        return f.Spanish
+            ? $"{direction} {f.Change(c, def.Unit)} frente a {before} en {label}"
+            : $"{direction} {f.Change(c, def.Unit)} from {before} in {label}";
+    }
+
+    private static string BreakdownSentence(MetricDefinition def, MetricResult result, AnswerFormatter f)
+    {
+        var shown = result.Breakdown.Take(BreakdownRowsInText).Select(b => $"{b.Label} {f.Value(b.Value.Value, def.Unit)}");
+        var more = result.Breakdown.Count - BreakdownRowsInText;
+        var dim = DimensionText.Name(result.Query.GroupBy!.Value, f.Spanish);
+        var list = string.Join(", ", shown) + (more > 0 ? (f.Spanish ? $" y {more} más" : $" and {more} more") : "");
+        return f.Spanish ? $"Por {dim}: {list}." : $"By {dim}: {list}.";
+    }
+
+    private static ReplyTable BreakdownTable(MetricDefinition def, MetricResult result, AnswerFormatter f)
+    {
+        var dim = Capitalize(DimensionText.Name(result.Query.GroupBy!.Value, f.Spanish), f.Culture);
+        var rows = result.Breakdown.Select(b => (IReadOnlyList<string>)[b.Label, f.Value(b.Value.Value, def.Unit)]).ToList();
+        return new ReplyTable([dim, Capitalize(f.Spanish ? def.NameEs : def.NameEn, f.Culture)], rows, rows.Count) { NumericColumns = new HashSet<int> { 1 } };
+    }
+
+    internal static string ContextLine(Period period, IReadOnlyDictionary<Dimension, string> filters, AnswerFormatter f)
+    {
+        var line = $"{period.Label}: {f.DateRange(period)}";
+        if (filters.Count > 0) line += " · " + string.Join(", ", filters.Select(kv => $"{DimensionText.Name(kv.Key, f.Spanish)}: {kv.Value}"));
+        return line;
+    }
+
+    internal static string Capitalize(string s, CultureInfo culture) => s.Length == 0 ? s : char.ToUpper(s[0], culture) + s[1..];
+}

@@ -1,0 +1,3 @@
+namespace RevBot.Core.Replies;
+
+public sealed record ChartPoint(string Label, double Value);

@@ -1,0 +1,21 @@
+namespace RevBot.Core.Replies;
+
+/// <summary>
+/// The platform-neutral answer: Slack renders it as Block Kit, Teams as an Adaptive Card, the CLI as text.
+/// Text is plain (no markup): each renderer escapes it for its platform.
+/// </summary>
+public sealed record Reply
+{
+    public ReplyKind Kind { get; init; } = ReplyKind.Answer;
+    public required string Title { get; init; }
+
+    /// <summary>The answer in a sentence or two; also the notification fallback text.</summary>
+    public required string Text { get; init; }
+    public IReadOnlyList<ReplyFact> Facts { get; init; } = [];
+    public ReplyTable? Table { get; init; }
+    public ReplyChart? Chart { get; init; }
+
+    /// <summary>Small print: the exact period used, how the number is computed.</summary>
+    public IReadOnlyList<string> Context { get; init; } = [];
+    public IReadOnlyList<ReplyAction> Actions { get; init; } = [];
+}

@@ -1,0 +1,8 @@
+namespace RevBot.Core.Replies;
+
+public enum ReplyActionStyle
+{
+    Default,
+    Primary,
+    Danger,
+}

@@ -1,0 +1,31 @@
+using System.Text;
+using RevBot.Core.Replies;
+
+namespace RevBot.Host.Cli;
+
+/// <summary>Renders a reply for a terminal: title, text, facts, an aligned table, small print and the suggested next questions.</summary>
+internal static class TextReplyRenderer
+{
+    public static string Render(Reply reply)
+    {
+        var sb = new StringBuilder();
+        sb.AppendLine(reply.Title);
+        sb.AppendLine(reply.Text);
+        if (reply.Table is { } table) AppendTable(sb, table);
+        foreach (var line in reply.Context) sb.AppendLine("  " + line);
+        var asks = reply.Actions.Where(a => a.Id == "ask").Select(a => a.Value).ToList();
+        if (asks.Count > 0) sb.AppendLine("  Try: " + string.Join(" | ", asks));
+        return sb.ToString();
+    }
+
+    private static void AppendTable(StringBuilder sb, ReplyTable table)
+    {
+        var widths = table.Columns.Select((c, i) => Math.Max(c.Length, table.Rows.Select(r => r[i].Length).DefaultIfEmpty(0).Max())).ToArray();
+        string Line(IReadOnlyList<string> cells) => string.Join("  ", cells.Select((c, i) =>
+            table.NumericColumns.Contains(i) ? c.PadLeft(widths[i]) : c.PadRight(widths[i]))).TrimEnd();
+        sb.AppendLine(Line(table.Columns));
+        sb.AppendLine(string.Join("  ", widths.Select(w => new string('-', w))));
+        foreach (var row in table.Rows) sb.AppendLine(Line(row));
+        if (table.TotalRows > table.Rows.Count) sb.AppendLine($"… and {table.TotalRows - table.Rows.Count} more");
+    }
+}
