@@ -23,6 +23,8 @@ public class RevBotDb(DbContextOptions options) : DbContext(options)
     public DbSet<ForecastSnapshot> ForecastSnapshots => Set<ForecastSnapshot>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
     public DbSet<ConversationState> Conversations => Set<ConversationState>();
+    public DbSet<InboundDelivery> InboundDeliveries => Set<InboundDelivery>();
+    public DbSet<ChatConversationReference> ConversationReferences => Set<ChatConversationReference>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

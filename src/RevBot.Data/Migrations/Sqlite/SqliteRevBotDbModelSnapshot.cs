@@ -182,6 +182,86 @@ namespace RevBot.Data.Migrations.Sqlite
                     b.ToTable("audit_log", (string)null);
                 });
 
+            modelBuilder.Entity("RevBot.Core.Domain.ChatConversationReference", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("active");
+
+                    b.Property<string>("BotId")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("bot_id");
+
+                    b.Property<string>("ChannelName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channel_name");
+
+                    b.Property<string>("ConversationId")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("conversation_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Platform")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("platform");
+
+                    b.Property<string>("PlatformUserId")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("platform_user_id");
+
+                    b.Property<string>("ServiceUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("service_url");
+
+                    b.Property<string>("TeamId")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("team_id");
+
+                    b.Property<string>("TenantId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int?>("UserId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_conversation_references");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_conversation_references_user_id");
+
+                    b.HasIndex("Platform", "ConversationId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_conversation_references_platform_conversation_id");
+
+                    b.ToTable("conversation_references", (string)null);
+                });
+
             modelBuilder.Entity("RevBot.Core.Domain.Contact", b =>
                 {
                     b.Property<string>("Id")
@@ -443,6 +523,31 @@ namespace RevBot.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_forecast_snapshots_period_start_taken_at");
 
                     b.ToTable("forecast_snapshots", (string)null);
+                });
+
+            modelBuilder.Entity("RevBot.Core.Domain.InboundDelivery", b =>
+                {
+                    b.Property<string>("Platform")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("platform");
+
+                    b.Property<string>("DeliveryId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("delivery_id");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("received_at");
+
+                    b.HasKey("Platform", "DeliveryId")
+                        .HasName("pk_inbound_deliveries");
+
+                    b.HasIndex("ReceivedAt")
+                        .HasDatabaseName("ix_inbound_deliveries_received_at");
+
+                    b.ToTable("inbound_deliveries", (string)null);
                 });
 
             modelBuilder.Entity("RevBot.Core.Domain.ProductUsage", b =>
@@ -729,6 +834,15 @@ namespace RevBot.Data.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_activities_users_user_id");
+                });
+
+            modelBuilder.Entity("RevBot.Core.Domain.ChatConversationReference", b =>
+                {
+                    b.HasOne("RevBot.Core.Domain.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_conversation_references_users_user_id");
                 });
 
             modelBuilder.Entity("RevBot.Core.Domain.Contact", b =>

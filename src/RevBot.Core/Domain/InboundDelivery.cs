@@ -1,0 +1,13 @@
+namespace RevBot.Core.Domain;
+
+/// <summary>
+/// A platform delivery already taken (a Slack event_id, a Teams activity id). Inserting the key is the claim: the
+/// primary key makes a retry that reaches another instance a no-op.
+/// </summary>
+public sealed class InboundDelivery
+{
+    /// <summary>"slack" or "teams".</summary>
+    public required string Platform { get; set; }
+    public required string DeliveryId { get; set; }
+    public DateTime ReceivedAt { get; set; }
+}
