@@ -34,14 +34,21 @@ internal static class DealQueries
     }
 
     /// <summary>Open deals; with <paramref name="inPeriod"/>, those whose expected close date falls in the period (all of them for an unbounded period).</summary>
-    public static async Task<Grouped<OpenStats>> OpenAsync(MetricContext context, Dimension? groupBy, bool inPeriod, CancellationToken ct)
+    public static Task<Grouped<OpenStats>> OpenAsync(MetricContext context, Dimension? groupBy, bool inPeriod, CancellationToken ct) =>
+        OpenAsync(context, groupBy, inPeriod, countOnly: false, ct);
+
+    /// <summary>Only how many deals are open now (amounts left at 0), which PostgreSQL can count from the (status, close_date) index alone.</summary>
+    public static Task<Grouped<OpenStats>> OpenCountAsync(MetricContext context, Dimension? groupBy, CancellationToken ct) =>
+        OpenAsync(context, groupBy, inPeriod: false, countOnly: true, ct);
+
+    private static async Task<Grouped<OpenStats>> OpenAsync(MetricContext context, Dimension? groupBy, bool inPeriod, bool countOnly, CancellationToken ct)
     {
         var (select, p) = context.Select(From, DealDimensions.Of);
         select.Where("d.status = 'open'");
         var period = context.Window.Period;
         if (inPeriod && period.HasStart) select.Where($"d.close_date >= {p.Day(period.Start)}");
         if (inPeriod && period.HasEnd) select.Where($"d.close_date <= {p.Day(period.End)}");
-        var aggregates = $"COUNT(*), SUM(d.amount), SUM(d.amount * {Probability(context, p)})";
+        var aggregates = countOnly ? "COUNT(*), 0, 0" : $"COUNT(*), SUM(d.amount), SUM(d.amount * {Probability(context, p)})";
         var rows = await SqlGrouping.RunAsync(context, select, p, Breakdown(groupBy), aggregates,
             (r, i) => new OpenStats(r.Count(i), r.Number(i + 1), r.Number(i + 2) / 100m), ct);
         return SqlGrouping.Additive(rows, groupBy is not null, OpenStats.Empty, OpenStats.Add);
@@ -60,15 +67,16 @@ internal static class DealQueries
     }
 
     /// <summary>
-    /// Accounts whose first won new-business deal closed in the period. A won new deal counts when no won new deal of
-    /// the same account closed before it; the group is that first deal's.
+    /// Accounts whose first won new-business deal closed in the period: a won new deal in the period counts when it is
+    /// its account's earliest won new deal; the group is that first deal's. The correlated MIN runs once per candidate
+    /// deal through the account_id index, so its cost follows the period's deals, not the table's.
     /// </summary>
     public static async Task<Grouped<long>> NewCustomersAsync(MetricContext context, Dimension? groupBy, CancellationToken ct)
     {
         var (select, p) = context.Select(From, DealDimensions.Of);
         select.Where("d.status = 'won'").Where("d.type = 'new'").Where("d.account_id IS NOT NULL");
         ClosedBetween(select, p, context.Window.FromUtc, context.Window.ToUtc);
-        select.Where("NOT EXISTS (SELECT 1 FROM deals e WHERE e.account_id = d.account_id AND e.status = 'won' AND e.type = 'new' AND e.closed_at < d.closed_at)");
+        select.Where("d.closed_at = (SELECT MIN(e.closed_at) FROM deals e WHERE e.account_id = d.account_id AND e.status = 'won' AND e.type = 'new')");
         var rows = await SqlGrouping.RunAsync(context, select, p, Breakdown(groupBy), "COUNT(DISTINCT d.account_id)", (r, i) => r.Count(i), ct);
         return SqlGrouping.Additive(rows, groupBy is not null, 0L, (a, b) => a + b);
     }

@@ -23,19 +23,19 @@ internal static class MetricCalculator
         "quota_attainment" => (await Won(c, g, ct)).Zip(await PlanQueries.QuotaAsync(c, g, ct), ClosedStats.Empty, null, F.QuotaAttainment),
         "pipeline_coverage" => await PipelineCoverageAsync(c, g, ct),
         // "Open deals now": every open deal, whatever its expected close date.
-        "pipeline_velocity" => (await DealQueries.OpenAsync(c, g, inPeriod: false, ct)).Zip(await Closed(c, g, ct), OpenStats.Empty, ClosedStats.Empty, (o, s) => F.PipelineVelocity(o.Count, s)),
-        "arr" => (await SubscriptionQueries.ActiveAsync(c, g, c.Window.SnapshotDay, ct)).Map(F.Arr),
-        "mrr" => (await SubscriptionQueries.ActiveAsync(c, g, c.Window.SnapshotDay, ct)).Map(F.Mrr),
-        "customers" => (await SubscriptionQueries.ActiveAsync(c, g, c.Window.SnapshotDay, ct)).Map(F.Customers),
-        "net_new_arr" => (await SubscriptionQueries.ActiveAsync(c, g, c.Window.SnapshotDay, ct))
-            .Zip(await SubscriptionQueries.ActiveAsync(c, g, c.Window.DayBeforeStart(c.Metric), ct), SubscriptionStats.Empty, SubscriptionStats.Empty, F.NetNewArr),
+        "pipeline_velocity" => (await DealQueries.OpenCountAsync(c, g, ct)).Zip(await Closed(c, g, ct), OpenStats.Empty, ClosedStats.Empty, (o, s) => F.PipelineVelocity(o.Count, s)),
+        "arr" => (await SubscriptionQueries.ActiveAsync(c, g, c.Window.SnapshotDay, countAccounts: false, ct)).Map(F.Arr),
+        "mrr" => (await SubscriptionQueries.ActiveAsync(c, g, c.Window.SnapshotDay, countAccounts: false, ct)).Map(F.Mrr),
+        "customers" => (await SubscriptionQueries.ActiveAsync(c, g, c.Window.SnapshotDay, countAccounts: true, ct)).Map(F.Customers),
+        "net_new_arr" => (await SubscriptionQueries.ActiveAsync(c, g, c.Window.SnapshotDay, countAccounts: false, ct))
+            .Zip(await SubscriptionQueries.ActiveAsync(c, g, c.Window.DayBeforeStart(c.Metric), countAccounts: false, ct), SubscriptionStats.Empty, SubscriptionStats.Empty, F.NetNewArr),
         "nrr" => (await Cohort(c, g, ct)).Map(F.Nrr),
         "grr" => (await Cohort(c, g, ct)).Map(F.Grr),
         "revenue_churn_rate" => (await Cohort(c, g, ct)).Map(F.RevenueChurn),
         "logo_churn_rate" => (await Cohort(c, g, ct)).Map(F.LogoChurn),
         "renewal_rate" => (await DealQueries.ClosedAsync(c, g, ClosedDeals.In(c.Window) with { Type = DealType.Renewal }, ct)).Map(F.WinRate),
         "expansion_rate" => (await DealQueries.ExpandedAccountsAsync(c, g, ct))
-            .Zip(await SubscriptionQueries.ActiveAsync(c, g, c.Window.DayBeforeStart(c.Metric), ct), 0L, SubscriptionStats.Empty, (n, s) => F.Ratio(n, s.Accounts)),
+            .Zip(await SubscriptionQueries.ActiveAsync(c, g, c.Window.DayBeforeStart(c.Metric), countAccounts: true, ct), 0L, SubscriptionStats.Empty, (n, s) => F.Ratio(n, s.Accounts)),
         "new_customers" => (await DealQueries.NewCustomersAsync(c, g, ct)).Map(F.Count),
         "cac" => Grouped<MetricValue>.Single(await CacAsync(c, ct)),
         "ltv" => await LtvAsync(c, g, ct),
@@ -85,7 +85,7 @@ internal static class MetricCalculator
     private static async Task<Grouped<MetricValue>> LtvAsync(MetricContext c, Dimension? g, CancellationToken ct)
     {
         var end = c.Window.SnapshotDay;
-        var atEnd = await SubscriptionQueries.ActiveAsync(c, g, end, ct);
+        var atEnd = await SubscriptionQueries.ActiveAsync(c, g, end, countAccounts: true, ct);
         var year = await SubscriptionQueries.CohortAsync(c, g, end.AddMonths(-12), end, ct);
         var margin = (decimal)c.Company.GrossMargin;
         return atEnd.Zip(year, SubscriptionStats.Empty, CohortStats.Empty, (s, y) => F.Ltv(s, y, margin));

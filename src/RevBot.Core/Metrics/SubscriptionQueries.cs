@@ -4,19 +4,33 @@ namespace RevBot.Core.Metrics;
 
 /// <summary>
 /// Recurring revenue from subscriptions. A subscription is active on day D when start_date &lt;= D and (no end_date
-/// or D &lt; end_date). Totals are queried on their own, not summed from groups: an account with two products is one
-/// customer in the total but one in each product's group.
+/// or D &lt; end_date). Sums of MRR add up across groups, so their total is the sum of the groups; account counts
+/// do not (an account with two products is one customer in the total but one in each product's group), so their
+/// total is queried on its own.
 /// </summary>
 internal static class SubscriptionQueries
 {
     private const string From = "subscriptions s";
 
-    public static async Task<Grouped<SubscriptionStats>> ActiveAsync(MetricContext context, Dimension? groupBy, DateOnly day, CancellationToken ct)
+    /// <summary>
+    /// Subscriptions active on <paramref name="day"/>. With <paramref name="countAccounts"/>, also how many distinct
+    /// accounts hold them: MRR is first summed per account (a hash aggregate, cheaper than COUNT(DISTINCT)).
+    /// </summary>
+    public static async Task<Grouped<SubscriptionStats>> ActiveAsync(MetricContext context, Dimension? groupBy, DateOnly day, bool countAccounts, CancellationToken ct)
     {
-        var total = (await ActiveRowsAsync(context, null, day, ct)).Select(r => r.Value).DefaultIfEmpty(SubscriptionStats.Empty).First();
-        if (groupBy is null) return Grouped<SubscriptionStats>.Single(total);
-        var rows = await ActiveRowsAsync(context, AccountDimensions.OfSubscriptions.Of(groupBy.Value), day, ct);
-        return new Grouped<SubscriptionStats>(total, rows.ToDictionary(r => r.Key, r => r.Value));
+        var dimension = groupBy is { } g ? AccountDimensions.OfSubscriptions.Of(g) : null;
+        if (!countAccounts)
+        {
+            var (select, p) = context.Select(From, AccountDimensions.OfSubscriptions.Of);
+            ActiveOn(select, p.Day(day));
+            var rows = await SqlGrouping.RunAsync(context, select, p, dimension, "COUNT(*), SUM(s.mrr)",
+                (r, i) => new SubscriptionStats(r.Count(i), r.Number(i + 1), 0), ct);
+            return SqlGrouping.Additive(rows, groupBy is not null, SubscriptionStats.Empty, (a, b) => new(a.Subscriptions + b.Subscriptions, a.Mrr + b.Mrr, 0));
+        }
+        var total = (await PerAccountAsync(context, null, day, ct)).Select(r => r.Value).DefaultIfEmpty(SubscriptionStats.Empty).First();
+        if (dimension is null) return Grouped<SubscriptionStats>.Single(total);
+        var groups = await PerAccountAsync(context, dimension, day, ct);
+        return new Grouped<SubscriptionStats>(total, groups.ToDictionary(r => r.Key, r => r.Value));
     }
 
     /// <summary>The cohort of accounts active on <paramref name="startDay"/>, compared with <paramref name="endDay"/>.</summary>
@@ -28,63 +42,52 @@ internal static class SubscriptionQueries
         return new Grouped<CohortStats>(total, rows.ToDictionary(r => r.Key, r => r.Value));
     }
 
-    private static Task<List<(GroupKey Key, SubscriptionStats Value)>> ActiveRowsAsync(MetricContext context, DimensionSql? groupBy, DateOnly day, CancellationToken ct)
+    private static Task<List<(GroupKey Key, SubscriptionStats Value)>> PerAccountAsync(MetricContext context, DimensionSql? groupBy, DateOnly day, CancellationToken ct)
     {
         var (select, p) = context.Select(From, AccountDimensions.OfSubscriptions.Of);
-        ActiveOn(select, p, day);
-        return SqlGrouping.RunAsync(context, select, p, groupBy, "COUNT(*), SUM(s.mrr), COUNT(DISTINCT s.account_id)",
-            (r, i) => new SubscriptionStats(r.Count(i), r.Number(i + 1), r.Count(i + 2)), ct);
+        ActiveOn(select, p.Day(day));
+        var inner = Inner(select, groupBy, "COUNT(*) AS n, SUM(s.mrr) AS m");
+        var sql = Outer(groupBy, "SUM(c.n), SUM(c.m), COUNT(*)", inner, null);
+        return SqlRunner.QueryAsync(context.Db, sql, p, r => Row(r, groupBy, i => new SubscriptionStats(r.Count(i), r.Number(i + 1), r.Count(i + 2))), ct);
     }
 
     /// <summary>
-    /// One statement: c0 = MRR per (account, group) on the start day, c1 = the same accounts' MRR on the end day;
-    /// the outer query sums both, the smaller of the two, and counts the accounts c1 has lost. A breakdown keys both
-    /// sides by the group as well, so "by product" follows each product line of each account.
+    /// One pass over the subscriptions active on either day: the inner query sums each account's MRR on the start
+    /// day (m0) and the end day (m1) and flags whether it was active on each; the outer query keeps the accounts
+    /// active on the start day and adds up m0, m1, min(m0, m1) and those no longer active. A breakdown keys the
+    /// inner rows by (account, group), so "by product" follows each product line of each account.
     /// </summary>
-    private static async Task<List<(GroupKey Key, CohortStats Value)>> CohortRowsAsync(MetricContext context, DimensionSql? groupBy, DateOnly startDay, DateOnly endDay, CancellationToken ct)
+    private static Task<List<(GroupKey Key, CohortStats Value)>> CohortRowsAsync(MetricContext context, DimensionSql? groupBy, DateOnly startDay, DateOnly endDay, CancellationToken ct)
     {
-        var p = new SqlParameters(context.Dialect);
-        var dimensions = AccountDimensions.OfSubscriptions;
-        var start = context.Select(From, dimensions.Of, p);
-        var end = context.Select(From, dimensions.Of, p);
-        ActiveOn(start, p, startDay);
-        ActiveOn(end, p, endDay);
-        end.Where("s.account_id IN (SELECT account_id FROM c0)");
-        string c0, c1, on, outer;
-        if (groupBy is null)
-        {
-            c0 = start.ToSql("s.account_id AS account_id, SUM(s.mrr) AS m", "GROUP BY s.account_id");
-            c1 = end.ToSql("s.account_id AS account_id, SUM(s.mrr) AS m", "GROUP BY s.account_id");
-            on = "c1.account_id = c0.account_id";
-            outer = "SELECT ";
-        }
-        else
-        {
-            start.Join(groupBy.Joins);
-            end.Join(groupBy.Joins);
-            // COALESCE: rows without a value form the "(none)" group and must still match across c0 and c1.
-            c0 = start.ToSql($"s.account_id AS account_id, COALESCE({groupBy.Key}, '') AS k, {groupBy.LabelOrKey} AS l, SUM(s.mrr) AS m", "GROUP BY 1, 2, 3");
-            c1 = end.ToSql($"s.account_id AS account_id, COALESCE({groupBy.Key}, '') AS k, SUM(s.mrr) AS m", "GROUP BY 1, 2");
-            on = "c1.account_id = c0.account_id AND c1.k = c0.k";
-            outer = "SELECT c0.k, c0.l, ";
-        }
-        var sql =
-            $"WITH c0 AS ({c0}), c1 AS ({c1}) " +
-            outer +
-            "COUNT(*), SUM(c0.m), SUM(COALESCE(c1.m, 0)), " +
-            "SUM(CASE WHEN c1.m IS NULL THEN 0 WHEN c1.m < c0.m THEN c1.m ELSE c0.m END), " +
-            "SUM(CASE WHEN c1.account_id IS NULL THEN 1 ELSE 0 END) " +
-            $"FROM c0 LEFT JOIN c1 ON {on}" +
-            (groupBy is null ? "" : " GROUP BY c0.k, c0.l");
-        var offset = groupBy is null ? 0 : 2;
-        return await SqlRunner.QueryAsync(context.Db, sql, p, r => (
-            groupBy is null ? GroupKey.Total : GroupKey.From(r.Text(0), r.Text(1)),
-            new CohortStats(r.Count(offset), r.Number(offset + 1), r.Number(offset + 2), r.Number(offset + 3), r.Count(offset + 4))), ct);
+        var (select, p) = context.Select(From, AccountDimensions.OfSubscriptions.Of);
+        var d0 = p.Day(startDay);
+        var d1 = p.Day(endDay);
+        // Active at some point between the two days: a superset of the rows either day needs.
+        select.Where($"s.start_date <= {(endDay >= startDay ? d1 : d0)}").Where($"(s.end_date IS NULL OR s.end_date > {(endDay >= startDay ? d0 : d1)})");
+        string Active(string d) => $"s.start_date <= {d} AND (s.end_date IS NULL OR s.end_date > {d})";
+        var inner = Inner(select, groupBy,
+            $"SUM(CASE WHEN {Active(d0)} THEN s.mrr ELSE 0 END) AS m0, SUM(CASE WHEN {Active(d1)} THEN s.mrr ELSE 0 END) AS m1, " +
+            $"MAX(CASE WHEN {Active(d0)} THEN 1 ELSE 0 END) AS a0, MAX(CASE WHEN {Active(d1)} THEN 1 ELSE 0 END) AS a1");
+        var sql = Outer(groupBy, "COUNT(*), SUM(c.m0), SUM(c.m1), SUM(CASE WHEN c.m1 < c.m0 THEN c.m1 ELSE c.m0 END), SUM(1 - c.a1)", inner, "c.a0 = 1");
+        return SqlRunner.QueryAsync(context.Db, sql, p, r => Row(r, groupBy, i => new CohortStats(r.Count(i), r.Number(i + 1), r.Number(i + 2), r.Number(i + 3), r.Count(i + 4))), ct);
     }
 
-    private static void ActiveOn(SqlSelect select, SqlParameters p, DateOnly day)
+    private static string Inner(SqlSelect select, DimensionSql? groupBy, string aggregates)
     {
-        var d = p.Day(day);
-        select.Where($"s.start_date <= {d}").Where($"(s.end_date IS NULL OR s.end_date > {d})");
+        if (groupBy is null) return select.ToSql($"s.account_id AS account_id, {aggregates}", "GROUP BY 1");
+        select.Join(groupBy.Joins);
+        return select.ToSql($"s.account_id AS account_id, {groupBy.Key} AS k, {groupBy.LabelOrKey} AS l, {aggregates}", "GROUP BY 1, 2, 3");
     }
+
+    private static string Outer(DimensionSql? groupBy, string aggregates, string inner, string? where) =>
+        (groupBy is null ? $"SELECT {aggregates}" : $"SELECT c.k, c.l, {aggregates}") +
+        $" FROM ({inner}) c" +
+        (where is null ? "" : $" WHERE {where}") +
+        (groupBy is null ? "" : " GROUP BY c.k, c.l");
+
+    private static (GroupKey, T) Row<T>(System.Data.Common.DbDataReader r, DimensionSql? groupBy, Func<int, T> read) =>
+        groupBy is null ? (GroupKey.Total, read(0)) : (GroupKey.From(r.Text(0), r.Text(1)), read(2));
+
+    private static void ActiveOn(SqlSelect select, string day) =>
+        select.Where($"s.start_date <= {day}").Where($"(s.end_date IS NULL OR s.end_date > {day})");
 }
