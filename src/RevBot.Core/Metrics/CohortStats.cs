@@ -8,4 +8,9 @@ namespace RevBot.Core.Metrics;
 internal sealed record CohortStats(long Accounts, decimal StartMrr, decimal EndMrr, decimal KeptMrr, long Churned)
 {
     public static CohortStats Empty { get; } = new(0, 0m, 0m, 0m, 0);
+
+    public static CohortStats operator +(CohortStats a, CohortStats b) =>
+        new(a.Accounts + b.Accounts, a.StartMrr + b.StartMrr, a.EndMrr + b.EndMrr, a.KeptMrr + b.KeptMrr, a.Churned + b.Churned);
+
+    public static CohortStats Add(CohortStats a, CohortStats b) => a + b;
 }

@@ -4,9 +4,9 @@ namespace RevBot.Core.Metrics;
 
 /// <summary>
 /// Recurring revenue from subscriptions. A subscription is active on day D when start_date &lt;= D and (no end_date
-/// or D &lt; end_date). Sums of MRR add up across groups, so their total is the sum of the groups; account counts
-/// do not (an account with two products is one customer in the total but one in each product's group), so their
-/// total is queried on its own.
+/// or D &lt; end_date). Sums of MRR add up across groups, and so do account counts when every account falls in one
+/// group (segment, region, owner...): then the total is the sum of the groups. By product an account with two
+/// products counts in both groups but once in the total, so that total is queried on its own.
 /// </summary>
 internal static class SubscriptionQueries
 {
@@ -18,28 +18,31 @@ internal static class SubscriptionQueries
     /// </summary>
     public static async Task<Grouped<SubscriptionStats>> ActiveAsync(MetricContext context, Dimension? groupBy, DateOnly day, bool countAccounts, CancellationToken ct)
     {
-        var dimension = groupBy is { } g ? AccountDimensions.OfSubscriptions.Of(g) : null;
         if (!countAccounts)
         {
+            var dimension = groupBy is { } g ? AccountDimensions.OfSubscriptions.Of(g) : null;
             var (select, p) = context.Select(From, AccountDimensions.OfSubscriptions.Of);
             ActiveOn(select, p.Day(day));
             var rows = await SqlGrouping.RunAsync(context, select, p, dimension, "COUNT(*), SUM(s.mrr)",
                 (r, i) => new SubscriptionStats(r.Count(i), r.Number(i + 1), 0), ct);
-            return SqlGrouping.Additive(rows, groupBy is not null, SubscriptionStats.Empty, (a, b) => new(a.Subscriptions + b.Subscriptions, a.Mrr + b.Mrr, 0));
+            return SqlGrouping.Additive(rows, groupBy is not null, SubscriptionStats.Empty, SubscriptionStats.Add);
         }
-        var total = (await PerAccountAsync(context, null, day, ct)).Select(r => r.Value).DefaultIfEmpty(SubscriptionStats.Empty).First();
-        if (dimension is null) return Grouped<SubscriptionStats>.Single(total);
-        var groups = await PerAccountAsync(context, dimension, day, ct);
-        return new Grouped<SubscriptionStats>(total, groups.ToDictionary(r => r.Key, r => r.Value));
+        return await GroupedAsync(groupBy, SubscriptionStats.Empty, SubscriptionStats.Add, d => PerAccountAsync(context, d, day, ct));
     }
 
     /// <summary>The cohort of accounts active on <paramref name="startDay"/>, compared with <paramref name="endDay"/>.</summary>
     public static async Task<Grouped<CohortStats>> CohortAsync(MetricContext context, Dimension? groupBy, DateOnly startDay, DateOnly endDay, CancellationToken ct)
     {
-        var total = (await CohortRowsAsync(context, null, startDay, endDay, ct)).Select(r => r.Value).DefaultIfEmpty(CohortStats.Empty).First();
-        if (groupBy is null) return Grouped<CohortStats>.Single(total);
-        var rows = await CohortRowsAsync(context, AccountDimensions.OfSubscriptions.Of(groupBy.Value), startDay, endDay, ct);
-        return new Grouped<CohortStats>(total, rows.ToDictionary(r => r.Key, r => r.Value));
+        return await GroupedAsync(groupBy, CohortStats.Empty, CohortStats.Add, d => CohortRowsAsync(context, d, startDay, endDay, ct));
+    }
+
+    private static async Task<Grouped<T>> GroupedAsync<T>(Dimension? groupBy, T empty, Func<T, T, T> add, Func<DimensionSql?, Task<List<(GroupKey Key, T Value)>>> query)
+    {
+        if (groupBy is not { } g) return SqlGrouping.Additive(await query(null), grouped: false, empty, add);
+        var rows = await query(AccountDimensions.OfSubscriptions.Of(g));
+        if (g != Dimension.Product) return SqlGrouping.Additive(rows, grouped: true, empty, add);
+        var total = await query(null);
+        return new Grouped<T>(total.Count == 0 ? empty : total[0].Value, rows.ToDictionary(r => r.Key, r => r.Value));
     }
 
     private static Task<List<(GroupKey Key, SubscriptionStats Value)>> PerAccountAsync(MetricContext context, DimensionSql? groupBy, DateOnly day, CancellationToken ct)

@@ -141,6 +141,7 @@ public sealed class BreakdownTests(MetricsDatabase data)
         var result = await data.EvaluateAsync(provider, "nrr", Q4_2026, Dimension.Industry);
         // Software: Apex 12,000 → 18,000 and Cobalt 14,400 → 9,600. Retail: Birch 24,000 → 0 and Delta 7,200 → 7,200.
         Expect.Rows(result, ("Software", "Software", 27_600m / 26_400m), ("Retail", "Retail", 7_200m / 31_200m));
+        Expect.Value(34_800m / 57_600m, result.Total);
     }
 
     [Theory]
@@ -151,6 +152,7 @@ public sealed class BreakdownTests(MetricsDatabase data)
         var result = await data.EvaluateAsync(provider, "logo_churn_rate", Q4_2026, Dimension.Owner);
         // Alice owns Apex and Delta, Bob owns Birch (churned), Carol owns Cobalt.
         Expect.Rows(result, (Bob, "Bob Brown", 1m), (Alice, "Alice Adams", 0m), (Carol, "Carol Cruz", 0m));
+        Expect.Value(1m / 4m, 1, 4, result.Total);
     }
 
     [Theory]
