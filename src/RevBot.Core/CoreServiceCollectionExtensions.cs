@@ -2,18 +2,20 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using RevBot.Core.Company;
+using RevBot.Core.Metrics;
 
 namespace RevBot.Core;
 
 public static class CoreServiceCollectionExtensions
 {
-    /// <summary>Registers the product logic: company settings (validated at start), the clock.</summary>
+    /// <summary>Registers the product logic: company settings (validated at start), the clock, the metric engine (scoped, like the database context it queries).</summary>
     public static IServiceCollection AddRevBotCore(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<CompanyOptions>().Bind(configuration.GetSection(CompanyOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<CompanyOptions>, CompanyOptionsValidator>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new CompanyClock(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<CompanyOptions>>().Value.GetTimeZone()));
+        services.AddScoped<MetricEngine>();
         return services;
     }
 }

@@ -11,4 +11,11 @@ public sealed record Period(DateOnly Start, DateOnly End, string Label, PeriodGr
     public bool Contains(DateOnly day) => day >= Start && day <= End;
 
     public static Period Day(DateOnly day, string label) => new(day, day, label, PeriodGrain.Day);
+
+    /// <summary>No bounds: "all open deals", "bookings ever". Either end alone may also be open (MinValue / MaxValue).</summary>
+    public static Period AllTime { get; } = new(DateOnly.MinValue, DateOnly.MaxValue, "all time");
+
+    public bool HasStart => Start != DateOnly.MinValue;
+
+    public bool HasEnd => End != DateOnly.MaxValue;
 }

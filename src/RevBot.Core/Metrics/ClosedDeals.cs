@@ -1,0 +1,9 @@
+using RevBot.Core.Domain;
+
+namespace RevBot.Core.Metrics;
+
+/// <summary>Which closed deals a statistic covers: closed_at in [<see cref="FromUtc"/>, <see cref="ToUtc"/>), won only or won and lost, optionally one type.</summary>
+internal sealed record ClosedDeals(DateTime? FromUtc, DateTime? ToUtc, bool WonOnly = false, DealType? Type = null)
+{
+    public static ClosedDeals In(MetricWindow window) => new(window.FromUtc, window.ToUtc);
+}

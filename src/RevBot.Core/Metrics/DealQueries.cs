@@ -1,0 +1,111 @@
+using System.Globalization;
+using RevBot.Core.Domain;
+using RevBot.Core.Metrics.Sql;
+
+namespace RevBot.Core.Metrics;
+
+/// <summary>
+/// The aggregate queries over deals. Each filters on an indexed range first ((status, closed_at),
+/// (status, close_date) or created_at), joins accounts/users only when a filter or breakdown needs them, and
+/// returns one row per group.
+/// </summary>
+internal static class DealQueries
+{
+    private const string From = "deals d";
+
+    public static async Task<Grouped<ClosedStats>> ClosedAsync(MetricContext context, Dimension? groupBy, ClosedDeals scope, CancellationToken ct)
+    {
+        var (select, p) = context.Select(From, DealDimensions.Of);
+        select.Where(scope.WonOnly ? "d.status = 'won'" : "d.status IN ('won', 'lost')");
+        ClosedBetween(select, p, scope.FromUtc, scope.ToUtc);
+        if (scope.Type is { } type) select.Where($"d.type = {p.Add(EnumText.Format(type))}");
+        var dialect = context.Dialect;
+        var cycle = $"{dialect.EpochSeconds("d.closed_at")} - {dialect.EpochSeconds("d.created_at")}";
+        var aggregates =
+            "SUM(CASE WHEN d.status = 'won' THEN 1 ELSE 0 END), " +
+            "SUM(CASE WHEN d.status = 'won' THEN d.amount ELSE 0 END), " +
+            "SUM(CASE WHEN d.status = 'lost' THEN 1 ELSE 0 END), " +
+            "SUM(CASE WHEN d.status = 'lost' THEN d.amount ELSE 0 END), " +
+            $"SUM(CASE WHEN d.status = 'won' AND d.created_at IS NOT NULL THEN {cycle} ELSE 0 END), " +
+            "SUM(CASE WHEN d.status = 'won' AND d.created_at IS NOT NULL THEN 1 ELSE 0 END)";
+        var rows = await SqlGrouping.RunAsync(context, select, p, Breakdown(groupBy), aggregates,
+            (r, i) => new ClosedStats(r.Count(i), r.Number(i + 1), r.Count(i + 2), r.Number(i + 3), r.Number(i + 4), r.Count(i + 5)), ct);
+        return SqlGrouping.Additive(rows, groupBy is not null, ClosedStats.Empty, ClosedStats.Add);
+    }
+
+    /// <summary>Open deals; with <paramref name="inPeriod"/>, those whose expected close date falls in the period (all of them for an unbounded period).</summary>
+    public static Task<Grouped<OpenStats>> OpenAsync(MetricContext context, Dimension? groupBy, bool inPeriod, CancellationToken ct) =>
+        OpenAsync(context, groupBy, inPeriod, countOnly: false, ct);
+
+    /// <summary>Only how many deals are open now (amounts left at 0), which PostgreSQL can count from the (status, close_date) index alone.</summary>
+    public static Task<Grouped<OpenStats>> OpenCountAsync(MetricContext context, Dimension? groupBy, CancellationToken ct) =>
+        OpenAsync(context, groupBy, inPeriod: false, countOnly: true, ct);
+
+    private static async Task<Grouped<OpenStats>> OpenAsync(MetricContext context, Dimension? groupBy, bool inPeriod, bool countOnly, CancellationToken ct)
+    {
+        var (select, p) = context.Select(From, DealDimensions.Of);
+        select.Where("d.status = 'open'");
+        var period = context.Window.Period;
+        if (inPeriod && period.HasStart) select.Where($"d.close_date >= {p.Day(period.Start)}");
+        if (inPeriod && period.HasEnd) select.Where($"d.close_date <= {p.Day(period.End)}");
+        var aggregates = countOnly ? "COUNT(*), 0, 0" : $"COUNT(*), SUM(d.amount), SUM(d.amount * {Probability(context, p)})";
+        var rows = await SqlGrouping.RunAsync(context, select, p, Breakdown(groupBy), aggregates,
+            (r, i) => new OpenStats(r.Count(i), r.Number(i + 1), r.Number(i + 2) / 100m), ct);
+        return SqlGrouping.Additive(rows, groupBy is not null, OpenStats.Empty, OpenStats.Add);
+    }
+
+    public static async Task<Grouped<CountAmount>> CreatedAsync(MetricContext context, Dimension? groupBy, CancellationToken ct)
+    {
+        var (select, p) = context.Select(From, DealDimensions.Of);
+        var window = context.Window;
+        if (window.FromUtc is null && window.ToUtc is null) select.Where("d.created_at IS NOT NULL");
+        if (window.FromUtc is { } from) select.Where($"d.created_at >= {p.Instant(from)}");
+        if (window.ToUtc is { } to) select.Where($"d.created_at < {p.Instant(to)}");
+        var rows = await SqlGrouping.RunAsync(context, select, p, Breakdown(groupBy), "COUNT(*), SUM(d.amount)",
+            (r, i) => new CountAmount(r.Count(i), r.Number(i + 1)), ct);
+        return SqlGrouping.Additive(rows, groupBy is not null, CountAmount.Empty, CountAmount.Add);
+    }
+
+    /// <summary>
+    /// Accounts whose first won new-business deal closed in the period: a won new deal in the period counts when it is
+    /// its account's earliest won new deal; the group is that first deal's. The correlated MIN runs once per candidate
+    /// deal through the account_id index, so its cost follows the period's deals, not the table's.
+    /// </summary>
+    public static async Task<Grouped<long>> NewCustomersAsync(MetricContext context, Dimension? groupBy, CancellationToken ct)
+    {
+        var (select, p) = context.Select(From, DealDimensions.Of);
+        select.Where("d.status = 'won'").Where("d.type = 'new'").Where("d.account_id IS NOT NULL");
+        ClosedBetween(select, p, context.Window.FromUtc, context.Window.ToUtc);
+        select.Where("d.closed_at = (SELECT MIN(e.closed_at) FROM deals e WHERE e.account_id = d.account_id AND e.status = 'won' AND e.type = 'new')");
+        var rows = await SqlGrouping.RunAsync(context, select, p, Breakdown(groupBy), "COUNT(DISTINCT d.account_id)", (r, i) => r.Count(i), ct);
+        return SqlGrouping.Additive(rows, groupBy is not null, 0L, (a, b) => a + b);
+    }
+
+    /// <summary>Distinct accounts with a won expansion deal closed in the period, grouped by account-level dimensions only.</summary>
+    public static async Task<Grouped<long>> ExpandedAccountsAsync(MetricContext context, Dimension? groupBy, CancellationToken ct)
+    {
+        var accounts = AccountDimensions.OfDealAccounts;
+        var (select, p) = context.Select(From, accounts.Of);
+        select.Where("d.status = 'won'").Where("d.type = 'expansion'").Where("d.account_id IS NOT NULL");
+        ClosedBetween(select, p, context.Window.FromUtc, context.Window.ToUtc);
+        var rows = await SqlGrouping.RunAsync(context, select, p, groupBy is { } g ? accounts.Of(g) : null, "COUNT(DISTINCT d.account_id)", (r, i) => r.Count(i), ct);
+        return SqlGrouping.Additive(rows, groupBy is not null, 0L, (a, b) => a + b);
+    }
+
+    private static DimensionSql? Breakdown(Dimension? groupBy) => groupBy is { } g ? DealDimensions.Of(g) : null;
+
+    private static void ClosedBetween(SqlSelect select, SqlParameters p, DateTime? fromUtc, DateTime? toUtc)
+    {
+        if (fromUtc is { } from) select.Where($"d.closed_at >= {p.Instant(from)}");
+        if (toUtc is { } to) select.Where($"d.closed_at < {p.Instant(to)}");
+    }
+
+    /// <summary>A deal's probability in percent: its own, else its stage's configured default, else 0 for a stage the company has not configured.</summary>
+    private static string Probability(MetricContext context, SqlParameters p)
+    {
+        var stages = context.Company.EffectiveStages;
+        if (stages.Count == 0) return "COALESCE(d.probability, 0)";
+        var cases = string.Join(" ", stages.Select(s => $"WHEN {p.Add(s.Name)} THEN {s.Probability.ToString(CultureInfo.InvariantCulture)}"));
+        return $"COALESCE(d.probability, CASE d.stage {cases} ELSE 0 END)";
+    }
+}

@@ -1,0 +1,36 @@
+using RevBot.Core.Company;
+using RevBot.Core.Metrics.Sql;
+using RevBot.Core.Storage;
+
+namespace RevBot.Core.Metrics;
+
+/// <summary>Everything one evaluation's queries share: the database and its dialect, the company settings, the window and the filters.</summary>
+internal sealed class MetricContext(RevBotDb db, CompanyOptions company, MetricDefinition metric, MetricWindow window, IReadOnlyDictionary<Dimension, string> filters)
+{
+    public RevBotDb Db { get; } = db;
+
+    public SqlDialect Dialect { get; } = SqlDialect.For(db.Database);
+
+    public CompanyOptions Company { get; } = company;
+
+    public MetricDefinition Metric { get; } = metric;
+
+    public MetricWindow Window { get; } = window;
+
+    public IReadOnlyDictionary<Dimension, string> Filters { get; } = filters;
+
+    /// <summary>A new statement over <paramref name="from"/> with the question's filters already applied.</summary>
+    public (SqlSelect Select, SqlParameters Parameters) Select(string from, Func<Dimension, DimensionSql> dimensions)
+    {
+        var parameters = new SqlParameters(Dialect);
+        return (Select(from, dimensions, parameters), parameters);
+    }
+
+    /// <summary>Another SELECT of the same statement (a CTE), sharing its parameters.</summary>
+    public SqlSelect Select(string from, Func<Dimension, DimensionSql> dimensions, SqlParameters parameters)
+    {
+        var select = new SqlSelect(from);
+        SqlFilters.Apply(select, parameters, Filters, dimensions);
+        return select;
+    }
+}

@@ -1,0 +1,53 @@
+namespace RevBot.Core.Metrics;
+
+/// <summary>
+/// Which dimensions each metric can be filtered on and broken down by, and why not the others. Checked before any
+/// query runs, so "ARR by stage" fails fast with a sentence instead of a wrong number.
+/// </summary>
+internal static class MetricSupport
+{
+    private static readonly Dimension[] Deals = Enum.GetValues<Dimension>();
+    private static readonly Dimension[] ClosedDeals = [.. Deals.Where(d => d != Dimension.Stage)];
+    private static readonly Dimension[] Accounts = [Dimension.Owner, Dimension.Team, Dimension.Region, Dimension.Segment, Dimension.Industry, Dimension.Account, Dimension.Product];
+    private static readonly Dimension[] DealAccounts = [.. Accounts.Where(d => d != Dimension.Product)];
+    private static readonly Dimension[] Reps = [Dimension.Owner, Dimension.Team];
+
+    private const string ClosedWhy = "closed deals all sit in Closed Won or Closed Lost, so their stage says nothing";
+    private const string AccountsWhy = "it comes from subscriptions, which only have account-level attributes (segment, industry, region, account, account owner, team, product)";
+    private const string DealAccountsWhy = "it is counted per account, by the account's segment, industry, region, owner, team or the account itself";
+    private const string RepsWhy = "quotas are set per rep, so only owner and team apply";
+    private const string SnapshotWhy = "forecast snapshots are kept for the company and per rep only";
+    private const string SpendWhy = "marketing and sales spend is not split that way";
+
+    public static void Check(MetricDefinition metric, IReadOnlyDictionary<Dimension, string> filters, Dimension? groupBy)
+    {
+        ArgumentNullException.ThrowIfNull(metric);
+        ArgumentNullException.ThrowIfNull(filters);
+        var (filterable, groupable, why) = For(metric.Id);
+        foreach (var dimension in filters.Keys.Where(d => !filterable.Contains(d)))
+            throw new MetricNotSupportedException(metric.Id, dimension, false, $"I can't filter {metric.NameEn} by {Name(dimension)}: {why}.");
+        if (groupBy is { } g && !groupable.Contains(g))
+            throw new MetricNotSupportedException(metric.Id, g, true, $"I can't break {metric.NameEn} down by {Name(g)}: {why}.");
+    }
+
+    public static bool Supports(string metric, Dimension dimension, bool breakdown)
+    {
+        var (filterable, groupable, _) = For(metric);
+        return (breakdown ? groupable : filterable).Contains(dimension);
+    }
+
+    private static (Dimension[] Filters, Dimension[] Breakdowns, string Why) For(string metric) => metric switch
+    {
+        "pipeline" or "weighted_pipeline" or "pipeline_created" or "forecast" => (Deals, Deals, ""),
+        "win_rate" or "win_rate_value" or "bookings" or "deals_won" or "deals_lost" or "avg_deal_size" or "avg_sales_cycle_days"
+            or "pipeline_velocity" or "renewal_rate" or "new_customers" => (ClosedDeals, ClosedDeals, ClosedWhy),
+        "arr" or "mrr" or "customers" or "net_new_arr" or "nrr" or "grr" or "revenue_churn_rate" or "logo_churn_rate" or "ltv" => (Accounts, Accounts, AccountsWhy),
+        "expansion_rate" => (DealAccounts, DealAccounts, DealAccountsWhy),
+        "quota_attainment" or "pipeline_coverage" => (Reps, Reps, RepsWhy),
+        "forecast_accuracy" => ([Dimension.Owner], [], SnapshotWhy),
+        "cac" or "ltv_to_cac" => ([], [], SpendWhy),
+        _ => throw new ArgumentException($"No dimension rules for metric '{metric}'.", nameof(metric)),
+    };
+
+    private static string Name(Dimension dimension) => dimension.ToString().ToLowerInvariant();
+}

@@ -1,0 +1,53 @@
+namespace RevBot.Core.Metrics.Sql;
+
+/// <summary>
+/// The dimensions of an account, reached from a subscription row <c>s</c> or a deal row <c>d</c>: its segment,
+/// industry, region (else its owner's), the account itself, its owner and the owner's team; and, for subscriptions,
+/// the subscription's product. Recurring-revenue metrics only have these.
+/// </summary>
+internal sealed class AccountDimensions
+{
+    private const string AccountOwnerJoin = "LEFT JOIN users ao ON ao.id = a.owner_id";
+
+    private readonly string _accountId;
+    private readonly string? _product;
+    private readonly string[] _account;
+    private readonly string[] _accountAndOwner;
+
+    private AccountDimensions(string alias, string? product)
+    {
+        _accountId = $"{alias}.account_id";
+        _product = product;
+        _account = [$"LEFT JOIN accounts a ON a.id = {_accountId}"];
+        _accountAndOwner = [_account[0], AccountOwnerJoin];
+    }
+
+    public static AccountDimensions OfSubscriptions { get; } = new("s", "s.product");
+
+    /// <summary>Deals seen through their account (expansion rate's numerator): no product, since a deal's product is not the subscription's.</summary>
+    public static AccountDimensions OfDealAccounts { get; } = new("d", null);
+
+    public string AccountId => _accountId;
+
+    /// <summary>The join that puts the account <c>a</c> next to the row.</summary>
+    public string AccountJoin => _account[0];
+
+    public bool Supports(Dimension dimension) => dimension switch
+    {
+        Dimension.Product => _product is not null,
+        Dimension.Owner or Dimension.Team or Dimension.Region or Dimension.Segment or Dimension.Industry or Dimension.Account => true,
+        _ => false,
+    };
+
+    public DimensionSql Of(Dimension dimension) => dimension switch
+    {
+        Dimension.Owner => new("ao.email", "ao.name", _accountAndOwner),
+        Dimension.Team => new("ao.team", null, _accountAndOwner),
+        Dimension.Region => new("COALESCE(a.region, ao.region)", null, _accountAndOwner),
+        Dimension.Segment => new("a.segment", null, _account),
+        Dimension.Industry => new("a.industry", null, _account),
+        Dimension.Account => new(_accountId, "a.name", _account),
+        Dimension.Product when _product is not null => new(_product, null, []),
+        _ => throw new ArgumentOutOfRangeException(nameof(dimension), dimension, "not an account-level dimension"),
+    };
+}

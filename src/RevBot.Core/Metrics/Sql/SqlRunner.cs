@@ -1,0 +1,48 @@
+using System.Data;
+using System.Data.Common;
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using RevBot.Core.Storage;
+
+namespace RevBot.Core.Metrics.Sql;
+
+/// <summary>Runs a parameterized statement on the context's own connection (and transaction) and maps each row.</summary>
+internal static class SqlRunner
+{
+    public static async Task<List<T>> QueryAsync<T>(RevBotDb db, string sql, SqlParameters parameters, Func<DbDataReader, T> map, CancellationToken ct)
+    {
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = sql;
+            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            foreach (var (name, value) in parameters.Values)
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = name;
+                parameter.Value = value;
+                command.Parameters.Add(parameter);
+            }
+            var rows = new List<T>();
+            await using var reader = await command.ExecuteReaderAsync(CommandBehavior.Default, ct);
+            while (await reader.ReadAsync(ct)) rows.Add(map(reader));
+            return rows;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>A SUM or COUNT as decimal: NULL (an empty SUM) is 0; SQLite's REAL sums round to 15 significant digits, which recovers cents.</summary>
+    public static decimal Number(this DbDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? 0m : Convert.ToDecimal(reader.GetValue(ordinal), CultureInfo.InvariantCulture);
+
+    public static long Count(this DbDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? 0L : Convert.ToInt64(reader.GetValue(ordinal), CultureInfo.InvariantCulture);
+
+    public static string? Text(this DbDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? null : Convert.ToString(reader.GetValue(ordinal), CultureInfo.InvariantCulture);
+}
