@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using RevBot.Slack.Inbound;
 using RevBot.Slack.Signing;
+using RevBot.Slack.WebApi;
 
 namespace RevBot.Slack;
 
@@ -20,8 +21,15 @@ public static class SlackServiceCollectionExtensions
         services.AddOptions<SlackOptions>().Bind(configuration.GetSection(SlackOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(new SlackRetryPolicy());
 
         services.AddSingleton<SlackSignatureVerifier>();
+
+        services.AddHttpClient(SlackHttpSender.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(30));
+        services.AddSingleton<SlackChannelPacer>();
+        services.AddSingleton<SlackHttpSender>();
+        services.AddSingleton(sp => new SlackApiClient(
+            sp.GetRequiredService<IOptions<SlackOptions>>(), sp.GetRequiredService<SlackHttpSender>(), sp.GetRequiredService<SlackChannelPacer>()));
 
         services.TryAddSingleton<ISlackInboundHandler, UnwiredSlackInboundHandler>();
         return services;
