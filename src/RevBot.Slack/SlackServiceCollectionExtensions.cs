@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using RevBot.Slack.Inbound;
 using RevBot.Slack.Signing;
+using RevBot.Slack.SocketMode;
 using RevBot.Slack.WebApi;
 
 namespace RevBot.Slack;
@@ -22,6 +23,7 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(new SlackRetryPolicy());
+        services.TryAddSingleton(new SocketModeTiming());
 
         services.AddSingleton<SlackSignatureVerifier>();
 
@@ -32,6 +34,8 @@ public static class SlackServiceCollectionExtensions
             sp.GetRequiredService<IOptions<SlackOptions>>(), sp.GetRequiredService<SlackHttpSender>(), sp.GetRequiredService<SlackChannelPacer>()));
 
         services.TryAddSingleton<ISlackInboundHandler, UnwiredSlackInboundHandler>();
+        services.AddSingleton<SocketModeClient>();
+        services.AddHostedService<SocketModeService>();
         return services;
     }
 }
