@@ -3,6 +3,8 @@ using RevBot.Core;
 using RevBot.Data;
 using RevBot.Data.Storage;
 using RevBot.Host.Api;
+using RevBot.Slack;
+using RevBot.Slack.Endpoints;
 
 namespace RevBot.Host.Hosting;
 
@@ -56,9 +58,11 @@ public static class RevBotServer
         builder.Services.AddRevBotCore(builder.Configuration);
         builder.Services.AddRevBotData(target);
         builder.Services.AddRevBotHost();
+        builder.Services.AddRevBotSlack(builder.Configuration);
 
         var app = builder.Build();
         app.MapHealthEndpoints();
+        app.MapSlackEndpoints();
         return app;
     }
 

@@ -1,0 +1,3 @@
+namespace RevBot.Slack.BlockKit;
+
+public sealed record DividerBlock() : Block("divider");

@@ -1,0 +1,3 @@
+namespace RevBot.Slack.WebApi;
+
+public sealed record PostEphemeralResponse(string MessageTs);
