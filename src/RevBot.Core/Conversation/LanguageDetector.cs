@@ -4,7 +4,8 @@ namespace RevBot.Core.Conversation;
 
 /// <summary>
 /// Spanish when Spanish signals outnumber English ones: "¿", "¡", accents and "ñ", and function words. Domain words
-/// both languages use ("pipeline", "ARR", "churn") count for neither, so "pipeline por región" reads as Spanish.
+/// both languages use ("pipeline", "ARR", "churn") count for neither, so "pipeline por región" reads as Spanish; words
+/// only one language's lexicon uses ("ponderado", "weighted") count for that language.
 /// </summary>
 internal static class LanguageDetector
 {
@@ -35,11 +36,12 @@ internal static class LanguageDetector
         if (cleanedText.Contains('¿', StringComparison.Ordinal) || cleanedText.Contains('¡', StringComparison.Ordinal))
             es += 2;
         es += Math.Min(2, cleanedText.Count(c => "áéíóúñÁÉÍÓÚÑü".Contains(c, StringComparison.Ordinal)));
+        var lexicon = Lexicon.PhraseLexicon.Instance;
         foreach (var token in tokens)
         {
-            if (Spanish.Contains(token.Text))
+            if (Spanish.Contains(token.Text) || lexicon.SpanishOnly.Contains(token.Text))
                 es++;
-            if (English.Contains(token.Text))
+            if (English.Contains(token.Text) || lexicon.EnglishOnly.Contains(token.Text))
                 en++;
         }
         return es > en ? "es" : "en";

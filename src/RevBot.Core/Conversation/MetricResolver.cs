@@ -50,7 +50,8 @@ internal static class MetricResolver
             var quality = evidence.Min(s => s.Quality);
             var refinesMetric = rule.Needs.Any(t => t.StartsWith("m:", StringComparison.Ordinal) && !tags[t].Weak);
             var tier = rule.Result[0] == '?' ? 2 : refinesMetric ? 5 : rule.Needs.Length >= 2 ? 3 : 1;
-            var score = tier switch { 5 => 0.95 * quality, 3 => 0.9 * quality, 2 => quality, _ => 0.7 * quality };
+            // A lone concept ("book") is thin evidence: one word the parser does not understand is enough to doubt it.
+            var score = tier switch { 5 => 0.95 * quality, 3 => 0.9 * quality, 2 => quality, _ => 0.6 * quality };
             candidates.Add(new Candidate(rule.Result, tier, score, rule.Needs.Length, evidence, order));
         }
         if (candidates.Count == 0)

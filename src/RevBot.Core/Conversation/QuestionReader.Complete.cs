@@ -143,10 +143,11 @@ internal sealed partial class QuestionReader
             }
             var previous = PeriodMath.Previous(period, fiscal, language);
             var sameLastYear = PeriodMath.SameLastYear(period, fiscal, language);
-            if (Same(explicitly, previous) || (period.Grain is not (PeriodGrain.Custom or PeriodGrain.Day) && Same(explicitly, resolver.Offset(period.Grain, -1)) && period.ToDate))
-                return (ComparisonKind.PreviousPeriod, previous);
             if (Same(explicitly, sameLastYear) || Same(explicitly, lastYear))
                 return (ComparisonKind.SameLastYear, sameLastYear);
+            // "QTD vs last quarter" compares like with like: the same number of days of last quarter.
+            if (Same(explicitly, previous) || (period.ToDate && period.Grain is not (PeriodGrain.Custom or PeriodGrain.Day) && Same(explicitly, resolver.Offset(period.Grain, -1))))
+                return (ComparisonKind.PreviousPeriod, previous);
             return (null, explicitly);
         }
         if (slots.ComparisonKind is { } kind && period is not null)

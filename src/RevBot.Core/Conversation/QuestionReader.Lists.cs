@@ -24,6 +24,9 @@ internal sealed partial class QuestionReader
 
         /// <summary>desc, asc, best or worst (the last two depend on whether the metric is better high).</summary>
         public string? Direction { get; init; }
+
+        /// <summary>A list nobody asked for in words ("my deals"): thinner evidence than "top 10 deals".</summary>
+        public bool Implicit { get; init; }
     }
 
     private static readonly string[] DealWords = ["deal", "opportunity", "opp", "oppty", "negocio", "oportunidad", "trato", "acuerdo"];
@@ -61,6 +64,7 @@ internal sealed partial class QuestionReader
                 DealKind = lost ? DealListKind.Lost : won ? DealListKind.Won : DealListKind.Open,
                 Limit = limit,
                 Direction = direction,
+                Implicit = !cue,
             };
         }
         if (groupBy is null && superlatives.Count == 0 && who is null)

@@ -56,11 +56,9 @@ internal sealed partial class QuestionReader
             {
                 used.Add(next);
                 // "compare Q1 with Q2": the first period is the question's, the second the comparison.
-                if (NextSpan(next) is { } joiner && (joiner.Has(CueKind.Versus) || joiner.Has(CueKind.FollowUp) || tokens[joiner.Start].Text is "with" or "and" or "to" or "con" or "y")
-                    && (joiner.Kind == SpanKind.Period ? joiner : NextSpan(joiner)) is { Kind: SpanKind.Period } second)
+                if (SecondPeriodAfter(next) is { } second)
                 {
                     (main, compared) = (next.Period, second.Period);
-                    used.Add(joiner);
                     used.Add(second);
                 }
                 else
@@ -83,6 +81,23 @@ internal sealed partial class QuestionReader
         if (main is null && stated.Count > 0)
             main = stated.Count == 1 ? stated[0] : PeriodMath.Span(stated[0], stated[^1], resolver.Fiscal, language);
         return (main, kind, compared);
+    }
+
+    /// <summary>In "compare Q1 with Q2" or "compare Q1 and Q2", the period after the joining word.</summary>
+    private Span? SecondPeriodAfter(Span first)
+    {
+        string[] joiners = ["with", "and", "to", "vs", "versus", "v", "against", "con", "y", "contra", "frente", "a"];
+        var next = spans.FirstOrDefault(s => s.Start >= first.End);
+        if (next is null)
+            return null;
+        if (next.Kind == SpanKind.Period && next.Start > first.End && Enumerable.Range(first.End, next.Start - first.End).Any(k => joiners.Contains(tokens[k].Text)))
+            return next;
+        if ((next.Has(CueKind.Versus) || next.Has(CueKind.FollowUp)) && NextSpan(next) is { Kind: SpanKind.Period } after)
+        {
+            used.Add(next);
+            return after;
+        }
+        return null;
     }
 
     private static ComparisonKind KindOf(Cue cue) => cue.Value == "same_last_year" ? ComparisonKind.SameLastYear : ComparisonKind.PreviousPeriod;

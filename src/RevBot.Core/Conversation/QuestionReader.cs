@@ -78,7 +78,9 @@ internal sealed partial class QuestionReader(IReadOnlyList<Token> tokens, IReadO
                     return Unknown(q, unexplained, null);
                 isFollowUp = true;
             }
-            confidence = Math.Max(0, 1 - (UnexplainedPenalty * unexplained.Count));
+            confidence = Math.Max(0, (list.Implicit ? 0.7 : 1) - (UnexplainedPenalty * unexplained.Count));
+            if (confidence < Threshold)
+                return Unknown(q, unexplained, null);
         }
         return Complete(q with { Confidence = Math.Round(confidence, 2) }, metric, slots, list, isFollowUp);
     }

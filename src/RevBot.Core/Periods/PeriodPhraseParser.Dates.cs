@@ -65,7 +65,7 @@ public sealed partial class PeriodPhraseParser
         if (PeriodWords.Month(W(j)) is not { } month)
             return null;
         var context = rel is not null || PeriodWords.MonthContext.Contains(W(j - 1)) || PeriodWords.Year(W(j + 1)) is not null;
-        if (PeriodWords.AmbiguousMonths.Contains(W(j)) && !context)
+        if (PeriodWords.AmbiguousMonths.Contains(W(j)) && !context && !MayIsMonth(j))
             return null;
         j++;
         if (rel is null && PeriodWords.RelativeAfter(W(j)) == -1)
@@ -83,6 +83,15 @@ public sealed partial class PeriodPhraseParser
             };
         return new Hit(r.Month(month, year), j, hasYear || rel is not null);
     }
+
+    /// <summary>
+    /// "may" opening a question ("May bookings") is the month; after a subject ("deals may slip") or before one
+    /// ("may we see") it is the verb. Spanish "mar" (the sea) needs a date word next to it.
+    /// </summary>
+    private bool MayIsMonth(int j) =>
+        W(j) == "may" && (j == 0 || PeriodWords.Articles.Contains(W(j - 1)) || W(j - 1) is "for" or "of" or "in")
+        && W(j + 1) is not ("i" or "we" or "you" or "he" or "she" or "they" or "it" or "be" or "have" or "not" or "need" or "want" or "close" or "slip" or "land" or "miss" or "hit" or "ask" or "see" or "get" or "")
+        && !(W(j + 1).EndsWith("ing", StringComparison.Ordinal) && j > 0);
 
     /// <summary>"today", "yesterday", "hoy", "ayer", "anteayer".</summary>
     private Hit? DayWord(int i)

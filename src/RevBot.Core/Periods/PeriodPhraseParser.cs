@@ -85,6 +85,8 @@ public sealed partial class PeriodPhraseParser
                 (offset, j) = (1, j + 2);
             else if (W(j) == "en" && W(j + 1) == "curso")
                 (offset, j) = (0, j + 2);
+            else if (W(j) == "before" && W(j + 1) == "last")
+                (offset, j) = (-2, j + 2);
             else
                 return null;
         }

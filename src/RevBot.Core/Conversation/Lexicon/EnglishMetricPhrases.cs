@@ -34,7 +34,7 @@ internal static class EnglishMetricPhrases
         ("wins", "m:deals_won"),
         ("deal|opportunity|opp|oppty lost", "m:deals_lost"),
         ("lost|closed lost deal|opportunity|opp|oppty", "m:deals_lost"),
-        ("losses|loss count", "m:deals_lost"),
+        ("losses; loss count", "m:deals_lost"),
         ("number of losses", "m:deals_lost"),
 
         ("average|avg|mean|typical|median deal|contract|order size|value|amount", "m:avg_deal_size"),
@@ -135,7 +135,7 @@ internal static class EnglishMetricPhrases
         ("cost per new? customer|logo|acquisition", "m:cac"),
         ("blended cac", "m:cac"),
 
-        ("ltv|clv|cltv|lifetime value", "m:ltv"),
+        ("ltv|clv|cltv; lifetime value", "m:ltv"),
         ("customer|client lifetime value", "m:ltv"),
         ("lifetime value of a|our? customer|client", "m:ltv"),
         ("ltv|clv to|vs|versus|over|per|and cac ratio?", "m:ltv_to_cac"),

@@ -12,7 +12,7 @@ internal static class EnglishPhrases
         ("win|won|winning", "c:win"),
         ("lose|lost|losing|loss", "c:lose"),
         ("close|closed", "c:close"),
-        ("closing|closes|closedate; close date; expected|due|set|slated|scheduled|projected to close", "c:closing"),
+        ("closing|closedate; close date; expected|due|set|slated|scheduled|projected to close", "c:closing"),
         ("rate|ratio|percentage|percent|%|pct|proportion|share", "c:rate"),
         ("how long; how many days; how much time; time|days|duration|take|takes|took", "c:duration"),
         ("size|big|large|bigger|larger|how big", "c:size"),
@@ -59,7 +59,8 @@ internal static class EnglishPhrases
         // Who asks.
         ("my|mine|myself", "me"),
         ("did|have|am|do i", "me"),
-        ("i closed|booked|won|lost|sold|generated|created|have|had|own|owned|closing|close|win|lose|sell", "me"),
+        ("i closed|close|closing", "me,c:close"), ("i booked", "me,c:book"), ("i won|win", "me,c:win"), ("i lost|lose", "me,c:lose"),
+        ("i sold|sell", "me,c:sell"), ("i generated|created|sourced", "me,c:create"), ("i have|had|own|owned", "me"),
         ("assigned to me; owned by me", "me"),
         ("my team|squad|group|pod", "myteam"),
 
@@ -101,7 +102,8 @@ internal static class EnglishPhrases
 
         ("excluding|except|without|exclude|excl|besides; not including; other than; apart from", "neg"),
 
-        ("please|pls|plz|kindly; can|could|would you; tell|show|give me; let me know; i want|need to know; i would like; id like", "fill"),
+        ("please|pls|plz|kindly; can|could|would you; tell|give me; let me know; i want|need to know; i would like; id like", "fill"),
+        ("show me", "fill,list"),
         ("quick question; question|just|revbot|bot|currently; right now; at the moment; as of now; so far", "fill"),
         ("looking|doing|going|tracking|performing|pacing", "fill"),
     ];

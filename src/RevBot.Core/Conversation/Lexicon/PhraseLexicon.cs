@@ -26,10 +26,14 @@ internal sealed class PhraseLexicon
             foreach (var name in new[] { metric.NameEn, metric.NameEs })
             {
                 var words = Tokenizer.Tokenize(name).Select(t => t.Text).ToList();
-                var weak = words.Count == 1 && byFirstWord.ContainsKey(words[0]);
+                var weak = words.Count == 1 && (byFirstWord.ContainsKey(words[0]) || byFirstWord.ContainsKey(words[0].TrimEnd('s')));
                 Add(string.Join(' ', words), [new Cue(CueKind.Metric, metric.Id, weak)]);
             }
         }
+        var spanish = WordsOf(SpanishMetricPhrases.Entries.Concat(SpanishPhrases.Entries));
+        var english = WordsOf(EnglishMetricPhrases.Entries.Concat(EnglishPhrases.Entries));
+        SpanishOnly = spanish.Except(english).ToFrozenSet(StringComparer.Ordinal);
+        EnglishOnly = english.Except(spanish).ToFrozenSet(StringComparer.Ordinal);
         Words = byFirstWord.Values.SelectMany(l => l).SelectMany(p => p.Slots).SelectMany(s => s).ToFrozenSet(StringComparer.Ordinal);
         foreach (var word in Words.Where(w => w.Length >= 3 && w.All(char.IsLetter)))
         {
@@ -42,6 +46,12 @@ internal sealed class PhraseLexicon
         }
     }
 
+    /// <summary>Words only the Spanish data files use ("ponderado", "embudo"): evidence of a Spanish question.</summary>
+    public FrozenSet<string> SpanishOnly { get; }
+
+    /// <summary>Words only the English data files use ("weighted", "bookings").</summary>
+    public FrozenSet<string> EnglishOnly { get; }
+
     /// <summary>Every word some phrase uses.</summary>
     public FrozenSet<string> Words { get; }
 
@@ -51,6 +61,10 @@ internal sealed class PhraseLexicon
     public IReadOnlyList<string> BasesOf(string word) => inflections.TryGetValue(word, out var bases) ? bases : [];
 
     public bool Knows(string word) => Words.Contains(word) || inflections.ContainsKey(word);
+
+    private static HashSet<string> WordsOf(IEnumerable<(string Pattern, string Cues)> entries) =>
+        entries.SelectMany(e => e.Pattern.Split([' ', '|', ';'], StringSplitOptions.RemoveEmptyEntries))
+            .Select(w => Tokenizer.FoldAccents(w.TrimEnd('?')).ToLowerInvariant()).Where(w => w.Length > 2).ToHashSet(StringComparer.Ordinal);
 
     private void Add(string pattern, IReadOnlyList<Cue> cues)
     {
@@ -89,17 +103,15 @@ internal sealed class PhraseLexicon
         }
     }
 
+    /// <summary>
+    /// Plurals of a lexicon word, English and Spanish ("deal" → "deals", "region" → "regiones", "opportunity" →
+    /// "opportunities"). Only plural → singular: a singular token must not read as a plural phrase ("win" is not "wins").
+    /// </summary>
     private static IEnumerable<string> Variants(string word)
     {
         yield return word + "s";
         yield return word + "es";
         if (word.EndsWith('y'))
             yield return word[..^1] + "ies";
-        if (word.EndsWith("ies", StringComparison.Ordinal))
-            yield return word[..^3] + "y";
-        if (word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal))
-            yield return word[..^1];
-        if (word.EndsWith("es", StringComparison.Ordinal))
-            yield return word[..^2];
     }
 }

@@ -13,7 +13,7 @@ internal static class SpanishPhrases
         ("cerrar|cerramos|cerrado|cerrados|cerrada|cerradas|cerro|cerraron", "c:close"),
         ("cierran|cierra|cerraran; que cierran|cierra; a|por cerrar; fecha de cierre; previstos|previstas para? cerrar", "c:closing"),
         ("tasa|porcentaje|ratio|proporcion|indice", "c:rate"),
-        ("cuanto tiempo|tarda|tardan|tardamos; tarda|tardan|tardamos|tardar|duracion|dias|tiempo", "c:duration"),
+        ("cuanto tiempo|tarda|tardan|tardamos; tarda|tardan|tardamos|tardar|duracion|dias", "c:duration"),
         ("tamano|grande|grandes", "c:size"),
         ("medio|media|promedio|tipico|mediana", "c:average"),
         ("abierto|abiertos|abierta|abiertas|activos|activas; en curso", "c:open"),
