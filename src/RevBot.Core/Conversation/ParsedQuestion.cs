@@ -33,6 +33,19 @@ public sealed record ParsedQuestion
     /// <summary>"trend over the last 6 quarters": how many periods of <see cref="Period"/>'s grain.</summary>
     public int? TrendPeriods { get; init; }
 
+    /// <summary>
+    /// For a trend, the size of each point (month for "bookings by month"). When <see cref="Period"/> is set its
+    /// <see cref="Period.Grain"/> is this grain too and <see cref="TrendPeriods"/> counts the points; a follow-up
+    /// such as "by month" states only this.
+    /// </summary>
+    public PeriodGrain? TrendGrain { get; init; }
+
+    /// <summary>True when the question named no period and <see cref="Period"/> is the metric's default (this quarter, or today for ARR).</summary>
+    public bool PeriodIsDefault { get; init; }
+
+    /// <summary>How sure the parser is of the metric, 0-1, after discounting words it did not understand.</summary>
+    public double Confidence { get; init; }
+
     /// <summary>True when the text only refines a previous question ("and last quarter?", "by rep", "what about EMEA?").</summary>
     public bool IsFollowUp { get; init; }
 

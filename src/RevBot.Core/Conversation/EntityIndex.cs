@@ -1,0 +1,47 @@
+using System.Collections.Frozen;
+using System.Runtime.CompilerServices;
+using RevBot.Core.Metrics;
+
+namespace RevBot.Core.Conversation;
+
+/// <summary>
+/// The company's names prepared for matching: each split into folded words ("Mid-Market" → "mid", "market") and
+/// joined ("midmarket"). Built once per vocabulary instance and cached, since a vocabulary lives as long as its data.
+/// </summary>
+internal sealed class EntityIndex
+{
+    private static readonly ConditionalWeakTable<QuestionVocabulary, EntityIndex> Cache = [];
+
+    public sealed record Name(Dimension Dimension, NamedEntity Entity, string[] Words, string Joined);
+
+    private EntityIndex(QuestionVocabulary vocabulary)
+    {
+        var names = new List<Name>();
+        foreach (var (dimension, entities) in vocabulary.Entities)
+        {
+            foreach (var entity in entities)
+            {
+                var words = Tokenizer.Tokenize(entity.Name).Select(t => t.Text).Where(w => w != "-" && w != "&").ToArray();
+                if (words.Length > 0)
+                    names.Add(new Name(dimension, entity, words, string.Concat(words)));
+            }
+        }
+        Names = names;
+        Words = names.SelectMany(n => n.Words).Concat(names.Select(n => n.Joined)).ToFrozenSet(StringComparer.Ordinal);
+        ByFirstWord = names.GroupBy(n => n.Words[0], StringComparer.Ordinal).ToFrozenDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+        ByKey = names.Where(n => n.Dimension == Dimension.Owner).GroupBy(n => n.Entity.Key.ToLowerInvariant(), StringComparer.Ordinal)
+            .ToFrozenDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+    }
+
+    public IReadOnlyList<Name> Names { get; }
+
+    /// <summary>Every word of every name: the spelling corrector leaves these alone.</summary>
+    public FrozenSet<string> Words { get; }
+
+    public FrozenDictionary<string, Name[]> ByFirstWord { get; }
+
+    /// <summary>Owners by e-mail, so "rep@example.com" typed in a question is that rep.</summary>
+    public FrozenDictionary<string, Name> ByKey { get; }
+
+    public static EntityIndex For(QuestionVocabulary vocabulary) => Cache.GetValue(vocabulary, v => new EntityIndex(v));
+}

@@ -1,0 +1,146 @@
+namespace RevBot.Core.Conversation.Lexicon;
+
+/// <summary>
+/// English ways to name a metric. Pattern: words separated by spaces, alternatives by "|", a trailing "?" makes a
+/// word optional, ";" separates whole alternative phrases. Plurals need not be listed ("deal" also reads "deals"). The catalog's own names are added by
+/// <see cref="PhraseLexicon"/>, so every metric is reachable by its name. Vague words are weak ("w:") and
+/// lose to any specific phrase; words that name a metric only together are concepts (see <see cref="MetricRules"/>).
+/// </summary>
+internal static class EnglishMetricPhrases
+{
+    public static readonly (string Pattern, string Cues)[] Entries =
+    [
+        ("win|winning rate|ratio|percentage|percent|pct|%|rates", "m:win_rate"),
+        ("winrate|winrates|win%", "m:win_rate"),
+        ("close|closing|closed rate|ratio|percentage", "m:win_rate"),
+        ("hit|success rate|ratio", "m:win_rate"),
+        ("win loss rate|ratio", "m:win_rate"),
+        ("win rate|ratio by|in value|amount|dollars|dollar|revenue|money", "m:win_rate_value"),
+        ("value|dollar|amount|revenue|weighted win rate", "m:win_rate_value"),
+
+        ("bookings|booking", "m:bookings"),
+        ("booked revenue|amount|business|sales|value|arr", "m:bookings"),
+        ("closed|won revenue|amount|sales|business|value|dollars", "m:bookings"),
+        ("revenue|amount|value|business|dollars closed|won|booked", "m:bookings"),
+        ("closed won", "m:bookings"),
+        ("sales", "w:bookings"),
+        ("new bookings", "m:bookings"),
+
+        ("deal|opportunity|opp|oppty won|closed", "m:deals_won"),
+        ("won|closed deal|opportunity|opp|oppty", "m:deals_won"),
+        ("closed won deal|opportunity|opp", "m:deals_won"),
+        ("win|wins count|number", "m:deals_won"),
+        ("number of wins", "m:deals_won"),
+        ("wins", "m:deals_won"),
+        ("deal|opportunity|opp|oppty lost", "m:deals_lost"),
+        ("lost|closed lost deal|opportunity|opp|oppty", "m:deals_lost"),
+        ("losses; loss count", "m:deals_lost"),
+        ("number of losses", "m:deals_lost"),
+
+        ("average|avg|mean|typical|median deal|contract|order size|value|amount", "m:avg_deal_size"),
+        ("deal|contract size|sizes", "m:avg_deal_size"),
+        ("average|avg|mean|typical deal|contract", "m:avg_deal_size"),
+        ("size of our? deal", "m:avg_deal_size"),
+        ("acv|asp|aov", "m:avg_deal_size"),
+        ("average|avg annual? contract|selling value|price", "m:avg_deal_size"),
+        ("annual contract value", "m:avg_deal_size"),
+
+        ("sales|deal cycle|cycles", "m:avg_sales_cycle_days"),
+        ("sales|deal cycle length|time|duration|days", "m:avg_sales_cycle_days"),
+        ("average|avg|mean|typical sales|deal cycle", "m:avg_sales_cycle_days"),
+        ("cycle time|length", "m:avg_sales_cycle_days"),
+        ("length of the? sales|deal cycle", "m:avg_sales_cycle_days"),
+        ("days|time to close|win|closing", "m:avg_sales_cycle_days"),
+        ("time to close a deal", "m:avg_sales_cycle_days"),
+
+        ("pipeline|pipe|pipelines", "m:pipeline"),
+        ("open|sales|total|current pipeline|pipe", "m:pipeline"),
+        ("pipeline|pipe value|amount|size", "m:pipeline"),
+        ("value|amount of open deal|opportunity|opp", "m:pipeline"),
+        ("open deal|opportunity value|amount", "m:pipeline"),
+
+        ("weighted pipeline|pipe", "m:weighted_pipeline"),
+        ("probability|risk weighted|adjusted pipeline|pipe", "m:weighted_pipeline"),
+        ("expected pipeline|pipe value?", "m:weighted_pipeline"),
+
+        ("pipeline|pipe created|generated|added|sourced|built|creation|generation|gen", "m:pipeline_created"),
+        ("created|generated|new|added|sourced pipeline|pipe", "m:pipeline_created"),
+        ("pipegen|pipeline-gen", "m:pipeline_created"),
+
+        ("forecast|forecasts|forecasted|projection|projections", "m:forecast"),
+        ("projected|expected|forecasted bookings|revenue|sales", "m:forecast"),
+        ("where will we land", "m:forecast"),
+        ("landing", "w:forecast"),
+        ("forecast|forecasting accuracy|precision", "m:forecast_accuracy"),
+        ("accuracy of the|our? forecast|forecasts|forecasting", "m:forecast_accuracy"),
+
+        ("quota|quotas attainment|achievement|performance|progress|achieved", "m:quota_attainment"),
+        ("attainment|quota|quotas", "m:quota_attainment"),
+        ("percent|percentage|% to|of quota|plan|target", "m:quota_attainment"),
+        ("attainment|progress to|vs|against quota|plan|target", "m:quota_attainment"),
+        ("target attainment|achievement", "m:quota_attainment"),
+
+        ("pipeline|pipe coverage|cover", "m:pipeline_coverage"),
+        ("coverage ratio?", "m:pipeline_coverage"),
+
+        ("pipeline|pipe|sales|deal velocity", "m:pipeline_velocity"),
+        ("velocity", "m:pipeline_velocity"),
+
+        ("arr", "m:arr"),
+        ("annual|annualized|annualised|yearly recurring revenue", "m:arr"),
+        ("recurring revenue", "m:arr"),
+        ("run rate; runrate", "m:arr"),
+        ("mrr", "m:mrr"),
+        ("monthly recurring revenue", "m:mrr"),
+
+        ("customer|client|logo", "w:customers,c:customer,d:Account"),
+        ("customer count|base", "m:customers"),
+        ("active|paying|current|existing|total customer|client|logo|account", "m:customers"),
+        ("customer|client|logo|account count", "m:customers"),
+
+        ("net new arr|mrr", "m:net_new_arr"),
+        ("nnarr|nnarr", "m:net_new_arr"),
+        ("new arr", "m:net_new_arr"),
+        ("arr growth|added|increase|change|gain", "m:net_new_arr"),
+        ("growth in|of arr", "m:net_new_arr"),
+        ("net arr change|growth", "m:net_new_arr"),
+
+        ("nrr|ndr", "m:nrr"),
+        ("net revenue|dollar|arr? retention rate?", "m:nrr"),
+        ("grr|gdr", "m:grr"),
+        ("gross revenue|dollar|arr? retention rate?", "m:grr"),
+
+        ("revenue|dollar|arr|mrr|gross|value churn rate?", "m:revenue_churn_rate"),
+        ("churned revenue|arr|mrr|dollars", "m:revenue_churn_rate"),
+        ("gross revenue churn", "m:revenue_churn_rate"),
+        ("churn|churns|churning|churned", "m:logo_churn_rate"),
+        ("churn rate", "m:logo_churn_rate"),
+        ("logo|customer|account|client churn rate?", "m:logo_churn_rate"),
+        ("attrition|cancellations|cancellation rate?", "m:logo_churn_rate"),
+        ("customer|client|logo attrition", "m:logo_churn_rate"),
+        ("churned|lost|cancelled|canceled customer|account|logo|client", "m:logo_churn_rate"),
+        ("customer|account|logo|client churned|lost|cancelled|canceled", "m:logo_churn_rate"),
+
+        ("renewal rate|ratio|percentage; renewal win rate", "m:renewal_rate"),
+        ("retention of renewals", "m:renewal_rate"),
+        ("expansion|upsell|upselling rate|ratio; cross sell rate", "m:expansion_rate"),
+
+        ("new customer|client|logo|account", "m:new_customers"),
+        ("customer|client|logo|account acquired|added|won|signed|landed|gained|acquisitions", "m:new_customers"),
+        ("newly acquired|signed customer|client|logo|account", "m:new_customers"),
+
+        ("cac", "m:cac"),
+        ("customer? acquisition cost|costs", "m:cac"),
+        ("cost to|of acquire|acquiring|acquisition a? new? customer|client|logo?", "m:cac"),
+        ("cost per new? customer|logo|acquisition", "m:cac"),
+        ("blended cac", "m:cac"),
+
+        ("ltv|clv|cltv; lifetime value", "m:ltv"),
+        ("customer|client lifetime value", "m:ltv"),
+        ("lifetime value of a|our? customer|client", "m:ltv"),
+        ("ltv|clv to|vs|versus|over|per|and cac ratio?", "m:ltv_to_cac"),
+        ("ltv|clv cac ratio|rate?", "m:ltv_to_cac"),
+        ("cac ltv ratio?", "m:ltv_to_cac"),
+        ("ltvcac|ltv2cac", "m:ltv_to_cac"),
+    ];
+}

@@ -1,0 +1,110 @@
+namespace RevBot.Core.Conversation.Lexicon;
+
+/// <summary>English words for everything but metric names: concepts, dimensions, intents, lists, comparisons. Same pattern syntax as <see cref="EnglishMetricPhrases"/>.</summary>
+internal static class EnglishPhrases
+{
+    public static readonly (string Pattern, string Cues)[] Entries =
+    [
+        // Concepts: combined by MetricRules ("how many" + "deals" + "won" = deals won).
+        ("how many; number|count|total of; number|count", "c:count"),
+        ("how much; amount|value|dollars|dollar|money|usd|worth", "c:amount"),
+        ("deal|opportunity|opp|oppty|opps|opptys", "c:deal"),
+        ("win|won|winning", "c:win"),
+        ("lose|lost|losing|loss", "c:lose"),
+        ("close|closed", "c:close"),
+        ("closing|closedate; close date; expected|due|set|slated|scheduled|projected to close", "c:closing"),
+        ("rate|ratio|percentage|percent|%|pct|proportion|share", "c:rate"),
+        ("how long; how many days; how much time; time|days|duration|take|takes|took", "c:duration"),
+        ("size|big|large|bigger|larger|how big", "c:size"),
+        ("average|avg|mean|typical|median", "c:average"),
+        ("open|active|opened; in flight|progress", "c:open"),
+        ("revenue|revenues|income|turnover", "c:revenue"),
+        ("new", "c:new"),
+        ("create|created|creating|generate|generated|generating|add|added|adding|source|sourced|build|built", "c:create"),
+        ("accurate|accuracy|precise|precision|correct|reliable", "c:accurate"),
+        ("book|booked|books", "c:book"),
+        ("sell|sold|selling", "c:sell"),
+        ("grow|grew|grown|growth|growing|increase|increased", "c:grow"),
+        ("retention|retain|retained|retaining", "c:retention"),
+        ("weighted|weight|probability", "c:weight"),
+        ("account", "c:customer,d:Account"),
+
+        // Dimensions.
+        ("rep|owner|salesperson|salespeople|salesman|salesmen|saleswoman|seller|ae|aes|agent|representative|person|people|individual", "d:Owner"),
+        ("sales rep|representative|person|agent|people|exec|executive; account executive|manager|owner", "d:Owner"),
+        ("team|squad|pod|group", "d:Team"),
+        ("region|geo|geography|territory|area|office; regional office", "d:Region"),
+        ("segment|tier|segmentation; market|customer segment; company size", "d:Segment"),
+        ("industry|vertical|sector", "d:Industry"),
+        ("product|sku|offering|plan; product line", "d:Product"),
+        ("source|channel|origin|campaign; lead source", "d:Source"),
+        ("type; deal|business type; kind of deal", "d:Type"),
+        ("stage|phase; deal|pipeline|sales stage", "d:Stage"),
+        ("company|companies", "d:Account"),
+        ("by|per|each|every|across; for each|every", "by"),
+        ("broken|break|split|grouped|segmented|sliced down? by|per; breakdown by|per|of", "by"),
+
+        // Time groupings: nouns need "by" ("by month"); adjectives group on their own.
+        ("day", "tn:Day"), ("week", "tn:Week"), ("month", "tn:Month"), ("quarter|qtr", "tn:Quarter"), ("year", "tn:Year"),
+        ("daily", "tg:Day"), ("weekly", "tg:Week"), ("monthly", "tg:Month"), ("quarterly", "tg:Quarter"), ("yearly|annually", "tg:Year"),
+        ("month by|to month", "tg:Month"), ("week by|to week", "tg:Week"), ("quarter by|to quarter", "tg:Quarter"),
+        ("trend|trends|trending|trendline|history|historical|historically|evolution|progression|timeline|chart|graph; over time", "trend"),
+
+        // Deal types (filters on deal metrics; renewal/expansion rates when alone).
+        ("new business|biz; net new business", "type:new"),
+        ("new deal|opportunity|opp; new logo deal", "type:new,c:deal"),
+        ("renewal; renewal deal", "type:renewal"),
+        ("expansion|upsell|upselling|crosssell; cross sell; expansion|upsell deal", "type:expansion"),
+
+        // Who asks.
+        ("my|mine|myself", "me"),
+        ("did|have|am|do i", "me"),
+        ("i closed|close|closing", "me,c:close"), ("i booked", "me,c:book"), ("i won|win", "me,c:win"), ("i lost|lose", "me,c:lose"),
+        ("i sold|sell", "me,c:sell"), ("i generated|created|sourced", "me,c:create"), ("i have|had|own|owned", "me"),
+        ("assigned to me; owned by me", "me"),
+        ("my team|squad|group|pod", "myteam"),
+
+        // Intents.
+        ("help|usage|commands|command", "help"),
+        ("what|which can|could you do|answer; what can i ask you?; what questions can|could i ask", "help"),
+        ("how do|can i use you|this|revbot; how does this|revbot|it work; what do you know|do", "help"),
+        ("what|which metrics|kpis|numbers|measures do you know|support|have|track?", "help"),
+        ("metrics|metric|kpis|kpi; list of metrics; available metrics", "help"),
+        ("hi|hello|hey|hiya|howdy|yo|thanks|ok|okay|cheers; thank you; good morning|afternoon|evening", "greet"),
+        ("calculated|calculate|calculation|calculations|computed|compute|computation|calc", "def"),
+        ("defined|define|definition|definitions|meaning|mean|means|formula|formulas|explain|explanation|methodology|measured", "def"),
+        ("stand|stands for; what is meant by; how do you|we measure; what counts as", "def"),
+
+        // Lists.
+        ("top|highest|biggest|largest|most|leading|greatest|strongest; top ranked", "sup:desc"),
+        ("bottom|lowest|smallest|least|fewest|weakest|tiniest", "sup:asc"),
+        ("best; best|top|highest performing", "sup:best"),
+        ("worst|underperforming|poorest; worst|lowest performing", "sup:worst"),
+        ("list|show|display|which|rank|ranking|leaderboard|ranked", "list"),
+        ("who|whom|whose", "who"),
+
+        // Follow-ups (only when they open the question).
+        ("and|also|now|then; ok|okay and; and now", "follow"),
+        ("what|how about; and what|how about; what if", "follow"),
+        ("same for|but|with; same thing|question for", "follow"),
+
+        // Comparisons.
+        ("yoy; year over|on year", "cmp:same_last_year"),
+        ("same period|time|quarter|month|week|half a year ago", "cmp:same_last_year"),
+        ("the? same period|time|quarter|month|week|half last|previous|prior year", "cmp:same_last_year"),
+        ("prior|previous year period", "cmp:same_last_year"),
+        ("qoq|mom|wow|pop|hoh|sequential|sequentially", "cmp:previous"),
+        ("quarter|month|week|period over|on quarter|month|week|period", "cmp:previous"),
+        ("previous|prior|last|preceding period; the period before", "cmp:previous"),
+        ("vs|v|versus|against|compared|compare|comparing|comparison|relative", "vs"),
+        ("compared|compare|comparing|comparison|relative to|with|against|vs", "vs"),
+        ("how does it|this compare to|with", "vs"),
+
+        ("excluding|except|without|exclude|excl|besides; not including; other than; apart from", "neg"),
+
+        ("please|pls|plz|kindly; can|could|would you; tell|give me; let me know; i want|need to know; i would like; id like", "fill"),
+        ("show me", "fill,list"),
+        ("quick question; question|just|revbot|bot|currently; right now; at the moment; as of now; so far", "fill"),
+        ("looking|doing|going|tracking|performing|pacing", "fill"),
+    ];
+}

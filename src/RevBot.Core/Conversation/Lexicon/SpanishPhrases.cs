@@ -1,0 +1,87 @@
+namespace RevBot.Core.Conversation.Lexicon;
+
+/// <summary>Spanish words for everything but metric names, without accents. Same pattern syntax as <see cref="EnglishMetricPhrases"/>.</summary>
+internal static class SpanishPhrases
+{
+    public static readonly (string Pattern, string Cues)[] Entries =
+    [
+        ("cuantos|cuantas; numero|cantidad|total de; numero|cantidad", "c:count"),
+        ("cuanto|cuanta; importe|valor|dinero|monto", "c:amount"),
+        ("negocio|negocios|oportunidad|oportunidades|trato|tratos|acuerdo|acuerdos", "c:deal"),
+        ("ganar|ganamos|ganado|ganados|ganada|ganadas|gano|ganaron|ganaste|ganado", "c:win"),
+        ("perder|perdimos|perdido|perdidos|perdida|perdidas|perdio|perdieron", "c:lose"),
+        ("cerrar|cerramos|cerrado|cerrados|cerrada|cerradas|cerro|cerraron", "c:close"),
+        ("cierran|cierra|cerraran; que cierran|cierra; a|por cerrar; fecha de cierre; previstos|previstas para? cerrar", "c:closing"),
+        ("tasa|porcentaje|ratio|proporcion|indice", "c:rate"),
+        ("cuanto tiempo|tarda|tardan|tardamos; tarda|tardan|tardamos|tardar|duracion|dias", "c:duration"),
+        ("tamano|grande|grandes", "c:size"),
+        ("medio|media|promedio|tipico|mediana", "c:average"),
+        ("abierto|abiertos|abierta|abiertas|activos|activas; en curso", "c:open"),
+        ("ingresos|facturacion|facturado", "c:revenue"),
+        ("nuevo|nuevos|nueva|nuevas", "c:new"),
+        ("crear|creado|creados|creamos|generar|generado|generados|generamos|anadido|anadidos|anadimos", "c:create"),
+        ("preciso|precisa|precisos|precisas|acertada|acertado|exacta|exacto|precision|exactitud|acierto|fiable", "c:accurate"),
+        ("vender|vendido|vendimos|vendemos|vendieron|vendio|vendidos", "c:sell"),
+        ("crecer|crecimiento|crecio|crecimos|aumento|aumentado", "c:grow"),
+        ("retencion|retener|retenido|retenidos", "c:retention"),
+        ("ponderado|ponderada|probabilidad", "c:weight"),
+        ("cuenta|cuentas", "c:customer,d:Account"),
+
+        ("comercial|comerciales|vendedor|vendedores|vendedora|vendedoras|representante|representantes|propietario|propietarios|responsable|responsables|agente|agentes|ejecutivo|ejecutivos|persona|personas", "d:Owner"),
+        ("equipo|equipos|grupo|grupos", "d:Team"),
+        ("region|regiones|zona|zonas|territorio|territorios|geografia|area|areas|oficina|oficinas", "d:Region"),
+        ("segmento|segmentos; tamano de empresa", "d:Segment"),
+        ("industria|industrias|sector|sectores|vertical|verticales", "d:Industry"),
+        ("producto|productos|plan|planes; linea de producto", "d:Product"),
+        ("fuente|fuentes|origen|origenes|canal|canales|campana|campanas", "d:Source"),
+        ("tipo|tipos; tipo de negocio|oportunidad|venta", "d:Type"),
+        ("etapa|etapas|fase|fases", "d:Stage"),
+        ("empresa|empresas|compania|companias", "d:Account"),
+        ("por|cada|segun; por cada; desglosado|dividido|agrupado|segmentado|separado por; desglose por", "by"),
+
+        ("dia|dias", "tn:Day"), ("semana|semanas", "tn:Week"), ("mes|meses", "tn:Month"), ("trimestre|trimestres", "tn:Quarter"), ("ano|anos|anio", "tn:Year"),
+        ("diario|diaria|diarios", "tg:Day"), ("semanal|semanales", "tg:Week"), ("mensual|mensuales; mes a mes", "tg:Month"),
+        ("trimestral|trimestrales; trimestre a trimestre", "tg:Quarter"), ("anual|anuales", "tg:Year"),
+        ("tendencia|tendencias|evolucion|historico|historial|grafico|grafica; a lo largo del tiempo", "trend"),
+
+        ("nuevo|nuevos negocio|negocios; negocio|negocios nuevo|nuevos", "type:new,c:deal"),
+        ("renovacion|renovaciones", "type:renewal"),
+        ("expansion|expansiones|ampliacion|ampliaciones|upsell", "type:expansion"),
+
+        ("mi|mis|mio|mia|mios|mias", "me"),
+        ("he vendido|cerrado|ganado|perdido|generado|creado; llevo", "me"),
+        ("asignados|asignadas|asignado a mi", "me"),
+        ("mi equipo|grupo", "myteam"),
+
+        ("ayuda|comandos|ayudame", "help"),
+        ("que puedes|sabes hacer|responder; que sabes; que puedo preguntar|preguntarte", "help"),
+        ("que preguntas puedo hacer; como funciona|funcionas; como te uso; que haces", "help"),
+        ("que|cuales metricas|indicadores|kpis conoces|tienes|sabes?", "help"),
+        ("metricas|metrica|indicadores; lista de metricas", "help"),
+        ("hola|buenas|gracias|vale|oye; buenos dias; buenas tardes|noches", "greet"),
+        ("calcula|calculan|calculas|calcular|calculo|calculado|calculada|computa", "def"),
+        ("significa|significado|significan|definicion|define|defina|definir|formula|explica|explicame|explicar|metodologia|mide|miden", "def"),
+        ("que quiere decir; quiere decir; como se mide", "def"),
+
+        ("mayor|mayores|principales|top; mas grandes|alto|altos|alta|altas|importantes", "sup:desc"),
+        ("menor|menores; mas pequenos|pequenas|bajo|bajos|baja|bajas", "sup:asc"),
+        ("mejor|mejores", "sup:best"),
+        ("peor|peores", "sup:worst"),
+        ("lista|listado|listar|muestrame|muestra|ensename|cuales|ranking|clasificacion", "list"),
+        ("quien|quienes", "who"),
+
+        ("y|e|tambien|ahora|entonces", "follow"),
+        ("y que tal; que tal; y si; lo mismo para|pero|con; y para|en", "follow"),
+
+        ("interanual|interanuales; ano contra|sobre ano", "cmp:same_last_year"),
+        ("el? mismo periodo|trimestre|mes|semestre|semana del ano pasado|anterior", "cmp:same_last_year"),
+        ("intertrimestral; trimestre contra trimestre; mes contra mes; periodo anterior", "cmp:previous"),
+        ("frente|comparado|comparada|comparados|compara|comparar|comparacion|respecto|contra|versus", "vs"),
+        ("frente a|al; comparado|comparada|compara|comparar con; en comparacion con; respecto a|al|del; con respecto a|al", "vs"),
+
+        ("excepto|salvo|menos|excluyendo|sin; sin contar; aparte de", "neg"),
+
+        ("por favor; porfa|porfavor|dime|dame|muestrame|ensename|quiero|quisiera|necesito|saber|podrias|puedes|actualmente", "fill"),
+        ("me gustaria saber; me puedes decir; hasta ahora; en este momento", "fill"),
+    ];
+}

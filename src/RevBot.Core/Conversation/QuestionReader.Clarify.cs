@@ -1,0 +1,106 @@
+using RevBot.Core.Metrics;
+
+namespace RevBot.Core.Conversation;
+
+/// <summary>
+/// Clarify options: each button carries the question rewritten with the ambiguity resolved ("retention" → "net
+/// revenue retention"), so pressing it simply asks that question.
+/// </summary>
+internal sealed partial class QuestionReader
+{
+    private IReadOnlyList<ClarifyOption> MetricOptions(MetricReading metricReading, bool definition)
+    {
+        var evidence = metricReading.Evidence.OrderBy(s => s.Start).ToList();
+        var options = new List<ClarifyOption>();
+        foreach (var id in metricReading.Ambiguous.Distinct(StringComparer.Ordinal))
+        {
+            var metric = MetricCatalog.Get(id);
+            var name = Spanish ? metric.NameEs : metric.NameEn;
+            var question = definition
+                ? Spanish ? $"¿Cómo se calcula {name}?" : $"How is {name} calculated?"
+                : Rewrite(evidence, evidence.Count > 0 ? evidence[0].Start : 0, name);
+            options.Add(new ClarifyOption(Capitalise(name), question));
+        }
+        return options;
+    }
+
+    private IReadOnlyList<ClarifyOption> EntityOptions(Span span, IReadOnlyList<EntityCandidate> candidates)
+    {
+        var mixed = candidates.Select(c => c.Dimension).Distinct().Count() > 1;
+        return [.. candidates.Take(5).Select(c =>
+        {
+            var suffix = mixed && c.Dimension is not (Dimension.Owner or Dimension.Account) ? " " + DimensionWord(c.Dimension) : "";
+            var label = suffix.Length > 0 ? $"{c.Entity.Name} ({DimensionWord(c.Dimension)})" : c.Entity.Name;
+            return new ClarifyOption(label, Rewrite([span], span.Start, c.Entity.Name + suffix));
+        })];
+    }
+
+    /// <summary>"win rate excluding EMEA": the parser cannot filter out a value, so it offers the breakdown or the total.</summary>
+    private IReadOnlyList<ClarifyOption> NegationOptions(Span entity)
+    {
+        var negation = PreviousSpan(entity);
+        var removed = negation is null ? [entity] : new[] { negation, entity };
+        var dimension = entity.Entities[0].Dimension;
+        var byWord = (Spanish ? "por " : "by ") + DimensionWord(dimension);
+        return
+        [
+            new ClarifyOption(Capitalise(byWord), Rewrite(removed, entity.Start, byWord)),
+            new ClarifyOption(Spanish ? "Total (sin excluir)" : "Total (nothing excluded)", Rewrite(removed, entity.Start, "")),
+        ];
+    }
+
+    /// <summary>"Darcel's team": the parser knows the rep, not the rep's team.</summary>
+    private IReadOnlyList<ClarifyOption> HintOptions(Span entity, Span hint)
+    {
+        var dimension = Enum.Parse<Dimension>(hint.First(Lexicon.CueKind.Dimension)!.Value);
+        var name = entity.Entities[0].Entity.Name;
+        var byWord = (Spanish ? "por " : "by ") + DimensionWord(dimension);
+        return
+        [
+            new ClarifyOption(name, Rewrite([hint], hint.Start, "")),
+            new ClarifyOption(Capitalise(byWord), Rewrite([entity, hint], entity.Start, byWord)),
+        ];
+    }
+
+    /// <summary>The question's words with <paramref name="remove"/> taken out and <paramref name="insert"/> put at <paramref name="at"/>.</summary>
+    private string Rewrite(IReadOnlyCollection<Span> remove, int at, string insert)
+    {
+        var words = new List<string>();
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (i == at && insert.Length > 0)
+                words.Add(insert);
+            if (!remove.Any(s => s.Start <= i && i < s.End))
+                words.Add(tokens[i].Raw);
+        }
+        if (at >= tokens.Count && insert.Length > 0)
+            words.Add(insert);
+        return string.Join(' ', words);
+    }
+
+    private string DimensionWord(Dimension dimension) => (dimension, Spanish) switch
+    {
+        (Dimension.Owner, false) => "rep",
+        (Dimension.Owner, true) => "comercial",
+        (Dimension.Team, false) => "team",
+        (Dimension.Team, true) => "equipo",
+        (Dimension.Region, false) => "region",
+        (Dimension.Region, true) => "región",
+        (Dimension.Segment, false) => "segment",
+        (Dimension.Segment, true) => "segmento",
+        (Dimension.Industry, false) => "industry",
+        (Dimension.Industry, true) => "industria",
+        (Dimension.Product, false) => "product",
+        (Dimension.Product, true) => "producto",
+        (Dimension.Source, false) => "source",
+        (Dimension.Source, true) => "fuente",
+        (Dimension.Stage, false) => "stage",
+        (Dimension.Stage, true) => "etapa",
+        (Dimension.Account, false) => "account",
+        (Dimension.Account, true) => "cuenta",
+        (_, false) => "type",
+        (_, true) => "tipo",
+    };
+
+    private static string Capitalise(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+}

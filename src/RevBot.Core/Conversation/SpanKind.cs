@@ -1,0 +1,8 @@
+namespace RevBot.Core.Conversation;
+
+internal enum SpanKind
+{
+    Lexicon,
+    Period,
+    Entity,
+}

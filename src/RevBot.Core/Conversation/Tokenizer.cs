@@ -1,0 +1,65 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace RevBot.Core.Conversation;
+
+/// <summary>
+/// Turns chat text into words: drops Slack and Teams mentions and markup, folds accents (people type "region" and
+/// "región" alike), splits "win-rate" and "ltv/cac", and keeps dates ("2025-06-01", "6/1/2025") and e-mail addresses whole.
+/// </summary>
+internal static partial class Tokenizer
+{
+    [GeneratedRegex(@"<@[^>]*>|<#[^>]*>|<![^>]*>|<at>.*?</at>|<https?:[^>]*>", RegexOptions.IgnoreCase)]
+    private static partial Regex Mentions();
+
+    [GeneratedRegex(@"<[^>]+>")]
+    private static partial Regex Tags();
+
+    [GeneratedRegex(@"(?<![\w.])@[\w.-]+", RegexOptions.None)]
+    private static partial Regex AtNames();
+
+    [GeneratedRegex(@"['’‘`](?=\d)|['’‘`]s\b|['’‘`]", RegexOptions.IgnoreCase)]
+    private static partial Regex Apostrophes();
+
+    [GeneratedRegex(@"(?<=\p{L})[-/:](?=\p{L})")]
+    private static partial Regex WordJoiners();
+
+    [GeneratedRegex(@"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}/\d{1,2}(?:/\d{2,4})?|[\p{L}\p{N}]+|[%&-]")]
+    private static partial Regex Words();
+
+    /// <summary>The text without mentions and markup, for language detection and for rewriting clarify options.</summary>
+    public static string Clean(string text)
+    {
+        var cleaned = Mentions().Replace(text ?? "", " ");
+        cleaned = Tags().Replace(cleaned, " ");
+        cleaned = cleaned.Replace("&amp;", "&", StringComparison.Ordinal).Replace("&nbsp;", " ", StringComparison.Ordinal)
+            .Replace("&lt;", "<", StringComparison.Ordinal).Replace("&gt;", ">", StringComparison.Ordinal);
+        return AtNames().Replace(cleaned, " ").Trim();
+    }
+
+    public static IReadOnlyList<Token> Tokenize(string cleaned)
+    {
+        // "what's" → "what", "Jane's team" → "Jane team": the possessive carries no meaning here; "don't" → "dont".
+        // "Q3'25" keeps its two parts apart.
+        var folded = FoldAccents(cleaned);
+        var text = Apostrophes().Replace(folded, m => m.Length == 1 && m.Index + 1 < folded.Length && char.IsAsciiDigit(folded[m.Index + 1]) ? " " : "");
+        text = WordJoiners().Replace(text, " ");
+        var tokens = new List<Token>();
+        foreach (Match m in Words().Matches(text))
+            tokens.Add(new Token(m.Value.ToLowerInvariant(), m.Value, tokens.Count));
+        return tokens;
+    }
+
+    public static string FoldAccents(string text)
+    {
+        var decomposed = text.Normalize(NormalizationForm.FormD);
+        var sb = new StringBuilder(decomposed.Length);
+        foreach (var c in decomposed)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+                sb.Append(c);
+        }
+        return sb.ToString().Normalize(NormalizationForm.FormC);
+    }
+}
