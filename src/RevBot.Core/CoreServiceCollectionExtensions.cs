@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using RevBot.Core.Company;
+using RevBot.Core.Conversation;
 using RevBot.Core.Metrics;
 
 namespace RevBot.Core;
@@ -16,6 +17,9 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new CompanyClock(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<CompanyOptions>>().Value.GetTimeZone()));
         services.AddScoped<MetricEngine>();
+        services.AddScoped<ConversationStore>();
+        services.AddScoped<AskService>();
+        services.AddSingleton<VocabularyCache>();
         return services;
     }
 }

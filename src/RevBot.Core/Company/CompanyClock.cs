@@ -12,4 +12,17 @@ public sealed class CompanyClock(TimeProvider time, TimeZoneInfo zone)
     /// <summary>The UTC instant at which a company-local calendar day starts.</summary>
     public DateTime StartOfDayUtc(DateOnly day) =>
         TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), Zone);
+
+    /// <summary>A clock whose "today" is <paramref name="day"/> (for "--as-of" questions): noon local, so every zone agrees on the date.</summary>
+    public static CompanyClock At(DateOnly day, TimeZoneInfo zone)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+        var noon = TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(new TimeOnly(12, 0), DateTimeKind.Unspecified), zone);
+        return new CompanyClock(new PinnedTimeProvider(new DateTimeOffset(noon, TimeSpan.Zero)), zone);
+    }
+
+    private sealed class PinnedTimeProvider(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
 }

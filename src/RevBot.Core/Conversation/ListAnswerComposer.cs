@@ -7,7 +7,7 @@ namespace RevBot.Core.Conversation;
 /// <summary>Writes list answers: top/bottom N groups by a metric, and top/bottom N deals.</summary>
 public static class ListAnswerComposer
 {
-    public static Answer Groups(ParsedQuestion question, MetricResult result, int limit, bool ascending, string currency)
+    public static Answer Groups(ParsedQuestion question, MetricResult result, int limit, bool ascending, string currency, Period? display = null)
     {
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(result);
@@ -17,7 +17,7 @@ public static class ListAnswerComposer
         rows = ascending ? rows.OrderBy(b => b.Value.Value) : rows.OrderByDescending(b => b.Value.Value);
         var top = rows.Take(limit).ToList();
         var dim = result.Query.GroupBy!.Value;
-        var period = result.Query.Period;
+        var period = display ?? result.Query.Period;
         var name = f.Spanish ? def.NameEs : def.NameEn;
         var which = ascending ? (f.Spanish ? "Últimos" : "Bottom") : (f.Spanish ? "Primeros" : "Top");
         var title = f.Spanish ? $"{which} {top.Count} por {name} · {period.Label}" : $"{which} {top.Count} {Plural(dim)} by {name} · {period.Label}";

@@ -10,14 +10,15 @@ public static class MetricAnswerComposer
 {
     private const int BreakdownRowsInText = 5;
 
-    public static Answer Compose(ParsedQuestion question, MetricResult result, MetricResult? comparison, string currency)
+    /// <param name="display">The period to show when it differs from the one computed (all open deals are shown "as of" today).</param>
+    public static Answer Compose(ParsedQuestion question, MetricResult result, MetricResult? comparison, string currency, Period? display = null)
     {
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(result);
         var f = new AnswerFormatter(question.Language, currency);
         var def = MetricCatalog.Get(result.Query.Metric);
         var name = Capitalize(f.Spanish ? def.NameEs : def.NameEn, f.Culture);
-        var period = result.Query.Period;
+        var period = display ?? result.Query.Period;
         var value = result.Total;
         var change = comparison?.Total.Value is { } before && value.Value is { } now ? now - before : (decimal?)null;
 

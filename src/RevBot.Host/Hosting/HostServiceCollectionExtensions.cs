@@ -8,7 +8,11 @@ internal static class HostServiceCollectionExtensions
             .Validate(o => o.DemoScale is > 0 and <= 1000, "Database:DemoScale must be a number above 0 and at most 1000.")
             .ValidateOnStart();
         services.AddOptions<Api.ApiOptions>().BindConfiguration(Api.ApiOptions.Section);
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase);
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase;
+            o.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull;
+        });
         return services;
     }
 }

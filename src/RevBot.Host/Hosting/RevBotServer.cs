@@ -62,6 +62,7 @@ public static class RevBotServer
 
         var app = builder.Build();
         app.MapHealthEndpoints();
+        app.MapAskEndpoints();
         app.MapSlackEndpoints();
         return app;
     }

@@ -1,0 +1,104 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using RevBot.Core.Company;
+using RevBot.Core.Metrics;
+using RevBot.Core.Periods;
+using RevBot.Core.Storage;
+
+namespace RevBot.Core.Conversation;
+
+/// <summary>
+/// A question's whole way through Core: read the conversation context, parse, merge a follow-up, fill the defaults,
+/// evaluate in the database, write the answer, remember the context. No platform types: Slack, Teams, the CLI and the
+/// HTTP API all come through here.
+/// </summary>
+public sealed class AskService(
+    RevBotDb db,
+    ConversationStore conversations,
+    VocabularyCache vocabulary,
+    CompanyClock clock,
+    IOptions<CompanyOptions> company,
+    ILogger<AskService> log)
+{
+    private const int DefaultListLimit = 10;
+
+    public async Task<Answer> AskAsync(AskRequest request, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var options = company.Value;
+        var asOf = request.AsOf ?? clock.Today;
+        var words = await vocabulary.GetAsync(db, ct);
+        var parsed = QuestionParser.Parse(request.Question, new ParseContext(asOf, options.FiscalYearStartMonth, request.UserEmail, words));
+        var previous = request.ConversationKey is { } key ? await conversations.LoadAsync(key, ct) : null;
+
+        var question = FollowUpMerger.Merge(parsed, previous);
+        if (question is null)
+            return Counted(GuidanceComposer.NotUnderstood(parsed, parsed.Language == "es"
+                ? "No sé a qué pregunta anterior se refiere esto."
+                : "I'm not sure which earlier question that follows."));
+        if (question.Filters.TryGetValue(Dimension.Owner, out var owner) && owner == ParsedQuestionKeys.Me)
+            return Counted(GuidanceComposer.NotUnderstood(question, question.Language == "es"
+                ? "No sé quién eres en RevBot, así que no puedo saber cuáles son \"tus\" negocios."
+                : "I don't know who you are in RevBot, so I can't tell which deals are \"yours\"."));
+
+        // The engine measures "now" (open deals, ARR today, bookings so far) at the question's as-of day.
+        var engine = new MetricEngine(db, company, request.AsOf is { } day ? CompanyClock.At(day, clock.Zone) : clock);
+        var resolver = new PeriodResolver(asOf, new FiscalCalendar(options.FiscalYearStartMonth), question.Language);
+        var answer = await AnswerAsync(question, engine, resolver, options.Currency, ct);
+        if (request.ConversationKey is { } k && answer.Understood && question.Intent is Intent.Metric or Intent.List)
+            await conversations.SaveAsync(k, question, ct);
+        return Counted(answer);
+    }
+
+    private Answer Counted(Answer answer)
+    {
+        log.LogInformation("Question answered: intent {Intent}, metric {Metric}, understood {Understood}.", answer.Intent, answer.Metric, answer.Understood);
+        return answer;
+    }
+
+    private async Task<Answer> AnswerAsync(ParsedQuestion q, MetricEngine engine, PeriodResolver resolver, string currency, CancellationToken ct)
+    {
+        switch (q.Intent)
+        {
+            case Intent.Help: return GuidanceComposer.Help(q.Language);
+            case Intent.Clarify when q.Candidates.Count > 0: return GuidanceComposer.Clarify(q);
+            case Intent.Definition when q.Metric is not null: return GuidanceComposer.Definition(q);
+            case Intent.List when q.ListSubject == ListSubject.Deals:
+                var dealQuery = new DealListQuery(q.DealListKind ?? DealListKind.Open, q.Period, q.Filters, q.Limit ?? DefaultListLimit, q.Ascending);
+                return ListAnswerComposer.Deals(q, dealQuery, await engine.ListDealsAsync(dealQuery, ct), currency);
+            case Intent.Metric or Intent.List when q.Metric is not null:
+                break;
+            default:
+                return GuidanceComposer.NotUnderstood(q);
+        }
+
+        var def = MetricCatalog.Get(q.Metric);
+        var period = q.Period ?? DefaultPeriods.For(def, resolver);
+        var display = period == Period.AllTime ? DefaultPeriods.OpenPipelineDisplay(resolver) : null;
+        try
+        {
+            if (q.Intent == Intent.List)
+            {
+                var grouped = await engine.EvaluateAsync(new MetricQuery(def.Id, period, q.Filters, q.GroupBy ?? Dimension.Owner), ct);
+                return ListAnswerComposer.Groups(q, grouped, q.Limit ?? DefaultListLimit, q.Ascending, currency, display);
+            }
+            var result = await engine.EvaluateAsync(new MetricQuery(def.Id, period, q.Filters, q.GroupBy), ct);
+            var comparePeriod = DefaultPeriods.Comparison(q, def, period, resolver);
+            var comparison = comparePeriod is null ? null : await engine.EvaluateAsync(new MetricQuery(def.Id, comparePeriod, q.Filters), ct);
+            return MetricAnswerComposer.Compose(q, result, comparison, currency, display);
+        }
+        catch (MetricNotSupportedException ex)
+        {
+            log.LogDebug(ex, "Metric not supported for this question.");
+            return GuidanceComposer.NotUnderstood(q, q.Language == "es" ? Spanish(ex) : ex.Message);
+        }
+    }
+
+    private static string Spanish(MetricNotSupportedException ex)
+    {
+        var name = ex.Metric is { } m && MetricCatalog.TryGet(m, out var d) ? d.NameEs : "esta métrica";
+        if (ex.Dimension is not { } dim) return $"No puedo calcular {name} para ese periodo.";
+        var by = DimensionText.Name(dim, spanish: true);
+        return ex.IsBreakdown ? $"No puedo desglosar {name} por {by}." : $"No puedo filtrar {name} por {by}.";
+    }
+}
