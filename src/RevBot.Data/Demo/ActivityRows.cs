@@ -26,7 +26,7 @@ internal sealed class ActivityRows(DemoSeedOptions options, DemoTimeline time, D
         var start = plan.CreatedAt;
         var end = deal.ClosedAt ?? plan.SilentSince ?? time.Now;
         var days = (end - start).TotalDays;
-        var count = Math.Clamp((int)(days / r.Between(4, 10)) + 1, 1, 18);
+        var count = Math.Clamp((int)(days / r.Between(5, 12)) + 1, 1, 15);
         _times.Clear();
         _times.Add(start.AddHours(r.Between(0, Math.Min(24, days * 24))));
         for (var i = 1; i < count; i++) _times.Add(WorkHours(start + ((end - start) * r.Double()), region, start, end, r));

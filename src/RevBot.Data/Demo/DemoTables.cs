@@ -63,6 +63,9 @@ internal static class DemoTables
         Tickets.Name, Spend.Name, Quotas.Name, Forecasts.Name,
     ];
 
+    /// <summary>Rows are generated account by account and deal by deal, so indexes led by these columns grow in order.</summary>
+    public static readonly string[] LoadOrderColumns = ["account_id", "deal_id"];
+
     /// <summary>Tables with generated ids that the seeder fills explicitly; PostgreSQL's sequences must be moved past them.</summary>
     public static readonly string[] IdentityTables = ["users", "deal_stage_history", "spend", "quotas", "forecast_snapshots"];
 }

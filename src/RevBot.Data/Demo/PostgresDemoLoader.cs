@@ -30,7 +30,7 @@ internal static class PostgresDemoLoader
         rows.Add(await CopyAsync(connection, DemoTables.Quotas, w => generator.RunCompany(new DemoSink { Quotas = w }), log, ct));
         rows.Add(await CopyAsync(connection, DemoTables.Forecasts, w => generator.RunCompany(new DemoSink { Forecasts = w }), log, ct));
         var started = Stopwatch.GetTimestamp();
-        await scope.RestoreAsync(ct);
+        await scope.RestoreAsync(log, ct);
         log.LogInformation("Rebuilt indexes and checked foreign keys in {Seconds:F1}s.", Stopwatch.GetElapsedTime(started).TotalSeconds);
         foreach (var table in DemoTables.IdentityTables)
         {

@@ -5,7 +5,8 @@ namespace RevBot.Data.Demo;
 /// <summary>
 /// For the length of a bulk load inside one transaction: drops the secondary indexes of the loaded tables and then
 /// recreates them from their own stored definitions, since one sorted build is far cheaper than millions of random
-/// B-tree inserts. SQLite's DDL is transactional, so a failed load leaves the schema as it was.
+/// B-tree inserts. Indexes led by the load order (account_id, deal_id) only grow at their right edge, so they stay.
+/// SQLite's DDL is transactional, so a failed load leaves the schema as it was.
 /// </summary>
 internal sealed class SqliteLoadScope
 {
@@ -21,8 +22,14 @@ internal sealed class SqliteLoadScope
         await using (var read = connection.CreateCommand())
         {
             read.Transaction = transaction;
-            read.CommandText = $"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ({string.Join(", ", tables.Select((_, i) => "$t" + i))}) ORDER BY name";
+            read.CommandText = $"""
+                SELECT m.name, m.sql FROM sqlite_master m
+                WHERE m.type = 'index' AND m.sql IS NOT NULL AND m.tbl_name IN ({string.Join(", ", tables.Select((_, i) => "$t" + i))})
+                  AND (SELECT c.name FROM pragma_index_info(m.name) c WHERE c.seqno = 0) NOT IN ({string.Join(", ", DemoTables.LoadOrderColumns.Select((_, i) => "$c" + i))})
+                ORDER BY m.name
+                """;
             for (var i = 0; i < tables.Length; i++) read.Parameters.AddWithValue("$t" + i, tables[i]);
+            for (var i = 0; i < DemoTables.LoadOrderColumns.Length; i++) read.Parameters.AddWithValue("$c" + i, DemoTables.LoadOrderColumns[i]);
             await using var reader = await read.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
             {

@@ -25,9 +25,14 @@ internal static class SeedCommand
         DefaultValueFactory = _ => DemoSeedOptions.DefaultSeed,
     };
 
+    public static readonly Option<bool> Verbose = new("--verbose")
+    {
+        Description = "Also show how long each index build and foreign key check took.",
+    };
+
     public static Command Create()
     {
-        var seed = new Command("seed", "Fill an empty database with a realistic demo company (deals, customers, usage, tickets, quotas...).") { Scale, AsOf, Seed };
+        var seed = new Command("seed", "Fill an empty database with a realistic demo company (deals, customers, usage, tickets, quotas...).") { Scale, AsOf, Seed, Verbose };
         seed.SetAction(async (parse, ct) =>
         {
             if (!TryGetAsOf(parse, out var asOf)) return 2;
@@ -46,11 +51,13 @@ internal static class SeedCommand
                     $"revbot: {target} already has data ({existing}); `revbot seed` only fills an empty database. Use a new --db target, or delete the file / drop the database first.");
                 return 1;
             }
-            using var logs = LoggerFactory.Create(b => b.AddSimpleConsole(o =>
-            {
-                o.SingleLine = true;
-                o.TimestampFormat = "HH:mm:ss ";
-            }));
+            using var logs = LoggerFactory.Create(b => b
+                .SetMinimumLevel(parse.GetValue(Verbose) ? LogLevel.Debug : LogLevel.Information)
+                .AddSimpleConsole(o =>
+                {
+                    o.SingleLine = true;
+                    o.TimestampFormat = "HH:mm:ss ";
+                }));
             var result = await DemoSeeder.SeedAsync(db, options, logs.CreateLogger("revbot.seed"), ct);
             foreach (var (table, rows) in result.Rows) Console.WriteLine($"{table,-20} {rows,14:N0}");
             Console.WriteLine($"Seeded {target} with {result.TotalRows:N0} rows in {result.Elapsed.TotalSeconds:F1}s.");

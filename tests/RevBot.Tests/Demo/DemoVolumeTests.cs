@@ -21,7 +21,7 @@ public sealed class DemoVolumeTests(DemoCompanyFixture company)
         Assert.InRange(deals, 900, 1_500);
         Assert.InRange(await db.Contacts.CountAsync(Ct), 400, 1_000);
         Assert.InRange(await db.DealStageHistory.CountAsync(Ct), 3 * deals, 6 * deals);
-        Assert.InRange(await db.Activities.CountAsync(Ct), 4 * deals, 10 * deals);
+        Assert.InRange(await db.Activities.CountAsync(Ct), 3 * deals, 10 * deals);
         Assert.InRange(await db.Subscriptions.CountAsync(Ct), 150, 600);
         Assert.InRange(await db.Usage.CountAsync(Ct), 50 * 120, 150 * 120);
         Assert.InRange(await db.Tickets.CountAsync(Ct), 150, 800);
