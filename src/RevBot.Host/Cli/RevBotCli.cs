@@ -15,6 +15,7 @@ public static class RevBotCli
         root.Subcommands.Add(AskCommand.Create());
         root.Subcommands.Add(ChatCommand.Create());
         root.Subcommands.Add(HealthCommand.Create());
+        root.Subcommands.Add(SeedCommand.Create());
         // `revbot` alone behaves as `revbot serve`, passing through host settings such as --urls.
         foreach (var option in serve.Options) root.Options.Add(option);
         root.TreatUnmatchedTokensAsErrors = false;

@@ -1,5 +1,8 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using RevBot.Core.Company;
 using RevBot.Core.Storage;
+using RevBot.Data.Demo;
 using RevBot.Data.Storage;
 
 namespace RevBot.Host.Hosting;
@@ -22,5 +25,25 @@ internal static class DatabasePreparation
         var db = scope.ServiceProvider.GetRequiredService<RevBotDb>();
         await DatabaseMigrator.MigrateAsync(db, ct);
         log.LogInformation("Database {Database} is migrated.", target);
+        if (isSqlite && options.SeedDemoData && !await db.Users.AnyAsync(ct)) await SeedDemoAsync(app, db, options, log, ct);
+    }
+
+    /// <summary>A new embedded database gets a demo company, so a first `dotnet run` has numbers to show.</summary>
+    private static async Task SeedDemoAsync(WebApplication app, RevBotDb db, DatabaseOptions options, ILogger log, CancellationToken ct)
+    {
+        if (await DemoSeeder.DescribeExistingDataAsync(db, ct) is { } existing)
+        {
+            log.LogInformation("Not seeding demo data: the database has no users but already has {Existing}.", existing);
+            return;
+        }
+        var seed = new DemoSeedOptions
+        {
+            Scale = options.DemoScale,
+            AsOf = app.Services.GetRequiredService<CompanyClock>().Today,
+            Company = app.Services.GetRequiredService<IOptions<CompanyOptions>>().Value,
+        };
+        var result = await DemoSeeder.SeedAsync(db, seed, log, ct);
+        log.LogInformation("Seeded a demo company as of {AsOf:yyyy-MM-dd}: {Deals:N0} deals, {Rows:N0} rows in {Seconds:F1}s (Database:SeedDemoData=false turns this off).",
+            seed.AsOf, result["deals"], result.TotalRows, result.Elapsed.TotalSeconds);
     }
 }

@@ -3,7 +3,9 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using RevBot.Core.Storage;
 using RevBot.Data.Storage;
 using RevBot.Host.Hosting;
 using RevBot.Testing;
@@ -13,7 +15,7 @@ namespace RevBot.IntegrationTests.Hosting;
 public sealed class HostStartTests
 {
     [Fact]
-    public async Task Host_starts_on_an_empty_sqlite_path_and_answers_health_and_readiness()
+    public async Task Host_starts_on_an_empty_sqlite_path_seeds_a_demo_company_and_answers_health_and_readiness()
     {
         var path = Path.Combine(Path.GetTempPath(), "revbot-tests", Guid.NewGuid().ToString("N"), "new.db");
         await using var app = await RevBotServer.StartAsync([$"--Database:Target=sqlite:{path}", "--urls=http://127.0.0.1:0", "--Database:DemoScale=0.02"], TestContext.Current.CancellationToken);
@@ -25,6 +27,10 @@ public sealed class HostStartTests
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
         Assert.Equal("ready", ready.GetProperty("status").GetString());
         Assert.True(File.Exists(path));
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RevBotDb>();
+        Assert.InRange(await db.Deals.CountAsync(TestContext.Current.CancellationToken), 100, 1_000);
+        Assert.True(await db.Users.AnyAsync(TestContext.Current.CancellationToken));
     }
 
     [Theory]

@@ -1,0 +1,46 @@
+using RevBot.Core.Domain;
+
+namespace RevBot.Data.Demo;
+
+/// <summary>Turns an account's plan into rows for every table the sink asks for, with the running ids of each table.</summary>
+internal sealed class AccountEmitter(DemoSeedOptions options, DemoTimeline time, DemoPeople people, DemoTotals totals)
+{
+    private readonly IReadOnlyList<Core.Company.StageDefinition> _stages = options.Company.EffectiveStages;
+    private readonly ContactRows _contacts = new(options, time);
+    private readonly ActivityRows _activities = new(options, time, people);
+    private readonly UsageRows _usage = new(options, time);
+    private readonly TicketRows _tickets = new(options, time);
+    private long _nextStageChange = 1;
+
+    public void Emit(AccountPlan plan, DemoSink sink)
+    {
+        sink.Accounts?.Write(plan.Account);
+        if (sink.Contacts is { } contacts) _contacts.Write(plan, contacts);
+        if (sink.Deals is { } deals)
+        {
+            foreach (var deal in plan.Deals)
+            {
+                deals.Write(deal.Deal);
+                totals.Add(deal.Deal);
+            }
+        }
+        if (sink.StageHistory is { } history) WriteHistory(plan, history);
+        if (sink.Activities is { } activities) _activities.Write(plan, activities);
+        if (sink.Subscriptions is { } subscriptions)
+            foreach (var s in plan.Subscriptions) subscriptions.Write(s);
+        if (sink.Usage is { } usage) _usage.Write(plan, usage);
+        if (sink.Tickets is { } tickets) _tickets.Write(plan, tickets);
+    }
+
+    private void WriteHistory(AccountPlan plan, IRowWriter<DealStageChange> writer)
+    {
+        foreach (var deal in plan.Deals)
+        {
+            var id = deal.Deal.Id;
+            for (var i = 0; i < deal.StageEntries.Length; i++)
+                writer.Write(new DealStageChange { Id = _nextStageChange++, DealId = id, Stage = _stages[i].Name, EnteredAt = deal.StageEntries[i] });
+            if (deal.Deal.ClosedAt is { } closedAt)
+                writer.Write(new DealStageChange { Id = _nextStageChange++, DealId = id, Stage = deal.Deal.Stage, EnteredAt = closedAt });
+        }
+    }
+}

@@ -1,0 +1,3 @@
+namespace RevBot.Data.Demo;
+
+internal sealed record DemoProduct(string Name, double Weight, double PriceFactor);

@@ -1,0 +1,86 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace RevBot.Data.Demo;
+
+/// <summary>
+/// For the length of a bulk load inside one transaction: drops the foreign keys and secondary indexes of the loaded
+/// tables, then recreates them from their own catalog definitions. Checking a foreign key row by row costs far more
+/// than one validating join at the end, and an index built once is cheaper than one grown by random inserts. Indexes
+/// led by the load order (account_id, deal_id) only ever grow at their right edge, so they stay, as do primary keys,
+/// which catch duplicate ids at once. Everything is transactional, so a failed load leaves the schema as it was.
+/// </summary>
+internal sealed class PostgresLoadScope
+{
+    private readonly NpgsqlConnection _connection;
+    private readonly List<(string Table, string Name, string Definition)> _foreignKeys = [];
+    private readonly List<string> _indexes = [];
+
+    private PostgresLoadScope(NpgsqlConnection connection) => _connection = connection;
+
+    public static async Task<PostgresLoadScope> SuspendAsync(NpgsqlConnection connection, string[] tables, CancellationToken ct)
+    {
+        var scope = new PostgresLoadScope(connection);
+        await using (var read = new NpgsqlCommand(
+            """
+            SELECT t.relname, c.conname, pg_get_constraintdef(c.oid)
+            FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid
+            WHERE c.contype = 'f' AND t.relnamespace = current_schema()::regnamespace AND t.relname = ANY(@tables)
+            ORDER BY t.relname, c.conname
+            """, connection))
+        {
+            read.Parameters.AddWithValue("tables", tables);
+            await using var reader = await read.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct)) scope._foreignKeys.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2)));
+        }
+        var indexNames = new List<string>();
+        await using (var read = new NpgsqlCommand(
+            """
+            SELECT i.relname, pg_get_indexdef(i.oid)
+            FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid
+            WHERE t.relnamespace = current_schema()::regnamespace AND t.relname = ANY(@tables)
+              AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.oid)
+              AND (SELECT a.attname FROM pg_attribute a WHERE a.attrelid = t.oid AND a.attnum = x.indkey[0]) <> ALL(@ordered)
+            ORDER BY i.relname
+            """, connection))
+        {
+            read.Parameters.AddWithValue("tables", tables);
+            read.Parameters.AddWithValue("ordered", DemoTables.LoadOrderColumns);
+            await using var reader = await read.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                indexNames.Add(reader.GetString(0));
+                scope._indexes.Add(reader.GetString(1));
+            }
+        }
+        foreach (var (table, name, _) in scope._foreignKeys)
+            await scope.ExecuteAsync($"ALTER TABLE {Quote(table)} DROP CONSTRAINT {Quote(name)}", ct);
+        foreach (var name in indexNames) await scope.ExecuteAsync($"DROP INDEX {Quote(name)}", ct);
+        return scope;
+    }
+
+    public async Task RestoreAsync(ILogger log, CancellationToken ct)
+    {
+        // Sorting for the index builds in memory rather than on disk; for this transaction only.
+        await ExecuteAsync("SET LOCAL maintenance_work_mem = '512MB'", ct);
+        foreach (var definition in _indexes) await TimedAsync(definition, log, ct);
+        foreach (var (table, name, definition) in _foreignKeys)
+            await TimedAsync($"ALTER TABLE {Quote(table)} ADD CONSTRAINT {Quote(name)} {definition}", log, ct);
+    }
+
+    private async Task TimedAsync(string sql, ILogger log, CancellationToken ct)
+    {
+        var started = Stopwatch.GetTimestamp();
+        await ExecuteAsync(sql, ct);
+        log.LogDebug("{Seconds:F1}s: {Sql}", Stopwatch.GetElapsedTime(started).TotalSeconds, sql);
+    }
+
+    private static string Quote(string identifier) => '"' + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + '"';
+
+    private async Task ExecuteAsync(string sql, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(sql, _connection);
+        await command.ExecuteNonQueryAsync(ct);
+    }
+}

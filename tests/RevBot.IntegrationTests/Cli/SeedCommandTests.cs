@@ -1,0 +1,38 @@
+using Microsoft.EntityFrameworkCore;
+using RevBot.Data.Storage;
+using RevBot.Host.Cli;
+
+namespace RevBot.IntegrationTests.Cli;
+
+public sealed class SeedCommandTests
+{
+    [Fact]
+    public async Task Seed_fills_a_new_database_and_refuses_one_that_has_data()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "revbot-tests", Guid.NewGuid().ToString("N"), "seeded.db");
+        string[] args = ["seed", "--db", $"sqlite:{path}", "--scale", "0.02", "--as-of", "2026-03-15", "--seed", "7"];
+
+        var first = await RevBotCli.Create().Parse(args).InvokeAsync(cancellationToken: TestContext.Current.CancellationToken);
+        var second = await RevBotCli.Create().Parse(args).InvokeAsync(cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal(0, first);
+        Assert.Equal(1, second);
+        await using var db = RevBotDbFactory.Create(DbTarget.Sqlite(path));
+        Assert.InRange(await db.Deals.CountAsync(TestContext.Current.CancellationToken), 100, 1_000);
+        Assert.True(await db.Deals.AllAsync(d => d.CreatedAt < new DateTime(2026, 3, 15, 0, 0, 0, DateTimeKind.Utc), TestContext.Current.CancellationToken));
+    }
+
+    [Theory]
+    [InlineData("--scale", "0")]
+    [InlineData("--scale", "5000")]
+    [InlineData("--as-of", "15/03/2026")]
+    public async Task Bad_arguments_are_rejected_before_touching_the_database(string option, string value)
+    {
+        var path = Path.Combine(Path.GetTempPath(), "revbot-tests", Guid.NewGuid().ToString("N"), "never.db");
+
+        var exit = await RevBotCli.Create().Parse(["seed", "--db", $"sqlite:{path}", option, value]).InvokeAsync(cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal(2, exit);
+        Assert.False(File.Exists(path));
+    }
+}
