@@ -26,5 +26,5 @@ public sealed record Answer
     [JsonPropertyName("comparison")] public AnswerComparison? Comparison { get; init; }
     [JsonPropertyName("items")] public IReadOnlyList<AnswerItem>? Items { get; init; }
     [JsonPropertyName("text")] public required string Text { get; init; }
-    [JsonIgnore] public required Reply Reply { get; init; }
+    [JsonIgnore] public Reply Reply { get; init; } = new() { Title = "", Text = "" };
 }

@@ -58,6 +58,19 @@ public sealed class AnswerFormatter(string language, string currency)
         _ => Signed(change, "#,0"),
     };
 
+    /// <summary>The size of a change without its sign, for sentences that say "up" or "down" in words.</summary>
+    public string Magnitude(decimal change, MetricUnit unit)
+    {
+        var abs = Math.Abs(change);
+        return unit switch
+        {
+            MetricUnit.Ratio => (abs * 100m).ToString("0.0", Culture) + (Spanish ? " p. p." : " pts"),
+            MetricUnit.Currency or MetricUnit.CurrencyPerDay => Money(abs),
+            MetricUnit.Days => abs.ToString("#,0.0", Culture) + (Spanish ? " días" : " days"),
+            _ => abs.ToString("#,0", Culture),
+        };
+    }
+
     public string DateRange(Period period)
     {
         ArgumentNullException.ThrowIfNull(period);

@@ -78,9 +78,10 @@ public static class MetricAnswerComposer
         if (change is not { } c) return f.Spanish ? $"sin dato comparable en {label}" : $"with nothing to compare in {label}";
         if (c == 0) return f.Spanish ? $"igual que en {label}" : $"unchanged from {label}";
         var direction = c > 0 ? (f.Spanish ? "sube" : "up") : (f.Spanish ? "baja" : "down");
+        var day = comparison.Query.Period.Grain == PeriodGrain.Day;
         return f.Spanish
-            ? $"{direction} {f.Change(c, def.Unit)} frente a {before} en {label}"
-            : $"{direction} {f.Change(c, def.Unit)} from {before} in {label}";
+            ? $"{direction} {f.Magnitude(c, def.Unit)} frente a {before} {(day ? "el" : "en")} {label}"
+            : $"{direction} {f.Magnitude(c, def.Unit)} from {before} {(day ? "on" : "in")} {label}";
     }
 
     private static string BreakdownSentence(MetricDefinition def, MetricResult result, AnswerFormatter f)
@@ -101,7 +102,8 @@ public static class MetricAnswerComposer
 
     internal static string ContextLine(Period period, IReadOnlyDictionary<Dimension, string> filters, AnswerFormatter f)
     {
-        var line = $"{period.Label}: {f.DateRange(period)}";
+        var range = f.DateRange(period);
+        var line = period.Label == range || period.Start == period.End ? range : $"{period.Label}: {range}";
         if (filters.Count > 0) line += " · " + string.Join(", ", filters.Select(kv => $"{DimensionText.Name(kv.Key, f.Spanish)}: {kv.Value}"));
         return line;
     }
