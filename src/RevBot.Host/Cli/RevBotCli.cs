@@ -12,6 +12,8 @@ public static class RevBotCli
         var serve = ServeCommand.Create();
         root.Subcommands.Add(serve);
         root.Subcommands.Add(DbCommand.Create());
+        root.Subcommands.Add(ImportCommand.Create());
+        root.Subcommands.Add(ExportCommand.Create());
         // `revbot` alone behaves as `revbot serve`, passing through host settings such as --urls.
         foreach (var option in serve.Options) root.Options.Add(option);
         root.TreatUnmatchedTokensAsErrors = false;
