@@ -4,9 +4,10 @@ using RevBot.Core.Storage;
 namespace RevBot.Data.Csv;
 
 /// <summary>
-/// Writes imported rows through the context in batches: new rows are added, changed rows are attached and given
-/// the new values (so only changed columns are updated), identical rows are not touched. The caller turns
-/// automatic change detection off and clears the tracker after each batch, so cost stays linear in the rows.
+/// Writes imported rows: new rows in multi-row INSERTs (<see cref="BulkInsert"/>); changed rows attached and given
+/// the new values (so only changed columns are updated, and EF checks a deal's version), saved in batches; identical
+/// rows not touched. The caller turns automatic change detection off and the tracker is cleared after each batch,
+/// so the cost stays linear in the rows.
 /// </summary>
 internal sealed class TableWriter(RevBotDb db, CancellationToken ct)
 {
@@ -37,13 +38,13 @@ internal sealed class TableWriter(RevBotDb db, CancellationToken ct)
         where T : class where TKey : notnull
     {
         var comparer = new RowComparer<T>(db.Model);
-        int inserted = 0, updated = 0;
+        var inserts = new List<T>();
+        var updated = 0;
         foreach (var row in rows)
         {
             if (!stored.TryGetValue(key(row.Entity), out var current))
             {
-                await AddAsync(row.Entity);
-                inserted++;
+                inserts.Add(row.Entity);
             }
             else if (!comparer.Same(current, row.Entity))
             {
@@ -53,7 +54,8 @@ internal sealed class TableWriter(RevBotDb db, CancellationToken ct)
             }
         }
         await FlushAsync();
-        return new CsvFileCounts(file, rows.Count, inserted, updated);
+        await BulkInsert.RunAsync(db, inserts, ct);
+        return new CsvFileCounts(file, rows.Count, inserts.Count, updated);
     }
 
     /// <summary>Stored rows by key; the first wins should the database hold several with one natural key.</summary>
