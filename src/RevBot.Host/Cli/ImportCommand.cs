@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using RevBot.Data.Csv;
 using RevBot.Data.Storage;
@@ -31,7 +32,7 @@ internal static class ImportCommand
             {
                 result = await CsvImporter.ImportAsync(db, dir.FullName, ct: ct);
             }
-            catch (DbUpdateException ex)
+            catch (Exception ex) when (ex is DbUpdateException or DbException)
             {
                 await error.WriteLineAsync($"revbot: the database refused the import, nothing was changed: {ex.InnerException?.Message ?? ex.Message}");
                 return 1;
