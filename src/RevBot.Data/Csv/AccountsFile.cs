@@ -43,7 +43,7 @@ internal static class AccountsFile
     {
         foreach (var row in rows) row.Entity.OwnerId = users.IdOf(row.Email);
         var ids = rows.ConvertAll(r => r.Entity.Id);
-        var stored = await Chunked.QueryAsync(ids, chunk => writer.Db.Accounts.Where(a => chunk.Contains(a.Id)), writer.Token);
+        var stored = await Chunked.QueryAsync(ids, chunk => writer.Db.Accounts.Where(a => EF.Parameter(chunk).Contains(a.Id)), writer.Token);
         return await writer.UpsertAsync(Spec.Name, rows, a => a.Id, TableWriter.ByKey(stored, a => a.Id));
     }
 

@@ -41,7 +41,7 @@ internal static class ActivitiesFile
     {
         foreach (var row in rows) row.Entity.UserId = users.IdOf(row.Email);
         var ids = rows.ConvertAll(r => r.Entity.Id);
-        var stored = await Chunked.QueryAsync(ids, chunk => writer.Db.Activities.Where(a => chunk.Contains(a.Id)), writer.Token);
+        var stored = await Chunked.QueryAsync(ids, chunk => writer.Db.Activities.Where(a => EF.Parameter(chunk).Contains(a.Id)), writer.Token);
         return await writer.UpsertAsync(Spec.Name, rows, a => a.Id, TableWriter.ByKey(stored, a => a.Id));
     }
 

@@ -24,9 +24,12 @@ internal static class BulkInsert
         var type = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not mapped");
         var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
         var columns = type.GetProperties().Where(p => !p.IsShadowProperty() && !(p.IsPrimaryKey() && p.ValueGenerated != ValueGenerated.Never)).ToArray();
+        var converters = columns.Select(c => c.GetRelationalTypeMapping().Converter).ToArray();
+        var getters = columns.Select(c => c.GetGetter()).ToArray();
         var sql = db.GetService<ISqlGenerationHelper>();
         var head = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.GetColumnName(table)!)))}) VALUES ";
-        var rowsPerStatement = db.Database.IsSqlite() ? 1 : Math.Max(1, MaxParametersPerStatement / columns.Length);
+        var sqlite = db.Database.IsSqlite();
+        var rowsPerStatement = sqlite ? 1 : Math.Max(1, MaxParametersPerStatement / columns.Length);
 
         await db.Database.OpenConnectionAsync(ct);
         try
@@ -36,10 +39,16 @@ internal static class BulkInsert
             for (var start = 0; start < rows.Count; start += rowsPerStatement)
             {
                 var count = Math.Min(rowsPerStatement, rows.Count - start);
-                if (command.Parameters.Count != count * columns.Length) Prepare(command, head, columns, count, sql);
+                if (command.Parameters.Count != count * columns.Length) await PrepareAsync(command, head, columns, count, sql, sqlite, ct);
                 for (var r = 0; r < count; r++)
+                {
                     for (var c = 0; c < columns.Length; c++)
-                        command.Parameters[r * columns.Length + c].Value = ProviderValue(columns[c], rows[start + r]);
+                    {
+                        var value = getters[c].GetClrValue(rows[start + r]);
+                        command.Parameters[r * columns.Length + c].Value =
+                            (value is null ? null : converters[c] is { } converter ? converter.ConvertToProvider(value) : value) ?? DBNull.Value;
+                    }
+                }
                 await command.ExecuteNonQueryAsync(ct);
             }
         }
@@ -50,7 +59,7 @@ internal static class BulkInsert
     }
 
     /// <summary>Sets the statement for <paramref name="count"/> rows, its parameters typed by the columns' mappings.</summary>
-    private static void Prepare(DbCommand command, string head, IProperty[] columns, int count, ISqlGenerationHelper sql)
+    private static async Task PrepareAsync(DbCommand command, string head, IProperty[] columns, int count, ISqlGenerationHelper sql, bool prepare, CancellationToken ct)
     {
         var text = new StringBuilder(head);
         command.Parameters.Clear();
@@ -66,12 +75,7 @@ internal static class BulkInsert
             text.Append(')');
         }
         command.CommandText = text.ToString();
-    }
-
-    private static object ProviderValue(IProperty column, object row)
-    {
-        var value = column.GetGetter().GetClrValue(row);
-        var converter = column.GetRelationalTypeMapping().Converter;
-        return (value is null ? null : converter is null ? value : converter.ConvertToProvider(value)) ?? DBNull.Value;
+        // SQLite then runs the one compiled statement for every row; PostgreSQL needs parameter types to prepare.
+        if (prepare) await command.PrepareAsync(ct);
     }
 }

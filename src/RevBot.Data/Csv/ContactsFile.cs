@@ -39,7 +39,7 @@ internal static class ContactsFile
     public static async Task<CsvFileCounts> UpsertAsync(TableWriter writer, List<ImportRow<Contact>> rows)
     {
         var ids = rows.ConvertAll(r => r.Entity.Id);
-        var stored = await Chunked.QueryAsync(ids, chunk => writer.Db.Contacts.Where(c => chunk.Contains(c.Id)), writer.Token);
+        var stored = await Chunked.QueryAsync(ids, chunk => writer.Db.Contacts.Where(c => EF.Parameter(chunk).Contains(c.Id)), writer.Token);
         return await writer.UpsertAsync(Spec.Name, rows, c => c.Id, TableWriter.ByKey(stored, c => c.Id));
     }
 

@@ -57,7 +57,7 @@ internal static class DealsFile
     {
         foreach (var row in rows) row.Entity.OwnerId = users.IdOf(row.Email);
         var ids = rows.ConvertAll(r => r.Entity.Id);
-        var stored = await Chunked.QueryAsync(ids, chunk => writer.Db.Deals.Where(d => chunk.Contains(d.Id)), writer.Token);
+        var stored = await Chunked.QueryAsync(ids, chunk => writer.Db.Deals.Where(d => EF.Parameter(chunk).Contains(d.Id)), writer.Token);
         return await writer.UpsertAsync(Spec.Name, rows, d => d.Id, TableWriter.ByKey(stored, d => d.Id),
             (current, imported) => imported.Version = current.Version + 1);
     }

@@ -55,10 +55,10 @@ internal sealed class ImportContext(IModel model)
     /// <summary>Reports references to ids neither the files nor the database have; warns about users that will be created.</summary>
     public async Task CheckReferencesAsync(RevBotDb db, CancellationToken ct)
     {
-        var accounts = await KnownAsync(_accountRefs, AccountIds, ids => db.Accounts.Where(a => ids.Contains(a.Id)).Select(a => a.Id), ct);
+        var accounts = await KnownAsync(_accountRefs, AccountIds, ids => db.Accounts.Where(a => EF.Parameter(ids).Contains(a.Id)).Select(a => a.Id), ct);
         foreach (var (id, at) in _accountRefs)
             if (!accounts.Contains(id)) Errors.Add(at.Issue($"unknown account id '{id}' (not in accounts.csv nor in the database)"));
-        var deals = await KnownAsync(_dealRefs, DealIds, ids => db.Deals.Where(d => ids.Contains(d.Id)).Select(d => d.Id), ct);
+        var deals = await KnownAsync(_dealRefs, DealIds, ids => db.Deals.Where(d => EF.Parameter(ids).Contains(d.Id)).Select(d => d.Id), ct);
         foreach (var (id, at) in _dealRefs)
             if (!deals.Contains(id)) Errors.Add(at.Issue($"unknown deal id '{id}' (not in deals.csv nor in the database)"));
 

@@ -30,7 +30,7 @@ internal static class StageHistoryFile
     public static async Task<CsvFileCounts> UpsertAsync(TableWriter writer, List<ImportRow<DealStageChange>> rows)
     {
         var dealIds = rows.Select(r => r.Entity.DealId).Distinct(StringComparer.Ordinal).ToList();
-        var stored = await Chunked.QueryAsync(dealIds, chunk => writer.Db.DealStageHistory.Where(h => chunk.Contains(h.DealId)), writer.Token);
+        var stored = await Chunked.QueryAsync(dealIds, chunk => writer.Db.DealStageHistory.Where(h => EF.Parameter(chunk).Contains(h.DealId)), writer.Token);
         return await writer.UpsertAsync(Spec.Name, rows, Key, TableWriter.ByKey(stored, Key));
     }
 

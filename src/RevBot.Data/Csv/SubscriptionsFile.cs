@@ -40,7 +40,7 @@ internal static class SubscriptionsFile
     public static async Task<CsvFileCounts> UpsertAsync(TableWriter writer, List<ImportRow<Subscription>> rows)
     {
         var ids = rows.ConvertAll(r => r.Entity.Id);
-        var stored = await Chunked.QueryAsync(ids, chunk => writer.Db.Subscriptions.Where(s => chunk.Contains(s.Id)), writer.Token);
+        var stored = await Chunked.QueryAsync(ids, chunk => writer.Db.Subscriptions.Where(s => EF.Parameter(chunk).Contains(s.Id)), writer.Token);
         return await writer.UpsertAsync(Spec.Name, rows, s => s.Id, TableWriter.ByKey(stored, s => s.Id));
     }
 

@@ -40,7 +40,7 @@ internal static class TicketsFile
     public static async Task<CsvFileCounts> UpsertAsync(TableWriter writer, List<ImportRow<SupportTicket>> rows)
     {
         var ids = rows.ConvertAll(r => r.Entity.Id);
-        var stored = await Chunked.QueryAsync(ids, chunk => writer.Db.Tickets.Where(t => chunk.Contains(t.Id)), writer.Token);
+        var stored = await Chunked.QueryAsync(ids, chunk => writer.Db.Tickets.Where(t => EF.Parameter(chunk).Contains(t.Id)), writer.Token);
         return await writer.UpsertAsync(Spec.Name, rows, t => t.Id, TableWriter.ByKey(stored, t => t.Id));
     }
 

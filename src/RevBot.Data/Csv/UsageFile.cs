@@ -34,7 +34,7 @@ internal static class UsageFile
     public static async Task<CsvFileCounts> UpsertAsync(TableWriter writer, List<ImportRow<ProductUsage>> rows)
     {
         var accountIds = rows.Select(r => r.Entity.AccountId).Distinct(StringComparer.Ordinal).ToList();
-        var stored = await Chunked.QueryAsync(accountIds, chunk => writer.Db.Usage.Where(u => chunk.Contains(u.AccountId)), writer.Token);
+        var stored = await Chunked.QueryAsync(accountIds, chunk => writer.Db.Usage.Where(u => EF.Parameter(chunk).Contains(u.AccountId)), writer.Token);
         return await writer.UpsertAsync(Spec.Name, rows, Key, TableWriter.ByKey(stored, Key));
     }
 
