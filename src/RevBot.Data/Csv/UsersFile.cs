@@ -46,8 +46,9 @@ internal static class UsersFile
         TableWriter writer, IReadOnlyList<ImportRow<User>>? rows, IEnumerable<string> referenced)
     {
         var stored = await writer.Db.Users.AsNoTracking().ToListAsync(writer.Token);
-        var byEmail = TableWriter.ByKey(stored, u => u.Email);
-        byEmail = new Dictionary<string, User>(byEmail, StringComparer.OrdinalIgnoreCase);
+        // Emails match ignoring case; should the database hold two spellings of one address, the first (lowest id) wins.
+        var byEmail = new Dictionary<string, User>(StringComparer.OrdinalIgnoreCase);
+        foreach (var user in stored.OrderBy(u => u.Id)) byEmail.TryAdd(user.Email, user);
         var added = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var row in rows ?? [])
         {
