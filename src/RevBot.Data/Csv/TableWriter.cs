@@ -4,10 +4,10 @@ using RevBot.Core.Storage;
 namespace RevBot.Data.Csv;
 
 /// <summary>
-/// Writes imported rows: new rows in multi-row INSERTs (<see cref="BulkInsert"/>); changed rows attached and given
+/// Writes imported rows: new rows in bulk (<see cref="BulkInsert"/>); changed rows attached and given
 /// the new values (so only changed columns are updated, and EF checks a deal's version), saved in batches; identical
 /// rows not touched. The caller turns automatic change detection off and the tracker is cleared after each batch,
-/// so the cost stays linear in the rows.
+/// so the cost stays linear in the rows. <see cref="AddAsync"/> is for rows whose generated ids are needed (users).
 /// </summary>
 internal sealed class TableWriter(RevBotDb db, CancellationToken ct)
 {
