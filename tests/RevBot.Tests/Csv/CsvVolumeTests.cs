@@ -35,7 +35,8 @@ public sealed class CsvVolumeTests
 
     /// <summary>
     /// The full realistic volume (12,000 deals, 100,000 activity and usage rows), timed. Explicit, as it takes a while:
-    /// <c>dotnet run --project tests/RevBot.Tests -- -explicit only -method "*Realistic_volume*"</c>.
+    /// <c>dotnet build -c Release tests/RevBot.Tests &amp;&amp; dotnet tests/RevBot.Tests/bin/Release/net10.0/RevBot.Tests.dll
+    /// -explicit only -method "*Realistic_volume*" -parallel none -showliveoutput</c> (with REVBOT_TEST_POSTGRES set).
     /// </summary>
     [Theory(Explicit = true)]
     [InlineData(DbProvider.Sqlite)]
