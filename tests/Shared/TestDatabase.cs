@@ -83,6 +83,19 @@ public sealed class TestDatabase : IAsyncDisposable
         await using var conn = new NpgsqlConnection(_adminConnection);
         await conn.OpenAsync();
         await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_databaseName}\" WITH (FORCE)", conn);
-        await cmd.ExecuteNonQueryAsync();
+        // FORCE cannot end an autovacuum worker that the server started on the new database (42501 for a non-superuser):
+        // such a worker finishes within moments, so try again briefly.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await cmd.ExecuteNonQueryAsync();
+                return;
+            }
+            catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.InsufficientPrivilege && attempt < 10)
+            {
+                await Task.Delay(200 * attempt);
+            }
+        }
     }
 }

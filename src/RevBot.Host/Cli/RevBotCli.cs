@@ -16,6 +16,8 @@ public static class RevBotCli
         root.Subcommands.Add(ChatCommand.Create());
         root.Subcommands.Add(HealthCommand.Create());
         root.Subcommands.Add(SeedCommand.Create());
+        root.Subcommands.Add(ImportCommand.Create());
+        root.Subcommands.Add(ExportCommand.Create());
         // `revbot` alone behaves as `revbot serve`, passing through host settings such as --urls.
         foreach (var option in serve.Options) root.Options.Add(option);
         root.TreatUnmatchedTokensAsErrors = false;

@@ -1,0 +1,3 @@
+namespace RevBot.Data.Csv;
+
+public sealed record CsvExportedFile(string File, int Rows);

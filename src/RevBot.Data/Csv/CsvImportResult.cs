@@ -1,0 +1,15 @@
+namespace RevBot.Data.Csv;
+
+/// <summary>
+/// The outcome of <see cref="CsvImporter.ImportAsync"/>: either every file was written (<see cref="Files"/>),
+/// or the import was refused and <see cref="Errors"/> lists every bad row while the database is untouched.
+/// </summary>
+public sealed record CsvImportResult(IReadOnlyList<CsvFileCounts> Files, IReadOnlyList<CsvIssue> Errors, IReadOnlyList<CsvIssue> Warnings)
+{
+    public bool Succeeded => Errors.Count == 0;
+
+    /// <summary>Users that were referenced by email only and created by this import.</summary>
+    public int UsersCreatedFromEmail { get; init; }
+
+    public bool ChangedAnything => Files.Any(f => f.Inserted + f.Updated > 0);
+}

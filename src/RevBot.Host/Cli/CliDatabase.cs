@@ -1,0 +1,21 @@
+using RevBot.Core.Storage;
+using RevBot.Data.Storage;
+
+namespace RevBot.Host.Cli;
+
+/// <summary>Gets a data command's database ready: an embedded SQLite file is migrated (as <c>serve</c> does); PostgreSQL must already be.</summary>
+internal static class CliDatabase
+{
+    public static async Task<bool> EnsureReadyAsync(RevBotDb db, DbTarget target, TextWriter error, CancellationToken ct)
+    {
+        if (target.Provider == DbProvider.Sqlite)
+        {
+            await DatabaseMigrator.MigrateAsync(db, ct);
+            return true;
+        }
+        var status = await DatabaseMigrator.CheckAsync(db, ct);
+        if (status.Ready) return true;
+        await error.WriteLineAsync($"revbot: {target}: {status.Detail}.");
+        return false;
+    }
+}
