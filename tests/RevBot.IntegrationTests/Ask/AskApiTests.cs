@@ -1,0 +1,113 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using RevBot.Data.Storage;
+using RevBot.Host.Hosting;
+
+namespace RevBot.IntegrationTests.Ask;
+
+public sealed class AskApiTests(AskHost host) : IClassFixture<AskHost>
+{
+    [Fact]
+    public async Task A_question_gets_the_json_contract_with_the_counts_behind_the_ratio()
+    {
+        var json = await host.AskAsync("what's our win rate this quarter?", asOf: "2026-11-27");
+
+        Assert.True(json.GetProperty("understood").GetBoolean());
+        Assert.Equal("metric", json.GetProperty("intent").GetString());
+        Assert.Equal("win_rate", json.GetProperty("metric").GetString());
+        Assert.Equal("2026-10-01", json.GetProperty("period").GetProperty("start").GetString());
+        Assert.Equal("2026-12-31", json.GetProperty("period").GetProperty("end").GetString());
+        Assert.Equal("ratio", json.GetProperty("unit").GetString());
+        var won = json.GetProperty("numerator").GetDecimal();
+        var closed = json.GetProperty("denominator").GetDecimal();
+        Assert.True(closed > 0);
+        Assert.Equal(won / closed, json.GetProperty("value").GetDecimal(), 6);
+        Assert.Equal("2026-07-01", json.GetProperty("comparison").GetProperty("period").GetProperty("start").GetString());
+        Assert.Contains(((won / closed) * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%", json.GetProperty("text").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_follow_up_in_the_same_session_keeps_the_metric_and_changes_the_period()
+    {
+        var session = Guid.NewGuid().ToString("N");
+        await host.AskAsync("bookings by region this quarter", session, asOf: "2026-11-27");
+        var followUp = await host.AskAsync("and last quarter?", session, asOf: "2026-11-27");
+
+        Assert.Equal("bookings", followUp.GetProperty("metric").GetString());
+        Assert.Equal("region", followUp.GetProperty("groupBy").GetString());
+        Assert.Equal("2026-07-01", followUp.GetProperty("period").GetProperty("start").GetString());
+        Assert.Equal("2026-09-30", followUp.GetProperty("period").GetProperty("end").GetString());
+    }
+
+    [Fact]
+    public async Task A_follow_up_without_a_session_is_not_guessed()
+    {
+        var json = await host.AskAsync("and last quarter?");
+        Assert.False(json.GetProperty("understood").GetBoolean());
+    }
+
+    [Fact]
+    public async Task A_spanish_question_is_answered_in_spanish()
+    {
+        var json = await host.AskAsync("¿cuál es nuestra tasa de cierre este trimestre?", asOf: "2026-11-27");
+        Assert.Equal("es", json.GetProperty("language").GetString());
+        Assert.StartsWith("Tasa de cierre en T4 2026", json.GetProperty("text").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Sql_in_a_question_is_not_understood_and_changes_nothing()
+    {
+        await using var db = RevBotDbFactory.Create(DbTarget.Sqlite(host.DatabasePath));
+        var before = await db.Deals.CountAsync(TestContext.Current.CancellationToken);
+
+        var json = await host.AskAsync("'; DROP TABLE deals; --");
+        var json2 = await host.AskAsync("win rate for account x' OR 1=1; DELETE FROM deals; --");
+
+        Assert.False(json.GetProperty("understood").GetBoolean());
+        Assert.Equal(before, await db.Deals.CountAsync(TestContext.Current.CancellationToken));
+        Assert.NotEqual(JsonValueKind.Undefined, json2.ValueKind);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("wrong-key")]
+    public async Task Without_the_right_key_the_api_answers_401(string? key)
+    {
+        using var http = new HttpClient { BaseAddress = host.Http.BaseAddress };
+        if (key is not null) http.DefaultRequestHeaders.Add("X-Api-Key", key);
+        using var response = await http.PostAsJsonAsync("/api/ask", new { question = "arr" }, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("{}")]
+    [InlineData("{\"question\": \"   \"}")]
+    [InlineData("{\"question\": \"arr\", \"asOf\": \"27/11/2026\"}")]
+    [InlineData("{\"question\": 42}")]
+    [InlineData("not json")]
+    public async Task Bad_input_gets_a_400(string body)
+    {
+        using var content = new StringContent(body, Encoding.UTF8, "application/json");
+        using var response = await host.Http.PostAsync(new Uri("/api/ask", UriKind.Relative), content, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task With_no_key_configured_the_api_is_not_there()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "revbot-tests", Guid.NewGuid().ToString("N"), "nokey.db");
+        await using var app = await RevBotServer.StartAsync([$"--Database:Target=sqlite:{path}", "--urls=http://127.0.0.1:0", "--Database:SeedDemoData=false"], TestContext.Current.CancellationToken);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        using var http = new HttpClient { BaseAddress = new Uri(address) };
+        http.DefaultRequestHeaders.Add("X-Api-Key", "anything");
+        using var response = await http.PostAsJsonAsync("/api/ask", new { question = "arr" }, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+}

@@ -1,0 +1,42 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using RevBot.Host.Hosting;
+
+namespace RevBot.IntegrationTests.Ask;
+
+/// <summary>The real host on a new SQLite file with a small seeded demo company and the HTTP API switched on.</summary>
+public sealed class AskHost : IAsyncLifetime
+{
+    public const string ApiKey = "test-api-key-0123456789";
+
+    private WebApplication? _app;
+
+    public HttpClient Http { get; private set; } = null!;
+
+    public string DatabasePath { get; } = Path.Combine(Path.GetTempPath(), "revbot-tests", Guid.NewGuid().ToString("N"), "ask.db");
+
+    public async ValueTask InitializeAsync()
+    {
+        _app = await RevBotServer.StartAsync([$"--Database:Target=sqlite:{DatabasePath}", "--urls=http://127.0.0.1:0", "--Database:DemoScale=0.05", $"--Api:Key={ApiKey}"]);
+        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        Http = new HttpClient { BaseAddress = new Uri(address) };
+        Http.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
+    }
+
+    public async Task<JsonElement> AskAsync(string question, string? session = null, string? user = null, string? asOf = null)
+    {
+        using var response = await Http.PostAsJsonAsync("/api/ask", new { question, session, user, asOf });
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Http?.Dispose();
+        if (_app is not null) await _app.DisposeAsync();
+    }
+}
