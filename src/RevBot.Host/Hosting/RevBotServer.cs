@@ -3,6 +3,7 @@ using RevBot.Core;
 using RevBot.Data;
 using RevBot.Data.Storage;
 using RevBot.Host.Api;
+using RevBot.Teams;
 
 namespace RevBot.Host.Hosting;
 
@@ -55,6 +56,7 @@ public static class RevBotServer
         var target = ResolveTarget(builder.Configuration);
         builder.Services.AddRevBotCore(builder.Configuration);
         builder.Services.AddRevBotData(target);
+        builder.Services.AddRevBotTeams(builder.Configuration);
         builder.Services.AddRevBotHost();
 
         var app = builder.Build();
