@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RevBot.Teams.Auth;
+using RevBot.Teams.Connector;
 
 namespace RevBot.Teams;
 
@@ -13,7 +14,7 @@ public static class TeamsServiceCollectionExtensions
 
     /// <summary>
     /// Registers the Teams protocol layer: options (validated at start), inbound authentication, the service-URL trust
-    /// list. Safe to call with no <c>Teams</c> section (Teams stays off).
+    /// list, the bot token provider and the connector client. Safe to call with no <c>Teams</c> section (Teams stays off).
     /// </summary>
     public static IServiceCollection AddRevBotTeams(this IServiceCollection services, IConfiguration configuration)
     {
@@ -25,6 +26,11 @@ public static class TeamsServiceCollectionExtensions
         services.AddSingleton<ServiceUrlTrust>();
         services.AddSingleton(sp => CreateSigningKeys(sp.GetRequiredService<IOptions<TeamsOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<BotAuthenticator>();
+        services.AddSingleton<BotAppTokenProvider>();
+        services.AddSingleton<ConversationPacer>();
+        services.AddSingleton(new ConnectorRetryPolicy());
+        services.AddSingleton<ConnectorTransport>();
+        services.AddSingleton(sp => new ConnectorClient(sp.GetRequiredService<ConnectorTransport>()));
         return services;
     }
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using RevBot.Host.Hosting;
 using RevBot.Teams;
+using RevBot.Teams.Connector;
 
 namespace RevBot.IntegrationTests.Teams;
 
@@ -37,5 +38,6 @@ public sealed class TeamsHostStartTests
     {
         await using var app = await RevBotServer.StartAsync(BaseArgs, TestContext.Current.CancellationToken);
         Assert.False(app.Services.GetRequiredService<IOptions<TeamsOptions>>().Value.IsEnabled);
+        Assert.NotNull(app.Services.GetRequiredService<ConnectorClient>());
     }
 }
