@@ -22,6 +22,9 @@ public sealed record BotActivity
     public ChannelAccount? Recipient { get; init; }
     public string? Text { get; init; }
 
+    /// <summary>What notifications show for a message whose content is a card.</summary>
+    public string? Summary { get; init; }
+
     /// <summary>"plain", "markdown" or "xml".</summary>
     public string? TextFormat { get; init; }
     public string? Locale { get; init; }
