@@ -111,5 +111,17 @@ public sealed class BotActivityTests
         Assert.Throws<ArgumentException>(() => ConversationAddress.From(new BotActivity { Type = ActivityTypes.Message }));
     }
 
+    [Fact]
+    public void A_channel_message_becomes_a_reference_to_the_channel_for_proactive_posts()
+    {
+        var now = new DateTime(2025, 10, 1, 9, 30, 0, DateTimeKind.Utc);
+        var reference = TeamsConversationReferences.From(Parse(ChannelMessage), now);
+
+        Assert.Equal(("teams", "19:general@thread.tacv2", "channel"), (reference.Platform, reference.ConversationId, reference.Kind));
+        Assert.Equal(("tenant-1", "19:team@thread.tacv2", "General", "28:bot-app-id"), (reference.TenantId, reference.TeamId, reference.ChannelName, reference.BotId));
+        Assert.Null(reference.PlatformUserId);
+        Assert.Equal(new ConversationAddress("https://smba.trafficmanager.net/emea/", "19:general@thread.tacv2"), TeamsConversationReferences.ToAddress(reference));
+    }
+
     private static BotActivity Parse(string json) => JsonSerializer.Deserialize<BotActivity>(json, BotJson.Options)!;
 }
