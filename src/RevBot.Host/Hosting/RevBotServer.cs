@@ -5,6 +5,7 @@ using RevBot.Data.Storage;
 using RevBot.Host.Api;
 using RevBot.Slack;
 using RevBot.Slack.Endpoints;
+using RevBot.Teams;
 
 namespace RevBot.Host.Hosting;
 
@@ -57,6 +58,7 @@ public static class RevBotServer
         var target = ResolveTarget(builder.Configuration);
         builder.Services.AddRevBotCore(builder.Configuration);
         builder.Services.AddRevBotData(target);
+        builder.Services.AddRevBotTeams(builder.Configuration);
         builder.Services.AddRevBotHost();
         builder.Services.AddRevBotSlack(builder.Configuration);
 

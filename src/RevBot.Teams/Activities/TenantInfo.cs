@@ -1,0 +1,3 @@
+namespace RevBot.Teams.Activities;
+
+public sealed record TenantInfo(string? Id);

@@ -1,0 +1,3 @@
+namespace RevBot.Teams.Cards;
+
+public sealed record Fact(string Title, string Value);

@@ -1,0 +1,3 @@
+namespace RevBot.Teams.Cards;
+
+public sealed record InputChoice(string Title, string Value);

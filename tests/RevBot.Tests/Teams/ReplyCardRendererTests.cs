@@ -1,0 +1,88 @@
+using System.Text.Json;
+using RevBot.Core.Replies;
+using RevBot.Teams.Activities;
+using RevBot.Teams.Cards;
+using RevBot.Testing;
+
+namespace RevBot.Tests.Teams;
+
+public sealed class ReplyCardRendererTests
+{
+    [Fact]
+    public void A_metric_answer_has_a_large_bold_title_text_facts_table_context_and_execute_buttons()
+    {
+        var reply = TeamsCardSamples.Metric();
+        var card = ReplyCardRenderer.Render(reply);
+
+        var title = Assert.IsType<TextBlock>(card.Body[0]);
+        Assert.Equal((TextSize.Large, TextWeight.Bolder, true), (title.Size, title.Weight, title.Wrap));
+        Assert.Equal(reply.Facts.Count, card.Body.OfType<FactSet>().Single().Facts.Count);
+        var table = card.Body.OfType<Table>().Single();
+        Assert.True(table.FirstRowAsHeader);
+        Assert.Equal([null, HorizontalAlignment.Right, HorizontalAlignment.Right, HorizontalAlignment.Right], table.Columns.Select(c => c.HorizontalCellContentAlignment));
+        Assert.Equal(4, table.Rows.Count);
+        var context = card.Body.OfType<TextBlock>().Where(t => t.IsSubtle == true).ToList();
+        Assert.Equal(2, context.Count);
+        Assert.All(context, c => Assert.Equal(TextSize.Small, c.Size));
+        Assert.Equal(TeamsCardProperties.FullWidth, card.MsTeams);
+        Assert.Equal(reply.Text, card.FallbackText);
+
+        var first = Assert.IsType<ExecuteAction>(card.Actions![0]);
+        Assert.Equal(("ask", "By owner", ActionStyle.Positive), (first.Verb, first.Title, first.Style));
+        Assert.Equal("""{"value":"win rate by owner this quarter"}""", JsonSerializer.Serialize(first.Data, BotJson.Options));
+    }
+
+    [Fact]
+    public void An_error_is_shown_in_the_attention_color()
+    {
+        var card = ReplyCardRenderer.Render(new Reply { Kind = ReplyKind.Error, Title = "Oops", Text = "The database did not answer." });
+        Assert.All(card.Body.OfType<TextBlock>(), t => Assert.Equal(TextColor.Attention, t.Color));
+        Assert.Null(card.MsTeams);
+    }
+
+    [Fact]
+    public void More_than_six_actions_keep_five_buttons_and_fold_the_rest_under_more()
+    {
+        var reply = new Reply { Title = "t", Text = "x", Actions = [.. Enumerable.Range(1, 9).Select(i => new ReplyAction("ask", $"Q{i}", $"q{i}"))] };
+        var actions = ReplyCardRenderer.Render(reply).Actions!;
+
+        Assert.Equal(6, actions.Count);
+        var more = Assert.IsType<ShowCardAction>(actions[5]);
+        Assert.Equal(["Q6", "Q7", "Q8", "Q9"], more.Card.Actions!.Select(a => a.Title));
+    }
+
+    [Fact]
+    public void The_reply_message_carries_only_the_card_and_a_summary_for_notifications()
+    {
+        var activity = ReplyCardRenderer.ToActivity(TeamsCardSamples.Metric());
+        Assert.Equal(ActivityTypes.Message, activity.Type);
+        Assert.Null(activity.Text);
+        Assert.Equal(Attachment.AdaptiveCardContentType, Assert.Single(activity.Attachments!).ContentType);
+        Assert.StartsWith("Win rate was 31.2%", activity.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_chart_without_a_table_is_shown_as_a_label_value_table()
+    {
+        var card = ReplyCardRenderer.Render(new Reply { Title = "ARR", Text = "x", Chart = new ReplyChart("Month", [new("Jan", 1200.5), new("Feb", 1300)], "USD") });
+        var table = card.Body.OfType<Table>().Single();
+        Assert.Equal(3, table.Rows.Count);
+        Assert.Equal(HorizontalAlignment.Right, table.Columns[1].HorizontalCellContentAlignment);
+    }
+
+    [Theory]
+    [InlineData("Q3 *estimate*", "Q3 \\*estimate\\*")]
+    [InlineData("acme_corp [EMEA]", "acme\\_corp \\[EMEA\\]")]
+    [InlineData("1. first\n- second", "1\\. first\n\n\\- second")]
+    [InlineData("plain 1,196 won", "plain 1,196 won")]
+    public void Plain_text_is_escaped_so_teams_does_not_read_it_as_markdown(string text, string expected) =>
+        Assert.Equal(expected, CardText.Escape(text));
+
+    [Fact]
+    public void The_welcome_card_offers_example_questions_as_ask_buttons()
+    {
+        var card = WelcomeCard.Create();
+        Assert.Equal(WelcomeCard.DefaultExamples.Count, card.Actions!.Count);
+        Assert.All(card.Actions!.Cast<ExecuteAction>(), a => Assert.Equal(WelcomeCard.AskVerb, a.Verb));
+    }
+}

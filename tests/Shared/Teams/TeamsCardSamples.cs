@@ -1,0 +1,98 @@
+using RevBot.Core.Replies;
+using RevBot.Teams.Cards;
+
+namespace RevBot.Testing;
+
+/// <summary>Every kind of card RevBot sends to Teams, for the size and conformance tests.</summary>
+public static class TeamsCardSamples
+{
+    public static IReadOnlyList<(string Name, AdaptiveCard Card)> All() =>
+    [
+        ("metric answer", ReplyCardRenderer.Render(Metric())),
+        ("list with more rows than shown", ReplyCardRenderer.Render(List())),
+        ("definition", ReplyCardRenderer.Render(new Reply
+        {
+            Kind = ReplyKind.Definition, Title = "NRR (net revenue retention)",
+            Text = "Recurring revenue kept from existing customers, counting expansion, contraction and churn.",
+            Facts = [new("Formula", "(starting ARR + expansion - contraction - churn) / starting ARR"), new("Unit", "percent")],
+            Context = ["Customers who start in the period are not counted."],
+        })),
+        ("help", ReplyCardRenderer.Render(new Reply
+        {
+            Kind = ReplyKind.Help, Title = "What I can do", Text = "Ask for a number, a list or a definition, in English or Spanish.",
+            Actions = [.. Examples.Select(q => new ReplyAction("ask", q, q))],
+        })),
+        ("clarify", ReplyCardRenderer.Render(new Reply
+        {
+            Kind = ReplyKind.Clarify, Title = "Which pipeline do you mean?", Text = "I can show open pipeline two ways.",
+            Actions = [new("ask", "Open pipeline value", "pipeline value"), new("ask", "Weighted pipeline", "weighted pipeline", ReplyActionStyle.Primary)],
+        })),
+        ("not understood", ReplyCardRenderer.Render(new Reply
+        {
+            Kind = ReplyKind.NotUnderstood, Title = "I didn't get that", Text = "Try asking about a metric, e.g. win rate this quarter.",
+            Actions = [new("ask", "Win rate this quarter", "win rate this quarter"), new("help", "Help", "")],
+        })),
+        ("error", ReplyCardRenderer.Render(new Reply
+        {
+            Kind = ReplyKind.Error, Title = "Something went wrong", Text = "The revenue database did not answer. Try again in a minute.",
+            Context = ["Reference: 7f3a2c"],
+        })),
+        ("huge table summarized", ReplyCardRenderer.Render(Huge())),
+        ("many actions overflow", ReplyCardRenderer.Render(new Reply
+        {
+            Title = "Bookings", Text = "Bookings were $4.2M in Q3.",
+            Actions = [.. Enumerable.Range(1, 9).Select(i => new ReplyAction("ask", $"Option {i}", $"option {i}"))],
+        })),
+        ("chart as table", ReplyCardRenderer.Render(new Reply
+        {
+            Title = "ARR by month", Text = "ARR grew 18% over the year.",
+            Chart = new ReplyChart("Month", [.. Enumerable.Range(1, 12).Select(m => new ChartPoint($"2025-{m:00}", 1_000_000 + m * 25_000.5))], "USD"),
+        })),
+        ("markdown characters in plain text", ReplyCardRenderer.Render(new Reply
+        {
+            Title = "Deals for *Acme_Corp* [EMEA]", Text = "1. first line\n- second line\n`code` ~strike~ \\ back",
+            Facts = [new("Owner", "j_doe*")],
+        })),
+        ("refresh", ReplyCardRenderer.Render(Metric(), new CardRefresh(
+            new ExecuteAction { Verb = "refresh", Data = new Dictionary<string, string> { ["question"] = "win rate this quarter" } },
+            ["29:1a2b3c", "8d0f6c3e-1b2a-4c5d-9e8f-0a1b2c3d4e5f"]))),
+        ("welcome", WelcomeCard.Create()),
+        ("welcome in a channel", WelcomeCard.Create(inChannel: true)),
+        ("working on it", WorkingOnIt.Card("What's our win rate this quarter?")),
+        ("input form", TeamsInputFormSample.Create()),
+    ];
+
+    public static readonly string[] Examples =
+        ["win rate this quarter", "pipeline by stage", "stalled deals", "ARR last month", "churn risk", "NRR by segment"];
+
+    public static Reply Metric() => new()
+    {
+        Title = "Win rate — Q3 FY2025",
+        Text = "Win rate was 31.2% in Q3 FY2025 (1,196 won of 3,833 closed), up 2.1 points on Q2.",
+        Facts = [new("Won", "1,196"), new("Lost", "2,637"), new("Win rate", "31.2%"), new("vs Q2", "+2.1 pts")],
+        Table = new ReplyTable(
+            ["Segment", "Won", "Closed", "Win rate"],
+            [["Enterprise", "212", "801", "26.5%"], ["Mid-market", "498", "1,502", "33.2%"], ["SMB", "486", "1,530", "31.8%"]],
+            3) { NumericColumns = new HashSet<int> { 1, 2, 3 } },
+        Context = ["Q3 FY2025 = Jul 1 – Sep 30, 2025 (company time zone UTC).", "Win rate = won / (won + lost), by close date."],
+        Actions = [new("ask", "By owner", "win rate by owner this quarter", ReplyActionStyle.Primary), new("ask", "Compare to last year", "win rate Q3 vs Q3 last year"), new("share", "Share in channel", "win rate this quarter")],
+    };
+
+    private static Reply List() => new()
+    {
+        Kind = ReplyKind.List, Title = "Stalled deals", Text = "23 open deals have not moved stage in 30 days or more.",
+        Table = new ReplyTable(["Deal", "Owner", "Stage", "Days", "Amount"],
+            [.. Enumerable.Range(1, 8).Select(i => (IReadOnlyList<string>)[$"Deal {i}", "Ana López", "Proposal", $"{30 + i}", $"${i * 12_500:N0}"])], 23)
+        { NumericColumns = new HashSet<int> { 3, 4 } },
+        Actions = [new("deal.open", "Open Deal 1", "D-1001")],
+    };
+
+    private static Reply Huge() => new()
+    {
+        Kind = ReplyKind.List, Title = "All open deals", Text = "2,000 open deals.",
+        Table = new ReplyTable(["Deal", "Account", "Owner", "Stage", "Amount"],
+            [.. Enumerable.Range(1, 2000).Select(i => (IReadOnlyList<string>)[$"Expansion opportunity number {i}", $"Account with a rather long name {i}", "Owner Name", "Negotiation", $"${i * 1000:N0}"])],
+            2000) { NumericColumns = new HashSet<int> { 4 } },
+        Context = ["Sorted by amount."],
+    };
+}
