@@ -54,7 +54,11 @@ internal static class PostgresDemoLoader
         var started = Stopwatch.GetTimestamp();
         await using var importer = await connection.BeginBinaryImportAsync($"COPY \"{table.Name}\" ({table.ColumnList}) FROM STDIN (FORMAT BINARY)", ct);
         var writer = new PostgresRowWriter<T>(importer, table);
-        fill(writer);
+        using (var pipeline = new RowPipeline())
+        {
+            var queued = pipeline.Wrap<T>(writer)!;
+            pipeline.Run(() => fill(queued), ct);
+        }
         await importer.CompleteAsync(ct);
         log.LogInformation("Copied {Rows:N0} rows into {Table} in {Seconds:F1}s.", writer.Count, table.Name, Stopwatch.GetElapsedTime(started).TotalSeconds);
         return new(table.Name, writer.Count);

@@ -60,12 +60,19 @@ internal static class SqliteDemoLoader
         using (var quotas = new SqliteRowWriter<Quota>(connection, DemoTables.Quotas))
         using (var forecasts = new SqliteRowWriter<ForecastSnapshot>(connection, DemoTables.Forecasts))
         {
-            generator.Run(new DemoSink
+            using var pipeline = new RowPipeline();
+            var sink = new DemoSink
             {
-                Accounts = accounts, Contacts = contacts, Deals = deals, StageHistory = history, Activities = activities,
-                Subscriptions = subscriptions, Usage = usage, Tickets = tickets,
+                Accounts = pipeline.Wrap(accounts), Contacts = pipeline.Wrap(contacts), Deals = pipeline.Wrap(deals),
+                StageHistory = pipeline.Wrap(history), Activities = pipeline.Wrap(activities),
+                Subscriptions = pipeline.Wrap(subscriptions), Usage = pipeline.Wrap(usage), Tickets = pipeline.Wrap(tickets),
+            };
+            var company = new DemoSink { Spend = pipeline.Wrap(spend), Quotas = pipeline.Wrap(quotas), Forecasts = pipeline.Wrap(forecasts) };
+            pipeline.Run(() =>
+            {
+                generator.Run(sink, ct);
+                generator.RunCompany(company);
             }, ct);
-            generator.RunCompany(new DemoSink { Spend = spend, Quotas = quotas, Forecasts = forecasts });
             rows.AddRange(
             [
                 new("accounts", accounts.Count), new("contacts", contacts.Count), new("deals", deals.Count),
