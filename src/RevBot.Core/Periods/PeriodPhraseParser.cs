@@ -33,15 +33,25 @@ public sealed partial class PeriodPhraseParser
         return found;
     }
 
-    /// <summary>The period when all of <paramref name="words"/> form one phrase ("last 2 quarters"), else null.</summary>
+    /// <summary>
+    /// The period when <paramref name="words"/> are one phrase ("last 2 quarters", "in March", "el mes pasado"),
+    /// else null. A leading preposition or article is allowed; it is not part of the phrase.
+    /// </summary>
     public static Period? ParseWhole(IReadOnlyList<string> words, PeriodResolver resolver)
     {
         ArgumentNullException.ThrowIfNull(words);
-        return new PeriodPhraseParser(resolver, words).Longest(0) is { } hit && hit.Next == words.Count ? hit.Period : null;
+        string[] lead = ["in", "the", "during", "for", "over", "el", "la", "los", "las", "en", "durante"];
+        var start = 0;
+        while (start < words.Count - 1 && lead.Contains(words[start]))
+            start++;
+        return new PeriodPhraseParser(resolver, words).Longest(start) is { } hit && hit.Next == words.Count ? hit.Period : null;
     }
 
     private Hit? Longest(int i)
     {
+        // Most words cannot start a period phrase; skipping them keeps the reader in microseconds.
+        if (!CanStart(W(i)))
+            return null;
         Hit? best = null;
         foreach (var hit in (ReadOnlySpan<Hit?>)[Range(i), Since(i), Boundary(i), ToDate(i), Rolling(i), Ago(i), Relative(i),
                      Quarter(i), Half(i), FiscalYear(i), Month(i), DateAlone(i), CalendarYear(i), DayWord(i)])
@@ -51,6 +61,11 @@ public sealed partial class PeriodPhraseParser
         }
         return best;
     }
+
+    private static bool CanStart(string word) =>
+        word.Length > 0 && (char.IsAsciiDigit(word[0]) || PeriodWords.All.Contains(word) || PeriodWords.RangeFrom.Contains(word) || PeriodWords.Articles.Contains(word)
+            || PeriodWords.Calendar.Contains(word) || word is "en" or "lo" or "a" or "q" or "t" or "fy" or "ano" or "anio" or "year" or "day" or "the"
+            || (word.Length <= 8 && word[0] is 'q' or 't' or 'h' or 's' or 'f' or 'c' && word.Any(char.IsAsciiDigit)));
 
     private string W(int k) => k >= 0 && k < w.Count ? w[k] : "";
 
