@@ -100,6 +100,9 @@ internal static class EnglishPhrases
         ("compared|compare|comparing|comparison|relative to|with|against|vs", "vs"),
         ("how does it|this compare to|with", "vs"),
 
+        ("payback|margin|margins|profit|profitability|ebitda|burn|runway|headcount|nps|csat|mql|mqls|sql|sqls|lead|leads|invoice|invoices|billing|billings|cash|usage|tickets|dau|mau; magic number; conversion from lead", "x"),
+        ("the prior|previous one; the one before", "cmp:previous"),
+
         ("excluding|except|without|exclude|excl|besides; not including; other than; apart from", "neg"),
 
         ("please|pls|plz|kindly; can|could|would you; tell|give me; let me know; i want|need to know; i would like; id like", "fill"),

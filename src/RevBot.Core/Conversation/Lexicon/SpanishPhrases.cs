@@ -79,6 +79,10 @@ internal static class SpanishPhrases
         ("frente|comparado|comparada|comparados|compara|comparar|comparacion|respecto|contra|versus", "vs"),
         ("frente a|al; comparado|comparada|compara|comparar con; en comparacion con; respecto a|al|del; con respecto a|al", "vs"),
 
+        ("margen|margenes|beneficio|beneficios|rentabilidad|facturas|cobros|caja|plantilla|leads|tickets|uso", "x"),
+        ("el|la anterior", "cmp:previous"),
+        ("mas", "sup:desc"),
+
         ("excepto|salvo|menos|excluyendo|sin; sin contar; aparte de", "neg"),
 
         ("por favor; porfa|porfavor|dime|dame|muestrame|ensename|quiero|quisiera|necesito|saber|podrias|puedes|actualmente", "fill"),
