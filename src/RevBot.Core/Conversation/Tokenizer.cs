@@ -22,6 +22,9 @@ internal static partial class Tokenizer
     [GeneratedRegex(@"['’‘`](?=\d)|['’‘`]s\b|['’‘`]", RegexOptions.IgnoreCase)]
     private static partial Regex Apostrophes();
 
+    [GeneratedRegex(@"\b(jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|aug|august|sep|sept|september|oct|october|nov|november|dec|december|enero|ene|febrero|marzo|abril|abr|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|dic)-(jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|aug|august|sep|sept|september|oct|october|nov|november|dec|december|enero|ene|febrero|marzo|abril|abr|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|dic)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex MonthRange();
+
     [GeneratedRegex(@"(?<=\p{L})[-/:](?=\p{L})")]
     private static partial Regex WordJoiners();
 
@@ -44,6 +47,8 @@ internal static partial class Tokenizer
         // "Q3'25" keeps its two parts apart.
         var folded = FoldAccents(cleaned);
         var text = Apostrophes().Replace(folded, m => m.Length == 1 && m.Index + 1 < folded.Length && char.IsAsciiDigit(folded[m.Index + 1]) ? " " : "");
+        // "jan-mar" is a range of months, unlike "win-rate" which is one phrase.
+        text = MonthRange().Replace(text, "$1 - $2");
         text = WordJoiners().Replace(text, " ");
         var tokens = new List<Token>();
         foreach (Match m in Words().Matches(text))

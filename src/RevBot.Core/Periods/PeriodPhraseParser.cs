@@ -54,11 +54,14 @@ public sealed partial class PeriodPhraseParser
             return null;
         Hit? best = null;
         foreach (var hit in (ReadOnlySpan<Hit?>)[Range(i), Since(i), Boundary(i), ToDate(i), Rolling(i), Ago(i), Relative(i),
-                     Quarter(i), Half(i), FiscalYear(i), Month(i), DateAlone(i), CalendarYear(i), DayWord(i)])
+                     Quarter(i), Half(i), FiscalYear(i), Month(i), DateAlone(i), CalendarYear(i), DayWord(i), WeekNumber(i)])
         {
             if (hit is { } h && (best is null || h.Next > best.Value.Next))
                 best = h;
         }
+        // "Q4 so far", "November to date", "el T4 hasta ahora": the period cut at the as-of day.
+        if (best is { } b && b.Period.Contains(r.AsOf) && b.Period.Start < r.AsOf && SoFarAt(b.Next) is { } end)
+            best = new Hit(r.Make(b.Period.Start, r.AsOf, b.Period.Grain, toDate: true), end);
         return best;
     }
 
@@ -172,6 +175,26 @@ public sealed partial class PeriodPhraseParser
         if (W(k) == "hasta" && (W(k + 1) == "hoy" || W(k + 1) == "ahora" || (W(k + 1) == "la" && W(k + 2) == "fecha")))
             return new Hit(r.ToDate(unit.Unit), W(k + 1) == "la" ? k + 3 : k + 2);
         return null;
+    }
+
+    private int? SoFarAt(int k) =>
+        (W(k), W(k + 1), W(k + 2)) switch
+        {
+            ("so", "far", _) or ("to", "date", _) or ("hasta", "ahora", _) or ("hasta", "hoy", _) => k + 2,
+            ("hasta", "la", "fecha") => k + 3,
+            _ => null,
+        };
+
+    /// <summary>"week 47", "semana 47": ISO weeks of the current year, Monday to Sunday.</summary>
+    private Hit? WeekNumber(int i)
+    {
+        if (W(i) is not ("week" or "wk" or "semana") || PeriodWords.Number(W(i + 1)) is not (>= 1 and <= 53 and var n) || !W(i + 1).All(char.IsAsciiDigit))
+            return null;
+        var year = PeriodWords.Year(W(i + 2)) ?? r.AsOf.Year;
+        if (n > System.Globalization.ISOWeek.GetWeeksInYear(year))
+            return null;
+        var monday = DateOnly.FromDateTime(System.Globalization.ISOWeek.ToDateTime(year, n, DayOfWeek.Monday));
+        return new Hit(r.Whole(monday, PeriodGrain.Week, 1), PeriodWords.Year(W(i + 2)) is null ? i + 2 : i + 3);
     }
 
     /// <summary>A unit with an optional "this"/"fiscal" before it ("this quarter", "fiscal year", "month").</summary>

@@ -96,6 +96,7 @@ internal static class EnglishPhrases
         ("qoq|mom|wow|pop|hoh|sequential|sequentially", "cmp:previous"),
         ("quarter|month|week|period over|on quarter|month|week|period", "cmp:previous"),
         ("previous|prior|last|preceding period; the period before", "cmp:previous"),
+        ("vs|v|versus|against last|previous|prior; compared|compare to|with last|previous|prior", "cmp:previous"),
         ("vs|v|versus|against|compared|compare|comparing|comparison|relative", "vs"),
         ("compared|compare|comparing|comparison|relative to|with|against|vs", "vs"),
         ("how does it|this compare to|with", "vs"),

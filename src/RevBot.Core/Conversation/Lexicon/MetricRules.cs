@@ -70,6 +70,7 @@ internal static class MetricRules
 
         ("?revenue", "c:revenue"),
         ("?retention", "c:retention"),
+        ("?retention", "c:retention c:revenue"),
     ];
 
     /// <summary>What an ambiguous word may mean, most likely first: offered as buttons.</summary>

@@ -17,7 +17,7 @@ internal static class SpanishPhrases
         ("tamano|grande|grandes", "c:size"),
         ("medio|media|promedio|tipico|mediana", "c:average"),
         ("abierto|abiertos|abierta|abiertas|activos|activas; en curso", "c:open"),
-        ("ingresos|facturacion|facturado", "c:revenue"),
+        ("ingresos|facturacion|facturado|facturamos|facturar|facturo|facturaron", "c:revenue"),
         ("nuevo|nuevos|nueva|nuevas", "c:new"),
         ("crear|creado|creados|creamos|generar|generado|generados|generamos|anadido|anadidos|anadimos", "c:create"),
         ("preciso|precisa|precisos|precisas|acertada|acertado|exacta|exacto|precision|exactitud|acierto|fiable", "c:accurate"),
