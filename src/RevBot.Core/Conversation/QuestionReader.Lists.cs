@@ -25,7 +25,7 @@ internal sealed partial class QuestionReader
         /// <summary>desc, asc, best or worst (the last two depend on whether the metric is better high).</summary>
         public string? Direction { get; init; }
 
-        /// <summary>A list nobody asked for in words ("my deals"): thinner evidence than "top 10 deals".</summary>
+        /// <summary>A list nobody asked for in words ("my deals"), or "who …" without a metric: thinner evidence than "top 10 deals".</summary>
         public bool Implicit { get; init; }
     }
 
@@ -84,6 +84,7 @@ internal sealed partial class QuestionReader
             IsList = true,
             GroupBy = groupBy,
             HasSubject = who is not null || subject is not null,
+            Implicit = subject is null && superlatives.Count == 0,
             SubjectSpan = subject,
             Limit = limit,
             Direction = direction ?? (who is not null ? "desc" : null),

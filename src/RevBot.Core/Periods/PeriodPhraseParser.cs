@@ -232,8 +232,8 @@ public sealed partial class PeriodPhraseParser
             (q, j) = (Digit(W(i + 1)), i + 2);
         else if (PeriodWords.Ordinal(W(i)) is { } o and <= 4 && PeriodWords.Unit(W(i + 1)) == PeriodGrain.Quarter && W(i + 1) != "q")
             (q, j) = (o, i + 2);
-        else if (YearPart(i, false) is { Absolute: { } before } yp && yp.Next > i && QuarterToken().Match(W(yp.Next)) is { Success: true } after)
-            return new Hit(r.Quarter(Digit(after.Groups[1].Success ? after.Groups[1].Value : after.Groups[2].Value), before), yp.Next + 1);
+        else if (YearPart(i, false) is { } yp && yp.Next > i && QuarterToken().Match(W(yp.Next)) is { Success: true } after)
+            return new Hit(r.Quarter(Digit(after.Groups[1].Success ? after.Groups[1].Value : after.Groups[2].Value), yp.Absolute ?? (r.Fiscal.YearOf(r.AsOf) + yp.Relative)), yp.Next + 1);
         else
             return null;
         if (fiscalYear is null && YearPart(j, true) is { } part)
@@ -248,6 +248,8 @@ public sealed partial class PeriodPhraseParser
         var j = i + 1;
         if (HalfToken().Match(W(i)) is { Success: true } ht)
             h = Digit(ht.Groups[1].Success ? ht.Groups[1].Value : ht.Groups[2].Value);
+        else if (YearPart(i, false) is { } yp && yp.Next > i && HalfToken().Match(W(yp.Next)) is { Success: true } after)
+            return new Hit(r.Half(Digit(after.Groups[1].Success ? after.Groups[1].Value : after.Groups[2].Value), yp.Absolute ?? (r.Fiscal.YearOf(r.AsOf) + yp.Relative)), yp.Next + 1);
         else if (PeriodWords.Ordinal(W(i)) is { } o and <= 2 && (PeriodWords.Unit(W(i + 1)) == PeriodGrain.Half || PeriodWords.HalfWords.Contains(W(i + 1))))
             (h, j) = (o, i + 2);
         else

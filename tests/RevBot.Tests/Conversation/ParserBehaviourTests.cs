@@ -93,16 +93,17 @@ public sealed class ParserBehaviourTests
         ];
         foreach (var q in questions)
             Assert.Equal(QuestionParser.Parse(q, Context), QuestionParser.Parse(q, Context), ParsedComparer.Instance);
-        var watch = Stopwatch.StartNew();
-        const int rounds = 200;
-        for (var i = 0; i < rounds; i++)
+        // The fastest of many small batches: on a shared machine other processes only ever add time.
+        var best = double.MaxValue;
+        for (var batch = 0; batch < 40; batch++)
         {
+            var watch = Stopwatch.StartNew();
             foreach (var q in questions)
                 QuestionParser.Parse(q, Context);
+            best = Math.Min(best, watch.Elapsed.TotalMilliseconds / questions.Length);
         }
-        var perQuestion = watch.Elapsed.TotalMilliseconds / (rounds * questions.Length);
-        // The goal is well under a millisecond; the bound leaves room for a busy shared CI machine.
-        Assert.True(perQuestion < 5, $"{perQuestion:0.000} ms per question");
+        // The goal is well under a millisecond (Release); the bound leaves room for a Debug build.
+        Assert.True(best < 3, $"{best:0.000} ms per question");
     }
 
     private sealed class ParsedComparer : IEqualityComparer<ParsedQuestion>

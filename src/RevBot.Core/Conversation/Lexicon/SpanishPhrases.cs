@@ -81,6 +81,7 @@ internal static class SpanishPhrases
 
         ("margen|margenes|beneficio|beneficios|rentabilidad|facturas|cobros|caja|plantilla|leads|tickets|uso", "x"),
         ("el|la anterior", "cmp:previous"),
+        ("actualiza|actualizar|cambia|cambiar|mueve|mover|borra|borrar|recuerdame|programa|asigna|avisame|alerta; cuando es|fue|sera|cierra", "x"),
         ("mas", "sup:desc"),
 
         ("excepto|salvo|menos|excluyendo|sin; sin contar; aparte de", "neg"),
