@@ -10,9 +10,12 @@ internal static class EditDistance
     {
         if (Math.Abs(a.Length - b.Length) > limit)
             return limit + 1;
-        var prev2 = new int[b.Length + 1];
-        var prev = new int[b.Length + 1];
-        var cur = new int[b.Length + 1];
+        // Three rows on the stack: this runs for many word pairs per question and should not allocate.
+        var n = b.Length + 1;
+        Span<int> rows = n <= 64 ? stackalloc int[3 * n] : new int[3 * n];
+        var prev2 = rows[..n];
+        var prev = rows.Slice(n, n);
+        var cur = rows.Slice(2 * n, n);
         for (var j = 0; j <= b.Length; j++)
             prev[j] = j;
         for (var i = 1; i <= a.Length; i++)
@@ -30,7 +33,10 @@ internal static class EditDistance
             }
             if (rowMin > limit)
                 return limit + 1;
-            (prev2, prev, cur) = (prev, cur, prev2);
+            var spare = prev2;
+            prev2 = prev;
+            prev = cur;
+            cur = spare;
         }
         return prev[b.Length];
     }

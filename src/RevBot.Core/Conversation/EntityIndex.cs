@@ -29,6 +29,8 @@ internal sealed class EntityIndex
         Names = names;
         Words = names.SelectMany(n => n.Words).Concat(names.Select(n => n.Joined)).ToFrozenSet(StringComparer.Ordinal);
         ByFirstWord = names.GroupBy(n => n.Words[0], StringComparer.Ordinal).ToFrozenDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+        ByLastWord = names.Where(n => n.Words.Length > 1).GroupBy(n => n.Words[^1], StringComparer.Ordinal).ToFrozenDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+        ByJoined = names.Where(n => n.Words.Length > 1).GroupBy(n => n.Joined, StringComparer.Ordinal).ToFrozenDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
         ByKey = names.Where(n => n.Dimension == Dimension.Owner).GroupBy(n => n.Entity.Key.ToLowerInvariant(), StringComparer.Ordinal)
             .ToFrozenDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
     }
@@ -38,7 +40,14 @@ internal sealed class EntityIndex
     /// <summary>Every word of every name: the spelling corrector leaves these alone.</summary>
     public FrozenSet<string> Words { get; }
 
+    /// <summary>Names by their first word: a name is only tried where its first word (or a typo of it) is typed.</summary>
     public FrozenDictionary<string, Name[]> ByFirstWord { get; }
+
+    /// <summary>Names of several words by their last word, for a surname typed alone.</summary>
+    public FrozenDictionary<string, Name[]> ByLastWord { get; }
+
+    /// <summary>Names of several words written as one ("midmarket").</summary>
+    public FrozenDictionary<string, Name[]> ByJoined { get; }
 
     /// <summary>Owners by e-mail, so "rep@example.com" typed in a question is that rep.</summary>
     public FrozenDictionary<string, Name> ByKey { get; }

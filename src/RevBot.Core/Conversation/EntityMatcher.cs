@@ -19,11 +19,13 @@ internal static class EntityMatcher
             var candidates = new List<(EntityIndex.Name Name, int Length, double Score)>();
             if (index.ByKey.TryGetValue(tokens[i].Text, out var byEmail))
                 candidates.Add((byEmail, 1, 1.0));
-            foreach (var name in index.Names)
+            foreach (var name in CandidateNames(tokens[i].Text, index))
             {
                 if (Score(tokens, i, name) is { } hit)
                     candidates.Add((name, hit.Length, hit.Score));
             }
+            if (candidates.Count == 0)
+                continue;
             foreach (var group in candidates.GroupBy(c => c.Length))
             {
                 var ranked = group.OrderByDescending(c => c.Score).ToList();
@@ -36,6 +38,35 @@ internal static class EntityMatcher
             }
         }
         return spans;
+    }
+
+    /// <summary>The names that could start (or, for a surname, be) the word at hand: found by index, typos included.</summary>
+    private static HashSet<EntityIndex.Name> CandidateNames(string word, EntityIndex index)
+    {
+        var names = new HashSet<EntityIndex.Name>();
+        void Add(EntityIndex.Name[]? found)
+        {
+            if (found is not null)
+                names.UnionWith(found);
+        }
+
+        Add(index.ByFirstWord.GetValueOrDefault(word));
+        Add(index.ByLastWord.GetValueOrDefault(word));
+        Add(index.ByJoined.GetValueOrDefault(word));
+        if (EditDistance.Allowed(word.Length) > 0 && word.All(char.IsLetter))
+        {
+            foreach (var (first, found) in index.ByFirstWord)
+            {
+                if (CanBeTypo(word, first))
+                    Add(found);
+            }
+            foreach (var (last, found) in index.ByLastWord)
+            {
+                if (word.Length >= 6 && CanBeTypo(word, last))
+                    Add(found);
+            }
+        }
+        return names;
     }
 
     private static (int Length, double Score)? Score(IReadOnlyList<Token> tokens, int i, EntityIndex.Name name)

@@ -31,7 +31,12 @@ internal static class PhraseMatcher
                     var ok = true;
                     for (var k = 1; k < phrase.Slots.Count && ok; k++)
                     {
-                        var form = forms[i + k].Where(f => phrase.Slots[k].Contains(f.Word)).OrderByDescending(f => f.Quality).FirstOrDefault();
+                        var form = default(Form);
+                        foreach (var candidate in forms[i + k])
+                        {
+                            if ((form.Word is null || candidate.Quality > form.Quality) && phrase.Slots[k].Contains(candidate.Word))
+                                form = candidate;
+                        }
                         if (form.Word is null)
                         {
                             ok = false;

@@ -45,9 +45,14 @@ internal sealed partial class QuestionReader
             period = period with { Grain = grain.Value };
             trendPeriods = CountUnits(period, grain.Value);
         }
+        // "bookings growth" compares with the period before; net new ARR is itself the growth.
+        if (slots.ComparisonKind is null && slots.ComparisonPeriod is null && metric is not null and not "net_new_arr"
+            && spans.Any(s => s.Cues.Any(c => c is { Kind: Lexicon.CueKind.Concept, Value: "grow" })) && !(reading?.Evidence.Any(e => e.Cues.Any(c => c.Value == "grow")) ?? false))
+            slots = slots with { ComparisonKind = ComparisonKind.PreviousPeriod };
         var (kind, compared) = Compare(period, slots);
         var filters = new Dictionary<Dimension, string>(slots.Filters);
-        if (slots.DealType is { } type && !slots.DealTypeUsed && !(reading?.Evidence.Contains(slots.DealTypeSpan!) ?? false)
+        // Renewal and expansion rates are about their type already; other deal metrics are filtered by it.
+        if (slots.DealType is { } type && !slots.DealTypeUsed && metric is not ("renewal_rate" or "expansion_rate")
             && ((metric is not null && DealMetrics.Contains(metric)) || list.IsDealList || (metric is null && isFollowUp)))
             filters[Dimension.Type] = type.Value;
         var higherIsBetter = metric is null || !MetricCatalog.TryGet(metric, out var def) || def.HigherIsBetter;

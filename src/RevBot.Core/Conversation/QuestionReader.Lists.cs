@@ -25,7 +25,7 @@ internal sealed partial class QuestionReader
         /// <summary>desc, asc, best or worst (the last two depend on whether the metric is better high).</summary>
         public string? Direction { get; init; }
 
-        /// <summary>A list nobody asked for in words ("my deals"): thinner evidence than "top 10 deals".</summary>
+        /// <summary>A list nobody asked for in words ("my deals"), or "who …" without a metric: thinner evidence than "top 10 deals".</summary>
         public bool Implicit { get; init; }
     }
 
@@ -44,16 +44,18 @@ internal sealed partial class QuestionReader
         var otherMetric = spans.Any(s => s.Cues.Any(c => c is { Kind: CueKind.Metric, Weak: false } && c.Value is not ("deals_won" or "deals_lost")));
         // "deals closing this month", "open deals", "my deals": deals to list, not a number, unless something makes it one
         // ("deals we won" counts, "value of open deals" sums).
-        string[] numeric = ["win", "lose", "close", "count", "amount", "rate", "size", "average", "duration", "revenue", "create", "book", "sell"];
+        // "how many deals do I have open" lists them: there is no count of open deals, and the list shows how many.
+        string[] numeric = ["win", "lose", "close", "amount", "rate", "size", "average", "duration", "revenue", "create", "book", "sell"];
+        var openOrClosing = Any(CueKind.Concept, "open") || Any(CueKind.Concept, "closing");
         var implicitDeals = dealSpan is not null && dealSpan.Cues.Any(c => c is { Kind: CueKind.Concept, Value: "deal" }) && !otherMetric
-            && !numeric.Any(n => Any(CueKind.Concept, n));
+            && !numeric.Any(n => Any(CueKind.Concept, n)) && (openOrClosing || !Any(CueKind.Concept, "count"));
         var cue = superlatives.Count > 0 || who is not null || (listWord is not null && (dealSpan is not null || subject is not null));
         if (!cue && !implicitDeals)
             return ListShape.None;
 
         var groupBy = slots.GroupBy ?? (who is not null ? Dimension.Owner : subject is null ? null : Enum.Parse<Dimension>(subject.First(CueKind.Dimension)!.Value));
         var direction = superlatives.FirstOrDefault()?.First(CueKind.Superlative)!.Value;
-        var limit = LimitNear([.. superlatives, .. new[] { who, listWord }.OfType<Span>()]);
+        var limit = LimitNear([.. superlatives, .. new[] { who, listWord }.OfType<Span>()]) ?? LimitBefore(subject ?? dealSpan);
         if (groupBy is null && dealSpan is not null && (otherMetric is false || won || lost))
         {
             limit ??= superlatives.Count > 0 && IsSingular(dealSpan) ? 1 : null;
@@ -82,6 +84,7 @@ internal sealed partial class QuestionReader
             IsList = true,
             GroupBy = groupBy,
             HasSubject = who is not null || subject is not null,
+            Implicit = subject is null && superlatives.Count == 0,
             SubjectSpan = subject,
             Limit = limit,
             Direction = direction ?? (who is not null ? "desc" : null),
@@ -108,6 +111,18 @@ internal sealed partial class QuestionReader
             }
         }
         return null;
+    }
+
+    /// <summary>"los 5 negocios más grandes", "the 3 regions with …": a count just before what is listed.</summary>
+    private int? LimitBefore(Span? noun)
+    {
+        if (noun is null || noun.Start == 0)
+            return null;
+        var k = noun.Start - 1;
+        if (spans.Any(s => s.Start <= k && k < s.End) || PeriodWords.Number(tokens[k].Text) is not { } n || tokens[k].Text is "a" or "an" or "un" or "una" or "uno")
+            return null;
+        consumedTokens.Add(k);
+        return n;
     }
 
     private bool IsSingular(Span span)

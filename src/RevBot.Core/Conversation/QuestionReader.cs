@@ -45,7 +45,16 @@ internal sealed partial class QuestionReader(IReadOnlyList<Token> tokens, IReadO
         if (slots.HintMismatch is { } mismatch)
             return q with { Intent = Intent.Clarify, Candidates = HintOptions(mismatch.Entity, mismatch.Hint), Metric = reading.Metric };
 
-        if (IsDefinition(slots, list))
+        if (spans.FirstOrDefault(s => s.Has(CueKind.Unsupported)) is not null)
+            return Unknown(q, unexplained, null);
+        if (AmountCondition() is { } condition)
+            return q with { Intent = Intent.Clarify, Metric = reading.Metric, Candidates = AmountOptions(condition) };
+
+        // A superlative with a metric but nothing to rank ("the highest win rate we had") asks for the metric.
+        if (list.IsList && !list.IsDealList && list.GroupBy is null && reading.Metric is not null)
+            list = ListShape.None;
+
+        if (IsDefinition(slots, list, reading))
             return Definition(q, reading, unexplained);
 
         if (reading.Ambiguous.Count > 0 && !list.IsDealList)
@@ -143,12 +152,16 @@ internal sealed partial class QuestionReader(IReadOnlyList<Token> tokens, IReadO
         return Unknown(q, unexplained, null);
     }
 
-    private bool IsDefinition(Slots slots, ListShape list)
+    private bool IsDefinition(Slots slots, ListShape list, MetricReading metricReading)
     {
-        if (list.IsList || slots.Period is not null || slots.Filters.Count > 0 || slots.GroupBy is not null || slots.ComparisonKind is not null)
+        if (list.IsList || slots.Period is not null || slots.Filters.Count > 0 || slots.GroupBy is not null || slots.ComparisonKind is not null || slots.ComparisonPeriod is not null)
             return false;
         if (spans.Any(s => s.Has(CueKind.Definition)))
             return true;
+        // Only the bare form "what is X?": any other word ("looking", "like") makes it a question about the number.
+        string[] frame = ["what", "is", "are", "a", "an", "que", "es", "son", "el", "la", "los", "las", "un", "una"];
+        if (tokens.Any(t => !frame.Contains(t.Text) && !metricReading.Evidence.Any(s => s.Start <= t.Index && t.Index < s.End)))
+            return false;
         // "what is NRR?" asks what it is; "what is our NRR?" / "what's the NRR?" ask for the number.
         var words = tokens.Select(t => t.Text).ToList();
         var start = words.FindIndex(w => !w.StartsWith("hey", StringComparison.Ordinal) && w is not ("hi" or "hola" or "ok" or "so"));

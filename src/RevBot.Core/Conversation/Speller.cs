@@ -16,12 +16,25 @@ internal static class Speller
     public static bool IsKnown(string word) =>
         PhraseLexicon.Instance.Knows(word) || PeriodWords.All.Contains(word) || StopWords.All.Contains(word) || CommonWords.All.Contains(word);
 
+    /// <summary>Chat shorthand too short for edit distance ("nxt qtr", "last mnth").</summary>
+    private static readonly Dictionary<string, string> Shorthand = new(StringComparer.Ordinal)
+    {
+        ["nxt"] = "next", ["lst"] = "last", ["prev"] = "previous", ["mnth"] = "month", ["mth"] = "month", ["mnths"] = "months", ["mths"] = "months",
+        ["hw"] = "how", ["wat"] = "what", ["wht"] = "what", ["thx"] = "thanks", ["avg"] = "average", ["yr"] = "year", ["yrs"] = "years",
+        ["qtr"] = "quarter", ["qtrs"] = "quarters", ["wk"] = "week", ["wks"] = "weeks", ["oppty"] = "opportunity", ["opp"] = "opportunity",
+    };
+
     public static IReadOnlyList<Token> Correct(IReadOnlyList<Token> tokens, Func<string, bool> isName)
     {
         var result = new List<Token>(tokens.Count);
         foreach (var token in tokens)
         {
             var word = token.Text;
+            if (Shorthand.TryGetValue(word, out var spelled) && !isName(word))
+            {
+                result.Add(token with { Corrected = spelled });
+                continue;
+            }
             if (word.Length < 4 || !word.All(char.IsLetter) || IsKnown(word) || isName(word))
             {
                 result.Add(token);

@@ -22,6 +22,9 @@ internal static partial class Tokenizer
     [GeneratedRegex(@"['’‘`](?=\d)|['’‘`]s\b|['’‘`]", RegexOptions.IgnoreCase)]
     private static partial Regex Apostrophes();
 
+    [GeneratedRegex(@"\b(jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|aug|august|sep|sept|september|oct|october|nov|november|dec|december|enero|ene|febrero|marzo|abril|abr|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|dic)-(jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|aug|august|sep|sept|september|oct|october|nov|november|dec|december|enero|ene|febrero|marzo|abril|abr|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|dic)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex MonthRange();
+
     [GeneratedRegex(@"(?<=\p{L})[-/:](?=\p{L})")]
     private static partial Regex WordJoiners();
 
@@ -40,15 +43,26 @@ internal static partial class Tokenizer
 
     public static IReadOnlyList<Token> Tokenize(string cleaned)
     {
-        // "what's" → "what", "Jane's team" → "Jane team": the possessive carries no meaning here; "don't" → "dont".
-        // "Q3'25" keeps its two parts apart.
-        var folded = FoldAccents(cleaned);
-        var text = Apostrophes().Replace(folded, m => m.Length == 1 && m.Index + 1 < folded.Length && char.IsAsciiDigit(folded[m.Index + 1]) ? " " : "");
-        text = WordJoiners().Replace(text, " ");
+        var text = Prepare(FoldAccents(cleaned));
+        // The same preparation of the text as typed keeps accents in Raw ("año"), for rewritten clarify questions.
+        var typed = Prepare(cleaned);
         var tokens = new List<Token>();
         foreach (Match m in Words().Matches(text))
-            tokens.Add(new Token(m.Value.ToLowerInvariant(), m.Value, tokens.Count));
+        {
+            var raw = typed.Length == text.Length ? typed.Substring(m.Index, m.Length) : m.Value;
+            tokens.Add(new Token(m.Value.ToLowerInvariant(), raw, tokens.Count));
+        }
         return tokens;
+    }
+
+    private static string Prepare(string text)
+    {
+        // "what's" → "what", "Jane's team" → "Jane team": the possessive carries no meaning here; "don't" → "dont";
+        // "Q3'25" keeps its two parts apart.
+        var prepared = Apostrophes().Replace(text, m => m.Length == 1 && m.Index + 1 < text.Length && char.IsAsciiDigit(text[m.Index + 1]) ? " " : "");
+        // "jan-mar" is a range of months, unlike "win-rate" which is one phrase.
+        prepared = MonthRange().Replace(prepared, "$1 - $2");
+        return WordJoiners().Replace(prepared, " ");
     }
 
     public static string FoldAccents(string text)

@@ -94,8 +94,28 @@ public sealed partial class PeriodPhraseParser
         && !(W(j + 1).EndsWith("ing", StringComparison.Ordinal) && j > 0);
 
     /// <summary>"today", "yesterday", "hoy", "ayer", "anteayer".</summary>
+    private static readonly string[][] Weekdays =
+    [
+        ["monday", "mon", "lunes"], ["tuesday", "tue", "tues", "martes"], ["wednesday", "wed", "miercoles"], ["thursday", "thu", "thurs", "jueves"],
+        ["friday", "fri", "viernes"], ["saturday", "sat", "sabado"], ["sunday", "sun", "domingo"],
+    ];
+
+    /// <summary>"Monday", "last Friday", "el lunes pasado": the most recent such day before the as-of day.</summary>
+    private Hit? Weekday(int i)
+    {
+        var j = PeriodWords.Relative(W(i)) == -1 || W(i) == "el" ? i + 1 : i;
+        var index = Array.FindIndex(Weekdays, names => names.Contains(W(j)));
+        if (index < 0 || (W(j).Length <= 4 && j == i && !PeriodWords.MonthContext.Contains(W(i - 1)) && !PeriodWords.Since.Contains(W(i - 1))))
+            return null;
+        var next = PeriodWords.RelativeAfter(W(j + 1)) == -1 ? j + 2 : j + 1;
+        var back = ((int)r.AsOf.DayOfWeek - ((index + 1) % 7) + 7) % 7;
+        return new Hit(r.Day(r.AsOf.AddDays(back == 0 ? -7 : -back)), next);
+    }
+
     private Hit? DayWord(int i)
     {
+        if (Weekday(i) is { } weekday)
+            return weekday;
         if (PeriodWords.Today.Contains(W(i)))
             return new Hit(r.Day(r.AsOf), i + 1);
         if (PeriodWords.Yesterday.Contains(W(i)))
@@ -119,8 +139,9 @@ public sealed partial class PeriodPhraseParser
         {
             var (a, b) = (Int(slash.Groups[1].Value), Int(slash.Groups[2].Value));
             int? year = slash.Groups[3].Success ? TwoOrFourDigitYear(slash.Groups[3].Value) : null;
-            // Day first in Spanish (and whenever the first number cannot be a month); month first in English.
-            var dayFirst = r.Language == "es" ? b <= 12 || a > 12 : a > 12;
+            // Day first in Spanish, month first in English, unless a number cannot be a month, here or in another
+            // date of the same question ("1/10/2026 - 31/10/2026" is October).
+            var dayFirst = a > 12 || (b <= 12 && (r.Language == "es" || DayFirstElsewhere()));
             return dayFirst ? Valid(b, a, year, i + 1) : Valid(a, b, year, i + 1);
         }
         if (PeriodWords.Month(W(i)) is { } m && Day(W(i + 1)) is { } d)
@@ -138,6 +159,9 @@ public sealed partial class PeriodPhraseParser
         }
         return null;
     }
+
+    private bool DayFirstElsewhere() =>
+        w.Any(word => SlashDate().Match(word) is { Success: true } m && Int(m.Groups[1].Value) > 12);
 
     private static DateHit? Valid(int month, int day, int? year, int next) =>
         month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year ?? 2000, month) ? new DateHit(month, day, year, next) : null;
@@ -240,12 +264,14 @@ public sealed partial class PeriodPhraseParser
             best = d.Year is { } y
                 ? new Endpoint(new DateOnly(y, d.Month, d.Day), new DateOnly(y, d.Month, d.Day), d.Next, null, null)
                 : new Endpoint(default, default, d.Next, d, null);
-        foreach (var hit in (ReadOnlySpan<Hit?>)[Quarter(j), Half(j), FiscalYear(j), Month(j), CalendarYear(j), Relative(j), DayWord(j), ToDate(j)])
+        foreach (var hit in (ReadOnlySpan<Hit?>)[Quarter(j), Half(j), FiscalYear(j), Month(j), CalendarYear(j), Relative(j), DayWord(j), ToDate(j), Boundary(j)])
         {
             if (hit is { } h && (best is null || h.Next > best.Value.Next))
                 best = new Endpoint(h.Period.Start, h.Period.End, h.Next, null, null);
         }
-        if (best is null && allowBare && Day(W(j)) is { } bare && (PeriodWords.RangeTo.Contains(W(j + 1)) || PeriodWords.RangeAnd.Contains(W(j + 1))))
+        // A bare day borrows its month from the other end: "del 1 al 15 de marzo", "Oct 1-15".
+        if (best is null && allowBare && Day(W(j)) is { } bare && W(j).All(char.IsAsciiDigit)
+            && (PeriodWords.RangeTo.Contains(W(j + 1)) || PeriodWords.RangeAnd.Contains(W(j + 1)) || PeriodWords.Month(W(j + 1)) is null))
             best = new Endpoint(default, default, j + 1, null, bare);
         return best;
     }

@@ -33,24 +33,42 @@ public sealed partial class PeriodPhraseParser
         return found;
     }
 
-    /// <summary>The period when all of <paramref name="words"/> form one phrase ("last 2 quarters"), else null.</summary>
+    /// <summary>
+    /// The period when <paramref name="words"/> are one phrase ("last 2 quarters", "in March", "el mes pasado"),
+    /// else null. A leading preposition or article is allowed; it is not part of the phrase.
+    /// </summary>
     public static Period? ParseWhole(IReadOnlyList<string> words, PeriodResolver resolver)
     {
         ArgumentNullException.ThrowIfNull(words);
-        return new PeriodPhraseParser(resolver, words).Longest(0) is { } hit && hit.Next == words.Count ? hit.Period : null;
+        string[] lead = ["in", "the", "during", "for", "over", "el", "la", "los", "las", "en", "durante"];
+        var start = 0;
+        while (start < words.Count - 1 && lead.Contains(words[start]))
+            start++;
+        return new PeriodPhraseParser(resolver, words).Longest(start) is { } hit && hit.Next == words.Count ? hit.Period : null;
     }
 
     private Hit? Longest(int i)
     {
+        // Most words cannot start a period phrase; skipping them keeps the reader in microseconds.
+        if (!CanStart(W(i)))
+            return null;
         Hit? best = null;
         foreach (var hit in (ReadOnlySpan<Hit?>)[Range(i), Since(i), Boundary(i), ToDate(i), Rolling(i), Ago(i), Relative(i),
-                     Quarter(i), Half(i), FiscalYear(i), Month(i), DateAlone(i), CalendarYear(i), DayWord(i)])
+                     Quarter(i), Half(i), FiscalYear(i), Month(i), DateAlone(i), CalendarYear(i), DayWord(i), WeekNumber(i)])
         {
             if (hit is { } h && (best is null || h.Next > best.Value.Next))
                 best = h;
         }
+        // "Q4 so far", "November to date", "el T4 hasta ahora": the period cut at the as-of day.
+        if (best is { } b && b.Period.Contains(r.AsOf) && b.Period.Start < r.AsOf && SoFarAt(b.Next) is { } end)
+            best = new Hit(r.Make(b.Period.Start, r.AsOf, b.Period.Grain, toDate: true), end);
         return best;
     }
+
+    private static bool CanStart(string word) =>
+        word.Length > 0 && (char.IsAsciiDigit(word[0]) || PeriodWords.All.Contains(word) || PeriodWords.RangeFrom.Contains(word) || PeriodWords.Articles.Contains(word)
+            || PeriodWords.Calendar.Contains(word) || word is "en" or "lo" or "a" or "q" or "t" or "fy" or "ano" or "anio" or "year" or "day" or "the"
+            || (word.Length <= 8 && word[0] is 'q' or 't' or 'h' or 's' or 'f' or 'c' && word.Any(char.IsAsciiDigit)));
 
     private string W(int k) => k >= 0 && k < w.Count ? w[k] : "";
 
@@ -159,6 +177,26 @@ public sealed partial class PeriodPhraseParser
         return null;
     }
 
+    private int? SoFarAt(int k) =>
+        (W(k), W(k + 1), W(k + 2)) switch
+        {
+            ("so", "far", _) or ("to", "date", _) or ("hasta", "ahora", _) or ("hasta", "hoy", _) => k + 2,
+            ("hasta", "la", "fecha") => k + 3,
+            _ => null,
+        };
+
+    /// <summary>"week 47", "semana 47": ISO weeks of the current year, Monday to Sunday.</summary>
+    private Hit? WeekNumber(int i)
+    {
+        if (W(i) is not ("week" or "wk" or "semana") || PeriodWords.Number(W(i + 1)) is not (>= 1 and <= 53 and var n) || !W(i + 1).All(char.IsAsciiDigit))
+            return null;
+        var year = PeriodWords.Year(W(i + 2)) ?? r.AsOf.Year;
+        if (n > System.Globalization.ISOWeek.GetWeeksInYear(year))
+            return null;
+        var monday = DateOnly.FromDateTime(System.Globalization.ISOWeek.ToDateTime(year, n, DayOfWeek.Monday));
+        return new Hit(r.Whole(monday, PeriodGrain.Week, 1), PeriodWords.Year(W(i + 2)) is null ? i + 2 : i + 3);
+    }
+
     /// <summary>A unit with an optional "this"/"fiscal" before it ("this quarter", "fiscal year", "month").</summary>
     private (PeriodGrain Unit, int Next)? UnitAt(int i)
     {
@@ -194,8 +232,8 @@ public sealed partial class PeriodPhraseParser
             (q, j) = (Digit(W(i + 1)), i + 2);
         else if (PeriodWords.Ordinal(W(i)) is { } o and <= 4 && PeriodWords.Unit(W(i + 1)) == PeriodGrain.Quarter && W(i + 1) != "q")
             (q, j) = (o, i + 2);
-        else if (YearPart(i, false) is { Absolute: { } before } yp && yp.Next > i && QuarterToken().Match(W(yp.Next)) is { Success: true } after)
-            return new Hit(r.Quarter(Digit(after.Groups[1].Success ? after.Groups[1].Value : after.Groups[2].Value), before), yp.Next + 1);
+        else if (YearPart(i, false) is { } yp && yp.Next > i && QuarterToken().Match(W(yp.Next)) is { Success: true } after)
+            return new Hit(r.Quarter(Digit(after.Groups[1].Success ? after.Groups[1].Value : after.Groups[2].Value), yp.Absolute ?? (r.Fiscal.YearOf(r.AsOf) + yp.Relative)), yp.Next + 1);
         else
             return null;
         if (fiscalYear is null && YearPart(j, true) is { } part)
@@ -210,6 +248,8 @@ public sealed partial class PeriodPhraseParser
         var j = i + 1;
         if (HalfToken().Match(W(i)) is { Success: true } ht)
             h = Digit(ht.Groups[1].Success ? ht.Groups[1].Value : ht.Groups[2].Value);
+        else if (YearPart(i, false) is { } yp && yp.Next > i && HalfToken().Match(W(yp.Next)) is { Success: true } after)
+            return new Hit(r.Half(Digit(after.Groups[1].Success ? after.Groups[1].Value : after.Groups[2].Value), yp.Absolute ?? (r.Fiscal.YearOf(r.AsOf) + yp.Relative)), yp.Next + 1);
         else if (PeriodWords.Ordinal(W(i)) is { } o and <= 2 && (PeriodWords.Unit(W(i + 1)) == PeriodGrain.Half || PeriodWords.HalfWords.Contains(W(i + 1))))
             (h, j) = (o, i + 2);
         else

@@ -63,7 +63,7 @@ internal static class PeriodWordsEnglish
 
     /// <summary>Words that make "may" or "mar" a month: "in May", "since Mar".</summary>
     public static readonly string[] MonthContext =
-        ["in", "since", "from", "during", "for", "of", "last", "this", "next", "until", "to", "through", "between", "before", "after", "and"];
+        ["in", "since", "from", "during", "for", "of", "last", "this", "next", "until", "to", "through", "between", "before", "after", "and", "-"];
 
     /// <summary>"ytd" and friends, with the unit they run from.</summary>
     public static readonly (string Word, PeriodGrain Unit)[] ToDateWords =

@@ -54,4 +54,7 @@ internal enum CueKind
 
     /// <summary>Polite or chatty words that carry no meaning ("can you tell me", "por favor").</summary>
     Filler,
+
+    /// <summary>A measure RevBot does not have ("CAC payback", "MQLs", "margin"): answering a neighbour would mislead.</summary>
+    Unsupported,
 }

@@ -42,7 +42,7 @@ internal static class EnglishPhrases
         ("stage|phase; deal|pipeline|sales stage", "d:Stage"),
         ("company|companies", "d:Account"),
         ("by|per|each|every|across; for each|every", "by"),
-        ("broken|break|split|grouped|segmented|sliced down? by|per; breakdown by|per|of", "by"),
+        ("broken|break|split|grouped|segmented|sliced it|that|this? down|out? by|per; breakdown by|per|of", "by"),
 
         // Time groupings: nouns need "by" ("by month"); adjectives group on their own.
         ("day", "tn:Day"), ("week", "tn:Week"), ("month", "tn:Month"), ("quarter|qtr", "tn:Quarter"), ("year", "tn:Year"),
@@ -96,9 +96,16 @@ internal static class EnglishPhrases
         ("qoq|mom|wow|pop|hoh|sequential|sequentially", "cmp:previous"),
         ("quarter|month|week|period over|on quarter|month|week|period", "cmp:previous"),
         ("previous|prior|last|preceding period; the period before", "cmp:previous"),
+        ("vs|v|versus|against last|previous|prior; compared|compare to|with last|previous|prior", "cmp:previous"),
         ("vs|v|versus|against|compared|compare|comparing|comparison|relative", "vs"),
         ("compared|compare|comparing|comparison|relative to|with|against|vs", "vs"),
         ("how does it|this compare to|with", "vs"),
+
+        ("payback|margin|margins|profit|profitability|ebitda|burn|runway|headcount|nps|csat|mql|mqls|sql|sqls|lead|leads|invoice|invoices|billing|billings|cash|usage|tickets|dau|mau; magic number; conversion from lead", "x"),
+        ("the prior|previous one; the one before", "cmp:previous"),
+        // Requests to act, and "when" questions, are not metric questions (deal updates are another feature).
+        ("update|change|move|edit|delete|remove|remind|schedule|assign|reassign|notify|alert|alerts; set an|a? alert|reminder; close|mark|win|lose the|this|that deal|opportunity", "x"),
+        ("when is|does|do|did|will|was|are|should", "x"),
 
         ("excluding|except|without|exclude|excl|besides; not including; other than; apart from", "neg"),
 

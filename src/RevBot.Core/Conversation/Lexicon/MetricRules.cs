@@ -28,6 +28,13 @@ internal static class MetricRules
         ("bookings", "c:revenue c:win !c:rate"),
         ("bookings", "c:revenue c:book"),
         ("bookings", "c:revenue c:sell"),
+        ("bookings", "c:close !c:deal !c:count !c:open !c:closing !c:rate !c:duration !c:customer !c:average !c:size"),
+        ("bookings", "c:revenue t:expansion"),
+        ("bookings", "c:revenue t:renewal"),
+        ("bookings", "c:revenue t:new"),
+        ("bookings", "c:amount t:expansion"),
+        ("bookings", "c:amount t:renewal"),
+        ("bookings", "c:amount t:new"),
 
         ("avg_deal_size", "c:average c:deal"),
         ("avg_deal_size", "c:size c:deal"),
@@ -56,12 +63,14 @@ internal static class MetricRules
         ("weighted_pipeline", "m:pipeline c:weight"),
         ("forecast_accuracy", "m:forecast c:accurate"),
         ("net_new_arr", "m:arr c:grow"),
+        ("net_new_arr", "m:arr c:create"),
         ("net_new_arr", "m:arr c:new"),
         ("renewal_rate", "m:win_rate t:renewal"),
         ("expansion_rate", "m:win_rate t:expansion"),
 
         ("?revenue", "c:revenue"),
         ("?retention", "c:retention"),
+        ("?retention", "c:retention c:revenue"),
     ];
 
     /// <summary>What an ambiguous word may mean, most likely first: offered as buttons.</summary>

@@ -17,7 +17,7 @@ internal static class SpanishPhrases
         ("tamano|grande|grandes", "c:size"),
         ("medio|media|promedio|tipico|mediana", "c:average"),
         ("abierto|abiertos|abierta|abiertas|activos|activas; en curso", "c:open"),
-        ("ingresos|facturacion|facturado", "c:revenue"),
+        ("ingresos|facturacion|facturado|facturamos|facturar|facturo|facturaron", "c:revenue"),
         ("nuevo|nuevos|nueva|nuevas", "c:new"),
         ("crear|creado|creados|creamos|generar|generado|generados|generamos|anadido|anadidos|anadimos", "c:create"),
         ("preciso|precisa|precisos|precisas|acertada|acertado|exacta|exacto|precision|exactitud|acierto|fiable", "c:accurate"),
@@ -78,6 +78,11 @@ internal static class SpanishPhrases
         ("intertrimestral; trimestre contra trimestre; mes contra mes; periodo anterior", "cmp:previous"),
         ("frente|comparado|comparada|comparados|compara|comparar|comparacion|respecto|contra|versus", "vs"),
         ("frente a|al; comparado|comparada|compara|comparar con; en comparacion con; respecto a|al|del; con respecto a|al", "vs"),
+
+        ("margen|margenes|beneficio|beneficios|rentabilidad|facturas|cobros|caja|plantilla|leads|tickets|uso", "x"),
+        ("el|la anterior", "cmp:previous"),
+        ("actualiza|actualizar|cambia|cambiar|mueve|mover|borra|borrar|recuerdame|programa|asigna|avisame|alerta; cuando es|fue|sera|cierra", "x"),
+        ("mas", "sup:desc"),
 
         ("excepto|salvo|menos|excluyendo|sin; sin contar; aparte de", "neg"),
 
