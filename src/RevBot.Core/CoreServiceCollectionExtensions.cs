@@ -12,6 +12,7 @@ public static class CoreServiceCollectionExtensions
     /// <summary>Registers the product logic: company settings (validated at start), the clock, the metric engine (scoped, like the database context it queries).</summary>
     public static IServiceCollection AddRevBotCore(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddLogging();
         services.AddOptions<CompanyOptions>().Bind(configuration.GetSection(CompanyOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<CompanyOptions>, CompanyOptionsValidator>();
         services.AddSingleton(TimeProvider.System);
