@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RevBot.Core.Company;
@@ -40,6 +41,18 @@ public sealed class AskService(
             return Counted(GuidanceComposer.NotUnderstood(question, question.Language == "es"
                 ? "No sé quién eres en RevBot, así que no puedo saber cuáles son \"tus\" negocios."
                 : "I don't know who you are in RevBot, so I can't tell which deals are \"yours\"."));
+
+        if (question.Filters.TryGetValue(Dimension.Team, out var team) && team == ParsedQuestionKeys.MyTeam)
+        {
+            var myTeam = request.UserEmail is { } email
+                ? await db.Users.Where(u => u.Email == email).Select(u => u.Team).FirstOrDefaultAsync(ct)
+                : null;
+            if (myTeam is null)
+                return Counted(GuidanceComposer.NotUnderstood(question, question.Language == "es"
+                    ? "No sé en qué equipo estás en RevBot, así que no puedo saber cuál es \"tu equipo\"."
+                    : "I don't know which team you are on in RevBot, so I can't tell what \"your team\" is."));
+            question = question with { Filters = new Dictionary<Dimension, string>(question.Filters) { [Dimension.Team] = myTeam } };
+        }
 
         // The engine measures "now" (open deals, ARR today, bookings so far) at the question's as-of day.
         var engine = new MetricEngine(db, company, request.AsOf is { } day ? CompanyClock.At(day, clock.Zone) : clock);

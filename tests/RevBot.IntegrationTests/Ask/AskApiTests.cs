@@ -47,6 +47,21 @@ public sealed class AskApiTests(AskHost host) : IClassFixture<AskHost>
     }
 
     [Fact]
+    public async Task My_and_my_team_mean_the_asking_user_and_their_team()
+    {
+        await using var db = RevBotDbFactory.Create(DbTarget.Sqlite(host.DatabasePath));
+        var rep = await db.Users.Where(u => u.Team != null).OrderBy(u => u.Id).FirstAsync(TestContext.Current.CancellationToken);
+
+        var mine = await host.AskAsync("my pipeline", user: rep.Email);
+        var team = await host.AskAsync("my team's bookings this quarter", user: rep.Email);
+        var nobody = await host.AskAsync("my pipeline");
+
+        Assert.Equal(rep.Email, mine.GetProperty("filters").GetProperty("owner").GetString());
+        Assert.Equal(rep.Team, team.GetProperty("filters").GetProperty("team").GetString());
+        Assert.False(nobody.GetProperty("understood").GetBoolean());
+    }
+
+    [Fact]
     public async Task A_follow_up_without_a_session_is_not_guessed()
     {
         var json = await host.AskAsync("and last quarter?");
