@@ -25,11 +25,15 @@ internal static class SlackDeliveryClaim
         }
         catch (DbUpdateException)
         {
-            db.Entry(row).State = EntityState.Detached;
             // The providers' duplicate-key errors differ; a row that now exists is the provider-neutral proof. Anything
             // else (the database is down) is a real failure and goes up to be logged.
             if (await db.InboundDeliveries.AsNoTracking().AnyAsync(d => d.Platform == Platform && d.DeliveryId == deliveryId, ct)) return false;
             throw;
+        }
+        finally
+        {
+            // The claim is a one-off insert: untracked, the same context can claim (or retry) another delivery.
+            db.Entry(row).State = EntityState.Detached;
         }
     }
 }
