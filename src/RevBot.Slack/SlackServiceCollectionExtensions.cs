@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using RevBot.Slack.Conversations;
 using RevBot.Slack.Inbound;
 using RevBot.Slack.Signing;
 using RevBot.Slack.SocketMode;
@@ -13,8 +14,8 @@ public static class SlackServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the Slack protocol layer: options (validated at start), request verification, the Web API client, the
-    /// Socket Mode service (idle unless <c>Slack:Mode</c> is SocketMode) and a placeholder <see cref="ISlackInboundHandler"/>
-    /// that a registration of the real handler replaces.
+    /// Socket Mode service (idle unless <c>Slack:Mode</c> is SocketMode) and the question-answering
+    /// <see cref="ISlackInboundHandler"/>.
     /// </summary>
     public static IServiceCollection AddRevBotSlack(this IServiceCollection services, IConfiguration configuration)
     {
@@ -33,9 +34,28 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton(sp => new SlackApiClient(
             sp.GetRequiredService<IOptions<SlackOptions>>(), sp.GetRequiredService<SlackHttpSender>(), sp.GetRequiredService<SlackChannelPacer>()));
 
-        services.TryAddSingleton<ISlackInboundHandler, UnwiredSlackInboundHandler>();
+        AddConversations(services);
         services.AddSingleton<SocketModeClient>();
         services.AddHostedService<SocketModeService>();
         return services;
+    }
+
+    /// <summary>
+    /// The handler that answers questions. The per-item services depend on Core's scoped services (AskService, the
+    /// DbContext); they are registered by factory so a container without Core (the protocol tests) still validates.
+    /// A handler registered before this call (a test's recorder) is kept.
+    /// </summary>
+    private static void AddConversations(IServiceCollection services)
+    {
+        services.TryAddSingleton<ISlackInboundHandler, SlackQuestionHandler>();
+        services.AddSingleton<SlackWorkQueue>();
+        services.AddSingleton<SlackBotIdentity>();
+        services.AddHostedService<SlackWorkService>();
+        services.AddScoped(sp => ActivatorUtilities.CreateInstance<SlackUserDirectory>(sp));
+        services.AddScoped(sp => ActivatorUtilities.CreateInstance<SlackAnswerer>(sp));
+        services.AddScoped(sp => ActivatorUtilities.CreateInstance<SlackHomePublisher>(sp));
+        services.AddScoped(sp => ActivatorUtilities.CreateInstance<SlackEventProcessor>(sp));
+        services.AddScoped(sp => ActivatorUtilities.CreateInstance<SlackCommandProcessor>(sp));
+        services.AddScoped(sp => ActivatorUtilities.CreateInstance<SlackActionProcessor>(sp));
     }
 }

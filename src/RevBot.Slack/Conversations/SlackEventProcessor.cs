@@ -1,0 +1,45 @@
+using Microsoft.Extensions.Logging;
+using RevBot.Core.Storage;
+using RevBot.Slack.WebApi;
+
+namespace RevBot.Slack.Conversations;
+
+/// <summary>
+/// Answers an event after its ack: claims the event_id (a retry is skipped), then answers a mention in its thread, a DM
+/// in the DM, or publishes the Home tab.
+/// </summary>
+internal sealed partial class SlackEventProcessor(
+    RevBotDb db, SlackApiClient slack, SlackBotIdentity bot, SlackAnswerer answerer, SlackHomePublisher home, TimeProvider time,
+    ILogger<SlackEventProcessor> log)
+{
+    public async Task ProcessAsync(SlackEventDelivery e, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        if (e.User == await bot.UserIdAsync(ct)) return;
+        if (e.EventId is { } id && !await SlackDeliveryClaim.TryClaimAsync(db, id, time.GetUtcNow().UtcDateTime, ct))
+        {
+            LogDuplicate(log, id);
+            return;
+        }
+        if (e.Type == "app_home_opened")
+        {
+            await home.PublishAsync(e.User!, ct);
+            return;
+        }
+
+        var channel = e.Channel!;
+        // A mention is answered in its thread (starting one); a DM continues as one conversation, in a thread only if asked in one.
+        var (threadTs, key) = e.Type == "app_mention"
+            ? (e.ThreadTs ?? e.Ts, SlackConversationKeys.Thread(e.Team, channel, e.ThreadTs ?? e.Ts!))
+            : (e.ThreadTs, SlackConversationKeys.DirectMessage(e.Team, channel));
+        var message = await answerer.AnswerAsync(e.Text, e.User, key, shareable: false, ct);
+        var posted = await slack.PostMessageAsync(PostMessageRequest.From(channel, message, threadTs), ct);
+        if (!posted.Ok) LogPostFailed(log, posted.Error.ToString(), e.EventId);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Slack event {EventId} was already taken (a retry); skipped.")]
+    private static partial void LogDuplicate(ILogger logger, string eventId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Posting the answer to Slack event {EventId} failed: {Error}.")]
+    private static partial void LogPostFailed(ILogger logger, string error, string? eventId);
+}

@@ -1,0 +1,48 @@
+using Microsoft.Extensions.Logging;
+using RevBot.Core.Conversation;
+using RevBot.Slack.BlockKit;
+using RevBot.Slack.WebApi;
+
+namespace RevBot.Slack.Conversations;
+
+/// <summary>
+/// The App Home tab: the user's own pipeline and their open deals closing this month, asked of Core as that user. A
+/// Slack user RevBot cannot map gets a view explaining how to get mapped.
+/// </summary>
+internal sealed partial class SlackHomePublisher(SlackUserDirectory users, AskService ask, SlackApiClient slack, ILogger<SlackHomePublisher> log)
+{
+    public const string PipelineQuestion = "my pipeline";
+    public const string ClosingQuestion = "my open deals closing this month";
+
+    public async Task PublishAsync(string slackUserId, CancellationToken ct)
+    {
+        var email = await users.EmailForAsync(slackUserId, ct);
+        var view = email is null ? Unmapped() : await MineAsync(email, ct);
+        var published = await slack.PublishViewAsync(new PublishViewRequest(slackUserId, view), ct);
+        if (!published.Ok) LogPublishFailed(log, published.Error.ToString());
+    }
+
+    private async Task<HomeView> MineAsync(string email, CancellationToken ct)
+    {
+        var pipeline = await ask.AskAsync(new AskRequest(PipelineQuestion, email), ct);
+        var closing = await ask.AskAsync(new AskRequest(ClosingQuestion, email), ct);
+        const int half = BlockKitLimits.ViewBlocks / 2;
+        return new HomeView([
+            .. ReplyRenderer.RenderBlocks(pipeline.Reply, new ReplyRenderOptions { Language = pipeline.Language }, half - 1),
+            new DividerBlock(),
+            .. ReplyRenderer.RenderBlocks(closing.Reply, new ReplyRenderOptions { Language = closing.Language }, half),
+        ]);
+    }
+
+    private static HomeView Unmapped() => new([
+        new HeaderBlock(new PlainText("Welcome to RevBot")),
+        new SectionBlock(new MrkdwnText(
+            "I couldn't match your Slack account to a RevBot user, so I can't show *your* pipeline here yet. " +
+            "Ask your RevOps admin to add you to RevBot with the email on your Slack profile; I'll recognise you next time.")),
+        new SectionBlock(new MrkdwnText(
+            "Meanwhile you can ask about the whole company: mention me in a channel, send me a DM, or type `/revbot help`.")),
+    ]);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Publishing the Slack Home tab failed: {Error}.")]
+    private static partial void LogPublishFailed(ILogger logger, string error);
+}

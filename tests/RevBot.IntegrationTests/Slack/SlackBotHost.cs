@@ -1,0 +1,98 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using RevBot.Core.Storage;
+using RevBot.Host.Hosting;
+using RevBot.Slack.Signing;
+
+namespace RevBot.IntegrationTests.Slack;
+
+/// <summary>
+/// The real host on a small seeded SQLite company, with Slack's Web API faked over HTTP. One per test class: tests use
+/// their own channels, threads and event ids, so they can share it.
+/// </summary>
+public sealed class SlackBotHost : IAsyncLifetime
+{
+    public const string Secret = "8f742231b10e8888abcd99yyyzzz85a5";
+    public const string BotUserId = "UBOT0001";
+    public const string RepSlackId = "UREP0001";
+    public const string StrangerSlackId = "USTRANGER";
+
+    private WebApplication? _app;
+    private FakeSlack? _fake;
+
+    internal FakeSlack Fake => _fake!;
+
+    public WebApplication App => _app!;
+
+    public HttpClient Http { get; private set; } = null!;
+
+    /// <summary>The demo user users.info reports for <see cref="RepSlackId"/>: the owner with the most open deals.</summary>
+    public string RepEmail { get; private set; } = "";
+
+    public async ValueTask InitializeAsync()
+    {
+        _fake = await FakeSlack.StartAsync(Respond);
+        var path = Path.Combine(Path.GetTempPath(), "revbot-tests", Guid.NewGuid().ToString("N"), "slack.db");
+        _app = await RevBotServer.StartAsync([$"--Database:Target=sqlite:{path}", "--urls=http://127.0.0.1:0", "--Database:DemoScale=0.02",
+            $"--Slack:SigningSecret={Secret}", "--Slack:BotToken=xoxb-test-bot", $"--Slack:ApiBaseUrl={_fake.ApiBaseUrl}"], TestContext.Current.CancellationToken);
+        Http = new HttpClient { BaseAddress = new Uri(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()) };
+        await using var scope = _app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RevBotDb>();
+        RepEmail = (await db.Deals.Where(d => d.Owner != null && d.CloseDate != null).GroupBy(d => d.Owner!.Email)
+            .OrderByDescending(g => g.Count()).Select(g => g.Key).FirstAsync(TestContext.Current.CancellationToken));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Http?.Dispose();
+        if (_app is not null) await _app.DisposeAsync();
+        if (_fake is not null) await _fake.DisposeAsync();
+    }
+
+    public Task<HttpResponseMessage> PostSignedAsync(string path, string body, string contentType, IDictionary<string, string>? headers = null)
+    {
+        var ts = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body, Encoding.UTF8) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+        request.Headers.Add(SlackSignature.TimestampHeader, ts);
+        request.Headers.Add(SlackSignature.SignatureHeader, SlackSignature.Compute(Secret, ts, Encoding.UTF8.GetBytes(body)));
+        foreach (var (name, value) in headers ?? new Dictionary<string, string>()) request.Headers.Add(name, value);
+        return Http.SendAsync(request, TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>Polls the fake (bounded, in real time) until <paramref name="count"/> matching requests arrived.</summary>
+    internal async Task<IReadOnlyList<FakeRequest>> WaitForAsync(Func<FakeRequest, bool> match, int count = 1, int timeoutSeconds = 30)
+    {
+        var until = DateTime.UtcNow.AddSeconds(timeoutSeconds);
+        List<FakeRequest> seen;
+        while ((seen = [.. Fake.Requests.Where(match)]).Count < count && DateTime.UtcNow < until)
+            await Task.Delay(20, TestContext.Current.CancellationToken);
+        Assert.True(seen.Count >= count, $"The fake Slack saw {seen.Count} matching requests, expected {count}.");
+        return seen;
+    }
+
+    public static JsonElement Json(string body) => JsonDocument.Parse(body).RootElement.Clone();
+
+    private FakeResponse Respond(FakeRequest request) => request.Method switch
+    {
+        "auth.test" => FakeResponse.Ok($$"""{"ok":true,"user_id":"{{BotUserId}}","bot_id":"BBOT","team_id":"T1"}"""),
+        "users.info" => FakeResponse.Ok(UserInfo(request.Body)),
+        "chat.postMessage" => FakeResponse.Ok("""{"ok":true,"channel":"C1","ts":"1700000999.000100"}"""),
+        "views.publish" => FakeResponse.Ok("""{"ok":true,"view":{"id":"V1"}}"""),
+        _ when request.Method.StartsWith("/respond/", StringComparison.Ordinal) => new FakeResponse(200, "ok"),
+        _ => FakeResponse.Ok("""{"ok":true}"""),
+    };
+
+    private string UserInfo(string body)
+    {
+        var email = body.Contains(RepSlackId, StringComparison.Ordinal) ? RepEmail : "stranger@elsewhere.example";
+        return """{"ok":true,"user":{"id":"x","profile":{"email":""" + JsonSerializer.Serialize(email) + "}}}";
+    }
+}
