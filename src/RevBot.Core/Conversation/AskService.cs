@@ -95,6 +95,11 @@ public sealed class AskService(
                 var grouped = await engine.EvaluateAsync(new MetricQuery(def.Id, period, q.Filters, q.GroupBy ?? Dimension.Owner), ct);
                 return ListAnswerComposer.Groups(q, grouped, q.Limit ?? DefaultListLimit, q.Ascending, currency, display);
             }
+            if (q.TrendPeriods is > 1 and <= 36 && q.GroupBy is null && period.HasStart && period.HasEnd)
+            {
+                var points = TrendAnswerComposer.Points(period, q.TrendGrain ?? period.Grain, q.TrendPeriods.Value, resolver);
+                return TrendAnswerComposer.Compose(q, period, await engine.TrendAsync(def.Id, points, q.Filters, ct), currency);
+            }
             var result = await engine.EvaluateAsync(new MetricQuery(def.Id, period, q.Filters, q.GroupBy), ct);
             var comparePeriod = DefaultPeriods.Comparison(q, def, period, resolver);
             var comparison = comparePeriod is null ? null : await engine.EvaluateAsync(new MetricQuery(def.Id, comparePeriod, q.Filters), ct);

@@ -62,6 +62,15 @@ public sealed class AskApiTests(AskHost host) : IClassFixture<AskHost>
     }
 
     [Fact]
+    public async Task A_trend_gives_one_value_per_period_oldest_first()
+    {
+        var json = await host.AskAsync("win rate trend over the last 4 quarters", asOf: "2026-11-27");
+        var points = json.GetProperty("breakdown").EnumerateArray().Select(p => p.GetProperty("key").GetString()).ToList();
+        Assert.Equal("period", json.GetProperty("groupBy").GetString());
+        Assert.Equal(["2025-10-01", "2026-01-01", "2026-04-01", "2026-07-01"], points);
+    }
+
+    [Fact]
     public async Task A_follow_up_without_a_session_is_not_guessed()
     {
         var json = await host.AskAsync("and last quarter?");

@@ -23,7 +23,7 @@ public sealed class NumberConsistencyTests(AskHost host) : IClassFixture<AskHost
         "LTV this year", "ltv to cac ratio this year", "top 5 reps by bookings this year", "top 10 open deals",
         "biggest deals we lost last quarter", "win rate last quarter vs same period last year",
         "¿cuál es nuestra tasa de cierre este trimestre?", "ingresos cerrados el mes pasado por región", "¿cuánto es nuestro ARR?",
-        "retención neta el trimestre pasado", "ticket medio este año", "¿cuántos clientes tenemos?",
+        "retención neta el trimestre pasado", "win rate trend over the last 4 quarters", "bookings by month this year", "ticket medio este año", "¿cuántos clientes tenemos?",
     };
 
     [Theory]
