@@ -78,10 +78,12 @@ public sealed class TeamsBotHost : IAsyncLifetime
         }
     }
 
-    public async Task<T> WithDbAsync<T>(Func<RevBotDb, Task<T>> query)
+    public Task<T> WithDbAsync<T>(Func<RevBotDb, Task<T>> query) => WithScopeAsync(sp => query(sp.GetRequiredService<RevBotDb>()));
+
+    public async Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> use)
     {
         await using var scope = _app!.Services.CreateAsyncScope();
-        return await query(scope.ServiceProvider.GetRequiredService<RevBotDb>());
+        return await use(scope.ServiceProvider);
     }
 
     public static JsonElement Parse(string body) => JsonSerializer.Deserialize<JsonElement>(body);
