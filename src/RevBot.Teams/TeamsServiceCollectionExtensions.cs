@@ -5,6 +5,8 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RevBot.Teams.Auth;
 using RevBot.Teams.Connector;
+using RevBot.Teams.Handling;
+using RevBot.Teams.Proactive;
 
 namespace RevBot.Teams;
 
@@ -14,7 +16,8 @@ public static class TeamsServiceCollectionExtensions
 
     /// <summary>
     /// Registers the Teams protocol layer: options (validated at start), inbound authentication, the service-URL trust
-    /// list, the bot token provider and the connector client. Safe to call with no <c>Teams</c> section (Teams stays off).
+    /// list, the bot token provider and the connector client; and the activity handling behind /api/messages (a
+    /// background work queue, the handler, the responder) and the proactive messenger. Safe to call with no <c>Teams</c> section (Teams stays off).
     /// </summary>
     public static IServiceCollection AddRevBotTeams(this IServiceCollection services, IConfiguration configuration)
     {
@@ -31,6 +34,12 @@ public static class TeamsServiceCollectionExtensions
         services.AddSingleton(new ConnectorRetryPolicy());
         services.AddSingleton<ConnectorTransport>();
         services.AddSingleton(sp => new ConnectorClient(sp.GetRequiredService<ConnectorTransport>()));
+        services.AddSingleton<TeamsWorkQueue>();
+        services.AddHostedService<TeamsWorker>();
+        services.AddScoped<ConversationReferenceStore>();
+        services.AddScoped<TeamsResponder>();
+        services.AddScoped<TeamsActivityHandler>();
+        services.AddScoped<TeamsProactiveMessenger>();
         return services;
     }
 

@@ -6,6 +6,7 @@ using RevBot.Host.Api;
 using RevBot.Slack;
 using RevBot.Slack.Endpoints;
 using RevBot.Teams;
+using RevBot.Teams.Endpoints;
 
 namespace RevBot.Host.Hosting;
 
@@ -66,6 +67,7 @@ public static class RevBotServer
         app.MapHealthEndpoints();
         app.MapAskEndpoints();
         app.MapSlackEndpoints();
+        app.MapTeamsEndpoints();
         return app;
     }
 

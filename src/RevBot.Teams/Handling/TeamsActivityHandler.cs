@@ -1,0 +1,122 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using RevBot.Core.Storage;
+using RevBot.Teams.Activities;
+using RevBot.Teams.Cards;
+
+namespace RevBot.Teams.Handling;
+
+/// <summary>
+/// Decides what an authenticated activity means. Messages are answered in the background (Teams wants its 200 within
+/// seconds); conversation and installation updates keep the stored references; card actions are answered in the HTTP
+/// response itself. Returns null for "200, empty body". Scoped.
+/// </summary>
+public sealed partial class TeamsActivityHandler(
+    RevBotDb db,
+    ConversationReferenceStore references,
+    TeamsResponder responder,
+    TeamsWorkQueue queue,
+    TimeProvider time,
+    ILogger<TeamsActivityHandler> log)
+{
+    /// <summary>The queue is full: Teams will retry, and the claim is released so that retry is processed.</summary>
+    public static InvokeResponse Busy { get; } = new(503, null);
+
+    public async Task<InvokeResponse?> HandleAsync(BotActivity activity, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        // An invoke is answered in its own HTTP response and asking is read-only, so a retried invoke gets its answer again.
+        if (activity.Type == ActivityTypes.Invoke) return await InvokeAsync(activity, ct);
+        if (activity.Type is not (ActivityTypes.Message or ActivityTypes.ConversationUpdate or ActivityTypes.InstallationUpdate)) return null;
+
+        if (!string.IsNullOrEmpty(activity.Id) && !await InboundClaims.TryClaimAsync(db, activity.Id, time.GetUtcNow().UtcDateTime, ct))
+        {
+            LogReplay(log, activity.Type, activity.Id);
+            return null;
+        }
+        return activity.Type switch
+        {
+            ActivityTypes.Message => await MessageAsync(activity, ct),
+            ActivityTypes.ConversationUpdate => await ConversationUpdateAsync(activity, ct),
+            _ => await InstallationUpdateAsync(activity, ct),
+        };
+    }
+
+    private async Task<InvokeResponse?> MessageAsync(BotActivity activity, CancellationToken ct)
+    {
+        // Card submits (Action.Submit) and reactions carry no text: nothing to answer.
+        if (string.IsNullOrWhiteSpace(activity.Text)) return null;
+        return await EnqueueAsync(activity, "answering a message", (sp, token) => sp.GetRequiredService<TeamsResponder>().AnswerMessageAsync(activity, token), ct);
+    }
+
+    private async Task<InvokeResponse?> ConversationUpdateAsync(BotActivity activity, CancellationToken ct)
+    {
+        var botId = activity.Recipient?.Id;
+        if (botId is not null && activity.MembersRemoved?.Any(m => m.Id == botId) == true)
+        {
+            await references.DeactivateAsync(activity, ct);
+            return null;
+        }
+        var isNew = await references.UpsertAsync(activity, ct);
+        var botAdded = botId is not null && activity.MembersAdded?.Any(m => m.Id == botId) == true;
+        // Teams sends installationUpdate and conversationUpdate for one install: whichever stores the reference first welcomes.
+        return botAdded && isNew ? await WelcomeAsync(activity, ct) : null;
+    }
+
+    private async Task<InvokeResponse?> InstallationUpdateAsync(BotActivity activity, CancellationToken ct)
+    {
+        var action = activity.Action ?? "";
+        if (action.StartsWith("remove", StringComparison.Ordinal))
+        {
+            // "remove-upgrade" is an upgrade in progress, not a removal.
+            if (action == "remove") await references.DeactivateAsync(activity, ct);
+            return null;
+        }
+        var isNew = await references.UpsertAsync(activity, ct);
+        return action == "add" && isNew ? await WelcomeAsync(activity, ct) : null;
+    }
+
+    private Task<InvokeResponse?> WelcomeAsync(BotActivity activity, CancellationToken ct) =>
+        EnqueueAsync(activity, "sending the welcome card", (sp, token) => sp.GetRequiredService<TeamsResponder>().SendWelcomeAsync(activity, token), ct);
+
+    private async Task<InvokeResponse?> EnqueueAsync(BotActivity activity, string description, Func<IServiceProvider, CancellationToken, Task> run, CancellationToken ct)
+    {
+        if (queue.TryEnqueue(new TeamsWorkItem($"{description} ({activity.Id})", run))) return null;
+        LogBusy(log, activity.Id);
+        if (!string.IsNullOrEmpty(activity.Id))
+            await db.InboundDeliveries.Where(d => d.Platform == InboundClaims.Platform && d.DeliveryId == activity.Id)
+                .ExecuteDeleteAsync(ct);
+        return Busy;
+    }
+
+    private async Task<InvokeResponse> InvokeAsync(BotActivity activity, CancellationToken ct)
+    {
+        if (activity.Name != AdaptiveCardInvokeValue.InvokeName) return InvokeResponse.NotImplemented;
+        AdaptiveCardInvokeValue? value;
+        try { value = activity.GetValue<AdaptiveCardInvokeValue>(); }
+        catch (JsonException) { value = null; }
+
+        var verb = value?.Action?.Verb;
+        if (verb != WelcomeCard.AskVerb)
+            return InvokeResponse.ForCardAction(AdaptiveCardInvokeResponse.Error(400, "BadRequest", $"RevBot does not know the action '{verb}'."));
+        var question = QuestionOf(value!.Action!.Data);
+        if (string.IsNullOrWhiteSpace(question))
+            return InvokeResponse.ForCardAction(AdaptiveCardInvokeResponse.Error(400, "BadRequest", "The button carries no question."));
+
+        var answer = await responder.AskAsync(activity, question, ct);
+        return InvokeResponse.ForCardAction(AdaptiveCardInvokeResponse.Card(ReplyCardRenderer.Render(answer.Reply)));
+    }
+
+    private static string? QuestionOf(JsonElement? data) =>
+        data is { ValueKind: JsonValueKind.Object } d && d.TryGetProperty(ReplyCardRenderer.ValueKey, out var v) && v.ValueKind == JsonValueKind.String
+            ? v.GetString()
+            : null;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Teams: {Type} activity {ActivityId} was already processed; acknowledged again.")]
+    private static partial void LogReplay(ILogger logger, string type, string activityId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Teams: the work queue is full; activity {ActivityId} refused with 503 for Teams to retry.")]
+    private static partial void LogBusy(ILogger logger, string? activityId);
+}

@@ -1,0 +1,59 @@
+using Microsoft.Extensions.Logging;
+using RevBot.Core.Conversation;
+using RevBot.Core.Storage;
+using RevBot.Teams.Activities;
+using RevBot.Teams.Cards;
+using RevBot.Teams.Connector;
+
+namespace RevBot.Teams.Handling;
+
+/// <summary>The background half of the messages endpoint: answers a question and sends the welcome card. Scoped.</summary>
+public sealed partial class TeamsResponder(RevBotDb db, AskService ask, ConnectorClient connector, ILogger<TeamsResponder> log)
+{
+    /// <summary>Typing first (Teams shows it until the answer arrives), then the answer card as a reply.</summary>
+    public async Task AnswerMessageAsync(BotActivity activity, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        var address = ConversationAddress.From(activity);
+        var typing = await connector.SendTypingAsync(address, ct);
+        if (!typing.Succeeded) LogSendFailed(log, "typing indicator", address.ConversationId, typing.Error!.Kind, typing.Error.Message);
+
+        var answer = await AskAsync(activity, Question(activity), ct);
+        var card = activity.ReplyWith(ReplyCardRenderer.ToActivity(answer.Reply));
+        var sent = string.IsNullOrEmpty(activity.Id)
+            ? await connector.SendAsync(address, card, ct)
+            : await connector.ReplyAsync(address, activity.Id, card, ct);
+        if (!sent.Succeeded) LogSendFailed(log, "answer card", address.ConversationId, sent.Error!.Kind, sent.Error.Message);
+    }
+
+    /// <summary>Answers for the user behind the activity, with follow-ups tied to its conversation.</summary>
+    public async Task<Answer> AskAsync(BotActivity activity, string question, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        var email = (await TeamsUsers.FindAsync(db, activity.From, ct))?.Email;
+        return await ask.AskAsync(new AskRequest(question, email, null, ConversationKey(activity)), ct);
+    }
+
+    public async Task SendWelcomeAsync(BotActivity activity, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        var address = ConversationAddress.From(activity);
+        var inChannel = activity.Conversation?.ConversationType is "channel" or "groupChat";
+        var welcome = BotActivity.Message(null, WelcomeCard.Create(inChannel: inChannel).ToAttachment()) with { Summary = "Hi, I'm RevBot" };
+        var sent = await connector.SendAsync(address, welcome, ct);
+        if (!sent.Succeeded) LogSendFailed(log, "welcome card", address.ConversationId, sent.Error!.Kind, sent.Error.Message);
+    }
+
+    /// <summary>"teams:{conversation.id}": in a channel the id names the thread, so follow-ups stay in their thread.</summary>
+    public static string ConversationKey(BotActivity activity) => $"teams:{activity?.Conversation?.Id}";
+
+    private static string Question(BotActivity activity)
+    {
+        var text = Mentions.TextWithoutBotMention(activity);
+        // A bare @mention is a request for help rather than nothing at all.
+        return string.IsNullOrWhiteSpace(text) ? "help" : text;
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Teams: the {What} to conversation {ConversationId} was not sent ({Kind}): {Message}")]
+    private static partial void LogSendFailed(ILogger logger, string what, string conversationId, ConnectorErrorKind kind, string message);
+}
