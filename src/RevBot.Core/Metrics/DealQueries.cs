@@ -21,8 +21,9 @@ internal static class DealQueries
         if (scope.Type is { } type) select.Where($"d.type = {p.Add(EnumText.Format(type))}");
         var dialect = context.Dialect;
         var cycle = $"{dialect.EpochSeconds("d.closed_at")} - {dialect.EpochSeconds("d.created_at")}";
-        var aggregates =
-            "SUM(CASE WHEN d.status = 'won' THEN 1 ELSE 0 END), " +
+        var aggregates = scope.CountsOnly
+            ? "SUM(CASE WHEN d.status = 'won' THEN 1 ELSE 0 END), 0, SUM(CASE WHEN d.status = 'lost' THEN 1 ELSE 0 END), 0, 0, 0"
+            : "SUM(CASE WHEN d.status = 'won' THEN 1 ELSE 0 END), " +
             "SUM(CASE WHEN d.status = 'won' THEN d.amount ELSE 0 END), " +
             "SUM(CASE WHEN d.status = 'lost' THEN 1 ELSE 0 END), " +
             "SUM(CASE WHEN d.status = 'lost' THEN d.amount ELSE 0 END), " +

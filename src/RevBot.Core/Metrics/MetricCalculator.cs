@@ -8,11 +8,11 @@ internal static class MetricCalculator
 {
     public static async Task<Grouped<MetricValue>> EvaluateAsync(MetricContext c, Dimension? g, CancellationToken ct) => c.Metric.Id switch
     {
-        "win_rate" => (await Closed(c, g, ct)).Map(F.WinRate),
+        "win_rate" => (await ClosedCounts(c, g, ct)).Map(F.WinRate),
         "win_rate_value" => (await Closed(c, g, ct)).Map(F.WinRateValue),
         "bookings" => (await Won(c, g, ct)).Map(F.Bookings),
-        "deals_won" => (await Won(c, g, ct)).Map(F.DealsWon),
-        "deals_lost" => (await Closed(c, g, ct)).Map(F.DealsLost),
+        "deals_won" => (await ClosedCounts(c, g, ct)).Map(F.DealsWon),
+        "deals_lost" => (await ClosedCounts(c, g, ct)).Map(F.DealsLost),
         "avg_deal_size" => (await Won(c, g, ct)).Map(F.AverageDealSize),
         "avg_sales_cycle_days" => (await Won(c, g, ct)).Map(F.SalesCycleDays),
         "pipeline" => (await DealQueries.OpenAsync(c, g, inPeriod: true, ct)).Map(F.Pipeline),
@@ -45,6 +45,9 @@ internal static class MetricCalculator
 
     private static Task<Grouped<ClosedStats>> Closed(MetricContext c, Dimension? g, CancellationToken ct) =>
         DealQueries.ClosedAsync(c, g, ClosedDeals.In(c.Window), ct);
+
+    private static Task<Grouped<ClosedStats>> ClosedCounts(MetricContext c, Dimension? g, CancellationToken ct) =>
+        DealQueries.ClosedAsync(c, g, ClosedDeals.In(c.Window) with { CountsOnly = true }, ct);
 
     // Won-only metrics read only the won rows of the (status, closed_at) index.
     private static Task<Grouped<ClosedStats>> Won(MetricContext c, Dimension? g, CancellationToken ct) =>
