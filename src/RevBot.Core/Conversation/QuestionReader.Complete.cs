@@ -83,13 +83,11 @@ internal sealed partial class QuestionReader
         };
     }
 
-    /// <summary>Flow metrics default to this quarter; point-in-time ones to today, except pipeline, which without a period is every open deal.</summary>
+    /// <summary>The one default-period rule (<see cref="DefaultPeriods.For"/>); "every open deal" stays unstated here.</summary>
     private Period? DefaultPeriod(string metric)
     {
-        var def = MetricCatalog.Get(metric);
-        if (!def.PointInTime)
-            return resolver.Offset(PeriodGrain.Quarter, 0);
-        return metric is "pipeline" or "weighted_pipeline" ? null : resolver.Day(resolver.AsOf);
+        var period = DefaultPeriods.For(MetricCatalog.Get(metric), resolver);
+        return period == Period.AllTime ? null : period;
     }
 
     private static int DefaultTrendLength(PeriodGrain grain) => grain switch
