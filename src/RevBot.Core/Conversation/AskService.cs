@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RevBot.Core.Company;
@@ -19,6 +20,7 @@ public sealed class AskService(
     VocabularyCache vocabulary,
     CompanyClock clock,
     IOptions<CompanyOptions> company,
+    IServiceScopeFactory scopes,
     ILogger<AskService> log)
 {
     private const int DefaultListLimit = 10;
@@ -55,9 +57,10 @@ public sealed class AskService(
         }
 
         // The engine measures "now" (open deals, ARR today, bookings so far) at the question's as-of day.
-        var engine = new MetricEngine(db, company, request.AsOf is { } day ? CompanyClock.At(day, clock.Zone) : clock);
+        var engineClock = request.AsOf is { } day ? CompanyClock.At(day, clock.Zone) : clock;
+        var engine = new MetricEngine(db, company, engineClock);
         var resolver = new PeriodResolver(asOf, new FiscalCalendar(options.FiscalYearStartMonth), question.Language);
-        var answer = await AnswerAsync(question, engine, resolver, options.Currency, ct);
+        var answer = await AnswerAsync(question, engine, engineClock, resolver, options.Currency, ct);
         if (request.ConversationKey is { } k && answer.Understood && question.Intent is Intent.Metric or Intent.List)
             await conversations.SaveAsync(k, question, ct);
         return Counted(answer);
@@ -69,7 +72,7 @@ public sealed class AskService(
         return answer;
     }
 
-    private async Task<Answer> AnswerAsync(ParsedQuestion q, MetricEngine engine, PeriodResolver resolver, string currency, CancellationToken ct)
+    private async Task<Answer> AnswerAsync(ParsedQuestion q, MetricEngine engine, CompanyClock engineClock, PeriodResolver resolver, string currency, CancellationToken ct)
     {
         switch (q.Intent)
         {
@@ -100,16 +103,26 @@ public sealed class AskService(
                 var points = TrendAnswerComposer.Points(period, q.TrendGrain ?? period.Grain, q.TrendPeriods.Value, resolver);
                 return TrendAnswerComposer.Compose(q, period, await engine.TrendAsync(def.Id, points, q.Filters, ct), currency);
             }
-            var result = await engine.EvaluateAsync(new MetricQuery(def.Id, period, q.Filters, q.GroupBy), ct);
             var comparePeriod = DefaultPeriods.Comparison(q, def, period, resolver);
-            var comparison = comparePeriod is null ? null : await engine.EvaluateAsync(new MetricQuery(def.Id, comparePeriod, q.Filters), ct);
-            return MetricAnswerComposer.Compose(q, result, comparison, currency, display);
+            // The comparison runs at the same time on its own connection: the answer waits for the slower query, not both.
+            var comparisonTask = comparePeriod is null
+                ? Task.FromResult<MetricResult?>(null)
+                : EvaluateOnOwnConnectionAsync(new MetricQuery(def.Id, comparePeriod, q.Filters), engineClock, ct);
+            var result = await engine.EvaluateAsync(new MetricQuery(def.Id, period, q.Filters, q.GroupBy), ct);
+            return MetricAnswerComposer.Compose(q, result, await comparisonTask, currency, display);
         }
         catch (MetricNotSupportedException ex)
         {
             log.LogDebug(ex, "Metric not supported for this question.");
             return GuidanceComposer.NotUnderstood(q, q.Language == "es" ? Spanish(ex) : ex.Message);
         }
+    }
+
+    private async Task<MetricResult?> EvaluateOnOwnConnectionAsync(MetricQuery query, CompanyClock engineClock, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var own = new MetricEngine(scope.ServiceProvider.GetRequiredService<RevBotDb>(), company, engineClock);
+        return await own.EvaluateAsync(query, ct);
     }
 
     private static string Spanish(MetricNotSupportedException ex)

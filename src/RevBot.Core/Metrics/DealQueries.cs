@@ -21,14 +21,17 @@ internal static class DealQueries
         if (scope.Type is { } type) select.Where($"d.type = {p.Add(EnumText.Format(type))}");
         var dialect = context.Dialect;
         var cycle = $"{dialect.EpochSeconds("d.closed_at")} - {dialect.EpochSeconds("d.created_at")}";
-        var aggregates = scope.CountsOnly
-            ? "SUM(CASE WHEN d.status = 'won' THEN 1 ELSE 0 END), 0, SUM(CASE WHEN d.status = 'lost' THEN 1 ELSE 0 END), 0, 0, 0"
-            : "SUM(CASE WHEN d.status = 'won' THEN 1 ELSE 0 END), " +
-            "SUM(CASE WHEN d.status = 'won' THEN d.amount ELSE 0 END), " +
-            "SUM(CASE WHEN d.status = 'lost' THEN 1 ELSE 0 END), " +
-            "SUM(CASE WHEN d.status = 'lost' THEN d.amount ELSE 0 END), " +
-            $"SUM(CASE WHEN d.status = 'won' AND d.created_at IS NOT NULL THEN {cycle} ELSE 0 END), " +
-            "SUM(CASE WHEN d.status = 'won' AND d.created_at IS NOT NULL THEN 1 ELSE 0 END)";
+        const string counts = "SUM(CASE WHEN d.status = 'won' THEN 1 ELSE 0 END), {0}, SUM(CASE WHEN d.status = 'lost' THEN 1 ELSE 0 END), {1}, {2}";
+        var aggregates = scope.Columns switch
+        {
+            ClosedColumns.Counts => string.Format(CultureInfo.InvariantCulture, counts, "0", "0", "0, 0"),
+            ClosedColumns.Amounts => string.Format(CultureInfo.InvariantCulture, counts,
+                "SUM(CASE WHEN d.status = 'won' THEN d.amount ELSE 0 END)", "SUM(CASE WHEN d.status = 'lost' THEN d.amount ELSE 0 END)", "0, 0"),
+            _ => string.Format(CultureInfo.InvariantCulture, counts,
+                "SUM(CASE WHEN d.status = 'won' THEN d.amount ELSE 0 END)", "SUM(CASE WHEN d.status = 'lost' THEN d.amount ELSE 0 END)",
+                $"SUM(CASE WHEN d.status = 'won' AND d.created_at IS NOT NULL THEN {cycle} ELSE 0 END), " +
+                "SUM(CASE WHEN d.status = 'won' AND d.created_at IS NOT NULL THEN 1 ELSE 0 END)"),
+        };
         var rows = await SqlGrouping.RunAsync(context, select, p, Breakdown(groupBy), aggregates,
             (r, i) => new ClosedStats(r.Count(i), r.Number(i + 1), r.Count(i + 2), r.Number(i + 3), r.Number(i + 4), r.Count(i + 5)), ct);
         return SqlGrouping.Additive(rows, groupBy is not null, ClosedStats.Empty, ClosedStats.Add);

@@ -9,21 +9,21 @@ internal static class MetricCalculator
     public static async Task<Grouped<MetricValue>> EvaluateAsync(MetricContext c, Dimension? g, CancellationToken ct) => c.Metric.Id switch
     {
         "win_rate" => (await ClosedCounts(c, g, ct)).Map(F.WinRate),
-        "win_rate_value" => (await Closed(c, g, ct)).Map(F.WinRateValue),
-        "bookings" => (await Won(c, g, ct)).Map(F.Bookings),
+        "win_rate_value" => (await Closed(c, g, ClosedColumns.Amounts, ct)).Map(F.WinRateValue),
+        "bookings" => (await Won(c, g, ClosedColumns.Amounts, ct)).Map(F.Bookings),
         "deals_won" => (await ClosedCounts(c, g, ct)).Map(F.DealsWon),
         "deals_lost" => (await ClosedCounts(c, g, ct)).Map(F.DealsLost),
-        "avg_deal_size" => (await Won(c, g, ct)).Map(F.AverageDealSize),
-        "avg_sales_cycle_days" => (await Won(c, g, ct)).Map(F.SalesCycleDays),
+        "avg_deal_size" => (await Won(c, g, ClosedColumns.Amounts, ct)).Map(F.AverageDealSize),
+        "avg_sales_cycle_days" => (await Won(c, g, ClosedColumns.All, ct)).Map(F.SalesCycleDays),
         "pipeline" => (await DealQueries.OpenAsync(c, g, inPeriod: true, ct)).Map(F.Pipeline),
         "weighted_pipeline" => (await DealQueries.OpenAsync(c, g, inPeriod: true, ct)).Map(F.WeightedPipeline),
         "pipeline_created" => (await DealQueries.CreatedAsync(c, g, ct)).Map(F.Created),
         "forecast" => (await WonSoFar(c, g, ct)).Zip(await DealQueries.OpenAsync(c, g, inPeriod: true, ct), ClosedStats.Empty, OpenStats.Empty, F.Forecast),
         "forecast_accuracy" => await ForecastAccuracyAsync(c, ct),
-        "quota_attainment" => (await Won(c, g, ct)).Zip(await PlanQueries.QuotaAsync(c, g, ct), ClosedStats.Empty, null, F.QuotaAttainment),
+        "quota_attainment" => (await Won(c, g, ClosedColumns.Amounts, ct)).Zip(await PlanQueries.QuotaAsync(c, g, ct), ClosedStats.Empty, null, F.QuotaAttainment),
         "pipeline_coverage" => await PipelineCoverageAsync(c, g, ct),
         // "Open deals now": every open deal, whatever its expected close date.
-        "pipeline_velocity" => (await DealQueries.OpenCountAsync(c, g, ct)).Zip(await Closed(c, g, ct), OpenStats.Empty, ClosedStats.Empty, (o, s) => F.PipelineVelocity(o.Count, s)),
+        "pipeline_velocity" => (await DealQueries.OpenCountAsync(c, g, ct)).Zip(await Closed(c, g, ClosedColumns.All, ct), OpenStats.Empty, ClosedStats.Empty, (o, s) => F.PipelineVelocity(o.Count, s)),
         "arr" => (await SubscriptionQueries.ActiveAsync(c, g, c.Window.SnapshotDay, countAccounts: false, ct)).Map(F.Arr),
         "mrr" => (await SubscriptionQueries.ActiveAsync(c, g, c.Window.SnapshotDay, countAccounts: false, ct)).Map(F.Mrr),
         "customers" => (await SubscriptionQueries.ActiveAsync(c, g, c.Window.SnapshotDay, countAccounts: true, ct)).Map(F.Customers),
@@ -33,7 +33,7 @@ internal static class MetricCalculator
         "grr" => (await Cohort(c, g, ct)).Map(F.Grr),
         "revenue_churn_rate" => (await Cohort(c, g, ct)).Map(F.RevenueChurn),
         "logo_churn_rate" => (await Cohort(c, g, ct)).Map(F.LogoChurn),
-        "renewal_rate" => (await DealQueries.ClosedAsync(c, g, ClosedDeals.In(c.Window) with { Type = DealType.Renewal }, ct)).Map(F.WinRate),
+        "renewal_rate" => (await DealQueries.ClosedAsync(c, g, ClosedDeals.In(c.Window, ClosedColumns.Counts) with { Type = DealType.Renewal }, ct)).Map(F.WinRate),
         "expansion_rate" => (await DealQueries.ExpandedAccountsAsync(c, g, ct))
             .Zip(await SubscriptionQueries.ActiveAsync(c, g, c.Window.DayBeforeStart(c.Metric), countAccounts: true, ct), 0L, SubscriptionStats.Empty, (n, s) => F.Ratio(n, s.Accounts)),
         "new_customers" => (await DealQueries.NewCustomersAsync(c, g, ct)).Map(F.Count),
@@ -43,19 +43,19 @@ internal static class MetricCalculator
         _ => throw new ArgumentException($"Metric '{c.Metric.Id}' has no implementation.", nameof(c)),
     };
 
-    private static Task<Grouped<ClosedStats>> Closed(MetricContext c, Dimension? g, CancellationToken ct) =>
-        DealQueries.ClosedAsync(c, g, ClosedDeals.In(c.Window), ct);
+    private static Task<Grouped<ClosedStats>> Closed(MetricContext c, Dimension? g, ClosedColumns columns, CancellationToken ct) =>
+        DealQueries.ClosedAsync(c, g, ClosedDeals.In(c.Window, columns), ct);
 
     private static Task<Grouped<ClosedStats>> ClosedCounts(MetricContext c, Dimension? g, CancellationToken ct) =>
-        DealQueries.ClosedAsync(c, g, ClosedDeals.In(c.Window) with { CountsOnly = true }, ct);
+        Closed(c, g, ClosedColumns.Counts, ct);
 
     // Won-only metrics read only the won rows of the (status, closed_at) index.
-    private static Task<Grouped<ClosedStats>> Won(MetricContext c, Dimension? g, CancellationToken ct) =>
-        DealQueries.ClosedAsync(c, g, ClosedDeals.In(c.Window) with { WonOnly = true }, ct);
+    private static Task<Grouped<ClosedStats>> Won(MetricContext c, Dimension? g, ClosedColumns columns, CancellationToken ct) =>
+        DealQueries.ClosedAsync(c, g, ClosedDeals.In(c.Window, columns) with { WonOnly = true }, ct);
 
     // "Bookings so far": never past the end of the as-of day, for periods that have not ended yet.
     private static Task<Grouped<ClosedStats>> WonSoFar(MetricContext c, Dimension? g, CancellationToken ct) =>
-        DealQueries.ClosedAsync(c, g, new ClosedDeals(c.Window.FromUtc, c.Window.SoFarUtc, WonOnly: true), ct);
+        DealQueries.ClosedAsync(c, g, new ClosedDeals(c.Window.FromUtc, c.Window.SoFarUtc, ClosedColumns.Amounts, WonOnly: true), ct);
 
     private static Task<Grouped<CohortStats>> Cohort(MetricContext c, Dimension? g, CancellationToken ct) =>
         SubscriptionQueries.CohortAsync(c, g, c.Window.DayBeforeStart(c.Metric), c.Window.SnapshotDay, ct);
@@ -64,7 +64,7 @@ internal static class MetricCalculator
     {
         _ = c.Window.DayBeforeStart(c.Metric); // the snapshot is chosen relative to the first day
         var forecast = await PlanQueries.ForecastSnapshotAsync(c, ct);
-        var actual = await Won(c, null, ct);
+        var actual = await Won(c, null, ClosedColumns.Amounts, ct);
         return Grouped<MetricValue>.Single(F.ForecastAccuracy(forecast, actual.Total));
     }
 

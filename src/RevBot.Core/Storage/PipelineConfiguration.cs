@@ -22,6 +22,8 @@ internal sealed class DealConfiguration : IEntityTypeConfiguration<Deal>
         // The metric queries: closed deals by close time, open deals by expected close, creation, per owner/account.
         b.HasIndex(d => new { d.Status, d.ClosedAt });
         b.HasIndex(d => new { d.Status, d.CloseDate });
+        // Top/bottom N deals of a status by amount read the index instead of sorting every open deal.
+        b.HasIndex(d => new { d.Status, d.Amount });
         b.HasIndex(d => d.CreatedAt);
         b.HasIndex(d => d.OwnerId);
         b.HasIndex(d => d.AccountId);

@@ -452,11 +452,16 @@ namespace RevBot.Data.Migrations.Postgres
                     b.HasIndex("OwnerId")
                         .HasDatabaseName("ix_deals_owner_id");
 
+                    b.HasIndex("Status", "Amount")
+                        .HasDatabaseName("ix_deals_status_amount");
+
                     b.HasIndex("Status", "CloseDate")
                         .HasDatabaseName("ix_deals_status_close_date");
 
                     b.HasIndex("Status", "ClosedAt")
                         .HasDatabaseName("ix_deals_status_closed_at");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Status", "ClosedAt"), new[] { "Amount", "AccountId", "OwnerId" });
 
                     b.ToTable("deals", (string)null);
                 });

@@ -443,6 +443,9 @@ namespace RevBot.Data.Migrations.Sqlite
                     b.HasIndex("OwnerId")
                         .HasDatabaseName("ix_deals_owner_id");
 
+                    b.HasIndex("Status", "Amount")
+                        .HasDatabaseName("ix_deals_status_amount");
+
                     b.HasIndex("Status", "CloseDate")
                         .HasDatabaseName("ix_deals_status_close_date");
 
