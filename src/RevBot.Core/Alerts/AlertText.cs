@@ -13,12 +13,12 @@ internal sealed class AlertText(string language, string currency)
     public bool Spanish => _format.Spanish;
 
     /// <summary>"1 day" / "12 days" ("1 día" / "12 días").</summary>
-    public string Days(int days) => Quantity(days, "day", "days", "día", "días");
+    public string Days(int days) => Quantity(days, Pick("day", "día"), Pick("days", "días"));
 
-    public string Times(int times) => Quantity(times, "time", "times", "vez", "veces");
+    public string Times(int times) => Quantity(times, Pick("time", "vez"), Pick("times", "veces"));
 
-    public string Quantity(int n, string one, string many, string uno, string muchos) =>
-        $"{_format.Count(n)} {(n == 1 ? Spanish ? uno : one : Spanish ? muchos : many)}";
+    /// <summary>A count and the word for one or for several, already in the reader's language.</summary>
+    public string Quantity(int n, string one, string many) => $"{_format.Count(n)} {(n == 1 ? one : many)}";
 
     /// <summary>A fraction as a whole percentage: 0.456 → "46%" ("46 %").</summary>
     public string Percent(double fraction) =>

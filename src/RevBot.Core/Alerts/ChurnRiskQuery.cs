@@ -7,7 +7,8 @@ namespace RevBot.Core.Alerts;
 /// <summary>
 /// Scores every customer (an account with MRR today) in one statement: each factor is a grouped pass over its own table
 /// (subscriptions, usage, tickets, open renewal deals, recent activities), joined per account; the points and the score
-/// are computed in SQL so only accounts at or above the minimum score come back, highest first.
+/// are computed in SQL so only accounts at or above the minimum score come back, highest first. Thresholds compare
+/// whole sums (users now × 100 ≤ users before × 70), never rounded ratios, so both databases agree on the boundary.
 /// </summary>
 internal static class ChurnRiskQuery
 {
@@ -59,6 +60,8 @@ internal static class ChurnRiskQuery
               SELECT subs.account_id, subs.mrr_now, subs.mrr_then,
                      CASE WHEN u.users_before > 0 THEN 1.0 - (1.0 * u.users_now / u.users_before) END AS users_drop,
                      CASE WHEN u.events_before > 0 THEN 1.0 - (1.0 * u.events_now / u.events_before) END AS events_drop,
+                     CASE WHEN (u.users_before > 0 AND u.users_now * 100 <= u.users_before * (100 - {usageDrop}))
+                            OR (u.events_before > 0 AND u.events_now * 100 <= u.events_before * (100 - {usageDrop})) THEN 1 ELSE 0 END AS usage_fell,
                      COALESCE(t.urgent, 0) AS urgent, COALESCE(t.high, 0) AS high, t.sat_sum, COALESCE(t.sat_n, 0) AS sat_n,
                      CASE WHEN r.close_date IS NOT NULL AND (subs.ends_on IS NULL OR r.close_date < subs.ends_on) THEN r.close_date ELSE subs.ends_on END AS renews_on,
                      CASE WHEN r.account_id IS NULL THEN 0 ELSE 1 END AS has_renewal, COALESCE(r.moving, 0) AS moving,
@@ -74,13 +77,13 @@ internal static class ChurnRiskQuery
               FROM f),
             pts AS (
               SELECT g.*,
-                     CASE WHEN usage_drop * 100 >= {usageDrop}
+                     CASE WHEN usage_fell = 1
                           THEN {p.Add(s.UsageWeight)} * (CASE WHEN usage_drop * 100 >= 2 * {usageDrop} THEN 1.0 ELSE usage_drop * 100 / (2 * {usageDrop}) END)
                           ELSE 0 END AS usage_pts,
                      CASE WHEN urgent + high >= {p.Add(s.OpenTickets)} OR (sat_n > 0 AND sat_sum <= {p.Add(s.LowSatisfaction)} * sat_n)
                           THEN {p.Add(s.SupportWeight)} ELSE 0 END AS support_pts,
                      CASE WHEN renew_days <= {p.Add(s.RenewalWithinDays)} AND moving = 0 THEN {p.Add(s.RenewalWeight)} ELSE 0 END AS renewal_pts,
-                     CASE WHEN contraction * 100 >= {p.Add(s.ContractionPercent)} THEN {p.Add(s.ContractionWeight)} ELSE 0 END AS contraction_pts,
+                     CASE WHEN mrr_then > 0 AND mrr_now * 100 <= mrr_then * {p.Add(100 - s.ContractionPercent)} THEN {p.Add(s.ContractionWeight)} ELSE 0 END AS contraction_pts,
                      CASE WHEN quiet = 1 THEN {p.Add(s.QuietWeight)} ELSE 0 END AS quiet_pts
               FROM g),
             x AS (

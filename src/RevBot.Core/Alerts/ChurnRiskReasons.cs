@@ -35,12 +35,12 @@ internal static class ChurnRiskReasons
         var open = f.UrgentOpen + f.HighOpen;
         if (open >= s.OpenTickets)
         {
+            var urgent = t.Quantity(f.UrgentOpen, t.Pick("urgent ticket", "ticket urgente"), t.Pick("urgent tickets", "tickets urgentes"));
             var tickets = (f.UrgentOpen, f.HighOpen) switch
             {
-                (_, 0) => t.Quantity(f.UrgentOpen, "urgent ticket", "urgent tickets", "ticket urgente", "tickets urgentes"),
-                (0, _) => t.Quantity(f.HighOpen, "high-priority ticket", "high-priority tickets", "ticket de prioridad alta", "tickets de prioridad alta"),
-                _ => t.Pick($"{f.UrgentOpen} urgent and {f.HighOpen} high-priority tickets",
-                            $"{f.UrgentOpen} tickets urgentes y {f.HighOpen} de prioridad alta"),
+                (_, 0) => urgent,
+                (0, _) => t.Quantity(f.HighOpen, t.Pick("high-priority ticket", "ticket de prioridad alta"), t.Pick("high-priority tickets", "tickets de prioridad alta")),
+                _ => t.Pick($"{f.UrgentOpen} urgent and {f.HighOpen} high-priority tickets", $"{urgent} y {f.HighOpen} de prioridad alta"),
             };
             parts.Add(tickets + t.Pick(" open", open == 1 ? " abierto" : " abiertos"));
         }
