@@ -6,7 +6,9 @@ namespace RevBot.Core.Alerts;
 
 /// <summary>
 /// Scores every customer (an account with MRR today) in one statement: each factor is a grouped pass over its own table
-/// (subscriptions, usage, tickets, open renewal deals, recent activities), joined per account; the points and the score
+/// (subscriptions, usage, tickets, open renewal deals), joined per account; recent activity is one probe of the
+/// (account_id, occurred_at) index per customer, plus the activities logged on deals only (account_id null, a range of
+/// that same index), so the millions of older activities are never read. The points and the score
 /// are computed in SQL so only accounts at or above the minimum score come back, highest first. Thresholds compare
 /// whole sums (users now × 100 ≤ users before × 70), never rounded ratios, so both databases agree on the boundary.
 /// </summary>
@@ -52,9 +54,7 @@ internal static class ChurnRiskQuery
                               THEN 1 ELSE 0 END) AS moving
               FROM deals d WHERE d.status = 'open' AND d.type = 'renewal' AND d.account_id IS NOT NULL GROUP BY d.account_id),
             q AS (
-              SELECT a.account_id FROM activities a WHERE a.account_id IS NOT NULL AND a.occurred_at > {quietFrom} AND a.occurred_at <= {now}
-              UNION
-              SELECT d.account_id FROM activities a JOIN deals d ON d.id = a.deal_id
+              SELECT DISTINCT d.account_id FROM activities a JOIN deals d ON d.id = a.deal_id
               WHERE a.account_id IS NULL AND a.occurred_at > {quietFrom} AND a.occurred_at <= {now}),
             f AS (
               SELECT subs.account_id, subs.mrr_now, subs.mrr_then,
@@ -65,7 +65,8 @@ internal static class ChurnRiskQuery
                      COALESCE(t.urgent, 0) AS urgent, COALESCE(t.high, 0) AS high, t.sat_sum, COALESCE(t.sat_n, 0) AS sat_n,
                      CASE WHEN r.close_date IS NOT NULL AND (subs.ends_on IS NULL OR r.close_date < subs.ends_on) THEN r.close_date ELSE subs.ends_on END AS renews_on,
                      CASE WHEN r.account_id IS NULL THEN 0 ELSE 1 END AS has_renewal, COALESCE(r.moving, 0) AS moving,
-                     CASE WHEN q.account_id IS NULL THEN 1 ELSE 0 END AS quiet
+                     CASE WHEN EXISTS (SELECT 1 FROM activities a WHERE a.account_id = subs.account_id AND a.occurred_at > {quietFrom} AND a.occurred_at <= {now})
+                            OR q.account_id IS NOT NULL THEN 0 ELSE 1 END AS quiet
               FROM subs LEFT JOIN u ON u.account_id = subs.account_id LEFT JOIN t ON t.account_id = subs.account_id
                         LEFT JOIN r ON r.account_id = subs.account_id LEFT JOIN q ON q.account_id = subs.account_id
               WHERE subs.mrr_now > 0),
