@@ -19,7 +19,8 @@ internal static class AlertsCommand
 
     public static readonly Option<string> Language = new("--language") { Description = "en or es: the language of the reasons.", DefaultValueFactory = _ => "en" };
 
-    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+    // Relaxed escaping: the output is read in a terminal or by a script, never embedded in HTML, so "&", "→" and "í" stay as they are.
+    private static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static Command Create()
     {
