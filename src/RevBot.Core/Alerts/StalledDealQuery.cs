@@ -8,7 +8,7 @@ namespace RevBot.Core.Alerts;
 /// One statement over the open deals that returns only those breaking a stalled rule, biggest first. Per deal it reads
 /// two index probes (its entry into the current stage; its last activity); close-date pushes and amount cuts come from
 /// the audit log's JSON changes (<c>{"close_date": [old, new]}</c>, <c>{"amount": [old, new]}</c>), aggregated per deal.
-/// The measured rows are materialized so the probes run once per deal, not again for every deal returned.
+/// The probed rows are materialized so each probe runs once per deal, not once per expression that reads it.
 /// </summary>
 internal static class StalledDealQuery
 {
@@ -40,13 +40,13 @@ internal static class StalledDealQuery
                        ROW_NUMBER() OVER (PARTITION BY entity_id ORDER BY at, id) AS rn
                 FROM audit_log WHERE entity = 'deal' AND at > {cutFrom} AND at <= {now} AND changes LIKE '%"amount"%') x
               WHERE rn = 1),
-            o AS (
+            o AS MATERIALIZED (
               SELECT d.id, d.name, d.account_id, d.owner_id, d.amount, d.stage, d.close_date, d.created_at,
                      COALESCE((SELECT MAX(h.entered_at) FROM deal_stage_history h
                                WHERE h.deal_id = d.id AND h.stage = d.stage AND h.entered_at <= {now}), d.created_at) AS stage_since,
                      (SELECT MAX(a.occurred_at) FROM activities a WHERE a.deal_id = d.id AND a.occurred_at <= {now}) AS last_activity
               FROM deals d WHERE d.status = 'open' AND (d.created_at IS NULL OR d.created_at <= {now})),
-            f AS MATERIALIZED (
+            f AS (
               SELECT o.*, {dialect.WholeDays("o.stage_since", now)} AS stage_days,
                      {dialect.WholeDays("COALESCE(o.last_activity, o.created_at)", now)} AS quiet_days,
                      {norm} AS norm, COALESCE(p.n, 0) AS pushes, c.amount_before
