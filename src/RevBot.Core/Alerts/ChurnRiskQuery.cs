@@ -103,7 +103,7 @@ internal static class ChurnRiskQuery
             r.GetString(0), r.Text(1) ?? r.GetString(0), (int)r.Count(2),
             Real(r, 3), Real(r, 4) ?? 0, (int)r.Count(5), (int)r.Count(6), Real(r, 7), Real(r, 8) ?? 0,
             r.IsDBNull(9) ? null : (int)r.Count(9), r.Count(10) == 1, Real(r, 11) ?? 0,
-            Real(r, 12), Real(r, 13) ?? 0, Real(r, 14) ?? 0, r.Text(15), r.Text(16)), ct);
+            Real(r, 12), Real(r, 13) ?? 0, Real(r, 14) ?? 0, r.Text(15), r.Text(16)), jit: false, ct);
     }
 
     private static double? Real(System.Data.Common.DbDataReader r, int ordinal) =>
