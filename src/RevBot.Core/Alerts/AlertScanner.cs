@@ -17,44 +17,34 @@ public sealed class AlertScanner(RevBotDb db, IServiceScopeFactory scopes, IOpti
     {
         ArgumentNullException.ThrowIfNull(request);
         var settings = options.Value;
+        var (stalledRules, churnRules) = (settings.Stalled, settings.Churn);
         var at = request.AsOf is { } day ? CompanyClock.At(day, clock.Zone) : clock;
         var (today, now) = (at.Today, at.UtcNow);
         var text = new AlertText(request.Language, company.Value.Currency);
 
-        // The churn statement runs at the same time on its own connection: the scan waits for the slower half, not both.
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        await using var scope = scopes.CreateAsyncScope();
-        var churn = ChurnRiskQuery.StreamAsync(scope.ServiceProvider.GetRequiredService<RevBotDb>(), settings.Churn, today, now, stop.Token)
-            .GetAsyncEnumerator(stop.Token);
-        var next = churn.MoveNextAsync().AsTask();
-        try
+        // The three statements run at the same time, each on its own connection: the scan waits for the slowest (the
+        // stage norms), not for the sum. Stalled deals arrive filtered by the norms' floor; the norms themselves,
+        // a handful of numbers, are applied to each row below.
+        await using var stalledScope = scopes.CreateAsyncScope();
+        await using var churnScope = scopes.CreateAsyncScope();
+        await using var stalled = new StartedStream<StalledDealFacts>(
+            t => StalledDealQuery.StreamAsync(stalledScope.ServiceProvider.GetRequiredService<RevBotDb>(), stalledRules, today, now, t), ct);
+        await using var churn = new StartedStream<ChurnRiskFacts>(
+            t => ChurnRiskQuery.StreamAsync(churnScope.ServiceProvider.GetRequiredService<RevBotDb>(), churnRules, today, now, t), ct);
+        var norms = await StageNormQuery.RunAsync(db, stalledRules, now, ct);
+
+        await foreach (var row in stalled.ReadAsync())
         {
-            var norms = await StageNormQuery.RunAsync(db, settings.Stalled, now, ct);
-            var effective = norms.ToDictionary(n => n.Key, n => Math.Max(n.Value.Days, settings.Stalled.StageNormFloorDays), StringComparer.Ordinal);
-            await foreach (var deal in StalledDealQuery.StreamAsync(db, settings.Stalled, effective, today, now, ct))
-            {
-                yield return new AlertFinding(AlertKind.StalledDeal, deal.DealId, deal.DealName, null,
-                    StalledDealReasons.For(deal, settings.Stalled, today, text), Recipients(deal.OwnerEmail ?? deal.AccountOwnerEmail));
-            }
-            while (await next)
-            {
-                var account = churn.Current;
-                yield return new AlertFinding(AlertKind.ChurnRisk, account.AccountId, account.AccountName, account.Score,
-                    ChurnRiskReasons.For(account, settings.Churn, text), Recipients(account.OwnerEmail, account.SuccessEmail));
-                next = churn.MoveNextAsync().AsTask();
-            }
+            var deal = row with { StageNormDays = Math.Max(norms.TryGetValue(row.Stage, out var norm) ? norm.Days : 0, stalledRules.StageNormFloorDays) };
+            var reasons = StalledDealReasons.For(deal, stalledRules, today, text);
+            // In its stage longer than the floor but not than its own stage's norm, and nothing else: not stalled.
+            if (reasons.Count == 0) continue;
+            yield return new AlertFinding(AlertKind.StalledDeal, deal.DealId, deal.DealName, null, reasons, Recipients(deal.OwnerEmail ?? deal.AccountOwnerEmail));
         }
-        finally
+        await foreach (var account in churn.ReadAsync())
         {
-            // An enumerator cannot be disposed while a MoveNext is running: stop the statement and let it end first.
-            // Its own error (a cancellation, most likely) is not the one to report, so it is observed and dropped.
-            if (!next.IsCompleted)
-            {
-                await stop.CancelAsync();
-                await Task.WhenAny(next);
-                _ = next.Exception;
-            }
-            await churn.DisposeAsync();
+            yield return new AlertFinding(AlertKind.ChurnRisk, account.AccountId, account.AccountName, account.Score,
+                ChurnRiskReasons.For(account, churnRules, text), Recipients(account.OwnerEmail, account.SuccessEmail));
         }
     }
 

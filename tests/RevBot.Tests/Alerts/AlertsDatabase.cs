@@ -24,7 +24,8 @@ public sealed class AlertsDatabase : IAsyncDisposable
     private readonly Dictionary<DbProvider, Task<TestDatabase>> _databases = [];
     private readonly Lock _lock = new();
 
-    public async Task<List<AlertFinding>> ScanAsync(DbProvider provider, IReadOnlyDictionary<string, string?>? settings = null, string language = "en")
+    /// <param name="take">Stop reading after this many findings (the scan must then end its statements cleanly).</param>
+    public async Task<List<AlertFinding>> ScanAsync(DbProvider provider, IReadOnlyDictionary<string, string?>? settings = null, string language = "en", int take = int.MaxValue)
     {
         var database = await GetAsync(provider);
         var values = new Dictionary<string, string?> { ["Company:TimeZone"] = "UTC" };
@@ -36,7 +37,10 @@ public sealed class AlertsDatabase : IAsyncDisposable
         var findings = new List<AlertFinding>();
         await foreach (var finding in scope.ServiceProvider.GetRequiredService<AlertScanner>()
             .ScanAsync(new AlertScanRequest(AlertDataset.AsOf, language), TestContext.Current.CancellationToken))
+        {
             findings.Add(finding);
+            if (findings.Count == take) break;
+        }
         return findings;
     }
 

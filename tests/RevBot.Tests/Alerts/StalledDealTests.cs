@@ -114,4 +114,16 @@ public sealed class StalledDealTests(AlertsDatabase data)
         Assert.Contains("close date pushed 2 times", Reasons(found, "pushed-twice"));
         Assert.Contains("amount cut 20% in 30 days ($98.8K → $79K)", Reasons(found, "cut-small"));
     }
+
+    [Theory]
+    [InlineData(DbProvider.Sqlite)]
+    [InlineData(DbProvider.Postgres)]
+    public async Task A_reader_may_stop_after_the_first_alert_while_the_other_statements_still_run(DbProvider provider)
+    {
+        var first = await data.ScanAsync(provider, take: 1);
+
+        Assert.Equal("stuck", Assert.Single(first).SubjectId);
+        // The connections went back to the pool in a usable state: a full scan right after gives everything.
+        Assert.Equal(9, (await data.ScanAsync(provider)).Count(f => f.Kind == AlertKind.StalledDeal));
+    }
 }
