@@ -1,9 +1,20 @@
 using RevBot.Benchmarks;
 
-// A small latency harness (not a test): `dotnet run -c Release --project tests/RevBot.Benchmarks -- ask <db> [as-of] [iterations]`.
+// A small latency harness (not a test), run from a Release build:
+//   ask <database target> [as-of YYYY-MM-DD] [iterations]
+//   slack-ack [--db <target>] [--requests N] [--warmup N] [--rate per-second, 0 = back to back] [--scale S]
+if (args.Length >= 1 && args[0] == "slack-ack")
+{
+    if (SlackAckSettings.Parse(args) is not { } settings)
+    {
+        Console.Error.WriteLine("usage: slack-ack [--db <target>] [--requests N] [--warmup N] [--rate R] [--scale S]");
+        return 2;
+    }
+    return await SlackAckBenchmark.RunAsync(settings);
+}
 if (args.Length < 2 || args[0] != "ask")
 {
-    Console.Error.WriteLine("usage: ask <database target> [as-of YYYY-MM-DD] [iterations]");
+    Console.Error.WriteLine("usage: ask <database target> [as-of YYYY-MM-DD] [iterations]  |  slack-ack [options]");
     return 2;
 }
 var asOf = args.Length > 2 ? DateOnly.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : DateOnly.FromDateTime(DateTime.UtcNow);
