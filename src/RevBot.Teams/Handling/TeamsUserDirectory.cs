@@ -9,8 +9,8 @@ namespace RevBot.Teams.Handling;
 
 /// <summary>
 /// Maps the Teams user behind an activity to a RevBot user: by the stored <c>Users.TeamsUserId</c> (Entra object id, else
-/// the "29:" id), else by the email Teams' roster gives for them (<c>GET …/conversations/{id}/members/{userId}</c>), which
-/// is then remembered on the user so the next question needs no roster call. Scoped.
+/// the "29:" id), else by the email Teams' roster gives for them (<c>GET …/conversations/{id}/members/{userId}</c>, the team's
+/// roster in a channel), which is then remembered on the user so the next question needs no roster call. Scoped.
 /// </summary>
 public sealed partial class TeamsUserDirectory(RevBotDb db, ConnectorClient connector, ILogger<TeamsUserDirectory> log)
 {
@@ -23,7 +23,9 @@ public sealed partial class TeamsUserDirectory(RevBotDb db, ConnectorClient conn
 
         var teamsId = activity.From?.Id;
         if (string.IsNullOrEmpty(teamsId) || activity.ServiceUrl is null || activity.Conversation?.Id is null) return null;
-        var member = await connector.GetMemberAsync(ConversationAddress.From(activity), teamsId, ct);
+        // In a channel the roster is the team's (as in the Bot Framework SDK's TeamsInfo.GetMemberAsync); elsewhere the chat's.
+        var roster = new ConversationAddress(activity.ServiceUrl, activity.ChannelData?.Team?.Id ?? activity.Conversation.Id);
+        var member = await connector.GetMemberAsync(roster, teamsId, ct);
         if (!member.Succeeded) return null;
         var email = FirstNonBlank(member.Value?.Email, member.Value?.UserPrincipalName);
         if (email is null) return null;

@@ -79,6 +79,22 @@ public sealed class TeamsUserMappingTests(TeamsBotHost host) : IClassFixture<Tea
         Assert.Single(host.Connector.Requests, r => r.Method == "GET" && r.Path.Contains($"{conversation}/members/", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task In_a_channel_the_teams_roster_is_asked()
+    {
+        var (teamsId, aadId) = NewTeamsUser();
+        var team = $"19:{Guid.NewGuid():N}@thread.tacv2";
+        var rep = await RepWithOpenDealsAsync(0);
+        host.Connector.Members[teamsId] = Member(teamsId, aadId, rep.Email);
+        var thread = $"{team};messageid=1700000000000";
+        var channelData = new JsonObject { ["team"] = new JsonObject { ["id"] = team }, ["channel"] = new JsonObject { ["id"] = team } };
+
+        var (_, card) = await AskInTeamsAsync(teamsId, aadId, Question, thread, "channel", channelData);
+
+        Assert.True(JsonNode.DeepEquals(await ExpectedCardAsync(rep.Email), card), card.ToJsonString());
+        Assert.Single(host.Connector.Requests, r => r.Method == "GET" && r.Path == $"/amer/v3/conversations/{team}/members/{teamsId}");
+    }
+
     private static (string TeamsId, string AadId) NewTeamsUser()
     {
         var suffix = Guid.NewGuid().ToString("N");
@@ -108,11 +124,13 @@ public sealed class TeamsUserMappingTests(TeamsBotHost host) : IClassFixture<Tea
     }
 
     /// <summary>Posts the question as a 1:1 message from the Teams user and returns the answer card the bot replied with.</summary>
-    private async Task<(string Conversation, JsonNode Card)> AskInTeamsAsync(string teamsId, string aadId, string question, string? conversation = null)
+    private async Task<(string Conversation, JsonNode Card)> AskInTeamsAsync(
+        string teamsId, string aadId, string question, string? conversation = null, string conversationType = "personal", JsonObject? channelData = null)
     {
         conversation ??= $"a:{Guid.NewGuid():N}";
-        var activity = host.Activity("message", conversation, question);
+        var activity = host.Activity("message", conversation, question, conversationType);
         activity["from"] = new JsonObject { ["id"] = teamsId, ["name"] = "Teams User", ["aadObjectId"] = aadId };
+        if (channelData is not null) activity["channelData"] = channelData;
         var id = (string)activity["id"]!;
         using (var response = await host.PostAsync(activity)) response.EnsureSuccessStatusCode();
 
