@@ -37,6 +37,7 @@ public static class TeamsServiceCollectionExtensions
         services.AddSingleton<TeamsWorkQueue>();
         services.AddHostedService<TeamsWorker>();
         services.AddScoped<ConversationReferenceStore>();
+        services.AddScoped<TeamsUserDirectory>();
         services.AddScoped<TeamsResponder>();
         services.AddScoped<TeamsActivityHandler>();
         services.AddScoped<TeamsProactiveMessenger>();
