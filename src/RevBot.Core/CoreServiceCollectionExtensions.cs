@@ -1,9 +1,11 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using RevBot.Core.Company;
 using RevBot.Core.Conversation;
 using RevBot.Core.Metrics;
+using RevBot.Core.Work;
 
 namespace RevBot.Core;
 
@@ -21,6 +23,17 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<ConversationStore>();
         services.AddScoped<AskService>();
         services.AddSingleton<VocabularyCache>();
+        return services;
+    }
+
+    /// <summary>
+    /// The shared in-process queue for work done after a platform's ack, and its workers. Each chat adapter calls this;
+    /// registering twice is harmless.
+    /// </summary>
+    public static IServiceCollection AddRevBotBackgroundWork(this IServiceCollection services)
+    {
+        services.TryAddSingleton<WorkQueue>();
+        services.AddHostedService<WorkQueueService>();
         return services;
     }
 }
