@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using RevBot.Core.Company;
 using RevBot.Core.Conversation;
+using RevBot.Core.Digests;
 using RevBot.Core.Metrics;
 using RevBot.Core.Work;
 
@@ -22,6 +23,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<MetricEngine>();
         services.AddScoped<ConversationStore>();
         services.AddScoped<AskService>();
+        services.AddScoped<DigestBuilder>();
         services.AddSingleton<VocabularyCache>();
         return services;
     }

@@ -61,6 +61,21 @@ public sealed class MetricEngine(RevBotDb db, IOptions<CompanyOptions> options, 
         return results;
     }
 
+    /// <summary>
+    /// The ARR bridge of a period: starting ARR (the day before it starts) + new + expansion − contraction − churn =
+    /// ending ARR (its last day, or the as-of day if sooner). Takes the filters net new ARR takes; the two ends equal
+    /// <c>arr</c> on those days.
+    /// </summary>
+    /// <exception cref="MetricNotSupportedException">A filter does not apply to subscriptions, or the period has no start.</exception>
+    public async Task<ArrBridge> ArrBridgeAsync(Period period, IReadOnlyDictionary<Dimension, string> filters, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(filters);
+        var metric = MetricCatalog.Get("net_new_arr");
+        MetricSupport.Check(metric, filters, null);
+        var context = new MetricContext(db, _company, metric, MetricWindow.Create(period, clock), filters);
+        return await ArrBridgeQuery.RunAsync(context, ct);
+    }
+
     /// <summary>The largest (or smallest) deals of a kind in a period. See <see cref="DealListQuery"/> for which deals count.</summary>
     public Task<IReadOnlyList<DealListItem>> ListDealsAsync(DealListQuery query, CancellationToken ct = default)
     {

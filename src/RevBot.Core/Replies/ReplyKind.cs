@@ -9,4 +9,5 @@ public enum ReplyKind
     Clarify,
     NotUnderstood,
     Error,
+    Digest,
 }
