@@ -14,7 +14,7 @@ public static class DigestChartRenderer
     public const int Height = 400;
 
     // A sans-serif face when the machine has one (Debian: fonts-dejavu-core), else ScottPlot's own choice.
-    private static readonly string Font = Fonts.Detect("DejaVu Sans");
+    private static readonly string Font = Fonts.Sans;
 
     public static DigestImage Render(DigestChart chart, string language, string currency)
     {

@@ -6,7 +6,7 @@ namespace RevBot.Core.Digests;
 public sealed record DigestDocumentMetric(
     [property: JsonPropertyName("metric")] string Metric,
     [property: JsonPropertyName("scope")] string Scope,
-    [property: JsonPropertyName("value")] decimal? Value,
-    [property: JsonPropertyName("previous")] decimal? Previous,
-    [property: JsonPropertyName("target")] decimal? Target,
+    [property: JsonPropertyName("value"), JsonIgnore(Condition = JsonIgnoreCondition.Never)] decimal? Value,
+    [property: JsonPropertyName("previous"), JsonIgnore(Condition = JsonIgnoreCondition.Never)] decimal? Previous,
+    [property: JsonPropertyName("target"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] decimal? Target,
     [property: JsonPropertyName("question")] string Question);
