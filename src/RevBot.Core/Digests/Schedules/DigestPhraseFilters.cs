@@ -31,7 +31,7 @@ internal static partial class DigestPhraseFilters
         return filters;
     }
 
-    [GeneratedRegex(@"\b(?<k>region|región|segment|segmento|team|equipo|owner)\s*(?:=|:)?\s*(?:""(?<q>[^""]+)""|(?<v>[^\s""]+))", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?<k>región|region|segmento|segment|equipo|team|owner)\b\s*(?:=|:)?\s*(?:""(?<q>[^""]+)""|(?<v>[^\s""]+))", RegexOptions.IgnoreCase)]
     private static partial Regex Explicit();
 
     [GeneratedRegex(@"\b(?:in|for|en|para)\s+(?:the\s+|el\s+|la\s+)?")]
