@@ -11,6 +11,7 @@ namespace RevBot.Core.Digests;
 public sealed class DigestCache
 {
     private readonly ConcurrentDictionary<string, Lazy<Task<object>>> _entries = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, TimeSpan> _durations = new(StringComparer.Ordinal);
     private long _hits;
 
     /// <summary>Distinct queries run through the cache.</summary>
@@ -19,9 +20,21 @@ public sealed class DigestCache
     /// <summary>Requests answered from an earlier query.</summary>
     public long Hits => Interlocked.Read(ref _hits);
 
+    /// <summary>The slowest queries so far and how long each took (for benchmarks and logs).</summary>
+    public IReadOnlyList<KeyValuePair<string, TimeSpan>> Slowest(int count) => [.. _durations.OrderByDescending(d => d.Value).Take(count)];
+
+    /// <summary>The time spent in queries, added up.</summary>
+    public TimeSpan QueryTime => new(_durations.Values.Sum(d => d.Ticks));
+
     internal async Task<T> GetAsync<T>(string key, Func<Task<T>> load)
     {
-        var mine = new Lazy<Task<object>>(async () => (await load())!);
+        var mine = new Lazy<Task<object>>(async () =>
+        {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            var value = (await load())!;
+            _durations[key] = System.Diagnostics.Stopwatch.GetElapsedTime(started);
+            return value;
+        });
         var entry = _entries.GetOrAdd(key, mine);
         if (!ReferenceEquals(entry, mine)) Interlocked.Increment(ref _hits);
         try

@@ -15,11 +15,58 @@ internal sealed class DigestData(RevBotDb db, MetricEngine engine, CompanyClock 
 {
     public DateOnly AsOf => clock.Today;
 
-    public Task<MetricResult> EvaluateAsync(string metric, Period period, IReadOnlyDictionary<Dimension, string> filters, Dimension? groupBy = null) =>
-        cache.GetAsync(Key("metric", metric, period, filters, groupBy), () => engine.EvaluateAsync(new MetricQuery(metric, period, filters, groupBy), Ct));
+    /// <summary>
+    /// The metric, through the cache. A region or segment filter is answered from the breakdown by that dimension (with
+    /// the other filters), which the engine computes with the same key expression the filter compares: one grouped
+    /// query then serves every region's subscribers instead of one query per region. A group the breakdown does not
+    /// have (no rows at all) falls back to the filtered query, so the value is always the engine's for the filter.
+    /// </summary>
+    public async Task<MetricResult> EvaluateAsync(string metric, Period period, IReadOnlyDictionary<Dimension, string> filters, Dimension? groupBy = null)
+    {
+        var query = new MetricQuery(metric, period, filters, groupBy);
+        if (groupBy is null && SharedBreakdown(metric, filters) is { } by)
+        {
+            var rest = filters.Where(f => f.Key != by).ToDictionary(f => f.Key, f => f.Value);
+            var grouped = await EvaluateAsync(metric, period, rest, by);
+            if (grouped.Breakdown.FirstOrDefault(r => string.Equals(r.Key, filters[by], StringComparison.Ordinal)) is { } row)
+                return new MetricResult(query, row.Value, []);
+        }
+        if (Family(metric) is not { } family)
+            return await cache.GetAsync(Key("metric", metric, period, filters, groupBy), () => engine.EvaluateAsync(query, Ct));
+        var results = await cache.GetAsync(Key("metrics", string.Join(',', family), period, filters, groupBy), () => engine.EvaluateManyAsync(family, period, filters, groupBy, Ct));
+        return results[Array.IndexOf(family, metric)] with { Query = query };
+    }
 
-    public Task<ArrBridge> ArrBridgeAsync(Period period, IReadOnlyDictionary<Dimension, string> filters) =>
-        cache.GetAsync(Key("arr_bridge", "", period, filters, null), () => engine.ArrBridgeAsync(period, filters, Ct));
+    /// <summary>
+    /// Metrics the engine reads from one statement when asked together (<see cref="MetricEngine.EvaluateManyAsync"/>):
+    /// asking for one asks for its family, so the others cost no query when another digest shows them.
+    /// </summary>
+    private static string[]? Family(string metric) => metric switch
+    {
+        "win_rate" or "deals_won" or "deals_lost" => ["win_rate", "deals_won", "deals_lost"],
+        "logo_churn_rate" or "nrr" or "grr" or "revenue_churn_rate" => ["logo_churn_rate", "nrr", "grr", "revenue_churn_rate"],
+        _ => null,
+    };
+
+    /// <summary>Region first, then segment: the dimension whose breakdown can answer this filter, if any.</summary>
+    private static Dimension? SharedBreakdown(string metric, IReadOnlyDictionary<Dimension, string> filters)
+    {
+        foreach (var d in (ReadOnlySpan<Dimension>)[Dimension.Region, Dimension.Segment])
+            if (filters.ContainsKey(d) && MetricSupport.Supports(metric, d, breakdown: true)) return d;
+        return null;
+    }
+
+    /// <summary>The ARR bridge, from the bridge by region or segment when the filters have one (as for metrics).</summary>
+    public async Task<ArrBridge> ArrBridgeAsync(Period period, IReadOnlyDictionary<Dimension, string> filters)
+    {
+        if (SharedBreakdown("net_new_arr", filters) is { } by)
+        {
+            var rest = filters.Where(f => f.Key != by).ToDictionary(f => f.Key, f => f.Value);
+            var rows = await cache.GetAsync(Key("arr_bridge", "", period, rest, by), () => engine.ArrBridgeByAsync(period, rest, by, Ct));
+            if (rows.FirstOrDefault(r => string.Equals(r.Key, filters[by], StringComparison.Ordinal)) is { } row) return row.Bridge;
+        }
+        return await cache.GetAsync(Key("arr_bridge", "", period, filters, null), () => engine.ArrBridgeAsync(period, filters, Ct));
+    }
 
     public Task<IReadOnlyList<DealListItem>> DealsAsync(DealListQuery query) =>
         cache.GetAsync(Key($"deals:{query.Kind}:{query.Limit}:{query.Ascending}", "", query.Period ?? Period.AllTime, query.Filters, null), () => engine.ListDealsAsync(query, Ct));

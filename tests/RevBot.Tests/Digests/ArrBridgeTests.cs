@@ -39,6 +39,22 @@ public sealed class ArrBridgeTests(DemoCompanyFixture company)
     [Theory]
     [InlineData(DbProvider.Sqlite)]
     [InlineData(DbProvider.Postgres)]
+    public async Task The_bridge_by_region_is_the_bridge_filtered_by_each_region(DbProvider provider)
+    {
+        await using var db = (await company.GetAsync(provider)).NewContext();
+        var engine = Engine(db);
+
+        var rows = await engine.ArrBridgeByAsync(Q1, Filters("segment=SMB"), Dimension.Region, Ct);
+
+        Assert.True(rows.Count >= 3, string.Join(", ", rows.Select(r => r.Key)));
+        foreach (var row in rows.Where(r => r.Key.Length > 0))
+            Assert.Equal(await engine.ArrBridgeAsync(Q1, Filters($"segment=SMB;region={row.Key}"), Ct), row.Bridge);
+        Assert.Equal((await engine.ArrBridgeAsync(Q1, Filters("segment=SMB"), Ct)).Ending, rows.Sum(r => r.Bridge.Ending));
+    }
+
+    [Theory]
+    [InlineData(DbProvider.Sqlite)]
+    [InlineData(DbProvider.Postgres)]
     public async Task Each_account_lands_in_one_movement(DbProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
