@@ -14,16 +14,24 @@ namespace RevBot.Core.Digests;
 /// </summary>
 public sealed class DigestBuilder(RevBotDb db, IOptions<CompanyOptions> options, CompanyClock clock, IEnumerable<IDigestFeed> feeds)
 {
-    public async Task<Digest> BuildAsync(DigestRequest request, DigestCache? cache = null, CancellationToken ct = default)
+    public Task<Digest> BuildAsync(DigestRequest request, DigestCache? cache = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.Filters);
+        // Channels subscribed to the same digest (kind, day, filters, language) get the same one, built once per batch.
+        var key = $"{DigestCache.DigestPrefix}{DigestKinds.Name(request.Kind)}|{request.AsOf.DayNumber}|{request.Language}|" +
+            string.Join(',', request.Filters.OrderBy(f => f.Key).Select(f => $"{f.Key}={f.Value}"));
+        return cache is null ? BuildNowAsync(request, new DigestCache(), ct) : cache.GetAsync(key, () => BuildNowAsync(request, cache, ct));
+    }
+
+    private async Task<Digest> BuildNowAsync(DigestRequest request, DigestCache cache, CancellationToken ct)
+    {
         var company = options.Value;
         var at = CompanyClock.At(request.AsOf, clock.Zone);
         var fiscal = new FiscalCalendar(company.FiscalYearStartMonth);
         var language = request.Language == "es" ? "es" : "en";
         var periods = new DigestPeriods(request.AsOf, fiscal, language);
-        var data = new DigestData(db, new MetricEngine(db, options, at), at, cache ?? new DigestCache(), company) { Ct = ct };
+        var data = new DigestData(db, new MetricEngine(db, options, at), at, cache, company) { Ct = ct };
         var parts = new DigestParts(request with { Language = language }, data, periods, fiscal, company.Currency, feeds);
         var content = await DigestPlans.BuildAsync(request.Kind, parts, [.. company.EffectiveStages.Select(s => s.Name)]);
         return new Digest

@@ -19,7 +19,7 @@ public sealed class DigestCommandTests
         await using (var db = RevBotDbFactory.Create(DbTarget.Sqlite(path)))
         {
             await DatabaseMigrator.MigrateAsync(db, Ct);
-            await DemoSeeder.SeedAsync(db, new DemoSeedOptions { Scale = 0.05, AsOf = new DateOnly(2026, 3, 15) }, ct: Ct);
+            await DemoSeeder.SeedAsync(db, new DemoSeedOptions { Scale = 0.1, AsOf = new DateOnly(2026, 3, 15) }, ct: Ct);
         }
         using var output = new StringWriter();
         using var error = new StringWriter();
@@ -39,7 +39,10 @@ public sealed class DigestCommandTests
         Assert.Equal(JsonValueKind.Number, bookings.GetProperty("value").ValueKind);
         Assert.Equal(JsonValueKind.Number, bookings.GetProperty("previous").ValueKind);
         Assert.Equal("bookings last week", bookings.GetProperty("question").GetString());
-        Assert.Contains(digest.GetProperty("sections").EnumerateArray(), s => s.GetProperty("title").GetString() == "Top deals won" && s.GetProperty("items").GetArrayLength() > 0);
+        var sections = digest.GetProperty("sections").EnumerateArray().ToDictionary(s => s.GetProperty("id").GetString()!);
+        Assert.Equal("Top deals won", sections["top_won"].GetProperty("title").GetString());
+        Assert.True(sections["top_won"].GetProperty("items").GetArrayLength() + sections["top_lost"].GetProperty("items").GetArrayLength() > 0);
+        Assert.Equal("Not available yet: alerts are not connected to digests.", sections["stalled_deals"].GetProperty("unavailable").GetString());
         var files = digest.GetProperty("charts").EnumerateArray().Select(c => c.GetString()!).ToList();
         Assert.Equal(["sales-pipeline-by-stage.png", "sales-bookings-by-week.png"], files);
         foreach (var file in files)
