@@ -13,8 +13,8 @@ public static class DigestChartRenderer
     public const int Width = 800;
     public const int Height = 400;
 
-    // A sans-serif face when the machine has one (Debian: fonts-dejavu-core), else ScottPlot's own choice.
-    private static readonly string Font = Fonts.Sans;
+    // ScottPlot's choice among the machine's fonts (Debian: fonts-dejavu-core), set on every text of the plot.
+    private static readonly string Font = Fonts.Default;
 
     public static DigestImage Render(DigestChart chart, string language, string currency)
     {
