@@ -66,6 +66,7 @@ public static class RevBotServer
         var app = builder.Build();
         app.MapHealthEndpoints();
         app.MapAskEndpoints();
+        app.MapDealEndpoints();
         app.MapSlackEndpoints();
         app.MapTeamsEndpoints();
         return app;
