@@ -30,7 +30,8 @@ internal static partial class DealRequestReader
     [GeneratedRegex(@"^\s*(?:/?revbot\s+)?(?:(?:show|find|check|run|list|get|busca|buscar|muestra|muestrame|ver|revisa)\s+(?:me\s+)?)?(?:the\s+|los\s+|las\s+|la\s+)?(?<what>.+?)[\s?.!]*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex HealthRequest();
 
-    public static ParsedQuestion? Read(string cleaned, string detectedLanguage)
+    /// <param name="isNameWord">True for a word of one of the company's names ("industries" in "Globex Industries").</param>
+    public static ParsedQuestion? Read(string cleaned, string detectedLanguage, Func<string, bool> isNameWord)
     {
         var folded = Tokenizer.FoldAccents(cleaned ?? "").Trim();
         var health = HealthRequest().Match(folded);
@@ -52,15 +53,18 @@ internal static partial class DealRequestReader
         var rest = source[m.Groups["rest"].Index..].Trim().TrimEnd('?', '.', '!');
         if (rest.StartsWith('-')) rest = keyword + rest;
         var words = Tokenizer.Tokenize(Tokenizer.FoldAccents(rest)).Select(t => t.Text).Where(t => t.Any(char.IsLetterOrDigit)).ToList();
-        if (words.Count == 0 || words.Any(IsQuestionWord)) return null;
+        // "find the deal for Globex Industries" is a search whatever the words; without a verb, or in the plural, a
+        // metric, list or period word that is not part of a company name makes it a question ("deal size this quarter").
+        var strict = !verb || keyword.EndsWith('s');
+        if (words.Count == 0 || words.Any(w => !isNameWord(w) && IsQuestionWord(w, strict))) return null;
         var spanish = keyword.StartsWith("neg", StringComparison.Ordinal) || keyword.StartsWith("oport", StringComparison.Ordinal) || (verb && IsSpanish(m.Groups["verb"].Value));
         return new ParsedQuestion { Intent = Intent.DealSearch, Language = spanish ? "es" : detectedLanguage, DealSearch = rest, Confidence = 1 };
     }
 
     /// <summary>A word that makes the text a question about numbers rather than a name: a metric, list or period word.</summary>
-    private static bool IsQuestionWord(string word) =>
+    private static bool IsQuestionWord(string word, bool strict) =>
         !NameWords.Contains(word) && !word.All(char.IsAsciiDigit) && !StopWords.All.Contains(word)
-        && (PhraseLexicon.Instance.Knows(word) || PeriodWords.All.Contains(word));
+        && ((strict && PhraseLexicon.Instance.Knows(word)) || PeriodWords.All.Contains(word));
 
     private static bool IsSpanish(string word) =>
         word.ToLowerInvariant() is "busca" or "buscar" or "encuentra" or "muestra" or "muestrame" or "ensename" or "abre" or "ver" or "dame"
