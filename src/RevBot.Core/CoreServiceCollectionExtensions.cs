@@ -4,6 +4,10 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using RevBot.Core.Company;
 using RevBot.Core.Conversation;
+using RevBot.Core.DataHealth;
+using RevBot.Core.Deals;
+using RevBot.Core.Handoffs;
+using RevBot.Core.Interactions;
 using RevBot.Core.Metrics;
 using RevBot.Core.Work;
 
@@ -11,7 +15,11 @@ namespace RevBot.Core;
 
 public static class CoreServiceCollectionExtensions
 {
-    /// <summary>Registers the product logic: company settings (validated at start), the clock, the metric engine (scoped, like the database context it queries).</summary>
+    /// <summary>
+    /// Registers the product logic: company and hand-off settings (validated at start), the clock, the metric engine,
+    /// deal search, updates and cards, data health, and the interaction service adapters send button presses to
+    /// (scoped, like the database context they use).
+    /// </summary>
     public static IServiceCollection AddRevBotCore(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddLogging();
@@ -23,6 +31,17 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<ConversationStore>();
         services.AddScoped<AskService>();
         services.AddSingleton<VocabularyCache>();
+        services.AddOptions<HandoffOptions>().Bind(configuration.GetSection(HandoffOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<HandoffOptions>, HandoffOptionsValidator>();
+        services.AddScoped<DealFinder>();
+        services.AddScoped<DealCards>();
+        services.AddScoped<DealCommandService>();
+        services.AddScoped<DealInteractions>();
+        services.AddScoped<HandoffClaims>();
+        services.AddScoped<DataHealthQueries>();
+        services.AddScoped<RecordMerger>();
+        services.AddScoped<DataHealthInteractions>();
+        services.AddScoped<InteractionService>();
         return services;
     }
 
