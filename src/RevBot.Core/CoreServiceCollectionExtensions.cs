@@ -9,6 +9,7 @@ using RevBot.Core.DataHealth;
 using RevBot.Core.Deals;
 using RevBot.Core.Handoffs;
 using RevBot.Core.Interactions;
+using RevBot.Core.Digests;
 using RevBot.Core.Metrics;
 using RevBot.Core.Work;
 
@@ -34,6 +35,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<ConversationStore>();
         services.AddScoped<AskService>();
         services.AddScoped<AlertScanner>();
+        services.AddScoped<DigestBuilder>();
         services.AddSingleton<VocabularyCache>();
         services.AddOptions<HandoffOptions>().Bind(configuration.GetSection(HandoffOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<HandoffOptions>, HandoffOptionsValidator>();

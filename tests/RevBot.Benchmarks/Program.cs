@@ -3,6 +3,7 @@ using RevBot.Benchmarks;
 // A small latency harness (not a test), run from a Release build:
 //   ask <database target> [as-of YYYY-MM-DD] [iterations]
 //   slack-ack [--db <target>] [--requests N] [--warmup N] [--rate per-second, 0 = back to back] [--scale S]
+//   digests --db <target> [--as-of YYYY-MM-DD] [--channels N] [--workers N] [--no-share]
 if (args.Length >= 1 && args[0] == "slack-ack")
 {
     if (SlackAckSettings.Parse(args) is not { } settings)
@@ -11,6 +12,15 @@ if (args.Length >= 1 && args[0] == "slack-ack")
         return 2;
     }
     return await SlackAckBenchmark.RunAsync(settings);
+}
+if (args.Length >= 1 && args[0] == "digests")
+{
+    if (DigestBenchmarkSettings.Parse(args) is not { } digestSettings)
+    {
+        Console.Error.WriteLine("usage: digests --db <target> [--as-of YYYY-MM-DD] [--channels N] [--workers N] [--no-share]");
+        return 2;
+    }
+    return await DigestBenchmark.RunAsync(digestSettings);
 }
 if (args.Length < 2 || args[0] != "ask")
 {
