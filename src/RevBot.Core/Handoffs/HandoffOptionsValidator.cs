@@ -9,7 +9,17 @@ public sealed class HandoffOptionsValidator(IOptions<CompanyOptions> company) : 
     public ValidateOptionsResult Validate(string? name, HandoffOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var problems = options.Problems(company.Value).ToList();
+        CompanyOptions companyOptions;
+        try
+        {
+            companyOptions = company.Value;
+        }
+        catch (OptionsValidationException)
+        {
+            // The company settings are wrong themselves and say so in their own sentence; one sentence is enough.
+            return ValidateOptionsResult.Skip;
+        }
+        var problems = options.Problems(companyOptions).ToList();
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
 }

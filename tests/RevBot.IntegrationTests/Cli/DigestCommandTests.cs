@@ -39,7 +39,10 @@ public sealed class DigestCommandTests
         Assert.Equal(JsonValueKind.Number, bookings.GetProperty("value").ValueKind);
         Assert.Equal(JsonValueKind.Number, bookings.GetProperty("previous").ValueKind);
         Assert.Equal("bookings last week", bookings.GetProperty("question").GetString());
-        Assert.Contains(digest.GetProperty("sections").EnumerateArray(), s => s.GetProperty("title").GetString() == "Top deals won" && s.GetProperty("items").GetArrayLength() > 0);
+        // The top-won list holds last week's won deals, at most five: as many as the headline count says.
+        var wonLastWeek = digest.GetProperty("metrics").EnumerateArray().Single(m => m.GetProperty("metric").GetString() == "deals_won" && m.GetProperty("question").GetString() == "deals won last week");
+        var topWon = digest.GetProperty("sections").EnumerateArray().Single(s => s.GetProperty("title").GetString() == "Top deals won");
+        Assert.Equal(Math.Min(5, (int)wonLastWeek.GetProperty("value").GetDecimal()), topWon.GetProperty("items").GetArrayLength());
         var files = digest.GetProperty("charts").EnumerateArray().Select(c => c.GetString()!).ToList();
         Assert.Equal(["sales-pipeline-by-stage.png", "sales-bookings-by-week.png"], files);
         foreach (var file in files)
