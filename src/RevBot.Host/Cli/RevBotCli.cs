@@ -14,6 +14,7 @@ public static class RevBotCli
         root.Subcommands.Add(DbCommand.Create());
         root.Subcommands.Add(AskCommand.Create());
         root.Subcommands.Add(ChatCommand.Create());
+        root.Subcommands.Add(AlertsCommand.Create());
         root.Subcommands.Add(HealthCommand.Create());
         root.Subcommands.Add(SeedCommand.Create());
         root.Subcommands.Add(ImportCommand.Create());

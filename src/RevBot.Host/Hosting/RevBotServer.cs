@@ -72,6 +72,7 @@ public static class RevBotServer
         var app = builder.Build();
         app.MapHealthEndpoints();
         app.MapAskEndpoints();
+        app.MapDealEndpoints();
         app.MapSlackEndpoints();
         app.MapTeamsEndpoints();
         return app;
