@@ -47,10 +47,12 @@ public sealed class AlertScanner(RevBotDb db, IServiceScopeFactory scopes, IOpti
         finally
         {
             // An enumerator cannot be disposed while a MoveNext is running: stop the statement and let it end first.
+            // Its own error (a cancellation, most likely) is not the one to report, so it is observed and dropped.
             if (!next.IsCompleted)
             {
                 await stop.CancelAsync();
-                try { await next; } catch (OperationCanceledException) { } catch (System.Data.Common.DbException) { }
+                await Task.WhenAny(next);
+                _ = next.Exception;
             }
             await churn.DisposeAsync();
         }

@@ -42,7 +42,7 @@ internal static class StageNormQuery
             SELECT stage, total, lo + ((COALESCE(hi, lo) - lo) * rest / 100.0) FROM r
             """;
         var rows = await SqlRunner.QueryAsync(db, sql, p,
-            r => new StageNorm(r.GetString(0), Convert.ToDouble(r.GetValue(2), CultureInfo.InvariantCulture), r.Count(1)), ct);
+            r => new StageNorm(r.GetString(0), Convert.ToDouble(r.GetValue(2), CultureInfo.InvariantCulture), r.Count(1)), jit: false, ct);
         return rows.ToDictionary(n => n.Stage, StringComparer.Ordinal);
     }
 }

@@ -74,6 +74,6 @@ internal static class StalledDealQuery
             (int)r.Count(10),
             r.IsDBNull(11) ? null : r.Number(11),
             r.Text(12),
-            r.Text(13)), ct);
+            r.Text(13)), jit: false, ct);
     }
 }

@@ -78,6 +78,9 @@ public sealed class ChurnRiskTests(AlertsDatabase data)
         // At the threshold exactly, half the weight: 30 × 46 / 92 = 15; one point higher, no usage factor at all.
         Assert.Equal(15, Alert(await ChurnAsync(provider, new() { ["Alerts:Churn:MinScore"] = "1", ["Alerts:Churn:UsageDropPercent"] = "46" }), "acc-usage").Score);
         Assert.DoesNotContain("acc-usage", (await ChurnAsync(provider, new() { ["Alerts:Churn:MinScore"] = "1", ["Alerts:Churn:UsageDropPercent"] = "47" })).Select(f => f.SubjectId));
+        // Usage is only summed where it could lift an account to the minimum score: at 23 it does, alone.
+        Assert.Contains("acc-usage", (await ChurnAsync(provider, new() { ["Alerts:Churn:MinScore"] = "23" })).Select(f => f.SubjectId));
+        Assert.DoesNotContain("acc-usage", (await ChurnAsync(provider, new() { ["Alerts:Churn:MinScore"] = "24" })).Select(f => f.SubjectId));
         var heavy = await ChurnAsync(provider, new() { ["Alerts:Churn:UsageWeight"] = "60", ["Alerts:Churn:SupportWeight"] = "50", ["Alerts:Churn:RenewalWeight"] = "50" });
         Assert.Equal(100, Alert(heavy, "acc-everything").Score);
         Assert.Equal([46, 50, 50], heavy.Single(f => f.SubjectId == "acc-everything").Reasons.Select(r => r.Points));

@@ -11,10 +11,17 @@ namespace RevBot.Core.Metrics.Sql;
 /// <summary>Runs a parameterized statement on the context's own connection (and transaction) and maps each row.</summary>
 internal static class SqlRunner
 {
-    public static async Task<List<T>> QueryAsync<T>(RevBotDb db, string sql, SqlParameters parameters, Func<DbDataReader, T> map, CancellationToken ct)
+    public static Task<List<T>> QueryAsync<T>(RevBotDb db, string sql, SqlParameters parameters, Func<DbDataReader, T> map, CancellationToken ct) =>
+        QueryAsync(db, sql, parameters, map, jit: true, ct);
+
+    /// <param name="jit">
+    /// False turns PostgreSQL's JIT compilation off for this statement: for a long statement with many expressions
+    /// over millions of rows (an alert scan), compiling can take longer than running, seconds more on a busy machine.
+    /// </param>
+    public static async Task<List<T>> QueryAsync<T>(RevBotDb db, string sql, SqlParameters parameters, Func<DbDataReader, T> map, bool jit, CancellationToken ct)
     {
         var rows = new List<T>();
-        await foreach (var row in StreamAsync(db, sql, parameters, map, ct)) rows.Add(row);
+        await foreach (var row in StreamAsync(db, sql, parameters, map, jit, ct)) rows.Add(row);
         return rows;
     }
 
@@ -22,14 +29,19 @@ internal static class SqlRunner
     /// Yields each row as it is read, so a caller that handles rows one at a time (an alert scan over every open deal)
     /// holds one row, not the result set. The connection stays open until the enumeration ends.
     /// </summary>
-    public static async IAsyncEnumerable<T> StreamAsync<T>(RevBotDb db, string sql, SqlParameters parameters, Func<DbDataReader, T> map, [EnumeratorCancellation] CancellationToken ct)
+    public static async IAsyncEnumerable<T> StreamAsync<T>(
+        RevBotDb db, string sql, SqlParameters parameters, Func<DbDataReader, T> map, bool jit, [EnumeratorCancellation] CancellationToken ct)
     {
+        var jitOff = !jit && parameters.Dialect.IsPostgres;
         await db.Database.OpenConnectionAsync(ct);
         try
         {
+            if (jitOff) await ExecuteAsync(db, "SET jit = off", ct);
             await using var command = db.Database.GetDbConnection().CreateCommand();
             command.CommandText = sql;
             command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            // The context's timeout, not the driver's 30-second default: a scan over millions of rows may need more.
+            if (db.Database.GetCommandTimeout() is { } timeout) command.CommandTimeout = timeout;
             foreach (var (name, value) in parameters.Values)
             {
                 var parameter = command.CreateParameter();
@@ -42,8 +54,23 @@ internal static class SqlRunner
         }
         finally
         {
+            // The connection goes back to the pool: leave the session as it was found. A connection too broken to
+            // reset is not reused by the pool anyway, and the statement's own error is the one worth reporting.
+            if (jitOff)
+            {
+                try { await ExecuteAsync(db, "RESET jit", CancellationToken.None); }
+                catch (DbException) { }
+            }
             await db.Database.CloseConnectionAsync();
         }
+    }
+
+    private static async Task ExecuteAsync(RevBotDb db, string sql, CancellationToken ct)
+    {
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        await command.ExecuteNonQueryAsync(ct);
     }
 
     /// <summary>A SUM or COUNT as decimal: NULL (an empty SUM) is 0; SQLite's REAL sums round to 15 significant digits, which recovers cents.</summary>
