@@ -57,5 +57,6 @@ public static class SlackServiceCollectionExtensions
         services.AddScoped(sp => ActivatorUtilities.CreateInstance<SlackEventProcessor>(sp));
         services.AddScoped(sp => ActivatorUtilities.CreateInstance<SlackCommandProcessor>(sp));
         services.AddScoped(sp => ActivatorUtilities.CreateInstance<SlackActionProcessor>(sp));
+        services.AddScoped(sp => ActivatorUtilities.CreateInstance<SlackInteractionProcessor>(sp));
     }
 }
