@@ -12,7 +12,7 @@ using RevBot.Data.Storage;
 namespace RevBot.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresRevBotDb))]
-    [Migration("20261127080858_DealUpdates")]
+    [Migration("20261127085912_DealUpdates")]
     partial class DealUpdates
     {
         /// <inheritdoc />
@@ -60,6 +60,12 @@ namespace RevBot.Data.Migrations.Postgres
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)")
                         .HasColumnName("name");
+
+                    b.Property<string>("NameFold")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("text")
+                        .HasColumnName("name_fold")
+                        .HasComputedColumnSql("translate(lower(name), 'àáâãäåāăąèéêëēĕėęěìíîïĩīĭįıòóôõöøōŏőùúûüũūŭůűųñńňçćčýÿśšźžżł', 'aaaaaaaaaeeeeeeeeeiiiiiiiiiooooooooouuuuuuuuuunnncccyysszzzl')", true);
 
                     b.Property<int?>("OwnerId")
                         .HasColumnType("integer")
@@ -441,6 +447,12 @@ namespace RevBot.Data.Migrations.Postgres
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)")
                         .HasColumnName("name");
+
+                    b.Property<string>("NameFold")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("text")
+                        .HasColumnName("name_fold")
+                        .HasComputedColumnSql("translate(lower(name), 'àáâãäåāăąèéêëēĕėęěìíîïĩīĭįıòóôõöøōŏőùúûüũūŭůűųñńňçćčýÿśšźžżł', 'aaaaaaaaaeeeeeeeeeiiiiiiiiiooooooooouuuuuuuuuunnncccyysszzzl')", true);
 
                     b.Property<string>("NextStep")
                         .HasMaxLength(500)
