@@ -9,7 +9,17 @@ public sealed class HandoffOptionsValidator(IOptions<CompanyOptions> company) : 
     public ValidateOptionsResult Validate(string? name, HandoffOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var problems = options.Problems(company.Value).ToList();
+        CompanyOptions known;
+        try
+        {
+            known = company.Value;
+        }
+        catch (OptionsValidationException)
+        {
+            // The company settings are wrong themselves and say so in their own sentence; check ours against the defaults.
+            known = new CompanyOptions();
+        }
+        var problems = options.Problems(known).ToList();
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
 }
