@@ -12,8 +12,8 @@ using RevBot.Data.Storage;
 namespace RevBot.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresRevBotDb))]
-    [Migration("20261127085912_DealUpdates")]
-    partial class DealUpdates
+    [Migration("20261127095329_FoldedNames")]
+    partial class FoldedNames
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
