@@ -9,17 +9,17 @@ public sealed class HandoffOptionsValidator(IOptions<CompanyOptions> company) : 
     public ValidateOptionsResult Validate(string? name, HandoffOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        CompanyOptions known;
+        CompanyOptions companyOptions;
         try
         {
-            known = company.Value;
+            companyOptions = company.Value;
         }
         catch (OptionsValidationException)
         {
-            // The company settings are wrong themselves and say so in their own sentence; check ours against the defaults.
-            known = new CompanyOptions();
+            // The company settings are wrong themselves and say so in their own sentence; one sentence is enough.
+            return ValidateOptionsResult.Skip;
         }
-        var problems = options.Problems(known).ToList();
+        var problems = options.Problems(companyOptions).ToList();
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
 }

@@ -27,4 +27,10 @@ public sealed record Reply
 
     /// <summary>When set (with <see cref="ReplyKind.Form"/>), the adapter opens this form instead of posting a message.</summary>
     public ReplyForm? Form { get; init; }
+
+    /// <summary>Titled lists after the facts (a digest's "Top deals won", "Stalled deals").</summary>
+    public IReadOnlyList<ReplySection> Sections { get; init; } = [];
+
+    /// <summary>Images that go with the reply (a digest's charts), by file name; the sender holds their bytes.</summary>
+    public IReadOnlyList<ReplyImage> Images { get; init; } = [];
 }

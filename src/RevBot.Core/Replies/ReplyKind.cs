@@ -18,4 +18,7 @@ public enum ReplyKind
 
     /// <summary>A polite no (not your deal, unknown user, undo too late): shown to the person only; the card stays as it was.</summary>
     Refused,
+
+    /// <summary>A channel digest: sections and chart images.</summary>
+    Digest,
 }

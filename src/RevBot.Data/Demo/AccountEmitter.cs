@@ -10,6 +10,7 @@ internal sealed class AccountEmitter(DemoSeedOptions options, DemoTimeline time,
     private readonly ActivityRows _activities = new(options, time, people);
     private readonly UsageRows _usage = new(options, time);
     private readonly TicketRows _tickets = new(options, time);
+    private readonly AuditRows _audit = new(options, time);
     private long _nextStageChange = 1;
 
     public void Emit(AccountPlan plan, DemoSink sink)
@@ -30,6 +31,7 @@ internal sealed class AccountEmitter(DemoSeedOptions options, DemoTimeline time,
             foreach (var s in plan.Subscriptions) subscriptions.Write(s);
         if (sink.Usage is { } usage) _usage.Write(plan, usage);
         if (sink.Tickets is { } tickets) _tickets.Write(plan, tickets);
+        if (sink.Audit is { } audit) _audit.Write(plan, audit);
     }
 
     private void WriteHistory(AccountPlan plan, IRowWriter<DealStageChange> writer)

@@ -119,7 +119,17 @@ internal sealed class DealPlanner
             ForecastCategory = r.Chance(0.6) ? ForecastCategory.Commit : ForecastCategory.BestCase,
             NextStep = "Renewal call with the champion",
         };
-        return new DealPlan(deal, entries);
+        var plan = new DealPlan(deal, entries);
+        // Half of these renewals (and always the forced one) have stalled: no stage change or activity for two weeks or
+        // more. Drawn last, after everything above, so the rest of the account's story is what it was before.
+        if (DemoSituations.ForcedAt(account.Index) == DemoSituation.AtRiskAccount || r.Chance(0.5))
+        {
+            var shift = TimeSpan.FromDays(r.Between(16, 30));
+            for (var i = 0; i < entries.Length; i++) entries[i] = DemoTimeline.Seconds(entries[i] - shift);
+            deal.CreatedAt = entries[0];
+            plan.SilentSince = DemoTimeline.Seconds(entries[^1].AddDays(r.Between(0.5, 1.5)));
+        }
+        return plan;
     }
 
     public static decimal RoundAmount(double amount)

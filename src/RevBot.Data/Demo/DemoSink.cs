@@ -13,6 +13,7 @@ internal sealed class DemoSink
     public IRowWriter<Subscription>? Subscriptions { get; init; }
     public IRowWriter<ProductUsage>? Usage { get; init; }
     public IRowWriter<SupportTicket>? Tickets { get; init; }
+    public IRowWriter<AuditEntry>? Audit { get; init; }
     public IRowWriter<Spend>? Spend { get; init; }
     public IRowWriter<Quota>? Quotas { get; init; }
     public IRowWriter<ForecastSnapshot>? Forecasts { get; init; }

@@ -13,4 +13,5 @@ internal enum DemoStream
     Quotas = 8,
     Forecasts = 9,
     Spend = 10,
+    Audit = 11,
 }

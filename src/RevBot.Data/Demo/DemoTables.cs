@@ -44,6 +44,10 @@ internal static class DemoTables
         .Text("id", t => t.Id).Text("account_id", t => t.AccountId).Timestamp("opened_at", t => t.OpenedAt)
         .Timestamp("closed_at", t => t.ClosedAt).Enum("priority", t => t.Priority).Int("satisfaction", t => t.Satisfaction);
 
+    public static readonly BulkTable<AuditEntry> Audit = new BulkTable<AuditEntry>("audit_log")
+        .Long("id", a => a.Id).Timestamp("at", a => a.At).Int("user_id", a => a.UserId).Enum("channel", a => (ChangeChannel?)a.Channel)
+        .Text("entity", a => a.Entity).Text("entity_id", a => a.EntityId).Text("action", a => a.Action).Text("changes", a => a.Changes).Int("version", a => a.Version);
+
     public static readonly BulkTable<Spend> Spend = new BulkTable<Spend>("spend")
         .Long("id", s => s.Id).Date("month", s => s.Month).Enum("category", s => (SpendCategory?)s.Category)
         .Money("amount", s => s.Amount).Text("channel", s => s.Channel);
@@ -60,12 +64,12 @@ internal static class DemoTables
     public static readonly string[] Loaded =
     [
         Accounts.Name, Contacts.Name, Deals.Name, StageHistory.Name, Activities.Name, Subscriptions.Name, Usage.Name,
-        Tickets.Name, Spend.Name, Quotas.Name, Forecasts.Name,
+        Tickets.Name, Audit.Name, Spend.Name, Quotas.Name, Forecasts.Name,
     ];
 
     /// <summary>Rows are generated account by account and deal by deal, so indexes led by these columns grow in order.</summary>
     public static readonly string[] LoadOrderColumns = ["account_id", "deal_id"];
 
     /// <summary>Tables with generated ids that the seeder fills explicitly; PostgreSQL's sequences must be moved past them.</summary>
-    public static readonly string[] IdentityTables = ["users", "deal_stage_history", "spend", "quotas", "forecast_snapshots"];
+    public static readonly string[] IdentityTables = ["users", "deal_stage_history", "audit_log", "spend", "quotas", "forecast_snapshots"];
 }

@@ -26,6 +26,7 @@ internal static class PostgresDemoLoader
         rows.Add(await CopyAsync(connection, DemoTables.Subscriptions, w => generator.Run(new DemoSink { Subscriptions = w }, ct), log, ct));
         rows.Add(await CopyAsync(connection, DemoTables.Usage, w => generator.Run(new DemoSink { Usage = w }, ct), log, ct));
         rows.Add(await CopyAsync(connection, DemoTables.Tickets, w => generator.Run(new DemoSink { Tickets = w }, ct), log, ct));
+        rows.Add(await CopyAsync(connection, DemoTables.Audit, w => generator.Run(new DemoSink { Audit = w }, ct), log, ct));
         rows.Add(await CopyAsync(connection, DemoTables.Spend, w => generator.RunCompany(new DemoSink { Spend = w }), log, ct));
         rows.Add(await CopyAsync(connection, DemoTables.Quotas, w => generator.RunCompany(new DemoSink { Quotas = w }), log, ct));
         rows.Add(await CopyAsync(connection, DemoTables.Forecasts, w => generator.RunCompany(new DemoSink { Forecasts = w }), log, ct));

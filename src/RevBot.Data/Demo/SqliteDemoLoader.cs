@@ -56,6 +56,7 @@ internal static class SqliteDemoLoader
         using (var subscriptions = new SqliteRowWriter<Subscription>(connection, DemoTables.Subscriptions))
         using (var usage = new SqliteRowWriter<ProductUsage>(connection, DemoTables.Usage))
         using (var tickets = new SqliteRowWriter<SupportTicket>(connection, DemoTables.Tickets))
+        using (var audit = new SqliteRowWriter<AuditEntry>(connection, DemoTables.Audit))
         using (var spend = new SqliteRowWriter<Spend>(connection, DemoTables.Spend))
         using (var quotas = new SqliteRowWriter<Quota>(connection, DemoTables.Quotas))
         using (var forecasts = new SqliteRowWriter<ForecastSnapshot>(connection, DemoTables.Forecasts))
@@ -66,6 +67,7 @@ internal static class SqliteDemoLoader
                 Accounts = pipeline.Wrap(accounts), Contacts = pipeline.Wrap(contacts), Deals = pipeline.Wrap(deals),
                 StageHistory = pipeline.Wrap(history), Activities = pipeline.Wrap(activities),
                 Subscriptions = pipeline.Wrap(subscriptions), Usage = pipeline.Wrap(usage), Tickets = pipeline.Wrap(tickets),
+                Audit = pipeline.Wrap(audit),
             };
             var company = new DemoSink { Spend = pipeline.Wrap(spend), Quotas = pipeline.Wrap(quotas), Forecasts = pipeline.Wrap(forecasts) };
             pipeline.Run(() =>
@@ -77,7 +79,7 @@ internal static class SqliteDemoLoader
             [
                 new("accounts", accounts.Count), new("contacts", contacts.Count), new("deals", deals.Count),
                 new("deal_stage_history", history.Count), new("activities", activities.Count), new("subscriptions", subscriptions.Count),
-                new("usage", usage.Count), new("tickets", tickets.Count), new("spend", spend.Count), new("quotas", quotas.Count),
+                new("usage", usage.Count), new("tickets", tickets.Count), new("audit_log", audit.Count), new("spend", spend.Count), new("quotas", quotas.Count),
                 new("forecast_snapshots", forecasts.Count),
             ]);
         }

@@ -14,10 +14,12 @@ public static class RevBotCli
         root.Subcommands.Add(DbCommand.Create());
         root.Subcommands.Add(AskCommand.Create());
         root.Subcommands.Add(ChatCommand.Create());
+        root.Subcommands.Add(AlertsCommand.Create());
         root.Subcommands.Add(HealthCommand.Create());
         root.Subcommands.Add(SeedCommand.Create());
         root.Subcommands.Add(ImportCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());
+        root.Subcommands.Add(DigestCommand.Create());
         // `revbot` alone behaves as `revbot serve`, passing through host settings such as --urls.
         foreach (var option in serve.Options) root.Options.Add(option);
         root.TreatUnmatchedTokensAsErrors = false;

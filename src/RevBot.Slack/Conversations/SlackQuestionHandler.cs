@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using RevBot.Core.Work;
 using RevBot.Slack.BlockKit;
 using RevBot.Slack.Inbound;
 using RevBot.Slack.WebApi;
@@ -7,9 +8,9 @@ namespace RevBot.Slack.Conversations;
 
 /// <summary>
 /// The real <see cref="ISlackInboundHandler"/>: decides in the ack path what a delivery is, acks at once (slash commands
-/// with "Working on it…") and queues the answering for <see cref="SlackWorkService"/>. Anything else is acked and ignored.
+/// with "Working on it…") and queues the answering on the shared <see cref="WorkQueue"/>. Anything else is acked and ignored.
 /// </summary>
-internal sealed class SlackQuestionHandler(SlackWorkQueue queue) : ISlackInboundHandler
+internal sealed class SlackQuestionHandler(WorkQueue queue) : ISlackInboundHandler
 {
     public ValueTask<SlackAck> HandleAsync(SlackInbound inbound, CancellationToken ct)
     {
@@ -26,14 +27,14 @@ internal sealed class SlackQuestionHandler(SlackWorkQueue queue) : ISlackInbound
     private SlackAck Event(SlackEventDelivery e)
     {
         if (e.IsForUs)
-            queue.Enqueue(new($"{e.Type} {e.EventId}", (sp, ct) => sp.GetRequiredService<SlackEventProcessor>().ProcessAsync(e, ct)));
+            queue.TryEnqueue(new($"slack {e.Type} {e.EventId}", (sp, ct) => sp.GetRequiredService<SlackEventProcessor>().ProcessAsync(e, ct)));
         return SlackAck.Empty;
     }
 
     private SlackAck Command(SlackCommandDelivery c)
     {
         if (c.ResponseUrl is null) return SlackAck.Empty;
-        var queued = queue.Enqueue(new("slash command", (sp, ct) => sp.GetRequiredService<SlackCommandProcessor>().ProcessAsync(c, ct)));
+        var queued = queue.TryEnqueue(new("slack slash command", (sp, ct) => sp.GetRequiredService<SlackCommandProcessor>().ProcessAsync(c, ct)));
         var ack = queued ? SlackMessages.WorkingOnIt(c.Text.Length > 0 ? c.Text : null) : Busy;
         return SlackAck.With(ResponseUrlMessage.From(ack));
     }
@@ -41,7 +42,7 @@ internal sealed class SlackQuestionHandler(SlackWorkQueue queue) : ISlackInbound
     private SlackAck Action(SlackActionDelivery a)
     {
         if (SlackActionProcessor.Handles(a))
-            queue.Enqueue(new($"button {a.ActionId}", (sp, ct) => sp.GetRequiredService<SlackActionProcessor>().ProcessAsync(a, ct)));
+            queue.TryEnqueue(new($"slack button {a.ActionId}", (sp, ct) => sp.GetRequiredService<SlackActionProcessor>().ProcessAsync(a, ct)));
         return SlackAck.Empty;
     }
 

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using RevBot.Core.Storage;
+using RevBot.Core.Work;
 using RevBot.Teams.Activities;
 using RevBot.Teams.Cards;
 
@@ -17,7 +18,7 @@ public sealed partial class TeamsActivityHandler(
     RevBotDb db,
     ConversationReferenceStore references,
     TeamsResponder responder,
-    TeamsWorkQueue queue,
+    WorkQueue queue,
     TimeProvider time,
     ILogger<TeamsActivityHandler> log)
 {
@@ -83,7 +84,7 @@ public sealed partial class TeamsActivityHandler(
 
     private async Task<InvokeResponse?> EnqueueAsync(BotActivity activity, string description, Func<IServiceProvider, CancellationToken, Task> run, CancellationToken ct)
     {
-        if (queue.TryEnqueue(new TeamsWorkItem($"{description} ({activity.Id})", run))) return null;
+        if (queue.TryEnqueue(new WorkItem($"teams {description} ({activity.Id})", run))) return null;
         LogBusy(log, activity.Id);
         if (!string.IsNullOrEmpty(activity.Id))
             await db.InboundDeliveries.Where(d => d.Platform == InboundClaims.Platform && d.DeliveryId == activity.Id)

@@ -32,6 +32,8 @@ internal static class DemoChecksum
                 u => F(u.AccountId, u.Date, u.ActiveUsers, u.Events)),
             ["tickets"] = Hash(await db.Tickets.AsNoTracking().OrderBy(t => t.Id).ToListAsync(ct),
                 t => F(t.Id, t.AccountId, t.OpenedAt, t.ClosedAt, t.Priority, t.Satisfaction)),
+            ["audit_log"] = Hash(await db.AuditLog.AsNoTracking().OrderBy(a => a.Id).ToListAsync(ct),
+                a => F(a.Id, a.At, a.UserId, a.Channel, a.Entity, a.EntityId, a.Action, a.Changes)),
             ["spend"] = Hash(await db.Spend.AsNoTracking().OrderBy(s => s.Id).ToListAsync(ct), s => F(s.Id, s.Month, s.Category, s.Amount, s.Channel)),
             ["quotas"] = Hash(await db.Quotas.AsNoTracking().OrderBy(q => q.Id).ToListAsync(ct), q => F(q.Id, q.OwnerId, q.PeriodStart, q.PeriodEnd, q.Amount)),
             ["forecast_snapshots"] = Hash(await db.ForecastSnapshots.AsNoTracking().OrderBy(f => f.Id).ToListAsync(ct),

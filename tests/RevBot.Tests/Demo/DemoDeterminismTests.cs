@@ -17,7 +17,7 @@ public sealed class DemoDeterminismTests
         var other = await ChecksumAsync(provider, 7);
 
         Assert.Equal(first, again);
-        foreach (var table in new[] { "accounts", "contacts", "deals", "deal_stage_history", "activities", "usage", "tickets" })
+        foreach (var table in new[] { "accounts", "contacts", "deals", "deal_stage_history", "activities", "usage", "tickets", "audit_log" })
             Assert.NotEqual(first[table], other[table]);
     }
 

@@ -89,6 +89,27 @@ public sealed class DemoSituationTests(DemoCompanyFixture company)
     [Theory]
     [InlineData(DbProvider.Sqlite)]
     [InlineData(DbProvider.Postgres)]
+    public async Task Some_open_deals_had_their_close_date_pushed_again_and_again_or_their_amount_cut(DbProvider provider)
+    {
+        await using var db = (await company.GetAsync(provider)).NewContext();
+        var changes = await db.AuditLog.AsNoTracking().Where(a => a.Entity == "deal").ToListAsync(Ct);
+        var open = (await db.Deals.Where(d => d.Status == DealStatus.Open).Select(d => new { d.Id, d.Amount, d.CloseDate }).ToListAsync(Ct)).ToDictionary(d => d.Id);
+
+        var pushes = changes.Where(c => c.Changes!.Contains("close_date", StringComparison.Ordinal)).GroupBy(c => c.EntityId).ToList();
+        var cuts = changes.Where(c => c.Changes!.Contains("amount", StringComparison.Ordinal)).ToList();
+
+        Assert.All(changes, c => Assert.True(open.ContainsKey(c.EntityId) && c.At < Now && c.UserId is not null));
+        Assert.Contains(pushes, g => g.Count() >= 3);
+        Assert.InRange(pushes.Count, 1, open.Count / 4);
+        // Each deal's last push lands on its close date; each cut leaves the deal's amount.
+        Assert.All(pushes, g => Assert.EndsWith($"\"{open[g.Key].CloseDate:yyyy-MM-dd}\"]}}", g.OrderBy(c => c.At).Last().Changes, StringComparison.Ordinal));
+        Assert.All(cuts, c => Assert.EndsWith(FormattableString.Invariant($",{open[c.EntityId].Amount:0.##}]}}"), c.Changes, StringComparison.Ordinal));
+        Assert.Contains(cuts, c => c.At >= Now.AddDays(-30));
+    }
+
+    [Theory]
+    [InlineData(DbProvider.Sqlite)]
+    [InlineData(DbProvider.Postgres)]
     public async Task Some_contacts_are_the_same_person_entered_twice(DbProvider provider)
     {
         await using var db = (await company.GetAsync(provider)).NewContext();

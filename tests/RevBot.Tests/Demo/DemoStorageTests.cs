@@ -24,6 +24,7 @@ public sealed class DemoStorageTests(DemoCompanyFixture company)
             [DemoTables.Deals.Name] = Names(DemoTables.Deals.Columns), [DemoTables.StageHistory.Name] = Names(DemoTables.StageHistory.Columns),
             [DemoTables.Activities.Name] = Names(DemoTables.Activities.Columns), [DemoTables.Subscriptions.Name] = Names(DemoTables.Subscriptions.Columns),
             [DemoTables.Usage.Name] = Names(DemoTables.Usage.Columns), [DemoTables.Tickets.Name] = Names(DemoTables.Tickets.Columns),
+            [DemoTables.Audit.Name] = Names(DemoTables.Audit.Columns),
             [DemoTables.Spend.Name] = Names(DemoTables.Spend.Columns), [DemoTables.Quotas.Name] = Names(DemoTables.Quotas.Columns),
             [DemoTables.Forecasts.Name] = Names(DemoTables.Forecasts.Columns),
         };

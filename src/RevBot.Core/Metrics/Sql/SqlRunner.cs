@@ -1,6 +1,7 @@
 using System.Data;
 using System.Data.Common;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using RevBot.Core.Storage;
@@ -11,6 +12,17 @@ namespace RevBot.Core.Metrics.Sql;
 internal static class SqlRunner
 {
     public static async Task<List<T>> QueryAsync<T>(RevBotDb db, string sql, SqlParameters parameters, Func<DbDataReader, T> map, CancellationToken ct)
+    {
+        var rows = new List<T>();
+        await foreach (var row in StreamAsync(db, sql, parameters, map, ct)) rows.Add(row);
+        return rows;
+    }
+
+    /// <summary>
+    /// Yields each row as it is read, so a caller that handles rows one at a time (an alert scan over every open deal)
+    /// holds one row, not the result set. The connection stays open until the enumeration ends.
+    /// </summary>
+    public static async IAsyncEnumerable<T> StreamAsync<T>(RevBotDb db, string sql, SqlParameters parameters, Func<DbDataReader, T> map, [EnumeratorCancellation] CancellationToken ct)
     {
         await db.Database.OpenConnectionAsync(ct);
         try
@@ -25,10 +37,8 @@ internal static class SqlRunner
                 parameter.Value = value;
                 command.Parameters.Add(parameter);
             }
-            var rows = new List<T>();
             await using var reader = await command.ExecuteReaderAsync(CommandBehavior.Default, ct);
-            while (await reader.ReadAsync(ct)) rows.Add(map(reader));
-            return rows;
+            while (await reader.ReadAsync(ct)) yield return map(reader);
         }
         finally
         {

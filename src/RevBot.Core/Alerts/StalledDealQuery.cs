@@ -1,0 +1,79 @@
+using System.Globalization;
+using RevBot.Core.Metrics.Sql;
+using RevBot.Core.Storage;
+
+namespace RevBot.Core.Alerts;
+
+/// <summary>
+/// One statement over the open deals that returns only those breaking a stalled rule, biggest first. Per deal it reads
+/// two index probes (its entry into the current stage; its last activity); close-date pushes and amount cuts come from
+/// the audit log's JSON changes (<c>{"close_date": [old, new]}</c>, <c>{"amount": [old, new]}</c>), aggregated per deal.
+/// The probed rows are materialized so each probe runs once per deal, not once per expression that reads it.
+/// </summary>
+internal static class StalledDealQuery
+{
+    public static IAsyncEnumerable<StalledDealFacts> StreamAsync(
+        RevBotDb db, StalledDealSettings settings, IReadOnlyDictionary<string, double> norms, DateOnly today, DateTime nowUtc, CancellationToken ct)
+    {
+        var p = new SqlParameters(SqlDialect.For(db.Database));
+        var dialect = p.Dialect;
+        var now = p.Instant(nowUtc);
+        var cutFrom = p.Instant(nowUtc.AddDays(-settings.AmountCutWindowDays));
+        // Stages without a norm of their own (no exits in the window, or not a configured stage) use the floor.
+        var floor = p.Add((double)settings.StageNormFloorDays);
+        var norm = norms.Count == 0 ? floor : string.Concat(
+            "CASE o.stage",
+            string.Concat(norms.OrderBy(n => n.Key, StringComparer.Ordinal).Select(n => $" WHEN {p.Add(n.Key)} THEN {p.Add(n.Value)}")),
+            $" ELSE {floor} END");
+        var sql = $"""
+            WITH pushes AS (
+              SELECT deal_id, COUNT(*) AS n FROM (
+                SELECT entity_id AS deal_id,
+                       CASE WHEN changes LIKE '%"close_date"%' THEN {dialect.ChangeText("changes", "close_date", 0)} END AS old_day,
+                       CASE WHEN changes LIKE '%"close_date"%' THEN {dialect.ChangeText("changes", "close_date", 1)} END AS new_day
+                FROM audit_log WHERE entity = 'deal' AND at <= {now} AND changes LIKE '%"close_date"%') x
+              WHERE new_day > old_day GROUP BY deal_id),
+            cuts AS (
+              SELECT deal_id, amount_before FROM (
+                SELECT entity_id AS deal_id,
+                       CASE WHEN changes LIKE '%"amount"%' THEN {dialect.ChangeNumber("changes", "amount", 0)} END AS amount_before,
+                       ROW_NUMBER() OVER (PARTITION BY entity_id ORDER BY at, id) AS rn
+                FROM audit_log WHERE entity = 'deal' AND at > {cutFrom} AND at <= {now} AND changes LIKE '%"amount"%') x
+              WHERE rn = 1),
+            o AS MATERIALIZED (
+              SELECT d.id, d.name, d.account_id, d.owner_id, d.amount, d.stage, d.close_date, d.created_at,
+                     COALESCE((SELECT MAX(h.entered_at) FROM deal_stage_history h
+                               WHERE h.deal_id = d.id AND h.stage = d.stage AND h.entered_at <= {now}), d.created_at) AS stage_since,
+                     (SELECT MAX(a.occurred_at) FROM activities a WHERE a.deal_id = d.id AND a.occurred_at <= {now}) AS last_activity
+              FROM deals d WHERE d.status = 'open' AND (d.created_at IS NULL OR d.created_at <= {now})),
+            f AS (
+              SELECT o.*, {dialect.WholeDays("o.stage_since", now)} AS stage_days,
+                     {dialect.WholeDays("COALESCE(o.last_activity, o.created_at)", now)} AS quiet_days,
+                     {norm} AS norm, COALESCE(p.n, 0) AS pushes, c.amount_before
+              FROM o LEFT JOIN pushes p ON p.deal_id = o.id LEFT JOIN cuts c ON c.deal_id = o.id)
+            SELECT f.id, f.name, acc.name, f.amount, f.stage, f.stage_days, f.norm, f.quiet_days,
+                   CASE WHEN f.last_activity IS NULL THEN 0 ELSE 1 END, f.close_date, f.pushes, f.amount_before, u.email, ao.email
+            FROM f LEFT JOIN accounts acc ON acc.id = f.account_id
+                   LEFT JOIN users u ON u.id = f.owner_id LEFT JOIN users ao ON ao.id = acc.owner_id
+            WHERE f.stage_days > f.norm OR f.quiet_days >= {p.Add(settings.NoActivityDays)} OR f.close_date < {p.Day(today)}
+               OR f.pushes >= {p.Add(settings.CloseDatePushes)}
+               OR (f.amount_before > 0 AND f.amount * 100 <= f.amount_before * {p.Add(100 - settings.AmountCutPercent)})
+            ORDER BY f.amount DESC, f.id
+            """;
+        return SqlRunner.StreamAsync(db, sql, p, r => new StalledDealFacts(
+            r.GetString(0),
+            r.Text(1) ?? r.GetString(0),
+            r.Text(2),
+            r.Number(3),
+            r.GetString(4),
+            r.IsDBNull(5) ? null : (int)r.Count(5),
+            Convert.ToDouble(r.GetValue(6), CultureInfo.InvariantCulture),
+            r.IsDBNull(7) ? null : (int)r.Count(7),
+            r.Count(8) == 1,
+            r.IsDBNull(9) ? null : r.GetFieldValue<DateOnly>(9),
+            (int)r.Count(10),
+            r.IsDBNull(11) ? null : r.Number(11),
+            r.Text(12),
+            r.Text(13)), ct);
+    }
+}

@@ -1,0 +1,103 @@
+using System.CommandLine;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using RevBot.Core.Alerts;
+using RevBot.Core.Domain;
+
+namespace RevBot.Host.Cli;
+
+/// <summary>
+/// <c>revbot alerts scan</c>: runs detection and prints what it found, as text or as the JSON contract. Until alert
+/// delivery exists, every scan is a dry run: nothing is stored and nothing is sent, with or without <c>--dry-run</c>.
+/// </summary>
+internal static class AlertsCommand
+{
+    public static readonly Option<bool> DryRun = new("--dry-run")
+    {
+        Description = "Print the alerts without storing or sending them. This is the only mode until alert delivery lands: every scan is a dry run.",
+    };
+
+    public static readonly Option<string> Language = new("--language") { Description = "en or es: the language of the reasons.", DefaultValueFactory = _ => "en" };
+
+    // Relaxed escaping: the output is read in a terminal or by a script, never embedded in HTML, so "&", "→" and "í" stay as they are.
+    private static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static Command Create()
+    {
+        var format = new Option<string>("--format") { Description = "text or json.", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json");
+        Language.AcceptOnlyFromAmong("en", "es");
+        var scan = new Command("scan", "Find stalled deals and accounts at risk of churning, and print them with their reasons and recipients.")
+        {
+            AskCommand.AsOf, DryRun, format, Language,
+        };
+        scan.SetAction(async (parse, ct) =>
+        {
+            var (output, error) = (parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error);
+            if (!TargetResolver.TryResolve(parse, out var target)) return 2;
+            if (!AskCommand.TryAsOf(parse.GetValue(AskCommand.AsOf), out var asOf)) return 2;
+            await using var services = CliServices.Create(target);
+            try
+            {
+                _ = services.GetRequiredService<IOptions<AlertOptions>>().Value;
+                _ = services.GetRequiredService<IOptions<Core.Company.CompanyOptions>>().Value;
+            }
+            catch (OptionsValidationException ex)
+            {
+                await error.WriteLineAsync($"revbot: invalid setting: {ex.Failures.FirstOrDefault() ?? ex.Message}");
+                return 2;
+            }
+            await using var scope = services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<Core.Storage.RevBotDb>();
+            if (!await CliDatabase.EnsureReadyAsync(db, target, error, ct)) return 2;
+            var findings = scope.ServiceProvider.GetRequiredService<AlertScanner>().ScanAsync(new AlertScanRequest(asOf, parse.GetValue(Language)!), ct);
+            if (parse.GetValue(format) == "json") await WriteJsonAsync(findings, output, ct);
+            else await WriteTextAsync(findings, output, asOf, ct);
+            return 0;
+        });
+        var alerts = new Command("alerts", "Proactive alerts: stalled deals and churn risk.");
+        alerts.Subcommands.Add(scan);
+        return alerts;
+    }
+
+    /// <summary>
+    /// <c>{ "alerts": [ ... ] }</c>, one alert per line, written as the scan streams them: a scan over a million deals
+    /// prints its first alert before the last is found and never holds them all.
+    /// </summary>
+    private static async Task WriteJsonAsync(IAsyncEnumerable<AlertFinding> findings, TextWriter output, CancellationToken ct)
+    {
+        await output.WriteAsync("{ \"alerts\": [");
+        var first = true;
+        await foreach (var f in findings.WithCancellation(ct))
+        {
+            var alert = new
+            {
+                kind = EnumText.Format(f.Kind),
+                subjectId = f.SubjectId,
+                subjectName = f.SubjectName,
+                score = f.Score,
+                reasons = f.Reasons.Select(r => r.Text),
+                recipients = f.Recipients,
+            };
+            await output.WriteAsync((first ? "\n  " : ",\n  ") + JsonSerializer.Serialize(alert, Json));
+            first = false;
+        }
+        await output.WriteLineAsync(first ? "] }" : "\n] }");
+    }
+
+    private static async Task WriteTextAsync(IAsyncEnumerable<AlertFinding> findings, TextWriter output, DateOnly? asOf, CancellationToken ct)
+    {
+        var (stalled, churn) = (0, 0);
+        await foreach (var f in findings.WithCancellation(ct))
+        {
+            if (f.Kind == AlertKind.StalledDeal) stalled++;
+            else churn++;
+            var score = f.Score is { } s ? $" (risk {s}/100)" : "";
+            await output.WriteLineAsync($"{EnumText.Format(f.Kind)}  {f.SubjectName} [{f.SubjectId}]{score}");
+            await output.WriteLineAsync($"  {f.Summary}");
+            await output.WriteLineAsync($"  to: {(f.Recipients.Count > 0 ? string.Join(", ", f.Recipients) : "(nobody: no owner)")}");
+        }
+        var day = asOf is { } d ? $" as of {d:yyyy-MM-dd}" : "";
+        await output.WriteLineAsync($"{stalled} stalled deal(s), {churn} account(s) at risk{day}. Dry run: nothing was stored or sent.");
+    }
+}
