@@ -38,7 +38,7 @@ public sealed class DataHealthInteractions(RecordMerger merger, DataHealthQuerie
                 new ReplyFormField
                 {
                     Id = SurvivorField, Label = "Keep", Kind = ReplyFieldKind.Choice, Required = true, Value = first,
-                    Choices = [new ReplyChoice(first, labels.GetValueOrDefault(first, first)), new ReplyChoice(second, labels.GetValueOrDefault(second, second))],
+                    Choices = [new ReplyChoice(first, Short(labels.GetValueOrDefault(first, first))), new ReplyChoice(second, Short(labels.GetValueOrDefault(second, second)))],
                 },
             ],
             State = new ReplyFormState(value, 0, Guid.NewGuid().ToString("N")[..16]),
@@ -65,6 +65,9 @@ public sealed class DataHealthInteractions(RecordMerger merger, DataHealthQuerie
             Actions = result.AuditId is { } audit ? [new ReplyAction(Undo, "Undo merge", audit.ToString(System.Globalization.CultureInfo.InvariantCulture), ReplyActionStyle.Danger)] : [],
         };
     }
+
+    /// <summary>Choice labels stay within what both platforms show in full (Slack options hold 75 characters).</summary>
+    private static string Short(string label) => label.Length <= 75 ? label : label[..74] + "…";
 
     private static Reply Refused(string text) => new() { Kind = ReplyKind.Refused, Title = "Not merged", Text = text };
 }

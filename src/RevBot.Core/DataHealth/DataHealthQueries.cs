@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using RevBot.Core.Deals;
 using RevBot.Core.Metrics.Sql;
 using RevBot.Core.Storage;
@@ -7,35 +8,39 @@ namespace RevBot.Core.DataHealth;
 
 /// <summary>
 /// The data-health report in a few GROUP BY queries: each returns the first <c>limit</c> groups and, through
-/// <c>COUNT(*) OVER ()</c>, how many groups there are in all, so nothing is loaded row by row.
+/// <c>COUNT(*) OVER ()</c>, how many groups there are in all, so nothing is loaded row by row. Each query reads a whole
+/// table (half a million contacts at benchmark size), so they run at the same time, each on its own connection.
 /// </summary>
-public sealed class DataHealthQueries(RevBotDb db)
+public sealed class DataHealthQueries(RevBotDb db, IServiceScopeFactory scopes)
 {
     public async Task<DataHealthReport> RunAsync(DateOnly today, int limit, CancellationToken ct)
     {
         var dialect = SqlDialect.For(db.Database);
         string Fold(string column) => SearchText.Sql(column, dialect);
         // "Acme, Inc." and "ACME Inc" share a key: folded, without spaces and punctuation.
-        var nameKey = Fold("a.name");
+        var nameKey = SearchText.NameSql("a", dialect);
         foreach (var c in new[] { " ", ".", ",", "-", "'", "&" }) nameKey = $"replace({nameKey}, '{c.Replace("'", "''", StringComparison.Ordinal)}', '')";
 
-        var byEmail = await PairsAsync("""
+        var byEmailTask = PairsAsync("""
             SELECT MIN(c.id), MAX(c.id), 1, COUNT(*) OVER () FROM contacts c
             WHERE c.email IS NOT NULL AND c.email <> '' GROUP BY lower(c.email) HAVING COUNT(*) > 1
             """, limit, ct);
-        var byName = await PairsAsync($"""
+        var byNameTask = PairsAsync($"""
             SELECT MIN(c.id), MAX(c.id), 1, COUNT(*) OVER () FROM contacts c
             WHERE c.account_id IS NOT NULL AND c.first_name IS NOT NULL AND c.last_name IS NOT NULL
-            GROUP BY c.account_id, {Fold("c.first_name")}, {Fold("c.last_name")} HAVING COUNT(*) > 1
+            GROUP BY c.account_id, {Fold("c.first_name || ' ' || c.last_name")} HAVING COUNT(*) > 1
             """, limit, ct);
-        var accountsByName = await PairsAsync($"""
+        var accountsByNameTask = PairsAsync($"""
             SELECT MIN(a.id), MAX(a.id), COUNT(DISTINCT lower(a.domain)), COUNT(*) OVER () FROM accounts a
             GROUP BY {nameKey} HAVING COUNT(*) > 1
             """, limit, ct);
-        var accountsByDomain = await PairsAsync($"""
+        var accountsByDomainTask = PairsAsync($"""
             SELECT MIN(a.id), MAX(a.id), 1, COUNT(*) OVER () FROM accounts a
             WHERE a.domain IS NOT NULL AND a.domain <> '' GROUP BY lower(a.domain) HAVING COUNT(DISTINCT {nameKey}) > 1
             """, limit, ct);
+        var dealsTask = DealIssuesAsync(dialect, today, Math.Min(limit, 3), ct);
+        await Task.WhenAll(byEmailTask, byNameTask, accountsByNameTask, accountsByDomainTask, dealsTask);
+        var (byEmail, byName, accountsByName, accountsByDomain) = (byEmailTask.Result, byNameTask.Result, accountsByNameTask.Result, accountsByDomainTask.Result);
 
         var contacts = await ContactLabelsAsync(byEmail.Rows.Concat(byName.Rows).SelectMany(r => new[] { r.First, r.Second }), ct);
         var accounts = await AccountLabelsAsync(accountsByName.Rows.Concat(accountsByDomain.Rows).SelectMany(r => new[] { r.First, r.Second }), ct);
@@ -49,11 +54,13 @@ public sealed class DataHealthQueries(RevBotDb db)
                 Check("Accounts with the same name", accountsByName, "account", accounts, r => r.Flag == 1 ? "same name and domain" : "same name"),
                 Check("Accounts sharing a domain", accountsByDomain, "account", accounts, _ => "same domain"),
             ],
-            await DealIssuesAsync(dialect, today, Math.Min(limit, 3), ct));
+            await dealsTask);
     }
 
     private async Task<IReadOnlyList<DataHealthCheck<DealIssue>>> DealIssuesAsync(SqlDialect dialect, DateOnly today, int limit, CancellationToken ct)
     {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RevBotDb>();
         var p = new SqlParameters(dialect);
         var day = p.Day(today);
         var counts = (await SqlRunner.QueryAsync(db, $"""
@@ -79,6 +86,8 @@ public sealed class DataHealthQueries(RevBotDb db)
 
     private async Task<Groups> PairsAsync(string sql, int limit, CancellationToken ct)
     {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RevBotDb>();
         var p = new SqlParameters(SqlDialect.For(db.Database));
         var rows = await SqlRunner.QueryAsync(db, $"{sql}\nORDER BY 1 LIMIT {p.Add(limit)}", p,
             r => (Row: new Row(r.GetString(0), r.GetString(1), r.Count(2)), Total: r.Count(3)), ct);

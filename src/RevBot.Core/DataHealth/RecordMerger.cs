@@ -49,15 +49,25 @@ public sealed class RecordMerger(RevBotDb db, CompanyClock clock)
         db.Remove(loser);
         var audit = new AuditEntry { At = now, UserId = actor.Id, Channel = channel, Entity = entity, EntityId = survivorId, Action = "merge", Changes = record.ToJsonString() };
         db.AuditLog.Add(audit);
-        await db.SaveChangesAsync(ct);
         var message = $"Merged by {actor.Name}: kept {survivorId}, removed {loserId}" + (entity == "account" ? $" ({AccountMove.Summary(record["moved"]!.AsObject())})." : ".");
-        db.AppliedCommands.Add(new AppliedCommand { Key = key, Kind = "data.merge", EntityId = survivorId, UserId = actor.Id, AppliedAt = now, Outcome = new JsonObject { ["message"] = message, ["auditId"] = audit.Id }.ToJsonString() });
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            db.AppliedCommands.Add(new AppliedCommand { Key = key, Kind = "data.merge", EntityId = survivorId, UserId = actor.Id, AppliedAt = now, Outcome = new JsonObject { ["message"] = message, ["auditId"] = audit.Id }.ToJsonString() });
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Someone merged (or removed) one of the two at the same moment: nothing of this merge is kept.
+            await transaction.RollbackAsync(CancellationToken.None);
+            db.ChangeTracker.Clear();
+            return new(MergeStatus.NotFound, "One of the two records changed while merging (merged by someone else?); nothing was changed.");
+        }
         return new(MergeStatus.Merged, message, audit.Id);
     }
 
-    public async Task<MergeResult> UndoAsync(long mergeId, int? userId, ChangeChannel channel, CancellationToken ct)
+    private async Task<MergeResult> UndoCoreAsync(long mergeId, int? userId, ChangeChannel channel, CancellationToken ct)
     {
         var actor = userId is { } id ? await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, ct) : null;
         if (actor is null) return new(MergeStatus.UnknownUser, DealPermissions.UnknownUser.Replace("change deals", "undo merges", StringComparison.Ordinal));
@@ -90,6 +100,20 @@ public sealed class RecordMerger(RevBotDb db, CompanyClock clock)
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return new(MergeStatus.Undone, $"Merge undone by {actor.Name}: {loserId} is back.");
+    }
+
+    /// <summary>Undo, where a second undo of the same merge at the same moment fails on the re-created record's key.</summary>
+    public async Task<MergeResult> UndoAsync(long mergeId, int? userId, ChangeChannel channel, CancellationToken ct)
+    {
+        try
+        {
+            return await UndoCoreAsync(mergeId, userId, channel, ct);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            return new(MergeStatus.Refused, "This merge was undone already.");
+        }
     }
 
     /// <summary>The merge's survivor and loser, as the Merge button names them ("contact|con-1|con-2").</summary>

@@ -35,12 +35,17 @@ public sealed class DealInteractions(RevBotDb db, DealCommandService commands, D
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(values);
+        if (formId is not (DealActionIds.Update or DealActionIds.Lose or DealActionIds.Log or DealActionIds.PushForm))
+            return DealReplies.Refused("Not understood", "RevBot doesn't know that form.");
         // A field the form showed but left empty counts as cleared; a field it did not send is left alone.
         string? Value(string field) => values.TryGetValue(field, out var v) ? v ?? "" : null;
         var command = Command(DealCommandKind.Update, state, DealActionValue.KeyFor(state, formId), userId, channel);
         command = formId switch
         {
-            DealActionIds.Update => command with
+            DealActionIds.Lose => command with { Kind = DealCommandKind.MarkLost, LossReason = Value(DealFields.LossReason) ?? "" },
+            DealActionIds.Log => command with { Kind = DealCommandKind.LogActivity, ActivityType = Value(DealFields.ActivityType), Subject = Value(DealFields.Subject) },
+            DealActionIds.PushForm => command with { Kind = DealCommandKind.PushCloseDate, Push = DealPush.Pick, Changes = new DealFieldChanges { CloseDate = Value(DealFields.CloseDate) ?? "" } },
+            _ => command with
             {
                 Changes = new DealFieldChanges
                 {
@@ -48,12 +53,7 @@ public sealed class DealInteractions(RevBotDb db, DealCommandService commands, D
                     ForecastCategory = Value(DealFields.ForecastCategory), Probability = Value(DealFields.Probability), NextStep = Value(DealFields.NextStep),
                 },
             },
-            DealActionIds.Lose => command with { Kind = DealCommandKind.MarkLost, LossReason = Value(DealFields.LossReason) ?? "" },
-            DealActionIds.Log => command with { Kind = DealCommandKind.LogActivity, ActivityType = Value(DealFields.ActivityType), Subject = Value(DealFields.Subject) },
-            DealActionIds.PushForm => command with { Kind = DealCommandKind.PushCloseDate, Push = DealPush.Pick, Changes = new DealFieldChanges { CloseDate = Value(DealFields.CloseDate) ?? "" } },
-            _ => command with { IdempotencyKey = "" },
         };
-        if (command.IdempotencyKey.Length == 0) return DealReplies.Refused("Not understood", "RevBot doesn't know that form.");
         return await RunAsync(command, (formId, state), values, ct);
     }
 
@@ -66,7 +66,7 @@ public sealed class DealInteractions(RevBotDb db, DealCommandService commands, D
         // Checked again on submit; refusing here saves typing a form that cannot be saved.
         if (await DealPermissions.RefusalAsync(db, actor, deal, ct) is { } refusal) return DealReplies.Refused("Not changed", refusal);
         if (actionId != DealActionIds.Log && deal.Version != state.Version)
-            return await cards.StaleCardAsync(deal.Id, await DealHistory.SinceAsync(db, deal.Id, state.Version, ct), ct) ?? DealReplies.Refused("Deal not found", "");
+            return await cards.StaleCardAsync(deal.Id, await DealHistory.SinceAsync(db, deal.Id, state.Version, ct), ct) ?? DealReplies.Refused("Deal not found", $"There is no deal {deal.Id}.");
         var formState = new ReplyFormState(deal.Id, deal.Version, DealActionValue.NewNonce());
         var form = FormFor(actionId, deal, formState);
         return new Reply { Kind = ReplyKind.Form, Title = form.Title, Text = form.Intro ?? form.Title, Form = form };

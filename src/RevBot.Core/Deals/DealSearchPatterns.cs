@@ -21,7 +21,10 @@ internal static class DealSearchPatterns
             if (i > 0) patterns.Add($"%{word[..i]}_{word[i..]}%");
             if (i + 1 < word.Length) patterns.Add($"%{word[..i]}__{word[(i + 2)..]}%");
         }
-        // "%acm%" (a letter dropped) is far looser than the rest; it stays, the ranking judges the candidates.
-        return [.. patterns.Distinct(StringComparer.Ordinal)];
+        // A pattern without three letters in a row ("%ka__zr%") gives a trigram index nothing to look up and would make
+        // PostgreSQL read every name: such variants (a swap in the middle of a short word) are not searched for.
+        return [.. patterns.Distinct(StringComparer.Ordinal).Where(p => LongestLiteral(p) >= MinWordLength)];
     }
+
+    private static int LongestLiteral(string pattern) => pattern.Split('%', '_').Max(part => part.Length);
 }

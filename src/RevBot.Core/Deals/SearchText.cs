@@ -13,8 +13,9 @@ public static class SearchText
     /// <summary>The SQLite function RevBot.Data registers on every connection (SQLite's lower() folds only ASCII).</summary>
     public const string SqliteFunction = "revbot_fold";
 
-    // PostgreSQL folds with translate(lower(x)), which is immutable and so can back the trigram indexes of the
-    // DealUpdates migration; that migration spells these two strings out and must keep matching them.
+    // PostgreSQL folds with translate(lower(x)), which is immutable, so deals and accounts keep their folded name in a
+    // stored generated column (name_fold) that the trigram indexes cover: folding 1.2M names on every search would
+    // cost seconds.
     internal const string Accented = "àáâãäåāăąèéêëēĕėęěìíîïĩīĭįıòóôõöøōŏőùúûüũūŭůűųñńňçćčýÿśšźžżł";
     internal const string Plain = "aaaaaaaaaeeeeeeeeeiiiiiiiiiooooooooouuuuuuuuuunnncccyysszzzl";
 
@@ -52,7 +53,14 @@ public static class SearchText
         return words;
     }
 
-    /// <summary>The folding of a column in SQL, for LIKE with folded patterns.</summary>
-    internal static string Sql(string column, SqlDialect dialect) =>
-        dialect.IsPostgres ? $"translate(lower({column}), '{Accented}', '{Plain}')" : $"{SqliteFunction}({column})";
+    /// <summary>The folding of any text expression in SQL, computed per row (for the few queries that group by it).</summary>
+    internal static string Sql(string expression, SqlDialect dialect) =>
+        dialect.IsPostgres ? PostgresFold(expression) : $"{SqliteFunction}({expression})";
+
+    /// <summary>The folded name of a deal or account row: the indexed column on PostgreSQL, the function on SQLite.</summary>
+    internal static string NameSql(string alias, SqlDialect dialect) =>
+        dialect.IsPostgres ? $"{alias}.name_fold" : $"{SqliteFunction}({alias}.name)";
+
+    /// <summary>The PostgreSQL expression of name_fold (see PostgresRevBotDb).</summary>
+    public static string PostgresFold(string expression) => $"translate(lower({expression}), '{Accented}', '{Plain}')";
 }
