@@ -1,3 +1,4 @@
+using RevBot.Testing;
 using System.Globalization;
 using RevBot.Core.Conversation;
 using RevBot.Core.Replies;
@@ -23,7 +24,7 @@ internal static class SlackSamples
         ("escaped_text", ReplyRenderer.Render(new Reply { Title = "R&D <Labs> & Co", Text = "Deal <!channel> & <@U123> > 5", Facts = [new ReplyFact("A&B", "<1>")], Table = new ReplyTable(["Account", "Amount"], [["<Acme> & Sons", "$1"]], 1), Context = ["a < b & c > d"] })),
         ("chart_as_text", ReplyRenderer.Render(new Reply { Title = "Bookings by month", Text = "Bookings grew 12%.", Chart = new ReplyChart("Bookings", [.. Enumerable.Range(1, 30).Select(i => new ChartPoint($"M{i}", i * 1000))], "USD") })),
         ("working_on_it", SlackMessages.WorkingOnIt("what's our <win rate> this quarter?")),
-        ("deal_card_updated", ReplyRenderer.Render(DealCard())),
+        ("deal_card_updated", ReplyRenderer.Render(DealReplySamples.Card())),
         ("deal_refused", ReplyRenderer.Render(new Reply { Kind = ReplyKind.Refused, Title = "Not changed", Text = "Only Rob Rep, their managers and RevOps can change this deal." })),
         ("share_button_only", new SlackMessage("Share", [new ActionsBlock([SlackMessages.ShareButton("win rate this quarter")])])),
     ];
@@ -31,44 +32,11 @@ internal static class SlackSamples
     public static IReadOnlyList<(string Name, View View)> Views() =>
     [
         ("modal_with_every_input", Modal()),
-        ("deal_update_form", FormModal.Render(DealForm(), "{\"s\":\"v1|7|k1|deal-1\",\"c\":\"C1\",\"t\":\"1700000000.000100\"}")),
-        ("deal_update_form_with_errors", FormModal.Render(DealForm() with { Error = "Nothing was saved: fix the fields below.", Fields = [.. DealForm().Fields.Select(f => f.Id == "amount" ? f with { Value = "-5", Error = "Amount must be a number of 0 or more." } : f)] }, "{}")),
+        ("deal_update_form", FormModal.Render(DealReplySamples.Form(), "{\"s\":\"v1|7|k1|deal-1\",\"c\":\"C1\",\"t\":\"1700000000.000100\"}")),
+        ("deal_update_form_with_errors", FormModal.Render(DealReplySamples.FormWithErrors(), "{}")),
         ("home_tab", ReplyRenderer.RenderHome(GuidanceComposer.Help("en").Reply)),
         ("home_tab_huge", ReplyRenderer.RenderHome(Huge())),
     ];
-
-    private static Reply DealCard() => new()
-    {
-        Kind = ReplyKind.Card,
-        Title = "Acme Corporation – renewal 2026",
-        Text = "Acme Corporation · owned by Rob Rep · $123,456 · Proposal",
-        Notice = "Updated by Rob Rep just now",
-        Facts = [new ReplyFact("Amount", "$123,456"), new ReplyFact("Stage", "Proposal (10 days)"), new ReplyFact("Forecast", "Best case"), new ReplyFact("Close date", "Dec 15, 2026")],
-        Context = ["Rob Rep · amount $50,000 → $123,456 · Slack · just now"],
-        Actions =
-        [
-            new ReplyAction("deal.update", "Update", "v1|7|k1|deal-1", ReplyActionStyle.Primary), new ReplyAction("deal.win", "Mark won", "v1|7|k1|deal-1"),
-            new ReplyAction("deal.lose", "Mark lost", "v1|7|k1|deal-1", ReplyActionStyle.Danger), new ReplyAction("deal.log", "Log activity", "v1|7|k1|deal-1"),
-            new ReplyAction("deal.push_week", "+1 week", "v1|7|k1|deal-1"), new ReplyAction("deal.push_month", "+1 month", "v1|7|k1|deal-1"),
-        ],
-    };
-
-    private static ReplyForm DealForm() => new()
-    {
-        Id = "deal.update",
-        Title = "Update deal",
-        SubmitLabel = "Save",
-        Intro = "Acme Corporation – renewal 2026 · v7",
-        State = new ReplyFormState("deal-1", 7, "k1"),
-        Fields =
-        [
-            new ReplyFormField { Id = "stage", Label = "Stage", Kind = ReplyFieldKind.Choice, Value = "Proposal", Required = true, Choices = [new("Discovery", "Discovery"), new("Proposal", "Proposal"), new("Negotiation", "Negotiation")] },
-            new ReplyFormField { Id = "amount", Label = "Amount (USD)", Kind = ReplyFieldKind.Number, Value = "50000", Required = true, Min = 0 },
-            new ReplyFormField { Id = "closeDate", Label = "Expected close date", Kind = ReplyFieldKind.Date, Value = "2026-12-15", Required = true },
-            new ReplyFormField { Id = "probability", Label = "Probability (%)", Kind = ReplyFieldKind.Number, Value = "60", Min = 0, Max = 100 },
-            new ReplyFormField { Id = "nextStep", Label = "Next step", Kind = ReplyFieldKind.Multiline, Value = "Send the order form", MaxLength = 500, Placeholder = "What happens next?" },
-        ],
-    };
 
     private static Reply Metric() => new()
     {
