@@ -19,13 +19,14 @@ internal static class StageNormQuery
         var now = p.Instant(nowUtc);
         var pct = p.Add(settings.StageNormPercentile);
         var days = p.Dialect.WholeDays("h.entered_at", "h.left_at");
-        // Grouping on a CASE (instead of filtering first) keeps PostgreSQL on a hash aggregate: it cannot estimate how
-        // many exits fall in the window and would otherwise sort millions of rows.
+        // Grouping on a CASE (instead of filtering first), in a materialized CTE, keeps PostgreSQL on a hash aggregate:
+        // it cannot estimate how many exits fall in the window, and would otherwise sort millions of rows, either for the
+        // filtered rows or to hand the running counts below their order.
         var sql = $"""
             WITH h AS (
               SELECT stage, entered_at, LEAD(entered_at) OVER (PARTITION BY deal_id ORDER BY entered_at) AS left_at
               FROM deal_stage_history),
-            d AS (
+            d AS MATERIALIZED (
               SELECT h.stage, CASE WHEN h.left_at > {from} AND h.left_at <= {now} THEN {days} END AS days, COUNT(*) AS n
               FROM h GROUP BY 1, 2),
             c AS (
