@@ -8,6 +8,10 @@ COPY src/ src/
 RUN dotnet publish src/RevBot.Host/RevBot.Host.csproj -c Release -o /app/publish
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
+# Digest charts are drawn in-process with Skia, which needs a font for their labels (the base image has none).
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends fonts-dejavu-core \
+ && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /app/publish .
 ENV ASPNETCORE_URLS=http://+:8080 \

@@ -1,16 +1,27 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using RevBot.Core.Alerts;
 using RevBot.Core.Company;
 using RevBot.Core.Conversation;
+using RevBot.Core.DataHealth;
+using RevBot.Core.Deals;
+using RevBot.Core.Handoffs;
+using RevBot.Core.Interactions;
+using RevBot.Core.Digests;
 using RevBot.Core.Metrics;
+using RevBot.Core.Work;
 
 namespace RevBot.Core;
 
 public static class CoreServiceCollectionExtensions
 {
-    /// <summary>Registers the product logic: company settings (validated at start), the clock, the metric engine and the alert scanner (scoped, like the database context they query).</summary>
+    /// <summary>
+    /// Registers the product logic: company and hand-off settings (validated at start), the clock, the metric engine,
+    /// the alert scanner, deal search, updates and cards, data health, and the interaction service adapters send button presses to
+    /// (scoped, like the database context they use).
+    /// </summary>
     public static IServiceCollection AddRevBotCore(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddLogging();
@@ -24,7 +35,30 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<ConversationStore>();
         services.AddScoped<AskService>();
         services.AddScoped<AlertScanner>();
+        services.AddScoped<DigestBuilder>();
         services.AddSingleton<VocabularyCache>();
+        services.AddOptions<HandoffOptions>().Bind(configuration.GetSection(HandoffOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<HandoffOptions>, HandoffOptionsValidator>();
+        services.AddScoped<DealFinder>();
+        services.AddScoped<DealCards>();
+        services.AddScoped<DealCommandService>();
+        services.AddScoped<DealInteractions>();
+        services.AddScoped<HandoffClaims>();
+        services.AddScoped<DataHealthQueries>();
+        services.AddScoped<RecordMerger>();
+        services.AddScoped<DataHealthInteractions>();
+        services.AddScoped<InteractionService>();
+        return services;
+    }
+
+    /// <summary>
+    /// The shared in-process queue for work done after a platform's ack, and its workers. Each chat adapter calls this;
+    /// registering twice is harmless.
+    /// </summary>
+    public static IServiceCollection AddRevBotBackgroundWork(this IServiceCollection services)
+    {
+        services.TryAddSingleton<WorkQueue>();
+        services.AddHostedService<WorkQueueService>();
         return services;
     }
 }

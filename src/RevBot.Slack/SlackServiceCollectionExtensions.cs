@@ -1,3 +1,4 @@
+using RevBot.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -48,14 +49,14 @@ public static class SlackServiceCollectionExtensions
     private static void AddConversations(IServiceCollection services)
     {
         services.TryAddSingleton<ISlackInboundHandler, SlackQuestionHandler>();
-        services.AddSingleton<SlackWorkQueue>();
+        services.AddRevBotBackgroundWork();
         services.AddSingleton<SlackBotIdentity>();
-        services.AddHostedService<SlackWorkService>();
         services.AddScoped(sp => ActivatorUtilities.CreateInstance<SlackUserDirectory>(sp));
         services.AddScoped(sp => ActivatorUtilities.CreateInstance<SlackAnswerer>(sp));
         services.AddScoped(sp => ActivatorUtilities.CreateInstance<SlackHomePublisher>(sp));
         services.AddScoped(sp => ActivatorUtilities.CreateInstance<SlackEventProcessor>(sp));
         services.AddScoped(sp => ActivatorUtilities.CreateInstance<SlackCommandProcessor>(sp));
         services.AddScoped(sp => ActivatorUtilities.CreateInstance<SlackActionProcessor>(sp));
+        services.AddScoped(sp => ActivatorUtilities.CreateInstance<SlackInteractionProcessor>(sp));
     }
 }

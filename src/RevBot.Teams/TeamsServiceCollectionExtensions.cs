@@ -1,3 +1,4 @@
+using RevBot.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -34,9 +35,9 @@ public static class TeamsServiceCollectionExtensions
         services.AddSingleton(new ConnectorRetryPolicy());
         services.AddSingleton<ConnectorTransport>();
         services.AddSingleton(sp => new ConnectorClient(sp.GetRequiredService<ConnectorTransport>()));
-        services.AddSingleton<TeamsWorkQueue>();
-        services.AddHostedService<TeamsWorker>();
+        services.AddRevBotBackgroundWork();
         services.AddScoped<ConversationReferenceStore>();
+        services.AddScoped<TeamsUserDirectory>();
         services.AddScoped<TeamsResponder>();
         services.AddScoped<TeamsActivityHandler>();
         services.AddScoped<TeamsProactiveMessenger>();

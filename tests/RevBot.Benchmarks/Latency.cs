@@ -18,4 +18,8 @@ internal static class Latency
         Array.Sort(samples);
         return (samples[iterations / 2], samples[(int)Math.Ceiling(iterations * 0.95) - 1]);
     }
+
+    /// <summary>The nearest-rank percentile (0 &lt; <paramref name="p"/> ≤ 1) of samples sorted ascending.</summary>
+    public static double Percentile(IReadOnlyList<double> sorted, double p) =>
+        sorted.Count == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(sorted.Count * p) - 1, 0, sorted.Count - 1)];
 }

@@ -1,9 +1,36 @@
 using RevBot.Benchmarks;
 
-// A small latency harness (not a test): `dotnet run -c Release --project tests/RevBot.Benchmarks -- ask <db> [as-of] [iterations]`.
+// A small latency harness (not a test), run from a Release build:
+//   ask <database target> [as-of YYYY-MM-DD] [iterations]
+//   deals <database target> [iterations]
+//   slack-ack [--db <target>] [--requests N] [--warmup N] [--rate per-second, 0 = back to back] [--scale S]
+//   digests --db <target> [--as-of YYYY-MM-DD] [--channels N] [--workers N] [--no-share]
+if (args.Length >= 2 && args[0] == "deals")
+{
+    await DealBenchmark.RunAsync(args[1], args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 20);
+    return 0;
+}
+if (args.Length >= 1 && args[0] == "slack-ack")
+{
+    if (SlackAckSettings.Parse(args) is not { } settings)
+    {
+        Console.Error.WriteLine("usage: slack-ack [--db <target>] [--requests N] [--warmup N] [--rate R] [--scale S]");
+        return 2;
+    }
+    return await SlackAckBenchmark.RunAsync(settings);
+}
+if (args.Length >= 1 && args[0] == "digests")
+{
+    if (DigestBenchmarkSettings.Parse(args) is not { } digestSettings)
+    {
+        Console.Error.WriteLine("usage: digests --db <target> [--as-of YYYY-MM-DD] [--channels N] [--workers N] [--no-share]");
+        return 2;
+    }
+    return await DigestBenchmark.RunAsync(digestSettings);
+}
 if (args.Length < 2 || args[0] != "ask")
 {
-    Console.Error.WriteLine("usage: ask <database target> [as-of YYYY-MM-DD] [iterations]");
+    Console.Error.WriteLine("usage: ask <database target> [as-of YYYY-MM-DD] [iterations]  |  deals <database target> [iterations]  |  slack-ack [options]  |  digests [options]");
     return 2;
 }
 var asOf = args.Length > 2 ? DateOnly.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : DateOnly.FromDateTime(DateTime.UtcNow);

@@ -3,6 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RevBot.Core.Company;
+using RevBot.Core.DataHealth;
+using RevBot.Core.Deals;
 using RevBot.Core.Metrics;
 using RevBot.Core.Periods;
 using RevBot.Core.Storage;
@@ -17,6 +19,9 @@ namespace RevBot.Core.Conversation;
 public sealed class AskService(
     RevBotDb db,
     ConversationStore conversations,
+    DealFinder deals,
+    DealCards cards,
+    DataHealthQueries health,
     VocabularyCache vocabulary,
     CompanyClock clock,
     IOptions<CompanyOptions> company,
@@ -32,6 +37,8 @@ public sealed class AskService(
         var asOf = request.AsOf ?? clock.Today;
         var words = await vocabulary.GetAsync(db, ct);
         var parsed = QuestionParser.Parse(request.Question, new ParseContext(asOf, options.FiscalYearStartMonth, request.UserEmail, words));
+        if (parsed.Intent == Intent.DealSearch) return Counted(await FindDealAsync(parsed, request.UserEmail, ct));
+        if (parsed.Intent == Intent.DataHealth) return Counted(DataHealthAnswers.Compose(parsed, await health.RunAsync(asOf, 10, ct)));
         var previous = request.ConversationKey is { } key ? await conversations.LoadAsync(key, ct) : null;
 
         var question = FollowUpMerger.Merge(parsed, previous);
@@ -64,6 +71,16 @@ public sealed class AskService(
         if (request.ConversationKey is { } k && answer.Understood && question.Intent is Intent.Metric or Intent.List)
             await conversations.SaveAsync(k, question, ct);
         return Counted(answer);
+    }
+
+    private async Task<Answer> FindDealAsync(ParsedQuestion q, string? userEmail, CancellationToken ct)
+    {
+        var userId = userEmail is null ? null : await db.Users.Where(u => u.Email == userEmail).Select(u => (int?)u.Id).FirstOrDefaultAsync(ct);
+        var found = await deals.FindAsync(q.DealSearch ?? "", userId, DealSearchAnswers.PickListSize, ct);
+        if (found.Hits.Count == 0) return DealSearchAnswers.NotFound(q, found.TooVague);
+        if (found.Total > 1 && !found.Exact) return DealSearchAnswers.PickList(q, found);
+        var hit = found.Hits[0];
+        return await cards.CardAsync(hit.Id, null, ct) is { } card ? DealSearchAnswers.Card(q, hit, card) : DealSearchAnswers.NotFound(q, false);
     }
 
     private Answer Counted(Answer answer)

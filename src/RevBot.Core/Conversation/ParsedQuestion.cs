@@ -54,4 +54,7 @@ public sealed record ParsedQuestion
 
     /// <summary>For <see cref="Intent.Unknown"/>: example questions relevant to the words used.</summary>
     public IReadOnlyList<string> Suggestions { get; init; } = [];
+
+    /// <summary>For <see cref="Intent.DealSearch"/>: what to look for, as typed ("Acme renewal", "deal-00000042").</summary>
+    public string? DealSearch { get; init; }
 }

@@ -21,6 +21,8 @@ public static class QuestionParser
         var raw = Tokenizer.Tokenize(cleaned);
         var language = LanguageDetector.Detect(cleaned.ToLowerInvariant(), raw);
         var index = EntityIndex.For(context.Vocabulary ?? QuestionVocabulary.Empty);
+        if (DealRequestReader.Read(cleaned, language, index.Words.Contains) is { } request)
+            return request;
         var tokens = Speller.Correct(raw, index.Words.Contains);
         var fiscal = new FiscalCalendar(context.FiscalYearStartMonth is >= 1 and <= 12 ? context.FiscalYearStartMonth : 1);
         var resolver = new PeriodResolver(context.AsOf, fiscal, language);

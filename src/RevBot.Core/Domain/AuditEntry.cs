@@ -11,4 +11,10 @@ public sealed class AuditEntry
     public required string EntityId { get; set; }
     public required string Action { get; set; }
     public string? Changes { get; set; }
+
+    /// <summary>
+    /// The record's version after this change (deals), so "what changed since the version on your card" is the
+    /// entries above that version; null for entries that did not change a versioned record.
+    /// </summary>
+    public int? Version { get; set; }
 }

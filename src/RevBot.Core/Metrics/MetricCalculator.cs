@@ -47,18 +47,21 @@ internal static class MetricCalculator
         DealQueries.ClosedAsync(c, g, ClosedDeals.In(c.Window, columns), ct);
 
     private static Task<Grouped<ClosedStats>> ClosedCounts(MetricContext c, Dimension? g, CancellationToken ct) =>
-        Closed(c, g, ClosedColumns.Counts, ct);
+        c.SharedAsync($"closed:{ClosedColumns.Counts}:{g}", () => Closed(c, g, ClosedColumns.Counts, ct));
 
     // Won-only metrics read only the won rows of the (status, closed_at) index.
     private static Task<Grouped<ClosedStats>> Won(MetricContext c, Dimension? g, ClosedColumns columns, CancellationToken ct) =>
-        DealQueries.ClosedAsync(c, g, ClosedDeals.In(c.Window, columns) with { WonOnly = true }, ct);
+        c.SharedAsync($"won:{columns}:{g}", () => DealQueries.ClosedAsync(c, g, ClosedDeals.In(c.Window, columns) with { WonOnly = true }, ct));
 
     // "Bookings so far": never past the end of the as-of day, for periods that have not ended yet.
     private static Task<Grouped<ClosedStats>> WonSoFar(MetricContext c, Dimension? g, CancellationToken ct) =>
         DealQueries.ClosedAsync(c, g, new ClosedDeals(c.Window.FromUtc, c.Window.SoFarUtc, ClosedColumns.Amounts, WonOnly: true), ct);
 
-    private static Task<Grouped<CohortStats>> Cohort(MetricContext c, Dimension? g, CancellationToken ct) =>
-        SubscriptionQueries.CohortAsync(c, g, c.Window.DayBeforeStart(c.Metric), c.Window.SnapshotDay, ct);
+    private static Task<Grouped<CohortStats>> Cohort(MetricContext c, Dimension? g, CancellationToken ct)
+    {
+        var start = c.Window.DayBeforeStart(c.Metric);
+        return c.SharedAsync($"cohort:{start}:{c.Window.SnapshotDay}:{g}", () => SubscriptionQueries.CohortAsync(c, g, start, c.Window.SnapshotDay, ct));
+    }
 
     private static async Task<Grouped<MetricValue>> ForecastAccuracyAsync(MetricContext c, CancellationToken ct)
     {

@@ -19,6 +19,12 @@ internal sealed class MetricContext(RevBotDb db, CompanyOptions company, MetricD
 
     public IReadOnlyDictionary<Dimension, string> Filters { get; } = filters;
 
+    /// <summary>Statistics shared with the other metrics of the same call, if any.</summary>
+    public MetricMemo? Memo { get; init; }
+
+    /// <summary>A statistic read once per call: from the memo when another metric of the call already read it.</summary>
+    public Task<T> SharedAsync<T>(string key, Func<Task<T>> read) => Memo is null ? read() : Memo.GetAsync(key, read);
+
     /// <summary>A new statement over <paramref name="from"/> with the question's filters already applied.</summary>
     public (SqlSelect Select, SqlParameters Parameters) Select(string from, Func<Dimension, DimensionSql> dimensions)
     {

@@ -26,23 +26,43 @@ public sealed class MetricEngine(RevBotDb db, IOptions<CompanyOptions> options, 
     public async Task<MetricResult> EvaluateAsync(MetricQuery query, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var metric = MetricCatalog.Get(query.Metric);
-        MetricSupport.Check(metric, query.Filters, query.GroupBy);
-        var context = new MetricContext(db, _company, metric, MetricWindow.Create(query.Period, clock), query.Filters);
+        return (await EvaluateManyAsync([query.Metric], query.Period, query.Filters, query.GroupBy, ct))[0] with { Query = query };
+    }
+
+    /// <summary>
+    /// Several metrics over the same period, filters and breakdown, in the order given. Metrics that aggregate the
+    /// same rows the same way share the statement (win rate, deals won and deals lost read the closed deals once; NRR,
+    /// GRR and the churn rates read the cohort once); each result is what <see cref="EvaluateAsync"/> gives alone.
+    /// </summary>
+    /// <exception cref="MetricNotSupportedException">A filter or breakdown does not apply to one of the metrics (checked for all before any query runs).</exception>
+    public async Task<IReadOnlyList<MetricResult>> EvaluateManyAsync(IReadOnlyList<string> metrics, Period period, IReadOnlyDictionary<Dimension, string> filters, Dimension? groupBy = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(metrics);
+        ArgumentNullException.ThrowIfNull(filters);
+        var definitions = metrics.Select(MetricCatalog.Get).ToList();
+        foreach (var metric in definitions) MetricSupport.Check(metric, filters, groupBy);
+        var window = MetricWindow.Create(period, clock);
+        var memo = new MetricMemo();
+        var results = new List<MetricResult>(definitions.Count);
         // One connection for all of this answer's statements.
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            var result = await MetricCalculator.EvaluateAsync(context, query.GroupBy, ct);
-            var rows = query.GroupBy is null
-                ? []
-                : result.Groups
-                    .Select(g => new BreakdownRow(g.Key.Key, g.Key.Label, g.Value))
-                    .OrderBy(r => r.Value.Value is null)
-                    .ThenByDescending(r => r.Value.Value)
-                    .ThenBy(r => r.Label, StringComparer.OrdinalIgnoreCase)
-                    .ToList();
-            return new MetricResult(query, result.Total, rows);
+            foreach (var metric in definitions)
+            {
+                var context = new MetricContext(db, _company, metric, window, filters) { Memo = memo };
+                var result = await MetricCalculator.EvaluateAsync(context, groupBy, ct);
+                var rows = groupBy is null
+                    ? []
+                    : result.Groups
+                        .Select(g => new BreakdownRow(g.Key.Key, g.Key.Label, g.Value))
+                        .OrderBy(r => r.Value.Value is null)
+                        .ThenByDescending(r => r.Value.Value)
+                        .ThenBy(r => r.Label, StringComparer.OrdinalIgnoreCase)
+                        .ToList();
+                results.Add(new MetricResult(new MetricQuery(metric.Id, period, filters, groupBy), result.Total, rows));
+            }
+            return results;
         }
         finally
         {
@@ -59,6 +79,36 @@ public sealed class MetricEngine(RevBotDb db, IOptions<CompanyOptions> options, 
         foreach (var period in periods)
             results.Add(await EvaluateAsync(new MetricQuery(metric, period, filters), ct));
         return results;
+    }
+
+    /// <summary>
+    /// The ARR bridge of a period: starting ARR (the day before it starts) + new + expansion − contraction − churn =
+    /// ending ARR (its last day, or the as-of day if sooner). Takes the filters net new ARR takes; the two ends equal
+    /// <c>arr</c> on those days.
+    /// </summary>
+    /// <exception cref="MetricNotSupportedException">A filter does not apply to subscriptions, or the period has no start.</exception>
+    public async Task<ArrBridge> ArrBridgeAsync(Period period, IReadOnlyDictionary<Dimension, string> filters, CancellationToken ct = default) =>
+        (await ArrBridgeRowsAsync(period, filters, null, ct))[0].Bridge;
+
+    /// <summary>
+    /// The ARR bridge per group of an account-level dimension (region, segment, owner, team, industry, account), each
+    /// account in its group: a group's bridge is the bridge with that group as a filter. Groups with no subscription
+    /// active in the period are absent.
+    /// </summary>
+    public async Task<IReadOnlyList<ArrBridgeRow>> ArrBridgeByAsync(Period period, IReadOnlyDictionary<Dimension, string> filters, Dimension groupBy, CancellationToken ct = default)
+    {
+        // By product an account's lines would count as separate accounts (a swap would read as churn plus new).
+        if (groupBy == Dimension.Product) throw new MetricNotSupportedException("net_new_arr", groupBy, true, "I can't break the ARR bridge down by product: it follows accounts, not product lines.");
+        return [.. (await ArrBridgeRowsAsync(period, filters, groupBy, ct)).Select(r => new ArrBridgeRow(r.Key.Key, r.Key.Label, r.Bridge))];
+    }
+
+    private async Task<List<(GroupKey Key, ArrBridge Bridge)>> ArrBridgeRowsAsync(Period period, IReadOnlyDictionary<Dimension, string> filters, Dimension? groupBy, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(filters);
+        var metric = MetricCatalog.Get("net_new_arr");
+        MetricSupport.Check(metric, filters, groupBy);
+        var context = new MetricContext(db, _company, metric, MetricWindow.Create(period, clock), filters);
+        return await ArrBridgeQuery.RunAsync(context, groupBy, ct);
     }
 
     /// <summary>The largest (or smallest) deals of a kind in a period. See <see cref="DealListQuery"/> for which deals count.</summary>

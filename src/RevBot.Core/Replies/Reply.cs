@@ -18,4 +18,19 @@ public sealed record Reply
     /// <summary>Small print: the exact period used, how the number is computed.</summary>
     public IReadOnlyList<string> Context { get; init; } = [];
     public IReadOnlyList<ReplyAction> Actions { get; init; } = [];
+
+    /// <summary>
+    /// A status line shown prominently above the facts: "Updated by Jane Cooper just now", "This deal changed since you
+    /// opened it: …". Null when there is none.
+    /// </summary>
+    public string? Notice { get; init; }
+
+    /// <summary>When set (with <see cref="ReplyKind.Form"/>), the adapter opens this form instead of posting a message.</summary>
+    public ReplyForm? Form { get; init; }
+
+    /// <summary>Titled lists after the facts (a digest's "Top deals won", "Stalled deals").</summary>
+    public IReadOnlyList<ReplySection> Sections { get; init; } = [];
+
+    /// <summary>Images that go with the reply (a digest's charts), by file name; the sender holds their bytes.</summary>
+    public IReadOnlyList<ReplyImage> Images { get; init; } = [];
 }

@@ -25,6 +25,9 @@ public class RevBotDb(DbContextOptions options) : DbContext(options)
     public DbSet<ConversationState> Conversations => Set<ConversationState>();
     public DbSet<InboundDelivery> InboundDeliveries => Set<InboundDelivery>();
     public DbSet<ChatConversationReference> ConversationReferences => Set<ChatConversationReference>();
+    public DbSet<AppliedCommand> AppliedCommands => Set<AppliedCommand>();
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<Handoff> Handoffs => Set<Handoff>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

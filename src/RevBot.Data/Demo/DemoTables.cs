@@ -46,7 +46,7 @@ internal static class DemoTables
 
     public static readonly BulkTable<AuditEntry> Audit = new BulkTable<AuditEntry>("audit_log")
         .Long("id", a => a.Id).Timestamp("at", a => a.At).Int("user_id", a => a.UserId).Enum("channel", a => (ChangeChannel?)a.Channel)
-        .Text("entity", a => a.Entity).Text("entity_id", a => a.EntityId).Text("action", a => a.Action).Text("changes", a => a.Changes);
+        .Text("entity", a => a.Entity).Text("entity_id", a => a.EntityId).Text("action", a => a.Action).Text("changes", a => a.Changes).Int("version", a => a.Version);
 
     public static readonly BulkTable<Spend> Spend = new BulkTable<Spend>("spend")
         .Long("id", s => s.Id).Date("month", s => s.Month).Enum("category", s => (SpendCategory?)s.Category)

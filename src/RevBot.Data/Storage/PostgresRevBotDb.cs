@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using RevBot.Core.Deals;
 using RevBot.Core.Domain;
 using RevBot.Core.Storage;
 
@@ -15,5 +16,12 @@ public sealed class PostgresRevBotDb(DbContextOptions<PostgresRevBotDb> options)
         modelBuilder.Entity<Deal>()
             .HasIndex(d => new { d.Status, d.ClosedAt })
             .IncludeProperties(d => new { d.Amount, d.AccountId, d.OwnerId });
+        // Deal search matches folded names (lower case, no accents): stored once per row, trigram-indexed in the
+        // DealUpdates migration, so a search neither folds every name nor scans.
+        modelBuilder.Entity<Deal>().Property<string?>(FoldedName).HasComputedColumnSql(SearchText.PostgresFold("name"), stored: true);
+        modelBuilder.Entity<Account>().Property<string?>(FoldedName).HasComputedColumnSql(SearchText.PostgresFold("name"), stored: true);
     }
+
+    /// <summary>The shadow property of name_fold on deals and accounts.</summary>
+    public const string FoldedName = "NameFold";
 }

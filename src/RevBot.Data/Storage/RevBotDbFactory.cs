@@ -31,6 +31,7 @@ public static class RevBotDbFactory
         {
             EnsureFolder(target);
             builder.UseSqlite(target.ConnectionString, o => o.CommandTimeout(600));
+            builder.AddInterceptors(SqliteFunctions.Instance);
         }
         else
         {

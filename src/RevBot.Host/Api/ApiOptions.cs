@@ -9,4 +9,8 @@ public sealed class ApiOptions
 
     /// <summary>The RevBot user that changes made through the API are attributed to.</summary>
     public string? UserEmail { get; set; }
+
+    /// <summary>With a key set, changes need someone to be attributed to: a well-formed e-mail (its user is looked up per request).</summary>
+    public static bool HasUserWhenKeyed(ApiOptions options) =>
+        string.IsNullOrEmpty(options?.Key) || options.UserEmail is { Length: >= 3 } email && email.IndexOf('@', StringComparison.Ordinal) is > 0 and var at && at < email.Length - 1 && !email.Any(char.IsWhiteSpace);
 }

@@ -19,6 +19,7 @@ public static class RevBotCli
         root.Subcommands.Add(SeedCommand.Create());
         root.Subcommands.Add(ImportCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());
+        root.Subcommands.Add(DigestCommand.Create());
         // `revbot` alone behaves as `revbot serve`, passing through host settings such as --urls.
         foreach (var option in serve.Options) root.Options.Add(option);
         root.TreatUnmatchedTokensAsErrors = false;

@@ -3,14 +3,17 @@ using RevBot.Core.Replies;
 
 namespace RevBot.Host.Cli;
 
-/// <summary>Renders a reply for a terminal: title, text, facts, an aligned table, small print and the suggested next questions.</summary>
+/// <summary>Renders a reply for a terminal: title, notice, text, facts, an aligned table, small print and the suggested next questions.</summary>
 internal static class TextReplyRenderer
 {
     public static string Render(Reply reply)
     {
         var sb = new StringBuilder();
         sb.AppendLine(reply.Title);
+        if (reply.Notice is { } notice) sb.AppendLine("» " + notice);
         sb.AppendLine(reply.Text);
+        var width = reply.Facts.Select(f => f.Label.Length).DefaultIfEmpty(0).Max();
+        foreach (var fact in reply.Facts) sb.AppendLine($"  {fact.Label.PadRight(width)}  {fact.Value}");
         if (reply.Table is { } table) AppendTable(sb, table);
         foreach (var line in reply.Context) sb.AppendLine("  " + line);
         var asks = reply.Actions.Where(a => a.Id == "ask").Select(a => a.Value).ToList();

@@ -7,7 +7,16 @@ internal static class HostServiceCollectionExtensions
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section)
             .Validate(o => o.DemoScale is > 0 and <= 1000, "Database:DemoScale must be a number above 0 and at most 1000.")
             .ValidateOnStart();
-        services.AddOptions<Api.ApiOptions>().BindConfiguration(Api.ApiOptions.Section);
+        services.AddOptions<InboundDeliveryOptions>().BindConfiguration(InboundDeliveryOptions.Section)
+            .Validate(o => o.Retention >= InboundDeliveryOptions.MinimumRetention,
+                "InboundDeliveries:Retention must be at least 01:00:00 (an hour): Slack and Teams retry a delivery for minutes, and a key deleted sooner could let a retry be answered twice.")
+            .Validate(o => o.CleanupInterval >= InboundDeliveryOptions.MinimumCleanupInterval,
+                "InboundDeliveries:CleanupInterval must be at least 00:01:00 (a minute).")
+            .ValidateOnStart();
+        services.AddHostedService<InboundDeliveryCleanup>();
+        services.AddOptions<Api.ApiOptions>().BindConfiguration(Api.ApiOptions.Section)
+            .Validate(Api.ApiOptions.HasUserWhenKeyed, "Api:UserEmail must be the e-mail of the RevBot user that changes made through the API are attributed to (required when Api:Key is set).")
+            .ValidateOnStart();
         services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase;

@@ -34,9 +34,12 @@ public static class RevBotServer
     }
 
     /// <summary>Builds the host, validates every option, prepares the database and starts listening.</summary>
-    public static async Task<WebApplication> StartAsync(string[] args, CancellationToken ct = default)
+    public static Task<WebApplication> StartAsync(string[] args, CancellationToken ct = default) => StartAsync(args, null, ct);
+
+    /// <param name="overrides">Runs after every registration, so a test can replace a service (the clock, say).</param>
+    internal static async Task<WebApplication> StartAsync(string[] args, Action<IServiceCollection>? overrides, CancellationToken ct = default)
     {
-        var app = Build(args);
+        var app = Build(args, overrides);
         try
         {
             // Fail on a bad setting before touching the database.
@@ -52,7 +55,9 @@ public static class RevBotServer
         }
     }
 
-    public static WebApplication Build(string[] args)
+    public static WebApplication Build(string[] args) => Build(args, null);
+
+    private static WebApplication Build(string[] args, Action<IServiceCollection>? overrides)
     {
         var builder = WebApplication.CreateBuilder(args);
         if (string.IsNullOrWhiteSpace(builder.Configuration["urls"])) builder.WebHost.UseUrls(HostSettings.DefaultUrl);
@@ -62,10 +67,12 @@ public static class RevBotServer
         builder.Services.AddRevBotTeams(builder.Configuration);
         builder.Services.AddRevBotHost();
         builder.Services.AddRevBotSlack(builder.Configuration);
+        overrides?.Invoke(builder.Services);
 
         var app = builder.Build();
         app.MapHealthEndpoints();
         app.MapAskEndpoints();
+        app.MapDealEndpoints();
         app.MapSlackEndpoints();
         app.MapTeamsEndpoints();
         return app;

@@ -38,6 +38,8 @@ public static class ReplyRenderer
         var blocks = new List<Block>();
         if (!string.IsNullOrWhiteSpace(reply.Title))
             blocks.Add(new HeaderBlock(new PlainText(Mrkdwn.Fit(reply.Title.ReplaceLineEndings(" "), BlockKitLimits.HeaderText))));
+        if (!string.IsNullOrWhiteSpace(reply.Notice))
+            blocks.Add(new SectionBlock(new MrkdwnText(Mrkdwn.Fit("*" + Mrkdwn.Escape(reply.Notice.ReplaceLineEndings(" ")) + "*", BlockKitLimits.SectionText))));
         if (!string.IsNullOrWhiteSpace(reply.Text))
             blocks.AddRange(Mrkdwn.Chunks(Mrkdwn.Escape(reply.Text), BlockKitLimits.SectionText, MaxTextSections).Select(t => new SectionBlock(new MrkdwnText(t))));
         if (reply.Facts.Count > 0) blocks.Add(new SectionBlock { Fields = Fields(reply.Facts, options) });

@@ -9,7 +9,7 @@ namespace RevBot.Slack.Conversations;
 /// </summary>
 internal sealed record SlackActionDelivery(
     string? Team, string? User, string? Channel, string ActionId, string? Value, Uri? ResponseUrl,
-    string? MessageTs, string? MessageThreadTs, bool IsEphemeral)
+    string? MessageTs, string? MessageThreadTs, bool IsEphemeral, string? TriggerId = null)
 {
     public static SlackActionDelivery From(JsonElement payload)
     {
@@ -22,6 +22,6 @@ internal sealed record SlackActionDelivery(
             Uri.TryCreate(payload.Str("response_url"), UriKind.Absolute, out var url) ? url : null,
             payload.Str("message", "ts") ?? payload.Str("container", "message_ts"),
             payload.Str("message", "thread_ts") ?? payload.Str("container", "thread_ts"),
-            payload.Flag("container", "is_ephemeral"));
+            payload.Flag("container", "is_ephemeral"), payload.Str("trigger_id"));
     }
 }

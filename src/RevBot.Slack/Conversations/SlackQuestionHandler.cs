@@ -1,4 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using RevBot.Core.Work;
 using RevBot.Slack.BlockKit;
 using RevBot.Slack.Inbound;
 using RevBot.Slack.WebApi;
@@ -7,13 +9,15 @@ namespace RevBot.Slack.Conversations;
 
 /// <summary>
 /// The real <see cref="ISlackInboundHandler"/>: decides in the ack path what a delivery is, acks at once (slash commands
-/// with "Working on it…") and queues the answering for <see cref="SlackWorkService"/>. Anything else is acked and ignored.
+/// with "Working on it…") and queues the answering on the shared <see cref="WorkQueue"/>. Anything else is acked and ignored.
 /// </summary>
-internal sealed class SlackQuestionHandler(SlackWorkQueue queue) : ISlackInboundHandler
+internal sealed partial class SlackQuestionHandler(WorkQueue queue, IServiceScopeFactory scopes, ILogger<SlackQuestionHandler> log) : ISlackInboundHandler
 {
     public ValueTask<SlackAck> HandleAsync(SlackInbound inbound, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(inbound);
+        if (inbound.Kind == SlackInboundKind.Interactive && inbound.PayloadType == "view_submission" && SlackInteractionProcessor.HandlesSubmission(inbound.Payload))
+            return SubmitAsync(inbound.Payload, ct);
         return ValueTask.FromResult(inbound.Kind switch
         {
             SlackInboundKind.EventsApi => Event(SlackEventDelivery.From(inbound.Payload)),
@@ -26,24 +30,52 @@ internal sealed class SlackQuestionHandler(SlackWorkQueue queue) : ISlackInbound
     private SlackAck Event(SlackEventDelivery e)
     {
         if (e.IsForUs)
-            queue.Enqueue(new($"{e.Type} {e.EventId}", (sp, ct) => sp.GetRequiredService<SlackEventProcessor>().ProcessAsync(e, ct)));
+            queue.TryEnqueue(new($"slack {e.Type} {e.EventId}", (sp, ct) => sp.GetRequiredService<SlackEventProcessor>().ProcessAsync(e, ct)));
         return SlackAck.Empty;
     }
 
     private SlackAck Command(SlackCommandDelivery c)
     {
         if (c.ResponseUrl is null) return SlackAck.Empty;
-        var queued = queue.Enqueue(new("slash command", (sp, ct) => sp.GetRequiredService<SlackCommandProcessor>().ProcessAsync(c, ct)));
+        var queued = queue.TryEnqueue(new("slack slash command", (sp, ct) => sp.GetRequiredService<SlackCommandProcessor>().ProcessAsync(c, ct)));
         var ack = queued ? SlackMessages.WorkingOnIt(c.Text.Length > 0 ? c.Text : null) : Busy;
         return SlackAck.With(ResponseUrlMessage.From(ack));
     }
 
     private SlackAck Action(SlackActionDelivery a)
     {
-        if (SlackActionProcessor.Handles(a))
-            queue.Enqueue(new($"button {a.ActionId}", (sp, ct) => sp.GetRequiredService<SlackActionProcessor>().ProcessAsync(a, ct)));
+        // The press's trigger_id expires 3 seconds after the click: the queue starts it at once, so views.open is in time.
+        if (SlackInteractionProcessor.Handles(a))
+            queue.TryEnqueue(new($"slack card action {a.ActionId}", (sp, ct) => sp.GetRequiredService<SlackInteractionProcessor>().PressAsync(a, ct)));
+        else if (SlackActionProcessor.Handles(a))
+            queue.TryEnqueue(new($"slack button {a.ActionId}", (sp, ct) => sp.GetRequiredService<SlackActionProcessor>().ProcessAsync(a, ct)));
         return SlackAck.Empty;
     }
+
+    /// <summary>
+    /// A modal submission is answered in its HTTP response (errors keep the modal open), so it runs here, in its own
+    /// scope, within Slack's 3 seconds. A failure is logged and the modal says that nothing was changed.
+    /// </summary>
+    private async ValueTask<SlackAck> SubmitAsync(System.Text.Json.JsonElement payload, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        try
+        {
+            return await scope.ServiceProvider.GetRequiredService<SlackInteractionProcessor>().SubmitAsync(payload, ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogSubmitFailed(log, ex);
+            var sorry = new ModalView(new PlainText("RevBot"), [new SectionBlock(new MrkdwnText("Something went wrong and nothing was changed. Please try again in a moment."))])
+            {
+                Close = new PlainText("Close"),
+            };
+            return SlackAck.With(new { response_action = "update", view = sorry });
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A Slack modal submission failed.")]
+    private static partial void LogSubmitFailed(ILogger logger, Exception ex);
 
     private static SlackMessage Busy { get; } = new("I'm swamped right now. Please try again in a minute.", []);
 }

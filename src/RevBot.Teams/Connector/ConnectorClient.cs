@@ -57,6 +57,19 @@ public sealed class ConnectorClient
         _transport.SendAsync<ConversationResourceResponse>(HttpMethod.Post, serviceUrl, "/v3/conversations", parameters,
             conversationId: null, createsMessage: true, ct);
 
+    /// <summary>
+    /// One member of the conversation's roster, with the email Teams knows for them. A read, so it is not paced as a
+    /// message and 502/504 are retried.
+    /// </summary>
+    public Task<ConnectorResult<TeamsChannelAccount>> GetMemberAsync(ConversationAddress to, string userId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(to);
+        ArgumentException.ThrowIfNullOrEmpty(userId);
+        return _transport.SendAsync<TeamsChannelAccount>(HttpMethod.Get, to.ServiceUrl,
+            $"/v3/conversations/{Uri.EscapeDataString(to.ConversationId)}/members/{Uri.EscapeDataString(userId)}", null,
+            conversationId: null, createsMessage: false, ct);
+    }
+
     private static string Activities(ConversationAddress to) => $"/v3/conversations/{Uri.EscapeDataString(to.ConversationId)}/activities";
 
     private static string Activity(ConversationAddress to, string activityId) => $"{Activities(to)}/{Uri.EscapeDataString(activityId)}";

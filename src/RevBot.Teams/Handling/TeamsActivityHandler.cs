@@ -2,7 +2,11 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using RevBot.Core.Domain;
+using RevBot.Core.Interactions;
+using RevBot.Core.Replies;
 using RevBot.Core.Storage;
+using RevBot.Core.Work;
 using RevBot.Teams.Activities;
 using RevBot.Teams.Cards;
 
@@ -17,8 +21,9 @@ public sealed partial class TeamsActivityHandler(
     RevBotDb db,
     ConversationReferenceStore references,
     TeamsResponder responder,
-    TeamsWorkQueue queue,
+    WorkQueue queue,
     TimeProvider time,
+    IServiceProvider services,
     ILogger<TeamsActivityHandler> log)
 {
     /// <summary>The queue is full: Teams will retry, and the claim is released so that retry is processed.</summary>
@@ -83,7 +88,7 @@ public sealed partial class TeamsActivityHandler(
 
     private async Task<InvokeResponse?> EnqueueAsync(BotActivity activity, string description, Func<IServiceProvider, CancellationToken, Task> run, CancellationToken ct)
     {
-        if (queue.TryEnqueue(new TeamsWorkItem($"{description} ({activity.Id})", run))) return null;
+        if (queue.TryEnqueue(new WorkItem($"teams {description} ({activity.Id})", run))) return null;
         LogBusy(log, activity.Id);
         if (!string.IsNullOrEmpty(activity.Id))
             await db.InboundDeliveries.Where(d => d.Platform == InboundClaims.Platform && d.DeliveryId == activity.Id)
@@ -99,6 +104,7 @@ public sealed partial class TeamsActivityHandler(
         catch (JsonException) { value = null; }
 
         var verb = value?.Action?.Verb;
+        if (InteractionService.Handles(verb)) return await InteractAsync(activity, verb!, value!.Action!.Data, ct);
         if (verb != WelcomeCard.AskVerb)
             return InvokeResponse.ForCardAction(AdaptiveCardInvokeResponse.Error(400, "BadRequest", $"RevBot does not know the action '{verb}'."));
         var question = QuestionOf(value!.Action!.Data);
@@ -107,6 +113,28 @@ public sealed partial class TeamsActivityHandler(
 
         var answer = await responder.AskAsync(activity, question, ct);
         return InvokeResponse.ForCardAction(AdaptiveCardInvokeResponse.Card(ReplyCardRenderer.Render(answer.Reply)));
+    }
+
+    /// <summary>
+    /// Deal, data-health and hand-off buttons and the forms they open, through Core's <see cref="InteractionService"/>.
+    /// The invoke response replaces the card the user acted on: the new card, the form (again, with its errors), or for
+    /// a refusal a message shown to the presser while the card stays as it was.
+    /// </summary>
+    private async Task<InvokeResponse> InteractAsync(BotActivity activity, string verb, JsonElement? data, CancellationToken ct)
+    {
+        var interactions = services.GetRequiredService<InteractionService>();
+        var user = await services.GetRequiredService<TeamsUserDirectory>().FindAsync(activity, ct);
+        var reply = FormCard.Read(data) is { } form
+            ? await interactions.SubmitAsync(new FormSubmission(form.FormId, form.State, form.Values, user?.Id, user?.Email, ChangeChannel.Teams), ct)
+            : await interactions.PressAsync(new CardPress(verb, QuestionOf(data) ?? "", user?.Id, user?.Email, ChangeChannel.Teams), ct);
+        return InvokeResponse.ForCardAction(reply switch
+        {
+            { Kind: ReplyKind.Form, Form: { } f } => AdaptiveCardInvokeResponse.Card(FormCard.Render(f)),
+            { Kind: ReplyKind.Refused } => AdaptiveCardInvokeResponse.Message($"{reply.Title}: {reply.Text}"),
+            // The notice ("Updated by … just now", "This deal changed since you opened it…") leads the card's text.
+            _ => AdaptiveCardInvokeResponse.Card(ReplyCardRenderer.Render(
+                string.IsNullOrWhiteSpace(reply.Notice) ? reply : reply with { Text = $"{reply.Notice}\n\n{reply.Text}" })),
+        });
     }
 
     private static string? QuestionOf(JsonElement? data) =>

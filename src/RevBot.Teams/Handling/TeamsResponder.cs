@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging;
 using RevBot.Core.Conversation;
-using RevBot.Core.Storage;
 using RevBot.Teams.Activities;
 using RevBot.Teams.Cards;
 using RevBot.Teams.Connector;
@@ -8,7 +7,7 @@ using RevBot.Teams.Connector;
 namespace RevBot.Teams.Handling;
 
 /// <summary>The background half of the messages endpoint: answers a question and sends the welcome card. Scoped.</summary>
-public sealed partial class TeamsResponder(RevBotDb db, AskService ask, ConnectorClient connector, ILogger<TeamsResponder> log)
+public sealed partial class TeamsResponder(TeamsUserDirectory users, AskService ask, ConnectorClient connector, ILogger<TeamsResponder> log)
 {
     /// <summary>Typing first (Teams shows it until the answer arrives), then the answer card as a reply.</summary>
     public async Task AnswerMessageAsync(BotActivity activity, CancellationToken ct)
@@ -26,11 +25,14 @@ public sealed partial class TeamsResponder(RevBotDb db, AskService ask, Connecto
         if (!sent.Succeeded) LogSendFailed(log, "answer card", address.ConversationId, sent.Error!.Kind, sent.Error.Message);
     }
 
-    /// <summary>Answers for the user behind the activity, with follow-ups tied to its conversation.</summary>
+    /// <summary>
+    /// Answers for the user behind the activity (so "my pipeline" is theirs), with follow-ups tied to its conversation.
+    /// A Teams user who is not a RevBot user is asked as nobody: "my" questions then say RevBot does not know them.
+    /// </summary>
     public async Task<Answer> AskAsync(BotActivity activity, string question, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(activity);
-        var email = (await TeamsUsers.FindAsync(db, activity.From, ct))?.Email;
+        var email = (await users.FindAsync(activity, ct))?.Email;
         return await ask.AskAsync(new AskRequest(question, email, null, ConversationKey(activity)), ct);
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net.Http.Headers;
+using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
@@ -23,8 +24,12 @@ public sealed class SlackBotHost : IAsyncLifetime
     public const string BotUserId = "UBOT0001";
     public const string RepSlackId = "UREP0001";
     public const string StrangerSlackId = "USTRANGER";
+    public const string AppToken = "xapp-test-app";
 
+    private readonly SlackBotHostOptions _options;
+    private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private WebApplication? _app;
+    private int _socketOpens;
     private FakeSlack? _fake;
 
     internal FakeSlack Fake => _fake!;
@@ -36,17 +41,32 @@ public sealed class SlackBotHost : IAsyncLifetime
     /// <summary>The demo user users.info reports for <see cref="RepSlackId"/>: the owner with the most open deals.</summary>
     public string RepEmail { get; private set; } = "";
 
+    public SlackBotHost()
+        : this(new SlackBotHostOptions())
+    {
+    }
+
+    internal SlackBotHost(SlackBotHostOptions options) => _options = options;
+
+    /// <summary>Completes when the host has started and <see cref="RepEmail"/> is known: a Socket Mode script waits for it.</summary>
+    public Task Started => _started.Task;
+
     public async ValueTask InitializeAsync()
     {
-        _fake = await FakeSlack.StartAsync(Respond);
+        _fake = await FakeSlack.StartAsync(Respond, _options.Clock, _options.SocketScript);
         var path = Path.Combine(Path.GetTempPath(), "revbot-tests", Guid.NewGuid().ToString("N"), "slack.db");
+        string[] slack = _options.SocketScript is null
+            ? [$"--Slack:SigningSecret={Secret}"]
+            : ["--Slack:Mode=SocketMode", $"--Slack:AppToken={AppToken}"];
         _app = await RevBotServer.StartAsync([$"--Database:Target=sqlite:{path}", "--urls=http://127.0.0.1:0", "--Database:DemoScale=0.02",
-            $"--Slack:SigningSecret={Secret}", "--Slack:BotToken=xoxb-test-bot", $"--Slack:ApiBaseUrl={_fake.ApiBaseUrl}"], TestContext.Current.CancellationToken);
+            .. slack, "--Slack:BotToken=xoxb-test-bot", $"--Slack:ApiBaseUrl={_fake.ApiBaseUrl}"],
+            _options.Clock is { } clock ? services => services.AddSingleton(clock) : null, TestContext.Current.CancellationToken);
         Http = new HttpClient { BaseAddress = new Uri(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()) };
         await using var scope = _app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<RevBotDb>();
         RepEmail = (await db.Deals.Where(d => d.Owner != null && d.CloseDate != null).GroupBy(d => d.Owner!.Email)
             .OrderByDescending(g => g.Count()).Select(g => g.Key).FirstAsync(TestContext.Current.CancellationToken));
+        _started.SetResult();
     }
 
     public async ValueTask DisposeAsync()
@@ -55,6 +75,9 @@ public sealed class SlackBotHost : IAsyncLifetime
         if (_app is not null) await _app.DisposeAsync();
         if (_fake is not null) await _fake.DisposeAsync();
     }
+
+    /// <summary>How often apps.connections.open was answered; each answer is a fresh URL (<c>/link?ticket=n</c>).</summary>
+    public int SocketOpens => Volatile.Read(ref _socketOpens);
 
     public Task<HttpResponseMessage> PostSignedAsync(string path, string body, string contentType, IDictionary<string, string>? headers = null)
     {
@@ -80,8 +103,9 @@ public sealed class SlackBotHost : IAsyncLifetime
 
     public static JsonElement Json(string body) => JsonDocument.Parse(body).RootElement.Clone();
 
-    private FakeResponse Respond(FakeRequest request) => request.Method switch
+    private FakeResponse Respond(FakeRequest request) => _options.Respond?.Invoke(request) ?? request.Method switch
     {
+        "apps.connections.open" => FakeResponse.Ok($$"""{"ok":true,"url":"{{SocketUrl(Interlocked.Increment(ref _socketOpens))}}"}"""),
         "auth.test" => FakeResponse.Ok($$"""{"ok":true,"user_id":"{{BotUserId}}","bot_id":"BBOT","team_id":"T1"}"""),
         "users.info" => FakeResponse.Ok(UserInfo(request.Body)),
         "chat.postMessage" => FakeResponse.Ok("""{"ok":true,"channel":"C1","ts":"1700000999.000100"}"""),
@@ -90,9 +114,24 @@ public sealed class SlackBotHost : IAsyncLifetime
         _ => FakeResponse.Ok("""{"ok":true}"""),
     };
 
+    private Uri SocketUrl(int ticket) => new UriBuilder(Fake.BaseUri) { Scheme = "ws", Path = "link", Query = $"ticket={ticket}" }.Uri;
+
     private string UserInfo(string body)
     {
         var email = body.Contains(RepSlackId, StringComparison.Ordinal) ? RepEmail : "stranger@elsewhere.example";
         return """{"ok":true,"user":{"id":"x","profile":{"email":""" + JsonSerializer.Serialize(email) + "}}}";
     }
+}
+
+/// <summary>How a <see cref="SlackBotHost"/> differs from the default (HTTP mode, the system clock, the default answers).</summary>
+internal sealed record SlackBotHostOptions
+{
+    /// <summary>The host's clock and the fake's arrival times; null is the system clock.</summary>
+    public TimeProvider? Clock { get; init; }
+
+    /// <summary>Runs the host in Socket Mode: the fake plays Slack's side of each WebSocket with this script.</summary>
+    public Func<WebSocket, int, CancellationToken, Task>? SocketScript { get; init; }
+
+    /// <summary>Answers before the default ones; null falls through to them.</summary>
+    public Func<FakeRequest, FakeResponse?>? Respond { get; init; }
 }

@@ -1,3 +1,4 @@
+using RevBot.Testing;
 using System.Globalization;
 using RevBot.Core.Conversation;
 using RevBot.Core.Replies;
@@ -23,12 +24,16 @@ internal static class SlackSamples
         ("escaped_text", ReplyRenderer.Render(new Reply { Title = "R&D <Labs> & Co", Text = "Deal <!channel> & <@U123> > 5", Facts = [new ReplyFact("A&B", "<1>")], Table = new ReplyTable(["Account", "Amount"], [["<Acme> & Sons", "$1"]], 1), Context = ["a < b & c > d"] })),
         ("chart_as_text", ReplyRenderer.Render(new Reply { Title = "Bookings by month", Text = "Bookings grew 12%.", Chart = new ReplyChart("Bookings", [.. Enumerable.Range(1, 30).Select(i => new ChartPoint($"M{i}", i * 1000))], "USD") })),
         ("working_on_it", SlackMessages.WorkingOnIt("what's our <win rate> this quarter?")),
+        ("deal_card_updated", ReplyRenderer.Render(DealReplySamples.Card())),
+        ("deal_refused", ReplyRenderer.Render(new Reply { Kind = ReplyKind.Refused, Title = "Not changed", Text = "Only Rob Rep, their managers and RevOps can change this deal." })),
         ("share_button_only", new SlackMessage("Share", [new ActionsBlock([SlackMessages.ShareButton("win rate this quarter")])])),
     ];
 
     public static IReadOnlyList<(string Name, View View)> Views() =>
     [
         ("modal_with_every_input", Modal()),
+        ("deal_update_form", FormModal.Render(DealReplySamples.Form(), "{\"s\":\"v1|7|k1|deal-1\",\"c\":\"C1\",\"t\":\"1700000000.000100\"}")),
+        ("deal_update_form_with_errors", FormModal.Render(DealReplySamples.FormWithErrors(), "{}")),
         ("home_tab", ReplyRenderer.RenderHome(GuidanceComposer.Help("en").Reply)),
         ("home_tab_huge", ReplyRenderer.RenderHome(Huge())),
     ];

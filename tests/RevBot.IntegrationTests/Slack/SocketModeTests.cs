@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
 using System.Net.WebSockets;
-using System.Text;
-using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using RevBot.Slack.Inbound;
 using RevBot.Slack.SocketMode;
@@ -11,7 +9,7 @@ namespace RevBot.IntegrationTests.Slack;
 /// <summary>Socket Mode against a local server that plays Slack's side of the protocol.</summary>
 public sealed class SocketModeTests
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan Patience = SocketScript.Patience;
     private readonly ConcurrentQueue<string> _acks = new();
     private readonly RecordingHandler _handler = new();
     private int _opens;
@@ -23,19 +21,19 @@ public sealed class SocketModeTests
     {
         await using var fake = await StartAsync(async (ws, n, ct) =>
         {
-            await SendAsync(ws, """{"type":"hello","num_connections":1,"connection_info":{"app_id":"A1"}}""", ct);
+            await SocketScript.SendAsync(ws, """{"type":"hello","num_connections":1,"connection_info":{"app_id":"A1"}}""", ct);
             if (n == 1)
             {
-                await SendAsync(ws, """{"envelope_id":"e1","type":"events_api","accepts_response_payload":false,"retry_attempt":0,"payload":{"type":"event_callback","event_id":"Ev1","event":{"type":"app_mention","text":"<@U0> win rate"}}}""", ct);
-                _acks.Enqueue(await ReceiveAsync(ws, ct));
-                await SendAsync(ws, """{"type":"disconnect","reason":"refresh_requested","debug_info":{"host":"applink-1"}}""", ct);
+                await SocketScript.SendAsync(ws, """{"envelope_id":"e1","type":"events_api","accepts_response_payload":false,"retry_attempt":0,"payload":{"type":"event_callback","event_id":"Ev1","event":{"type":"app_mention","text":"<@U0> win rate"}}}""", ct);
+                _acks.Enqueue(await SocketScript.ReceiveAsync(ws, ct));
+                await SocketScript.SendAsync(ws, """{"type":"disconnect","reason":"refresh_requested","debug_info":{"host":"applink-1"}}""", ct);
             }
             else
             {
-                await SendAsync(ws, """{"envelope_id":"e2","type":"slash_commands","accepts_response_payload":true,"payload":{"command":"/revbot","text":"win rate","user_id":"U1"}}""", ct);
-                _acks.Enqueue(await ReceiveAsync(ws, ct));
+                await SocketScript.SendAsync(ws, """{"envelope_id":"e2","type":"slash_commands","accepts_response_payload":true,"payload":{"command":"/revbot","text":"win rate","user_id":"U1"}}""", ct);
+                _acks.Enqueue(await SocketScript.ReceiveAsync(ws, ct));
             }
-            await DrainAsync(ws, ct);
+            await SocketScript.DrainAsync(ws, ct);
         });
         using var services = SlackTestServices.Build(fake, TimeProvider.System, s => s.AddSingleton<ISlackInboundHandler>(_handler), mode: "SocketMode");
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(Ct);
@@ -62,15 +60,15 @@ public sealed class SocketModeTests
     {
         await using var fake = await StartAsync(async (ws, n, ct) =>
         {
-            await SendAsync(ws, """{"type":"hello","num_connections":1}""", ct);
+            await SocketScript.SendAsync(ws, """{"type":"hello","num_connections":1}""", ct);
             if (n == 1)
             {
                 ws.Abort();
                 return;
             }
-            await SendAsync(ws, """{"envelope_id":"e9","type":"interactive","accepts_response_payload":false,"payload":{"type":"block_actions","actions":[{"action_id":"ask:1","value":"win rate"}]}}""", ct);
-            _acks.Enqueue(await ReceiveAsync(ws, ct));
-            await DrainAsync(ws, ct);
+            await SocketScript.SendAsync(ws, """{"envelope_id":"e9","type":"interactive","accepts_response_payload":false,"payload":{"type":"block_actions","actions":[{"action_id":"ask:1","value":"win rate"}]}}""", ct);
+            _acks.Enqueue(await SocketScript.ReceiveAsync(ws, ct));
+            await SocketScript.DrainAsync(ws, ct);
         });
         var timing = new SocketModeTiming { FirstBackoff = TimeSpan.FromMilliseconds(50) };
         using var services = SlackTestServices.Build(fake, TimeProvider.System, s => s.AddSingleton<ISlackInboundHandler>(_handler).AddSingleton(timing), mode: "SocketMode");
@@ -97,33 +95,6 @@ public sealed class SocketModeTests
             return FakeResponse.Ok($$"""{"ok":true,"url":"{{ws.Uri}}"}""");
         }, socket: script);
         return started.ContinueWith(t => fake = t.Result, Ct, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
-    }
-
-    private static Task SendAsync(WebSocket ws, string json, CancellationToken ct) =>
-        ws.SendAsync(Encoding.UTF8.GetBytes(json), WebSocketMessageType.Text, true, ct);
-
-    private static async Task<string> ReceiveAsync(WebSocket ws, CancellationToken ct)
-    {
-        var buffer = new byte[64 * 1024];
-        var result = await ws.ReceiveAsync(new ArraySegment<byte>(buffer), ct).WaitAsync(Patience, ct);
-        var text = Encoding.UTF8.GetString(buffer, 0, result.Count);
-        using var doc = JsonDocument.Parse(text);
-        return JsonSerializer.Serialize(doc.RootElement);
-    }
-
-    /// <summary>Keeps the connection open until the client closes it (or the test ends).</summary>
-    private static async Task DrainAsync(WebSocket ws, CancellationToken ct)
-    {
-        var buffer = new byte[1024];
-        try
-        {
-            while (ws.State == WebSocketState.Open && (await ws.ReceiveAsync(buffer, ct)).MessageType != WebSocketMessageType.Close) { }
-            if (ws.State == WebSocketState.CloseReceived) await ws.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, ct);
-        }
-        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException)
-        {
-            // The client went away without a close handshake; nothing left to do.
-        }
     }
 
     private static async Task WaitAsync(Func<bool> condition)

@@ -177,6 +177,30 @@ public sealed class BotAuthenticatorTests : IAsyncLifetime
         Assert.Equal(401, result.StatusCode);
     }
 
+    [Fact]
+    public async Task Anonymous_mode_trusts_only_loopback_service_urls_and_authenticated_mode_none_without_a_token()
+    {
+        const string playground = "http://localhost:56150/_connector";
+        var ct = TestContext.Current.CancellationToken;
+        var options = Options.Create(new TeamsOptions { AllowAnonymous = true });
+        var trust = new ServiceUrlTrust(options, TimeProvider.System);
+        var keys = new BotSigningKeys(new OpenIdKeySource(_provider.BotFrameworkMetadataUrl, new HttpClient(), TimeProvider.System), null);
+        var anonymous = new BotAuthenticator(options, keys, trust, NullLogger<BotAuthenticator>.Instance);
+
+        foreach (var url in new[] { "https://connector.evil.example/amer/", "https://smba.trafficmanager.net.evil.example/", "http://10.0.0.5:56150/_connector" })
+        {
+            Assert.True((await anonymous.AuthenticateAsync(null, Channel, url, ct)).Succeeded);
+            Assert.False(trust.IsTrusted(url), url);
+        }
+        Assert.True((await anonymous.AuthenticateAsync(null, Channel, playground, ct)).Succeeded);
+        Assert.True(trust.IsTrusted(playground));
+
+        // With authentication on, an unauthenticated activity vouches for nothing, loopback included.
+        var (auth, authTrust) = Create();
+        Assert.Equal(401, (await auth.AuthenticateAsync(null, Channel, playground, ct)).StatusCode);
+        Assert.False(authTrust.IsTrusted(playground));
+    }
+
     private static Task<BotAuthResult> Authenticate(BotAuthenticator auth, string token) =>
         auth.AuthenticateAsync($"Bearer {token}", Channel, TestTokens.ServiceUrl, TestContext.Current.CancellationToken);
 

@@ -6,7 +6,8 @@ namespace RevBot.IntegrationTests.Teams;
 
 /// <summary>
 /// A local stand-in for Entra's token endpoint (<c>/login/{tenant}/oauth2/v2.0/token</c>) and the Bot Connector
-/// (<c>/amer/v3/...</c>). Records every request; answers with scripted status codes, then 200.
+/// (<c>/amer/v3/...</c>). Records every request; answers with scripted status codes, then 200. The roster
+/// (<c>GET …/members/{userId}</c>) answers from <see cref="Members"/>, 404 for anyone else.
 /// </summary>
 internal sealed class FakeConnector : IAsyncDisposable
 {
@@ -21,6 +22,9 @@ internal sealed class FakeConnector : IAsyncDisposable
     public string TokenEndpointBaseUrl => $"{_server.BaseUrl}/login";
     public ConcurrentQueue<RecordedRequest> Requests { get; } = new();
     public ConcurrentQueue<IReadOnlyDictionary<string, string>> TokenRequests { get; } = new();
+
+    /// <summary>Roster entries by user id (the "29:" id), as Teams returns them: id, aadObjectId, email, userPrincipalName…</summary>
+    public ConcurrentDictionary<string, Dictionary<string, string>> Members { get; } = new(StringComparer.Ordinal);
 
     public static async Task<FakeConnector> StartAsync()
     {
@@ -55,6 +59,12 @@ internal sealed class FakeConnector : IAsyncDisposable
         Requests.Enqueue(new RecordedRequest(context.Request.Method, path, context.Request.Headers.Authorization.ToString(), body, DateTimeOffset.UtcNow));
         if (_script.TryDequeue(out var status) && status != 200)
             return Results.Json(new { error = new { code = "Scripted", message = $"scripted {status}" } }, statusCode: status);
+        if (HttpMethods.IsGet(context.Request.Method) && context.Request.Path.Value is { } p && p.Contains("/members/", StringComparison.Ordinal))
+        {
+            return Members.TryGetValue(p[(p.LastIndexOf('/') + 1)..], out var member)
+                ? Results.Json(member)
+                : Results.Json(new { error = new { code = "MemberNotFoundInConversation", message = "The user is not a member of the conversation." } }, statusCode: 404);
+        }
         return path.EndsWith("/v3/conversations", StringComparison.Ordinal)
             ? Results.Json(new { id = "a:new-conversation", activityId = (string?)null })
             : Results.Json(new { id = $"activity-{Requests.Count}" });

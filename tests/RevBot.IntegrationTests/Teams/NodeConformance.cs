@@ -11,12 +11,15 @@ internal static class NodeConformance
     public static string RepoRoot { get; } = FindRepoRoot();
     public static string Directory => Path.Combine(RepoRoot, "tests", "conformance");
 
-    public static void RequireTools()
+    /// <param name="files">Files under tests/conformance/node_modules the test needs (an older install may lack a package).</param>
+    public static void RequireTools(params string[] files)
     {
         string? missing = null;
         if (!NodeRuns()) missing = "node is not installed";
         else if (!System.IO.Directory.Exists(Path.Combine(Directory, "node_modules")))
             missing = "tests/conformance/node_modules is missing (run `npm ci --ignore-scripts` in tests/conformance)";
+        else if (files.FirstOrDefault(f => !File.Exists(Path.Combine(Directory, "node_modules", f))) is { } file)
+            missing = $"tests/conformance/node_modules/{file} is missing (run `npm ci --ignore-scripts` in tests/conformance)";
         if (missing is null) return;
         if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
             Assert.Fail($"Conformance tools are required in CI: {missing}.");

@@ -44,7 +44,8 @@ internal static class DbSnapshot
     private static List<string> Lines<T>(RevBotDb db, List<T> rows, Dictionary<int, string> emails) where T : class
     {
         var columns = db.Model.FindEntityType(typeof(T))!.GetProperties()
-            .Where(p => !(p.IsPrimaryKey() && p.ValueGenerated != ValueGenerated.Never)).ToList();
+            // Shadow properties (PostgreSQL's name_fold) are derived from columns compared already.
+            .Where(p => !(p.IsPrimaryKey() && p.ValueGenerated != ValueGenerated.Never) && !p.IsShadowProperty()).ToList();
         return [.. rows.Select(r => string.Join("|", columns.Select(p => $"{p.Name}={Text(p, p.GetGetter().GetClrValue(r), emails)}")))
             .Order(StringComparer.Ordinal)];
     }

@@ -60,6 +60,13 @@ public static class TeamsCardSamples
         ("welcome in a channel", WelcomeCard.Create(inChannel: true)),
         ("working on it", WorkingOnIt.Card("What's our win rate this quarter?")),
         ("input form", TeamsInputFormSample.Create()),
+        ("deal card updated", ReplyCardRenderer.Render(DealReplySamples.Card())),
+        ("deal update form", FormCard.Render(DealReplySamples.Form())),
+        ("deal update form with errors", FormCard.Render(DealReplySamples.FormWithErrors())),
+        ("refused", ReplyCardRenderer.Render(new Reply
+        {
+            Kind = ReplyKind.Refused, Title = "Not your deal", Text = "Only Rob Rep, their manager or RevOps can change this deal.",
+        })),
     ];
 
     public static readonly string[] Examples =

@@ -58,6 +58,12 @@ namespace RevBot.Data.Migrations.Postgres
                         .HasColumnType("character varying(300)")
                         .HasColumnName("name");
 
+                    b.Property<string>("NameFold")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("text")
+                        .HasColumnName("name_fold")
+                        .HasComputedColumnSql("translate(lower(name), 'àáâãäåāăąèéêëēĕėęěìíîïĩīĭįıòóôõöøōŏőùúûüũūŭůűųñńňçćčýÿśšźžżł', 'aaaaaaaaaeeeeeeeeeiiiiiiiiiooooooooouuuuuuuuuunnncccyysszzzl')", true);
+
                     b.Property<int?>("OwnerId")
                         .HasColumnType("integer")
                         .HasColumnName("owner_id");
@@ -135,6 +141,47 @@ namespace RevBot.Data.Migrations.Postgres
                     b.ToTable("activities", (string)null);
                 });
 
+            modelBuilder.Entity("RevBot.Core.Domain.AppliedCommand", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("key");
+
+                    b.Property<DateTime>("AppliedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("applied_at");
+
+                    b.Property<string>("EntityId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("entity_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("outcome");
+
+                    b.Property<int?>("UserId")
+                        .HasColumnType("integer")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Key")
+                        .HasName("pk_applied_commands");
+
+                    b.HasIndex("AppliedAt")
+                        .HasDatabaseName("ix_applied_commands_applied_at");
+
+                    b.ToTable("applied_commands", (string)null);
+                });
+
             modelBuilder.Entity("RevBot.Core.Domain.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -179,6 +226,10 @@ namespace RevBot.Data.Migrations.Postgres
                     b.Property<int?>("UserId")
                         .HasColumnType("integer")
                         .HasColumnName("user_id");
+
+                    b.Property<int?>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
 
                     b.HasKey("Id")
                         .HasName("pk_audit_log");
@@ -394,6 +445,12 @@ namespace RevBot.Data.Migrations.Postgres
                         .HasColumnType("character varying(300)")
                         .HasColumnName("name");
 
+                    b.Property<string>("NameFold")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("text")
+                        .HasColumnName("name_fold")
+                        .HasComputedColumnSql("translate(lower(name), 'àáâãäåāăąèéêëēĕėęěìíîïĩīĭįıòóôõöøōŏőùúûüũūŭůűųñńňçćčýÿśšźžżł', 'aaaaaaaaaeeeeeeeeeiiiiiiiiiooooooooouuuuuuuuuunnncccyysszzzl')", true);
+
                     b.Property<string>("NextStep")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)")
@@ -543,6 +600,52 @@ namespace RevBot.Data.Migrations.Postgres
                     b.ToTable("forecast_snapshots", (string)null);
                 });
 
+            modelBuilder.Entity("RevBot.Core.Domain.Handoff", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime?>("ClaimedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("claimed_at");
+
+                    b.Property<int?>("ClaimedByUserId")
+                        .HasColumnType("integer")
+                        .HasColumnName("claimed_by_user_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DealId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("deal_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.HasKey("Id")
+                        .HasName("pk_handoffs");
+
+                    b.HasIndex("ClaimedByUserId")
+                        .HasDatabaseName("ix_handoffs_claimed_by_user_id");
+
+                    b.HasIndex("DealId", "Kind")
+                        .IsUnique()
+                        .HasDatabaseName("ix_handoffs_deal_id_kind");
+
+                    b.ToTable("handoffs", (string)null);
+                });
+
             modelBuilder.Entity("RevBot.Core.Domain.InboundDelivery", b =>
                 {
                     b.Property<string>("Platform")
@@ -566,6 +669,69 @@ namespace RevBot.Data.Migrations.Postgres
                         .HasDatabaseName("ix_inbound_deliveries_received_at");
 
                     b.ToTable("inbound_deliveries", (string)null);
+                });
+
+            modelBuilder.Entity("RevBot.Core.Domain.OutboxMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<DateTime>("AvailableAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("available_at");
+
+                    b.Property<string>("ChannelId")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("channel_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("last_error");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("payload");
+
+                    b.Property<string>("Platform")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("platform");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_outbox_messages");
+
+                    b.HasIndex("AvailableAt", "Id")
+                        .HasDatabaseName("ix_outbox_messages_available_at_id")
+                        .HasFilter("sent_at IS NULL");
+
+                    b.ToTable("outbox_messages", (string)null);
                 });
 
             modelBuilder.Entity("RevBot.Core.Domain.ProductUsage", b =>
@@ -916,6 +1082,22 @@ namespace RevBot.Data.Migrations.Postgres
                         .HasForeignKey("OwnerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .HasConstraintName("fk_forecast_snapshots_users_owner_id");
+                });
+
+            modelBuilder.Entity("RevBot.Core.Domain.Handoff", b =>
+                {
+                    b.HasOne("RevBot.Core.Domain.User", null)
+                        .WithMany()
+                        .HasForeignKey("ClaimedByUserId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_handoffs_users_claimed_by_user_id");
+
+                    b.HasOne("RevBot.Core.Domain.Deal", null)
+                        .WithMany()
+                        .HasForeignKey("DealId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_handoffs_deals_deal_id");
                 });
 
             modelBuilder.Entity("RevBot.Core.Domain.ProductUsage", b =>

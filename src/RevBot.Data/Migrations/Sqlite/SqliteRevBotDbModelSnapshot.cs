@@ -130,6 +130,47 @@ namespace RevBot.Data.Migrations.Sqlite
                     b.ToTable("activities", (string)null);
                 });
 
+            modelBuilder.Entity("RevBot.Core.Domain.AppliedCommand", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<DateTime>("AppliedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("applied_at");
+
+                    b.Property<string>("EntityId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("entity_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome");
+
+                    b.Property<int?>("UserId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Key")
+                        .HasName("pk_applied_commands");
+
+                    b.HasIndex("AppliedAt")
+                        .HasDatabaseName("ix_applied_commands_applied_at");
+
+                    b.ToTable("applied_commands", (string)null);
+                });
+
             modelBuilder.Entity("RevBot.Core.Domain.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -172,6 +213,10 @@ namespace RevBot.Data.Migrations.Sqlite
                     b.Property<int?>("UserId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("user_id");
+
+                    b.Property<int?>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
 
                     b.HasKey("Id")
                         .HasName("pk_audit_log");
@@ -528,6 +573,50 @@ namespace RevBot.Data.Migrations.Sqlite
                     b.ToTable("forecast_snapshots", (string)null);
                 });
 
+            modelBuilder.Entity("RevBot.Core.Domain.Handoff", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime?>("ClaimedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("claimed_at");
+
+                    b.Property<int?>("ClaimedByUserId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("claimed_by_user_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DealId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("deal_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.HasKey("Id")
+                        .HasName("pk_handoffs");
+
+                    b.HasIndex("ClaimedByUserId")
+                        .HasDatabaseName("ix_handoffs_claimed_by_user_id");
+
+                    b.HasIndex("DealId", "Kind")
+                        .IsUnique()
+                        .HasDatabaseName("ix_handoffs_deal_id_kind");
+
+                    b.ToTable("handoffs", (string)null);
+                });
+
             modelBuilder.Entity("RevBot.Core.Domain.InboundDelivery", b =>
                 {
                     b.Property<string>("Platform")
@@ -551,6 +640,67 @@ namespace RevBot.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_inbound_deliveries_received_at");
 
                     b.ToTable("inbound_deliveries", (string)null);
+                });
+
+            modelBuilder.Entity("RevBot.Core.Domain.OutboxMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempts");
+
+                    b.Property<DateTime>("AvailableAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("available_at");
+
+                    b.Property<string>("ChannelId")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channel_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_error");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payload");
+
+                    b.Property<string>("Platform")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("platform");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sent_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_outbox_messages");
+
+                    b.HasIndex("AvailableAt", "Id")
+                        .HasDatabaseName("ix_outbox_messages_available_at_id")
+                        .HasFilter("sent_at IS NULL");
+
+                    b.ToTable("outbox_messages", (string)null);
                 });
 
             modelBuilder.Entity("RevBot.Core.Domain.ProductUsage", b =>
@@ -895,6 +1045,22 @@ namespace RevBot.Data.Migrations.Sqlite
                         .HasForeignKey("OwnerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .HasConstraintName("fk_forecast_snapshots_users_owner_id");
+                });
+
+            modelBuilder.Entity("RevBot.Core.Domain.Handoff", b =>
+                {
+                    b.HasOne("RevBot.Core.Domain.User", null)
+                        .WithMany()
+                        .HasForeignKey("ClaimedByUserId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_handoffs_users_claimed_by_user_id");
+
+                    b.HasOne("RevBot.Core.Domain.Deal", null)
+                        .WithMany()
+                        .HasForeignKey("DealId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_handoffs_deals_deal_id");
                 });
 
             modelBuilder.Entity("RevBot.Core.Domain.ProductUsage", b =>

@@ -1,0 +1,126 @@
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using RevBot.Core.Company;
+using RevBot.Core.Deals;
+using RevBot.Core.Domain;
+using RevBot.Core.Storage;
+
+namespace RevBot.Core.DataHealth;
+
+/// <summary>
+/// Merges a duplicate contact or account into the one chosen to survive, in one transaction: the survivor takes the
+/// other's deals, activities, contacts (and subscriptions, tickets, usage), fills its empty fields from it, and the
+/// other is removed. The audit entry keeps the removed record whole and every moved id, so a RevOps user can undo
+/// the merge within <see cref="UndoWindow"/>. Managers and RevOps may merge.
+/// </summary>
+public sealed class RecordMerger(RevBotDb db, CompanyClock clock)
+{
+    public static readonly TimeSpan UndoWindow = TimeSpan.FromDays(7);
+
+    private static readonly string[] ContactFields = [nameof(Contact.FirstName), nameof(Contact.LastName), nameof(Contact.Email), nameof(Contact.Title), nameof(Contact.Phone)];
+    private static readonly string[] AccountFields = [nameof(Account.Domain), nameof(Account.Industry), nameof(Account.Segment), nameof(Account.Region), nameof(Account.Country), nameof(Account.Employees), nameof(Account.OwnerId)];
+
+    public async Task<MergeResult> MergeAsync(string entity, string survivorId, string loserId, int? userId, ChangeChannel channel, string key, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        if (entity is not ("contact" or "account") || survivorId == loserId) return new(MergeStatus.Invalid, "Choose two different contacts or accounts to merge.");
+        // The same submission delivered again gets the first outcome back, merging nothing.
+        if (await db.AppliedCommands.AsNoTracking().Where(c => c.Key == key).Select(c => c.Outcome).FirstOrDefaultAsync(ct) is { } outcome
+            && JsonNode.Parse(outcome) is JsonObject first)
+            return new(MergeStatus.Merged, (string?)first["message"] ?? "", (long?)first["auditId"]);
+        var actor = userId is { } id ? await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, ct) : null;
+        if (actor is null) return new(MergeStatus.UnknownUser, DealPermissions.UnknownUser.Replace("change deals", "merge records", StringComparison.Ordinal));
+        if (actor.Role is not (UserRole.Revops or UserRole.Manager)) return new(MergeStatus.Refused, "Only managers and RevOps can merge records. Nothing was changed.");
+
+        var (survivor, loser) = entity == "contact"
+            ? ((object?)await db.Contacts.FirstOrDefaultAsync(c => c.Id == survivorId, ct), (object?)await db.Contacts.FirstOrDefaultAsync(c => c.Id == loserId, ct))
+            : (await db.Accounts.FirstOrDefaultAsync(a => a.Id == survivorId, ct), await db.Accounts.FirstOrDefaultAsync(a => a.Id == loserId, ct));
+        if (survivor is null || loser is null) return new(MergeStatus.NotFound, "One of the two records no longer exists; it may have been merged already.");
+
+        var now = clock.UtcNow;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var loserEntry = db.Entry(loser);
+        var record = new JsonObject
+        {
+            ["loser"] = RecordSnapshot.Take(loserEntry),
+            ["filled"] = RecordSnapshot.Fill(db.Entry(survivor), loserEntry, entity == "contact" ? ContactFields : AccountFields),
+            ["moved"] = entity == "account" ? await AccountMove.MoveAsync(db, loserId, survivorId, ct) : new JsonObject(),
+        };
+        db.Remove(loser);
+        var audit = new AuditEntry { At = now, UserId = actor.Id, Channel = channel, Entity = entity, EntityId = survivorId, Action = "merge", Changes = record.ToJsonString() };
+        db.AuditLog.Add(audit);
+        var message = $"Merged by {actor.Name}: kept {survivorId}, removed {loserId}" + (entity == "account" ? $" ({AccountMove.Summary(record["moved"]!.AsObject())})." : ".");
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            db.AppliedCommands.Add(new AppliedCommand { Key = key, Kind = "data.merge", EntityId = survivorId, UserId = actor.Id, AppliedAt = now, Outcome = new JsonObject { ["message"] = message, ["auditId"] = audit.Id }.ToJsonString() });
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Someone merged (or removed) one of the two at the same moment: nothing of this merge is kept.
+            await transaction.RollbackAsync(CancellationToken.None);
+            db.ChangeTracker.Clear();
+            return new(MergeStatus.NotFound, "One of the two records changed while merging (merged by someone else?); nothing was changed.");
+        }
+        return new(MergeStatus.Merged, message, audit.Id);
+    }
+
+    private async Task<MergeResult> UndoCoreAsync(long mergeId, int? userId, ChangeChannel channel, CancellationToken ct)
+    {
+        var actor = userId is { } id ? await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, ct) : null;
+        if (actor is null) return new(MergeStatus.UnknownUser, DealPermissions.UnknownUser.Replace("change deals", "undo merges", StringComparison.Ordinal));
+        if (actor.Role != UserRole.Revops) return new(MergeStatus.Refused, "Only RevOps can undo a merge. Nothing was changed.");
+        var merge = await db.AuditLog.AsNoTracking().FirstOrDefaultAsync(a => a.Id == mergeId && a.Action == "merge", ct);
+        if (merge is null || JsonNode.Parse(merge.Changes ?? "{}") is not JsonObject record || record["loser"] is not JsonObject loserJson)
+            return new(MergeStatus.NotFound, "There is no such merge to undo.");
+        var now = clock.UtcNow;
+        if (now - merge.At > UndoWindow)
+            return new(MergeStatus.Refused, $"A merge can be undone for {UndoWindow.Days} days; this one was {DealText.Ago(merge.At, now)}.");
+        var marker = new JsonObject { ["merge"] = mergeId }.ToJsonString();
+        if (await db.AuditLog.AnyAsync(a => a.Entity == merge.Entity && a.EntityId == merge.EntityId && a.Action == "unmerge" && a.Changes == marker, ct))
+            return new(MergeStatus.Refused, "This merge was undone already.");
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        object loser = merge.Entity == "contact" ? new Contact { Id = "" } : new Account { Id = "", Name = "" };
+        var loserEntry = db.Entry(loser);
+        RecordSnapshot.Restore(loserEntry, loserJson);
+        var loserId = (string)loserEntry.Property("Id").CurrentValue!;
+        object? survivor = merge.Entity == "contact"
+            ? await db.Contacts.FirstOrDefaultAsync(c => c.Id == merge.EntityId, ct)
+            : await db.Accounts.FirstOrDefaultAsync(a => a.Id == merge.EntityId, ct);
+        var taken = merge.Entity == "contact" ? await db.Contacts.AnyAsync(c => c.Id == loserId, ct) : await db.Accounts.AnyAsync(a => a.Id == loserId, ct);
+        if (taken) return new(MergeStatus.Refused, $"A record with id {loserId} exists again, so the merge can't be undone automatically.");
+        db.Add(loser);
+        if (survivor is not null) RecordSnapshot.Unfill(db.Entry(survivor), record["filled"] as JsonObject);
+        await db.SaveChangesAsync(ct);
+        if (merge.Entity == "account" && record["moved"] is JsonObject moved) await AccountMove.MoveBackAsync(db, moved, merge.EntityId, loserId, ct);
+        db.AuditLog.Add(new AuditEntry { At = now, UserId = actor.Id, Channel = channel, Entity = merge.Entity, EntityId = merge.EntityId, Action = "unmerge", Changes = marker });
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return new(MergeStatus.Undone, $"Merge undone by {actor.Name}: {loserId} is back.");
+    }
+
+    /// <summary>Undo, where a second undo of the same merge at the same moment fails on the re-created record's key.</summary>
+    public async Task<MergeResult> UndoAsync(long mergeId, int? userId, ChangeChannel channel, CancellationToken ct)
+    {
+        try
+        {
+            return await UndoCoreAsync(mergeId, userId, channel, ct);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            return new(MergeStatus.Refused, "This merge was undone already.");
+        }
+    }
+
+    /// <summary>The merge's survivor and loser, as the Merge button names them ("contact|con-1|con-2").</summary>
+    public static bool TryParsePair(string? value, out string entity, out string first, out string second)
+    {
+        var parts = value?.Split('|') ?? [];
+        (entity, first, second) = parts.Length == 3 ? (parts[0], parts[1], parts[2]) : ("", "", "");
+        return entity is "contact" or "account" && first.Length > 0 && second.Length > 0 && first != second;
+    }
+}

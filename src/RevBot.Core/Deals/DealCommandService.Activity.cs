@@ -1,0 +1,34 @@
+using RevBot.Core.Domain;
+
+namespace RevBot.Core.Deals;
+
+/// <summary>Logging an activity: a new row and its audit entry; the deal's own values and version stay as they are.</summary>
+public sealed partial class DealCommandService
+{
+    private async Task<DealCommandResult> LogActivityAsync(DealCommand command, User actor, Deal deal, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        var types = new[] { ActivityType.Call, ActivityType.Email, ActivityType.Meeting, ActivityType.Note }.Select(EnumText.Format).ToList();
+        if (!DealInput.TryPick(command.ActivityType ?? "", types, "activity types", out var typeText, out var typeError)) errors[DealFields.ActivityType] = typeError;
+        var subject = command.Subject?.Trim() ?? "";
+        if (subject.Length == 0) errors[DealFields.Subject] = "Say in a few words what happened.";
+        else if (subject.Length > DealFields.MaxSubject) errors[DealFields.Subject] = $"Keep the subject under {DealFields.MaxSubject} characters.";
+        if (errors.Count > 0) return Invalid(errors, deal.Version);
+
+        var now = clock.UtcNow;
+        db.Activities.Add(new Activity
+        {
+            Id = $"act-{Guid.NewGuid():N}",
+            Type = EnumText.Parse<ActivityType>(typeText),
+            OccurredAt = now,
+            DealId = deal.Id,
+            AccountId = deal.AccountId,
+            UserId = actor.Id,
+            Subject = subject,
+        });
+        db.AuditLog.Add(DealAudit.Entry(deal.Id, actor.Id, command.Channel, "activity",
+            [new DealFieldChange(DealFields.ActivityType, null, typeText), new DealFieldChange(DealFields.Subject, null, subject)], deal.Version, now));
+        var result = new DealCommandResult { Status = DealCommandStatus.Applied, Message = $"{char.ToUpperInvariant(typeText[0])}{typeText[1..]} logged by {actor.Name}.", Version = deal.Version, ActorName = actor.Name };
+        return await SaveAsync(command, "deal.activity", actor, result, ct);
+    }
+}

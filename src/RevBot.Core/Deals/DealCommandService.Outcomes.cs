@@ -1,0 +1,74 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using RevBot.Core.Domain;
+
+namespace RevBot.Core.Deals;
+
+/// <summary>Saving with the applied-command key, losing a race gracefully, and the outcomes a command can have.</summary>
+public sealed partial class DealCommandService
+{
+    private async Task<DealCommandResult> SaveAsync(DealCommand command, string kind, User actor, DealCommandResult result, CancellationToken ct)
+    {
+        db.AppliedCommands.Add(new AppliedCommand
+        {
+            Key = command.IdempotencyKey,
+            Kind = kind,
+            EntityId = command.DealId,
+            UserId = actor.Id,
+            AppliedAt = clock.UtcNow,
+            Outcome = StoredOutcome.Write(result),
+        });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            LogApplied(command.DealId, kind, command.Channel);
+            return result;
+        }
+        catch (DbUpdateException ex)
+        {
+            // Lost a race: another transaction changed the deal first (the version check matched no row), or a
+            // retry of this very submission committed first (the key's primary key). Nothing of ours was saved.
+            db.ChangeTracker.Clear();
+            if (await ReplayAsync(command.IdempotencyKey, ct) is { } replay) return replay;
+            if (ex is not DbUpdateConcurrencyException) throw;
+            LogLostRace(command.DealId, command.ExpectedVersion);
+            return await StaleAsync(command.DealId, command.ExpectedVersion, ct);
+        }
+    }
+
+    private async Task<DealCommandResult?> ReplayAsync(string key, CancellationToken ct)
+    {
+        var outcome = await db.AppliedCommands.AsNoTracking().Where(c => c.Key == key).Select(c => c.Outcome).FirstOrDefaultAsync(ct);
+        return outcome is null ? null : StoredOutcome.Read(outcome);
+    }
+
+    private async Task<DealCommandResult> StaleAsync(string dealId, int expected, CancellationToken ct)
+    {
+        var version = await db.Deals.AsNoTracking().Where(d => d.Id == dealId).Select(d => d.Version).FirstOrDefaultAsync(ct);
+        var since = await DealHistory.SinceAsync(db, dealId, expected, ct);
+        return new DealCommandResult
+        {
+            Status = DealCommandStatus.Stale,
+            Message = "This deal changed since you opened it, so nothing was saved. Check the latest values and try again.",
+            Version = version,
+            ChangedSince = since,
+        };
+    }
+
+    private static DealCommandResult Invalid(IReadOnlyDictionary<string, string> errors, int version) => new()
+    {
+        Status = DealCommandStatus.Invalid,
+        Message = errors.Count == 1 ? errors.Values.First() : "Some values need fixing: " + string.Join(" ", errors.Values),
+        Errors = errors,
+        Version = version,
+    };
+
+    private static DealCommandResult Fail(DealCommandStatus status, string message, int? version = null) =>
+        new() { Status = status, Message = message, Version = version };
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Deal {DealId}: {Kind} applied from {Channel}.")]
+    private partial void LogApplied(string dealId, string kind, ChangeChannel channel);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Deal {DealId}: a concurrent change won; the command based on version {Version} was refused.")]
+    private partial void LogLostRace(string dealId, int version);
+}

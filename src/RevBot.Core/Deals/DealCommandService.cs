@@ -1,0 +1,67 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using RevBot.Core.Company;
+using RevBot.Core.Domain;
+using RevBot.Core.Handoffs;
+using RevBot.Core.Storage;
+
+namespace RevBot.Core.Deals;
+
+/// <summary>
+/// Applies a <see cref="DealCommand"/>: replay check, who is acting, permission, version, validation, then the change,
+/// its audit entry, stage history, hand-off outbox rows and the applied-command key, all in one SaveChanges (one
+/// transaction). The UPDATE carries <c>WHERE version = @expected</c> (Deal.Version is the concurrency token), so of two
+/// simultaneous submissions exactly one applies and the other is told what changed.
+/// </summary>
+public sealed partial class DealCommandService(
+    RevBotDb db, IOptions<CompanyOptions> company, IOptions<HandoffOptions> handoffs, CompanyClock clock, ILogger<DealCommandService> log)
+{
+    public const int MaxKeyLength = 200;
+
+    public async Task<DealCommandResult> ExecuteAsync(DealCommand command, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        if (string.IsNullOrWhiteSpace(command.IdempotencyKey) || command.IdempotencyKey.Length > MaxKeyLength)
+            return Fail(DealCommandStatus.Invalid, "The request has no valid idempotency key.");
+        if (await ReplayAsync(command.IdempotencyKey, ct) is { } replay) return replay;
+        var actor = command.UserId is { } userId ? await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId, ct) : null;
+        if (actor is null) return Fail(DealCommandStatus.UnknownUser, DealPermissions.UnknownUser);
+        var deal = await db.Deals.FirstOrDefaultAsync(d => d.Id == command.DealId, ct);
+        if (deal is null) return Fail(DealCommandStatus.NotFound, $"There is no deal {command.DealId}.");
+        if (await DealPermissions.RefusalAsync(db, actor, deal, ct) is { } refusal) return Fail(DealCommandStatus.Forbidden, refusal, deal.Version);
+        // Logging an activity overwrites nothing, so it is taken whatever version the card showed.
+        if (command.Kind != DealCommandKind.LogActivity && deal.Version != command.ExpectedVersion)
+            return await StaleAsync(deal.Id, command.ExpectedVersion, ct);
+        return command.Kind == DealCommandKind.LogActivity
+            ? await LogActivityAsync(command, actor, deal, ct)
+            : await UpdateAsync(command, actor, deal, ct);
+    }
+
+    private async Task<DealCommandResult> UpdateAsync(DealCommand command, User actor, Deal deal, CancellationToken ct)
+    {
+        var now = clock.UtcNow;
+        var plan = DealPlanner.Plan(deal, command, company.Value, clock.Today, now);
+        if (!plan.IsValid) return Invalid(plan.Errors, deal.Version);
+        if (plan.ChangesClosedStatus && DealPermissions.ReopenRefusal(actor) is { } refusal) return Fail(DealCommandStatus.Forbidden, refusal, deal.Version);
+        var diff = plan.Diff();
+        if (diff.Count == 0)
+            return new DealCommandResult { Status = DealCommandStatus.Unchanged, Message = "Nothing to change: the deal already has these values.", Version = deal.Version, ActorName = actor.Name };
+
+        plan.After.ApplyTo(deal);
+        deal.Version++;
+        db.AuditLog.Add(DealAudit.Entry(deal.Id, actor.Id, command.Channel, plan.Action, diff, deal.Version, now));
+        if (plan.After.Stage != plan.Before.Stage)
+            db.DealStageHistory.Add(new DealStageChange { DealId = deal.Id, Stage = plan.After.Stage, EnteredAt = now });
+        await HandoffOutbox.AddAsync(db, deal, plan.Before.Status, plan.Before.Stage, handoffs.Value, now, ct);
+        var message = plan.Action switch
+        {
+            "won" => $"Marked won by {actor.Name}.",
+            "lost" => $"Marked lost by {actor.Name}.",
+            "reopen" => $"Reopened by {actor.Name}.",
+            _ => $"Updated by {actor.Name}.",
+        };
+        var result = new DealCommandResult { Status = DealCommandStatus.Applied, Message = message, Version = deal.Version, ActorName = actor.Name };
+        return await SaveAsync(command, "deal." + plan.Action, actor, result, ct);
+    }
+}

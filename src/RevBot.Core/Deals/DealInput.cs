@@ -1,0 +1,76 @@
+using System.Globalization;
+using RevBot.Core.Domain;
+
+namespace RevBot.Core.Deals;
+
+/// <summary>Reads typed values (amount, date, probability, picklists) and says in one sentence what is wrong with a bad one.</summary>
+internal static class DealInput
+{
+    /// <summary>The largest amount accepted: far above any deal, and exact to the cent on both databases.</summary>
+    public const decimal MaxAmount = 1_000_000_000_000m;
+
+    public static bool TryAmount(string text, out decimal amount, out string error)
+    {
+        error = "";
+        var cleaned = text.Trim().TrimStart('$', '€', '£').Replace(" ", "", StringComparison.Ordinal);
+        var ok = decimal.TryParse(cleaned, NumberStyles.AllowLeadingSign | NumberStyles.AllowThousands | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out amount);
+        if (!ok) error = "Enter the amount as a number, e.g. 12500 or 12,500.50.";
+        else if (amount < 0) error = "The amount can't be negative.";
+        else if (amount > MaxAmount) error = $"The amount can't be more than {MaxAmount.ToString("#,0", CultureInfo.InvariantCulture)}.";
+        else if (decimal.Round(amount, 2) != amount) error = "Enter the amount with at most two decimals.";
+        return error.Length == 0;
+    }
+
+    public static bool TryDate(string text, out DateOnly date, out string error)
+    {
+        error = "";
+        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date)) return true;
+        error = "Enter a real date as YYYY-MM-DD, e.g. 2026-12-15.";
+        return false;
+    }
+
+    public static bool TryProbability(string text, out int? probability, out string error)
+    {
+        error = "";
+        probability = null;
+        if (text.Trim().Length == 0) return true;
+        if (int.TryParse(text.Trim().TrimEnd('%'), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var p) && p is >= 0 and <= 100)
+        {
+            probability = p;
+            return true;
+        }
+        error = "Enter the probability as a whole number from 0 to 100.";
+        return false;
+    }
+
+    /// <summary>Exactly one of the picklist's values (case and spelling as configured): unknown values are never stored.</summary>
+    public static bool TryPick(string text, IReadOnlyList<string> allowed, string what, out string value, out string error)
+    {
+        value = text;
+        error = "";
+        if (allowed.Contains(text, StringComparer.Ordinal)) return true;
+        error = $"Choose one of the configured {what}: {string.Join(", ", allowed)}.";
+        return false;
+    }
+
+    public static bool TryForecast(string text, out ForecastCategory? category, out string error)
+    {
+        category = null;
+        if (text.Length == 0)
+        {
+            error = "";
+            return true;
+        }
+        if (!TryPick(text, EnumText.Names<ForecastCategory>(), "forecast categories", out _, out error)) return false;
+        category = EnumText.Parse<ForecastCategory>(text);
+        return true;
+    }
+
+    public static bool TryStatus(string text, out DealStatus status, out string error)
+    {
+        status = DealStatus.Open;
+        if (!TryPick(text, EnumText.Names<DealStatus>(), "statuses", out _, out error)) return false;
+        status = EnumText.Parse<DealStatus>(text);
+        return true;
+    }
+}

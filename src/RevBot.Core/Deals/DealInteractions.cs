@@ -1,0 +1,119 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using RevBot.Core.Company;
+using RevBot.Core.Domain;
+using RevBot.Core.Replies;
+using RevBot.Core.Storage;
+
+namespace RevBot.Core.Deals;
+
+/// <summary>
+/// The deal card's buttons and forms: a press either opens a form (update, mark lost, log activity, pick a date) or
+/// runs a command at once (mark won, push a week or a month); a form submission runs its command. Every outcome is a
+/// reply for the adapter: the card to put in place of the original, the form again with its errors, or a refusal.
+/// </summary>
+public sealed class DealInteractions(RevBotDb db, DealCommandService commands, DealCards cards, IOptions<CompanyOptions> company, CompanyClock clock)
+{
+    public async Task<Reply> PressAsync(string actionId, string value, int? userId, ChangeChannel channel, CancellationToken ct)
+    {
+        if (actionId == DealActionIds.Open)
+            return await cards.CardAsync(value, null, ct) ?? DealReplies.Refused("Deal not found", $"There is no deal {value}.");
+        if (!DealActionValue.TryParse(value, out var state))
+            return DealReplies.Refused("Not understood", "That button is from a card RevBot can no longer read. Ask for the deal again to get a fresh card.");
+        var key = DealActionValue.KeyFor(state, actionId);
+        return actionId switch
+        {
+            DealActionIds.Win => await RunAsync(Command(DealCommandKind.MarkWon, state, key, userId, channel), null, null, ct),
+            DealActionIds.PushWeek => await RunAsync(Command(DealCommandKind.PushCloseDate, state, key, userId, channel) with { Push = DealPush.Week }, null, null, ct),
+            DealActionIds.PushMonth => await RunAsync(Command(DealCommandKind.PushCloseDate, state, key, userId, channel) with { Push = DealPush.Month }, null, null, ct),
+            DealActionIds.Update or DealActionIds.Lose or DealActionIds.Log or DealActionIds.PushPick => await OpenFormAsync(actionId, state, userId, ct),
+            _ => DealReplies.Refused("Not understood", "RevBot doesn't know that button."),
+        };
+    }
+
+    public async Task<Reply> SubmitAsync(string formId, ReplyFormState state, IReadOnlyDictionary<string, string?> values, int? userId, ChangeChannel channel, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(values);
+        if (formId is not (DealActionIds.Update or DealActionIds.Lose or DealActionIds.Log or DealActionIds.PushForm))
+            return DealReplies.Refused("Not understood", "RevBot doesn't know that form.");
+        // A field the form showed but left empty counts as cleared; a field it did not send is left alone.
+        string? Value(string field) => values.TryGetValue(field, out var v) ? v ?? "" : null;
+        var command = Command(DealCommandKind.Update, state, DealActionValue.KeyFor(state, formId), userId, channel);
+        command = formId switch
+        {
+            DealActionIds.Lose => command with { Kind = DealCommandKind.MarkLost, LossReason = Value(DealFields.LossReason) ?? "" },
+            DealActionIds.Log => command with { Kind = DealCommandKind.LogActivity, ActivityType = Value(DealFields.ActivityType), Subject = Value(DealFields.Subject) },
+            DealActionIds.PushForm => command with { Kind = DealCommandKind.PushCloseDate, Push = DealPush.Pick, Changes = new DealFieldChanges { CloseDate = Value(DealFields.CloseDate) ?? "" } },
+            _ => command with
+            {
+                Changes = new DealFieldChanges
+                {
+                    Stage = Value(DealFields.Stage), Amount = Value(DealFields.Amount), CloseDate = Value(DealFields.CloseDate),
+                    ForecastCategory = Value(DealFields.ForecastCategory), Probability = Value(DealFields.Probability), NextStep = Value(DealFields.NextStep),
+                },
+            },
+        };
+        return await RunAsync(command, (formId, state), values, ct);
+    }
+
+    private async Task<Reply> OpenFormAsync(string actionId, ReplyFormState state, int? userId, CancellationToken ct)
+    {
+        var actor = userId is { } id ? await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, ct) : null;
+        if (actor is null) return DealReplies.Refused("Who are you?", DealPermissions.UnknownUser);
+        var deal = await db.Deals.AsNoTracking().FirstOrDefaultAsync(d => d.Id == state.RecordId, ct);
+        if (deal is null) return DealReplies.Refused("Deal not found", $"There is no deal {state.RecordId}.");
+        // Checked again on submit; refusing here saves typing a form that cannot be saved.
+        if (await DealPermissions.RefusalAsync(db, actor, deal, ct) is { } refusal) return DealReplies.Refused("Not changed", refusal);
+        if (actionId != DealActionIds.Log && deal.Version != state.Version)
+            return await cards.StaleCardAsync(deal.Id, await DealHistory.SinceAsync(db, deal.Id, state.Version, ct), ct) ?? DealReplies.Refused("Deal not found", $"There is no deal {deal.Id}.");
+        var formState = new ReplyFormState(deal.Id, deal.Version, DealActionValue.NewNonce());
+        var form = FormFor(actionId, deal, formState);
+        return new Reply { Kind = ReplyKind.Form, Title = form.Title, Text = form.Intro ?? form.Title, Form = form };
+    }
+
+    private async Task<Reply> RunAsync(DealCommand command, (string Id, ReplyFormState State)? form, IReadOnlyDictionary<string, string?>? submitted, CancellationToken ct)
+    {
+        var result = await commands.ExecuteAsync(command, ct);
+        switch (result.Status)
+        {
+            case DealCommandStatus.Applied:
+                return await cards.CardAsync(command.DealId, result.Message.TrimEnd('.') + " just now", ct) ?? DealReplies.Refused("Deal not found", result.Message);
+            case DealCommandStatus.Unchanged:
+                return await cards.CardAsync(command.DealId, result.Message, ct) ?? DealReplies.Refused("Deal not found", result.Message);
+            case DealCommandStatus.Stale:
+                return await cards.StaleCardAsync(command.DealId, result.ChangedSince, ct) ?? DealReplies.Refused("Deal not found", result.Message);
+            case DealCommandStatus.Invalid when form is { } f && submitted is not null:
+                // The form comes back with the same state, so the corrected resubmission is still this one submission.
+                var deal = await db.Deals.AsNoTracking().FirstOrDefaultAsync(d => d.Id == command.DealId, ct);
+                if (deal is null) break;
+                var again = DealForms.WithErrors(FormFor(f.Id, deal, f.State), submitted, result.Errors, result.Message);
+                return new Reply { Kind = ReplyKind.Form, Title = again.Title, Text = result.Message, Form = again };
+        }
+        var title = result.Status switch
+        {
+            DealCommandStatus.UnknownUser => "Who are you?",
+            DealCommandStatus.NotFound => "Deal not found",
+            _ => "Not changed",
+        };
+        return DealReplies.Refused(title, result.Message);
+    }
+
+    private ReplyForm FormFor(string id, Deal deal, ReplyFormState state) => id switch
+    {
+        DealActionIds.Lose => DealForms.Lose(deal, company.Value, state),
+        DealActionIds.Log => DealForms.Log(deal, state),
+        DealActionIds.PushPick or DealActionIds.PushForm => DealForms.Push(deal, clock.Today, state),
+        _ => DealForms.Update(deal, company.Value, state),
+    };
+
+    private static DealCommand Command(DealCommandKind kind, ReplyFormState state, string key, int? userId, ChangeChannel channel) => new()
+    {
+        Kind = kind,
+        DealId = state.RecordId,
+        ExpectedVersion = state.Version,
+        IdempotencyKey = key,
+        UserId = userId,
+        Channel = channel,
+    };
+}

@@ -1,0 +1,13 @@
+namespace RevBot.Core.Digests;
+
+/// <summary>
+/// The data of one chart; <see cref="DigestChartRenderer"/> draws it as a PNG. Values are in the company currency.
+/// <see cref="FileName"/> is stable per digest kind and chart ("sales-pipeline-by-stage.png").
+/// </summary>
+public sealed record DigestChart(string Id, string FileName, string Title, DigestChartKind Kind, IReadOnlyList<DigestChartBar> Bars)
+{
+    /// <summary>The line the running total is measured against (the quarter's quota), when there is one.</summary>
+    public decimal? Target { get; init; }
+
+    public string? TargetLabel { get; init; }
+}

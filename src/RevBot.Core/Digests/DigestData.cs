@@ -1,0 +1,95 @@
+using Microsoft.EntityFrameworkCore;
+using RevBot.Core.Company;
+using RevBot.Core.Metrics;
+using RevBot.Core.Periods;
+using RevBot.Core.Storage;
+
+namespace RevBot.Core.Digests;
+
+/// <summary>
+/// Every read a digest makes, through the metric engine and the batch's <see cref="DigestCache"/>: a key names the
+/// as-of day, the metric (or list), the period, the filters and the breakdown, so two digests that show the same
+/// number share one query.
+/// </summary>
+internal sealed class DigestData(RevBotDb db, MetricEngine engine, CompanyClock clock, DigestCache cache, CompanyOptions company)
+{
+    public DateOnly AsOf => clock.Today;
+
+    /// <summary>
+    /// The metric, through the cache. A region or segment filter is answered from the breakdown by that dimension (with
+    /// the other filters), which the engine computes with the same key expression the filter compares: one grouped
+    /// query then serves every region's subscribers instead of one query per region. A group the breakdown does not
+    /// have (no rows at all) falls back to the filtered query, so the value is always the engine's for the filter.
+    /// </summary>
+    public async Task<MetricResult> EvaluateAsync(string metric, Period period, IReadOnlyDictionary<Dimension, string> filters, Dimension? groupBy = null)
+    {
+        var query = new MetricQuery(metric, period, filters, groupBy);
+        if (groupBy is null && SharedBreakdown(metric, filters) is { } by)
+        {
+            var rest = filters.Where(f => f.Key != by).ToDictionary(f => f.Key, f => f.Value);
+            var grouped = await EvaluateAsync(metric, period, rest, by);
+            if (grouped.Breakdown.FirstOrDefault(r => string.Equals(r.Key, filters[by], StringComparison.Ordinal)) is { } row)
+                return new MetricResult(query, row.Value, []);
+        }
+        if (Family(metric) is not { } family)
+            return await cache.GetAsync(Key("metric", metric, period, filters, groupBy), () => engine.EvaluateAsync(query, Ct));
+        var results = await cache.GetAsync(Key("metrics", string.Join(',', family), period, filters, groupBy), () => engine.EvaluateManyAsync(family, period, filters, groupBy, Ct));
+        return results[Array.IndexOf(family, metric)] with { Query = query };
+    }
+
+    /// <summary>
+    /// Metrics the engine reads from one statement when asked together (<see cref="MetricEngine.EvaluateManyAsync"/>):
+    /// asking for one asks for its family, so the others cost no query when another digest shows them.
+    /// </summary>
+    private static string[]? Family(string metric) => metric switch
+    {
+        "win_rate" or "deals_won" or "deals_lost" => ["win_rate", "deals_won", "deals_lost"],
+        "logo_churn_rate" or "nrr" or "grr" or "revenue_churn_rate" => ["logo_churn_rate", "nrr", "grr", "revenue_churn_rate"],
+        _ => null,
+    };
+
+    /// <summary>Region first, then segment: the dimension whose breakdown can answer this filter, if any.</summary>
+    private static Dimension? SharedBreakdown(string metric, IReadOnlyDictionary<Dimension, string> filters)
+    {
+        foreach (var d in (ReadOnlySpan<Dimension>)[Dimension.Region, Dimension.Segment])
+            if (filters.ContainsKey(d) && MetricSupport.Supports(metric, d, breakdown: true)) return d;
+        return null;
+    }
+
+    /// <summary>The ARR bridge, from the bridge by region or segment when the filters have one (as for metrics).</summary>
+    public async Task<ArrBridge> ArrBridgeAsync(Period period, IReadOnlyDictionary<Dimension, string> filters)
+    {
+        if (SharedBreakdown("net_new_arr", filters) is { } by)
+        {
+            var rest = filters.Where(f => f.Key != by).ToDictionary(f => f.Key, f => f.Value);
+            var rows = await cache.GetAsync(Key("arr_bridge", "", period, rest, by), () => engine.ArrBridgeByAsync(period, rest, by, Ct));
+            if (rows.FirstOrDefault(r => string.Equals(r.Key, filters[by], StringComparison.Ordinal)) is { } row) return row.Bridge;
+        }
+        return await cache.GetAsync(Key("arr_bridge", "", period, filters, null), () => engine.ArrBridgeAsync(period, filters, Ct));
+    }
+
+    public Task<IReadOnlyList<DealListItem>> DealsAsync(DealListQuery query) =>
+        cache.GetAsync(Key($"deals:{query.Kind}:{query.Limit}:{query.Ascending}", "", query.Period ?? Period.AllTime, query.Filters, null), () => engine.ListDealsAsync(query, Ct));
+
+    /// <summary>Loss reasons of the listed deals (one short query by primary key).</summary>
+    public async Task<IReadOnlyDictionary<string, string?>> LossReasonsAsync(IReadOnlyList<string> dealIds)
+    {
+        if (dealIds.Count == 0) return new Dictionary<string, string?>();
+        return await db.Deals.AsNoTracking().Where(d => dealIds.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.LossReason, Ct);
+    }
+
+    public Task<IReadOnlyList<StageMove>> StageAdvancesAsync(Period week) =>
+        cache.GetAsync(Key("stage_advances", "", week, MetricQuery.NoFilters, null), () =>
+            PipelineMoveQuery.AdvancesAsync(db, clock.StartOfDayUtc(week.Start), clock.StartOfDayUtc(week.End.AddDays(1)), [.. company.EffectiveStages.Select(s => s.Name)], Ct));
+
+    public Task<IReadOnlyList<StageMove>> PushedOutAsync(Period week, FiscalCalendar fiscal) =>
+        cache.GetAsync(Key("pushed_out", "", week, MetricQuery.NoFilters, null), () =>
+            PipelineMoveQuery.PushedAsync(db, clock.StartOfDayUtc(week.Start), clock.StartOfDayUtc(week.End.AddDays(1)), fiscal, Ct));
+
+    /// <summary>The build's cancellation token; set by the builder for the duration of one build.</summary>
+    public CancellationToken Ct { get; set; }
+
+    private string Key(string what, string metric, Period period, IReadOnlyDictionary<Dimension, string> filters, Dimension? groupBy) =>
+        string.Join('|', what, metric, AsOf.DayNumber, period.Start.DayNumber, period.End.DayNumber, groupBy?.ToString() ?? "",
+            string.Join(',', filters.OrderBy(f => f.Key).Select(f => $"{f.Key}={f.Value}")));
+}

@@ -1,0 +1,86 @@
+using RevBot.Core.Domain;
+using RevBot.Core.Metrics;
+
+namespace RevBot.Core.Digests;
+
+internal sealed partial class DigestParts
+{
+    /// <summary>Last week's biggest deals won or lost; lost ones with their loss reason.</summary>
+    public async Task<DigestSection> TopDealsAsync(DealListKind kind)
+    {
+        var deals = await data.DealsAsync(new DealListQuery(kind, periods.Week, Filters, TopN));
+        var reasons = kind == DealListKind.Lost ? await data.LossReasonsAsync([.. deals.Select(d => d.Id)]) : null;
+        var question = DigestQuestions.Deals(kind, TopN, DigestScope.Week, Filters, Spanish);
+        var items = deals.Select(d =>
+        {
+            var reason = reasons?.GetValueOrDefault(d.Id);
+            var text = DealLine(d.Name, d.AccountName, d.Amount, d.OwnerName);
+            if (reasons is not null) text += Spanish ? $" · motivo: {reason ?? "sin indicar"}" : $" · lost to {reason ?? "no reason given"}";
+            return new DigestItem(text, d.Amount, d.Id, question) { Detail = reason };
+        }).ToList();
+        var won = kind == DealListKind.Won;
+        return new DigestSection(won ? DigestSectionIds.TopWon : DigestSectionIds.TopLost,
+            (won, Spanish) switch { (true, false) => "Top deals won", (false, false) => "Top deals lost", (true, true) => "Mayores negocios ganados", _ => "Mayores negocios perdidos" },
+            items,
+            (won, Spanish) switch { (true, false) => "No deals won last week.", (false, false) => "No deals lost last week.", (true, true) => "Ningún negocio ganado la semana pasada.", _ => "Ningún negocio perdido la semana pasada." });
+    }
+
+    /// <summary>Open deals that moved to a later stage last week, biggest first.</summary>
+    public async Task<DigestSection> StageAdvancesAsync()
+    {
+        var moves = (await data.StageAdvancesAsync(periods.Week)).Where(m => m.Matches(Filters));
+        return MoveSection(DigestSectionIds.StageAdvances, Spanish ? "Avances de etapa" : "Stage advances", moves,
+            m => $"{m.From} → {m.To}", Spanish ? "Ningún negocio avanzó de etapa la semana pasada." : "No deal moved to a later stage last week.");
+    }
+
+    /// <summary>Open deals whose close date was pushed into a later quarter last week, biggest first.</summary>
+    public async Task<DigestSection> PushedOutAsync()
+    {
+        var moves = (await data.PushedOutAsync(periods.Week, fiscal)).Where(m => m.Matches(Filters));
+        return MoveSection(DigestSectionIds.PushedOut, Spanish ? "Cierres aplazados a otro trimestre" : "Close dates pushed out of the quarter", moves,
+            m => Spanish ? $"cierre {m.From} → {m.To}" : $"close {m.From} → {m.To}",
+            Spanish ? "Ningún cierre se aplazó a otro trimestre la semana pasada." : "No close date was pushed into a later quarter last week.");
+    }
+
+    /// <summary>Open renewal deals expected to close in the next 90 days: their total from the engine, then the biggest.</summary>
+    public async Task<DigestSection> RenewalsDueAsync()
+    {
+        var filters = new Dictionary<Dimension, string>(Filters) { [Dimension.Type] = EnumText.Format(DealType.Renewal) };
+        var deals = await data.DealsAsync(new DealListQuery(DealListKind.Open, periods.Next90Days, filters, TopN));
+        var total = (await data.EvaluateAsync("pipeline", periods.Next90Days, filters)).Total;
+        var question = DigestQuestions.Upcoming("pipeline", 90, filters, Spanish);
+        var items = new List<DigestItem>();
+        if (total.Numerator is > 0)
+        {
+            items.Add(new DigestItem(Spanish
+                ? $"Total: {Format.Money(total.Value ?? 0)} en {Format.Count(total.Numerator ?? 0)} renovaciones"
+                : $"Total: {Format.Money(total.Value ?? 0)} in {Format.Count(total.Numerator ?? 0)} renewals", total.Value, null, question));
+        }
+        items.AddRange(deals.Select(d => new DigestItem(
+            DealLine(d.Name, d.AccountName, d.Amount, d.OwnerName) + (d.CloseDate is { } c ? $" · {Format.Date(c, withYear: false)}" : ""), d.Amount, d.Id,
+            DigestQuestions.Deals(DealListKind.Open, TopN, null, filters, Spanish, 90))));
+        return new DigestSection(DigestSectionIds.RenewalsDue, Spanish ? "Renovaciones en los próximos 90 días" : "Renewals due in 90 days", items,
+            Spanish ? "Ninguna renovación en los próximos 90 días." : "No renewals due in the next 90 days.");
+    }
+
+    /// <summary>The section another part of RevBot feeds; shown as not available while nothing feeds it.</summary>
+    public async Task<DigestSection> FeedAsync(string section)
+    {
+        var title = DigestFeedText.Title(section, Spanish);
+        var feed = feeds.FirstOrDefault(f => f.Section == section);
+        if (feed is null) return new DigestSection(section, title, [], DigestFeedText.NotConnected(section, Spanish)) { Available = false };
+        var items = await feed.ReadAsync(new DigestFeedRequest(request.Kind, request.AsOf, Filters, request.Language, TopN), data.Ct);
+        return new DigestSection(section, title, [.. items.Take(TopN)], DigestFeedText.Empty(section, Spanish));
+    }
+
+    private DigestSection MoveSection(string id, string title, IEnumerable<StageMove> moves, Func<StageMove, string> change, string empty)
+    {
+        var items = moves.OrderByDescending(m => m.Amount).ThenBy(m => m.DealId, StringComparer.Ordinal).Take(TopN)
+            .Select(m => new DigestItem($"{DealLine(m.DealName, m.AccountName, m.Amount, null)} · {change(m)}", m.Amount, m.DealId) { Detail = change(m) })
+            .ToList();
+        return new DigestSection(id, title, items, empty);
+    }
+
+    private string DealLine(string name, string? account, decimal amount, string? owner) =>
+        $"{(account is null || name.Contains(account, StringComparison.OrdinalIgnoreCase) ? name : $"{account} — {name}")} · {Format.Money(amount)}{(owner is null ? "" : $" · {owner}")}";
+}

@@ -1,0 +1,63 @@
+using RevBot.Core.Conversation;
+using RevBot.Core.Metrics;
+using RevBot.Core.Periods;
+
+namespace RevBot.Core.Digests;
+
+/// <summary>
+/// The pieces digests are made of, for one request: headline numbers, deal lists, pipeline moves, revenue sections,
+/// charts and the sections other parts of RevBot feed. Each kind's plan (<see cref="DigestPlans"/>) picks its pieces;
+/// every number comes from <see cref="DigestData"/>, that is from the metric engine.
+/// </summary>
+internal sealed partial class DigestParts(DigestRequest request, DigestData data, DigestPeriods periods, FiscalCalendar fiscal, string currency, IEnumerable<IDigestFeed> feeds)
+{
+    public const int TopN = 5;
+
+    private readonly List<string> _notes = [];
+
+    public DigestRequest Request => request;
+    public DigestPeriods Periods => periods;
+    public IReadOnlyList<string> Notes => _notes;
+    public bool Spanish => request.Language == "es";
+    public AnswerFormatter Format { get; } = new(request.Language, currency);
+    private IReadOnlyDictionary<Dimension, string> Filters => request.Filters;
+
+    /// <summary>
+    /// A headline number and its comparison; null (with a note) when the digest's filters do not apply to the metric,
+    /// since a number for a wider audience than the subscription's would mislead.
+    /// </summary>
+    public async Task<DigestMetric?> HeadlineAsync(string metric, DigestScope scope)
+    {
+        if (Unsupported(metric) is { } dimension)
+        {
+            var def = MetricCatalog.Get(metric);
+            Note(Spanish
+                ? $"Sin {def.NameEs}: no se puede filtrar por {DimensionText.Name(dimension, true)}."
+                : $"No {def.NameEn}: it cannot be filtered by {DimensionText.Name(dimension, false)}.");
+            return null;
+        }
+        var period = periods.For(scope);
+        var previousPeriod = periods.PreviousFor(scope);
+        var value = await data.EvaluateAsync(metric, period, Filters);
+        var previous = previousPeriod is null ? null : await data.EvaluateAsync(metric, previousPeriod, Filters);
+        return new DigestMetric(metric, scope, MetricCatalog.Get(metric).Unit, period, value.Total, previousPeriod, previous?.Total,
+            DigestQuestions.Metric(metric, scope, Filters, Spanish));
+    }
+
+    /// <summary>The quarter's forecast against its quota (the quota only where the filters allow one: owner and team).</summary>
+    public async Task<DigestMetric?> ForecastAsync()
+    {
+        if (await HeadlineAsync("forecast", DigestScope.Quarter) is not { } forecast) return null;
+        if (Unsupported("quota_attainment") is not null) return forecast;
+        var quota = (await data.EvaluateAsync("quota_attainment", periods.Quarter, Filters)).Total.Denominator;
+        return forecast with { Target = quota, TargetQuestion = DigestQuestions.Metric("quota_attainment", DigestScope.Quarter, Filters, Spanish) };
+    }
+
+    public void Note(string note)
+    {
+        if (!_notes.Contains(note)) _notes.Add(note);
+    }
+
+    private Dimension? Unsupported(string metric) =>
+        Filters.Keys.Where(d => !MetricSupport.Supports(metric, d, breakdown: false)).Cast<Dimension?>().FirstOrDefault();
+}

@@ -1,0 +1,31 @@
+namespace RevBot.Core.Domain;
+
+/// <summary>
+/// A message to post to a chat channel, written in the same transaction as the change that caused it (a won deal's
+/// hand-off, a pricing note) so a crash can neither lose it nor send it for a change that was rolled back. A
+/// dispatcher claims due rows (<c>sent_at IS NULL AND available_at &lt;= now</c>, oldest first,
+/// <c>FOR UPDATE SKIP LOCKED</c> on PostgreSQL), sends, and sets <see cref="SentAt"/>; a failure bumps
+/// <see cref="Attempts"/>, keeps <see cref="LastError"/> and moves <see cref="AvailableAt"/> later.
+/// </summary>
+public sealed class OutboxMessage
+{
+    public long Id { get; set; }
+
+    /// <summary>"handoff.won" or "feedback.pricing".</summary>
+    public required string Kind { get; set; }
+
+    /// <summary>"slack" or "teams".</summary>
+    public required string Platform { get; set; }
+
+    /// <summary>The platform's channel id (Slack C…, Teams 19:…@thread…); never a channel's display name.</summary>
+    public required string ChannelId { get; set; }
+
+    /// <summary>JSON of a platform-neutral <c>HandoffPayload</c>: what to say, rendered per platform at send time.</summary>
+    public required string Payload { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+    public DateTime AvailableAt { get; set; }
+    public int Attempts { get; set; }
+    public DateTime? SentAt { get; set; }
+    public string? LastError { get; set; }
+}

@@ -1,0 +1,57 @@
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using RevBot.Core.Company;
+using RevBot.Core.Deals;
+using RevBot.Core.Domain;
+using RevBot.Core.Replies;
+using RevBot.Core.Storage;
+
+namespace RevBot.Core.Handoffs;
+
+/// <summary>
+/// "Claim onboarding": the first claim of a deal's hand-off records who took it, with one conditional UPDATE
+/// (<c>WHERE claimed_by_user_id IS NULL</c>), so two people pressing together cannot both get it; later presses are
+/// told who has it.
+/// </summary>
+public sealed class HandoffClaims(RevBotDb db, CompanyClock clock)
+{
+    public async Task<Reply> ClaimAsync(string dealId, int? userId, ChangeChannel channel, CancellationToken ct)
+    {
+        var user = userId is { } id ? await db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => new { u.Id, u.Name }).FirstOrDefaultAsync(ct) : null;
+        if (user is null) return DealReplies.Refused("Who are you?", DealPermissions.UnknownUser.Replace("change deals", "record your claim", StringComparison.Ordinal));
+        var deal = await db.Deals.AsNoTracking().FirstOrDefaultAsync(d => d.Id == dealId, ct);
+        if (deal is null) return DealReplies.Refused("Not found", "There is no hand-off for that deal any more.");
+
+        var now = clock.UtcNow;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var claimed = await db.Handoffs
+            .Where(h => h.DealId == dealId && h.Kind == HandoffKinds.Onboarding && h.ClaimedByUserId == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(h => h.ClaimedByUserId, user.Id).SetProperty(h => h.ClaimedAt, now), ct);
+        if (claimed == 1)
+        {
+            db.AuditLog.Add(new AuditEntry
+            {
+                At = now, UserId = user.Id, Channel = channel, Entity = "handoff", EntityId = dealId, Action = "claim",
+                Changes = new JsonObject { ["claimedBy"] = new JsonArray(null, user.Name) }.ToJsonString(),
+            });
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return await CardAsync(deal, $"Claimed by {user.Name} just now", ct);
+        }
+        await transaction.RollbackAsync(ct);
+
+        var existing = await db.Handoffs.AsNoTracking().Where(h => h.DealId == dealId && h.Kind == HandoffKinds.Onboarding)
+            .Select(h => new { h.ClaimedByUserId, h.ClaimedAt, Name = db.Users.Where(u => u.Id == h.ClaimedByUserId).Select(u => u.Name).FirstOrDefault() })
+            .FirstOrDefaultAsync(ct);
+        if (existing is null) return DealReplies.Refused("Not found", "This deal has no onboarding hand-off to claim.");
+        var when = existing.ClaimedAt is { } at ? " " + DealText.Ago(at, now) : "";
+        if (existing.ClaimedByUserId == user.Id) return await CardAsync(deal, $"You claimed this onboarding{when}.", ct);
+        return DealReplies.Refused("Already claimed", $"{existing.Name ?? "Someone"} already claimed this onboarding{when}.");
+    }
+
+    private async Task<Reply> CardAsync(Deal deal, string notice, CancellationToken ct)
+    {
+        var payload = HandoffComposer.Won(await HandoffDeal.LoadAsync(db, deal, ct));
+        return payload.ToReply() with { Notice = notice, Actions = [new ReplyAction(DealActionIds.Open, "Open deal", deal.Id)] };
+    }
+}

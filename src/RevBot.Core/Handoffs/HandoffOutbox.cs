@@ -1,0 +1,41 @@
+using Microsoft.EntityFrameworkCore;
+using RevBot.Core.Domain;
+using RevBot.Core.Storage;
+
+namespace RevBot.Core.Handoffs;
+
+/// <summary>
+/// Adds the hand-off rows for a deal whose status just changed to the context, so they are saved in the same
+/// transaction as the change: won → a hand-off to claim and a card for the region's or segment's customer-success
+/// channel; lost for a pricing reason → a note for marketing. Nothing is added when no channel is configured.
+/// </summary>
+internal static class HandoffOutbox
+{
+    public static async Task AddAsync(RevBotDb db, Deal deal, DealStatus before, string stageBefore, HandoffOptions options, DateTime now, CancellationToken ct)
+    {
+        if (deal.Status == before || deal.Status == DealStatus.Open) return;
+        var d = await HandoffDeal.LoadAsync(db, deal, ct);
+        if (deal.Status == DealStatus.Won)
+        {
+            if (options.CustomerSuccessFor(d.Region, d.Segment) is not { } target) return;
+            // A deal won again after a reopen was handed off already: one onboarding per deal.
+            if (await db.Handoffs.AnyAsync(h => h.DealId == deal.Id && h.Kind == HandoffKinds.Onboarding, ct)) return;
+            db.Handoffs.Add(new Handoff { DealId = deal.Id, Kind = HandoffKinds.Onboarding, CreatedAt = now });
+            db.Outbox.Add(Message(target, HandoffComposer.Won(d), now));
+        }
+        else if (options.PricingFeedbackFor(deal.LossReason) is { } target)
+        {
+            db.Outbox.Add(Message(target, HandoffComposer.Pricing(d, stageBefore), now));
+        }
+    }
+
+    private static OutboxMessage Message(ChannelTarget target, HandoffPayload payload, DateTime now) => new()
+    {
+        Kind = payload.Kind,
+        Platform = target.Platform,
+        ChannelId = target.ChannelId,
+        Payload = payload.Serialize(),
+        CreatedAt = now,
+        AvailableAt = now,
+    };
+}

@@ -1,0 +1,10 @@
+using RevBot.Core.Domain;
+
+namespace RevBot.Core.Interactions;
+
+/// <summary>
+/// A submitted <c>ReplyForm</c>: its id, its state string exactly as rendered (<c>ReplyFormState.Encode()</c>) and the
+/// value of every field by field id. Send each field the form showed; an input left empty as null or "" (it clears
+/// the field where clearing is allowed). Choices come back as the choice's value.
+/// </summary>
+public sealed record FormSubmission(string FormId, string State, IReadOnlyDictionary<string, string?> Values, int? UserId, string? UserEmail, ChangeChannel Channel);

@@ -1,0 +1,56 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace RevBot.Core.Work;
+
+/// <summary>
+/// Runs <see cref="WorkQueue"/> items a few at a time, each in its own DI scope. A failing item is logged with its name
+/// and exception and does not stop the others; shutdown ends the loop quietly.
+/// </summary>
+public sealed partial class WorkQueueService(WorkQueue queue, IServiceScopeFactory scopes, ILogger<WorkQueueService> log) : BackgroundService
+{
+    /// <summary>Answers are mostly database and platform round trips: a handful in parallel keeps one slow question from holding up the rest.</summary>
+    public const int Workers = 4;
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(Enumerable.Range(0, Workers).Select(_ => RunAsync(stoppingToken)));
+
+    private async Task RunAsync(CancellationToken ct)
+    {
+        try
+        {
+            await foreach (var item in queue.Reader.ReadAllAsync(ct))
+                await RunOneAsync(item, ct);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // Shutting down: what is still queued is dropped (see WorkQueue for why that is acceptable).
+        }
+    }
+
+    private async Task RunOneAsync(WorkItem item, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        try
+        {
+            await item.Run(scope.ServiceProvider, ct);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            LogCancelled(log, item.Name);
+        }
+#pragma warning disable CA1031 // One failing item must not stop the worker; it is logged with its exception.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            LogFailed(log, ex, item.Name);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Background work {Item} failed.")]
+    private static partial void LogFailed(ILogger logger, Exception ex, string item);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Background work {Item} was cancelled by shutdown.")]
+    private static partial void LogCancelled(ILogger logger, string item);
+}

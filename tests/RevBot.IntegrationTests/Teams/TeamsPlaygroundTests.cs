@@ -1,0 +1,167 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using RevBot.Core.Conversation;
+using RevBot.Core.Domain;
+using RevBot.Core.Storage;
+using RevBot.Host.Hosting;
+using RevBot.Teams.Cards;
+
+namespace RevBot.IntegrationTests.Teams;
+
+/// <summary>
+/// End to end with Microsoft's Teams client emulator: the real host in anonymous development mode (a seeded SQLite demo
+/// company) and the Agents Playground as a child process, talking to each other over HTTP exactly as in docs/teams.md.
+/// Skipped without node or tests/conformance/node_modules, except in CI (CI=true), where that fails.
+/// </summary>
+public sealed class TeamsPlaygroundTests(TeamsPlaygroundTests.Session session) : IClassFixture<TeamsPlaygroundTests.Session>
+{
+    private const string CardType = "application/vnd.microsoft.card.adaptive";
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_question_typed_in_the_Playground_gets_the_answer_card_and_pressing_its_button_returns_the_updated_card()
+    {
+        NodeConformance.RequireTools(AgentsPlayground.Cli);
+        var pg = (await session.StartAsync(Ct)).Playground;
+        var chat = pg.PersonalChatId;
+        var me = (string)pg.CurrentUser["id"]!;
+
+        // Installing the app: RevBot stores the conversation reference (the Playground's connector) and welcomes once.
+        var before = pg.FrameCount;
+        await pg.InstallAsync(chat, Ct);
+        await pg.WaitForBotCardAsync(before, chat, c => FirstText(c) == "Hi, I'm RevBot", "welcome card", Ct);
+        var reference = await session.WithDbAsync(db => db.ConversationReferences.AsNoTracking().SingleAsync(r => r.ConversationId == chat, Ct));
+        Assert.Equal($"http://localhost:{pg.Port}{AgentsPlayground.ConnectorPath}", reference.ServiceUrl);
+        Assert.Equal("personal", reference.Kind);
+
+        before = pg.FrameCount;
+        await pg.SendAsync(chat, me, "what's our win rate this quarter?", Ct);
+
+        await pg.WaitForFrameAsync(before, f => (string?)f["action"] == "typing" && (string?)f["actionConversationId"] == chat, "typing indicator", Ct);
+        var answer = await pg.WaitForBotCardAsync(before, chat, c => FirstText(c).StartsWith("Win rate · ", StringComparison.Ordinal), "win-rate answer card", Ct);
+        var card = AgentsPlayground.CardOf(answer)!;
+        Assert.Equal("1.5", (string?)card["version"]);
+        Assert.Matches(@"^Win rate for .+ is \d+\.\d%", (string?)card["fallbackText"]);
+        var actions = card["actions"]!.AsArray().Select(a => a!.AsObject()).ToList();
+        Assert.All(actions, a => Assert.Equal(("Action.Execute", "ask"), ((string?)a["type"], (string?)a["verb"])));
+        var byRep = Assert.Single(actions, a => (string?)a["title"] == "By rep");
+
+        // Pressing "By rep": the Playground sends the adaptiveCard/action invoke and shows the card from its response.
+        var pressed = await pg.InvokeAsync(chat, me, (string)answer["message"]!["messageId"]!, byRep, Ct);
+
+        Assert.Equal(CardType, (string?)pressed["type"]);
+        var updated = pressed["value"]!.AsObject();
+        Assert.Equal("AdaptiveCard", (string?)updated["type"]);
+        Assert.Equal(FirstText(card), FirstText(updated));
+        Assert.Contains("By rep: ", (string?)updated["fallbackText"], StringComparison.Ordinal);
+        var table = Assert.Single(updated["body"]!.AsArray(), e => (string?)e!["type"] == "Table");
+        Assert.True(table!["rows"]!.AsArray().Count > 1, "the by-rep table has rows");
+        // The updated card is RevBot's answer to the button's question, as the ask path renders it.
+        Assert.True(JsonNode.DeepEquals(await session.ExpectedCardAsync((string)byRep["data"]!["value"]!, null), updated), updated.ToJsonString());
+    }
+
+    [Fact]
+    public async Task A_my_question_from_the_Playground_user_is_answered_for_the_RevBot_user_with_their_roster_email()
+    {
+        NodeConformance.RequireTools(AgentsPlayground.Cli);
+        var pg = (await session.StartAsync(Ct)).Playground;
+        var chat = pg.PersonalChatId;
+        var me = (string)pg.CurrentUser["id"]!;
+        var email = (string)pg.CurrentUser["email"]!;
+        const string question = "what's my pipeline?";
+
+        // The Playground's user (Alex Wilber) is nobody in the demo company yet.
+        var before = pg.FrameCount;
+        await pg.SendAsync(chat, me, question, Ct);
+        await pg.WaitForBotCardAsync(before, chat, c => CardJson.AllText(c).Contains("I don't know who you are in RevBot", StringComparison.Ordinal), "\"I don't know who you are\" card", Ct);
+
+        // Give a demo rep the Playground user's address: RevBot now finds them through the Playground's roster.
+        var rep = await session.WithDbAsync(db => db.Users.AsNoTracking()
+            .Where(u => db.Deals.Any(d => d.OwnerId == u.Id && d.Status == DealStatus.Open)).OrderBy(u => u.Id).FirstAsync(Ct));
+        await session.WithDbAsync(db => db.Users.Where(u => u.Id == rep.Id).ExecuteUpdateAsync(s => s.SetProperty(u => u.Email, email), Ct));
+
+        before = pg.FrameCount;
+        await pg.SendAsync(chat, me, question, Ct);
+        var mine = await pg.WaitForBotCardAsync(before, chat, _ => true, "pipeline card", Ct);
+
+        Assert.True(JsonNode.DeepEquals(await session.ExpectedCardAsync(question, email), AgentsPlayground.CardOf(mine)), mine.ToJsonString());
+        Assert.Equal((string?)pg.CurrentUser["aadObjectId"],
+            await session.WithDbAsync(db => db.Users.Where(u => u.Id == rep.Id).Select(u => u.TeamsUserId).SingleAsync(Ct)));
+    }
+
+    private static string FirstText(JsonObject card) => (string?)card["body"]?[0]?["text"] ?? "";
+
+    /// <summary>The host (Teams:AllowAnonymous=true) and the Playground pointed at it; started by the first test that runs.</summary>
+    public sealed class Session : IAsyncDisposable
+    {
+        private readonly SemaphoreSlim _gate = new(1, 1);
+        private readonly string _directory = Path.Combine(Path.GetTempPath(), "revbot-tests", Guid.NewGuid().ToString("N"));
+        private WebApplication? _app;
+
+        public AgentsPlayground Playground { get; private set; } = null!;
+
+        public async Task<Session> StartAsync(CancellationToken ct)
+        {
+            await _gate.WaitAsync(ct);
+            try
+            {
+                if (_app is not null) return this;
+                var watch = Stopwatch.StartNew();
+                var app = await RevBotServer.StartAsync(
+                [
+                    $"--Database:Target=sqlite:{Path.Combine(_directory, "playground.db")}", "--urls=http://127.0.0.1:0",
+                    "--Database:DemoScale=0.02", "--Teams:AllowAnonymous=true",
+                ], ct);
+                try
+                {
+                    var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+                    Playground = await AgentsPlayground.StartAsync($"{address.TrimEnd('/')}/api/messages", ct);
+                    TestContext.Current.TestOutputHelper?.WriteLine(
+                        $"RevBot at {address} and the Agents Playground (pid {Playground.ProcessId}, port {Playground.Port}) up in {watch.Elapsed.TotalSeconds:0.0} s.");
+                }
+                catch
+                {
+                    await app.DisposeAsync();
+                    throw;
+                }
+                _app = app;
+                return this;
+            }
+            finally
+            {
+                _gate.Release();
+            }
+        }
+
+        public async Task<T> WithDbAsync<T>(Func<RevBotDb, Task<T>> query)
+        {
+            await using var scope = _app!.Services.CreateAsyncScope();
+            return await query(scope.ServiceProvider.GetRequiredService<RevBotDb>());
+        }
+
+        /// <summary>The card RevBot renders for <paramref name="question"/> asked as <paramref name="email"/>, without a conversation.</summary>
+        public async Task<JsonNode> ExpectedCardAsync(string question, string? email)
+        {
+            await using var scope = _app!.Services.CreateAsyncScope();
+            var answer = await scope.ServiceProvider.GetRequiredService<AskService>().AskAsync(new AskRequest(question, email), TestContext.Current.CancellationToken);
+            return JsonNode.Parse(ReplyCardRenderer.Render(answer.Reply).ToJson())!;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            // Playground first (it may still be calling the bot), then the host; each stops only what it started.
+            if (Playground is not null) await Playground.DisposeAsync();
+            if (_app is not null) await _app.DisposeAsync();
+            _gate.Dispose();
+            try { Directory.Delete(_directory, recursive: true); }
+            catch (IOException) { }
+            catch (UnauthorizedAccessException) { }
+        }
+    }
+}
