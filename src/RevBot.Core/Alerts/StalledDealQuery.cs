@@ -1,3 +1,4 @@
+using RevBot.Core.Deals;
 using RevBot.Core.Metrics.Sql;
 using RevBot.Core.Storage;
 
@@ -8,7 +9,8 @@ namespace RevBot.Core.Alerts;
 /// long" is checked against the stage-norm floor here (no norm is lower) and against the stage's own norm by the
 /// caller, so this statement need not wait for the norms. Per deal it reads
 /// two index probes (its entry into the current stage; its last activity); close-date pushes and amount cuts come from
-/// the audit log's JSON changes (<c>{"close_date": [old, new]}</c>, <c>{"amount": [old, new]}</c>), aggregated per deal.
+/// the audit log's JSON changes as deal updates write them (<see cref="DealAudit"/>: <c>{"closeDate": [old, new]}</c>,
+/// <c>{"amount": [old, new]}</c>), aggregated per deal.
 /// The probed rows are materialized so each probe runs once per deal, not once per expression that reads it.
 /// </summary>
 internal static class StalledDealQuery
@@ -19,20 +21,23 @@ internal static class StalledDealQuery
         var dialect = p.Dialect;
         var now = p.Instant(nowUtc);
         var cutFrom = p.Instant(nowUtc.AddDays(-settings.AmountCutWindowDays));
+        // The keys and entity are those deal updates write; constants, so they may be part of the SQL text.
+        var (close, amount) = (DealFields.CloseDate, DealFields.Amount);
+        var (hasClose, hasAmount) = ($"changes LIKE '%\"{close}\"%'", $"changes LIKE '%\"{amount}\"%'");
         var sql = $"""
             WITH pushes AS (
               SELECT deal_id, COUNT(*) AS n FROM (
                 SELECT entity_id AS deal_id,
-                       CASE WHEN changes LIKE '%"close_date"%' THEN {dialect.ChangeText("changes", "close_date", 0)} END AS old_day,
-                       CASE WHEN changes LIKE '%"close_date"%' THEN {dialect.ChangeText("changes", "close_date", 1)} END AS new_day
-                FROM audit_log WHERE entity = 'deal' AND at <= {now} AND changes LIKE '%"close_date"%') x
+                       CASE WHEN {hasClose} THEN {dialect.ChangeText("changes", close, 0)} END AS old_day,
+                       CASE WHEN {hasClose} THEN {dialect.ChangeText("changes", close, 1)} END AS new_day
+                FROM audit_log WHERE entity = '{DealAudit.Entity}' AND at <= {now} AND {hasClose}) x
               WHERE new_day > old_day GROUP BY deal_id),
             cuts AS (
               SELECT deal_id, amount_before FROM (
                 SELECT entity_id AS deal_id,
-                       CASE WHEN changes LIKE '%"amount"%' THEN {dialect.ChangeNumber("changes", "amount", 0)} END AS amount_before,
+                       CASE WHEN {hasAmount} THEN {dialect.ChangeNumber("changes", amount, 0)} END AS amount_before,
                        ROW_NUMBER() OVER (PARTITION BY entity_id ORDER BY at, id) AS rn
-                FROM audit_log WHERE entity = 'deal' AND at > {cutFrom} AND at <= {now} AND changes LIKE '%"amount"%') x
+                FROM audit_log WHERE entity = '{DealAudit.Entity}' AND at > {cutFrom} AND at <= {now} AND {hasAmount}) x
               WHERE rn = 1),
             o AS MATERIALIZED (
               SELECT d.id, d.name, d.account_id, d.owner_id, d.amount, d.stage, d.close_date, d.created_at,

@@ -1,11 +1,12 @@
 using System.Globalization;
 using Bogus;
+using RevBot.Core.Deals;
 using RevBot.Core.Domain;
 
 namespace RevBot.Data.Demo;
 
 /// <summary>
-/// Changes reps made to open deals, as the audit log records them (<c>{"close_date": [old, new]}</c>,
+/// Changes reps made to open deals, as deal updates record them in the audit log (<c>{"closeDate": [old, new]}</c>,
 /// <c>{"amount": [old, new]}</c>): some close dates pushed again and again, some amounts cut. The stalled-deal alerts
 /// read these. Drawn from their own random stream, so adding them changed no other row of the demo company.
 /// </summary>
@@ -41,7 +42,7 @@ internal sealed class AuditRows(DemoSeedOptions options, DemoTimeline time)
         days[count] = deal.Deal.CloseDate!.Value;
         for (var i = count - 1; i >= 0; i--) days[i] = days[i + 1].AddDays(-r.Int(7, 45));
         for (var i = 0; i < count; i++)
-            writer.Write(Entry(deal, at[i], r, string.Create(CultureInfo.InvariantCulture, $"{{\"close_date\":[\"{days[i]:yyyy-MM-dd}\",\"{days[i + 1]:yyyy-MM-dd}\"]}}")));
+            writer.Write(Entry(deal, at[i], r, string.Create(CultureInfo.InvariantCulture, $"{{\"{DealFields.CloseDate}\":[\"{days[i]:yyyy-MM-dd}\",\"{days[i + 1]:yyyy-MM-dd}\"]}}")));
     }
 
     /// <summary>A cut of 10-50% somewhere in the last six weeks (when forced, 30% or more within 25 days); the deal's amount is what is left.</summary>
@@ -50,7 +51,7 @@ internal sealed class AuditRows(DemoSeedOptions options, DemoTimeline time)
         var cut = large ? r.Between(0.3, 0.5) : r.Between(0.1, 0.5);
         var before = DealPlanner.RoundAmount((double)deal.Deal.Amount / (1 - cut));
         var at = time.Now.AddDays(-r.Between(1, Math.Min(large ? 25 : 42, (time.Now - deal.CreatedAt).TotalDays - 1)));
-        writer.Write(Entry(deal, at, r, string.Create(CultureInfo.InvariantCulture, $"{{\"amount\":[{before},{deal.Deal.Amount}]}}")));
+        writer.Write(Entry(deal, at, r, string.Create(CultureInfo.InvariantCulture, $"{{\"{DealFields.Amount}\":[{before},{deal.Deal.Amount}]}}")));
     }
 
     private AuditEntry Entry(DealPlan deal, DateTime at, Randomizer r, string changes) => new()

@@ -1,3 +1,4 @@
+using RevBot.Core.Deals;
 using RevBot.Core.Domain;
 using RevBot.Core.Storage;
 
@@ -49,20 +50,20 @@ internal static class AlertDataset
         b.Open("late", acme, 83_000m, "Discovery", closeDate: AsOf.AddDays(-3));
         b.Open("due-today", acme, 82_000m, "Discovery", closeDate: AsOf);
         b.Open("pushed", acme, 81_000m, "Discovery", closeDate: new DateOnly(2026, 7, 15));
-        b.Changes("pushed", 50, """{"close_date":["2026-04-30","2026-05-31"]}""");
-        b.Changes("pushed", 40, """{"close_date":["2026-05-31","2026-06-30"]}""");
-        b.Changes("pushed", 30, """{"close_date":["2026-06-30","2026-07-31"], "next_step":["a","b"]}""");
-        b.Changes("pushed", 20, """{"close_date":["2026-07-31","2026-07-15"]}""");
+        b.Changes("pushed", 50, AlertDatasetBuilder.CloseDate("2026-04-30", "2026-05-31"));
+        b.Changes("pushed", 40, AlertDatasetBuilder.CloseDate("2026-05-31", "2026-06-30"));
+        b.Changes("pushed", 30, AlertDatasetBuilder.CloseDate("2026-06-30", "2026-07-31"), new DealFieldChange(DealFields.NextStep, "a", "b"));
+        b.Changes("pushed", 20, AlertDatasetBuilder.CloseDate("2026-07-31", "2026-07-15"));
         b.Open("pushed-twice", acme, 80_000m, "Discovery", closeDate: new DateOnly(2026, 7, 15));
-        b.Changes("pushed-twice", 40, """{"close_date":["2026-05-31","2026-06-30"]}""");
-        b.Changes("pushed-twice", 30, """{"close_date":["2026-06-30","2026-07-31"]}""");
-        b.Changes("pushed-twice", 20, """{"close_date":["2026-07-31","2026-07-15"]}""");
+        b.Changes("pushed-twice", 40, AlertDatasetBuilder.CloseDate("2026-05-31", "2026-06-30"));
+        b.Changes("pushed-twice", 30, AlertDatasetBuilder.CloseDate("2026-06-30", "2026-07-31"));
+        b.Changes("pushed-twice", 20, AlertDatasetBuilder.CloseDate("2026-07-31", "2026-07-15"));
         b.Open("cut", acme, 60_000m, "Discovery");
-        b.Changes("cut", 10, """{"amount":[100000,60000]}""");
+        b.Changes("cut", 10, AlertDatasetBuilder.Amount(100000m, 60000m));
         b.Open("cut-small", acme, 79_000m, "Discovery");
-        b.Changes("cut-small", 10, """{"amount":[98750,79000]}""");
+        b.Changes("cut-small", 10, AlertDatasetBuilder.Amount(98750m, 79000m));
         b.Open("cut-old", acme, 50_000m, "Discovery");
-        b.Changes("cut-old", 40, """{"amount":[100000,50000]}""");
+        b.Changes("cut-old", 40, AlertDatasetBuilder.Amount(100000m, 50000m));
         db.AuditLog.Add(new AuditEntry { At = Ago(5), Channel = ChangeChannel.Import, Entity = "import", EntityId = "crm", Action = "import", Changes = """{"deals.csv":{"inserted":3}}""" });
         var birch = new Account { Id = "acc-birch", Name = "Birch", Owner = bob };
         db.Accounts.Add(birch);

@@ -1,3 +1,4 @@
+using RevBot.Core.Deals;
 using RevBot.Core.Domain;
 using RevBot.Core.Storage;
 using static RevBot.Tests.Alerts.AlertDataset;
@@ -44,10 +45,13 @@ internal sealed class AlertDatasetBuilder(RevBotDb db, User owner)
         CreatedAt = Ago(150), ClosedAt = Ago(100), CloseDate = AsOf.AddDays(-100),
     });
 
-    public void Changes(string dealId, double daysAgo, string json) => db.AuditLog.Add(new AuditEntry
-    {
-        At = Ago(daysAgo), UserId = owner.Id, Channel = ChangeChannel.Slack, Entity = "deal", EntityId = dealId, Action = "update", Changes = json,
-    });
+    /// <summary>An audit entry exactly as a deal update from chat writes it.</summary>
+    public void Changes(string dealId, double daysAgo, params DealFieldChange[] changes) =>
+        db.AuditLog.Add(DealAudit.Entry(dealId, owner.Id, ChangeChannel.Slack, "update", changes, version: null, Ago(daysAgo)));
+
+    public static DealFieldChange CloseDate(string from, string to) => new(DealFields.CloseDate, from, to);
+
+    public static DealFieldChange Amount(decimal from, decimal to) => new(DealFields.Amount, from, to);
 
     /// <summary>
     /// An account paying <paramref name="mrr"/> since 2025 (until <paramref name="endsOn"/>; or, with

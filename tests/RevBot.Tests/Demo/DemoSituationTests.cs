@@ -95,7 +95,7 @@ public sealed class DemoSituationTests(DemoCompanyFixture company)
         var changes = await db.AuditLog.AsNoTracking().Where(a => a.Entity == "deal").ToListAsync(Ct);
         var open = (await db.Deals.Where(d => d.Status == DealStatus.Open).Select(d => new { d.Id, d.Amount, d.CloseDate }).ToListAsync(Ct)).ToDictionary(d => d.Id);
 
-        var pushes = changes.Where(c => c.Changes!.Contains("close_date", StringComparison.Ordinal)).GroupBy(c => c.EntityId).ToList();
+        var pushes = changes.Where(c => c.Changes!.Contains("closeDate", StringComparison.Ordinal)).GroupBy(c => c.EntityId).ToList();
         var cuts = changes.Where(c => c.Changes!.Contains("amount", StringComparison.Ordinal)).ToList();
 
         Assert.All(changes, c => Assert.True(open.ContainsKey(c.EntityId) && c.At < Now && c.UserId is not null));
