@@ -17,10 +17,19 @@ public sealed class OutboxMessage
     /// <summary>"slack" or "teams".</summary>
     public required string Platform { get; set; }
 
-    /// <summary>The platform's channel id (Slack C…, Teams 19:…@thread…); never a channel's display name.</summary>
+    /// <summary>
+    /// The platform's channel id (Slack C…, Teams 19:…@thread…); never a channel's display name. Empty when the message
+    /// goes to a person (<see cref="RecipientUserId"/>).
+    /// </summary>
     public required string ChannelId { get; set; }
 
-    /// <summary>JSON of a platform-neutral <c>HandoffPayload</c>: what to say, rendered per platform at send time.</summary>
+    /// <summary>
+    /// For a direct message: the RevBot user it is for. The dispatcher finds their chat identity at send time (Slack
+    /// user id, Teams personal conversation), so a user mapped after the message was written still gets it.
+    /// </summary>
+    public int? RecipientUserId { get; set; }
+
+    /// <summary>JSON of a platform-neutral reply (<see cref="Outbox.ReplyJson"/>), rendered per platform at send time.</summary>
     public required string Payload { get; set; }
 
     public DateTime CreatedAt { get; set; }

@@ -51,7 +51,7 @@ public sealed class HandoffClaims(RevBotDb db, CompanyClock clock)
 
     private async Task<Reply> CardAsync(Deal deal, string notice, CancellationToken ct)
     {
-        var payload = HandoffComposer.Won(await HandoffDeal.LoadAsync(db, deal, ct));
-        return payload.ToReply() with { Notice = notice, Actions = [new ReplyAction(DealActionIds.Open, "Open deal", deal.Id)] };
+        var card = HandoffComposer.Won(await HandoffDeal.LoadAsync(db, deal, ct));
+        return card with { Notice = notice, Actions = [new ReplyAction(DealActionIds.Open, "Open deal", deal.Id)] };
     }
 }

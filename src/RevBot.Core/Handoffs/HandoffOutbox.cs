@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using RevBot.Core.Domain;
+using RevBot.Core.Outbox;
+using RevBot.Core.Replies;
 using RevBot.Core.Storage;
 
 namespace RevBot.Core.Handoffs;
@@ -21,20 +23,20 @@ internal static class HandoffOutbox
             // A deal won again after a reopen was handed off already: one onboarding per deal.
             if (await db.Handoffs.AnyAsync(h => h.DealId == deal.Id && h.Kind == HandoffKinds.Onboarding, ct)) return;
             db.Handoffs.Add(new Handoff { DealId = deal.Id, Kind = HandoffKinds.Onboarding, CreatedAt = now });
-            db.Outbox.Add(Message(target, HandoffComposer.Won(d), now));
+            db.Outbox.Add(Message(HandoffKinds.WonMessage, target, HandoffComposer.Won(d), now));
         }
         else if (options.PricingFeedbackFor(deal.LossReason) is { } target)
         {
-            db.Outbox.Add(Message(target, HandoffComposer.Pricing(d, stageBefore), now));
+            db.Outbox.Add(Message(HandoffKinds.PricingMessage, target, HandoffComposer.Pricing(d, stageBefore), now));
         }
     }
 
-    private static OutboxMessage Message(ChannelTarget target, HandoffPayload payload, DateTime now) => new()
+    private static OutboxMessage Message(string kind, ChannelTarget target, Reply reply, DateTime now) => new()
     {
-        Kind = payload.Kind,
+        Kind = kind,
         Platform = target.Platform,
         ChannelId = target.ChannelId,
-        Payload = payload.Serialize(),
+        Payload = ReplyJson.Serialize(reply),
         CreatedAt = now,
         AvailableAt = now,
     };

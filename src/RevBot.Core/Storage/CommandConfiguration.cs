@@ -27,6 +27,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         b.Property(m => m.Platform).HasMaxLength(16);
         b.Property(m => m.ChannelId).HasMaxLength(300);
         b.Property(m => m.LastError).HasMaxLength(2000);
+        b.HasOne<User>().WithMany().HasForeignKey(m => m.RecipientUserId).OnDelete(DeleteBehavior.Cascade);
         // The dispatcher's claim query reads only unsent rows in due order; sent rows drop out of the index.
         b.HasIndex(m => new { m.AvailableAt, m.Id }).HasFilter("sent_at IS NULL");
     }

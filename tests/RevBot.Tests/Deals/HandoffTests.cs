@@ -5,6 +5,7 @@ using RevBot.Core.Deals;
 using RevBot.Core.Domain;
 using RevBot.Core.Handoffs;
 using RevBot.Core.Interactions;
+using RevBot.Core.Outbox;
 using RevBot.Core.Replies;
 using RevBot.Data.Storage;
 using RevBot.Testing.Deals;
@@ -27,10 +28,11 @@ public sealed class HandoffTests
         var message = await s.QueryAsync(db => db.Outbox.SingleAsync(Ct));
         Assert.Equal((HandoffKinds.WonMessage, "slack", "CEMEA", DealWorld.Now.UtcDateTime, DealWorld.Now.UtcDateTime, 0, (DateTime?)null),
             (message.Kind, message.Platform, message.ChannelId, message.CreatedAt, message.AvailableAt, message.Attempts, message.SentAt));
-        var payload = HandoffPayload.Deserialize(message.Payload)!;
-        Assert.Equal(("Acme Corporation", 50_000m, "USD", "Rob Rep", DealWorld.AcmeRenewal), (payload.Account, payload.Amount, payload.Currency, payload.Owner, payload.DealId));
-        Assert.Equal(["RoboFleet Platform"], payload.Products);
-        var claim = Assert.Single(payload.ToReply().Actions);
+        var reply = ReplyJson.Deserialize(message.Payload);
+        Assert.Equal((ReplyKind.Card, "New customer to onboard: Acme Corporation"), (reply.Kind, reply.Title));
+        Assert.Equal(["Account: Acme Corporation", "Amount: $50,000", "Product: RoboFleet Platform", "Owner: Rob Rep", "Next step: —"],
+            reply.Facts.Select(f => $"{f.Label}: {f.Value}"));
+        var claim = Assert.Single(reply.Actions);
         Assert.Equal((HandoffKinds.ClaimAction, "Claim onboarding", DealWorld.AcmeRenewal), (claim.Id, claim.Label, claim.Value));
         var handoff = await s.QueryAsync(db => db.Handoffs.SingleAsync(Ct));
         Assert.Equal((DealWorld.AcmeRenewal, HandoffKinds.Onboarding, (int?)null), (handoff.DealId, handoff.Kind, handoff.ClaimedByUserId));
@@ -61,8 +63,8 @@ public sealed class HandoffTests
 
         var message = await s.QueryAsync(db => db.Outbox.SingleAsync(Ct));
         Assert.Equal((HandoffKinds.PricingMessage, "slack", "CPRICE"), (message.Kind, message.Platform, message.ChannelId));
-        var payload = HandoffPayload.Deserialize(message.Payload)!;
-        Assert.Equal("Rob Rep lost Acme Corporation - renewal 2026 ($1) in Negotiation, reason: price.", payload.Text);
+        var reply = ReplyJson.Deserialize(message.Payload);
+        Assert.Equal("Rob Rep lost Acme Corporation - renewal 2026 ($1) in Negotiation, reason: price.", reply.Text);
         Assert.Equal(0, await s.QueryAsync(db => db.Handoffs.CountAsync(Ct)));
     }
 

@@ -720,12 +720,19 @@ namespace RevBot.Data.Migrations.Postgres
                         .HasColumnType("character varying(16)")
                         .HasColumnName("platform");
 
+                    b.Property<int?>("RecipientUserId")
+                        .HasColumnType("integer")
+                        .HasColumnName("recipient_user_id");
+
                     b.Property<DateTime?>("SentAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("sent_at");
 
                     b.HasKey("Id")
                         .HasName("pk_outbox_messages");
+
+                    b.HasIndex("RecipientUserId")
+                        .HasDatabaseName("ix_outbox_messages_recipient_user_id");
 
                     b.HasIndex("AvailableAt", "Id")
                         .HasDatabaseName("ix_outbox_messages_available_at_id")
@@ -1098,6 +1105,15 @@ namespace RevBot.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_handoffs_deals_deal_id");
+                });
+
+            modelBuilder.Entity("RevBot.Core.Domain.OutboxMessage", b =>
+                {
+                    b.HasOne("RevBot.Core.Domain.User", null)
+                        .WithMany()
+                        .HasForeignKey("RecipientUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_outbox_messages_users_recipient_user_id");
                 });
 
             modelBuilder.Entity("RevBot.Core.Domain.ProductUsage", b =>

@@ -689,12 +689,19 @@ namespace RevBot.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("platform");
 
+                    b.Property<int?>("RecipientUserId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recipient_user_id");
+
                     b.Property<DateTime?>("SentAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("sent_at");
 
                     b.HasKey("Id")
                         .HasName("pk_outbox_messages");
+
+                    b.HasIndex("RecipientUserId")
+                        .HasDatabaseName("ix_outbox_messages_recipient_user_id");
 
                     b.HasIndex("AvailableAt", "Id")
                         .HasDatabaseName("ix_outbox_messages_available_at_id")
@@ -1061,6 +1068,15 @@ namespace RevBot.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_handoffs_deals_deal_id");
+                });
+
+            modelBuilder.Entity("RevBot.Core.Domain.OutboxMessage", b =>
+                {
+                    b.HasOne("RevBot.Core.Domain.User", null)
+                        .WithMany()
+                        .HasForeignKey("RecipientUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_outbox_messages_users_recipient_user_id");
                 });
 
             modelBuilder.Entity("RevBot.Core.Domain.ProductUsage", b =>
