@@ -1,4 +1,5 @@
 using RevBot.Core.Metrics;
+using RevBot.Testing;
 
 namespace RevBot.Tests.Metrics;
 
@@ -8,10 +9,7 @@ public sealed class MetricDocsTests
     [Fact]
     public async Task The_metrics_page_states_every_catalog_definition()
     {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "RevBot.sln"))) folder = folder.Parent;
-        Assert.NotNull(folder);
-        var page = await File.ReadAllTextAsync(Path.Combine(folder.FullName, "docs", "metrics.md"), TestContext.Current.CancellationToken);
+        var page = await File.ReadAllTextAsync(RepoPaths.File("docs", "metrics.md"), TestContext.Current.CancellationToken);
         var missing = MetricCatalog.All.Where(m => !page.Contains($"### `{m.Id}`: {m.NameEn}\n\n{m.DefinitionEn}\n", StringComparison.Ordinal)).Select(m => m.Id).ToList();
         Assert.True(missing.Count == 0, $"docs/metrics.md lacks the catalog definition of: {string.Join(", ", missing)}");
     }

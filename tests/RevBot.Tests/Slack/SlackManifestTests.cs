@@ -1,4 +1,5 @@
 using RevBot.Slack.Endpoints;
+using RevBot.Testing;
 using YamlDotNet.RepresentationModel;
 
 namespace RevBot.Tests.Slack;
@@ -42,10 +43,8 @@ public sealed class SlackManifestTests
 
     private static YamlNode Load(string file)
     {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "RevBot.sln"))) dir = dir.Parent;
         var stream = new YamlStream();
-        using var reader = new StreamReader(Path.Combine(dir!.FullName, "manifests", "slack", file));
+        using var reader = new StreamReader(RepoPaths.File("manifests", "slack", file));
         stream.Load(reader);
         return stream.Documents[0].RootNode;
     }
