@@ -37,6 +37,10 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<AlertScanner>();
         services.AddScoped<DigestBuilder>();
         services.AddSingleton<VocabularyCache>();
+        services.AddOptions<QuestionLimitOptions>().Bind(configuration.GetSection(QuestionLimitOptions.Section))
+            .Validate(QuestionLimitOptions.AreValid, "Questions:PerMinute and Questions:Burst must be whole numbers from 1 to 10000.")
+            .ValidateOnStart();
+        services.AddSingleton<QuestionRateLimiter>();
         services.AddOptions<HandoffOptions>().Bind(configuration.GetSection(HandoffOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<HandoffOptions>, HandoffOptionsValidator>();
         services.AddScoped<DealFinder>();

@@ -17,7 +17,7 @@ internal static class AskEndpoints
         return app;
     }
 
-    private static async Task<Results<Ok<Answer>, ProblemHttpResult>> Ask(AskApiRequest? body, AskService ask, CancellationToken ct)
+    private static async Task<Results<Ok<Answer>, ProblemHttpResult>> Ask(AskApiRequest? body, AskService ask, QuestionRateLimiter limiter, CancellationToken ct)
     {
         if (body is null || string.IsNullOrWhiteSpace(body.Question))
             return TypedResults.Problem("Send a JSON body with a non-empty \"question\".", statusCode: StatusCodes.Status400BadRequest);
@@ -30,6 +30,9 @@ internal static class AskEndpoints
                 return TypedResults.Problem("\"asOf\" must be a date like 2026-11-27.", statusCode: StatusCodes.Status400BadRequest);
             asOf = parsed;
         }
+        // Per asking user: the API key is one, but the people behind an integration are many.
+        if (!limiter.TryAcquire($"api:{body.User}"))
+            return TypedResults.Problem(QuestionRateLimiter.TooFast(body.Question).Text, statusCode: StatusCodes.Status429TooManyRequests);
         var session = string.IsNullOrWhiteSpace(body.Session) ? null : $"api:{body.Session}";
         var answer = await ask.AskAsync(new AskRequest(body.Question, body.User, asOf, session), ct);
         return TypedResults.Ok(answer);

@@ -9,7 +9,7 @@ namespace RevBot.Slack.Conversations;
 /// Asks Core as the mapped user and renders the answer as a Slack message. An empty question or "help" gets the help
 /// answer; a failure becomes an apologetic message (and an error in the log) so the user is never left waiting.
 /// </summary>
-internal sealed partial class SlackAnswerer(AskService ask, SlackUserDirectory users, ILogger<SlackAnswerer> log)
+internal sealed partial class SlackAnswerer(AskService ask, SlackUserDirectory users, QuestionRateLimiter limiter, ILogger<SlackAnswerer> log)
 {
     public async Task<SlackMessage> AnswerAsync(string? question, string? slackUserId, string? conversationKey, bool shareable, CancellationToken ct)
     {
@@ -19,6 +19,8 @@ internal sealed partial class SlackAnswerer(AskService ask, SlackUserDirectory u
             var help = GuidanceComposer.Help(text.Equals("ayuda", StringComparison.OrdinalIgnoreCase) ? "es" : "en");
             return ReplyRenderer.Render(help.Reply, new ReplyRenderOptions { Language = help.Language });
         }
+        if (!limiter.TryAcquire($"slack:{slackUserId}"))
+            return ReplyRenderer.Render(QuestionRateLimiter.TooFast(text).Reply);
         try
         {
             var email = await users.EmailForAsync(slackUserId, ct);

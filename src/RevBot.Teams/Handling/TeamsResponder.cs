@@ -7,7 +7,7 @@ using RevBot.Teams.Connector;
 namespace RevBot.Teams.Handling;
 
 /// <summary>The background half of the messages endpoint: answers a question and sends the welcome card. Scoped.</summary>
-public sealed partial class TeamsResponder(TeamsUserDirectory users, AskService ask, ConnectorClient connector, ILogger<TeamsResponder> log)
+public sealed partial class TeamsResponder(TeamsUserDirectory users, AskService ask, QuestionRateLimiter limiter, ConnectorClient connector, ILogger<TeamsResponder> log)
 {
     /// <summary>Typing first (Teams shows it until the answer arrives), then the answer card as a reply.</summary>
     public async Task AnswerMessageAsync(BotActivity activity, CancellationToken ct)
@@ -32,6 +32,7 @@ public sealed partial class TeamsResponder(TeamsUserDirectory users, AskService 
     public async Task<Answer> AskAsync(BotActivity activity, string question, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(activity);
+        if (!limiter.TryAcquire($"teams:{activity.From?.AadObjectId ?? activity.From?.Id}")) return QuestionRateLimiter.TooFast(question);
         var email = (await users.FindAsync(activity, ct))?.Email;
         return await ask.AskAsync(new AskRequest(question, email, null, ConversationKey(activity)), ct);
     }

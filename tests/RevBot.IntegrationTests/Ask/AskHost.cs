@@ -21,7 +21,7 @@ public sealed class AskHost : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _app = await RevBotServer.StartAsync([$"--Database:Target=sqlite:{DatabasePath}", "--urls=http://127.0.0.1:0", "--Database:DemoScale=0.05", $"--Api:Key={ApiKey}", "--Api:UserEmail=api@example.com"]);
+        _app = await RevBotServer.StartAsync([$"--Database:Target=sqlite:{DatabasePath}", "--urls=http://127.0.0.1:0", "--Database:DemoScale=0.05", $"--Api:Key={ApiKey}", "--Api:UserEmail=api@example.com", "--Questions:Burst=10000", "--Questions:PerMinute=10000"]);
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         Http = new HttpClient { BaseAddress = new Uri(address) };
         Http.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);

@@ -1,0 +1,54 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using RevBot.Host.Hosting;
+
+namespace RevBot.IntegrationTests.Security;
+
+/// <summary>One person asking too fast is slowed down; everyone else is still answered.</summary>
+public sealed class QuestionRateLimitTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Past_the_burst_one_user_gets_429_while_another_is_still_answered()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "revbot-tests", Guid.NewGuid().ToString("N"), "limits.db");
+        await using var app = await RevBotServer.StartAsync([$"--Database:Target=sqlite:{path}", "--urls=http://127.0.0.1:0",
+            "--Database:SeedDemoData=false", "--Api:Key=limit-test-key-0123456789", "--Api:UserEmail=api@example.com",
+            "--Questions:Burst=2", "--Questions:PerMinute=1"], Ct);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        using var http = new HttpClient { BaseAddress = new Uri(address) };
+        http.DefaultRequestHeaders.Add("X-Api-Key", "limit-test-key-0123456789");
+
+        var first = await AskAsync(http, "what is our ARR?", "ana@example.com");
+        var second = await AskAsync(http, "what is our ARR?", "ana@example.com");
+        var third = await AskAsync(http, "¿cuánto es nuestro ARR?", "ana@example.com");
+        var other = await AskAsync(http, "what is our ARR?", "bob@example.com");
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests, HttpStatusCode.OK),
+            (first.Status, second.Status, third.Status, other.Status));
+        Assert.Contains("Estás preguntando más rápido", third.Body.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("0", "5")]
+    [InlineData("5", "0")]
+    [InlineData("5", "lots")]
+    public async Task A_bad_limit_stops_the_host_with_one_sentence(string perMinute, string burst)
+    {
+        var path = Path.Combine(Path.GetTempPath(), "revbot-tests", Guid.NewGuid().ToString("N"), "bad.db");
+        var ex = await Assert.ThrowsAnyAsync<Exception>(() => RevBotServer.StartAsync([$"--Database:Target=sqlite:{path}",
+            "--urls=http://127.0.0.1:0", "--Database:SeedDemoData=false", $"--Questions:PerMinute={perMinute}", $"--Questions:Burst={burst}"], Ct));
+        Assert.Contains("Questions", ex.Message, StringComparison.Ordinal);
+    }
+
+    private static async Task<(HttpStatusCode Status, JsonElement Body)> AskAsync(HttpClient http, string question, string user)
+    {
+        using var response = await http.PostAsJsonAsync("/api/ask", new { question, user }, Ct);
+        return (response.StatusCode, await response.Content.ReadFromJsonAsync<JsonElement>(Ct));
+    }
+}
