@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Logging;
 using RevBot.Core.Storage;
 
 namespace RevBot.Data.Storage;
@@ -38,6 +40,10 @@ public static class RevBotDbFactory
             builder.UseNpgsql(target.ConnectionString, o => o.CommandTimeout(600));
         }
         builder.UseSnakeCaseNamingConvention();
+        // A failed SaveChanges always reaches its caller as an exception; some are expected and handled there (a
+        // unique key lost to a concurrent insert of the same conversation or delivery). EF's own Error entry for
+        // each would read as a fault in the logs, so it is kept at Debug: the caller logs what it does not expect.
+        builder.ConfigureWarnings(w => w.Log((CoreEventId.SaveChangesFailed, LogLevel.Debug)));
     }
 
     private static void EnsureFolder(DbTarget target)

@@ -2,6 +2,8 @@ namespace RevBot.Host.Hosting;
 
 internal static class HostServiceCollectionExtensions
 {
+    public const long MaxRequestBodyBytes = 1024 * 1024;
+
     public static IServiceCollection AddRevBotHost(this IServiceCollection services)
     {
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section)
@@ -17,6 +19,8 @@ internal static class HostServiceCollectionExtensions
         services.AddOptions<Api.ApiOptions>().BindConfiguration(Api.ApiOptions.Section)
             .Validate(Api.ApiOptions.HasUserWhenKeyed, "Api:UserEmail must be the e-mail of the RevBot user that changes made through the API are attributed to (required when Api:Key is set).")
             .ValidateOnStart();
+        // Slack and Teams payloads and API calls are a few kilobytes: refuse anything past 1 MiB with 413 before reading it.
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
         services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase;

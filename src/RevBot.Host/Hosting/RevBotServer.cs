@@ -60,6 +60,7 @@ public static class RevBotServer
     private static WebApplication Build(string[] args, Action<IServiceCollection>? overrides)
     {
         var builder = WebApplication.CreateBuilder(args);
+        HostSettings.AddMountedSecrets(builder.Configuration);
         if (string.IsNullOrWhiteSpace(builder.Configuration["urls"])) builder.WebHost.UseUrls(HostSettings.DefaultUrl);
         var target = ResolveTarget(builder.Configuration);
         builder.Services.AddRevBotCore(builder.Configuration);
@@ -70,6 +71,7 @@ public static class RevBotServer
         overrides?.Invoke(builder.Services);
 
         var app = builder.Build();
+        app.UseRequestSizeLimit(HostServiceCollectionExtensions.MaxRequestBodyBytes);
         app.MapHealthEndpoints();
         app.MapAskEndpoints();
         app.MapDealEndpoints();

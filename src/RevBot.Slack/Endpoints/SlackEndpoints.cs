@@ -41,9 +41,13 @@ public static class SlackEndpoints
     private static async Task<Results<Ok, JsonHttpResult<JsonElement>, BadRequest>> Events(HttpContext http, ISlackInboundHandler handler)
     {
         if (!SlackPayloads.TryParseJson(http.GetSlackBody(), out var payload)) return TypedResults.BadRequest();
-        var type = payload.TryGetProperty("type", out var t) ? t.GetString() : null;
+        var type = SlackPayloads.String(payload, "type");
         if (type == "url_verification")
-            return TypedResults.Json(SlackJson.ToElement(new { challenge = payload.GetProperty("challenge").GetString() }));
+        {
+            return SlackPayloads.String(payload, "challenge") is { } challenge
+                ? TypedResults.Json(SlackJson.ToElement(new { challenge }))
+                : TypedResults.BadRequest();
+        }
         if (type != "event_callback") return TypedResults.Ok();
         var retry = int.TryParse(http.Request.Headers["X-Slack-Retry-Num"], out var n) ? n : 0;
         var inbound = new SlackInbound(SlackInboundKind.EventsApi, payload, null, retry, http.Request.Headers["X-Slack-Retry-Reason"]);
@@ -52,7 +56,7 @@ public static class SlackEndpoints
 
     private static async Task<Results<Ok, JsonHttpResult<JsonElement>, BadRequest>> Commands(HttpContext http, ISlackInboundHandler handler)
     {
-        var form = SlackPayloads.ParseForm(http.GetSlackBody());
+        if (!SlackPayloads.TryParseForm(http.GetSlackBody(), out var form)) return TypedResults.BadRequest();
         if (form.ContainsKey("ssl_check")) return TypedResults.Ok();
         if (!form.ContainsKey("command")) return TypedResults.BadRequest();
         var inbound = new SlackInbound(SlackInboundKind.SlashCommand, SlackPayloads.FormAsJson(form));
@@ -61,8 +65,8 @@ public static class SlackEndpoints
 
     private static async Task<Results<Ok, JsonHttpResult<JsonElement>, BadRequest>> Interactivity(HttpContext http, ISlackInboundHandler handler)
     {
-        var form = SlackPayloads.ParseForm(http.GetSlackBody());
-        if (!form.TryGetValue("payload", out var raw) || !SlackPayloads.TryParseJson(raw.ToString(), out var payload))
+        if (!SlackPayloads.TryParseForm(http.GetSlackBody(), out var form)
+            || !form.TryGetValue("payload", out var raw) || !SlackPayloads.TryParseJson(raw.ToString(), out var payload))
             return TypedResults.BadRequest();
         return Respond(await handler.HandleAsync(new SlackInbound(SlackInboundKind.Interactive, payload), http.RequestAborted));
     }

@@ -16,5 +16,5 @@ public sealed record SlackInbound(
     string? RetryReason = null)
 {
     /// <summary>The payload's <c>type</c> (event_callback, block_actions, view_submission…), or null for slash commands.</summary>
-    public string? PayloadType => Payload.ValueKind == JsonValueKind.Object && Payload.TryGetProperty("type", out var t) ? t.GetString() : null;
+    public string? PayloadType => Payload.ValueKind == JsonValueKind.Object && Payload.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
 }

@@ -44,6 +44,10 @@ public static class TeamsEndpoints
 
         var auth = await authenticator.AuthenticateAsync(http.Request.Headers.Authorization, activity, ct);
         if (!auth.Succeeded) return TypedResults.StatusCode(auth.StatusCode);
+        // Every activity RevBot acts on names its type, where to answer and the conversation: without them it is not
+        // one Teams sends, and nothing below can answer it.
+        if (string.IsNullOrEmpty(activity.Type) || string.IsNullOrEmpty(activity.ServiceUrl) || string.IsNullOrEmpty(activity.Conversation?.Id))
+            return TypedResults.BadRequest();
 
         var response = await handler.HandleAsync(activity, ct);
         if (response is null) return TypedResults.Ok();

@@ -37,6 +37,11 @@ public sealed class AskHost : IAsyncLifetime
     public async ValueTask DisposeAsync()
     {
         Http?.Dispose();
-        if (_app is not null) await _app.DisposeAsync();
+        if (_app is not null)
+        {
+            // Stop first: disposing alone leaves background workers running against a disposed container.
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
     }
 }

@@ -59,8 +59,13 @@ public sealed class SlackBotHost : IAsyncLifetime
             ? [$"--Slack:SigningSecret={Secret}"]
             : ["--Slack:Mode=SocketMode", $"--Slack:AppToken={AppToken}"];
         _app = await RevBotServer.StartAsync([$"--Database:Target=sqlite:{path}", "--urls=http://127.0.0.1:0", "--Database:DemoScale=0.02",
-            .. slack, "--Slack:BotToken=xoxb-test-bot", $"--Slack:ApiBaseUrl={_fake.ApiBaseUrl}"],
-            _options.Clock is { } clock ? services => services.AddSingleton(clock) : null, TestContext.Current.CancellationToken);
+            .. slack, "--Slack:BotToken=xoxb-test-bot", $"--Slack:ApiBaseUrl={_fake.ApiBaseUrl}", .. _options.ExtraArgs],
+            services =>
+            {
+                if (_options.Clock is { } clock) services.AddSingleton(clock);
+                _options.Services?.Invoke(services);
+            },
+            TestContext.Current.CancellationToken);
         Http = new HttpClient { BaseAddress = new Uri(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()) };
         await using var scope = _app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<RevBotDb>();
@@ -72,7 +77,12 @@ public sealed class SlackBotHost : IAsyncLifetime
     public async ValueTask DisposeAsync()
     {
         Http?.Dispose();
-        if (_app is not null) await _app.DisposeAsync();
+        if (_app is not null)
+        {
+            // Stop first: disposing alone leaves background workers running against a disposed container.
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
         if (_fake is not null) await _fake.DisposeAsync();
     }
 
@@ -134,4 +144,10 @@ internal sealed record SlackBotHostOptions
 
     /// <summary>Answers before the default ones; null falls through to them.</summary>
     public Func<FakeRequest, FakeResponse?>? Respond { get; init; }
+
+    /// <summary>More host switches (another platform, the API key); a test that needs a service replaced uses <see cref="Services"/>.</summary>
+    public IReadOnlyList<string> ExtraArgs { get; init; } = [];
+
+    /// <summary>Runs after every registration (a log capture, a fake clock); the clock in <see cref="Clock"/> is added first.</summary>
+    public Action<IServiceCollection>? Services { get; init; }
 }

@@ -91,7 +91,12 @@ public sealed class TeamsBotHost : IAsyncLifetime
     public async ValueTask DisposeAsync()
     {
         Http?.Dispose();
-        if (_app is not null) await _app.DisposeAsync();
+        if (_app is not null)
+        {
+            // Stop first: disposing alone leaves background workers running against a disposed container.
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
         await Connector.DisposeAsync();
         await _keys.DisposeAsync();
     }
