@@ -21,6 +21,8 @@ internal static class HostServiceCollectionExtensions
             .ValidateOnStart();
         // Slack and Teams payloads and API calls are a few kilobytes: refuse anything past 1 MiB with 413 before reading it.
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
+        services.AddSingleton<RedactedHttpLogger>();
+        services.ConfigureHttpClientDefaults(http => http.RemoveAllLoggers().AddLogger<RedactedHttpLogger>());
         services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase;

@@ -27,7 +27,7 @@ public sealed class FuzzTests
         await using var openId = await FakeOpenIdProvider.StartAsync();
         openId.AddBotFrameworkKey(key, "msteams");
         await using var connector = await FakeConnector.StartAsync();
-        var errors = new ErrorLogCapture();
+        var errors = new LogCapture(LogLevel.Error, exceptionsOnly: true);
         await using var host = new SlackBotHost(new SlackBotHostOptions
         {
             ExtraArgs =
