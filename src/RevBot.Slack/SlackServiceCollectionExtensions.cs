@@ -13,6 +13,9 @@ namespace RevBot.Slack;
 
 public static class SlackServiceCollectionExtensions
 {
+    /// <summary>The named HttpClient all Slack Web API calls go through (the host adds its handlers to it).</summary>
+    public const string HttpClientName = SlackHttpSender.HttpClientName;
+
     /// <summary>
     /// Registers the Slack protocol layer: options (validated at start), request verification, the Web API client, the
     /// Socket Mode service (idle unless <c>Slack:Mode</c> is SocketMode) and the question-answering

@@ -13,7 +13,7 @@ namespace RevBot.Teams;
 
 public static class TeamsServiceCollectionExtensions
 {
-    internal const string HttpClientName = "RevBot.Teams";
+    public const string HttpClientName = "RevBot.Teams";
 
     /// <summary>
     /// Registers the Teams protocol layer: options (validated at start), inbound authentication, the service-URL trust

@@ -86,6 +86,7 @@ public sealed class AskService(
     private Answer Counted(Answer answer)
     {
         log.LogInformation("Question answered: intent {Intent}, metric {Metric}, understood {Understood}.", answer.Intent, answer.Metric, answer.Understood);
+        Telemetry.RevBotMetrics.QuestionAnswered(answer.Understood);
         return answer;
     }
 

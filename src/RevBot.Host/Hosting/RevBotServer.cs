@@ -68,6 +68,7 @@ public static class RevBotServer
         builder.Services.AddRevBotTeams(builder.Configuration);
         builder.Services.AddRevBotHost();
         builder.Services.AddRevBotSlack(builder.Configuration);
+        builder.Services.AddRevBotTelemetry(builder.Configuration);
         overrides?.Invoke(builder.Services);
 
         var app = builder.Build();

@@ -1,0 +1,27 @@
+using System.Diagnostics.Metrics;
+
+namespace RevBot.Core.Telemetry;
+
+/// <summary>
+/// RevBot's own counters, on the "RevBot" meter (exported over OTLP when configured; see docs/deploy.md). Static like
+/// the meter itself: counting costs nothing when no listener is attached.
+/// </summary>
+public static class RevBotMetrics
+{
+    public const string MeterName = "RevBot";
+
+    private static readonly Meter Meter = new(MeterName);
+
+    private static readonly Counter<long> Questions = Meter.CreateCounter<long>("revbot.questions", "{question}", "Questions answered, by whether they were understood.");
+    private static readonly Counter<long> Delivered = Meter.CreateCounter<long>("revbot.outbox.delivered", "{message}", "Outbox messages delivered, by kind (alert, digest, handoff…) and platform.");
+    private static readonly Counter<long> ChatApiErrors = Meter.CreateCounter<long>("revbot.chat_api.errors", "{error}", "Slack and Teams API calls that failed, by platform and kind (rate_limited or error).");
+
+    public static void QuestionAnswered(bool understood) => Questions.Add(1, new KeyValuePair<string, object?>("understood", understood));
+
+    /// <summary>An alert sent, a digest posted, a hand-off delivered: <paramref name="kind"/> is the outbox kind's first word.</summary>
+    public static void MessageDelivered(string kind, string platform) =>
+        Delivered.Add(1, new KeyValuePair<string, object?>("kind", kind), new KeyValuePair<string, object?>("platform", platform));
+
+    public static void ChatApiError(string platform, bool rateLimited) =>
+        ChatApiErrors.Add(1, new KeyValuePair<string, object?>("platform", platform), new KeyValuePair<string, object?>("kind", rateLimited ? "rate_limited" : "error"));
+}
