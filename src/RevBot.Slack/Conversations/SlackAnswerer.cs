@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using RevBot.Core.Conversation;
 using RevBot.Core.Replies;
+using RevBot.Core.Storage;
 using RevBot.Slack.BlockKit;
 
 namespace RevBot.Slack.Conversations;
@@ -27,6 +28,11 @@ internal sealed partial class SlackAnswerer(AskService ask, SlackUserDirectory u
             var answer = await ask.AskAsync(new AskRequest(text, email, null, conversationKey), ct);
             return ReplyRenderer.Render(answer.Reply, new ReplyRenderOptions { Language = answer.Language, ShareValue = shareable ? text : null });
         }
+        catch (Exception ex) when (DataUnavailable.Is(ex))
+        {
+            LogDataUnavailable(log, ex.GetType().Name, conversationKey);
+            return ReplyRenderer.Render(DataUnavailable.Reply("en"));
+        }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             LogAskFailed(log, ex, conversationKey);
@@ -38,6 +44,9 @@ internal sealed partial class SlackAnswerer(AskService ask, SlackUserDirectory u
             });
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The database could not be reached ({Error}) for a Slack question (conversation {ConversationKey}); the user was told.")]
+    private static partial void LogDataUnavailable(ILogger logger, string error, string? conversationKey);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Answering a Slack question failed (conversation {ConversationKey}).")]
     private static partial void LogAskFailed(ILogger logger, Exception ex, string? conversationKey);

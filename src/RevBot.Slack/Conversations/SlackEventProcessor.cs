@@ -16,7 +16,7 @@ internal sealed partial class SlackEventProcessor(
     {
         ArgumentNullException.ThrowIfNull(e);
         if (e.User == await bot.UserIdAsync(ct)) return;
-        if (e.EventId is { } id && !await SlackDeliveryClaim.TryClaimAsync(db, id, time.GetUtcNow().UtcDateTime, ct))
+        if (e.EventId is { } id && !await TryClaimAsync(id, ct))
         {
             LogDuplicate(log, id);
             return;
@@ -35,6 +35,23 @@ internal sealed partial class SlackEventProcessor(
         var message = await answerer.AnswerAsync(e.Text, e.User, key, shareable: false, ct);
         var posted = await slack.PostMessageAsync(PostMessageRequest.From(channel, message, threadTs), ct);
         if (!posted.Ok) LogPostFailed(log, posted.Error.ToString(), e.EventId);
+    }
+
+    /// <summary>
+    /// Claims the event; with the database unreachable the event is answered unclaimed (the answer then says the data
+    /// cannot be reached): the ack went out already, so Slack will not retry, and silence would be worse than a rare
+    /// second "can't reach" reply.
+    /// </summary>
+    private async Task<bool> TryClaimAsync(string id, CancellationToken ct)
+    {
+        try
+        {
+            return await SlackDeliveryClaim.TryClaimAsync(db, id, time.GetUtcNow().UtcDateTime, ct);
+        }
+        catch (Exception ex) when (DataUnavailable.Is(ex))
+        {
+            return true;
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Slack event {EventId} was already taken (a retry); skipped.")]

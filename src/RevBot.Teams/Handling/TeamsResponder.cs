@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Logging;
 using RevBot.Core.Conversation;
+using RevBot.Core.Replies;
+using RevBot.Core.Storage;
 using RevBot.Teams.Activities;
 using RevBot.Teams.Cards;
 using RevBot.Teams.Connector;
@@ -17,8 +19,17 @@ public sealed partial class TeamsResponder(TeamsUserDirectory users, AskService 
         var typing = await connector.SendTypingAsync(address, ct);
         if (!typing.Succeeded) LogSendFailed(log, "typing indicator", address.ConversationId, typing.Error!.Kind, typing.Error.Message);
 
-        var answer = await AskAsync(activity, Question(activity), ct);
-        var card = activity.ReplyWith(ReplyCardRenderer.ToActivity(answer.Reply));
+        Reply reply;
+        try
+        {
+            reply = (await AskAsync(activity, Question(activity), ct)).Reply;
+        }
+        catch (Exception ex) when (DataUnavailable.Is(ex))
+        {
+            // Tell the person rather than leave them with a typing indicator; never a number without the data.
+            reply = DataUnavailable.Reply(activity.Locale?.StartsWith("es", StringComparison.OrdinalIgnoreCase) == true ? "es" : "en");
+        }
+        var card = activity.ReplyWith(ReplyCardRenderer.ToActivity(reply));
         var sent = string.IsNullOrEmpty(activity.Id)
             ? await connector.SendAsync(address, card, ct)
             : await connector.ReplyAsync(address, activity.Id, card, ct);
