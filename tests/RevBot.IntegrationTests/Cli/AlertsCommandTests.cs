@@ -73,7 +73,7 @@ public sealed class AlertsCommandTests(AlertsDemoDatabase demo) : IClassFixture<
     [Fact]
     public async Task Text_says_what_it_found_and_that_nothing_was_sent()
     {
-        var (code, output, _) = await RunAsync("alerts", "scan", "--as-of", "2026-03-15");
+        var (code, output, _) = await RunAsync("alerts", "scan", "--as-of", "2026-03-15", "--dry-run");
 
         Assert.Equal(0, code);
         Assert.Contains("stalled_deal  ", output, StringComparison.Ordinal);
