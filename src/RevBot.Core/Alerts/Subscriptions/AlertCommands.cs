@@ -152,16 +152,17 @@ public sealed class AlertCommands(RevBotDb db, CompanyClock clock)
     private static string Kinds(IEnumerable<AlertKind> kinds, bool es) => string.Join(es ? " y " : " and ", kinds.Select(k => k == AlertKind.StalledDeal
         ? (es ? "negocios estancados" : "stalled deals") : (es ? "riesgo de churn" : "churn risk")));
 
-    /// <summary>"stalled deals in EMEA, segment Enterprise, of at least 50,000".</summary>
+    /// <summary>"stalled deals in EMEA, in segment Enterprise, of at least 50,000".</summary>
     internal static string Describe(AlertSubscription s, bool es)
     {
-        var parts = new List<string> { Kinds(Delivery.AlertFilter.Kinds(s.Kinds), es) };
-        if (s.Region is { } r) parts.Add((es ? "en " : "in ") + r);
-        if (s.Segment is { } g) parts.Add((es ? "segmento " : "segment ") + g);
-        if (s.MinAmount is { } m) parts.Add((es ? "de al menos " : "of at least ") + m.ToString("#,0", CultureInfo.InvariantCulture));
-        if (s.OwnerEmail is { } o) parts.Add((es ? "de " : "owned by ") + o);
-        if (s.Team is { } t) parts.Add((es ? "del equipo " : "team ") + t);
-        return string.Join(", ", parts);
+        var filters = new List<string>();
+        if (s.Region is { } r) filters.Add((es ? "en " : "in ") + r);
+        if (s.Segment is { } g) filters.Add((es ? "del segmento " : "in segment ") + g);
+        if (s.MinAmount is { } m) filters.Add((es ? "de al menos " : "of at least ") + m.ToString("#,0", CultureInfo.InvariantCulture));
+        if (s.OwnerEmail is { } o) filters.Add((es ? "de " : "owned by ") + o);
+        if (s.Team is { } t) filters.Add((es ? "del equipo " : "of team ") + t);
+        var kinds = Kinds(Delivery.AlertFilter.Kinds(s.Kinds), es);
+        return filters.Count == 0 ? kinds : $"{kinds} {string.Join(", ", filters)}";
     }
 
     private static Answer Reply(AlertCommand c, bool understood, string title, string text) => new()
