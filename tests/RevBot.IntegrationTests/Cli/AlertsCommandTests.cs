@@ -81,6 +81,20 @@ public sealed class AlertsCommandTests(AlertsDemoDatabase demo) : IClassFixture<
     }
 
     [Fact]
+    public async Task Without_dry_run_the_scan_records_and_queues_and_a_second_scan_finds_nothing_new()
+    {
+        var (code, output, _) = await RunAsync("alerts", "scan", "--format", "json");
+        var (again, second, _) = await RunAsync("alerts", "scan", "--format", "json");
+
+        Assert.Equal((0, 0), (code, again));
+        using var first = JsonDocument.Parse(output);
+        Assert.True(first.RootElement.GetProperty("newAlerts").GetInt32() > 0, output);
+        Assert.True(first.RootElement.GetProperty("messages").GetInt32() > 0, output);
+        using var next = JsonDocument.Parse(second);
+        Assert.Equal((0, 0), (next.RootElement.GetProperty("newAlerts").GetInt32(), next.RootElement.GetProperty("messages").GetInt32()));
+    }
+
+    [Fact]
     public async Task A_bad_date_exits_2()
     {
         var (code, _, _) = await RunAsync("alerts", "scan", "--as-of", "15/03/2026");
