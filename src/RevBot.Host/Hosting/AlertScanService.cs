@@ -18,10 +18,19 @@ internal sealed partial class AlertScanService(
     /// <summary>After a failure, or when another instance had the scan, look again this much later.</summary>
     public static readonly TimeSpan RetryDelay = TimeSpan.FromMinutes(1);
 
+    private DateTime _started;
+
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        // Taken here, not in ExecuteAsync, which the host may start a little later on another thread.
+        _started = time.GetUtcNow().UtcDateTime;
+        return base.StartAsync(cancellationToken);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var interval = options.Value.ScanInterval;
-        var started = time.GetUtcNow().UtcDateTime;
+        var started = _started;
         try
         {
             while (!stoppingToken.IsCancellationRequested)
@@ -33,8 +42,10 @@ internal sealed partial class AlertScanService(
                     wait = due - time.GetUtcNow().UtcDateTime;
                     if (wait <= TimeSpan.Zero)
                     {
-                        var result = await ScanAsync(interval, stoppingToken);
-                        wait = result.Skipped ? RetryDelay : interval;
+                        // Scanned: the next due time is read back from the recorded scan, so the wait is measured
+                        // from the clock as it is then, however long the scan took.
+                        if (!(await ScanAsync(interval, stoppingToken)).Skipped) continue;
+                        wait = RetryDelay;
                     }
                 }
                 catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
