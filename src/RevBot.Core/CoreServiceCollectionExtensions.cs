@@ -3,6 +3,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using RevBot.Core.Alerts;
+using RevBot.Core.Alerts.Actions;
+using RevBot.Core.Alerts.Delivery;
+using RevBot.Core.Alerts.Subscriptions;
 using RevBot.Core.Company;
 using RevBot.Core.Conversation;
 using RevBot.Core.DataHealth;
@@ -11,6 +14,7 @@ using RevBot.Core.Handoffs;
 using RevBot.Core.Interactions;
 using RevBot.Core.Digests;
 using RevBot.Core.Metrics;
+using RevBot.Core.Outbox;
 using RevBot.Core.Work;
 
 namespace RevBot.Core;
@@ -35,6 +39,11 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<ConversationStore>();
         services.AddScoped<AskService>();
         services.AddScoped<AlertScanner>();
+        services.AddScoped<AlertRouter>();
+        services.AddScoped<AlertDelivery>();
+        services.AddScoped<AlertInteractions>();
+        services.AddScoped<AlertCommands>();
+        services.AddScoped<IOutboxGoneHandler, AlertGoneHandler>();
         services.AddScoped<DigestBuilder>();
         services.AddSingleton<VocabularyCache>();
         services.AddOptions<QuestionLimitOptions>().Bind(configuration.GetSection(QuestionLimitOptions.Section))

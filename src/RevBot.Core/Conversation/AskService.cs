@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using RevBot.Core.Alerts.Subscriptions;
 using RevBot.Core.Company;
 using RevBot.Core.DataHealth;
 using RevBot.Core.Deals;
@@ -22,6 +23,7 @@ public sealed class AskService(
     DealFinder deals,
     DealCards cards,
     DataHealthQueries health,
+    AlertCommands alertCommands,
     VocabularyCache vocabulary,
     CompanyClock clock,
     IOptions<CompanyOptions> company,
@@ -35,6 +37,9 @@ public sealed class AskService(
         ArgumentNullException.ThrowIfNull(request);
         var options = company.Value;
         var asOf = request.AsOf ?? clock.Today;
+        // Alert subscriptions and mutes are commands, not questions: they need the channel the turn came from.
+        if (AlertCommandParser.TryParse(request.Question, out var alertCommand))
+            return Counted(await alertCommands.RunAsync(alertCommand, request.UserEmail, request.ConversationKey, ct));
         var words = await vocabulary.GetAsync(db, ct);
         var parsed = QuestionParser.Parse(request.Question, new ParseContext(asOf, options.FiscalYearStartMonth, request.UserEmail, words));
         if (parsed.Intent == Intent.DealSearch) return Counted(await FindDealAsync(parsed, request.UserEmail, ct));

@@ -28,6 +28,10 @@ public class RevBotDb(DbContextOptions options) : DbContext(options)
     public DbSet<AppliedCommand> AppliedCommands => Set<AppliedCommand>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<Handoff> Handoffs => Set<Handoff>();
+    public DbSet<Alert> Alerts => Set<Alert>();
+    public DbSet<AlertSubscription> AlertSubscriptions => Set<AlertSubscription>();
+    public DbSet<AlertMute> AlertMutes => Set<AlertMute>();
+    public DbSet<AlertScanRun> AlertScanRuns => Set<AlertScanRun>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -2,19 +2,21 @@ using System.CommandLine;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using RevBot.Core.Alerts;
+using RevBot.Core.Alerts.Delivery;
 using RevBot.Core.Domain;
 
 namespace RevBot.Host.Cli;
 
 /// <summary>
-/// <c>revbot alerts scan</c>: runs detection and prints what it found, as text or as the JSON contract. Until alert
-/// delivery exists, every scan is a dry run: nothing is stored and nothing is sent, with or without <c>--dry-run</c>.
+/// <c>revbot alerts scan</c>: with <c>--dry-run</c>, runs detection and prints what it found, as text or as the JSON
+/// contract, storing nothing. Without it, scans as the host's schedule does: records the alerts and writes the outbox
+/// messages of the new ones (<see cref="AlertDelivery"/>), then prints what it did.
 /// </summary>
 internal static class AlertsCommand
 {
     public static readonly Option<bool> DryRun = new("--dry-run")
     {
-        Description = "Print the alerts without storing or sending them. This is the only mode until alert delivery lands: every scan is a dry run.",
+        Description = "Print the alerts without storing or sending them. Without it, the scan records the alerts and queues the messages of new ones, like the host's schedule.",
     };
 
     public static readonly Option<string> Language = new("--language") { Description = "en or es: the language of the reasons.", DefaultValueFactory = _ => "en" };
@@ -50,7 +52,14 @@ internal static class AlertsCommand
             await using var scope = services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<Core.Storage.RevBotDb>();
             if (!await CliDatabase.EnsureReadyAsync(db, target, error, ct)) return 2;
-            var findings = scope.ServiceProvider.GetRequiredService<AlertScanner>().ScanAsync(new AlertScanRequest(asOf, parse.GetValue(Language)!), ct);
+            var request = new AlertScanRequest(asOf, parse.GetValue(Language)!);
+            if (!parse.GetValue(DryRun))
+            {
+                var result = await scope.ServiceProvider.GetRequiredService<AlertDelivery>().RunAsync(request, null, ct);
+                await WriteDeliveryAsync(result, parse.GetValue(format) == "json", output);
+                return result.Skipped ? 3 : 0;
+            }
+            var findings = scope.ServiceProvider.GetRequiredService<AlertScanner>().ScanAsync(request, ct);
             if (parse.GetValue(format) == "json") await WriteJsonAsync(findings, output, ct);
             else await WriteTextAsync(findings, output, asOf, ct);
             return 0;
@@ -83,6 +92,18 @@ internal static class AlertsCommand
             first = false;
         }
         await output.WriteLineAsync(first ? "] }" : "\n] }");
+    }
+
+    private static async Task WriteDeliveryAsync(AlertDeliveryResult r, bool json, TextWriter output)
+    {
+        if (json)
+        {
+            await output.WriteLineAsync(JsonSerializer.Serialize(new { skipped = r.Skipped, found = r.Found, newAlerts = r.NewAlerts, resolved = r.Resolved, messages = r.Messages }, Json));
+            return;
+        }
+        await output.WriteLineAsync(r.Skipped
+            ? "Skipped: another instance is scanning right now."
+            : $"{r.Found} deal(s) and account(s) flagged: {r.NewAlerts} new alert(s), {r.Resolved} resolved, {r.Messages} message(s) queued in the outbox.");
     }
 
     private static async Task WriteTextAsync(IAsyncEnumerable<AlertFinding> findings, TextWriter output, DateOnly? asOf, CancellationToken ct)

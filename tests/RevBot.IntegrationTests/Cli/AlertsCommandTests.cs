@@ -73,11 +73,25 @@ public sealed class AlertsCommandTests(AlertsDemoDatabase demo) : IClassFixture<
     [Fact]
     public async Task Text_says_what_it_found_and_that_nothing_was_sent()
     {
-        var (code, output, _) = await RunAsync("alerts", "scan", "--as-of", "2026-03-15");
+        var (code, output, _) = await RunAsync("alerts", "scan", "--as-of", "2026-03-15", "--dry-run");
 
         Assert.Equal(0, code);
         Assert.Contains("stalled_deal  ", output, StringComparison.Ordinal);
         Assert.Matches(@"\d+ stalled deal\(s\), \d+ account\(s\) at risk as of 2026-03-15\. Dry run: nothing was stored or sent\.\s*$", output);
+    }
+
+    [Fact]
+    public async Task Without_dry_run_the_scan_records_and_queues_and_a_second_scan_finds_nothing_new()
+    {
+        var (code, output, _) = await RunAsync("alerts", "scan", "--format", "json");
+        var (again, second, _) = await RunAsync("alerts", "scan", "--format", "json");
+
+        Assert.Equal((0, 0), (code, again));
+        using var first = JsonDocument.Parse(output);
+        Assert.True(first.RootElement.GetProperty("newAlerts").GetInt32() > 0, output);
+        Assert.True(first.RootElement.GetProperty("messages").GetInt32() > 0, output);
+        using var next = JsonDocument.Parse(second);
+        Assert.Equal((0, 0), (next.RootElement.GetProperty("newAlerts").GetInt32(), next.RootElement.GetProperty("messages").GetInt32()));
     }
 
     [Fact]

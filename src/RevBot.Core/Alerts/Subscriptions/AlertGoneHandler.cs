@@ -1,0 +1,45 @@
+using Microsoft.EntityFrameworkCore;
+using RevBot.Core.Alerts.Delivery;
+using RevBot.Core.Company;
+using RevBot.Core.Domain;
+using RevBot.Core.Outbox;
+using RevBot.Core.Replies;
+using RevBot.Core.Storage;
+
+namespace RevBot.Core.Alerts.Subscriptions;
+
+/// <summary>
+/// An alert could not be posted because its channel is gone (archived, deleted, bot removed): that channel's alert
+/// subscriptions are turned off, and whoever created each one gets a direct message saying so, in one transaction.
+/// Messages to people, and other features' messages, are not ours.
+/// </summary>
+public sealed class AlertGoneHandler(RevBotDb db, CompanyClock clock) : IOutboxGoneHandler
+{
+    public async Task OnGoneAsync(OutboxMessage message, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        if (message.Kind != AlertRouter.OutboxKind || message.ChannelId.Length == 0) return;
+        var now = clock.UtcNow;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var active = await db.AlertSubscriptions.Where(s => s.Platform == message.Platform && s.ChannelId == message.ChannelId && s.Active).ToListAsync(ct);
+        if (active.Count == 0) return;
+        foreach (var s in active) (s.Active, s.DisabledReason, s.DisabledAt) = (false, "channel archived or removed", now);
+        foreach (var creator in active.Where(s => s.CreatedByUserId is not null).GroupBy(s => s.CreatedByUserId!.Value))
+        {
+            var what = string.Join("; ", creator.Select(s => AlertCommands.Describe(s, es: false)));
+            var reply = new Reply
+            {
+                Title = "Alert subscription turned off",
+                Text = $"RevBot could not post alerts to a channel you subscribed ({message.Platform} channel {message.ChannelId}): it was archived or RevBot was removed from it. " +
+                    $"The subscription ({what}) is off. Subscribe another channel with \"subscribe …\" there.",
+            };
+            db.Outbox.Add(new OutboxMessage
+            {
+                Kind = AlertRouter.OutboxKind, Platform = message.Platform, ChannelId = "", RecipientUserId = creator.Key,
+                Payload = ReplyJson.Serialize(reply), CreatedAt = now, AvailableAt = now,
+            });
+        }
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+    }
+}

@@ -1,0 +1,47 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using RevBot.Core.Alerts;
+using RevBot.Core.Alerts.Delivery;
+using RevBot.Core.Outbox;
+using RevBot.Core.Storage;
+using RevBot.IntegrationTests.Slack;
+using RevBot.Slack.Endpoints;
+
+namespace RevBot.IntegrationTests.Alerts;
+
+/// <summary>
+/// A channel subscribes with a signed Slack slash command into the real host; the next scan writes that channel's
+/// alert messages to the outbox, addressed by the channel's id.
+/// </summary>
+public sealed class AlertSubscriptionEndToEndTests(SlackBotHost host) : IClassFixture<SlackBotHost>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_slash_command_subscription_gets_the_next_scans_alerts_in_that_channel()
+    {
+        var ack = await host.PostSignedAsync(SlackEndpoints.CommandsPath,
+            $"command=%2Frevbot&text={Uri.EscapeDataString("subscribe stalled deals")}&team_id=T1&channel_id=CALERTS1&user_id={SlackBotHost.RepSlackId}" +
+            $"&response_url={Uri.EscapeDataString(host.Fake.BaseUri + "respond/alerts-sub")}", "application/x-www-form-urlencoded");
+        Assert.Equal(HttpStatusCode.OK, ack.StatusCode);
+        var answer = (await host.WaitForAsync(r => r.Method == "/respond/alerts-sub")).Single().Body;
+        Assert.Contains("This channel will get stalled deals.", answer, StringComparison.Ordinal);
+
+        await using var scope = host.App.Services.CreateAsyncScope();
+        var result = await scope.ServiceProvider.GetRequiredService<AlertDelivery>().RunAsync(new AlertScanRequest(), null, Ct);
+
+        var db = scope.ServiceProvider.GetRequiredService<RevBotDb>();
+        var subscription = await db.AlertSubscriptions.AsNoTracking().SingleAsync(s => s.ChannelId == "CALERTS1", Ct);
+        Assert.Equal(("slack", "stalled_deal", true), (subscription.Platform, subscription.Kinds, subscription.Active));
+        Assert.Equal(host.RepEmail, await db.Users.Where(u => u.Id == subscription.CreatedByUserId).Select(u => u.Email).SingleAsync(Ct));
+        var rows = await db.Outbox.AsNoTracking().Where(m => m.Kind == AlertRouter.OutboxKind && m.ChannelId == "CALERTS1").ToListAsync(Ct);
+        Assert.True(result.Found > 0, "The demo company has stalled deals.");
+        Assert.NotEmpty(rows);
+        Assert.All(rows, m => Assert.Equal(("slack", (int?)null), (m.Platform, m.RecipientUserId)));
+        var first = ReplyJson.Deserialize(rows[0].Payload);
+        Assert.StartsWith("Stalled deal: ", first.Title, StringComparison.Ordinal);
+        Assert.StartsWith("Why: ", first.Text, StringComparison.Ordinal);
+        Assert.Contains(first.Actions, a => a.Id == "alert.snooze");
+    }
+}
