@@ -4,6 +4,7 @@ using RevBot.Benchmarks;
 //   ask <database target> [as-of YYYY-MM-DD] [iterations]
 //   deals <database target> [iterations]
 //   slack-ack [--db <target>] [--requests N] [--warmup N] [--rate per-second, 0 = back to back] [--scale S]
+//             [--ceiling true] [--outage-at seconds --outage-for seconds]
 //   digests --db <target> [--as-of YYYY-MM-DD] [--channels N] [--workers N] [--no-share]
 if (args.Length >= 2 && args[0] == "deals")
 {
@@ -14,7 +15,7 @@ if (args.Length >= 1 && args[0] == "slack-ack")
 {
     if (SlackAckSettings.Parse(args) is not { } settings)
     {
-        Console.Error.WriteLine("usage: slack-ack [--db <target>] [--requests N] [--warmup N] [--rate R] [--scale S]");
+        Console.Error.WriteLine("usage: slack-ack [--db <target>] [--requests N] [--warmup N] [--rate R] [--scale S] [--ceiling true] [--outage-at S --outage-for S]");
         return 2;
     }
     return await SlackAckBenchmark.RunAsync(settings);

@@ -33,6 +33,7 @@ internal static class SlackAckBenchmark
 
     public static async Task<int> RunAsync(SlackAckSettings settings)
     {
+        if (settings.Ceiling) return await CeilingAsync(settings);
         if (settings.Target is not null) return await RunAsync(settings, settings.Target);
         // No target: a demo company in a temporary SQLite file, seeded by the host at start and deleted afterwards.
         var path = Path.Combine(Path.GetTempPath(), $"revbot-slack-ack-{Guid.NewGuid():N}.db");
@@ -58,6 +59,8 @@ internal static class SlackAckBenchmark
             $"--Database:DemoScale={settings.Scale.ToString(CultureInfo.InvariantCulture)}",
             $"--Slack:SigningSecret={Secret}", "--Slack:BotToken=xoxb-benchmark", $"--Slack:ApiBaseUrl={sink.ApiBaseUrl}",
             "--Logging:LogLevel:Default=Warning",
+            // 25 simulated users at hundreds of commands a second: measure answering, not the per-person limit.
+            "--Questions:Burst=1000000", "--Questions:PerMinute=1000000",
         ]);
         seeding.Stop();
         int deals;
@@ -73,7 +76,9 @@ internal static class SlackAckBenchmark
         Console.Error.WriteLine($"sending {settings.Requests} commands {(settings.Rate > 0 ? $"at {settings.Rate}/s" : "back to back")}");
         var loadStart = LoadAverage();
         var run = Stopwatch.StartNew();
+        var outage = settings.OutageAt is { } at ? PostgresOutage.RunAsync(TimeSpan.FromSeconds(at), TimeSpan.FromSeconds(settings.OutageFor)) : Task.CompletedTask;
         var samples = await SendAllAsync(http, sink, settings.WarmUp, settings.Requests, settings.Rate);
+        await outage;
         var sendSeconds = run.Elapsed.TotalSeconds;
         var answered = await sink.WaitForAnswersAsync(settings.WarmUp, settings.Requests, settings.AnswerTimeout);
         var allAnsweredSeconds = run.Elapsed.TotalSeconds;
@@ -85,6 +90,7 @@ internal static class SlackAckBenchmark
             .Select(s => Stopwatch.GetElapsedTime(s.Sent, sink.Answers[s.Id].At).TotalMilliseconds).Order().ToList();
         var working = samples.Count(s => s.WorkingOnIt);
         var apologies = samples.Count(s => sink.Answers.TryGetValue(s.Id, out var a) && a.Apology);
+        var unreachable = samples.Count(s => sink.Answers.TryGetValue(s.Id, out var a) && a.Unreachable);
 
         Console.WriteLine($"slack-ack: {settings.Requests} signed /revbot commands after {settings.WarmUp} warm-up, " +
             $"{(settings.Rate > 0 ? $"{settings.Rate.ToString(CultureInfo.InvariantCulture)} per second (open loop)" : "back to back (one in flight)")}, " +
@@ -95,10 +101,32 @@ internal static class SlackAckBenchmark
         Console.WriteLine(Row("the HTTP ack (\"Working on it…\")", acks));
         Console.WriteLine(Row("the answer at its response_url", answers));
         Console.WriteLine();
-        Console.WriteLine($"acks with \"Working on it…\": {working}/{samples.Count}; answers: {answered}/{samples.Count} ({apologies} apologies); " +
+        Console.WriteLine($"acks with \"Working on it…\": {working}/{samples.Count}; answers: {answered}/{samples.Count} ({apologies} apologies, {unreachable} \"can't reach the data\"); " +
             $"sending took {sendSeconds:F1}s, all answered after {allAnsweredSeconds:F1}s");
         Console.WriteLine($"load average (1/5/15 min): {loadBefore} before start, {loadStart} at the timed run's start, {loadEnd} at its end");
         return working == samples.Count && answered == samples.Count && apologies == 0 ? 0 : 1;
+    }
+
+    /// <summary>The same signed requests at an endpoint that only answers 200: what this machine and client can do at best.</summary>
+    private static async Task<int> CeilingAsync(SlackAckSettings settings)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        await using var app = builder.Build();
+        app.MapPost(SlackEndpoints.CommandsPath, () => Results.Text("{\"text\":\"Working on it\"}", "application/json"));
+        await app.StartAsync();
+        await using var sink = await SlackSink.StartAsync();
+        using var http = new HttpClient { BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()) };
+        await SendAllAsync(http, sink, 0, settings.WarmUp, settings.Rate);
+        var samples = await SendAllAsync(http, sink, settings.WarmUp, settings.Requests, settings.Rate);
+        var acks = samples.Select(s => s.AckMs).Order().ToList();
+        Console.WriteLine($"ceiling: {settings.Requests} signed commands at a minimal endpoint that answers 200, {(settings.Rate > 0 ? $"{settings.Rate.ToString(CultureInfo.InvariantCulture)} per second (open loop)" : "back to back")}, server GC {GCSettings.IsServerGC}, {Environment.ProcessorCount} cores");
+        Console.WriteLine();
+        Console.WriteLine("| time from sending the command to… | p50 (ms) | p95 (ms) | p99 (ms) | max (ms) |");
+        Console.WriteLine("| --- | ---: | ---: | ---: | ---: |");
+        Console.WriteLine(Row("the HTTP 200", acks));
+        return 0;
     }
 
     private static string Row(string what, List<double> sorted) =>
@@ -150,6 +178,14 @@ internal static class SlackAckBenchmark
 
 internal sealed record SlackAckSettings(string? Target, int Requests, int WarmUp, double Rate, double Scale, TimeSpan AnswerTimeout)
 {
+    /// <summary>Send to a minimal endpoint that only answers 200: the ceiling of this machine and generator.</summary>
+    public bool Ceiling { get; init; }
+
+    /// <summary>Stop PostgreSQL this many seconds into the timed run (needs a PostgreSQL --db and pg_ctlcluster).</summary>
+    public double? OutageAt { get; init; }
+
+    public double OutageFor { get; init; } = 30;
+
     public static SlackAckSettings? Parse(string[] args)
     {
         var settings = new SlackAckSettings(null, 500, 50, 10, 1, TimeSpan.FromMinutes(10));
@@ -163,6 +199,9 @@ internal sealed record SlackAckSettings(string? Target, int Requests, int WarmUp
                 "--warmup" => settings with { WarmUp = int.Parse(value, CultureInfo.InvariantCulture) },
                 "--rate" => settings with { Rate = double.Parse(value, CultureInfo.InvariantCulture) },
                 "--scale" => settings with { Scale = double.Parse(value, CultureInfo.InvariantCulture) },
+                "--ceiling" => settings with { Ceiling = value == "true" },
+                "--outage-at" => settings with { OutageAt = double.Parse(value, CultureInfo.InvariantCulture) },
+                "--outage-for" => settings with { OutageFor = double.Parse(value, CultureInfo.InvariantCulture) },
                 _ => null!,
             };
             if (settings is null) return null;
@@ -191,7 +230,7 @@ internal sealed class SlackSink : IAsyncDisposable
             var at = Stopwatch.GetTimestamp();
             using var reader = new StreamReader(request.Body);
             var body = await reader.ReadToEndAsync();
-            Answers[id] = new Answer(at, body.Contains("Something went wrong", StringComparison.Ordinal));
+            Answers[id] = new Answer(at, body.Contains("Something went wrong", StringComparison.Ordinal), body.Contains("can't reach the revenue data", StringComparison.Ordinal));
             return Results.Text("ok");
         });
     }
@@ -227,5 +266,5 @@ internal sealed class SlackSink : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 
-    internal sealed record Answer(long At, bool Apology);
+    internal sealed record Answer(long At, bool Apology, bool Unreachable);
 }
