@@ -34,6 +34,11 @@ public sealed partial class OutboxDispatcher(IServiceScopeFactory scopes, IOptio
                 {
                     claimed = await RunOnceAsync(stoppingToken);
                 }
+                catch (ObjectDisposedException)
+                {
+                    // The host was disposed without being stopped first (its services are gone): nothing more to do.
+                    return;
+                }
                 catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
                 {
                     LogRoundFailed(log, ex, settings.PollInterval.TotalSeconds);
