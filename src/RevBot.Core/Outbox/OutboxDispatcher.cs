@@ -34,7 +34,7 @@ public sealed partial class OutboxDispatcher(IServiceScopeFactory scopes, IOptio
                 {
                     claimed = await RunOnceAsync(stoppingToken);
                 }
-                catch (ObjectDisposedException)
+                catch (ObjectDisposedException ex) when (ex.ObjectName == nameof(IServiceProvider))
                 {
                     // The host was disposed without being stopped first (its services are gone): nothing more to do.
                     return;
