@@ -18,7 +18,7 @@ internal static class OutboxClaims
 
     public static async Task<List<OutboxMessage>> ClaimAsync(RevBotDb db, DateTime now, DateTime leaseEnd, int batchSize, CancellationToken ct)
     {
-        var query = db.Database.ProviderName == PostgresProvider
+        var query = IsPostgres(db)
             ? db.Database.SqlQuery<long>($"""
                 WITH due AS (
                     SELECT id FROM outbox_messages
@@ -44,6 +44,8 @@ internal static class OutboxClaims
         if (ids.Count == 0) return [];
         return await db.Outbox.AsNoTracking().Where(m => ids.Contains(m.Id)).OrderBy(m => m.Id).ToListAsync(ct);
     }
+
+    public static bool IsPostgres(RevBotDb db) => db.Database.ProviderName == PostgresProvider;
 
     /// <summary>The row as this claim left it: still unsent, not failed, and not claimed again since.</summary>
     public static IQueryable<OutboxMessage> Held(RevBotDb db, OutboxMessage claimed) =>

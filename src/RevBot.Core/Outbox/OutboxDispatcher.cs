@@ -57,10 +57,12 @@ public sealed partial class OutboxDispatcher(IServiceScopeFactory scopes, IOptio
     {
         var settings = options.Value;
         List<OutboxMessage> claimed;
+        bool sqlite;
         await using (var scope = scopes.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<RevBotDb>();
             var now = time.GetUtcNow().UtcDateTime;
+            sqlite = !OutboxClaims.IsPostgres(db);
             claimed = await OutboxClaims.ClaimAsync(db, now, now + settings.ClaimLease, settings.BatchSize, ct);
         }
         if (claimed.Count == 0) return 0;
@@ -69,7 +71,9 @@ public sealed partial class OutboxDispatcher(IServiceScopeFactory scopes, IOptio
         // in the order they were written, and a place that asks to wait holds back only its own rows.
         var conversations = claimed.GroupBy(m => (m.Platform, m.ChannelId, m.RecipientUserId)).Select(g => g.ToList()).ToList();
         var delivery = new OutboxDelivery(scopes, settings, time, log);
-        await Parallel.ForEachAsync(conversations, new ParallelOptions { MaxDegreeOfParallelism = settings.Parallelism, CancellationToken = CancellationToken.None },
+        // SQLite has one writer at a time: parallel conversations would only contend for its lock, so it sends one by one.
+        var parallelism = sqlite ? 1 : settings.Parallelism;
+        await Parallel.ForEachAsync(conversations, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = CancellationToken.None },
             async (rows, _) => await delivery.SendInOrderAsync(rows, ct));
         return claimed.Count;
     }

@@ -171,6 +171,59 @@ public sealed class HandoffDeliveryTests : IAsyncLifetime
         Assert.Equal(DealWorld.Cam, await ClaimedByAsync(DealWorld.Initech));
     }
 
+    [Fact]
+    public async Task A_message_to_a_Teams_channel_RevBot_is_not_in_is_gone_without_a_call()
+    {
+        var id = await AddRowAsync("teams", "19:nowhere@thread.tacv2");
+
+        var row = await SettledAsync(id);
+
+        Assert.Equal((true, (DateTime?)null, 1), (row.Gone, row.SentAt, row.Attempts));
+        Assert.Contains("not installed", row.LastError, StringComparison.Ordinal);
+        Assert.DoesNotContain(_teams.Requests, r => r.Path.Contains("nowhere", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_Teams_channel_that_answers_404_is_gone_and_its_reference_inactive()
+    {
+        const string Removed = "19:removed@thread.tacv2";
+        await WithDbAsync(async db =>
+        {
+            db.ConversationReferences.Add(new ChatConversationReference
+            {
+                Platform = "teams", ConversationId = Removed, Kind = "channel", ServiceUrl = _teams.ServiceUrl, TenantId = TestTokens.TenantId, UpdatedAt = DateTime.UtcNow,
+            });
+            return await db.SaveChangesAsync(Ct);
+        });
+        _teams.Script(404);
+        var id = await AddRowAsync("teams", Removed);
+
+        var row = await SettledAsync(id);
+
+        Assert.Equal((true, (DateTime?)null), (row.Gone, row.SentAt));
+        Assert.Contains("NotFound", row.LastError, StringComparison.Ordinal);
+        Assert.False(await WithDbAsync(db => db.ConversationReferences.Where(r => r.ConversationId == Removed).Select(r => r.Active).SingleAsync(Ct)));
+        Assert.Single(_teams.Requests, r => r.Path == $"/amer/v3/conversations/{Removed}/activities");
+    }
+
+    private Task<long> AddRowAsync(string platform, string channel) => WithDbAsync(async db =>
+    {
+        var row = OutboxWorld.Row(channel, "Direct to the outbox", DateTimeOffset.UtcNow, platform);
+        db.Outbox.Add(row);
+        await db.SaveChangesAsync(Ct);
+        return row.Id;
+    });
+
+    /// <summary>Waits (in real time, bounded) until the host's dispatcher has sent or given up on the row.</summary>
+    private async Task<OutboxMessage> SettledAsync(long id)
+    {
+        var until = DateTime.UtcNow.AddSeconds(30);
+        OutboxMessage row;
+        while ((row = await WithDbAsync(db => db.Outbox.AsNoTracking().SingleAsync(m => m.Id == id, Ct))).SentAt is null && row.FailedAt is null && DateTime.UtcNow < until)
+            await Task.Delay(50, Ct);
+        return row;
+    }
+
     private async Task WinAsync(string dealId)
     {
         using var get = await _http.GetAsync(new Uri($"/api/deals/{dealId}", UriKind.Relative), Ct);
