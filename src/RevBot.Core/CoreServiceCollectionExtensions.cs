@@ -23,8 +23,8 @@ public static class CoreServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the product logic: company and hand-off settings (validated at start), the clock, the metric engine,
-    /// the alert scanner, deal search, updates and cards, data health, and the interaction service adapters send button presses to
-    /// (scoped, like the database context they use).
+    /// the alert scanner, deal search, updates and cards, data health, the interaction service adapters send button presses to
+    /// (scoped, like the database context they use), and the outbox dispatcher with its settings.
     /// </summary>
     public static IServiceCollection AddRevBotCore(this IServiceCollection services, IConfiguration configuration)
     {
@@ -61,6 +61,12 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<RecordMerger>();
         services.AddScoped<DataHealthInteractions>();
         services.AddScoped<InteractionService>();
+        services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<OutboxOptions>, OutboxOptionsValidator>();
+        services.AddScoped<OutboxMonitor>();
+        // Sends what hand-offs, alerts and digests write to the outbox, through the senders Slack and Teams register.
+        services.AddSingleton<OutboxDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
         return services;
     }
 

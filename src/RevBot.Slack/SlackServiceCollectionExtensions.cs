@@ -1,10 +1,12 @@
 using RevBot.Core;
+using RevBot.Core.Outbox;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using RevBot.Slack.Conversations;
 using RevBot.Slack.Inbound;
+using RevBot.Slack.Outbox;
 using RevBot.Slack.Signing;
 using RevBot.Slack.SocketMode;
 using RevBot.Slack.WebApi;
@@ -18,8 +20,8 @@ public static class SlackServiceCollectionExtensions
 
     /// <summary>
     /// Registers the Slack protocol layer: options (validated at start), request verification, the Web API client, the
-    /// Socket Mode service (idle unless <c>Slack:Mode</c> is SocketMode) and the question-answering
-    /// <see cref="ISlackInboundHandler"/>.
+    /// Socket Mode service (idle unless <c>Slack:Mode</c> is SocketMode), the question-answering
+    /// <see cref="ISlackInboundHandler"/>, and, when a bot token is configured, the outbox's Slack sender.
     /// </summary>
     public static IServiceCollection AddRevBotSlack(this IServiceCollection services, IConfiguration configuration)
     {
@@ -39,9 +41,24 @@ public static class SlackServiceCollectionExtensions
             sp.GetRequiredService<IOptions<SlackOptions>>(), sp.GetRequiredService<SlackHttpSender>(), sp.GetRequiredService<SlackChannelPacer>()));
 
         AddConversations(services);
+        if (!string.IsNullOrWhiteSpace(configuration[$"{SlackOptions.Section}:{nameof(SlackOptions.BotToken)}"])) AddOutbox(services);
         services.AddSingleton<SocketModeClient>();
         services.AddHostedService<SocketModeService>();
         return services;
+    }
+
+    /// <summary>
+    /// The outbox sender, with its own client over the same pacer: no in-process retries (the outbox retries durably and
+    /// keeps a 429's Retry-After in the row), so a send never holds a dispatcher worker for a minute.
+    /// </summary>
+    private static void AddOutbox(IServiceCollection services)
+    {
+        services.AddKeyedSingleton(SlackOutboxSender.OutboxClientKey, (sp, _) => new SlackApiClient(
+            sp.GetRequiredService<IOptions<SlackOptions>>(),
+            ActivatorUtilities.CreateInstance<SlackHttpSender>(sp, sp.GetRequiredService<SlackRetryPolicy>() with { MaxRetries = 0, MaxRateLimitRetries = 0 }),
+            sp.GetRequiredService<SlackChannelPacer>()));
+        services.AddScoped<IOutboxSender>(sp => new SlackOutboxSender(
+            sp.GetRequiredService<RevBot.Core.Storage.RevBotDb>(), sp.GetRequiredKeyedService<SlackApiClient>(SlackOutboxSender.OutboxClientKey)));
     }
 
     /// <summary>

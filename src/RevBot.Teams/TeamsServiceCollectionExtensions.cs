@@ -1,4 +1,5 @@
 using RevBot.Core;
+using RevBot.Core.Outbox;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -7,6 +8,7 @@ using Microsoft.Extensions.Options;
 using RevBot.Teams.Auth;
 using RevBot.Teams.Connector;
 using RevBot.Teams.Handling;
+using RevBot.Teams.Outbox;
 using RevBot.Teams.Proactive;
 
 namespace RevBot.Teams;
@@ -18,7 +20,8 @@ public static class TeamsServiceCollectionExtensions
     /// <summary>
     /// Registers the Teams protocol layer: options (validated at start), inbound authentication, the service-URL trust
     /// list, the bot token provider and the connector client; and the activity handling behind /api/messages (a
-    /// background work queue, the handler, the responder) and the proactive messenger. Safe to call with no <c>Teams</c> section (Teams stays off).
+    /// background work queue, the handler, the responder) and the proactive messenger; when Teams is on, the outbox's Teams
+    /// sender. Safe to call with no <c>Teams</c> section (Teams stays off).
     /// </summary>
     public static IServiceCollection AddRevBotTeams(this IServiceCollection services, IConfiguration configuration)
     {
@@ -41,6 +44,8 @@ public static class TeamsServiceCollectionExtensions
         services.AddScoped<TeamsResponder>();
         services.AddScoped<TeamsActivityHandler>();
         services.AddScoped<TeamsProactiveMessenger>();
+        if (configuration.GetSection(TeamsOptions.Section).Get<TeamsOptions>()?.IsEnabled == true)
+            services.AddScoped<IOutboxSender>(sp => new TeamsOutboxSender(sp.GetRequiredService<RevBot.Core.Storage.RevBotDb>(), sp.GetRequiredService<TeamsProactiveMessenger>()));
         return services;
     }
 

@@ -27,9 +27,10 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         b.Property(m => m.Platform).HasMaxLength(16);
         b.Property(m => m.ChannelId).HasMaxLength(300);
         b.Property(m => m.LastError).HasMaxLength(2000);
+        b.Property(m => m.PlatformMessageId).HasMaxLength(200);
         b.HasOne<User>().WithMany().HasForeignKey(m => m.RecipientUserId).OnDelete(DeleteBehavior.Cascade);
-        // The dispatcher's claim query reads only unsent rows in due order; sent rows drop out of the index.
-        b.HasIndex(m => new { m.AvailableAt, m.Id }).HasFilter("sent_at IS NULL");
+        // The dispatcher's claim query reads only rows still to send, in due order; sent and failed rows drop out of the index.
+        b.HasIndex(m => new { m.AvailableAt, m.Id }).HasFilter("sent_at IS NULL AND failed_at IS NULL");
     }
 }
 

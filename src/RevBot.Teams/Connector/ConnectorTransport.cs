@@ -57,7 +57,7 @@ internal sealed partial class ConnectorTransport(
                     await Task.Delay(delay, time, ct);
                     continue;
                 }
-                return Fail<T>(Classify(status), $"{method} {url.AbsolutePath} answered {(int)status}: {await Snippet(response, ct)}", (int)status);
+                return Fail<T>(Classify(status), $"{method} {url.AbsolutePath} answered {(int)status}: {await Snippet(response, ct)}", (int)status, RetryAfter(response));
             }
         }
     }
@@ -86,10 +86,18 @@ internal sealed partial class ConnectorTransport(
         return text.Length <= 300 ? text : text[..300] + "…";
     }
 
-    private ConnectorResult<T> Fail<T>(ConnectorErrorKind kind, string message, int? status = null)
+    private ConnectorResult<T> Fail<T>(ConnectorErrorKind kind, string message, int? status = null, TimeSpan? retryAfter = null)
     {
         LogFailed(log, kind, message);
-        return ConnectorResult<T>.Fail(new ConnectorError(kind, message, status));
+        return ConnectorResult<T>.Fail(new ConnectorError(kind, message, status) { RetryAfter = retryAfter });
+    }
+
+    /// <summary>Teams' Retry-After in seconds or as a date; null when it sent none.</summary>
+    private TimeSpan? RetryAfter(HttpResponseMessage response)
+    {
+        var header = response.Headers.RetryAfter;
+        var wait = header?.Delta ?? (header?.Date is { } date ? date - time.GetUtcNow() : null);
+        return wait is { } w && w < TimeSpan.Zero ? TimeSpan.Zero : wait;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Connector {Method} {Path} answered {Status}; retry {Attempt} in {DelayMs} ms.")]

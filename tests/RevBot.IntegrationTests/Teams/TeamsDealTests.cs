@@ -56,21 +56,100 @@ public sealed class TeamsDealTests(TeamsBotHost host) : IClassFixture<TeamsBotHo
         Assert.True(await host.WithDbAsync(db => db.AuditLog.AnyAsync(a => a.EntityId == deal.Id && a.Channel == ChangeChannel.Teams, Ct)));
     }
 
+    [Fact]
+    public async Task A_submission_delivered_twice_is_applied_once()
+    {
+        var (deal, form) = await OpenFormAsync(skip: 1, "aad-replay-user");
+
+        var submission = Submission(form, new() { ["amount"] = "45678" });
+        var first = await InvokeAsync("deal.update", submission, "aad-replay-user");
+        // Teams retries with a new activity id when our answer was slow: the same form, the same values.
+        var again = await InvokeAsync("deal.update", submission.DeepClone().AsObject(), "aad-replay-user");
+
+        Assert.Contains("45,678", first.GetRawText(), StringComparison.Ordinal);
+        Assert.Contains("45,678", again.GetRawText(), StringComparison.Ordinal);
+        var saved = await DealAsync(deal.Id);
+        Assert.Equal((45_678m, deal.Version + 1), (saved.Amount, saved.Version));
+        Assert.Equal(1, await host.WithDbAsync(db => db.AuditLog.CountAsync(a => a.EntityId == deal.Id && a.Channel == ChangeChannel.Teams, Ct)));
+    }
+
+    [Fact]
+    public async Task A_submission_against_an_older_version_is_refused_with_a_fresh_card_and_changes_nothing()
+    {
+        var (deal, form) = await OpenFormAsync(skip: 2, "aad-stale-user");
+        // Someone else changes the deal while the form is open.
+        await host.WithDbAsync(db => db.Deals.Where(d => d.Id == deal.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(d => d.NextStep, "Call the CFO").SetProperty(d => d.Version, d => d.Version + 1), Ct));
+
+        var stale = await InvokeAsync("deal.update", Submission(form, new() { ["amount"] = "11111" }), "aad-stale-user");
+
+        Assert.Contains("changed since you opened it", stale.GetRawText(), StringComparison.Ordinal);
+        Assert.Contains("Call the CFO", stale.GetRawText(), StringComparison.Ordinal);
+        var saved = await DealAsync(deal.Id);
+        Assert.Equal((deal.Amount, deal.Version + 1), (saved.Amount, saved.Version));
+    }
+
+    [Fact]
+    public async Task A_rep_who_does_not_own_the_deal_is_refused_and_nothing_changes()
+    {
+        var (deal, form) = await OpenFormAsync(skip: 3, "aad-owner-user");
+        var other = await host.WithDbAsync(db => db.Users.AsNoTracking()
+            .Where(u => u.Role == UserRole.Rep && u.Id != deal.OwnerId && u.TeamsUserId == null).OrderBy(u => u.Id).FirstAsync(Ct));
+        await host.WithDbAsync(db => db.Users.Where(u => u.Id == other.Id).ExecuteUpdateAsync(s => s.SetProperty(u => u.TeamsUserId, "aad-other-rep"), Ct));
+
+        var response = await InvokeRawAsync("deal.update", Submission(form, new() { ["amount"] = "22222" }), "aad-other-rep");
+
+        Assert.Equal("application/vnd.microsoft.activity.message", response.GetProperty("type").GetString());
+        Assert.Contains("Not changed", response.GetProperty("value").GetString(), StringComparison.Ordinal);
+        var saved = await DealAsync(deal.Id);
+        Assert.Equal((deal.Amount, deal.Version), (saved.Amount, saved.Version));
+        Assert.False(await host.WithDbAsync(db => db.AuditLog.AnyAsync(a => a.EntityId == deal.Id && a.UserId == other.Id, Ct)));
+    }
+
+    /// <summary>An open deal with an owner (the <paramref name="skip"/>th), its owner mapped to <paramref name="aadId"/>, and its update form.</summary>
+    private async Task<(Deal Deal, JsonElement Form)> OpenFormAsync(int skip, string aadId)
+    {
+        var deal = await host.WithDbAsync(db => db.Deals.AsNoTracking()
+            .Where(d => d.OwnerId != null && d.Status == DealStatus.Open && d.Amount > 0).OrderBy(d => d.Id).Skip(10 + skip).FirstAsync(Ct));
+        await host.WithDbAsync(db => db.Users.Where(u => u.Id == deal.OwnerId).ExecuteUpdateAsync(s => s.SetProperty(u => u.TeamsUserId, aadId), Ct));
+        var card = await InvokeAsync("deal.open", new JsonObject { ["value"] = deal.Id }, aadId);
+        var update = Verb(card, "deal.update");
+        return (deal, await InvokeAsync("deal.update", JsonNode.Parse(update.GetProperty("data").GetRawText())!.AsObject(), aadId));
+    }
+
+    /// <summary>The form's submission as Teams sends it: the action's data with every input's value, some overridden.</summary>
+    private static JsonObject Submission(JsonElement form, Dictionary<string, string> values)
+    {
+        var data = JsonNode.Parse(Verb(form, "deal.update").GetProperty("data").GetRawText())!.AsObject();
+        foreach (var input in Inputs(form))
+            data[input.GetProperty("id").GetString()!] = input.TryGetProperty("value", out var v) ? v.ToString() : "";
+        data["closeDate"] = DateTime.UtcNow.AddDays(40).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var (key, value) in values) data[key] = value;
+        return data;
+    }
+
     private Task<Deal> DealAsync(string id) => host.WithDbAsync(db => db.Deals.AsNoTracking().SingleAsync(d => d.Id == id, Ct));
 
     /// <summary>Posts an Action.Execute invoke and returns the card of the response (asserting it is a card).</summary>
-    private async Task<JsonElement> InvokeAsync(string verb, JsonObject data)
+    private async Task<JsonElement> InvokeAsync(string verb, JsonObject data, string aadId = TeamsUser)
+    {
+        var body = await InvokeRawAsync(verb, data, aadId);
+        Assert.True("application/vnd.microsoft.card.adaptive" == body.GetProperty("type").GetString(), body.GetRawText());
+        return body.GetProperty("value");
+    }
+
+    /// <summary>Posts an Action.Execute invoke (a new activity id each time) and returns the invoke response's body.</summary>
+    private async Task<JsonElement> InvokeRawAsync(string verb, JsonObject data, string aadId)
     {
         var invoke = host.Activity("invoke", "a:deal-conversation");
-        invoke["from"] = new JsonObject { ["id"] = "29:deal-user", ["name"] = "Rep", ["aadObjectId"] = TeamsUser };
+        invoke["from"] = new JsonObject { ["id"] = "29:deal-user", ["name"] = "Rep", ["aadObjectId"] = aadId };
         invoke["name"] = "adaptiveCard/action";
         invoke["value"] = new JsonObject { ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = data }, ["trigger"] = "manual" };
         using var response = await host.PostAsync(invoke);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = TeamsBotHost.Parse(await response.Content.ReadAsStringAsync(Ct));
         Assert.Equal(200, body.GetProperty("statusCode").GetInt32());
-        Assert.True("application/vnd.microsoft.card.adaptive" == body.GetProperty("type").GetString(), body.GetRawText());
-        return body.GetProperty("value");
+        return body;
     }
 
     private static JsonElement Verb(JsonElement card, string verb) =>

@@ -959,6 +959,14 @@ namespace RevBot.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<DateTime?>("FailedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("failed_at");
+
+                    b.Property<bool>("Gone")
+                        .HasColumnType("boolean")
+                        .HasColumnName("gone");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -981,6 +989,11 @@ namespace RevBot.Data.Migrations.Postgres
                         .HasColumnType("character varying(16)")
                         .HasColumnName("platform");
 
+                    b.Property<string>("PlatformMessageId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("platform_message_id");
+
                     b.Property<int?>("RecipientUserId")
                         .HasColumnType("integer")
                         .HasColumnName("recipient_user_id");
@@ -997,7 +1010,7 @@ namespace RevBot.Data.Migrations.Postgres
 
                     b.HasIndex("AvailableAt", "Id")
                         .HasDatabaseName("ix_outbox_messages_available_at_id")
-                        .HasFilter("sent_at IS NULL");
+                        .HasFilter("sent_at IS NULL AND failed_at IS NULL");
 
                     b.ToTable("outbox_messages", (string)null);
                 });

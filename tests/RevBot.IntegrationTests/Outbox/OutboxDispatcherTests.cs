@@ -1,0 +1,239 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using RevBot.Core.Domain;
+using RevBot.Core.Outbox;
+using RevBot.Data.Storage;
+using RevBot.IntegrationTests.Slack;
+using RevBot.Testing;
+
+namespace RevBot.IntegrationTests.Outbox;
+
+/// <summary>
+/// The dispatcher's rules on SQLite, one round at a time (<see cref="OutboxDispatcher.RunOnceAsync"/>) with a fake clock,
+/// against a fake Slack Web API: what is posted, and what is written back to each row.
+/// </summary>
+public sealed class OutboxDispatcherTests : IAsyncLifetime
+{
+    private static readonly TimeSpan FirstBackoff = TimeSpan.FromSeconds(5);
+    private readonly FakeTimeProvider _time = new(OutboxWorld.Start);
+    private readonly Queue<FakeResponse> _script = new();
+    private TestDatabase _database = null!;
+    private FakeSlack _slack = null!;
+    private OutboxWorld _world = null!;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync(DbProvider.Sqlite);
+        _slack = await FakeSlack.StartAsync(Respond, _time);
+        _world = OutboxWorld.Create(_database, _slack, _time, new Dictionary<string, string?> { ["Outbox:FirstBackoff"] = FirstBackoff.ToString() });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _world.DisposeAsync();
+        await _slack.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    private FakeResponse Respond(FakeRequest request)
+    {
+        lock (_script)
+            if (_script.Count > 0) return _script.Dequeue();
+        return request.Method switch
+        {
+            "users.lookupByEmail" => FakeResponse.Ok("""{"ok":true,"user":{"id":"UFOUND01"}}"""),
+            _ => FakeResponse.Ok($$"""{"ok":true,"channel":"C1","ts":"1700000000.{{request.Call:D6}}"}"""),
+        };
+    }
+
+    private void Script(params FakeResponse[] responses)
+    {
+        lock (_script)
+            foreach (var r in responses) _script.Enqueue(r);
+    }
+
+    private Task<int> RoundAsync() => FakeClock.RunAsync(_time, _world.Dispatcher.RunOnceAsync(Ct));
+
+    private List<FakeRequest> Posts => [.. _slack.Calls("chat.postMessage")];
+
+    private static string Channel(FakeRequest post) => JsonDocument.Parse(post.Body).RootElement.GetProperty("channel").GetString()!;
+
+    [Fact]
+    public async Task A_message_that_fails_is_retried_after_the_backoff_and_is_posted_once_when_Slack_recovers()
+    {
+        var id = await _world.AddAsync(OutboxWorld.Row("CRETRY", "Hand-off", _time.GetUtcNow()));
+        Script(new FakeResponse(500, "oops"));
+
+        Assert.Equal(1, await RoundAsync());
+        var failed = await _world.RowAsync(id);
+        Assert.Equal((1, (DateTime?)null, (DateTime?)null), (failed.Attempts, failed.SentAt, failed.FailedAt));
+        Assert.Contains("http_error", failed.LastError, StringComparison.Ordinal);
+        var wait = failed.AvailableAt - _time.GetUtcNow().UtcDateTime;
+        Assert.InRange(wait, FirstBackoff / 2, FirstBackoff);
+
+        // Not due yet: nothing is claimed, nothing posted.
+        Assert.Equal(0, await _world.Dispatcher.RunOnceAsync(Ct));
+        _time.Advance(wait);
+        var due = _time.GetUtcNow().UtcDateTime;
+        Assert.Equal(1, await RoundAsync());
+        Assert.Equal(0, await RoundAsync());
+
+        var sent = await _world.RowAsync(id);
+        Assert.Equal((2, (string?)null), (sent.Attempts, sent.LastError));
+        Assert.InRange(sent.SentAt!.Value, due, _time.GetUtcNow().UtcDateTime);
+        Assert.Equal("1700000000.000002", sent.PlatformMessageId);
+        Assert.Equal(2, Posts.Count);
+        Assert.Contains("Hand-off", Posts[^1].Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_429_waits_exactly_the_Retry_After_and_holds_back_the_rest_of_that_channel_only()
+    {
+        var first = await _world.AddAsync(OutboxWorld.Row("CBUSY", "First", _time.GetUtcNow()));
+        var second = await _world.AddAsync(OutboxWorld.Row("CBUSY", "Second", _time.GetUtcNow()));
+        var elsewhere = await _world.AddAsync(OutboxWorld.Row("CQUIET", "Elsewhere", _time.GetUtcNow()));
+        Script(new FakeResponse(429, """{"ok":false,"error":"ratelimited"}""", RetryAfterSeconds: 30));
+        var now = _time.GetUtcNow().UtcDateTime;
+
+        Assert.Equal(3, await _world.Dispatcher.RunOnceAsync(Ct));
+
+        var limited = await _world.RowAsync(first);
+        Assert.Equal((now.AddSeconds(30), 1), (limited.AvailableAt, limited.Attempts));
+        var held = await _world.RowAsync(second);
+        Assert.Equal((now.AddSeconds(30), 0, (DateTime?)null), (held.AvailableAt, held.Attempts, held.SentAt));
+        Assert.NotNull((await _world.RowAsync(elsewhere)).SentAt);
+        Assert.Equal(["CBUSY", "CQUIET"], Posts.Select(Channel).Order());
+
+        _time.Advance(TimeSpan.FromSeconds(29.9));
+        Assert.Equal(0, await _world.Dispatcher.RunOnceAsync(Ct));
+        _time.Advance(TimeSpan.FromSeconds(0.1));
+        Assert.Equal(2, await RoundAsync());
+
+        Assert.NotNull((await _world.RowAsync(first)).SentAt);
+        Assert.NotNull((await _world.RowAsync(second)).SentAt);
+        var busy = Posts.Where(p => Channel(p) == "CBUSY").ToList();
+        Assert.Equal(3, busy.Count);
+        // In the order they were written, and paced a second apart in the channel.
+        Assert.Contains("First", busy[1].Body, StringComparison.Ordinal);
+        Assert.Contains("Second", busy[2].Body, StringComparison.Ordinal);
+        // The pacer spaces the sends by a second; arrivals are stamped by a clock the test moves in 0.1 s steps.
+        Assert.True(busy[2].At - busy[1].At >= TimeSpan.FromSeconds(0.9), $"Posts to one channel {busy[2].At - busy[1].At} apart.");
+    }
+
+    [Theory]
+    [InlineData("channel_not_found")]
+    [InlineData("is_archived")]
+    [InlineData("not_in_channel")]
+    public async Task A_gone_channel_is_marked_tells_the_handler_once_and_is_never_retried(string error)
+    {
+        var id = await _world.AddAsync(OutboxWorld.Row("CGONE", "Gone", _time.GetUtcNow()));
+        Script(FakeResponse.Ok($$"""{"ok":false,"error":"{{error}}"}"""));
+
+        // One post, no pacing wait: the round runs at the fake clock's time, so failed_at is exact.
+        await _world.Dispatcher.RunOnceAsync(Ct);
+        _time.Advance(TimeSpan.FromDays(1));
+        Assert.Equal(0, await _world.Dispatcher.RunOnceAsync(Ct));
+
+        var row = await _world.RowAsync(id);
+        Assert.Equal((true, OutboxWorld.Start.UtcDateTime, (DateTime?)null), (row.Gone, row.FailedAt, row.SentAt));
+        Assert.Contains(error, row.LastError, StringComparison.Ordinal);
+        Assert.Equal([id], _world.Heard);
+        Assert.Single(Posts);
+    }
+
+    [Theory]
+    [InlineData("invalid_blocks")]
+    [InlineData("invalid_auth")]
+    public async Task A_refused_message_fails_without_the_gone_handler_and_is_never_retried(string error)
+    {
+        var id = await _world.AddAsync(OutboxWorld.Row("CBAD", "Bad", _time.GetUtcNow()));
+        Script(FakeResponse.Ok($$"""{"ok":false,"error":"{{error}}"}"""));
+
+        // One post, no pacing wait: the round runs at the fake clock's time, so failed_at is exact.
+        await _world.Dispatcher.RunOnceAsync(Ct);
+        _time.Advance(TimeSpan.FromDays(1));
+        Assert.Equal(0, await _world.Dispatcher.RunOnceAsync(Ct));
+
+        var row = await _world.RowAsync(id);
+        Assert.Equal((false, OutboxWorld.Start.UtcDateTime), (row.Gone, row.FailedAt));
+        Assert.Contains(error, row.LastError, StringComparison.Ordinal);
+        Assert.Empty(_world.Heard);
+        Assert.Single(Posts);
+    }
+
+    [Fact]
+    public async Task A_row_for_a_platform_with_no_sender_is_kept_and_retried_with_the_reason()
+    {
+        var id = await _world.AddAsync(OutboxWorld.Row("19:cs@thread.tacv2", "Teams", _time.GetUtcNow(), platform: "teams"));
+
+        await RoundAsync();
+        _time.Advance(FirstBackoff);
+        await RoundAsync();
+
+        var row = await _world.RowAsync(id);
+        Assert.Equal((2, (DateTime?)null, (DateTime?)null), (row.Attempts, row.SentAt, row.FailedAt));
+        Assert.Contains("No sender for platform 'teams'", row.LastError, StringComparison.Ordinal);
+        Assert.Empty(Posts);
+    }
+
+    [Fact]
+    public async Task A_person_is_found_by_email_remembered_and_messaged_by_their_Slack_id()
+    {
+        var userId = await _world.WithDbAsync(async db =>
+        {
+            var user = new User { Email = "Owner@Example.com", Name = "Owner" };
+            db.Users.Add(user);
+            await db.SaveChangesAsync(Ct);
+            return user.Id;
+        });
+        var first = await _world.AddAsync(OutboxWorld.Row("", "For you", _time.GetUtcNow(), recipient: userId));
+
+        await RoundAsync();
+        _time.Advance(TimeSpan.FromMinutes(1));
+        await _world.AddAsync(OutboxWorld.Row("", "Again", _time.GetUtcNow(), recipient: userId));
+        await RoundAsync();
+
+        Assert.NotNull((await _world.RowAsync(first)).SentAt);
+        Assert.Single(_slack.Calls("users.lookupByEmail"));
+        Assert.Contains("Owner%40Example.com", _slack.Calls("users.lookupByEmail").Single().Body, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(["UFOUND01", "UFOUND01"], Posts.Select(Channel));
+        Assert.Equal("UFOUND01", await _world.WithDbAsync(db => db.Users.Where(u => u.Id == userId).Select(u => u.SlackUserId).SingleAsync(Ct)));
+    }
+
+    [Fact]
+    public async Task A_person_Slack_does_not_know_is_gone()
+    {
+        var userId = await _world.WithDbAsync(async db =>
+        {
+            var user = new User { Email = "left@example.com", Name = "Left" };
+            db.Users.Add(user);
+            await db.SaveChangesAsync(Ct);
+            return user.Id;
+        });
+        var id = await _world.AddAsync(OutboxWorld.Row("", "For you", _time.GetUtcNow(), recipient: userId));
+        Script(FakeResponse.Ok("""{"ok":false,"error":"users_not_found"}"""));
+
+        await RoundAsync();
+
+        Assert.True((await _world.RowAsync(id)).Gone);
+        Assert.Equal([id], _world.Heard);
+        Assert.Empty(Posts);
+    }
+
+    [Fact]
+    public async Task The_depth_counts_rows_still_to_send_and_the_oldest_due_wait()
+    {
+        await _world.AddAsync(OutboxWorld.Row("CDEPTH", "Old", _time.GetUtcNow().AddMinutes(-10)));
+        await _world.AddAsync(OutboxWorld.Row("CDEPTH", "Now", _time.GetUtcNow()));
+        await _world.AddAsync(OutboxWorld.Row("CDEPTH", "Later", _time.GetUtcNow().AddHours(1)));
+
+        await using var scope = _world.Services.CreateAsyncScope();
+        var depth = await scope.ServiceProvider.GetRequiredService<OutboxMonitor>().GetDepthAsync(Ct);
+
+        Assert.Equal(new OutboxDepth(3, 2, TimeSpan.FromMinutes(10)), depth);
+    }
+}
