@@ -36,6 +36,16 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<AskService>();
         services.AddScoped<AlertScanner>();
         services.AddScoped<DigestBuilder>();
+        services.AddScoped<Digests.Scheduling.DigestSubscriptions>();
+        services.AddScoped<Images.ReplyImageStore>();
+        services.AddSingleton<Digests.Feeds.AlertFindingsCache>();
+        services.AddScoped<IDigestFeed>(sp => ActivatorUtilities.CreateInstance<Digests.Feeds.AlertDigestFeed>(sp, DigestSectionIds.StalledDeals));
+        services.AddScoped<IDigestFeed>(sp => ActivatorUtilities.CreateInstance<Digests.Feeds.AlertDigestFeed>(sp, DigestSectionIds.AtRiskAccounts));
+        services.AddScoped<IDigestFeed, Digests.Feeds.HandoffDigestFeed>();
+        services.AddOptions<Digests.Scheduling.DigestScheduleOptions>().Bind(configuration.GetSection(Digests.Scheduling.DigestScheduleOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<Digests.Scheduling.DigestScheduleOptions>, Digests.Scheduling.DigestScheduleOptionsValidator>();
+        services.AddScoped<Digests.Scheduling.DigestPoster>();
+        services.AddScoped<Outbox.IOutboxGoneHandler, Digests.Scheduling.DigestGoneHandler>();
         services.AddSingleton<VocabularyCache>();
         services.AddOptions<HandoffOptions>().Bind(configuration.GetSection(HandoffOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<HandoffOptions>, HandoffOptionsValidator>();

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using RevBot.Core.Company;
 using RevBot.Core.DataHealth;
 using RevBot.Core.Deals;
+using RevBot.Core.Digests.Scheduling;
 using RevBot.Core.Metrics;
 using RevBot.Core.Periods;
 using RevBot.Core.Storage;
@@ -22,6 +23,7 @@ public sealed class AskService(
     DealFinder deals,
     DealCards cards,
     DataHealthQueries health,
+    DigestSubscriptions digests,
     VocabularyCache vocabulary,
     CompanyClock clock,
     IOptions<CompanyOptions> company,
@@ -35,6 +37,8 @@ public sealed class AskService(
         ArgumentNullException.ThrowIfNull(request);
         var options = company.Value;
         var asOf = request.AsOf ?? clock.Today;
+        // Digest commands ("post the sales digest here on Mondays at 9") act on the turn's channel before any question is read.
+        if (await digests.TryAnswerAsync(request, ct) is { } digestAnswer) return Counted(digestAnswer);
         var words = await vocabulary.GetAsync(db, ct);
         var parsed = QuestionParser.Parse(request.Question, new ParseContext(asOf, options.FiscalYearStartMonth, request.UserEmail, words));
         if (parsed.Intent == Intent.DealSearch) return Counted(await FindDealAsync(parsed, request.UserEmail, ct));

@@ -28,6 +28,9 @@ public class RevBotDb(DbContextOptions options) : DbContext(options)
     public DbSet<AppliedCommand> AppliedCommands => Set<AppliedCommand>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<Handoff> Handoffs => Set<Handoff>();
+    public DbSet<DigestSubscription> DigestSchedules => Set<DigestSubscription>();
+    public DbSet<DigestSlotClaim> DigestSlotClaims => Set<DigestSlotClaim>();
+    public DbSet<ReplyImageRecord> ReplyImages => Set<ReplyImageRecord>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -14,6 +14,7 @@ internal static class HostServiceCollectionExtensions
                 "InboundDeliveries:CleanupInterval must be at least 00:01:00 (a minute).")
             .ValidateOnStart();
         services.AddHostedService<InboundDeliveryCleanup>();
+        services.AddHostedService<RevBot.Core.Digests.Scheduling.DigestSchedulerService>();
         services.AddOptions<Api.ApiOptions>().BindConfiguration(Api.ApiOptions.Section)
             .Validate(Api.ApiOptions.HasUserWhenKeyed, "Api:UserEmail must be the e-mail of the RevBot user that changes made through the API are attributed to (required when Api:Key is set).")
             .ValidateOnStart();

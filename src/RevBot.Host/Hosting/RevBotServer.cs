@@ -75,6 +75,7 @@ public static class RevBotServer
         app.MapDealEndpoints();
         app.MapSlackEndpoints();
         app.MapTeamsEndpoints();
+        app.MapImageEndpoints();
         return app;
     }
 
