@@ -53,6 +53,6 @@ public sealed class ReplyImageStore(RevBotDb db, TimeProvider time)
     public static bool IsWellFormed(string? token) =>
         token is { Length: 43 } && token.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
 
-    private static string NewToken() =>
+    internal static string NewToken() =>
         Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }
