@@ -15,6 +15,9 @@ public static partial class DigestCommandReader
     private static readonly string[] StopWords =
         ["stop", "cancel", "unsubscribe", "remove", "delete", "disable", "deten", "detener", "cancela", "cancelar", "quita", "quitar", "elimina", "eliminar", "borra", "borrar", "deja de", "desactiva"];
 
+    private static readonly string[] ScheduleCues =
+        ["every", "each", "weekly", "schedule", "post", "here", "cada", "semanal", "semanalmente", "programa", "programar", "publica", "publicar", "aqui"];
+
     public static DigestCommand? Read(string text, IReadOnlyDictionary<string, (Dimension Dimension, string Value)>? known = null)
     {
         text ??= "";
@@ -51,6 +54,11 @@ public static partial class DigestCommandReader
         }
         if (kinds.Count == 0 && !plain.Any(char.IsAsciiDigit)) return new DigestCommand(DigestCommandAction.List, language);
 
+        // "informe de ventas" alone is a question, not a subscription: scheduling needs a cue (a day, a time, "every", "post…here").
+        var preview = DigestPhraseWords.Preview.Any(Has) || plain.Contains("vista previa", StringComparison.Ordinal);
+        if (!preview && !plain.Any(char.IsAsciiDigit) && !ScheduleCues.Any(Has) && !DigestPhraseWords.Days.Any(d => Has(d.Word))
+            && !DigestPhraseWords.Weekdays.Any(Has) && !DigestPhraseWords.Daily.Any(w => words.Contains($" {w} ", StringComparison.Ordinal)))
+            return null;
         if (!DigestPhraseParser.TryParse(rest, known, out var phrase, out var problem))
             return new DigestCommand(DigestCommandAction.Schedule, language) { Problem = problem ?? (es ? "No entiendo ese resumen." : "I can't read that digest command.") };
         var action = phrase!.Action == DigestPhraseAction.Preview ? DigestCommandAction.Preview : DigestCommandAction.Schedule;

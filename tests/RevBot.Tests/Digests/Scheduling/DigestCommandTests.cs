@@ -113,9 +113,11 @@ public sealed class DigestCommandTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Questions_without_a_digest_word_are_still_questions()
+    public async Task Questions_without_a_digest_word_or_a_scheduling_cue_are_still_questions()
     {
-        var answer = await AskAsync("bookings last week");
-        Assert.Equal("metric", answer.Intent);
+        Assert.Equal("metric", (await AskAsync("bookings last week")).Intent);
+        Assert.DoesNotContain("digest", (await AskAsync("informe de ventas")).Intent, StringComparison.Ordinal);
+        await using var db = _database.NewContext();
+        Assert.Equal(0, await db.DigestSchedules.CountAsync(Ct));
     }
 }
