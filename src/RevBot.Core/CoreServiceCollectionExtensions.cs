@@ -45,6 +45,16 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<AlertCommands>();
         services.AddScoped<IOutboxGoneHandler, AlertGoneHandler>();
         services.AddScoped<DigestBuilder>();
+        services.AddScoped<Digests.Scheduling.DigestSubscriptions>();
+        services.AddScoped<Images.ReplyImageStore>();
+        services.AddSingleton<Digests.Feeds.AlertFindingsCache>();
+        services.AddScoped<IDigestFeed>(sp => ActivatorUtilities.CreateInstance<Digests.Feeds.AlertDigestFeed>(sp, DigestSectionIds.StalledDeals));
+        services.AddScoped<IDigestFeed>(sp => ActivatorUtilities.CreateInstance<Digests.Feeds.AlertDigestFeed>(sp, DigestSectionIds.AtRiskAccounts));
+        services.AddScoped<IDigestFeed, Digests.Feeds.HandoffDigestFeed>();
+        services.AddOptions<Digests.Scheduling.DigestScheduleOptions>().Bind(configuration.GetSection(Digests.Scheduling.DigestScheduleOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<Digests.Scheduling.DigestScheduleOptions>, Digests.Scheduling.DigestScheduleOptionsValidator>();
+        services.AddScoped<Digests.Scheduling.DigestPoster>();
+        services.AddScoped<Outbox.IOutboxGoneHandler, Digests.Scheduling.DigestGoneHandler>();
         services.AddSingleton<VocabularyCache>();
         services.AddOptions<QuestionLimitOptions>().Bind(configuration.GetSection(QuestionLimitOptions.Section))
             .Validate(QuestionLimitOptions.AreValid, "Questions:PerMinute and Questions:Burst must be whole numbers from 1 to 10000.")

@@ -73,6 +73,7 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<SlackBotIdentity>();
         services.AddScoped(sp => ActivatorUtilities.CreateInstance<SlackUserDirectory>(sp));
         services.AddScoped(sp => ActivatorUtilities.CreateInstance<SlackAnswerer>(sp));
+        services.AddScoped(sp => ActivatorUtilities.CreateInstance<Files.SlackFileUploader>(sp));
         services.AddScoped(sp => ActivatorUtilities.CreateInstance<SlackHomePublisher>(sp));
         services.AddScoped(sp => ActivatorUtilities.CreateInstance<SlackEventProcessor>(sp));
         services.AddScoped(sp => ActivatorUtilities.CreateInstance<SlackCommandProcessor>(sp));

@@ -44,6 +44,17 @@ public sealed class TeamsOptions
         "https://smba.infra.dod.teams.microsoft.us/",
     ];
 
+    /// <summary>
+    /// The address Teams clients reach this host at ("https://revbot.example.com/"): card images (digest charts) are
+    /// loaded from <c>{PublicBaseUrl}/images/{token}.png</c>. Without it cards carry no images.
+    /// </summary>
+    public string? PublicBaseUrl { get; set; }
+
+    /// <summary><see cref="PublicBaseUrl"/> with the trailing slash relative paths need; null when not set.</summary>
+    public Uri? PublicBaseUri => string.IsNullOrWhiteSpace(PublicBaseUrl)
+        ? null
+        : new Uri(PublicBaseUrl.Trim().EndsWith('/') ? PublicBaseUrl.Trim() : PublicBaseUrl.Trim() + "/", UriKind.Absolute);
+
     public bool IsEnabled => AllowAnonymous || !string.IsNullOrWhiteSpace(AppId);
 
     /// <summary>True when outbound calls can be authenticated (both halves of the credential are set).</summary>

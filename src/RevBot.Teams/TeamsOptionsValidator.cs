@@ -32,6 +32,8 @@ public sealed class TeamsOptionsValidator : IValidateOptions<TeamsOptions>
             yield return $"Teams:EntraOpenIdMetadataUrl must be an absolute https URL (http only on loopback) (got '{o.EntraOpenIdMetadataUrl}').";
         if (!ServiceUrls.IsAcceptableEndpoint(o.TokenEndpointBaseUrl))
             yield return $"Teams:TokenEndpointBaseUrl must be an absolute https URL (http only on loopback) (got '{o.TokenEndpointBaseUrl}').";
+        if (!string.IsNullOrWhiteSpace(o.PublicBaseUrl) && !ServiceUrls.IsAcceptableEndpoint(o.PublicBaseUrl))
+            yield return $"Teams:PublicBaseUrl must be the absolute https URL Teams reaches this host at, without query or credentials (http only on loopback) (got '{o.PublicBaseUrl}').";
         foreach (var url in o.TrustedServiceUrls ?? [])
         {
             if (!ServiceUrls.IsAcceptableEndpoint(url))

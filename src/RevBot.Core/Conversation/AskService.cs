@@ -6,6 +6,7 @@ using RevBot.Core.Alerts.Subscriptions;
 using RevBot.Core.Company;
 using RevBot.Core.DataHealth;
 using RevBot.Core.Deals;
+using RevBot.Core.Digests.Scheduling;
 using RevBot.Core.Metrics;
 using RevBot.Core.Periods;
 using RevBot.Core.Storage;
@@ -24,6 +25,7 @@ public sealed class AskService(
     DealCards cards,
     DataHealthQueries health,
     AlertCommands alertCommands,
+    DigestSubscriptions digests,
     VocabularyCache vocabulary,
     CompanyClock clock,
     IOptions<CompanyOptions> company,
@@ -37,6 +39,8 @@ public sealed class AskService(
         ArgumentNullException.ThrowIfNull(request);
         var options = company.Value;
         var asOf = request.AsOf ?? clock.Today;
+        // Digest commands ("post the sales digest here on Mondays at 9") act on the turn's channel before any question is read.
+        if (await digests.TryAnswerAsync(request, ct) is { } digestAnswer) return Counted(digestAnswer);
         // Alert subscriptions and mutes are commands, not questions: they need the channel the turn came from.
         if (AlertCommandParser.TryParse(request.Question, out var alertCommand))
             return Counted(await alertCommands.RunAsync(alertCommand, request.UserEmail, request.ConversationKey, ct));

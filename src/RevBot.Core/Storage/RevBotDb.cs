@@ -32,6 +32,9 @@ public class RevBotDb(DbContextOptions options) : DbContext(options)
     public DbSet<AlertSubscription> AlertSubscriptions => Set<AlertSubscription>();
     public DbSet<AlertMute> AlertMutes => Set<AlertMute>();
     public DbSet<AlertScanRun> AlertScanRuns => Set<AlertScanRun>();
+    public DbSet<DigestSubscription> DigestSchedules => Set<DigestSubscription>();
+    public DbSet<DigestSlotClaim> DigestSlotClaims => Set<DigestSlotClaim>();
+    public DbSet<ReplyImageRecord> ReplyImages => Set<ReplyImageRecord>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -78,6 +78,7 @@ public static class RevBotServer
         app.MapDealEndpoints();
         app.MapSlackEndpoints();
         app.MapTeamsEndpoints();
+        app.MapImageEndpoints();
         return app;
     }
 

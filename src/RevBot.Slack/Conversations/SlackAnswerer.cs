@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using RevBot.Core.Conversation;
+using RevBot.Core.Handoffs;
 using RevBot.Core.Replies;
 using RevBot.Core.Storage;
 using RevBot.Slack.BlockKit;
@@ -12,7 +13,8 @@ namespace RevBot.Slack.Conversations;
 /// </summary>
 internal sealed partial class SlackAnswerer(AskService ask, SlackUserDirectory users, QuestionRateLimiter limiter, ILogger<SlackAnswerer> log)
 {
-    public async Task<SlackMessage> AnswerAsync(string? question, string? slackUserId, string? conversationKey, bool shareable, CancellationToken ct)
+    /// <param name="channel">The Slack channel id the turn came from, for channel commands (digest schedules); null for button presses.</param>
+    public async Task<SlackMessage> AnswerAsync(string? question, string? slackUserId, string? conversationKey, bool shareable, CancellationToken ct, string? channel = null)
     {
         var text = question?.Trim() ?? "";
         if (text.Length == 0 || text.Equals("help", StringComparison.OrdinalIgnoreCase) || text.Equals("ayuda", StringComparison.OrdinalIgnoreCase))
@@ -25,7 +27,11 @@ internal sealed partial class SlackAnswerer(AskService ask, SlackUserDirectory u
         try
         {
             var email = await users.EmailForAsync(slackUserId, ct);
-            var answer = await ask.AskAsync(new AskRequest(text, email, null, conversationKey), ct);
+            var answer = await ask.AskAsync(new AskRequest(text, email, null, conversationKey)
+            {
+                Channel = channel is null ? null : new ChannelTarget("slack", channel),
+                PlatformUserId = slackUserId,
+            }, ct);
             return ReplyRenderer.Render(answer.Reply, new ReplyRenderOptions { Language = answer.Language, ShareValue = shareable ? text : null });
         }
         catch (Exception ex) when (DataUnavailable.Is(ex))

@@ -12,7 +12,7 @@ internal sealed partial class SlackCommandProcessor(SlackApiClient slack, SlackA
     public async Task ProcessAsync(SlackCommandDelivery c, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(c);
-        var message = await answerer.AnswerAsync(c.Text, c.User, c.ConversationKey, shareable: c.Text.Length > 0, ct);
+        var message = await answerer.AnswerAsync(c.Text, c.User, c.ConversationKey, shareable: c.Text.Length > 0, ct, c.Channel);
         var sent = await slack.RespondAsync(c.ResponseUrl!, ResponseUrlMessage.From(message) with { ReplaceOriginal = true }, ct);
         if (!sent.Ok) LogRespondFailed(log, sent.Error.ToString());
     }

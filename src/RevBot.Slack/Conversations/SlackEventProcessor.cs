@@ -32,7 +32,7 @@ internal sealed partial class SlackEventProcessor(
         var (threadTs, key) = e.Type == "app_mention"
             ? (e.ThreadTs ?? e.Ts, SlackConversationKeys.Thread(e.Team, channel, e.ThreadTs ?? e.Ts!))
             : (e.ThreadTs, SlackConversationKeys.DirectMessage(e.Team, channel));
-        var message = await answerer.AnswerAsync(e.Text, e.User, key, shareable: false, ct);
+        var message = await answerer.AnswerAsync(e.Text, e.User, key, shareable: false, ct, channel);
         var posted = await slack.PostMessageAsync(PostMessageRequest.From(channel, message, threadTs), ct);
         if (!posted.Ok) LogPostFailed(log, posted.Error.ToString(), e.EventId);
     }

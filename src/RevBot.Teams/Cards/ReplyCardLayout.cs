@@ -5,7 +5,7 @@ namespace RevBot.Teams.Cards;
 /// <summary>The body of a reply card, at a given table length; compact mode trims everything else too.</summary>
 internal static class ReplyCardLayout
 {
-    public static AdaptiveCard Build(Reply reply, ReplyTable? table, int rows, CardRefresh? refresh, bool compact)
+    public static AdaptiveCard Build(Reply reply, ReplyTable? table, int rows, CardRefresh? refresh, bool compact, Uri? imageBase = null)
     {
         var error = reply.Kind == ReplyKind.Error;
         var body = new List<CardElement>
@@ -21,6 +21,15 @@ internal static class ReplyCardLayout
         if (reply.Facts.Count > 0)
             body.Add(new FactSet { Spacing = Spacing.Medium, Facts = [.. facts.Select(f => new Fact(CardText.Escape(f.Label), CardText.Escape(f.Value)))] });
         if (table is not null) body.AddRange(ReplyTableRenderer.Render(table, rows));
+        foreach (var section in reply.Sections)
+        {
+            body.Add(new TextBlock { Text = CardText.Escape(section.Title), Weight = TextWeight.Bolder, Wrap = true, Spacing = Spacing.Medium });
+            var items = compact ? section.Items.Take(5) : section.Items;
+            body.AddRange(section.Items.Count == 0
+                ? [new TextBlock { Text = CardText.Escape(section.EmptyText), IsSubtle = true, Wrap = true, Spacing = Spacing.None }]
+                : items.Select((item, i) => new TextBlock { Text = CardText.Escape($"{i + 1}. {(compact ? CardText.Truncate(item.Text, 200) : item.Text)}"), Wrap = true, Spacing = Spacing.None }));
+        }
+        body.AddRange(Images(reply, imageBase));
         var context = compact ? reply.Context.Take(3).Select(c => CardText.Truncate(c, 300)) : reply.Context;
         body.AddRange(context.Select((line, i) => new TextBlock
         {
@@ -35,6 +44,21 @@ internal static class ReplyCardLayout
             MsTeams = table is not null ? TeamsCardProperties.FullWidth : null,
         };
     }
+
+    /// <summary>
+    /// Stored images (a token, <see cref="ReplyImage.Token"/>) as Image elements loaded from the host's
+    /// <c>/images/{token}.png</c>; none without a public base URL, since Teams could not reach them.
+    /// </summary>
+    private static IEnumerable<CardElement> Images(Reply reply, Uri? imageBase) =>
+        imageBase is null
+            ? []
+            : reply.Images.Where(i => i.Token is not null).Select(i => (CardElement)new Image
+            {
+                Url = new Uri(imageBase, $"images/{i.Token}.png"),
+                AltText = CardText.Truncate(i.AltText, 200),
+                Size = ImageSize.Stretch,
+                Spacing = Spacing.Medium,
+            });
 
     public static AdaptiveCard TooLarge(Reply reply) => new()
     {

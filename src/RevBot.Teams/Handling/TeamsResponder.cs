@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using RevBot.Core.Conversation;
+using RevBot.Core.Handoffs;
 using RevBot.Core.Replies;
 using RevBot.Core.Storage;
 using RevBot.Teams.Activities;
@@ -45,7 +46,11 @@ public sealed partial class TeamsResponder(TeamsUserDirectory users, AskService 
         ArgumentNullException.ThrowIfNull(activity);
         if (!limiter.TryAcquire($"teams:{activity.From?.AadObjectId ?? activity.From?.Id}")) return QuestionRateLimiter.TooFast(question);
         var email = (await users.FindAsync(activity, ct))?.Email;
-        return await ask.AskAsync(new AskRequest(question, email, null, ConversationKey(activity)), ct);
+        return await ask.AskAsync(new AskRequest(question, email, null, ConversationKey(activity))
+        {
+            Channel = Channel(activity),
+            PlatformUserId = activity.From?.Id,
+        }, ct);
     }
 
     public async Task SendWelcomeAsync(BotActivity activity, CancellationToken ct)
@@ -60,6 +65,15 @@ public sealed partial class TeamsResponder(TeamsUserDirectory users, AskService 
 
     /// <summary>"teams:{conversation.id}": in a channel the id names the thread, so follow-ups stay in their thread.</summary>
     public static string ConversationKey(BotActivity activity) => $"teams:{activity?.Conversation?.Id}";
+
+    /// <summary>
+    /// The channel or group chat the message came from (the conversation id without its ";messageid=" thread part, as
+    /// conversation references store it); null in a personal chat, where channel commands do not apply.
+    /// </summary>
+    private static ChannelTarget? Channel(BotActivity activity) =>
+        activity.Conversation is { Id: { Length: > 0 } id, ConversationType: "channel" or "groupChat" }
+            ? new ChannelTarget("teams", id.Split(";messageid=", 2)[0])
+            : null;
 
     private static string Question(BotActivity activity)
     {

@@ -44,7 +44,14 @@ public sealed class DigestCommandTests
         var topWon = digest.GetProperty("sections").EnumerateArray().Single(s => s.GetProperty("title").GetString() == "Top deals won");
         Assert.Equal(Math.Min(5, (int)wonLastWeek.GetProperty("value").GetDecimal()), topWon.GetProperty("items").GetArrayLength());
         var sections = digest.GetProperty("sections").EnumerateArray().ToDictionary(s => s.GetProperty("id").GetString()!);
-        Assert.Equal("Not available yet: alerts are not connected to digests.", sections["stalled_deals"].GetProperty("unavailable").GetString());
+        // The alerts engine and the hand-offs feed their sections: available, at most five, each line with its reason.
+        foreach (var fed in new[] { "stalled_deals", "at_risk_accounts", "open_handoffs" }.Where(sections.ContainsKey))
+        {
+            Assert.False(sections[fed].TryGetProperty("unavailable", out var why) && why.ValueKind != JsonValueKind.Null, fed);
+            Assert.InRange(sections[fed].GetProperty("items").GetArrayLength(), 0, 5);
+            Assert.All(sections[fed].GetProperty("items").EnumerateArray(), i => Assert.False(string.IsNullOrEmpty(i.GetProperty("detail").GetString()), fed));
+        }
+        Assert.NotEqual(0, sections["stalled_deals"].GetProperty("items").GetArrayLength());
         var files = digest.GetProperty("charts").EnumerateArray().Select(c => c.GetString()!).ToList();
         Assert.Equal(["sales-pipeline-by-stage.png", "sales-bookings-by-week.png"], files);
         foreach (var file in files)

@@ -33,6 +33,26 @@ public sealed class ReplyCardRendererTests
     }
 
     [Fact]
+    public void A_digest_shows_its_sections_and_its_stored_charts_as_images_from_the_public_base_url()
+    {
+        var reply = TeamsCardSamples.Digest();
+        var card = ReplyCardRenderer.Render(reply, imageBase: new Uri("https://revbot.example.com/teams/"));
+
+        var images = card.Body.OfType<Image>().ToList();
+        Assert.Equal(reply.Images.Select(i => $"https://revbot.example.com/teams/images/{i.Token}.png"), images.Select(i => i.Url.ToString()));
+        Assert.Equal(reply.Images.Select(i => i.AltText), images.Select(i => i.AltText));
+        var texts = card.Body.OfType<TextBlock>().Select(t => t.Text).ToList();
+        Assert.Contains("Top deals won", texts);
+        Assert.Contains(texts, t => t.EndsWith("Acme — Platform renewal · $240K · Ana", StringComparison.Ordinal) && t.StartsWith('1'));
+        Assert.Contains("No stalled deals.", texts);
+
+        // Without a public URL Teams could not load them: no images, the rest unchanged.
+        var without = ReplyCardRenderer.Render(reply);
+        Assert.Empty(without.Body.OfType<Image>());
+        Assert.Equal(card.Body.Count - images.Count, without.Body.Count);
+    }
+
+    [Fact]
     public void An_error_is_shown_in_the_attention_color()
     {
         var card = ReplyCardRenderer.Render(new Reply { Kind = ReplyKind.Error, Title = "Oops", Text = "The database did not answer." });

@@ -34,7 +34,18 @@ public sealed class TeamsOptionsValidatorTests
         { "Teams:OpenIdMetadataUrl", new TeamsOptions { OpenIdMetadataUrl = "http://login.botframework.com/v1/.well-known/openidconfiguration" } },
         { "Teams:TokenEndpointBaseUrl", new TeamsOptions { TokenEndpointBaseUrl = "not a url" } },
         { "Teams:TrustedServiceUrls", new TeamsOptions { TrustedServiceUrls = ["https://user:pw@smba.trafficmanager.net/"] } },
+        { "Teams:PublicBaseUrl", new TeamsOptions { PublicBaseUrl = "http://revbot.example.com" } },
+        { "Teams:PublicBaseUrl", new TeamsOptions { PublicBaseUrl = "revbot.example.com" } },
     };
+
+    [Fact]
+    public void The_public_base_url_gets_the_trailing_slash_image_paths_need()
+    {
+        var options = new TeamsOptions { PublicBaseUrl = "https://revbot.example.com/bot" };
+        Assert.True(new TeamsOptionsValidator().Validate(null, options).Succeeded);
+        Assert.Equal("https://revbot.example.com/bot/images/abc.png", new Uri(options.PublicBaseUri!, "images/abc.png").ToString());
+        Assert.Null(new TeamsOptions().PublicBaseUri);
+    }
 
     [Theory]
     [MemberData(nameof(Problems))]

@@ -63,11 +63,32 @@ public static class TeamsCardSamples
         ("deal card updated", ReplyCardRenderer.Render(DealReplySamples.Card())),
         ("deal update form", FormCard.Render(DealReplySamples.Form())),
         ("deal update form with errors", FormCard.Render(DealReplySamples.FormWithErrors())),
+        ("digest with sections and chart images", ReplyCardRenderer.Render(Digest(), imageBase: new Uri("https://revbot.example.com/"))),
         ("refused", ReplyCardRenderer.Render(new Reply
         {
             Kind = ReplyKind.Refused, Title = "Not your deal", Text = "Only Rob Rep, their manager or RevOps can change this deal.",
         })),
     ];
+
+    /// <summary>A scheduled digest as stored in the outbox: sections, and two charts stored under tokens.</summary>
+    public static Reply Digest() => new()
+    {
+        Kind = ReplyKind.Digest,
+        Title = "Sales digest · week of Nov 23 – 29, 2026",
+        Text = "Bookings: $1.2M (+12%); Deals won: 14.",
+        Facts = [new("Bookings", "$1.2M (+12%)", new ReplyAction("ask", "Ask about this", "bookings last week")), new("Deals won", "14")],
+        Sections =
+        [
+            new ReplySection("Top deals won", [new ReplySectionItem("Acme — Platform renewal · $240K · Ana", new ReplyAction("ask", "Ask about this", "top deals won last week"))], "No deals won."),
+            new ReplySection("Stalled deals", [], "No stalled deals."),
+        ],
+        Images =
+        [
+            new ReplyImage("sales-pipeline-by-stage.png", "Pipeline by stage", "Pipeline by stage", 800, 400) { Token = "q1w2e3r4t5y6u7i8o9p0a1s2d3f4g5h6j7k8l9z0x1c" },
+            new ReplyImage("sales-bookings-by-week.png", "Bookings by week", "Bookings by week", 800, 400) { Token = "Z9y8X7w6V5u4T3s2R1q0P9o8N7m6L5k4J3i2H1g0F-_" },
+        ],
+        Context = ["Last week: Nov 23 – 29, 2026. Quarter to date: Oct 1 – Nov 30, 2026."],
+    };
 
     public static readonly string[] Examples =
         ["win rate this quarter", "pipeline by stage", "stalled deals", "ARR last month", "churn risk", "NRR by segment"];

@@ -38,5 +38,5 @@ internal static class DigestPhraseWords
     ];
 
     /// <summary>Words only a Spanish phrase has.</summary>
-    public static readonly string[] Spanish = ["resumen", "publica", "publicar", "lunes", "martes", "miercoles", "jueves", "viernes", "sabado", "domingo", "a las", "cada", "semanal", "ventas", "finanzas", "los", "aqui", "vista"];
+    public static readonly string[] Spanish = ["resumen", "resumenes", "cuales", "hay", "deja", "publica", "publicar", "lunes", "martes", "miercoles", "jueves", "viernes", "sabado", "domingo", "a las", "cada", "semanal", "ventas", "finanzas", "los", "aqui", "vista"];
 }

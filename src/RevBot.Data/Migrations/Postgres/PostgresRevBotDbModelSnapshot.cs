@@ -819,6 +819,131 @@ namespace RevBot.Data.Migrations.Postgres
                     b.ToTable("deal_stage_history", (string)null);
                 });
 
+            modelBuilder.Entity("RevBot.Core.Domain.DigestSlotClaim", b =>
+                {
+                    b.Property<long>("ScheduleId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("schedule_id");
+
+                    b.Property<DateTime>("SlotAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("slot_at");
+
+                    b.Property<DateTime>("ClaimedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("claimed_at");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("outcome");
+
+                    b.HasKey("ScheduleId", "SlotAt")
+                        .HasName("pk_digest_slot_claims");
+
+                    b.ToTable("digest_slot_claims", (string)null);
+                });
+
+            modelBuilder.Entity("RevBot.Core.Domain.DigestSubscription", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean")
+                        .HasColumnName("active");
+
+                    b.Property<string>("ChannelId")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("channel_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Cron")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("cron");
+
+                    b.Property<string>("DisabledReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("disabled_reason");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("language");
+
+                    b.Property<string>("Platform")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("platform");
+
+                    b.Property<string>("Region")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("region");
+
+                    b.Property<string>("Segment")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("segment");
+
+                    b.Property<bool>("SkipIfEmpty")
+                        .HasColumnType("boolean")
+                        .HasColumnName("skip_if_empty");
+
+                    b.Property<string>("Team")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("team");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("time_zone");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_digest_schedules");
+
+                    b.HasIndex("Active")
+                        .HasDatabaseName("ix_digest_schedules_active");
+
+                    b.HasIndex("Platform", "ChannelId", "Kind")
+                        .IsUnique()
+                        .HasDatabaseName("ix_digest_schedules_platform_channel_id_kind");
+
+                    b.ToTable("digest_schedules", (string)null);
+                });
+
             modelBuilder.Entity("RevBot.Core.Domain.ForecastSnapshot", b =>
                 {
                     b.Property<long>("Id")
@@ -1076,6 +1201,41 @@ namespace RevBot.Data.Migrations.Postgres
                         .HasDatabaseName("ix_quotas_period_start_period_end_owner_id");
 
                     b.ToTable("quotas", (string)null);
+                });
+
+            modelBuilder.Entity("RevBot.Core.Domain.ReplyImageRecord", b =>
+                {
+                    b.Property<string>("Token")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("token");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("bytes");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("content_type");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.HasKey("Token")
+                        .HasName("pk_reply_images");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_reply_images_expires_at");
+
+                    b.ToTable("reply_images", (string)null);
                 });
 
             modelBuilder.Entity("RevBot.Core.Domain.Spend", b =>
@@ -1388,6 +1548,16 @@ namespace RevBot.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_deal_stage_history_deals_deal_id");
+                });
+
+            modelBuilder.Entity("RevBot.Core.Domain.DigestSlotClaim", b =>
+                {
+                    b.HasOne("RevBot.Core.Domain.DigestSubscription", null)
+                        .WithMany()
+                        .HasForeignKey("ScheduleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_digest_slot_claims_digest_schedules_schedule_id");
                 });
 
             modelBuilder.Entity("RevBot.Core.Domain.ForecastSnapshot", b =>

@@ -788,6 +788,129 @@ namespace RevBot.Data.Migrations.Sqlite
                     b.ToTable("deal_stage_history", (string)null);
                 });
 
+            modelBuilder.Entity("RevBot.Core.Domain.DigestSlotClaim", b =>
+                {
+                    b.Property<long>("ScheduleId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("schedule_id");
+
+                    b.Property<DateTime>("SlotAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("slot_at");
+
+                    b.Property<DateTime>("ClaimedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("claimed_at");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome");
+
+                    b.HasKey("ScheduleId", "SlotAt")
+                        .HasName("pk_digest_slot_claims");
+
+                    b.ToTable("digest_slot_claims", (string)null);
+                });
+
+            modelBuilder.Entity("RevBot.Core.Domain.DigestSubscription", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("active");
+
+                    b.Property<string>("ChannelId")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channel_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Cron")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cron");
+
+                    b.Property<string>("DisabledReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("disabled_reason");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("language");
+
+                    b.Property<string>("Platform")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("platform");
+
+                    b.Property<string>("Region")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region");
+
+                    b.Property<string>("Segment")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("segment");
+
+                    b.Property<bool>("SkipIfEmpty")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("skip_if_empty");
+
+                    b.Property<string>("Team")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("team");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("time_zone");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_digest_schedules");
+
+                    b.HasIndex("Active")
+                        .HasDatabaseName("ix_digest_schedules_active");
+
+                    b.HasIndex("Platform", "ChannelId", "Kind")
+                        .IsUnique()
+                        .HasDatabaseName("ix_digest_schedules_platform_channel_id_kind");
+
+                    b.ToTable("digest_schedules", (string)null);
+                });
+
             modelBuilder.Entity("RevBot.Core.Domain.ForecastSnapshot", b =>
                 {
                     b.Property<long>("Id")
@@ -1037,6 +1160,41 @@ namespace RevBot.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_quotas_period_start_period_end_owner_id");
 
                     b.ToTable("quotas", (string)null);
+                });
+
+            modelBuilder.Entity("RevBot.Core.Domain.ReplyImageRecord", b =>
+                {
+                    b.Property<string>("Token")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("token");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("bytes");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content_type");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("expires_at");
+
+                    b.HasKey("Token")
+                        .HasName("pk_reply_images");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_reply_images_expires_at");
+
+                    b.ToTable("reply_images", (string)null);
                 });
 
             modelBuilder.Entity("RevBot.Core.Domain.Spend", b =>
@@ -1345,6 +1503,16 @@ namespace RevBot.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_deal_stage_history_deals_deal_id");
+                });
+
+            modelBuilder.Entity("RevBot.Core.Domain.DigestSlotClaim", b =>
+                {
+                    b.HasOne("RevBot.Core.Domain.DigestSubscription", null)
+                        .WithMany()
+                        .HasForeignKey("ScheduleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_digest_slot_claims_digest_schedules_schedule_id");
                 });
 
             modelBuilder.Entity("RevBot.Core.Domain.ForecastSnapshot", b =>

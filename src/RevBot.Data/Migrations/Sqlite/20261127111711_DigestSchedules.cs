@@ -1,0 +1,106 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace RevBot.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class DigestSchedules : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "digest_schedules",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    platform = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    channel_id = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    cron = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    time_zone = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    region = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    segment = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    team = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    language = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    skip_if_empty = table.Column<bool>(type: "INTEGER", nullable: false),
+                    created_by = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    updated_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    active = table.Column<bool>(type: "INTEGER", nullable: false),
+                    disabled_reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_digest_schedules", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "reply_images",
+                columns: table => new
+                {
+                    token = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    bytes = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    content_type = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    created_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    expires_at = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_reply_images", x => x.token);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "digest_slot_claims",
+                columns: table => new
+                {
+                    schedule_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    slot_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    claimed_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    outcome = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_digest_slot_claims", x => new { x.schedule_id, x.slot_at });
+                    table.ForeignKey(
+                        name: "fk_digest_slot_claims_digest_schedules_schedule_id",
+                        column: x => x.schedule_id,
+                        principalTable: "digest_schedules",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_digest_schedules_active",
+                table: "digest_schedules",
+                column: "active");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_digest_schedules_platform_channel_id_kind",
+                table: "digest_schedules",
+                columns: new[] { "platform", "channel_id", "kind" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_reply_images_expires_at",
+                table: "reply_images",
+                column: "expires_at");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "digest_slot_claims");
+
+            migrationBuilder.DropTable(
+                name: "reply_images");
+
+            migrationBuilder.DropTable(
+                name: "digest_schedules");
+        }
+    }
+}
