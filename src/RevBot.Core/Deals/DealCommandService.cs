@@ -31,8 +31,10 @@ public sealed partial class DealCommandService(
         if (deal is null) return Fail(DealCommandStatus.NotFound, $"There is no deal {command.DealId}.");
         if (await DealPermissions.RefusalAsync(db, actor, deal, ct) is { } refusal) return Fail(DealCommandStatus.Forbidden, refusal, deal.Version);
         // Logging an activity overwrites nothing, so it is taken whatever version the card showed.
+        // A newer version may be this very command, applied by a twin delivery between the replay check above and the
+        // read of the deal: it committed the deal and its applied_commands row together, so look again before "stale".
         if (command.Kind != DealCommandKind.LogActivity && deal.Version != command.ExpectedVersion)
-            return await StaleAsync(deal.Id, command.ExpectedVersion, ct);
+            return await ReplayAsync(command.IdempotencyKey, ct) ?? await StaleAsync(deal.Id, command.ExpectedVersion, ct);
         return command.Kind == DealCommandKind.LogActivity
             ? await LogActivityAsync(command, actor, deal, ct)
             : await UpdateAsync(command, actor, deal, ct);
