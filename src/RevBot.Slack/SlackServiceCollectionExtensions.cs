@@ -58,7 +58,8 @@ public static class SlackServiceCollectionExtensions
             ActivatorUtilities.CreateInstance<SlackHttpSender>(sp, sp.GetRequiredService<SlackRetryPolicy>() with { MaxRetries = 0, MaxRateLimitRetries = 0 }),
             sp.GetRequiredService<SlackChannelPacer>()));
         services.AddScoped<IOutboxSender>(sp => new SlackOutboxSender(
-            sp.GetRequiredService<RevBot.Core.Storage.RevBotDb>(), sp.GetRequiredKeyedService<SlackApiClient>(SlackOutboxSender.OutboxClientKey)));
+            sp.GetRequiredService<RevBot.Core.Storage.RevBotDb>(), sp.GetRequiredKeyedService<SlackApiClient>(SlackOutboxSender.OutboxClientKey),
+            sp.GetRequiredService<Files.SlackFileUploader>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<SlackOutboxSender>>()));
     }
 
     /// <summary>

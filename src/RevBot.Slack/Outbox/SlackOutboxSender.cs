@@ -3,7 +3,9 @@ using RevBot.Core.Domain;
 using RevBot.Core.Outbox;
 using RevBot.Core.Replies;
 using RevBot.Core.Storage;
+using Microsoft.Extensions.Logging;
 using RevBot.Slack.BlockKit;
+using RevBot.Slack.Files;
 using RevBot.Slack.WebApi;
 
 namespace RevBot.Slack.Outbox;
@@ -16,7 +18,7 @@ namespace RevBot.Slack.Outbox;
 /// (<see cref="OutboxClientKey"/>): the outbox retries durably, so a 429 frees the worker and the wait is kept in the row.
 /// Scoped.
 /// </summary>
-internal sealed class SlackOutboxSender(RevBotDb db, SlackApiClient slack) : IOutboxSender
+internal sealed partial class SlackOutboxSender(RevBotDb db, SlackApiClient slack, SlackFileUploader uploader, ILogger<SlackOutboxSender> log) : IOutboxSender
 {
     public const string OutboxClientKey = "outbox";
 
@@ -38,11 +40,21 @@ internal sealed class SlackOutboxSender(RevBotDb db, SlackApiClient slack) : IOu
             channel = message.ChannelId;
         }
 
-        // Images (a digest's charts) are uploaded by the digest's own sender; this one posts the message itself.
         var rendered = ReplyRenderer.Render(reply with { Images = [] });
         var posted = await slack.PostMessageAsync(PostMessageRequest.From(channel, rendered), ct);
-        return posted.Ok ? OutboxSendResult.Sent(posted.Value.Ts) : SlackOutboxOutcome.From(posted.Error);
+        if (!posted.Ok) return SlackOutboxOutcome.From(posted.Error);
+        if (reply.Images.Any(i => i.Token is not null))
+        {
+            // The charts go in the message's thread with the upload flow. The message is out already: a failed upload
+            // is logged rather than retried, since a retry would post the whole message a second time.
+            var shared = await uploader.UploadReplyImagesAsync(reply, posted.Value.Channel, posted.Value.Ts, ct);
+            if (!shared.Ok) LogChartsFailed(log, message.Id, shared.Error.ToString());
+        }
+        return OutboxSendResult.Sent(posted.Value.Ts);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox message {MessageId} was posted but its charts could not be uploaded: {Error}.")]
+    private static partial void LogChartsFailed(ILogger logger, long messageId, string error);
 
     private async Task<(string? SlackUserId, OutboxSendResult? Problem)> SlackUserIdAsync(int userId, CancellationToken ct)
     {

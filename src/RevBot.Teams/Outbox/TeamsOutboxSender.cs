@@ -34,8 +34,8 @@ internal sealed class TeamsOutboxSender(RevBotDb db, TeamsProactiveMessenger mes
             return new OutboxSendResult(OutboxSendStatus.Gone, Error: $"{where} (no conversation reference).");
         }
 
-        // Images (a digest's charts) are the digest sender's; this one posts the card itself.
-        var sent = await messenger.SendToReferenceAsync(reference, reply with { Images = [] }, ct);
+        // Stored images (a digest's charts) go in the card as links to the host (Teams:PublicBaseUrl).
+        var sent = await messenger.SendToReferenceAsync(reference, reply, ct);
         if (sent.Succeeded) return OutboxSendResult.Sent(sent.Value?.Id);
         var error = sent.Error;
         var status = error.Kind switch

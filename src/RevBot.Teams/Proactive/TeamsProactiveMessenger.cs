@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using RevBot.Core.Domain;
 using RevBot.Core.Replies;
 using RevBot.Core.Storage;
@@ -13,7 +14,7 @@ namespace RevBot.Teams.Proactive;
 /// Posts without being asked (alerts, digests) to a stored conversation reference. When Teams says the conversation is
 /// gone (404) or closed to the bot (403), the reference is marked inactive so later sends skip it. Scoped.
 /// </summary>
-public sealed partial class TeamsProactiveMessenger(RevBotDb db, ConnectorClient connector, TimeProvider time, ILogger<TeamsProactiveMessenger> log)
+public sealed partial class TeamsProactiveMessenger(RevBotDb db, ConnectorClient connector, TimeProvider time, IOptions<TeamsOptions> options, ILogger<TeamsProactiveMessenger> log)
 {
     public async Task<ConnectorResult<ResourceResponse>> SendToReferenceAsync(ChatConversationReference reference, Reply reply, CancellationToken ct)
     {
@@ -24,7 +25,9 @@ public sealed partial class TeamsProactiveMessenger(RevBotDb db, ConnectorClient
         if (!reference.Active || string.IsNullOrEmpty(reference.ServiceUrl))
             return ConnectorResult<ResourceResponse>.Fail(new ConnectorError(ConnectorErrorKind.NotFound, "The conversation reference is inactive or has no service URL."));
 
-        var result = await connector.SendAsync(TeamsConversationReferences.ToAddress(reference), ReplyCardRenderer.ToActivity(reply), ct);
+        // Stored images (digest charts) load from the host's unguessable, expiring /images/{token}.png URLs.
+        var activity = ReplyCardRenderer.ToActivity(reply, imageBase: options.Value.PublicBaseUri);
+        var result = await connector.SendAsync(TeamsConversationReferences.ToAddress(reference), activity, ct);
         if (result.Error is { Kind: ConnectorErrorKind.NotFound or ConnectorErrorKind.Forbidden } error)
         {
             LogDeactivated(log, reference.ConversationId, error.Kind);

@@ -46,6 +46,8 @@ public sealed class OutboxDispatcherTests : IAsyncLifetime
         return request.Method switch
         {
             "users.lookupByEmail" => FakeResponse.Ok("""{"ok":true,"user":{"id":"UFOUND01"}}"""),
+            "files.getUploadURLExternal" => FakeResponse.Ok($$"""{"ok":true,"upload_url":"{{_slack.BaseUri}}upload/{{request.Call}}","file_id":"F{{request.Call}}"}"""),
+            "files.completeUploadExternal" => FakeResponse.Ok("""{"ok":true,"files":[{"id":"F1","title":"Pipeline"}]}"""),
             _ => FakeResponse.Ok($$"""{"ok":true,"channel":"C1","ts":"1700000000.{{request.Call:D6}}"}"""),
         };
     }
@@ -61,6 +63,35 @@ public sealed class OutboxDispatcherTests : IAsyncLifetime
     private List<FakeRequest> Posts => [.. _slack.Calls("chat.postMessage")];
 
     private static string Channel(FakeRequest post) => JsonDocument.Parse(post.Body).RootElement.GetProperty("channel").GetString()!;
+
+    [Fact]
+    public async Task A_digest_is_posted_and_its_stored_charts_are_uploaded_into_its_thread()
+    {
+        var png = "chart-bytes-for-the-test"u8.ToArray();
+        var token = await _world.WithDbAsync(async db =>
+        {
+            var t = new RevBot.Core.Images.ReplyImageStore(db, _time).Add(png);
+            await db.SaveChangesAsync(Ct);
+            return t;
+        });
+        var row = OutboxWorld.Row("CDIGEST", "Sales digest", _time.GetUtcNow());
+        row.Payload = ReplyJson.Serialize(new RevBot.Core.Replies.Reply
+        {
+            Kind = RevBot.Core.Replies.ReplyKind.Digest, Title = "Sales digest", Text = "The week",
+            Images = [new RevBot.Core.Replies.ReplyImage("pipeline.png", "Pipeline", "Pipeline by stage", 800, 400) { Token = token }],
+        });
+        var id = await _world.AddAsync(row);
+
+        Assert.Equal(1, await RoundAsync());
+
+        Assert.NotNull((await _world.RowAsync(id)).SentAt);
+        var calls = _slack.Requests.Select(r => r.Method).ToList();
+        Assert.Equal(["chat.postMessage", "files.getUploadURLExternal", "/upload/1", "files.completeUploadExternal"], calls);
+        Assert.Contains("chart-bytes-for-the-test", _slack.Requests.ElementAt(2).Body, StringComparison.Ordinal);
+        var complete = JsonDocument.Parse(_slack.Calls("files.completeUploadExternal").Single().Body).RootElement;
+        // The channel Slack answered with (for a person, the D… of the direct message), and the message's ts as thread.
+        Assert.Equal(("C1", "1700000000.000001"), (complete.GetProperty("channel_id").GetString(), complete.GetProperty("thread_ts").GetString()));
+    }
 
     [Fact]
     public async Task A_message_that_fails_is_retried_after_the_backoff_and_is_posted_once_when_Slack_recovers()
