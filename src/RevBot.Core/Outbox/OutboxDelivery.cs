@@ -58,7 +58,11 @@ internal sealed partial class OutboxDelivery(IServiceScopeFactory scopes, Outbox
         {
             case OutboxSendStatus.Sent:
                 if (await OutboxClaims.MarkSentAsync(db, row, result.MessageId, now, ct) == 0) LogLeaseLost(log, row.Id, row.Platform);
-                else LogSent(log, row.Id, row.Kind, row.Platform, row.Attempts);
+                else
+                {
+                    LogSent(log, row.Id, row.Kind, row.Platform, row.Attempts);
+                    Telemetry.RevBotMetrics.MessageDelivered(row.Kind.Split('.')[0], row.Platform);
+                }
                 return null;
             case OutboxSendStatus.Gone:
                 await MarkGoneAsync(db, services, row, result.Error ?? "gone", now, ct);

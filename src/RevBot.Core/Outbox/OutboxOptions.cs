@@ -32,6 +32,12 @@ public sealed class OutboxOptions
     /// </summary>
     public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// /readyz answers 503 while the oldest due message has waited longer than this: delivery is stuck (the platform
+    /// is down, every instance is failing), and the load balancer and the on-call person should know.
+    /// </summary>
+    public TimeSpan MaxReadyAge { get; set; } = TimeSpan.FromMinutes(30);
+
     /// <summary>Every problem, each one sentence naming the setting.</summary>
     public IEnumerable<string> Problems()
     {
@@ -45,6 +51,8 @@ public sealed class OutboxOptions
             yield return $"Outbox:FirstBackoff '{FirstBackoff}' must be between 00:00:00.1 and 01:00:00.";
         if (MaxBackoff < FirstBackoff || MaxBackoff > TimeSpan.FromDays(1))
             yield return $"Outbox:MaxBackoff '{MaxBackoff}' must be at least Outbox:FirstBackoff ({FirstBackoff}) and at most 1.00:00:00.";
+        if (MaxReadyAge < TimeSpan.FromMinutes(1))
+            yield return $"Outbox:MaxReadyAge '{MaxReadyAge}' must be at least 00:01:00.";
         if (ClaimLease < MinimumLease(BatchSize))
             yield return $"Outbox:ClaimLease '{ClaimLease}' must be at least {MinimumLease(BatchSize)}: a batch of {BatchSize} to one channel at Slack's one message a second, plus HTTP timeouts, must finish inside the lease or another instance could send it again.";
     }
