@@ -16,6 +16,22 @@ public static class RevBotMetrics
     private static readonly Counter<long> Delivered = Meter.CreateCounter<long>("revbot.outbox.delivered", "{message}", "Outbox messages delivered, by kind (alert, digest, handoff…) and platform.");
     private static readonly Counter<long> ChatApiErrors = Meter.CreateCounter<long>("revbot.chat_api.errors", "{error}", "Slack and Teams API calls that failed, by platform and kind (rate_limited or error).");
 
+    private static long _pending;
+    private static long _due;
+    private static long _oldestDueSeconds;
+
+    private static readonly ObservableGauge<long> Pending = Meter.CreateObservableGauge("revbot.outbox.pending", () => Interlocked.Read(ref _pending), "{message}", "Outbox messages not yet sent (waiting, retrying or being sent).");
+    private static readonly ObservableGauge<long> Due = Meter.CreateObservableGauge("revbot.outbox.due", () => Interlocked.Read(ref _due), "{message}", "Outbox messages whose time to send has come.");
+    private static readonly ObservableGauge<long> OldestDue = Meter.CreateObservableGauge("revbot.outbox.oldest_due_age", () => Interlocked.Read(ref _oldestDueSeconds), "s", "How long the oldest due outbox message has waited.");
+
+    /// <summary>The latest outbox sample (taken by the host every so often), reported by the outbox gauges.</summary>
+    public static void OutboxObserved(int pending, int due, TimeSpan oldestDueAge)
+    {
+        Interlocked.Exchange(ref _pending, pending);
+        Interlocked.Exchange(ref _due, due);
+        Interlocked.Exchange(ref _oldestDueSeconds, (long)oldestDueAge.TotalSeconds);
+    }
+
     public static void QuestionAnswered(bool understood) => Questions.Add(1, new KeyValuePair<string, object?>("understood", understood));
 
     /// <summary>An alert sent, a digest posted, a hand-off delivered: <paramref name="kind"/> is the outbox kind's first word.</summary>

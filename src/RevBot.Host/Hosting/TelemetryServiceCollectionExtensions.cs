@@ -32,6 +32,7 @@ internal static class TelemetryServiceCollectionExtensions
             ?? (Uri.TryCreate(Environment.GetEnvironmentVariable(StandardEndpointVariable), UriKind.Absolute, out var fromEnv) ? fromEnv : null);
         if (endpoint is null || !endpoint.IsAbsoluteUri) return services;
 
+        services.AddHostedService<OutboxMetricsSampler>();
         var grpc = options.Protocol == "grpc";
         void Configure(OtlpExporterOptions o, string signal)
         {

@@ -34,11 +34,12 @@ public sealed class TelemetryExportTests
 
         // Metrics are pushed every second, traces within the batch processor's five seconds.
         var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (DateTime.UtcNow < deadline && !(Has("/v1/traces", "/api/ask") && Has("/v1/metrics", "revbot.questions")))
+        while (DateTime.UtcNow < deadline && !(Has("/v1/traces", "/api/ask") && Has("/v1/metrics", "revbot.questions") && Has("/v1/metrics", "revbot.outbox.oldest_due_age")))
             await Task.Delay(200, Ct);
 
         Assert.True(Has("/v1/traces", "/api/ask"), "no trace of the /api/ask request reached the collector");
         Assert.True(Has("/v1/metrics", "revbot.questions"), "the revbot.questions counter did not reach the collector");
+        Assert.True(Has("/v1/metrics", "revbot.outbox.oldest_due_age"), "the outbox gauges did not reach the collector");
 
         // OTLP is protobuf: names and attribute values appear in it as UTF-8.
         bool Has(string path, string text) => received.Any(r => r.Path == path && Encoding.UTF8.GetString(r.Body).Contains(text, StringComparison.Ordinal));
