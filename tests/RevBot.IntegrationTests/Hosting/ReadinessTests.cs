@@ -1,12 +1,9 @@
 using System.Net;
 using System.Text.Json;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using RevBot.Core.Domain;
 using RevBot.Core.Storage;
-using RevBot.Host.Hosting;
 
 namespace RevBot.IntegrationTests.Hosting;
 
@@ -18,11 +15,9 @@ public sealed class ReadinessTests
     [Fact]
     public async Task A_stuck_outbox_makes_the_host_not_ready_until_the_message_goes_out()
     {
-        var path = Path.Combine(Path.GetTempPath(), "revbot-tests", Guid.NewGuid().ToString("N"), "ready.db");
         // No Slack configured: nothing can send the row, as when Slack is down for good.
-        await using var app = await RevBotServer.StartAsync([$"--Database:Target=sqlite:{path}", "--urls=http://127.0.0.1:0",
-            "--Database:SeedDemoData=false", "--Outbox:MaxReadyAge=00:10:00"], Ct);
-        using var http = new HttpClient { BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()) };
+        await using var app = await BareHost.StartAsync("--Outbox:MaxReadyAge=00:10:00");
+        using var http = BareHost.Client(app);
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(new Uri("/readyz", UriKind.Relative), Ct)).StatusCode);
 
         long id;

@@ -2,12 +2,10 @@ using System.Collections.Concurrent;
 using System.Net.Http.Json;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Trace;
-using RevBot.Host.Hosting;
+using RevBot.IntegrationTests.Hosting;
 using RevBot.IntegrationTests.Teams;
 
 namespace RevBot.IntegrationTests.Observability;
@@ -29,7 +27,7 @@ public sealed class TelemetryExportTests
             return Results.Ok();
         }));
         await using var app = await StartAsync($"--Telemetry:OtlpEndpoint={collector.BaseUrl}/", "--Telemetry:MetricInterval=00:00:01");
-        using var http = Client(app);
+        using var http = BareHost.Client(app, ApiKey);
         using (await http.PostAsJsonAsync("/api/ask", new { question = "what is our ARR?" }, Ct)) { }
 
         // Metrics are pushed every second, traces within the batch processor's five seconds.
@@ -59,17 +57,8 @@ public sealed class TelemetryExportTests
         Assert.Contains("Telemetry:Protocol must be http/protobuf or grpc.", ex.Message, StringComparison.Ordinal);
     }
 
-    private static Task<WebApplication> StartAsync(params string[] extra)
-    {
-        var path = Path.Combine(Path.GetTempPath(), "revbot-tests", Guid.NewGuid().ToString("N"), "otel.db");
-        return RevBotServer.StartAsync([$"--Database:Target=sqlite:{path}", "--urls=http://127.0.0.1:0", "--Database:SeedDemoData=false",
-            "--Api:Key=otel-test-key-0123456789", "--Api:UserEmail=api@example.com", .. extra], Ct);
-    }
+    private const string ApiKey = "otel-test-key-0123456789";
 
-    private static HttpClient Client(WebApplication app)
-    {
-        var http = new HttpClient { BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()) };
-        http.DefaultRequestHeaders.Add("X-Api-Key", "otel-test-key-0123456789");
-        return http;
-    }
+    private static Task<WebApplication> StartAsync(params string[] extra) =>
+        BareHost.StartAsync([$"--Api:Key={ApiKey}", "--Api:UserEmail=api@example.com", .. extra]);
 }

@@ -1,10 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
-using RevBot.Host.Hosting;
+using RevBot.IntegrationTests.Hosting;
 
 namespace RevBot.IntegrationTests.Security;
 
@@ -16,13 +13,9 @@ public sealed class QuestionRateLimitTests
     [Fact]
     public async Task Past_the_burst_one_user_gets_429_while_another_is_still_answered()
     {
-        var path = Path.Combine(Path.GetTempPath(), "revbot-tests", Guid.NewGuid().ToString("N"), "limits.db");
-        await using var app = await RevBotServer.StartAsync([$"--Database:Target=sqlite:{path}", "--urls=http://127.0.0.1:0",
-            "--Database:SeedDemoData=false", "--Api:Key=limit-test-key-0123456789", "--Api:UserEmail=api@example.com",
-            "--Questions:Burst=2", "--Questions:PerMinute=1"], Ct);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        using var http = new HttpClient { BaseAddress = new Uri(address) };
-        http.DefaultRequestHeaders.Add("X-Api-Key", "limit-test-key-0123456789");
+        await using var app = await BareHost.StartAsync("--Api:Key=limit-test-key-0123456789", "--Api:UserEmail=api@example.com",
+            "--Questions:Burst=2", "--Questions:PerMinute=1");
+        using var http = BareHost.Client(app, "limit-test-key-0123456789");
 
         var first = await AskAsync(http, "what is our ARR?", "ana@example.com");
         var second = await AskAsync(http, "what is our ARR?", "ana@example.com");
@@ -40,9 +33,7 @@ public sealed class QuestionRateLimitTests
     [InlineData("5", "lots")]
     public async Task A_bad_limit_stops_the_host_with_one_sentence(string perMinute, string burst)
     {
-        var path = Path.Combine(Path.GetTempPath(), "revbot-tests", Guid.NewGuid().ToString("N"), "bad.db");
-        var ex = await Assert.ThrowsAnyAsync<Exception>(() => RevBotServer.StartAsync([$"--Database:Target=sqlite:{path}",
-            "--urls=http://127.0.0.1:0", "--Database:SeedDemoData=false", $"--Questions:PerMinute={perMinute}", $"--Questions:Burst={burst}"], Ct));
+        var ex = await Assert.ThrowsAnyAsync<Exception>(() => BareHost.StartAsync($"--Questions:PerMinute={perMinute}", $"--Questions:Burst={burst}"));
         Assert.Contains("Questions", ex.Message, StringComparison.Ordinal);
     }
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using RevBot.Testing;
 
 namespace RevBot.IntegrationTests.Slack;
 
@@ -8,7 +9,7 @@ namespace RevBot.IntegrationTests.Slack;
 /// </summary>
 internal static class NodeConformance
 {
-    public static string Directory { get; } = Path.Combine(RepositoryRoot(), "tests", "conformance");
+    public static string Directory { get; } = RepoPaths.File("tests", "conformance");
 
     public static void Require(params string[] packages)
     {
@@ -55,11 +56,4 @@ internal static class NodeConformance
         (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
             .Select(dir => Path.Combine(dir, name))
             .FirstOrDefault(File.Exists);
-
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "RevBot.sln"))) dir = dir.Parent;
-        return dir?.FullName ?? throw new InvalidOperationException("RevBot.sln not found above the test binaries.");
-    }
 }

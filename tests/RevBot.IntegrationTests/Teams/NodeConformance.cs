@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using RevBot.Testing;
 
 namespace RevBot.IntegrationTests.Teams;
 
@@ -8,7 +9,7 @@ namespace RevBot.IntegrationTests.Teams;
 /// </summary>
 internal static class NodeConformance
 {
-    public static string RepoRoot { get; } = FindRepoRoot();
+    public static string RepoRoot => RepoPaths.Root;
     public static string Directory => Path.Combine(RepoRoot, "tests", "conformance");
 
     /// <param name="files">Files under tests/conformance/node_modules the test needs (an older install may lack a package).</param>
@@ -50,12 +51,5 @@ internal static class NodeConformance
         {
             return false;
         }
-    }
-
-    private static string FindRepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "RevBot.sln"))) return dir.FullName;
-        throw new InvalidOperationException("RevBot.sln not found above " + AppContext.BaseDirectory);
     }
 }

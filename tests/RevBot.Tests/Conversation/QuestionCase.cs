@@ -1,4 +1,5 @@
 using System.Globalization;
+using RevBot.Testing;
 using YamlDotNet.Serialization;
 
 namespace RevBot.Tests.Conversation;
@@ -20,15 +21,8 @@ public sealed record QuestionCase(string Source, int Index, string Question, Dat
     /// <summary>../shared/eval/questions-dev.yaml relative to the repository root (the folder holding RevBot.sln).</summary>
     public static string? SharedFile()
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "RevBot.sln")))
-            {
-                var path = Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "eval", "questions-dev.yaml"));
-                return File.Exists(path) ? path : null;
-            }
-        }
-        return null;
+        var path = Path.GetFullPath(RepoPaths.File("..", "shared", "eval", "questions-dev.yaml"));
+        return File.Exists(path) ? path : null;
     }
 
     public static List<QuestionCase> Load(string path, string source)

@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using RevBot.Host.Hosting;
+
+namespace RevBot.IntegrationTests.Hosting;
+
+/// <summary>The real host on a fresh, empty SQLite file on a free port, for tests of one setting or endpoint.</summary>
+internal static class BareHost
+{
+    public static Task<WebApplication> StartAsync(params string[] settings)
+    {
+        var path = Path.Combine(Path.GetTempPath(), "revbot-tests", Guid.NewGuid().ToString("N"), "bare.db");
+        return RevBotServer.StartAsync([$"--Database:Target=sqlite:{path}", "--urls=http://127.0.0.1:0", "--Database:SeedDemoData=false", .. settings],
+            TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>A client for the host's address, sending <paramref name="apiKey"/> as X-Api-Key when given.</summary>
+    public static HttpClient Client(WebApplication app, string? apiKey = null)
+    {
+        var http = new HttpClient { BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()) };
+        if (apiKey is not null) http.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
+        return http;
+    }
+}
