@@ -5,6 +5,7 @@ using RevBot.Core.Alerts;
 using RevBot.Data;
 using RevBot.Data.Storage;
 using RevBot.Testing;
+using RevBot.Tests.Storage;
 
 namespace RevBot.Tests.Alerts;
 
@@ -21,13 +22,12 @@ public sealed class AlertsCollection : ICollectionFixture<AlertsDatabase>
 /// </summary>
 public sealed class AlertsDatabase : IAsyncDisposable
 {
-    private readonly Dictionary<DbProvider, Task<TestDatabase>> _databases = [];
-    private readonly Lock _lock = new();
+    private readonly SeededDatabases _databases = new(AlertDataset.SeedAsync);
 
     /// <param name="take">Stop reading after this many findings (the scan must then end its statements cleanly).</param>
     public async Task<List<AlertFinding>> ScanAsync(DbProvider provider, IReadOnlyDictionary<string, string?>? settings = null, string language = "en", int take = int.MaxValue)
     {
-        var database = await GetAsync(provider);
+        var database = await _databases.GetAsync(provider);
         var values = new Dictionary<string, string?> { ["Company:TimeZone"] = "UTC" };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) values[key] = value;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
@@ -46,32 +46,10 @@ public sealed class AlertsDatabase : IAsyncDisposable
 
     public async Task<T> UseAsync<T>(DbProvider provider, Func<Core.Storage.RevBotDb, Task<T>> use)
     {
-        var database = await GetAsync(provider);
+        var database = await _databases.GetAsync(provider);
         await using var db = database.NewContext();
         return await use(db);
     }
 
-    private Task<TestDatabase> GetAsync(DbProvider provider)
-    {
-        TestDatabase.RequireProvider(provider);
-        lock (_lock)
-        {
-            if (!_databases.TryGetValue(provider, out var task)) _databases[provider] = task = CreateAsync(provider);
-            return task;
-        }
-    }
-
-    private static async Task<TestDatabase> CreateAsync(DbProvider provider)
-    {
-        var database = await TestDatabase.CreateAsync(provider);
-        await using var db = database.NewContext();
-        await AlertDataset.SeedAsync(db);
-        return database;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var task in _databases.Values)
-            if (task.IsCompletedSuccessfully) await task.Result.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _databases.DisposeAsync();
 }

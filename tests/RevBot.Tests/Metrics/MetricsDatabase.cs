@@ -5,6 +5,7 @@ using RevBot.Core.Metrics;
 using RevBot.Core.Periods;
 using RevBot.Data.Storage;
 using RevBot.Testing;
+using RevBot.Tests.Storage;
 
 namespace RevBot.Tests.Metrics;
 
@@ -20,8 +21,7 @@ public sealed class MetricsCollection : ICollectionFixture<MetricsDatabase>
 /// </summary>
 public sealed class MetricsDatabase : IAsyncDisposable
 {
-    private readonly Dictionary<DbProvider, Task<TestDatabase>> _databases = [];
-    private readonly Lock _lock = new();
+    private readonly SeededDatabases _databases = new(RevenueDataset.SeedAsync);
 
     public static CompanyOptions Company { get; } = new() { TimeZone = RevenueDataset.TimeZone, GrossMargin = 0.8 };
 
@@ -33,7 +33,7 @@ public sealed class MetricsDatabase : IAsyncDisposable
 
     public async Task<T> UseAsync<T>(DbProvider provider, Func<MetricEngine, Task<T>> use)
     {
-        var database = await GetAsync(provider);
+        var database = await _databases.GetAsync(provider);
         await using var db = database.NewContext();
         var zone = Company.GetTimeZone();
         // Noon local on the as-of day.
@@ -42,27 +42,5 @@ public sealed class MetricsDatabase : IAsyncDisposable
         return await use(new MetricEngine(db, Options.Create(Company), clock));
     }
 
-    private Task<TestDatabase> GetAsync(DbProvider provider)
-    {
-        TestDatabase.RequireProvider(provider);
-        lock (_lock)
-        {
-            if (!_databases.TryGetValue(provider, out var task)) _databases[provider] = task = CreateAsync(provider);
-            return task;
-        }
-    }
-
-    private static async Task<TestDatabase> CreateAsync(DbProvider provider)
-    {
-        var database = await TestDatabase.CreateAsync(provider);
-        await using var db = database.NewContext();
-        await RevenueDataset.SeedAsync(db);
-        return database;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var task in _databases.Values)
-            if (task.IsCompletedSuccessfully) await task.Result.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _databases.DisposeAsync();
 }
