@@ -21,8 +21,10 @@ internal static class HostServiceCollectionExtensions
         services.AddOptions<Api.ApiOptions>().BindConfiguration(Api.ApiOptions.Section)
             .Validate(Api.ApiOptions.HasUserWhenKeyed, "Api:UserEmail must be the e-mail of the RevBot user that changes made through the API are attributed to (required when Api:Key is set).")
             .ValidateOnStart();
-        // Slack and Teams payloads and API calls are a few kilobytes: refuse anything past 1 MiB with 413 before reading it.
-        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
+        // Bodies are refused past 1 MiB by RequestSizeLimit (declared length) and the Slack/Teams readers (as read). Kestrel's
+        // own cap sits above that so it can still drain a refused body slightly over the limit instead of resetting the
+        // connection before the client has read its 413.
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = 4 * MaxRequestBodyBytes);
         services.AddSingleton<RedactedHttpLogger>();
         services.ConfigureHttpClientDefaults(http => http.RemoveAllLoggers().AddLogger<RedactedHttpLogger>());
         services.ConfigureHttpJsonOptions(o =>

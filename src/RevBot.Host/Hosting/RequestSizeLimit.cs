@@ -11,9 +11,8 @@ internal static class RequestSizeLimit
     {
         if (context.Request.ContentLength > maxBytes)
         {
+            // The body is left unread; Kestrel deals with it after the response, as for any endpoint that answers early.
             context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-            // The rest of the body is not read: close the connection rather than drain a megabyte for nothing.
-            context.Response.Headers.Connection = "close";
             return;
         }
         await next(context);
