@@ -7,4 +7,11 @@ public sealed class DealStageChange
     public required string DealId { get; set; }
     public required string Stage { get; set; }
     public DateTime EnteredAt { get; set; }
+
+    /// <summary>
+    /// When the deal left this stage: the deal's next later entry, null while it is the latest. Kept by a database
+    /// trigger on every insert, delete or move of a row (so no writer can forget it); code never sets it. Stored so
+    /// the stage norms read one year's exits from an index instead of pairing every history row with the next.
+    /// </summary>
+    public DateTime? LeftAt { get; set; }
 }

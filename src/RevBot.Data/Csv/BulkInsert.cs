@@ -23,7 +23,8 @@ internal static class BulkInsert
         if (rows.Count == 0) return;
         var type = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not mapped");
         var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
-        var columns = type.GetProperties().Where(p => !p.IsShadowProperty() && !(p.IsPrimaryKey() && p.ValueGenerated != ValueGenerated.Never)).ToArray();
+        var columns = type.GetProperties()
+            .Where(p => !p.IsShadowProperty() && !(p.IsPrimaryKey() && p.ValueGenerated != ValueGenerated.Never) && !RowComparer<T>.ByDatabase(p)).ToArray();
         var converters = columns.Select(c => c.GetRelationalTypeMapping().Converter).ToArray();
         var getters = columns.Select(c => c.GetGetter()).ToArray();
         var sql = db.GetService<ISqlGenerationHelper>();

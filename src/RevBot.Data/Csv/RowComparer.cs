@@ -15,8 +15,11 @@ internal sealed class RowComparer<T> where T : class
     {
         var type = model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not mapped");
         _keys = [.. type.FindPrimaryKey()!.Properties];
-        _compared = [.. type.GetProperties().Where(p => !p.IsPrimaryKey() && !p.IsConcurrencyToken && !p.IsShadowProperty())];
+        _compared = [.. type.GetProperties().Where(p => !p.IsPrimaryKey() && !p.IsConcurrencyToken && !p.IsShadowProperty() && !ByDatabase(p))];
     }
+
+    /// <summary>Columns the database keeps itself (a trigger's left_at) are no part of what a file says.</summary>
+    public static bool ByDatabase(IProperty property) => property.ValueGenerated == ValueGenerated.OnAddOrUpdate;
 
     public bool Same(T stored, T imported)
     {

@@ -39,10 +39,14 @@ internal sealed class AccountEmitter(DemoSeedOptions options, DemoTimeline time,
         foreach (var deal in plan.Deals)
         {
             var id = deal.Deal.Id;
-            for (var i = 0; i < deal.StageEntries.Length; i++)
-                writer.Write(new DealStageChange { Id = _nextStageChange++, DealId = id, Stage = _stages[i].Name, EnteredAt = deal.StageEntries[i] });
-            if (deal.Deal.ClosedAt is { } closedAt)
-                writer.Write(new DealStageChange { Id = _nextStageChange++, DealId = id, Stage = deal.Deal.Stage, EnteredAt = closedAt });
+            var entries = deal.StageEntries.Select((at, i) => (Stage: _stages[i].Name, At: at)).ToList();
+            if (deal.Deal.ClosedAt is { } closedAt) entries.Add((deal.Deal.Stage, closedAt));
+            // The load suspends the trigger that keeps left_at, so rows carry it already: the next strictly later entry.
+            foreach (var (stage, at) in entries)
+            {
+                var leftAt = entries.Where(e => e.At > at).Select(e => (DateTime?)e.At).Min();
+                writer.Write(new DealStageChange { Id = _nextStageChange++, DealId = id, Stage = stage, EnteredAt = at, LeftAt = leftAt });
+            }
         }
     }
 }

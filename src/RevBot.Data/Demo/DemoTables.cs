@@ -25,7 +25,8 @@ internal static class DemoTables
         .Text("next_step", d => d.NextStep).Int("version", d => d.Version);
 
     public static readonly BulkTable<DealStageChange> StageHistory = new BulkTable<DealStageChange>("deal_stage_history")
-        .Long("id", h => h.Id).Text("deal_id", h => h.DealId).Text("stage", h => h.Stage).Timestamp("entered_at", h => h.EnteredAt);
+        .Long("id", h => h.Id).Text("deal_id", h => h.DealId).Text("stage", h => h.Stage).Timestamp("entered_at", h => h.EnteredAt)
+        .Timestamp("left_at", h => h.LeftAt);
 
     public static readonly BulkTable<Activity> Activities = new BulkTable<Activity>("activities")
         .Text("id", a => a.Id).Enum("type", a => (ActivityType?)a.Type).Timestamp("occurred_at", a => a.OccurredAt)

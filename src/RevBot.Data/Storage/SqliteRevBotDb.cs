@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using RevBot.Core.Domain;
 using RevBot.Core.Storage;
 
 namespace RevBot.Data.Storage;
@@ -7,6 +8,13 @@ namespace RevBot.Data.Storage;
 /// <summary>The embedded SQLite flavour of the revenue database; owns the SQLite migrations.</summary>
 public sealed class SqliteRevBotDb(DbContextOptions<SqliteRevBotDb> options) : RevBotDb(options)
 {
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        // SQLite's RETURNING does not mix with the AFTER triggers that keep left_at (StageExits migration).
+        modelBuilder.Entity<DealStageChange>().ToTable(t => t.UseSqlReturningClause(false));
+    }
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         base.ConfigureConventions(configurationBuilder);

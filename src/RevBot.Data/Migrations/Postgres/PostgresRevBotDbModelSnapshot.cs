@@ -803,6 +803,11 @@ namespace RevBot.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("entered_at");
 
+                    b.Property<DateTime?>("LeftAt")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("left_at");
+
                     b.Property<string>("Stage")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -816,7 +821,13 @@ namespace RevBot.Data.Migrations.Postgres
                         .IsUnique()
                         .HasDatabaseName("ix_deal_stage_history_deal_id_entered_at_stage");
 
-                    b.ToTable("deal_stage_history", (string)null);
+                    b.HasIndex("LeftAt", "Stage", "EnteredAt")
+                        .HasDatabaseName("ix_deal_stage_history_left_at_stage_entered_at");
+
+                    b.ToTable("deal_stage_history", null, t =>
+                        {
+                            t.HasTrigger("deal_stage_history_exits");
+                        });
                 });
 
             modelBuilder.Entity("RevBot.Core.Domain.DigestSlotClaim", b =>

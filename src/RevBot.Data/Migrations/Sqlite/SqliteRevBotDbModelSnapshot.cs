@@ -772,6 +772,11 @@ namespace RevBot.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("entered_at");
 
+                    b.Property<DateTime?>("LeftAt")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("left_at");
+
                     b.Property<string>("Stage")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -785,7 +790,15 @@ namespace RevBot.Data.Migrations.Sqlite
                         .IsUnique()
                         .HasDatabaseName("ix_deal_stage_history_deal_id_entered_at_stage");
 
-                    b.ToTable("deal_stage_history", (string)null);
+                    b.HasIndex("LeftAt", "Stage", "EnteredAt")
+                        .HasDatabaseName("ix_deal_stage_history_left_at_stage_entered_at");
+
+                    b.ToTable("deal_stage_history", null, t =>
+                        {
+                            t.HasTrigger("deal_stage_history_exits");
+                        });
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("RevBot.Core.Domain.DigestSlotClaim", b =>
