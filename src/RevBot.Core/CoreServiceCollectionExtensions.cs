@@ -43,6 +43,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<AlertDelivery>();
         services.AddScoped<AlertInteractions>();
         services.AddScoped<AlertCommands>();
+        services.AddScoped<AlertMutes>();
         services.AddScoped<IOutboxGoneHandler, AlertGoneHandler>();
         services.AddScoped<DigestBuilder>();
         services.AddScoped<Digests.Scheduling.DigestSubscriptions>();
