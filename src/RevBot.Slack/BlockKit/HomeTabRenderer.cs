@@ -25,7 +25,8 @@ public static class HomeTabRenderer
         var room = BlockKitLimits.ViewBlocks - head.Count - tail.Count - 1;
         var pipeline = ReplyRenderer.RenderBlocks(content.Pipeline.Reply, new ReplyRenderOptions { Language = content.Pipeline.Language }, room / 2);
         var closing = ReplyRenderer.RenderBlocks(content.Closing.Reply, new ReplyRenderOptions { Language = content.Closing.Language }, room - pipeline.Count);
-        return new HomeView([.. new List<Block>([.. head, .. pipeline, new DividerBlock(), .. closing, .. tail]).Take(BlockKitLimits.ViewBlocks)]);
+        List<Block> blocks = [.. head, .. pipeline, new DividerBlock(), .. closing, .. tail];
+        return new HomeView([.. blocks.Take(BlockKitLimits.ViewBlocks)]);
     }
 
     private static IEnumerable<Block> AtRisk(AtRiskAccounts atRisk)
