@@ -43,6 +43,8 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<AlertDelivery>();
         services.AddScoped<AlertInteractions>();
         services.AddScoped<AlertCommands>();
+        services.AddScoped<AlertMutes>();
+        services.AddScoped<Alerts.Personal.PersonalAlerts>();
         services.AddScoped<IOutboxGoneHandler, AlertGoneHandler>();
         services.AddScoped<DigestBuilder>();
         services.AddScoped<Digests.Scheduling.DigestSubscriptions>();

@@ -1,4 +1,5 @@
 using RevBot.Core.Alerts.Actions;
+using RevBot.Core.Alerts.Subscriptions;
 using RevBot.Core.DataHealth;
 using RevBot.Core.Deals;
 using RevBot.Core.Handoffs;
@@ -10,10 +11,11 @@ namespace RevBot.Core.Interactions;
 /// <summary>
 /// The one door for card buttons and form submissions from any adapter. It maps the chat user to a RevBot user and
 /// routes by the action or form id: "deal.*" to the deal card, "handoff.claim" to the hand-off, "data.*" to the
-/// data-health merge, "alert.*" to the alert buttons. The reply says what to do next by its kind: <c>Card</c> replaces the original message,
-/// <c>Form</c> opens (or re-shows, with errors) a form, <c>Refused</c> is shown to the person only.
+/// data-health merge, "alert.mute" / "alert.unmute" to the presser's own mutes, the other "alert.*" to the alert buttons.
+/// The reply says what to do next by its kind: <c>Card</c> replaces the original message, <c>Form</c> opens (or
+/// re-shows, with errors) a form, <c>Refused</c> is shown to the person only.
 /// </summary>
-public sealed class InteractionService(RevBotDb db, DealInteractions deals, HandoffClaims claims, DataHealthInteractions data, AlertInteractions alerts)
+public sealed class InteractionService(RevBotDb db, DealInteractions deals, HandoffClaims claims, DataHealthInteractions data, AlertInteractions alerts, AlertMutes mutes)
 {
     /// <summary>True for the action ids this service answers; other buttons ("ask") stay with the adapter.</summary>
     public static bool Handles(string? actionId) =>
@@ -26,6 +28,7 @@ public sealed class InteractionService(RevBotDb db, DealInteractions deals, Hand
         var userId = await ActingUser.ResolveAsync(db, press.UserId, press.UserEmail, ct);
         if (press.ActionId == HandoffKinds.ClaimAction) return await claims.ClaimAsync(press.Value, userId, press.Channel, ct);
         if (press.ActionId.StartsWith("data.", StringComparison.Ordinal)) return await data.PressAsync(press.ActionId, press.Value, userId, press.Channel, ct);
+        if (press.ActionId is AlertActionIds.Mute or AlertActionIds.Unmute) return await mutes.PressAsync(press.ActionId, press.Value, userId, ct);
         if (press.ActionId.StartsWith(AlertActionIds.Prefix, StringComparison.Ordinal)) return await alerts.PressAsync(press.ActionId, press.Value, userId, press.Channel, ct);
         return await deals.PressAsync(press.ActionId, press.Value, userId, press.Channel, ct);
     }

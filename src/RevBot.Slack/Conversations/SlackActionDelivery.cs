@@ -5,11 +5,11 @@ namespace RevBot.Slack.Conversations;
 
 /// <summary>
 /// A button press from a <c>block_actions</c> payload: the first action, the message it was on (thread, ephemeral or
-/// not) and where to answer.
+/// not) and where to answer. <see cref="FromHome"/>: it was on the App Home tab (no channel, message or response_url).
 /// </summary>
 internal sealed record SlackActionDelivery(
     string? Team, string? User, string? Channel, string ActionId, string? Value, Uri? ResponseUrl,
-    string? MessageTs, string? MessageThreadTs, bool IsEphemeral, string? TriggerId = null)
+    string? MessageTs, string? MessageThreadTs, bool IsEphemeral, string? TriggerId = null, bool FromHome = false)
 {
     public static SlackActionDelivery From(JsonElement payload)
     {
@@ -22,6 +22,6 @@ internal sealed record SlackActionDelivery(
             Uri.TryCreate(payload.Str("response_url"), UriKind.Absolute, out var url) ? url : null,
             payload.Str("message", "ts") ?? payload.Str("container", "message_ts"),
             payload.Str("message", "thread_ts") ?? payload.Str("container", "thread_ts"),
-            payload.Flag("container", "is_ephemeral"), payload.Str("trigger_id"));
+            payload.Flag("container", "is_ephemeral"), payload.Str("trigger_id"), payload.Str("view", "type") == "home");
     }
 }

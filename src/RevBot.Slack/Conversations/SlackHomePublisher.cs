@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using RevBot.Core.Alerts.Personal;
 using RevBot.Core.Conversation;
 using RevBot.Slack.BlockKit;
 using RevBot.Slack.WebApi;
@@ -6,32 +7,34 @@ using RevBot.Slack.WebApi;
 namespace RevBot.Slack.Conversations;
 
 /// <summary>
-/// The App Home tab: the user's own pipeline and their open deals closing this month, asked of Core as that user. A
-/// Slack user RevBot cannot map gets a view explaining how to get mapped.
+/// The App Home tab: the user's own pipeline and their open deals closing this month (asked of Core as that user), their
+/// at-risk accounts and their alert and digest settings (Core's <see cref="PersonalAlerts"/>). Published when the tab is
+/// opened and again after a button on it is pressed, with what the press did on top. A Slack user RevBot cannot map
+/// gets a view explaining how to get mapped.
 /// </summary>
-internal sealed partial class SlackHomePublisher(SlackUserDirectory users, AskService ask, SlackApiClient slack, ILogger<SlackHomePublisher> log)
+internal sealed partial class SlackHomePublisher(SlackUserDirectory users, AskService ask, PersonalAlerts alerts, SlackApiClient slack, ILogger<SlackHomePublisher> log)
 {
     public const string PipelineQuestion = "my pipeline";
     public const string ClosingQuestion = "my open deals closing this month";
 
-    public async Task PublishAsync(string slackUserId, CancellationToken ct)
+    public Task PublishAsync(string slackUserId, CancellationToken ct) => PublishAsync(slackUserId, null, ct);
+
+    /// <param name="notice">What the user's last press on the tab did ("Muted: …"), shown at the top; null for none.</param>
+    public async Task PublishAsync(string slackUserId, string? notice, CancellationToken ct)
     {
         var email = await users.EmailForAsync(slackUserId, ct);
-        var view = email is null ? Unmapped() : await MineAsync(email, ct);
+        var view = email is null ? Unmapped() : await MineAsync(email, notice, ct);
         var published = await slack.PublishViewAsync(new PublishViewRequest(slackUserId, view), ct);
         if (!published.Ok) LogPublishFailed(log, published.Error.ToString());
     }
 
-    private async Task<HomeView> MineAsync(string email, CancellationToken ct)
+    private async Task<HomeView> MineAsync(string email, string? notice, CancellationToken ct)
     {
         var pipeline = await ask.AskAsync(new AskRequest(PipelineQuestion, email), ct);
         var closing = await ask.AskAsync(new AskRequest(ClosingQuestion, email), ct);
-        const int half = BlockKitLimits.ViewBlocks / 2;
-        return new HomeView([
-            .. ReplyRenderer.RenderBlocks(pipeline.Reply, new ReplyRenderOptions { Language = pipeline.Language }, half - 1),
-            new DividerBlock(),
-            .. ReplyRenderer.RenderBlocks(closing.Reply, new ReplyRenderOptions { Language = closing.Language }, half),
-        ]);
+        var atRisk = await alerts.AtRiskAsync(email, HomeTabRenderer.AtRiskShown, ct);
+        var settings = await alerts.SettingsAsync(email, ct);
+        return HomeTabRenderer.Render(new HomeTabContent(pipeline, closing, atRisk, settings) { Notice = notice });
     }
 
     private static HomeView Unmapped() => new([

@@ -16,10 +16,11 @@ namespace RevBot.Slack.Conversations;
 /// <see cref="InteractionService"/>. A press's reply is a card (it replaces the message the button was on), a form (a
 /// modal opened with the press's trigger_id) or a refusal (an ephemeral for the presser). A modal submission is answered
 /// in the HTTP response: field errors as <c>response_action: errors</c>; otherwise the modal closes and the original
-/// message is replaced with the new card in the background.
+/// message is replaced with the new card in the background. A press on the Home tab (the mute toggles, "I'm on it") has
+/// no message to replace: the tab is published again, fresh, with what the press did on top.
 /// </summary>
 internal sealed partial class SlackInteractionProcessor(
-    InteractionService interactions, SlackUserDirectory users, SlackApiClient slack, WorkQueue queue, ILogger<SlackInteractionProcessor> log)
+    InteractionService interactions, SlackUserDirectory users, SlackApiClient slack, SlackHomePublisher home, WorkQueue queue, ILogger<SlackInteractionProcessor> log)
 {
     public static bool Handles(SlackActionDelivery a) => a.User is not null && InteractionService.Handles(a.ActionId);
 
@@ -32,6 +33,11 @@ internal sealed partial class SlackInteractionProcessor(
         ArgumentNullException.ThrowIfNull(a);
         var email = await users.EmailForAsync(a.User, ct);
         var reply = await interactions.PressAsync(new CardPress(a.ActionId, a.Value ?? "", null, email, ChangeChannel.Slack), ct);
+        if (a.FromHome && reply.Kind != ReplyKind.Form)
+        {
+            await home.PublishAsync(a.User!, reply.Notice ?? reply.Text, ct);
+            return;
+        }
         switch (reply.Kind)
         {
             case ReplyKind.Form when reply.Form is { } form && a.TriggerId is { } trigger:

@@ -1,5 +1,8 @@
 using RevBot.Testing;
 using System.Globalization;
+using RevBot.Core.Alerts;
+using RevBot.Core.Alerts.Actions;
+using RevBot.Core.Alerts.Personal;
 using RevBot.Core.Conversation;
 using RevBot.Core.Replies;
 using RevBot.Slack.BlockKit;
@@ -36,7 +39,29 @@ internal static class SlackSamples
         ("deal_update_form_with_errors", FormModal.Render(DealReplySamples.FormWithErrors(), "{}")),
         ("home_tab", ReplyRenderer.RenderHome(GuidanceComposer.Help("en").Reply)),
         ("home_tab_huge", ReplyRenderer.RenderHome(Huge())),
+        ("home_tab_mine", HomeTabRenderer.Render(Home(Metric(), List(5, 5), atRisk: 3, total: 7, lists: 2, muted: true) with { Notice = "Muted: you won't get direct messages about stalled deals. Channels still get them." })),
+        ("home_tab_mine_nothing_at_risk", HomeTabRenderer.Render(Home(Metric(), List(0, 0), atRisk: 0, total: 0, lists: 0, muted: false))),
+        ("home_tab_mine_huge", HomeTabRenderer.Render(Home(Huge(), Huge(), atRisk: 40, total: 1214, lists: PersonalAlerts.ListedSettings, muted: false) with { Notice = new string('n', 5000) })),
     ];
+
+    /// <summary>A mapped user's Home tab: two answers, <paramref name="atRisk"/> accounts of <paramref name="total"/>, and settings.</summary>
+    private static HomeTabContent Home(Reply pipeline, Reply closing, int atRisk, int total, int lists, bool muted)
+    {
+        static Answer AnswerOf(Reply reply) => new() { Intent = "metric", Text = reply.Text, Reply = reply };
+        var accounts = Enumerable.Range(1, atRisk).Select(i => new AtRiskAccount($"acc-{i}", $"Hauck <Group> & {i}", 90 - i,
+            ["usage down 43% in 30 days", "1 urgent ticket open, satisfaction 2.0/5 over 90 days", new string('r', i == 1 ? 4000 : 10)],
+            i == 2 ? "snoozed until Jun 23 · Jane Cooper is on it" : null,
+            i == 2 ? null : new ReplyAction(AlertActionIds.Assign, "I'm on it", $"a1|{i}", ReplyActionStyle.Primary))).ToList();
+        var channels = Enumerable.Range(1, lists).Select(i => new ChannelSetting(i % 2 == 0 ? "teams" : "slack", i % 2 == 0 ? "19:ops@thread.tacv2" : $"C0{i}", $"churn risk in EMEA <{i}>")).ToList();
+        var settings = new AlertSettings(
+            [
+                new DirectMessageAlertSetting(AlertKind.StalledDeal, "Stalled-deal DMs", muted, new ReplyAction(muted ? AlertActionIds.Unmute : AlertActionIds.Mute, muted ? "Unmute" : "Mute", "stalled_deal")),
+                new DirectMessageAlertSetting(AlertKind.ChurnRisk, "Churn-risk DMs", false, new ReplyAction(AlertActionIds.Mute, "Mute", "churn_risk")),
+            ],
+            "20:00–08:00 in Europe/Madrid (your time zone): direct messages decided then arrive at 08:00",
+            channels, lists == 0 ? 0 : lists + 3, channels, lists);
+        return new HomeTabContent(AnswerOf(pipeline), AnswerOf(closing), new AtRiskAccounts(accounts, total), settings);
+    }
 
     private static Reply Metric() => new()
     {

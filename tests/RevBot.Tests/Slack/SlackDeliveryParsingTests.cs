@@ -42,6 +42,20 @@ public sealed class SlackDeliveryParsingTests
         Assert.Equal(("T1", "U1", "C1", "ask", "bookings", "2.2", "1.1", false), (a.Team, a.User, a.Channel, a.ActionId, a.Value, a.MessageTs, a.MessageThreadTs, a.IsEphemeral));
         Assert.True(SlackActionProcessor.Handles(a));
         Assert.False(SlackActionProcessor.Handles(a with { ActionId = "open_deal" }));
+        Assert.False(a.FromHome);
+    }
+
+    [Fact]
+    public void A_press_on_the_home_tab_is_known_by_its_view_and_has_no_channel_or_message()
+    {
+        using var doc = JsonDocument.Parse("""
+            {"type":"block_actions","team":{"id":"T1"},"user":{"id":"U1"},"container":{"type":"view","view_id":"V1"},
+             "view":{"id":"V1","type":"home"},"trigger_id":"t1","actions":[{"action_id":"alert.mute","value":"stalled_deal"}]}
+            """);
+        var a = SlackActionDelivery.From(doc.RootElement);
+
+        Assert.Equal(("U1", null, "alert.mute", "stalled_deal", null, null, true), (a.User, a.Channel, a.ActionId, a.Value, a.MessageTs, a.ResponseUrl, a.FromHome));
+        Assert.True(SlackInteractionProcessor.Handles(a));
     }
 
     [Fact]

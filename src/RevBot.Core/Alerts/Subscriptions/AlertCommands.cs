@@ -13,7 +13,7 @@ namespace RevBot.Core.Alerts.Subscriptions;
 /// id), mutes to the person. Filter values are checked against the data (a region or segment some account has, an
 /// owner or team some user has) so a typo is answered with what is allowed instead of a subscription that never fires.
 /// </summary>
-public sealed class AlertCommands(RevBotDb db, CompanyClock clock)
+public sealed class AlertCommands(RevBotDb db, CompanyClock clock, AlertMutes mutes)
 {
     public async Task<Answer> RunAsync(AlertCommand command, string? userEmail, string? conversationKey, CancellationToken ct)
     {
@@ -92,13 +92,7 @@ public sealed class AlertCommands(RevBotDb db, CompanyClock clock)
         if (user is null)
             return Reply(c, false, es ? "¿Quién eres?" : "Who are you?", es ? "No sé quién eres en RevBot." : "RevBot doesn't know who you are, so it can't change your alerts.");
         var kinds = c.Kinds.Count == 0 ? Enum.GetValues<AlertKind>() : [.. c.Kinds];
-        var texts = kinds.Select(EnumText.Format).ToList();
-        var existing = await db.AlertMutes.Where(m => m.UserId == user.Id && texts.Contains(m.Kind)).ToListAsync(ct);
-        if (c.Verb == AlertCommandVerb.Mute)
-            foreach (var kind in texts.Where(k => existing.All(m => m.Kind != k)))
-                db.AlertMutes.Add(new AlertMute { UserId = user.Id, Kind = kind, CreatedAt = clock.UtcNow });
-        else db.AlertMutes.RemoveRange(existing);
-        await db.SaveChangesAsync(ct);
+        await mutes.SetAsync(user.Id, kinds, c.Verb == AlertCommandVerb.Mute, ct);
         var what = Kinds(kinds, es);
         return c.Verb == AlertCommandVerb.Mute
             ? Reply(c, true, es ? "Silenciado" : "Muted", es ? $"No recibirás mensajes directos de {what}. \"unmute\" los reactiva." : $"You won't get direct messages about {what}. Say \"unmute\" to get them again.")

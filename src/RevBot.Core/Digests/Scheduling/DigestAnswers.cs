@@ -52,7 +52,7 @@ internal static class DigestAnswers
     public static Answer Refused(string language, string text) =>
         Make("digest", language, language == "es" ? "Resúmenes" : "Digests", text, ReplyKind.NotUnderstood) with { Understood = false };
 
-    private static string Extras(DigestSubscription row, bool es)
+    internal static string Extras(DigestSubscription row, bool es)
     {
         var parts = new List<string>();
         if (row.Region is { } region) parts.Add((es ? "región " : "region ") + region);

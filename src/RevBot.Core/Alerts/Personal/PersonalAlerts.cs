@@ -1,0 +1,115 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using RevBot.Core.Alerts.Actions;
+using RevBot.Core.Alerts.Delivery;
+using RevBot.Core.Alerts.Subscriptions;
+using RevBot.Core.Company;
+using RevBot.Core.Digests;
+using RevBot.Core.Digests.Scheduling;
+using RevBot.Core.Domain;
+using RevBot.Core.Replies;
+using RevBot.Core.Storage;
+
+namespace RevBot.Core.Alerts.Personal;
+
+/// <summary>
+/// What one person sees about their own alerts (the Slack Home tab): the accounts they own with live churn-risk alerts,
+/// and their alert and digest settings. It reads the stored alerts (what the last scan found), never scans, so it is a
+/// few indexed queries however big the company. Scoped.
+/// </summary>
+public sealed class PersonalAlerts(RevBotDb db, IOptions<AlertOptions> options, CompanyClock clock)
+{
+    /// <summary>Channel subscriptions and digests listed before "and N more".</summary>
+    public const int ListedSettings = 5;
+
+    /// <summary>
+    /// The accounts the person owns (<c>accounts.owner_id</c>) with an open or snoozed churn-risk alert, highest score
+    /// first, the first <paramref name="take"/> of them; null when no RevBot user has that e-mail. Dismissed alerts are
+    /// left out: someone decided they need nothing more.
+    /// </summary>
+    public async Task<AtRiskAccounts?> AtRiskAsync(string email, int take, CancellationToken ct)
+    {
+        if (await UserAsync(email, ct) is not { } user) return null;
+        var churn = EnumText.Format(AlertKind.ChurnRisk);
+        var live = db.Alerts.AsNoTracking().Where(a => a.Kind == churn && (a.State == AlertState.Open || a.State == AlertState.Snoozed));
+        var accounts = live.Join(db.Accounts.Where(x => x.OwnerId == user.Id), a => a.SubjectId, x => x.Id, (a, x) => new { a.SubjectId, a.Score, x.Name })
+            .GroupBy(r => new { r.SubjectId, r.Name })
+            .Select(g => new { g.Key.SubjectId, g.Key.Name, Score = g.Max(r => r.Score) ?? 0 });
+        var total = await accounts.CountAsync(ct);
+        if (total == 0) return new AtRiskAccounts([], 0);
+        var top = await accounts.OrderByDescending(a => a.Score).ThenBy(a => a.Name).ThenBy(a => a.SubjectId).Take(take).ToListAsync(ct);
+        var ids = top.Select(t => t.SubjectId).ToList();
+        var rows = await live.Where(a => ids.Contains(a.SubjectId)).OrderBy(a => a.Id).ToListAsync(ct);
+        var assigneeIds = rows.Select(r => r.AssignedUserId).OfType<int>().Distinct().ToList();
+        var names = await db.Users.AsNoTracking().Where(u => assigneeIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        var subjects = AlertSubjects.Group(rows).ToDictionary(s => s.SubjectId);
+        return new AtRiskAccounts([.. top.Select(t =>
+        {
+            var subject = subjects[t.SubjectId];
+            var mine = rows.Where(r => r.SubjectId == t.SubjectId).ToList();
+            var assignee = mine.Select(r => r.AssignedUserId).FirstOrDefault(id => id is not null);
+            var notes = new List<string>();
+            if (mine.All(r => r.State == AlertState.Snoozed) && mine.Max(r => r.SnoozedUntil) is { } until)
+                notes.Add("snoozed until " + Day(until));
+            if (assignee is { } who) notes.Add(who == user.Id ? "you're on it" : $"{names.GetValueOrDefault(who, "someone")} is on it");
+            var action = assignee is null
+                ? new ReplyAction(AlertActionIds.Assign, "I'm on it", AlertActionValue.Encode([subject.AlertIds[0]]), ReplyActionStyle.Primary)
+                : null;
+            return new AtRiskAccount(t.SubjectId, t.Name, t.Score, subject.Reasons, notes.Count == 0 ? null : string.Join(" · ", notes), action);
+        })], total);
+    }
+
+    /// <summary>The person's direct-message mutes, quiet hours, and the channel subscriptions and digests they created; null for an unknown e-mail.</summary>
+    public async Task<AlertSettings?> SettingsAsync(string email, CancellationToken ct)
+    {
+        if (await UserAsync(email, ct) is not { } user) return null;
+        var muted = await db.AlertMutes.AsNoTracking().Where(m => m.UserId == user.Id).Select(m => m.Kind).ToListAsync(ct);
+        var direct = Enum.GetValues<AlertKind>().Select(kind =>
+        {
+            var text = EnumText.Format(kind);
+            var isMuted = muted.Contains(text);
+            var toggle = isMuted ? new ReplyAction(AlertActionIds.Unmute, "Unmute", text) : new ReplyAction(AlertActionIds.Mute, "Mute", text);
+            return new DirectMessageAlertSetting(kind, kind == AlertKind.StalledDeal ? "Stalled-deal DMs" : "Churn-risk DMs", isMuted, toggle);
+        }).ToList();
+
+        var subscriptions = db.AlertSubscriptions.AsNoTracking().Where(s => s.CreatedByUserId == user.Id && s.Active);
+        var subscriptionsShown = await subscriptions.OrderBy(s => s.Id).Take(ListedSettings).ToListAsync(ct);
+        // A digest records its creator as text: the RevBot e-mail, or the chat user id when the creator was not mapped yet.
+        var creators = new[] { user.Email, user.SlackUserId, user.TeamsUserId }.OfType<string>().Select(c => c.ToLowerInvariant()).ToList();
+        var digests = db.DigestSchedules.AsNoTracking().Where(d => d.Active && d.CreatedBy != null && creators.Contains(d.CreatedBy.ToLower()));
+        var digestsShown = await digests.OrderBy(d => d.Id).Take(ListedSettings).ToListAsync(ct);
+        return new AlertSettings(direct, QuietHoursText(user.TimeZone),
+            [.. subscriptionsShown.Select(s => new ChannelSetting(s.Platform, s.ChannelId, AlertCommands.Describe(s, es: false)))],
+            subscriptionsShown.Count < ListedSettings ? subscriptionsShown.Count : await subscriptions.CountAsync(ct),
+            [.. digestsShown.Select(d => new ChannelSetting(d.Platform, d.ChannelId, DigestText(d)))],
+            digestsShown.Count < ListedSettings ? digestsShown.Count : await digests.CountAsync(ct));
+    }
+
+    private async Task<User?> UserAsync(string email, CancellationToken ct)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(email);
+        var normalized = email.Trim().ToLowerInvariant();
+        return await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Email.ToLower() == normalized, ct);
+    }
+
+    /// <summary>"20:00–08:00 in Europe/Madrid (your time zone): direct messages decided then arrive at 08:00".</summary>
+    private string QuietHoursText(string? userZone)
+    {
+        var (start, end) = (options.Value.QuietHoursStart, options.Value.QuietHoursEnd);
+        if (start == end) return "none: direct messages go out as soon as an alert is found";
+        var own = userZone is not null && TimeZoneInfo.TryFindSystemTimeZoneById(userZone, out _);
+        var zone = QuietHours.ZoneFor(userZone, clock.Zone);
+        return $"{Time(start)}–{Time(end)} in {zone.Id} ({(own ? "your time zone" : "the company's; you have none set")}): direct messages decided then arrive at {Time(end)}";
+    }
+
+    private static string DigestText(DigestSubscription d)
+    {
+        var kind = DigestKinds.TryParse(d.Kind, out var k) ? DigestKinds.Title(k, spanish: false) : d.Kind;
+        return $"{kind} digest {DigestScheduleText.When(d.Cron, d.TimeZone, es: false)}{DigestAnswers.Extras(d, es: false)}";
+    }
+
+    private string Day(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), clock.Zone).ToString("MMM d", CultureInfo.InvariantCulture);
+
+    private static string Time(TimeOnly t) => t.ToString("HH:mm", CultureInfo.InvariantCulture);
+}
