@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using RevBot.Core.Domain;
 using RevBot.Core.Storage;
 
 namespace RevBot.Teams.Handling;
@@ -13,20 +11,6 @@ internal static class InboundClaims
     public const string Platform = "teams";
 
     /// <summary>True if this call claimed the delivery; false if it was already taken (a replay).</summary>
-    public static async Task<bool> TryClaimAsync(RevBotDb db, string deliveryId, DateTime utcNow, CancellationToken ct)
-    {
-        db.InboundDeliveries.Add(new InboundDelivery { Platform = Platform, DeliveryId = deliveryId, ReceivedAt = utcNow });
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return true;
-        }
-        catch (DbUpdateException)
-        {
-            db.ChangeTracker.Clear();
-            // Only a row that is really there means "already processed"; any other failure (database down) must surface.
-            if (await db.InboundDeliveries.AnyAsync(d => d.Platform == Platform && d.DeliveryId == deliveryId, ct)) return false;
-            throw;
-        }
-    }
+    public static Task<bool> TryClaimAsync(RevBotDb db, string deliveryId, DateTime utcNow, CancellationToken ct) =>
+        InboundDeliveryClaims.TryClaimAsync(db, Platform, deliveryId, utcNow, ct);
 }
