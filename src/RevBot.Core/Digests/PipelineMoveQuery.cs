@@ -11,7 +11,7 @@ namespace RevBot.Core.Digests;
 /// Last week's biggest moves in open pipeline: stage advances (from deal_stage_history: the last stage entered during
 /// the week against the stage held when it began) and close dates pushed into a later quarter (from the audit log's
 /// close-date changes). Each runs once per batch for all deals, with every deal's dimension keys, and digests pick
-/// their filters' deals from it: deal_stage_history has no index on entered_at, so one scan serves every subscriber.
+/// their filters' deals from it, so one range of the (entered_at, deal_id) index serves every subscriber.
 /// </summary>
 internal static class PipelineMoveQuery
 {

@@ -46,6 +46,8 @@ internal sealed class DealStageChangeConfiguration : IEntityTypeConfiguration<De
         b.HasIndex(h => new { h.DealId, h.EnteredAt, h.Stage }).IsUnique();
         // Exits in a window, by stage, for the stage norms: an index-only range scan.
         b.HasIndex(h => new { h.LeftAt, h.Stage, h.EnteredAt });
+        // Entries in a window (the digest's stage advances of last week): a range instead of reading all history.
+        b.HasIndex(h => new { h.EnteredAt, h.DealId });
     }
 }
 

@@ -767,6 +767,8 @@ namespace RevBot.Data.Migrations.Postgres
                     b.HasIndex("CreatedAt")
                         .HasDatabaseName("ix_deals_created_at");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("CreatedAt"), new[] { "Amount", "Status", "AccountId", "OwnerId", "Stage", "Type", "Source", "Product" });
+
                     b.HasIndex("OwnerId")
                         .HasDatabaseName("ix_deals_owner_id");
 
@@ -776,10 +778,12 @@ namespace RevBot.Data.Migrations.Postgres
                     b.HasIndex("Status", "CloseDate")
                         .HasDatabaseName("ix_deals_status_close_date");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Status", "CloseDate"), new[] { "Amount", "Probability", "AccountId", "OwnerId", "Stage", "Type", "Source", "Product" });
+
                     b.HasIndex("Status", "ClosedAt")
                         .HasDatabaseName("ix_deals_status_closed_at");
 
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Status", "ClosedAt"), new[] { "Amount", "AccountId", "OwnerId" });
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Status", "ClosedAt"), new[] { "Amount", "AccountId", "OwnerId", "Type", "Source", "Product", "CreatedAt" });
 
                     b.ToTable("deals", (string)null);
                 });
@@ -816,6 +820,9 @@ namespace RevBot.Data.Migrations.Postgres
 
                     b.HasKey("Id")
                         .HasName("pk_deal_stage_history");
+
+                    b.HasIndex("EnteredAt", "DealId")
+                        .HasDatabaseName("ix_deal_stage_history_entered_at_deal_id");
 
                     b.HasIndex("DealId", "EnteredAt", "Stage")
                         .IsUnique()

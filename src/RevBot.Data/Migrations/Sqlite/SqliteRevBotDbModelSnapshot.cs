@@ -786,6 +786,9 @@ namespace RevBot.Data.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("pk_deal_stage_history");
 
+                    b.HasIndex("EnteredAt", "DealId")
+                        .HasDatabaseName("ix_deal_stage_history_entered_at_deal_id");
+
                     b.HasIndex("DealId", "EnteredAt", "Stage")
                         .IsUnique()
                         .HasDatabaseName("ix_deal_stage_history_deal_id_entered_at_stage");
