@@ -68,8 +68,18 @@ internal sealed class DigestData(RevBotDb db, MetricEngine engine, CompanyClock 
         return await cache.GetAsync(Key("arr_bridge", "", period, filters, null), () => engine.ArrBridgeAsync(period, filters, Ct));
     }
 
-    public Task<IReadOnlyList<DealListItem>> DealsAsync(DealListQuery query) =>
-        cache.GetAsync(Key($"deals:{query.Kind}:{query.Limit}:{query.Ascending}", "", query.Period ?? Period.AllTime, query.Filters, null), () => engine.ListDealsAsync(query, Ct));
+    /// <summary>
+    /// A deal list, picked from the list's first N per (region, segment) pair computed once for the other filters: one
+    /// statement serves the unfiltered digests and every region, segment and region × segment subscriber alike.
+    /// </summary>
+    public async Task<IReadOnlyList<DealListItem>> DealsAsync(DealListQuery query)
+    {
+        var rest = query.Filters.Where(f => f.Key is not (Dimension.Region or Dimension.Segment)).ToDictionary(f => f.Key, f => f.Value);
+        var shared = query with { Filters = rest };
+        var groups = await cache.GetAsync(Key($"deals:{query.Kind}:{query.Limit}:{query.Ascending}", "", query.Period ?? Period.AllTime, rest, Dimension.Region),
+            () => engine.ListDealsByRegionAndSegmentAsync(shared, Ct));
+        return groups.Pick(query.Filters.GetValueOrDefault(Dimension.Region), query.Filters.GetValueOrDefault(Dimension.Segment));
+    }
 
     /// <summary>Loss reasons of the listed deals (one short query by primary key).</summary>
     public async Task<IReadOnlyDictionary<string, string?>> LossReasonsAsync(IReadOnlyList<string> dealIds)

@@ -117,4 +117,11 @@ public sealed class MetricEngine(RevBotDb db, IOptions<CompanyOptions> options, 
         ArgumentNullException.ThrowIfNull(query);
         return DealLister.ListAsync(db, clock, query, ct);
     }
+
+    /// <summary>The list's first N for every (region, segment) pair, to pick region and segment filters from (digest batches).</summary>
+    internal Task<DealListsByGroup> ListDealsByRegionAndSegmentAsync(DealListQuery query, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return DealLister.ListByRegionAndSegmentAsync(db, clock, query, ct);
+    }
 }

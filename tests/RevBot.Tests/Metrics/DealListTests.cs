@@ -51,4 +51,35 @@ public sealed class DealListTests(MetricsDatabase data)
         Assert.Equal(["w2", "w4"], (await ListAsync(provider, DealListKind.Won, Q4_2026, 10, false, (Dimension.Region, "EMEA"))).Select(d => d.Id));
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => ListAsync(provider, DealListKind.Won, Q4_2026, limit: 0));
     }
+
+    [Theory]
+    [InlineData(DbProvider.Sqlite)]
+    [InlineData(DbProvider.Postgres)]
+    public async Task Lists_picked_from_the_per_region_and_segment_lists_are_the_filtered_lists(DbProvider provider)
+    {
+        string?[] regions = [null, "NA", "EMEA", "APAC", "Mars"];
+        string?[] segments = [null, "Enterprise", "SMB", "Mid-Market", "None"];
+        foreach (var (kind, period) in new[] { (DealListKind.Open, (Period?)Q4_2026), (DealListKind.Open, null), (DealListKind.Won, Q4_2026), (DealListKind.Lost, Q4_2026) })
+        foreach (var (limit, ascending) in new[] { (1, false), (2, true), (10, false) })
+        {
+            var groups = await data.UseAsync(provider, e => e.ListDealsByRegionAndSegmentAsync(
+                new DealListQuery(kind, period, MetricQuery.NoFilters, limit, ascending), TestContext.Current.CancellationToken));
+            foreach (var region in regions)
+            foreach (var segment in segments)
+            {
+                var filters = new List<(Dimension, string)>();
+                if (region is not null) filters.Add((Dimension.Region, region));
+                if (segment is not null) filters.Add((Dimension.Segment, segment));
+                var direct = await ListAsync(provider, kind, period, limit, ascending, [.. filters]);
+                Assert.Equal(direct, groups.Pick(region, segment));
+            }
+        }
+    }
+
+    [Fact]
+    public async Task The_per_group_list_refuses_a_region_or_segment_filter()
+    {
+        await Assert.ThrowsAsync<ArgumentException>(() => data.UseAsync(DbProvider.Sqlite, e => e.ListDealsByRegionAndSegmentAsync(
+            new DealListQuery(DealListKind.Won, Q4_2026, new Dictionary<Dimension, string> { [Dimension.Segment] = "SMB" }, 5), TestContext.Current.CancellationToken)));
+    }
 }
