@@ -24,9 +24,9 @@ internal static class AskBenchmark
         services.AddRevBotData(target);
         await using var provider = services.BuildServiceProvider();
 
-        Console.WriteLine($"| question | ask median (ms) | ask p95 (ms) | hand-written SQL median (ms) | ratio |");
-        Console.WriteLine("| --- | ---: | ---: | ---: | ---: |");
-        foreach (var (question, sql) in HandWrittenSql.For(asOf))
+        Console.WriteLine("| question | ask median (ms) | ask p95 (ms) | hand-written SQL median (ms) | ratio | SQL with the comparison (ms) | ratio |");
+        Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+        foreach (var (question, sql, comparison) in HandWrittenSql.For(asOf))
         {
             var ask = await Latency.MeasureAsync(async () =>
             {
@@ -53,7 +53,11 @@ internal static class AskBenchmark
             var raw = target.Provider == DbProvider.Postgres
                 ? await Latency.MeasureAsync(() => RunSqlAsync(target.ConnectionString, sql), iterations)
                 : (double.NaN, double.NaN);
-            Console.WriteLine($"| {question} | {ask.Median:F1} | {ask.P95:F1} | {raw.Item1:F1} | {ask.Median / raw.Item1:F2} |");
+            // The answer shows the number and its comparison, both asked at once on two connections; so is the SQL here.
+            var both = target.Provider == DbProvider.Postgres && comparison is not null
+                ? await Latency.MeasureAsync(() => Task.WhenAll(RunSqlAsync(target.ConnectionString, sql), RunSqlAsync(target.ConnectionString, comparison)), iterations)
+                : raw;
+            Console.WriteLine($"| {question} | {ask.Median:F1} | {ask.P95:F1} | {raw.Item1:F1} | {ask.Median / raw.Item1:F2} | {both.Item1:F1} | {ask.Median / both.Item1:F2} |");
         }
     }
 

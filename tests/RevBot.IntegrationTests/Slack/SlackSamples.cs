@@ -30,6 +30,7 @@ internal static class SlackSamples
         ("deal_card_updated", ReplyRenderer.Render(DealReplySamples.Card())),
         ("deal_refused", ReplyRenderer.Render(new Reply { Kind = ReplyKind.Refused, Title = "Not changed", Text = "Only Rob Rep, their managers and RevOps can change this deal." })),
         ("share_button_only", new SlackMessage("Share", [new ActionsBlock([SlackMessages.ShareButton("win rate this quarter")])])),
+        .. AlertMessageSamples.All().Select(s => (s.Name.Replace(' ', '_'), ReplyRenderer.Render(s.Reply))),
     ];
 
     public static IReadOnlyList<(string Name, View View)> Views() =>

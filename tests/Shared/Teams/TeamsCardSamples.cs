@@ -9,6 +9,7 @@ public static class TeamsCardSamples
     public static IReadOnlyList<(string Name, AdaptiveCard Card)> All() =>
     [
         ("metric answer", ReplyCardRenderer.Render(Metric())),
+        .. AlertMessageSamples.All().Select(s => (s.Name, ReplyCardRenderer.Render(s.Reply))),
         ("list with more rows than shown", ReplyCardRenderer.Render(List())),
         ("definition", ReplyCardRenderer.Render(new Reply
         {
