@@ -69,9 +69,17 @@ internal sealed partial class DigestParts
         var title = DigestFeedText.Title(section, Spanish);
         var feed = feeds.FirstOrDefault(f => f.Section == section);
         if (feed is null) return new DigestSection(section, title, [], DigestFeedText.NotConnected(section, Spanish)) { Available = false };
-        var items = await feed.ReadAsync(new DigestFeedRequest(request.Kind, request.AsOf, Filters, request.Language, TopN), data.Ct);
+        var items = await feed.ReadAsync(FeedRequest(), data.Ct);
         return new DigestSection(section, title, [.. items.Take(TopN)], DigestFeedText.Empty(section, Spanish));
     }
+
+    /// <summary>Lets the feeds of these sections start their slow shared work before the numbers are read.</summary>
+    public void PrepareFeeds(IEnumerable<string> sections)
+    {
+        foreach (var feed in feeds.Where(f => sections.Contains(f.Section))) feed.Prepare(FeedRequest());
+    }
+
+    private DigestFeedRequest FeedRequest() => new(request.Kind, request.AsOf, Filters, request.Language, TopN);
 
     private DigestSection MoveSection(string id, string title, IEnumerable<StageMove> moves, Func<StageMove, string> change, string empty)
     {

@@ -12,6 +12,7 @@ internal static class DigestPlans
     public static async Task<DigestContent> BuildAsync(DigestKind kind, DigestParts p, IReadOnlyList<string> stageOrder)
     {
         var c = new DigestContent();
+        p.PrepareFeeds(FeedSections(kind));
         switch (kind)
         {
             case DigestKind.Sales:
@@ -53,4 +54,13 @@ internal static class DigestPlans
         }
         return c;
     }
+
+    /// <summary>The fed sections each plan below shows, so their feeds can start before the numbers.</summary>
+    private static string[] FeedSections(DigestKind kind) => kind switch
+    {
+        DigestKind.Sales => [DigestSectionIds.StalledDeals, DigestSectionIds.OpenHandoffs],
+        DigestKind.Cs => [DigestSectionIds.AtRiskAccounts, DigestSectionIds.OpenHandoffs],
+        DigestKind.Exec => [DigestSectionIds.StalledDeals, DigestSectionIds.AtRiskAccounts],
+        _ => [],
+    };
 }

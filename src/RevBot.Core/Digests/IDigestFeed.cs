@@ -16,4 +16,12 @@ public interface IDigestFeed
     /// day. Item text is final (humanized, in the request's language); <see cref="DigestItem.Detail"/> carries the reason.
     /// </summary>
     Task<IReadOnlyList<DigestItem>> ReadAsync(DigestFeedRequest request, CancellationToken ct);
+
+    /// <summary>
+    /// Called when a digest that shows this section starts being built, before its numbers: a feed with slow shared work
+    /// (the alert scan) starts it here, on its own connections, so it runs while the numbers are read. Never blocks.
+    /// </summary>
+    void Prepare(DigestFeedRequest request)
+    {
+    }
 }
