@@ -99,12 +99,16 @@ public sealed class OutboxDispatcherTests : IAsyncLifetime
         var id = await _world.AddAsync(OutboxWorld.Row("CRETRY", "Hand-off", _time.GetUtcNow()));
         Script(new FakeResponse(500, "oops"));
 
+        // The round moves the fake clock while it runs, so the dispatcher's "now" lies between these two readings.
+        var before = _time.GetUtcNow().UtcDateTime;
         Assert.Equal(1, await RoundAsync());
+        var after = _time.GetUtcNow().UtcDateTime;
         var failed = await _world.RowAsync(id);
         Assert.Equal((1, (DateTime?)null, (DateTime?)null), (failed.Attempts, failed.SentAt, failed.FailedAt));
         Assert.Contains("http_error", failed.LastError, StringComparison.Ordinal);
-        var wait = failed.AvailableAt - _time.GetUtcNow().UtcDateTime;
-        Assert.InRange(wait, FirstBackoff / 2, FirstBackoff);
+        Assert.InRange(failed.AvailableAt - before, FirstBackoff / 2, FirstBackoff + (after - before));
+        Assert.InRange(failed.AvailableAt - after, FirstBackoff / 2 - (after - before), FirstBackoff);
+        var wait = failed.AvailableAt - after;
 
         // Not due yet: nothing is claimed, nothing posted.
         Assert.Equal(0, await _world.Dispatcher.RunOnceAsync(Ct));
