@@ -147,10 +147,14 @@ internal sealed class ScaleOutCluster : IAsyncDisposable
         _ => FakeResponse.Ok("""{"ok":true}"""),
     };
 
-    /// <summary>users.lookupByEmail is a form post (<c>email=…</c>): one stable made-up id per address.</summary>
+    /// <summary>
+    /// users.lookupByEmail is a form post (<c>email=…</c>): one stable made-up id per address, and the asker's own id
+    /// for the asker, as Slack would answer (their alert may be sent before or after their question maps them).
+    /// </summary>
     private string LookUp(string form)
     {
         var email = System.Web.HttpUtility.ParseQueryString(form)["email"] ?? "";
+        if (string.Equals(email, _repEmail, StringComparison.OrdinalIgnoreCase)) return SlackBotHost.RepSlackId;
         return _slackIds.GetOrAdd(email, _ => $"UDM{Interlocked.Increment(ref _lookups):D5}");
     }
 
