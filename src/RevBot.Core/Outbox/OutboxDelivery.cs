@@ -72,9 +72,7 @@ internal sealed partial class OutboxDelivery(IServiceScopeFactory scopes, Outbox
                 await OutboxClaims.MarkFailedAsync(db, row, gone: false, result.Error ?? "failed", now, ct);
                 return null;
             default:
-#pragma warning disable CA5394 // Jitter spreads retries; it needs no cryptographic randomness.
-                var at = now + OutboxBackoff.Delay(options, row.Attempts, result.RetryAfter, Random.Shared.NextDouble());
-#pragma warning restore CA5394
+                var at = RetryAt(row, result.RetryAfter, now);
                 LogRetrying(log, row.Id, row.Kind, row.Platform, Target(row), row.Attempts, result.Error, at);
                 await OutboxClaims.RetryAtAsync(db, row, at, result.Error ?? "retry later", ct);
                 return at;
@@ -132,9 +130,7 @@ internal sealed partial class OutboxDelivery(IServiceScopeFactory scopes, Outbox
         {
             LogGoneHandlerFailed(log, ex, row.Id);
             db.ChangeTracker.Clear();
-#pragma warning disable CA5394 // Jitter needs no cryptographic randomness.
-            var at = now + OutboxBackoff.Delay(options, row.Attempts, null, Random.Shared.NextDouble());
-#pragma warning restore CA5394
+            var at = RetryAt(row, null, now);
             await OutboxClaims.RetryAtAsync(db, row, at, $"gone ({error}), but a gone handler failed: {ex.GetType().Name}: {ex.Message}", ct);
         }
     }
@@ -157,6 +153,11 @@ internal sealed partial class OutboxDelivery(IServiceScopeFactory scopes, Outbox
             LogReleaseFailed(log, ex, rest.Count);
         }
     }
+
+#pragma warning disable CA5394 // Jitter spreads retries; it needs no cryptographic randomness.
+    private DateTime RetryAt(OutboxMessage row, TimeSpan? retryAfter, DateTime now) =>
+        now + OutboxBackoff.Delay(options, row.Attempts, retryAfter, Random.Shared.NextDouble());
+#pragma warning restore CA5394
 
     private static string Target(OutboxMessage row) => row.RecipientUserId is { } user ? $"user {user}" : row.ChannelId;
 
