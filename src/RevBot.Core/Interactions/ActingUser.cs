@@ -10,7 +10,6 @@ internal static class ActingUser
     {
         if (userId is not null) return userId;
         if (string.IsNullOrWhiteSpace(email)) return null;
-        var normalized = email.Trim().ToLowerInvariant();
-        return await db.Users.Where(u => u.Email.ToLower() == normalized).Select(u => (int?)u.Id).FirstOrDefaultAsync(ct);
+        return await db.Users.WithEmail(email).Select(u => (int?)u.Id).FirstOrDefaultAsync(ct);
     }
 }

@@ -20,10 +20,7 @@ internal sealed class SlackUserDirectory(RevBotDb db, SlackApiClient slack)
         var info = await slack.UserInfoAsync(new UserInfoRequest(slackUserId), ct);
         var email = info.Ok ? info.Value.User.Profile?.Email : null;
         if (string.IsNullOrWhiteSpace(email)) return null;
-        var lower = email.Trim().ToLowerInvariant();
-#pragma warning disable CA1862 // ToLower is translated to SQL; the comparer overloads are not.
-        var user = await db.Users.FirstOrDefaultAsync(u => u.Email.ToLower() == lower, ct);
-#pragma warning restore CA1862
+        var user = await db.Users.WithEmail(email).FirstOrDefaultAsync(ct);
         if (user is null) return null;
         user.SlackUserId = slackUserId;
         await db.SaveChangesAsync(ct);

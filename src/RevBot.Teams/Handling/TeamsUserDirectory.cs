@@ -30,10 +30,7 @@ public sealed partial class TeamsUserDirectory(RevBotDb db, ConnectorClient conn
         var email = FirstNonBlank(member.Value?.Email, member.Value?.UserPrincipalName);
         if (email is null) return null;
 
-        var lower = email.Trim().ToLowerInvariant();
-#pragma warning disable CA1862 // ToLower is translated to SQL; the comparer overloads are not.
-        var user = await db.Users.FirstOrDefaultAsync(u => u.Email.ToLower() == lower, ct);
-#pragma warning restore CA1862
+        var user = await db.Users.WithEmail(email).FirstOrDefaultAsync(ct);
         if (user is null) return null;
         // Remember the id the next activity will be looked up by (the same order as TeamsUsers.FindAsync).
         user.TeamsUserId = FirstNonBlank(activity.From!.AadObjectId, teamsId);

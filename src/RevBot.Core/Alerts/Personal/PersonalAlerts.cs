@@ -89,8 +89,7 @@ public sealed class PersonalAlerts(RevBotDb db, IOptions<AlertOptions> options, 
     private async Task<User?> UserAsync(string email, CancellationToken ct)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(email);
-        var normalized = email.Trim().ToLowerInvariant();
-        return await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Email.ToLower() == normalized, ct);
+        return await db.Users.AsNoTracking().WithEmail(email).FirstOrDefaultAsync(ct);
     }
 
     /// <summary>"20:00–08:00 in Europe/Madrid (your time zone): direct messages decided then arrive at 08:00".</summary>

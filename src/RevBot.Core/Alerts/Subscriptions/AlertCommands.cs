@@ -23,7 +23,7 @@ public sealed class AlertCommands(RevBotDb db, CompanyClock clock, AlertMutes mu
             return Reply(command, false, es ? "No entendí" : "Not understood",
                 es ? $"No entiendo {problem}. Puedes usar: {AlertCommandParser.KnownFiltersEs}. No he cambiado nada."
                    : $"I don't understand {problem}. You can use: {AlertCommandParser.KnownFilters}. Nothing was changed.");
-        var user = userEmail is null ? null : await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Email.ToLower() == userEmail.ToLower(), ct);
+        var user = userEmail is null ? null : await db.Users.AsNoTracking().WithEmail(userEmail).FirstOrDefaultAsync(ct);
         if (command.Verb is AlertCommandVerb.Mute or AlertCommandVerb.Unmute) return await MuteAsync(command, user, ct);
         if (ChatPlace.FromConversationKey(conversationKey) is not { } place)
             return Reply(command, false, es ? "Solo en un canal" : "Only in a channel",
@@ -128,7 +128,7 @@ public sealed class AlertCommands(RevBotDb db, CompanyClock clock, AlertMutes mu
                     if (region is null && segment is null) return (null, null, null, null, Unknown(es ? "la región o segmento" : "region or segment", value, [.. r, .. s]));
                     break;
                 case "owner":
-                    owner = await db.Users.Where(u => u.Email.ToLower() == value.ToLower()).Select(u => u.Email).FirstOrDefaultAsync(ct);
+                    owner = await db.Users.WithEmail(value).Select(u => u.Email).FirstOrDefaultAsync(ct);
                     if (owner is null) return (null, null, null, null, es ? $"No hay ningún usuario con el e-mail \"{value}\". No he cambiado nada." : $"No RevBot user has the e-mail \"{value}\". Nothing was changed.");
                     break;
                 case "team":
