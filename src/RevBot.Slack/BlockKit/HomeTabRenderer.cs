@@ -78,11 +78,7 @@ public static class HomeTabRenderer
 
     private static bool IsChannelId(string id) => id.Length is > 1 and < 40 && id.All(char.IsAsciiLetterOrDigit);
 
-    private static ButtonElement Button(ReplyAction action) => new(new PlainText(Mrkdwn.Fit(action.Label, BlockKitLimits.ButtonText)), action.Id)
-    {
-        Value = Mrkdwn.Fit(action.Value, BlockKitLimits.ButtonValue),
-        Style = action.Style == ReplyActionStyle.Primary ? ButtonStyle.Primary : action.Style == ReplyActionStyle.Danger ? ButtonStyle.Danger : null,
-    };
+    private static ButtonElement Button(ReplyAction action) => ReplyRenderer.Button(action, action.Id);
 
     private static SectionBlock Section(string mrkdwn) => new(Text(mrkdwn));
 

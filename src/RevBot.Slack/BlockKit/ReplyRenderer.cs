@@ -74,12 +74,15 @@ public static class ReplyRenderer
         if (options.ShareValue is { } share) all.Add(SlackMessages.ShareAction(share, options.Language));
         all = [.. all.Take(BlockKitLimits.ActionsElements)];
         var ids = SlackActionIds.Compose([.. all.Select(a => a.Id)]);
-        return [.. all.Select((a, i) => (BlockElement)new ButtonElement(new PlainText(Mrkdwn.Fit(a.Label, BlockKitLimits.ButtonText)), ids[i])
-        {
-            Value = a.Value is { Length: > 0 } v ? Mrkdwn.Fit(v, BlockKitLimits.ButtonValue) : null,
-            Style = a.Style switch { ReplyActionStyle.Primary => ButtonStyle.Primary, ReplyActionStyle.Danger => ButtonStyle.Danger, _ => null },
-        })];
+        return [.. all.Select((a, i) => (BlockElement)Button(a, ids[i]))];
     }
+
+    /// <summary>A reply action as a button, within Slack's label and value limits.</summary>
+    internal static ButtonElement Button(ReplyAction action, string actionId) => new(new PlainText(Mrkdwn.Fit(action.Label, BlockKitLimits.ButtonText)), actionId)
+    {
+        Value = action.Value is { Length: > 0 } v ? Mrkdwn.Fit(v, BlockKitLimits.ButtonValue) : null,
+        Style = action.Style switch { ReplyActionStyle.Primary => ButtonStyle.Primary, ReplyActionStyle.Danger => ButtonStyle.Danger, _ => null },
+    };
 
     /// <summary>Never more blocks than the surface allows; the reply's ending (context, buttons) is what gives way.</summary>
     private static List<Block> Cap(List<Block> blocks, int max) => blocks.Count <= max ? blocks : blocks.Take(max).ToList();
