@@ -180,6 +180,37 @@ public sealed class OutboxDispatcherTests : IAsyncLifetime
         Assert.Single(Posts);
     }
 
+    [Fact]
+    public async Task An_alert_to_a_gone_channel_turns_its_subscription_off_through_the_dispatcher_and_tells_its_creator()
+    {
+        // The real handlers run inside the dispatcher's transaction, on its connection.
+        var userId = await _world.WithDbAsync(async db =>
+        {
+            var user = new User { Email = "sub@example.com", Name = "Sub Scriber" };
+            db.Users.Add(user);
+            await db.SaveChangesAsync(Ct);
+            db.AlertSubscriptions.Add(new AlertSubscription
+            {
+                Platform = "slack", ChannelId = "CGONE", Kinds = "stalled_deal", CreatedByUserId = user.Id, CreatedAt = _time.GetUtcNow().UtcDateTime,
+            });
+            await db.SaveChangesAsync(Ct);
+            return user.Id;
+        });
+        var row = OutboxWorld.Row("CGONE", "Stalled deal: Acme", _time.GetUtcNow());
+        row.Kind = RevBot.Core.Alerts.Delivery.AlertRouter.OutboxKind;
+        var id = await _world.AddAsync(row);
+        Script(FakeResponse.Ok("""{"ok":false,"error":"is_archived"}"""));
+
+        await _world.Dispatcher.RunOnceAsync(Ct);
+
+        Assert.True((await _world.RowAsync(id)).Gone);
+        var (subscription, told) = await _world.WithDbAsync(async db => (
+            await db.AlertSubscriptions.AsNoTracking().SingleAsync(Ct),
+            await db.Outbox.AsNoTracking().Where(m => m.RecipientUserId == userId).ToListAsync(Ct)));
+        Assert.Equal((false, "channel archived or removed"), (subscription.Active, subscription.DisabledReason));
+        Assert.Equal("Alert subscription turned off", ReplyJson.Deserialize(Assert.Single(told).Payload).Title);
+    }
+
     [Theory]
     [InlineData("invalid_blocks")]
     [InlineData("invalid_auth")]

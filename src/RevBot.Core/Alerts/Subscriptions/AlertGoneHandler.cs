@@ -10,7 +10,8 @@ namespace RevBot.Core.Alerts.Subscriptions;
 
 /// <summary>
 /// An alert could not be posted because its channel is gone (archived, deleted, bot removed): that channel's alert
-/// subscriptions are turned off, and whoever created each one gets a direct message saying so, in one transaction.
+/// subscriptions are turned off, and whoever created each one gets a direct message saying so, in one SaveChanges. It
+/// opens no transaction of its own: the dispatcher runs it inside the one that marks the row gone, so both commit together.
 /// Messages to people, and other features' messages, are not ours.
 /// </summary>
 public sealed class AlertGoneHandler(RevBotDb db, CompanyClock clock) : IOutboxGoneHandler
@@ -20,7 +21,6 @@ public sealed class AlertGoneHandler(RevBotDb db, CompanyClock clock) : IOutboxG
         ArgumentNullException.ThrowIfNull(message);
         if (message.Kind != AlertRouter.OutboxKind || message.ChannelId.Length == 0) return;
         var now = clock.UtcNow;
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var active = await db.AlertSubscriptions.Where(s => s.Platform == message.Platform && s.ChannelId == message.ChannelId && s.Active).ToListAsync(ct);
         if (active.Count == 0) return;
         foreach (var s in active) (s.Active, s.DisabledReason, s.DisabledAt) = (false, "channel archived or removed", now);
@@ -40,6 +40,5 @@ public sealed class AlertGoneHandler(RevBotDb db, CompanyClock clock) : IOutboxG
             });
         }
         await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
     }
 }
