@@ -4,11 +4,12 @@ namespace RevBot.Benchmarks;
 
 /// <summary>
 /// The five benchmark questions and the best plain SQL we could write for each headline number (UTC company), and for
-/// the comparison number the answer shows next to it ("down 0.1 pts from 36.1% in Q3 2026"; null when there is none).
+/// the comparison number the answer shows next to it ("down 0.1 pts from 36.1% in Q3 2026"; null when there is none),
+/// over the deals and, for the closed-deal questions, over the closed-deal rollup as well.
 /// </summary>
 internal static class HandWrittenSql
 {
-    public static IEnumerable<(string Question, string Sql, string? Comparison)> For(DateOnly asOf)
+    public static IEnumerable<(string Question, string Sql, string? Comparison, string? Rollup, string? RollupComparison)> For(DateOnly asOf)
     {
         var quarterStart = new DateOnly(asOf.Year, ((asOf.Month - 1) / 3 * 3) + 1, 1);
         var nextQuarter = quarterStart.AddMonths(3);
@@ -20,6 +21,11 @@ internal static class HandWrittenSql
             $"SELECT count(*) FILTER (WHERE status = 'won'), count(*) FROM deals WHERE status IN ('won','lost') AND closed_at >= {D(from)} AND closed_at < {D(to)}";
         string Bookings(DateOnly from, DateOnly to) =>
             $"SELECT coalesce(a.region, u.region), sum(d.amount), count(*) FROM deals d LEFT JOIN accounts a ON a.id = d.account_id LEFT JOIN users u ON u.id = d.owner_id WHERE d.status = 'won' AND d.closed_at >= {D(from)} AND d.closed_at < {D(to)} GROUP BY 1";
+        // The same numbers from the closed-deal rollup (docs/metrics.md), in the company's zone (UTC here).
+        string RollupWinRate(DateOnly from, DateOnly to) =>
+            $"SELECT sum(deals) FILTER (WHERE status = 'won'), sum(deals) FROM closed_deal_days WHERE time_zone = 'UTC' AND day >= {D(from)} AND day < {D(to)} AND status IN ('won','lost')";
+        string RollupBookings(DateOnly from, DateOnly to) =>
+            $"SELECT region, sum(amount), sum(deals) FROM closed_deal_days WHERE time_zone = 'UTC' AND day >= {D(from)} AND day < {D(to)} AND status = 'won' GROUP BY 1";
         string Arr(DateOnly on) =>
             $"SELECT 12 * sum(mrr), count(DISTINCT account_id) FROM subscriptions WHERE start_date <= {D(on)} AND (end_date IS NULL OR end_date > {D(on)})";
         string Nrr(DateOnly start, DateOnly end) =>
@@ -29,12 +35,14 @@ internal static class HandWrittenSql
             SELECT sum(coalesce(a1.m, 0)) / sum(a0.m) FROM a0 LEFT JOIN a1 USING (account_id)
             """;
 
-        yield return ("what's our win rate this quarter?", WinRate(quarterStart, nextQuarter), WinRate(lastQuarterStart, quarterStart));
-        yield return ("bookings by region this year", Bookings(yearStart, yearStart.AddYears(1)), Bookings(yearStart.AddYears(-1), yearStart));
-        yield return ("what is our ARR?", Arr(asOf), Arr(quarterStart.AddDays(-1)));
-        yield return ("NRR last quarter", Nrr(lastQuarterStart, quarterStart.AddDays(-1)), Nrr(lastQuarterStart.AddMonths(-3), lastQuarterStart.AddDays(-1)));
+        yield return ("what's our win rate this quarter?", WinRate(quarterStart, nextQuarter), WinRate(lastQuarterStart, quarterStart),
+            RollupWinRate(quarterStart, nextQuarter), RollupWinRate(lastQuarterStart, quarterStart));
+        yield return ("bookings by region this year", Bookings(yearStart, yearStart.AddYears(1)), Bookings(yearStart.AddYears(-1), yearStart),
+            RollupBookings(yearStart, yearStart.AddYears(1)), RollupBookings(yearStart.AddYears(-1), yearStart));
+        yield return ("what is our ARR?", Arr(asOf), Arr(quarterStart.AddDays(-1)), null, null);
+        yield return ("NRR last quarter", Nrr(lastQuarterStart, quarterStart.AddDays(-1)), Nrr(lastQuarterStart.AddMonths(-3), lastQuarterStart.AddDays(-1)), null, null);
         yield return ("top 10 open deals",
             "SELECT d.id, d.name, d.amount, a.name, u.name FROM deals d LEFT JOIN accounts a ON a.id = d.account_id LEFT JOIN users u ON u.id = d.owner_id WHERE d.status = 'open' ORDER BY d.amount DESC LIMIT 10",
-            null);
+            null, null, null);
     }
 }

@@ -13,6 +13,8 @@ public sealed class TestDatabase : IAsyncDisposable
 {
     public const string PostgresVariable = "REVBOT_TEST_POSTGRES";
 
+    public static readonly string[] RollupZones = ["UTC", "America/New_York", "Europe/Madrid"];
+
     private readonly string? _adminConnection;
     private readonly string? _databaseName;
     private readonly string? _sqlitePath;
@@ -64,6 +66,9 @@ public sealed class TestDatabase : IAsyncDisposable
         {
             await using var ctx = db.NewContext();
             await DatabaseMigrator.MigrateAsync(ctx);
+            // The zones the tests' companies use, so PostgreSQL tests answer closed-deal questions from the rollup as
+            // production does (the host registers its company's zone at start).
+            foreach (var zone in RollupZones) await ClosedDealRollup.KeepZoneAsync(ctx, zone);
         }
         return db;
     }

@@ -15,6 +15,7 @@ internal static class DealQueries
 
     public static async Task<Grouped<ClosedStats>> ClosedAsync(MetricContext context, Dimension? groupBy, ClosedDeals scope, CancellationToken ct)
     {
+        if (await ClosedDayRollup.TryClosedAsync(context, groupBy, scope, ct) is { } rolledUp) return rolledUp;
         var (select, p) = context.Select(From, DealDimensions.Of);
         select.Where(scope.WonOnly ? "d.status = 'won'" : "d.status IN ('won', 'lost')");
         ClosedBetween(select, p, scope.FromUtc, scope.ToUtc);

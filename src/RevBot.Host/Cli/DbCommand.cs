@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Microsoft.Extensions.Options;
+using RevBot.Core.Company;
 using RevBot.Data.Storage;
 
 namespace RevBot.Host.Cli;
@@ -14,6 +16,12 @@ internal static class DbCommand
             if (!TargetResolver.TryResolve(parse, out var target)) return 2;
             await using var db = RevBotDbFactory.Create(target);
             await DatabaseMigrator.MigrateAsync(db, ct);
+            // The company's zone (Company__TimeZone, as `serve` reads it) is the one the closed-deal rollup must count in.
+            await using (var services = CliServices.Create(target))
+            {
+                var zone = services.GetRequiredService<IOptions<CompanyOptions>>().Value.TimeZone;
+                if (await ClosedDealRollup.KeepZoneAsync(db, zone, ct)) Console.WriteLine($"The closed-deal rollup now also counts days in {zone}.");
+            }
             Console.WriteLine($"Database {target} is up to date.");
             return 0;
         });

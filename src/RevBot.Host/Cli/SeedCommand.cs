@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
+using Microsoft.Extensions.Options;
+using RevBot.Core.Company;
 using RevBot.Data.Demo;
 using RevBot.Data.Storage;
 
@@ -45,6 +47,8 @@ internal static class SeedCommand
             if (!TargetResolver.TryResolve(parse, out var target)) return 2;
             await using var db = RevBotDbFactory.Create(target);
             await DatabaseMigrator.MigrateAsync(db, ct);
+            await using (var services = CliServices.Create(target))
+                await ClosedDealRollup.KeepZoneAsync(db, services.GetRequiredService<IOptions<CompanyOptions>>().Value.TimeZone, ct);
             if (await DemoSeeder.DescribeExistingDataAsync(db, ct) is { } existing)
             {
                 await Console.Error.WriteLineAsync(

@@ -16,16 +16,26 @@ internal static class DatabasePreparation
         var target = app.Services.GetRequiredService<DbTarget>();
         var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("RevBot.Database");
         var isSqlite = target.Provider == DbProvider.Sqlite;
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RevBotDb>();
         if (!isSqlite && !options.MigrateOnStart)
         {
             log.LogInformation("Using {Database}; migrations are not applied at start (use --migrate or `revbot db migrate`).", target);
+            if ((await DatabaseMigrator.CheckAsync(db, ct)).Ready) await KeepRollupZoneAsync(app, db, log, ct);
             return;
         }
-        await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<RevBotDb>();
         await DatabaseMigrator.MigrateAsync(db, ct);
         log.LogInformation("Database {Database} is migrated.", target);
+        await KeepRollupZoneAsync(app, db, log, ct);
         if (isSqlite && options.SeedDemoData && !await db.Users.AnyAsync(ct)) await SeedDemoAsync(app, db, options, log, ct);
+    }
+
+    /// <summary>The closed-deal rollup answers in the company's time zone only once that zone is registered (PostgreSQL).</summary>
+    private static async Task KeepRollupZoneAsync(WebApplication app, RevBotDb db, ILogger log, CancellationToken ct)
+    {
+        var zone = app.Services.GetRequiredService<IOptions<CompanyOptions>>().Value.TimeZone;
+        if (await ClosedDealRollup.KeepZoneAsync(db, zone, ct))
+            log.LogInformation("The closed-deal rollup now also counts days in {TimeZone}.", zone);
     }
 
     /// <summary>A new embedded database gets a demo company, so a first `dotnet run` has numbers to show.</summary>

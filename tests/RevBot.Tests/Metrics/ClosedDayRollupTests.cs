@@ -1,0 +1,178 @@
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using Npgsql;
+using RevBot.Core.Company;
+using RevBot.Core.Metrics;
+using RevBot.Data.Storage;
+using RevBot.Testing;
+using RevBot.Tests.Demo;
+
+namespace RevBot.Tests.Metrics;
+
+/// <summary>
+/// PostgreSQL's closed-deal rollup (closed_deal_days) must equal its definition (the closed_deal_days_source view) after
+/// every kind of write, whoever writes, and the engine must read it only where it gives the deals' own answer.
+/// </summary>
+public sealed class ClosedDayRollupTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task The_rollup_equals_its_definition_after_every_kind_of_write()
+    {
+        await using var database = await TestDatabase.CreateAsync(DbProvider.Postgres);
+        await using (var db = database.NewContext()) await RevenueDataset.SeedAsync(db);
+        await using var conn = await OpenAsync(database);
+        await AssertMatchesAsync(conn, "after seeding");
+        Assert.True(await ScalarAsync<long>(conn, "SELECT count(*) FROM closed_deal_days") > 0);
+
+        string[] writes =
+        [
+            "UPDATE deals SET status = 'won', closed_at = '2026-12-01 15:00Z' WHERE id = 'o1'",
+            "UPDATE deals SET status = 'lost', closed_at = '2026-12-31 04:30Z' WHERE id = 'o2'", // 23:30 local on the 30th
+            "UPDATE deals SET amount = amount + 1234.56 WHERE status = 'won'",
+            "UPDATE deals SET type = 'renewal' WHERE id = 'w1'",
+            "UPDATE deals SET account_id = 'acc-cobalt' WHERE id = 'w6'",
+            "UPDATE deals SET account_id = NULL WHERE id = 'q2c'",
+            "UPDATE deals SET owner_id = (SELECT id FROM users WHERE email = 'bob@acme.test') WHERE account_id = 'acc-cobalt'",
+            "UPDATE deals SET created_at = NULL WHERE id = 'w1'",
+            "UPDATE deals SET closed_at = closed_at + interval '3 days'",
+            "UPDATE deals SET status = 'open', closed_at = NULL WHERE id = 'q3a'",
+            "UPDATE deals SET next_step = 'call them' WHERE status <> 'open'",
+            "UPDATE accounts SET region = 'LATAM' WHERE id = 'acc-apex'",
+            "UPDATE accounts SET region = NULL, segment = 'SMB' WHERE id = 'acc-birch'",
+            "UPDATE users SET region = 'APAC' WHERE email = 'bob@acme.test'",
+            "UPDATE users SET region = NULL WHERE email = 'carol@acme.test'",
+            "UPDATE users SET region = 'NA' WHERE email = 'carol@acme.test'",
+            "DELETE FROM users WHERE email = 'bob@acme.test'",
+            """
+            INSERT INTO deals (id, name, account_id, owner_id, amount, currency, stage, status, type, created_at, closed_at, version)
+            SELECT id || '-copy', name, account_id, owner_id, amount, currency, stage, status, type, created_at, closed_at, 1 FROM deals
+            """,
+            "DELETE FROM deals WHERE id LIKE '%-copy' AND status = 'lost'",
+            "TRUNCATE deals CASCADE",
+        ];
+        foreach (var write in writes)
+        {
+            await ExecuteAsync(conn, write);
+            await AssertMatchesAsync(conn, "after " + write);
+        }
+    }
+
+    [Fact]
+    public async Task A_new_zone_is_filled_in_once()
+    {
+        await using var database = await TestDatabase.CreateAsync(DbProvider.Postgres);
+        await using var db = database.NewContext();
+        await RevenueDataset.SeedAsync(db);
+
+        Assert.True(await ClosedDealRollup.KeepZoneAsync(db, "Asia/Kolkata", Ct));
+        Assert.False(await ClosedDealRollup.KeepZoneAsync(db, "Asia/Kolkata", Ct));
+        await using var conn = await OpenAsync(database);
+        Assert.True(await ScalarAsync<long>(conn, "SELECT count(*) FROM closed_deal_days WHERE time_zone = 'Asia/Kolkata'") > 0);
+        await AssertMatchesAsync(conn, "after adding a zone");
+        await Assert.ThrowsAsync<PostgresException>(() => ClosedDealRollup.KeepZoneAsync(db, "Mars/Olympus_Mons", Ct));
+    }
+
+    [Fact]
+    public async Task A_demo_load_with_its_triggers_off_rebuilds_the_rollup()
+    {
+        await using var database = await DemoCompanyFixture.SeedAsync(DbProvider.Postgres, 0.02);
+        await using var conn = await OpenAsync(database);
+        Assert.True(await ScalarAsync<long>(conn, "SELECT count(*) FROM closed_deal_days") > 100);
+        await AssertMatchesAsync(conn, "after the demo load");
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_region_change_racing_a_deal_close_leaves_the_rollup_right(bool accountFirst)
+    {
+        await using var database = await TestDatabase.CreateAsync(DbProvider.Postgres);
+        await using (var db = database.NewContext()) await RevenueDataset.SeedAsync(db);
+        await using var first = await OpenAsync(database);
+        await using var second = await OpenAsync(database);
+        const string regionChange = "UPDATE accounts SET region = 'LATAM' WHERE id = 'acc-apex'";
+        const string close = "UPDATE deals SET status = 'won', closed_at = '2026-12-01 15:00Z' WHERE id = 'o1'"; // an Apex deal
+
+        await using (var tx = await first.BeginTransactionAsync(Ct))
+        {
+            await ExecuteAsync(first, accountFirst ? regionChange : close);
+            // The other write must wait for this transaction: each side's trigger then sees the other's row.
+            var other = ExecuteAsync(second, accountFirst ? close : regionChange);
+            await Task.Delay(500, Ct);
+            Assert.False(other.IsCompleted, "the second write should wait for the first transaction");
+            await tx.CommitAsync(Ct);
+            await other;
+        }
+
+        await AssertMatchesAsync(first, accountFirst ? "region change, then close" : "close, then region change");
+        Assert.Equal(1L, await ScalarAsync<long>(first,
+            "SELECT sum(deals) FROM closed_deal_days WHERE time_zone = 'UTC' AND day = '2026-12-01' AND region = 'LATAM'"));
+    }
+
+    [Fact]
+    public async Task The_engine_reads_the_rollup_only_where_it_gives_the_deals_answer()
+    {
+        await using var database = await TestDatabase.CreateAsync(DbProvider.Postgres);
+        await using (var db = database.NewContext()) await RevenueDataset.SeedAsync(db);
+        var q4 = RevenueDataset.Q4_2026;
+        var before = await WinRateAsync(database, RevenueDataset.TimeZone);
+        var alice = await WinRateAsync(database, RevenueDataset.TimeZone, (Dimension.Owner, RevenueDataset.Alice));
+        var tokyo = await WinRateAsync(database, "Asia/Tokyo");
+
+        // Tampering with the rollup (no trigger guards it) shows which answers come from it.
+        await using (var conn = await OpenAsync(database))
+            await ExecuteAsync(conn, $"UPDATE closed_deal_days SET deals = deals + 100 WHERE status = 'lost' AND day BETWEEN '{q4.Start:yyyy-MM-dd}' AND '{q4.End:yyyy-MM-dd}'");
+
+        Assert.NotEqual(before, await WinRateAsync(database, RevenueDataset.TimeZone));
+        Assert.Equal(alice, await WinRateAsync(database, RevenueDataset.TimeZone, (Dimension.Owner, RevenueDataset.Alice)));
+        // A zone nobody registered is never read (it has no rows there, so reading it would find no deals at all).
+        Assert.Equal(tokyo, await WinRateAsync(database, "Asia/Tokyo"));
+        Assert.NotNull(tokyo);
+        await using (var conn = await OpenAsync(database))
+            Assert.Equal(0L, await ScalarAsync<long>(conn, "SELECT count(*) FROM closed_deal_day_zones WHERE time_zone = 'Asia/Tokyo'"));
+    }
+
+    private static async Task<decimal?> WinRateAsync(TestDatabase database, string zone, params (Dimension, string)[] filters)
+    {
+        await using var db = database.NewContext();
+        var tz = TimeZoneInfo.FindSystemTimeZoneById(zone);
+        var now = TimeZoneInfo.ConvertTimeToUtc(RevenueDataset.AsOf.ToDateTime(new TimeOnly(12, 0)), tz);
+        var clock = new CompanyClock(new FakeTimeProvider(new DateTimeOffset(now, TimeSpan.Zero)), tz);
+        var engine = new MetricEngine(db, Options.Create(new CompanyOptions { TimeZone = zone }), clock);
+        var result = await engine.EvaluateAsync(new MetricQuery("win_rate", RevenueDataset.Q4_2026, filters.ToDictionary(f => f.Item1, f => f.Item2), null), Ct);
+        return result.Total.Value;
+    }
+
+    private static async Task AssertMatchesAsync(NpgsqlConnection conn, string when)
+    {
+        const string columns = "time_zone, day, status, type, region, segment, deals, amount, cycle_seconds, cycle_deals";
+        var differences = await ScalarAsync<long>(conn, $"""
+            SELECT count(*) FROM (
+              (SELECT {columns} FROM closed_deal_days EXCEPT ALL SELECT {columns} FROM closed_deal_days_source)
+              UNION ALL
+              (SELECT {columns} FROM closed_deal_days_source EXCEPT ALL SELECT {columns} FROM closed_deal_days)) x
+            """);
+        Assert.True(differences == 0, $"{differences} rollup rows differ from their definition {when}.");
+    }
+
+    private static async Task<NpgsqlConnection> OpenAsync(TestDatabase database)
+    {
+        var conn = new NpgsqlConnection(database.Target.ConnectionString);
+        await conn.OpenAsync(Ct);
+        return conn;
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection conn, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, conn);
+        await command.ExecuteNonQueryAsync(Ct);
+    }
+
+    private static async Task<T> ScalarAsync<T>(NpgsqlConnection conn, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, conn);
+        return (T)Convert.ChangeType((await command.ExecuteScalarAsync(Ct))!, typeof(T), System.Globalization.CultureInfo.InvariantCulture);
+    }
+}
