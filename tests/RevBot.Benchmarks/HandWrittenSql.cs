@@ -5,7 +5,7 @@ namespace RevBot.Benchmarks;
 /// <summary>
 /// The five benchmark questions and the best plain SQL we could write for each headline number (UTC company), and for
 /// the comparison number the answer shows next to it ("down 0.1 pts from 36.1% in Q3 2026"; null when there is none),
-/// over the deals and, for the closed-deal questions, over the closed-deal rollup as well.
+/// over the deals and subscriptions and, where one applies, over the rollup the engine reads as well.
 /// </summary>
 internal static class HandWrittenSql
 {
@@ -26,6 +26,10 @@ internal static class HandWrittenSql
             $"SELECT sum(deals) FILTER (WHERE status = 'won'), sum(deals) FROM closed_deal_days WHERE time_zone = 'UTC' AND day >= {D(from)} AND day < {D(to)} AND status IN ('won','lost')";
         string RollupBookings(DateOnly from, DateOnly to) =>
             $"SELECT region, sum(amount), sum(deals) FROM closed_deal_days WHERE time_zone = 'UTC' AND day >= {D(from)} AND day < {D(to)} AND status = 'won' GROUP BY 1";
+        string RollupNrr(DateOnly start, DateOnly end) =>
+            $"SELECT sum(m1) / sum(m0) FROM cohort_window_stats WHERE d0 = {D(start.AddDays(-1))} AND d1 = {D(end)}";
+        string RollupArr(DateOnly on) =>
+            $"SELECT 12 * sum(mrr), sum(subscriptions) FROM subscription_mrr_days WHERE day <= {D(on)}";
         string Arr(DateOnly on) =>
             $"SELECT 12 * sum(mrr), count(DISTINCT account_id) FROM subscriptions WHERE start_date <= {D(on)} AND (end_date IS NULL OR end_date > {D(on)})";
         string Nrr(DateOnly start, DateOnly end) =>
@@ -39,8 +43,10 @@ internal static class HandWrittenSql
             RollupWinRate(quarterStart, nextQuarter), RollupWinRate(lastQuarterStart, quarterStart));
         yield return ("bookings by region this year", Bookings(yearStart, yearStart.AddYears(1)), Bookings(yearStart.AddYears(-1), yearStart),
             RollupBookings(yearStart, yearStart.AddYears(1)), RollupBookings(yearStart.AddYears(-1), yearStart));
-        yield return ("what is our ARR?", Arr(asOf), Arr(quarterStart.AddDays(-1)), null, null);
-        yield return ("NRR last quarter", Nrr(lastQuarterStart, quarterStart.AddDays(-1)), Nrr(lastQuarterStart.AddMonths(-3), lastQuarterStart.AddDays(-1)), null, null);
+        yield return ("what is our ARR?", Arr(asOf), Arr(quarterStart.AddDays(-1)),
+            RollupArr(asOf), RollupArr(quarterStart.AddDays(-1)));
+        yield return ("NRR last quarter", Nrr(lastQuarterStart, quarterStart.AddDays(-1)), Nrr(lastQuarterStart.AddMonths(-3), lastQuarterStart.AddDays(-1)),
+            RollupNrr(lastQuarterStart, quarterStart.AddDays(-1)), RollupNrr(lastQuarterStart.AddMonths(-3), lastQuarterStart.AddDays(-1)));
         yield return ("top 10 open deals",
             "SELECT d.id, d.name, d.amount, a.name, u.name FROM deals d LEFT JOIN accounts a ON a.id = d.account_id LEFT JOIN users u ON u.id = d.owner_id WHERE d.status = 'open' ORDER BY d.amount DESC LIMIT 10",
             null, null, null);

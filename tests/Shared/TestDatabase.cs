@@ -15,6 +15,8 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public static readonly string[] RollupZones = ["UTC", "America/New_York", "Europe/Madrid"];
 
+    public static readonly DateOnly RollupWindowsAround = new(2026, 12, 1);
+
     private readonly string? _adminConnection;
     private readonly string? _databaseName;
     private readonly string? _sqlitePath;
@@ -66,9 +68,10 @@ public sealed class TestDatabase : IAsyncDisposable
         {
             await using var ctx = db.NewContext();
             await DatabaseMigrator.MigrateAsync(ctx);
-            // The zones the tests' companies use, so PostgreSQL tests answer closed-deal questions from the rollup as
-            // production does (the host registers its company's zone at start).
-            foreach (var zone in RollupZones) await ClosedDealRollup.KeepZoneAsync(ctx, zone);
+            // The zones the tests' companies use, and cohort windows around the tests' dates, so PostgreSQL tests answer
+            // from the rollups as production does (the host registers its company's at start).
+            foreach (var zone in RollupZones) await Rollups.KeepZoneAsync(ctx, zone);
+            await Rollups.KeepCohortWindowsAsync(ctx, Rollups.CohortWindows(1, RollupWindowsAround));
         }
         return db;
     }

@@ -20,6 +20,7 @@ internal static class SubscriptionQueries
     {
         if (!countAccounts)
         {
+            if (await MrrDayRollup.TryActiveAsync(context, groupBy, day, ct) is { } rolledUp) return rolledUp;
             var dimension = groupBy is { } g ? AccountDimensions.OfSubscriptions.Of(g) : null;
             var (select, p) = context.Select(From, AccountDimensions.OfSubscriptions.Of);
             ActiveOn(select, p.Day(day));
@@ -33,6 +34,7 @@ internal static class SubscriptionQueries
     /// <summary>The cohort of accounts active on <paramref name="startDay"/>, compared with <paramref name="endDay"/>.</summary>
     public static async Task<Grouped<CohortStats>> CohortAsync(MetricContext context, Dimension? groupBy, DateOnly startDay, DateOnly endDay, CancellationToken ct)
     {
+        if (await CohortRollup.TryCohortAsync(context, groupBy, startDay, endDay, ct) is { } rolledUp) return rolledUp;
         return await GroupedAsync(groupBy, CohortStats.Empty, CohortStats.Add, d => CohortRowsAsync(context, d, startDay, endDay, ct));
     }
 

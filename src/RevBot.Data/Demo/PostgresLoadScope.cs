@@ -72,8 +72,9 @@ internal sealed class PostgresLoadScope
         foreach (var definition in _indexes) await TimedAsync(definition, log, ct);
         foreach (var (table, name, definition) in _foreignKeys)
             await TimedAsync($"ALTER TABLE {Quote(table)} ADD CONSTRAINT {Quote(name)} {definition}", log, ct);
-        // The closed-deal rollup's triggers were off with the others: count the loaded deals in once, set-based.
+        // The rollups' triggers were off with the others: count the loaded rows in once, set-based.
         if (_tables.Contains(DemoTables.Deals.Name, StringComparer.Ordinal)) await TimedAsync("SELECT closed_deal_days_rebuild()", log, ct);
+        if (_tables.Contains(DemoTables.Subscriptions.Name, StringComparer.Ordinal)) await TimedAsync("SELECT subscription_rollups_rebuild()", log, ct);
     }
 
     private async Task TimedAsync(string sql, ILogger log, CancellationToken ct)

@@ -16,11 +16,13 @@ internal static class DbCommand
             if (!TargetResolver.TryResolve(parse, out var target)) return 2;
             await using var db = RevBotDbFactory.Create(target);
             await DatabaseMigrator.MigrateAsync(db, ct);
-            // The company's zone (Company__TimeZone, as `serve` reads it) is the one the closed-deal rollup must count in.
+            // The company's zone and fiscal year (Company__TimeZone…, as `serve` reads them) decide what the rollups keep.
             await using (var services = CliServices.Create(target))
             {
-                var zone = services.GetRequiredService<IOptions<CompanyOptions>>().Value.TimeZone;
-                if (await ClosedDealRollup.KeepZoneAsync(db, zone, ct)) Console.WriteLine($"The closed-deal rollup now also counts days in {zone}.");
+                var company = services.GetRequiredService<IOptions<CompanyOptions>>().Value;
+                var (zone, windows) = await Rollups.KeepAsync(db, company, services.GetRequiredService<CompanyClock>().Today, ct);
+                if (zone) Console.WriteLine($"The closed-deal rollup now also counts days in {company.TimeZone}.");
+                if (windows > 0) Console.WriteLine($"The cohort rollup now keeps {windows} more windows.");
             }
             Console.WriteLine($"Database {target} is up to date.");
             return 0;

@@ -47,8 +47,9 @@ internal static class SeedCommand
             if (!TargetResolver.TryResolve(parse, out var target)) return 2;
             await using var db = RevBotDbFactory.Create(target);
             await DatabaseMigrator.MigrateAsync(db, ct);
+            // Before the load, which fills the rollups in for what is registered: the company's zone, and cohort windows around the demo's as-of day.
             await using (var services = CliServices.Create(target))
-                await ClosedDealRollup.KeepZoneAsync(db, services.GetRequiredService<IOptions<CompanyOptions>>().Value.TimeZone, ct);
+                await Rollups.KeepAsync(db, services.GetRequiredService<IOptions<CompanyOptions>>().Value, asOf, ct);
             if (await DemoSeeder.DescribeExistingDataAsync(db, ct) is { } existing)
             {
                 await Console.Error.WriteLineAsync(

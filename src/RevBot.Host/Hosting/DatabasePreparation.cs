@@ -21,21 +21,22 @@ internal static class DatabasePreparation
         if (!isSqlite && !options.MigrateOnStart)
         {
             log.LogInformation("Using {Database}; migrations are not applied at start (use --migrate or `revbot db migrate`).", target);
-            if ((await DatabaseMigrator.CheckAsync(db, ct)).Ready) await KeepRollupZoneAsync(app, db, log, ct);
+            if ((await DatabaseMigrator.CheckAsync(db, ct)).Ready) await KeepRollupsAsync(app, db, log, ct);
             return;
         }
         await DatabaseMigrator.MigrateAsync(db, ct);
         log.LogInformation("Database {Database} is migrated.", target);
-        await KeepRollupZoneAsync(app, db, log, ct);
+        await KeepRollupsAsync(app, db, log, ct);
         if (isSqlite && options.SeedDemoData && !await db.Users.AnyAsync(ct)) await SeedDemoAsync(app, db, options, log, ct);
     }
 
-    /// <summary>The closed-deal rollup answers in the company's time zone only once that zone is registered (PostgreSQL).</summary>
-    private static async Task KeepRollupZoneAsync(WebApplication app, RevBotDb db, ILogger log, CancellationToken ct)
+    /// <summary>The rollups answer only in the company's time zone and for registered cohort windows (PostgreSQL).</summary>
+    private static async Task KeepRollupsAsync(WebApplication app, RevBotDb db, ILogger log, CancellationToken ct)
     {
-        var zone = app.Services.GetRequiredService<IOptions<CompanyOptions>>().Value.TimeZone;
-        if (await ClosedDealRollup.KeepZoneAsync(db, zone, ct))
-            log.LogInformation("The closed-deal rollup now also counts days in {TimeZone}.", zone);
+        var company = app.Services.GetRequiredService<IOptions<CompanyOptions>>().Value;
+        var (zone, windows) = await Rollups.KeepAsync(db, company, app.Services.GetRequiredService<CompanyClock>().Today, ct);
+        if (zone) log.LogInformation("The closed-deal rollup now also counts days in {TimeZone}.", company.TimeZone);
+        if (windows > 0) log.LogInformation("The cohort rollup now keeps {Windows} more windows.", windows);
     }
 
     /// <summary>A new embedded database gets a demo company, so a first `dotnet run` has numbers to show.</summary>

@@ -66,12 +66,12 @@ public sealed class ClosedDayRollupTests
         await using var db = database.NewContext();
         await RevenueDataset.SeedAsync(db);
 
-        Assert.True(await ClosedDealRollup.KeepZoneAsync(db, "Asia/Kolkata", Ct));
-        Assert.False(await ClosedDealRollup.KeepZoneAsync(db, "Asia/Kolkata", Ct));
+        Assert.True(await Rollups.KeepZoneAsync(db, "Asia/Kolkata", Ct));
+        Assert.False(await Rollups.KeepZoneAsync(db, "Asia/Kolkata", Ct));
         await using var conn = await OpenAsync(database);
         Assert.True(await ScalarAsync<long>(conn, "SELECT count(*) FROM closed_deal_days WHERE time_zone = 'Asia/Kolkata'") > 0);
         await AssertMatchesAsync(conn, "after adding a zone");
-        await Assert.ThrowsAsync<PostgresException>(() => ClosedDealRollup.KeepZoneAsync(db, "Mars/Olympus_Mons", Ct));
+        await Assert.ThrowsAsync<PostgresException>(() => Rollups.KeepZoneAsync(db, "Mars/Olympus_Mons", Ct));
     }
 
     [Fact]

@@ -8,8 +8,14 @@ namespace RevBot.Core.Metrics.Sql;
 /// </summary>
 internal static class SqlGrouping
 {
+    public static Task<List<(GroupKey Key, T Value)>> RunAsync<T>(
+        MetricContext context, SqlSelect select, SqlParameters parameters, DimensionSql? groupBy, string aggregates, Func<DbDataReader, int, T> read, CancellationToken ct) =>
+        RunAsync(context, select, parameters, groupBy, aggregates, null, read, ct);
+
+    /// <param name="having">A condition a group must meet to be listed (rollups keep rows whose sums cancel out to nothing).</param>
     public static async Task<List<(GroupKey Key, T Value)>> RunAsync<T>(
-        MetricContext context, SqlSelect select, SqlParameters parameters, DimensionSql? groupBy, string aggregates, Func<DbDataReader, int, T> read, CancellationToken ct)
+        MetricContext context, SqlSelect select, SqlParameters parameters, DimensionSql? groupBy, string aggregates, string? having,
+        Func<DbDataReader, int, T> read, CancellationToken ct)
     {
         string sql;
         if (groupBy is null)
@@ -19,7 +25,8 @@ internal static class SqlGrouping
         else
         {
             select.Join(groupBy.Joins);
-            sql = select.ToSql($"{groupBy.Key} AS group_key, {groupBy.LabelOrKey} AS group_label, {aggregates}", "GROUP BY 1, 2");
+            sql = select.ToSql($"{groupBy.Key} AS group_key, {groupBy.LabelOrKey} AS group_label, {aggregates}",
+                having is null ? "GROUP BY 1, 2" : $"GROUP BY 1, 2 HAVING {having}");
         }
         return await SqlRunner.QueryAsync(context.Db, sql, parameters, r =>
             groupBy is null ? (GroupKey.Total, read(r, 0)) : (GroupKey.From(r.Text(0), r.Text(1)), read(r, 2)), ct);

@@ -1,0 +1,207 @@
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using Npgsql;
+using RevBot.Core.Company;
+using RevBot.Core.Metrics;
+using RevBot.Data.Storage;
+using RevBot.Testing;
+using RevBot.Tests.Demo;
+
+namespace RevBot.Tests.Metrics;
+
+/// <summary>
+/// PostgreSQL's subscription rollups (subscription_mrr_days and cohort_window_stats) must equal their definitions (the
+/// *_source views) after every kind of write, and the engine must read them only where they give the subscriptions'
+/// own answer.
+/// </summary>
+public sealed class SubscriptionRollupTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task The_rollup_equals_its_definition_after_every_kind_of_write()
+    {
+        await using var database = await TestDatabase.CreateAsync(DbProvider.Postgres);
+        await using (var db = database.NewContext()) await RevenueDataset.SeedAsync(db);
+        await using var conn = await OpenAsync(database);
+        await AssertMatchesAsync(conn, "after seeding");
+        Assert.True(await ScalarAsync<long>(conn, "SELECT count(*) FROM cohort_window_stats") > 0);
+        Assert.True(await ScalarAsync<long>(conn, "SELECT count(*) FROM subscription_mrr_days") > 0);
+
+        string[] writes =
+        [
+            "INSERT INTO subscriptions (id, account_id, product, mrr, start_date) VALUES ('sub-apex-3', 'acc-apex', 'Platform', 250, '2026-08-15')",
+            "INSERT INTO subscriptions (id, account_id, product, mrr, start_date, end_date) VALUES ('sub-new', 'acc-birch', 'Analytics', 90, '2026-02-01', '2026-05-01')",
+            "UPDATE subscriptions SET mrr = mrr * 2 WHERE id = 'sub-cobalt-1'",
+            "UPDATE subscriptions SET end_date = '2026-08-01' WHERE id = 'sub-apex-1'",
+            "UPDATE subscriptions SET account_id = 'acc-ember' WHERE id = 'sub-delta'",
+            "UPDATE subscriptions SET product = 'Renamed' WHERE account_id = 'acc-cobalt'",
+            "UPDATE subscriptions SET start_date = start_date - 400, end_date = NULL WHERE account_id = 'acc-birch'",
+            "DELETE FROM subscriptions WHERE id = 'sub-cobalt-2'",
+            """
+            INSERT INTO subscriptions (id, account_id, product, mrr, start_date, end_date)
+            SELECT id || '-copy', account_id, product, mrr + 1, start_date - 30, end_date FROM subscriptions
+            """,
+            "UPDATE accounts SET region = 'LATAM' WHERE id = 'acc-apex'",
+            "UPDATE accounts SET segment = 'SMB', region = NULL WHERE id = 'acc-ember'",
+            "UPDATE accounts SET owner_id = (SELECT id FROM users WHERE email = 'bob@acme.test') WHERE id = 'acc-cobalt'",
+            "UPDATE users SET region = 'APAC' WHERE email = 'bob@acme.test'",
+            "UPDATE users SET region = NULL WHERE email = 'carol@acme.test'",
+            "DELETE FROM users WHERE email = 'bob@acme.test'",
+            """
+            INSERT INTO accounts (id, name, region, segment) VALUES ('acc-gone', 'Gone', 'EMEA', 'SMB');
+            INSERT INTO subscriptions (id, account_id, product, mrr, start_date) VALUES ('sub-gone', 'acc-gone', 'Platform', 700, '2025-01-01');
+            """,
+            "DELETE FROM accounts WHERE id = 'acc-gone'",
+            "DELETE FROM subscriptions WHERE id LIKE '%-copy' AND mrr > 1000",
+            "TRUNCATE subscriptions",
+        ];
+        foreach (var write in writes)
+        {
+            await ExecuteAsync(conn, write);
+            await AssertMatchesAsync(conn, "after " + write);
+        }
+    }
+
+    [Fact]
+    public async Task New_windows_are_filled_in_once()
+    {
+        await using var database = await TestDatabase.CreateAsync(DbProvider.Postgres);
+        await using var db = database.NewContext();
+        await RevenueDataset.SeedAsync(db);
+        (DateOnly, DateOnly)[] windows = [(new(2026, 7, 14), new(2026, 10, 13)), (new(2026, 1, 1), new(2026, 12, 31))];
+
+        Assert.Equal(2, await Rollups.KeepCohortWindowsAsync(db, windows, Ct));
+        Assert.Equal(0, await Rollups.KeepCohortWindowsAsync(db, windows, Ct));
+        await using var conn = await OpenAsync(database);
+        Assert.True(await ScalarAsync<long>(conn, "SELECT count(*) FROM cohort_window_stats WHERE d0 = '2026-07-14'") > 0);
+        await AssertMatchesAsync(conn, "after adding windows");
+    }
+
+    [Fact]
+    public void Windows_cover_months_and_fiscal_quarters_and_years()
+    {
+        var windows = Rollups.CohortWindows(fiscalYearStartMonth: 2, today: new DateOnly(2026, 11, 27)).ToHashSet();
+
+        Assert.Contains((new DateOnly(2026, 9, 30), new DateOnly(2026, 10, 31)), windows);  // October 2026
+        Assert.Contains((new DateOnly(2026, 10, 31), new DateOnly(2027, 1, 31)), windows);  // fiscal quarter Nov–Jan
+        Assert.Contains((new DateOnly(2026, 1, 31), new DateOnly(2027, 1, 31)), windows);   // FY2027 (Feb 2026 – Jan 2027)
+        Assert.Contains((new DateOnly(2023, 10, 31), new DateOnly(2023, 11, 30)), windows); // three years back
+        Assert.Contains((new DateOnly(2027, 10, 31), new DateOnly(2027, 11, 30)), windows); // a year ahead
+        Assert.DoesNotContain((new DateOnly(2025, 12, 31), new DateOnly(2026, 3, 31)), windows); // calendar Q1 is no fiscal quarter here
+        Assert.DoesNotContain((new DateOnly(2025, 12, 31), new DateOnly(2026, 12, 31)), windows); // nor calendar 2026 a fiscal year
+        Assert.DoesNotContain((new DateOnly(2027, 11, 30), new DateOnly(2027, 12, 31)), windows);
+    }
+
+    [Fact]
+    public async Task A_demo_load_with_its_triggers_off_rebuilds_the_rollup()
+    {
+        await using var database = await DemoCompanyFixture.SeedAsync(DbProvider.Postgres, 0.02);
+        await using var conn = await OpenAsync(database);
+        Assert.True(await ScalarAsync<long>(conn, "SELECT count(*) FROM cohort_window_stats") > 100);
+        await AssertMatchesAsync(conn, "after the demo load");
+    }
+
+    [Fact]
+    public async Task Two_transactions_writing_one_accounts_subscriptions_take_turns()
+    {
+        await using var database = await TestDatabase.CreateAsync(DbProvider.Postgres);
+        await using (var db = database.NewContext()) await RevenueDataset.SeedAsync(db);
+        await using var first = await OpenAsync(database);
+        await using var second = await OpenAsync(database);
+
+        await using (var tx = await first.BeginTransactionAsync(Ct))
+        {
+            // Apex had nothing on 2026-06-30 but sub-apex-1; each new row alone changes its min(a0, a1) differently.
+            await ExecuteAsync(first, "UPDATE subscriptions SET end_date = '2026-08-01' WHERE id = 'sub-apex-1'");
+            var other = ExecuteAsync(second, "INSERT INTO subscriptions (id, account_id, product, mrr, start_date) VALUES ('sub-apex-9', 'acc-apex', 'Platform', 3000, '2026-09-01')");
+            await Task.Delay(500, Ct);
+            Assert.False(other.IsCompleted, "the second write should wait for the first transaction");
+            await tx.CommitAsync(Ct);
+            await other;
+        }
+
+        await AssertMatchesAsync(first, "after two racing writes to one account");
+    }
+
+    [Fact]
+    public async Task The_engine_reads_the_rollups_only_where_they_give_the_subscriptions_answer()
+    {
+        await using var database = await TestDatabase.CreateAsync(DbProvider.Postgres);
+        await using (var db = database.NewContext()) await RevenueDataset.SeedAsync(db);
+        var q4 = RevenueDataset.Q4_2026;
+        var before = await MetricAsync(database, "nrr", q4);
+        var byProduct = await MetricAsync(database, "nrr", q4, (Dimension.Product, "Platform"));
+        var unregistered = new RevBot.Core.Periods.Period(new DateOnly(2026, 10, 15), new DateOnly(2026, 12, 15), "mid", RevBot.Core.Periods.PeriodGrain.Custom);
+        var odd = await MetricAsync(database, "nrr", unregistered);
+
+        var arr = await MetricAsync(database, "arr", q4);
+        var arrByProduct = await MetricAsync(database, "arr", q4, (Dimension.Product, "Platform"));
+        var arrInSoftware = await MetricAsync(database, "arr", q4, (Dimension.Industry, "Software"));
+
+        // Tampering with the rollups (no trigger guards them) shows which answers come from them.
+        await using (var conn = await OpenAsync(database))
+        {
+            await ExecuteAsync(conn, $"UPDATE cohort_window_stats SET m1 = m1 * 3 WHERE d0 = '{q4.Start.AddDays(-1):yyyy-MM-dd}'");
+            await ExecuteAsync(conn, "UPDATE subscription_mrr_days SET mrr = mrr * 3");
+        }
+
+        Assert.NotEqual(arr, await MetricAsync(database, "arr", q4));
+        Assert.NotEqual(arrByProduct, await MetricAsync(database, "arr", q4, (Dimension.Product, "Platform")));
+        Assert.Equal(arrInSoftware, await MetricAsync(database, "arr", q4, (Dimension.Industry, "Software")));
+
+        Assert.NotNull(before);
+        Assert.NotEqual(before, await MetricAsync(database, "nrr", q4));
+        Assert.Equal(byProduct, await MetricAsync(database, "nrr", q4, (Dimension.Product, "Platform")));
+        // A window nobody registered reads the subscriptions (the rollup has no rows for it: it would find no cohort).
+        Assert.NotNull(odd);
+        Assert.Equal(odd, await MetricAsync(database, "nrr", unregistered));
+    }
+
+    private static async Task<decimal?> MetricAsync(TestDatabase database, string metric, RevBot.Core.Periods.Period period, params (Dimension, string)[] filters)
+    {
+        await using var db = database.NewContext();
+        var tz = TimeZoneInfo.FindSystemTimeZoneById(RevenueDataset.TimeZone);
+        var now = TimeZoneInfo.ConvertTimeToUtc(RevenueDataset.AsOf.ToDateTime(new TimeOnly(12, 0)), tz);
+        var clock = new CompanyClock(new FakeTimeProvider(new DateTimeOffset(now, TimeSpan.Zero)), tz);
+        var engine = new MetricEngine(db, Options.Create(new CompanyOptions { TimeZone = RevenueDataset.TimeZone }), clock);
+        var result = await engine.EvaluateAsync(new MetricQuery(metric, period, filters.ToDictionary(f => f.Item1, f => f.Item2), null), Ct);
+        return result.Total.Value;
+    }
+
+    private static async Task AssertMatchesAsync(NpgsqlConnection conn, string when)
+    {
+        await AssertTableMatchesAsync(conn, "cohort_window_stats", "d0, d1, region, segment, accounts, m0, m1, kept, churned", when);
+        await AssertTableMatchesAsync(conn, "subscription_mrr_days", "day, region, segment, product, subscriptions, mrr", when);
+    }
+
+    private static async Task AssertTableMatchesAsync(NpgsqlConnection conn, string table, string columns, string when)
+    {
+        var differences = await ScalarAsync<long>(conn, $"""
+            SELECT count(*) FROM (
+              (SELECT {columns} FROM {table} EXCEPT ALL SELECT {columns} FROM {table}_source)
+              UNION ALL
+              (SELECT {columns} FROM {table}_source EXCEPT ALL SELECT {columns} FROM {table})) x
+            """);
+        Assert.True(differences == 0, $"{differences} rows of {table} differ from their definition {when}.");
+    }
+
+    private static async Task<NpgsqlConnection> OpenAsync(TestDatabase database)
+    {
+        var conn = new NpgsqlConnection(database.Target.ConnectionString);
+        await conn.OpenAsync(Ct);
+        return conn;
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection conn, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, conn);
+        await command.ExecuteNonQueryAsync(Ct);
+    }
+
+    private static async Task<T> ScalarAsync<T>(NpgsqlConnection conn, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, conn);
+        return (T)Convert.ChangeType((await command.ExecuteScalarAsync(Ct))!, typeof(T), System.Globalization.CultureInfo.InvariantCulture);
+    }
+}
