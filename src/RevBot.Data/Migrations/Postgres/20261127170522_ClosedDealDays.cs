@@ -31,6 +31,8 @@ namespace RevBot.Data.Migrations.Postgres
                   cycle_seconds numeric NOT NULL,
                   cycle_deals bigint NOT NULL,
                   CONSTRAINT ux_closed_deal_days UNIQUE NULLS NOT DISTINCT (time_zone, day, status, type, region, segment));
+                -- Groups left empty by a write, found without reading the table (there are none between writes).
+                CREATE INDEX ix_closed_deal_days_empty ON closed_deal_days (time_zone, day) WHERE deals = 0;
 
                 -- The definition: what the rollup must equal at every commit (the tests compare the two).
                 CREATE VIEW closed_deal_days_source AS
@@ -50,7 +52,12 @@ namespace RevBot.Data.Migrations.Postgres
                 CREATE TYPE closed_deal_change AS (
                   sign integer, closed_at timestamptz, status text, type text, region text, segment text, amount numeric, cycle_seconds numeric);
 
-                CREATE FUNCTION closed_deal_days_apply(changes closed_deal_change[]) RETURNS void LANGUAGE sql AS $$
+                -- PL/pgSQL rather than SQL so each session plans these statements once, not on every call.
+                CREATE FUNCTION closed_deal_days_apply(changes closed_deal_change[]) RETURNS void LANGUAGE plpgsql AS $$
+                BEGIN
+                  IF cardinality(changes) = 0 THEN
+                    RETURN;
+                  END IF;
                   INSERT INTO closed_deal_days AS c (time_zone, day, status, type, region, segment, deals, amount, cycle_seconds, cycle_deals)
                   SELECT z.time_zone, (x.closed_at AT TIME ZONE z.time_zone)::date, x.status, x.type, x.region, x.segment,
                          sum(x.sign), sum(x.sign * x.amount), sum(x.sign * COALESCE(x.cycle_seconds, 0)),
@@ -66,16 +73,19 @@ namespace RevBot.Data.Migrations.Postgres
                     cycle_seconds = c.cycle_seconds + excluded.cycle_seconds, cycle_deals = c.cycle_deals + excluded.cycle_deals;
                   -- A group whose last deal left is removed, so a breakdown never shows an empty group.
                   DELETE FROM closed_deal_days c
-                  WHERE c.deals = 0 AND c.day IN (SELECT (x.closed_at AT TIME ZONE z.time_zone)::date
-                                                  FROM unnest(changes) x CROSS JOIN closed_deal_day_zones z
-                                                  WHERE x.closed_at IS NOT NULL);
-                $$;
+                  USING (SELECT DISTINCT z.time_zone, (x.closed_at AT TIME ZONE z.time_zone)::date AS day
+                         FROM unnest(changes) x CROSS JOIN closed_deal_day_zones z WHERE x.closed_at IS NOT NULL) k
+                  WHERE c.time_zone = k.time_zone AND c.day = k.day AND c.deals = 0;
+                END $$;
 
                 -- Deal rows with the region and segment they count under now. The accounts and owners read are
                 -- share-locked first: a concurrent change of an account's region then waits for this transaction (and
                 -- its own trigger sees this deal) or this one waits for it (and reads the new region).
                 CREATE FUNCTION closed_deal_changes(changed deals[], direction integer) RETURNS SETOF closed_deal_change LANGUAGE plpgsql AS $$
                 BEGIN
+                  IF cardinality(changed) = 0 THEN
+                    RETURN;
+                  END IF;
                   PERFORM 1 FROM accounts a WHERE a.id IN (SELECT d.account_id FROM unnest(changed) d) ORDER BY a.id FOR SHARE;
                   PERFORM 1 FROM users u WHERE u.id IN (SELECT d.owner_id FROM unnest(changed) d) ORDER BY u.id FOR SHARE;
                   RETURN QUERY

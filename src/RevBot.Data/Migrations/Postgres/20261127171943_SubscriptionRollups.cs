@@ -31,6 +31,8 @@ namespace RevBot.Data.Migrations.Postgres
                   churned bigint NOT NULL,
                   FOREIGN KEY (d0, d1) REFERENCES cohort_windows ON DELETE CASCADE,
                   CONSTRAINT ux_cohort_window_stats UNIQUE NULLS NOT DISTINCT (d0, d1, region, segment));
+                -- Groups left empty by a write, found without reading the table (there are none between writes).
+                CREATE INDEX ix_cohort_window_stats_empty ON cohort_window_stats (d0, d1) WHERE accounts = 0;
 
                 -- The definition, for the given windows (paired by position): each account active on d0 with its MRR on
                 -- both days, summed per region (the account's, else its owner's) and segment.
@@ -65,7 +67,11 @@ namespace RevBot.Data.Migrations.Postgres
                 CREATE TYPE subscription_change AS (
                   sign integer, account_id text, region text, segment text, product text, mrr numeric, start_date date, end_date date);
 
-                CREATE FUNCTION cohort_window_stats_apply(subs subscription_change[]) RETURNS void LANGUAGE sql AS $$
+                CREATE FUNCTION cohort_window_stats_apply(subs subscription_change[]) RETURNS void LANGUAGE plpgsql AS $$
+                BEGIN
+                  IF cardinality(subs) = 0 THEN
+                    RETURN;
+                  END IF;
                   INSERT INTO cohort_window_stats AS t (d0, d1, region, segment, accounts, m0, m1, kept, churned)
                   SELECT c.d0, c.d1, c.region, c.segment, sum(c.sign), sum(c.sign * c.m0), sum(c.sign * c.m1),
                          sum(c.sign * LEAST(c.m0, c.m1)), sum(c.sign * (1 - c.a1))
@@ -89,7 +95,7 @@ namespace RevBot.Data.Migrations.Postgres
                     kept = t.kept + excluded.kept, churned = t.churned + excluded.churned;
                   -- A group whose last account left is removed, so a breakdown never shows an empty group.
                   DELETE FROM cohort_window_stats t WHERE t.accounts = 0;
-                $$;
+                END $$;
 
                 -- MRR changes per day: a subscription adds its MRR on its start day and takes it away on its end day,
                 -- so the MRR active on day D is the sum of every row up to D (docs/metrics.md).
@@ -101,6 +107,7 @@ namespace RevBot.Data.Migrations.Postgres
                   subscriptions bigint NOT NULL,
                   mrr numeric NOT NULL,
                   CONSTRAINT ux_subscription_mrr_days UNIQUE NULLS NOT DISTINCT (day, region, segment, product));
+                CREATE INDEX ix_subscription_mrr_days_empty ON subscription_mrr_days (day) WHERE subscriptions = 0 AND mrr = 0;
 
                 -- What it must equal at every commit (the tests compare the two).
                 CREATE VIEW subscription_mrr_days_source AS
@@ -114,7 +121,11 @@ namespace RevBot.Data.Migrations.Postgres
                 GROUP BY 1, 2, 3, 4
                 HAVING sum(e.n) <> 0 OR sum(e.n * s.mrr) <> 0;
 
-                CREATE FUNCTION subscription_mrr_days_apply(subs subscription_change[]) RETURNS void LANGUAGE sql AS $$
+                CREATE FUNCTION subscription_mrr_days_apply(subs subscription_change[]) RETURNS void LANGUAGE plpgsql AS $$
+                BEGIN
+                  IF cardinality(subs) = 0 THEN
+                    RETURN;
+                  END IF;
                   INSERT INTO subscription_mrr_days AS t (day, region, segment, product, subscriptions, mrr)
                   SELECT e.day, x.region, x.segment, x.product, sum(x.sign * e.n), sum(x.sign * e.n * x.mrr)
                   FROM unnest(subs) x
@@ -126,9 +137,10 @@ namespace RevBot.Data.Migrations.Postgres
                   ON CONFLICT ON CONSTRAINT ux_subscription_mrr_days DO UPDATE SET
                     subscriptions = t.subscriptions + excluded.subscriptions, mrr = t.mrr + excluded.mrr;
                   -- A day whose changes cancel out is removed, like the source view leaves it out.
-                  DELETE FROM subscription_mrr_days t WHERE t.subscriptions = 0 AND t.mrr = 0
-                    AND t.day IN (SELECT x.start_date FROM unnest(subs) x UNION SELECT x.end_date FROM unnest(subs) x);
-                $$;
+                  DELETE FROM subscription_mrr_days t
+                  USING (SELECT x.start_date AS day FROM unnest(subs) x UNION SELECT x.end_date FROM unnest(subs) x) k
+                  WHERE t.day = k.day AND t.subscriptions = 0 AND t.mrr = 0;
+                END $$;
 
                 CREATE FUNCTION subscription_rollups_apply(subs subscription_change[]) RETURNS void LANGUAGE plpgsql AS $$
                 BEGIN
