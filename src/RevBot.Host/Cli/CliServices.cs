@@ -1,4 +1,7 @@
+using System.Diagnostics.CodeAnalysis;
+using Microsoft.Extensions.Options;
 using RevBot.Core;
+using RevBot.Core.Company;
 using RevBot.Data;
 using RevBot.Data.Storage;
 
@@ -23,5 +26,21 @@ internal static class CliServices
         services.AddRevBotCore(configuration);
         services.AddRevBotData(target);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+    }
+
+    /// <summary>The company settings, or false after one clear line on <paramref name="error"/> when a setting is invalid.</summary>
+    public static bool TryCompany(IServiceProvider services, TextWriter error, [NotNullWhen(true)] out CompanyOptions? company)
+    {
+        try
+        {
+            company = services.GetRequiredService<IOptions<CompanyOptions>>().Value;
+            return true;
+        }
+        catch (OptionsValidationException ex)
+        {
+            error.WriteLine($"revbot: invalid setting: {ex.Failures.FirstOrDefault() ?? ex.Message}");
+            company = null;
+            return false;
+        }
     }
 }

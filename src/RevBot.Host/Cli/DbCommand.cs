@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Microsoft.Extensions.Options;
 using RevBot.Core.Company;
 using RevBot.Data.Storage;
 
@@ -13,18 +12,18 @@ internal static class DbCommand
         var migrate = new Command("migrate", "Apply the database migrations (safe to run from several instances at once on PostgreSQL).");
         migrate.SetAction(async (parse, ct) =>
         {
+            var output = parse.InvocationConfiguration.Output;
             if (!TargetResolver.TryResolve(parse, out var target)) return 2;
+            // The company's zone and fiscal year (Company__TimeZone…, as `serve` reads them) decide what the rollups
+            // keep; a bad setting stops here, before anything changes.
+            await using var services = CliServices.Create(target);
+            if (!CliServices.TryCompany(services, parse.InvocationConfiguration.Error, out var company)) return 2;
             await using var db = RevBotDbFactory.Create(target);
             await DatabaseMigrator.MigrateAsync(db, ct);
-            // The company's zone and fiscal year (Company__TimeZone…, as `serve` reads them) decide what the rollups keep.
-            await using (var services = CliServices.Create(target))
-            {
-                var company = services.GetRequiredService<IOptions<CompanyOptions>>().Value;
-                var (zone, windows) = await Rollups.KeepAsync(db, company, services.GetRequiredService<CompanyClock>().Today, ct);
-                if (zone) Console.WriteLine($"The closed-deal rollup now also counts days in {company.TimeZone}.");
-                if (windows > 0) Console.WriteLine($"The cohort rollup now keeps {windows} more windows.");
-            }
-            Console.WriteLine($"Database {target} is up to date.");
+            var (zone, windows) = await Rollups.KeepAsync(db, company, services.GetRequiredService<CompanyClock>().Today, ct);
+            if (zone) await output.WriteLineAsync($"The closed-deal rollup now also counts days in {company.TimeZone}.");
+            if (windows > 0) await output.WriteLineAsync($"The cohort rollup now keeps {windows} more windows.");
+            await output.WriteLineAsync($"Database {target} is up to date.");
             return 0;
         });
         var db = new Command("db", "Database maintenance.");

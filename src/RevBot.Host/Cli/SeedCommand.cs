@@ -1,7 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using Microsoft.Extensions.Options;
-using RevBot.Core.Company;
 using RevBot.Data.Demo;
 using RevBot.Data.Storage;
 
@@ -45,11 +43,12 @@ internal static class SeedCommand
                 return 2;
             }
             if (!TargetResolver.TryResolve(parse, out var target)) return 2;
+            await using var services = CliServices.Create(target);
+            if (!CliServices.TryCompany(services, Console.Error, out var company)) return 2;
             await using var db = RevBotDbFactory.Create(target);
             await DatabaseMigrator.MigrateAsync(db, ct);
             // Before the load, which fills the rollups in for what is registered: the company's zone, and cohort windows around the demo's as-of day.
-            await using (var services = CliServices.Create(target))
-                await Rollups.KeepAsync(db, services.GetRequiredService<IOptions<CompanyOptions>>().Value, asOf, ct);
+            await Rollups.KeepAsync(db, company, asOf, ct);
             if (await DemoSeeder.DescribeExistingDataAsync(db, ct) is { } existing)
             {
                 await Console.Error.WriteLineAsync(
