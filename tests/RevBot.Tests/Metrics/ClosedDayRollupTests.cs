@@ -1,11 +1,10 @@
-using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
 using Npgsql;
-using RevBot.Core.Company;
 using RevBot.Core.Metrics;
 using RevBot.Data.Storage;
 using RevBot.Testing;
 using RevBot.Tests.Demo;
+
+using static RevBot.Tests.Metrics.RollupDatabase;
 
 namespace RevBot.Tests.Metrics;
 
@@ -20,8 +19,7 @@ public sealed class ClosedDayRollupTests
     [Fact]
     public async Task The_rollup_equals_its_definition_after_every_kind_of_write()
     {
-        await using var database = await TestDatabase.CreateAsync(DbProvider.Postgres);
-        await using (var db = database.NewContext()) await RevenueDataset.SeedAsync(db);
+        await using var database = await RollupDatabase.SeededAsync();
         await using var conn = await OpenAsync(database);
         await AssertMatchesAsync(conn, "after seeding");
         Assert.True(await ScalarAsync<long>(conn, "SELECT count(*) FROM closed_deal_days") > 0);
@@ -88,8 +86,7 @@ public sealed class ClosedDayRollupTests
     [InlineData(false)]
     public async Task A_region_change_racing_a_deal_close_leaves_the_rollup_right(bool accountFirst)
     {
-        await using var database = await TestDatabase.CreateAsync(DbProvider.Postgres);
-        await using (var db = database.NewContext()) await RevenueDataset.SeedAsync(db);
+        await using var database = await RollupDatabase.SeededAsync();
         await using var first = await OpenAsync(database);
         await using var second = await OpenAsync(database);
         const string regionChange = "UPDATE accounts SET region = 'LATAM' WHERE id = 'acc-apex'";
@@ -114,8 +111,7 @@ public sealed class ClosedDayRollupTests
     [Fact]
     public async Task The_engine_reads_the_rollup_only_where_it_gives_the_deals_answer()
     {
-        await using var database = await TestDatabase.CreateAsync(DbProvider.Postgres);
-        await using (var db = database.NewContext()) await RevenueDataset.SeedAsync(db);
+        await using var database = await RollupDatabase.SeededAsync();
         var q4 = RevenueDataset.Q4_2026;
         var before = await WinRateAsync(database, RevenueDataset.TimeZone);
         var alice = await WinRateAsync(database, RevenueDataset.TimeZone, (Dimension.Owner, RevenueDataset.Alice));
@@ -134,45 +130,9 @@ public sealed class ClosedDayRollupTests
             Assert.Equal(0L, await ScalarAsync<long>(conn, "SELECT count(*) FROM closed_deal_day_zones WHERE time_zone = 'Asia/Tokyo'"));
     }
 
-    private static async Task<decimal?> WinRateAsync(TestDatabase database, string zone, params (Dimension, string)[] filters)
-    {
-        await using var db = database.NewContext();
-        var tz = TimeZoneInfo.FindSystemTimeZoneById(zone);
-        var now = TimeZoneInfo.ConvertTimeToUtc(RevenueDataset.AsOf.ToDateTime(new TimeOnly(12, 0)), tz);
-        var clock = new CompanyClock(new FakeTimeProvider(new DateTimeOffset(now, TimeSpan.Zero)), tz);
-        var engine = new MetricEngine(db, Options.Create(new CompanyOptions { TimeZone = zone }), clock);
-        var result = await engine.EvaluateAsync(new MetricQuery("win_rate", RevenueDataset.Q4_2026, filters.ToDictionary(f => f.Item1, f => f.Item2), null), Ct);
-        return result.Total.Value;
-    }
+    private static Task AssertMatchesAsync(NpgsqlConnection conn, string when) =>
+        RollupDatabase.AssertMatchesAsync(conn, "closed_deal_days", "time_zone, day, status, type, region, segment, deals, amount, cycle_seconds, cycle_deals", when);
 
-    private static async Task AssertMatchesAsync(NpgsqlConnection conn, string when)
-    {
-        const string columns = "time_zone, day, status, type, region, segment, deals, amount, cycle_seconds, cycle_deals";
-        var differences = await ScalarAsync<long>(conn, $"""
-            SELECT count(*) FROM (
-              (SELECT {columns} FROM closed_deal_days EXCEPT ALL SELECT {columns} FROM closed_deal_days_source)
-              UNION ALL
-              (SELECT {columns} FROM closed_deal_days_source EXCEPT ALL SELECT {columns} FROM closed_deal_days)) x
-            """);
-        Assert.True(differences == 0, $"{differences} rollup rows differ from their definition {when}.");
-    }
-
-    private static async Task<NpgsqlConnection> OpenAsync(TestDatabase database)
-    {
-        var conn = new NpgsqlConnection(database.Target.ConnectionString);
-        await conn.OpenAsync(Ct);
-        return conn;
-    }
-
-    private static async Task ExecuteAsync(NpgsqlConnection conn, string sql)
-    {
-        await using var command = new NpgsqlCommand(sql, conn);
-        await command.ExecuteNonQueryAsync(Ct);
-    }
-
-    private static async Task<T> ScalarAsync<T>(NpgsqlConnection conn, string sql)
-    {
-        await using var command = new NpgsqlCommand(sql, conn);
-        return (T)Convert.ChangeType((await command.ExecuteScalarAsync(Ct))!, typeof(T), System.Globalization.CultureInfo.InvariantCulture);
-    }
+    private static Task<decimal?> WinRateAsync(TestDatabase database, string zone, params (Dimension, string)[] filters) =>
+        RollupDatabase.MetricAsync(database, "win_rate", RevenueDataset.Q4_2026, zone, filters);
 }

@@ -1,11 +1,10 @@
-using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
 using Npgsql;
-using RevBot.Core.Company;
 using RevBot.Core.Metrics;
 using RevBot.Data.Storage;
 using RevBot.Testing;
 using RevBot.Tests.Demo;
+
+using static RevBot.Tests.Metrics.RollupDatabase;
 
 namespace RevBot.Tests.Metrics;
 
@@ -21,8 +20,7 @@ public sealed class SubscriptionRollupTests
     [Fact]
     public async Task The_rollup_equals_its_definition_after_every_kind_of_write()
     {
-        await using var database = await TestDatabase.CreateAsync(DbProvider.Postgres);
-        await using (var db = database.NewContext()) await RevenueDataset.SeedAsync(db);
+        await using var database = await RollupDatabase.SeededAsync();
         await using var conn = await OpenAsync(database);
         await AssertMatchesAsync(conn, "after seeding");
         Assert.True(await ScalarAsync<long>(conn, "SELECT count(*) FROM cohort_window_stats") > 0);
@@ -105,8 +103,7 @@ public sealed class SubscriptionRollupTests
     [Fact]
     public async Task Two_transactions_writing_one_accounts_subscriptions_take_turns()
     {
-        await using var database = await TestDatabase.CreateAsync(DbProvider.Postgres);
-        await using (var db = database.NewContext()) await RevenueDataset.SeedAsync(db);
+        await using var database = await RollupDatabase.SeededAsync();
         await using var first = await OpenAsync(database);
         await using var second = await OpenAsync(database);
 
@@ -127,8 +124,7 @@ public sealed class SubscriptionRollupTests
     [Fact]
     public async Task The_engine_reads_the_rollups_only_where_they_give_the_subscriptions_answer()
     {
-        await using var database = await TestDatabase.CreateAsync(DbProvider.Postgres);
-        await using (var db = database.NewContext()) await RevenueDataset.SeedAsync(db);
+        await using var database = await RollupDatabase.SeededAsync();
         var q4 = RevenueDataset.Q4_2026;
         var before = await MetricAsync(database, "nrr", q4);
         var byProduct = await MetricAsync(database, "nrr", q4, (Dimension.Product, "Platform"));
@@ -158,50 +154,12 @@ public sealed class SubscriptionRollupTests
         Assert.Equal(odd, await MetricAsync(database, "nrr", unregistered));
     }
 
-    private static async Task<decimal?> MetricAsync(TestDatabase database, string metric, RevBot.Core.Periods.Period period, params (Dimension, string)[] filters)
-    {
-        await using var db = database.NewContext();
-        var tz = TimeZoneInfo.FindSystemTimeZoneById(RevenueDataset.TimeZone);
-        var now = TimeZoneInfo.ConvertTimeToUtc(RevenueDataset.AsOf.ToDateTime(new TimeOnly(12, 0)), tz);
-        var clock = new CompanyClock(new FakeTimeProvider(new DateTimeOffset(now, TimeSpan.Zero)), tz);
-        var engine = new MetricEngine(db, Options.Create(new CompanyOptions { TimeZone = RevenueDataset.TimeZone }), clock);
-        var result = await engine.EvaluateAsync(new MetricQuery(metric, period, filters.ToDictionary(f => f.Item1, f => f.Item2), null), Ct);
-        return result.Total.Value;
-    }
-
     private static async Task AssertMatchesAsync(NpgsqlConnection conn, string when)
     {
-        await AssertTableMatchesAsync(conn, "cohort_window_stats", "d0, d1, region, segment, accounts, m0, m1, kept, churned", when);
-        await AssertTableMatchesAsync(conn, "subscription_mrr_days", "day, region, segment, product, subscriptions, mrr", when);
+        await RollupDatabase.AssertMatchesAsync(conn, "cohort_window_stats", "d0, d1, region, segment, accounts, m0, m1, kept, churned", when);
+        await RollupDatabase.AssertMatchesAsync(conn, "subscription_mrr_days", "day, region, segment, product, subscriptions, mrr", when);
     }
 
-    private static async Task AssertTableMatchesAsync(NpgsqlConnection conn, string table, string columns, string when)
-    {
-        var differences = await ScalarAsync<long>(conn, $"""
-            SELECT count(*) FROM (
-              (SELECT {columns} FROM {table} EXCEPT ALL SELECT {columns} FROM {table}_source)
-              UNION ALL
-              (SELECT {columns} FROM {table}_source EXCEPT ALL SELECT {columns} FROM {table})) x
-            """);
-        Assert.True(differences == 0, $"{differences} rows of {table} differ from their definition {when}.");
-    }
-
-    private static async Task<NpgsqlConnection> OpenAsync(TestDatabase database)
-    {
-        var conn = new NpgsqlConnection(database.Target.ConnectionString);
-        await conn.OpenAsync(Ct);
-        return conn;
-    }
-
-    private static async Task ExecuteAsync(NpgsqlConnection conn, string sql)
-    {
-        await using var command = new NpgsqlCommand(sql, conn);
-        await command.ExecuteNonQueryAsync(Ct);
-    }
-
-    private static async Task<T> ScalarAsync<T>(NpgsqlConnection conn, string sql)
-    {
-        await using var command = new NpgsqlCommand(sql, conn);
-        return (T)Convert.ChangeType((await command.ExecuteScalarAsync(Ct))!, typeof(T), System.Globalization.CultureInfo.InvariantCulture);
-    }
+    private static Task<decimal?> MetricAsync(TestDatabase database, string metric, RevBot.Core.Periods.Period period, params (Dimension, string)[] filters) =>
+        RollupDatabase.MetricAsync(database, metric, period, RevenueDataset.TimeZone, filters);
 }

@@ -1,0 +1,68 @@
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using Npgsql;
+using RevBot.Core.Company;
+using RevBot.Core.Metrics;
+using RevBot.Core.Periods;
+using RevBot.Data.Storage;
+using RevBot.Testing;
+
+namespace RevBot.Tests.Metrics;
+
+/// <summary>What the rollup tests do to a PostgreSQL test database: raw SQL, a rollup compared with its definition, a metric.</summary>
+internal static class RollupDatabase
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    /// <summary>A database with the <see cref="RevenueDataset"/> in it.</summary>
+    public static async Task<TestDatabase> SeededAsync()
+    {
+        var database = await TestDatabase.CreateAsync(DbProvider.Postgres);
+        await using var db = database.NewContext();
+        await RevenueDataset.SeedAsync(db);
+        return database;
+    }
+
+    /// <summary>The rows of <paramref name="table"/> and of its definition, the <c>{table}_source</c> view, must be the same.</summary>
+    public static async Task AssertMatchesAsync(NpgsqlConnection conn, string table, string columns, string when)
+    {
+        var differences = await ScalarAsync<long>(conn, $"""
+            SELECT count(*) FROM (
+              (SELECT {columns} FROM {table} EXCEPT ALL SELECT {columns} FROM {table}_source)
+              UNION ALL
+              (SELECT {columns} FROM {table}_source EXCEPT ALL SELECT {columns} FROM {table})) x
+            """);
+        Assert.True(differences == 0, $"{differences} rows of {table} differ from their definition {when}.");
+    }
+
+    /// <summary>A metric's total as the engine computes it on the dataset's as-of day, in <paramref name="zone"/>.</summary>
+    public static async Task<decimal?> MetricAsync(TestDatabase database, string metric, Period period, string zone, params (Dimension, string)[] filters)
+    {
+        await using var db = database.NewContext();
+        var tz = TimeZoneInfo.FindSystemTimeZoneById(zone);
+        var now = TimeZoneInfo.ConvertTimeToUtc(RevenueDataset.AsOf.ToDateTime(new TimeOnly(12, 0)), tz);
+        var clock = new CompanyClock(new FakeTimeProvider(new DateTimeOffset(now, TimeSpan.Zero)), tz);
+        var engine = new MetricEngine(db, Options.Create(new CompanyOptions { TimeZone = zone }), clock);
+        var result = await engine.EvaluateAsync(new MetricQuery(metric, period, filters.ToDictionary(f => f.Item1, f => f.Item2), null), Ct);
+        return result.Total.Value;
+    }
+
+    public static async Task<NpgsqlConnection> OpenAsync(TestDatabase database)
+    {
+        var conn = new NpgsqlConnection(database.Target.ConnectionString);
+        await conn.OpenAsync(Ct);
+        return conn;
+    }
+
+    public static async Task ExecuteAsync(NpgsqlConnection conn, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, conn);
+        await command.ExecuteNonQueryAsync(Ct);
+    }
+
+    public static async Task<T> ScalarAsync<T>(NpgsqlConnection conn, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, conn);
+        return (T)Convert.ChangeType((await command.ExecuteScalarAsync(Ct))!, typeof(T), System.Globalization.CultureInfo.InvariantCulture);
+    }
+}
