@@ -12,22 +12,22 @@ namespace RevBot.Core.Metrics;
 internal static class ClosedDayRollup
 {
     private const string From = "closed_deal_days c";
+    private static readonly RollupColumns Columns = new(Dimension.Region, Dimension.Segment, Dimension.Type);
 
     public static async Task<Grouped<ClosedStats>?> TryClosedAsync(MetricContext context, Dimension? groupBy, ClosedDeals scope, CancellationToken ct)
     {
         if (!context.Dialect.IsPostgres || scope.FromUtc is not { } fromUtc || scope.ToUtc is not { } toUtc) return null;
-        if (groupBy is { } g && !Kept(g)) return null;
-        if (context.Filters.Keys.Any(d => !Kept(d))) return null;
+        if (!Columns.Cover(context, groupBy)) return null;
         if (LocalDay(context, fromUtc) is not { } from || LocalDay(context, toUtc) is not { } to) return null;
         var zone = context.Company.TimeZone;
         if (!await context.SharedAsync("closed-days-zone", () => ZoneKeptAsync(context, zone, ct))) return null;
 
-        var (select, p) = context.Select(From, Of);
+        var (select, p) = context.Select(From, Columns.Of);
         select.Where($"c.time_zone = {p.Add(zone)}").Where($"c.day >= {p.Day(from)}").Where($"c.day < {p.Day(to)}");
         select.Where(scope.WonOnly ? "c.status = 'won'" : "c.status IN ('won', 'lost')");
         if (scope.Type is { } type) select.Where($"c.type = {p.Add(Domain.EnumText.Format(type))}");
         var aggregates = Aggregates(scope);
-        var rows = await SqlGrouping.RunAsync(context, select, p, groupBy is { } by ? Of(by) : null, aggregates,
+        var rows = await SqlGrouping.RunAsync(context, select, p, Columns.Breakdown(groupBy), aggregates,
             (r, i) => new ClosedStats(r.Count(i), r.Number(i + 1), r.Count(i + 2), r.Number(i + 3), r.Number(i + 4), r.Count(i + 5)), ct);
         return SqlGrouping.Additive(rows, groupBy is not null, ClosedStats.Empty, ClosedStats.Add);
     }
@@ -43,16 +43,6 @@ internal static class ClosedDayRollup
             cycle ? Sum("won", "cycle_seconds") : "0", cycle ? Sum("won", "cycle_deals") : "0");
     }
 
-    private static bool Kept(Dimension dimension) => dimension is Dimension.Region or Dimension.Segment or Dimension.Type;
-
-    private static DimensionSql Of(Dimension dimension) => dimension switch
-    {
-        Dimension.Region => new("c.region", null, []),
-        Dimension.Segment => new("c.segment", null, []),
-        Dimension.Type => new("c.type", null, []),
-        _ => throw new ArgumentOutOfRangeException(nameof(dimension), dimension, "The closed-deal rollup keeps region, segment and type only."),
-    };
-
     /// <summary>The company-local day that starts at <paramref name="utc"/>, or null when it is not the start of one.</summary>
     private static DateOnly? LocalDay(MetricContext context, DateTime utc)
     {
@@ -60,11 +50,9 @@ internal static class ClosedDayRollup
         return context.Window.StartOfDayUtc(day) == utc ? day : null;
     }
 
-    private static async Task<bool> ZoneKeptAsync(MetricContext context, string zone, CancellationToken ct)
+    private static Task<bool> ZoneKeptAsync(MetricContext context, string zone, CancellationToken ct)
     {
         var p = new SqlParameters(context.Dialect);
-        var sql = $"SELECT EXISTS (SELECT 1 FROM closed_deal_day_zones WHERE time_zone = {p.Add(zone)})";
-        var rows = await SqlRunner.QueryAsync(context.Db, sql, p, r => r.GetBoolean(0), ct);
-        return rows[0];
+        return RollupColumns.HasAsync(context, $"SELECT EXISTS (SELECT 1 FROM closed_deal_day_zones WHERE time_zone = {p.Add(zone)})", p, ct);
     }
 }

@@ -11,28 +11,18 @@ namespace RevBot.Core.Metrics;
 /// </summary>
 internal static class MrrDayRollup
 {
+    private static readonly RollupColumns Columns = new(Dimension.Region, Dimension.Segment, Dimension.Product);
+
     public static async Task<Grouped<SubscriptionStats>?> TryActiveAsync(MetricContext context, Dimension? groupBy, DateOnly day, CancellationToken ct)
     {
-        if (!context.Dialect.IsPostgres) return null;
-        if (groupBy is { } g && !Kept(g)) return null;
-        if (context.Filters.Keys.Any(d => !Kept(d))) return null;
+        if (!context.Dialect.IsPostgres || !Columns.Cover(context, groupBy)) return null;
 
-        var (select, p) = context.Select("subscription_mrr_days c", Of);
+        var (select, p) = context.Select("subscription_mrr_days c", Columns.Of);
         select.Where($"c.day <= {p.Day(day)}");
         // A group whose subscriptions have all ended sums to nothing; the subscriptions would not list it.
-        var rows = await SqlGrouping.RunAsync(context, select, p, groupBy is { } by ? Of(by) : null,
+        var rows = await SqlGrouping.RunAsync(context, select, p, Columns.Breakdown(groupBy),
             "SUM(c.subscriptions), SUM(c.mrr)", "SUM(c.subscriptions) <> 0 OR SUM(c.mrr) <> 0",
             (r, i) => new SubscriptionStats(r.Count(i), r.Number(i + 1), 0), ct);
         return SqlGrouping.Additive(rows, groupBy is not null, SubscriptionStats.Empty, SubscriptionStats.Add);
     }
-
-    private static bool Kept(Dimension dimension) => dimension is Dimension.Region or Dimension.Segment or Dimension.Product;
-
-    private static DimensionSql Of(Dimension dimension) => dimension switch
-    {
-        Dimension.Region => new("c.region", null, []),
-        Dimension.Segment => new("c.segment", null, []),
-        Dimension.Product => new("c.product", null, []),
-        _ => throw new ArgumentOutOfRangeException(nameof(dimension), dimension, "The MRR rollup keeps region, segment and product only."),
-    };
 }

@@ -1,0 +1,21 @@
+namespace RevBot.Core.Metrics.Sql;
+
+/// <summary>
+/// The dimensions a PostgreSQL rollup (alias <c>c</c>) keeps as columns of the same name, and whether a question's
+/// filters and breakdown stay within them; a rollup answers only when they do.
+/// </summary>
+internal sealed class RollupColumns(params Dimension[] kept)
+{
+    public bool Cover(MetricContext context, Dimension? groupBy) =>
+        (groupBy is not { } g || kept.Contains(g)) && context.Filters.Keys.All(kept.Contains);
+
+    public DimensionSql Of(Dimension dimension) => kept.Contains(dimension)
+        ? new($"c.{dimension.ToString().ToLowerInvariant()}", null, [])
+        : throw new ArgumentOutOfRangeException(nameof(dimension), dimension, $"The rollup keeps {string.Join(", ", kept)} only.");
+
+    public DimensionSql? Breakdown(Dimension? groupBy) => groupBy is { } g ? Of(g) : null;
+
+    /// <summary>Whether the rollup has what the question needs (a registered zone or window): one boolean statement.</summary>
+    public static async Task<bool> HasAsync(MetricContext context, string sql, SqlParameters parameters, CancellationToken ct) =>
+        (await SqlRunner.QueryAsync(context.Db, sql, parameters, r => r.GetBoolean(0), ct))[0];
+}
