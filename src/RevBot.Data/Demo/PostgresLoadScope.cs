@@ -6,7 +6,8 @@ namespace RevBot.Data.Demo;
 
 /// <summary>
 /// For the length of a bulk load inside one transaction: drops the foreign keys and secondary indexes of the loaded
-/// tables, then recreates them from their own catalog definitions, and suspends the tables' own triggers. Checking a foreign key row by row costs far more
+/// tables, then recreates them from their own catalog definitions, and suspends the tables' own triggers (rebuilding
+/// the rollups they keep afterwards). Checking a foreign key row by row costs far more
 /// than one validating join at the end, and an index built once is cheaper than one grown by random inserts. Indexes
 /// led by the load order (account_id, deal_id) only ever grow at their right edge, so they stay, as do primary keys,
 /// which catch duplicate ids at once. Everything is transactional, so a failed load leaves the schema as it was.

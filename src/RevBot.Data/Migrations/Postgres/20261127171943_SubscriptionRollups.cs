@@ -155,7 +155,7 @@ namespace RevBot.Data.Migrations.Postgres
                 -- the rows the statement wrote, plus the rows it replaced) goes out and its state now comes in. The
                 -- accounts are locked first, so two transactions writing one account's subscriptions take turns and the
                 -- second sees the first's rows; their owners are share-locked against a concurrent region change.
-                CREATE FUNCTION cohort_window_stats_subscriptions() RETURNS trigger LANGUAGE plpgsql AS $$
+                CREATE FUNCTION subscription_rollups_subscriptions() RETURNS trigger LANGUAGE plpgsql AS $$
                 DECLARE
                   touched text[];
                   written text[] := '{}';
@@ -194,7 +194,7 @@ namespace RevBot.Data.Migrations.Postgres
                 END $$;
 
                 -- An account's new region, segment or owner moves its whole contribution when its dimensions change.
-                CREATE FUNCTION cohort_window_stats_accounts() RETURNS trigger LANGUAGE plpgsql AS $$
+                CREATE FUNCTION subscription_rollups_accounts() RETURNS trigger LANGUAGE plpgsql AS $$
                 BEGIN
                   PERFORM subscription_rollups_apply(ARRAY(
                     SELECT ROW(x.sign, s.account_id, CASE WHEN x.sign < 0 THEN c.old_region ELSE c.new_region END,
@@ -211,7 +211,7 @@ namespace RevBot.Data.Migrations.Postgres
                 END $$;
 
                 -- An owner's new region moves the accounts that take their region from the owner.
-                CREATE FUNCTION cohort_window_stats_users() RETURNS trigger LANGUAGE plpgsql AS $$
+                CREATE FUNCTION subscription_rollups_users() RETURNS trigger LANGUAGE plpgsql AS $$
                 BEGIN
                   PERFORM subscription_rollups_apply(ARRAY(
                     SELECT ROW(x.sign, s.account_id, CASE WHEN x.sign < 0 THEN o.region ELSE n.region END, a.segment, s.product, s.mrr, s.start_date, s.end_date)::subscription_change
@@ -226,7 +226,7 @@ namespace RevBot.Data.Migrations.Postgres
 
                 -- Deletes cascade (an owner's accounts lose their owner; an account's subscriptions go) after the row is
                 -- gone, when its region can no longer be read: move the contributions to "no region/segment" first.
-                CREATE FUNCTION cohort_window_stats_user_gone() RETURNS trigger LANGUAGE plpgsql AS $$
+                CREATE FUNCTION subscription_rollups_user_gone() RETURNS trigger LANGUAGE plpgsql AS $$
                 BEGIN
                   IF OLD.region IS NOT NULL THEN
                     PERFORM subscription_rollups_apply(ARRAY(
@@ -239,7 +239,7 @@ namespace RevBot.Data.Migrations.Postgres
                   RETURN OLD;
                 END $$;
 
-                CREATE FUNCTION cohort_window_stats_account_gone() RETURNS trigger LANGUAGE plpgsql AS $$
+                CREATE FUNCTION subscription_rollups_account_gone() RETURNS trigger LANGUAGE plpgsql AS $$
                 BEGIN
                   PERFORM subscription_rollups_apply(ARRAY(
                     SELECT ROW(x.sign, s.account_id, CASE WHEN x.sign < 0 THEN COALESCE(OLD.region, u.region) END,
@@ -251,29 +251,29 @@ namespace RevBot.Data.Migrations.Postgres
                   RETURN OLD;
                 END $$;
 
-                CREATE FUNCTION cohort_window_stats_truncated() RETURNS trigger LANGUAGE plpgsql AS $$
+                CREATE FUNCTION subscription_rollups_truncated() RETURNS trigger LANGUAGE plpgsql AS $$
                 BEGIN
                   DELETE FROM subscription_mrr_days;
                   DELETE FROM cohort_window_stats;
                   RETURN NULL;
                 END $$;
 
-                CREATE TRIGGER cohort_window_stats_insert AFTER INSERT ON subscriptions
-                  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION cohort_window_stats_subscriptions();
-                CREATE TRIGGER cohort_window_stats_delete AFTER DELETE ON subscriptions
-                  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION cohort_window_stats_subscriptions();
-                CREATE TRIGGER cohort_window_stats_update AFTER UPDATE ON subscriptions
-                  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION cohort_window_stats_subscriptions();
-                CREATE TRIGGER cohort_window_stats_truncate AFTER TRUNCATE ON subscriptions
-                  FOR EACH STATEMENT EXECUTE FUNCTION cohort_window_stats_truncated();
-                CREATE TRIGGER cohort_window_stats_accounts AFTER UPDATE ON accounts
-                  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION cohort_window_stats_accounts();
-                CREATE TRIGGER cohort_window_stats_account_gone BEFORE DELETE ON accounts
-                  FOR EACH ROW EXECUTE FUNCTION cohort_window_stats_account_gone();
-                CREATE TRIGGER cohort_window_stats_users AFTER UPDATE ON users
-                  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION cohort_window_stats_users();
-                CREATE TRIGGER cohort_window_stats_user_gone BEFORE DELETE ON users
-                  FOR EACH ROW EXECUTE FUNCTION cohort_window_stats_user_gone();
+                CREATE TRIGGER subscription_rollups_insert AFTER INSERT ON subscriptions
+                  REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION subscription_rollups_subscriptions();
+                CREATE TRIGGER subscription_rollups_delete AFTER DELETE ON subscriptions
+                  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION subscription_rollups_subscriptions();
+                CREATE TRIGGER subscription_rollups_update AFTER UPDATE ON subscriptions
+                  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION subscription_rollups_subscriptions();
+                CREATE TRIGGER subscription_rollups_truncate AFTER TRUNCATE ON subscriptions
+                  FOR EACH STATEMENT EXECUTE FUNCTION subscription_rollups_truncated();
+                CREATE TRIGGER subscription_rollups_accounts AFTER UPDATE ON accounts
+                  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION subscription_rollups_accounts();
+                CREATE TRIGGER subscription_rollups_account_gone BEFORE DELETE ON accounts
+                  FOR EACH ROW EXECUTE FUNCTION subscription_rollups_account_gone();
+                CREATE TRIGGER subscription_rollups_users AFTER UPDATE ON users
+                  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION subscription_rollups_users();
+                CREATE TRIGGER subscription_rollups_user_gone BEFORE DELETE ON users
+                  FOR EACH ROW EXECUTE FUNCTION subscription_rollups_user_gone();
 
                 -- Registering windows fills in the new ones, with writers waiting so no change is missed or counted twice.
                 CREATE FUNCTION cohort_windows_add(d0s date[], d1s date[]) RETURNS integer LANGUAGE plpgsql AS $$
@@ -313,22 +313,22 @@ namespace RevBot.Data.Migrations.Postgres
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.Sql("""
-                DROP TRIGGER cohort_window_stats_insert ON subscriptions;
-                DROP TRIGGER cohort_window_stats_delete ON subscriptions;
-                DROP TRIGGER cohort_window_stats_update ON subscriptions;
-                DROP TRIGGER cohort_window_stats_truncate ON subscriptions;
-                DROP TRIGGER cohort_window_stats_accounts ON accounts;
-                DROP TRIGGER cohort_window_stats_account_gone ON accounts;
-                DROP TRIGGER cohort_window_stats_users ON users;
-                DROP TRIGGER cohort_window_stats_user_gone ON users;
+                DROP TRIGGER subscription_rollups_insert ON subscriptions;
+                DROP TRIGGER subscription_rollups_delete ON subscriptions;
+                DROP TRIGGER subscription_rollups_update ON subscriptions;
+                DROP TRIGGER subscription_rollups_truncate ON subscriptions;
+                DROP TRIGGER subscription_rollups_accounts ON accounts;
+                DROP TRIGGER subscription_rollups_account_gone ON accounts;
+                DROP TRIGGER subscription_rollups_users ON users;
+                DROP TRIGGER subscription_rollups_user_gone ON users;
                 DROP FUNCTION subscription_rollups_rebuild();
                 DROP FUNCTION cohort_windows_add(date[], date[]);
-                DROP FUNCTION cohort_window_stats_truncated();
-                DROP FUNCTION cohort_window_stats_account_gone();
-                DROP FUNCTION cohort_window_stats_user_gone();
-                DROP FUNCTION cohort_window_stats_users();
-                DROP FUNCTION cohort_window_stats_accounts();
-                DROP FUNCTION cohort_window_stats_subscriptions();
+                DROP FUNCTION subscription_rollups_truncated();
+                DROP FUNCTION subscription_rollups_account_gone();
+                DROP FUNCTION subscription_rollups_user_gone();
+                DROP FUNCTION subscription_rollups_users();
+                DROP FUNCTION subscription_rollups_accounts();
+                DROP FUNCTION subscription_rollups_subscriptions();
                 DROP FUNCTION subscription_rollups_apply(subscription_change[]);
                 DROP FUNCTION subscription_mrr_days_apply(subscription_change[]);
                 DROP FUNCTION cohort_window_stats_apply(subscription_change[]);
