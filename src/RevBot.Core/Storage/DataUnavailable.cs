@@ -57,4 +57,16 @@ public static class DataUnavailable
                 : "I can't reach the revenue data right now, so I won't give you a number. Please ask again in a few minutes.",
         };
     }
+
+    /// <summary>For a button press or a form (which may have meant a change): says that nothing was changed.</summary>
+    public static Reply NothingChanged(string language)
+    {
+        var es = language == "es";
+        return Reply(language) with
+        {
+            Text = es
+                ? "Ahora mismo no puedo llegar a los datos de ingresos, así que no se ha cambiado nada. Vuelve a intentarlo en unos minutos."
+                : "I can't reach the revenue data right now, so nothing was changed. Please try again in a few minutes.",
+        };
+    }
 }

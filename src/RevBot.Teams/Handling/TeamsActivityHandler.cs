@@ -119,8 +119,18 @@ public sealed partial class TeamsActivityHandler(
         catch (Exception ex) when (DataUnavailable.Is(ex))
         {
             LogDataUnavailable(log, activity.Type, activity.Id, ex.GetType().Name);
-            return InvokeResponse.ForCardAction(AdaptiveCardInvokeResponse.Card(ReplyCardRenderer.Render(DataUnavailable.Reply(TeamsResponder.Language(activity)))));
+            // A deal or hand-off button may have meant a change: its card says nothing was changed; a question's, no number.
+            var language = TeamsResponder.Language(activity);
+            var verb = SafeVerb(activity);
+            var reply = InteractionService.Handles(verb) ? DataUnavailable.NothingChanged(language) : DataUnavailable.Reply(language);
+            return InvokeResponse.ForCardAction(AdaptiveCardInvokeResponse.Card(ReplyCardRenderer.Render(reply)));
         }
+    }
+
+    private static string? SafeVerb(BotActivity activity)
+    {
+        try { return activity.GetValue<AdaptiveCardInvokeValue>()?.Action?.Verb; }
+        catch (JsonException) { return null; }
     }
 
     private async Task<InvokeResponse> InvokeAsync(BotActivity activity, CancellationToken ct)
