@@ -43,9 +43,6 @@ internal sealed class OutageWorld : IAsyncDisposable
     /// <summary>Each outbox post Slack accepted, as (channel, body), in the order Slack received them.</summary>
     public ConcurrentQueue<(string Channel, string Body)> Delivered { get; } = new();
 
-    /// <summary>How many outbox posts Slack refused, per channel.</summary>
-    public ConcurrentDictionary<string, int> Refusals { get; } = new(StringComparer.Ordinal);
-
     public static async Task<OutageWorld> StartAsync(CancellationToken ct)
     {
         var database = await TestDatabase.CreateAsync(DbProvider.Postgres);
@@ -90,15 +87,27 @@ internal sealed class OutageWorld : IAsyncDisposable
         }
     }
 
+    private readonly TaskCompletionSource _firstHeld = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _outboxPosts;
+
+    /// <summary>Completes when the first outbox post reached Slack, which holds its answer until <see cref="ReleaseFirst"/>.</summary>
+    public Task FirstHeld => _firstHeld.Task;
+
+    /// <summary>Lets Slack answer the held post (a refusal, if Slack is still down).</summary>
+    public void ReleaseFirst() => _release.TrySetResult();
+
     private FakeResponse? RespondToOutbox(FakeRequest request)
     {
         if (request.Method != "chat.postMessage" || !request.Body.Contains(OutboxChannelPrefix, StringComparison.Ordinal)) return null;
         var channel = JsonDocument.Parse(request.Body).RootElement.GetProperty("channel").GetString()!;
-        if (OutboxSlackDown)
+        if (Interlocked.Increment(ref _outboxPosts) == 1)
         {
-            Refusals.AddOrUpdate(channel, 1, (_, n) => n + 1);
-            return FakeResponse.Ok("""{"ok":false,"error":"internal_error"}""");
+            // A send in flight when the database goes: its outcome cannot be recorded, and its claim must not strand the row.
+            _firstHeld.TrySetResult();
+            if (!_release.Task.Wait(TimeSpan.FromSeconds(60))) throw new TimeoutException("The held outbox post was never released.");
         }
+        if (OutboxSlackDown) return FakeResponse.Ok("""{"ok":false,"error":"internal_error"}""");
         Delivered.Enqueue((channel, request.Body));
         return FakeResponse.Ok($$"""{"ok":true,"channel":"{{channel}}","ts":"1700000999.{{request.Call:000000}}"}""");
     }
