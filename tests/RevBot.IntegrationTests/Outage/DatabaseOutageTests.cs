@@ -52,18 +52,34 @@ public sealed class DatabaseOutageTests
         await RoundAsync(world, 2, deal.Id, outage: true, update);
         Assert.True(world.Proxy.Refused > 0, "The host never tried to reach the database during the cut.");
 
-        // Restored: no restart; the first requests after readiness already succeed (no broken pooled connection left).
+        // Restored, without a restart: ready at once, or on the second look if the first found a pooled connection the
+        // cut broke (see the short cut below).
         world.OutboxSlackDown = false;
         world.Proxy.Restore();
-        // The very first request after the restore already succeeds: no broken pooled connection is handed out.
-        Assert.Equal(HttpStatusCode.OK, (await world.Http.GetAsync(new Uri("/readyz", UriKind.Relative), Ct)).StatusCode);
+        var ready = (await world.Http.GetAsync(new Uri("/readyz", UriKind.Relative), Ct)).StatusCode;
+        if (ready != HttpStatusCode.OK) ready = (await world.Http.GetAsync(new Uri("/readyz", UriKind.Relative), Ct)).StatusCode;
+        Assert.Equal(HttpStatusCode.OK, ready);
         // Nothing asked during the cut was applied then, or later once the database was back.
         Assert.Equal(before, await Fingerprint.ReadAsync(world));
         // Teams sends the update it was refused again (same id): now stored and answered.
         await RoundAsync(world, 3, deal.Id, outage: false, update);
 
+        // A short cut with no request during it leaves every idle pooled connection broken. Npgsql does not test a
+        // connection it hands out, so the first request may find one (and gets the documented 503); Npgsql then clears
+        // the pool, and no request after it may fail.
+        world.Proxy.Cut();
+        world.Proxy.Restore();
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 8; i++)
+        {
+            using var got = await world.Http.GetAsync(new Uri($"/api/deals/{deal.Id}", UriKind.Relative), Ct);
+            statuses.Add(got.StatusCode);
+        }
+        Assert.Contains(statuses[0], new[] { HttpStatusCode.OK, HttpStatusCode.ServiceUnavailable });
+        Assert.True(statuses.Skip(1).All(s => s == HttpStatusCode.OK), $"After the restore: {string.Join(", ", statuses.Select(s => (int)s))}");
+
         // Rows claimed when the cut came are given back once the database returns, not after their whole lease.
-        var restored = DateTime.UtcNow;
+        var waiting = DateTime.UtcNow;
         try
         {
             await Until(async () => await world.DirectAsync(db => db.Outbox.CountAsync(m => EF.Functions.Like(m.ChannelId, OutageWorld.OutboxChannelPrefix + "%") && m.SentAt == null, Ct)) == 0,
@@ -73,7 +89,7 @@ public sealed class DatabaseOutageTests
         {
             var states = await world.DirectAsync(db => db.Outbox.AsNoTracking().Where(m => EF.Functions.Like(m.ChannelId, OutageWorld.OutboxChannelPrefix + "%")).OrderBy(m => m.Id)
                 .Select(m => $"{m.ChannelId} #{m.Id}: attempts {m.Attempts}, sent {m.SentAt:HH:mm:ss.f}, failed {m.FailedAt:HH:mm:ss}, due {m.AvailableAt:HH:mm:ss.f} ({m.LastError})").ToListAsync(Ct));
-            throw new Xunit.Sdk.XunitException($"{ex.Message} Restored at {restored:HH:mm:ss.f}; rows: {string.Join("; ", states)}");
+            throw new Xunit.Sdk.XunitException($"{ex.Message} Waiting since {waiting:HH:mm:ss.f}; rows: {string.Join("; ", states)}");
         }
         foreach (var channel in OutboxChannels)
         {
@@ -172,9 +188,6 @@ public sealed class DatabaseOutageTests
             await Task.Delay(50, Ct);
         }
     }
-
-    private static async Task Until(Func<bool> condition, string what, int seconds = 30) =>
-        await Until(() => condition() ? "" : null, what, seconds);
 
     private static async Task Until(Func<Task<bool>> condition, string what, int seconds = 30)
     {
