@@ -30,31 +30,23 @@ public sealed class DatabaseOutageTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task With_the_database_cut_every_surface_answers_clearly_changes_nothing_and_recovers_without_a_restart()
+    public async Task Every_surface_answers_clearly_while_the_database_is_cut_changes_nothing_and_recovers_without_a_restart()
     {
         TestDatabase.RequireProvider(DbProvider.Postgres);
         await using var world = await OutageWorld.StartAsync(Ct);
-        var deal = await world.DirectAsync(db => db.Deals.AsNoTracking().Where(d => d.Status == DealStatus.Open && d.OwnerId != null).OrderBy(d => d.Id).FirstAsync(Ct));
+        var deal = await OpenDealAsync(world);
         var update = world.ConversationUpdate();
 
         // Before: everything works, and the host's pool holds connections the cut will break.
-        await RoundAsync(world, 1, deal.Id, outage: false, world.ConversationUpdate());
-
-        // Rows queued before the outage, to two conversations. Slack refuses them until the database is back (so they
-        // are retried), and holds the first post until the cut: a send in flight when the database goes.
-        var rows = OutboxChannels.SelectMany(c => Enumerable.Range(0, 4).Select(i => (Channel: c, Title: $"outage-row-{c}-{i}"))).ToList();
-        await world.QueueOutboxAsync(rows, Ct);
-        await world.FirstHeld.WaitAsync(TimeSpan.FromSeconds(30), Ct);
+        await RoundAsync(world, 1, deal, outage: false, world.ConversationUpdate());
 
         var before = await Fingerprint.ReadAsync(world);
         world.Proxy.Cut();
-        world.ReleaseFirst();
-        await RoundAsync(world, 2, deal.Id, outage: true, update);
+        await RoundAsync(world, 2, deal, outage: true, update);
         Assert.True(world.Proxy.Refused > 0, "The host never tried to reach the database during the cut.");
 
         // Restored, without a restart: ready at once, or on the second look if the first found a pooled connection the
         // cut broke (see the short cut below).
-        world.OutboxSlackDown = false;
         world.Proxy.Restore();
         var ready = (await world.Http.GetAsync(new Uri("/readyz", UriKind.Relative), Ct)).StatusCode;
         if (ready != HttpStatusCode.OK) ready = (await world.Http.GetAsync(new Uri("/readyz", UriKind.Relative), Ct)).StatusCode;
@@ -62,7 +54,7 @@ public sealed class DatabaseOutageTests
         // Nothing asked during the cut was applied then, or later once the database was back.
         Assert.Equal(before, await Fingerprint.ReadAsync(world));
         // Teams sends the update it was refused again (same id): now stored and answered.
-        await RoundAsync(world, 3, deal.Id, outage: false, update);
+        await RoundAsync(world, 3, deal, outage: false, update);
 
         // A short cut with no request during it leaves every idle pooled connection broken. Npgsql does not test a
         // connection it hands out, so the first request may find one (and gets the documented 503); Npgsql then clears
@@ -72,13 +64,31 @@ public sealed class DatabaseOutageTests
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < 8; i++)
         {
-            using var got = await world.Http.GetAsync(new Uri($"/api/deals/{deal.Id}", UriKind.Relative), Ct);
+            using var got = await world.Http.GetAsync(new Uri($"/api/deals/{deal}", UriKind.Relative), Ct);
             statuses.Add(got.StatusCode);
         }
         Assert.Contains(statuses[0], new[] { HttpStatusCode.OK, HttpStatusCode.ServiceUnavailable });
         Assert.True(statuses.Skip(1).All(s => s == HttpStatusCode.OK), $"After the restore: {string.Join(", ", statuses.Select(s => (int)s))}");
+    }
 
-        // Rows claimed when the cut came are given back once the database returns, not after their whole lease.
+    [Fact]
+    public async Task Outbox_rows_queued_before_a_cut_are_each_delivered_once_in_order_soon_after_it()
+    {
+        TestDatabase.RequireProvider(DbProvider.Postgres);
+        await using var world = await OutageWorld.StartAsync(Ct);
+
+        // Rows to two conversations. Slack refuses them until the database is back (so they are retried), and holds
+        // the first post until the cut: a send in flight when the database goes, whose outcome can't be recorded.
+        var rows = OutboxChannels.SelectMany(c => Enumerable.Range(0, 4).Select(i => (Channel: c, Title: $"outage-row-{c}-{i}"))).ToList();
+        await world.QueueOutboxAsync(rows, Ct);
+        await world.FirstHeld.WaitAsync(TimeSpan.FromSeconds(30), Ct);
+        world.Proxy.Cut();
+        world.ReleaseFirst();
+        await Until(() => Task.FromResult(world.Proxy.Refused > 0), "the dispatcher to find the database gone");
+        world.OutboxSlackDown = false;
+        world.Proxy.Restore();
+
+        // Claims stranded by the cut are given back once the database returns, not after their whole lease (minutes).
         var waiting = DateTime.UtcNow;
         try
         {
@@ -98,6 +108,9 @@ public sealed class DatabaseOutageTests
             Assert.True(titles.SequenceEqual(sent), $"{channel}: Slack received [{string.Join(", ", sent)}]; expected each row once, in the order written: [{string.Join(", ", titles)}].");
         }
     }
+
+    private static Task<string> OpenDealAsync(OutageWorld world) => world.DirectAsync(db =>
+        db.Deals.AsNoTracking().Where(d => d.Status == DealStatus.Open && d.OwnerId != null).OrderBy(d => d.Id).Select(d => d.Id).FirstAsync(Ct));
 
     /// <summary>Every endpoint once. In an outage: the documented 503s, everyone told; otherwise: success, nobody told.</summary>
     private static async Task RoundAsync(OutageWorld world, int round, string dealId, bool outage, JsonObject update)
