@@ -37,7 +37,8 @@ internal static class AlertsCommand
         {
             var (output, error) = (parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error);
             if (!TargetResolver.TryResolve(parse, out var target)) return 2;
-            if (!AskCommand.TryAsOf(parse.GetValue(AskCommand.AsOf), out var asOf)) return 2;
+            if (!AskCommand.TryAsOf(parse.GetValue(AskCommand.AsOf), error, out var asOf)) return 2;
+            if (!CliDatabase.Exists(target, error)) return 2;
             await using var services = CliServices.Create(target);
             try
             {

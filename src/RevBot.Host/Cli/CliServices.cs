@@ -4,22 +4,20 @@ using RevBot.Core;
 using RevBot.Core.Company;
 using RevBot.Data;
 using RevBot.Data.Storage;
+using RevBot.Host.Hosting;
 
 namespace RevBot.Host.Cli;
 
 /// <summary>
-/// The same services the host uses, for commands that run once (ask, chat): configuration comes from
-/// appsettings.json and environment variables (Company__TimeZone…), exactly as for <c>serve</c>.
+/// The same services the host uses, for commands that run once (ask, chat): configuration comes from the same
+/// sources as for <c>serve</c> (<see cref="RevBotConfiguration"/>: appsettings.json next to the binary, environment
+/// variables such as Company__TimeZone, mounted secrets).
 /// </summary>
 internal static class CliServices
 {
     public static ServiceProvider Create(DbTarget target)
     {
-        var configuration = new ConfigurationBuilder()
-            .SetBasePath(AppContext.BaseDirectory)
-            .AddJsonFile("appsettings.json", optional: true)
-            .AddEnvironmentVariables()
-            .Build();
+        var configuration = RevBotConfiguration.ForCommand();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging(b => b.AddConfiguration(configuration.GetSection("Logging")).SetMinimumLevel(LogLevel.Warning));
