@@ -16,7 +16,15 @@ namespace RevBot.Host.Cli;
 /// </summary>
 internal static class CliFailures
 {
-    public const int ExitCode = 1;
+    /// <summary>The exit code of a described failure; a bad setting is a usage error (2), as a bad option is.</summary>
+    public static int ExitCode(Exception failure) => Settings(failure) ? 2 : 1;
+
+    private static bool Settings(Exception failure) =>
+        failure is OptionsValidationException || IsBinding(failure) || failure.InnerException is { } inner && Settings(inner);
+
+    // The configuration binder's "Failed to convert configuration value at 'Company:FiscalYearStartMonth' to type 'System.Int32'."
+    private static bool IsBinding(Exception e) =>
+        e is InvalidOperationException && e.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal);
 
     public static void WrapEveryAction(Command root)
     {
@@ -46,8 +54,7 @@ internal static class CliFailures
     private static string? DescribeOne(Exception e, DbTarget? target) => e switch
     {
         OptionsValidationException o => $"invalid setting: {o.Failures.FirstOrDefault() ?? o.Message}",
-        // The configuration binder's "Failed to convert configuration value at 'Company:FiscalYearStartMonth' to type 'System.Int32'."
-        InvalidOperationException when e.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal) => $"invalid setting: {e.Message}",
+        _ when IsBinding(e) => $"invalid setting: {e.Message}",
         StartupException s => s.Message,
         PostgresException p => Postgres(p, target),
         NpgsqlException n when n.InnerException is SocketException or IOException or TimeoutException =>
@@ -83,7 +90,7 @@ internal static class CliFailures
 
     private static string Name(DbTarget? target) => target?.ToString() ?? "the database";
 
-    /// <summary>Runs a command; a failure <see cref="Describe"/> knows becomes its sentence on standard error and exit code 1.</summary>
+    /// <summary>Runs a command; a failure <see cref="Describe"/> knows becomes its sentence on standard error and a non-zero exit.</summary>
     private sealed class SentenceOnFailure(AsynchronousCommandLineAction inner) : AsynchronousCommandLineAction
     {
         public override async Task<int> InvokeAsync(ParseResult parseResult, CancellationToken cancellationToken = default)
@@ -95,7 +102,7 @@ internal static class CliFailures
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested && Describe(ex, TargetResolver.Quiet(parseResult)) is { } sentence)
             {
                 await parseResult.InvocationConfiguration.Error.WriteLineAsync($"revbot: {sentence}");
-                return ExitCode;
+                return ExitCode(ex);
             }
         }
     }

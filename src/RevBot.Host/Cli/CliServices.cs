@@ -23,7 +23,19 @@ internal static class CliServices
         services.AddLogging(b => b.AddConfiguration(configuration.GetSection("Logging")).SetMinimumLevel(LogLevel.Warning));
         services.AddRevBotCore(configuration);
         services.AddRevBotData(target);
-        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        try
+        {
+            // Every section the command's services read is checked now, as the host checks it at start: a bad setting
+            // stops the command before it does anything (CliFailures turns the exception into its sentence).
+            provider.GetService<IStartupValidator>()?.Validate();
+        }
+        catch
+        {
+            provider.Dispose();
+            throw;
+        }
+        return provider;
     }
 
     /// <summary>The company settings, or false after one clear line on <paramref name="error"/> when a setting is invalid.</summary>
