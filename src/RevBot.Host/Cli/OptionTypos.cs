@@ -5,8 +5,8 @@ namespace RevBot.Host.Cli;
 /// <summary>
 /// An argument (a question, a folder, a digest kind) would otherwise take a misspelt option as its value:
 /// <c>revbot ask --as-off 2026-01-01 "…"</c> would ask "--as-off". Words that look like options are refused there,
-/// with the nearest option of the command, as System.CommandLine suggests for the unmatched words it sees itself. A
-/// value that really starts with '-' goes after <c>--</c>.
+/// with the nearest option of the command, as System.CommandLine suggests for the unmatched words it sees itself. (A
+/// folder named like an option is written <c>./-name</c>; no question starts with a dash and a letter.)
 /// </summary>
 internal static class OptionTypos
 {
@@ -17,7 +17,7 @@ internal static class OptionTypos
             {
                 var names = command.Options.Where(o => !o.Hidden).Select(o => o.Name).Append(CommonOptions.Db.Name);
                 var nearest = names.Select(n => (n, d: Distance(token, n))).Where(x => x.d <= 3).OrderBy(x => x.d).Select(x => x.n).FirstOrDefault();
-                result.AddError($"'{token}' is not an option of `{command.Name}`{(nearest is null ? "" : $"; did you mean {nearest}?")} (a value that starts with '-' goes after --)");
+                result.AddError($"'{token}' is not an option{(nearest is null ? "." : $"; did you mean {nearest}?")}");
             }
         });
 
