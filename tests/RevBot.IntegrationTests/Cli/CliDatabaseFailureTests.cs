@@ -87,6 +87,18 @@ public sealed class CliDatabaseFailureTests
         }
     }
 
+    [Fact]
+    public async Task Serve_that_cannot_reach_its_database_prints_only_the_sentence()
+    {
+        var db = $"Host=127.0.0.1;Port={CliRun.ClosedPort()};Username=revbot;Password=revbot;Database=revbot;Timeout=5";
+
+        var (code, output, error) = await CliRun.ProcessAsync(Path.GetTempPath(), new Dictionary<string, string>(), "serve", "--migrate", "--urls", "http://127.0.0.1:0", "--db", db);
+
+        // Not even the host's JSON log of the failed connection: the one line on standard error is all.
+        Assert.Equal((1, ""), (code, output));
+        Assert.StartsWith("revbot: cannot reach PostgreSQL (", Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
+    }
+
     private static string EmptyFile(string folder)
     {
         Directory.CreateDirectory(folder);
