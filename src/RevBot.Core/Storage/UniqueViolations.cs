@@ -7,13 +7,15 @@ namespace RevBot.Core.Storage;
 /// <summary>
 /// Tells a duplicate on one particular table's unique index or key from every other database error, by the error the
 /// database reports (PostgreSQL: SQLSTATE 23505 and the constraint's name; SQLite: error 19 "UNIQUE constraint failed"
-/// and the constraint's columns). The names come from the EF model, so they follow the migrations. Anything else,
+/// and the constraint's columns; the error code itself is not exposed through DbException there). The names come from the EF model, so they follow the migrations. Anything else,
 /// including a duplicate elsewhere, is not one of these and keeps its own handling.
 /// </summary>
 public static class UniqueViolations
 {
     public const string PostgresUniqueViolation = "23505";
-    private const int SqliteConstraint = 19;
+
+    /// <summary>Microsoft.Data.Sqlite's message for SQLITE_CONSTRAINT (19) on a unique index or primary key, up to the columns.</summary>
+    private const string SqliteUnique = "SQLite Error 19: 'UNIQUE constraint failed: ";
 
     /// <summary>True when the exception, or one inside it, is a unique violation on one of <paramref name="entities"/>' tables.</summary>
     public static bool IsOn(Exception? exception, IModel model, params Type[] entities)
@@ -38,5 +40,5 @@ public static class UniqueViolations
     private static bool Matches(DbException e, (string Name, string Columns) constraint) =>
         (e.SqlState == PostgresUniqueViolation
             && (Equals(e.Data["ConstraintName"], constraint.Name) || e.Message.Contains($"\"{constraint.Name}\"", StringComparison.Ordinal)))
-        || (e.ErrorCode == SqliteConstraint && e.Message.Contains($"UNIQUE constraint failed: {constraint.Columns}'", StringComparison.Ordinal));
+        || e.Message.StartsWith($"{SqliteUnique}{constraint.Columns}'", StringComparison.Ordinal);
 }
