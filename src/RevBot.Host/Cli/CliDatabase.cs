@@ -10,7 +10,8 @@ internal static class CliDatabase
     {
         if (target.Provider == DbProvider.Sqlite)
         {
-            await DatabaseMigrator.MigrateAsync(db, ct);
+            // Migrations are maintenance statements: untimed, each named on stderr while it runs.
+            await DatabaseMigrator.MigrateAsync(db, new ProgressLog(error), ct);
             return true;
         }
         var status = await DatabaseMigrator.CheckAsync(db, ct);
