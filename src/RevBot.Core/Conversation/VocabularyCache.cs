@@ -1,66 +1,133 @@
-using Microsoft.EntityFrameworkCore;
-using RevBot.Core.Domain;
-using RevBot.Core.Metrics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using RevBot.Core.Storage;
 
 namespace RevBot.Core.Conversation;
 
 /// <summary>
-/// The names questions may mention (reps, teams, regions, segments, products, accounts…), read from the database with
-/// a handful of DISTINCT queries and kept for a few minutes: a cache that may be lost, never state.
+/// The names questions may mention (reps, teams, regions, segments, products, accounts…), read from the database by
+/// <see cref="VocabularyLoader"/> and kept: a cache that may be lost, never state. Stale while it refreshes: once the
+/// names are <see cref="Lifetime"/> old, the next question starts one refresh in the background, on its own scope,
+/// and every question keeps the names it has until the new ones are ready. Only the very first load, when there is
+/// nothing to answer from, is waited for (the host starts it at start-up). A failed refresh is logged and tried
+/// again <see cref="RetryAfter"/> later, still answering from the old names.
 /// </summary>
-public sealed class VocabularyCache(TimeProvider time)
+public sealed class VocabularyCache(TimeProvider time, IServiceScopeFactory scopes, ILogger<VocabularyCache> log) : IAsyncDisposable
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
+    public static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(30);
 
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private (QuestionVocabulary Vocabulary, DateTimeOffset LoadedAt)? _current;
+    private readonly SemaphoreSlim _firstLoad = new(1, 1);
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Lock _lock = new();
+    private volatile Loaded? _current;
+    private Task? _refresh;
+    private bool _again;
 
+    private sealed record Loaded(QuestionVocabulary Vocabulary, DateTimeOffset LoadedAt, DateTimeOffset RefreshAt);
+
+    /// <summary>The refresh running now, if any (for the host's health and for tests).</summary>
+    public Task? Refreshing
+    {
+        get
+        {
+            lock (_lock) return _refresh is { IsCompleted: false } running ? running : null;
+        }
+    }
+
+    /// <summary>The names to read a question with: the ones kept, at once; only the first time, loaded on <paramref name="db"/>.</summary>
     public async Task<QuestionVocabulary> GetAsync(RevBotDb db, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        if (_current is { } c && time.GetUtcNow() - c.LoadedAt < Lifetime) return c.Vocabulary;
-        await _gate.WaitAsync(ct);
+        if (_current is { } current)
+        {
+            // Old names: one refresh starts in the background (it logs its own failures); this question does not wait.
+            if (time.GetUtcNow() >= current.RefreshAt) _ = StartRefresh(again: false);
+            return current.Vocabulary;
+        }
+        // Nothing to answer from yet: this caller loads, on its own context so a failure (the database unreachable)
+        // reaches it as it would from any query; whoever asks meanwhile waits for the same load.
+        await _firstLoad.WaitAsync(ct);
         try
         {
-            if (_current is { } again && time.GetUtcNow() - again.LoadedAt < Lifetime) return again.Vocabulary;
-            var vocabulary = await LoadAsync(db, ct);
-            _current = (vocabulary, time.GetUtcNow());
+            if (_current is { } loaded) return loaded.Vocabulary;
+            var vocabulary = await VocabularyLoader.LoadAsync(db, ct);
+            Keep(vocabulary);
             return vocabulary;
         }
         finally
         {
-            _gate.Release();
+            _firstLoad.Release();
         }
     }
 
-    /// <summary>Forget the cached names (after an import, or in tests).</summary>
-    public void Invalidate() => _current = null;
+    /// <summary>
+    /// Reads the names again soon (after an import): questions keep the old ones until the new ones are ready, which
+    /// the returned task waits for. A refresh already running when this is called is followed by one more, since it
+    /// may have read before the import's rows were there.
+    /// </summary>
+    public Task Invalidate() => StartRefresh(again: true);
 
-    private static async Task<QuestionVocabulary> LoadAsync(RevBotDb db, CancellationToken ct)
+    private Task StartRefresh(bool again)
     {
-        var owners = await db.Users.AsNoTracking().Select(u => new NamedEntity(u.Email, u.Name)).ToListAsync(ct);
-        var accounts = await db.Accounts.AsNoTracking().Select(a => new NamedEntity(a.Id, a.Name)).ToListAsync(ct);
-        var entities = new Dictionary<Dimension, IReadOnlyList<NamedEntity>>
+        lock (_lock)
         {
-            [Dimension.Owner] = owners,
-            [Dimension.Account] = accounts,
-            [Dimension.Team] = Named(await db.Users.Where(u => u.Team != null).Select(u => u.Team!).Distinct().ToListAsync(ct)),
-            [Dimension.Region] = Named(
-                (await db.Accounts.Where(a => a.Region != null).Select(a => a.Region!).Distinct().ToListAsync(ct))
-                .Concat(await db.Users.Where(u => u.Region != null).Select(u => u.Region!).Distinct().ToListAsync(ct))),
-            [Dimension.Segment] = Named(await db.Accounts.Where(a => a.Segment != null).Select(a => a.Segment!).Distinct().ToListAsync(ct)),
-            [Dimension.Industry] = Named(await db.Accounts.Where(a => a.Industry != null).Select(a => a.Industry!).Distinct().ToListAsync(ct)),
-            [Dimension.Product] = Named(
-                (await db.Deals.Where(d => d.Product != null).Select(d => d.Product!).Distinct().ToListAsync(ct))
-                .Concat(await db.Subscriptions.Where(s => s.Product != null).Select(s => s.Product!).Distinct().ToListAsync(ct))),
-            [Dimension.Source] = Named(await db.Deals.Where(d => d.Source != null).Select(d => d.Source!).Distinct().ToListAsync(ct)),
-            [Dimension.Stage] = Named(await db.Deals.Select(d => d.Stage).Distinct().ToListAsync(ct)),
-            [Dimension.Type] = [.. Enum.GetValues<DealType>().Select(t => new NamedEntity(EnumText.Format(t), EnumText.Format(t)))],
-        };
-        return new QuestionVocabulary(entities);
+            if (_refresh is { IsCompleted: false } running)
+            {
+                _again |= again;
+                return running;
+            }
+            _again = false;
+            return _refresh = Task.Run(RefreshAsync);
+        }
     }
 
-    private static List<NamedEntity> Named(IEnumerable<string> values) =>
-        [.. values.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Select(v => new NamedEntity(v, v))];
+    private async Task RefreshAsync()
+    {
+        while (true)
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                Keep(await VocabularyLoader.LoadAsync(scope.ServiceProvider.GetRequiredService<RevBotDb>(), _stopping.Token));
+            }
+            catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                var kept = _current;
+                log.LogWarning(ex, "Could not refresh the question vocabulary; questions keep the names loaded at {LoadedAt:u}; trying again in {Retry}.",
+                    kept?.LoadedAt, RetryAfter);
+                if (kept is not null) _current = kept with { RefreshAt = time.GetUtcNow() + RetryAfter };
+                return;
+            }
+            lock (_lock)
+            {
+                if (!_again) return;
+                _again = false;
+            }
+        }
+    }
+
+    private void Keep(QuestionVocabulary vocabulary)
+    {
+        // The matching index is built here, off the question path, before any question sees these names.
+        EntityIndex.For(vocabulary);
+        var now = time.GetUtcNow();
+        _current = new Loaded(vocabulary, now, now + Lifetime);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync();
+        if (Refreshing is { } running)
+        {
+            try { await running; }
+            catch (OperationCanceledException) { }
+        }
+        _stopping.Dispose();
+        _firstLoad.Dispose();
+    }
 }
