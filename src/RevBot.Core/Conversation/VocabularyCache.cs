@@ -35,6 +35,16 @@ public sealed class VocabularyCache(TimeProvider time, IServiceScopeFactory scop
         }
     }
 
+    /// <summary>
+    /// Set by a process that answers one question and exits (<c>revbot ask</c>): nothing is kept, and each question
+    /// reads only the names it could mention (<see cref="VocabularyLoader.LoadForQuestionAsync"/>), not every account.
+    /// </summary>
+    public bool OneQuestion { get; set; }
+
+    /// <summary>The names to read <paramref name="question"/> with.</summary>
+    public Task<QuestionVocabulary> GetAsync(RevBotDb db, string question, CancellationToken ct) =>
+        OneQuestion ? VocabularyLoader.LoadForQuestionAsync(db, question, ct) : GetAsync(db, ct);
+
     /// <summary>The names to read a question with: the ones kept, at once; only the first time, loaded on <paramref name="db"/>.</summary>
     public async Task<QuestionVocabulary> GetAsync(RevBotDb db, CancellationToken ct)
     {

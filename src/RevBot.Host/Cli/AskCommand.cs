@@ -25,6 +25,8 @@ internal static class AskCommand
             if (!TargetResolver.TryResolve(parse, out var target)) return 2;
             if (!TryAsOf(parse.GetValue(AsOf), out var asOf)) return 2;
             await using var services = CliServices.Create(target);
+            // One question, then the process ends: read only the names it could mention, not every account.
+            services.GetRequiredService<VocabularyCache>().OneQuestion = true;
             await using var scope = services.CreateAsyncScope();
             var ask = scope.ServiceProvider.GetRequiredService<AskService>();
             var session = parse.GetValue(Session) is { Length: > 0 } s ? $"cli:{s}" : null;
