@@ -24,7 +24,10 @@ public sealed class VocabularyCache(TimeProvider time, IServiceScopeFactory scop
     private Task? _refresh;
     private bool _again;
 
-    private sealed record Loaded(QuestionVocabulary Vocabulary, DateTimeOffset LoadedAt, DateTimeOffset RefreshAt);
+    private sealed record Loaded(LoadedNames Names, DateTimeOffset LoadedAt, DateTimeOffset RefreshAt)
+    {
+        public QuestionVocabulary Vocabulary => Names.Vocabulary;
+    }
 
     /// <summary>The refresh running now, if any (for the host's health and for tests).</summary>
     public Task? Refreshing
@@ -61,9 +64,9 @@ public sealed class VocabularyCache(TimeProvider time, IServiceScopeFactory scop
         try
         {
             if (_current is { } loaded) return loaded.Vocabulary;
-            var vocabulary = await VocabularyLoader.LoadAsync(db, ct);
-            Keep(vocabulary);
-            return vocabulary;
+            var names = await VocabularyLoader.LoadAsync(db, previous: null, ct);
+            Keep(names);
+            return names.Vocabulary;
         }
         finally
         {
@@ -99,7 +102,7 @@ public sealed class VocabularyCache(TimeProvider time, IServiceScopeFactory scop
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                Keep(await VocabularyLoader.LoadAsync(scope.ServiceProvider.GetRequiredService<RevBotDb>(), _stopping.Token));
+                Keep(await VocabularyLoader.LoadAsync(scope.ServiceProvider.GetRequiredService<RevBotDb>(), _current?.Names, _stopping.Token));
             }
             catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
             {
@@ -121,13 +124,17 @@ public sealed class VocabularyCache(TimeProvider time, IServiceScopeFactory scop
         }
     }
 
-    private void Keep(QuestionVocabulary vocabulary)
+    private void Keep(LoadedNames names)
     {
-        // The matching index is built here, off the question path, before any question sees these names.
-        EntityIndex.For(vocabulary);
+        // The matching index is built here, off the question path, before any question sees these names (unchanged
+        // names come back as the same instance, whose index is already built).
+        EntityIndex.For(names.Vocabulary);
         var now = time.GetUtcNow();
-        _current = new Loaded(vocabulary, now, now + Lifetime);
+        _current = new Loaded(names, now, now + Lifetime);
     }
+
+    /// <summary>The names kept now, if any (for tests: an unchanged database keeps the very same instance).</summary>
+    public QuestionVocabulary? Current => _current?.Vocabulary;
 
     public async ValueTask DisposeAsync()
     {

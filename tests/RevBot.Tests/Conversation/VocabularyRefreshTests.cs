@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using RevBot.Core.Conversation;
 using RevBot.Core.Domain;
+using RevBot.Core.Metrics;
 using RevBot.Data.Storage;
 using RevBot.Tests.Deals;
 
@@ -109,6 +110,31 @@ public sealed class VocabularyRefreshTests
         await AskAsync(s, Question);
         await (cache.Refreshing ?? Task.CompletedTask).WaitAsync(Ct);
         Assert.Contains("acc-9", (await AskAsync(s, Question)).Filters!.Values);
+    }
+
+    [Fact]
+    public async Task A_refresh_of_unchanged_names_keeps_the_same_ones_and_reads_only_what_changed()
+    {
+        await using var s = await DealServices.CreateAsync(DbProvider.Postgres);
+        await AskAsync(s, Question);
+        var cache = s.Get<VocabularyCache>();
+        var first = cache.Current!;
+
+        await cache.Invalidate();
+        Assert.Same(first, cache.Current);
+
+        // A new stage: a new vocabulary, but the very same account names (their stamp did not change).
+        await s.QueryAsync(db => db.Database.ExecuteSqlRawAsync("UPDATE deals SET stage = 'Legal review' WHERE id = 'deal-6'", Ct));
+        await cache.Invalidate();
+        var second = cache.Current!;
+        Assert.NotSame(first, second);
+        Assert.Contains("Legal review", second.Of(Dimension.Stage).Select(n => n.Name));
+        Assert.Same(first.Of(Dimension.Account), second.Of(Dimension.Account));
+
+        // A renamed account: read again.
+        await s.QueryAsync(db => db.Database.ExecuteSqlRawAsync("UPDATE accounts SET name = 'Initech Global' WHERE id = 'acc-5'", Ct));
+        await cache.Invalidate();
+        Assert.Contains("Initech Global", cache.Current!.Of(Dimension.Account).Select(n => n.Name));
     }
 
     private static Task<Answer> AskAsync(DealServices s, string question) =>
