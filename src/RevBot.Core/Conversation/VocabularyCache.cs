@@ -29,7 +29,7 @@ public sealed class VocabularyCache(TimeProvider time, IServiceScopeFactory scop
         public QuestionVocabulary Vocabulary => Names.Vocabulary;
     }
 
-    /// <summary>The refresh running now, if any (for the host's health and for tests).</summary>
+    /// <summary>The refresh running now, if any (for tests and diagnostics).</summary>
     public Task? Refreshing
     {
         get
