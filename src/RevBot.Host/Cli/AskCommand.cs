@@ -29,6 +29,8 @@ internal static class AskCommand
             if (!TryAsOf(parse.GetValue(AsOf), error, out var asOf)) return 2;
             if (!CliDatabase.Exists(target, error)) return 2;
             await using var services = CliServices.Create(target);
+            // One question, then the process ends: read only the names it could mention, not every account.
+            services.GetRequiredService<VocabularyCache>().OneQuestion = true;
             await using var scope = services.CreateAsyncScope();
             if (!await CliDatabase.EnsureReadyAsync(scope.ServiceProvider.GetRequiredService<RevBotDb>(), target, error, ct)) return 2;
             var ask = scope.ServiceProvider.GetRequiredService<AskService>();

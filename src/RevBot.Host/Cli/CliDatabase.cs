@@ -33,7 +33,8 @@ internal static class CliDatabase
         if (pending == 0) return true;
         if (target.Provider == DbProvider.Sqlite && (createSchema || (await db.Database.GetAppliedMigrationsAsync(ct)).Any()))
         {
-            await DatabaseMigrator.MigrateAsync(db, ct);
+            // Migrations are maintenance statements: untimed, each named on stderr while it runs.
+            await DatabaseMigrator.MigrateAsync(db, new ProgressLog(error), ct);
             return true;
         }
         await error.WriteLineAsync(target.Provider == DbProvider.Sqlite
