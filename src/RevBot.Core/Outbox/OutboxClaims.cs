@@ -77,6 +77,21 @@ internal static class OutboxClaims
     public static Task<int> RetryAtAsync(RevBotDb db, OutboxMessage claimed, DateTime at, string error, CancellationToken ct) =>
         Held(db, claimed).ExecuteUpdateAsync(s => s.SetProperty(m => m.AvailableAt, at).SetProperty(m => m.LastError, Trim(error)), ct);
 
+    /// <summary>
+    /// Moves the later rows of a waiting head's conversation to its retry time, at the latest. They could not be
+    /// claimed before it anyway; this keeps them off the due scan, so a long outage with a large backlog does not make
+    /// every claim read the whole backlog to find nothing claimable. Rows written after this stay due (and are checked)
+    /// until the head's next retry moves them too.
+    /// </summary>
+    public static Task<int> HoldBehindAsync(RevBotDb db, OutboxMessage head, DateTime at, CancellationToken ct)
+    {
+        // Equalities only (no "recipient = @r OR both null"), so the conversation index serves it.
+        var later = db.Outbox.Where(m => m.SentAt == null && m.FailedAt == null && m.Platform == head.Platform && m.ChannelId == head.ChannelId
+            && m.Id > head.Id && m.AvailableAt < at);
+        later = head.RecipientUserId is { } person ? later.Where(m => m.RecipientUserId == person) : later.Where(m => m.RecipientUserId == null);
+        return later.ExecuteUpdateAsync(s => s.SetProperty(m => m.AvailableAt, at), ct);
+    }
+
     public static Task<int> MarkFailedAsync(RevBotDb db, OutboxMessage claimed, bool gone, string error, DateTime now, CancellationToken ct) =>
         Held(db, claimed).ExecuteUpdateAsync(s => s.SetProperty(m => m.FailedAt, now).SetProperty(m => m.Gone, gone).SetProperty(m => m.LastError, Trim(error)), ct);
 

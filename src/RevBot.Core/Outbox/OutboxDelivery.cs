@@ -100,8 +100,13 @@ internal sealed partial class OutboxDelivery(IServiceScopeFactory scopes, Outbox
                 return;
             default:
                 var at = outcome.RetryAt ??= RetryAt(row, result.RetryAfter, now);
-                if (await OutboxClaims.RetryAtAsync(db, row, at, result.Error ?? "retry later", ct) == 0) LogLeaseLost(log, row.Id, row.Platform);
-                else LogRetrying(log, row.Id, row.Kind, row.Platform, Target(row), row.Attempts, result.Error, at);
+                if (await OutboxClaims.RetryAtAsync(db, row, at, result.Error ?? "retry later", ct) == 0)
+                {
+                    LogLeaseLost(log, row.Id, row.Platform);
+                    return;
+                }
+                LogRetrying(log, row.Id, row.Kind, row.Platform, Target(row), row.Attempts, result.Error, at);
+                await OutboxClaims.HoldBehindAsync(db, row, at, ct);
                 return;
         }
     }
