@@ -6,6 +6,9 @@ namespace RevBot.Core.Domain;
 /// </summary>
 public sealed class ChatConversationReference
 {
+    /// <summary>The sizes of the <c>conversation_id</c> and <c>service_url</c> columns.</summary>
+    public const int MaxConversationIdLength = 300, MaxServiceUrlLength = 500;
+
     public long Id { get; set; }
 
     /// <summary>"slack" or "teams".</summary>
