@@ -23,11 +23,11 @@ internal sealed class ChatConversationReferenceConfiguration : IEntityTypeConfig
         b.ToTable("conversation_references");
         b.Property(r => r.Platform).HasMaxLength(16);
         b.Property(r => r.ConversationId).HasMaxLength(ChatConversationReference.MaxConversationIdLength);
-        b.Property(r => r.Kind).HasMaxLength(16);
+        b.Property(r => r.Kind).HasMaxLength(ChatConversationReference.MaxKindLength);
         b.Property(r => r.ServiceUrl).HasMaxLength(ChatConversationReference.MaxServiceUrlLength);
         b.Property(r => r.TenantId).HasMaxLength(100);
         b.Property(r => r.TeamId).HasMaxLength(300);
-        b.Property(r => r.ChannelName).HasMaxLength(200);
+        b.Property(r => r.ChannelName).HasMaxLength(ChatConversationReference.MaxChannelNameLength);
         b.Property(r => r.PlatformUserId).HasMaxLength(300);
         b.Property(r => r.BotId).HasMaxLength(300);
         b.HasIndex(r => new { r.Platform, r.ConversationId }).IsUnique();

@@ -33,7 +33,7 @@ public static class TeamsEndpoints
     // Ids of conversations, people and teams are stored (references, context, "created by"); tenant ids are GUIDs.
     private static readonly Dictionary<string, int> IdLimits = new(StringComparer.Ordinal)
     {
-        ["id"] = MaxConversationIdLength, ["aadObjectId"] = 100, ["tenantId"] = 100,
+        ["id"] = MaxConversationIdLength, ["aadObjectId"] = 100, ["tenantId"] = 100, ["conversationType"] = ChatConversationReference.MaxKindLength,
     };
 
     public static IEndpointRouteBuilder MapTeamsEndpoints(this IEndpointRouteBuilder app)
