@@ -64,15 +64,16 @@ public sealed class JsonInputTests
         Assert.False(JsonInput.HasOverlong(value, new Dictionary<string, int> { ["id"] = 81 }));
     }
 
-    [Theory]
-    [InlineData("ab\0c", "abc")]
-    [InlineData("a\uD800b", "a\uFFFDb")]
-    [InlineData("\uDC00", "\uFFFD")]
-    [InlineData("ok 😀", "ok 😀")]
-    public void InputText_cleans_nul_and_lone_surrogates(string text, string clean)
+    // A Fact, not InlineData: test-case serialization would turn the lone surrogates into U+FFFD before the test ran.
+    [Fact]
+    public void InputText_cleans_nul_and_lone_surrogates()
     {
-        Assert.Equal(clean, InputText.Clean(text));
-        Assert.Equal(text == clean, InputText.Problem(text) is null);
+        (string Text, string Clean)[] cases = [("ab\0c", "abc"), ("a\uD800b", "a\uFFFDb"), ("\uDC00", "\uFFFD"), ("ok 😀", "ok 😀")];
+        foreach (var (text, clean) in cases)
+        {
+            Assert.Equal(clean, InputText.Clean(text));
+            Assert.Equal(text == clean, InputText.Problem(text) is null);
+        }
     }
 
     private static byte[] Bytes(string ascii, byte[]? middle = null, string tail = "") =>
