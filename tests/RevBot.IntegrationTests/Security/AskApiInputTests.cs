@@ -50,6 +50,22 @@ public sealed class AskApiInputTests(AskHost host) : IClassFixture<AskHost>
         }
     }
 
+    [Theory]
+    [InlineData("win rate FY9999")]
+    [InlineData("bookings on 12/31/9999")]
+    [InlineData("bookings from 1/1/0001 to 12/31/9999")]
+    [InlineData("pipeline Q4 FY9999")]
+    [InlineData("ARR trend by year since fy 1")]
+    [InlineData("ventas del 31/12/9999")]
+    [InlineData("bookings 9999-12-31")]
+    [InlineData("bookings in the last 9999 years")]
+    [InlineData("win rate for the next 100000 quarters")]
+    public async Task A_date_written_in_the_question_outside_the_range_gets_an_answer_not_a_500(string question)
+    {
+        using var response = await host.Http.PostAsJsonAsync("/api/ask", new { question }, Ct);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync(Ct)}");
+    }
+
     [Fact]
     public async Task A_session_at_its_limit_keeps_the_context()
     {
