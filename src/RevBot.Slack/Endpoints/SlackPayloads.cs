@@ -21,8 +21,9 @@ internal static class SlackPayloads
     public static bool TryParseJson(string text, out JsonElement payload) => TryParse(Encoding.UTF8.GetBytes(text), out payload);
 
     /// <summary>
-    /// The form fields, or false for a body that is not a form or names an id longer than <see cref="MaxIdLength"/>. Values may be as long as the body itself: an
-    /// interactivity payload (a modal's whole state) is one field and often past FormReader's default 2 KiB.
+    /// The form fields, or false for a body that is not a form or names an id longer than <see cref="MaxIdLength"/>.
+    /// Values may be as long as the body itself: an interactivity payload (a modal's whole state) is one field and
+    /// often past FormReader's default 2 KiB.
     /// </summary>
     public static bool TryParseForm(SlackRequestBody body, out Dictionary<string, StringValues> form)
     {
