@@ -18,6 +18,11 @@ internal static class DatabasePreparation
         var isSqlite = target.Provider == DbProvider.Sqlite;
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<RevBotDb>();
+        // A database that refuses or cannot be reached stops the start with the command line's one sentence
+        // (Cli/CliFailures): opened here, outside EF, the failure is not first logged with its stack trace.
+        var probe = db.Database.GetDbConnection();
+        await probe.OpenAsync(ct);
+        await probe.CloseAsync();
         if (!isSqlite && !options.MigrateOnStart)
         {
             log.LogInformation("Using {Database}; migrations are not applied at start (use --migrate or `revbot db migrate`).", target);

@@ -19,6 +19,7 @@ public sealed class AsOfRangeTests
             .InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, TestContext.Current.CancellationToken);
 
         Assert.Equal(2, code);
+        Assert.Contains("--as-of must be a date from 1900-01-01 to 2199-12-31", error.ToString(), StringComparison.Ordinal);
         Assert.False(File.Exists(path));
         Assert.Equal("", output.ToString());
     }
