@@ -13,9 +13,11 @@ internal static class DealInput
     public static bool TryDate(string text, out DateOnly date, out string error)
     {
         error = "";
-        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date)) return true;
-        error = "Enter a real date as YYYY-MM-DD, e.g. 2026-12-15.";
-        return false;
+        if (!DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
+            error = "Enter a real date as YYYY-MM-DD, e.g. 2026-12-15.";
+        else if (!Periods.SupportedDates.Contains(date))
+            error = $"Enter a date {Periods.SupportedDates.Range}.";
+        return error.Length == 0;
     }
 
     public static bool TryProbability(string text, out int? probability, out string error)

@@ -1,7 +1,7 @@
 using System.CommandLine;
-using System.Globalization;
 using System.Text.Json;
 using RevBot.Core.Conversation;
+using RevBot.Core.Periods;
 using RevBot.Core.Storage;
 
 namespace RevBot.Host.Cli;
@@ -46,12 +46,12 @@ internal static class AskCommand
     {
         asOf = null;
         if (string.IsNullOrWhiteSpace(text)) return true;
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+        if (SupportedDates.TryParse(text, out var d, out var problem))
         {
             asOf = d;
             return true;
         }
-        error.WriteLine($"revbot: --as-of must be a date like 2026-11-27 (got '{text}').");
+        error.WriteLine($"revbot: --as-of {problem} (got '{text}').");
         return false;
     }
 }

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using RevBot.Data.Demo;
 using RevBot.Data.Storage;
 
@@ -74,8 +73,8 @@ internal static class SeedCommand
             asOf = DateOnly.FromDateTime(DateTime.UtcNow);
             return true;
         }
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out asOf)) return true;
-        Console.Error.WriteLine($"revbot: --as-of '{text}' is not a date like 2026-03-31.");
+        if (Core.Periods.SupportedDates.TryParse(text, out asOf, out var error)) return true;
+        Console.Error.WriteLine($"revbot: --as-of {error} (got '{text}').");
         return false;
     }
 }
