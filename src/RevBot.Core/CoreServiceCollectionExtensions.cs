@@ -59,7 +59,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<Outbox.IOutboxGoneHandler, Digests.Scheduling.DigestGoneHandler>();
         services.AddSingleton<VocabularyCache>();
         services.AddOptions<QuestionLimitOptions>().Bind(configuration.GetSection(QuestionLimitOptions.Section))
-            .Validate(QuestionLimitOptions.AreValid, "Questions:PerMinute and Questions:Burst must be whole numbers from 1 to 10000.")
+            .Validate(QuestionLimitOptions.AreValid, "Questions:PerMinute and Questions:Burst must be whole numbers from 1 to 10000, Questions:ApiPerMinute and Questions:ApiBurst from 1 to 100000.")
             .ValidateOnStart();
         services.AddSingleton<QuestionRateLimiter>();
         services.AddOptions<HandoffOptions>().Bind(configuration.GetSection(HandoffOptions.Section)).ValidateOnStart();

@@ -1,3 +1,3 @@
 using RevBot.Host.Cli;
 
-return await RevBotCli.Create().Parse(args).InvokeAsync();
+return await RevBotCli.RunAsync(args);

@@ -44,7 +44,7 @@ public sealed class AskService(
         // Alert subscriptions and mutes are commands, not questions: they need the channel the turn came from.
         if (AlertCommandParser.TryParse(request.Question, out var alertCommand))
             return Counted(await alertCommands.RunAsync(alertCommand, request.UserEmail, request.ConversationKey, ct));
-        var words = await vocabulary.GetAsync(db, ct);
+        var words = await vocabulary.GetAsync(db, request.Question, ct);
         var parsed = QuestionParser.Parse(request.Question, new ParseContext(asOf, options.FiscalYearStartMonth, request.UserEmail, words));
         if (parsed.Intent == Intent.DealSearch) return Counted(await FindDealAsync(parsed, request.UserEmail, ct));
         if (parsed.Intent == Intent.DataHealth) return Counted(DataHealthAnswers.Compose(parsed, await health.RunAsync(asOf, 10, ct)));

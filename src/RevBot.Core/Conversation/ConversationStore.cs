@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using RevBot.Core.Domain;
 using RevBot.Core.Storage;
 
 namespace RevBot.Core.Conversation;
@@ -30,31 +29,18 @@ public sealed class ConversationStore(RevBotDb db, TimeProvider time)
         }
     }
 
+    /// <summary>
+    /// One upsert: whichever instance writes a new conversation's first question first, the other's write replaces it
+    /// (the latest question wins). No insert can fail on the key, so a lost race leaves no failed command in the log.
+    /// </summary>
     public async Task SaveAsync(string key, ParsedQuestion question, CancellationToken ct)
     {
         var state = JsonSerializer.Serialize(question with { Candidates = [], Suggestions = [] }, Json);
         var now = time.GetUtcNow().UtcDateTime;
-        var row = await db.Conversations.FirstOrDefaultAsync(c => c.Key == key, ct);
-        if (row is null)
-        {
-            db.Conversations.Add(new ConversationState { Key = key, State = state, UpdatedAt = now });
-        }
-        else
-        {
-            row.State = state;
-            row.UpdatedAt = now;
-        }
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException) when (row is null)
-        {
-            // Another instance created the row first: the latest question wins.
-            db.ChangeTracker.Clear();
-            await db.Conversations.Where(c => c.Key == key)
-                .ExecuteUpdateAsync(s => s.SetProperty(c => c.State, state).SetProperty(c => c.UpdatedAt, now), ct);
-        }
+        await db.Database.ExecuteSqlInterpolatedAsync($"""
+            INSERT INTO conversations (key, state, updated_at) VALUES ({key}, {state}, {now})
+            ON CONFLICT (key) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at
+            """, ct);
     }
 
     /// <summary>Deletes contexts idle past the expiry; returns how many.</summary>

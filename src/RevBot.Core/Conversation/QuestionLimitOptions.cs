@@ -11,5 +11,13 @@ public sealed class QuestionLimitOptions
     public int PerMinute { get; set; } = 60;
     public int Burst { get; set; } = 20;
 
-    public static bool AreValid(QuestionLimitOptions o) => o.PerMinute is >= 1 and <= 10_000 && o.Burst is >= 1 and <= 10_000;
+    /// <summary>
+    /// The limit for one API caller (one key) whatever <c>user</c> it names: the user field is the caller's free text,
+    /// so a per-person bucket alone would let a script rotate it past every limit.
+    /// </summary>
+    public int ApiPerMinute { get; set; } = 600;
+    public int ApiBurst { get; set; } = 100;
+
+    public static bool AreValid(QuestionLimitOptions o) =>
+        o.PerMinute is >= 1 and <= 10_000 && o.Burst is >= 1 and <= 10_000 && o.ApiPerMinute is >= 1 and <= 100_000 && o.ApiBurst is >= 1 and <= 100_000;
 }

@@ -19,15 +19,18 @@ public sealed class DealCards(RevBotDb db, CompanyClock clock, IOptions<CompanyO
     /// <summary>
     /// The fresh card for someone whose version was out of date: what changed since, and that nothing was saved.
     /// </summary>
-    public async Task<Reply?> StaleCardAsync(string dealId, IReadOnlyList<DealChange> changedSince, CancellationToken ct)
+    public async Task<Reply?> StaleCardAsync(string dealId, IReadOnlyList<DealChange> changedSince, string language, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(changedSince);
         var data = await LoadAsync(dealId, ct);
         if (data is null) return null;
+        var es = language == "es";
         var what = changedSince.Count == 0
-            ? $"it is now at version {data.Deal.Version}"
+            ? es ? $"ahora está en la versión {data.Deal.Version}" : $"it is now at version {data.Deal.Version}"
             : string.Join("; ", changedSince.Select(c => DealText.Describe(c, data.Deal.Currency, clock.UtcNow)));
-        var notice = $"This deal changed since you opened it: {what}. Nothing was saved; check the values below and try again.";
+        var notice = es
+            ? $"Este negocio cambió desde que lo abriste: {what}. No se guardó nada; revisa los valores de abajo y vuelve a intentarlo."
+            : $"This deal changed since you opened it: {what}. Nothing was saved; check the values below and try again.";
         return DealCardComposer.Compose(data, company.Value, clock, notice);
     }
 

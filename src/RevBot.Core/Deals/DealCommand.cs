@@ -21,6 +21,9 @@ public sealed record DealCommand
     public int? UserId { get; init; }
     public required ChangeChannel Channel { get; init; }
 
+    /// <summary>"en" or "es": how typed amounts are read and which language the answers speak (the API's is "en").</summary>
+    public string Language { get; init; } = "en";
+
     public DealFieldChanges Changes { get; init; } = DealFieldChanges.None;
 
     /// <summary>For <see cref="DealCommandKind.MarkLost"/>.</summary>

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using RevBot.Core.Domain;
+using RevBot.Core.Storage;
 
 namespace RevBot.Core.Deals;
 
@@ -21,19 +22,33 @@ public sealed partial class DealCommandService
         try
         {
             await db.SaveChangesAsync(ct);
+            if (db.Database.CurrentTransaction is { } transaction) await transaction.CommitAsync(ct);
             LogApplied(command.DealId, kind, command.Channel);
             return result;
         }
-        catch (DbUpdateException ex)
+        catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || IsRace(ex))
         {
-            // Lost a race: another transaction changed the deal first (the version check matched no row), or a
-            // retry of this very submission committed first (the key's primary key). Nothing of ours was saved.
+            // Lost a race: another transaction changed the deal first (the version check matched no row), or a retry
+            // of this very submission committed first (the key's primary key). Nothing of ours was saved.
+            if (db.Database.CurrentTransaction is { } transaction) await transaction.RollbackAsync(ct);
             db.ChangeTracker.Clear();
-            if (await ReplayAsync(command.IdempotencyKey, ct) is { } replay) return replay;
-            if (ex is not DbUpdateConcurrencyException) throw;
-            LogLostRace(command.DealId, command.ExpectedVersion);
-            return await StaleAsync(command.DealId, command.ExpectedVersion, ct);
+            return await LostRaceAsync(command, ct);
         }
+    }
+
+    /// <summary>
+    /// A duplicate on the rows a command writes besides the deal (its key, hand-off, audit, outbox): only a concurrent
+    /// command can have put it there, so it is answered like a lost version check. Other errors are not races.
+    /// </summary>
+    private bool IsRace(DbUpdateException ex) =>
+        UniqueViolations.IsOn(ex, db.Model, typeof(AppliedCommand), typeof(Handoff), typeof(AuditEntry), typeof(OutboxMessage));
+
+    /// <summary>The command arrived second: the first outcome if it was this same command, else "stale" with what changed.</summary>
+    private async Task<DealCommandResult> LostRaceAsync(DealCommand command, CancellationToken ct)
+    {
+        if (await ReplayAsync(command.IdempotencyKey, ct) is { } replay) return replay;
+        LogLostRace(command.DealId, command.ExpectedVersion);
+        return await StaleAsync(command.DealId, command.ExpectedVersion, command.Language, ct);
     }
 
     private async Task<DealCommandResult?> ReplayAsync(string key, CancellationToken ct)
@@ -42,14 +57,16 @@ public sealed partial class DealCommandService
         return outcome is null ? null : StoredOutcome.Read(outcome);
     }
 
-    private async Task<DealCommandResult> StaleAsync(string dealId, int expected, CancellationToken ct)
+    private async Task<DealCommandResult> StaleAsync(string dealId, int expected, string language, CancellationToken ct)
     {
         var version = await db.Deals.AsNoTracking().Where(d => d.Id == dealId).Select(d => d.Version).FirstOrDefaultAsync(ct);
         var since = await DealHistory.SinceAsync(db, dealId, expected, ct);
         return new DealCommandResult
         {
             Status = DealCommandStatus.Stale,
-            Message = "This deal changed since you opened it, so nothing was saved. Check the latest values and try again.",
+            Message = language == "es"
+                ? "Este negocio cambió desde que lo abriste, así que no se guardó nada. Revisa los valores actuales y vuelve a intentarlo."
+                : "This deal changed since you opened it, so nothing was saved. Check the latest values and try again.",
             Version = version,
             ChangedSince = since,
         };

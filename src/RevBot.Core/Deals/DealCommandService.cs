@@ -9,10 +9,10 @@ using RevBot.Core.Storage;
 namespace RevBot.Core.Deals;
 
 /// <summary>
-/// Applies a <see cref="DealCommand"/>: replay check, who is acting, permission, version, validation, then the change,
-/// its audit entry, stage history, hand-off outbox rows and the applied-command key, all in one SaveChanges (one
-/// transaction). The UPDATE carries <c>WHERE version = @expected</c> (Deal.Version is the concurrency token), so of two
-/// simultaneous submissions exactly one applies and the other is told what changed.
+/// Applies a <see cref="DealCommand"/>: replay check, who is acting, permission, version, validation, then in one
+/// transaction the version claim (<c>UPDATE … WHERE version = @expected</c>, first, so of two simultaneous submissions
+/// exactly one goes on), the change, its audit entry, stage history, hand-off outbox rows and the applied-command key.
+/// The loser is told what changed ("stale"), never an error.
 /// </summary>
 public sealed partial class DealCommandService(
     RevBotDb db, IOptions<CompanyOptions> company, IOptions<HandoffOptions> handoffs, CompanyClock clock, ILogger<DealCommandService> log)
@@ -34,7 +34,7 @@ public sealed partial class DealCommandService(
         // A newer version may be this very command, applied by a twin delivery between the replay check above and the
         // read of the deal: it committed the deal and its applied_commands row together, so look again before "stale".
         if (command.Kind != DealCommandKind.LogActivity && deal.Version != command.ExpectedVersion)
-            return await ReplayAsync(command.IdempotencyKey, ct) ?? await StaleAsync(deal.Id, command.ExpectedVersion, ct);
+            return await ReplayAsync(command.IdempotencyKey, ct) ?? await StaleAsync(deal.Id, command.ExpectedVersion, command.Language, ct);
         return command.Kind == DealCommandKind.LogActivity
             ? await LogActivityAsync(command, actor, deal, ct)
             : await UpdateAsync(command, actor, deal, ct);
@@ -50,8 +50,17 @@ public sealed partial class DealCommandService(
         if (diff.Count == 0)
             return new DealCommandResult { Status = DealCommandStatus.Unchanged, Message = "Nothing to change: the deal already has these values.", Version = deal.Version, ActorName = actor.Name };
 
+        // The version is claimed first, on its own, before any other row is written: of racing commands based on the
+        // same version exactly one UPDATE matches (the others wait for its row lock, then match nothing) and only that
+        // one goes on to insert hand-off, audit and outbox rows. A loser never reaches their unique indexes.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (!await ClaimVersionAsync(deal, command.ExpectedVersion, ct))
+        {
+            await transaction.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            return await LostRaceAsync(command, ct);
+        }
         plan.After.ApplyTo(deal);
-        deal.Version++;
         db.AuditLog.Add(DealAudit.Entry(deal.Id, actor.Id, command.Channel, plan.Action, diff, deal.Version, now));
         if (plan.After.Stage != plan.Before.Stage)
             db.DealStageHistory.Add(new DealStageChange { DealId = deal.Id, Stage = plan.After.Stage, EnteredAt = now });
@@ -65,5 +74,21 @@ public sealed partial class DealCommandService(
         };
         var result = new DealCommandResult { Status = DealCommandStatus.Applied, Message = message, Version = deal.Version, ActorName = actor.Name };
         return await SaveAsync(command, "deal." + plan.Action, actor, result, ct);
+    }
+
+    /// <summary>
+    /// <c>UPDATE deals SET version = v + 1 WHERE id = @id AND version = @v</c>; false when another change got there first.
+    /// The tracked deal then carries v + 1 as its original version, so SaveChanges' own concurrency check matches the row
+    /// this transaction already holds.
+    /// </summary>
+    private async Task<bool> ClaimVersionAsync(Deal deal, int expected, CancellationToken ct)
+    {
+        var claimed = await db.Deals.Where(d => d.Id == deal.Id && d.Version == expected)
+            .ExecuteUpdateAsync(s => s.SetProperty(d => d.Version, expected + 1), ct);
+        if (claimed == 0) return false;
+        var version = db.Entry(deal).Property(d => d.Version);
+        version.CurrentValue = expected + 1;
+        version.OriginalValue = expected + 1;
+        return true;
     }
 }

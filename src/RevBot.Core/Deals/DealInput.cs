@@ -6,27 +6,18 @@ namespace RevBot.Core.Deals;
 /// <summary>Reads typed values (amount, date, probability, picklists) and says in one sentence what is wrong with a bad one.</summary>
 internal static class DealInput
 {
-    /// <summary>The largest amount accepted: far above any deal, and exact to the cent on both databases.</summary>
-    public const decimal MaxAmount = 1_000_000_000_000m;
+    public const decimal MaxAmount = AmountReader.MaxAmount;
 
-    public static bool TryAmount(string text, out decimal amount, out string error)
-    {
-        error = "";
-        var cleaned = text.Trim().TrimStart('$', '€', '£').Replace(" ", "", StringComparison.Ordinal);
-        var ok = decimal.TryParse(cleaned, NumberStyles.AllowLeadingSign | NumberStyles.AllowThousands | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out amount);
-        if (!ok) error = "Enter the amount as a number, e.g. 12500 or 12,500.50.";
-        else if (amount < 0) error = "The amount can't be negative.";
-        else if (amount > MaxAmount) error = $"The amount can't be more than {MaxAmount.ToString("#,0", CultureInfo.InvariantCulture)}.";
-        else if (decimal.Round(amount, 2) != amount) error = "Enter the amount with at most two decimals.";
-        return error.Length == 0;
-    }
+    public static bool TryAmount(string text, string language, out decimal amount, out string error) => AmountReader.TryRead(text, language, out amount, out error);
 
     public static bool TryDate(string text, out DateOnly date, out string error)
     {
         error = "";
-        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date)) return true;
-        error = "Enter a real date as YYYY-MM-DD, e.g. 2026-12-15.";
-        return false;
+        if (!DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
+            error = "Enter a real date as YYYY-MM-DD, e.g. 2026-12-15.";
+        else if (!Periods.SupportedDates.Contains(date))
+            error = $"Enter a date {Periods.SupportedDates.Range}.";
+        return error.Length == 0;
     }
 
     public static bool TryProbability(string text, out int? probability, out string error)

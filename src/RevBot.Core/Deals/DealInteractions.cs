@@ -14,24 +14,25 @@ namespace RevBot.Core.Deals;
 /// </summary>
 public sealed class DealInteractions(RevBotDb db, DealCommandService commands, DealCards cards, IOptions<CompanyOptions> company, CompanyClock clock)
 {
-    public async Task<Reply> PressAsync(string actionId, string value, int? userId, ChangeChannel channel, CancellationToken ct)
+    public async Task<Reply> PressAsync(string actionId, string value, int? userId, ChangeChannel channel, string? language, CancellationToken ct)
     {
         if (actionId == DealActionIds.Open)
             return await cards.CardAsync(value, null, ct) ?? DealReplies.Refused("Deal not found", $"There is no deal {value}.");
         if (!DealActionValue.TryParse(value, out var state))
             return DealReplies.Refused("Not understood", "That button is from a card RevBot can no longer read. Ask for the deal again to get a fresh card.");
         var key = DealActionValue.KeyFor(state, actionId);
+        var lang = Language(language);
         return actionId switch
         {
-            DealActionIds.Win => await RunAsync(Command(DealCommandKind.MarkWon, state, key, userId, channel), null, null, ct),
-            DealActionIds.PushWeek => await RunAsync(Command(DealCommandKind.PushCloseDate, state, key, userId, channel) with { Push = DealPush.Week }, null, null, ct),
-            DealActionIds.PushMonth => await RunAsync(Command(DealCommandKind.PushCloseDate, state, key, userId, channel) with { Push = DealPush.Month }, null, null, ct),
-            DealActionIds.Update or DealActionIds.Lose or DealActionIds.Log or DealActionIds.PushPick => await OpenFormAsync(actionId, state, userId, ct),
+            DealActionIds.Win => await RunAsync(Command(DealCommandKind.MarkWon, state, key, userId, channel, lang), null, null, ct),
+            DealActionIds.PushWeek => await RunAsync(Command(DealCommandKind.PushCloseDate, state, key, userId, channel, lang) with { Push = DealPush.Week }, null, null, ct),
+            DealActionIds.PushMonth => await RunAsync(Command(DealCommandKind.PushCloseDate, state, key, userId, channel, lang) with { Push = DealPush.Month }, null, null, ct),
+            DealActionIds.Update or DealActionIds.Lose or DealActionIds.Log or DealActionIds.PushPick => await OpenFormAsync(actionId, state, userId, lang, ct),
             _ => DealReplies.Refused("Not understood", "RevBot doesn't know that button."),
         };
     }
 
-    public async Task<Reply> SubmitAsync(string formId, ReplyFormState state, IReadOnlyDictionary<string, string?> values, int? userId, ChangeChannel channel, CancellationToken ct)
+    public async Task<Reply> SubmitAsync(string formId, ReplyFormState state, IReadOnlyDictionary<string, string?> values, int? userId, ChangeChannel channel, string? language, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(values);
@@ -39,7 +40,7 @@ public sealed class DealInteractions(RevBotDb db, DealCommandService commands, D
             return DealReplies.Refused("Not understood", "RevBot doesn't know that form.");
         // A field the form showed but left empty counts as cleared; a field it did not send is left alone.
         string? Value(string field) => values.TryGetValue(field, out var v) ? v ?? "" : null;
-        var command = Command(DealCommandKind.Update, state, DealActionValue.KeyFor(state, formId), userId, channel);
+        var command = Command(DealCommandKind.Update, state, DealActionValue.KeyFor(state, formId), userId, channel, Language(language));
         command = formId switch
         {
             DealActionIds.Lose => command with { Kind = DealCommandKind.MarkLost, LossReason = Value(DealFields.LossReason) ?? "" },
@@ -57,7 +58,7 @@ public sealed class DealInteractions(RevBotDb db, DealCommandService commands, D
         return await RunAsync(command, (formId, state), values, ct);
     }
 
-    private async Task<Reply> OpenFormAsync(string actionId, ReplyFormState state, int? userId, CancellationToken ct)
+    private async Task<Reply> OpenFormAsync(string actionId, ReplyFormState state, int? userId, string language, CancellationToken ct)
     {
         var actor = userId is { } id ? await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, ct) : null;
         if (actor is null) return DealReplies.Refused("Who are you?", DealPermissions.UnknownUser);
@@ -66,7 +67,7 @@ public sealed class DealInteractions(RevBotDb db, DealCommandService commands, D
         // Checked again on submit; refusing here saves typing a form that cannot be saved.
         if (await DealPermissions.RefusalAsync(db, actor, deal, ct) is { } refusal) return DealReplies.Refused("Not changed", refusal);
         if (actionId != DealActionIds.Log && deal.Version != state.Version)
-            return await cards.StaleCardAsync(deal.Id, await DealHistory.SinceAsync(db, deal.Id, state.Version, ct), ct) ?? DealReplies.Refused("Deal not found", $"There is no deal {deal.Id}.");
+            return await cards.StaleCardAsync(deal.Id, await DealHistory.SinceAsync(db, deal.Id, state.Version, ct), language, ct) ?? DealReplies.Refused("Deal not found", $"There is no deal {deal.Id}.");
         var formState = new ReplyFormState(deal.Id, deal.Version, DealActionValue.NewNonce());
         var form = FormFor(actionId, deal, formState);
         return new Reply { Kind = ReplyKind.Form, Title = form.Title, Text = form.Intro ?? form.Title, Form = form };
@@ -82,7 +83,7 @@ public sealed class DealInteractions(RevBotDb db, DealCommandService commands, D
             case DealCommandStatus.Unchanged:
                 return await cards.CardAsync(command.DealId, result.Message, ct) ?? DealReplies.Refused("Deal not found", result.Message);
             case DealCommandStatus.Stale:
-                return await cards.StaleCardAsync(command.DealId, result.ChangedSince, ct) ?? DealReplies.Refused("Deal not found", result.Message);
+                return await cards.StaleCardAsync(command.DealId, result.ChangedSince, command.Language, ct) ?? DealReplies.Refused("Deal not found", result.Message);
             case DealCommandStatus.Invalid when form is { } f && submitted is not null:
                 // The form comes back with the same state, so the corrected resubmission is still this one submission.
                 var deal = await db.Deals.AsNoTracking().FirstOrDefaultAsync(d => d.Id == command.DealId, ct);
@@ -107,8 +108,12 @@ public sealed class DealInteractions(RevBotDb db, DealCommandService commands, D
         _ => DealForms.Update(deal, company.Value, state),
     };
 
-    private static DealCommand Command(DealCommandKind kind, ReplyFormState state, string key, int? userId, ChangeChannel channel) => new()
+    /// <summary>"es" for a Spanish-speaking person, else "en" (also when the platform does not say).</summary>
+    private static string Language(string? language) => language?.StartsWith("es", StringComparison.OrdinalIgnoreCase) == true ? "es" : "en";
+
+    private static DealCommand Command(DealCommandKind kind, ReplyFormState state, string key, int? userId, ChangeChannel channel, string language) => new()
     {
+        Language = language,
         Kind = kind,
         DealId = state.RecordId,
         ExpectedVersion = state.Version,

@@ -14,8 +14,10 @@ internal static partial class DealPlanner
         var closedStatus = stage switch { DealStages.ClosedWon => DealStatus.Won, DealStages.ClosedLost => DealStatus.Lost, _ => (DealStatus?)null };
         if (closedStatus is { } closed)
         {
-            if (!statusGiven) status = closed;
-            else if (status != closed) errors.TryAdd(DealFields.Stage, $"{stage} goes with status {EnumText.Format(closed)}.");
+            // A closed stage only with the matching status: the stage alone never closes a deal (that is Mark won/lost,
+            // or "status" in the API). The deal's own closed stage sent back unchanged (the update form) is no change.
+            if (statusGiven ? status != closed : current != closed)
+                errors.TryAdd(DealFields.Stage, $"{stage} goes with status {EnumText.Format(closed)}: send \"status\": \"{EnumText.Format(closed)}\" with it, or use Mark {EnumText.Format(closed)}.");
             return null;
         }
         var names = company.EffectiveStages.Select(s => s.Name).ToList();

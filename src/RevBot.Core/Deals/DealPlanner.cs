@@ -31,7 +31,7 @@ internal static partial class DealPlanner
             errors.TryAdd(DealFields.Stage, $"Choose the stage to reopen the deal in: {string.Join(", ", company.EffectiveStages.Select(s => s.Name))}.");
 
         var amount = before.Amount;
-        if (changes.Amount is { } amountText) Check(DealInput.TryAmount(amountText, out amount, out var e), DealFields.Amount, e, errors);
+        if (changes.Amount is { } amountText) Check(DealInput.TryAmount(amountText, command.Language, out amount, out var e), DealFields.Amount, e, errors);
         var closeDate = ReadCloseDate(changes, before, status, reopening, today, errors);
         var forecast = before.ForecastCategory;
         if (changes.ForecastCategory is { } f) Check(DealInput.TryForecast(f, out forecast, out var fe), DealFields.ForecastCategory, fe, errors);

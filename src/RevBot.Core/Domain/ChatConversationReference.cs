@@ -6,6 +6,9 @@ namespace RevBot.Core.Domain;
 /// </summary>
 public sealed class ChatConversationReference
 {
+    /// <summary>The sizes of the <c>conversation_id</c>, <c>service_url</c>, <c>kind</c> and <c>channel_name</c> columns.</summary>
+    public const int MaxConversationIdLength = 300, MaxServiceUrlLength = 500, MaxKindLength = 16, MaxChannelNameLength = 200;
+
     public long Id { get; set; }
 
     /// <summary>"slack" or "teams".</summary>

@@ -30,7 +30,7 @@ public sealed class InteractionService(RevBotDb db, DealInteractions deals, Hand
         if (press.ActionId.StartsWith("data.", StringComparison.Ordinal)) return await data.PressAsync(press.ActionId, press.Value, userId, press.Channel, ct);
         if (press.ActionId is AlertActionIds.Mute or AlertActionIds.Unmute) return await mutes.PressAsync(press.ActionId, press.Value, userId, ct);
         if (press.ActionId.StartsWith(AlertActionIds.Prefix, StringComparison.Ordinal)) return await alerts.PressAsync(press.ActionId, press.Value, userId, press.Channel, ct);
-        return await deals.PressAsync(press.ActionId, press.Value, userId, press.Channel, ct);
+        return await deals.PressAsync(press.ActionId, press.Value, userId, press.Channel, press.Language, ct);
     }
 
     public async Task<Reply> SubmitAsync(FormSubmission submission, CancellationToken ct)
@@ -42,6 +42,6 @@ public sealed class InteractionService(RevBotDb db, DealInteractions deals, Hand
         if (submission.FormId == AlertActionIds.Dismiss) return await alerts.SubmitAsync(state, submission.Values, userId, submission.Channel, ct);
         return submission.FormId == DataHealthInteractions.Merge
             ? await data.SubmitAsync(state, submission.Values, userId, submission.Channel, ct)
-            : await deals.SubmitAsync(submission.FormId, state, submission.Values, userId, submission.Channel, ct);
+            : await deals.SubmitAsync(submission.FormId, state, submission.Values, userId, submission.Channel, submission.Language, ct);
     }
 }

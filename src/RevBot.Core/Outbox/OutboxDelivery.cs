@@ -7,53 +7,80 @@ using RevBot.Core.Storage;
 namespace RevBot.Core.Outbox;
 
 /// <summary>
-/// Sends the claimed rows of one conversation, one after another, each in its own DI scope, and writes each outcome
-/// back to its row: Sent → <c>sent_at</c> and the platform's message id; RetryLater → the retry time from
-/// <see cref="OutboxBackoff"/>, and the conversation's remaining rows wait with it; Gone → <c>failed_at</c>, <c>gone</c>
-/// and every <see cref="IOutboxGoneHandler"/>, in one transaction; Failed → <c>failed_at</c> and an error in the log.
-/// A missing sender or a sender that throws is a passing failure: logged, retried.
+/// Sends one claimed row (the head of its conversation, see <see cref="OutboxClaims"/>) in its own DI scope, and writes
+/// its outcome back: Sent → <c>sent_at</c> and the platform's message id; RetryLater → the retry time from
+/// <see cref="OutboxBackoff"/>; Gone → <c>failed_at</c>, <c>gone</c> and every <see cref="IOutboxGoneHandler"/>, in one
+/// transaction; Failed → <c>failed_at</c> and an error in the log. A missing sender or a sender that throws is a passing
+/// failure: logged, retried. An outcome that cannot be written (the database went away after the send) is kept in
+/// <see cref="OutboxUnrecorded"/> and written when the database answers again, so the row is neither sent twice nor held
+/// for its whole lease.
 /// </summary>
-internal sealed partial class OutboxDelivery(IServiceScopeFactory scopes, OutboxOptions options, TimeProvider time, ILogger log)
+internal sealed partial class OutboxDelivery(IServiceScopeFactory scopes, OutboxOptions options, TimeProvider time, OutboxUnrecorded unrecorded, ILogger log)
 {
-    public async Task SendInOrderAsync(List<OutboxMessage> rows, CancellationToken ct)
+    public async Task SendAsync(OutboxMessage row, CancellationToken ct)
     {
-        for (var i = 0; i < rows.Count; i++)
+        if (ct.IsCancellationRequested)
         {
-            DateTime? waitUntil;
+            // Stopping before it was tried: due again at once, the attempt not counted.
+            await ReleaseAsync(row, time.GetUtcNow().UtcDateTime);
+            return;
+        }
+        await using var scope = scopes.CreateAsyncScope();
+        OutboxSendResult result;
+        try
+        {
+            result = await TrySendAsync(row, scope.ServiceProvider, ct);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            return; // Stopping mid-send: it may have been posted, so it is due again only after its lease.
+        }
+        var outcome = new UnrecordedOutcome(row, result, time.GetUtcNow().UtcDateTime);
+        try
+        {
+            await RecordAsync(scope.ServiceProvider, outcome, ct);
+        }
+#pragma warning disable CA1031 // The outcome is kept and written when the database answers again; the other rows go on.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            LogRecordFailed(log, ex, row.Id, result.Status);
+            unrecorded.Add(outcome);
+        }
+    }
+
+    /// <summary>
+    /// Writes the outcomes that could not be written when they happened, oldest first. One that still cannot be
+    /// written stays for the next round, until its lease ends (then the lease takes over); it never stops the round.
+    /// </summary>
+    public async Task RecordUnrecordedAsync(CancellationToken ct)
+    {
+        foreach (var outcome in unrecorded.Snapshot())
+        {
+            if (time.GetUtcNow().UtcDateTime >= outcome.Row.AvailableAt)
+            {
+                unrecorded.Remove(outcome);
+                LogUnrecordedDropped(log, outcome.Row.Id, outcome.Result.Status);
+                continue;
+            }
             try
             {
-                ct.ThrowIfCancellationRequested();
-                waitUntil = await SendOneAsync(rows[i], ct);
+                await using var scope = scopes.CreateAsyncScope();
+                await RecordAsync(scope.ServiceProvider, outcome, ct);
+                unrecorded.Remove(outcome);
+                LogRecordedLate(log, outcome.Row.Id, outcome.Result.Status);
             }
-            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            catch (Exception ex) when (!ct.IsCancellationRequested)
             {
-                // Stopping: this row is due again after its lease (it may have been posted), the rest now.
-                await ReleaseAsync(rows.Skip(i + 1), time.GetUtcNow().UtcDateTime);
-                return;
-            }
-#pragma warning disable CA1031 // A row whose outcome could not be recorded stays claimed and is retried after its lease; the others go on.
-            catch (Exception ex)
-#pragma warning restore CA1031
-            {
-                LogRecordFailed(log, ex, rows[i].Id);
-                waitUntil = null;
-            }
-            if (waitUntil is { } at)
-            {
-                await ReleaseAsync(rows.Skip(i + 1), at);
-                return;
+                LogStillUnrecorded(log, outcome.Row.Id, outcome.Result.Status, ex.GetType().Name);
             }
         }
     }
 
-    /// <returns>When the conversation may be tried again, if it asked to wait; null to go on with its next row.</returns>
-    private async Task<DateTime?> SendOneAsync(OutboxMessage row, CancellationToken ct)
+    private async Task RecordAsync(IServiceProvider services, UnrecordedOutcome outcome, CancellationToken ct)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var services = scope.ServiceProvider;
+        var (row, result, now) = outcome;
         var db = services.GetRequiredService<RevBotDb>();
-        var result = await TrySendAsync(row, services, ct);
-        var now = time.GetUtcNow().UtcDateTime;
         switch (result.Status)
         {
             case OutboxSendStatus.Sent:
@@ -63,19 +90,24 @@ internal sealed partial class OutboxDelivery(IServiceScopeFactory scopes, Outbox
                     LogSent(log, row.Id, row.Kind, row.Platform, row.Attempts);
                     Telemetry.RevBotMetrics.MessageDelivered(row.Kind.Split('.')[0], row.Platform);
                 }
-                return null;
+                return;
             case OutboxSendStatus.Gone:
                 await MarkGoneAsync(db, services, row, result.Error ?? "gone", now, ct);
-                return null;
+                return;
             case OutboxSendStatus.Failed:
-                LogFailedForGood(log, row.Id, row.Kind, row.Platform, Target(row), result.Error);
-                await OutboxClaims.MarkFailedAsync(db, row, gone: false, result.Error ?? "failed", now, ct);
-                return null;
+                if (await OutboxClaims.MarkFailedAsync(db, row, gone: false, result.Error ?? "failed", now, ct) == 0) LogLeaseLost(log, row.Id, row.Platform);
+                else LogFailedForGood(log, row.Id, row.Kind, row.Platform, Target(row), result.Error);
+                return;
             default:
-                var at = RetryAt(row, result.RetryAfter, now);
+                var at = outcome.RetryAt ??= RetryAt(row, result.RetryAfter, now);
+                if (await OutboxClaims.RetryAtAsync(db, row, at, result.Error ?? "retry later", ct) == 0)
+                {
+                    LogLeaseLost(log, row.Id, row.Platform);
+                    return;
+                }
                 LogRetrying(log, row.Id, row.Kind, row.Platform, Target(row), row.Attempts, result.Error, at);
-                await OutboxClaims.RetryAtAsync(db, row, at, result.Error ?? "retry later", ct);
-                return at;
+                await OutboxClaims.HoldBehindAsync(db, row, at, ct);
+                return;
         }
     }
 
@@ -126,7 +158,7 @@ internal sealed partial class OutboxDelivery(IServiceScopeFactory scopes, Outbox
             foreach (var handler in services.GetServices<IOutboxGoneHandler>()) await handler.OnGoneAsync(row, ct);
             await transaction.CommitAsync(ct);
         }
-        catch (Exception ex) when (!ct.IsCancellationRequested)
+        catch (Exception ex) when (!ct.IsCancellationRequested && !DataUnavailable.Is(ex))
         {
             LogGoneHandlerFailed(log, ex, row.Id);
             db.ChangeTracker.Clear();
@@ -135,22 +167,19 @@ internal sealed partial class OutboxDelivery(IServiceScopeFactory scopes, Outbox
         }
     }
 
-    private async Task ReleaseAsync(IEnumerable<OutboxMessage> rows, DateTime at)
+    private async Task ReleaseAsync(OutboxMessage row, DateTime at)
     {
-        var rest = rows.ToList();
-        if (rest.Count == 0) return;
         try
         {
             await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<RevBotDb>();
-            // Not the host's stopping token: giving rows back is what a stop needs; it takes one short statement each.
-            foreach (var row in rest) await OutboxClaims.ReleaseAsync(db, row, at, CancellationToken.None);
+            // Not the host's stopping token: giving the row back is what a stop needs; it takes one short statement.
+            await OutboxClaims.ReleaseAsync(scope.ServiceProvider.GetRequiredService<RevBotDb>(), row, at, CancellationToken.None);
         }
-#pragma warning disable CA1031 // Rows not given back are due again after their lease: late, not lost.
+#pragma warning disable CA1031 // A row not given back is due again after its lease: late, not lost.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            LogReleaseFailed(log, ex, rest.Count);
+            LogReleaseFailed(log, ex, row.Id);
         }
     }
 
@@ -182,12 +211,21 @@ internal sealed partial class OutboxDelivery(IServiceScopeFactory scopes, Outbox
     [LoggerMessage(Level = LogLevel.Error, Message = "Outbox {Id}: a gone handler failed; the row is retried and the handlers run again.")]
     private static partial void LogGoneHandlerFailed(ILogger logger, Exception exception, long id);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox {Id}: recording the outcome failed; the row is due again when its lease ends.")]
-    private static partial void LogRecordFailed(ILogger logger, Exception exception, long id);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox {Id}: recording the outcome ({Status}) failed; it is written when the database answers again.")]
+    private static partial void LogRecordFailed(ILogger logger, Exception exception, long id, OutboxSendStatus status);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Outbox {Id}: the outcome ({Status}) that could not be written before is recorded now.")]
+    private static partial void LogRecordedLate(ILogger logger, long id, OutboxSendStatus status);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox {Id}: the outcome ({Status}) still cannot be written ({Error}); trying again next round.")]
+    private static partial void LogStillUnrecorded(ILogger logger, long id, OutboxSendStatus status, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox {Id}: the outcome ({Status}) was never written and the lease has ended; the row is due again.")]
+    private static partial void LogUnrecordedDropped(ILogger logger, long id, OutboxSendStatus status);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox {Id} ({Platform}): the lease ran out and another claim took the row; this outcome was not recorded.")]
     private static partial void LogLeaseLost(ILogger logger, long id, string platform);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Giving back {Count} claimed outbox rows failed; they are due again when their lease ends.")]
-    private static partial void LogReleaseFailed(ILogger logger, Exception exception, int count);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Giving back claimed outbox row {Id} failed; it is due again when its lease ends.")]
+    private static partial void LogReleaseFailed(ILogger logger, Exception exception, long id);
 }

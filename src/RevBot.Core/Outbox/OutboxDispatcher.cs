@@ -8,15 +8,19 @@ using RevBot.Core.Storage;
 namespace RevBot.Core.Outbox;
 
 /// <summary>
-/// Sends <c>outbox_messages</c>: each round claims up to <see cref="OutboxOptions.BatchSize"/> due rows with a lease
-/// (<see cref="OutboxClaims"/>), sends them through the <see cref="IOutboxSender"/> of their platform, several
-/// conversations at a time but one conversation's rows in order, and records each outcome (<see cref="OutboxDelivery"/>).
-/// A round that filled its batch is followed at once by the next; otherwise it waits <see cref="OutboxOptions.PollInterval"/>.
-/// A failed round (the database is away) is logged and tried again after the interval. See docs/outbox.md.
+/// Sends <c>outbox_messages</c>: each round first writes back the outcomes an earlier round could not write (the
+/// database was away, <see cref="OutboxUnrecorded"/>), then claims the heads of up to <see cref="OutboxOptions.BatchSize"/>
+/// conversations with a lease (<see cref="OutboxClaims"/>: one row per conversation, the oldest still to send), sends
+/// them through the <see cref="IOutboxSender"/> of their platform several at a time, and records each outcome
+/// (<see cref="OutboxDelivery"/>). A round that claimed anything is followed at once by the next (which finds each
+/// conversation's next row); otherwise it waits <see cref="OutboxOptions.PollInterval"/>. A failed round (the database
+/// is away) is logged and tried again after the interval. See docs/outbox.md.
 /// </summary>
 public sealed partial class OutboxDispatcher(IServiceScopeFactory scopes, IOptions<OutboxOptions> options, TimeProvider time, ILogger<OutboxDispatcher> log)
     : BackgroundService
 {
+    private readonly OutboxUnrecorded _unrecorded = new();
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
@@ -43,7 +47,7 @@ public sealed partial class OutboxDispatcher(IServiceScopeFactory scopes, IOptio
                 {
                     LogRoundFailed(log, ex, settings.PollInterval.TotalSeconds);
                 }
-                if (claimed < settings.BatchSize) await Task.Delay(settings.PollInterval, time, stoppingToken);
+                if (claimed == 0) await Task.Delay(settings.PollInterval, time, stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -52,10 +56,12 @@ public sealed partial class OutboxDispatcher(IServiceScopeFactory scopes, IOptio
         }
     }
 
-    /// <summary>One round: claims due rows, sends them and records the outcomes. Returns how many rows were claimed.</summary>
+    /// <summary>One round: writes back late outcomes, claims the conversations' heads, sends them and records the outcomes. Returns how many rows were claimed.</summary>
     public async Task<int> RunOnceAsync(CancellationToken ct)
     {
         var settings = options.Value;
+        var delivery = new OutboxDelivery(scopes, settings, time, _unrecorded, log);
+        await delivery.RecordUnrecordedAsync(ct);
         List<OutboxMessage> claimed;
         bool sqlite;
         await using (var scope = scopes.CreateAsyncScope())
@@ -67,14 +73,12 @@ public sealed partial class OutboxDispatcher(IServiceScopeFactory scopes, IOptio
         }
         if (claimed.Count == 0) return 0;
 
-        // One queue per conversation (a channel, or a person on a platform), kept in id order: rows to one place go out
-        // in the order they were written, and a place that asks to wait holds back only its own rows.
-        var conversations = claimed.GroupBy(m => (m.Platform, m.ChannelId, m.RecipientUserId)).Select(g => g.ToList()).ToList();
-        var delivery = new OutboxDelivery(scopes, settings, time, log);
-        // SQLite has one writer at a time: parallel conversations would only contend for its lock, so it sends one by one.
+        // Each claimed row is the head of its own conversation, so they can go in parallel; a conversation's next row
+        // becomes claimable only when this one is sent or given up.
+        // SQLite has one writer at a time: parallel sends would only contend for its lock, so it sends one by one.
         var parallelism = sqlite ? 1 : settings.Parallelism;
-        await Parallel.ForEachAsync(conversations, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = CancellationToken.None },
-            async (rows, _) => await delivery.SendInOrderAsync(rows, ct));
+        await Parallel.ForEachAsync(claimed, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = CancellationToken.None },
+            async (row, _) => await delivery.SendAsync(row, ct));
         return claimed.Count;
     }
 

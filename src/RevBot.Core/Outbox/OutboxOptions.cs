@@ -11,10 +11,10 @@ public sealed class OutboxOptions
     /// <summary>False: this instance sends nothing (another instance, or a later start, will).</summary>
     public bool Enabled { get; set; } = true;
 
-    /// <summary>How long the dispatcher waits after finding nothing due before it looks again.</summary>
+    /// <summary>How long the dispatcher waits after a round that claimed nothing before it looks again.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>Rows claimed per round.</summary>
+    /// <summary>Rows claimed per round: at most one per conversation, its oldest still to send.</summary>
     public int BatchSize { get; set; } = 20;
 
     /// <summary>Conversations sent to at the same time; rows to one conversation always go one after another, in order.</summary>

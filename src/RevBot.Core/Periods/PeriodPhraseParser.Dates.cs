@@ -15,10 +15,10 @@ public sealed partial class PeriodPhraseParser
     /// <summary>One end of a range: resolved dates, or a date without a year, or a bare day ("del 1 al 15 de marzo").</summary>
     private readonly record struct Endpoint(DateOnly Start, DateOnly End, int Next, DateHit? Partial, int? BareDay);
 
-    [GeneratedRegex(@"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$")]
+    [GeneratedRegex(@"^(" + Year4 + @")[-/.](\d{1,2})[-/.](\d{1,2})$")]
     private static partial Regex IsoDate();
 
-    [GeneratedRegex(@"^(\d{1,2})[/.](\d{1,2})(?:[/.](\d{2}|\d{4}))?$")]
+    [GeneratedRegex(@"^(\d{1,2})[/.](\d{1,2})(?:[/.](\d{2}|" + Year4 + "))?$")]
     private static partial Regex SlashDate();
 
     [GeneratedRegex(@"^(\d{1,2})(?:st|nd|rd|th|o)?$")]
@@ -35,7 +35,7 @@ public sealed partial class PeriodPhraseParser
             return new YearRef(y, 0, k + 1);
         if (FiscalYearToken().Match(W(k)) is { Success: true } fy)
             return new YearRef(TwoOrFourDigitYear(fy.Groups[1].Value), 0, k + 1);
-        if (W(k) == "fy" && W(k + 1).All(char.IsAsciiDigit) && W(k + 1).Length is 2 or 4)
+        if (W(k) == "fy" && (W(k + 1) is { Length: 2 } two && two.All(char.IsAsciiDigit) || YearToken().IsMatch(W(k + 1))))
             return new YearRef(TwoOrFourDigitYear(W(k + 1)), 0, k + 2);
         if (allowTwoDigit && !skipped && k == j && W(k).Length == 2 && W(k).All(char.IsAsciiDigit))
             return new YearRef(TwoOrFourDigitYear(W(k)), 0, k + 1);

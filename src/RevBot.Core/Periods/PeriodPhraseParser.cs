@@ -209,13 +209,22 @@ public sealed partial class PeriodPhraseParser
     [GeneratedRegex(@"^[qt]([1-4])$|^([1-4])q$")]
     private static partial Regex QuarterToken();
 
-    [GeneratedRegex(@"^q([1-4])fy(\d{2}|\d{4})$")]
+    /// <summary>
+    /// A four-digit year a question may name: 1900-2199, the years of <see cref="SupportedDates"/>. "FY9999" is not read
+    /// as a year: its periods would run past the last day .NET can represent.
+    /// </summary>
+    private const string Year4 = "(?:19|20|21)\\d{2}";
+
+    [GeneratedRegex("^" + Year4 + "$")]
+    private static partial Regex YearToken();
+
+    [GeneratedRegex(@"^q([1-4])fy(\d{2}|" + Year4 + ")$")]
     private static partial Regex QuarterFiscalToken();
 
     [GeneratedRegex(@"^[hs]([12])$|^([12])h$")]
     private static partial Regex HalfToken();
 
-    [GeneratedRegex(@"^fy(\d{2}|\d{4})$")]
+    [GeneratedRegex(@"^fy(\d{2}|" + Year4 + ")$")]
     private static partial Regex FiscalYearToken();
 
     /// <summary>"Q3", "Q3 2025", "Q3 FY25", "FY25 Q3", "third quarter of last year", "T1", "primer trimestre de 2025".</summary>

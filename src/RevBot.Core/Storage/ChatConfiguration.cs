@@ -11,7 +11,7 @@ internal sealed class InboundDeliveryConfiguration : IEntityTypeConfiguration<In
         b.ToTable("inbound_deliveries");
         b.HasKey(d => new { d.Platform, d.DeliveryId });
         b.Property(d => d.Platform).HasMaxLength(16);
-        b.Property(d => d.DeliveryId).HasMaxLength(200);
+        b.Property(d => d.DeliveryId).HasMaxLength(InboundDelivery.MaxIdLength);
         b.HasIndex(d => d.ReceivedAt);
     }
 }
@@ -22,12 +22,12 @@ internal sealed class ChatConversationReferenceConfiguration : IEntityTypeConfig
     {
         b.ToTable("conversation_references");
         b.Property(r => r.Platform).HasMaxLength(16);
-        b.Property(r => r.ConversationId).HasMaxLength(300);
-        b.Property(r => r.Kind).HasMaxLength(16);
-        b.Property(r => r.ServiceUrl).HasMaxLength(500);
+        b.Property(r => r.ConversationId).HasMaxLength(ChatConversationReference.MaxConversationIdLength);
+        b.Property(r => r.Kind).HasMaxLength(ChatConversationReference.MaxKindLength);
+        b.Property(r => r.ServiceUrl).HasMaxLength(ChatConversationReference.MaxServiceUrlLength);
         b.Property(r => r.TenantId).HasMaxLength(100);
         b.Property(r => r.TeamId).HasMaxLength(300);
-        b.Property(r => r.ChannelName).HasMaxLength(200);
+        b.Property(r => r.ChannelName).HasMaxLength(ChatConversationReference.MaxChannelNameLength);
         b.Property(r => r.PlatformUserId).HasMaxLength(300);
         b.Property(r => r.BotId).HasMaxLength(300);
         b.HasIndex(r => new { r.Platform, r.ConversationId }).IsUnique();

@@ -30,6 +30,8 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         b.Property(m => m.PlatformMessageId).HasMaxLength(200);
         b.HasOne<User>().WithMany().HasForeignKey(m => m.RecipientUserId).OnDelete(DeleteBehavior.Cascade);
         // The dispatcher's claim query reads only rows still to send, in due order; sent and failed rows drop out of the index.
+        // Its "head of the conversation" check uses ix_outbox_messages_conversation, made in raw SQL by the
+        // OutboxConversationOrder migrations like the claim it serves.
         b.HasIndex(m => new { m.AvailableAt, m.Id }).HasFilter("sent_at IS NULL AND failed_at IS NULL");
     }
 }

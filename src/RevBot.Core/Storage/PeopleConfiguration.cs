@@ -8,7 +8,7 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
 {
     public void Configure(EntityTypeBuilder<User> b)
     {
-        b.Property(u => u.Email).HasMaxLength(320);
+        b.Property(u => u.Email).HasMaxLength(UserEmails.MaxLength);
         b.HasIndex(u => u.Email).IsUnique();
         b.Property(u => u.Name).HasMaxLength(200);
         b.Property(u => u.Team).HasMaxLength(100);

@@ -50,6 +50,6 @@ internal sealed class ConversationStateConfiguration : IEntityTypeConfiguration<
     {
         b.ToTable("conversations");
         b.HasKey(c => c.Key);
-        b.Property(c => c.Key).HasMaxLength(300);
+        b.Property(c => c.Key).HasMaxLength(ConversationState.MaxKeyLength);
     }
 }

@@ -5,6 +5,9 @@ namespace RevBot.Core.Storage;
 /// <summary>Finding RevBot users by e-mail, the one way every part of RevBot does it: trimmed and case-insensitive.</summary>
 public static class UserEmails
 {
+    /// <summary>The <c>users.email</c> column's size (the longest address RFC 5321 allows).</summary>
+    public const int MaxLength = 320;
+
     public static IQueryable<User> WithEmail(this IQueryable<User> users, string email)
     {
         ArgumentNullException.ThrowIfNull(email);

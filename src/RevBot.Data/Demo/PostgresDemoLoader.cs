@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using RevBot.Core.Storage;
+using RevBot.Data.Storage;
 
 namespace RevBot.Data.Demo;
 
@@ -30,23 +31,19 @@ internal static class PostgresDemoLoader
         rows.Add(await CopyAsync(connection, DemoTables.Spend, w => generator.RunCompany(new DemoSink { Spend = w }), log, ct));
         rows.Add(await CopyAsync(connection, DemoTables.Quotas, w => generator.RunCompany(new DemoSink { Quotas = w }), log, ct));
         rows.Add(await CopyAsync(connection, DemoTables.Forecasts, w => generator.RunCompany(new DemoSink { Forecasts = w }), log, ct));
-        var started = Stopwatch.GetTimestamp();
         await scope.RestoreAsync(log, ct);
-        log.LogInformation("Rebuilt indexes and checked foreign keys in {Seconds:F1}s.", Stopwatch.GetElapsedTime(started).TotalSeconds);
         foreach (var table in DemoTables.IdentityTables)
         {
             // Explicit ids leave the identity sequences behind; the next insert through EF must not collide.
-            await using var setval = new NpgsqlCommand(
+            await using var setval = MaintenanceStatements.Command(
                 $"SELECT setval(pg_get_serial_sequence('\"{table}\"', 'id'), max(id)) FROM \"{table}\" HAVING max(id) IS NOT NULL", connection);
             await setval.ExecuteNonQueryAsync(ct);
         }
         await transaction.CommitAsync(ct);
-        started = Stopwatch.GetTimestamp();
         // Fresh statistics, so the first queries after the load get sensible plans, and a visibility map: without it
         // every "index-only" scan of the covering deal indexes visits the heap too, until autovacuum gets round to it.
-        await using (var analyze = new NpgsqlCommand("VACUUM (ANALYZE) " + string.Join(", ", DemoTables.Loaded.Select(t => '"' + t + '"')), connection))
-            await analyze.ExecuteNonQueryAsync(ct);
-        log.LogInformation("Vacuumed and analyzed the loaded tables in {Seconds:F1}s.", Stopwatch.GetElapsedTime(started).TotalSeconds);
+        await MaintenanceStatements.ExecuteAsync(connection, "VACUUM (ANALYZE) " + string.Join(", ", DemoTables.Loaded.Select(t => '"' + t + '"')),
+            "Vacuuming and analyzing the loaded tables", log, ct);
         return rows;
     }
 
@@ -55,6 +52,8 @@ internal static class PostgresDemoLoader
     {
         var started = Stopwatch.GetTimestamp();
         await using var importer = await connection.BeginBinaryImportAsync($"COPY \"{table.Name}\" ({table.ColumnList}) FROM STDIN (FORMAT BINARY)", ct);
+        // A maintenance statement too (MaintenanceStatements): no timeout while the server takes in a large table.
+        importer.Timeout = TimeSpan.FromSeconds(MaintenanceStatements.CommandTimeoutSeconds);
         var writer = new PostgresRowWriter<T>(importer, table);
         using (var pipeline = new RowPipeline())
         {

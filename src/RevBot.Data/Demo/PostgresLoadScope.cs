@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using RevBot.Data.Storage;
 
 namespace RevBot.Data.Demo;
 
@@ -11,6 +11,8 @@ namespace RevBot.Data.Demo;
 /// than one validating join at the end, and an index built once is cheaper than one grown by random inserts. Indexes
 /// led by the load order (account_id, deal_id) only ever grow at their right edge, so they stay, as do primary keys,
 /// which catch duplicate ids at once. Everything is transactional, so a failed load leaves the schema as it was.
+/// Every statement here is a maintenance statement (<see cref="MaintenanceStatements"/>): untimed, and the long ones
+/// named on the log while they run.
 /// </summary>
 internal sealed class PostgresLoadScope
 {
@@ -24,7 +26,7 @@ internal sealed class PostgresLoadScope
     public static async Task<PostgresLoadScope> SuspendAsync(NpgsqlConnection connection, string[] tables, CancellationToken ct)
     {
         var scope = new PostgresLoadScope(connection);
-        await using (var read = new NpgsqlCommand(
+        await using (var read = MaintenanceStatements.Command(
             """
             SELECT t.relname, c.conname, pg_get_constraintdef(c.oid)
             FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid
@@ -37,7 +39,7 @@ internal sealed class PostgresLoadScope
             while (await reader.ReadAsync(ct)) scope._foreignKeys.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2)));
         }
         var indexNames = new List<string>();
-        await using (var read = new NpgsqlCommand(
+        await using (var read = MaintenanceStatements.Command(
             """
             SELECT i.relname, pg_get_indexdef(i.oid)
             FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid
@@ -70,26 +72,28 @@ internal sealed class PostgresLoadScope
         // Sorting for the index builds in memory rather than on disk; for this transaction only.
         await ExecuteAsync("SET LOCAL maintenance_work_mem = '512MB'", ct);
         foreach (var table in _tables) await ExecuteAsync($"ALTER TABLE {Quote(table)} ENABLE TRIGGER USER", ct);
-        foreach (var definition in _indexes) await TimedAsync(definition, log, ct);
-        foreach (var (table, name, definition) in _foreignKeys)
-            await TimedAsync($"ALTER TABLE {Quote(table)} ADD CONSTRAINT {Quote(name)} {definition}", log, ct);
+        await MaintenanceStatements.StepAsync($"Rebuilding {_indexes.Count} indexes and checking {_foreignKeys.Count} foreign keys", log, async () =>
+        {
+            // One line each with --verbose.
+            foreach (var definition in _indexes) await MaintenanceStatements.StepAsync(definition, log, () => ExecuteAsync(definition, ct), LogLevel.Debug);
+            foreach (var (table, name, definition) in _foreignKeys)
+            {
+                var sql = $"ALTER TABLE {Quote(table)} ADD CONSTRAINT {Quote(name)} {definition}";
+                await MaintenanceStatements.StepAsync(sql, log, () => ExecuteAsync(sql, ct), LogLevel.Debug);
+            }
+        });
         // The rollups' triggers were off with the others: count the loaded rows in once, set-based.
-        if (_tables.Contains(DemoTables.Deals.Name, StringComparer.Ordinal)) await TimedAsync("SELECT closed_deal_days_rebuild()", log, ct);
-        if (_tables.Contains(DemoTables.Subscriptions.Name, StringComparer.Ordinal)) await TimedAsync("SELECT subscription_rollups_rebuild()", log, ct);
-    }
-
-    private async Task TimedAsync(string sql, ILogger log, CancellationToken ct)
-    {
-        var started = Stopwatch.GetTimestamp();
-        await ExecuteAsync(sql, ct);
-        log.LogDebug("{Seconds:F1}s: {Sql}", Stopwatch.GetElapsedTime(started).TotalSeconds, sql);
+        if (_tables.Contains(DemoTables.Deals.Name, StringComparer.Ordinal))
+            await MaintenanceStatements.ExecuteAsync(_connection, "SELECT closed_deal_days_rebuild()", "Rebuilding the closed-deal rollup", log, ct);
+        if (_tables.Contains(DemoTables.Subscriptions.Name, StringComparer.Ordinal))
+            await MaintenanceStatements.ExecuteAsync(_connection, "SELECT subscription_rollups_rebuild()", "Rebuilding the subscription rollups", log, ct);
     }
 
     private static string Quote(string identifier) => '"' + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + '"';
 
     private async Task ExecuteAsync(string sql, CancellationToken ct)
     {
-        await using var command = new NpgsqlCommand(sql, _connection);
+        await using var command = MaintenanceStatements.Command(sql, _connection);
         await command.ExecuteNonQueryAsync(ct);
     }
 }

@@ -29,15 +29,18 @@ public static class RevBotDbFactory
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(target);
+        // Statements keep the connection's own timeout (30 s unless the connection string's Command Timeout says
+        // otherwise): a question that takes longer is better stopped. Only maintenance statements go without one,
+        // each explicitly (MaintenanceStatements).
         if (target.Provider == DbProvider.Sqlite)
         {
             EnsureFolder(target);
-            builder.UseSqlite(target.ConnectionString, o => o.CommandTimeout(600));
+            builder.UseSqlite(target.ConnectionString);
             builder.AddInterceptors(SqliteFunctions.Instance);
         }
         else
         {
-            builder.UseNpgsql(target.ConnectionString, o => o.CommandTimeout(600));
+            builder.UseNpgsql(target.ConnectionString);
         }
         builder.UseSnakeCaseNamingConvention();
         // A failed SaveChanges always reaches its caller as an exception; some are expected and handled there (a

@@ -20,6 +20,7 @@ internal sealed class ApiKeyFilter(IOptions<ApiOptions> options, ILogger<ApiKeyF
             log.LogWarning("Rejected API request to {Path}: missing or wrong API key.", context.HttpContext.Request.Path);
             return TypedResults.Problem("A valid X-Api-Key header is required.", statusCode: StatusCodes.Status401Unauthorized);
         }
+        ApiCaller.Set(context.HttpContext, presented);
         return await next(context);
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using RevBot.Core.Deals;
 using RevBot.Core.Domain;
+using RevBot.Core.Input;
 using RevBot.Core.Storage;
 
 namespace RevBot.Host.Api;
@@ -16,7 +17,6 @@ namespace RevBot.Host.Api;
 /// </summary>
 internal static class DealEndpoints
 {
-    public const int MaxBodyBytes = 64 * 1024;
     public const int MaxHistory = 500;
 
     public static IEndpointRouteBuilder MapDealEndpoints(this IEndpointRouteBuilder app)
@@ -31,6 +31,7 @@ internal static class DealEndpoints
 
     private static async Task<Results<Ok<DealView>, ProblemHttpResult>> Get(string id, RevBotDb db, HttpResponse response, CancellationToken ct)
     {
+        if (BadId(id) is { } bad) return bad;
         if (await DealView.LoadAsync(db, id, ct) is not { } deal) return NotFound(id);
         response.Headers.ETag = deal.ETag;
         return TypedResults.Ok(deal);
@@ -39,6 +40,10 @@ internal static class DealEndpoints
     private static async Task<Results<Ok<DealView>, ProblemHttpResult, JsonHttpResult<DealApiErrors>, JsonHttpResult<DealApiConflict>>> Patch(
         string id, HttpRequest request, RevBotDb db, DealCommandService commands, IOptions<ApiOptions> api, CancellationToken ct)
     {
+        if (BadId(id) is { } bad) return bad;
+        // The body first: one too large (counted as read) is a 413 whatever else is wrong with the request.
+        var (body, problem) = await ApiJsonBody.ReadAsync(request, "an object of the fields to change, e.g. {\"amount\": 12500}", ct);
+        if (problem is not null) return problem;
         var version = await db.Deals.AsNoTracking().Where(d => d.Id == id).Select(d => (int?)d.Version).FirstOrDefaultAsync(ct);
         if (version is null) return NotFound(id);
         var ifMatch = request.Headers.IfMatch.ToString();
@@ -46,17 +51,6 @@ internal static class DealEndpoints
             return Problem(StatusCodes.Status428PreconditionRequired, $"Send If-Match with the version you are changing (GET returns it as version and ETag; now \"{version}\").");
         if (!TryVersion(ifMatch, out var expected))
             return Problem(StatusCodes.Status400BadRequest, "If-Match must be the deal's version, e.g. \"7\".");
-        if (request.ContentLength > MaxBodyBytes) return Problem(StatusCodes.Status400BadRequest, $"The body is larger than {MaxBodyBytes} bytes.");
-        JsonElement body;
-        try
-        {
-            using var document = await JsonDocument.ParseAsync(request.Body, cancellationToken: ct);
-            body = document.RootElement.Clone();
-        }
-        catch (JsonException)
-        {
-            return Problem(StatusCodes.Status400BadRequest, "The body is not valid JSON; send an object of the fields to change, e.g. {\"amount\": 12500}.");
-        }
         if (body.ValueKind != JsonValueKind.Object)
             return Problem(StatusCodes.Status400BadRequest, "The body must be a JSON object of the fields to change, e.g. {\"amount\": 12500}.");
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -68,6 +62,7 @@ internal static class DealEndpoints
         if (userId is null) return Problem(StatusCodes.Status403Forbidden, $"Api:UserEmail '{email}' is not a RevBot user, so changes can't be attributed to anyone.");
         var key = request.Headers["Idempotency-Key"].ToString();
         if (key.Length > DealCommandService.MaxKeyLength) return Problem(StatusCodes.Status400BadRequest, $"Idempotency-Key is longer than {DealCommandService.MaxKeyLength} characters.");
+        if (InputText.Problem(key) is { } badKey) return Problem(StatusCodes.Status400BadRequest, $"Idempotency-Key {badKey}.");
 
         var result = await commands.ExecuteAsync(new DealCommand
         {
@@ -101,6 +96,7 @@ internal static class DealEndpoints
 
     private static async Task<Results<Ok<List<DealHistoryEntry>>, ProblemHttpResult>> History(string id, int? limit, RevBotDb db, CancellationToken ct)
     {
+        if (BadId(id) is { } bad) return bad;
         if (limit is < 1 or > MaxHistory) return Problem(StatusCodes.Status400BadRequest, $"limit must be from 1 to {MaxHistory}.");
         if (!await db.Deals.AnyAsync(d => d.Id == id, ct)) return NotFound(id);
         var changes = await DealHistory.LatestAsync(db, id, limit ?? 50, ct);
@@ -117,6 +113,10 @@ internal static class DealEndpoints
 
     private static JsonHttpResult<DealApiErrors> Errors(IReadOnlyDictionary<string, string> errors) =>
         TypedResults.Json(new DealApiErrors("Some fields are not valid; nothing was changed.", errors), statusCode: StatusCodes.Status422UnprocessableEntity);
+
+    /// <summary>A 400 for an id that is no text at all (the path may carry %00); any other unknown id is a 404.</summary>
+    private static ProblemHttpResult? BadId(string id) =>
+        InputText.Problem(id) is { } problem ? Problem(StatusCodes.Status400BadRequest, $"The deal id {problem}.") : null;
 
     private static ProblemHttpResult NotFound(string id) => Problem(StatusCodes.Status404NotFound, $"There is no deal '{id}'.");
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using RevBot.Core.Deals;
 
@@ -25,7 +26,7 @@ internal static class DealPatchReader
             switch (property.Value.ValueKind)
             {
                 case JsonValueKind.String: values[property.Name] = property.Value.GetString()!; break;
-                case JsonValueKind.Number: values[property.Name] = property.Value.GetRawText(); break;
+                case JsonValueKind.Number: values[property.Name] = Number(property.Value); break;
                 case JsonValueKind.Null: values[property.Name] = ""; break;
                 default: errors[property.Name] = "Must be a string, a number or null."; break;
             }
@@ -42,4 +43,13 @@ internal static class DealPatchReader
             LossReason = values.GetValueOrDefault(DealFields.LossReason),
         };
     }
+
+    /// <summary>
+    /// A JSON number means exactly one value (a point is always the decimal mark), so it is passed on in its shortest
+    /// invariant form: 1250.000 and 1.25e3 are 1250, never a text the amount reader could find ambiguous.
+    /// </summary>
+    private static string Number(JsonElement value) =>
+        value.TryGetDecimal(out var number)
+            ? (number / 1.0000000000000000000000000000m).ToString(CultureInfo.InvariantCulture)
+            : value.GetRawText();
 }

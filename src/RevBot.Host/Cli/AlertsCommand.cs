@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Text.Json;
-using Microsoft.Extensions.Options;
 using RevBot.Core.Alerts;
 using RevBot.Core.Alerts.Delivery;
 using RevBot.Core.Domain;
@@ -37,18 +36,9 @@ internal static class AlertsCommand
         {
             var (output, error) = (parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error);
             if (!TargetResolver.TryResolve(parse, out var target)) return 2;
-            if (!AskCommand.TryAsOf(parse.GetValue(AskCommand.AsOf), out var asOf)) return 2;
+            if (!AskCommand.TryAsOf(parse.GetValue(AskCommand.AsOf), error, out var asOf)) return 2;
+            if (!CliDatabase.Exists(target, error)) return 2;
             await using var services = CliServices.Create(target);
-            try
-            {
-                _ = services.GetRequiredService<IOptions<AlertOptions>>().Value;
-                _ = services.GetRequiredService<IOptions<Core.Company.CompanyOptions>>().Value;
-            }
-            catch (OptionsValidationException ex)
-            {
-                await error.WriteLineAsync($"revbot: invalid setting: {ex.Failures.FirstOrDefault() ?? ex.Message}");
-                return 2;
-            }
             await using var scope = services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<Core.Storage.RevBotDb>();
             if (!await CliDatabase.EnsureReadyAsync(db, target, error, ct)) return 2;

@@ -1,7 +1,8 @@
 using System.CommandLine;
-using System.Globalization;
 using System.Text.Json;
 using RevBot.Core.Conversation;
+using RevBot.Core.Periods;
+using RevBot.Core.Storage;
 
 namespace RevBot.Host.Cli;
 
@@ -20,31 +21,37 @@ internal static class AskCommand
         var question = new Argument<string>("question") { Description = "The question, in English or Spanish." };
         Format.AcceptOnlyFromAmong("text", "json");
         var cmd = new Command("ask", "Ask a question and print the answer.") { question, AsOf, As, Session, Format };
+        OptionTypos.RefuseOptionsIn(question, cmd);
         cmd.SetAction(async (parse, ct) =>
         {
+            var error = parse.InvocationConfiguration.Error;
             if (!TargetResolver.TryResolve(parse, out var target)) return 2;
-            if (!TryAsOf(parse.GetValue(AsOf), out var asOf)) return 2;
+            if (!TryAsOf(parse.GetValue(AsOf), error, out var asOf)) return 2;
+            if (!CliDatabase.Exists(target, error)) return 2;
             await using var services = CliServices.Create(target);
+            // One question, then the process ends: read only the names it could mention, not every account.
+            services.GetRequiredService<VocabularyCache>().OneQuestion = true;
             await using var scope = services.CreateAsyncScope();
+            if (!await CliDatabase.EnsureReadyAsync(scope.ServiceProvider.GetRequiredService<RevBotDb>(), target, error, ct)) return 2;
             var ask = scope.ServiceProvider.GetRequiredService<AskService>();
             var session = parse.GetValue(Session) is { Length: > 0 } s ? $"cli:{s}" : null;
             var answer = await ask.AskAsync(new AskRequest(parse.GetValue(question)!, parse.GetValue(As), asOf, session), ct);
-            Console.Out.Write(parse.GetValue(Format) == "json" ? JsonSerializer.Serialize(answer, Json) + Environment.NewLine : TextReplyRenderer.Render(answer.Reply));
+            await parse.InvocationConfiguration.Output.WriteAsync(parse.GetValue(Format) == "json" ? JsonSerializer.Serialize(answer, Json) + Environment.NewLine : TextReplyRenderer.Render(answer.Reply));
             return 0;
         });
         return cmd;
     }
 
-    internal static bool TryAsOf(string? text, out DateOnly? asOf)
+    internal static bool TryAsOf(string? text, TextWriter error, out DateOnly? asOf)
     {
         asOf = null;
         if (string.IsNullOrWhiteSpace(text)) return true;
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+        if (SupportedDates.TryParse(text, out var d, out var problem))
         {
             asOf = d;
             return true;
         }
-        Console.Error.WriteLine($"revbot: --as-of must be a date like 2026-11-27 (got '{text}').");
+        error.WriteLine($"revbot: --as-of {problem} (got '{text}').");
         return false;
     }
 }

@@ -4,28 +4,38 @@ using RevBot.Core;
 using RevBot.Core.Company;
 using RevBot.Data;
 using RevBot.Data.Storage;
+using RevBot.Host.Hosting;
 
 namespace RevBot.Host.Cli;
 
 /// <summary>
-/// The same services the host uses, for commands that run once (ask, chat): configuration comes from
-/// appsettings.json and environment variables (Company__TimeZone…), exactly as for <c>serve</c>.
+/// The same services the host uses, for commands that run once (ask, chat): configuration comes from the same
+/// sources as for <c>serve</c> (<see cref="RevBotConfiguration"/>: appsettings.json next to the binary, environment
+/// variables such as Company__TimeZone, mounted secrets).
 /// </summary>
 internal static class CliServices
 {
     public static ServiceProvider Create(DbTarget target)
     {
-        var configuration = new ConfigurationBuilder()
-            .SetBasePath(AppContext.BaseDirectory)
-            .AddJsonFile("appsettings.json", optional: true)
-            .AddEnvironmentVariables()
-            .Build();
+        var configuration = RevBotConfiguration.ForCommand();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging(b => b.AddConfiguration(configuration.GetSection("Logging")).SetMinimumLevel(LogLevel.Warning));
         services.AddRevBotCore(configuration);
         services.AddRevBotData(target);
-        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        try
+        {
+            // Every section the command's services read is checked now, as the host checks it at start: a bad setting
+            // stops the command before it does anything (CliFailures turns the exception into its sentence).
+            provider.GetService<IStartupValidator>()?.Validate();
+        }
+        catch
+        {
+            provider.Dispose();
+            throw;
+        }
+        return provider;
     }
 
     /// <summary>The company settings, or false after one clear line on <paramref name="error"/> when a setting is invalid.</summary>

@@ -7,7 +7,7 @@ internal static class CommonOptions
 {
     public static readonly Option<string?> Db = new("--db")
     {
-        Description = "Database target: sqlite:<path> or a PostgreSQL connection string (Host=...;Database=...;Username=...). Default: $REVBOT_DB, else the embedded SQLite file.",
+        Description = "Database target: sqlite:<path> or a PostgreSQL connection string (Host=...;Database=...;Username=...). Default: the Database:Target setting, else $REVBOT_DB, else the embedded SQLite file.",
         Recursive = true,
     };
 }

@@ -19,8 +19,10 @@ internal static class DbCommand
             await using var services = CliServices.Create(target);
             if (!CliServices.TryCompany(services, parse.InvocationConfiguration.Error, out var company)) return 2;
             await using var db = RevBotDbFactory.Create(target);
-            await DatabaseMigrator.MigrateAsync(db, ct);
-            var (zone, windows) = await Rollups.KeepAsync(db, company, services.GetRequiredService<CompanyClock>().Today, ct);
+            // Each long step (a migration, a rollup fill) says so on stderr while it runs; stdout keeps the result.
+            var progress = new ProgressLog(parse.InvocationConfiguration.Error);
+            await DatabaseMigrator.MigrateAsync(db, progress, ct);
+            var (zone, windows) = await Rollups.KeepAsync(db, company, services.GetRequiredService<CompanyClock>().Today, progress, ct);
             if (zone) await output.WriteLineAsync($"The closed-deal rollup now also counts days in {company.TimeZone}.");
             if (windows > 0) await output.WriteLineAsync($"The cohort rollup now keeps {windows} more windows.");
             await output.WriteLineAsync($"Database {target} is up to date.");

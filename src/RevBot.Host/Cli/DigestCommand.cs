@@ -20,20 +20,23 @@ internal static class DigestCommand
         var language = new Option<string>("--lang") { Description = "en or es.", DefaultValueFactory = _ => "en" };
         language.AcceptOnlyFromAmong("en", "es");
         var preview = new Command("preview", "Build a digest now, print it and write its charts.") { kind, AskCommand.AsOf, format, output, filters, language };
+        OptionTypos.RefuseOptionsIn(kind, preview);
         preview.SetAction(async (parse, ct) =>
         {
             var error = parse.InvocationConfiguration.Error;
             var stdout = parse.InvocationConfiguration.Output;
             if (!TargetResolver.TryResolve(parse, out var target)) return 2;
-            if (!AskCommand.TryAsOf(parse.GetValue(AskCommand.AsOf), out var asOf)) return 2;
+            if (!AskCommand.TryAsOf(parse.GetValue(AskCommand.AsOf), error, out var asOf)) return 2;
             if (!TryFilters(parse.GetValue(filters) ?? [], out var parsedFilters, out var problem))
             {
                 await error.WriteLineAsync($"revbot: {problem}");
                 return 2;
             }
             DigestKinds.TryParse(parse.GetValue(kind), out var digestKind);
+            if (!CliDatabase.Exists(target, error)) return 2;
             await using var services = CliServices.Create(target);
             await using var scope = services.CreateAsyncScope();
+            if (!await CliDatabase.EnsureReadyAsync(scope.ServiceProvider.GetRequiredService<RevBot.Core.Storage.RevBotDb>(), target, error, ct)) return 2;
             var builder = scope.ServiceProvider.GetRequiredService<DigestBuilder>();
             var request = new DigestRequest(digestKind, asOf ?? builder.Today, parsedFilters, parse.GetValue(language)!);
             Digest digest;

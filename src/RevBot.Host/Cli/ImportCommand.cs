@@ -13,6 +13,7 @@ internal static class ImportCommand
     {
         var folder = new Argument<DirectoryInfo>("folder") { Description = "The folder with users.csv, accounts.csv, deals.csv, ... (any file may be absent)." };
         var import = new Command("import", "Import a folder of canonical CSV files in one transaction; any bad row refuses the whole import.") { folder };
+        OptionTypos.RefuseOptionsIn(folder, import);
         import.SetAction(async (parse, ct) =>
         {
             var output = parse.InvocationConfiguration.Output;
@@ -25,7 +26,7 @@ internal static class ImportCommand
                 return 2;
             }
             await using var db = RevBotDbFactory.Create(target);
-            if (!await CliDatabase.EnsureReadyAsync(db, target, error, ct)) return 2;
+            if (!await CliDatabase.EnsureReadyAsync(db, target, error, ct, createSchema: true)) return 2;
 
             CsvImportResult result;
             try

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using RevBot.Data.Demo;
 using RevBot.Data.Storage;
 
@@ -46,25 +45,21 @@ internal static class SeedCommand
             await using var services = CliServices.Create(target);
             if (!CliServices.TryCompany(services, Console.Error, out var company)) return 2;
             await using var db = RevBotDbFactory.Create(target);
-            await DatabaseMigrator.MigrateAsync(db, ct);
+            // Each step (a migration, a table copied, a rollup rebuilt) says so on stderr while it runs; stdout keeps the summary.
+            var progress = new ProgressLog(parse.InvocationConfiguration.Error, parse.GetValue(Verbose) ? LogLevel.Debug : LogLevel.Information);
+            await DatabaseMigrator.MigrateAsync(db, progress, ct);
             // Before the load, which fills the rollups in for what is registered: the company's zone, and cohort windows around the demo's as-of day.
-            await Rollups.KeepAsync(db, company, asOf, ct);
+            await Rollups.KeepAsync(db, company, asOf, progress, ct);
             if (await DemoSeeder.DescribeExistingDataAsync(db, ct) is { } existing)
             {
                 await Console.Error.WriteLineAsync(
                     $"revbot: {target} already has data ({existing}); `revbot seed` only fills an empty database. Use a new --db target, or delete the file / drop the database first.");
                 return 1;
             }
-            using var logs = LoggerFactory.Create(b => b
-                .SetMinimumLevel(parse.GetValue(Verbose) ? LogLevel.Debug : LogLevel.Information)
-                .AddSimpleConsole(o =>
-                {
-                    o.SingleLine = true;
-                    o.TimestampFormat = "HH:mm:ss ";
-                }));
-            var result = await DemoSeeder.SeedAsync(db, options, logs.CreateLogger("revbot.seed"), ct);
-            foreach (var (table, rows) in result.Rows) Console.WriteLine($"{table,-20} {rows,14:N0}");
-            Console.WriteLine($"Seeded {target} with {result.TotalRows:N0} rows in {result.Elapsed.TotalSeconds:F1}s.");
+            var result = await DemoSeeder.SeedAsync(db, options, progress, ct);
+            var output = parse.InvocationConfiguration.Output;
+            foreach (var (table, rows) in result.Rows) await output.WriteLineAsync($"{table,-20} {rows,14:N0}");
+            await output.WriteLineAsync($"Seeded {target} with {result.TotalRows:N0} rows in {result.Elapsed.TotalSeconds:F1}s.");
             return 0;
         });
         return seed;
@@ -78,8 +73,8 @@ internal static class SeedCommand
             asOf = DateOnly.FromDateTime(DateTime.UtcNow);
             return true;
         }
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out asOf)) return true;
-        Console.Error.WriteLine($"revbot: --as-of '{text}' is not a date like 2026-03-31.");
+        if (Core.Periods.SupportedDates.TryParse(text, out asOf, out var error)) return true;
+        Console.Error.WriteLine($"revbot: --as-of {error} (got '{text}').");
         return false;
     }
 }

@@ -18,13 +18,18 @@ internal static class DatabasePreparation
         var isSqlite = target.Provider == DbProvider.Sqlite;
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<RevBotDb>();
+        // A database that refuses or cannot be reached stops the start with the command line's one sentence
+        // (Cli/CliFailures): opened here, outside EF, the failure is not first logged with its stack trace.
+        var probe = db.Database.GetDbConnection();
+        await probe.OpenAsync(ct);
+        await probe.CloseAsync();
         if (!isSqlite && !options.MigrateOnStart)
         {
             log.LogInformation("Using {Database}; migrations are not applied at start (use --migrate or `revbot db migrate`).", target);
             if ((await DatabaseMigrator.CheckAsync(db, ct)).Ready) await KeepRollupsAsync(app, db, log, ct);
             return;
         }
-        await DatabaseMigrator.MigrateAsync(db, ct);
+        await DatabaseMigrator.MigrateAsync(db, log, ct);
         log.LogInformation("Database {Database} is migrated.", target);
         await KeepRollupsAsync(app, db, log, ct);
         if (isSqlite && options.SeedDemoData && !await db.Users.AnyAsync(ct)) await SeedDemoAsync(app, db, options, log, ct);
@@ -34,7 +39,7 @@ internal static class DatabasePreparation
     private static async Task KeepRollupsAsync(WebApplication app, RevBotDb db, ILogger log, CancellationToken ct)
     {
         var company = app.Services.GetRequiredService<IOptions<CompanyOptions>>().Value;
-        var (zone, windows) = await Rollups.KeepAsync(db, company, app.Services.GetRequiredService<CompanyClock>().Today, ct);
+        var (zone, windows) = await Rollups.KeepAsync(db, company, app.Services.GetRequiredService<CompanyClock>().Today, log, ct);
         if (zone) log.LogInformation("The closed-deal rollup now also counts days in {TimeZone}.", company.TimeZone);
         if (windows > 0) log.LogInformation("The cohort rollup now keeps {Windows} more windows.", windows);
     }

@@ -17,6 +17,7 @@ internal static class HostServiceCollectionExtensions
             .ValidateOnStart();
         services.AddHostedService<InboundDeliveryCleanup>();
         services.AddHostedService<AlertScanService>();
+        services.AddHostedService<VocabularyWarmup>();
         services.AddHostedService<RevBot.Core.Digests.Scheduling.DigestSchedulerService>();
         services.AddOptions<Api.ApiOptions>().BindConfiguration(Api.ApiOptions.Section)
             .Validate(Api.ApiOptions.HasUserWhenKeyed, "Api:UserEmail must be the e-mail of the RevBot user that changes made through the API are attributed to (required when Api:Key is set).")

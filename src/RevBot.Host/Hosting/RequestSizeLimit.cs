@@ -3,7 +3,8 @@ namespace RevBot.Host.Hosting;
 /// <summary>
 /// Answers 413 to any request that declares a body over the limit, before an endpoint looks at it: otherwise an
 /// endpoint that answers first (404 unknown deal, 401 bad key) would hide that the body was never acceptable. A body
-/// without a declared length is cut at the same size by Kestrel while it is read.
+/// without a declared length (chunked) is counted as it is read by each endpoint's reader (<c>BoundedBody</c>): 64 KiB
+/// for the API, 1 MiB for Slack and Teams, 413 past it.
 /// </summary>
 internal static class RequestSizeLimit
 {

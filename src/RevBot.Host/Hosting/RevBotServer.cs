@@ -59,7 +59,7 @@ public static class RevBotServer
 
     private static WebApplication Build(string[] args, Action<IServiceCollection>? overrides)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        var builder = WebApplication.CreateBuilder(RevBotConfiguration.HostOptions(args));
         HostSettings.AddMountedSecrets(builder.Configuration);
         if (string.IsNullOrWhiteSpace(builder.Configuration["urls"])) builder.WebHost.UseUrls(HostSettings.DefaultUrl);
         var target = ResolveTarget(builder.Configuration);

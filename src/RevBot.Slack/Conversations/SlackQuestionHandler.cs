@@ -22,7 +22,7 @@ internal sealed partial class SlackQuestionHandler(WorkQueue queue, IServiceScop
         return ValueTask.FromResult(inbound.Kind switch
         {
             SlackInboundKind.EventsApi => Event(SlackEventDelivery.From(inbound.Payload)),
-            SlackInboundKind.SlashCommand => Command(SlackCommandDelivery.From(inbound.Payload)),
+            SlackInboundKind.SlashCommand => Command(SlackCommandDelivery.From(inbound.Payload, inbound.DeliveryId)),
             SlackInboundKind.Interactive when inbound.PayloadType == "block_actions" => Action(SlackActionDelivery.From(inbound.Payload)),
             _ => SlackAck.Empty,
         });

@@ -59,7 +59,8 @@ public static class SlackEndpoints
         if (!SlackPayloads.TryParseForm(http.GetSlackBody(), out var form)) return TypedResults.BadRequest();
         if (form.ContainsKey("ssl_check")) return TypedResults.Ok();
         if (!form.ContainsKey("command")) return TypedResults.BadRequest();
-        var inbound = new SlackInbound(SlackInboundKind.SlashCommand, SlackPayloads.FormAsJson(form));
+        // Slash commands carry no id of their own: the signed request is the delivery (a replay repeats it exactly).
+        var inbound = new SlackInbound(SlackInboundKind.SlashCommand, SlackPayloads.FormAsJson(form), SlackReplayKey.For(http, "command:"));
         return Respond(await handler.HandleAsync(inbound, http.RequestAborted));
     }
 

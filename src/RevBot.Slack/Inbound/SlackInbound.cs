@@ -6,7 +6,8 @@ namespace RevBot.Slack.Inbound;
 /// One delivery from Slack, the same whether it came over HTTP or Socket Mode: the payload is exactly what Slack sent
 /// (for slash commands over HTTP, the form fields as a JSON object of strings, which is what Socket Mode sends).
 /// </summary>
-/// <param name="DeliveryId">Socket Mode's <c>envelope_id</c>; null over HTTP (events carry their own <c>event_id</c>).</param>
+/// <param name="DeliveryId">Socket Mode's <c>envelope_id</c>; over HTTP, a slash command's <see cref="Signing.SlackReplayKey"/>,
+/// else null (events carry their own <c>event_id</c>).</param>
 /// <param name="RetryAttempt">Slack's retry count (0 on first delivery): a retry means an earlier ack was late.</param>
 public sealed record SlackInbound(
     SlackInboundKind Kind,

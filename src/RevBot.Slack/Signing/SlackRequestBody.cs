@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using RevBot.Core.Input;
 
 namespace RevBot.Slack.Signing;
 
@@ -14,19 +15,11 @@ public sealed class SlackRequestBody(byte[] bytes, string? contentType)
 
     public string? ContentType { get; } = contentType;
 
-    /// <summary>Reads the body, or returns null when it is larger than <paramref name="maxBytes"/>.</summary>
+    /// <summary>Reads the body, or returns null when it is larger than <paramref name="maxBytes"/> (counted as read, so chunked bodies too).</summary>
     public static async Task<SlackRequestBody?> ReadAsync(HttpRequest request, CancellationToken ct, int maxBytes = MaxBytes)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (request.ContentLength > maxBytes) return null;
-        using var buffer = new MemoryStream(request.ContentLength is { } length and > 0 ? (int)length : 4096);
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
-        {
-            if (buffer.Length + read > maxBytes) return null;
-            buffer.Write(chunk, 0, read);
-        }
-        return new SlackRequestBody(buffer.ToArray(), request.ContentType);
+        var bytes = await BoundedBody.ReadAsync(request.Body, request.ContentLength, maxBytes, ct);
+        return bytes is null ? null : new SlackRequestBody(bytes, request.ContentType);
     }
 }

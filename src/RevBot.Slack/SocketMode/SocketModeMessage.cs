@@ -1,4 +1,5 @@
 using System.Text.Json;
+using RevBot.Core.Input;
 using RevBot.Slack.Inbound;
 
 namespace RevBot.Slack.SocketMode;
@@ -6,18 +7,10 @@ namespace RevBot.Slack.SocketMode;
 /// <summary>One frame from Slack: <c>hello</c>, <c>disconnect</c>, or an envelope to acknowledge by its id.</summary>
 internal sealed record SocketModeMessage(string? Type, string? EnvelopeId, JsonElement Payload, bool AcceptsResponsePayload, int RetryAttempt, string? RetryReason, string? Reason)
 {
+    /// <summary>The frame, or null when it is not a JSON object of readable text (read as the HTTP endpoints read Slack's JSON).</summary>
     public static SocketModeMessage? Parse(ReadOnlySpan<byte> utf8)
     {
-        JsonElement root;
-        try
-        {
-            root = JsonSerializer.Deserialize<JsonElement>(utf8);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-        if (root.ValueKind != JsonValueKind.Object) return null;
+        if (!JsonInput.TryRead(utf8.ToArray(), stripNul: true, out var root, out _) || root.ValueKind != JsonValueKind.Object) return null;
         string? Text(string name) => root.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
         return new SocketModeMessage(
             Text("type"),

@@ -25,7 +25,10 @@ public static class TeamsConversationReferences
             ServiceUrl = address.ServiceUrl,
             TenantId = activity.TenantId,
             TeamId = activity.ChannelData?.Team?.Id,
-            ChannelName = activity.ChannelData?.Channel?.Name,
+            // A display name, kept for people to read: cut to the column rather than refusing the activity.
+            ChannelName = activity.ChannelData?.Channel?.Name is { Length: > ChatConversationReference.MaxChannelNameLength } name
+                ? name[..ChatConversationReference.MaxChannelNameLength]
+                : activity.ChannelData?.Channel?.Name,
             PlatformUserId = personal ? activity.From?.Id : null,
             BotId = activity.Recipient?.Id,
             UpdatedAt = utcNow,

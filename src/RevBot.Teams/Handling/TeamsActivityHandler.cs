@@ -155,15 +155,16 @@ public sealed partial class TeamsActivityHandler(
     /// <summary>
     /// Deal, data-health and hand-off buttons and the forms they open, through Core's <see cref="InteractionService"/>.
     /// The invoke response replaces the card the user acted on: the new card, the form (again, with its errors), or for
-    /// a refusal a message shown to the presser while the card stays as it was.
+    /// a refusal a message shown to the presser while the card stays as it was. The activity's locale says how the
+    /// person writes amounts and which language a "changed since you opened it" speaks.
     /// </summary>
     private async Task<InvokeResponse> InteractAsync(BotActivity activity, string verb, JsonElement? data, CancellationToken ct)
     {
         var interactions = services.GetRequiredService<InteractionService>();
         var user = await services.GetRequiredService<TeamsUserDirectory>().FindAsync(activity, ct);
         var reply = FormCard.Read(data) is { } form
-            ? await interactions.SubmitAsync(new FormSubmission(form.FormId, form.State, form.Values, user?.Id, user?.Email, ChangeChannel.Teams), ct)
-            : await interactions.PressAsync(new CardPress(verb, QuestionOf(data) ?? "", user?.Id, user?.Email, ChangeChannel.Teams), ct);
+            ? await interactions.SubmitAsync(new FormSubmission(form.FormId, form.State, form.Values, user?.Id, user?.Email, ChangeChannel.Teams, activity.Locale), ct)
+            : await interactions.PressAsync(new CardPress(verb, QuestionOf(data) ?? "", user?.Id, user?.Email, ChangeChannel.Teams, activity.Locale), ct);
         return InvokeResponse.ForCardAction(reply switch
         {
             { Kind: ReplyKind.Form, Form: { } f } => AdaptiveCardInvokeResponse.Card(FormCard.Render(f)),

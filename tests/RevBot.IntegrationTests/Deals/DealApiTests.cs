@@ -87,6 +87,38 @@ public sealed class DealApiTests(DealApiHost host) : IClassFixture<DealApiHost>
         Assert.Equal(version, (await host.GetAsync(DealWorld.Cafe)).Version);
     }
 
+    [Theory]
+    [InlineData("""{"stage": "Closed Won"}""", "stage", "Closed Won goes with status won")]
+    [InlineData("""{"stage": "Closed Lost", "lossReason": "price"}""", "stage", "Closed Lost goes with status lost")]
+    [InlineData("""{"amount": "12,50"}""", "amount", "commas only between thousands")]
+    [InlineData("""{"amount": "1,2,3"}""", "amount", "commas only between thousands")]
+    [InlineData("""{"amount": "1.250"}""", "amount", "isn't clear whether 1.250 has thousands or decimals")]
+    public async Task A_closed_stage_without_its_status_or_a_misplaced_separator_is_422_on_its_field_and_changes_nothing(string body, string field, string message)
+    {
+        var (version, before) = await host.GetAsync(DealWorld.AcmeExpansion);
+        using var response = await host.PatchAsync(DealWorld.AcmeExpansion, body, $"\"{version}\"");
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("errors");
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains(message, errors.GetProperty(field).GetString(), StringComparison.Ordinal);
+        var (after, deal) = await host.GetAsync(DealWorld.AcmeExpansion);
+        Assert.Equal((version, "open", "Discovery", 20_000m), (after, deal.GetProperty("status").GetString(), deal.GetProperty("stage").GetString(), deal.GetProperty("amount").GetDecimal()));
+        Assert.Equal(before.GetProperty("amount").GetDecimal(), deal.GetProperty("amount").GetDecimal());
+    }
+
+    [Theory]
+    [InlineData("\"$12,500.50\"", 12_500.50)]
+    [InlineData("1250.000", 1250)]
+    [InlineData("1.25e3", 1250)]
+    [InlineData("1.250", 1.25)]
+    public async Task An_amount_is_read_as_written_and_a_json_number_as_the_number_it_is(string amount, double expected)
+    {
+        var (version, _) = await host.GetAsync(DealWorld.Cafe);
+        using var response = await host.PatchAsync(DealWorld.Cafe, $$"""{"amount": {{amount}}}""", $"\"{version}\"");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal((decimal)expected, (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("amount").GetDecimal());
+    }
+
     [Fact]
     public async Task The_same_idempotency_key_applies_once()
     {

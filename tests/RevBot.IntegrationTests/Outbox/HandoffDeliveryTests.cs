@@ -115,7 +115,7 @@ public sealed class HandoffDeliveryTests : IAsyncLifetime
         Assert.Equal(SlackChannel, message.GetProperty("channel").GetString());
         Assert.Contains("New customer to onboard: Acme Corporation", message.GetRawText(), StringComparison.Ordinal);
         var claim = Elements(message.GetProperty("blocks")).Single(e => e.TryGetProperty("action_id", out var a) && a.GetString()!.StartsWith(HandoffKinds.ClaimAction, StringComparison.Ordinal));
-        Assert.Equal("1700000123.000100", await WithDbAsync(db => db.Outbox.Where(m => m.Kind == HandoffKinds.WonMessage && m.Platform == "slack").Select(m => m.PlatformMessageId).SingleAsync(Ct)));
+        Assert.Equal("1700000123.000100", (await SentRowAsync("slack")).PlatformMessageId);
 
         var payload = JsonSerializer.Serialize(new
         {
@@ -144,7 +144,7 @@ public sealed class HandoffDeliveryTests : IAsyncLifetime
         var sent = (await WaitAsync(() => _teams.Requests.Where(r => r.Path == $"/amer/v3/conversations/{TeamsChannel}/activities").ToList())).Single();
         Assert.Contains("New customer to onboard: Initech", sent.Body, StringComparison.Ordinal);
         var claim = Elements(JsonDocument.Parse(sent.Body).RootElement).First(e => e.TryGetProperty("verb", out var v) && v.GetString() == HandoffKinds.ClaimAction);
-        Assert.NotNull(await WithDbAsync(db => db.Outbox.Where(m => m.Kind == HandoffKinds.WonMessage && m.Platform == "teams").Select(m => m.SentAt).SingleAsync(Ct)));
+        Assert.NotNull((await SentRowAsync("teams")).SentAt);
 
         var invoke = new JsonObject
         {
@@ -252,6 +252,16 @@ public sealed class HandoffDeliveryTests : IAsyncLifetime
     }
 
     /// <summary>Polls (in real time, bounded) until the fake has seen something matching.</summary>
+    /// <summary>The hand-off row once its outcome is written: the platform sees the post a moment before the dispatcher writes it down.</summary>
+    private async Task<OutboxMessage> SentRowAsync(string platform)
+    {
+        for (var until = DateTime.UtcNow.AddSeconds(30); ; await Task.Delay(50, Ct))
+        {
+            var row = await WithDbAsync(db => db.Outbox.AsNoTracking().SingleAsync(m => m.Kind == HandoffKinds.WonMessage && m.Platform == platform, Ct));
+            if (row.SentAt is not null || DateTime.UtcNow > until) return row;
+        }
+    }
+
     private static async Task<List<T>> WaitAsync<T>(Func<List<T>> seen)
     {
         var until = DateTime.UtcNow.AddSeconds(30);

@@ -134,11 +134,13 @@ public sealed class OutboxDispatcherTests : IAsyncLifetime
         Script(new FakeResponse(429, """{"ok":false,"error":"ratelimited"}""", RetryAfterSeconds: 30));
         var now = _time.GetUtcNow().UtcDateTime;
 
-        Assert.Equal(3, await _world.Dispatcher.RunOnceAsync(Ct));
+        // The channel's head and the other channel's row are claimed; the channel's second row is not (its head holds it).
+        Assert.Equal(2, await _world.Dispatcher.RunOnceAsync(Ct));
 
         var limited = await _world.RowAsync(first);
         Assert.Equal((now.AddSeconds(30), 1), (limited.AvailableAt, limited.Attempts));
         var held = await _world.RowAsync(second);
+        // Not tried, and moved behind its head's retry time (it could not go before it anyway).
         Assert.Equal((now.AddSeconds(30), 0, (DateTime?)null), (held.AvailableAt, held.Attempts, held.SentAt));
         Assert.NotNull((await _world.RowAsync(elsewhere)).SentAt);
         Assert.Equal(["CBUSY", "CQUIET"], Posts.Select(Channel).Order());
@@ -146,7 +148,8 @@ public sealed class OutboxDispatcherTests : IAsyncLifetime
         _time.Advance(TimeSpan.FromSeconds(29.9));
         Assert.Equal(0, await _world.Dispatcher.RunOnceAsync(Ct));
         _time.Advance(TimeSpan.FromSeconds(0.1));
-        Assert.Equal(2, await RoundAsync());
+        Assert.Equal(1, await RoundAsync());
+        Assert.Equal(1, await RoundAsync());
 
         Assert.NotNull((await _world.RowAsync(first)).SentAt);
         Assert.NotNull((await _world.RowAsync(second)).SentAt);

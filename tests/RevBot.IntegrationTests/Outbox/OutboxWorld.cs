@@ -40,7 +40,8 @@ internal sealed class OutboxWorld : IAsyncDisposable
 
     public OutboxDispatcher Dispatcher => Services.GetRequiredService<OutboxDispatcher>();
 
-    public static OutboxWorld Create(TestDatabase database, FakeSlack slack, TimeProvider time, IDictionary<string, string?>? settings = null)
+    /// <param name="target">Where this instance reaches the database, when not directly (a proxy the test can cut).</param>
+    public static OutboxWorld Create(TestDatabase database, FakeSlack slack, TimeProvider time, IDictionary<string, string?>? settings = null, DbTarget? target = null)
     {
         var values = new Dictionary<string, string?>
         {
@@ -50,7 +51,7 @@ internal sealed class OutboxWorld : IAsyncDisposable
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) values[key] = value;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var services = new ServiceCollection().AddLogging();
-        services.AddRevBotCore(configuration).AddRevBotData(database.Target).AddRevBotSlack(configuration);
+        services.AddRevBotCore(configuration).AddRevBotData(target ?? database.Target).AddRevBotSlack(configuration);
         services.AddSingleton(time);
         var heard = new ConcurrentQueue<long>();
         services.AddSingleton(heard);

@@ -8,8 +8,9 @@ namespace RevBot.IntegrationTests.Security;
 
 /// <summary>
 /// Generates requests for every public endpoint from well-formed templates, each mutated one way: a hostile value in
-/// one field, a field removed or retyped, the body truncated, not UTF-8, nested too deep, empty or over 1 MiB. Half
-/// carry valid credentials (Slack signature, Teams token, API key) so the parsers behind them are reached.
+/// one field (NUL, 100 KB ids, dates RevBot cannot place), a field removed or retyped, bytes that are not text inside a
+/// JSON string, the body truncated, not UTF-8, nested too deep, empty or over 1 MiB; a quarter of the bodies chunked.
+/// Half carry valid credentials (Slack signature, Teams token, API key) so the parsers behind them are reached.
 /// </summary>
 internal sealed class FuzzRequests(Random random, FuzzTargets t)
 {
@@ -24,7 +25,11 @@ internal sealed class FuzzRequests(Random random, FuzzTargets t)
                 2 or 3 => Slack("/slack/commands", authentic, "application/x-www-form-urlencoded", Form(SlackCommand())),
                 4 => Slack("/slack/interactivity", authentic, "application/x-www-form-urlencoded", Interaction()),
                 5 or 6 => Teams(authentic),
-                7 => Api("/api/ask", HttpMethod.Post, authentic, Json(new JsonObject { ["question"] = HostileValues.Text(random), ["user"] = "ana@example.com", ["session"] = "s1", ["asOf"] = "2026-11-27" })),
+                7 => Api("/api/ask", HttpMethod.Post, authentic, Json(new JsonObject
+                {
+                    ["question"] = HostileValues.Text(random), ["user"] = HostileValues.Id(random, "ana@example.com"), ["session"] = HostileValues.Id(random, "s1"),
+                    ["asOf"] = Pick("2026-11-27", "2026-11-27", "9999-12-31", "0001-01-01", "1899-12-31", "2200-01-01"),
+                })),
                 8 => Api($"/api/deals/{Uri.EscapeDataString(DealId())}", HttpMethod.Patch, authentic, Json(DealPatch()), ifMatch: true),
                 _ => Api(random.Next(2) == 0 ? $"/api/deals/{Uri.EscapeDataString(DealId())}" : $"/api/deals/{Uri.EscapeDataString(DealId())}/history", HttpMethod.Get, authentic, null),
             };
@@ -38,7 +43,7 @@ internal sealed class FuzzRequests(Random random, FuzzTargets t)
             ["type"] = "event_callback", ["team_id"] = "T1", ["api_app_id"] = "A1", ["event_id"] = "Ev" + random.Next(), ["event_time"] = 1700000000,
             ["event"] = new JsonObject
             {
-                ["type"] = random.Next(2) == 0 ? "app_mention" : "message", ["channel"] = "C1", ["channel_type"] = "im", ["user"] = t.SlackUserId,
+                ["type"] = random.Next(2) == 0 ? "app_mention" : "message", ["channel"] = HostileValues.Id(random, "C1"), ["channel_type"] = "im", ["user"] = t.SlackUserId,
                 ["text"] = "<@UBOT0001> " + HostileValues.Text(random), ["ts"] = "1700000000.000100",
             },
         };
@@ -79,9 +84,10 @@ internal sealed class FuzzRequests(Random random, FuzzTargets t)
     {
         // Forged: a wrong secret, a stale timestamp, a signature of another body, or no signature at all.
         var forgery = authentic ? -1 : random.Next(4);
+        var chunked = Chunked();
         return new(path, authentic, Kind(body), () =>
         {
-            var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = Content(body, contentType) };
+            var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = Content(body, contentType, chunked) };
             var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
             var ts = (forgery == 1 ? now - 600 : now).ToString(CultureInfo.InvariantCulture);
             if (forgery == 3) return request;
@@ -97,17 +103,18 @@ internal sealed class FuzzRequests(Random random, FuzzTargets t)
         var activity = new JsonObject
         {
             ["type"] = Pick("message", "invoke", "conversationUpdate", "installationUpdate", "messageReaction"), ["id"] = "a" + random.Next(), ["channelId"] = "msteams",
-            ["serviceUrl"] = t.TeamsServiceUrl, ["from"] = new JsonObject { ["id"] = "29:user-1", ["aadObjectId"] = "aad-user-1", ["name"] = HostileValues.Text(random) },
+            ["serviceUrl"] = t.TeamsServiceUrl, ["from"] = new JsonObject { ["id"] = HostileValues.Id(random, "29:user-1"), ["aadObjectId"] = "aad-user-1", ["name"] = HostileValues.Text(random) },
             ["recipient"] = new JsonObject { ["id"] = "28:revbot" },
-            ["conversation"] = new JsonObject { ["id"] = "conv-fuzz", ["conversationType"] = Pick("personal", "channel", "groupChat"), ["tenantId"] = "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee" },
+            ["conversation"] = new JsonObject { ["id"] = HostileValues.Id(random, "conv-fuzz"), ["conversationType"] = Pick("personal", "channel", "groupChat"), ["tenantId"] = "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee" },
             ["text"] = HostileValues.Text(random), ["name"] = "adaptiveCard/action",
             ["value"] = new JsonObject { ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = Pick("deal.open", "deal.update", "deal.submit", "ask"), ["data"] = new JsonObject { ["value"] = DealId() } } },
         };
         var body = Json(activity);
         var forged = authentic ? null : Pick("", "garbage", "eyJhbGciOiJub25lIn0.eyJhdWQiOiJ4In0.", "truncated");
+        var chunked = Chunked();
         return new FuzzCase("/api/messages", authentic, Kind(body), () =>
         {
-            var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = Content(body, "application/json") };
+            var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = Content(body, "application/json", chunked) };
             var token = forged switch { null => t.TeamsToken(), "truncated" => t.TeamsToken()[..40], _ => forged };
             if (token.Length > 0) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
             return request;
@@ -120,10 +127,11 @@ internal sealed class FuzzRequests(Random random, FuzzTargets t)
         string? key = authentic ? t.ApiKey : random.Next(3) == 0 ? null : Pick("wrong", "", t.ApiKey + "x", t.ApiKey[..^1]);
         // Never the deal's real version: a fuzzed PATCH must not be able to apply.
         var version = ifMatch && random.Next(4) != 0 ? Pick("\"999999\"", "W/\"999\"", "*", "\"abc\"", HeaderSafe(Short(50))) : null;
+        var chunked = Chunked();
         return new(path, authentic, body is null ? "get" : Kind(body), () =>
         {
             var request = new HttpRequestMessage(method, path);
-            if (body is not null) request.Content = Content(body, contentType);
+            if (body is not null) request.Content = Content(body, contentType, chunked);
             if (key is not null) request.Headers.TryAddWithoutValidation("X-Api-Key", key);
             if (version is not null) request.Headers.TryAddWithoutValidation("If-Match", version);
             return request;
@@ -139,8 +147,25 @@ internal sealed class FuzzRequests(Random random, FuzzTargets t)
                 Retype(template);
                 return HostileValues.Utf8(template.ToJsonString());
             case 3: return Mutate(template.ToJsonString());
+            case 4: return NotTextInString(template);
             default: return HostileValues.Utf8(template.ToJsonString());
         }
+    }
+
+    /// <summary>The template with one string member's value made of bytes that are not text (see <see cref="HostileValues.NotText"/>).</summary>
+    private byte[] NotTextInString(JsonObject root)
+    {
+        const string Marker = "FUZZ-NOT-TEXT-7f3a";
+        var objects = new List<JsonObject> { root };
+        for (var i = 0; i < objects.Count; i++)
+            objects.AddRange(objects[i].Select(p => p.Value).OfType<JsonObject>());
+        var strings = objects.SelectMany(o => o.Where(p => p.Value is JsonValue v && v.TryGetValue<string>(out _)).Select(p => (o, p.Key))).ToList();
+        if (strings.Count == 0) return HostileValues.Utf8(root.ToJsonString());
+        var (target, key) = strings[random.Next(strings.Count)];
+        target[key] = "x" + Marker + "y";
+        var json = root.ToJsonString();
+        var at = json.IndexOf(Marker, StringComparison.Ordinal);
+        return [.. HostileValues.Utf8(json[..at]), .. HostileValues.NotText(random), .. HostileValues.Utf8(json[(at + Marker.Length)..])];
     }
 
     private byte[] Form(Dictionary<string, string> fields)
@@ -193,8 +218,12 @@ internal sealed class FuzzRequests(Random random, FuzzTargets t)
         _ => "payload",
     };
 
-    private static ByteArrayContent Content(byte[] body, string contentType)
+    /// <summary>One body in four goes without a Content-Length (chunked), so limits must hold on the bytes read.</summary>
+    private bool Chunked() => random.Next(4) == 0;
+
+    private static HttpContent Content(byte[] body, string contentType, bool chunked)
     {
+        if (chunked) return new ChunkedContent(body, contentType);
         var content = new ByteArrayContent(body);
         content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
         return content;

@@ -16,7 +16,29 @@ internal static class HostileValues
         "{{7*7}} ${jndi:ldap://x}", "\u0000\u0001\u0007\u001b[31m", "\u202Eevil\u202C", "😀🔥💰", "NaN", "-1", "1e309", "",
         " ", "null", "true", "[]", "{}", "../../etc/passwd", "%00%ff%fe", "\\u0000", "ARR\r\nSet-Cookie: x=1",
         "¿cuánto es nuestro ARR?", "what's our win rate this quarter?", "deal acme", "data health", "help",
+        "what is our ARR?\u0000", "\u0000", "deal acme\u0000corp", "win rate\u0000 this quarter", "9999-12-31", "0001-01-01",
     ];
+
+    /// <summary>
+    /// Bytes that no JSON encoder writes but a client can send inside a JSON string: invalid UTF-8 (a lone
+    /// continuation byte, an overlong, a UTF-8-encoded surrogate, 0xFF) and escaped lone surrogates.
+    /// </summary>
+    private static readonly byte[][] NotTextInString =
+    [
+        [0xFF], [0xC3, 0x28], [0x80], [0xC0, 0xAF], [0xED, 0xA0, 0x80], [0xF8, 0x88, 0x80, 0x80, 0x80], [0xE2, 0x82],
+        "\\uD800"u8.ToArray(), "\\uDC00x"u8.ToArray(), "a\\uD83D"u8.ToArray(),
+    ];
+
+    public static byte[] NotText(Random random) => NotTextInString[random.Next(NotTextInString.Length)];
+
+    /// <summary>An id as a client might send it: mostly a plain one, else NUL in it, 100 KB of it, or a lone surrogate escape.</summary>
+    public static string Id(Random random, string plain) => random.Next(6) switch
+    {
+        0 => plain + "\u0000",
+        1 => new string('i', 100_000),
+        2 => Texts[random.Next(Texts.Length)],
+        _ => plain,
+    };
 
     public static string Text(Random random) => random.Next(10) switch
     {

@@ -27,6 +27,19 @@ public sealed class QuestionRateLimitTests
         Assert.Contains("Estás preguntando más rápido", third.Body.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Rotating_the_user_field_does_not_lift_the_limit_of_the_api_key()
+    {
+        await using var app = await BareHost.StartAsync("--Api:Key=limit-test-key-0123456789", "--Api:UserEmail=api@example.com",
+            "--Questions:Burst=5", "--Questions:PerMinute=1", "--Questions:ApiBurst=3", "--Questions:ApiPerMinute=1");
+        using var http = BareHost.Client(app, "limit-test-key-0123456789");
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 5; i++) statuses.Add((await AskAsync(http, "what is our ARR?", $"user{i}@example.com")).Status);
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses);
+    }
+
     [Theory]
     [InlineData("0", "5")]
     [InlineData("5", "0")]

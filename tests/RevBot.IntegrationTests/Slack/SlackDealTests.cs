@@ -47,6 +47,11 @@ public sealed class SlackDealTests(SlackBotHost host) : IClassFixture<SlackBotHo
         Assert.False(string.IsNullOrWhiteSpace(errors.GetProperty("errors").GetProperty("amount").GetString()));
         Assert.Equal(deal.Version, (await DealAsync(deal.Id)).Version);
 
+        // A comma that does not group thousands is never read as one ("12,50" was once stored as 1250).
+        var misplaced = SlackBotHost.Json(await (await Interact(Submission(view, new() { ["amount"] = "12,50" }))).Content.ReadAsStringAsync(Ct));
+        Assert.Contains("commas only between thousands", misplaced.GetProperty("errors").GetProperty("amount").GetString(), StringComparison.Ordinal);
+        Assert.Equal((deal.Version, deal.Amount), ((await DealAsync(deal.Id)).Version, (await DealAsync(deal.Id)).Amount));
+
         // Valid values: the modal closes (an empty 200), the row and the audit log change, the card is replaced in place.
         var closeDate = DateTime.UtcNow.AddDays(40).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var valid = Submission(view, new() { ["amount"] = "123456", ["closeDate"] = closeDate });

@@ -47,6 +47,11 @@ public sealed class TeamsDealTests(TeamsBotHost host) : IClassFixture<TeamsBotHo
         Assert.Contains(Inputs(again), i => i.GetProperty("id").GetString() == "amount");
         Assert.Equal(deal.Version, (await DealAsync(deal.Id)).Version);
 
+        // Separators only where they group thousands: "1,2,3" comes back on the amount field, nothing saved.
+        var misplaced = await InvokeAsync("deal.update", Submission("1,2,3"));
+        Assert.Contains("commas only between thousands", misplaced.GetRawText(), StringComparison.Ordinal);
+        Assert.Equal((deal.Version, deal.Amount), ((await DealAsync(deal.Id)).Version, (await DealAsync(deal.Id)).Amount));
+
         var updated = await InvokeAsync("deal.update", Submission("98765"));
         Assert.Contains("98,765", updated.GetRawText(), StringComparison.Ordinal);
         Assert.Contains("Updated by", updated.GetRawText(), StringComparison.Ordinal);
@@ -106,6 +111,24 @@ public sealed class TeamsDealTests(TeamsBotHost host) : IClassFixture<TeamsBotHo
         Assert.False(await host.WithDbAsync(db => db.AuditLog.AnyAsync(a => a.EntityId == deal.Id && a.UserId == other.Id, Ct)));
     }
 
+    [Fact]
+    public async Task A_spanish_speaker_writes_the_amount_the_spanish_way_and_it_is_read_so()
+    {
+        var (deal, form) = await OpenFormAsync(skip: 4, "aad-es-user");
+
+        var bad = await InvokeRawAsync("deal.update", Submission(form, new() { ["amount"] = "1,250" }), "aad-es-user", "es-ES");
+        Assert.Contains("No está claro si 1,250 lleva miles o decimales", Unescaped(bad), StringComparison.Ordinal);
+        Assert.Equal(deal.Version, (await DealAsync(deal.Id)).Version);
+
+        var good = await InvokeRawAsync("deal.update", Submission(form, new() { ["amount"] = "1.250,50" }), "aad-es-user", "es-ES");
+        Assert.Contains("1,250.50", good.GetRawText(), StringComparison.Ordinal);
+        var saved = await DealAsync(deal.Id);
+        Assert.Equal((1_250.50m, deal.Version + 1), (saved.Amount, saved.Version));
+    }
+
+    private static string Unescaped(JsonElement e) =>
+        JsonNode.Parse(e.GetRawText())!.ToJsonString(new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+
     /// <summary>An open deal with an owner (the <paramref name="skip"/>th), its owner mapped to <paramref name="aadId"/>, and its update form.</summary>
     private async Task<(Deal Deal, JsonElement Form)> OpenFormAsync(int skip, string aadId)
     {
@@ -139,9 +162,10 @@ public sealed class TeamsDealTests(TeamsBotHost host) : IClassFixture<TeamsBotHo
     }
 
     /// <summary>Posts an Action.Execute invoke (a new activity id each time) and returns the invoke response's body.</summary>
-    private async Task<JsonElement> InvokeRawAsync(string verb, JsonObject data, string aadId)
+    private async Task<JsonElement> InvokeRawAsync(string verb, JsonObject data, string aadId, string? locale = null)
     {
         var invoke = host.Activity("invoke", "a:deal-conversation");
+        if (locale is not null) invoke["locale"] = locale;
         invoke["from"] = new JsonObject { ["id"] = "29:deal-user", ["name"] = "Rep", ["aadObjectId"] = aadId };
         invoke["name"] = "adaptiveCard/action";
         invoke["value"] = new JsonObject { ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = data }, ["trigger"] = "manual" };

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using RevBot.Core.Deals;
+using RevBot.Core.Domain;
 using RevBot.Data.Storage;
 using RevBot.Testing.Deals;
 
@@ -79,5 +80,46 @@ public sealed class DealConcurrencyTests
         Assert.Equal(2, (await s.DealAsync(DealWorld.AcmeRenewal)).Version);
         Assert.Equal(1, await s.QueryAsync(db => db.Outbox.CountAsync(TestContext.Current.CancellationToken)));
         Assert.Equal(1, await s.QueryAsync(db => db.AuditLog.CountAsync(TestContext.Current.CancellationToken)));
+    }
+
+    /// <summary>
+    /// Many "Mark won" presses on cards showing the same version (each its own card, so its own key): the first to claim
+    /// the version wins, every other is answered stale, and the hand-off, its outbox row and the audit entry exist once.
+    /// Before the version was claimed first, losers hit the hand-offs' unique index and failed with 23505.
+    /// </summary>
+    [Theory]
+    [InlineData(DbProvider.Sqlite)]
+    [InlineData(DbProvider.Postgres)]
+    public async Task Racing_mark_won_commands_on_the_same_version_have_one_winner_and_every_loser_is_stale(DbProvider provider)
+    {
+        await using var s = await DealServices.CreateAsync(provider);
+        var commands = new List<DealCommand>();
+        for (var i = 0; i < 16; i++) commands.Add(await s.CommandAsync(i % 2 == 0 ? DealWorld.Rob : DealWorld.Max, DealWorld.AcmeRenewal, DealCommandKind.MarkWon));
+
+        var results = await Task.WhenAll(commands.Select(c => Task.Run(() => s.ExecuteAsync(c), TestContext.Current.CancellationToken)));
+
+        Assert.Single(results, r => r.Status == DealCommandStatus.Applied);
+        Assert.Equal(15, results.Count(r => r.Status == DealCommandStatus.Stale && r.Message.StartsWith("This deal changed since you opened it", StringComparison.Ordinal)));
+        Assert.All(results.Where(r => r.Status == DealCommandStatus.Stale), r => Assert.Equal(2, r.Version));
+        var deal = await s.DealAsync(DealWorld.AcmeRenewal);
+        Assert.Equal((DealStatus.Won, 2), (deal.Status, deal.Version));
+        Assert.Equal(1, await s.QueryAsync(db => db.Handoffs.CountAsync(TestContext.Current.CancellationToken)));
+        Assert.Equal(1, await s.QueryAsync(db => db.Outbox.CountAsync(TestContext.Current.CancellationToken)));
+        Assert.Equal(1, await s.QueryAsync(db => db.AuditLog.CountAsync(TestContext.Current.CancellationToken)));
+        Assert.Equal(1, await s.QueryAsync(db => db.AppliedCommands.CountAsync(TestContext.Current.CancellationToken)));
+    }
+
+    [Fact]
+    public async Task A_lost_race_is_answered_in_spanish_for_a_spanish_speaker()
+    {
+        await using var s = await DealServices.CreateAsync(DbProvider.Sqlite);
+        var first = await s.CommandAsync(DealWorld.Rob, DealWorld.AcmeRenewal, DealCommandKind.MarkWon);
+        var second = await s.CommandAsync(DealWorld.Max, DealWorld.AcmeRenewal, changes: new DealFieldChanges { Amount = "1.250,50" }) with { Language = "es" };
+
+        await s.ExecuteAsync(first);
+        var stale = await s.ExecuteAsync(second);
+
+        Assert.Equal(DealCommandStatus.Stale, stale.Status);
+        Assert.StartsWith("Este negocio cambió desde que lo abriste", stale.Message, StringComparison.Ordinal);
     }
 }

@@ -55,6 +55,9 @@ public sealed class DealServices : IAsyncDisposable
         return new DealServices(database, services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true }), time);
     }
 
+    /// <summary>A singleton service (the vocabulary cache, say).</summary>
+    public T Get<T>() where T : notnull => _provider.GetRequiredService<T>();
+
     /// <summary>Runs <paramref name="use"/> with a service from a new scope (a new DbContext, as one request would have).</summary>
     public async Task<TResult> UseAsync<TService, TResult>(Func<TService, Task<TResult>> use) where TService : notnull
     {

@@ -40,7 +40,7 @@ internal static class SqlRunner
             await using var command = db.Database.GetDbConnection().CreateCommand();
             command.CommandText = sql;
             command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            // The context's timeout, not the driver's 30-second default: a scan over millions of rows may need more.
+            // The context's timeout when one is set (none while a maintenance step runs), else the connection's.
             if (db.Database.GetCommandTimeout() is { } timeout) command.CommandTimeout = timeout;
             foreach (var (name, value) in parameters.Values)
             {
