@@ -183,7 +183,7 @@ public sealed partial class TeamsActivityHandler(
     [LoggerMessage(Level = LogLevel.Information, Message = "Teams: {Type} activity {ActivityId} was already processed; acknowledged again.")]
     private static partial void LogReplay(ILogger logger, string type, string activityId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Teams: the database could not be reached ({Error}) for {Type} activity {ActivityId}; told the data can't be reached.")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Teams: the database could not be reached ({Error}) for {Type} activity {ActivityId}: a message or card action is told so, an update refused with 503 for Teams to resend.")]
     private static partial void LogDataUnavailable(ILogger logger, string type, string? activityId, string error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Teams: the work queue is full; activity {ActivityId} refused with 503 for Teams to retry.")]
