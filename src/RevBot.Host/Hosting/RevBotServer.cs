@@ -72,6 +72,7 @@ public static class RevBotServer
         overrides?.Invoke(builder.Services);
 
         var app = builder.Build();
+        app.UseDataUnavailableResponses();
         app.UseRequestSizeLimit(HostServiceCollectionExtensions.MaxRequestBodyBytes);
         app.MapHealthEndpoints();
         app.MapAskEndpoints();

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using RevBot.Core.Domain;
 using RevBot.Core.Interactions;
 using RevBot.Core.Replies;
+using RevBot.Core.Storage;
 using RevBot.Core.Work;
 using RevBot.Slack.BlockKit;
 using RevBot.Slack.Inbound;
@@ -31,6 +32,26 @@ internal sealed partial class SlackInteractionProcessor(
     public async Task PressAsync(SlackActionDelivery a, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(a);
+        try
+        {
+            await PressOrFailAsync(a, ct);
+        }
+        catch (Exception ex) when (DataUnavailable.Is(ex))
+        {
+            LogUnavailable(log, a.ActionId, ex.GetType().Name);
+            // Told privately where the button was; a Home tab press (no channel, no response_url) in the app's DM.
+            var reply = DataUnavailable.NothingChanged("en");
+            if (a.Channel is null && a.ResponseUrl is null)
+            {
+                var posted = await slack.PostMessageAsync(PostMessageRequest.From(a.User!, ReplyRenderer.Render(reply), null), ct);
+                if (!posted.Ok) LogFailed(log, "chat.postMessage", posted.Error.ToString());
+            }
+            else await TellUserAsync(a.Channel, a.User!, a.ResponseUrl, reply, ct);
+        }
+    }
+
+    private async Task PressOrFailAsync(SlackActionDelivery a, CancellationToken ct)
+    {
         var email = await users.EmailForAsync(a.User, ct);
         var reply = await interactions.PressAsync(new CardPress(a.ActionId, a.Value ?? "", null, email, ChangeChannel.Slack), ct);
         if (a.FromHome && reply.Kind != ReplyKind.Form)
@@ -122,6 +143,9 @@ internal sealed partial class SlackInteractionProcessor(
         // private_metadata holds 3000 characters: without the response_url the message is still found by channel and ts.
         return origin.Length <= BlockKitLimits.PrivateMetadata ? origin : new SlackFormOrigin(state, channel, ts, null).Encode();
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The database could not be reached ({Error}) for the Slack button {ActionId}; the presser was told nothing changed.")]
+    private static partial void LogUnavailable(ILogger logger, string actionId, string error);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Answering a Slack card action failed at {Method}: {Error}.")]
     private static partial void LogFailed(ILogger logger, string method, string error);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using RevBot.Core.Storage;
 using RevBot.Core.Work;
 using RevBot.Slack.BlockKit;
 using RevBot.Slack.Inbound;
@@ -63,16 +64,26 @@ internal sealed partial class SlackQuestionHandler(WorkQueue queue, IServiceScop
         {
             return await scope.ServiceProvider.GetRequiredService<SlackInteractionProcessor>().SubmitAsync(payload, ct);
         }
+        catch (Exception ex) when (DataUnavailable.Is(ex))
+        {
+            LogSubmitUnavailable(log, ex.GetType().Name);
+            return Sorry(DataUnavailable.NothingChanged("en").Text);
+        }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             LogSubmitFailed(log, ex);
-            var sorry = new ModalView(new PlainText("RevBot"), [new SectionBlock(new MrkdwnText("Something went wrong and nothing was changed. Please try again in a moment."))])
-            {
-                Close = new PlainText("Close"),
-            };
-            return SlackAck.With(new { response_action = "update", view = sorry });
+            return Sorry("Something went wrong and nothing was changed. Please try again in a moment.");
         }
     }
+
+    private static SlackAck Sorry(string text) => SlackAck.With(new
+    {
+        response_action = "update",
+        view = new ModalView(new PlainText("RevBot"), [new SectionBlock(new MrkdwnText(text))]) { Close = new PlainText("Close") },
+    });
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The database could not be reached ({Error}) for a Slack modal submission; the modal says nothing was changed.")]
+    private static partial void LogSubmitUnavailable(ILogger logger, string error);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A Slack modal submission failed.")]
     private static partial void LogSubmitFailed(ILogger logger, Exception ex);

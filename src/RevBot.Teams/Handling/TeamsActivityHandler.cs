@@ -33,21 +33,34 @@ public sealed partial class TeamsActivityHandler(
     {
         ArgumentNullException.ThrowIfNull(activity);
         // An invoke is answered in its own HTTP response and asking is read-only, so a retried invoke gets its answer again.
-        if (activity.Type == ActivityTypes.Invoke) return await InvokeAsync(activity, ct);
+        if (activity.Type == ActivityTypes.Invoke) return await InvokeOrUnavailableAsync(activity, ct);
         if (activity.Type is not (ActivityTypes.Message or ActivityTypes.ConversationUpdate or ActivityTypes.InstallationUpdate)) return null;
 
-        if (!string.IsNullOrEmpty(activity.Id) && !await InboundClaims.TryClaimAsync(db, activity.Id, time.GetUtcNow().UtcDateTime, ct))
+        try
         {
-            LogReplay(log, activity.Type, activity.Id);
-            return null;
+            if (!string.IsNullOrEmpty(activity.Id) && !await InboundClaims.TryClaimAsync(db, activity.Id, time.GetUtcNow().UtcDateTime, ct))
+            {
+                LogReplay(log, activity.Type, activity.Id);
+                return null;
+            }
+            return activity.Type switch
+            {
+                ActivityTypes.Message => await MessageAsync(activity, ct),
+                ActivityTypes.ConversationUpdate => await ConversationUpdateAsync(activity, ct),
+                _ => await InstallationUpdateAsync(activity, ct),
+            };
         }
-        return activity.Type switch
+        catch (Exception ex) when (DataUnavailable.Is(ex))
         {
-            ActivityTypes.Message => await MessageAsync(activity, ct),
-            ActivityTypes.ConversationUpdate => await ConversationUpdateAsync(activity, ct),
-            _ => await InstallationUpdateAsync(activity, ct),
-        };
+            LogDataUnavailable(log, activity.Type, activity.Id, ex.GetType().Name);
+            // A message is still answered, unclaimed: its answer says the data can't be reached, and silence would be
+            // worse than a rare second such reply. An update stored nothing: 503 has Teams send it again later.
+            return activity.Type == ActivityTypes.Message ? await MessageAsync(activity, ct) : Unavailable;
+        }
     }
+
+    /// <summary>The database could not be reached, so nothing was stored: Teams sends the activity again later.</summary>
+    public static InvokeResponse Unavailable { get; } = new(503, null);
 
     private async Task<InvokeResponse?> MessageAsync(BotActivity activity, CancellationToken ct)
     {
@@ -94,6 +107,30 @@ public sealed partial class TeamsActivityHandler(
             await db.InboundDeliveries.Where(d => d.Platform == InboundClaims.Platform && d.DeliveryId == activity.Id)
                 .ExecuteDeleteAsync(ct);
         return Busy;
+    }
+
+    /// <summary>A card action while the database can't be reached gets a card saying so, in the presser's language; nothing changed.</summary>
+    private async Task<InvokeResponse> InvokeOrUnavailableAsync(BotActivity activity, CancellationToken ct)
+    {
+        try
+        {
+            return await InvokeAsync(activity, ct);
+        }
+        catch (Exception ex) when (DataUnavailable.Is(ex))
+        {
+            LogDataUnavailable(log, activity.Type, activity.Id, ex.GetType().Name);
+            // A deal or hand-off button may have meant a change: its card says nothing was changed; a question's, no number.
+            var language = TeamsResponder.Language(activity);
+            var verb = SafeVerb(activity);
+            var reply = InteractionService.Handles(verb) ? DataUnavailable.NothingChanged(language) : DataUnavailable.Reply(language);
+            return InvokeResponse.ForCardAction(AdaptiveCardInvokeResponse.Card(ReplyCardRenderer.Render(reply)));
+        }
+    }
+
+    private static string? SafeVerb(BotActivity activity)
+    {
+        try { return activity.GetValue<AdaptiveCardInvokeValue>()?.Action?.Verb; }
+        catch (JsonException) { return null; }
     }
 
     private async Task<InvokeResponse> InvokeAsync(BotActivity activity, CancellationToken ct)
@@ -145,6 +182,9 @@ public sealed partial class TeamsActivityHandler(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Teams: {Type} activity {ActivityId} was already processed; acknowledged again.")]
     private static partial void LogReplay(ILogger logger, string type, string activityId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Teams: the database could not be reached ({Error}) for {Type} activity {ActivityId}: a message or card action is told so, an update refused with 503 for Teams to resend.")]
+    private static partial void LogDataUnavailable(ILogger logger, string type, string? activityId, string error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Teams: the work queue is full; activity {ActivityId} refused with 503 for Teams to retry.")]
     private static partial void LogBusy(ILogger logger, string? activityId);

@@ -28,7 +28,7 @@ public sealed partial class TeamsResponder(TeamsUserDirectory users, AskService 
         catch (Exception ex) when (DataUnavailable.Is(ex))
         {
             // Tell the person rather than leave them with a typing indicator; never a number without the data.
-            reply = DataUnavailable.Reply(activity.Locale?.StartsWith("es", StringComparison.OrdinalIgnoreCase) == true ? "es" : "en");
+            reply = DataUnavailable.Reply(Language(activity));
         }
         var card = activity.ReplyWith(ReplyCardRenderer.ToActivity(reply));
         var sent = string.IsNullOrEmpty(activity.Id)
@@ -62,6 +62,10 @@ public sealed partial class TeamsResponder(TeamsUserDirectory users, AskService 
         var sent = await connector.SendAsync(address, welcome, ct);
         if (!sent.Succeeded) LogSendFailed(log, "welcome card", address.ConversationId, sent.Error!.Kind, sent.Error.Message);
     }
+
+    /// <summary>The language to answer in when no question was read (Teams sends the client's locale, e.g. "es-ES").</summary>
+    public static string Language(BotActivity activity) =>
+        activity?.Locale?.StartsWith("es", StringComparison.OrdinalIgnoreCase) == true ? "es" : "en";
 
     /// <summary>"teams:{conversation.id}": in a channel the id names the thread, so follow-ups stay in their thread.</summary>
     public static string ConversationKey(BotActivity activity) => $"teams:{activity?.Conversation?.Id}";

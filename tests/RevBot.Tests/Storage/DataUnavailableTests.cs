@@ -1,28 +1,116 @@
+using System.Net;
 using System.Net.Sockets;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 using RevBot.Core.Replies;
 using RevBot.Core.Storage;
+using RevBot.Data.Storage;
+using RevBot.Testing;
 
 namespace RevBot.Tests.Storage;
 
-/// <summary>A database that cannot be reached is told apart from a bug, however deep the provider wrapped it.</summary>
+/// <summary>
+/// A database that cannot be reached is told apart from a bug, however deep the provider wrapped it. The exceptions are
+/// the providers' own, produced by real connections: a closed port, a server that never answers, a backend ended under
+/// a session, a locked or missing SQLite file; against a constraint violation and a syntax error, which are bugs.
+/// </summary>
 public sealed class DataUnavailableTests
 {
-    public static TheoryData<Exception, bool> Cases => new()
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_refused_connection_is_an_outage_even_wrapped()
     {
-        { new SqliteException("disk I/O error", 10), true },
-        { new InvalidOperationException("transient", new SqliteException("locked", 5)), true },
-        { new InvalidOperationException("wrapped twice", new AggregateException(new SocketException(111))), true },
-        { new InvalidOperationException("connect", new SocketException(111)), true },
-        { new TimeoutException("timed out"), true },
-        { new InvalidOperationException("a bug"), false },
-        { new NullReferenceException(), false },
-    };
+        var port = ClosedPort();
+        var ex = await Assert.ThrowsAnyAsync<NpgsqlException>(() => OpenAsync($"Host=127.0.0.1;Port={port};Username=x;Password=x;Pooling=false;Timeout=5"));
+        Assert.True(DataUnavailable.Is(ex), ex.ToString());
+        Assert.True(DataUnavailable.Is(new InvalidOperationException("EF's wrapper", ex)));
+    }
+
+    [Fact]
+    public async Task A_server_that_never_answers_the_handshake_is_an_outage()
+    {
+        using var silent = new TcpListener(IPAddress.Loopback, 0);
+        silent.Start();
+        var port = ((IPEndPoint)silent.LocalEndpoint).Port;
+        var ex = await Assert.ThrowsAnyAsync<NpgsqlException>(() => OpenAsync($"Host=127.0.0.1;Port={port};Username=x;Password=x;Pooling=false;Timeout=1"));
+        Assert.True(DataUnavailable.Is(ex), ex.ToString());
+    }
+
+    [Fact]
+    public async Task A_backend_ended_under_an_open_session_is_an_outage()
+    {
+        TestDatabase.RequireProvider(DbProvider.Postgres);
+        await using var victim = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(TestDatabase.PostgresConnection) { Pooling = false }.ConnectionString);
+        await victim.OpenAsync(Ct);
+        await using (var killer = new NpgsqlConnection(TestDatabase.PostgresConnection))
+        {
+            await killer.OpenAsync(Ct);
+            await using var kill = new NpgsqlCommand($"SELECT pg_terminate_backend({victim.ProcessID})", killer);
+            Assert.Equal(true, await kill.ExecuteScalarAsync(Ct));
+        }
+        var ex = await Assert.ThrowsAnyAsync<NpgsqlException>(async () =>
+        {
+            await using var cmd = new NpgsqlCommand("SELECT 1", victim);
+            await cmd.ExecuteScalarAsync(Ct);
+        });
+        Assert.True(DataUnavailable.Is(ex), ex.ToString());
+    }
 
     [Theory]
-    [MemberData(nameof(Cases))]
-    public void Database_socket_and_timeout_errors_count_anywhere_in_the_chain(Exception exception, bool unavailable) =>
-        Assert.Equal(unavailable, DataUnavailable.Is(exception));
+    [InlineData("CREATE TEMP TABLE t (id int PRIMARY KEY); INSERT INTO t VALUES (1); INSERT INTO t VALUES (1)", "23505")]
+    [InlineData("SELEC 1", "42601")]
+    [InlineData("SELECT 1 / 0", "22012")]
+    public async Task A_server_that_answers_with_an_error_is_not_an_outage(string sql, string sqlState)
+    {
+        TestDatabase.RequireProvider(DbProvider.Postgres);
+        await using var conn = new NpgsqlConnection(TestDatabase.PostgresConnection);
+        await conn.OpenAsync(Ct);
+        await using var cmd = new NpgsqlCommand(sql, conn);
+        var ex = await Assert.ThrowsAsync<PostgresException>(() => cmd.ExecuteNonQueryAsync(Ct));
+        Assert.Equal(sqlState, ex.SqlState);
+        Assert.False(DataUnavailable.Is(ex));
+        Assert.False(DataUnavailable.Is(new InvalidOperationException("EF's wrapper", ex)));
+    }
+
+    [Fact]
+    public async Task A_locked_or_missing_sqlite_file_is_an_outage_and_a_constraint_is_not()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "revbot-tests", $"{Guid.NewGuid():N}.db");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        try
+        {
+            var missing = await Assert.ThrowsAsync<SqliteException>(() => SqliteAsync($"Data Source={path}.missing;Mode=ReadOnly", "SELECT 1"));
+            Assert.True(DataUnavailable.Is(missing), $"{missing.SqliteErrorCode}: {missing.Message}");
+
+            var cs = $"Data Source={path};Pooling=false;Default Timeout=1";
+            await SqliteAsync(cs, "CREATE TABLE t (id INTEGER PRIMARY KEY); INSERT INTO t VALUES (1)");
+            var duplicate = await Assert.ThrowsAsync<SqliteException>(() => SqliteAsync(cs, "INSERT INTO t VALUES (1)"));
+            Assert.False(DataUnavailable.Is(duplicate), $"{duplicate.SqliteErrorCode}: {duplicate.Message}");
+
+            await using var holder = new SqliteConnection(cs);
+            await holder.OpenAsync(Ct);
+            await using (var begin = new SqliteCommand("BEGIN EXCLUSIVE", holder)) await begin.ExecuteNonQueryAsync(Ct);
+            var locked = await Assert.ThrowsAsync<SqliteException>(() => SqliteAsync(cs, "INSERT INTO t VALUES (2)"));
+            Assert.True(DataUnavailable.Is(locked), $"{locked.SqliteErrorCode}: {locked.Message}");
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            foreach (var suffix in new[] { "", "-wal", "-shm", "-journal" })
+                if (File.Exists(path + suffix)) File.Delete(path + suffix);
+        }
+    }
+
+    [Fact]
+    public void Socket_and_timeout_errors_outside_a_database_error_are_not_the_database()
+    {
+        // Slack's or Teams' HTTP client failing is not the revenue data being unreachable.
+        Assert.False(DataUnavailable.Is(new HttpRequestException("slack.com", new SocketException(111))));
+        Assert.False(DataUnavailable.Is(new TimeoutException("timed out")));
+        Assert.False(DataUnavailable.Is(new InvalidOperationException("a bug")));
+        Assert.False(DataUnavailable.Is(null));
+    }
 
     [Fact]
     public void The_reply_says_so_in_the_askers_language_and_carries_no_number()
@@ -33,5 +121,29 @@ public sealed class DataUnavailableTests
         Assert.StartsWith("I can't reach the revenue data right now", en.Text, StringComparison.Ordinal);
         Assert.StartsWith("Ahora mismo no puedo llegar a los datos", es.Text, StringComparison.Ordinal);
         Assert.DoesNotMatch(@"\d", en.Text + es.Text);
+    }
+
+    private static async Task OpenAsync(string connectionString)
+    {
+        await using var conn = new NpgsqlConnection(connectionString);
+        await conn.OpenAsync(Ct);
+    }
+
+    private static async Task SqliteAsync(string connectionString, string sql)
+    {
+        await using var conn = new SqliteConnection(connectionString);
+        await conn.OpenAsync(Ct);
+        await using var cmd = new SqliteCommand(sql, conn);
+        await cmd.ExecuteNonQueryAsync(Ct);
+    }
+
+    /// <summary>A loopback port nobody listens on: bound, then released.</summary>
+    private static int ClosedPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
     }
 }
