@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using RevBot.Core.Domain;
 using RevBot.Core.Storage;
@@ -26,40 +27,26 @@ internal static class OutboxClaims
     {
         // Two anti-joins rather than one with "recipient IS NOT DISTINCT FROM": each probes ix_outbox_messages_conversation
         // with equalities (a channel's rows have no recipient; a person's have an empty channel), which an OR would not.
-        var query = IsPostgres(db)
-            ? db.Database.SqlQuery<long>($"""
-                WITH due AS (
-                    SELECT o.id FROM outbox_messages o
-                    WHERE o.sent_at IS NULL AND o.failed_at IS NULL AND o.available_at <= {now}
-                      AND NOT EXISTS (SELECT 1 FROM outbox_messages e
-                          WHERE e.sent_at IS NULL AND e.failed_at IS NULL AND e.platform = o.platform
-                            AND e.channel_id = o.channel_id AND e.recipient_user_id = o.recipient_user_id AND e.id < o.id)
-                      AND NOT EXISTS (SELECT 1 FROM outbox_messages e
-                          WHERE e.sent_at IS NULL AND e.failed_at IS NULL AND e.platform = o.platform
-                            AND e.channel_id = o.channel_id AND e.recipient_user_id IS NULL AND o.recipient_user_id IS NULL AND e.id < o.id)
-                    ORDER BY o.available_at, o.id
-                    LIMIT {batchSize}
-                    FOR UPDATE OF o SKIP LOCKED)
-                UPDATE outbox_messages SET available_at = {leaseEnd}, attempts = attempts + 1
-                WHERE id IN (SELECT id FROM due)
-                RETURNING id AS "Value"
-                """)
-            : db.Database.SqlQuery<long>($"""
-                WITH due AS (
-                    SELECT o.id FROM outbox_messages o
-                    WHERE o.sent_at IS NULL AND o.failed_at IS NULL AND o.available_at <= {now}
-                      AND NOT EXISTS (SELECT 1 FROM outbox_messages e
-                          WHERE e.sent_at IS NULL AND e.failed_at IS NULL AND e.platform = o.platform
-                            AND e.channel_id = o.channel_id AND e.recipient_user_id = o.recipient_user_id AND e.id < o.id)
-                      AND NOT EXISTS (SELECT 1 FROM outbox_messages e
-                          WHERE e.sent_at IS NULL AND e.failed_at IS NULL AND e.platform = o.platform
-                            AND e.channel_id = o.channel_id AND e.recipient_user_id IS NULL AND o.recipient_user_id IS NULL AND e.id < o.id)
-                    ORDER BY o.available_at, o.id
-                    LIMIT {batchSize})
-                UPDATE outbox_messages SET available_at = {leaseEnd}, attempts = attempts + 1
-                WHERE id IN (SELECT id FROM due)
-                RETURNING id AS "Value"
-                """);
+        // SQLite runs one dispatcher at a time and has no row locks: the same statement without the lock clause.
+        var lockClause = IsPostgres(db) ? "FOR UPDATE OF o SKIP LOCKED" : "";
+        var sql = FormattableStringFactory.Create($$"""
+            WITH due AS (
+                SELECT o.id FROM outbox_messages o
+                WHERE o.sent_at IS NULL AND o.failed_at IS NULL AND o.available_at <= {0}
+                  AND NOT EXISTS (SELECT 1 FROM outbox_messages e
+                      WHERE e.sent_at IS NULL AND e.failed_at IS NULL AND e.platform = o.platform
+                        AND e.channel_id = o.channel_id AND e.recipient_user_id = o.recipient_user_id AND e.id < o.id)
+                  AND NOT EXISTS (SELECT 1 FROM outbox_messages e
+                      WHERE e.sent_at IS NULL AND e.failed_at IS NULL AND e.platform = o.platform
+                        AND e.channel_id = o.channel_id AND e.recipient_user_id IS NULL AND o.recipient_user_id IS NULL AND e.id < o.id)
+                ORDER BY o.available_at, o.id
+                LIMIT {2}
+                {{lockClause}})
+            UPDATE outbox_messages SET available_at = {1}, attempts = attempts + 1
+            WHERE id IN (SELECT id FROM due)
+            RETURNING id AS "Value"
+            """, now, leaseEnd, batchSize);
+        var query = db.Database.SqlQuery<long>(sql);
         var ids = await query.ToListAsync(ct);
         if (ids.Count == 0) return [];
         return await db.Outbox.AsNoTracking().Where(m => ids.Contains(m.Id)).OrderBy(m => m.Id).ToListAsync(ct);
