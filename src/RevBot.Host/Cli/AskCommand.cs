@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using RevBot.Core.Conversation;
+using RevBot.Core.Domain;
 using RevBot.Core.Periods;
 using RevBot.Core.Storage;
 
@@ -14,12 +15,20 @@ internal static class AskCommand
     public static readonly Option<string?> Session = new("--session") { Description = "Continue a conversation across calls (follow-ups like \"and last quarter?\")." };
     public static readonly Option<string> Format = new("--format") { Description = "text or json.", DefaultValueFactory = _ => "text" };
 
+    public const int MaxSessionLength = ConversationState.MaxKeyLength - 4;
+
     internal static readonly JsonSerializerOptions Json = new() { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull, WriteIndented = true };
 
     public static Command Create()
     {
         var question = new Argument<string>("question") { Description = "The question, in English or Spanish." };
         Format.AcceptOnlyFromAmong("text", "json");
+        // Stored as "cli:" + the id in a conversation key: a longer one would fail when the context is saved.
+        Session.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<string?>() is { Length: > MaxSessionLength } s)
+                r.AddError($"--session is {s.Length} characters long; at most {MaxSessionLength} are allowed.");
+        });
         var cmd = new Command("ask", "Ask a question and print the answer.") { question, AsOf, As, Session, Format };
         OptionTypos.RefuseOptionsIn(question, cmd);
         cmd.SetAction(async (parse, ct) =>

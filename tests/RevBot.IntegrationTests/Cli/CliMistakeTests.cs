@@ -56,6 +56,18 @@ public sealed class CliMistakeTests(AlertsDemoDatabase demo) : IClassFixture<Ale
     }
 
     [Fact]
+    public async Task An_ask_session_too_long_to_store_is_refused_before_anything_runs()
+    {
+        var folder = CliRun.NewFolder();
+
+        var (code, output, error) = await CliRun.InProcessAsync("ask", "what's our win rate?", "--session", new string('s', AskCommand.MaxSessionLength + 1), "--db", $"sqlite:{Path.Combine(folder, "x.db")}");
+
+        Assert.Equal((2, ""), (code, output));
+        Assert.Contains($"at most {AskCommand.MaxSessionLength} are allowed", error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(folder), $"{folder} was created: the command ran");
+    }
+
+    [Fact]
     public async Task Alerts_scan_with_a_misspelt_dry_run_records_and_queues_nothing()
     {
         var ct = TestContext.Current.CancellationToken;
