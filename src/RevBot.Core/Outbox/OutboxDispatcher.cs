@@ -45,7 +45,7 @@ public sealed partial class OutboxDispatcher(IServiceScopeFactory scopes, IOptio
                 }
                 catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
                 {
-                    LogRoundFailed(log, ex, settings.PollInterval.TotalSeconds);
+                    LogRoundFailed(log, DataUnavailable.LevelFor(ex), ex, settings.PollInterval.TotalSeconds);
                 }
                 if (claimed == 0) await Task.Delay(settings.PollInterval, time, stoppingToken);
             }
@@ -85,6 +85,6 @@ public sealed partial class OutboxDispatcher(IServiceScopeFactory scopes, IOptio
     [LoggerMessage(Level = LogLevel.Information, Message = "Outbox dispatcher is off on this instance (Outbox:Enabled is false).")]
     private static partial void LogDisabled(ILogger logger);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox round failed; trying again in {Seconds}s.")]
-    private static partial void LogRoundFailed(ILogger logger, Exception exception, double seconds);
+    [LoggerMessage(Message = "Outbox round failed; trying again in {Seconds}s.")]
+    private static partial void LogRoundFailed(ILogger logger, LogLevel level, Exception exception, double seconds);
 }

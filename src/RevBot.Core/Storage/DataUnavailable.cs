@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Net.Sockets;
+using Microsoft.Extensions.Logging;
 using RevBot.Core.Replies;
 
 namespace RevBot.Core.Storage;
@@ -25,6 +26,12 @@ public static class DataUnavailable
             if (e is DbException db && IsConnectionFailure(db)) return true;
         return false;
     }
+
+    /// <summary>
+    /// How loudly background work logs a failed round: an unreachable database is a condition (readiness already says
+    /// so, and the round is retried), so a warning; anything else is a fault, so an error.
+    /// </summary>
+    public static LogLevel LevelFor(Exception exception) => Is(exception) ? LogLevel.Warning : LogLevel.Error;
 
     private static bool IsConnectionFailure(DbException e) => e.SqlState switch
     {

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using RevBot.Core.Storage;
 
 namespace RevBot.Core.Work;
 
@@ -44,12 +45,12 @@ public sealed partial class WorkQueueService(WorkQueue queue, IServiceScopeFacto
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            LogFailed(log, ex, item.Name);
+            LogFailed(log, DataUnavailable.LevelFor(ex), ex, item.Name);
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Background work {Item} failed.")]
-    private static partial void LogFailed(ILogger logger, Exception ex, string item);
+    [LoggerMessage(Message = "Background work {Item} failed.")]
+    private static partial void LogFailed(ILogger logger, LogLevel level, Exception ex, string item);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Background work {Item} was cancelled by shutdown.")]
     private static partial void LogCancelled(ILogger logger, string item);

@@ -46,7 +46,14 @@ public static class RevBotDbFactory
         // A failed SaveChanges always reaches its caller as an exception; some are expected and handled there (a
         // unique key lost to a concurrent insert of the same conversation or delivery). EF's own Error entry for
         // each would read as a fault in the logs, so it is kept at Debug: the caller logs what it does not expect.
-        builder.ConfigureWarnings(w => w.Log((CoreEventId.SaveChangesFailed, LogLevel.Debug)));
+        // Likewise a failed connection, command or query: when the database is away every request hits one, and each
+        // is answered (503, "can't reach the data") and logged once as a warning where it is handled; an unexpected
+        // failure still reaches its caller, which logs it at Error. EF's own entries stay, as warnings.
+        builder.ConfigureWarnings(w => w.Log(
+            (CoreEventId.SaveChangesFailed, LogLevel.Debug),
+            (RelationalEventId.ConnectionError, LogLevel.Warning),
+            (RelationalEventId.CommandError, LogLevel.Warning),
+            (CoreEventId.QueryIterationFailed, LogLevel.Warning)));
     }
 
     private static void EnsureFolder(DbTarget target)

@@ -50,7 +50,7 @@ internal sealed partial class AlertScanService(
                 }
                 catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
                 {
-                    LogFailed(log, ex, RetryDelay.TotalMinutes);
+                    LogFailed(log, DataUnavailable.LevelFor(ex), ex, RetryDelay.TotalMinutes);
                     wait = RetryDelay;
                 }
                 await Task.Delay(wait, time, stoppingToken);
@@ -83,6 +83,6 @@ internal sealed partial class AlertScanService(
     [LoggerMessage(Level = LogLevel.Information, Message = "Alert scan: {Found} flagged, {New} new alerts, {Resolved} resolved, {Messages} messages queued.")]
     private static partial void LogScanned(ILogger logger, int found, int @new, int resolved, int messages);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "The alert scan failed; trying again in {Minutes} min.")]
-    private static partial void LogFailed(ILogger logger, Exception exception, double minutes);
+    [LoggerMessage(Message = "The alert scan failed; trying again in {Minutes} min.")]
+    private static partial void LogFailed(ILogger logger, LogLevel level, Exception exception, double minutes);
 }

@@ -28,7 +28,7 @@ internal sealed partial class InboundDeliveryCleanup(
                 }
                 catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
                 {
-                    LogFailed(log, ex, settings.CleanupInterval.TotalMinutes);
+                    LogFailed(log, DataUnavailable.LevelFor(ex), ex, settings.CleanupInterval.TotalMinutes);
                 }
             }
             while (await timer.WaitForNextTickAsync(stoppingToken));
@@ -53,6 +53,6 @@ internal sealed partial class InboundDeliveryCleanup(
     [LoggerMessage(Level = LogLevel.Information, Message = "Deleted {Count} inbound delivery keys received before {Cutoff:u}.")]
     private static partial void LogDeleted(ILogger logger, int count, DateTime cutoff);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Deleting old inbound delivery keys failed; trying again in {Minutes} min.")]
-    private static partial void LogFailed(ILogger logger, Exception exception, double minutes);
+    [LoggerMessage(Message = "Deleting old inbound delivery keys failed; trying again in {Minutes} min.")]
+    private static partial void LogFailed(ILogger logger, LogLevel level, Exception exception, double minutes);
 }

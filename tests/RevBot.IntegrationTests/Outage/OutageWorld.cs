@@ -4,11 +4,14 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 using RevBot.Core.Domain;
 using RevBot.Data.Demo;
 using RevBot.Data.Storage;
 using RevBot.IntegrationTests.Outbox;
+using RevBot.IntegrationTests.Security;
 using RevBot.IntegrationTests.Slack;
 using RevBot.IntegrationTests.Teams;
 using RevBot.Slack.Endpoints;
@@ -36,6 +39,9 @@ internal sealed class OutageWorld : IAsyncDisposable
     public SlackBotHost Host { get; private set; } = null!;
     public FakeConnector Connector { get; private set; } = null!;
     public HttpClient Http => Host.Http;
+
+    /// <summary>What the host logged at Error: an outage is expected and handled, so it must leave nothing here.</summary>
+    public LogCapture Errors { get; } = new(LogLevel.Error, exceptionsOnly: false);
 
     /// <summary>While true, Slack answers the outbox channels' posts "internal_error" (retried later), as a Slack hiccup.</summary>
     public bool OutboxSlackDown { get; set; } = true;
@@ -75,6 +81,7 @@ internal sealed class OutageWorld : IAsyncDisposable
                     "--Outbox:PollInterval=00:00:00.2", "--Outbox:FirstBackoff=00:00:00.2", "--Outbox:MaxBackoff=00:00:01",
                 ],
                 Respond = world.RespondToOutbox,
+                Services = services => services.AddSingleton<ILoggerProvider>(world.Errors),
             });
             await world.Host.InitializeAsync();
             world.Http.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);

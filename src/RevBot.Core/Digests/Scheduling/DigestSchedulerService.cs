@@ -35,7 +35,7 @@ public sealed partial class DigestSchedulerService(
                 }
                 catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
                 {
-                    LogTickFailed(log, ex);
+                    LogTickFailed(log, DataUnavailable.LevelFor(ex), ex);
                 }
             }
             while (await timer.WaitForNextTickAsync(stoppingToken));
@@ -100,7 +100,7 @@ public sealed partial class DigestSchedulerService(
             }
             catch (Exception ex) when (!ct.IsCancellationRequested)
             {
-                LogPlanFailed(log, ex, s.Id);
+                LogPlanFailed(log, DataUnavailable.LevelFor(ex), ex, s.Id);
             }
         }
         return due;
@@ -130,12 +130,12 @@ public sealed partial class DigestSchedulerService(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Digest schedule {ScheduleId} ({Kind} for {Platform}:{ChannelId}) skipped a slot: {Reason}.")]
     private static partial void LogSkipped(ILogger logger, long scheduleId, string kind, string platform, string channelId, string reason);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Digest schedule {ScheduleId}: planning its next slot failed; trying again next tick.")]
-    private static partial void LogPlanFailed(ILogger logger, Exception ex, long scheduleId);
+    [LoggerMessage(Message = "Digest schedule {ScheduleId}: planning its next slot failed; trying again next tick.")]
+    private static partial void LogPlanFailed(ILogger logger, LogLevel level, Exception ex, long scheduleId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Digest schedule {ScheduleId}, slot {Slot:u}: writing the digest or its failure message failed; the slot stays claimed and is not posted.")]
     private static partial void LogPostFailed(ILogger logger, Exception ex, long scheduleId, DateTimeOffset slot);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "The digest scheduler's tick failed; trying again at the next one.")]
-    private static partial void LogTickFailed(ILogger logger, Exception ex);
+    [LoggerMessage(Message = "The digest scheduler's tick failed; trying again at the next one.")]
+    private static partial void LogTickFailed(ILogger logger, LogLevel level, Exception ex);
 }
