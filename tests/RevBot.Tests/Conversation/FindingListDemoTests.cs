@@ -13,7 +13,8 @@ namespace RevBot.Tests.Conversation;
 
 /// <summary>
 /// Stalled deals and accounts at risk asked on the seeded demo company: narrowed by region and by owner, the list is the
-/// scan's findings whose deal or account falls in the slice, worked out here from the rows themselves.
+/// scan's findings whose deal or account falls in the slice, worked out here from the rows themselves; "and in EMEA?"
+/// narrows the previous list.
 /// </summary>
 public sealed class FindingListDemoTests(DemoCompanyFixture demo)
 {
@@ -38,6 +39,9 @@ public sealed class FindingListDemoTests(DemoCompanyFixture demo)
         var inEmea = await AskAsync(services, $"top {Everything} stalled deals in EMEA");
         var spanish = await AskAsync(services, "negocios estancados en EMEA");
         var mine = await AskAsync(services, $"my top {Everything} stalled deals", owner);
+        var key = $"test:{Guid.NewGuid():N}";
+        await AskAsync(services, $"top {Everything} stalled deals", key: key);
+        var followUp = await AskAsync(services, "and in EMEA?", key: key);
 
         Assert.NotEmpty(emea);
         Assert.True(emea.Count < stalled.Count);
@@ -45,6 +49,7 @@ public sealed class FindingListDemoTests(DemoCompanyFixture demo)
         Assert.Equal(emea.Count, spanish.Reply.Table!.TotalRows);
         Assert.StartsWith($"{emea.Count} negocios estancados (región EMEA) a 15 mar 2026", spanish.Text, StringComparison.Ordinal);
         Assert.Equal(owners, mine.Items!.Select(i => i.Id));
+        Assert.Equal(emea, followUp.Items!.Select(i => i.Id));
         Assert.Equal((alerts, outbox), (await db.Alerts.CountAsync(Ct), await db.Outbox.CountAsync(Ct)));
     }
 
@@ -83,9 +88,9 @@ public sealed class FindingListDemoTests(DemoCompanyFixture demo)
         return found;
     }
 
-    private static async Task<Answer> AskAsync(ServiceProvider services, string question, string? email = null)
+    private static async Task<Answer> AskAsync(ServiceProvider services, string question, string? email = null, string? key = null)
     {
         await using var scope = services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<AskService>().AskAsync(new AskRequest(question, email, DemoCompanyFixture.AsOf), Ct);
+        return await scope.ServiceProvider.GetRequiredService<AskService>().AskAsync(new AskRequest(question, email, DemoCompanyFixture.AsOf, key), Ct);
     }
 }
