@@ -38,6 +38,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<MetricEngine>();
         services.AddScoped<ConversationStore>();
         services.AddScoped<AskService>();
+        services.AddScoped<FindingLists>();
         services.AddScoped<AlertScanner>();
         services.AddScoped<AlertRouter>();
         services.AddScoped<AlertDelivery>();

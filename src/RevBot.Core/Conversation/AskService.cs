@@ -26,6 +26,7 @@ public sealed class AskService(
     DataHealthQueries health,
     AlertCommands alertCommands,
     DigestSubscriptions digests,
+    FindingLists findings,
     VocabularyCache vocabulary,
     CompanyClock clock,
     IOptions<CompanyOptions> company,
@@ -76,7 +77,9 @@ public sealed class AskService(
         var engineClock = request.AsOf is { } day ? CompanyClock.At(day, clock.Zone) : clock;
         var engine = new MetricEngine(db, company, engineClock);
         var resolver = new PeriodResolver(asOf, new FiscalCalendar(options.FiscalYearStartMonth), question.Language);
-        var answer = await AnswerAsync(question, engine, engineClock, resolver, options.Currency, ct);
+        var answer = question.Intent == Intent.List && question.ListSubject is ListSubject.StalledDeals or ListSubject.ChurnRisk
+            ? await findings.AnswerAsync(question, asOf, request.UserEmail, question.Limit ?? DefaultListLimit, options.Currency, ct)
+            : await AnswerAsync(question, engine, engineClock, resolver, options.Currency, ct);
         if (request.ConversationKey is { } k && answer.Understood && question.Intent is Intent.Metric or Intent.List)
             await conversations.SaveAsync(k, question, ct);
         return Counted(answer);

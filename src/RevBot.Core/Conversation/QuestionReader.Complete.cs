@@ -30,7 +30,7 @@ internal sealed partial class QuestionReader
             }
             else if (list.IsDealList)
             {
-                period = list.DealKind == DealListKind.Open ? null : resolver.Offset(PeriodGrain.Quarter, 0);
+                period = list.Upcoming ? UpcomingRenewalPeriod() : list.DealKind == DealListKind.Open ? null : resolver.Offset(PeriodGrain.Quarter, 0);
             }
             else if (metric is not null)
             {

@@ -16,6 +16,9 @@ internal sealed partial class QuestionReader
         public DealListKind? DealKind { get; init; }
         public Dimension? GroupBy { get; init; }
 
+        /// <summary>"upcoming renewals": open deals closing from today, over the next 90 days unless a period is named.</summary>
+        public bool Upcoming { get; init; }
+
         /// <summary>The list names what it ranks ("reps", "who"), so it stands alone without a metric.</summary>
         public bool HasSubject { get; init; }
 

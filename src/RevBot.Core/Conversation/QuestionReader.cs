@@ -50,6 +50,9 @@ internal sealed partial class QuestionReader(IReadOnlyList<Token> tokens, IReadO
         if (AmountCondition() is { } condition)
             return q with { Intent = Intent.Clarify, Metric = reading.Metric, Candidates = AmountOptions(condition) };
 
+        if (ReadFinding(q, slots, list, unexplained) is { } finding)
+            return finding;
+
         // A superlative with a metric but nothing to rank ("the highest win rate we had") asks for the metric.
         if (list.IsList && !list.IsDealList && list.GroupBy is null && reading.Metric is not null)
             list = ListShape.None;
@@ -67,6 +70,9 @@ internal sealed partial class QuestionReader(IReadOnlyList<Token> tokens, IReadO
         var metric = reading.Metric;
         if (metric is not null && confidence < Threshold)
             return Unknown(q, unexplained, metric);
+
+        if (metric is null && !list.IsList && AsksUpcomingRenewals(slots, lead))
+            list = new ListShape { IsList = true, IsDealList = true, DealKind = DealListKind.Open, Upcoming = true };
 
         // A deal type alone names its own rate ("renewals this year"), unless it refines a previous question.
         if (metric is null && !list.IsList && slots.DealType is { } type && !lead)

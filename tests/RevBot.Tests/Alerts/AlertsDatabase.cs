@@ -44,6 +44,20 @@ public sealed class AlertsDatabase : IAsyncDisposable
         return findings;
     }
 
+    /// <summary>Asks a question through <see cref="Core.Conversation.AskService"/> as of <see cref="AlertDataset.AsOf"/>, with the host's services.</summary>
+    public async Task<Core.Conversation.Answer> AskAsync(DbProvider provider, string question, string? email = null, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var database = await _databases.GetAsync(provider);
+        var values = new Dictionary<string, string?> { ["Company:TimeZone"] = "UTC" };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) values[key] = value;
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+        await using var services = new ServiceCollection().AddRevBotCore(configuration).AddRevBotData(database.Target)
+            .BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
+        await using var scope = services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<Core.Conversation.AskService>()
+            .AskAsync(new Core.Conversation.AskRequest(question, email, AlertDataset.AsOf), TestContext.Current.CancellationToken);
+    }
+
     public async Task<T> UseAsync<T>(DbProvider provider, Func<Core.Storage.RevBotDb, Task<T>> use)
     {
         var database = await _databases.GetAsync(provider);

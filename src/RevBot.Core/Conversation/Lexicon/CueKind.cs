@@ -55,6 +55,9 @@ internal enum CueKind
     /// <summary>Polite or chatty words that carry no meaning ("can you tell me", "por favor").</summary>
     Filler,
 
+    /// <summary>A list the alerts engine already keeps: "stalled" deals, accounts "at risk" of churning, "upcoming" renewals.</summary>
+    Finding,
+
     /// <summary>A measure RevBot does not have ("CAC payback", "MQLs", "margin"): answering a neighbour would mislead.</summary>
     Unsupported,
 }

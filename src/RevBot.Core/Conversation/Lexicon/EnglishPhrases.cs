@@ -83,6 +83,12 @@ internal static class EnglishPhrases
         ("list|show|display|which|rank|ranking|leaderboard|ranked", "list"),
         ("who|whom|whose", "who"),
 
+        // What the alerts engine finds: stalled deals and accounts at risk; "upcoming" renewals are a list of deals.
+        ("stalled|stuck|stalling|stale|slipping|slipped|stagnant|stagnating|languishing|neglected", "find:stalled"),
+        ("at risk; at risk of churning|churn|leaving|cancelling|canceling; churn risk|risks; risk of churn|churning|leaving", "find:churn_risk"),
+        ("likely|about|going to churn|leave|cancel; might|could|may|will churn|leave|cancel; in danger of churning|leaving; risky", "find:churn_risk"),
+        ("upcoming|due|pending|next renewal; renewal due|upcoming|pending; renewal coming up", "find:upcoming,type:renewal"),
+
         // Follow-ups (only when they open the question).
         ("and|also|now|then; ok|okay and; and now", "follow"),
         ("what|how about; and what|how about; what if", "follow"),

@@ -70,6 +70,11 @@ internal static class SpanishPhrases
         ("lista|listado|listar|muestrame|muestra|ensename|cuales|ranking|clasificacion", "list"),
         ("quien|quienes", "who"),
 
+        ("estancado|estancados|estancada|estancadas|atascado|atascados|atascada|atascadas|parado|parados|parada|paradas|frenado|frenados|frenada|frenadas", "find:stalled"),
+        ("en riesgo; en riesgo de abandono|baja|churn|cancelar|cancelacion|irse; riesgo de abandono|baja|churn|fuga", "find:churn_risk"),
+        ("puede|pueden|podria|podrian darse de baja; puede|pueden|podria|podrian irse|cancelar|abandonarnos; a punto de irse|cancelar", "find:churn_risk"),
+        ("proxima|proximas renovacion|renovaciones; renovacion|renovaciones proxima|proximas|pendiente|pendientes", "find:upcoming,type:renewal"),
+
         ("y|e|tambien|ahora|entonces", "follow"),
         ("y que tal; que tal; y si; lo mismo para|pero|con; y para|en", "follow"),
 

@@ -52,24 +52,13 @@ public sealed class AlertDigestFeed(RevBotDb db, IServiceScopeFactory scopes, Al
             return all;
         });
 
-    /// <summary>The ids among <paramref name="ids"/> in the slice: region is the account's, else its owner's, as the metric engine reads it.</summary>
-    private async Task<HashSet<string>> InSliceAsync(AlertKind kind, List<string> ids, IReadOnlyDictionary<Dimension, string> filters, CancellationToken ct)
+    /// <summary>The ids among <paramref name="ids"/> in the slice (<see cref="AlertSlice"/>), in one query.</summary>
+    // A digest slices by region, segment and team only, as it always has.
+    private async Task<HashSet<string>> InSliceAsync(AlertKind kind, List<string> ids, IReadOnlyDictionary<Dimension, string> all, CancellationToken ct)
     {
-        filters.TryGetValue(Dimension.Region, out var region);
-        filters.TryGetValue(Dimension.Segment, out var segment);
-        filters.TryGetValue(Dimension.Team, out var team);
-        if (kind == AlertKind.StalledDeal)
-        {
-            var deals = db.Deals.AsNoTracking().Where(d => ids.Contains(d.Id));
-            if (region is not null) deals = deals.Where(d => (d.Account!.Region ?? d.Owner!.Region) == region);
-            if (segment is not null) deals = deals.Where(d => d.Account!.Segment == segment);
-            if (team is not null) deals = deals.Where(d => d.Owner!.Team == team);
-            return [.. await deals.Select(d => d.Id).ToListAsync(ct)];
-        }
-        var accounts = db.Accounts.AsNoTracking().Where(a => ids.Contains(a.Id));
-        if (region is not null) accounts = accounts.Where(a => (a.Region ?? a.Owner!.Region) == region);
-        if (segment is not null) accounts = accounts.Where(a => a.Segment == segment);
-        if (team is not null) accounts = accounts.Where(a => a.Owner!.Team == team);
-        return [.. await accounts.Select(a => a.Id).ToListAsync(ct)];
+        var filters = all.Where(f => f.Key is Dimension.Region or Dimension.Segment or Dimension.Team).ToDictionary();
+        return kind == AlertKind.StalledDeal
+            ? [.. await AlertSlice.Deals(db.Deals.AsNoTracking().Where(d => ids.Contains(d.Id)), filters).Select(d => d.Id).ToListAsync(ct)]
+            : [.. await AlertSlice.Accounts(db.Accounts.AsNoTracking().Where(a => ids.Contains(a.Id)), filters).Select(a => a.Id).ToListAsync(ct)];
     }
 }
