@@ -85,11 +85,13 @@ public sealed class AnswerFormatter(string language, string currency)
         return $"{Date(period.Start, withYear: !sameYear)} – {Date(period.End, withYear: true)}";
     }
 
-    /// <summary>A date range as a phrase: "Oct 1 – Dec 31, 2026" in English, "del 1 oct al 31 dic 2026" in Spanish.</summary>
+    /// <summary>A date range as a phrase: "Oct 1 – Dec 31, 2026" in English, "del 1 oct al 31 dic 2026" ("del 1 al 31 oct 2026") in Spanish.</summary>
     public string RangePhrase(Period period)
     {
         ArgumentNullException.ThrowIfNull(period);
         if (!Spanish || period.Start == period.End) return DateRange(period);
+        if (period.Start.Year == period.End.Year && period.Start.Month == period.End.Month)
+            return $"del {period.Start.Day.ToString(Culture)} al {Date(period.End, withYear: true)}";
         return $"del {Date(period.Start, withYear: period.Start.Year != period.End.Year)} al {Date(period.End, withYear: true)}";
     }
 

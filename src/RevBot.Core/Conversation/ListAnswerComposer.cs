@@ -24,7 +24,7 @@ public static class ListAnswerComposer
         var title = f.Spanish ? $"{which} {top.Count} por {name} · {period.Label}" : $"{which} {top.Count} {Plural(dim)} by {name} · {period.Label}";
         var scoped = ScopeText.Scoped(ScopeText.Filters(result.Query.Filters, names, f.Spanish), period, f);
         // The ranking names what is ranked, by which metric, where and when: "Top 5 reps by bookings for 2026 to date (…): 1. …".
-        var ranked = f.Spanish ? $"{which} {top.Count} {PluralEs(dim)} por {name} {scoped}" : $"{which} {top.Count} {Plural(dim)} by {name} {scoped}";
+        var ranked = f.Spanish ? $"{WhichEs(ascending, dim)} {top.Count} {PluralEs(dim)} por {name} {scoped}" : $"{which} {top.Count} {Plural(dim)} by {name} {scoped}";
         var text = top.Count == 0
             ? (f.Spanish ? $"No hay datos de {name} {scoped}." : $"There is no {name} data {scoped}.")
             : ranked + ": " + string.Join("; ", top.Select((b, i) => $"{i + 1}. {b.Label} {f.Value(b.Value.Value, def.Unit)}")) + ".";
@@ -113,6 +113,13 @@ public static class ListAnswerComposer
         (DealListKind.Won, true) => "ganados",
         _ => "perdidos",
     };
+
+    /// <summary>"Primeros 5 comerciales", "Últimas 3 regiones": the word agrees with the noun's gender.</summary>
+    private static string WhichEs(bool ascending, Dimension d)
+    {
+        var feminine = d is Dimension.Region or Dimension.Account or Dimension.Stage;
+        return (ascending, feminine) switch { (false, false) => "Primeros", (false, true) => "Primeras", (true, false) => "Últimos", _ => "Últimas" };
+    }
 
     private static string PluralEs(Dimension d) => d switch
     {

@@ -88,7 +88,7 @@ public static class MetricAnswerComposer
         var before = f.Value(comparison.Total.Value, def.Unit);
         var when = ScopeText.Period(comparison.Query.Period, f, "in", withRange: false);
         if (change is not { } c) return f.Spanish ? $"sin dato comparable {when}" : $"with nothing to compare {when}";
-        if (c == 0) return f.Spanish ? $"igual que {when}" : $"unchanged from {when}";
+        if (c == 0) return f.Spanish ? $"igual que {when}" : $"unchanged from {before} {when}";
         var direction = c > 0 ? (f.Spanish ? "sube" : "up") : (f.Spanish ? "baja" : "down");
         return f.Spanish
             ? $"{direction} {f.Magnitude(c, def.Unit)} frente a {before} {when}"

@@ -64,6 +64,22 @@ public sealed class AnswerTextTests
     }
 
     [Fact]
+    public void A_range_within_one_month_names_the_month_once_in_spanish()
+    {
+        var october = new Period(new DateOnly(2026, 10, 1), new DateOnly(2026, 10, 31), "octubre de 2026", PeriodGrain.Month);
+        Assert.StartsWith("Tasa de cierre en octubre de 2026 (del 1 al 31 oct 2026): ", Text("es", "win_rate", october, new MetricValue(0.5m, 1, 2)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_spanish_ranking_agrees_with_the_dimension()
+    {
+        var rows = new List<BreakdownRow> { new("LATAM", "LATAM", new MetricValue(0.3m, 3, 10)) };
+        var text = ListAnswerComposer.Groups(new ParsedQuestion { Language = "es", Metric = "win_rate" },
+            new MetricResult(new MetricQuery("win_rate", T4, MetricQuery.NoFilters, Dimension.Region), new MetricValue(0.3m, 3, 10), rows), 3, true, "USD").Text;
+        Assert.StartsWith("Últimas 1 regiones por tasa de cierre en T4 2017", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Pipeline_for_a_period_says_closing_in_not_as_of_a_range()
     {
         var value = new MetricValue(5_300_000m, 40);
@@ -105,6 +121,18 @@ public sealed class AnswerTextTests
         Assert.EndsWith("up $5.3M from $55.8M on Sep 30, 2026.", Text("en", "arr", day, new MetricValue(61_100_000m, 2503), comparison: before), StringComparison.Ordinal);
         var antes = before with { Query = before.Query with { Period = Period.Day(new DateOnly(2026, 9, 30), "30 sept 2026") } };
         Assert.EndsWith("sube 5,3 M $ frente a 55,8 M $ el 30 sept 2026.", Text("es", "arr", day with { Label = "27 nov 2026" }, new MetricValue(61_100_000m, 2503), comparison: antes), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_unchanged_value_names_what_it_equals()
+    {
+        var y2009 = new Period(new DateOnly(2009, 1, 1), new DateOnly(2009, 12, 31), "2009", PeriodGrain.Year);
+        var y2010 = new Period(new DateOnly(2010, 1, 1), new DateOnly(2010, 12, 31), "2010", PeriodGrain.Year);
+        var before = new MetricResult(new MetricQuery("bookings", y2009, MetricQuery.NoFilters), new MetricValue(0m, 0), []);
+        Assert.Equal("Bookings for 2010 (Jan 1 – Dec 31, 2010) is $0 (0 deals won), unchanged from $0 in 2009.",
+            Text("en", "bookings", y2010, new MetricValue(0m, 0), comparison: before));
+        Assert.Equal("Ventas cerradas en 2010 (del 1 ene al 31 dic 2010): 0 $ (0 negocios ganados), igual que en 2009.",
+            Text("es", "bookings", y2010, new MetricValue(0m, 0), comparison: before));
     }
 
     [Fact]
