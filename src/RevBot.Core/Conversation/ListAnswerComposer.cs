@@ -71,7 +71,9 @@ public static class ListAnswerComposer
         var scopePart = filters.Length == 0 ? "" : f.Spanish ? $" para {filters}" : $" for {filters}";
         var when = query.Period is not { } qp ? ""
             : " " + (query.Kind == DealListKind.Open ? (f.Spanish ? "con cierre " : "closing ") : "") + ScopeText.Period(qp, f, "in");
-        var heading = (f.Spanish ? (query.Ascending ? $"Los {items.Count} negocios {kind} más pequeños" : $"Los {items.Count} mayores negocios {kind}") : $"{MetricAnswerComposer.Capitalize(which, f.Culture)} {items.Count} {kind} deals") + scopePart + when;
+        var heading = (items.Count == 1
+            ? (f.Spanish ? (query.Ascending ? $"El negocio {SingularEs(kind)} más pequeño" : $"El mayor negocio {SingularEs(kind)}") : $"The {(query.Ascending ? "smallest" : "biggest")} {kind} deal")
+            : f.Spanish ? (query.Ascending ? $"Los {items.Count} negocios {kind} más pequeños" : $"Los {items.Count} mayores negocios {kind}") : $"{MetricAnswerComposer.Capitalize(which, f.Culture)} {items.Count} {kind} deals") + scopePart + when;
         var text = items.Count == 0
             ? (f.Spanish ? $"No hay negocios {kind}{scopePart}{when}." : $"No {kind} deals{scopePart}{when}.")
             : heading + ": " + string.Join("; ", items.Select((d, i) => $"{i + 1}. {d.Name} {f.Money(d.Amount)}")) + ".";
@@ -103,6 +105,8 @@ public static class ListAnswerComposer
 
     private static string CloseText(DealListItem d, AnswerFormatter f) =>
         d.ClosedAt is { } at ? f.Date(DateOnly.FromDateTime(at), true) : d.CloseDate is { } cd ? f.Date(cd, true) : "—";
+
+    private static string SingularEs(string kind) => kind.TrimEnd('s');
 
     private static string DealKindText(DealListKind kind, bool es) => (kind, es) switch
     {

@@ -147,6 +147,17 @@ public sealed class AnswerTextTests
     }
 
     [Fact]
+    public void A_one_deal_list_reads_in_the_singular()
+    {
+        var items = new List<DealListItem> { new("d1", "Glover - Support", 500m, "Glover", "Dana", "Closed Won", null, null) };
+        var query = new DealListQuery(DealListKind.Won, Q4, MetricQuery.NoFilters, 1, Ascending: true);
+        Assert.Equal("The smallest won deal in Q4 2017 (Oct 1 – Dec 31, 2017): 1. Glover - Support $500.",
+            ListAnswerComposer.Deals(new ParsedQuestion { Language = "en" }, query, items, "USD").Text);
+        Assert.Equal("El negocio ganado más pequeño en T4 2017 (del 1 oct al 31 dic 2017): 1. Glover - Support 500 $.",
+            ListAnswerComposer.Deals(new ParsedQuestion { Language = "es" }, query with { Period = T4 }, items, "USD").Text);
+    }
+
+    [Fact]
     public void A_deal_list_states_its_kind_filters_and_period()
     {
         var items = new List<DealListItem>();
