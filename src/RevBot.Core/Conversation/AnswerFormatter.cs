@@ -17,6 +17,7 @@ public sealed class AnswerFormatter(string language, string currency)
     public string Value(decimal? value, MetricUnit unit) => value is not { } v ? Spanish ? "sin datos" : "n/a" : unit switch
     {
         MetricUnit.Ratio => Percent(v),
+        MetricUnit.Multiple => Multiple(v),
         MetricUnit.Currency => Money(v),
         MetricUnit.CurrencyPerDay => Money(v) + (Spanish ? "/día" : "/day"),
         MetricUnit.Days => Days(v),
@@ -24,6 +25,9 @@ public sealed class AnswerFormatter(string language, string currency)
     };
 
     public string Percent(decimal ratio) => (ratio * 100m).ToString("0.0", Culture) + (Spanish ? " %" : "%");
+
+    /// <summary>A ratio of two amounts read as a multiple ("6.4×"), as LTV:CAC is quoted.</summary>
+    public string Multiple(decimal ratio) => ratio.ToString("#,0.0", Culture) + "×";
 
     /// <summary>A change between two ratios, in percentage points.</summary>
     public string Points(decimal ratioChange) =>
@@ -53,6 +57,7 @@ public sealed class AnswerFormatter(string language, string currency)
     public string Change(decimal change, MetricUnit unit) => unit switch
     {
         MetricUnit.Ratio => Points(change),
+        MetricUnit.Multiple => Signed(change, "#,0.0") + "×",
         MetricUnit.Currency or MetricUnit.CurrencyPerDay => SignedMoney(change),
         MetricUnit.Days => Signed(change, "#,0.0") + (Spanish ? " días" : " days"),
         _ => Signed(change, "#,0"),
@@ -65,6 +70,7 @@ public sealed class AnswerFormatter(string language, string currency)
         return unit switch
         {
             MetricUnit.Ratio => (abs * 100m).ToString("0.0", Culture) + (Spanish ? " p. p." : " pts"),
+            MetricUnit.Multiple => Multiple(abs),
             MetricUnit.Currency or MetricUnit.CurrencyPerDay => Money(abs),
             MetricUnit.Days => abs.ToString("#,0.0", Culture) + (Spanish ? " días" : " days"),
             _ => abs.ToString("#,0", Culture),
@@ -77,6 +83,16 @@ public sealed class AnswerFormatter(string language, string currency)
         if (period.Start == period.End) return Date(period.End, withYear: true);
         var sameYear = period.Start.Year == period.End.Year;
         return $"{Date(period.Start, withYear: !sameYear)} – {Date(period.End, withYear: true)}";
+    }
+
+    /// <summary>A date range as a phrase: "Oct 1 – Dec 31, 2026" in English, "del 1 oct al 31 dic 2026" ("del 1 al 31 oct 2026") in Spanish.</summary>
+    public string RangePhrase(Period period)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        if (!Spanish || period.Start == period.End) return DateRange(period);
+        if (period.Start.Year == period.End.Year && period.Start.Month == period.End.Month)
+            return $"del {period.Start.Day.ToString(Culture)} al {Date(period.End, withYear: true)}";
+        return $"del {Date(period.Start, withYear: period.Start.Year != period.End.Year)} al {Date(period.End, withYear: true)}";
     }
 
     public string Date(DateOnly day, bool withYear) => Spanish

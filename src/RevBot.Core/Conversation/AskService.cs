@@ -104,6 +104,8 @@ public sealed class AskService(
 
     private async Task<Answer> AnswerAsync(ParsedQuestion q, MetricEngine engine, CompanyClock engineClock, PeriodResolver resolver, string currency, CancellationToken ct)
     {
+        // Filters are stated in the answer by name ("Darcel Schlecht"), not by the email or id the query holds.
+        var names = q.Filters.Count == 0 ? null : await FilterNames.LoadAsync(db, q.Filters, ct);
         switch (q.Intent)
         {
             case Intent.Help: return GuidanceComposer.Help(q.Language);
@@ -111,7 +113,7 @@ public sealed class AskService(
             case Intent.Definition when q.Metric is not null: return GuidanceComposer.Definition(q);
             case Intent.List when q.ListSubject == ListSubject.Deals:
                 var dealQuery = new DealListQuery(q.DealListKind ?? DealListKind.Open, q.Period, q.Filters, q.Limit ?? DefaultListLimit, q.Ascending);
-                return ListAnswerComposer.Deals(q, dealQuery, await engine.ListDealsAsync(dealQuery, ct), currency);
+                return ListAnswerComposer.Deals(q, dealQuery, await engine.ListDealsAsync(dealQuery, ct), currency, names);
             case Intent.Metric or Intent.List when q.Metric is not null:
                 break;
             default:
@@ -126,12 +128,12 @@ public sealed class AskService(
             if (q.Intent == Intent.List)
             {
                 var grouped = await engine.EvaluateAsync(new MetricQuery(def.Id, period, q.Filters, q.GroupBy ?? Dimension.Owner), ct);
-                return ListAnswerComposer.Groups(q, grouped, q.Limit ?? DefaultListLimit, q.Ascending, currency, display);
+                return ListAnswerComposer.Groups(q, grouped, q.Limit ?? DefaultListLimit, q.Ascending, currency, display, names);
             }
             if (q.TrendPeriods is > 1 and <= 36 && q.GroupBy is null && period.HasStart && period.HasEnd)
             {
                 var points = TrendAnswerComposer.Points(period, q.TrendGrain ?? period.Grain, q.TrendPeriods.Value, resolver);
-                return TrendAnswerComposer.Compose(q, period, await engine.TrendAsync(def.Id, points, q.Filters, ct), currency);
+                return TrendAnswerComposer.Compose(q, period, await engine.TrendAsync(def.Id, points, q.Filters, ct), currency, names);
             }
             var comparePeriod = DefaultPeriods.Comparison(q, def, period, resolver);
             // The comparison runs at the same time on its own connection: the answer waits for the slower query, not both.
@@ -139,7 +141,7 @@ public sealed class AskService(
                 ? Task.FromResult<MetricResult?>(null)
                 : EvaluateOnOwnConnectionAsync(new MetricQuery(def.Id, comparePeriod, q.Filters), engineClock, ct);
             var result = await engine.EvaluateAsync(new MetricQuery(def.Id, period, q.Filters, q.GroupBy), ct);
-            return MetricAnswerComposer.Compose(q, result, await comparisonTask, currency, display);
+            return MetricAnswerComposer.Compose(q, result, await comparisonTask, currency, display, names);
         }
         catch (MetricNotSupportedException ex)
         {

@@ -21,10 +21,15 @@ internal static class CountPhrases
             "win_rate" when d is not null => es ? $"{c} ganados de {d} cerrados" : $"{c} won of {d} closed",
             "renewal_rate" when d is not null => es ? $"{c} renovaciones ganadas de {d} cerradas" : $"{c} renewals won of {d} closed",
             "win_rate_value" when md is not null => es ? $"{m} ganados de {md} cerrados" : $"{m} won of {md} closed",
-            "bookings" or "avg_deal_size" => es ? $"{c} negocios ganados" : $"{c} deals won",
+            "bookings" => es ? $"{c} negocios ganados" : $"{c} deals won",
+            // An average's numerator is the total (won amount, cycle days): the deals are its denominator.
+            "avg_deal_size" when d is not null => es ? $"{d} negocios ganados" : $"{d} deals won",
             "pipeline" or "weighted_pipeline" or "pipeline_created" => es ? $"{c} negocios" : $"{c} deals",
-            "avg_sales_cycle_days" => es ? $"media de {c} negocios ganados" : $"average of {c} deals won",
-            "customers" or "arr" or "mrr" => es ? $"{c} clientes" : $"{c} customers",
+            "avg_sales_cycle_days" when d is not null => es ? $"media de {d} negocios ganados" : $"average of {d} deals won",
+            "customers" => es ? $"{c} clientes" : $"{c} customers",
+            // ARR and MRR sum active subscriptions, and one customer may hold several: the count is of subscriptions.
+            "arr" or "mrr" => es ? $"{c} suscripciones activas" : $"{c} active subscriptions",
+            "ltv_to_cac" when md is not null => es ? $"LTV {m} ÷ CAC {md}" : $"LTV {m} ÷ CAC {md}",
             "nrr" or "grr" or "revenue_churn_rate" when md is not null => es ? $"{m} de {md} de ARR inicial" : $"{m} of {md} starting ARR",
             "logo_churn_rate" when d is not null => es ? $"{c} de {d} clientes perdidos" : $"{c} of {d} customers lost",
             "expansion_rate" when d is not null => es ? $"{c} de {d} clientes ampliaron" : $"{c} of {d} customers expanded",

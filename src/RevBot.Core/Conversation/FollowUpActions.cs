@@ -12,9 +12,10 @@ internal static class FollowUpActions
     {
         var name = f.Spanish ? def.NameEs : def.NameEn;
         var actions = new List<ReplyAction>();
-        if (query.GroupBy is null)
+        var by = def.Unit is MetricUnit.Ratio or MetricUnit.Currency && !IsSubscriptionMetric(def.Id) ? Dimension.Owner : Dimension.Segment;
+        // Only a breakdown the metric supports is offered: LTV:CAC and CAC cannot be split, so "by segment" would be refused.
+        if (query.GroupBy is null && MetricSupport.Supports(def.Id, by, breakdown: true))
         {
-            var by = def.Unit is MetricUnit.Ratio or MetricUnit.Currency && !IsSubscriptionMetric(def.Id) ? Dimension.Owner : Dimension.Segment;
             actions.Add(new ReplyAction(Ask, f.Spanish ? $"Por {DimensionText.Name(by, true)}" : $"By {DimensionText.Name(by, false)}",
                 f.Spanish ? $"{name} {query.Period.Label} por {DimensionText.Name(by, true)}" : $"{name} {query.Period.Label} by {DimensionText.Name(by, false)}"));
         }

@@ -7,7 +7,8 @@ namespace RevBot.Core.Conversation;
 /// <summary>Writes list answers: top/bottom N groups by a metric, and top/bottom N deals.</summary>
 public static class ListAnswerComposer
 {
-    public static Answer Groups(ParsedQuestion question, MetricResult result, int limit, bool ascending, string currency, Period? display = null)
+    public static Answer Groups(ParsedQuestion question, MetricResult result, int limit, bool ascending, string currency, Period? display = null,
+        IReadOnlyDictionary<Dimension, string>? names = null)
     {
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(result);
@@ -21,9 +22,12 @@ public static class ListAnswerComposer
         var name = f.Spanish ? def.NameEs : def.NameEn;
         var which = ascending ? (f.Spanish ? "Últimos" : "Bottom") : (f.Spanish ? "Primeros" : "Top");
         var title = f.Spanish ? $"{which} {top.Count} por {name} · {period.Label}" : $"{which} {top.Count} {Plural(dim)} by {name} · {period.Label}";
+        var scoped = ScopeText.Scoped(ScopeText.Filters(result.Query.Filters, names, f.Spanish), period, f);
+        // The ranking names what is ranked, by which metric, where and when: "Top 5 reps by bookings for 2026 to date (…): 1. …".
+        var ranked = f.Spanish ? $"{WhichEs(ascending, dim)} {top.Count} {PluralEs(dim)} por {name} {scoped}" : $"{which} {top.Count} {Plural(dim)} by {name} {scoped}";
         var text = top.Count == 0
-            ? (f.Spanish ? $"No hay datos de {name} en {period.Label}." : $"There is no {name} data for {period.Label}.")
-            : string.Join(f.Spanish ? "; " : "; ", top.Select((b, i) => $"{i + 1}. {b.Label} {f.Value(b.Value.Value, def.Unit)}")) + ".";
+            ? (f.Spanish ? $"No hay datos de {name} {scoped}." : $"There is no {name} data {scoped}.")
+            : ranked + ": " + string.Join("; ", top.Select((b, i) => $"{i + 1}. {b.Label} {f.Value(b.Value.Value, def.Unit)}")) + ".";
         return new Answer
         {
             Understood = true,
@@ -47,12 +51,13 @@ public static class ListAnswerComposer
                     ["#", MetricAnswerComposer.Capitalize(DimensionText.Name(dim, f.Spanish), f.Culture), MetricAnswerComposer.Capitalize(name, f.Culture)],
                     [.. top.Select((b, i) => (IReadOnlyList<string>)[(i + 1).ToString(f.Culture), b.Label, f.Value(b.Value.Value, def.Unit)])],
                     top.Count) { NumericColumns = new HashSet<int> { 0, 2 } },
-                Context = [MetricAnswerComposer.ContextLine(period, result.Query.Filters, f), f.Spanish ? def.DefinitionEs : def.DefinitionEn],
+                Context = [MetricAnswerComposer.ContextLine(period, result.Query.Filters, f, names), f.Spanish ? def.DefinitionEs : def.DefinitionEn],
             },
         };
     }
 
-    public static Answer Deals(ParsedQuestion question, DealListQuery query, IReadOnlyList<DealListItem> items, string currency)
+    public static Answer Deals(ParsedQuestion question, DealListQuery query, IReadOnlyList<DealListItem> items, string currency,
+        IReadOnlyDictionary<Dimension, string>? names = null)
     {
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(query);
@@ -62,9 +67,16 @@ public static class ListAnswerComposer
         var which = query.Ascending ? (f.Spanish ? "más pequeños" : "smallest") : (f.Spanish ? "mayores" : "top");
         var scope = query.Period is { } p ? $" · {p.Label}" : "";
         var title = f.Spanish ? $"{items.Count} negocios {kind} {which}{scope}" : $"{MetricAnswerComposer.Capitalize(which, f.Culture)} {items.Count} {kind} deals{scope}";
+        var filters = ScopeText.Filters(query.Filters, names, f.Spanish);
+        var scopePart = filters.Length == 0 ? "" : f.Spanish ? $" para {filters}" : $" for {filters}";
+        var when = query.Period is not { } qp ? ""
+            : " " + (query.Kind == DealListKind.Open ? (f.Spanish ? "con cierre " : "closing ") : "") + ScopeText.Period(qp, f, "in");
+        var heading = (items.Count == 1
+            ? (f.Spanish ? (query.Ascending ? $"El negocio {SingularEs(kind)} más pequeño" : $"El mayor negocio {SingularEs(kind)}") : $"The {(query.Ascending ? "smallest" : "biggest")} {kind} deal")
+            : f.Spanish ? (query.Ascending ? $"Los {items.Count} negocios {kind} más pequeños" : $"Los {items.Count} mayores negocios {kind}") : $"{MetricAnswerComposer.Capitalize(which, f.Culture)} {items.Count} {kind} deals") + scopePart + when;
         var text = items.Count == 0
-            ? (f.Spanish ? "No hay negocios que encajen." : "No deals match.")
-            : string.Join("; ", items.Select((d, i) => $"{i + 1}. {d.Name} {f.Money(d.Amount)}")) + ".";
+            ? (f.Spanish ? $"No hay negocios {kind}{scopePart}{when}." : $"No {kind} deals{scopePart}{when}.")
+            : heading + ": " + string.Join("; ", items.Select((d, i) => $"{i + 1}. {d.Name} {f.Money(d.Amount)}")) + ".";
         return new Answer
         {
             Understood = true,
@@ -86,13 +98,15 @@ public static class ListAnswerComposer
                     f.Spanish ? ["Negocio", "Cuenta", "Comercial", "Etapa", "Cierre", "Importe"] : ["Deal", "Account", "Owner", "Stage", "Close", "Amount"],
                     [.. items.Select(d => (IReadOnlyList<string>)[d.Name, d.AccountName ?? "—", d.OwnerName ?? "—", d.Stage, CloseText(d, f), f.Money(d.Amount)])],
                     items.Count) { NumericColumns = new HashSet<int> { 5 } },
-                Context = query.Period is { } pp ? [MetricAnswerComposer.ContextLine(pp, query.Filters, f)] : [],
+                Context = query.Period is { } pp ? [MetricAnswerComposer.ContextLine(pp, query.Filters, f, names)] : [],
             },
         };
     }
 
     private static string CloseText(DealListItem d, AnswerFormatter f) =>
         d.ClosedAt is { } at ? f.Date(DateOnly.FromDateTime(at), true) : d.CloseDate is { } cd ? f.Date(cd, true) : "—";
+
+    private static string SingularEs(string kind) => kind.TrimEnd('s');
 
     private static string DealKindText(DealListKind kind, bool es) => (kind, es) switch
     {
@@ -102,6 +116,22 @@ public static class ListAnswerComposer
         (DealListKind.Open, true) => "abiertos",
         (DealListKind.Won, true) => "ganados",
         _ => "perdidos",
+    };
+
+    /// <summary>"Primeros 5 comerciales", "Últimas 3 regiones": the word agrees with the noun's gender.</summary>
+    private static string WhichEs(bool ascending, Dimension d)
+    {
+        var feminine = d is Dimension.Region or Dimension.Account or Dimension.Stage;
+        return (ascending, feminine) switch { (false, false) => "Primeros", (false, true) => "Primeras", (true, false) => "Últimos", _ => "Últimas" };
+    }
+
+    private static string PluralEs(Dimension d) => d switch
+    {
+        Dimension.Owner => "comerciales",
+        Dimension.Region => "regiones",
+        Dimension.Industry => "sectores",
+        Dimension.Source => "orígenes",
+        _ => DimensionText.Name(d, spanish: true) + "s",
     };
 
     private static string Plural(Dimension d) => d switch

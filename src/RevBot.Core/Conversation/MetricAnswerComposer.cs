@@ -11,7 +11,9 @@ public static class MetricAnswerComposer
     private const int BreakdownRowsInText = 5;
 
     /// <param name="display">The period to show when it differs from the one computed (all open deals are shown "as of" today).</param>
-    public static Answer Compose(ParsedQuestion question, MetricResult result, MetricResult? comparison, string currency, Period? display = null)
+    /// <param name="names">Readable names of filter values that are keys (an owner's email, an account's id).</param>
+    public static Answer Compose(ParsedQuestion question, MetricResult result, MetricResult? comparison, string currency, Period? display = null,
+        IReadOnlyDictionary<Dimension, string>? names = null)
     {
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(result);
@@ -22,7 +24,7 @@ public static class MetricAnswerComposer
         var value = result.Total;
         var change = comparison?.Total.Value is { } before && value.Value is { } now ? now - before : (decimal?)null;
 
-        var sentence = Headline(name, def, period, value, f);
+        var sentence = Headline(name, def, period, value, ScopeText.Filters(result.Query.Filters, names, f.Spanish), f);
         if (CountPhrases.For(def.Id, value, f) is { } counts) sentence += $" ({counts})";
         sentence += comparison is null ? "." : ", " + Movement(def, comparison, change, f) + ".";
         if (result.Breakdown.Count > 0) sentence += " " + BreakdownSentence(def, result, f);
@@ -55,33 +57,42 @@ public static class MetricAnswerComposer
                 Facts = facts,
                 Table = result.Breakdown.Count == 0 ? null : BreakdownTable(def, result, f),
                 Chart = result.Breakdown.Count == 0 ? null : new ReplyChart(name, [.. result.Breakdown.Where(b => b.Value.Value is not null).Select(b => new ChartPoint(b.Label, (double)b.Value.Value!.Value))], UnitText.Key(def.Unit)),
-                Context = [ContextLine(period, result.Query.Filters, f), f.Spanish ? def.DefinitionEs : def.DefinitionEn],
+                Context = [ContextLine(period, result.Query.Filters, f, names), f.Spanish ? def.DefinitionEs : def.DefinitionEn],
                 Actions = FollowUpActions.For(def, result.Query, f),
             },
         };
     }
 
-    private static string Headline(string name, MetricDefinition def, Period period, MetricValue value, AnswerFormatter f)
+    /// <summary>"Win rate for Darcel Schlecht, West region, Q4 2026 (Oct 1 – Dec 31, 2026) is 63.2%": the metric, every filter and the period.</summary>
+    private static string Headline(string name, MetricDefinition def, Period period, MetricValue value, string scope, AnswerFormatter f)
     {
         var shown = f.Value(value.Value, def.Unit);
+        var es = f.Spanish;
+        string When(string preposition) => ScopeText.Period(period, f, preposition);
+        string Scoped(string preposition) => ScopeText.Scoped(scope, period, f, preposition);
         if (value.Value is null)
-            return f.Spanish ? $"{name}: no hay datos suficientes en {period.Label}" : $"{name} has no value for {period.Label}: there is no data to compute it from";
-        if (def.PointInTime)
-            return f.Spanish ? $"{name}: {shown} a {f.DateRange(period)}" : $"{name} is {shown} as of {f.DateRange(period)}";
-        return f.Spanish ? $"{name} en {period.Label}: {shown}" : $"{name} for {period.Label} is {shown}";
+            return es ? $"{name} {Scoped("en")}: no hay datos suficientes" : $"{name} {Scoped("for")} has no value: there is no data to compute it from";
+        if (def.PointInTime && period.Start == period.End)
+            return es ? $"{name}{(scope.Length > 0 ? " para " + scope : "")}: {shown} a {f.DateRange(period)}" : $"{name}{(scope.Length > 0 ? " for " + scope : "")} is {shown} as of {f.DateRange(period)}";
+        if (DefaultPeriods.IsOpenPipeline(def.Id) && !period.Label.StartsWith("open", StringComparison.Ordinal) && !period.Label.StartsWith("abiertos", StringComparison.Ordinal))
+        {
+            // Open deals whose close date falls in the period.
+            var closing = es ? "con cierre " + When("en") : "closing " + When("in");
+            return es ? $"{name}{(scope.Length > 0 ? " para " + scope : "")} {closing}: {shown}" : $"{name}{(scope.Length > 0 ? " for " + scope : "")} {closing} is {shown}";
+        }
+        return es ? $"{name} {Scoped("en")}: {shown}" : $"{name} {Scoped("for")} is {shown}";
     }
 
     private static string Movement(MetricDefinition def, MetricResult comparison, decimal? change, AnswerFormatter f)
     {
         var before = f.Value(comparison.Total.Value, def.Unit);
-        var label = comparison.Query.Period.Label;
-        if (change is not { } c) return f.Spanish ? $"sin dato comparable en {label}" : $"with nothing to compare in {label}";
-        if (c == 0) return f.Spanish ? $"igual que en {label}" : $"unchanged from {label}";
+        var when = ScopeText.Period(comparison.Query.Period, f, "in", withRange: false);
+        if (change is not { } c) return f.Spanish ? $"sin dato comparable {when}" : $"with nothing to compare {when}";
+        if (c == 0) return f.Spanish ? $"igual que {when}" : $"unchanged from {before} {when}";
         var direction = c > 0 ? (f.Spanish ? "sube" : "up") : (f.Spanish ? "baja" : "down");
-        var day = comparison.Query.Period.Grain == PeriodGrain.Day;
         return f.Spanish
-            ? $"{direction} {f.Magnitude(c, def.Unit)} frente a {before} {(day ? "el" : "en")} {label}"
-            : $"{direction} {f.Magnitude(c, def.Unit)} from {before} {(day ? "on" : "in")} {label}";
+            ? $"{direction} {f.Magnitude(c, def.Unit)} frente a {before} {when}"
+            : $"{direction} {f.Magnitude(c, def.Unit)} from {before} {when}";
     }
 
     private static string BreakdownSentence(MetricDefinition def, MetricResult result, AnswerFormatter f)
@@ -100,11 +111,11 @@ public static class MetricAnswerComposer
         return new ReplyTable([dim, Capitalize(f.Spanish ? def.NameEs : def.NameEn, f.Culture)], rows, rows.Count) { NumericColumns = new HashSet<int> { 1 } };
     }
 
-    internal static string ContextLine(Period period, IReadOnlyDictionary<Dimension, string> filters, AnswerFormatter f)
+    internal static string ContextLine(Period period, IReadOnlyDictionary<Dimension, string> filters, AnswerFormatter f, IReadOnlyDictionary<Dimension, string>? names = null)
     {
         var range = f.DateRange(period);
         var line = period.Label == range || period.Start == period.End ? range : $"{period.Label}: {range}";
-        if (filters.Count > 0) line += " · " + string.Join(", ", filters.Select(kv => $"{DimensionText.Name(kv.Key, f.Spanish)}: {kv.Value}"));
+        if (filters.Count > 0) line += " · " + string.Join(", ", filters.Select(kv => $"{DimensionText.Name(kv.Key, f.Spanish)}: {(names is not null && names.TryGetValue(kv.Key, out var n) ? n : kv.Value)}"));
         return line;
     }
 

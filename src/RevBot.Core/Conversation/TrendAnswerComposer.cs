@@ -7,7 +7,8 @@ namespace RevBot.Core.Conversation;
 /// <summary>Writes a trend answer ("win rate over the last 4 quarters"): one value per period, oldest first, as a table and a chart.</summary>
 public static class TrendAnswerComposer
 {
-    public static Answer Compose(ParsedQuestion question, Period span, IReadOnlyList<MetricResult> points, string currency)
+    public static Answer Compose(ParsedQuestion question, Period span, IReadOnlyList<MetricResult> points, string currency,
+        IReadOnlyDictionary<Dimension, string>? names = null)
     {
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(span);
@@ -16,7 +17,9 @@ public static class TrendAnswerComposer
         var def = MetricCatalog.Get(question.Metric!);
         var name = MetricAnswerComposer.Capitalize(f.Spanish ? def.NameEs : def.NameEn, f.Culture);
         var shown = points.Select(p => $"{p.Query.Period.Label} {f.Value(p.Total.Value, def.Unit)}");
-        var text = (f.Spanish ? $"{name}, {span.Label}: " : $"{name}, {span.Label}: ") + string.Join(", ", shown) + ".";
+        var filters = ScopeText.Filters(question.Filters, names, f.Spanish);
+        var scope = filters.Length == 0 ? "" : (f.Spanish ? " para " : " for ") + filters;
+        var text = $"{name}{scope}, {span.Label}: " + string.Join(", ", shown) + ".";
         var key = (Period p) => p.Start.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         return new Answer
         {
@@ -38,7 +41,7 @@ public static class TrendAnswerComposer
                 Table = new ReplyTable([f.Spanish ? "Periodo" : "Period", name],
                     [.. points.Select(p => (IReadOnlyList<string>)[p.Query.Period.Label, f.Value(p.Total.Value, def.Unit)])], points.Count) { NumericColumns = new HashSet<int> { 1 } },
                 Chart = new ReplyChart(name, [.. points.Where(p => p.Total.Value is not null).Select(p => new ChartPoint(p.Query.Period.Label, (double)p.Total.Value!.Value))], UnitText.Key(def.Unit)),
-                Context = [MetricAnswerComposer.ContextLine(span, question.Filters, f), f.Spanish ? def.DefinitionEs : def.DefinitionEn],
+                Context = [MetricAnswerComposer.ContextLine(span, question.Filters, f, names), f.Spanish ? def.DefinitionEs : def.DefinitionEn],
             },
         };
     }

@@ -10,6 +10,7 @@ internal static class UnitText
         MetricUnit.Currency => "currency",
         MetricUnit.Count => "count",
         MetricUnit.Days => "days",
+        MetricUnit.Multiple => "multiple",
         _ => "currency_per_day",
     };
 }

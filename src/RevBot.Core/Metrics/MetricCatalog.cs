@@ -98,7 +98,7 @@ public static class MetricCatalog
         M("ltv", MetricUnit.Currency, false, "customer lifetime value", "valor de vida del cliente",
             "ARR per customer at the period's end × gross margin ÷ logo churn rate over the 12 months ending at the period's end.",
             "ARR por cliente al final del periodo × margen bruto ÷ tasa de pérdida de clientes de los 12 meses que acaban al final del periodo."),
-        M("ltv_to_cac", MetricUnit.Ratio, false, "LTV to CAC ratio", "relación LTV/CAC",
+        M("ltv_to_cac", MetricUnit.Multiple, false, "LTV to CAC ratio", "relación LTV/CAC",
             "Customer lifetime value ÷ customer acquisition cost, for the period.",
             "Valor de vida del cliente ÷ coste de adquisición, en el periodo."),
     ];

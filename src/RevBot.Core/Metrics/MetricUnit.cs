@@ -8,4 +8,7 @@ public enum MetricUnit
     Count,
     Days,
     CurrencyPerDay,
+
+    /// <summary>A ratio of two amounts quoted as a multiple ("6.4×", LTV:CAC), stored as the plain quotient (6.4).</summary>
+    Multiple,
 }

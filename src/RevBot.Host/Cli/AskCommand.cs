@@ -45,7 +45,7 @@ internal static class AskCommand
             var ask = scope.ServiceProvider.GetRequiredService<AskService>();
             var session = parse.GetValue(Session) is { Length: > 0 } s ? $"cli:{s}" : null;
             var answer = await ask.AskAsync(new AskRequest(parse.GetValue(question)!, parse.GetValue(As), asOf, session), ct);
-            await parse.InvocationConfiguration.Output.WriteAsync(parse.GetValue(Format) == "json" ? JsonSerializer.Serialize(answer, Json) + Environment.NewLine : TextReplyRenderer.Render(answer.Reply));
+            await parse.InvocationConfiguration.Output.WriteAsync(parse.GetValue(Format) == "json" ? JsonSerializer.Serialize(answer, Json) + Environment.NewLine : TextReplyRenderer.Render(answer.Reply, answer.Language));
             return 0;
         });
         return cmd;

@@ -31,7 +31,7 @@ internal static class ChatCommand
                 await using var scope = services.CreateAsyncScope();
                 var answer = await scope.ServiceProvider.GetRequiredService<AskService>()
                     .AskAsync(new AskRequest(line, parse.GetValue(AskCommand.As), asOf, session), ct);
-                await output.WriteLineAsync(TextReplyRenderer.Render(answer.Reply));
+                await output.WriteLineAsync(TextReplyRenderer.Render(answer.Reply, answer.Language));
             }
             return 0;
         });

@@ -5,7 +5,7 @@ namespace RevBot.Teams.Cards;
 /// <summary>The body of a reply card, at a given table length; compact mode trims everything else too.</summary>
 internal static class ReplyCardLayout
 {
-    public static AdaptiveCard Build(Reply reply, ReplyTable? table, int rows, CardRefresh? refresh, bool compact, Uri? imageBase = null)
+    public static AdaptiveCard Build(Reply reply, ReplyTable? table, int rows, CardRefresh? refresh, bool compact, Uri? imageBase = null, string language = "en")
     {
         var error = reply.Kind == ReplyKind.Error;
         var body = new List<CardElement>
@@ -20,7 +20,7 @@ internal static class ReplyCardLayout
         var facts = compact ? reply.Facts.Take(20).Select(f => f with { Value = CardText.Truncate(f.Value, 200) }) : reply.Facts;
         if (reply.Facts.Count > 0)
             body.Add(new FactSet { Spacing = Spacing.Medium, Facts = [.. facts.Select(f => new Fact(CardText.Escape(f.Label), CardText.Escape(f.Value)))] });
-        if (table is not null) body.AddRange(ReplyTableRenderer.Render(table, rows));
+        if (table is not null) body.AddRange(ReplyTableRenderer.Render(table, rows, language == "es"));
         foreach (var section in reply.Sections)
         {
             body.Add(new TextBlock { Text = CardText.Escape(section.Title), Weight = TextWeight.Bolder, Wrap = true, Spacing = Spacing.Medium });

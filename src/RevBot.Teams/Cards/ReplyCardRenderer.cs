@@ -24,12 +24,13 @@ public static class ReplyCardRenderer
     public const string ValueKey = "value";
 
     /// <param name="imageBase">The host's public base URL (Teams:PublicBaseUrl, with a trailing slash): stored reply images are shown from <c>{base}images/{token}.png</c>.</param>
-    public static AdaptiveCard Render(Reply reply, CardRefresh? refresh = null, Uri? imageBase = null)
+    /// <param name="language">"en" or "es", the answer's: the card's own words ("and 3 more", "y 3 más") follow it.</param>
+    public static AdaptiveCard Render(Reply reply, CardRefresh? refresh = null, Uri? imageBase = null, string language = "en")
     {
         ArgumentNullException.ThrowIfNull(reply);
         var table = reply.Table ?? (reply.Chart is { Points.Count: > 0 } chart ? ReplyTableRenderer.FromChart(chart) : null);
         var rows = Math.Min(table?.Rows.Count ?? 0, MaxTableRows);
-        var card = ReplyCardLayout.Build(reply, table, rows, refresh, compact: false, imageBase);
+        var card = ReplyCardLayout.Build(reply, table, rows, refresh, compact: false, imageBase, language);
         if (card.ByteSize() <= CardBudgetBytes) return card;
 
         // Keep as many table rows as fit: a binary search over the row count.
@@ -37,20 +38,20 @@ public static class ReplyCardRenderer
         for (int low = 0, high = rows - 1; low <= high;)
         {
             var mid = (low + high) / 2;
-            var candidate = ReplyCardLayout.Build(reply, table, mid, refresh, compact: false, imageBase);
+            var candidate = ReplyCardLayout.Build(reply, table, mid, refresh, compact: false, imageBase, language);
             if (candidate.ByteSize() <= CardBudgetBytes) (best, low) = (candidate, mid + 1);
             else high = mid - 1;
         }
         if (best is not null) return best;
-        var compact = ReplyCardLayout.Build(reply, table, 0, refresh, compact: true, imageBase);
+        var compact = ReplyCardLayout.Build(reply, table, 0, refresh, compact: true, imageBase, language);
         return compact.ByteSize() <= CardBudgetBytes ? compact : ReplyCardLayout.TooLarge(reply);
     }
 
     /// <summary>The message carrying the card; <see cref="Reply.Text"/> becomes the notification summary.</summary>
-    public static BotActivity ToActivity(Reply reply, CardRefresh? refresh = null, Uri? imageBase = null)
+    public static BotActivity ToActivity(Reply reply, CardRefresh? refresh = null, Uri? imageBase = null, string language = "en")
     {
         ArgumentNullException.ThrowIfNull(reply);
-        return BotActivity.Message(null, Render(reply, refresh, imageBase).ToAttachment()) with { Summary = CardText.Truncate(reply.Text, 200) };
+        return BotActivity.Message(null, Render(reply, refresh, imageBase, language).ToAttachment()) with { Summary = CardText.Truncate(reply.Text, 200) };
     }
 
     /// <summary>The Action.Execute for a reply button.</summary>

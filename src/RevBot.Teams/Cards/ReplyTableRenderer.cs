@@ -6,7 +6,7 @@ namespace RevBot.Teams.Cards;
 /// <summary>A <see cref="ReplyTable"/> as an Adaptive Card Table: a bold header row, numeric columns right-aligned, "and N more".</summary>
 internal static class ReplyTableRenderer
 {
-    public static IEnumerable<CardElement> Render(ReplyTable table, int rowsShown)
+    public static IEnumerable<CardElement> Render(ReplyTable table, int rowsShown, bool spanish = false)
     {
         var width = table.Columns.Count;
         if (width == 0) yield break;
@@ -29,7 +29,7 @@ internal static class ReplyTableRenderer
         };
         var more = Math.Max(table.TotalRows, table.Rows.Count) - Math.Min(rowsShown, table.Rows.Count);
         if (more > 0)
-            yield return new TextBlock { Text = $"and {more.ToString("N0", CultureInfo.InvariantCulture)} more", Size = TextSize.Small, IsSubtle = true, Spacing = Spacing.Small, Wrap = true };
+            yield return new TextBlock { Text = spanish ? $"y {more.ToString("N0", CultureInfo.GetCultureInfo("es-ES"))} más" : $"and {more.ToString("N0", CultureInfo.InvariantCulture)} more", Size = TextSize.Small, IsSubtle = true, Spacing = Spacing.Small, Wrap = true };
     }
 
     /// <summary>A chart's points as a two-column table (Teams cards cannot draw charts; an image may replace this later).</summary>

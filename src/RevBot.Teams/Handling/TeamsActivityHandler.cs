@@ -123,7 +123,7 @@ public sealed partial class TeamsActivityHandler(
             var language = TeamsResponder.Language(activity);
             var verb = SafeVerb(activity);
             var reply = InteractionService.Handles(verb) ? DataUnavailable.NothingChanged(language) : DataUnavailable.Reply(language);
-            return InvokeResponse.ForCardAction(AdaptiveCardInvokeResponse.Card(ReplyCardRenderer.Render(reply)));
+            return InvokeResponse.ForCardAction(AdaptiveCardInvokeResponse.Card(ReplyCardRenderer.Render(reply, language: language)));
         }
     }
 
@@ -149,7 +149,7 @@ public sealed partial class TeamsActivityHandler(
             return InvokeResponse.ForCardAction(AdaptiveCardInvokeResponse.Error(400, "BadRequest", "The button carries no question."));
 
         var answer = await responder.AskAsync(activity, question, ct);
-        return InvokeResponse.ForCardAction(AdaptiveCardInvokeResponse.Card(ReplyCardRenderer.Render(answer.Reply)));
+        return InvokeResponse.ForCardAction(AdaptiveCardInvokeResponse.Card(ReplyCardRenderer.Render(answer.Reply, language: answer.Language)));
     }
 
     /// <summary>

@@ -21,16 +21,18 @@ public sealed partial class TeamsResponder(TeamsUserDirectory users, AskService 
         if (!typing.Succeeded) LogSendFailed(log, "typing indicator", address.ConversationId, typing.Error!.Kind, typing.Error.Message);
 
         Reply reply;
+        var language = Language(activity);
         try
         {
-            reply = (await AskAsync(activity, Question(activity), ct)).Reply;
+            var answer = await AskAsync(activity, Question(activity), ct);
+            (reply, language) = (answer.Reply, answer.Language);
         }
         catch (Exception ex) when (DataUnavailable.Is(ex))
         {
             // Tell the person rather than leave them with a typing indicator; never a number without the data.
-            reply = DataUnavailable.Reply(Language(activity));
+            reply = DataUnavailable.Reply(language);
         }
-        var card = activity.ReplyWith(ReplyCardRenderer.ToActivity(reply));
+        var card = activity.ReplyWith(ReplyCardRenderer.ToActivity(reply, language: language));
         var sent = string.IsNullOrEmpty(activity.Id)
             ? await connector.SendAsync(address, card, ct)
             : await connector.ReplyAsync(address, activity.Id, card, ct);

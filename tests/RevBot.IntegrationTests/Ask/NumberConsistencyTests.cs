@@ -23,6 +23,9 @@ public sealed class NumberConsistencyTests(AskHost host) : IClassFixture<AskHost
         "LTV this year", "ltv to cac ratio this year", "top 5 reps by bookings this year", "top 10 open deals",
         "biggest deals we lost last quarter", "win rate last quarter vs same period last year",
         "¿cuál es nuestra tasa de cierre este trimestre?", "ingresos cerrados el mes pasado por región", "¿cuánto es nuestro ARR?",
+        "bookings in EMEA last quarter", "win rate since Oct 1", "MRR for Enterprise", "top 5 reps by win rate in EMEA last quarter",
+        "biggest deals we lost last quarter in EMEA", "tasa de cierre entre el 5 de octubre y el 3 de noviembre", "pipeline este trimestre",
+        "ticket medio en EMEA el trimestre pasado", "relación LTV/CAC este año",
         "retención neta el trimestre pasado", "win rate trend over the last 4 quarters", "bookings by month this year", "ticket medio este año", "¿cuántos clientes tenemos?",
     };
 
@@ -44,14 +47,36 @@ public sealed class NumberConsistencyTests(AskHost host) : IClassFixture<AskHost
         var rest = text;
         foreach (var s in allowed.Where(s => s.Length > 0).Distinct().OrderByDescending(s => s.Length)) rest = rest.Replace(s, "", StringComparison.Ordinal);
         // List answers number their rows ("1. West $2M; 2. …").
-        rest = System.Text.RegularExpressions.Regex.Replace(rest, @"(^|; )\d+\. ", "$1");
+        rest = System.Text.RegularExpressions.Regex.Replace(rest, @"(^|; |: )\d+\. ", "$1");
         Assert.False(rest.Any(char.IsDigit), $"'{text}' has a number that is not in the JSON answer (left: '{rest}')");
+    }
+
+    /// <summary>Each count carries its real unit: an average's deals are its denominator, ARR counts subscriptions, LTV:CAC is a multiple.</summary>
+    [Theory]
+    [InlineData("average deal size this year", "{d} deals won")]
+    [InlineData("ticket medio este año", "{d} negocios ganados")]
+    [InlineData("how long is our sales cycle?", "average of {d} deals won")]
+    [InlineData("what is our ARR?", "{n} active subscriptions")]
+    [InlineData("MRR", "{n} active subscriptions")]
+    [InlineData("¿cuánto es nuestro ARR?", "{n} suscripciones activas")]
+    [InlineData("ltv to cac ratio this year", "{v}")]
+    public async Task Every_count_carries_its_unit(string question, string expected)
+    {
+        var json = await host.AskAsync(question, asOf: "2026-11-27");
+        var f = new AnswerFormatter(json.GetProperty("language").GetString()!, "USD");
+        string Count(string name) => json.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number ? f.Count(v.GetDecimal()) : "?";
+        var unit = Unit(json.GetProperty("unit").GetString());
+        var value = f.Value(json.GetProperty("value").GetDecimal(), unit);
+        var phrase = expected.Replace("{d}", Count("denominator"), StringComparison.Ordinal).Replace("{n}", Count("numerator"), StringComparison.Ordinal)
+            .Replace("{v}", value, StringComparison.Ordinal);
+        Assert.Contains(phrase, json.GetProperty("text").GetString(), StringComparison.Ordinal);
+        if (json.GetProperty("metric").GetString() == "ltv_to_cac") Assert.EndsWith("×", value, StringComparison.Ordinal);
     }
 
     private static IEnumerable<string> Spellings(decimal n, MetricUnit unit, AnswerFormatter f) =>
     [
         f.Value(n, unit), f.Magnitude(n, unit), f.Count(n), f.Money(n), f.Money(Math.Abs(n)), f.Magnitude(n, MetricUnit.Currency),
-        f.Value(n, MetricUnit.Ratio), f.Value(n, MetricUnit.Days),
+        f.Value(n, MetricUnit.Ratio), f.Value(n, MetricUnit.Days), f.Value(n, MetricUnit.Multiple),
     ];
 
     private static IEnumerable<decimal> Numbers(JsonElement json)
@@ -61,6 +86,8 @@ public sealed class NumberConsistencyTests(AskHost host) : IClassFixture<AskHost
         if (json.TryGetProperty("comparison", out var cmp) && cmp.ValueKind == JsonValueKind.Object)
             foreach (var name in new[] { "value", "change" })
                 if (cmp.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number) yield return v.GetDecimal();
+        // A ranked list says how many rows it shows ("Top 5 reps by …").
+        if (json.TryGetProperty("items", out var shown) && shown.ValueKind == JsonValueKind.Array) yield return shown.GetArrayLength();
         foreach (var list in new[] { "breakdown", "items" })
             if (json.TryGetProperty(list, out var rows) && rows.ValueKind == JsonValueKind.Array)
                 foreach (var row in rows.EnumerateArray())
@@ -84,13 +111,14 @@ public sealed class NumberConsistencyTests(AskHost host) : IClassFixture<AskHost
             if (p.ValueKind != JsonValueKind.Object) continue;
             var period = new Period(DateOnly.Parse(p.GetProperty("start").GetString()!, System.Globalization.CultureInfo.InvariantCulture),
                 DateOnly.Parse(p.GetProperty("end").GetString()!, System.Globalization.CultureInfo.InvariantCulture), p.GetProperty("label").GetString()!);
-            yield return [period.Label, f.DateRange(period)];
+            yield return [period.Label, f.DateRange(period), f.RangePhrase(period)];
         }
     }
 
     private static MetricUnit Unit(string? unit) => unit switch
     {
         "ratio" => MetricUnit.Ratio,
+        "multiple" => MetricUnit.Multiple,
         "currency" => MetricUnit.Currency,
         "days" => MetricUnit.Days,
         "currency_per_day" => MetricUnit.CurrencyPerDay,

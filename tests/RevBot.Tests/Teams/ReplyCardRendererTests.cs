@@ -82,6 +82,15 @@ public sealed class ReplyCardRendererTests
     }
 
     [Fact]
+    public void A_cut_table_says_how_many_rows_are_left_in_the_answers_language()
+    {
+        var reply = new Reply { Title = "Win rate", Text = "x", Table = new ReplyTable(["Rep", "Win rate"], [["Dana", "60%"]], 1_235) };
+        string More(string language) => ((TextBlock)ReplyCardRenderer.Render(reply, language: language).Body.Last(e => e is TextBlock)).Text;
+        Assert.Equal("y 1.234 más", More("es"));
+        Assert.Equal("and 1,234 more", More("en"));
+    }
+
+    [Fact]
     public void A_chart_without_a_table_is_shown_as_a_label_value_table()
     {
         var card = ReplyCardRenderer.Render(new Reply { Title = "ARR", Text = "x", Chart = new ReplyChart("Month", [new("Jan", 1200.5), new("Feb", 1300)], "USD") });
