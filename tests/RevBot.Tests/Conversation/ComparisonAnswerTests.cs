@@ -96,6 +96,21 @@ public sealed class ComparisonAnswerTests(DemoCompanyFixture company)
         Assert.Null(later.Comparison.DataStarts);
     }
 
+    [Fact]
+    public async Task A_digest_near_the_start_of_the_data_says_there_is_no_earlier_data_instead_of_comparing_with_zero()
+    {
+        var database = await company.GetAsync(DbProvider.Sqlite);
+        await using var db = database.NewContext();
+        var first = await FirstDayAsync(db);
+        var day = first.AddDays(20);
+        var digest = await new DigestBuilder(db, Microsoft.Extensions.Options.Options.Create(Company), Clock(day), []).BuildAsync(new DigestRequest(DigestKind.Sales, day, MetricQueryFilters()), ct: Ct);
+
+        var bookings = digest.Metrics.Single(m => m.Metric == "bookings" && m.Scope == DigestScope.QuarterToDate);
+        Assert.Null(bookings.PreviousPeriod);
+        Assert.Null(bookings.Change);
+        Assert.Contains(digest.Notes, n => n.StartsWith("No earlier data to compare with: the data starts on", StringComparison.Ordinal));
+    }
+
     private static IReadOnlyDictionary<Core.Metrics.Dimension, string> MetricQueryFilters() => Core.Metrics.MetricQuery.NoFilters;
 
     private static ServiceProvider Services(DbTarget target)
