@@ -15,6 +15,9 @@ internal static class HandWrittenSql
         var nextQuarter = quarterStart.AddMonths(3);
         var lastQuarterStart = quarterStart.AddMonths(-3);
         var yearStart = new DateOnly(asOf.Year, 1, 1);
+        // Periods in progress are measured to the as-of day and compared like for like (docs/metrics.md, Comparisons).
+        var tomorrow = asOf.AddDays(1);
+        DateOnly SamePoint(DateOnly previousStart, DateOnly start) => Min(previousStart.AddDays(tomorrow.DayNumber - start.DayNumber), start);
         string D(DateOnly d) => $"'{d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}'";
 
         string WinRate(DateOnly from, DateOnly to) =>
@@ -39,10 +42,10 @@ internal static class HandWrittenSql
             SELECT sum(coalesce(a1.m, 0)) / sum(a0.m) FROM a0 LEFT JOIN a1 USING (account_id)
             """;
 
-        yield return ("what's our win rate this quarter?", WinRate(quarterStart, nextQuarter), WinRate(lastQuarterStart, quarterStart),
-            RollupWinRate(quarterStart, nextQuarter), RollupWinRate(lastQuarterStart, quarterStart));
-        yield return ("bookings by region this year", Bookings(yearStart, yearStart.AddYears(1)), Bookings(yearStart.AddYears(-1), yearStart),
-            RollupBookings(yearStart, yearStart.AddYears(1)), RollupBookings(yearStart.AddYears(-1), yearStart));
+        yield return ("what's our win rate this quarter?", WinRate(quarterStart, tomorrow), WinRate(lastQuarterStart, SamePoint(lastQuarterStart, quarterStart)),
+            RollupWinRate(quarterStart, tomorrow), RollupWinRate(lastQuarterStart, SamePoint(lastQuarterStart, quarterStart)));
+        yield return ("bookings by region this year", Bookings(yearStart, tomorrow), Bookings(yearStart.AddYears(-1), SamePoint(yearStart.AddYears(-1), yearStart)),
+            RollupBookings(yearStart, tomorrow), RollupBookings(yearStart.AddYears(-1), SamePoint(yearStart.AddYears(-1), yearStart)));
         yield return ("what is our ARR?", Arr(asOf), Arr(quarterStart.AddDays(-1)),
             RollupArr(asOf), RollupArr(quarterStart.AddDays(-1)));
         yield return ("NRR last quarter", Nrr(lastQuarterStart, quarterStart.AddDays(-1)), Nrr(lastQuarterStart.AddMonths(-3), lastQuarterStart.AddDays(-1)),
@@ -51,4 +54,6 @@ internal static class HandWrittenSql
             "SELECT d.id, d.name, d.amount, a.name, u.name FROM deals d LEFT JOIN accounts a ON a.id = d.account_id LEFT JOIN users u ON u.id = d.owner_id WHERE d.status = 'open' ORDER BY d.amount DESC LIMIT 10",
             null, null, null);
     }
+
+    private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
 }

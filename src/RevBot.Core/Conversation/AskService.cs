@@ -135,13 +135,14 @@ public sealed class AskService(
                 var points = TrendAnswerComposer.Points(period, q.TrendGrain ?? period.Grain, q.TrendPeriods.Value, resolver);
                 return TrendAnswerComposer.Compose(q, period, await engine.TrendAsync(def.Id, points, q.Filters, ct), currency, names);
             }
-            var comparePeriod = DefaultPeriods.Comparison(q, def, period, resolver);
+            var (measured, comparePeriod) = DefaultPeriods.Comparison(q, def, period, resolver);
             // The comparison runs at the same time on its own connection: the answer waits for the slower query, not both.
             var comparisonTask = comparePeriod is null
-                ? Task.FromResult<MetricResult?>(null)
-                : EvaluateOnOwnConnectionAsync(new MetricQuery(def.Id, comparePeriod, q.Filters), engineClock, ct);
-            var result = await engine.EvaluateAsync(new MetricQuery(def.Id, period, q.Filters, q.GroupBy), ct);
-            return MetricAnswerComposer.Compose(q, result, await comparisonTask, currency, display, names);
+                ? Task.FromResult<(MetricResult?, NoEarlierData?)>((null, null))
+                : CompareOnOwnConnectionAsync(new MetricQuery(def.Id, comparePeriod, q.Filters), engineClock, ct);
+            var result = await engine.EvaluateAsync(new MetricQuery(def.Id, measured, q.Filters, q.GroupBy), ct);
+            var (comparison, noEarlierData) = await comparisonTask;
+            return MetricAnswerComposer.Compose(q, result, comparison, currency, display, names, noEarlierData);
         }
         catch (MetricNotSupportedException ex)
         {
@@ -150,11 +151,14 @@ public sealed class AskService(
         }
     }
 
-    private async Task<MetricResult?> EvaluateOnOwnConnectionAsync(MetricQuery query, CompanyClock engineClock, CancellationToken ct)
+    /// <summary>The comparison, unless its period starts before the company's first data: then there is nothing to compare with.</summary>
+    private async Task<(MetricResult?, NoEarlierData?)> CompareOnOwnConnectionAsync(MetricQuery query, CompanyClock engineClock, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var own = new MetricEngine(scope.ServiceProvider.GetRequiredService<RevBotDb>(), company, engineClock);
-        return await own.EvaluateAsync(query, ct);
+        var own = scope.ServiceProvider.GetRequiredService<RevBotDb>();
+        var first = await DataStart.FirstDayAsync(own, engineClock, ct);
+        if (first is not { } day || query.Period.Start < day) return (null, new NoEarlierData(query.Period, first));
+        return (await new MetricEngine(own, company, engineClock).EvaluateAsync(query, ct), null);
     }
 
     private static string Spanish(MetricNotSupportedException ex)

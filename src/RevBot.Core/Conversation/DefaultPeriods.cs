@@ -5,8 +5,8 @@ namespace RevBot.Core.Conversation;
 
 /// <summary>
 /// The periods a question did not state. Flow metrics use this (fiscal) quarter; ARR, MRR and customers the as-of day;
-/// pipeline with no period means every open deal. Comparisons default to the previous period, and for a point-in-time
-/// metric on the as-of day to the end of the previous quarter ("up from $11.9M at the end of Q3").
+/// pipeline with no period means every open deal. Comparisons default to the previous period, like for like while the
+/// period is in progress, and for a point-in-time metric on the as-of day to the end of the previous quarter.
 /// </summary>
 public static class DefaultPeriods
 {
@@ -28,28 +28,47 @@ public static class DefaultPeriods
         return day with { Label = resolver.Language == "es" ? $"abiertos a {day.Label}" : $"open as of {day.Label}" };
     }
 
-    public static Period? Comparison(ParsedQuestion q, MetricDefinition def, Period period, PeriodResolver resolver)
+    /// <summary>
+    /// What an answer measures and compares it with. A period in progress is measured so far and compared like for like
+    /// (<see cref="PeriodMath.LikeForLike"/>, the digests' rule): "this quarter" asked on Dec 6 is Oct 1 – Dec 6 against
+    /// the first 67 days of Q3. An explicit whole comparison period of the same kind ("vs Q2") is cut the same way.
+    /// Metrics measured against the whole period (<see cref="MetricComparison.WholePeriodOnly"/>) are never cut, and
+    /// get no automatic comparison while their period runs: there is no fair one.
+    /// </summary>
+    public static (Period Current, Period? Comparison) Comparison(ParsedQuestion q, MetricDefinition def, Period period, PeriodResolver resolver)
     {
         ArgumentNullException.ThrowIfNull(q);
         ArgumentNullException.ThrowIfNull(def);
         ArgumentNullException.ThrowIfNull(period);
         ArgumentNullException.ThrowIfNull(resolver);
-        if (q.ComparisonPeriod is { } explicitPeriod) return explicitPeriod;
-        if (!period.HasStart || !period.HasEnd) return null;
         var fiscal = resolver.Fiscal;
         var language = resolver.Language;
+        if (!period.HasStart || !period.HasEnd) return (period, q.ComparisonPeriod);
+        var whole = MetricComparison.WholePeriodOnly(def);
+        var current = whole ? period : PeriodMath.SoFar(period, resolver.AsOf, fiscal, language);
         switch (q.Comparison)
         {
-            case ComparisonKind.SameLastYear: return PeriodMath.SameLastYear(period, fiscal, language);
-            case ComparisonKind.PreviousPeriod: return PeriodMath.Previous(period, fiscal, language);
+            case ComparisonKind.SameLastYear: return (current, PeriodMath.SameLastYear(current, fiscal, language));
+            case ComparisonKind.PreviousPeriod: return (current, PeriodMath.Previous(current, fiscal, language));
         }
+        if (q.ComparisonPeriod is { } explicitPeriod) return (current, SamePoint(explicitPeriod, current, period, fiscal, language));
         // Open deals cannot be reconstructed for a past day, so an open-pipeline number has no automatic comparison.
-        if (IsOpenPipeline(def.Id)) return null;
+        if (IsOpenPipeline(def.Id)) return (period, null);
         if (def.PointInTime && period.Start == period.End)
         {
             var quarterStart = fiscal.StartOf(PeriodGrain.Quarter, period.End);
-            return resolver.Day(quarterStart.AddDays(-1));
+            return (period, resolver.Day(quarterStart.AddDays(-1)));
         }
-        return PeriodMath.Previous(period, fiscal, language);
+        if (whole && PeriodMath.InProgress(period, resolver.AsOf)) return (period, null);
+        return (current, PeriodMath.Previous(current, fiscal, language));
+    }
+
+    /// <summary>"This quarter vs Q2": when the question's period was cut to date, a whole unit of its kind is cut to as many days.</summary>
+    private static Period SamePoint(Period compared, Period current, Period asked, FiscalCalendar fiscal, string language)
+    {
+        if (current == asked || asked.Grain is PeriodGrain.Custom or PeriodGrain.Day || !fiscal.IsStartOf(asked.Grain, compared.Start)
+            || FiscalCalendar.Add(asked.Grain, compared.Start, 1).AddDays(-1) != compared.End)
+            return compared;
+        return PeriodMath.FirstDaysOf(compared, current.Days, fiscal, language);
     }
 }

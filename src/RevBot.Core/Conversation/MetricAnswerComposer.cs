@@ -12,8 +12,9 @@ public static class MetricAnswerComposer
 
     /// <param name="display">The period to show when it differs from the one computed (all open deals are shown "as of" today).</param>
     /// <param name="names">Readable names of filter values that are keys (an owner's email, an account's id).</param>
+    /// <param name="noEarlierData">Set instead of <paramref name="comparison"/> when the comparison period starts before the data.</param>
     public static Answer Compose(ParsedQuestion question, MetricResult result, MetricResult? comparison, string currency, Period? display = null,
-        IReadOnlyDictionary<Dimension, string>? names = null)
+        IReadOnlyDictionary<Dimension, string>? names = null, NoEarlierData? noEarlierData = null)
     {
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(result);
@@ -26,7 +27,9 @@ public static class MetricAnswerComposer
 
         var sentence = Headline(name, def, period, value, ScopeText.Filters(result.Query.Filters, names, f.Spanish), f);
         if (CountPhrases.For(def.Id, value, f) is { } counts) sentence += $" ({counts})";
-        sentence += comparison is null ? "." : ", " + Movement(def, comparison, change, f) + ".";
+        sentence += comparison is not null ? ", " + Movement(def, comparison, change, f) + "."
+            : noEarlierData is not null ? ", " + NoEarlier(noEarlierData, f) + "."
+            : ".";
         if (result.Breakdown.Count > 0) sentence += " " + BreakdownSentence(def, result, f);
 
         var facts = new List<ReplyFact> { new(name, f.Value(value.Value, def.Unit)) };
@@ -48,7 +51,9 @@ public static class MetricAnswerComposer
             Numerator = value.Numerator,
             Denominator = value.Denominator,
             Breakdown = result.Breakdown.Count == 0 ? null : [.. result.Breakdown.Select(b => new AnswerBreakdownEntry(b.Key, b.Label, b.Value.Value, b.Value.Numerator, b.Value.Denominator))],
-            Comparison = comparison is null ? null : new AnswerComparison(AnswerPeriod.From(comparison.Query.Period), comparison.Total.Value, change),
+            Comparison = comparison is not null ? new AnswerComparison(AnswerPeriod.From(comparison.Query.Period), comparison.Total.Value, change)
+                : noEarlierData is not null ? new AnswerComparison(AnswerPeriod.From(noEarlierData.Period), null, null) { DataStarts = noEarlierData.DataStarts?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) }
+                : null,
             Text = text,
             Reply = new Reply
             {
@@ -93,6 +98,16 @@ public static class MetricAnswerComposer
         return f.Spanish
             ? $"{direction} {f.Magnitude(c, def.Unit)} frente a {before} {when}"
             : $"{direction} {f.Magnitude(c, def.Unit)} from {before} {when}";
+    }
+
+    /// <summary>Never "up $6.6M from $0": a period before the data has no number to compare with.</summary>
+    private static string NoEarlier(NoEarlierData missing, AnswerFormatter f)
+    {
+        if (missing.DataStarts is not { } first)
+            return f.Spanish ? "sin datos anteriores con los que comparar" : "with no earlier data to compare with";
+        return f.Spanish
+            ? $"sin datos anteriores con los que comparar: los datos empiezan el {f.Date(first, true)}"
+            : $"with no earlier data to compare with: the data starts on {f.Date(first, true)}";
     }
 
     private static string BreakdownSentence(MetricDefinition def, MetricResult result, AnswerFormatter f)

@@ -99,6 +99,10 @@ internal sealed class DigestData(RevBotDb db, MetricEngine engine, CompanyClock 
     /// <summary>The build's cancellation token; set by the builder for the duration of one build.</summary>
     public CancellationToken Ct { get; set; }
 
+    /// <summary>The company's first day of data (<see cref="DataStart"/>), once per batch.</summary>
+    public Task<DateOnly?> FirstDataDayAsync() =>
+        cache.GetAsync(Key("data_start", "", Period.AllTime, MetricQuery.NoFilters, null), () => DataStart.FirstDayAsync(db, clock, Ct));
+
     private string Key(string what, string metric, Period period, IReadOnlyDictionary<Dimension, string> filters, Dimension? groupBy) =>
         string.Join('|', what, metric, AsOf.DayNumber, period.Start.DayNumber, period.End.DayNumber, groupBy?.ToString() ?? "",
             string.Join(',', filters.OrderBy(f => f.Key).Select(f => $"{f.Key}={f.Value}")));

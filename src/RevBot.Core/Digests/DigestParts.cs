@@ -38,6 +38,15 @@ internal sealed partial class DigestParts(DigestRequest request, DigestData data
         }
         var period = periods.For(scope);
         var previousPeriod = periods.PreviousFor(scope);
+        // As in answers: a comparison period that starts before the data has nothing to compare with, not 0.
+        if (previousPeriod is not null && await data.FirstDataDayAsync() is var first && (first is null || previousPeriod.Start < first))
+        {
+            previousPeriod = null;
+            Note(first is not { } day
+                ? (Spanish ? "Sin datos anteriores con los que comparar." : "No earlier data to compare with.")
+                : Spanish ? $"Sin datos anteriores con los que comparar: los datos empiezan el {Format.Date(day, true)}."
+                : $"No earlier data to compare with: the data starts on {Format.Date(day, true)}.");
+        }
         var value = await data.EvaluateAsync(metric, period, Filters);
         var previous = previousPeriod is null ? null : await data.EvaluateAsync(metric, previousPeriod, Filters);
         return new DigestMetric(metric, scope, MetricCatalog.Get(metric).Unit, period, value.Total, previousPeriod, previous?.Total,

@@ -16,9 +16,10 @@ internal sealed class DigestPeriods
         var resolver = new PeriodResolver(asOf, fiscal, language);
         Week = resolver.Offset(PeriodGrain.Week, -1);
         PreviousWeek = PeriodMath.Previous(Week, fiscal, language);
-        QuarterToDate = resolver.ToDate(PeriodGrain.Quarter);
-        PreviousQuarterToDate = PeriodMath.Previous(QuarterToDate, fiscal, language);
         Quarter = resolver.Offset(PeriodGrain.Quarter, 0);
+        // The same like-for-like rule as the answers' ("bookings this quarter" asked today compares the same dates).
+        PreviousQuarterToDate = PeriodMath.LikeForLike(Quarter, asOf, fiscal, language).Previous;
+        QuarterToDate = resolver.ToDate(PeriodGrain.Quarter);
         Next90Days = resolver.Upcoming(PeriodGrain.Day, 90);
         var weeks = new List<Period>();
         for (var start = fiscal.StartOf(PeriodGrain.Week, Quarter.Start); start <= asOf; start = start.AddDays(7))

@@ -38,6 +38,22 @@ public static class PeriodLabels
         return Range(start, end, es);
     }
 
+    /// <summary>"the first 67 days of Q3 2026", "los primeros 67 días del T3 2026": the start of a whole unit, read after "in"/"en".</summary>
+    public static string FirstDays(int days, string unitLabel, PeriodGrain grain, bool calendarYear, string language)
+    {
+        if (language != "es")
+            return days == 1 ? $"the first day of {unitLabel}" : $"the first {days} days of {unitLabel}";
+        // "del T3 2026", "del FY2026", "de 2026", "de octubre de 2026", "de la semana del 1 dic 2026".
+        var of = grain switch
+        {
+            PeriodGrain.Week => "de la",
+            PeriodGrain.Month => "de",
+            PeriodGrain.Year when calendarYear => "de",
+            _ => "del",
+        };
+        return days == 1 ? $"el primer día {of} {unitLabel}" : $"los primeros {days} días {of} {unitLabel}";
+    }
+
     public static string Day(DateOnly day, bool spanish) =>
         spanish ? $"{day.Day} {ShortEs[day.Month - 1]} {day.Year}" : $"{MonthsEn[day.Month - 1][..3]} {day.Day}, {day.Year}";
 

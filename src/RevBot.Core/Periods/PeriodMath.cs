@@ -3,8 +3,9 @@ namespace RevBot.Core.Periods;
 /// <summary>
 /// The periods a comparison needs. "Previous" keeps the shape: a quarter's is the quarter before, a run of whole
 /// months moves back by as many months (so fiscal quarters and "last 6 months" stay whole), a quarter-to-date is the
-/// same number of days from the previous quarter's start, and anything else (last 30 days, a custom range) moves back
-/// by its own length in days.
+/// same number of days from the previous quarter's start (the whole previous quarter once it reaches its last day), and
+/// anything else (last 30 days, a custom range) moves back by its own length in days. <see cref="LikeForLike"/> is the
+/// one rule answers and digests both compare by.
 /// </summary>
 public static class PeriodMath
 {
@@ -15,9 +16,9 @@ public static class PeriodMath
         if (period.ToDate && period.Grain is not (PeriodGrain.Custom or PeriodGrain.Day) && fiscal.IsStartOf(period.Grain, period.Start))
         {
             var start = FiscalCalendar.Add(period.Grain, period.Start, -1);
-            var end = Min(start.AddDays(period.Days - 1), period.Start.AddDays(-1));
-            // The label is the plain range: "Q3 2026 to date" would claim it runs to today.
-            return new Period(start, end, PeriodLabels.For(start, end, PeriodGrain.Custom, false, fiscal, language), period.Grain, ToDate: true);
+            var whole = Make(start, period.Start.AddDays(-1), period, fiscal, language);
+            // A to-date period that has reached its unit's last day is the whole unit: compare with the whole one before.
+            return fiscal.IsStartOf(period.Grain, period.End.AddDays(1)) ? whole : FirstDaysOf(whole, period.Days, fiscal, language);
         }
         if (IsMonthAligned(period.Start, period.End))
         {
@@ -26,6 +27,46 @@ public static class PeriodMath
             return Make(start, start.AddMonths(months).AddDays(-1), period, fiscal, language);
         }
         return Make(period.Start.AddDays(-period.Days), period.Start.AddDays(-1), period, fiscal, language);
+    }
+
+    /// <summary>True while the as-of day is inside the period and before its last day: part of it has not happened yet.</summary>
+    public static bool InProgress(Period period, DateOnly asOf)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        return period.HasStart && period.HasEnd && period.Start <= asOf && asOf < period.End;
+    }
+
+    /// <summary>What of the period has happened by the as-of day: its start to the as-of day while in progress, else all of it.</summary>
+    public static Period SoFar(Period period, DateOnly asOf, FiscalCalendar? fiscal = null, string language = "en")
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        if (!InProgress(period, asOf)) return period;
+        fiscal ??= FiscalCalendar.Calendar;
+        return new Period(period.Start, asOf, PeriodLabels.For(period.Start, asOf, period.Grain, true, fiscal, language), period.Grain, ToDate: true);
+    }
+
+    /// <summary>
+    /// THE like-for-like comparison, shared by answers and digests: a period in progress is measured so far and
+    /// compared with the same point of the previous period (as many days from its start, never past its end); a
+    /// period that has ended is compared with the whole previous one (see <see cref="Previous"/>).
+    /// </summary>
+    public static (Period Current, Period Previous) LikeForLike(Period period, DateOnly asOf, FiscalCalendar? fiscal = null, string language = "en")
+    {
+        var current = SoFar(period, asOf, fiscal, language);
+        return (current, Previous(current, fiscal, language));
+    }
+
+    /// <summary>The first <paramref name="days"/> days of a whole period ("the first 67 days of Q3 2026"); all of it when it is not longer.</summary>
+    public static Period FirstDaysOf(Period whole, int days, FiscalCalendar? fiscal = null, string language = "en")
+    {
+        ArgumentNullException.ThrowIfNull(whole);
+        if (days >= whole.Days) return whole;
+        fiscal ??= FiscalCalendar.Calendar;
+        var end = whole.Start.AddDays(days - 1);
+        var label = whole.Grain is PeriodGrain.Custom or PeriodGrain.Day
+            ? PeriodLabels.For(whole.Start, end, PeriodGrain.Custom, false, fiscal, language)
+            : PeriodLabels.FirstDays(days, whole.Label, whole.Grain, fiscal.IsCalendarYear, language);
+        return new Period(whole.Start, end, label, whole.Grain, ToDate: true);
     }
 
     /// <summary>The same dates a year earlier; a period ending on a month's last day keeps ending on one (Feb 28 ↔ Feb 29).</summary>

@@ -23,13 +23,15 @@ public sealed class AskApiTests(AskHost host) : IClassFixture<AskHost>
         Assert.Equal("metric", json.GetProperty("intent").GetString());
         Assert.Equal("win_rate", json.GetProperty("metric").GetString());
         Assert.Equal("2026-10-01", json.GetProperty("period").GetProperty("start").GetString());
-        Assert.Equal("2026-12-31", json.GetProperty("period").GetProperty("end").GetString());
+        // The quarter is in progress: measured so far, against the same 58 days of Q3 (issue 17).
+        Assert.Equal("2026-11-27", json.GetProperty("period").GetProperty("end").GetString());
         Assert.Equal("ratio", json.GetProperty("unit").GetString());
         var won = json.GetProperty("numerator").GetDecimal();
         var closed = json.GetProperty("denominator").GetDecimal();
         Assert.True(closed > 0);
         Assert.Equal(won / closed, json.GetProperty("value").GetDecimal(), 6);
         Assert.Equal("2026-07-01", json.GetProperty("comparison").GetProperty("period").GetProperty("start").GetString());
+        Assert.Equal("2026-08-27", json.GetProperty("comparison").GetProperty("period").GetProperty("end").GetString());
         Assert.Contains(((won / closed) * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%", json.GetProperty("text").GetString(), StringComparison.Ordinal);
     }
 
