@@ -24,9 +24,18 @@ public static class ScopeText
         (Dimension.Region, false) => $"{v} region",
         (Dimension.Segment, false) => $"{v} segment",
         (Dimension.Industry, false) => $"{v} industry",
-        (Dimension.Type, false) => $"{v} deals",
+        (Dimension.Type, _) => DealTypeName(v, es),
         (_, false) => $"{DimensionText.Name(d, false)} {v}",
         (_, true) => $"{DimensionText.Name(d, true)} {v}",
+    };
+
+    /// <summary>A deal type as a plural noun ("renewals", "renovaciones"): stored values are English words.</summary>
+    private static string DealTypeName(string v, bool es) => v.ToLowerInvariant() switch
+    {
+        "new" => es ? "negocio nuevo" : "new business",
+        "expansion" => es ? "ampliaciones" : "expansions",
+        "renewal" => es ? "renovaciones" : "renewals",
+        _ => es ? $"tipo {v}" : $"{v} deals",
     };
 
     /// <summary>

@@ -39,6 +39,17 @@ public sealed class AnswerTextTests
         Assert.StartsWith("Ventas cerradas para región EMEA, segmento Enterprise, producto GTX Basic, en T4 2017 (del 1 oct al 31 dic 2017): 1,5 M $", es, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("renewal", "Win rate for renewals, Q4 2017", "Tasa de cierre para renovaciones, en T4 2017")]
+    [InlineData("expansion", "Win rate for expansions, Q4 2017", "Tasa de cierre para ampliaciones, en T4 2017")]
+    [InlineData("new", "Win rate for new business, Q4 2017", "Tasa de cierre para negocio nuevo, en T4 2017")]
+    public void A_deal_type_reads_as_a_word_of_the_answers_language(string type, string en, string es)
+    {
+        var filters = new Dictionary<Dimension, string> { [Dimension.Type] = type };
+        Assert.StartsWith(en, Text("en", "win_rate", Q4, new MetricValue(0.5m, 1, 2), filters), StringComparison.Ordinal);
+        Assert.StartsWith(es, Text("es", "win_rate", T4, new MetricValue(0.5m, 1, 2), filters), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_filter_without_a_loaded_name_shows_its_value()
     {
