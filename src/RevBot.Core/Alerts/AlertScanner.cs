@@ -25,22 +25,29 @@ public sealed class AlertScanner(RevBotDb db, IServiceScopeFactory scopes, IOpti
         // The three statements run at the same time, each on its own connection: the scan waits for the slowest (the
         // stage norms), not for the sum. Stalled deals arrive filtered by the norms' floor; the norms themselves,
         // a handful of numbers, are applied to each row below.
+        // Asked for one kind (a question listing stalled deals), only that kind's statements run: churn risk needs no
+        // stage norms, the slowest of the three.
+        var (wantStalled, wantChurn) = (request.Only is null or AlertKind.StalledDeal, request.Only is null or AlertKind.ChurnRisk);
         await using var stalledScope = scopes.CreateAsyncScope();
         await using var churnScope = scopes.CreateAsyncScope();
-        await using var stalled = new StartedStream<StalledDealFacts>(
-            t => StalledDealQuery.StreamAsync(stalledScope.ServiceProvider.GetRequiredService<RevBotDb>(), stalledRules, today, now, t), ct);
-        await using var churn = new StartedStream<ChurnRiskFacts>(
-            t => ChurnRiskQuery.StreamAsync(churnScope.ServiceProvider.GetRequiredService<RevBotDb>(), churnRules, today, now, t), ct);
-        var norms = await StageNormQuery.RunAsync(db, stalledRules, now, ct);
+        await using var stalled = wantStalled ? new StartedStream<StalledDealFacts>(
+            t => StalledDealQuery.StreamAsync(stalledScope.ServiceProvider.GetRequiredService<RevBotDb>(), stalledRules, today, now, t), ct) : null;
+        await using var churn = wantChurn ? new StartedStream<ChurnRiskFacts>(
+            t => ChurnRiskQuery.StreamAsync(churnScope.ServiceProvider.GetRequiredService<RevBotDb>(), churnRules, today, now, t), ct) : null;
 
-        await foreach (var row in stalled.ReadAsync())
+        if (stalled is not null)
         {
-            var deal = row with { StageNormDays = Math.Max(norms.TryGetValue(row.Stage, out var norm) ? norm.Days : 0, stalledRules.StageNormFloorDays) };
-            var reasons = StalledDealReasons.For(deal, stalledRules, today, text);
-            // In its stage longer than the floor but not than its own stage's norm, and nothing else: not stalled.
-            if (reasons.Count == 0) continue;
-            yield return new AlertFinding(AlertKind.StalledDeal, deal.DealId, deal.DealName, null, reasons, Recipients(deal.OwnerEmail ?? deal.AccountOwnerEmail));
+            var norms = await StageNormQuery.RunAsync(db, stalledRules, now, ct);
+            await foreach (var row in stalled.ReadAsync())
+            {
+                var deal = row with { StageNormDays = Math.Max(norms.TryGetValue(row.Stage, out var norm) ? norm.Days : 0, stalledRules.StageNormFloorDays) };
+                var reasons = StalledDealReasons.For(deal, stalledRules, today, text);
+                // In its stage longer than the floor but not than its own stage's norm, and nothing else: not stalled.
+                if (reasons.Count == 0) continue;
+                yield return new AlertFinding(AlertKind.StalledDeal, deal.DealId, deal.DealName, null, reasons, Recipients(deal.OwnerEmail ?? deal.AccountOwnerEmail));
+            }
         }
+        if (churn is null) yield break;
         await foreach (var account in churn.ReadAsync())
         {
             yield return new AlertFinding(AlertKind.ChurnRisk, account.AccountId, account.AccountName, account.Score,

@@ -24,10 +24,7 @@ public sealed class FindingLists(RevBotDb db, AlertScanner scanner)
 
         var kind = q.ListSubject == ListSubject.StalledDeals ? AlertKind.StalledDeal : AlertKind.ChurnRisk;
         var found = new List<AlertFinding>();
-        await foreach (var f in scanner.ScanAsync(new AlertScanRequest(asOf, q.Language), ct))
-        {
-            if (f.Kind == kind) found.Add(f);
-        }
+        await foreach (var f in scanner.ScanAsync(new AlertScanRequest(asOf, q.Language, Only: kind), ct)) found.Add(f);
         var ids = found.Select(f => f.SubjectId).ToList();
         var ownerName = q.Filters.TryGetValue(Dimension.Owner, out var owner) && !string.Equals(owner, userEmail, StringComparison.OrdinalIgnoreCase)
             ? await db.Users.AsNoTracking().Where(u => u.Email == owner).Select(u => u.Name).FirstOrDefaultAsync(ct) ?? owner

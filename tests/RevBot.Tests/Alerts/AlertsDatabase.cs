@@ -24,8 +24,10 @@ public sealed class AlertsDatabase : IAsyncDisposable
 {
     private readonly SeededDatabases _databases = new(AlertDataset.SeedAsync);
 
+    /// <param name="only">One kind of finding, as a question listing them asks.</param>
     /// <param name="take">Stop reading after this many findings (the scan must then end its statements cleanly).</param>
-    public async Task<List<AlertFinding>> ScanAsync(DbProvider provider, IReadOnlyDictionary<string, string?>? settings = null, string language = "en", int take = int.MaxValue)
+    public async Task<List<AlertFinding>> ScanAsync(DbProvider provider, IReadOnlyDictionary<string, string?>? settings = null, string language = "en", int take = int.MaxValue,
+        AlertKind? only = null)
     {
         var database = await _databases.GetAsync(provider);
         var values = new Dictionary<string, string?> { ["Company:TimeZone"] = "UTC" };
@@ -36,7 +38,7 @@ public sealed class AlertsDatabase : IAsyncDisposable
         await using var scope = services.CreateAsyncScope();
         var findings = new List<AlertFinding>();
         await foreach (var finding in scope.ServiceProvider.GetRequiredService<AlertScanner>()
-            .ScanAsync(new AlertScanRequest(AlertDataset.AsOf, language), TestContext.Current.CancellationToken))
+            .ScanAsync(new AlertScanRequest(AlertDataset.AsOf, language, only), TestContext.Current.CancellationToken))
         {
             findings.Add(finding);
             if (findings.Count == take) break;

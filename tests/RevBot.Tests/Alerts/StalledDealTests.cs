@@ -126,4 +126,19 @@ public sealed class StalledDealTests(AlertsDatabase data)
         // The connections went back to the pool in a usable state: a full scan right after gives everything.
         Assert.Equal(9, (await data.ScanAsync(provider)).Count(f => f.Kind == AlertKind.StalledDeal));
     }
+
+    [Theory]
+    [InlineData(DbProvider.Sqlite)]
+    [InlineData(DbProvider.Postgres)]
+    public async Task A_scan_for_one_kind_finds_exactly_that_kind_of_a_full_scan(DbProvider provider)
+    {
+        var all = await data.ScanAsync(provider);
+
+        foreach (var kind in new[] { AlertKind.StalledDeal, AlertKind.ChurnRisk })
+        {
+            var only = await data.ScanAsync(provider, only: kind);
+            Assert.NotEmpty(only);
+            Assert.Equal(all.Where(f => f.Kind == kind).Select(f => (f.SubjectId, f.Summary)), only.Select(f => (f.SubjectId, f.Summary)));
+        }
+    }
 }
