@@ -1,3 +1,4 @@
+using RevBot.Core.Domain;
 using RevBot.Core.Metrics;
 using RevBot.Core.Periods;
 
@@ -29,12 +30,12 @@ public static class ScopeText
         (_, true) => $"{DimensionText.Name(d, true)} {v}",
     };
 
-    /// <summary>A deal type as a plural noun ("renewals", "renovaciones"): stored values are English words.</summary>
-    private static string DealTypeName(string v, bool es) => v.ToLowerInvariant() switch
+    /// <summary>A deal type as a plural noun ("renewals", "renovaciones"); a value that is no deal type is shown as stored.</summary>
+    private static string DealTypeName(string v, bool es) => (EnumText.TryParse<DealType>(v, out var type) ? type : (DealType?)null) switch
     {
-        "new" => es ? "negocio nuevo" : "new business",
-        "expansion" => es ? "ampliaciones" : "expansions",
-        "renewal" => es ? "renovaciones" : "renewals",
+        DealType.New => es ? "negocio nuevo" : "new business",
+        DealType.Expansion => es ? "ampliaciones" : "expansions",
+        DealType.Renewal => es ? "renovaciones" : "renewals",
         _ => es ? $"tipo {v}" : $"{v} deals",
     };
 
