@@ -51,7 +51,14 @@ internal static class AskCommand
             var chartOut = parse.GetValue(ChartOut);
             var answer = await ask.AskAsync(new AskRequest(parse.GetValue(question)!, parse.GetValue(As), asOf, session) { Chart = chartOut is not null }, ct);
             var text = parse.GetValue(Format) == "json" ? JsonSerializer.Serialize(answer, Json) + Environment.NewLine : TextReplyRenderer.Render(answer.Reply, answer.Language);
-            if (chartOut is null) return await WriteAsync(text, 0);
+            if (chartOut is null)
+            {
+                // The terminal shows no picture: say how to get the one the question asked for.
+                var hint = answer.Chart is null || parse.GetValue(Format) == "json" ? ""
+                    : answer.Language == "es" ? $"Gráfico: añade --chart-out ARCHIVO.png para guardarlo.{Environment.NewLine}"
+                    : $"Chart: add --chart-out FILE.png to write it.{Environment.NewLine}";
+                return await WriteAsync(text + hint, 0);
+            }
             // One number is no chart: the answer is printed, the file is not written, and the exit code says so.
             if (answer.ChartImage is not { } image)
             {

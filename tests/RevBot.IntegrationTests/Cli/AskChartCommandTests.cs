@@ -67,6 +67,15 @@ public sealed class AskChartCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_chart_question_without_the_option_says_in_its_language_how_to_write_the_chart()
+    {
+        var (code, output, _) = await Ask("gráfico de ventas por mes");
+
+        Assert.Equal(0, code);
+        Assert.EndsWith("Gráfico: añade --chart-out ARCHIVO.png para guardarlo." + Environment.NewLine, output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_misspelt_chart_option_is_refused()
     {
         var (code, _, error) = await Ask("chart bookings by month", "--chart-outt", Path.Combine(_root, "x.png"));
