@@ -73,7 +73,7 @@ public static class DigestChartRenderer
 
     /// <summary>
     /// Labels too long to sit side by side (rep or account names) are slanted, with room below the axis for them.
-    /// Short ones (stages, months) stay level, so the digests' charts look as before.
+    /// Short ones (a digest's stages, quarters) stay level; the digests' stage charts look as before.
     /// </summary>
     private static void SlantLongLabels(Plot plot, DigestChart chart)
     {

@@ -86,6 +86,20 @@ public sealed class SlackChartTests : IAsyncLifetime
         Assert.DoesNotContain(_host.Fake.Requests, r => r.Method == "files.completeUploadExternal" && r.Body.Contains("CCHART3", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Sharing_a_private_chart_answer_posts_it_for_the_channel_and_then_shares_its_chart_there()
+    {
+        var payload = $$"""{"type":"block_actions","team":{"id":"T1"},"user":{"id":"{{SlackBotHost.RepSlackId}}"},"channel":{"id":"CCHART5"},"container":{"type":"message","message_ts":"1700003005.000100","channel_id":"CCHART5","is_ephemeral":true},"response_url":"{{_host.Fake.BaseUri}}respond/share-5","actions":[{"action_id":"{{SlackActionIds.Share}}","value":"chart bookings by month"}]}""";
+        await _host.PostSignedAsync(SlackEndpoints.InteractivityPath, "payload=" + Uri.EscapeDataString(payload), "application/x-www-form-urlencoded");
+
+        var complete = await Completed("CCHART5");
+
+        var shared = _host.Fake.Requests.Where(r => r.Method == "/respond/share-5").Select(r => SlackBotHost.Json(r.Body)).ToList();
+        Assert.Equal("in_channel", shared[0].GetProperty("response_type").GetString());
+        Assert.DoesNotContain(SlackMessages.ChartNotShared(), shared[0].GetRawText(), StringComparison.Ordinal);
+        Assert.False(complete.TryGetProperty("thread_ts", out _));
+    }
+
     private Task<HttpResponseMessage> Event(string id, string evt) =>
         _host.PostSignedAsync(SlackEndpoints.EventsPath, EventCallback(id, evt), "application/json");
 

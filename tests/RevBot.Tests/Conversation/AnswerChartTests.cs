@@ -100,6 +100,22 @@ public sealed class AnswerChartTests
         Assert.Equal(("bookings-by-day.png", 30), (drawnDays.Chart!.File, PngBars.Count(drawnDays.ChartImage!.Png.ToArray())));
     }
 
+    [Theory]
+    [InlineData("win rate by quarter", "and as a chart?")]
+    [InlineData("tasa de cierre por trimestre", "¿y en un gráfico?")]
+    public void A_follow_up_asking_for_a_chart_draws_the_previous_question_and_later_follow_ups_keep_it(string first, string followUp)
+    {
+        var context = TestVocabulary.Context(new DateOnly(2026, 11, 27));
+        var previous = QuestionParser.Parse(first, context);
+
+        var merged = FollowUpMerger.Merge(QuestionParser.Parse(followUp, context), previous)!;
+        var next = FollowUpMerger.Merge(QuestionParser.Parse("and last year?", context), merged)!;
+
+        Assert.False(previous.Chart);
+        Assert.Equal(("win_rate", PeriodGrain.Quarter, 4, true), (merged.Metric, merged.TrendGrain, merged.TrendPeriods, merged.Chart));
+        Assert.True(next.Chart);
+    }
+
     [Fact]
     public void A_chart_of_a_ratio_is_labelled_as_the_text_writes_it_and_renders_the_same_bytes_twice()
     {
