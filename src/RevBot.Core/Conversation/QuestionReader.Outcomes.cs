@@ -36,7 +36,10 @@ internal sealed partial class QuestionReader
         var amount = metric == "lost_amount" || spans.Any(s => s.Cues.Any(c => c is { Kind: CueKind.Concept, Value: "amount" }));
         var question = Complete(q with { Confidence = Math.Round(confidence, 2) }, amount ? "lost_amount" : "deals_lost",
             slots with { GroupBy = Dimension.LossReason }, ListShape.None, isFollowUp: false);
-        return question with { Limit = list.Limit };
+        // "the main reason we lost" is one row; "motivos de pérdida" ends on a singular word but asks for them all.
+        var plural = list.SubjectSpan is { } subject && Enumerable.Range(subject.Start, subject.Length)
+            .Any(k => tokens[k].Text is "reasons" or "causes" or "motivos" or "razones" or "causas");
+        return question with { Limit = list.Limit is 1 && plural ? null : list.Limit };
     }
 
     private ParsedQuestion Scorecard(ParsedQuestion q, Slots slots, IReadOnlyList<Token> unexplained)

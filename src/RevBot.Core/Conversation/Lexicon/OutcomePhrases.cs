@@ -12,10 +12,12 @@ internal static class OutcomePhrases
         // Loss reasons: a breakdown dimension ("deals lost by reason") and, when named outright, the list itself.
         ("reason|reasons|cause|causes", "d:LossReason"),
         ("loss|lost|losing reason|reasons|cause|causes; reason|reasons|cause|causes for|of|behind loss|losses|losing|lost deal?", "d:LossReason,find:loss_reasons"),
-        ("reason|reasons we|i|they lost|lose|losing", "d:LossReason,find:loss_reasons"),
-        ("why did|do|have|are|were|was? we|i|they|you lose|lost|losing", "find:loss_reasons"),
+        ("reason|reasons we|they lost|lose|losing", "d:LossReason,find:loss_reasons"),
+        ("reason|reasons i lost|lose|losing", "d:LossReason,find:loss_reasons,me"),
+        ("why did|do|have|are|were|was? we|they|you lose|lost|losing", "find:loss_reasons"),
+        ("why did|do|have|am|was? i lose|lost|losing", "find:loss_reasons,me"),
         ("why were|are|was|did|do|have? deal|opportunity|opp|oppty lost|lose|losing", "find:loss_reasons"),
-        ("loss analysis; what are|did|do we|i losing|lose|lost to", "find:loss_reasons"),
+        ("loss analysis; what are|did|do we losing|lose|lost to", "find:loss_reasons"),
 
         // The audience's scorecard.
         ("how are|is|were|was we|things|it|business|everything doing|going|looking|tracking|performing|pacing", "find:scorecard"),
@@ -49,6 +51,7 @@ internal static class OutcomePhrases
         ("cuadro de mando; resumen de indicadores", "find:scorecard"),
 
         ("frente|contra|versus|vs al|a la? plan|cuota|objetivo|presupuesto|meta; respecto al plan|objetivo|presupuesto; respecto a la cuota|meta", "m:quota_attainment"),
+        ("contra el plan|objetivo|presupuesto; contra la cuota|meta", "m:quota_attainment"),
         ("ventas frente|contra|versus|vs al|a la? plan|cuota|objetivo|presupuesto|meta", "m:quota_attainment"),
         ("en camino|linea de|para cumplir|alcanzar la? cuota|objetivo|plan|meta", "m:quota_attainment"),
         ("cumplir|cumplimos|cumpliremos|alcanzar|alcanzaremos|llegar|llegaremos a? la? cuota|objetivo|plan|meta", "m:quota_attainment"),
