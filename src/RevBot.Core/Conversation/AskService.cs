@@ -74,6 +74,10 @@ public sealed class AskService(
             question = question with { Filters = new Dictionary<Dimension, string>(question.Filters) { [Dimension.Team] = myTeam } };
         }
 
+        // "what about bookings?" after a scorecard asks for that one metric.
+        if (question.Intent == Intent.Scorecard && question.Metric is not null)
+            question = question with { Intent = Intent.Metric };
+
         // The engine measures "now" (open deals, ARR today, bookings so far) at the question's as-of day.
         var engineClock = request.AsOf is { } day ? CompanyClock.At(day, clock.Zone) : clock;
         var engine = new MetricEngine(db, company, engineClock);

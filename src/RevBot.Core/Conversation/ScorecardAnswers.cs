@@ -20,14 +20,26 @@ public sealed class ScorecardAnswers(RevBotDb db)
         ArgumentNullException.ThrowIfNull(q);
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(resolver);
+        // A scorecard is several metrics side by side: a breakdown or a trend (say from a follow-up) would be dropped.
+        if (q.GroupBy is not null || q.TrendPeriods is not null)
+            return GuidanceComposer.NotUnderstood(q, q.Language == "es"
+                ? "Un resumen no se desglosa: pregunta por una métrica, por ejemplo \"ventas cerradas por región\"."
+                : "A scorecard has no breakdown: ask for one metric, for example \"bookings by region\".");
         var role = userEmail is null ? null : await db.Users.AsNoTracking().Where(u => u.Email == userEmail).Select(u => (Domain.UserRole?)u.Role).FirstOrDefaultAsync(ct);
         var kind = DigestHeadlines.ForRole(role);
         var period = q.Period ?? resolver.Offset(PeriodGrain.Quarter, 0);
         var firstDay = await DataStart.FirstDayAsync(db, engineClock, ct);
         var lines = new List<ScorecardLine>();
         var skipped = new List<(string Metric, Dimension Dimension)>();
+        var pastPipeline = false;
         foreach (var metric in DigestHeadlines.Metrics(kind))
         {
+            // Open deals have no history: a period that has ended has no pipeline to show.
+            if (DefaultPeriods.IsOpenPipeline(metric) && period.End < resolver.AsOf)
+            {
+                pastPipeline = true;
+                continue;
+            }
             var unsupported = q.Filters.Keys.Where(d => !MetricSupport.Supports(metric, d, breakdown: false)).ToList();
             if (unsupported.Count > 0)
             {
@@ -44,7 +56,7 @@ public sealed class ScorecardAnswers(RevBotDb db)
             lines.Add(new ScorecardLine(def, value, before, compared is not null && before is null ? compared : null));
         }
         var names = q.Filters.Count == 0 ? null : await FilterNames.LoadAsync(db, q.Filters, ct);
-        return ScorecardComposer.Compose(q, kind, period, lines, skipped, currency, names, firstDay);
+        return ScorecardComposer.Compose(q, kind, period, lines, skipped, currency, names, firstDay, pastPipeline);
     }
 }
 

@@ -13,7 +13,7 @@ namespace RevBot.Core.Conversation;
 public static class ScorecardComposer
 {
     public static Answer Compose(ParsedQuestion question, DigestKind kind, Period period, IReadOnlyList<ScorecardLine> lines,
-        IReadOnlyList<(string Metric, Dimension Dimension)> skipped, string currency, IReadOnlyDictionary<Dimension, string>? names, DateOnly? firstDay)
+        IReadOnlyList<(string Metric, Dimension Dimension)> skipped, string currency, IReadOnlyDictionary<Dimension, string>? names, DateOnly? firstDay, bool pastPipeline = false)
     {
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(period);
@@ -37,6 +37,8 @@ public static class ScorecardComposer
             var dims = string.Join(", ", skipped.Select(s => DimensionText.Name(s.Dimension, f.Spanish)).Distinct());
             text += f.Spanish ? $" Sin {left}: no se puede filtrar por {dims}." : $" Not shown: {left}, which cannot be filtered by {dims}.";
         }
+        if (pastPipeline)
+            text += f.Spanish ? " Sin pipeline: los negocios abiertos no guardan historia de un periodo pasado." : " No pipeline: open deals keep no history for a past period.";
         if (lines.Any(l => l.NoEarlierData is not null) && firstDay is { } first)
             text += f.Spanish ? $" Los datos empiezan el {f.Date(first, true)}." : $" The data starts on {f.Date(first, true)}.";
 

@@ -113,6 +113,8 @@ public sealed class OutcomeAnswerTests(DemoCompanyFixture demo)
         var key = $"test:{Guid.NewGuid():N}";
         await AskAsync(services, "how are we doing this quarter", key: key);
         var followUp = await AskAsync(services, "and last quarter?", key: key);
+        var byRegion = await AskAsync(services, "and by region?", key: key);
+        var oneMetric = await AskAsync(services, "what about bookings?", key: key);
 
         Assert.Equal("scorecard", exec.Intent);
         Assert.Equal(DigestHeadlines.Metrics(DigestKind.Exec), exec.Metrics!.Select(m => m.Metric));
@@ -131,6 +133,11 @@ public sealed class OutcomeAnswerTests(DemoCompanyFixture demo)
         Assert.Equal(rep, mine.Filters!["owner"]);
         Assert.Equal(Booked(Q1Start, new DateTime(2026, 3, 16, 0, 0, 0, DateTimeKind.Utc), rep), mine.Metrics!.Single(m => m.Metric == "bookings").Value!.Value, 2);
         Assert.Equal(("scorecard", "2025-10-01", "2025-12-31"), (followUp.Intent, followUp.Period!.Start, followUp.Period.End));
+        // Last quarter has ended: no pipeline (open deals keep no history), and it says so.
+        Assert.DoesNotContain(followUp.Metrics!, m => m.Metric == "pipeline");
+        Assert.EndsWith("No pipeline: open deals keep no history for a past period.", followUp.Text, StringComparison.Ordinal);
+        Assert.Equal((false, "A scorecard has no breakdown: ask for one metric, for example \"bookings by region\"."), (byRegion.Understood, byRegion.Text.Split(" I can answer")[0]));
+        Assert.Equal(("metric", "bookings", "2025-10-01"), (oneMetric.Intent, oneMetric.Metric, oneMetric.Period!.Start));
 
         // The same answer through JSON, Slack and Teams.
         var json = JsonSerializer.Serialize(exec);
