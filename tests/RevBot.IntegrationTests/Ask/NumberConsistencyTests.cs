@@ -106,8 +106,8 @@ public sealed class NumberConsistencyTests(AskHost host) : IClassFixture<AskHost
         foreach (var m in metrics.EnumerateArray())
         {
             var unit = Unit(m.GetProperty("unit").GetString());
-            if (m.GetProperty("value") is { ValueKind: JsonValueKind.Number } v) yield return (v.GetDecimal(), unit);
-            if (m.GetProperty("comparison") is { ValueKind: JsonValueKind.Object } c)
+            if (m.TryGetProperty("value", out var v) && v.ValueKind == JsonValueKind.Number) yield return (v.GetDecimal(), unit);
+            if (m.TryGetProperty("comparison", out var c) && c.ValueKind == JsonValueKind.Object)
                 foreach (var name in new[] { "value", "change" })
                     if (c.TryGetProperty(name, out var n) && n.ValueKind == JsonValueKind.Number) yield return (n.GetDecimal(), unit);
         }
@@ -128,12 +128,15 @@ public sealed class NumberConsistencyTests(AskHost host) : IClassFixture<AskHost
         var periods = new List<JsonElement> { json.TryGetProperty("period", out var a) ? a : default, json.TryGetProperty("comparison", out var c) && c.ValueKind == JsonValueKind.Object ? c.GetProperty("period") : default };
         if (json.TryGetProperty("metrics", out var metrics) && metrics.ValueKind == JsonValueKind.Array)
             foreach (var m in metrics.EnumerateArray())
-                periods.AddRange([m.GetProperty("period"), m.GetProperty("comparison") is { ValueKind: JsonValueKind.Object } mc ? mc.GetProperty("period") : default]);
+                periods.AddRange([m.GetProperty("period"), m.TryGetProperty("comparison", out var mc) && mc.ValueKind == JsonValueKind.Object ? mc.GetProperty("period") : default]);
         foreach (var p in periods)
         {
             if (p.ValueKind != JsonValueKind.Object) continue;
             var period = new Period(DateOnly.Parse(p.GetProperty("start").GetString()!, System.Globalization.CultureInfo.InvariantCulture),
                 DateOnly.Parse(p.GetProperty("end").GetString()!, System.Globalization.CultureInfo.InvariantCulture), p.GetProperty("label").GetString()!);
+            // "…: the data starts on Mar 3, 2022" when the comparison comes before the data.
+            if (json.TryGetProperty("comparison", out var dc) && dc.ValueKind == JsonValueKind.Object && dc.TryGetProperty("data_starts", out var starts))
+                yield return [f.Date(DateOnly.Parse(starts.GetString()!, System.Globalization.CultureInfo.InvariantCulture), true)];
             // A stock (ARR) is read on its period's last day: "ARR on Nov 27, 2026".
             yield return [period.Label, f.DateRange(period), f.RangePhrase(period), f.Date(period.End, true)];
         }
