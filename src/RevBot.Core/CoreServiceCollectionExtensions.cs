@@ -39,6 +39,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<ConversationStore>();
         services.AddScoped<AskService>();
         services.AddScoped<FindingLists>();
+        services.AddScoped<ScorecardAnswers>();
         services.AddScoped<AlertScanner>();
         services.AddScoped<AlertRouter>();
         services.AddScoped<AlertDelivery>();

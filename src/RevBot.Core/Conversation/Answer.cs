@@ -22,8 +22,18 @@ public sealed record Answer
     [JsonPropertyName("currency")] public string? Currency { get; init; }
     [JsonPropertyName("numerator")] public decimal? Numerator { get; init; }
     [JsonPropertyName("denominator")] public decimal? Denominator { get; init; }
+    /// <summary>The money behind a count (the lost deals' amount in "why did we lose"); absent elsewhere.</summary>
+    [JsonPropertyName("amount")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public decimal? Amount { get; init; }
+
     [JsonPropertyName("breakdown")] public IReadOnlyList<AnswerBreakdownEntry>? Breakdown { get; init; }
     [JsonPropertyName("comparison")] public AnswerComparison? Comparison { get; init; }
+    /// <summary>For a scorecard ("how are we doing?"): each headline metric with its comparison.</summary>
+    [JsonPropertyName("metrics")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<AnswerScorecardEntry>? Metrics { get; init; }
+
     [JsonPropertyName("items")] public IReadOnlyList<AnswerItem>? Items { get; init; }
     [JsonPropertyName("text")] public required string Text { get; init; }
 

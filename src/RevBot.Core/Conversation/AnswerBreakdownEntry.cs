@@ -7,4 +7,18 @@ public sealed record AnswerBreakdownEntry(
     [property: JsonPropertyName("label")] string Label,
     [property: JsonPropertyName("value")] decimal? Value,
     [property: JsonPropertyName("numerator")] decimal? Numerator,
-    [property: JsonPropertyName("denominator")] decimal? Denominator);
+    [property: JsonPropertyName("denominator")] decimal? Denominator)
+{
+    /// <summary>For loss reasons: how many deals and how much money the row holds, and its share of the total (a fraction).</summary>
+    [JsonPropertyName("count")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public decimal? Count { get; init; }
+
+    [JsonPropertyName("amount")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public decimal? Amount { get; init; }
+
+    [JsonPropertyName("share")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public decimal? Share { get; init; }
+}

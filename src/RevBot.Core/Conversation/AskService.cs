@@ -27,6 +27,7 @@ public sealed class AskService(
     AlertCommands alertCommands,
     DigestSubscriptions digests,
     FindingLists findings,
+    ScorecardAnswers scorecards,
     VocabularyCache vocabulary,
     CompanyClock clock,
     IOptions<CompanyOptions> company,
@@ -73,15 +74,21 @@ public sealed class AskService(
             question = question with { Filters = new Dictionary<Dimension, string>(question.Filters) { [Dimension.Team] = myTeam } };
         }
 
+        // "what about bookings?" after a scorecard asks for that one metric.
+        if (question.Intent == Intent.Scorecard && question.Metric is not null)
+            question = question with { Intent = Intent.Metric };
+
         // The engine measures "now" (open deals, ARR today, bookings so far) at the question's as-of day.
         var engineClock = request.AsOf is { } day ? CompanyClock.At(day, clock.Zone) : clock;
         var engine = new MetricEngine(db, company, engineClock);
         var resolver = new PeriodResolver(asOf, new FiscalCalendar(options.FiscalYearStartMonth), question.Language);
         var answer = question.Intent == Intent.List && question.ListSubject is ListSubject.StalledDeals or ListSubject.ChurnRisk
             ? await findings.AnswerAsync(question, asOf, request.UserEmail, question.Limit ?? DefaultListLimit, options.Currency, ct)
+            : question.Intent == Intent.Scorecard
+            ? await scorecards.AnswerAsync(question, engine, resolver, engineClock, request.UserEmail, options.Currency, ct)
             : await AnswerAsync(question, engine, engineClock, resolver, options.Currency, ct);
         if (question.Chart || request.Chart) answer = AnswerCharts.Draw(answer, question, options.Currency, asked: question.Chart);
-        if (request.ConversationKey is { } k && answer.Understood && question.Intent is Intent.Metric or Intent.List)
+        if (request.ConversationKey is { } k && answer.Understood && question.Intent is Intent.Metric or Intent.List or Intent.Scorecard)
             await conversations.SaveAsync(k, question, ct);
         return Counted(answer);
     }
@@ -114,7 +121,7 @@ public sealed class AskService(
             case Intent.Definition when q.Metric is not null: return GuidanceComposer.Definition(q);
             case Intent.List when q.ListSubject == ListSubject.Deals:
                 var dealQuery = new DealListQuery(q.DealListKind ?? DealListKind.Open, q.Period, q.Filters, q.Limit ?? DefaultListLimit, q.Ascending);
-                return ListAnswerComposer.Deals(q, dealQuery, await engine.ListDealsAsync(dealQuery, ct), currency, names);
+                return ListAnswerComposer.Deals(q, dealQuery, await engine.ListDealsAsync(dealQuery, ct), currency, names, resolver.AsOf);
             case Intent.Metric or Intent.List when q.Metric is not null:
                 break;
             default:
@@ -137,6 +144,16 @@ public sealed class AskService(
                 return TrendAnswerComposer.Compose(q, period, await engine.TrendAsync(def.Id, points, q.Filters, ct), currency, names);
             }
             var (measured, comparePeriod) = DefaultPeriods.Comparison(q, def, period, resolver);
+            // "Why did we lose?": one lost_amount statement by loss reason carries both the deals and the money.
+            if (q.GroupBy == Dimension.LossReason && def.Id is "deals_lost" or "lost_amount")
+            {
+                var lostComparison = comparePeriod is null
+                    ? Task.FromResult<(MetricResult?, NoEarlierData?)>((null, null))
+                    : CompareOnOwnConnectionAsync(new MetricQuery("lost_amount", comparePeriod, q.Filters), engineClock, ct);
+                var lost = await engine.EvaluateAsync(new MetricQuery("lost_amount", measured, q.Filters, Dimension.LossReason), ct);
+                var (lostBefore, lostNoEarlier) = await lostComparison;
+                return LossReasonComposer.Compose(q, lost, lostBefore, currency, names, lostNoEarlier);
+            }
             // The comparison runs at the same time on its own connection: the answer waits for the slower query, not both.
             var comparisonTask = comparePeriod is null
                 ? Task.FromResult<(MetricResult?, NoEarlierData?)>((null, null))

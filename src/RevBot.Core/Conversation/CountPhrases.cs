@@ -33,7 +33,10 @@ internal static class CountPhrases
             "nrr" or "grr" or "revenue_churn_rate" when md is not null => es ? $"{m} de {md} de ARR inicial" : $"{m} of {md} starting ARR",
             "logo_churn_rate" when d is not null => es ? $"{c} de {d} clientes perdidos" : $"{c} of {d} customers lost",
             "expansion_rate" when d is not null => es ? $"{c} de {d} clientes ampliaron" : $"{c} of {d} customers expanded",
-            "quota_attainment" when md is not null => es ? $"{m} de una cuota de {md}" : $"{m} of a {md} quota",
+            "quota_attainment" when md is not null => es ? $"{m} de ventas cerradas de una cuota de {md}" : $"{m} bookings of a {md} quota",
+            // No quota loaded: the bookings are still stated, never an attainment of 0.
+            "quota_attainment" => es ? $"ventas cerradas {m}" : $"bookings {m}",
+            "pipeline_coverage" when md is null => es ? $"pipeline {m}" : $"pipeline {m}",
             "pipeline_coverage" when md is not null => es ? $"{m} de pipeline para {md} pendientes" : $"{m} pipeline for {md} to go",
             "cac" when d is not null => es ? $"{m} de gasto para {d} clientes nuevos" : $"{m} spend for {d} new customers",
             "forecast_accuracy" when md is not null => es ? $"previsión {m}, real {md}" : $"forecast {m}, actual {md}",

@@ -5,7 +5,7 @@ namespace RevBot.Core.Conversation;
 /// <summary>Dimension names as the JSON contract spells them ("owner") and as people read them ("rep", "comercial").</summary>
 public static class DimensionText
 {
-    public static string Key(Dimension d) => d.ToString().ToLowerInvariant();
+    public static string Key(Dimension d) => d == Dimension.LossReason ? "loss_reason" : d.ToString().ToLowerInvariant();
 
     public static string Name(Dimension d, bool spanish) => (d, spanish) switch
     {
@@ -21,6 +21,8 @@ public static class DimensionText
         (Dimension.Stage, true) => "etapa",
         (Dimension.Account, true) => "cuenta",
         (Dimension.Type, false) => "deal type",
+        (Dimension.LossReason, false) => "loss reason",
+        (Dimension.LossReason, true) => "motivo de pérdida",
         _ => d.ToString().ToLowerInvariant(),
     };
 }

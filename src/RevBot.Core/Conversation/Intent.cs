@@ -14,4 +14,7 @@ public enum Intent
 
     /// <summary>"duplicates", "data health", "salud de datos".</summary>
     DataHealth,
+
+    /// <summary>"how are we doing this quarter?", "¿cómo vamos?": the asker's audience's headline metrics side by side.</summary>
+    Scorecard,
 }

@@ -56,8 +56,9 @@ public static class ListAnswerComposer
         };
     }
 
+    /// <param name="asOf">The question's day: open renewals closing from it read "in the next N days".</param>
     public static Answer Deals(ParsedQuestion question, DealListQuery query, IReadOnlyList<DealListItem> items, string currency,
-        IReadOnlyDictionary<Dimension, string>? names = null)
+        IReadOnlyDictionary<Dimension, string>? names = null, DateOnly? asOf = null)
     {
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(query);
@@ -74,8 +75,11 @@ public static class ListAnswerComposer
         var heading = (items.Count == 1
             ? (f.Spanish ? (query.Ascending ? $"El negocio {SingularEs(kind)} más pequeño" : $"El mayor negocio {SingularEs(kind)}") : $"The {(query.Ascending ? "smallest" : "biggest")} {kind} deal")
             : f.Spanish ? (query.Ascending ? $"Los {items.Count} negocios {kind} más pequeños" : $"Los {items.Count} mayores negocios {kind}") : $"{MetricAnswerComposer.Capitalize(which, f.Culture)} {items.Count} {kind} deals") + scopePart + when;
+        var empty = f.Spanish ? $"No hay negocios {kind}{scopePart}{when}." : $"No {kind} deals{scopePart}{when}.";
+        if (RenewalsClosing(query, items.Count, names, asOf, f) is { } renewals)
+            (title, heading, empty) = renewals;
         var text = items.Count == 0
-            ? (f.Spanish ? $"No hay negocios {kind}{scopePart}{when}." : $"No {kind} deals{scopePart}{when}.")
+            ? empty
             : heading + ": " + string.Join("; ", items.Select((d, i) => $"{i + 1}. {d.Name} {f.Money(d.Amount)}")) + ".";
         return new Answer
         {
@@ -101,6 +105,28 @@ public static class ListAnswerComposer
                 Context = query.Period is { } pp ? [MetricAnswerComposer.ContextLine(pp, query.Filters, f, names)] : [],
             },
         };
+    }
+
+    /// <summary>
+    /// Open renewals closing in a period ("renewals in the next 90 days") read as renewals, not as "top N open deals":
+    /// title "Renewals closing in the next 90 days", text "Top 10 renewals closing in the next 90 days (…)".
+    /// </summary>
+    private static (string Title, string Heading, string Empty)? RenewalsClosing(DealListQuery query, int count, IReadOnlyDictionary<Dimension, string>? names, DateOnly? asOf, AnswerFormatter f)
+    {
+        if (query.Kind != DealListKind.Open || query.Ascending || query.Period is not { } period
+            || !query.Filters.TryGetValue(Dimension.Type, out var type) || !string.Equals(type, "renewal", StringComparison.OrdinalIgnoreCase))
+            return null;
+        var others = query.Filters.Where(kv => kv.Key != Dimension.Type).ToDictionary();
+        var filters = ScopeText.Filters(others, names, f.Spanish);
+        var scope = filters.Length == 0 ? "" : f.Spanish ? $" para {filters}" : $" for {filters}";
+        var upcoming = period.Start == asOf && period.HasEnd;
+        var when = upcoming ? (f.Spanish ? $"en los próximos {period.Days} días" : $"in the next {period.Days} days") : ScopeText.Period(period, f, "in", withRange: false);
+        var range = upcoming ? $"{when} ({f.DateRange(period)})" : ScopeText.Period(period, f, "in");
+        return f.Spanish
+            ? ($"Renovaciones con cierre {when}", (count == 1 ? "La mayor renovación" : $"Las {count} mayores renovaciones") + $"{scope} con cierre {range}",
+                $"No hay renovaciones{scope} con cierre {range}.")
+            : ($"Renewals closing {when}", (count == 1 ? "The biggest renewal" : $"Top {count} renewals") + $"{scope} closing {range}",
+                $"No renewals{scope} closing {range}.");
     }
 
     private static string CloseText(DealListItem d, AnswerFormatter f) =>
@@ -131,6 +157,7 @@ public static class ListAnswerComposer
         Dimension.Region => "regiones",
         Dimension.Industry => "sectores",
         Dimension.Source => "orígenes",
+        Dimension.LossReason => "motivos de pérdida",
         _ => DimensionText.Name(d, spanish: true) + "s",
     };
 
@@ -139,6 +166,7 @@ public static class ListAnswerComposer
         Dimension.Owner => "reps",
         Dimension.Industry => "industries",
         Dimension.Type => "deal types",
+        Dimension.LossReason => "loss reasons",
         _ => d.ToString().ToLowerInvariant() + "s",
     };
 }

@@ -75,6 +75,9 @@ public static class MetricAnswerComposer
         var es = f.Spanish;
         string When(string preposition) => ScopeText.Period(period, f, preposition);
         string Scoped(string preposition) => ScopeText.Scoped(scope, period, f, preposition);
+        // Quota attainment and coverage need a quota: with none loaded for the period, say so rather than "no data".
+        if (value.Value is null && value.Denominator is null && def.Id is "quota_attainment" or "pipeline_coverage")
+            return es ? $"{name} {Scoped("en")}: no hay cuotas cargadas para ese periodo" : $"{name} {Scoped("for")}: no quotas are loaded for that period";
         if (value.Value is null)
             return es ? $"{name} {Scoped("en")}: no hay datos suficientes" : $"{name} {Scoped("for")} has no value: there is no data to compute it from";
         if (def.PointInTime && period.Start == period.End)

@@ -9,7 +9,7 @@ internal sealed partial class QuestionReader
     /// <summary>Metrics computed over deals, which a deal type ("renewals", "new business") can filter.</summary>
     private static readonly HashSet<string> DealMetrics = new(StringComparer.Ordinal)
     {
-        "win_rate", "win_rate_value", "bookings", "deals_won", "deals_lost", "avg_deal_size", "avg_sales_cycle_days",
+        "win_rate", "win_rate_value", "bookings", "deals_won", "deals_lost", "lost_amount", "avg_deal_size", "avg_sales_cycle_days",
         "pipeline", "weighted_pipeline", "pipeline_created", "forecast", "pipeline_velocity",
     };
 

@@ -50,6 +50,8 @@ internal sealed partial class QuestionReader(IReadOnlyList<Token> tokens, IReadO
         if (AmountCondition() is { } condition)
             return q with { Intent = Intent.Clarify, Metric = reading.Metric, Candidates = AmountOptions(condition) };
 
+        if (ReadOutcome(q, slots, list, unexplained) is { } outcome)
+            return outcome;
         if (ReadFinding(q, slots, list, unexplained) is { } finding)
             return finding;
 

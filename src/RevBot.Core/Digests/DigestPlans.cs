@@ -5,7 +5,7 @@ namespace RevBot.Core.Digests;
 /// <summary>
 /// What each audience's digest holds, in reading order. Sales: the week's deals and pipeline. Customer success:
 /// recurring revenue, renewals, expansion, risk. Marketing: pipeline created and what it costs. Finance: bookings, the
-/// forecast and the ARR bridge. Executive: a few of each.
+/// forecast and the ARR bridge. Executive: a few of each. The headline numbers are <see cref="DigestHeadlines"/>.
 /// </summary>
 internal static class DigestPlans
 {
@@ -16,37 +16,32 @@ internal static class DigestPlans
         switch (kind)
         {
             case DigestKind.Sales:
-                await c.MetricsAsync(p, ("bookings", DigestScope.Week), ("deals_won", DigestScope.Week), ("deals_lost", DigestScope.Week), ("win_rate", DigestScope.Week),
-                    ("pipeline_created", DigestScope.Week), ("bookings", DigestScope.QuarterToDate), ("win_rate", DigestScope.QuarterToDate), ("pipeline", DigestScope.Quarter));
+                await c.MetricsAsync(p, [.. DigestHeadlines.For(kind)]);
                 c.Add(await p.ForecastAsync());
                 c.Add(await p.TopDealsAsync(DealListKind.Won), await p.TopDealsAsync(DealListKind.Lost), await p.StageAdvancesAsync(), await p.PushedOutAsync(),
                     await p.FeedAsync(DigestSectionIds.StalledDeals), await p.FeedAsync(DigestSectionIds.OpenHandoffs));
                 c.Add(await p.PipelineByStageChartAsync(stageOrder), await p.BookingsByWeekChartAsync());
                 break;
             case DigestKind.Cs:
-                await c.MetricsAsync(p, ("arr", DigestScope.Week), ("net_new_arr", DigestScope.QuarterToDate), ("logo_churn_rate", DigestScope.QuarterToDate),
-                    ("nrr", DigestScope.QuarterToDate), ("expansion_rate", DigestScope.QuarterToDate), ("renewal_rate", DigestScope.QuarterToDate));
+                await c.MetricsAsync(p, [.. DigestHeadlines.For(kind)]);
                 c.Add(await p.RenewalsDueAsync(), await p.ExpansionWonAsync(), await p.FeedAsync(DigestSectionIds.AtRiskAccounts), await p.FeedAsync(DigestSectionIds.OpenHandoffs));
                 await c.BridgeAsync(p, withSection: false);
                 break;
             case DigestKind.Marketing:
-                await c.MetricsAsync(p, ("pipeline_created", DigestScope.Week), ("pipeline_created", DigestScope.QuarterToDate), ("new_customers", DigestScope.QuarterToDate),
-                    ("cac", DigestScope.QuarterToDate), ("win_rate", DigestScope.QuarterToDate));
+                await c.MetricsAsync(p, [.. DigestHeadlines.For(kind)]);
                 c.Add(await p.PipelineBySourceAsync());
                 c.Add(await p.BookingsByWeekChartAsync());
                 break;
             case DigestKind.Finance:
-                await c.MetricsAsync(p, ("bookings", DigestScope.Week), ("bookings", DigestScope.QuarterToDate), ("arr", DigestScope.Week), ("net_new_arr", DigestScope.QuarterToDate),
-                    ("logo_churn_rate", DigestScope.QuarterToDate), ("revenue_churn_rate", DigestScope.QuarterToDate));
+                await c.MetricsAsync(p, [.. DigestHeadlines.For(kind)]);
                 c.Add(await p.ForecastAsync());
                 await c.BridgeAsync(p, withSection: true);
                 c.Add(await p.BookingsByWeekChartAsync());
                 break;
             default:
-                await c.MetricsAsync(p, ("bookings", DigestScope.Week), ("bookings", DigestScope.QuarterToDate), ("win_rate", DigestScope.QuarterToDate),
-                    ("pipeline_created", DigestScope.QuarterToDate), ("pipeline", DigestScope.Quarter));
+                await c.MetricsAsync(p, [.. DigestHeadlines.For(kind).Take(DigestHeadlines.ExecDealMetrics)]);
                 c.Add(await p.ForecastAsync());
-                await c.MetricsAsync(p, ("arr", DigestScope.Week), ("net_new_arr", DigestScope.QuarterToDate), ("logo_churn_rate", DigestScope.QuarterToDate));
+                await c.MetricsAsync(p, [.. DigestHeadlines.For(kind).Skip(DigestHeadlines.ExecDealMetrics)]);
                 c.Add(await p.TopDealsAsync(DealListKind.Won), await p.FeedAsync(DigestSectionIds.StalledDeals), await p.FeedAsync(DigestSectionIds.AtRiskAccounts));
                 c.Add(await p.BookingsByWeekChartAsync());
                 await c.BridgeAsync(p, withSection: false);

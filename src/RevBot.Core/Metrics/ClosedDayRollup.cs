@@ -24,7 +24,7 @@ internal static class ClosedDayRollup
 
         var (select, p) = context.Select(From, Columns.Of);
         select.Where($"c.time_zone = {p.Add(zone)}").Where($"c.day >= {p.Day(from)}").Where($"c.day < {p.Day(to)}");
-        select.Where(scope.WonOnly ? "c.status = 'won'" : "c.status IN ('won', 'lost')");
+        select.Where(scope.StatusSql("c"));
         if (scope.Type is { } type) select.Where($"c.type = {p.Add(Domain.EnumText.Format(type))}");
         var aggregates = Aggregates(scope);
         var rows = await SqlGrouping.RunAsync(context, select, p, Columns.Breakdown(groupBy), aggregates,
@@ -35,7 +35,7 @@ internal static class ClosedDayRollup
     /// <summary>Only the sums the metric needs (as <see cref="ClosedColumns"/> says); the others come back as 0. Summing numeric columns is most of the statement's time.</summary>
     private static string Aggregates(ClosedDeals scope)
     {
-        string Sum(string status, string column) => scope.WonOnly && status == "lost" ? "0" : $"SUM(CASE WHEN c.status = '{status}' THEN c.{column} ELSE 0 END)";
+        string Sum(string status, string column) => (scope.WonOnly && status == "lost") || (scope.LostOnly && status == "won") ? "0" : $"SUM(CASE WHEN c.status = '{status}' THEN c.{column} ELSE 0 END)";
         var amounts = scope.Columns != ClosedColumns.Counts;
         var cycle = scope.Columns == ClosedColumns.All;
         return string.Join(", ",

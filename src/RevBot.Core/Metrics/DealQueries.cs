@@ -17,7 +17,7 @@ internal static class DealQueries
     {
         if (await ClosedDayRollup.TryClosedAsync(context, groupBy, scope, ct) is { } rolledUp) return rolledUp;
         var (select, p) = context.Select(From, DealDimensions.Of);
-        select.Where(scope.WonOnly ? "d.status = 'won'" : "d.status IN ('won', 'lost')");
+        select.Where(scope.StatusSql("d"));
         ClosedBetween(select, p, scope.FromUtc, scope.ToUtc);
         if (scope.Type is { } type) select.Where($"d.type = {p.Add(EnumText.Format(type))}");
         var dialect = context.Dialect;

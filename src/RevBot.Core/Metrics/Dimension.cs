@@ -1,6 +1,9 @@
 namespace RevBot.Core.Metrics;
 
-/// <summary>What a metric can be broken down by or filtered on. Owner values are user emails; Account values are account ids.</summary>
+/// <summary>
+/// What a metric can be broken down by or filtered on. Owner values are user emails; Account values are account ids.
+/// LossReason is a lost deal's recorded reason: only the lost-deal metrics (deals lost, lost amount) take it.
+/// </summary>
 public enum Dimension
 {
     Owner,
@@ -13,4 +16,5 @@ public enum Dimension
     Type,
     Stage,
     Account,
+    LossReason,
 }

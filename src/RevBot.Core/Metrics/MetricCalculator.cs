@@ -12,7 +12,9 @@ internal static class MetricCalculator
         "win_rate_value" => (await Closed(c, g, ClosedColumns.Amounts, ct)).Map(F.WinRateValue),
         "bookings" => (await Won(c, g, ClosedColumns.Amounts, ct)).Map(F.Bookings),
         "deals_won" => (await ClosedCounts(c, g, ct)).Map(F.DealsWon),
-        "deals_lost" => (await ClosedCounts(c, g, ct)).Map(F.DealsLost),
+        // By or for a loss reason only lost deals count (a won deal has no reason), and lost amount reads the same statement.
+        "deals_lost" => (await (ByLossReason(c, g) ? Lost(c, g, ct) : ClosedCounts(c, g, ct))).Map(F.DealsLost),
+        "lost_amount" => (await Lost(c, g, ct)).Map(F.LostAmount),
         "avg_deal_size" => (await Won(c, g, ClosedColumns.Amounts, ct)).Map(F.AverageDealSize),
         "avg_sales_cycle_days" => (await Won(c, g, ClosedColumns.All, ct)).Map(F.SalesCycleDays),
         "pipeline" => (await DealQueries.OpenAsync(c, g, inPeriod: true, ct)).Map(F.Pipeline),
@@ -48,6 +50,11 @@ internal static class MetricCalculator
 
     private static Task<Grouped<ClosedStats>> ClosedCounts(MetricContext c, Dimension? g, CancellationToken ct) =>
         c.SharedAsync($"closed:{ClosedColumns.Counts}:{g}", () => Closed(c, g, ClosedColumns.Counts, ct));
+
+    private static bool ByLossReason(MetricContext c, Dimension? g) => g == Dimension.LossReason || c.Filters.ContainsKey(Dimension.LossReason);
+
+    private static Task<Grouped<ClosedStats>> Lost(MetricContext c, Dimension? g, CancellationToken ct) =>
+        c.SharedAsync($"lost:{g}", () => DealQueries.ClosedAsync(c, g, ClosedDeals.In(c.Window, ClosedColumns.Amounts) with { LostOnly = true }, ct));
 
     // Won-only metrics read only the won rows of the (status, closed_at) index.
     private static Task<Grouped<ClosedStats>> Won(MetricContext c, Dimension? g, ClosedColumns columns, CancellationToken ct) =>

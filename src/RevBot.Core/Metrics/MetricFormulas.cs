@@ -21,6 +21,9 @@ internal static class MetricFormulas
 
     public static MetricValue DealsLost(ClosedStats s) => new(s.Lost);
 
+    /// <summary>Numerator: the number of lost deals behind the sum.</summary>
+    public static MetricValue LostAmount(ClosedStats s) => new(s.LostAmount, s.Lost);
+
     public static MetricValue AverageDealSize(ClosedStats s) => Ratio(s.WonAmount, s.Won);
 
     /// <summary>Numerator: the days of all those cycles added up; denominator: how many won deals had a creation time.</summary>

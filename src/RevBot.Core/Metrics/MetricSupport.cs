@@ -6,8 +6,9 @@ namespace RevBot.Core.Metrics;
 /// </summary>
 internal static class MetricSupport
 {
-    private static readonly Dimension[] Deals = Enum.GetValues<Dimension>();
+    private static readonly Dimension[] Deals = [.. Enum.GetValues<Dimension>().Where(d => d != Dimension.LossReason)];
     private static readonly Dimension[] ClosedDeals = [.. Deals.Where(d => d != Dimension.Stage)];
+    private static readonly Dimension[] LostDeals = [.. ClosedDeals, Dimension.LossReason];
     private static readonly Dimension[] Accounts = [Dimension.Owner, Dimension.Team, Dimension.Region, Dimension.Segment, Dimension.Industry, Dimension.Account, Dimension.Product];
     private static readonly Dimension[] DealAccounts = [.. Accounts.Where(d => d != Dimension.Product)];
     private static readonly Dimension[] Reps = [Dimension.Owner, Dimension.Team];
@@ -17,6 +18,7 @@ internal static class MetricSupport
     private const string DealAccountsWhy = "it is counted per account, by the account's segment, industry, region, owner, team or the account itself";
     private const string RepsWhy = "quotas are set per rep, so only owner and team apply";
     private const string SnapshotWhy = "forecast snapshots are kept for the company and per rep only";
+    private const string LossReasonWhy = "only lost deals have a loss reason: ask for deals lost or lost amount by loss reason";
     private const string SpendWhy = "marketing and sales spend is not split that way";
 
     public static void Check(MetricDefinition metric, IReadOnlyDictionary<Dimension, string> filters, Dimension? groupBy)
@@ -25,9 +27,9 @@ internal static class MetricSupport
         ArgumentNullException.ThrowIfNull(filters);
         var (filterable, groupable, why) = For(metric.Id);
         foreach (var dimension in filters.Keys.Where(d => !filterable.Contains(d)))
-            throw new MetricNotSupportedException(metric.Id, dimension, false, $"I can't filter {metric.NameEn} by {Name(dimension)}: {why}.");
+            throw new MetricNotSupportedException(metric.Id, dimension, false, $"I can't filter {metric.NameEn} by {Name(dimension)}: {Why(dimension, why)}.");
         if (groupBy is { } g && !groupable.Contains(g))
-            throw new MetricNotSupportedException(metric.Id, g, true, $"I can't break {metric.NameEn} down by {Name(g)}: {why}.");
+            throw new MetricNotSupportedException(metric.Id, g, true, $"I can't break {metric.NameEn} down by {Name(g)}: {Why(g, why)}.");
     }
 
     public static bool Supports(string metric, Dimension dimension, bool breakdown)
@@ -39,7 +41,8 @@ internal static class MetricSupport
     private static (Dimension[] Filters, Dimension[] Breakdowns, string Why) For(string metric) => metric switch
     {
         "pipeline" or "weighted_pipeline" or "pipeline_created" or "forecast" => (Deals, Deals, ""),
-        "win_rate" or "win_rate_value" or "bookings" or "deals_won" or "deals_lost" or "avg_deal_size" or "avg_sales_cycle_days"
+        "deals_lost" or "lost_amount" => (LostDeals, LostDeals, ClosedWhy),
+        "win_rate" or "win_rate_value" or "bookings" or "deals_won" or "avg_deal_size" or "avg_sales_cycle_days"
             or "pipeline_velocity" or "renewal_rate" or "new_customers" => (ClosedDeals, ClosedDeals, ClosedWhy),
         "arr" or "mrr" or "customers" or "net_new_arr" or "nrr" or "grr" or "revenue_churn_rate" or "logo_churn_rate" or "ltv" => (Accounts, Accounts, AccountsWhy),
         "expansion_rate" => (DealAccounts, DealAccounts, DealAccountsWhy),
@@ -49,5 +52,7 @@ internal static class MetricSupport
         _ => throw new ArgumentException($"No dimension rules for metric '{metric}'.", nameof(metric)),
     };
 
-    private static string Name(Dimension dimension) => dimension.ToString().ToLowerInvariant();
+    private static string Name(Dimension dimension) => dimension == Dimension.LossReason ? "loss reason" : dimension.ToString().ToLowerInvariant();
+
+    private static string Why(Dimension dimension, string why) => dimension == Dimension.LossReason ? LossReasonWhy : why;
 }

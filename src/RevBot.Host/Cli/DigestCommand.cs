@@ -73,7 +73,7 @@ internal static class DigestCommand
         foreach (var text in texts)
         {
             var eq = text.IndexOf('=', StringComparison.Ordinal);
-            if (eq <= 0 || eq == text.Length - 1 || !Enum.TryParse<Dimension>(text[..eq].Trim(), ignoreCase: true, out var dimension) || int.TryParse(text[..eq], out _))
+            if (eq <= 0 || eq == text.Length - 1 || !Enum.TryParse<Dimension>(text[..eq].Trim().Replace("_", "", StringComparison.Ordinal), ignoreCase: true, out var dimension) || int.TryParse(text[..eq], out _))
             {
                 problem = $"--filter must look like region=EMEA (one of {string.Join(", ", Enum.GetValues<Dimension>().Select(DimensionText.Key))}); got '{text}'.";
                 return false;

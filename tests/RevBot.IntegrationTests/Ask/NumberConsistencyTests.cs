@@ -27,6 +27,9 @@ public sealed class NumberConsistencyTests(AskHost host) : IClassFixture<AskHost
         "biggest deals we lost last quarter in EMEA", "tasa de cierre entre el 5 de octubre y el 3 de noviembre", "pipeline este trimestre",
         "ticket medio en EMEA el trimestre pasado", "relación LTV/CAC este año",
         "retención neta el trimestre pasado", "win rate trend over the last 4 quarters", "bookings by month this year", "ticket medio este año", "¿cuántos clientes tenemos?",
+        // Section 3 of issue 17: loss reasons, the scorecard, bookings against plan.
+        "why did we lose deals last quarter", "lost amount by loss reason", "¿por qué perdimos este trimestre?", "how are we doing this quarter",
+        "¿cómo vamos?", "bookings vs plan", "ventas frente a la cuota en 2020",
     };
 
     [Theory]
@@ -41,6 +44,8 @@ public sealed class NumberConsistencyTests(AskHost host) : IClassFixture<AskHost
 
         var allowed = new List<string>();
         foreach (var n in Numbers(json)) allowed.AddRange(Spellings(n, unit, f));
+        // A scorecard's metrics each have their own unit.
+        foreach (var (n, own) in ScorecardNumbers(json)) allowed.AddRange(Spellings(n, own, f));
         foreach (var name in Names(json)) allowed.Add(name);
         foreach (var period in Periods(json)) allowed.AddRange(period);
 
@@ -81,7 +86,7 @@ public sealed class NumberConsistencyTests(AskHost host) : IClassFixture<AskHost
 
     private static IEnumerable<decimal> Numbers(JsonElement json)
     {
-        foreach (var name in new[] { "value", "numerator", "denominator" })
+        foreach (var name in new[] { "value", "numerator", "denominator", "amount" })
             if (json.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number) yield return v.GetDecimal();
         if (json.TryGetProperty("comparison", out var cmp) && cmp.ValueKind == JsonValueKind.Object)
             foreach (var name in new[] { "value", "change" })
@@ -91,12 +96,26 @@ public sealed class NumberConsistencyTests(AskHost host) : IClassFixture<AskHost
         foreach (var list in new[] { "breakdown", "items" })
             if (json.TryGetProperty(list, out var rows) && rows.ValueKind == JsonValueKind.Array)
                 foreach (var row in rows.EnumerateArray())
-                    if (row.TryGetProperty("value", out var v) && v.ValueKind == JsonValueKind.Number) yield return v.GetDecimal();
+                    foreach (var name in new[] { "value", "count", "amount", "share" })
+                        if (row.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number) yield return v.GetDecimal();
+    }
+
+    private static IEnumerable<(decimal, MetricUnit)> ScorecardNumbers(JsonElement json)
+    {
+        if (!json.TryGetProperty("metrics", out var metrics) || metrics.ValueKind != JsonValueKind.Array) yield break;
+        foreach (var m in metrics.EnumerateArray())
+        {
+            var unit = Unit(m.GetProperty("unit").GetString());
+            if (m.TryGetProperty("value", out var v) && v.ValueKind == JsonValueKind.Number) yield return (v.GetDecimal(), unit);
+            if (m.TryGetProperty("comparison", out var c) && c.ValueKind == JsonValueKind.Object)
+                foreach (var name in new[] { "value", "change" })
+                    if (c.TryGetProperty(name, out var n) && n.ValueKind == JsonValueKind.Number) yield return (n.GetDecimal(), unit);
+        }
     }
 
     private static IEnumerable<string> Names(JsonElement json)
     {
-        foreach (var list in new[] { "breakdown", "items" })
+        foreach (var list in new[] { "breakdown", "items", "metrics" })
             if (json.TryGetProperty(list, out var rows) && rows.ValueKind == JsonValueKind.Array)
                 foreach (var row in rows.EnumerateArray())
                     foreach (var name in new[] { "label", "name" })
@@ -106,12 +125,20 @@ public sealed class NumberConsistencyTests(AskHost host) : IClassFixture<AskHost
     private static IEnumerable<IEnumerable<string>> Periods(JsonElement json)
     {
         var f = new AnswerFormatter(json.GetProperty("language").GetString()!, "USD");
-        foreach (var p in new[] { json.TryGetProperty("period", out var a) ? a : default, json.TryGetProperty("comparison", out var c) && c.ValueKind == JsonValueKind.Object ? c.GetProperty("period") : default })
+        var periods = new List<JsonElement> { json.TryGetProperty("period", out var a) ? a : default, json.TryGetProperty("comparison", out var c) && c.ValueKind == JsonValueKind.Object ? c.GetProperty("period") : default };
+        if (json.TryGetProperty("metrics", out var metrics) && metrics.ValueKind == JsonValueKind.Array)
+            foreach (var m in metrics.EnumerateArray())
+                periods.AddRange([m.GetProperty("period"), m.TryGetProperty("comparison", out var mc) && mc.ValueKind == JsonValueKind.Object ? mc.GetProperty("period") : default]);
+        foreach (var p in periods)
         {
             if (p.ValueKind != JsonValueKind.Object) continue;
             var period = new Period(DateOnly.Parse(p.GetProperty("start").GetString()!, System.Globalization.CultureInfo.InvariantCulture),
                 DateOnly.Parse(p.GetProperty("end").GetString()!, System.Globalization.CultureInfo.InvariantCulture), p.GetProperty("label").GetString()!);
-            yield return [period.Label, f.DateRange(period), f.RangePhrase(period)];
+            // "…: the data starts on Mar 3, 2022" when the comparison comes before the data.
+            if (json.TryGetProperty("comparison", out var dc) && dc.ValueKind == JsonValueKind.Object && dc.TryGetProperty("data_starts", out var starts))
+                yield return [f.Date(DateOnly.Parse(starts.GetString()!, System.Globalization.CultureInfo.InvariantCulture), true)];
+            // A stock (ARR) is read on its period's last day: "ARR on Nov 27, 2026".
+            yield return [period.Label, f.DateRange(period), f.RangePhrase(period), f.Date(period.End, true)];
         }
     }
 

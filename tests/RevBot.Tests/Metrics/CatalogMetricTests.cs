@@ -22,6 +22,7 @@ public sealed class CatalogMetricTests(MetricsDatabase data)
         ["bookings"] = new(105_000m, 5),
         ["deals_won"] = new(5m),
         ["deals_lost"] = new(3m),
+        ["lost_amount"] = new(25_000m + 15_000m + 10_000m, 3),
         ["avg_deal_size"] = new(105_000m / 5m, 105_000, 5),
         ["avg_sales_cycle_days"] = new((40m + 20m + 130m + 11m) / 4m, 201, 4),
         ["pipeline"] = new(60_000m + 30_000m + 10_000m + 4_000m, 4),

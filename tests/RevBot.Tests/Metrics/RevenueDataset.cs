@@ -64,8 +64,9 @@ internal static class RevenueDataset
             // Boundary: 2026-12-31 23:30 EST is 2027-01-01 04:30 UTC, still Q4 for the company.
             Won("w5", cobalt, carol, 5_000m, DealType.Expansion, "Platform", "Partner", "2026-12-21 04:30", "2027-01-01 04:30"),
             // Q4 2026 lost.
-            Lost("l1", apex, alice, 25_000m, DealType.New, "Analytics", "Outbound", "2026-09-20 15:00", "2026-10-20 15:00"),
-            Lost("l2", delta, bob, 15_000m, DealType.Renewal, "Platform", "Inbound", "2026-08-01 15:00", "2026-11-20 15:00"),
+            // Loss reasons: l1 price, l2 competitor, l3 none recorded.
+            Lost("l1", apex, alice, 25_000m, DealType.New, "Analytics", "Outbound", "2026-09-20 15:00", "2026-10-20 15:00", "price"),
+            Lost("l2", delta, bob, 15_000m, DealType.Renewal, "Platform", "Inbound", "2026-08-01 15:00", "2026-11-20 15:00", "competitor"),
             Lost("l3", birch, carol, 10_000m, DealType.New, "Platform", "Outbound", "2026-11-01 15:00", "2026-12-15 15:00"),
             // Boundary: 2027-01-01 00:30 EST, so Q1 2027.
             Won("w7", birch, bob, 8_000m, DealType.New, "Platform", "Outbound", "2026-12-10 15:00", "2027-01-01 05:30"),
@@ -119,8 +120,12 @@ internal static class RevenueDataset
     private static Deal Won(string id, Account? account, User owner, decimal amount, DealType type, string product, string source, string? created, string closed) =>
         Closed(id, account, owner, amount, DealStatus.Won, "Closed Won", type, product, source, created, closed);
 
-    private static Deal Lost(string id, Account? account, User owner, decimal amount, DealType type, string product, string source, string? created, string closed) =>
-        Closed(id, account, owner, amount, DealStatus.Lost, "Closed Lost", type, product, source, created, closed);
+    private static Deal Lost(string id, Account? account, User owner, decimal amount, DealType type, string product, string source, string? created, string closed, string? reason = null)
+    {
+        var deal = Closed(id, account, owner, amount, DealStatus.Lost, "Closed Lost", type, product, source, created, closed);
+        deal.LossReason = reason;
+        return deal;
+    }
 
     private static Deal Closed(string id, Account? account, User owner, decimal amount, DealStatus status, string stage, DealType type, string product, string source, string? created, string closed) => new()
     {

@@ -17,6 +17,8 @@ internal static class MetricRules
         ("deals_won", "c:deal c:close !c:rate !c:open !c:closing !c:amount !c:count !c:customer !c:duration !c:average !c:size"),
         ("deals_lost", "c:count c:lose !c:customer !c:rate"),
         ("deals_lost", "c:deal c:lose !c:rate !c:customer !c:amount !c:average"),
+        ("lost_amount", "c:amount c:lose !c:rate !c:customer !c:revenue !c:count"),
+        ("lost_amount", "m:deals_lost c:amount"),
 
         ("bookings", "c:amount c:win !c:rate"),
         ("bookings", "c:amount c:close !c:open !c:closing !c:rate"),
@@ -66,6 +68,8 @@ internal static class MetricRules
         ("net_new_arr", "m:arr c:create"),
         ("net_new_arr", "m:arr c:new"),
         ("renewal_rate", "m:win_rate t:renewal"),
+        // "bookings this quarter against quota": bookings measured against the plan.
+        ("quota_attainment", "m:bookings m:quota_attainment"),
         ("expansion_rate", "m:win_rate t:expansion"),
 
         ("?revenue", "c:revenue"),

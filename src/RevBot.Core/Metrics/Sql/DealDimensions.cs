@@ -22,6 +22,7 @@ internal static class DealDimensions
         Dimension.Type => new("d.type", null, []),
         Dimension.Stage => new("d.stage", null, []),
         Dimension.Account => new("d.account_id", "a.name", Account),
+        Dimension.LossReason => new("d.loss_reason", null, []),
         _ => throw new ArgumentOutOfRangeException(nameof(dimension), dimension, null),
     };
 }

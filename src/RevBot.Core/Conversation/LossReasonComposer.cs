@@ -1,0 +1,122 @@
+using RevBot.Core.Metrics;
+using RevBot.Core.Periods;
+using RevBot.Core.Replies;
+
+namespace RevBot.Core.Conversation;
+
+/// <summary>
+/// Writes "why did we lose deals?": the lost deals of the period by loss reason, each with how many, how much and its
+/// share of the total, largest first; deals lost without a reason are a row of their own. <paramref name="lost"/> is
+/// lost_amount broken down by loss reason (value: amount; numerator: deals), which carries both numbers at once.
+/// </summary>
+public static class LossReasonComposer
+{
+    public static Answer Compose(ParsedQuestion question, MetricResult lost, MetricResult? comparison, string currency,
+        IReadOnlyDictionary<Dimension, string>? names = null, NoEarlierData? noEarlierData = null)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        ArgumentNullException.ThrowIfNull(lost);
+        var f = new AnswerFormatter(question.Language, currency);
+        var byAmount = question.Metric == "lost_amount";
+        var def = MetricCatalog.Get(byAmount ? "lost_amount" : "deals_lost");
+        var period = lost.Query.Period;
+        var totalCount = lost.Total.Numerator ?? 0m;
+        var totalAmount = lost.Total.Value ?? 0m;
+        var rows = lost.Breakdown
+            .Select(b => new Row(b.Key, Label(b, f), b.Value.Numerator ?? 0m, b.Value.Value ?? 0m))
+            .Where(r => r.Count > 0)
+            .OrderByDescending(r => byAmount ? r.Amount : r.Count).ThenByDescending(r => byAmount ? r.Count : r.Amount).ThenBy(r => r.Label, StringComparer.OrdinalIgnoreCase)
+            .ToList();
+        decimal? Share(Row r) => byAmount ? (totalAmount == 0 ? null : r.Amount / totalAmount) : (totalCount == 0 ? null : r.Count / totalCount);
+        var shown = question.Limit is { } limit ? rows.Take(limit).ToList() : rows;
+        var scoped = ScopeText.Scoped(ScopeText.Filters(lost.Query.Filters, names, f.Spanish), period, f);
+
+        string Deals(decimal n) => f.Spanish ? $"{f.Count(n)} {(n == 1 ? "negocio" : "negocios")}" : $"{f.Count(n)} {(n == 1 ? "deal" : "deals")}";
+        string RowText(Row r)
+        {
+            var share = Share(r) is { } s ? f.Percent(s) : f.Value(null, MetricUnit.Ratio);
+            return byAmount ? $"{r.Label} {f.Money(r.Amount)} ({share}, {Deals(r.Count)})" : $"{r.Label} {f.Count(r.Count)} ({share}, {f.Money(r.Amount)})";
+        }
+
+        string text;
+        if (totalCount == 0)
+        {
+            text = f.Spanish ? $"No se perdió ningún negocio {scoped}." : $"No deals were lost {scoped}.";
+        }
+        else
+        {
+            var head = (byAmount, f.Spanish) switch
+            {
+                (false, false) => $"Deals lost by loss reason {scoped}: {Deals(totalCount)} lost, {f.Money(totalAmount)}",
+                (false, true) => $"Negocios perdidos por motivo {scoped}: {Deals(totalCount)} perdidos, {f.Money(totalAmount)}",
+                (true, false) => $"Lost amount by loss reason {scoped}: {f.Money(totalAmount)} from {Deals(totalCount)} lost",
+                (true, true) => $"Importe perdido por motivo {scoped}: {f.Money(totalAmount)} de {Deals(totalCount)} perdidos",
+            };
+            if (comparison is not null) head += ", " + Movement(def, byAmount ? comparison.Total.Value : comparison.Total.Numerator, byAmount ? totalAmount : totalCount, comparison.Query.Period, f);
+            else if (noEarlierData is not null) head += ", " + (f.Spanish ? "sin datos anteriores con los que comparar" : "with no earlier data to compare with");
+            var more = rows.Count - shown.Count;
+            var tail = more > 0 ? (f.Spanish ? $"; y {more} motivos más" : $"; and {more} more reasons") : "";
+            var largest = f.Spanish ? (byAmount ? "de mayor a menor importe" : "de más a menos negocios") : (byAmount ? "largest amount first" : "most deals first");
+            text = $"{head}. {MetricAnswerComposer.Capitalize(largest, f.Culture)}: {string.Join("; ", shown.Select(RowText))}{tail}.";
+        }
+
+        var reasonHeader = MetricAnswerComposer.Capitalize(DimensionText.Name(Dimension.LossReason, f.Spanish), f.Culture);
+        var name = MetricAnswerComposer.Capitalize(f.Spanish ? def.NameEs : def.NameEn, f.Culture);
+        return new Answer
+        {
+            Understood = true,
+            Intent = "metric",
+            Language = f.Language,
+            Metric = def.Id,
+            Period = AnswerPeriod.From(period),
+            Filters = FilterText.ToJson(lost.Query.Filters),
+            GroupBy = DimensionText.Key(Dimension.LossReason),
+            Limit = question.Limit,
+            Value = byAmount ? totalAmount : totalCount,
+            Unit = UnitText.Key(def.Unit),
+            Currency = currency,
+            Numerator = byAmount ? totalCount : null,
+            Amount = byAmount ? null : totalAmount,
+            Breakdown = [.. rows.Select(r => new AnswerBreakdownEntry(r.Key, r.Label, byAmount ? r.Amount : r.Count, byAmount ? r.Count : null, null)
+                { Count = r.Count, Amount = r.Amount, Share = Share(r) })],
+            Comparison = comparison is not null
+                ? new AnswerComparison(AnswerPeriod.From(comparison.Query.Period), byAmount ? comparison.Total.Value : comparison.Total.Numerator,
+                    (byAmount ? totalAmount : totalCount) - (byAmount ? comparison.Total.Value : comparison.Total.Numerator))
+                : noEarlierData is not null ? new AnswerComparison(AnswerPeriod.From(noEarlierData.Period), null, null) : null,
+            Text = text,
+            Reply = new Reply
+            {
+                Title = f.Spanish ? $"Motivos de pérdida · {period.Label}" : $"Loss reasons · {period.Label}",
+                Text = text,
+                Facts = [new(FactName("deals_lost", f), f.Count(totalCount)), new(FactName("lost_amount", f), f.Money(totalAmount))],
+                Table = rows.Count == 0 ? null : new ReplyTable(
+                    [reasonHeader, f.Spanish ? "Negocios" : "Deals", f.Spanish ? "Importe" : "Amount", f.Spanish ? "Parte" : "Share"],
+                    [.. shown.Select(r => (IReadOnlyList<string>)[r.Label, f.Count(r.Count), f.Money(r.Amount), Share(r) is { } s ? f.Percent(s) : "—"])],
+                    rows.Count) { NumericColumns = new HashSet<int> { 1, 2, 3 } },
+                Chart = rows.Count == 0 ? null : new ReplyChart(name, [.. rows.Select(r => new ChartPoint(r.Label, (double)(byAmount ? r.Amount : r.Count)))], UnitText.Key(def.Unit)),
+                Context = [MetricAnswerComposer.ContextLine(period, lost.Query.Filters, f, names), f.Spanish ? def.DefinitionEs : def.DefinitionEn],
+            },
+        };
+    }
+
+    private static string FactName(string metric, AnswerFormatter f) =>
+        MetricAnswerComposer.Capitalize(f.Spanish ? MetricCatalog.Get(metric).NameEs : MetricCatalog.Get(metric).NameEn, f.Culture);
+
+    /// <summary>The stored reason as people read it ("no decision" → "No decision"); no reason recorded says so.</summary>
+    private static string Label(BreakdownRow b, AnswerFormatter f) => b.Key.Length == 0
+        ? (f.Spanish ? "sin motivo registrado" : "no reason recorded")
+        : MetricAnswerComposer.Capitalize(b.Label, f.Culture);
+
+    private static string Movement(MetricDefinition def, decimal? before, decimal now, Period compared, AnswerFormatter f)
+    {
+        var when = ScopeText.Period(compared, f, "in", withRange: false);
+        if (before is not { } b) return f.Spanish ? $"sin dato comparable {when}" : $"with nothing to compare {when}";
+        var shownBefore = f.Value(b, def.Unit);
+        var change = now - b;
+        if (change == 0) return f.Spanish ? $"igual que {when}" : $"unchanged from {shownBefore} {when}";
+        var direction = change > 0 ? (f.Spanish ? "sube" : "up") : (f.Spanish ? "baja" : "down");
+        return f.Spanish ? $"{direction} {f.Magnitude(change, def.Unit)} frente a {shownBefore} {when}" : $"{direction} {f.Magnitude(change, def.Unit)} from {shownBefore} {when}";
+    }
+
+    private sealed record Row(string Key, string Label, decimal Count, decimal Amount);
+}

@@ -1,0 +1,64 @@
+using RevBot.Core.Conversation.Lexicon;
+using RevBot.Core.Metrics;
+
+namespace RevBot.Core.Conversation;
+
+/// <summary>
+/// Outcomes asked in words rather than metric names: "why did we lose deals?" is the lost deals broken down by loss
+/// reason, and "how are we doing?" the asker's scorecard. Read before the deal lists, so "why did we lose deals"
+/// never becomes a list of lost deals, and before follow-ups, so "how are we doing this quarter" stands alone.
+/// </summary>
+internal sealed partial class QuestionReader
+{
+    private ParsedQuestion? ReadOutcome(ParsedQuestion q, Slots slots, ListShape list, IReadOnlyList<Token> unexplained)
+    {
+        bool Finding(string value) => spans.Any(s => s.Cues.Any(c => c.Kind == CueKind.Finding && c.Value == value));
+        var metric = reading?.Metric;
+        var lossWords = Finding("loss_reasons")
+            || (spans.Any(s => s.Has(CueKind.Dimension) && s.First(CueKind.Dimension)!.Value == nameof(Dimension.LossReason)) && AsksLost(metric));
+        if (lossWords && metric is null or "deals_lost" or "lost_amount")
+            return LossReasons(q, slots, list, unexplained, metric);
+        if (Finding("scorecard") && metric is null && !list.IsList)
+            return Scorecard(q, slots, unexplained);
+        return null;
+    }
+
+    /// <summary>A reason noun counts only next to losing: "deals lost by reason", not "the reason bookings fell".</summary>
+    private bool AsksLost(string? metric) =>
+        metric is "deals_lost" or "lost_amount" || spans.Any(s => s.Cues.Any(c => c is { Kind: CueKind.Concept, Value: "lose" }));
+
+    private ParsedQuestion LossReasons(ParsedQuestion q, Slots slots, ListShape list, IReadOnlyList<Token> unexplained, string? metric)
+    {
+        var confidence = 1 - (UnexplainedPenalty * unexplained.Count);
+        // Lost deals are already broken down by their reason: a second breakdown ("by region") cannot be shown.
+        if (confidence < Threshold || slots.GroupBy is { } g && g != Dimension.LossReason)
+            return Unknown(q, unexplained, "deals_lost");
+        var amount = metric == "lost_amount" || spans.Any(s => s.Cues.Any(c => c is { Kind: CueKind.Concept, Value: "amount" }));
+        var question = Complete(q with { Confidence = Math.Round(confidence, 2) }, amount ? "lost_amount" : "deals_lost",
+            slots with { GroupBy = Dimension.LossReason }, ListShape.None, isFollowUp: false);
+        // "the main reason we lost" is one row; "motivos de pérdida" ends on a singular word but asks for them all.
+        var plural = list.SubjectSpan is { } subject && Enumerable.Range(subject.Start, subject.Length)
+            .Any(k => tokens[k].Text is "reasons" or "causes" or "motivos" or "razones" or "causas");
+        return question with { Limit = list.Limit is 1 && plural ? null : list.Limit };
+    }
+
+    private ParsedQuestion Scorecard(ParsedQuestion q, Slots slots, IReadOnlyList<Token> unexplained)
+    {
+        var confidence = 1 - (UnexplainedPenalty * unexplained.Count);
+        // A scorecard is several metrics side by side: it has no single breakdown or trend to show.
+        if (confidence < Threshold || slots.GroupBy is not null || slots.Trend || slots.TrendGrain is not null)
+            return Unknown(q, unexplained, null);
+        var filters = new Dictionary<Dimension, string>(slots.Filters);
+        if (slots.DealType is { } type)
+            filters[Dimension.Type] = type.Value;
+        return q with
+        {
+            Intent = Intent.Scorecard,
+            Confidence = Math.Round(confidence, 2),
+            Period = slots.Period,
+            Comparison = slots.ComparisonKind,
+            ComparisonPeriod = slots.ComparisonPeriod,
+            Filters = filters,
+        };
+    }
+}

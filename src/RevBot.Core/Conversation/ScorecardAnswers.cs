@@ -1,0 +1,64 @@
+using Microsoft.EntityFrameworkCore;
+using RevBot.Core.Company;
+using RevBot.Core.Digests;
+using RevBot.Core.Metrics;
+using RevBot.Core.Periods;
+using RevBot.Core.Storage;
+
+namespace RevBot.Core.Conversation;
+
+/// <summary>
+/// Answers "how are we doing (this quarter)?": the asker's audience's headline metrics (<see cref="DigestHeadlines"/>,
+/// by their role; the company's when the role is unknown) over the question's period, each compared like for like
+/// as any answer is (<see cref="DefaultPeriods.Comparison"/>, that is <see cref="PeriodMath.LikeForLike"/>). A
+/// metric the question's filters do not apply to is left out and named. Scoped.
+/// </summary>
+public sealed class ScorecardAnswers(RevBotDb db)
+{
+    public async Task<Answer> AnswerAsync(ParsedQuestion q, MetricEngine engine, PeriodResolver resolver, CompanyClock engineClock, string? userEmail, string currency, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(q);
+        ArgumentNullException.ThrowIfNull(engine);
+        ArgumentNullException.ThrowIfNull(resolver);
+        // A scorecard is several metrics side by side: a breakdown or a trend (say from a follow-up) would be dropped.
+        if (q.GroupBy is not null || q.TrendPeriods is not null)
+            return GuidanceComposer.NotUnderstood(q, q.Language == "es"
+                ? "Un resumen no se desglosa: pregunta por una métrica, por ejemplo \"ventas cerradas por región\"."
+                : "A scorecard has no breakdown: ask for one metric, for example \"bookings by region\".");
+        var role = userEmail is null ? null : await db.Users.AsNoTracking().Where(u => u.Email == userEmail).Select(u => (Domain.UserRole?)u.Role).FirstOrDefaultAsync(ct);
+        var kind = DigestHeadlines.ForRole(role);
+        var period = q.Period ?? resolver.Offset(PeriodGrain.Quarter, 0);
+        var firstDay = await DataStart.FirstDayAsync(db, engineClock, ct);
+        var lines = new List<ScorecardLine>();
+        var skipped = new List<(string Metric, Dimension Dimension)>();
+        var pastPipeline = false;
+        foreach (var metric in DigestHeadlines.Metrics(kind))
+        {
+            // Open deals have no history: a period that has ended has no pipeline to show.
+            if (DefaultPeriods.IsOpenPipeline(metric) && period.End < resolver.AsOf)
+            {
+                pastPipeline = true;
+                continue;
+            }
+            var unsupported = q.Filters.Keys.Where(d => !MetricSupport.Supports(metric, d, breakdown: false)).ToList();
+            if (unsupported.Count > 0)
+            {
+                skipped.Add((metric, unsupported[0]));
+                continue;
+            }
+            var def = MetricCatalog.Get(metric);
+            var (measured, compared) = DefaultPeriods.Comparison(q, def, period, resolver);
+            var value = await engine.EvaluateAsync(new MetricQuery(metric, measured, q.Filters), ct);
+            // As in every answer: nothing to compare before the data starts, rather than "up from 0".
+            var before = compared is null || firstDay is not { } first || compared.Start < first
+                ? null
+                : await engine.EvaluateAsync(new MetricQuery(metric, compared, q.Filters), ct);
+            lines.Add(new ScorecardLine(def, value, before, compared is not null && before is null ? compared : null));
+        }
+        var names = q.Filters.Count == 0 ? null : await FilterNames.LoadAsync(db, q.Filters, ct);
+        return ScorecardComposer.Compose(q, kind, period, lines, skipped, currency, names, firstDay, pastPipeline);
+    }
+}
+
+/// <summary>One headline of a scorecard: its value, its comparison, or the period it could not be compared with.</summary>
+public sealed record ScorecardLine(MetricDefinition Metric, MetricResult Value, MetricResult? Comparison, Period? NoEarlierData);

@@ -1,0 +1,120 @@
+using RevBot.Core.Digests;
+using RevBot.Core.Metrics;
+using RevBot.Core.Periods;
+using RevBot.Core.Replies;
+
+namespace RevBot.Core.Conversation;
+
+/// <summary>
+/// Writes a scorecard: "Sales scorecard for Q4 2026 so far (Oct 1 – Nov 27, 2026): bookings $1.2M, up $200K from
+/// $1.0M in the first 58 days of Q3 2026; …". Each line names its metric, value and comparison; a metric whose
+/// period differs from the scorecard's (pipeline closing this quarter, ARR on the day) says its own.
+/// </summary>
+public static class ScorecardComposer
+{
+    public static Answer Compose(ParsedQuestion question, DigestKind kind, Period period, IReadOnlyList<ScorecardLine> lines,
+        IReadOnlyList<(string Metric, Dimension Dimension)> skipped, string currency, IReadOnlyDictionary<Dimension, string>? names, DateOnly? firstDay, bool pastPipeline = false)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        ArgumentNullException.ThrowIfNull(period);
+        ArgumentNullException.ThrowIfNull(lines);
+        ArgumentNullException.ThrowIfNull(skipped);
+        var f = new AnswerFormatter(question.Language, currency);
+        var audience = DigestKinds.Title(kind, f.Spanish);
+        var measured = lines.FirstOrDefault(l => !MetricComparison.WholePeriodOnly(l.Metric))?.Value.Query.Period ?? period;
+        var scoped = ScopeText.Scoped(ScopeText.Filters(question.Filters, names, f.Spanish), measured, f);
+        // The comparison most lines share is named once, in the heading; a line compared otherwise names its own.
+        var common = lines.Where(l => l.Comparison is not null && !l.Metric.PointInTime).Select(l => l.Comparison!.Query.Period)
+            .GroupBy(p => p).OrderByDescending(g => g.Count()).FirstOrDefault()?.Key;
+        var head = f.Spanish ? $"Resumen de {audience.ToLower(f.Culture)} {scoped}" : $"{audience} scorecard {scoped}";
+        if (common is not null)
+            head += f.Spanish ? $", comparado con lo ocurrido {ScopeText.Period(common, f, "en", withRange: false)}" : $", against {ScopeText.Period(common, f, "", withRange: false).TrimStart()}";
+        var parts = lines.Select(l => Line(l, measured, common, f)).ToList();
+        var text = head + ": " + string.Join("; ", parts) + ".";
+        if (skipped.Count > 0)
+        {
+            var left = string.Join(", ", skipped.Select(s => Name(MetricCatalog.Get(s.Metric), f)));
+            var dims = string.Join(", ", skipped.Select(s => DimensionText.Name(s.Dimension, f.Spanish)).Distinct());
+            text += f.Spanish ? $" Sin {left}: no se puede filtrar por {dims}." : $" Not shown: {left}, which cannot be filtered by {dims}.";
+        }
+        if (pastPipeline)
+            text += f.Spanish ? " Sin pipeline: los negocios abiertos no guardan historia de un periodo pasado." : " No pipeline: open deals keep no history for a past period.";
+        if (lines.Any(l => l.NoEarlierData is not null) && firstDay is { } first)
+            text += f.Spanish ? $" Los datos empiezan el {f.Date(first, true)}." : $" The data starts on {f.Date(first, true)}.";
+
+        return new Answer
+        {
+            Understood = true,
+            Intent = "scorecard",
+            Language = f.Language,
+            Period = AnswerPeriod.From(measured),
+            Filters = FilterText.ToJson(question.Filters),
+            Currency = currency,
+            Metrics = [.. lines.Select(l => new AnswerScorecardEntry(l.Metric.Id, Name(l.Metric, f), UnitText.Key(l.Metric.Unit), l.Value.Total.Value,
+                AnswerPeriod.From(l.Value.Query.Period), Comparison(l)))],
+            Text = text,
+            Reply = new Reply
+            {
+                Title = f.Spanish ? $"Resumen de {audience.ToLower(f.Culture)} · {measured.Label}" : $"{audience} scorecard · {measured.Label}",
+                Text = text,
+                Facts = [.. lines.Select(l => new ReplyFact(MetricAnswerComposer.Capitalize(Name(l.Metric, f), f.Culture), FactValue(l, f),
+                    new ReplyAction(FollowUpActions.Ask, MetricAnswerComposer.Capitalize(Name(l.Metric, f), f.Culture), $"{Name(l.Metric, f)} {period.Label}")))],
+                Context = [MetricAnswerComposer.ContextLine(measured, question.Filters, f, names), f.Spanish
+                    ? "Cada cifra se compara con el mismo punto del periodo anterior; el pipeline, la cuota y la previsión miran el periodo entero."
+                    : "Each number is compared with the same point of the previous period; pipeline, quota and forecast look at the whole period."],
+                Actions = [.. lines.Where(l => MetricSupport.Supports(l.Metric.Id, Dimension.Owner, breakdown: true)).Take(3).Select(l => new ReplyAction(FollowUpActions.Ask,
+                    f.Spanish ? $"{MetricAnswerComposer.Capitalize(Name(l.Metric, f), f.Culture)} por comercial" : $"{MetricAnswerComposer.Capitalize(Name(l.Metric, f), f.Culture)} by rep",
+                    f.Spanish ? $"{Name(l.Metric, f)} {period.Label} por comercial" : $"{Name(l.Metric, f)} {period.Label} by rep"))],
+            },
+        };
+    }
+
+    private static string Name(MetricDefinition def, AnswerFormatter f) => f.Spanish ? def.NameEs : def.NameEn;
+
+    /// <summary>"bookings $1.2M, up $200K from $1.0M in the first 58 days of Q3 2026"; ARR "on Nov 27, 2026"; pipeline "closing in Q4 2026".</summary>
+    private static string Line(ScorecardLine l, Period measured, Period? common, AnswerFormatter f)
+    {
+        var def = l.Metric;
+        var own = l.Value.Query.Period;
+        var when = own == measured ? ""
+            : DefaultPeriods.IsOpenPipeline(def.Id) ? " " + (f.Spanish ? "con cierre " : "closing ") + ScopeText.Period(own, f, "in", withRange: false)
+            : " " + ScopeText.Period(own, f, "for", withRange: false);
+        // A stock (ARR, customers) is read on its period's last day measured.
+        if (def.PointInTime && !DefaultPeriods.IsOpenPipeline(def.Id))
+            when = f.Spanish ? $" a {f.Date(own.End, true)}" : $" on {f.Date(own.End, true)}";
+        var value = f.Value(l.Value.Total.Value, def.Unit);
+        var line = $"{Name(def, f)}{when} {value}";
+        if (l.Comparison is { } c)
+        {
+            var before = f.Value(c.Total.Value, def.Unit);
+            var whenBefore = def.PointInTime ? (f.Spanish ? $"a {f.Date(c.Query.Period.End, true)}" : $"on {f.Date(c.Query.Period.End, true)}")
+                : c.Query.Period == common ? "" : ScopeText.Period(c.Query.Period, f, "in", withRange: false);
+            var after = whenBefore.Length == 0 ? "" : " " + whenBefore;
+            if (l.Value.Total.Value is not { } now || c.Total.Value is not { } then) line += f.Spanish ? $" (sin dato comparable{after})" : $" (nothing to compare{after})";
+            else if (now == then) line += f.Spanish ? $" (igual que{after})" : $" (unchanged from {before}{after})";
+            else line += f.Spanish
+                ? $" ({(now > then ? "sube" : "baja")} {f.Magnitude(now - then, def.Unit)} frente a {before}{after})"
+                : $" ({(now > then ? "up" : "down")} {f.Magnitude(now - then, def.Unit)} from {before}{after})";
+        }
+        else if (l.NoEarlierData is not null)
+        {
+            line += f.Spanish ? " (sin datos anteriores con los que comparar)" : " (no earlier data to compare with)";
+        }
+        return line;
+    }
+
+    private static string FactValue(ScorecardLine l, AnswerFormatter f)
+    {
+        var value = f.Value(l.Value.Total.Value, l.Metric.Unit);
+        return l.Comparison?.Total.Value is { } then && l.Value.Total.Value is { } now
+            ? $"{value} ({f.Change(now - then, l.Metric.Unit)})"
+            : value;
+    }
+
+    private static AnswerComparison? Comparison(ScorecardLine l)
+    {
+        if (l.Comparison is { } c)
+            return new AnswerComparison(AnswerPeriod.From(c.Query.Period), c.Total.Value, l.Value.Total.Value is { } now && c.Total.Value is { } then ? now - then : null);
+        return l.NoEarlierData is { } p ? new AnswerComparison(AnswerPeriod.From(p), null, null) : null;
+    }
+}
