@@ -51,6 +51,9 @@ public sealed class AskService(
         if (parsed.Intent == Intent.DataHealth) return Counted(DataHealthAnswers.Compose(parsed, await health.RunAsync(asOf, 10, ct)));
         var previous = request.ConversationKey is { } key ? await conversations.LoadAsync(key, ct) : null;
 
+        // A word RevBot could not place is named back, never dropped (QuestionReader.Words.cs).
+        if (parsed.Intent == Intent.Unknown && parsed.Unplaced.Count > 0) return Counted(GuidanceComposer.Refuse(parsed, words));
+        if (parsed.Intent == Intent.Clarify && parsed.Unplaced.Count > 0) return Counted(GuidanceComposer.Clarify(parsed, words));
         var question = FollowUpMerger.Merge(parsed, previous);
         if (question is null)
             return Counted(GuidanceComposer.NotUnderstood(parsed, parsed.Language == "es"
@@ -82,7 +85,7 @@ public sealed class AskService(
             : await AnswerAsync(question, engine, engineClock, resolver, options.Currency, ct);
         if (request.ConversationKey is { } k && answer.Understood && question.Intent is Intent.Metric or Intent.List)
             await conversations.SaveAsync(k, question, ct);
-        return Counted(answer);
+        return Counted(MatchText.Append(answer, question));
     }
 
     private async Task<Answer> FindDealAsync(ParsedQuestion q, string? userEmail, CancellationToken ct)

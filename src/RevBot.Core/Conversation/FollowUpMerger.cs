@@ -30,6 +30,8 @@ public static class FollowUpMerger
             Ascending = parsed.Limit is not null ? parsed.Ascending : previous.Ascending,
             TrendPeriods = parsed.TrendPeriods ?? previous.TrendPeriods,
             IsFollowUp = false,
+            // Only this turn's words were matched in part; the previous turn's note was given with its answer.
+            Matched = parsed.Matched,
         };
     }
 }

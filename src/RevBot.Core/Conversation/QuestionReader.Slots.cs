@@ -157,9 +157,13 @@ internal sealed partial class QuestionReader
             // The same full name in two dimensions (a manager who is also a rep) goes to the likelier one; different names are a real ambiguity.
             if (top.Count > 1 && (distinctNames > 1 || best < 0.97))
                 return slots with { AmbiguousEntity = (span, top) };
+            // A misspelt surname alone ("Schlect") is too weak to assume: the one candidate is offered.
+            if (best < WeakMatch)
+                return slots with { AmbiguousEntity = (span, top) };
             if (IsNegated(span))
                 return slots with { Negated = span };
             var chosen = top[0];
+            NoteMatch(span, chosen);
             if (!values.TryGetValue(chosen.Dimension, out var list))
                 values[chosen.Dimension] = list = [];
             if (!list.Contains(chosen.Entity.Key, StringComparer.Ordinal))
