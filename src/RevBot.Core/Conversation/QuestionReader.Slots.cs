@@ -133,6 +133,8 @@ internal sealed partial class QuestionReader
     private Slots ReadFilters(Slots slots)
     {
         var values = new Dictionary<Dimension, List<string>>();
+        foreach (var (dimension, entity) in NamesBesideDimensionWords())
+            values[dimension] = [entity.Key];
         foreach (var span in spans.Where(s => s.Kind == SpanKind.Entity))
         {
             IReadOnlyList<EntityCandidate> candidates = span.Entities;

@@ -57,9 +57,11 @@ internal sealed partial class QuestionReader
             {
                 if (k < 0 || k >= tokens.Count || (name is { } n && n.Start <= k && k < n.End))
                     continue;
-                // A capitalised word read only as a vague one ("Sales" as bookings, "sales" as a stop word) is a name here.
-                var named = (tokens[k].LooksLikeName || tokens[k].IsAllUpper)
-                    && spans.Where(s => s.Start <= k && k < s.End).All(s => s.Kind == SpanKind.Lexicon && !used.Contains(s) && s.Cues.All(c => c.Weak || c.Kind == CueKind.Dimension));
+                // A word read only as a vague one ("sales" as bookings), or a capitalised stop word ("Sales"), is a name here.
+                var covering = spans.Where(s => s.Start <= k && k < s.End).ToList();
+                var vague = covering.Count > 0 && covering.All(s => s.Kind == SpanKind.Lexicon && !used.Contains(s) && s.Cues.All(c => c.Weak));
+                var named = vague || ((tokens[k].LooksLikeName || tokens[k].IsAllUpper)
+                    && covering.All(s => s.Kind == SpanKind.Lexicon && !used.Contains(s) && s.Cues.All(c => c.Weak || c.Kind == CueKind.Dimension)));
                 if (loose.Contains(k) || named)
                 {
                     loose.Add(k);
@@ -183,6 +185,40 @@ internal sealed partial class QuestionReader
             return q with { Intent = Intent.Clarify, Unplaced = placement.Words, Candidates = [.. options], Metric = likelyMetric };
         }
         return Unknown(q, Unexplained(), likelyMetric) with { Unplaced = placement.Words };
+    }
+
+    /// <summary>
+    /// "the Sales team", "equipo Ventas": a word the lexicon also reads ("sales" as bookings) that is a name of the
+    /// dimension beside it is that name, as a filter. Checked against the company's names, so "the Sales team" of a
+    /// company without one stays unplaced (<see cref="ValuesOfDanglingDimensions"/>).
+    /// </summary>
+    private List<(Dimension Dimension, NamedEntity Entity)> NamesBesideDimensionWords()
+    {
+        var found = new List<(Dimension, NamedEntity)>();
+        foreach (var word in spans.Where(s => s.Kind == SpanKind.Lexicon && s.Has(CueKind.Dimension) && !used.Contains(s)).ToList())
+        {
+            if (PreviousSpan(word)?.Has(CueKind.By) ?? false)
+                continue;
+            var dimension = Enum.Parse<Dimension>(word.First(CueKind.Dimension)!.Value);
+            foreach (var k in new[] { Neighbour(word.Start - 1, -1), Neighbour(word.End, +1) })
+            {
+                if (k < 0 || k >= tokens.Count)
+                    continue;
+                var covering = spans.FirstOrDefault(s => s.Start <= k && k < s.End);
+                if (covering is not null && (covering.Kind != SpanKind.Lexicon || covering.Length != 1 || used.Contains(covering) || covering.Has(CueKind.Dimension)))
+                    continue;
+                var entity = context.Vocabulary?.Of(dimension).FirstOrDefault(e => Tokenizer.FoldAccents(e.Name).Equals(tokens[k].Text, StringComparison.OrdinalIgnoreCase));
+                if (entity is null)
+                    continue;
+                used.Add(word);
+                if (covering is not null)
+                    used.Add(covering);
+                consumedTokens.Add(k);
+                found.Add((dimension, entity));
+                break;
+            }
+        }
+        return found;
     }
 
     /// <summary>Records a filter read from part of a name or a misspelt one, for the answer to state.</summary>

@@ -95,6 +95,23 @@ public sealed class RefusalAnswerTests
         Assert.Null(MatchText.For(Parse("bookings for Acme Corporation this quarter").Matched, spanish: false));
     }
 
+    [Theory]
+    [InlineData("win rate for the Sales team", "Sales")]
+    [InlineData("win rate for the sales team", "Sales")]
+    [InlineData("tasa de cierre del equipo de Ventas", "Ventas")]
+    public void A_team_whose_name_is_an_everyday_word_is_read_beside_its_dimension_word(string question, string team)
+    {
+        var withTeams = new QuestionVocabulary(new Dictionary<Dimension, IReadOnlyList<NamedEntity>>(Small.Entities)
+        {
+            [Dimension.Team] = [new("Sales", "Sales"), new("Ventas", "Ventas")],
+        });
+        var parsed = QuestionParser.Parse(question, new ParseContext(new DateOnly(2026, 11, 27), 1, null, withTeams));
+        Assert.Equal(Intent.Metric, parsed.Intent);
+        Assert.Equal("win_rate", parsed.Metric);
+        Assert.Equal(team, parsed.Filters[Dimension.Team]);
+        Assert.Empty(parsed.Unplaced);
+    }
+
     [Fact]
     public void A_misspelt_surname_alone_is_asked_about()
     {
