@@ -18,6 +18,8 @@ internal sealed partial class QuestionReader
     /// <summary>Words that may stand between a dimension word and its value ("the region of APAC", "equipo de Ventas").</summary>
     private static readonly string[] ValueConnectors = ["the", "of", "called", "named", "de", "del", "la", "el", "llamado", "llamada"];
 
+    private static readonly string[] LegalForms = ["inc", "corp", "corporation", "co", "company", "ltd", "limited", "llc", "plc", "gmbh", "ag", "sa", "sl", "bv", "srl", "group"];
+
     private readonly List<NameMatch> matched = [];
 
     private sealed record Placement(List<UnplacedWord> Words, (int Start, int End)? NameRange, IReadOnlyList<EntityCandidate> NameCandidates);
@@ -28,6 +30,8 @@ internal sealed partial class QuestionReader
         // An amount condition is offered without the condition (AmountOptions): it is not an unknown word.
         if (AmountCondition() is { } amount)
             loose.ExceptWith(Enumerable.Range(amount.Start, amount.End - amount.Start));
+        // "Acme Corp" for Acme Corporation: a legal form after a company's name is part of how it is written.
+        loose.RemoveWhere(k => LegalForms.Contains(tokens[k].Text) && spans.Any(s => s.Kind == SpanKind.Entity && s.End == k && s.Entities.Any(c => c.Dimension == Dimension.Account)));
         var words = new List<UnplacedWord>();
         var (nameRange, candidates) = PartialName(loose, words);
         var kindAt = ValuesOfDanglingDimensions(list, loose, nameRange);
