@@ -154,7 +154,9 @@ internal sealed partial class QuestionReader
                 }
             }
             var best = candidates.Max(c => c.Score);
-            var top = candidates.Where(c => c.Score >= best - 0.02).OrderBy(c => Array.IndexOf(DimensionPriority, c.Dimension)).ToList();
+            // A part of a name ("smith") that starts several names, even one of them a closer fit, is asked about.
+            var window = best < 0.97 ? 0.1 : 0.02;
+            var top = candidates.Where(c => c.Score >= best - window).OrderBy(c => Array.IndexOf(DimensionPriority, c.Dimension)).ToList();
             var distinctNames = top.Select(c => c.Entity.Name).Distinct(StringComparer.OrdinalIgnoreCase).Count();
             // The same full name in two dimensions (a manager who is also a rep) goes to the likelier one; different names are a real ambiguity.
             if (top.Count > 1 && (distinctNames > 1 || best < 0.97))

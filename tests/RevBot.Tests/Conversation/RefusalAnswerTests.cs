@@ -21,7 +21,7 @@ public sealed class RefusalAnswerTests
         [Dimension.Source] = [new("Inbound", "Inbound")],
         [Dimension.Stage] = [new("Proposal", "Proposal")],
         [Dimension.Type] = [new("new", "new"), new("renewal", "renewal"), new("expansion", "expansion")],
-        [Dimension.Account] = [new("acc-1", "Smith Inc"), new("acc-2", "Acme Corporation")],
+        [Dimension.Account] = [new("acc-1", "Smith Inc"), new("acc-2", "Acme Corporation"), new("acc-3", "Vortex Labs"), new("acc-4", "Vortex Robotics Systems")],
     });
 
     private static ParsedQuestion Parse(string question) => QuestionParser.Parse(question, new ParseContext(new DateOnly(2026, 11, 27), 1, null, Small));
@@ -110,6 +110,14 @@ public sealed class RefusalAnswerTests
         Assert.Equal("win_rate", parsed.Metric);
         Assert.Equal(team, parsed.Filters[Dimension.Team]);
         Assert.Empty(parsed.Unplaced);
+    }
+
+    [Fact]
+    public void A_part_of_a_name_that_starts_several_is_asked_about_even_when_one_fits_closer()
+    {
+        var parsed = Parse("bookings for vortex this year");
+        Assert.Equal(Intent.Clarify, parsed.Intent);
+        Assert.Equal(["Vortex Labs", "Vortex Robotics Systems"], parsed.Candidates.Select(c => c.Label));
     }
 
     [Fact]
