@@ -52,6 +52,9 @@ public sealed class AskService(
         if (parsed.Intent == Intent.DataHealth) return Counted(DataHealthAnswers.Compose(parsed, await health.RunAsync(asOf, 10, ct)));
         var previous = request.ConversationKey is { } key ? await conversations.LoadAsync(key, ct) : null;
 
+        // A word RevBot could not place is named back, never dropped (QuestionReader.Words.cs).
+        if (parsed.Intent == Intent.Unknown && parsed.Unplaced.Count > 0) return Counted(GuidanceComposer.Refuse(parsed, words));
+        if (parsed.Intent == Intent.Clarify && parsed.Unplaced.Count > 0) return Counted(GuidanceComposer.Clarify(parsed, words));
         var question = FollowUpMerger.Merge(parsed, previous);
         if (question is null)
             return Counted(GuidanceComposer.NotUnderstood(parsed, parsed.Language == "es"
@@ -90,7 +93,7 @@ public sealed class AskService(
         if (question.Chart || request.Chart) answer = AnswerCharts.Draw(answer, question, options.Currency, asked: question.Chart);
         if (request.ConversationKey is { } k && answer.Understood && question.Intent is Intent.Metric or Intent.List or Intent.Scorecard)
             await conversations.SaveAsync(k, question, ct);
-        return Counted(answer);
+        return Counted(MatchText.Append(answer, question));
     }
 
     private async Task<Answer> FindDealAsync(ParsedQuestion q, string? userEmail, CancellationToken ct)

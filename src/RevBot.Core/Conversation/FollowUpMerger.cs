@@ -32,6 +32,8 @@ public static class FollowUpMerger
             // "as a chart" draws the previous question; a conversation that asked for charts keeps them.
             Chart = parsed.Chart || previous.Chart,
             IsFollowUp = false,
+            // Only this turn's words were matched in part; the previous turn's note was given with its answer.
+            Matched = parsed.Matched,
         };
     }
 }

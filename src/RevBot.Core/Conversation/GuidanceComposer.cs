@@ -4,7 +4,7 @@ using RevBot.Core.Replies;
 namespace RevBot.Core.Conversation;
 
 /// <summary>Answers that are not numbers: definitions, help, "did you mean…?", and the honest "I don't understand".</summary>
-public static class GuidanceComposer
+public static partial class GuidanceComposer
 {
     public static IReadOnlyList<string> DefaultExamples(bool spanish) => spanish
         ? ["¿cuál es nuestra tasa de cierre este trimestre?", "ventas cerradas por región este año", "¿cuánto es nuestro ARR?", "NRR el trimestre pasado", "los 10 mayores negocios abiertos"]
@@ -34,12 +34,17 @@ public static class GuidanceComposer
             [.. DefaultExamples(es).Take(4).Select(q => new ReplyAction(FollowUpActions.Ask, q, q))], ReplyKind.Help);
     }
 
-    public static Answer Clarify(ParsedQuestion question)
+    public static Answer Clarify(ParsedQuestion question, QuestionVocabulary? vocabulary = null)
     {
         ArgumentNullException.ThrowIfNull(question);
         var es = question.Language == "es";
         var options = string.Join(es ? " o " : " or ", question.Candidates.Select(c => c.Label));
-        var text = es ? $"¿Qué quieres decir exactamente: {options}?" : $"Which do you mean: {options}?";
+        var text = question.Candidates.Count == 1
+            ? es ? $"¿Te refieres a {options}?" : $"Did you mean {options}?"
+            : es ? $"¿Qué quieres decir exactamente: {options}?" : $"Which do you mean: {options}?";
+        // A name RevBot does not know, in part another kind's ("Jane Smith" → the account Smith Inc): said first.
+        if (question.Unplaced.Count > 0)
+            text = $"{RefusalText.Lead(question.Unplaced, vocabulary ?? QuestionVocabulary.Empty, es)} {text}";
         return Guidance("clarify", question.Language, question.Metric, es ? "¿Puedes concretar?" : "Can you be more specific?", text,
             [.. question.Candidates.Select(c => new ReplyAction(FollowUpActions.Ask, c.Label, c.Question))], ReplyKind.Clarify, understood: false);
     }

@@ -58,6 +58,15 @@ public sealed record ParsedQuestion
     /// <summary>True when the question asks for a picture ("chart …", "plot …", "gráfico de …"): the answer draws its series.</summary>
     public bool Chart { get; init; }
 
+    /// <summary>
+    /// Words the reader could not place (see docs/questions.md, "What RevBot refuses and why"). A question with any is
+    /// refused or clarified, never answered: the reply names them and says what can be asked instead.
+    /// </summary>
+    public IReadOnlyList<UnplacedWord> Unplaced { get; init; } = [];
+
+    /// <summary>Filters read from part of a name or a misspelt one: the answer says what each matched.</summary>
+    public IReadOnlyList<NameMatch> Matched { get; init; } = [];
+
     /// <summary>For <see cref="Intent.DealSearch"/>: what to look for, as typed ("Acme renewal", "deal-00000042").</summary>
     public string? DealSearch { get; init; }
 }

@@ -15,7 +15,7 @@ internal sealed partial class QuestionReader
     private const int UpcomingDays = 90;
 
     /// <summary>A stalled-deal or churn-risk list, or null when the question asks for neither.</summary>
-    private ParsedQuestion? ReadFinding(ParsedQuestion q, Slots slots, ListShape list, IReadOnlyList<Token> unexplained)
+    private ParsedQuestion? ReadFinding(ParsedQuestion q, Slots slots, ListShape list)
     {
         var finding = spans.FirstOrDefault(s => s.Cues.Any(c => c is { Kind: CueKind.Finding, Value: "stalled" or "churn_risk" }));
         if (finding is null)
@@ -23,9 +23,7 @@ internal sealed partial class QuestionReader
         // "deals at risk" are deals going nowhere; accounts, customers or "who" at risk may churn.
         var deals = spans.Any(s => s.Cues.Any(c => c is { Kind: CueKind.Concept, Value: "deal" }));
         var subject = finding.Cues.Any(c => c.Value == "stalled") || deals ? ListSubject.StalledDeals : ListSubject.ChurnRisk;
-        var confidence = 1 - (UnexplainedPenalty * unexplained.Count);
-        if (confidence < Threshold)
-            return Unknown(q, unexplained, null);
+        const double confidence = 1;
         var filters = new Dictionary<Dimension, string>(slots.Filters);
         // A deal type is a filter like any other, so the answer can refuse it rather than drop it.
         if (slots.DealType is { } type)

@@ -106,7 +106,8 @@ internal sealed partial class QuestionReader
                 var word = tokens[k].Text;
                 if (word is "a" or "an" or "un" or "una" or "uno")
                     continue;
-                if (PeriodWords.Number(word) is { } n and <= 1000)
+                // "top 1000" too: four digits are a count here, not a year.
+                if ((PeriodWords.Number(word) ?? (word is [_, _, _, _] && tokens[k].IsNumber ? int.Parse(word, System.Globalization.CultureInfo.InvariantCulture) : null)) is { } n and <= 1000)
                 {
                     consumedTokens.Add(k);
                     return n;

@@ -29,7 +29,8 @@ internal sealed partial class QuestionReader
 
     private ParsedQuestion LossReasons(ParsedQuestion q, Slots slots, ListShape list, IReadOnlyList<Token> unexplained, string? metric)
     {
-        var confidence = 1 - (UnexplainedPenalty * unexplained.Count);
+        // Every word was placed before this (QuestionReader.Words.cs): a word still unexplained here refuses.
+        var confidence = unexplained.Count == 0 ? 1.0 : 0.0;
         // Lost deals are already broken down by their reason: a second breakdown ("by region") cannot be shown.
         if (confidence < Threshold || slots.GroupBy is { } g && g != Dimension.LossReason)
             return Unknown(q, unexplained, "deals_lost");
@@ -44,7 +45,7 @@ internal sealed partial class QuestionReader
 
     private ParsedQuestion Scorecard(ParsedQuestion q, Slots slots, IReadOnlyList<Token> unexplained)
     {
-        var confidence = 1 - (UnexplainedPenalty * unexplained.Count);
+        var confidence = unexplained.Count == 0 ? 1.0 : 0.0;
         // A scorecard is several metrics side by side: it has no single breakdown or trend to show.
         if (confidence < Threshold || slots.GroupBy is not null || slots.Trend || slots.TrendGrain is not null)
             return Unknown(q, unexplained, null);

@@ -134,6 +134,8 @@ internal sealed partial class QuestionReader
     private Slots ReadFilters(Slots slots)
     {
         var values = new Dictionary<Dimension, List<string>>();
+        foreach (var (dimension, entity) in NamesBesideDimensionWords())
+            values[dimension] = [entity.Key];
         foreach (var span in spans.Where(s => s.Kind == SpanKind.Entity))
         {
             IReadOnlyList<EntityCandidate> candidates = span.Entities;
@@ -153,14 +155,20 @@ internal sealed partial class QuestionReader
                 }
             }
             var best = candidates.Max(c => c.Score);
-            var top = candidates.Where(c => c.Score >= best - 0.02).OrderBy(c => Array.IndexOf(DimensionPriority, c.Dimension)).ToList();
+            // A part of a name ("smith") that starts several names, even one of them a closer fit, is asked about.
+            var window = best < 0.97 ? 0.1 : 0.02;
+            var top = candidates.Where(c => c.Score >= best - window).OrderBy(c => Array.IndexOf(DimensionPriority, c.Dimension)).ToList();
             var distinctNames = top.Select(c => c.Entity.Name).Distinct(StringComparer.OrdinalIgnoreCase).Count();
             // The same full name in two dimensions (a manager who is also a rep) goes to the likelier one; different names are a real ambiguity.
             if (top.Count > 1 && (distinctNames > 1 || best < 0.97))
                 return slots with { AmbiguousEntity = (span, top) };
+            // A misspelt surname alone ("Schlect") is too weak to assume: the one candidate is offered.
+            if (best < WeakMatch)
+                return slots with { AmbiguousEntity = (span, top) };
             if (IsNegated(span))
                 return slots with { Negated = span };
             var chosen = top[0];
+            NoteMatch(span, chosen);
             if (!values.TryGetValue(chosen.Dimension, out var list))
                 values[chosen.Dimension] = list = [];
             if (!list.Contains(chosen.Entity.Key, StringComparer.Ordinal))

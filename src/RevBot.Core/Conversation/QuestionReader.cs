@@ -14,9 +14,6 @@ internal sealed partial class QuestionReader(IReadOnlyList<Token> tokens, IReadO
     /// <summary>The least confidence at which a metric is answered rather than questioned.</summary>
     private const double Threshold = 0.5;
 
-    /// <summary>How much each word the parser did not understand lowers its confidence.</summary>
-    private const double UnexplainedPenalty = 0.12;
-
     private readonly HashSet<Span> used = [];
     private readonly HashSet<int> consumedTokens = [];
     private MetricReading? reading;
@@ -34,9 +31,14 @@ internal sealed partial class QuestionReader(IReadOnlyList<Token> tokens, IReadO
         var list = ReadList(slots);
         var reading = MetricResolver.Resolve([.. spans.Where(s => s != list.SubjectSpan && !used.Contains(s))]);
         this.reading = reading;
+        var confidence = reading.Confidence;
+        var q = baseQuestion with { Confidence = Math.Round(confidence, 2), Matched = matched };
+
+        // Every word is accounted for before anything is answered (QuestionReader.Words.cs).
+        var placement = Place(slots, list);
+        if (placement.Words.Count > 0)
+            return NotPlaced(q, placement, reading.Metric);
         var unexplained = Unexplained();
-        var confidence = Math.Max(0, reading.Confidence - (UnexplainedPenalty * unexplained.Count));
-        var q = baseQuestion with { Confidence = Math.Round(confidence, 2) };
 
         if (slots.AmbiguousEntity is { } ambiguous)
             return q with { Intent = Intent.Clarify, Candidates = EntityOptions(ambiguous.Span, ambiguous.Candidates), Metric = reading.Metric };
@@ -52,7 +54,7 @@ internal sealed partial class QuestionReader(IReadOnlyList<Token> tokens, IReadO
 
         if (ReadOutcome(q, slots, list, unexplained) is { } outcome)
             return outcome;
-        if (ReadFinding(q, slots, list, unexplained) is { } finding)
+        if (ReadFinding(q, slots, list) is { } finding)
             return finding;
 
         // A superlative with a metric but nothing to rank ("the highest win rate we had") asks for the metric.
@@ -80,7 +82,7 @@ internal sealed partial class QuestionReader(IReadOnlyList<Token> tokens, IReadO
         if (metric is null && !list.IsList && slots.DealType is { } type && !lead)
         {
             metric = type.Value switch { "renewal" => "renewal_rate", "expansion" => "expansion_rate", _ => "bookings" };
-            confidence = 0.9 - (UnexplainedPenalty * unexplained.Count);
+            confidence = 0.9;
             slots = slots with { DealTypeUsed = type.Value != "new" };
         }
 
@@ -91,13 +93,11 @@ internal sealed partial class QuestionReader(IReadOnlyList<Token> tokens, IReadO
             var standalone = list.IsDealList || (list.IsList && list.GroupBy is not null && list.HasSubject);
             if (!standalone)
             {
-                if (!slots.StatesSomething && !list.IsList || unexplained.Count > (lead ? 1 : 0))
+                if (!slots.StatesSomething && !list.IsList)
                     return Unknown(q, unexplained, null);
                 isFollowUp = true;
             }
-            confidence = Math.Max(0, (list.Implicit ? 0.7 : 1) - (UnexplainedPenalty * unexplained.Count));
-            if (confidence < Threshold)
-                return Unknown(q, unexplained, null);
+            confidence = list.Implicit ? 0.7 : 1;
         }
         return Complete(q with { Confidence = Math.Round(confidence, 2) }, metric, slots, list, isFollowUp);
     }
@@ -129,7 +129,7 @@ internal sealed partial class QuestionReader(IReadOnlyList<Token> tokens, IReadO
         return false;
     }
 
-    /// <summary>Words no chosen span explains and that carry meaning: each lowers the confidence.</summary>
+    /// <summary>Words no chosen span explains and that carry meaning: any one keeps the question from being answered.</summary>
     private List<Token> Unexplained()
     {
         var covered = new bool[tokens.Count];
@@ -138,7 +138,7 @@ internal sealed partial class QuestionReader(IReadOnlyList<Token> tokens, IReadO
             for (var k = span.Start; k < span.End; k++)
                 covered[k] = true;
         }
-        return [.. tokens.Where(t => !covered[t.Index] && !consumedTokens.Contains(t.Index) && !StopWords.All.Contains(t.Text) && t.Text is not ("-" or "%" or "&"))];
+        return [.. tokens.Where(t => !covered[t.Index] && !consumedTokens.Contains(t.Index) && !StopWords.All.Contains(t.Text) && !StopWords.All.Contains(t.Word) && t.Text is not ("-" or "%" or "&"))];
     }
 
     private ParsedQuestion Unknown(ParsedQuestion q, IReadOnlyList<Token> unexplained, string? likelyMetric) =>

@@ -17,6 +17,9 @@ public sealed class AskHost : IAsyncLifetime
 
     public HttpClient Http { get; private set; } = null!;
 
+    /// <summary>The running host's services (to refresh the names a test added).</summary>
+    public IServiceProvider Services => _app!.Services;
+
     public string DatabasePath { get; } = Path.Combine(Path.GetTempPath(), "revbot-tests", Guid.NewGuid().ToString("N"), "ask.db");
 
     public async ValueTask InitializeAsync()

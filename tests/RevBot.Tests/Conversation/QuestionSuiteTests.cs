@@ -104,6 +104,16 @@ public sealed class QuestionSuiteTests
         }
         if (Str(expect, "chart") is { } chart)
             Expect((chart == "true") == p.Chart, $"chart: expected {chart}");
+        // Words the reader could not place: each listed one must be named, as the kind of thing it seems to be.
+        if (expect.TryGetValue("unplaced", out var unplaced) && unplaced is List<object?> named)
+        {
+            foreach (var wanted in named.Cast<string>())
+                Expect(p.Unplaced.Any(u => u.Text.Contains(wanted, StringComparison.OrdinalIgnoreCase)), $"unplaced: expected '{wanted}' named");
+        }
+        if (Str(expect, "unplaced_as") is { } reason)
+            Expect(p.Unplaced.Any(u => string.Equals(u.Reason.ToString(), reason, StringComparison.OrdinalIgnoreCase)), $"unplaced: expected a {reason}");
+        if (Str(expect, "unplaced_kind") is { } unplacedKind)
+            Expect(p.Unplaced.Any(u => string.Equals(u.Dimension?.ToString(), unplacedKind, StringComparison.OrdinalIgnoreCase)), $"unplaced: expected one of kind {unplacedKind}");
         if (Str(expect, "search") is { } search)
             Expect(search == p.DealSearch, $"search: expected '{search}'");
         if (string.Equals(Str(expect, "intent"), "unknown", StringComparison.OrdinalIgnoreCase))
@@ -120,5 +130,5 @@ public sealed class QuestionSuiteTests
         $"cmp={p.Comparison?.ToString() ?? "-"}/{(p.ComparisonPeriod is { } c ? $"{c.Start:yyyy-MM-dd}..{c.End:yyyy-MM-dd}" : "-")} " +
         $"filters={{{string.Join(", ", p.Filters.Select(kv => $"{kv.Key}: {kv.Value}"))}}} groupBy={p.GroupBy?.ToString() ?? "-"} limit={p.Limit?.ToString(CultureInfo.InvariantCulture) ?? "-"} " +
         $"list={p.ListSubject?.ToString() ?? "-"}/{p.DealListKind?.ToString() ?? "-"} asc={p.Ascending} trend={p.TrendGrain?.ToString() ?? "-"}x{p.TrendPeriods?.ToString(CultureInfo.InvariantCulture) ?? "-"} " +
-        $"lang={p.Language} followUp={p.IsFollowUp} conf={p.Confidence.ToString(CultureInfo.InvariantCulture)} candidates=[{string.Join(" | ", p.Candidates.Select(o => $"{o.Label} => {o.Question}"))}]";
+        $"lang={p.Language} followUp={p.IsFollowUp} conf={p.Confidence.ToString(CultureInfo.InvariantCulture)} candidates=[{string.Join(" | ", p.Candidates.Select(o => $"{o.Label} => {o.Question}"))}] unplaced=[{string.Join(" | ", p.Unplaced.Select(u => $"{u.Text} ({u.Reason} {u.Dimension})"))}]";
 }

@@ -79,6 +79,7 @@ internal static class EnglishMetricPhrases
         ("percent|percentage|% to|of quota|plan|target", "m:quota_attainment"),
         ("attainment|progress to|vs|against quota|plan|target", "m:quota_attainment"),
         ("target attainment|achievement", "m:quota_attainment"),
+        ("hit|hitting|reach|reaching|meet|meeting|make|making quota|quotas", "m:quota_attainment"),
 
         ("pipeline|pipe coverage|cover", "m:pipeline_coverage"),
         ("coverage ratio?", "m:pipeline_coverage"),

@@ -30,7 +30,7 @@ internal static class EnglishPhrases
         ("account", "c:customer,d:Account"),
 
         // Dimensions.
-        ("rep|owner|salesperson|salespeople|salesman|salesmen|saleswoman|seller|ae|aes|agent|representative|person|people|individual", "d:Owner"),
+        ("rep|owner|salesperson|salespeople|salesman|salesmen|saleswoman|seller|ae|aes|agent|representative|person|people|individual|performer|performers|closer|closers", "d:Owner"),
         ("sales rep|representative|person|agent|people|exec|executive; account executive|manager|owner", "d:Owner"),
         ("team|squad|pod|group", "d:Team"),
         ("region|geo|geography|territory|area|office; regional office", "d:Region"),

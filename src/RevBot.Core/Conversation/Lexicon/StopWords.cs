@@ -41,6 +41,8 @@ internal static class StopWords
         "este", "estos", "estas", "cuanto", "cuantos", "cuanta", "cuantas", "donde", "cuando", "porque", "pasado", "pasada",
         "ultimo", "ultima", "ultimos", "ultimas", "hoy", "ayer", "hace", "dias", "dia", "meses", "semanas", "trimestres", "anos",
         "nivel", "valor", "importe", "tasa", "periodo", "fecha", "fiscal", "equipo", "solo", "solamente", "unicamente", "cada",
+        // How people ask, not what: "¿me dices…?", "¿qué tan…?", "conseguimos" (we got).
+        "dices", "dice", "decis", "tan", "conseguimos", "conseguido", "conseguir", "logramos", "obtuvimos", "tuvimos",
     ];
 
     public static readonly FrozenSet<string> All = English.Concat(Spanish).ToFrozenSet(StringComparer.Ordinal);

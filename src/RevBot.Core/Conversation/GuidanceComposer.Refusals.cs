@@ -1,0 +1,17 @@
+using RevBot.Core.Replies;
+
+namespace RevBot.Core.Conversation;
+
+/// <summary>The refusal of a question with words RevBot could not place: it names them and what can be asked instead.</summary>
+public static partial class GuidanceComposer
+{
+    public static Answer Refuse(ParsedQuestion question, QuestionVocabulary vocabulary)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        var es = question.Language == "es";
+        var examples = question.Suggestions.Count > 0 ? question.Suggestions : DefaultExamples(es);
+        var text = RefusalText.For(question.Unplaced, vocabulary, es);
+        return Guidance("unknown", question.Language, null, es ? "No lo he entendido todo" : "I didn't get all of that", text,
+            [.. examples.Take(4).Select(q => new ReplyAction(FollowUpActions.Ask, q, q))], ReplyKind.NotUnderstood, understood: false);
+    }
+}
