@@ -15,6 +15,8 @@ public sealed record Answer
     [JsonPropertyName("metric")] public string? Metric { get; init; }
     [JsonPropertyName("period")] public AnswerPeriod? Period { get; init; }
     [JsonPropertyName("filters")] public IReadOnlyDictionary<string, string>? Filters { get; init; }
+    [JsonPropertyName("filterSets")] public IReadOnlyDictionary<string, AnswerValueSet>? FilterSets { get; init; }
+    [JsonPropertyName("amount")] public AnswerAmount? Amount { get; init; }
     [JsonPropertyName("groupBy")] public string? GroupBy { get; init; }
     [JsonPropertyName("limit")] public int? Limit { get; init; }
     [JsonPropertyName("value")] public decimal? Value { get; init; }

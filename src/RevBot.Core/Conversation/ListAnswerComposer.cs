@@ -22,7 +22,7 @@ public static class ListAnswerComposer
         var name = f.Spanish ? def.NameEs : def.NameEn;
         var which = ascending ? (f.Spanish ? "Últimos" : "Bottom") : (f.Spanish ? "Primeros" : "Top");
         var title = f.Spanish ? $"{which} {top.Count} por {name} · {period.Label}" : $"{which} {top.Count} {Plural(dim)} by {name} · {period.Label}";
-        var scoped = ScopeText.Scoped(ScopeText.Filters(result.Query.Filters, names, f.Spanish), period, f);
+        var scoped = ScopeText.Scoped(ScopeText.Filters(result.Query.Filters, result.Query.Conditions, names, f), period, f);
         // The ranking names what is ranked, by which metric, where and when: "Top 5 reps by bookings for 2026 to date (…): 1. …".
         var ranked = f.Spanish ? $"{WhichEs(ascending, dim)} {top.Count} {PluralEs(dim)} por {name} {scoped}" : $"{which} {top.Count} {Plural(dim)} by {name} {scoped}";
         var text = top.Count == 0
@@ -36,6 +36,8 @@ public static class ListAnswerComposer
             Metric = def.Id,
             Period = AnswerPeriod.From(period),
             Filters = FilterText.ToJson(result.Query.Filters),
+            FilterSets = FilterText.SetsJson(result.Query.Conditions),
+            Amount = FilterText.AmountJson(result.Query.Conditions),
             GroupBy = DimensionText.Key(dim),
             Limit = limit,
             Unit = UnitText.Key(def.Unit),
@@ -67,7 +69,7 @@ public static class ListAnswerComposer
         var which = query.Ascending ? (f.Spanish ? "más pequeños" : "smallest") : (f.Spanish ? "mayores" : "top");
         var scope = query.Period is { } p ? $" · {p.Label}" : "";
         var title = f.Spanish ? $"{items.Count} negocios {kind} {which}{scope}" : $"{MetricAnswerComposer.Capitalize(which, f.Culture)} {items.Count} {kind} deals{scope}";
-        var filters = ScopeText.Filters(query.Filters, names, f.Spanish);
+        var filters = ScopeText.Filters(query.Filters, query.Conditions, names, f);
         var scopePart = filters.Length == 0 ? "" : f.Spanish ? $" para {filters}" : $" for {filters}";
         var when = query.Period is not { } qp ? ""
             : " " + (query.Kind == DealListKind.Open ? (f.Spanish ? "con cierre " : "closing ") : "") + ScopeText.Period(qp, f, "in");
@@ -84,6 +86,8 @@ public static class ListAnswerComposer
             Language = f.Language,
             Period = query.Period is { } period ? AnswerPeriod.From(period) : null,
             Filters = FilterText.ToJson(query.Filters),
+            FilterSets = FilterText.SetsJson(query.Conditions),
+            Amount = FilterText.AmountJson(query.Conditions),
             Limit = query.Limit,
             Unit = "currency",
             Currency = currency,

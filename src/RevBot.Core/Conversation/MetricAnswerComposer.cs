@@ -25,7 +25,7 @@ public static class MetricAnswerComposer
         var value = result.Total;
         var change = comparison?.Total.Value is { } before && value.Value is { } now ? now - before : (decimal?)null;
 
-        var sentence = Headline(name, def, period, value, ScopeText.Filters(result.Query.Filters, names, f.Spanish), f);
+        var sentence = Headline(name, def, period, value, ScopeText.Filters(result.Query.Filters, result.Query.Conditions, names, f), f);
         if (CountPhrases.For(def.Id, value, f) is { } counts) sentence += $" ({counts})";
         sentence += comparison is not null ? ", " + Movement(def, comparison, change, f) + "."
             : noEarlierData is not null ? ", " + NoEarlier(noEarlierData, f) + "."
@@ -44,6 +44,8 @@ public static class MetricAnswerComposer
             Metric = def.Id,
             Period = AnswerPeriod.From(period),
             Filters = FilterText.ToJson(result.Query.Filters),
+            FilterSets = FilterText.SetsJson(result.Query.Conditions),
+            Amount = FilterText.AmountJson(result.Query.Conditions),
             GroupBy = result.Query.GroupBy is { } g ? DimensionText.Key(g) : null,
             Value = value.Value,
             Unit = UnitText.Key(def.Unit),

@@ -50,6 +50,8 @@ internal sealed partial class QuestionReader(IReadOnlyList<Token> tokens, IReadO
         if (AmountCondition() is { } condition)
             return q with { Intent = Intent.Clarify, Metric = reading.Metric, Candidates = AmountOptions(condition) };
 
+        if (FindingWithAmount(q, slots, slots.AmountSpan) is { } amountFinding)
+            return amountFinding;
         if (ReadFinding(q, slots, list, unexplained) is { } finding)
             return finding;
 
@@ -160,7 +162,7 @@ internal sealed partial class QuestionReader(IReadOnlyList<Token> tokens, IReadO
 
     private bool IsDefinition(Slots slots, ListShape list, MetricReading metricReading)
     {
-        if (list.IsList || slots.Period is not null || slots.Filters.Count > 0 || slots.GroupBy is not null || slots.ComparisonKind is not null || slots.ComparisonPeriod is not null)
+        if (list.IsList || slots.Period is not null || slots.Filters.Count > 0 || slots.Sets.Count > 0 || slots.Amount is not null || slots.GroupBy is not null || slots.ComparisonKind is not null || slots.ComparisonPeriod is not null)
             return false;
         if (spans.Any(s => s.Has(CueKind.Definition)))
             return true;
