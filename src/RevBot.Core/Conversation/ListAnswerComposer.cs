@@ -69,8 +69,10 @@ public static class ListAnswerComposer
         var which = query.Ascending ? (f.Spanish ? "más pequeños" : "smallest") : (f.Spanish ? "mayores" : "top");
         var scope = query.Period is { } p ? $" · {p.Label}" : "";
         var title = f.Spanish ? $"{items.Count} negocios {kind} {which}{scope}" : $"{MetricAnswerComposer.Capitalize(which, f.Culture)} {items.Count} {kind} deals{scope}";
-        var filters = ScopeText.Filters(query.Filters, query.Conditions, names, f);
-        var scopePart = filters.Length == 0 ? "" : f.Spanish ? $" para {filters}" : $" for {filters}";
+        // The amount reads as part of what is listed ("open deals over $50K"), the other filters after "for".
+        var filters = ScopeText.Filters(query.Filters, query.Conditions with { Amount = null }, names, f);
+        var amount = query.Conditions.Amount is { } range ? " " + ScopeText.AmountCondition(range, f) : "";
+        var scopePart = amount + (filters.Length == 0 ? "" : f.Spanish ? $" para {filters}" : $" for {filters}");
         var when = query.Period is not { } qp ? ""
             : " " + (query.Kind == DealListKind.Open ? (f.Spanish ? "con cierre " : "closing ") : "") + ScopeText.Period(qp, f, "in");
         var heading = (items.Count == 1

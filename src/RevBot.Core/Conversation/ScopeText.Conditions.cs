@@ -32,6 +32,13 @@ public static partial class ScopeText
     /// <summary>"deals over $50K", "deals of at least $1M", "deals under $5,000", "deals up to $5,000", "deals between $10K and $50K".</summary>
     public static string Amount(AmountRange amount, AnswerFormatter f)
     {
+        ArgumentNullException.ThrowIfNull(f);
+        return (f.Spanish ? "negocios " : "deals ") + AmountCondition(amount, f);
+    }
+
+    /// <summary>The condition after the word for deals: "over $50K", "of at least $1M"; ES "de más de 50.000 $".</summary>
+    public static string AmountCondition(AmountRange amount, AnswerFormatter f)
+    {
         ArgumentNullException.ThrowIfNull(amount);
         ArgumentNullException.ThrowIfNull(f);
         // Spanish writes the threshold in full ("50.000 $"), as people type it.
@@ -46,8 +53,8 @@ public static partial class ScopeText
             (null, { } max) => High(max),
             _ => "",
         };
-        if (f.Spanish) return $"negocios de {condition}";
-        return amount.Min is not null && amount.Max is null && amount.MinInclusive ? $"deals of {condition}" : $"deals {condition}";
+        if (f.Spanish) return $"de {condition}";
+        return amount.Min is not null && amount.Max is null && amount.MinInclusive ? $"of {condition}" : condition;
     }
 
     private static string AllEn(Dimension d) => d switch
