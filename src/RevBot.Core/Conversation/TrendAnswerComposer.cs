@@ -43,7 +43,7 @@ public static class TrendAnswerComposer
                 Table = new ReplyTable([f.Spanish ? "Periodo" : "Period", name],
                     [.. points.Select(p => (IReadOnlyList<string>)[p.Query.Period.Label, f.Value(p.Total.Value, def.Unit)])], points.Count) { NumericColumns = new HashSet<int> { 1 } },
                 Chart = new ReplyChart(name, [.. points.Where(p => p.Total.Value is not null).Select(p => new ChartPoint(p.Query.Period.Label, (double)p.Total.Value!.Value))], UnitText.Key(def.Unit)),
-                Context = [MetricAnswerComposer.ContextLine(span, question.Filters, f, names), f.Spanish ? def.DefinitionEs : def.DefinitionEn],
+                Context = [MetricAnswerComposer.ContextLine(span, question.Filters, f, names, question.Conditions), f.Spanish ? def.DefinitionEs : def.DefinitionEn],
             },
         };
     }

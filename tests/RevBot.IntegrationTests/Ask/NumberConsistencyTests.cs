@@ -27,6 +27,7 @@ public sealed class NumberConsistencyTests(AskHost host) : IClassFixture<AskHost
         "biggest deals we lost last quarter in EMEA", "tasa de cierre entre el 5 de octubre y el 3 de noviembre", "pipeline este trimestre",
         "ticket medio en EMEA el trimestre pasado", "relación LTV/CAC este año",
         "retención neta el trimestre pasado", "win rate trend over the last 4 quarters", "bookings by month this year", "ticket medio este año", "¿cuántos clientes tenemos?",
+        "win rate on deals above $100k", "tasa de cierre en negocios entre 10 mil y 50 mil", "top 10 open deals over 200k", "bookings by region excluding EMEA",
     };
 
     [Theory]
@@ -42,6 +43,10 @@ public sealed class NumberConsistencyTests(AskHost host) : IClassFixture<AskHost
         var allowed = new List<string>();
         foreach (var n in Numbers(json)) allowed.AddRange(Spellings(n, unit, f));
         foreach (var name in Names(json)) allowed.Add(name);
+        // An amount condition's bounds ("over $100K"; ES "de más de 10.000 $").
+        if (json.TryGetProperty("amount", out var amount) && amount.ValueKind == JsonValueKind.Object)
+            foreach (var bound in new[] { "min", "max" })
+                if (amount.TryGetProperty(bound, out var b) && b.ValueKind == JsonValueKind.Number) allowed.AddRange([f.Money(b.GetDecimal()), b.GetDecimal().ToString("#,0.##", f.Culture)]);
         foreach (var period in Periods(json)) allowed.AddRange(period);
 
         var rest = text;
