@@ -52,6 +52,8 @@ public sealed class ConditionAnswerTests
             Metric("en", "bookings", Q4, new MetricValue(1_500_000m, 12), ExcludingEmea, filters).Text, StringComparison.Ordinal);
         Assert.StartsWith("Ventas cerradas para segmento Enterprise, todas las regiones excepto EMEA, en T4 2026",
             Metric("es", "bookings", T4, new MetricValue(1_500_000m, 12), ExcludingEmea, filters).Text, StringComparison.Ordinal);
+        // The small print repeats them too.
+        Assert.Contains("all regions except EMEA", Metric("en", "bookings", Q4, new MetricValue(1m, 1), ExcludingEmea).Reply.Context[0], StringComparison.Ordinal);
         var westAndEast = new QueryConditions { Sets = new Dictionary<Dimension, ValueSet> { [Dimension.Region] = new ValueSet(["West", "East"], Exclude: false) } };
         Assert.StartsWith("Bookings for West and East, Q4 2026", Metric("en", "bookings", Q4, new MetricValue(1m, 1), westAndEast).Text, StringComparison.Ordinal);
         Assert.StartsWith("Ventas cerradas para West y East, en T4 2026", Metric("es", "bookings", T4, new MetricValue(1m, 1), westAndEast).Text, StringComparison.Ordinal);
