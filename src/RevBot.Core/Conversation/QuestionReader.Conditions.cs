@@ -111,13 +111,29 @@ internal sealed partial class QuestionReader
         return slots with { Filters = filters, Sets = sets, GroupBy = groupBy };
     }
 
-    /// <summary>"bookings excluding renewals", "win rate sin renovaciones": a deal type after a negation is excluded, not kept.</summary>
-    private bool DealTypeExcluded(Span typeSpan)
+    /// <summary>
+    /// "bookings excluding renewals", "win rate sin renovaciones ni ampliaciones": deal types after a negation are
+    /// excluded, not kept, and name no metric ("win rate excluding renewals" is no renewal rate).
+    /// </summary>
+    private Slots ExcludeDealTypes(Slots slots)
     {
-        if (PreviousSpan(typeSpan) is not { } negation || !negation.Has(CueKind.Negation))
-            return false;
+        var types = spans.Where(s => s.Has(CueKind.DealType) && !used.Contains(s)).ToList();
+        if (AsksFinding || types.Count == 0 || PreviousSpan(types[0]) is not { } negation || !negation.Has(CueKind.Negation))
+            return slots;
         used.Add(negation);
-        return true;
+        var excluded = new List<string>();
+        Span? last = null;
+        foreach (var type in types)
+        {
+            if (last is not null && !OnlyJoinersBetween(last, type))
+                break;
+            var value = type.First(CueKind.DealType)!.Value;
+            if (!excluded.Contains(value))
+                excluded.Add(value);
+            used.Add(type);
+            last = type;
+        }
+        return slots with { Sets = new Dictionary<Dimension, ValueSet>(slots.Sets) { [Dimension.Type] = new ValueSet(excluded, Exclude: true) } };
     }
 
     /// <summary>Findings take no amount range yet: offer the list without it rather than drop it.</summary>

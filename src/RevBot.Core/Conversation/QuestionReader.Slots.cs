@@ -41,12 +41,8 @@ internal sealed partial class QuestionReader
         var slots = new Slots { Period = period, ComparisonKind = comparisonKind, ComparisonPeriod = comparisonPeriod, Amount = amount, AmountSpan = amountSpan };
         slots = ReadBreakdowns(slots);
         slots = ReadFilters(slots);
+        slots = ExcludeDealTypes(slots);
         var typeSpan = spans.FirstOrDefault(s => s.Has(CueKind.DealType) && !used.Contains(s));
-        if (typeSpan is not null && !AsksFinding && DealTypeExcluded(typeSpan))
-        {
-            var sets = new Dictionary<Dimension, ValueSet>(slots.Sets) { [Dimension.Type] = new ValueSet([typeSpan.First(CueKind.DealType)!.Value], Exclude: true) };
-            return slots with { Sets = sets, Trend = spans.Any(s => s.Has(CueKind.Trend)) };
-        }
         return slots with { DealType = typeSpan?.First(CueKind.DealType), DealTypeSpan = typeSpan, Trend = spans.Any(s => s.Has(CueKind.Trend)) };
     }
 
