@@ -15,6 +15,8 @@ public sealed record Answer
     [JsonPropertyName("metric")] public string? Metric { get; init; }
     [JsonPropertyName("period")] public AnswerPeriod? Period { get; init; }
     [JsonPropertyName("filters")] public IReadOnlyDictionary<string, string>? Filters { get; init; }
+    [JsonPropertyName("filterSets")] public IReadOnlyDictionary<string, AnswerValueSet>? FilterSets { get; init; }
+    [JsonPropertyName("amount")] public AnswerAmount? Amount { get; init; }
     [JsonPropertyName("groupBy")] public string? GroupBy { get; init; }
     [JsonPropertyName("limit")] public int? Limit { get; init; }
     [JsonPropertyName("value")] public decimal? Value { get; init; }
@@ -23,9 +25,9 @@ public sealed record Answer
     [JsonPropertyName("numerator")] public decimal? Numerator { get; init; }
     [JsonPropertyName("denominator")] public decimal? Denominator { get; init; }
     /// <summary>The money behind a count (the lost deals' amount in "why did we lose"); absent elsewhere.</summary>
-    [JsonPropertyName("amount")]
+    [JsonPropertyName("lostAmount")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
-    public decimal? Amount { get; init; }
+    public decimal? LostAmount { get; init; }
 
     [JsonPropertyName("breakdown")] public IReadOnlyList<AnswerBreakdownEntry>? Breakdown { get; init; }
     [JsonPropertyName("comparison")] public AnswerComparison? Comparison { get; init; }

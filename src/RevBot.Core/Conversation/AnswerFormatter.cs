@@ -99,7 +99,7 @@ public sealed class AnswerFormatter(string language, string currency)
         ? day.ToString(withYear ? "d MMM yyyy" : "d MMM", Culture).Replace(".", "", StringComparison.Ordinal)
         : day.ToString(withYear ? "MMM d, yyyy" : "MMM d", Culture);
 
-    private string Symbol() => currency switch
+    internal string Symbol() => currency switch
     {
         "USD" => "$",
         "EUR" => "€",

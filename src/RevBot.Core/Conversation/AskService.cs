@@ -123,7 +123,7 @@ public sealed class AskService(
             case Intent.Clarify when q.Candidates.Count > 0: return GuidanceComposer.Clarify(q);
             case Intent.Definition when q.Metric is not null: return GuidanceComposer.Definition(q);
             case Intent.List when q.ListSubject == ListSubject.Deals:
-                var dealQuery = new DealListQuery(q.DealListKind ?? DealListKind.Open, q.Period, q.Filters, q.Limit ?? DefaultListLimit, q.Ascending);
+                var dealQuery = new DealListQuery(q.DealListKind ?? DealListKind.Open, q.Period, q.Filters, q.Limit ?? DefaultListLimit, q.Ascending) { Conditions = q.Conditions };
                 return ListAnswerComposer.Deals(q, dealQuery, await engine.ListDealsAsync(dealQuery, ct), currency, names, resolver.AsOf);
             case Intent.Metric or Intent.List when q.Metric is not null:
                 break;
@@ -132,19 +132,21 @@ public sealed class AskService(
         }
 
         var def = MetricCatalog.Get(q.Metric);
+        if (q.Conditions.Amount is { } amount && !MetricSupport.TakesAmount(def.Id))
+            return GuidanceComposer.NotUnderstood(q, AmountRefusal(def, amount, new AnswerFormatter(q.Language, currency)));
         var period = q.Period ?? DefaultPeriods.For(def, resolver);
         var display = period == Period.AllTime ? DefaultPeriods.OpenPipelineDisplay(resolver) : null;
         try
         {
             if (q.Intent == Intent.List)
             {
-                var grouped = await engine.EvaluateAsync(new MetricQuery(def.Id, period, q.Filters, q.GroupBy ?? Dimension.Owner), ct);
+                var grouped = await engine.EvaluateAsync(new MetricQuery(def.Id, period, q.Filters, q.GroupBy ?? Dimension.Owner) { Conditions = q.Conditions }, ct);
                 return ListAnswerComposer.Groups(q, grouped, q.Limit ?? DefaultListLimit, q.Ascending, currency, display, names);
             }
             if (q.TrendPeriods is > 1 and <= 36 && q.GroupBy is null && period.HasStart && period.HasEnd)
             {
                 var points = TrendAnswerComposer.Points(period, q.TrendGrain ?? period.Grain, q.TrendPeriods.Value, resolver);
-                return TrendAnswerComposer.Compose(q, period, await engine.TrendAsync(def.Id, points, q.Filters, ct), currency, names);
+                return TrendAnswerComposer.Compose(q, period, await engine.TrendAsync(def.Id, points, q.Filters, q.Conditions, ct), currency, names);
             }
             var (measured, comparePeriod) = DefaultPeriods.Comparison(q, def, period, resolver);
             // "Why did we lose?": one lost_amount statement by loss reason carries both the deals and the money.
@@ -160,8 +162,8 @@ public sealed class AskService(
             // The comparison runs at the same time on its own connection: the answer waits for the slower query, not both.
             var comparisonTask = comparePeriod is null
                 ? Task.FromResult<(MetricResult?, NoEarlierData?)>((null, null))
-                : CompareOnOwnConnectionAsync(new MetricQuery(def.Id, comparePeriod, q.Filters), engineClock, ct);
-            var result = await engine.EvaluateAsync(new MetricQuery(def.Id, measured, q.Filters, q.GroupBy), ct);
+                : CompareOnOwnConnectionAsync(new MetricQuery(def.Id, comparePeriod, q.Filters) { Conditions = q.Conditions }, engineClock, ct);
+            var result = await engine.EvaluateAsync(new MetricQuery(def.Id, measured, q.Filters, q.GroupBy) { Conditions = q.Conditions }, ct);
             var (comparison, noEarlierData) = await comparisonTask;
             return MetricAnswerComposer.Compose(q, result, comparison, currency, display, names, noEarlierData);
         }
@@ -182,8 +184,18 @@ public sealed class AskService(
         return (await new MetricEngine(own, company, engineClock).EvaluateAsync(query, ct), null);
     }
 
+    /// <summary>"ARR over $50K": the condition is named, never dropped.</summary>
+    private static string AmountRefusal(MetricDefinition def, AmountRange amount, AnswerFormatter f)
+    {
+        var condition = ScopeText.Amount(amount, f);
+        return f.Spanish
+            ? $"No puedo limitar {def.NameEs} a {condition}: no se calcula negocio a negocio. La condición de importe vale para ingresos cerrados, tasa de éxito, pipeline, negocios ganados o perdidos, tamaño medio, ciclo de venta y listas de negocios."
+            : $"I can't limit {def.NameEn} to {condition}: it isn't computed deal by deal. An amount condition works on bookings, win rate, pipeline, deals won or lost, average deal size, sales cycle and deal lists.";
+    }
+
     private static string Spanish(MetricNotSupportedException ex)
     {
+        if (ex.IsAmount) return $"No puedo limitar {(ex.Metric is { } id && MetricCatalog.TryGet(id, out var metric) ? metric.NameEs : "esta métrica")} a un importe de negocio.";
         var name = ex.Metric is { } m && MetricCatalog.TryGet(m, out var d) ? d.NameEs : "esta métrica";
         if (ex.Dimension is not { } dim) return $"No puedo calcular {name} para ese periodo.";
         var by = DimensionText.Name(dim, spanish: true);

@@ -52,7 +52,10 @@ internal static partial class DealRequestReader
         if (source.Length != folded.Length) source = folded;
         var rest = source[m.Groups["rest"].Index..].Trim().TrimEnd('?', '.', '!');
         if (rest.StartsWith('-')) rest = keyword + rest;
-        var words = Tokenizer.Tokenize(Tokenizer.FoldAccents(rest)).Select(t => t.Text).Where(t => t.Any(char.IsLetterOrDigit)).ToList();
+        var tokens = Tokenizer.Tokenize(Tokenizer.FoldAccents(rest));
+        // "open deals over 20k" lists deals by amount; it is no search for a deal called "over 20k".
+        if (AmountPhrases.Find(tokens, detectedLanguage).Any()) return null;
+        var words = tokens.Select(t => t.Text).Where(t => t.Any(char.IsLetterOrDigit)).ToList();
         // "find the deal for Globex Industries" is a search whatever the words; without a verb, or in the plural, a
         // metric, list or period word that is not part of a company name makes it a question ("deal size this quarter").
         var strict = !verb || keyword.EndsWith('s');

@@ -14,8 +14,20 @@ public static class FollowUpMerger
         if (!refines) return parsed;
         if (previous is null) return parsed.Metric is null ? null : parsed with { IsFollowUp = false };
 
+        // A dimension the follow-up states replaces the previous one's value or set; the amount range likewise.
         var filters = previous.Filters.ToDictionary();
-        foreach (var (dimension, value) in parsed.Filters) filters[dimension] = value;
+        var sets = previous.Conditions.Sets.ToDictionary();
+        foreach (var (dimension, value) in parsed.Filters)
+        {
+            filters[dimension] = value;
+            sets.Remove(dimension);
+        }
+        foreach (var (dimension, set) in parsed.Conditions.Sets)
+        {
+            sets[dimension] = set;
+            filters.Remove(dimension);
+        }
+        var amount = parsed.Conditions.Amount ?? previous.Conditions.Amount;
         return previous with
         {
             Language = parsed.Language,
@@ -25,6 +37,7 @@ public static class FollowUpMerger
             // An explicit comparison range belongs to the period it was stated with.
             ComparisonPeriod = parsed.ComparisonPeriod ?? (parsed.Period is null ? previous.ComparisonPeriod : null),
             Filters = filters,
+            Conditions = sets.Count == 0 && amount is null ? Metrics.QueryConditions.None : new Metrics.QueryConditions { Sets = sets, Amount = amount },
             GroupBy = parsed.GroupBy ?? previous.GroupBy,
             Limit = parsed.Limit ?? previous.Limit,
             Ascending = parsed.Limit is not null ? parsed.Ascending : previous.Ascending,

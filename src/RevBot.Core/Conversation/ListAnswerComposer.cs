@@ -22,7 +22,7 @@ public static class ListAnswerComposer
         var name = f.Spanish ? def.NameEs : def.NameEn;
         var which = ascending ? (f.Spanish ? "Últimos" : "Bottom") : (f.Spanish ? "Primeros" : "Top");
         var title = f.Spanish ? $"{which} {top.Count} por {name} · {period.Label}" : $"{which} {top.Count} {Plural(dim)} by {name} · {period.Label}";
-        var scoped = ScopeText.Scoped(ScopeText.Filters(result.Query.Filters, names, f.Spanish), period, f);
+        var scoped = ScopeText.Scoped(ScopeText.Filters(result.Query.Filters, result.Query.Conditions, names, f), period, f);
         // The ranking names what is ranked, by which metric, where and when: "Top 5 reps by bookings for 2026 to date (…): 1. …".
         var ranked = f.Spanish ? $"{WhichEs(ascending, dim)} {top.Count} {PluralEs(dim)} por {name} {scoped}" : $"{which} {top.Count} {Plural(dim)} by {name} {scoped}";
         var text = top.Count == 0
@@ -36,6 +36,8 @@ public static class ListAnswerComposer
             Metric = def.Id,
             Period = AnswerPeriod.From(period),
             Filters = FilterText.ToJson(result.Query.Filters),
+            FilterSets = FilterText.SetsJson(result.Query.Conditions),
+            Amount = FilterText.AmountJson(result.Query.Conditions),
             GroupBy = DimensionText.Key(dim),
             Limit = limit,
             Unit = UnitText.Key(def.Unit),
@@ -51,7 +53,7 @@ public static class ListAnswerComposer
                     ["#", MetricAnswerComposer.Capitalize(DimensionText.Name(dim, f.Spanish), f.Culture), MetricAnswerComposer.Capitalize(name, f.Culture)],
                     [.. top.Select((b, i) => (IReadOnlyList<string>)[(i + 1).ToString(f.Culture), b.Label, f.Value(b.Value.Value, def.Unit)])],
                     top.Count) { NumericColumns = new HashSet<int> { 0, 2 } },
-                Context = [MetricAnswerComposer.ContextLine(period, result.Query.Filters, f, names), f.Spanish ? def.DefinitionEs : def.DefinitionEn],
+                Context = [MetricAnswerComposer.ContextLine(period, result.Query.Filters, f, names, result.Query.Conditions), f.Spanish ? def.DefinitionEs : def.DefinitionEn],
             },
         };
     }
@@ -68,8 +70,10 @@ public static class ListAnswerComposer
         var which = query.Ascending ? (f.Spanish ? "más pequeños" : "smallest") : (f.Spanish ? "mayores" : "top");
         var scope = query.Period is { } p ? $" · {p.Label}" : "";
         var title = f.Spanish ? $"{items.Count} negocios {kind} {which}{scope}" : $"{MetricAnswerComposer.Capitalize(which, f.Culture)} {items.Count} {kind} deals{scope}";
-        var filters = ScopeText.Filters(query.Filters, names, f.Spanish);
-        var scopePart = filters.Length == 0 ? "" : f.Spanish ? $" para {filters}" : $" for {filters}";
+        // The amount reads as part of what is listed ("open deals over $50K"), the other filters after "for".
+        var filters = ScopeText.Filters(query.Filters, query.Conditions with { Amount = null }, names, f);
+        var amount = query.Conditions.Amount is { } range ? " " + ScopeText.AmountCondition(range, f) : "";
+        var scopePart = amount + (filters.Length == 0 ? "" : f.Spanish ? $" para {filters}" : $" for {filters}");
         var when = query.Period is not { } qp ? ""
             : " " + (query.Kind == DealListKind.Open ? (f.Spanish ? "con cierre " : "closing ") : "") + ScopeText.Period(qp, f, "in");
         var heading = (items.Count == 1
@@ -88,6 +92,8 @@ public static class ListAnswerComposer
             Language = f.Language,
             Period = query.Period is { } period ? AnswerPeriod.From(period) : null,
             Filters = FilterText.ToJson(query.Filters),
+            FilterSets = FilterText.SetsJson(query.Conditions),
+            Amount = FilterText.AmountJson(query.Conditions),
             Limit = query.Limit,
             Unit = "currency",
             Currency = currency,
@@ -102,7 +108,7 @@ public static class ListAnswerComposer
                     f.Spanish ? ["Negocio", "Cuenta", "Comercial", "Etapa", "Cierre", "Importe"] : ["Deal", "Account", "Owner", "Stage", "Close", "Amount"],
                     [.. items.Select(d => (IReadOnlyList<string>)[d.Name, d.AccountName ?? "—", d.OwnerName ?? "—", d.Stage, CloseText(d, f), f.Money(d.Amount)])],
                     items.Count) { NumericColumns = new HashSet<int> { 5 } },
-                Context = query.Period is { } pp ? [MetricAnswerComposer.ContextLine(pp, query.Filters, f, names)] : [],
+                Context = query.Period is { } pp ? [MetricAnswerComposer.ContextLine(pp, query.Filters, f, names, query.Conditions)] : [],
             },
         };
     }

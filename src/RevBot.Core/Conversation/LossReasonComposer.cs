@@ -76,7 +76,7 @@ public static class LossReasonComposer
             Unit = UnitText.Key(def.Unit),
             Currency = currency,
             Numerator = byAmount ? totalCount : null,
-            Amount = byAmount ? null : totalAmount,
+            LostAmount = byAmount ? null : totalAmount,
             Breakdown = [.. rows.Select(r => new AnswerBreakdownEntry(r.Key, r.Label, byAmount ? r.Amount : r.Count, byAmount ? r.Count : null, null)
                 { Count = r.Count, Amount = r.Amount, Share = Share(r) })],
             Comparison = comparison is not null

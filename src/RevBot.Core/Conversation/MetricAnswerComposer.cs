@@ -25,7 +25,7 @@ public static class MetricAnswerComposer
         var value = result.Total;
         var change = comparison?.Total.Value is { } before && value.Value is { } now ? now - before : (decimal?)null;
 
-        var sentence = Headline(name, def, period, value, ScopeText.Filters(result.Query.Filters, names, f.Spanish), f);
+        var sentence = Headline(name, def, period, value, ScopeText.Filters(result.Query.Filters, result.Query.Conditions, names, f), f);
         if (CountPhrases.For(def.Id, value, f) is { } counts) sentence += $" ({counts})";
         sentence += comparison is not null ? ", " + Movement(def, comparison, change, f) + "."
             : noEarlierData is not null ? ", " + NoEarlier(noEarlierData, f) + "."
@@ -44,6 +44,8 @@ public static class MetricAnswerComposer
             Metric = def.Id,
             Period = AnswerPeriod.From(period),
             Filters = FilterText.ToJson(result.Query.Filters),
+            FilterSets = FilterText.SetsJson(result.Query.Conditions),
+            Amount = FilterText.AmountJson(result.Query.Conditions),
             GroupBy = result.Query.GroupBy is { } g ? DimensionText.Key(g) : null,
             Value = value.Value,
             Unit = UnitText.Key(def.Unit),
@@ -62,7 +64,7 @@ public static class MetricAnswerComposer
                 Facts = facts,
                 Table = result.Breakdown.Count == 0 ? null : BreakdownTable(def, result, f),
                 Chart = result.Breakdown.Count == 0 ? null : new ReplyChart(name, [.. result.Breakdown.Where(b => b.Value.Value is not null).Select(b => new ChartPoint(b.Label, (double)b.Value.Value!.Value))], UnitText.Key(def.Unit)),
-                Context = [ContextLine(period, result.Query.Filters, f, names), f.Spanish ? def.DefinitionEs : def.DefinitionEn],
+                Context = [ContextLine(period, result.Query.Filters, f, names, result.Query.Conditions), f.Spanish ? def.DefinitionEs : def.DefinitionEn],
                 Actions = FollowUpActions.For(def, result.Query, f),
             },
         };
@@ -129,11 +131,13 @@ public static class MetricAnswerComposer
         return new ReplyTable([dim, Capitalize(f.Spanish ? def.NameEs : def.NameEn, f.Culture)], rows, rows.Count) { NumericColumns = new HashSet<int> { 1 } };
     }
 
-    internal static string ContextLine(Period period, IReadOnlyDictionary<Dimension, string> filters, AnswerFormatter f, IReadOnlyDictionary<Dimension, string>? names = null)
+    internal static string ContextLine(Period period, IReadOnlyDictionary<Dimension, string> filters, AnswerFormatter f, IReadOnlyDictionary<Dimension, string>? names = null, QueryConditions? conditions = null)
     {
         var range = f.DateRange(period);
         var line = period.Label == range || period.Start == period.End ? range : $"{period.Label}: {range}";
         if (filters.Count > 0) line += " · " + string.Join(", ", filters.Select(kv => $"{DimensionText.Name(kv.Key, f.Spanish)}: {(names is not null && names.TryGetValue(kv.Key, out var n) ? n : kv.Value)}"));
+        // Sets and the amount range, as the sentence states them ("all regions except EMEA", "deals over $50K").
+        if (conditions is { IsEmpty: false }) line += " · " + ScopeText.Filters(MetricQuery.NoFilters, conditions, null, f);
         return line;
     }
 

@@ -22,6 +22,9 @@ public sealed record ParsedQuestion
     public Period? ComparisonPeriod { get; init; }
 
     public IReadOnlyDictionary<Dimension, string> Filters { get; init; } = MetricQuery.NoFilters;
+
+    /// <summary>Value sets ("West and East", "excluding EMEA") and a deal amount range ("over 50k"); a dimension is in <see cref="Filters"/> or here, never both.</summary>
+    public QueryConditions Conditions { get; init; } = QueryConditions.None;
     public Dimension? GroupBy { get; init; }
 
     /// <summary>For lists: how many, which end, and what is ranked.</summary>

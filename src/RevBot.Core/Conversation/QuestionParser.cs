@@ -35,6 +35,7 @@ public static class QuestionParser
             spans.Add(new Span(match.Start, match.Length, SpanKind.Period, fuzzy ? 0.8 : 1.0) { Period = match.Period, Fuzzy = fuzzy });
         }
         spans.AddRange(EntityMatcher.Match(tokens, index));
+        spans.AddRange(AmountPhrases.Find(tokens, language));
         var chosen = SpanSelector.Select(tokens.Count, spans);
         return new QuestionReader(tokens, chosen, context, resolver, language).Read();
     }

@@ -3,15 +3,16 @@ using System.Text.RegularExpressions;
 namespace RevBot.Core.Conversation;
 
 /// <summary>
-/// Amount conditions ("deals over 50k", "más de 100.000"): the queries cannot filter by amount yet, so rather than
-/// answer for all deals as if the condition were applied, the parser offers the question without it.
+/// Amount-like words no amount phrase read (<see cref="AmountPhrases"/>): "deals 50k", "over 1.250" in English (thousands
+/// or decimals?). Rather than answer for all deals as if the condition were applied, the parser offers the question
+/// without it.
 /// </summary>
 internal sealed partial class QuestionReader
 {
     private static readonly string[] Comparators =
         ["over", "above", "under", "below", "greater", "bigger", "larger", "more", "less", "smaller", "exceeding", "than", ">", "<", "mas", "menos", "superior", "superiores", "inferior", "inferiores", "encima", "debajo", "de"];
 
-    [GeneratedRegex(@"^\d+(?:k|m|mm|b|bn|kusd|usd|eur)$")]
+    [GeneratedRegex(@"^\d+(?:[.,]\d+)*(?:k|m|mm|b|bn|kusd|usd|eur)$|^\d+(?:[.,]\d+)+$")]
     private static partial Regex AmountToken();
 
     private (int Start, int End)? AmountCondition()

@@ -72,6 +72,7 @@ internal sealed partial class QuestionReader
             Comparison = kind,
             ComparisonPeriod = compared,
             Filters = filters,
+            Conditions = slots.Sets.Count == 0 && slots.Amount is null ? QueryConditions.None : new QueryConditions { Sets = slots.Sets, Amount = slots.Amount },
             GroupBy = list.IsList && !list.IsDealList ? list.GroupBy : slots.GroupBy,
             Limit = list.Limit,
             Ascending = ascending,

@@ -13,6 +13,9 @@ internal sealed partial class QuestionReader
         public ComparisonKind? ComparisonKind { get; init; }
         public Period? ComparisonPeriod { get; init; }
         public Dictionary<Dimension, string> Filters { get; init; } = [];
+        public Dictionary<Dimension, ValueSet> Sets { get; init; } = [];
+        public AmountRange? Amount { get; init; }
+        public Span? AmountSpan { get; init; }
         public Dimension? GroupBy { get; init; }
         public PeriodGrain? TrendGrain { get; init; }
         public bool Trend { get; init; }
@@ -25,7 +28,7 @@ internal sealed partial class QuestionReader
         public (Span Entity, Span Hint)? HintMismatch { get; init; }
 
         public bool StatesSomething => Period is not null || ComparisonKind is not null || ComparisonPeriod is not null || Filters.Count > 0
-            || GroupBy is not null || TrendGrain is not null || Trend || Chart || DealType is not null;
+            || Sets.Count > 0 || Amount is not null || GroupBy is not null || TrendGrain is not null || Trend || Chart || DealType is not null;
     }
 
     /// <summary>When a name matches equally well in several dimensions, the one people most often mean.</summary>
@@ -35,9 +38,11 @@ internal sealed partial class QuestionReader
     private Slots ReadSlots()
     {
         var (period, comparisonKind, comparisonPeriod) = ReadPeriods();
-        var slots = new Slots { Period = period, ComparisonKind = comparisonKind, ComparisonPeriod = comparisonPeriod };
+        var (amount, amountSpan) = ReadAmount();
+        var slots = new Slots { Period = period, ComparisonKind = comparisonKind, ComparisonPeriod = comparisonPeriod, Amount = amount, AmountSpan = amountSpan };
         slots = ReadBreakdowns(slots);
         slots = ReadFilters(slots);
+        slots = ExcludeDealTypes(slots);
         var typeSpan = spans.FirstOrDefault(s => s.Has(CueKind.DealType) && !used.Contains(s));
         return slots with { DealType = typeSpan?.First(CueKind.DealType), DealTypeSpan = typeSpan, Trend = spans.Any(s => s.Has(CueKind.Trend)), Chart = ReadChart() };
     }
@@ -130,12 +135,17 @@ internal sealed partial class QuestionReader
         return slots with { GroupBy = groupBy, TrendGrain = grain };
     }
 
-    /// <summary>Names become filters ("in EMEA", "for Acme", "Jane's team"); "my" is the asker; two names of one dimension become a breakdown.</summary>
+    /// <summary>
+    /// Names become filters ("in EMEA", "for Acme", "Jane's team"); "my" is the asker; names of one dimension become a
+    /// set or a breakdown, and excluded names an exclusion (<see cref="PlaceValues"/>).
+    /// </summary>
     private Slots ReadFilters(Slots slots)
     {
-        var values = new Dictionary<Dimension, List<string>>();
-        foreach (var (dimension, entity) in NamesBesideDimensionWords())
-            values[dimension] = [entity.Key];
+        var values = new Dictionary<Dimension, List<(string Key, string Name, Span Span)>>();
+        var excluded = new Dictionary<Dimension, List<(string Key, string Name, Span Span)>>();
+        Span? lastExcluded = null;
+        foreach (var (dimension, entity, word) in NamesBesideDimensionWords())
+            values[dimension] = [(entity.Key, entity.Name, word)];
         foreach (var span in spans.Where(s => s.Kind == SpanKind.Entity))
         {
             IReadOnlyList<EntityCandidate> candidates = span.Entities;
@@ -165,24 +175,21 @@ internal sealed partial class QuestionReader
             // A misspelt surname alone ("Schlect") is too weak to assume: the one candidate is offered.
             if (best < WeakMatch)
                 return slots with { AmbiguousEntity = (span, top) };
-            if (IsNegated(span))
+            if (AsksFinding && IsNegated(span))
                 return slots with { Negated = span };
             var chosen = top[0];
             NoteMatch(span, chosen);
-            if (!values.TryGetValue(chosen.Dimension, out var list))
-                values[chosen.Dimension] = list = [];
-            if (!list.Contains(chosen.Entity.Key, StringComparer.Ordinal))
-                list.Add(chosen.Entity.Key);
+            var isExcluded = Excludes(span, lastExcluded);
+            lastExcluded = isExcluded ? span : null;
+            var target = isExcluded ? excluded : values;
+            if (!target.TryGetValue(chosen.Dimension, out var list))
+                target[chosen.Dimension] = list = [];
+            if (!list.Any(v => v.Key == chosen.Entity.Key))
+                list.Add((chosen.Entity.Key, chosen.Entity.Name, span));
         }
-        var filters = new Dictionary<Dimension, string>();
+        slots = PlaceValues(slots, values, excluded);
+        var filters = slots.Filters;
         var groupBy = slots.GroupBy;
-        foreach (var (dim, keys) in values)
-        {
-            if (keys.Count == 1)
-                filters[dim] = keys[0];
-            else
-                groupBy ??= dim;
-        }
         if (spans.Any(s => s.Has(CueKind.Me)) && !filters.ContainsKey(Dimension.Owner))
             filters[Dimension.Owner] = context.UserEmail ?? ParsedQuestionKeys.Me;
         if (spans.Any(s => s.Has(CueKind.MyTeam)) && !filters.ContainsKey(Dimension.Team))

@@ -196,9 +196,9 @@ internal sealed partial class QuestionReader
     /// dimension beside it is that name, as a filter. Checked against the company's names, so "the Sales team" of a
     /// company without one stays unplaced (<see cref="ValuesOfDanglingDimensions"/>).
     /// </summary>
-    private List<(Dimension Dimension, NamedEntity Entity)> NamesBesideDimensionWords()
+    private List<(Dimension Dimension, NamedEntity Entity, Span Word)> NamesBesideDimensionWords()
     {
-        var found = new List<(Dimension, NamedEntity)>();
+        var found = new List<(Dimension, NamedEntity, Span)>();
         foreach (var word in spans.Where(s => s.Kind == SpanKind.Lexicon && s.Has(CueKind.Dimension) && !used.Contains(s)).ToList())
         {
             if (PreviousSpan(word)?.Has(CueKind.By) ?? false)
@@ -218,7 +218,7 @@ internal sealed partial class QuestionReader
                 if (covering is not null)
                     used.Add(covering);
                 consumedTokens.Add(k);
-                found.Add((dimension, entity));
+                found.Add((dimension, entity, word));
                 break;
             }
         }

@@ -54,6 +54,8 @@ internal sealed partial class QuestionReader(IReadOnlyList<Token> tokens, IReadO
 
         if (ReadOutcome(q, slots, list, unexplained) is { } outcome)
             return outcome;
+        if (FindingWithAmount(q, slots, slots.AmountSpan) is { } amountFinding)
+            return amountFinding;
         if (ReadFinding(q, slots, list) is { } finding)
             return finding;
 
@@ -162,7 +164,7 @@ internal sealed partial class QuestionReader(IReadOnlyList<Token> tokens, IReadO
 
     private bool IsDefinition(Slots slots, ListShape list, MetricReading metricReading)
     {
-        if (list.IsList || slots.Period is not null || slots.Filters.Count > 0 || slots.GroupBy is not null || slots.ComparisonKind is not null || slots.ComparisonPeriod is not null)
+        if (list.IsList || slots.Period is not null || slots.Filters.Count > 0 || slots.Sets.Count > 0 || slots.Amount is not null || slots.GroupBy is not null || slots.ComparisonKind is not null || slots.ComparisonPeriod is not null)
             return false;
         if (spans.Any(s => s.Has(CueKind.Definition)))
             return true;

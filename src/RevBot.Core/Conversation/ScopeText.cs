@@ -9,7 +9,7 @@ namespace RevBot.Core.Conversation;
 /// after the right preposition ("for Q4 2026 (Oct 1 – Dec 31, 2026)", "since Oct 1, 2026", "del 5 oct al 3 nov 2026").
 /// A wrong filter or period can only be noticed if the sentence says it.
 /// </summary>
-public static class ScopeText
+public static partial class ScopeText
 {
     /// <summary>The filters as people read them. <paramref name="names"/> maps an owner's email or an account's id to its name.</summary>
     public static string Filters(IReadOnlyDictionary<Dimension, string> filters, IReadOnlyDictionary<Dimension, string>? names, bool spanish)

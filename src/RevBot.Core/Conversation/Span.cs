@@ -14,6 +14,9 @@ internal sealed record Span(int Start, int Length, SpanKind Kind, double Quality
 
     public Period? Period { get; init; }
 
+    /// <summary>For <see cref="SpanKind.Amount"/>: the deal amount range the words state.</summary>
+    public Metrics.AmountRange? Amount { get; init; }
+
     /// <summary>For names: every entity this reading may mean, best first; more than one equally good is an ambiguity.</summary>
     public IReadOnlyList<EntityCandidate> Entities { get; init; } = [];
 

@@ -2,8 +2,8 @@ namespace RevBot.Core.Conversation;
 
 /// <summary>
 /// Chooses the best set of non-overlapping readings by dynamic programming. A span is worth more than its words one by
-/// one (length × 1.5 − 0.5), so "same period last year" beats "last year" alone; exact beats misspelt; on a tie a
-/// period beats a lexicon phrase, which beats a name ("Closed Won" is the bookings phrase before it is a stage).
+/// one (length × 1.5 − 0.5), so "same period last year" beats "last year" alone; exact beats misspelt; on a tie an
+/// amount condition beats a period, which beats a lexicon phrase, which beats a name ("Closed Won" is the bookings phrase before it is a stage).
 /// </summary>
 internal static class SpanSelector
 {
@@ -47,6 +47,7 @@ internal static class SpanSelector
     {
         var bonus = span.Kind switch
         {
+            SpanKind.Amount => 0.04,
             SpanKind.Period => 0.03,
             SpanKind.Lexicon => 0.02,
             _ => 0,

@@ -6,7 +6,8 @@ namespace RevBot.Core.Conversation;
 
 /// <summary>
 /// Turns chat text into words: drops Slack and Teams mentions and markup, folds accents (people type "region" and
-/// "región" alike), splits "win-rate" and "ltv/cac", and keeps dates ("2025-06-01", "6/1/2025") and e-mail addresses whole.
+/// "región" alike), splits "win-rate" and "ltv/cac", and keeps dates ("2025-06-01", "6/1/2025"), e-mail addresses and
+/// numbers with separators ("50,000", "50.000", "1.5M", read by <see cref="AmountPhrases"/>) whole.
 /// </summary>
 internal static partial class Tokenizer
 {
@@ -28,7 +29,7 @@ internal static partial class Tokenizer
     [GeneratedRegex(@"(?<=\p{L})[-/:](?=\p{L})")]
     private static partial Regex WordJoiners();
 
-    [GeneratedRegex(@"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}/\d{1,2}(?:/\d{2,4})?|[\p{L}\p{N}]+|[%&-]")]
+    [GeneratedRegex(@"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}/\d{1,2}(?:/\d{2,4})?|(?i:\d+(?:[.,]\d+)+(?:k|mm|m|bn|b)?)(?![\p{L}\p{N}]|[.,/-]\d)|[\p{L}\p{N}]+|[%&-]")]
     private static partial Regex Words();
 
     /// <summary>The text without mentions and markup, for language detection and for rewriting clarify options.</summary>

@@ -17,7 +17,7 @@ public static class TrendAnswerComposer
         var def = MetricCatalog.Get(question.Metric!);
         var name = MetricAnswerComposer.Capitalize(f.Spanish ? def.NameEs : def.NameEn, f.Culture);
         var shown = points.Select(p => $"{p.Query.Period.Label} {f.Value(p.Total.Value, def.Unit)}");
-        var filters = ScopeText.Filters(question.Filters, names, f.Spanish);
+        var filters = ScopeText.Filters(question.Filters, question.Conditions, names, f);
         var scope = filters.Length == 0 ? "" : (f.Spanish ? " para " : " for ") + filters;
         var text = $"{name}{scope}, {span.Label}: " + string.Join(", ", shown) + ".";
         var key = (Period p) => p.Start.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
@@ -29,6 +29,8 @@ public static class TrendAnswerComposer
             Metric = def.Id,
             Period = AnswerPeriod.From(span),
             Filters = FilterText.ToJson(question.Filters),
+            FilterSets = FilterText.SetsJson(question.Conditions),
+            Amount = FilterText.AmountJson(question.Conditions),
             GroupBy = "period",
             Unit = UnitText.Key(def.Unit),
             Currency = def.Unit is MetricUnit.Currency or MetricUnit.CurrencyPerDay ? currency : null,
@@ -41,7 +43,7 @@ public static class TrendAnswerComposer
                 Table = new ReplyTable([f.Spanish ? "Periodo" : "Period", name],
                     [.. points.Select(p => (IReadOnlyList<string>)[p.Query.Period.Label, f.Value(p.Total.Value, def.Unit)])], points.Count) { NumericColumns = new HashSet<int> { 1 } },
                 Chart = new ReplyChart(name, [.. points.Where(p => p.Total.Value is not null).Select(p => new ChartPoint(p.Query.Period.Label, (double)p.Total.Value!.Value))], UnitText.Key(def.Unit)),
-                Context = [MetricAnswerComposer.ContextLine(span, question.Filters, f, names), f.Spanish ? def.DefinitionEs : def.DefinitionEn],
+                Context = [MetricAnswerComposer.ContextLine(span, question.Filters, f, names, question.Conditions), f.Spanish ? def.DefinitionEs : def.DefinitionEn],
             },
         };
     }

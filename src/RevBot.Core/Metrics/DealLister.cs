@@ -25,7 +25,8 @@ internal static class DealLister
     /// </summary>
     public static async Task<DealListsByGroup> ListByRegionAndSegmentAsync(RevBotDb db, CompanyClock clock, DealListQuery query, CancellationToken ct)
     {
-        if (query.Filters.ContainsKey(Dimension.Region) || query.Filters.ContainsKey(Dimension.Segment))
+        if (query.Filters.ContainsKey(Dimension.Region) || query.Filters.ContainsKey(Dimension.Segment)
+            || query.Conditions.Sets.ContainsKey(Dimension.Region) || query.Conditions.Sets.ContainsKey(Dimension.Segment))
             throw new ArgumentException("The per-group list takes no region or segment filter: it is picked from the groups.", nameof(query));
         var (select, p) = Select(db, clock, query);
         var (region, segment) = (DealDimensions.Of(Dimension.Region).Key, DealDimensions.Of(Dimension.Segment).Key);
@@ -43,7 +44,8 @@ internal static class DealLister
             throw new ArgumentOutOfRangeException(nameof(query), query.Limit, $"A deal list holds 1 to {MaxLimit} deals.");
         var p = new SqlParameters(SqlDialect.For(db.Database));
         var select = new SqlSelect("deals d").Join([DealDimensions.AccountJoin, DealDimensions.OwnerJoin]);
-        SqlFilters.Apply(select, p, query.Filters, DealDimensions.Of);
+        SqlFilters.Apply(select, p, query.Filters, query.Conditions, DealDimensions.Of);
+        SqlFilters.Amount(select, p, query.Conditions.Amount);
         var window = query.Period is { } period ? MetricWindow.Create(period, clock) : null;
         if (query.Kind == DealListKind.Open)
         {

@@ -7,7 +7,7 @@ namespace RevBot.Core.Metrics;
 /// <summary>
 /// The aggregate queries over deals. Each filters on an indexed range first ((status, closed_at),
 /// (status, close_date) or created_at), joins accounts/users only when a filter or breakdown needs them, and
-/// returns one row per group.
+/// returns one row per group. The closed, open and created statements also take the question's deal amount range.
 /// </summary>
 internal static class DealQueries
 {
@@ -20,6 +20,7 @@ internal static class DealQueries
         select.Where(scope.StatusSql("d"));
         ClosedBetween(select, p, scope.FromUtc, scope.ToUtc);
         if (scope.Type is { } type) select.Where($"d.type = {p.Add(EnumText.Format(type))}");
+        SqlFilters.Amount(select, p, context.Conditions.Amount);
         var dialect = context.Dialect;
         var cycle = $"{dialect.EpochSeconds("d.closed_at")} - {dialect.EpochSeconds("d.created_at")}";
         const string counts = "SUM(CASE WHEN d.status = 'won' THEN 1 ELSE 0 END), {0}, SUM(CASE WHEN d.status = 'lost' THEN 1 ELSE 0 END), {1}, {2}";
@@ -53,6 +54,7 @@ internal static class DealQueries
         var period = context.Window.Period;
         if (inPeriod && period.HasStart) select.Where($"d.close_date >= {p.Day(period.Start)}");
         if (inPeriod && period.HasEnd) select.Where($"d.close_date <= {p.Day(period.End)}");
+        SqlFilters.Amount(select, p, context.Conditions.Amount);
         var aggregates = countOnly ? "COUNT(*), 0, 0" : $"COUNT(*), SUM(d.amount), SUM(d.amount * {Probability(context, p)})";
         var rows = await SqlGrouping.RunAsync(context, select, p, Breakdown(groupBy), aggregates,
             (r, i) => new OpenStats(r.Count(i), r.Number(i + 1), r.Number(i + 2) / 100m), ct);
@@ -66,6 +68,7 @@ internal static class DealQueries
         if (window.FromUtc is null && window.ToUtc is null) select.Where("d.created_at IS NOT NULL");
         if (window.FromUtc is { } from) select.Where($"d.created_at >= {p.Instant(from)}");
         if (window.ToUtc is { } to) select.Where($"d.created_at < {p.Instant(to)}");
+        SqlFilters.Amount(select, p, context.Conditions.Amount);
         var rows = await SqlGrouping.RunAsync(context, select, p, Breakdown(groupBy), "COUNT(*), SUM(d.amount)",
             (r, i) => new CountAmount(r.Count(i), r.Number(i + 1)), ct);
         return SqlGrouping.Additive(rows, groupBy is not null, CountAmount.Empty, CountAmount.Add);

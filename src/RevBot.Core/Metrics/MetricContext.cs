@@ -19,6 +19,9 @@ internal sealed class MetricContext(RevBotDb db, CompanyOptions company, MetricD
 
     public IReadOnlyDictionary<Dimension, string> Filters { get; } = filters;
 
+    /// <summary>Value sets and the deal amount range; the sets apply to every statement, the amount where deals are read (<see cref="DealQueries"/>).</summary>
+    public QueryConditions Conditions { get; init; } = QueryConditions.None;
+
     /// <summary>Statistics shared with the other metrics of the same call, if any.</summary>
     public MetricMemo? Memo { get; init; }
 
@@ -36,7 +39,7 @@ internal sealed class MetricContext(RevBotDb db, CompanyOptions company, MetricD
     public SqlSelect Select(string from, Func<Dimension, DimensionSql> dimensions, SqlParameters parameters)
     {
         var select = new SqlSelect(from);
-        SqlFilters.Apply(select, parameters, Filters, dimensions);
+        SqlFilters.Apply(select, parameters, Filters, Conditions, dimensions);
         return select;
     }
 }

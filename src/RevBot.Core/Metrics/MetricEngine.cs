@@ -26,7 +26,7 @@ public sealed class MetricEngine(RevBotDb db, IOptions<CompanyOptions> options, 
     public async Task<MetricResult> EvaluateAsync(MetricQuery query, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        return (await EvaluateManyAsync([query.Metric], query.Period, query.Filters, query.GroupBy, ct))[0] with { Query = query };
+        return (await EvaluateManyAsync([query.Metric], query.Period, query.Filters, query.Conditions, query.GroupBy, ct))[0] with { Query = query };
     }
 
     /// <summary>
@@ -35,12 +35,17 @@ public sealed class MetricEngine(RevBotDb db, IOptions<CompanyOptions> options, 
     /// GRR and the churn rates read the cohort once); each result is what <see cref="EvaluateAsync"/> gives alone.
     /// </summary>
     /// <exception cref="MetricNotSupportedException">A filter or breakdown does not apply to one of the metrics (checked for all before any query runs).</exception>
-    public async Task<IReadOnlyList<MetricResult>> EvaluateManyAsync(IReadOnlyList<string> metrics, Period period, IReadOnlyDictionary<Dimension, string> filters, Dimension? groupBy = null, CancellationToken ct = default)
+    public Task<IReadOnlyList<MetricResult>> EvaluateManyAsync(IReadOnlyList<string> metrics, Period period, IReadOnlyDictionary<Dimension, string> filters, Dimension? groupBy = null, CancellationToken ct = default) =>
+        EvaluateManyAsync(metrics, period, filters, QueryConditions.None, groupBy, ct);
+
+    /// <summary>As above, also narrowed by value sets and a deal amount range.</summary>
+    public async Task<IReadOnlyList<MetricResult>> EvaluateManyAsync(IReadOnlyList<string> metrics, Period period, IReadOnlyDictionary<Dimension, string> filters, QueryConditions conditions, Dimension? groupBy = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(metrics);
         ArgumentNullException.ThrowIfNull(filters);
+        ArgumentNullException.ThrowIfNull(conditions);
         var definitions = metrics.Select(MetricCatalog.Get).ToList();
-        foreach (var metric in definitions) MetricSupport.Check(metric, filters, groupBy);
+        foreach (var metric in definitions) MetricSupport.Check(metric, filters, conditions, groupBy);
         var window = MetricWindow.Create(period, clock);
         var memo = new MetricMemo();
         var results = new List<MetricResult>(definitions.Count);
@@ -50,7 +55,7 @@ public sealed class MetricEngine(RevBotDb db, IOptions<CompanyOptions> options, 
         {
             foreach (var metric in definitions)
             {
-                var context = new MetricContext(db, _company, metric, window, filters) { Memo = memo };
+                var context = new MetricContext(db, _company, metric, window, filters) { Memo = memo, Conditions = conditions };
                 var result = await MetricCalculator.EvaluateAsync(context, groupBy, ct);
                 var rows = groupBy is null
                     ? []
@@ -60,7 +65,7 @@ public sealed class MetricEngine(RevBotDb db, IOptions<CompanyOptions> options, 
                         .ThenByDescending(r => r.Value.Value)
                         .ThenBy(r => r.Label, StringComparer.OrdinalIgnoreCase)
                         .ToList();
-                results.Add(new MetricResult(new MetricQuery(metric.Id, period, filters, groupBy), result.Total, rows));
+                results.Add(new MetricResult(new MetricQuery(metric.Id, period, filters, groupBy) { Conditions = conditions }, result.Total, rows));
             }
             return results;
         }
@@ -71,13 +76,17 @@ public sealed class MetricEngine(RevBotDb db, IOptions<CompanyOptions> options, 
     }
 
     /// <summary>The same metric over several periods, in the order given (one evaluation per period).</summary>
-    public async Task<IReadOnlyList<MetricResult>> TrendAsync(string metric, IReadOnlyList<Period> periods, IReadOnlyDictionary<Dimension, string> filters, CancellationToken ct = default)
+    public Task<IReadOnlyList<MetricResult>> TrendAsync(string metric, IReadOnlyList<Period> periods, IReadOnlyDictionary<Dimension, string> filters, CancellationToken ct = default) =>
+        TrendAsync(metric, periods, filters, QueryConditions.None, ct);
+
+    /// <summary>As above, also narrowed by value sets and a deal amount range.</summary>
+    public async Task<IReadOnlyList<MetricResult>> TrendAsync(string metric, IReadOnlyList<Period> periods, IReadOnlyDictionary<Dimension, string> filters, QueryConditions conditions, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(periods);
         ArgumentNullException.ThrowIfNull(filters);
         var results = new List<MetricResult>(periods.Count);
         foreach (var period in periods)
-            results.Add(await EvaluateAsync(new MetricQuery(metric, period, filters), ct));
+            results.Add(await EvaluateAsync(new MetricQuery(metric, period, filters) { Conditions = conditions }, ct));
         return results;
     }
 

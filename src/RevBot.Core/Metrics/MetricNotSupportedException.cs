@@ -34,4 +34,7 @@ public sealed class MetricNotSupportedException : Exception
 
     /// <summary>True for "by X" (a breakdown), false for a filter.</summary>
     public bool IsBreakdown { get; }
+
+    /// <summary>True when the problem is a deal amount range on a metric not computed from deals ("ARR over 50k").</summary>
+    public bool IsAmount { get; init; }
 }

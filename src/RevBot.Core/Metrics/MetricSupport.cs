@@ -32,6 +32,22 @@ internal static class MetricSupport
             throw new MetricNotSupportedException(metric.Id, g, true, $"I can't break {metric.NameEn} down by {Name(g)}: {Why(g, why)}.");
     }
 
+    /// <summary>Also the value sets (each dimension as a filter would be) and the amount range (deal-based metrics only).</summary>
+    public static void Check(MetricDefinition metric, IReadOnlyDictionary<Dimension, string> filters, QueryConditions conditions, Dimension? groupBy)
+    {
+        ArgumentNullException.ThrowIfNull(conditions);
+        Check(metric, filters, groupBy);
+        var (filterable, _, why) = For(metric.Id);
+        foreach (var dimension in conditions.Sets.Keys.Where(d => !filterable.Contains(d) || metric.Id == "forecast_accuracy"))
+            throw new MetricNotSupportedException(metric.Id, dimension, false, $"I can't filter {metric.NameEn} by several {Name(dimension)} values or exclude one{(why.Length > 0 ? ": " + why : "")}.");
+        if (conditions.Amount is not null && !TakesAmount(metric.Id))
+            throw new MetricNotSupportedException(metric.Id, null, false, $"I can't limit {metric.NameEn} to a deal amount: it is not computed from deals one by one.") { IsAmount = true };
+    }
+
+    /// <summary>Metrics summed or counted over deals one by one, which a deal amount range ("over 50k") can narrow.</summary>
+    public static bool TakesAmount(string metric) => metric is "win_rate" or "win_rate_value" or "bookings" or "deals_won" or "deals_lost"
+        or "avg_deal_size" or "avg_sales_cycle_days" or "pipeline" or "weighted_pipeline" or "pipeline_created" or "forecast" or "pipeline_velocity" or "renewal_rate";
+
     public static bool Supports(string metric, Dimension dimension, bool breakdown)
     {
         var (filterable, groupable, _) = For(metric);

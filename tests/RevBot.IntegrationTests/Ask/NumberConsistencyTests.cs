@@ -30,6 +30,7 @@ public sealed class NumberConsistencyTests(AskHost host) : IClassFixture<AskHost
         // Section 3 of issue 17: loss reasons, the scorecard, bookings against plan.
         "why did we lose deals last quarter", "lost amount by loss reason", "¿por qué perdimos este trimestre?", "how are we doing this quarter",
         "¿cómo vamos?", "bookings vs plan", "ventas frente a la cuota en 2020",
+        "win rate on deals above $100k", "tasa de cierre en negocios entre 10 mil y 50 mil", "top 10 open deals over 200k", "bookings by region excluding EMEA",
     };
 
     [Theory]
@@ -47,6 +48,10 @@ public sealed class NumberConsistencyTests(AskHost host) : IClassFixture<AskHost
         // A scorecard's metrics each have their own unit.
         foreach (var (n, own) in ScorecardNumbers(json)) allowed.AddRange(Spellings(n, own, f));
         foreach (var name in Names(json)) allowed.Add(name);
+        // An amount condition's bounds ("over $100K"; ES "de más de 10.000 $").
+        if (json.TryGetProperty("amount", out var amount) && amount.ValueKind == JsonValueKind.Object)
+            foreach (var bound in new[] { "min", "max" })
+                if (amount.TryGetProperty(bound, out var b) && b.ValueKind == JsonValueKind.Number) allowed.AddRange([f.Money(b.GetDecimal()), b.GetDecimal().ToString("#,0.##", f.Culture)]);
         foreach (var period in Periods(json)) allowed.AddRange(period);
 
         var rest = text;
@@ -86,7 +91,7 @@ public sealed class NumberConsistencyTests(AskHost host) : IClassFixture<AskHost
 
     private static IEnumerable<decimal> Numbers(JsonElement json)
     {
-        foreach (var name in new[] { "value", "numerator", "denominator", "amount" })
+        foreach (var name in new[] { "value", "numerator", "denominator", "lostAmount" })
             if (json.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number) yield return v.GetDecimal();
         if (json.TryGetProperty("comparison", out var cmp) && cmp.ValueKind == JsonValueKind.Object)
             foreach (var name in new[] { "value", "change" })

@@ -44,7 +44,7 @@ public sealed class OutcomeAnswerTests(DemoCompanyFixture demo)
         Assert.True(expected.Count > 2);
         Assert.Equal(("deals_lost", "loss_reason", "2025-10-01", "2025-12-31"), (answer.Metric, answer.GroupBy, answer.Period!.Start, answer.Period.End));
         Assert.Equal(lost.Count, answer.Value);
-        Assert.Equal(lost.Sum(d => d.Amount), answer.Amount!.Value, 2);
+        Assert.Equal(lost.Sum(d => d.Amount), answer.LostAmount!.Value, 2);
         Assert.Equal(expected.Select(r => (r.Key, r.Count, Math.Round(r.Amount, 2), Math.Round(r.Count / lost.Count, 10))),
             answer.Breakdown!.Select(b => (b.Key, b.Count!.Value, Math.Round(b.Amount!.Value, 2), Math.Round(b.Share!.Value, 10))));
         var f = new AnswerFormatter("en", "USD");

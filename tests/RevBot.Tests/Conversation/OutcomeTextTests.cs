@@ -24,7 +24,7 @@ public sealed class OutcomeTextTests
             + "no reason recorded 3 (60.0%, $10K); Price 1 (20.0%, $25K); Competitor 1 (20.0%, $15K).", answer.Text);
         Assert.Equal([3m, 1m, 1m], answer.Breakdown!.Select(b => b.Value!.Value));
         Assert.Equal([0.6m, 0.2m, 0.2m], answer.Breakdown!.Select(b => b.Share!.Value));
-        Assert.Equal(("deals_lost", 5m, 50_000m, "loss_reason"), (answer.Metric, answer.Value!.Value, answer.Amount!.Value, answer.GroupBy));
+        Assert.Equal(("deals_lost", 5m, 50_000m, "loss_reason"), (answer.Metric, answer.Value!.Value, answer.LostAmount!.Value, answer.GroupBy));
     }
 
     [Fact]

@@ -78,6 +78,7 @@ public sealed class QuestionSuiteTests
             : [];
         Expect(filters.Count == p.Filters.Count && filters.All(kv => p.Filters.TryGetValue(kv.Key, out var v) && v == kv.Value),
             $"filters: expected {{{string.Join(", ", filters.Select(kv => $"{kv.Key}: {kv.Value}"))}}}");
+        CheckConditions(expect, p, Expect);
         var groupBy = Str(expect, "groupBy");
         Expect(groupBy is null ? p.GroupBy is null : string.Equals(groupBy, p.GroupBy?.ToString(), StringComparison.OrdinalIgnoreCase), $"groupBy: expected {groupBy ?? "none"}");
         var limit = Str(expect, "limit");
@@ -121,6 +122,34 @@ public sealed class QuestionSuiteTests
         return problems;
     }
 
+    /// <summary>sets / excluded: {dimension: [keys]}; amount: {min, max, min_inclusive, max_inclusive}; each absent means none.</summary>
+    private static void CheckConditions(IReadOnlyDictionary<string, object?> expect, ParsedQuestion p, Action<bool, string> check)
+    {
+        var sets = new Dictionary<Dimension, (bool Exclude, string Values)>();
+        foreach (var (key, exclude) in new[] { ("sets", false), ("excluded", true) })
+        {
+            if (expect.TryGetValue(key, out var s) && s is Dictionary<object, object?> sd)
+            {
+                foreach (var (dim, values) in sd)
+                    sets[Enum.Parse<Dimension>((string)dim, ignoreCase: true)] = (exclude, string.Join("|", ((List<object?>)values!).Cast<string>()));
+            }
+        }
+        var actual = p.Conditions.Sets.ToDictionary(kv => kv.Key, kv => (kv.Value.Exclude, string.Join("|", kv.Value.Values)));
+        check(sets.Count == actual.Count && sets.All(kv => actual.TryGetValue(kv.Key, out var a) && a == kv.Value),
+            $"sets: expected {{{string.Join(", ", sets.Select(kv => $"{kv.Key}: {(kv.Value.Exclude ? "not " : "")}{kv.Value.Values}"))}}}");
+        if (expect.TryGetValue("amount", out var amount) && amount is Dictionary<object, object?> ad)
+        {
+            decimal? Bound(string key) => ad.TryGetValue(key, out var v) && v is string t ? decimal.Parse(t, CultureInfo.InvariantCulture) : null;
+            bool Flag(string key) => ad.TryGetValue(key, out var v) && v as string == "true";
+            var wanted = new AmountRange(Bound("min"), Bound("max"), Flag("min_inclusive"), Flag("max_inclusive"));
+            check(wanted == p.Conditions.Amount, $"amount: expected {wanted}");
+        }
+        else
+        {
+            check(p.Conditions.Amount is null, "amount: expected none");
+        }
+    }
+
     private static string? Str(IReadOnlyDictionary<string, object?> d, string key) => d.TryGetValue(key, out var v) ? v as string : null;
 
     private static DateOnly Date(object? value) => DateOnly.ParseExact((string)value!, "yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -128,7 +157,8 @@ public sealed class QuestionSuiteTests
     internal static string Describe(ParsedQuestion p) =>
         $"{p.Intent} metric={p.Metric ?? "-"} period={(p.Period is { } pp ? $"{pp.Start:yyyy-MM-dd}..{pp.End:yyyy-MM-dd} '{pp.Label}' {pp.Grain}" : "-")} " +
         $"cmp={p.Comparison?.ToString() ?? "-"}/{(p.ComparisonPeriod is { } c ? $"{c.Start:yyyy-MM-dd}..{c.End:yyyy-MM-dd}" : "-")} " +
-        $"filters={{{string.Join(", ", p.Filters.Select(kv => $"{kv.Key}: {kv.Value}"))}}} groupBy={p.GroupBy?.ToString() ?? "-"} limit={p.Limit?.ToString(CultureInfo.InvariantCulture) ?? "-"} " +
+        $"filters={{{string.Join(", ", p.Filters.Select(kv => $"{kv.Key}: {kv.Value}"))}}} " +
+        $"sets={{{string.Join(", ", p.Conditions.Sets.Select(kv => $"{kv.Key}: {(kv.Value.Exclude ? "not " : "")}{string.Join("|", kv.Value.Values)}"))}}} amount={p.Conditions.Amount?.ToString() ?? "-"} groupBy={p.GroupBy?.ToString() ?? "-"} limit={p.Limit?.ToString(CultureInfo.InvariantCulture) ?? "-"} " +
         $"list={p.ListSubject?.ToString() ?? "-"}/{p.DealListKind?.ToString() ?? "-"} asc={p.Ascending} trend={p.TrendGrain?.ToString() ?? "-"}x{p.TrendPeriods?.ToString(CultureInfo.InvariantCulture) ?? "-"} " +
         $"lang={p.Language} followUp={p.IsFollowUp} conf={p.Confidence.ToString(CultureInfo.InvariantCulture)} candidates=[{string.Join(" | ", p.Candidates.Select(o => $"{o.Label} => {o.Question}"))}] unplaced=[{string.Join(" | ", p.Unplaced.Select(u => $"{u.Text} ({u.Reason} {u.Dimension})"))}]";
 }

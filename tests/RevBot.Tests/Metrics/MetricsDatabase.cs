@@ -42,5 +42,13 @@ public sealed class MetricsDatabase : IAsyncDisposable
         return await use(new MetricEngine(db, Options.Create(Company), clock));
     }
 
+    /// <summary>The seeded rows themselves, for tests that compute the expected value on their own (LINQ in memory).</summary>
+    public async Task<T> ReadAsync<T>(DbProvider provider, Func<RevBot.Core.Storage.RevBotDb, Task<T>> read)
+    {
+        var database = await _databases.GetAsync(provider);
+        await using var db = database.NewContext();
+        return await read(db);
+    }
+
     public ValueTask DisposeAsync() => _databases.DisposeAsync();
 }

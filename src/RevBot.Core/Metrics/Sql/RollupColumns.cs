@@ -2,12 +2,13 @@ namespace RevBot.Core.Metrics.Sql;
 
 /// <summary>
 /// The dimensions a PostgreSQL rollup (alias <c>c</c>) keeps as columns of the same name, and whether a question's
-/// filters and breakdown stay within them; a rollup answers only when they do.
+/// filters, value sets and breakdown stay within them (and no amount range is asked); a rollup answers only when they do.
 /// </summary>
 internal sealed class RollupColumns(params Dimension[] kept)
 {
     public bool Cover(MetricContext context, Dimension? groupBy) =>
-        (groupBy is not { } g || kept.Contains(g)) && context.Filters.Keys.All(kept.Contains);
+        (groupBy is not { } g || kept.Contains(g)) && context.Filters.Keys.Concat(context.Conditions.Sets.Keys).All(kept.Contains)
+        && context.Conditions.Amount is null; // rollups sum over amounts, so they cannot tell a deal's own amount
 
     public DimensionSql Of(Dimension dimension) => kept.Contains(dimension)
         ? new($"c.{dimension.ToString().ToLowerInvariant()}", null, [])
