@@ -7,7 +7,7 @@ internal static class SpanishMetricPhrases
     [
         // "Conversión" alone is ambiguous (leads or opportunities): MetricRules asks; "de oportunidades" settles it.
         ("tasa|ratio|porcentaje|indice|tasas de cierre|exito|victoria|victorias|acierto|ganancia", "m:win_rate"),
-        ("efectividad|eficacia de|en|del? cierre|cierres", "m:win_rate"),
+        ("efectividad|eficacia de|en|del cierre|cierres", "m:win_rate"),
         ("porcentaje|tasa|ratio de negocios|oportunidades|tratos|deals ganados|ganadas", "m:win_rate"),
         ("tasa|ratio|porcentaje de cierre|exito por|en importe|valor|dinero|ingresos|monto", "m:win_rate_value"),
 
