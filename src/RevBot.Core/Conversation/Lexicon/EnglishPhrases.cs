@@ -115,6 +115,8 @@ internal static class EnglishPhrases
         ("payback|margin|margins|profit|profitability|ebitda|burn|runway|headcount|nps|csat|mql|mqls|sql|sqls|lead|leads|invoice|invoices|billing|billings|cash|usage|tickets|dau|mau; magic number; conversion from lead", "x"),
         // The value of deals lost is no metric of its own: answering the lost count or bookings would answer another question.
         ("amount|value|dollars lost; lost|closed lost amount|value|dollars", "x"),
+        // Finance's accounting revenue is neither bookings nor ARR: offering those would answer another question.
+        ("recognized|recognised|gaap|deferred|earned revenue|revenues; revenue recognition", "x"),
         ("the prior|previous one; the one before", "cmp:previous"),
         // Requests to act, and "when" questions, are not metric questions (deal updates are another feature).
         ("update|change|move|edit|delete|remove|remind|schedule|assign|reassign|notify|alert|alerts; set an|a? alert|reminder; close|mark|win|lose the|this|that deal|opportunity", "x"),

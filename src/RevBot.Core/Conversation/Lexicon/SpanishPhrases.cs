@@ -88,6 +88,7 @@ internal static class SpanishPhrases
         ("frente a|al; comparado|comparada|compara|comparar con; en comparacion con; respecto a|al|del; con respecto a|al", "vs"),
 
         ("margen|margenes|beneficio|beneficios|rentabilidad|facturas|cobros|caja|plantilla|leads|tickets|uso", "x"),
+        ("ingresos|ingreso reconocidos|reconocido|diferidos|diferido|devengados|devengado; reconocimiento de ingresos", "x"),
         ("el|la anterior", "cmp:previous"),
         ("actualiza|actualizar|cambia|cambiar|mueve|mover|borra|borrar|recuerdame|programa|asigna|avisame|alerta; cuando es|fue|sera|cierra", "x"),
         ("mas", "sup:desc"),
