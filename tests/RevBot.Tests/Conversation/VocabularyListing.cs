@@ -52,8 +52,9 @@ internal static class VocabularyListing
     {
         var md = new StringBuilder();
         md.AppendLine(Begin).AppendLine();
-        md.AppendLine("#### Metrics").AppendLine();
-        md.AppendLine("Each metric's own name first, then the lexicon's phrasings; \"+\" joins concepts that name it together (see the concepts below).").AppendLine();
+        md.AppendLine("### Metrics").AppendLine();
+        md.AppendLine("Each metric's own name first, then the lexicon's phrasings; \"+\" joins concepts that name it together (see the concepts below). "
+            + "In Spanish, <sup>ES</sup> marks a word used mostly in Spain and <sup>LA</sup> one used mostly in Latin America; unmarked words are common to both.").AppendLine();
         md.AppendLine("| Metric | English | Spanish |").AppendLine("| --- | --- | --- |");
         foreach (var metric in MetricCatalog.All)
         {
@@ -64,7 +65,7 @@ internal static class VocabularyListing
         md.AppendLine("Words that ask instead of guessing: " + string.Join("; ", MetricRules.Ambiguities.Select(a =>
             $"{a.Word.TrimStart('?')} → {string.Join(", ", a.Metrics.Select(m => MetricCatalog.Get(m).NameEn))}")) + ".").AppendLine();
 
-        md.AppendLine("#### Concepts").AppendLine();
+        md.AppendLine("### Concepts").AppendLine();
         md.AppendLine("| Concept | English | Spanish |").AppendLine("| --- | --- | --- |");
         foreach (var concept in Values(CueKind.Concept))
         {
@@ -73,13 +74,13 @@ internal static class VocabularyListing
         }
         md.AppendLine();
 
-        md.AppendLine("#### Modifiers").AppendLine();
+        md.AppendLine("### Modifiers").AppendLine();
         md.AppendLine("| Meaning | English | Spanish |").AppendLine("| --- | --- | --- |");
         foreach (var (spec, what) in Modifiers)
             md.Append("| ").Append(what).Append(" | ").Append(Cell(EnglishPhrases.Entries, spec, false)).Append(" | ").Append(Cell(SpanishPhrases.Entries, spec, true)).AppendLine(" |");
         md.AppendLine();
 
-        md.AppendLine("#### Period words").AppendLine();
+        md.AppendLine("### Period words").AppendLine();
         md.AppendLine("| Role | English | Spanish |").AppendLine("| --- | --- | --- |");
         md.Append("| before a unit (this / last / next) | ").Append(Words(PeriodWordsEnglish.Relative)).Append(" | ").Append(Words(PeriodWordsSpanish.Relative)).AppendLine(" |");
         md.Append("| after a unit (\"el trimestre pasado\") | | ").Append(Words(PeriodWordsSpanish.RelativeAfter)).AppendLine(" |");
