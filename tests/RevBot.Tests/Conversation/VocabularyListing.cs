@@ -76,8 +76,15 @@ internal static class VocabularyListing
 
         md.AppendLine("### Modifiers").AppendLine();
         md.AppendLine("| Meaning | English | Spanish |").AppendLine("| --- | --- | --- |");
-        foreach (var (spec, what) in Modifiers)
-            md.Append("| ").Append(what).Append(" | ").Append(Cell(EnglishPhrases.Entries, spec, false)).Append(" | ").Append(Cell(SpanishPhrases.Entries, spec, true)).AppendLine(" |");
+        var rows = Modifiers.Select(m => (Cue: Cue.ParseSpec(m.Spec)[0], m.What)).ToList();
+        // A meaning added to the lexicon later still shows, under its cue's name, until it gets a description here.
+        CueKind[] notModifiers = [CueKind.Concept, CueKind.Metric, CueKind.Filler, CueKind.Help, CueKind.Greeting, CueKind.Definition, CueKind.FollowUp];
+        var later = EnglishPhrases.Entries.Concat(SpanishPhrases.Entries).SelectMany(e => Cue.ParseSpec(e.Cues))
+            .Where(c => !notModifiers.Contains(c.Kind) && !rows.Any(r => r.Cue.Kind == c.Kind && (r.Cue.Value.Length == 0 || r.Cue.Value == c.Value)))
+            .Select(c => new Cue(c.Kind, c.Value)).Distinct().ToList();
+        rows.AddRange(later.Select(c => (c, (c.Kind + (c.Value.Length > 0 ? ": " + c.Value : "")).ToLowerInvariant())));
+        foreach (var (cue, what) in rows)
+            md.Append("| ").Append(what).Append(" | ").Append(Cell(EnglishPhrases.Entries, cue, false)).Append(" | ").Append(Cell(SpanishPhrases.Entries, cue, true)).AppendLine(" |");
         md.AppendLine();
 
         md.AppendLine("### Period words").AppendLine();
@@ -126,9 +133,10 @@ internal static class VocabularyListing
         return string.Join("; ", items);
     }
 
-    private static string Cell((string Pattern, string Cues)[] entries, string spec, bool spanish)
+    private static string Cell((string Pattern, string Cues)[] entries, string spec, bool spanish) => Cell(entries, Cue.ParseSpec(spec)[0], spanish);
+
+    private static string Cell((string Pattern, string Cues)[] entries, Cue wanted, bool spanish)
     {
-        var wanted = Cue.ParseSpec(spec)[0];
         var items = entries.Where(e => Cue.ParseSpec(e.Cues).Any(c => c.Kind == wanted.Kind && (wanted.Value.Length == 0 || c.Value == wanted.Value)))
             .Select(e => Render(e.Pattern, spanish)).ToList();
         return items.Count == 0 ? "" : string.Join("; ", items);
