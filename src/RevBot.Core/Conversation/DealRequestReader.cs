@@ -60,6 +60,7 @@ internal static partial class DealRequestReader
         // metric, list or period word that is not part of a company name makes it a question ("deal size this quarter").
         var strict = !verb || keyword.EndsWith('s');
         if (words.Count == 0 || words.Any(w => !isNameWord(w) && IsQuestionWord(w, strict))) return null;
+        if (IsMetricPhrase(folded, m.Groups["kw"].Index)) return null;
         var spanish = keyword.StartsWith("neg", StringComparison.Ordinal) || keyword.StartsWith("oport", StringComparison.Ordinal) || (verb && IsSpanish(m.Groups["verb"].Value));
         return new ParsedQuestion { Intent = Intent.DealSearch, Language = spanish ? "es" : detectedLanguage, DealSearch = rest, Confidence = 1 };
     }
@@ -68,6 +69,20 @@ internal static partial class DealRequestReader
     private static bool IsQuestionWord(string word, bool strict) =>
         !NameWords.Contains(word) && !word.All(char.IsAsciiDigit) && !StopWords.All.Contains(word)
         && ((strict && PhraseLexicon.Instance.Knows(word)) || PeriodWords.All.Contains(word));
+
+    /// <summary>
+    /// True when the words from the deal word on, or from the verb on, are one metric phrase of the lexicon made of
+    /// words that say little alone: "opportunity close rate", "open deal value" name a metric, not a deal called "close rate".
+    /// </summary>
+    private static bool IsMetricPhrase(string folded, int keywordIndex)
+    {
+        var lexicon = PhraseLexicon.Instance;
+        IEnumerable<string> Forms(string word) => [word, .. lexicon.BasesOf(word)];
+        bool IsOne(IReadOnlyList<string> words) => words.Count > 1 && Forms(words[0]).SelectMany(lexicon.StartingWith).Any(p =>
+            p.Slots.Count == words.Count && p.Cues.Any(c => c.Kind == CueKind.Metric) && words.Select((w, k) => Forms(w).Any(p.Slots[k].Contains)).All(ok => ok));
+        List<string> WordsOf(string text) => [.. Tokenizer.Tokenize(text.TrimEnd('?', '.', '!', ' ')).Select(t => t.Text)];
+        return IsOne(WordsOf(folded)) || IsOne(WordsOf(folded[keywordIndex..]));
+    }
 
     private static bool IsSpanish(string word) =>
         word.ToLowerInvariant() is "busca" or "buscar" or "encuentra" or "muestra" or "muestrame" or "ensename" or "abre" or "ver" or "dame"

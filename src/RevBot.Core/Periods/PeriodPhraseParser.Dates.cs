@@ -288,6 +288,9 @@ public sealed partial class PeriodPhraseParser
             return null;
         if (W(i + 1) is not ("of" or "de" or "del"))
             return null;
+        // "tasa de cierre del trimestre", "fecha de cierre del mes": a closing of deals, not the period's last day.
+        if (W(i) == "cierre" && W(i - 1) == "de")
+            return null;
         var j = SkipArticle(i + 2);
         Hit? inner = null;
         foreach (var hit in (ReadOnlySpan<Hit?>)[Relative(j), Quarter(j), Half(j), FiscalYear(j), Month(j), CalendarYear(j)])

@@ -77,6 +77,12 @@ public sealed partial class PeriodPhraseParser
     /// <summary>"this quarter", "last fiscal year", "the quarter before last", "el trimestre pasado", "el mes que viene".</summary>
     private Hit? Relative(int i)
     {
+        // "las ventas del mes", "tasa de cierre del año": the period under way ("semana 47 del año" is the week's own year).
+        if (W(i) == "del" && PeriodWords.Unit(W(i + 1)) is { } current and not PeriodGrain.Day && W(i + 1) != "q"
+            && PeriodWords.Number(W(i - 1)) is null && PeriodWords.Unit(W(i - 1)) is null && PeriodWords.Month(W(i - 1)) is null
+            && PeriodWords.RelativeAfter(W(i + 2)) is null && W(i + 2) is not ("que" or "en" or "fiscal") && !PeriodWords.Fiscal.Contains(W(i + 2))
+            && !(Longest(i + 1) is { } longer && longer.Next > i + 2))
+            return new Hit(r.Offset(current, 0), i + 2);
         var j = i;
         int? offset = PeriodWords.Relative(W(j));
         if (offset is not null)
@@ -174,6 +180,9 @@ public sealed partial class PeriodPhraseParser
             return new Hit(r.ToDate(unit.Unit), k + 2);
         if (W(k) == "hasta" && (W(k + 1) == "hoy" || W(k + 1) == "ahora" || (W(k + 1) == "la" && W(k + 2) == "fecha")))
             return new Hit(r.ToDate(unit.Unit), W(k + 1) == "la" ? k + 3 : k + 2);
+        // Latin America: "año a la fecha", "trimestre a la fecha", "mes a la fecha" (YTD, QTD, MTD).
+        if (W(k) == "a" && W(k + 1) == "la" && W(k + 2) == "fecha")
+            return new Hit(r.ToDate(unit.Unit), k + 3);
         return null;
     }
 
@@ -181,7 +190,7 @@ public sealed partial class PeriodPhraseParser
         (W(k), W(k + 1), W(k + 2)) switch
         {
             ("so", "far", _) or ("to", "date", _) or ("hasta", "ahora", _) or ("hasta", "hoy", _) => k + 2,
-            ("hasta", "la", "fecha") => k + 3,
+            ("hasta", "la", "fecha") or ("a", "la", "fecha") => k + 3,
             _ => null,
         };
 

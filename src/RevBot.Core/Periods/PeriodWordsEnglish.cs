@@ -31,7 +31,7 @@ internal static class PeriodWordsEnglish
     /// <summary>Words before a count ("last 30 days", "next 2 quarters"): -1 back, 1 ahead.</summary>
     public static readonly (string Word, int Direction)[] Rolling =
     [
-        ("last", -1), ("past", -1), ("previous", -1), ("prior", -1), ("trailing", -1), ("next", 1), ("upcoming", 1), ("coming", 1),
+        ("last", -1), ("past", -1), ("previous", -1), ("prior", -1), ("trailing", -1), ("rolling", -1), ("next", 1), ("upcoming", 1), ("coming", 1),
     ];
 
     public static readonly (string Word, int Value)[] Numbers =

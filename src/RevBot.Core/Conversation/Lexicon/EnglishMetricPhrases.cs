@@ -15,6 +15,10 @@ internal static class EnglishMetricPhrases
         ("close|closing|closed rate|ratio|percentage", "m:win_rate"),
         ("hit|success rate|ratio", "m:win_rate"),
         ("win loss rate|ratio", "m:win_rate"),
+        // Glossaries: "also known as close rate, win percentage"; the CRM report words: "opportunity win rate", "closed won rate".
+        ("opportunity|opp|oppty|deal|sales win|close|closing rate|ratio|percentage", "m:win_rate"),
+        ("closed won rate|ratio|percentage|pct", "m:win_rate"),
+        ("opportunity|opp|oppty|deal to close|win|won rate|ratio|conversion", "m:win_rate"),
         ("win rate|ratio by|in value|amount|dollars|dollar|revenue|money", "m:win_rate_value"),
         ("value|dollar|amount|revenue|weighted win rate", "m:win_rate_value"),
 
@@ -25,6 +29,8 @@ internal static class EnglishMetricPhrases
         ("closed won", "m:bookings"),
         ("sales", "w:bookings"),
         ("new bookings", "m:bookings"),
+        // Finance words for what was signed: total contract value, order intake (European usage).
+        ("tcv; total contract value; order|orders intake; orders booked|won", "m:bookings"),
 
         ("deal|opportunity|opp|oppty won|closed", "m:deals_won"),
         ("won|closed deal|opportunity|opp|oppty", "m:deals_won"),
@@ -35,6 +41,7 @@ internal static class EnglishMetricPhrases
         ("deal|opportunity|opp|oppty lost", "m:deals_lost"),
         ("lost|closed lost deal|opportunity|opp|oppty", "m:deals_lost"),
         ("losses; loss count", "m:deals_lost"),
+        ("closed lost; closedlost", "m:deals_lost"),
         ("number of losses", "m:deals_lost"),
 
         ("average|avg|mean|typical|median deal|contract|order size|value|amount", "m:avg_deal_size"),
@@ -58,10 +65,12 @@ internal static class EnglishMetricPhrases
         ("pipeline|pipe value|amount|size", "m:pipeline"),
         ("value|amount of open deal|opportunity|opp", "m:pipeline"),
         ("open deal|opportunity value|amount", "m:pipeline"),
+        ("funnel|funnels; sales|deal|opportunity funnel", "m:pipeline"),
 
         ("weighted pipeline|pipe", "m:weighted_pipeline"),
         ("probability|risk weighted|adjusted pipeline|pipe", "m:weighted_pipeline"),
         ("expected pipeline|pipe value?", "m:weighted_pipeline"),
+        ("factored pipeline|pipe", "m:weighted_pipeline"),
 
         ("pipeline|pipe created|generated|added|sourced|built|creation|generation|gen", "m:pipeline_created"),
         ("created|generated|new|added|sourced pipeline|pipe", "m:pipeline_created"),
@@ -83,6 +92,7 @@ internal static class EnglishMetricPhrases
 
         ("pipeline|pipe coverage|cover", "m:pipeline_coverage"),
         ("coverage ratio?", "m:pipeline_coverage"),
+        ("pipeline|pipe to quota|target ratio?; pipeline|pipe quota ratio", "m:pipeline_coverage"),
 
         ("pipeline|pipe|sales|deal velocity", "m:pipeline_velocity"),
         ("velocity", "m:pipeline_velocity"),
@@ -91,8 +101,10 @@ internal static class EnglishMetricPhrases
         ("annual|annualized|annualised|yearly recurring revenue", "m:arr"),
         ("recurring revenue", "m:arr"),
         ("run rate; runrate", "m:arr"),
+        ("annual|annualized|annualised|arr run rate|runrate", "m:arr"),
         ("mrr", "m:mrr"),
         ("monthly recurring revenue", "m:mrr"),
+        ("monthly|mrr run rate|runrate", "m:mrr"),
 
         ("customer|client|logo", "w:customers,c:customer,d:Account"),
         ("customer count|base", "m:customers"),
@@ -106,10 +118,11 @@ internal static class EnglishMetricPhrases
         ("growth in|of arr", "m:net_new_arr"),
         ("net arr change|growth", "m:net_new_arr"),
 
-        ("nrr|ndr", "m:nrr"),
-        ("net revenue|dollar|arr? retention rate?", "m:nrr"),
+        ("nrr|ndr|dbnr|dbnrr", "m:nrr"),
+        ("net revenue|dollar|arr|mrr? retention rate?", "m:nrr"),
+        ("dollar based net revenue|dollar? retention rate?", "m:nrr"),
         ("grr|gdr", "m:grr"),
-        ("gross revenue|dollar|arr? retention rate?", "m:grr"),
+        ("gross revenue|dollar|arr|mrr? retention rate?", "m:grr"),
 
         ("revenue|dollar|arr|mrr|gross|value churn rate?", "m:revenue_churn_rate"),
         ("churned revenue|arr|mrr|dollars", "m:revenue_churn_rate"),
@@ -127,7 +140,7 @@ internal static class EnglishMetricPhrases
         ("expansion|upsell|upselling rate|ratio; cross sell rate", "m:expansion_rate"),
 
         ("new customer|client|logo|account", "m:new_customers"),
-        ("customer|client|logo|account acquired|added|won|signed|landed|gained|acquisitions", "m:new_customers"),
+        ("customer|client|logo|account acquired|added|won|signed|landed|gained|acquisition|acquisitions", "m:new_customers"),
         ("newly acquired|signed customer|client|logo|account", "m:new_customers"),
 
         ("cac", "m:cac"),
@@ -142,6 +155,7 @@ internal static class EnglishMetricPhrases
         ("ltv|clv to|vs|versus|over|per|and cac ratio?", "m:ltv_to_cac"),
         ("ltv|clv cac ratio|rate?", "m:ltv_to_cac"),
         ("cac ltv ratio?", "m:ltv_to_cac"),
+        ("lifetime value to|vs|versus|over cac ratio?; lifetime value to|vs|versus|over acquisition cost ratio?", "m:ltv_to_cac"),
         ("ltvcac|ltv2cac", "m:ltv_to_cac"),
     ];
 }

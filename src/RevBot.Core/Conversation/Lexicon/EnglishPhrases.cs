@@ -27,13 +27,14 @@ internal static class EnglishPhrases
         ("grow|grew|grown|growth|growing|increase|increased", "c:grow"),
         ("retention|retain|retained|retaining", "c:retention"),
         ("weighted|weight|probability", "c:weight"),
+        ("conversion|conversions|convert|converted|converting|converts", "c:conversion"),
         ("account", "c:customer,d:Account"),
 
         // Dimensions.
         ("rep|owner|salesperson|salespeople|salesman|salesmen|saleswoman|seller|ae|aes|agent|representative|person|people|individual|performer|performers|closer|closers", "d:Owner"),
         ("sales rep|representative|person|agent|people|exec|executive; account executive|manager|owner", "d:Owner"),
-        ("team|squad|pod|group", "d:Team"),
-        ("region|geo|geography|territory|area|office; regional office", "d:Region"),
+        ("team|squad|pod|group; sales team|squad|pod", "d:Team"),
+        ("region|geo|geography|territory|area|office|branch|district; regional office; sales region|territory|area", "d:Region"),
         ("segment|tier|segmentation; market|customer segment; company size", "d:Segment"),
         ("industry|vertical|sector", "d:Industry"),
         ("product|sku|offering|plan; product line", "d:Product"),
@@ -80,7 +81,9 @@ internal static class EnglishPhrases
         ("bottom|lowest|smallest|least|fewest|weakest|tiniest", "sup:asc"),
         ("best; best|top|highest performing", "sup:best"),
         ("worst|underperforming|poorest; worst|lowest performing", "sup:worst"),
-        ("list|show|display|which|rank|ranking|leaderboard|ranked", "list"),
+        ("list|show|display|which|rank|ranking|ranked", "list"),
+        // A leaderboard ranks reps ("leaderboard by bookings").
+        ("leaderboard|leaderboards; sales leaderboard", "list,d:Owner"),
         ("who|whom|whose", "who"),
 
         // What the alerts engine finds: stalled deals and accounts at risk; "upcoming" renewals are a list of deals.
@@ -96,6 +99,8 @@ internal static class EnglishPhrases
 
         // Comparisons.
         ("yoy; year over|on year", "cmp:same_last_year"),
+        // Finance shorthand: PY/LY (prior/last year), SPLY (same period last year).
+        ("vs|v|versus|against py|ly; sply", "cmp:same_last_year"),
         ("same period|time|quarter|month|week|half a year ago", "cmp:same_last_year"),
         ("the? same period|time|quarter|month|week|half last|previous|prior year", "cmp:same_last_year"),
         ("prior|previous year period", "cmp:same_last_year"),
@@ -108,6 +113,10 @@ internal static class EnglishPhrases
         ("how does it|this compare to|with", "vs"),
 
         ("payback|margin|margins|profit|profitability|ebitda|burn|runway|headcount|nps|csat|mql|mqls|sql|sqls|lead|leads|invoice|invoices|billing|billings|cash|usage|tickets|dau|mau; magic number; conversion from lead", "x"),
+        // The value of deals lost is no metric of its own: answering the lost count or bookings would answer another question.
+        ("amount|value|dollars lost; lost|closed lost amount|value|dollars", "x"),
+        // Finance's accounting revenue is neither bookings nor ARR: offering those would answer another question.
+        ("recognized|recognised|gaap|deferred|earned revenue|revenues; revenue recognition", "x"),
         ("the prior|previous one; the one before", "cmp:previous"),
         // Requests to act, and "when" questions, are not metric questions (deal updates are another feature).
         ("update|change|move|edit|delete|remove|remind|schedule|assign|reassign|notify|alert|alerts; set an|a? alert|reminder; close|mark|win|lose the|this|that deal|opportunity", "x"),

@@ -21,16 +21,16 @@ internal static class MetricRules
         ("lost_amount", "m:deals_lost c:amount"),
 
         ("bookings", "c:amount c:win !c:rate"),
-        ("bookings", "c:amount c:close !c:open !c:closing !c:rate"),
+        ("bookings", "c:amount c:close !c:open !c:closing !c:rate !c:lose"),
         ("bookings", "c:amount c:book"),
         ("bookings", "c:book"),
         ("bookings", "c:amount c:sell"),
         ("bookings", "c:sell"),
-        ("bookings", "c:revenue c:close !c:rate !c:closing"),
+        ("bookings", "c:revenue c:close !c:rate !c:closing !c:lose"),
         ("bookings", "c:revenue c:win !c:rate"),
         ("bookings", "c:revenue c:book"),
         ("bookings", "c:revenue c:sell"),
-        ("bookings", "c:close !c:deal !c:count !c:open !c:closing !c:rate !c:duration !c:customer !c:average !c:size"),
+        ("bookings", "c:close !c:deal !c:count !c:open !c:closing !c:rate !c:duration !c:customer !c:average !c:size !c:lose"),
         ("bookings", "c:revenue t:expansion"),
         ("bookings", "c:revenue t:renewal"),
         ("bookings", "c:revenue t:new"),
@@ -48,6 +48,8 @@ internal static class MetricRules
         ("win_rate", "c:rate c:win"),
         ("win_rate", "c:rate c:close !c:customer"),
         ("win_rate", "c:rate c:deal c:win"),
+        ("win_rate", "c:conversion c:deal !c:count !c:customer"),
+        ("win_rate", "m:pipeline c:conversion"),
 
         ("new_customers", "c:customer c:new"),
         ("new_customers", "c:customer c:win"),
@@ -75,6 +77,7 @@ internal static class MetricRules
         ("?revenue", "c:revenue"),
         ("?retention", "c:retention"),
         ("?retention", "c:retention c:revenue"),
+        ("?conversion", "c:conversion"),
     ];
 
     /// <summary>What an ambiguous word may mean, most likely first: offered as buttons.</summary>
@@ -82,5 +85,7 @@ internal static class MetricRules
     [
         ("?revenue", ["bookings", "arr", "mrr"]),
         ("?retention", ["nrr", "grr", "logo_churn_rate"]),
+        // Opportunities converted to won deals, by count or by value; lead conversion is not measured (lead words are unknown).
+        ("?conversion", ["win_rate", "win_rate_value"]),
     ];
 }
