@@ -75,11 +75,15 @@ public sealed class ImportedDataset(TestDatabase database, ServiceProvider servi
 {
     public TestDatabase Database { get; } = database;
 
-    public async Task<Answer> AskAsync(string question, DateOnly asOf)
-    {
-        await using var scope = services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<AskService>().AskAsync(new AskRequest(question, null, asOf), TestContext.Current.CancellationToken);
-    }
+    private readonly ConcurrentDictionary<(string, DateOnly), Lazy<Task<Answer>>> _answers = new();
+
+    /// <summary>A one-off question (no conversation), asked once: the value and the text checks read the same answer.</summary>
+    public Task<Answer> AskAsync(string question, DateOnly asOf) =>
+        _answers.GetOrAdd((question, asOf), _ => new Lazy<Task<Answer>>(async () =>
+        {
+            await using var scope = services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<AskService>().AskAsync(new AskRequest(question, null, asOf), CancellationToken.None);
+        })).Value;
 
     public async ValueTask DisposeAsync()
     {

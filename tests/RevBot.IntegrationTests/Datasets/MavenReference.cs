@@ -45,8 +45,9 @@ public sealed class MavenReference(MavenCrm data) : IReference
         _ => deals.Where(d => !d.Open && In(d.Closed, from, to)),
     };
 
-    /// <summary>No won deal of the same account closed before it (ties on the same day: both are first).</summary>
-    private bool IsFirstWin(Deal d) => !data.Deals.Any(e => e.Won && e.Account == d.Account && e.Closed < d.Closed);
+    /// <summary>No won deal of the same account closed before it, or the same day with a smaller id (docs/metrics.md).</summary>
+    private bool IsFirstWin(Deal d) => !data.Deals.Any(e => e.Won && e.Account == d.Account
+        && (e.Closed < d.Closed || (e.Closed == d.Closed && string.CompareOrdinal(e.Id, d.Id) < 0)));
 
     private Expected Compute(string metric, DateOnly from, DateOnly to, List<Deal> deals)
     {

@@ -67,5 +67,20 @@ public static partial class DatasetCases
         R("tasa de cancelaciones en 2024", "logo_churn_rate", R2024),
         R("top 3 industries by ARR", "arr", Today).Top(3, "industry"),
         R("los 3 mejores sectores por ARR", "arr", Today).Top(3, "industry"),
+
+        // Non-additive breakdowns (an account with two plans), retention by plan line, more filters.
+        R("customers by product", "customers", Today).By("product"),
+        R("logo churn by product this year", "logo_churn_rate", R2024).By("product"),
+        R("NRR by product this year", "nrr", R2024).By("product"),
+        R("net new ARR by product this year", "net_new_arr", R2024).By("product"),
+        R("GRR in EMEA last quarter", "grr", RQ3).Where("region", "EMEA"),
+        R("revenue churn by region last quarter", "revenue_churn_rate", RQ3).By("region"),
+        R("MRR in Q1 2024 by region", "mrr", RQ1).By("region"),
+        R("ARR for EdTech by product", "arr", Today).Where("industry", "EdTech").By("product"),
+        R("MRR en EMEA", "mrr", Today).Where("region", "EMEA"),
+        R("retención bruta este año", "grr", R2024),
+        R("clientes por producto", "customers", Today).By("product"),
+        R("ARR neto nuevo por región el trimestre pasado", "net_new_arr", RQ3).By("region"),
+        R("NRR del sector FinTech el trimestre pasado", "nrr", RQ3).Where("industry", "FinTech"),
     ];
 }
