@@ -28,5 +28,10 @@ public sealed record DatasetCase(string Dataset, string Question, string Metric,
 
     public bool Ascending { get; init; }
 
+    /// <summary>A trend: one breakdown row per month or quarter of the period, keyed by its first day.</summary>
+    public string? Grain { get; init; }
+
+    public DatasetCase Trend(string grain) => this with { Grain = grain, GroupBy = "period" };
+
     public override string ToString() => $"{Dataset}: {Question}";
 }

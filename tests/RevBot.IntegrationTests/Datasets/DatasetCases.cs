@@ -165,5 +165,13 @@ public static partial class DatasetCases
         M("negocios perdidos por producto el trimestre pasado", "deals_lost", Q3).By("product"),
         M("ticket medio de Darcel Schlecht este año", "avg_deal_size", Y2017).Where("owner", Rep("Darcel Schlecht")),
         M("tasa de cierre del producto GTX Plus Pro en el T2 de 2017", "win_rate", Q2).Where("product", "GTX Plus Pro"),
+
+        // Trends: each month or quarter computed on its own.
+        M("bookings by month in 2017", "bookings", Y2017).Trend("month"),
+        M("win rate by quarter in 2017", "win_rate", Y2017).Trend("quarter"),
+        M("win rate trend over the last 4 quarters", "win_rate", "2016-10-01/2017-09-30").Trend("quarter"),
+        M("new customers by quarter in 2017", "new_customers", Y2017).Trend("quarter"),
+        M("evolución mensual de las ventas este año", "bookings", Y2017).Trend("month"),
+        M("deals won by month in H2 2017 for the West", "deals_won", H2).Where("region", "West").Trend("month"),
     ];
 }

@@ -31,6 +31,11 @@ public sealed class DatasetSuiteTests(DatasetFixture data)
         var json = await AskAsync(provider, c);
         AssertShape(c, json);
         var reference = Reference(c.Dataset);
+        if (c.Grain is { } grain)
+        {
+            AssertTrend(c, reference, grain, json);
+            return;
+        }
         var (from, to) = c.Metric == "pipeline" ? (DateOnly.MinValue, DateOnly.MaxValue) : (c.From, c.To);
         var expected = reference.Evaluate(c.Metric, from, to, c.Filters, c.GroupBy, DatasetCases.AsOf(c.Dataset));
 
@@ -83,7 +88,22 @@ public sealed class DatasetSuiteTests(DatasetFixture data)
         var filters = json.TryGetProperty("filters", out var f) && f.ValueKind == JsonValueKind.Object
             ? f.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!) : [];
         Assert.Equal(c.Filters.OrderBy(kv => kv.Key, StringComparer.Ordinal), filters.OrderBy(kv => kv.Key, StringComparer.Ordinal));
-        Assert.Equal(c.Limit is null ? c.GroupBy : null, c.Limit is null ? Str(json, "groupBy") : null);
+        if (c.Limit is null) Assert.Equal(c.GroupBy, Str(json, "groupBy"));
+    }
+
+    /// <summary>One point per month or quarter of the period, each the metric over that month or quarter alone.</summary>
+    private static void AssertTrend(DatasetCase c, IReference reference, string grain, JsonElement json)
+    {
+        var months = grain == "month" ? 1 : 3;
+        var starts = new List<DateOnly>();
+        for (var start = c.From; start <= c.To; start = start.AddMonths(months)) starts.Add(start);
+        var points = json.GetProperty("breakdown").EnumerateArray().ToList();
+        Assert.Equal(starts, points.Select(p => Day(p, "key")).ToList());
+        foreach (var (start, point) in starts.Zip(points))
+        {
+            var expected = reference.Evaluate(c.Metric, start, start.AddMonths(months).AddDays(-1), c.Filters, null, DatasetCases.AsOf(c.Dataset));
+            AssertNear(expected.Value, Number(point, "value"), $"point {start:yyyy-MM-dd}", json);
+        }
     }
 
     /// <summary>The list shows the first rows of the ranking the test computed (ties may come in either order).</summary>

@@ -82,5 +82,9 @@ public static partial class DatasetCases
         R("clientes por producto", "customers", Today).By("product"),
         R("ARR neto nuevo por región el trimestre pasado", "net_new_arr", RQ3).By("region"),
         R("NRR del sector FinTech el trimestre pasado", "nrr", RQ3).Where("industry", "FinTech"),
+        R("ARR by month this year", "arr", R2024).Trend("month"),
+        R("MRR by quarter in 2024", "mrr", R2024).Trend("quarter"),
+        R("logo churn by quarter this year", "logo_churn_rate", R2024).Trend("quarter"),
+        R("evolución trimestral del ARR este año", "arr", R2024).Trend("quarter"),
     ];
 }

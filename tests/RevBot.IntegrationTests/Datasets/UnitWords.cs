@@ -16,6 +16,12 @@ public static class UnitWords
         var es = json.GetProperty("language").GetString() == "es";
         var f = new AnswerFormatter(es ? "es" : "en", "USD");
         var metric = json.GetProperty("metric").GetString()!;
+        // A trend is a row of values, one per month or quarter, each named by its period.
+        if (json.TryGetProperty("groupBy", out var by) && by.ValueKind == JsonValueKind.String && by.GetString() == "period")
+        {
+            foreach (var point in json.GetProperty("breakdown").EnumerateArray()) yield return point.GetProperty("label").GetString()!;
+            yield break;
+        }
         if (json.GetProperty("intent").GetString() == "list")
         {
             yield return (es ? "por " : "by ") + (es ? MetricCatalog.Get(metric).NameEs : MetricCatalog.Get(metric).NameEn);
