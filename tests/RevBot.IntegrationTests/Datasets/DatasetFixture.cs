@@ -30,6 +30,20 @@ public sealed class DatasetFixture : IAsyncDisposable
 
     public RavenStack Raven => _raven.Value;
 
+    private readonly Lazy<MavenReference> _mavenReference;
+    private readonly Lazy<RavenReference> _ravenReference;
+
+    public DatasetFixture()
+    {
+        _mavenReference = new(() => new MavenReference(Maven));
+        _ravenReference = new(() => new RavenReference(Raven));
+    }
+
+    /// <summary>The test's own calculator over the dataset's raw rows.</summary>
+    public IReference Reference(string dataset) => dataset == MavenCrm.Name ? _mavenReference.Value : _ravenReference.Value;
+
+    public RavenReference RavenReference => _ravenReference.Value;
+
     public Task<ImportedDataset> GetAsync(string dataset, DbProvider provider)
     {
         TestDatabase.RequireProvider(provider);

@@ -81,7 +81,7 @@ public sealed class DatasetRefusalTests(DatasetFixture data)
         var imported = await data.GetAsync(RavenStack.Name, provider);
         var answer = await imported.AskAsync(question, DatasetCases.RavenAsOf);
         var (from, to) = (DateOnly.Parse(start, System.Globalization.CultureInfo.InvariantCulture), DateOnly.Parse(end, System.Globalization.CultureInfo.InvariantCulture));
-        var expected = new RavenReference(data.Raven).NewCustomers(from, to);
+        var expected = data.RavenReference.NewCustomers(from, to);
         Assert.True(expected > 0);
         Assert.True(answer.Understood, answer.Text);
         Assert.Equal(("new_customers", start, end), (answer.Metric, answer.Period!.Start, answer.Period.End));

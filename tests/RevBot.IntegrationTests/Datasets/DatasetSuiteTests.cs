@@ -3,7 +3,6 @@ using RevBot.Core.Conversation;
 using RevBot.IntegrationTests.Ask;
 using RevBot.Data.Storage;
 using RevBot.Testing;
-using RevBot.Testing.Datasets;
 
 namespace RevBot.IntegrationTests.Datasets;
 
@@ -69,7 +68,7 @@ public sealed class DatasetSuiteTests(DatasetFixture data)
         foreach (var phrase in UnitWords.Expected(json)) Assert.Contains(phrase, text, StringComparison.Ordinal);
     }
 
-    private IReference Reference(string dataset) => dataset == MavenCrm.Name ? new MavenReference(data.Maven) : new RavenReference(data.Raven);
+    private IReference Reference(string dataset) => data.Reference(dataset);
 
     private async Task<JsonElement> AskAsync(DbProvider provider, DatasetCase c)
     {
