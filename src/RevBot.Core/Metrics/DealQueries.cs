@@ -76,7 +76,7 @@ internal static class DealQueries
 
     /// <summary>
     /// Accounts whose first won new-business deal closed in the period: a won new deal in the period counts when it is
-    /// its account's earliest won new deal; the group is that first deal's. The correlated MIN runs once per candidate
+    /// its account's earliest won new deal; the group is that first deal's. The correlated probe runs once per candidate
     /// deal through the account_id index, so its cost follows the period's deals, not the table's.
     /// </summary>
     public static async Task<Grouped<long>> NewCustomersAsync(MetricContext context, Dimension? groupBy, CancellationToken ct)
@@ -84,7 +84,11 @@ internal static class DealQueries
         var (select, p) = context.Select(From, DealDimensions.Of);
         select.Where("d.status = 'won'").Where("d.type = 'new'").Where("d.account_id IS NOT NULL");
         ClosedBetween(select, p, context.Window.FromUtc, context.Window.ToUtc);
-        select.Where("d.closed_at = (SELECT MIN(e.closed_at) FROM deals e WHERE e.account_id = d.account_id AND e.status = 'won' AND e.type = 'new')");
+        // Deals closed at the same time (a CRM that keeps only dates) would each be first: the smallest id wins, so every new
+        // customer lands in exactly one group and the groups add up to the total.
+        var id = p.Dialect.IsPostgres ? "COLLATE \"C\"" : "";
+        select.Where("NOT EXISTS (SELECT 1 FROM deals e WHERE e.account_id = d.account_id AND e.status = 'won' AND e.type = 'new' " +
+            $"AND (e.closed_at < d.closed_at OR (e.closed_at = d.closed_at AND e.id {id} < d.id {id})))");
         var rows = await SqlGrouping.RunAsync(context, select, p, Breakdown(groupBy), "COUNT(DISTINCT d.account_id)", (r, i) => r.Count(i), ct);
         return SqlGrouping.Additive(rows, groupBy is not null, 0L, (a, b) => a + b);
     }
