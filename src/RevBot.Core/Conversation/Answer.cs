@@ -25,6 +25,9 @@ public sealed record Answer
     [JsonPropertyName("breakdown")] public IReadOnlyList<AnswerBreakdownEntry>? Breakdown { get; init; }
     [JsonPropertyName("comparison")] public AnswerComparison? Comparison { get; init; }
     [JsonPropertyName("items")] public IReadOnlyList<AnswerItem>? Items { get; init; }
+
+    /// <summary>The kinds of data the answer needs and none of is loaded ("spend", "subscriptions"): then there is no value.</summary>
+    [JsonPropertyName("missingData")] public IReadOnlyList<string>? MissingData { get; init; }
     [JsonPropertyName("text")] public required string Text { get; init; }
     [JsonIgnore] public Reply Reply { get; init; } = new() { Title = "", Text = "" };
 }

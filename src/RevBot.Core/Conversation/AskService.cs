@@ -112,8 +112,11 @@ public sealed class AskService(
             case Intent.Clarify when q.Candidates.Count > 0: return GuidanceComposer.Clarify(q);
             case Intent.Definition when q.Metric is not null: return GuidanceComposer.Definition(q);
             case Intent.List when q.ListSubject == ListSubject.Deals:
+                if (await engine.MissingDataAsync(null, [[MetricSource.Deals]], ct) is { } noDeals) return MissingDataText.Compose(q, noDeals, q.Period, currency);
                 var dealQuery = new DealListQuery(q.DealListKind ?? DealListKind.Open, q.Period, q.Filters, q.Limit ?? DefaultListLimit, q.Ascending);
                 return ListAnswerComposer.Deals(q, dealQuery, await engine.ListDealsAsync(dealQuery, ct), currency, names);
+            case Intent.List when q.ListSubject == ListSubject.BridgeAccounts && ArrMovements.TryFromMetric(q.Metric, out var movement):
+                return await BridgeAccountsAsync(q, movement, engine, resolver, currency, names, ct);
             case Intent.Metric or Intent.List when q.Metric is not null:
                 break;
             default:
@@ -123,6 +126,9 @@ public sealed class AskService(
         var def = MetricCatalog.Get(q.Metric);
         var period = q.Period ?? DefaultPeriods.For(def, resolver);
         var display = period == Period.AllTime ? DefaultPeriods.OpenPipelineDisplay(resolver) : null;
+        // Say which data is missing rather than answer 0 from tables that were never loaded.
+        if (await engine.MissingDataAsync(def.Id, MetricSources.For(def.Id), ct) is { } missing)
+            return MissingDataText.Compose(q, missing, display ?? period, currency);
         try
         {
             if (q.Intent == Intent.List)
@@ -147,6 +153,26 @@ public sealed class AskService(
         catch (MetricNotSupportedException ex)
         {
             log.LogDebug(ex, "Metric not supported for this question.");
+            return GuidanceComposer.NotUnderstood(q, q.Language == "es" ? Spanish(ex) : ex.Message);
+        }
+    }
+
+    /// <summary>"customers who churned last quarter": the accounts behind one leg of the ARR bridge.</summary>
+    private async Task<Answer> BridgeAccountsAsync(ParsedQuestion q, ArrMovement movement, MetricEngine engine, PeriodResolver resolver, string currency,
+        IReadOnlyDictionary<Dimension, string>? names, CancellationToken ct)
+    {
+        // A period in progress is listed so far, as the leg's metric measures it ("2026 to date").
+        var period = PeriodMath.SoFar(q.Period ?? DefaultPeriods.For(MetricCatalog.Get(q.Metric!), resolver), resolver.AsOf, resolver.Fiscal, q.Language);
+        if (await engine.MissingDataAsync(q.Metric, MetricSources.For(q.Metric!), ct) is { } missing)
+            return MissingDataText.Compose(q, missing, period, currency);
+        try
+        {
+            var found = await engine.ArrBridgeAccountsAsync(period, q.Filters, movement, q.Limit ?? DefaultListLimit, ct);
+            return BridgeListText.Compose(q, period, found, currency, names);
+        }
+        catch (MetricNotSupportedException ex)
+        {
+            log.LogDebug(ex, "Bridge list not supported for this question.");
             return GuidanceComposer.NotUnderstood(q, q.Language == "es" ? Spanish(ex) : ex.Message);
         }
     }

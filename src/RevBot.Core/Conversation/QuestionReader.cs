@@ -50,6 +50,8 @@ internal sealed partial class QuestionReader(IReadOnlyList<Token> tokens, IReadO
         if (AmountCondition() is { } condition)
             return q with { Intent = Intent.Clarify, Metric = reading.Metric, Candidates = AmountOptions(condition) };
 
+        if (ReadBridgeList(q, slots, list, unexplained) is { } movers)
+            return movers;
         if (ReadFinding(q, slots, list, unexplained) is { } finding)
             return finding;
 

@@ -88,6 +88,12 @@ internal static class EnglishPhrases
         ("at risk; at risk of churning|churn|leaving|cancelling|canceling; churn risk|risks; risk of churn|churning|leaving", "find:churn_risk"),
         ("likely|about|going to churn|leave|cancel; might|could|may|will churn|leave|cancel; in danger of churning|leaving; risky", "find:churn_risk"),
         ("upcoming|due|pending|next renewal; renewal due|upcoming|pending; renewal coming up", "find:upcoming,type:renewal"),
+        // Accounts that moved in the ARR bridge ("customers who churned", "which accounts downgraded"): see QuestionReader.Bridge.
+        ("churned", "find:churned"),
+        ("cancelled|canceled|quit; left us; stopped paying", "find:churned,c:lose"),
+        ("churned|cancelled|canceled customer|account|client|logo", "find:churned"),
+        ("downgraded|downgrading|contracted|shrank|shrunk|downsized|downsold; cut|reduced|lowered|shrank|downgraded their|the|its? contract|contracts|plan|plans|spend|seats|subscription|subscriptions", "find:contracted"),
+        ("expanded|upgraded|upsold|grew; increased|raised|grew|expanded|upgraded their|the|its? contract|contracts|plan|plans|spend|seats|subscription|subscriptions", "find:expanded"),
 
         // Follow-ups (only when they open the question).
         ("and|also|now|then; ok|okay and; and now", "follow"),
