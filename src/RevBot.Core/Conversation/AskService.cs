@@ -115,7 +115,8 @@ public sealed class AskService(
                 if (await engine.MissingDataAsync(null, [[MetricSource.Deals]], ct) is { } noDeals) return MissingDataText.Compose(q, noDeals, q.Period, currency);
                 var dealQuery = new DealListQuery(q.DealListKind ?? DealListKind.Open, q.Period, q.Filters, q.Limit ?? DefaultListLimit, q.Ascending);
                 return ListAnswerComposer.Deals(q, dealQuery, await engine.ListDealsAsync(dealQuery, ct), currency, names);
-            case Intent.List when q.ListSubject == ListSubject.BridgeAccounts && ArrMovements.TryFromMetric(q.Metric, out var movement):
+            // "by region" after a bridge list ranks the regions by the leg's ARR, below.
+            case Intent.List when q.ListSubject == ListSubject.BridgeAccounts && q.GroupBy is null && ArrMovements.TryFromMetric(q.Metric, out var movement):
                 return await BridgeAccountsAsync(q, movement, engine, resolver, currency, names, ct);
             case Intent.Metric or Intent.List when q.Metric is not null:
                 break;

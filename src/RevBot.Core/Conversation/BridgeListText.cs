@@ -42,7 +42,7 @@ internal static class BridgeListText
             Numerator = found.Total,
             Unit = "currency",
             Currency = currency,
-            Items = [.. found.Accounts.Select(a => new AnswerItem(a.Id, a.Name, a.Change))],
+            Items = [.. found.Accounts.Select(a => new AnswerItem(a.Id, a.Name, a.Change) { Before = a.Before, After = a.After })],
             Text = text,
             Reply = new Reply
             {

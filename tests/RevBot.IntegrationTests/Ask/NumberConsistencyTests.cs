@@ -27,6 +27,9 @@ public sealed class NumberConsistencyTests(AskHost host) : IClassFixture<AskHost
         "biggest deals we lost last quarter in EMEA", "tasa de cierre entre el 5 de octubre y el 3 de noviembre", "pipeline este trimestre",
         "ticket medio en EMEA el trimestre pasado", "relación LTV/CAC este año",
         "retención neta el trimestre pasado", "win rate trend over the last 4 quarters", "bookings by month this year", "ticket medio este año", "¿cuántos clientes tenemos?",
+        // The ARR bridge (issue 17): its legs and the accounts behind them.
+        "new ARR last quarter", "expansion ARR by segment last quarter", "churned ARR this year", "ARR de contracción el trimestre pasado",
+        "customers who churned last quarter", "which accounts downgraded this year", "¿qué clientes ampliaron su contrato este año?",
     };
 
     [Theory]
@@ -60,6 +63,9 @@ public sealed class NumberConsistencyTests(AskHost host) : IClassFixture<AskHost
     [InlineData("MRR", "{n} active subscriptions")]
     [InlineData("¿cuánto es nuestro ARR?", "{n} suscripciones activas")]
     [InlineData("ltv to cac ratio this year", "{v}")]
+    [InlineData("new ARR last quarter", "{n} new customers")]
+    [InlineData("churned ARR this year", "{n} customers churned")]
+    [InlineData("ARR de expansión este año", "{n} clientes ampliaron")]
     public async Task Every_count_carries_its_unit(string question, string expected)
     {
         var json = await host.AskAsync(question, asOf: "2026-11-27");
@@ -91,7 +97,8 @@ public sealed class NumberConsistencyTests(AskHost host) : IClassFixture<AskHost
         foreach (var list in new[] { "breakdown", "items" })
             if (json.TryGetProperty(list, out var rows) && rows.ValueKind == JsonValueKind.Array)
                 foreach (var row in rows.EnumerateArray())
-                    if (row.TryGetProperty("value", out var v) && v.ValueKind == JsonValueKind.Number) yield return v.GetDecimal();
+                    foreach (var name in new[] { "value", "before", "after" })
+                        if (row.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number) yield return v.GetDecimal();
     }
 
     private static IEnumerable<string> Names(JsonElement json)

@@ -91,7 +91,7 @@ internal static class EnglishPhrases
         // Accounts that moved in the ARR bridge ("customers who churned", "which accounts downgraded"): see QuestionReader.Bridge.
         ("churned", "find:churned"),
         ("cancelled|canceled|quit; left us; stopped paying", "find:churned,c:lose"),
-        ("churned|cancelled|canceled customer|account|client|logo", "find:churned"),
+        ("churned|cancelled|canceled customer|account|client|logo; customer|account|client|logo churned|cancelled|canceled", "find:churned"),
         ("downgraded|downgrading|contracted|shrank|shrunk|downsized|downsold; cut|reduced|lowered|shrank|downgraded their|the|its? contract|contracts|plan|plans|spend|seats|subscription|subscriptions", "find:contracted"),
         ("expanded|upgraded|upsold|grew; increased|raised|grew|expanded|upgraded their|the|its? contract|contracts|plan|plans|spend|seats|subscription|subscriptions", "find:expanded"),
 
