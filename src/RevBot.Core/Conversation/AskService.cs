@@ -168,8 +168,9 @@ public sealed class AskService(
             return MissingDataText.Compose(q, missing, period, currency);
         try
         {
-            var found = await engine.ArrBridgeAccountsAsync(period, q.Filters, movement, q.Limit ?? DefaultListLimit, ct);
-            return BridgeListText.Compose(q, period, found, currency, names);
+            var limit = q.Limit ?? DefaultListLimit;
+            var found = await engine.ArrBridgeAccountsAsync(period, q.Filters, movement, limit, ct);
+            return BridgeListText.Compose(q, period, found, limit, currency, names);
         }
         catch (MetricNotSupportedException ex)
         {

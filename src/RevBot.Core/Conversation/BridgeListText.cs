@@ -12,7 +12,7 @@ namespace RevBot.Core.Conversation;
 /// </summary>
 internal static class BridgeListText
 {
-    public static Answer Compose(ParsedQuestion q, Period period, ArrBridgeAccounts found, string currency, IReadOnlyDictionary<Dimension, string>? names)
+    public static Answer Compose(ParsedQuestion q, Period period, ArrBridgeAccounts found, int limit, string currency, IReadOnlyDictionary<Dimension, string>? names)
     {
         var f = new AnswerFormatter(q.Language, currency);
         var es = f.Spanish;
@@ -36,7 +36,7 @@ internal static class BridgeListText
             Metric = def.Id,
             Period = AnswerPeriod.From(period),
             Filters = FilterText.ToJson(q.Filters),
-            Limit = q.Limit,
+            Limit = limit,
             // The leg's ARR and how many accounts moved: the values of the leg's metric over the same period and filters.
             Value = arr,
             Numerator = found.Total,

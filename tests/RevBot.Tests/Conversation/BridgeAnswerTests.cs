@@ -47,6 +47,8 @@ public sealed class BridgeAnswerTests(BridgeDatabase data) : IClassFixture<Bridg
         Assert.Contains($": 1. {first.Name} {En.Money(first.Before)} → $0 (−{En.Money(first.Leg)});", answer.Text, StringComparison.Ordinal);
         Assert.Equal([first.Name, "—", En.Money(first.Before), "$0", "−" + En.Money(first.Leg)], answer.Reply.Table!.Rows[0]);
         Assert.Equal(churned.Count, answer.Reply.Table.TotalRows);
+        Assert.Equal(10, answer.Limit);
+        Assert.Equal((first.Before, first.After), (answer.Items![0].Before, answer.Items[0].After));
 
         Assert.Equal(answer.Items!.Select(i => i.Id), spanish.Items!.Select(i => i.Id));
         Assert.StartsWith($"{churned.Count} clientes se dieron de baja en T3 2026 (del 1 jul al 30 sept 2026), {Es.Money(arr)} de ARR perdido", spanish.Text, StringComparison.Ordinal);
@@ -79,6 +81,29 @@ public sealed class BridgeAnswerTests(BridgeDatabase data) : IClassFixture<Bridg
         var quarter = Expected(Q4_2026, ArrMovement.Contraction);
         Assert.Equal(("es", "contraction_arr", "2026-11-27"), (reduced.Language, reduced.Metric, reduced.Period!.End));
         Assert.Equal(quarter.Take(10).Select(m => m.Id), reduced.Items!.Select(i => i.Id));
+    }
+
+    [Theory]
+    [InlineData(DbProvider.Sqlite)]
+    [InlineData(DbProvider.Postgres)]
+    public async Task Follow_ups_narrow_the_list_and_by_region_ranks_the_regions_by_the_leg(DbProvider provider)
+    {
+        await using var services = Services((await data.GetAsync(provider)).Target);
+        var (one, other) = ($"test:{Guid.NewGuid():N}", $"test:{Guid.NewGuid():N}");
+
+        await AskAsync(services, "customers who churned last quarter", one);
+        var byRegion = await AskAsync(services, "by region", one);
+        await AskAsync(services, "customers who churned last quarter", other);
+        var emea = await AskAsync(services, "and in EMEA?", other);
+        var lastYear = await AskAsync(services, "what about last year?", other);
+
+        Assert.Equal(("list", "churned_arr", "region"), (byRegion.Intent, byRegion.Metric, byRegion.GroupBy));
+        Assert.Equal(
+            Regions.Select(r => (r, (decimal?)Expected(Q3_2026, ArrMovement.Churn, a => a.Region == r).Sum(m => m.Leg))).Where(r => r.Item2 > 0).OrderBy(r => r.r),
+            byRegion.Items!.Where(i => i.Value > 0).Select(i => (i.Id, i.Value)).OrderBy(r => r.Id));
+        Assert.Equal(("churned_arr", "EMEA", "2025-01-01"), (lastYear.Metric, lastYear.Filters!["region"], lastYear.Period!.Start));
+        Assert.Equal(Expected(Q3_2026, ArrMovement.Churn, a => a.Region == "EMEA").Take(10).Select(m => m.Id), emea.Items!.Select(i => i.Id));
+        Assert.Equal(Expected(Year2025, ArrMovement.Churn, a => a.Region == "EMEA").Take(10).Select(m => m.Id), lastYear.Items!.Select(i => i.Id));
     }
 
     [Theory]
@@ -170,10 +195,10 @@ public sealed class BridgeAnswerTests(BridgeDatabase data) : IClassFixture<Bridg
         return new ServiceCollection().AddLogging().AddRevBotCore(configuration).AddRevBotData(target).BuildServiceProvider();
     }
 
-    private static async Task<Answer> AskAsync(ServiceProvider services, string question)
+    private static async Task<Answer> AskAsync(ServiceProvider services, string question, string? conversation = null)
     {
         await using var scope = services.CreateAsyncScope();
-        var answer = await scope.ServiceProvider.GetRequiredService<AskService>().AskAsync(new AskRequest(question, null, AsOf), Ct);
+        var answer = await scope.ServiceProvider.GetRequiredService<AskService>().AskAsync(new AskRequest(question, null, AsOf, conversation), Ct);
         Assert.True(answer.Understood, $"\"{question}\": {answer.Text}");
         return answer;
     }
