@@ -42,6 +42,7 @@ public static class TeamsServiceCollectionExtensions
         services.AddScoped<ConversationReferenceStore>();
         services.AddScoped<TeamsUserDirectory>();
         services.AddScoped<TeamsResponder>();
+        services.AddScoped<TeamsAnswerCharts>();
         services.AddScoped<TeamsActivityHandler>();
         services.AddScoped<TeamsProactiveMessenger>();
         if (configuration.GetSection(TeamsOptions.Section).Get<TeamsOptions>()?.IsEnabled == true)

@@ -29,5 +29,11 @@ public sealed record Answer
     /// <summary>The kinds of data the answer needs and none of is loaded ("spend", "subscriptions"): then there is no value.</summary>
     [JsonPropertyName("missingData")] public IReadOnlyList<string>? MissingData { get; init; }
     [JsonPropertyName("text")] public required string Text { get; init; }
+
+    /// <summary>The chart drawn for the answer when one was asked for ("chart bookings by month"); its PNG is <see cref="ChartImage"/>.</summary>
+    [JsonPropertyName("chart")] public AnswerChart? Chart { get; init; }
+
+    /// <summary>The chart's PNG (the digests' renderer): Slack uploads it, Teams stores it for its card, the CLI writes it.</summary>
+    [JsonIgnore] public Digests.DigestImage? ChartImage { get; init; }
     [JsonIgnore] public Reply Reply { get; init; } = new() { Title = "", Text = "" };
 }

@@ -14,4 +14,10 @@ public sealed record AskRequest(string Question, string? UserEmail = null, DateO
 
     /// <summary>The asker's platform user id, recorded when no RevBot email is known ("created by").</summary>
     public string? PlatformUserId { get; init; }
+
+    /// <summary>
+    /// Draw the answer's series even when the words did not ask for a chart (<c>revbot ask --chart-out</c>). A question
+    /// that says "chart" gets one either way.
+    /// </summary>
+    public bool Chart { get; init; }
 }

@@ -80,6 +80,8 @@ public sealed class AskService(
         var answer = question.Intent == Intent.List && question.ListSubject is ListSubject.StalledDeals or ListSubject.ChurnRisk
             ? await findings.AnswerAsync(question, asOf, request.UserEmail, question.Limit ?? DefaultListLimit, options.Currency, ct)
             : await AnswerAsync(question, engine, engineClock, resolver, options.Currency, ct);
+        // An answer that says which data is missing has nothing to draw, and keeps saying so.
+        if ((question.Chart || request.Chart) && answer.MissingData is null) answer = AnswerCharts.Draw(answer, question, options.Currency, asked: question.Chart);
         if (request.ConversationKey is { } k && answer.Understood && question.Intent is Intent.Metric or Intent.List)
             await conversations.SaveAsync(k, question, ct);
         return Counted(answer);

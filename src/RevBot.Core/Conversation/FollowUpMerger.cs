@@ -29,6 +29,8 @@ public static class FollowUpMerger
             Limit = parsed.Limit ?? previous.Limit,
             Ascending = parsed.Limit is not null ? parsed.Ascending : previous.Ascending,
             TrendPeriods = parsed.TrendPeriods ?? previous.TrendPeriods,
+            // "as a chart" draws the previous question; a conversation that asked for charts keeps them.
+            Chart = parsed.Chart || previous.Chart,
             IsFollowUp = false,
         };
     }

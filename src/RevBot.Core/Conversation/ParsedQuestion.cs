@@ -55,6 +55,9 @@ public sealed record ParsedQuestion
     /// <summary>For <see cref="Intent.Unknown"/>: example questions relevant to the words used.</summary>
     public IReadOnlyList<string> Suggestions { get; init; } = [];
 
+    /// <summary>True when the question asks for a picture ("chart …", "plot …", "gráfico de …"): the answer draws its series.</summary>
+    public bool Chart { get; init; }
+
     /// <summary>For <see cref="Intent.DealSearch"/>: what to look for, as typed ("Acme renewal", "deal-00000042").</summary>
     public string? DealSearch { get; init; }
 }

@@ -19,7 +19,7 @@ internal sealed partial class QuestionReader
         var isDefault = false;
         if (list.IsList && !list.IsDealList && list.GroupBy is not null && metric is null && !isFollowUp)
             metric = list.GroupBy == Dimension.Account ? "arr" : "bookings";
-        var trend = slots.Trend || slots.TrendGrain is not null;
+        var trend = slots.Trend || slots.TrendGrain is not null || ChartIsTrend(slots, list);
         var grain = slots.TrendGrain;
         if (!isFollowUp && period is null)
         {
@@ -80,6 +80,7 @@ internal sealed partial class QuestionReader
             TrendGrain = trend ? grain : null,
             TrendPeriods = trendPeriods,
             IsFollowUp = isFollowUp,
+            Chart = slots.Chart,
         };
     }
 

@@ -16,6 +16,7 @@ internal sealed partial class QuestionReader
         public Dimension? GroupBy { get; init; }
         public PeriodGrain? TrendGrain { get; init; }
         public bool Trend { get; init; }
+        public bool Chart { get; init; }
         public Cue? DealType { get; init; }
         public Span? DealTypeSpan { get; init; }
         public bool DealTypeUsed { get; init; }
@@ -24,7 +25,7 @@ internal sealed partial class QuestionReader
         public (Span Entity, Span Hint)? HintMismatch { get; init; }
 
         public bool StatesSomething => Period is not null || ComparisonKind is not null || ComparisonPeriod is not null || Filters.Count > 0
-            || GroupBy is not null || TrendGrain is not null || Trend || DealType is not null;
+            || GroupBy is not null || TrendGrain is not null || Trend || Chart || DealType is not null;
     }
 
     /// <summary>When a name matches equally well in several dimensions, the one people most often mean.</summary>
@@ -38,7 +39,7 @@ internal sealed partial class QuestionReader
         slots = ReadBreakdowns(slots);
         slots = ReadFilters(slots);
         var typeSpan = spans.FirstOrDefault(s => s.Has(CueKind.DealType) && !used.Contains(s));
-        return slots with { DealType = typeSpan?.First(CueKind.DealType), DealTypeSpan = typeSpan, Trend = spans.Any(s => s.Has(CueKind.Trend)) };
+        return slots with { DealType = typeSpan?.First(CueKind.DealType), DealTypeSpan = typeSpan, Trend = spans.Any(s => s.Has(CueKind.Trend)), Chart = ReadChart() };
     }
 
     /// <summary>The question's period, and a comparison: "vs &lt;period&gt;", "compare A with B", or a kind ("YoY", "same period last year").</summary>

@@ -1,7 +1,10 @@
+using RevBot.Core.Metrics;
+
 namespace RevBot.Core.Digests;
 
 /// <summary>
-/// The data of one chart; <see cref="DigestChartRenderer"/> draws it as a PNG. Values are in the company currency.
+/// The data of one chart; <see cref="DigestChartRenderer"/> draws it as a PNG. Values are in <see cref="Unit"/> (the
+/// company currency for every digest chart; an answer's chart has its metric's unit).
 /// <see cref="FileName"/> is stable per digest kind and chart ("sales-pipeline-by-stage.png").
 /// </summary>
 public sealed record DigestChart(string Id, string FileName, string Title, DigestChartKind Kind, IReadOnlyList<DigestChartBar> Bars)
@@ -10,4 +13,7 @@ public sealed record DigestChart(string Id, string FileName, string Title, Diges
     public decimal? Target { get; init; }
 
     public string? TargetLabel { get; init; }
+
+    /// <summary>How values read on the bars and the axis ("$1.2M", "63.2%", "42 days"), as in the text.</summary>
+    public MetricUnit Unit { get; init; } = MetricUnit.Currency;
 }

@@ -21,6 +21,8 @@ public static class DigestChartRenderer
         ArgumentNullException.ThrowIfNull(chart);
         var format = new AnswerFormatter(language, currency);
         string Money(double v) => format.Money((decimal)Math.Round(v));
+        // Money rounds to whole units like the text; other units keep their decimals (a ratio is a fraction).
+        string Value(double v) => chart.Unit == Metrics.MetricUnit.Currency ? Money(v) : format.Value((decimal)v, chart.Unit);
         var plot = new Plot();
         plot.Font.Set(Font);
         plot.Title(chart.Title);
@@ -35,21 +37,55 @@ public static class DigestChartRenderer
                 break;
             default:
                 var bars = plot.Add.Bars(chart.Bars.Select(b => (double)b.Value).ToArray());
+                // Past a dozen and a half bars the value labels would overlap: the axis and the text carry the numbers.
+                var labelled = chart.Bars.Count <= MaxLabelledBars;
                 foreach (var bar in bars.Bars)
                 {
                     bar.LineWidth = 0;
-                    bar.Label = Money(bar.Value);
+                    if (labelled) bar.Label = Value(bar.Value);
                 }
                 bars.ValueLabelStyle.FontName = Font;
-                plot.Axes.Margins(bottom: 0);
+                // Room above the tallest bar for its value label.
+                plot.Axes.Margins(bottom: 0, top: 0.15);
                 break;
         }
-        plot.Axes.Bottom.TickGenerator = new NumericManual(positions, [.. chart.Bars.Select(b => b.Label)]);
+        plot.Axes.Bottom.TickGenerator = new NumericManual(positions, BottomLabels(chart));
         plot.Axes.Bottom.MajorTickStyle.Length = 0;
-        plot.Axes.Left.TickGenerator = new NumericAutomatic { LabelFormatter = Money };
+        if (chart.Kind == DigestChartKind.Bars) SlantLongLabels(plot, chart);
+        plot.Axes.Left.TickGenerator = new NumericAutomatic { LabelFormatter = Value };
         plot.Grid.XAxisStyle.MajorLineStyle.Width = 0;
         var png = plot.GetImageBytes(Width, Height, ImageFormat.Png);
         return new DigestImage(chart.FileName, chart.Title, Width, Height, png);
+    }
+
+    /// <summary>Bars that still get a value label and a label under each; more show every n-th label only.</summary>
+    public const int MaxLabelledBars = 16;
+
+    private const int MaxLabelLength = 18;
+
+    /// <summary>Every label of a short chart; of a long plain bar chart (30 days) every n-th, so they do not overlap.</summary>
+    private static string[] BottomLabels(DigestChart chart)
+    {
+        var step = chart.Kind == DigestChartKind.Bars ? (chart.Bars.Count + MaxLabelledBars - 1) / MaxLabelledBars : 1;
+        return [.. chart.Bars.Select((b, i) => i % Math.Max(1, step) != 0 ? ""
+            : b.Label.Length > MaxLabelLength ? b.Label[..(MaxLabelLength - 1)] + "…" : b.Label)];
+    }
+
+    /// <summary>
+    /// Labels too long to sit side by side (rep or account names) are slanted, with room below the axis for them.
+    /// Short ones (a digest's stages, quarters) stay level; the digests' stage charts look as before.
+    /// </summary>
+    private static void SlantLongLabels(Plot plot, DigestChart chart)
+    {
+        var labels = BottomLabels(chart).Where(l => l.Length > 0).ToList();
+        if (labels.Count == 0) return;
+        var longest = labels.Max(l => l.Length);
+        // About 7 pixels a character at the default size: side by side they need longest × count of the 800.
+        if (longest * 7 * labels.Count < Width - 100) return;
+        // Rising to the right and ending under its bar, as spreadsheets slant them: the last one stays inside the image.
+        plot.Axes.Bottom.TickLabelStyle.Rotation = -45;
+        plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleRight;
+        plot.Axes.Bottom.MinimumSize = (float)(longest * 7 * 0.71) + 20;
     }
 
 }

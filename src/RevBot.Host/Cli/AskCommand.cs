@@ -14,6 +14,10 @@ internal static class AskCommand
     public static readonly Option<string?> As = new("--as") { Description = "Ask as this user (email): decides what \"my\" means." };
     public static readonly Option<string?> Session = new("--session") { Description = "Continue a conversation across calls (follow-ups like \"and last quarter?\")." };
     public static readonly Option<string> Format = new("--format") { Description = "text or json.", DefaultValueFactory = _ => "text" };
+    public static readonly Option<FileInfo?> ChartOut = new("--chart-out")
+    {
+        Description = "Write the answer's chart to this PNG file (a trend, breakdown or ranked list; the question need not say \"chart\").",
+    };
 
     public const int MaxSessionLength = ConversationState.MaxKeyLength - 4;
 
@@ -29,7 +33,7 @@ internal static class AskCommand
             if (r.GetValueOrDefault<string?>() is { Length: > MaxSessionLength } s)
                 r.AddError($"--session is {s.Length} characters long; at most {MaxSessionLength} are allowed.");
         });
-        var cmd = new Command("ask", "Ask a question and print the answer.") { question, AsOf, As, Session, Format };
+        var cmd = new Command("ask", "Ask a question and print the answer.") { question, AsOf, As, Session, Format, ChartOut };
         OptionTypos.RefuseOptionsIn(question, cmd);
         cmd.SetAction(async (parse, ct) =>
         {
@@ -44,9 +48,32 @@ internal static class AskCommand
             if (!await CliDatabase.EnsureReadyAsync(scope.ServiceProvider.GetRequiredService<RevBotDb>(), target, error, ct)) return 2;
             var ask = scope.ServiceProvider.GetRequiredService<AskService>();
             var session = parse.GetValue(Session) is { Length: > 0 } s ? $"cli:{s}" : null;
-            var answer = await ask.AskAsync(new AskRequest(parse.GetValue(question)!, parse.GetValue(As), asOf, session), ct);
-            await parse.InvocationConfiguration.Output.WriteAsync(parse.GetValue(Format) == "json" ? JsonSerializer.Serialize(answer, Json) + Environment.NewLine : TextReplyRenderer.Render(answer.Reply, answer.Language));
-            return 0;
+            var chartOut = parse.GetValue(ChartOut);
+            var answer = await ask.AskAsync(new AskRequest(parse.GetValue(question)!, parse.GetValue(As), asOf, session) { Chart = chartOut is not null }, ct);
+            var text = parse.GetValue(Format) == "json" ? JsonSerializer.Serialize(answer, Json) + Environment.NewLine : TextReplyRenderer.Render(answer.Reply, answer.Language);
+            if (chartOut is null)
+            {
+                // The terminal shows no picture: say how to get the one the question asked for.
+                var hint = answer.Chart is null || parse.GetValue(Format) == "json" ? ""
+                    : answer.Language == "es" ? $"Gráfico: añade --chart-out ARCHIVO.png para guardarlo.{Environment.NewLine}"
+                    : $"Chart: add --chart-out FILE.png to write it.{Environment.NewLine}";
+                return await WriteAsync(text + hint, 0);
+            }
+            // One number is no chart: the answer is printed, the file is not written, and the exit code says so.
+            if (answer.ChartImage is not { } image)
+            {
+                await error.WriteLineAsync($"revbot: this answer has no series to chart (ask by month, by quarter or by rep); {chartOut.FullName} was not written.");
+                return await WriteAsync(text, 1);
+            }
+            chartOut.Directory?.Create();
+            await File.WriteAllBytesAsync(chartOut.FullName, image.Png, ct);
+            return await WriteAsync(parse.GetValue(Format) == "json" ? text : text + $"Chart: {chartOut.FullName} ({answer.Chart!.Title}){Environment.NewLine}", 0);
+
+            async Task<int> WriteAsync(string output, int code)
+            {
+                await parse.InvocationConfiguration.Output.WriteAsync(output);
+                return code;
+            }
         });
         return cmd;
     }

@@ -12,6 +12,14 @@ public static class SlackMessages
         return new SlackMessage(working, [new ContextBlock([new MrkdwnText(":hourglass_flowing_sand: " + text)])]);
     }
 
+    /// <summary>
+    /// Small print on an answer only its asker sees (a slash command's): a file shared in Slack is seen by the whole
+    /// channel, so the chart waits for the answer to be shared or asked where everyone sees it.
+    /// </summary>
+    public static string ChartNotShared(string language = "en") => language == "es"
+        ? "El gráfico se comparte solo donde todos ven la respuesta: pulsa «Compartir en el canal», o menciona a RevBot en un canal o escríbele por mensaje directo."
+        : "The chart is shared only where everyone sees the answer: press Share in channel, or mention RevBot in a channel or send it a direct message.";
+
     /// <summary>The share button as a reply action, so it goes through the same id and limit handling as the others.</summary>
     public static ReplyAction ShareAction(string value, string language = "en") =>
         new(SlackActionIds.Share, language == "es" ? "Compartir en el canal" : "Share in channel", value, ReplyActionStyle.Primary);

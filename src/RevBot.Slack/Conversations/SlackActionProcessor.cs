@@ -37,19 +37,24 @@ internal sealed partial class SlackActionProcessor(SlackApiClient slack, SlackAn
         var direct = a.Channel is null || SlackConversationKeys.IsDirectMessage(channel);
         var threadTs = direct ? a.MessageThreadTs : a.MessageThreadTs ?? a.MessageTs;
         var conversation = direct ? SlackConversationKeys.DirectMessage(a.Team, channel) : SlackConversationKeys.Thread(a.Team, channel, threadTs!);
-        var message = await answerer.AnswerAsync(a.Value, a.User, conversation, shareable: false, ct);
-        var posted = await slack.PostMessageAsync(PostMessageRequest.From(channel, message, threadTs), ct);
+        var reply = await answerer.AnswerWithChartAsync(a.Value, a.User, conversation, ct);
+        var posted = await slack.PostMessageAsync(PostMessageRequest.From(channel, reply.Message, threadTs), ct);
         if (!posted.Ok) LogFailed(log, posted.Error.ToString());
+        else await answerer.ShareChartAsync(reply, channel, threadTs, ct);
     }
 
     private async Task ShareAsync(SlackActionDelivery a, CancellationToken ct)
     {
         if (a.ResponseUrl is null) return;
         var key = SlackConversationKeys.Command(a.Team, a.Channel ?? "", a.User!);
-        var message = await answerer.AnswerAsync(a.Value, a.User, key, shareable: false, ct);
+        var answer = await answerer.AnswerWithChartAsync(a.Value, a.User, key, ct);
         // A response_url cannot turn an ephemeral into a channel message: post for everyone, then delete the ephemeral.
-        if (Check(await slack.RespondAsync(a.ResponseUrl, ResponseUrlMessage.From(message, SlackResponseType.InChannel) with { ReplaceOriginal = false }, ct)))
+        if (Check(await slack.RespondAsync(a.ResponseUrl, ResponseUrlMessage.From(answer.Message, SlackResponseType.InChannel) with { ReplaceOriginal = false }, ct)))
+        {
             Check(await slack.RespondAsync(a.ResponseUrl, new ResponseUrlMessage("") { DeleteOriginal = true }, ct));
+            // Shared for the channel now, so its chart may follow (a response_url gives no ts to thread under).
+            if (a.Channel is { } channel) await answerer.ShareChartAsync(answer, channel, null, ct);
+        }
     }
 
     private bool Check(SlackApiResult<SlackAccepted> result)

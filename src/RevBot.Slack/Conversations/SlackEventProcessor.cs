@@ -32,9 +32,11 @@ internal sealed partial class SlackEventProcessor(
         var (threadTs, key) = e.Type == "app_mention"
             ? (e.ThreadTs ?? e.Ts, SlackConversationKeys.Thread(e.Team, channel, e.ThreadTs ?? e.Ts!))
             : (e.ThreadTs, SlackConversationKeys.DirectMessage(e.Team, channel));
-        var message = await answerer.AnswerAsync(e.Text, e.User, key, shareable: false, ct, channel);
-        var posted = await slack.PostMessageAsync(PostMessageRequest.From(channel, message, threadTs), ct);
+        var answer = await answerer.AnswerWithChartAsync(e.Text, e.User, key, ct, channel);
+        var posted = await slack.PostMessageAsync(PostMessageRequest.From(channel, answer.Message, threadTs), ct);
         if (!posted.Ok) LogPostFailed(log, posted.Error.ToString(), e.EventId);
+        // The chart follows its answer where the question was asked: the thread, or the DM.
+        else await answerer.ShareChartAsync(answer, channel, threadTs, ct);
     }
 
     /// <summary>

@@ -149,7 +149,8 @@ public sealed partial class TeamsActivityHandler(
             return InvokeResponse.ForCardAction(AdaptiveCardInvokeResponse.Error(400, "BadRequest", "The button carries no question."));
 
         var answer = await responder.AskAsync(activity, question, ct);
-        return InvokeResponse.ForCardAction(AdaptiveCardInvokeResponse.Card(ReplyCardRenderer.Render(answer.Reply, language: answer.Language)));
+        var charts = services.GetRequiredService<TeamsAnswerCharts>();
+        return InvokeResponse.ForCardAction(AdaptiveCardInvokeResponse.Card(ReplyCardRenderer.Render(await charts.ReplyAsync(answer, ct), imageBase: charts.ImageBase, language: answer.Language)));
     }
 
     /// <summary>

@@ -10,7 +10,7 @@ using RevBot.Teams.Connector;
 namespace RevBot.Teams.Handling;
 
 /// <summary>The background half of the messages endpoint: answers a question and sends the welcome card. Scoped.</summary>
-public sealed partial class TeamsResponder(TeamsUserDirectory users, AskService ask, QuestionRateLimiter limiter, ConnectorClient connector, ILogger<TeamsResponder> log)
+public sealed partial class TeamsResponder(TeamsUserDirectory users, AskService ask, QuestionRateLimiter limiter, ConnectorClient connector, TeamsAnswerCharts charts, ILogger<TeamsResponder> log)
 {
     /// <summary>Typing first (Teams shows it until the answer arrives), then the answer card as a reply.</summary>
     public async Task AnswerMessageAsync(BotActivity activity, CancellationToken ct)
@@ -25,14 +25,14 @@ public sealed partial class TeamsResponder(TeamsUserDirectory users, AskService 
         try
         {
             var answer = await AskAsync(activity, Question(activity), ct);
-            (reply, language) = (answer.Reply, answer.Language);
+            (reply, language) = (await charts.ReplyAsync(answer, ct), answer.Language);
         }
         catch (Exception ex) when (DataUnavailable.Is(ex))
         {
             // Tell the person rather than leave them with a typing indicator; never a number without the data.
             reply = DataUnavailable.Reply(language);
         }
-        var card = activity.ReplyWith(ReplyCardRenderer.ToActivity(reply, language: language));
+        var card = activity.ReplyWith(ReplyCardRenderer.ToActivity(reply, imageBase: charts.ImageBase, language: language));
         var sent = string.IsNullOrEmpty(activity.Id)
             ? await connector.SendAsync(address, card, ct)
             : await connector.ReplyAsync(address, activity.Id, card, ct);

@@ -18,12 +18,21 @@ namespace RevBot.IntegrationTests.Teams;
 public sealed class TeamsBotHost : IAsyncLifetime
 {
     private static readonly TestSigningKey Key = new("teams-host-key");
+    private readonly IReadOnlyList<string> _extraArgs;
     private WebApplication? _app;
     private FakeOpenIdProvider _keys = null!;
 
     internal FakeConnector Connector { get; private set; } = null!;
     public HttpClient Http { get; private set; } = null!;
     public string DatabasePath { get; } = Path.Combine(Path.GetTempPath(), "revbot-tests", Guid.NewGuid().ToString("N"), "teams.db");
+
+    public TeamsBotHost()
+        : this([])
+    {
+    }
+
+    /// <param name="extraArgs">More host switches (Teams:PublicBaseUrl for card images).</param>
+    internal TeamsBotHost(IReadOnlyList<string> extraArgs) => _extraArgs = extraArgs;
 
     public async ValueTask InitializeAsync()
     {
@@ -35,6 +44,7 @@ public sealed class TeamsBotHost : IAsyncLifetime
             $"--Database:Target=sqlite:{DatabasePath}", "--urls=http://127.0.0.1:0", "--Database:DemoScale=0.02",
             $"--Teams:AppId={TestTokens.AppId}", "--Teams:AppPassword=test-secret",
             $"--Teams:OpenIdMetadataUrl={_keys.BotFrameworkMetadataUrl}", $"--Teams:TokenEndpointBaseUrl={Connector.TokenEndpointBaseUrl}",
+            .. _extraArgs,
         ]);
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         Http = new HttpClient { BaseAddress = new Uri(address) };

@@ -102,6 +102,8 @@ public sealed class QuestionSuiteTests
             foreach (var wanted in labels.Cast<string>())
                 Expect(p.Candidates.Any(o => o.Label.Contains(wanted, StringComparison.OrdinalIgnoreCase)), $"candidates: expected one labelled '{wanted}'");
         }
+        if (Str(expect, "chart") is { } chart)
+            Expect((chart == "true") == p.Chart, $"chart: expected {chart}");
         if (Str(expect, "search") is { } search)
             Expect(search == p.DealSearch, $"search: expected '{search}'");
         if (string.Equals(Str(expect, "intent"), "unknown", StringComparison.OrdinalIgnoreCase))

@@ -65,6 +65,7 @@ public static class TeamsCardSamples
         ("deal update form", FormCard.Render(DealReplySamples.Form())),
         ("deal update form with errors", FormCard.Render(DealReplySamples.FormWithErrors())),
         ("digest with sections and chart images", ReplyCardRenderer.Render(Digest(), imageBase: new Uri("https://revbot.example.com/"))),
+        ("trend answer with its chart image", ReplyCardRenderer.Render(ChartAnswerSamples.StoredChartReply(), imageBase: new Uri("https://revbot.example.com/"))),
         ("refused", ReplyCardRenderer.Render(new Reply
         {
             Kind = ReplyKind.Refused, Title = "Not your deal", Text = "Only Rob Rep, their manager or RevOps can change this deal.",

@@ -58,6 +58,9 @@ internal enum CueKind
     /// <summary>A list the alerts engine already keeps: "stalled" deals, accounts "at risk" of churning, "upcoming" renewals.</summary>
     Finding,
 
+    /// <summary>"chart", "plot", "gráfico": the answer should come with a picture of its series.</summary>
+    Chart,
+
     /// <summary>A measure RevBot does not have ("CAC payback", "MQLs", "margin"): answering a neighbour would mislead.</summary>
     Unsupported,
 }

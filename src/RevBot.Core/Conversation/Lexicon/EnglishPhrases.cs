@@ -48,7 +48,7 @@ internal static class EnglishPhrases
         ("day", "tn:Day"), ("week", "tn:Week"), ("month", "tn:Month"), ("quarter|qtr", "tn:Quarter"), ("year", "tn:Year"),
         ("daily", "tg:Day"), ("weekly", "tg:Week"), ("monthly", "tg:Month"), ("quarterly", "tg:Quarter"), ("yearly|annually", "tg:Year"),
         ("month by|to month", "tg:Month"), ("week by|to week", "tg:Week"), ("quarter by|to quarter", "tg:Quarter"),
-        ("trend|trends|trending|trendline|history|historical|historically|evolution|progression|timeline|chart|graph; over time", "trend"),
+        ("trend|trends|trending|trendline|history|historical|historically|evolution|progression|timeline; over time", "trend"),
 
         // Deal types (filters on deal metrics; renewal/expansion rates when alone).
         ("new business|biz; net new business", "type:new"),

@@ -16,7 +16,8 @@ internal sealed class PhraseLexicon
 
     private PhraseLexicon()
     {
-        var sources = EnglishMetricPhrases.Entries.Concat(SpanishMetricPhrases.Entries).Concat(EnglishPhrases.Entries).Concat(SpanishPhrases.Entries);
+        var sources = EnglishMetricPhrases.Entries.Concat(SpanishMetricPhrases.Entries).Concat(EnglishPhrases.Entries).Concat(SpanishPhrases.Entries)
+            .Concat(ChartPhrases.English).Concat(ChartPhrases.Spanish);
         foreach (var (pattern, cues) in sources)
             Add(pattern, Cue.ParseSpec(cues));
         // The catalog's names, so a clarify button's question ("net revenue retention …") always reads back.
@@ -30,8 +31,8 @@ internal sealed class PhraseLexicon
                 Add(string.Join(' ', words), [new Cue(CueKind.Metric, metric.Id, weak)]);
             }
         }
-        var spanish = WordsOf(SpanishMetricPhrases.Entries.Concat(SpanishPhrases.Entries));
-        var english = WordsOf(EnglishMetricPhrases.Entries.Concat(EnglishPhrases.Entries));
+        var spanish = WordsOf(SpanishMetricPhrases.Entries.Concat(SpanishPhrases.Entries).Concat(ChartPhrases.Spanish));
+        var english = WordsOf(EnglishMetricPhrases.Entries.Concat(EnglishPhrases.Entries).Concat(ChartPhrases.English));
         SpanishOnly = spanish.Except(english).ToFrozenSet(StringComparer.Ordinal);
         EnglishOnly = english.Except(spanish).ToFrozenSet(StringComparer.Ordinal);
         Words = byFirstWord.Values.SelectMany(l => l).SelectMany(p => p.Slots).SelectMany(s => s).ToFrozenSet(StringComparer.Ordinal);

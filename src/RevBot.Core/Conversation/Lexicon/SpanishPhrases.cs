@@ -42,7 +42,7 @@ internal static class SpanishPhrases
         ("dia|dias", "tn:Day"), ("semana|semanas", "tn:Week"), ("mes|meses", "tn:Month"), ("trimestre|trimestres", "tn:Quarter"), ("ano|anos|anio", "tn:Year"),
         ("diario|diaria|diarios", "tg:Day"), ("semanal|semanales", "tg:Week"), ("mensual|mensuales; mes a mes", "tg:Month"),
         ("trimestral|trimestrales; trimestre a trimestre", "tg:Quarter"), ("anual|anuales", "tg:Year"),
-        ("tendencia|tendencias|evolucion|historico|historial|grafico|grafica; a lo largo del tiempo", "trend"),
+        ("tendencia|tendencias|evolucion|historico|historial; a lo largo del tiempo", "trend"),
 
         ("nuevo|nuevos negocio|negocios; negocio|negocios nuevo|nuevos", "type:new,c:deal"),
         ("renovacion|renovaciones", "type:renewal"),

@@ -1,0 +1,134 @@
+using RevBot.Core.Digests;
+using RevBot.Core.Metrics;
+using RevBot.Core.Periods;
+using RevBot.Core.Replies;
+
+namespace RevBot.Core.Conversation;
+
+/// <summary>
+/// Draws an answer's series when the question asked for a chart: a trend's periods, a breakdown's groups or a ranked
+/// list's rows, as the digests' bar chart (<see cref="DigestChartRenderer"/>, one renderer for both). The text keeps
+/// every number; the chart is extra, with alt text that reads the same numbers. An answer with no series (one number)
+/// gets no chart: it says a chart needs one and offers the question "by month".
+/// </summary>
+public static class AnswerCharts
+{
+    /// <summary>Groups drawn at most (reps, regions, accounts); a trend draws all its points (at most 36).</summary>
+    public const int MaxGroups = 12;
+
+    /// <summary>Slack reads at most 1,000 characters of alt text; Teams is given the same.</summary>
+    public const int MaxAltText = 1000;
+
+    /// <param name="asked">True when the words asked for the chart: then an answer without a series says why there is none.</param>
+    public static Answer Draw(Answer answer, ParsedQuestion question, string currency, bool asked)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        ArgumentNullException.ThrowIfNull(question);
+        if (!answer.Understood) return answer;
+        var f = new AnswerFormatter(answer.Language, currency);
+        var unit = Unit(answer);
+        var (points, total) = Series(answer);
+        if (unit is null || points.Count == 0) return asked ? NeedsSeries(answer, f) : answer;
+
+        var title = Title(answer, question, f);
+        var file = FileName(answer, question);
+        var chart = new DigestChart("answer", file, title, DigestChartKind.Bars, [.. points.Select(p => new DigestChartBar(p.Label, p.Value))]) { Unit = unit.Value };
+        var image = DigestChartRenderer.Render(chart, answer.Language, currency);
+        var alt = AltText(title, points, unit.Value, f);
+        var context = answer.Reply.Context.ToList();
+        if (total > points.Count)
+            context.Add(f.Spanish ? $"El gráfico muestra los {points.Count} primeros de {total}; la tabla los recoge todos."
+                : $"The chart shows the first {points.Count} of {total}; the table lists them all.");
+        return answer with
+        {
+            Chart = new AnswerChart(file, title, alt, points.Count, image.Width, image.Height),
+            ChartImage = image,
+            Reply = answer.Reply with
+            {
+                Images = [.. answer.Reply.Images, new ReplyImage(file, title, alt, image.Width, image.Height)],
+                Context = context,
+            },
+        };
+    }
+
+    /// <summary>The values to draw, in the answer's order, and how many there were before the cap on groups.</summary>
+    private static (IReadOnlyList<(string Label, decimal Value)> Points, int Total) Series(Answer answer)
+    {
+        List<(string, decimal)> all = answer.Intent == "metric" && answer.Breakdown is { Count: > 0 } breakdown
+            ? [.. breakdown.Where(b => b.Value is not null).Select(b => (b.Label, b.Value!.Value))]
+            : answer.Intent == "list" && answer.Items is { Count: > 0 } items
+                ? [.. items.Where(i => i.Value is not null).Select(i => (i.Name, i.Value!.Value))]
+                : [];
+        var trend = answer.GroupBy == "period";
+        return (trend ? all : [.. all.Take(MaxGroups)], all.Count);
+    }
+
+    /// <summary>The metric's unit; a deal list is amounts; anything else (findings, help) has nothing to draw.</summary>
+    private static MetricUnit? Unit(Answer answer) =>
+        answer.Metric is { } m && MetricCatalog.TryGet(m, out var def) ? def.Unit
+        : answer.Intent == "list" && answer.Unit == "currency" ? MetricUnit.Currency
+        : null;
+
+    /// <summary>"Bookings by month, Dec 2025 – Nov 2026", "Win rate por comercial, T4 2026"; a list keeps its own title.</summary>
+    private static string Title(Answer answer, ParsedQuestion question, AnswerFormatter f)
+    {
+        if (answer.Intent == "list" || answer.Metric is not { } metric) return answer.Reply.Title.Replace(" · ", ", ", StringComparison.Ordinal);
+        var def = MetricCatalog.Get(metric);
+        var name = MetricAnswerComposer.Capitalize(f.Spanish ? def.NameEs : def.NameEn, f.Culture);
+        var by = answer.GroupBy == "period"
+            ? GrainName(question.TrendGrain ?? question.Period?.Grain ?? PeriodGrain.Month, f.Spanish)
+            : question.GroupBy is { } g ? DimensionText.Name(g, f.Spanish) : null;
+        var when = answer.Period is { } p ? ", " + p.Label : "";
+        return by is null ? name + when : $"{name} {(f.Spanish ? "por" : "by")} {by}{when}";
+    }
+
+    private static string GrainName(PeriodGrain grain, bool spanish) => (grain, spanish) switch
+    {
+        (PeriodGrain.Day, false) => "day",
+        (PeriodGrain.Day, true) => "día",
+        (PeriodGrain.Week, false) => "week",
+        (PeriodGrain.Week, true) => "semana",
+        (PeriodGrain.Quarter, false) => "quarter",
+        (PeriodGrain.Quarter, true) => "trimestre",
+        (PeriodGrain.Half, false) => "half",
+        (PeriodGrain.Half, true) => "semestre",
+        (PeriodGrain.Year, false) => "year",
+        (PeriodGrain.Year, true) => "año",
+        (_, true) => "mes",
+        _ => "month",
+    };
+
+    /// <summary>"win-rate-by-quarter.png", "bookings-by-owner.png", "deals.png": stable per question shape, safe as a file name.</summary>
+    private static string FileName(Answer answer, ParsedQuestion question)
+    {
+        var what = (answer.Metric ?? "deals").Replace('_', '-');
+        var by = answer.GroupBy == "period" ? GrainName(question.TrendGrain ?? PeriodGrain.Month, false) : answer.GroupBy;
+        return by is null ? $"{what}.png" : $"{what}-by-{by}.png";
+    }
+
+    /// <summary>The chart read aloud: its title and every bar with its value as the text writes it.</summary>
+    private static string AltText(string title, IReadOnlyList<(string Label, decimal Value)> points, MetricUnit unit, AnswerFormatter f)
+    {
+        var text = (f.Spanish ? "Gráfico de barras: " : "Bar chart: ") + title + ". "
+            + string.Join("; ", points.Select(p => $"{p.Label} {f.Value(p.Value, unit)}")) + ".";
+        return text.Length <= MaxAltText ? text : text[..(MaxAltText - 1)] + "…";
+    }
+
+    /// <summary>One number is no chart: the answer stays, with a sentence saying so and the question that draws one.</summary>
+    private static Answer NeedsSeries(Answer answer, AnswerFormatter f)
+    {
+        var def = answer.Metric is { } m && MetricCatalog.TryGet(m, out var d) ? d : null;
+        var example = def is null ? null
+            : f.Spanish ? $"gráfico de {def.NameEs} por mes" : $"chart {def.NameEn} by month";
+        var note = f.Spanish
+            ? "Un gráfico necesita una serie de valores: pídelo por mes, por trimestre o por comercial" + (example is null ? "." : $", por ejemplo «{example}».")
+            : "A chart needs a series of values: ask for it by month, by quarter or by rep" + (example is null ? "." : $", for example \"{example}\".");
+        var actions = example is null ? answer.Reply.Actions
+            : [new ReplyAction("ask", f.Spanish ? "Gráfico por mes" : "Chart by month", example), .. answer.Reply.Actions];
+        return answer with
+        {
+            Text = answer.Text + " " + note,
+            Reply = answer.Reply with { Text = answer.Reply.Text + " " + note, Actions = actions },
+        };
+    }
+}
