@@ -37,6 +37,9 @@ public sealed record Answer
     public IReadOnlyList<AnswerScorecardEntry>? Metrics { get; init; }
 
     [JsonPropertyName("items")] public IReadOnlyList<AnswerItem>? Items { get; init; }
+
+    /// <summary>The kinds of data the answer needs and none of is loaded ("spend", "subscriptions"): then there is no value.</summary>
+    [JsonPropertyName("missingData")] public IReadOnlyList<string>? MissingData { get; init; }
     [JsonPropertyName("text")] public required string Text { get; init; }
 
     /// <summary>The chart drawn for the answer when one was asked for ("chart bookings by month"); its PNG is <see cref="ChartImage"/>.</summary>

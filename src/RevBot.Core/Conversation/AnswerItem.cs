@@ -6,4 +6,11 @@ namespace RevBot.Core.Conversation;
 public sealed record AnswerItem(
     [property: JsonPropertyName("id")] string Id,
     [property: JsonPropertyName("name")] string Name,
-    [property: JsonPropertyName("value")] decimal? Value);
+    [property: JsonPropertyName("value")] decimal? Value)
+{
+    /// <summary>For an ARR bridge account: its ARR the day before the period; <see cref="Value"/> is the change.</summary>
+    [JsonPropertyName("before")] public decimal? Before { get; init; }
+
+    /// <summary>For an ARR bridge account: its ARR at the period's end.</summary>
+    [JsonPropertyName("after")] public decimal? After { get; init; }
+}

@@ -90,7 +90,8 @@ public sealed class AskService(
             : question.Intent == Intent.Scorecard
             ? await scorecards.AnswerAsync(question, engine, resolver, engineClock, request.UserEmail, options.Currency, ct)
             : await AnswerAsync(question, engine, engineClock, resolver, options.Currency, ct);
-        if (question.Chart || request.Chart) answer = AnswerCharts.Draw(answer, question, options.Currency, asked: question.Chart);
+        // An answer that says which data is missing has nothing to draw, and keeps saying so.
+        if ((question.Chart || request.Chart) && answer.MissingData is null) answer = AnswerCharts.Draw(answer, question, options.Currency, asked: question.Chart);
         if (request.ConversationKey is { } k && answer.Understood && question.Intent is Intent.Metric or Intent.List or Intent.Scorecard)
             await conversations.SaveAsync(k, question, ct);
         return Counted(MatchText.Append(answer, question));
@@ -123,8 +124,12 @@ public sealed class AskService(
             case Intent.Clarify when q.Candidates.Count > 0: return GuidanceComposer.Clarify(q);
             case Intent.Definition when q.Metric is not null: return GuidanceComposer.Definition(q);
             case Intent.List when q.ListSubject == ListSubject.Deals:
+                if (await engine.MissingDataAsync(null, [[MetricSource.Deals]], ct) is { } noDeals) return MissingDataText.Compose(q, noDeals, q.Period, currency);
                 var dealQuery = new DealListQuery(q.DealListKind ?? DealListKind.Open, q.Period, q.Filters, q.Limit ?? DefaultListLimit, q.Ascending) { Conditions = q.Conditions };
                 return ListAnswerComposer.Deals(q, dealQuery, await engine.ListDealsAsync(dealQuery, ct), currency, names, resolver.AsOf);
+            // "by region" after a bridge list ranks the regions by the leg's ARR, below.
+            case Intent.List when q.ListSubject == ListSubject.BridgeAccounts && q.GroupBy is null && ArrMovements.TryFromMetric(q.Metric, out var movement):
+                return await BridgeAccountsAsync(q, movement, engine, resolver, currency, names, ct);
             case Intent.Metric or Intent.List when q.Metric is not null:
                 break;
             default:
@@ -136,6 +141,9 @@ public sealed class AskService(
             return GuidanceComposer.NotUnderstood(q, AmountRefusal(def, amount, new AnswerFormatter(q.Language, currency)));
         var period = q.Period ?? DefaultPeriods.For(def, resolver);
         var display = period == Period.AllTime ? DefaultPeriods.OpenPipelineDisplay(resolver) : null;
+        // Say which data is missing rather than answer 0 from tables that were never loaded.
+        if (await engine.MissingDataAsync(def.Id, MetricSources.For(def.Id), ct) is { } missing)
+            return MissingDataText.Compose(q, missing, display ?? period, currency);
         try
         {
             if (q.Intent == Intent.List)
@@ -170,6 +178,32 @@ public sealed class AskService(
         catch (MetricNotSupportedException ex)
         {
             log.LogDebug(ex, "Metric not supported for this question.");
+            return GuidanceComposer.NotUnderstood(q, q.Language == "es" ? Spanish(ex) : ex.Message);
+        }
+    }
+
+    /// <summary>"customers who churned last quarter": the accounts behind one leg of the ARR bridge.</summary>
+    private async Task<Answer> BridgeAccountsAsync(ParsedQuestion q, ArrMovement movement, MetricEngine engine, PeriodResolver resolver, string currency,
+        IReadOnlyDictionary<Dimension, string>? names, CancellationToken ct)
+    {
+        // A period in progress is listed so far, as the leg's metric measures it ("2026 to date").
+        var period = PeriodMath.SoFar(q.Period ?? DefaultPeriods.For(MetricCatalog.Get(q.Metric!), resolver), resolver.AsOf, resolver.Fiscal, q.Language);
+        if (await engine.MissingDataAsync(q.Metric, MetricSources.For(q.Metric!), ct) is { } missing)
+            return MissingDataText.Compose(q, missing, period, currency);
+        // The account lists take one value per dimension; several values, an exclusion or an amount are refused, not dropped.
+        if (!q.Conditions.IsEmpty)
+            return GuidanceComposer.NotUnderstood(q, q.Language == "es"
+                ? "Las listas de clientes que crecieron, redujeron o se dieron de baja aceptan un solo valor por filtro: sin exclusiones, varios valores ni importes."
+                : "Lists of customers who expanded, downgraded or churned take one value per filter: no exclusions, several values or amounts.");
+        try
+        {
+            var limit = q.Limit ?? DefaultListLimit;
+            var found = await engine.ArrBridgeAccountsAsync(period, q.Filters, movement, limit, ct);
+            return BridgeListText.Compose(q, period, found, limit, currency, names);
+        }
+        catch (MetricNotSupportedException ex)
+        {
+            log.LogDebug(ex, "Bridge list not supported for this question.");
             return GuidanceComposer.NotUnderstood(q, q.Language == "es" ? Spanish(ex) : ex.Message);
         }
     }

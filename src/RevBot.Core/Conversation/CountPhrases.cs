@@ -29,6 +29,11 @@ internal static class CountPhrases
             "customers" => es ? $"{c} clientes" : $"{c} customers",
             // ARR and MRR sum active subscriptions, and one customer may hold several: the count is of subscriptions.
             "arr" or "mrr" => es ? $"{c} suscripciones activas" : $"{c} active subscriptions",
+            // The bridge legs count the accounts that moved that way.
+            "new_arr" => es ? $"{c} {(n == 1 ? "cliente nuevo" : "clientes nuevos")}" : $"{c} new {(n == 1 ? "customer" : "customers")}",
+            "expansion_arr" => es ? $"{c} {(n == 1 ? "cliente amplió" : "clientes ampliaron")}" : $"{c} {(n == 1 ? "customer" : "customers")} expanded",
+            "contraction_arr" => es ? $"{c} {(n == 1 ? "cliente redujo" : "clientes redujeron")}" : $"{c} {(n == 1 ? "customer" : "customers")} downgraded",
+            "churned_arr" => es ? $"{c} {(n == 1 ? "cliente se dio" : "clientes se dieron")} de baja" : $"{c} {(n == 1 ? "customer" : "customers")} churned",
             "ltv_to_cac" when md is not null => es ? $"LTV {m} ÷ CAC {md}" : $"LTV {m} ÷ CAC {md}",
             "nrr" or "grr" or "revenue_churn_rate" when md is not null => es ? $"{m} de {md} de ARR inicial" : $"{m} of {md} starting ARR",
             "logo_churn_rate" when d is not null => es ? $"{c} de {d} clientes perdidos" : $"{c} of {d} customers lost",

@@ -71,17 +71,20 @@ internal static partial class DealRequestReader
         && ((strict && PhraseLexicon.Instance.Knows(word)) || PeriodWords.All.Contains(word));
 
     /// <summary>
-    /// True when the words from the deal word on, or from the verb on, are one metric phrase of the lexicon made of
-    /// words that say little alone: "opportunity close rate", "open deal value" name a metric, not a deal called "close rate".
+    /// True when the words from the deal word on hold a metric phrase of the lexicon made of several words that say
+    /// little alone: "opportunity close rate", "open deal value", "opportunity close rate in the Nordics" name a metric
+    /// (and the reader then accounts for every other word), not a deal called "close rate".
     /// </summary>
     private static bool IsMetricPhrase(string folded, int keywordIndex)
     {
         var lexicon = PhraseLexicon.Instance;
         IEnumerable<string> Forms(string word) => [word, .. lexicon.BasesOf(word)];
-        bool IsOne(IReadOnlyList<string> words) => words.Count > 1 && Forms(words[0]).SelectMany(lexicon.StartingWith).Any(p =>
-            p.Slots.Count == words.Count && p.Cues.Any(c => c.Kind == CueKind.Metric) && words.Select((w, k) => Forms(w).Any(p.Slots[k].Contains)).All(ok => ok));
+        bool StartsWithOne(List<string> words, int at) => words.Count - at > 1 && Forms(words[at]).SelectMany(lexicon.StartingWith).Any(p =>
+            p.Slots.Count > 1 && at + p.Slots.Count <= words.Count && p.Cues.Any(c => c.Kind == CueKind.Metric)
+            && Enumerable.Range(0, p.Slots.Count).All(k => Forms(words[at + k]).Any(p.Slots[k].Contains)));
         List<string> WordsOf(string text) => [.. Tokenizer.Tokenize(text.TrimEnd('?', '.', '!', ' ')).Select(t => t.Text)];
-        return IsOne(WordsOf(folded)) || IsOne(WordsOf(folded[keywordIndex..]));
+        var words = WordsOf(folded[keywordIndex..]);
+        return Enumerable.Range(0, words.Count).Any(at => StartsWithOne(words, at));
     }
 
     private static bool IsSpanish(string word) =>

@@ -11,4 +11,7 @@ public enum ListSubject
 
     /// <summary>"accounts at risk of churning": the alerts engine's churn-risk findings, highest score first.</summary>
     ChurnRisk,
+
+    /// <summary>"customers who churned last quarter": the accounts behind one leg of the ARR bridge (<see cref="ParsedQuestion.Metric"/> names the leg).</summary>
+    BridgeAccounts,
 }

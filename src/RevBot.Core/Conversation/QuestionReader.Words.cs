@@ -37,6 +37,7 @@ internal sealed partial class QuestionReader
         var kindAt = ValuesOfDanglingDimensions(list, loose, nameRange);
         foreach (var run in Runs(loose))
             words.AddRange(PlaceRun(run, kindAt));
+        words.AddRange(UnknownTeamsInTeamWords());
         foreach (var dimension in new[] { slots.GroupBy, list.GroupBy }.OfType<Dimension>().Distinct())
         {
             if (HasNoValues(dimension))

@@ -54,6 +54,8 @@ internal sealed partial class QuestionReader(IReadOnlyList<Token> tokens, IReadO
 
         if (ReadOutcome(q, slots, list, unexplained) is { } outcome)
             return outcome;
+        if (ReadBridgeList(q, slots, list, unexplained) is { } movers)
+            return movers;
         if (FindingWithAmount(q, slots, slots.AmountSpan) is { } amountFinding)
             return amountFinding;
         if (ReadFinding(q, slots, list) is { } finding)

@@ -18,9 +18,24 @@ public sealed record ArrBridge(
     long NewAccounts,
     long ChurnedAccounts)
 {
+    /// <summary>Accounts active on both days whose ARR went up.</summary>
+    public long ExpandedAccounts { get; init; }
+
+    /// <summary>Accounts active on both days whose ARR went down.</summary>
+    public long ContractedAccounts { get; init; }
+
     /// <summary>Ending − starting: net new ARR.</summary>
     public decimal NetNew => Ending - Starting;
 
     /// <summary>True when the parts add up to the ending ARR (always, by construction; tests hold it to that).</summary>
     public bool Reconciles => Starting + New + Expansion - Contraction - Churn == Ending;
+
+    /// <summary>One leg's ARR and how many accounts moved that way.</summary>
+    public (decimal Arr, long Accounts) Leg(ArrMovement movement) => movement switch
+    {
+        ArrMovement.New => (New, NewAccounts),
+        ArrMovement.Expansion => (Expansion, ExpandedAccounts),
+        ArrMovement.Contraction => (Contraction, ContractedAccounts),
+        _ => (Churn, ChurnedAccounts),
+    };
 }

@@ -12,11 +12,59 @@ internal static class ArrBridgeQuery
 {
     public static async Task<List<(GroupKey Key, ArrBridge Bridge)>> RunAsync(MetricContext context, Dimension? groupBy, CancellationToken ct)
     {
+        var (inner, p, startDay, endDay, grouped) = PerAccount(context, groupBy);
+        string Sum(ArrMovement m, string what) => $"SUM(CASE WHEN {ArrMovements.Condition(m)} THEN {what} ELSE 0 END)";
+        var sql =
+            "SELECT c.k, c.l, SUM(c.m0), SUM(c.m1), " +
+            $"{Sum(ArrMovement.New, "c.m1")}, {Sum(ArrMovement.Expansion, "c.m1 - c.m0")}, {Sum(ArrMovement.Contraction, "c.m0 - c.m1")}, {Sum(ArrMovement.Churn, "c.m0")}, " +
+            $"{Sum(ArrMovement.New, "1")}, {Sum(ArrMovement.Churn, "1")}, {Sum(ArrMovement.Expansion, "1")}, {Sum(ArrMovement.Contraction, "1")} " +
+            $"FROM ({inner}) c GROUP BY c.k, c.l";
+        var rows = await SqlRunner.QueryAsync(context.Db, sql, p, r => (
+            grouped ? GroupKey.From(r.Text(0), r.Text(1)) : GroupKey.Total,
+            new ArrBridge(startDay, endDay, Arr(r.Count(2)), Arr(r.Count(4)), Arr(r.Count(5)), Arr(r.Count(6)), Arr(r.Count(7)), Arr(r.Count(3)), r.Count(8), r.Count(9))
+            {
+                ExpandedAccounts = r.Count(10),
+                ContractedAccounts = r.Count(11),
+            }), ct);
+        if (!grouped && rows.Count == 0) rows.Add((GroupKey.Total, new ArrBridge(startDay, endDay, 0, 0, 0, 0, 0, 0, 0, 0)));
+        return rows;
+    }
+
+    /// <summary>
+    /// The accounts of one leg, largest change first, at most <paramref name="limit"/>; the window sums give how many
+    /// accounts moved that way and their whole change, so the list states its total without a second statement.
+    /// </summary>
+    public static async Task<ArrBridgeAccounts> AccountsAsync(MetricContext context, ArrMovement movement, int limit, CancellationToken ct)
+    {
+        var (inner, p, startDay, endDay, _) = PerAccount(context, null);
+        var sql =
+            "SELECT c.account_id, ba.name, bu.name, c.m0, c.m1, COUNT(*) OVER (), SUM(c.m1 - c.m0) OVER () " +
+            $"FROM ({inner}) c LEFT JOIN accounts ba ON ba.id = c.account_id LEFT JOIN users bu ON bu.id = ba.owner_id " +
+            $"WHERE {ArrMovements.Condition(movement)} " +
+            $"ORDER BY ABS(c.m1 - c.m0) DESC, ba.name, c.account_id LIMIT {p.Add(limit)}";
+        long total = 0;
+        decimal change = 0;
+        var rows = await SqlRunner.QueryAsync(context.Db, sql, p, r =>
+        {
+            total = r.Count(5);
+            change = Arr(r.Count(6));
+            return new ArrBridgeAccount(r.Text(0) ?? "", r.Text(1) ?? r.Text(0) ?? "", r.Text(2), Arr(r.Count(3)), Arr(r.Count(4)));
+        }, ct);
+        return new ArrBridgeAccounts(movement, startDay, endDay, total, change, rows);
+    }
+
+    /// <summary>Cents of MRR to ARR: × 12 ÷ 100, exact in decimal.</summary>
+    private static decimal Arr(long mrrCents) => mrrCents * 12m / 100m;
+
+    /// <summary>One row per account (and group): m0/m1 the MRR in cents on each day, a0/a1 whether anything was active.</summary>
+    private static (string Sql, SqlParameters Parameters, DateOnly StartDay, DateOnly EndDay, bool Grouped) PerAccount(MetricContext context, Dimension? groupBy)
+    {
         var startDay = context.Window.DayBeforeStart(context.Metric);
         var endDay = context.Window.SnapshotDay;
         var (select, p) = context.Select("subscriptions s", AccountDimensions.OfSubscriptions.Of);
         var d0 = p.Day(startDay);
         var d1 = p.Day(endDay);
+        // Active at some point between the two days: a superset of the rows either day needs.
         select.Where($"s.start_date <= {(endDay >= startDay ? d1 : d0)}").Where($"(s.end_date IS NULL OR s.end_date > {(endDay >= startDay ? d0 : d1)})");
         string Active(string d) => $"s.start_date <= {d} AND (s.end_date IS NULL OR s.end_date > {d})";
         const string cents = "CAST(ROUND(s.mrr * 100) AS BIGINT)";
@@ -27,20 +75,6 @@ internal static class ArrBridgeQuery
             $"SUM(CASE WHEN {Active(d0)} THEN {cents} ELSE 0 END) AS m0, SUM(CASE WHEN {Active(d1)} THEN {cents} ELSE 0 END) AS m1, " +
             $"MAX(CASE WHEN {Active(d0)} THEN 1 ELSE 0 END) AS a0, MAX(CASE WHEN {Active(d1)} THEN 1 ELSE 0 END) AS a1",
             "GROUP BY 1, 2, 3");
-        var sql =
-            "SELECT c.k, c.l, SUM(c.m0), SUM(c.m1), " +
-            "SUM(CASE WHEN c.a0 = 0 THEN c.m1 ELSE 0 END), " +
-            "SUM(CASE WHEN c.a0 = 1 AND c.a1 = 1 AND c.m1 > c.m0 THEN c.m1 - c.m0 ELSE 0 END), " +
-            "SUM(CASE WHEN c.a0 = 1 AND c.a1 = 1 AND c.m1 < c.m0 THEN c.m0 - c.m1 ELSE 0 END), " +
-            "SUM(CASE WHEN c.a0 = 1 AND c.a1 = 0 THEN c.m0 ELSE 0 END), " +
-            "SUM(CASE WHEN c.a0 = 0 AND c.a1 = 1 THEN 1 ELSE 0 END), SUM(CASE WHEN c.a0 = 1 AND c.a1 = 0 THEN 1 ELSE 0 END) " +
-            $"FROM ({inner}) c GROUP BY c.k, c.l";
-        // Cents of MRR to ARR: × 12 ÷ 100, exact in decimal.
-        static decimal Arr(long mrrCents) => mrrCents * 12m / 100m;
-        var rows = await SqlRunner.QueryAsync(context.Db, sql, p, r => (
-            group is null ? GroupKey.Total : GroupKey.From(r.Text(0), r.Text(1)),
-            new ArrBridge(startDay, endDay, Arr(r.Count(2)), Arr(r.Count(4)), Arr(r.Count(5)), Arr(r.Count(6)), Arr(r.Count(7)), Arr(r.Count(3)), r.Count(8), r.Count(9))), ct);
-        if (group is null && rows.Count == 0) rows.Add((GroupKey.Total, new ArrBridge(startDay, endDay, 0, 0, 0, 0, 0, 0, 0, 0)));
-        return rows;
+        return (inner, p, startDay, endDay, group is not null);
     }
 }

@@ -31,6 +31,7 @@ internal static class MetricCalculator
         "customers" => (await SubscriptionQueries.ActiveAsync(c, g, c.Window.SnapshotDay, countAccounts: true, ct)).Map(F.Customers),
         "net_new_arr" => (await SubscriptionQueries.ActiveAsync(c, g, c.Window.SnapshotDay, countAccounts: false, ct))
             .Zip(await SubscriptionQueries.ActiveAsync(c, g, c.Window.DayBeforeStart(c.Metric), countAccounts: false, ct), SubscriptionStats.Empty, SubscriptionStats.Empty, F.NetNewArr),
+        "new_arr" or "expansion_arr" or "contraction_arr" or "churned_arr" => await BridgeLegAsync(c, g, ct),
         "nrr" => (await Cohort(c, g, ct)).Map(F.Nrr),
         "grr" => (await Cohort(c, g, ct)).Map(F.Grr),
         "revenue_churn_rate" => (await Cohort(c, g, ct)).Map(F.RevenueChurn),
@@ -38,7 +39,7 @@ internal static class MetricCalculator
         "renewal_rate" => (await DealQueries.ClosedAsync(c, g, ClosedDeals.In(c.Window, ClosedColumns.Counts) with { Type = DealType.Renewal }, ct)).Map(F.WinRate),
         "expansion_rate" => (await DealQueries.ExpandedAccountsAsync(c, g, ct))
             .Zip(await SubscriptionQueries.ActiveAsync(c, g, c.Window.DayBeforeStart(c.Metric), countAccounts: true, ct), 0L, SubscriptionStats.Empty, (n, s) => F.Ratio(n, s.Accounts)),
-        "new_customers" => (await DealQueries.NewCustomersAsync(c, g, ct)).Map(F.Count),
+        "new_customers" => (await NewCustomerQueries.CountAsync(c, g, ct)).Map(F.Count),
         "cac" => Grouped<MetricValue>.Single(await CacAsync(c, ct)),
         "ltv" => await LtvAsync(c, g, ct),
         "ltv_to_cac" => Grouped<MetricValue>.Single(F.LtvToCac((await LtvAsync(c, null, ct)).Total, await CacAsync(c, ct))),
@@ -70,6 +71,20 @@ internal static class MetricCalculator
         return c.SharedAsync($"cohort:{start}:{c.Window.SnapshotDay}:{g}", () => SubscriptionQueries.CohortAsync(c, g, start, c.Window.SnapshotDay, ct));
     }
 
+    /// <summary>
+    /// One leg of the ARR bridge; the legs of one call share the bridge statement. Numerator: how many accounts moved
+    /// that way. Groups are account-level, so the total is the sum of the groups.
+    /// </summary>
+    private static async Task<Grouped<MetricValue>> BridgeLegAsync(MetricContext c, Dimension? g, CancellationToken ct)
+    {
+        ArrMovements.TryFromMetric(c.Metric.Id, out var movement);
+        var rows = await c.SharedAsync($"bridge:{c.Window.DayBeforeStart(c.Metric)}:{c.Window.SnapshotDay}:{g}", () => ArrBridgeQuery.RunAsync(c, g, ct));
+        var values = rows.Select(r => (r.Key, Value: F.BridgeLeg(r.Bridge, movement))).ToList();
+        if (g is null) return Grouped<MetricValue>.Single(values[0].Value);
+        var total = new MetricValue(values.Sum(v => v.Value.Value ?? 0m), values.Sum(v => v.Value.Numerator ?? 0m));
+        return new Grouped<MetricValue>(total, values.ToDictionary(v => v.Key, v => v.Value));
+    }
+
     private static async Task<Grouped<MetricValue>> ForecastAccuracyAsync(MetricContext c, CancellationToken ct)
     {
         _ = c.Window.DayBeforeStart(c.Metric); // the snapshot is chosen relative to the first day
@@ -90,7 +105,7 @@ internal static class MetricCalculator
     private static async Task<MetricValue> CacAsync(MetricContext c, CancellationToken ct)
     {
         var spend = await PlanQueries.SpendAsync(c, ct);
-        var customers = await DealQueries.NewCustomersAsync(c, null, ct);
+        var customers = await NewCustomerQueries.CountAsync(c, null, ct);
         return F.Ratio(spend.Amount, customers.Total);
     }
 

@@ -74,6 +74,13 @@ internal static class MetricFormulas
 
     public static MetricValue NetNewArr(SubscriptionStats atEnd, SubscriptionStats before) => new(atEnd.Arr - before.Arr);
 
+    /// <summary>A bridge leg's ARR; numerator: the accounts that moved that way.</summary>
+    public static MetricValue BridgeLeg(ArrBridge bridge, ArrMovement movement)
+    {
+        var (arr, accounts) = bridge.Leg(movement);
+        return new MetricValue(arr, accounts);
+    }
+
     public static MetricValue Nrr(CohortStats c) => Ratio(12m * c.EndMrr, 12m * c.StartMrr);
 
     public static MetricValue Grr(CohortStats c) => Ratio(12m * c.KeptMrr, 12m * c.StartMrr);

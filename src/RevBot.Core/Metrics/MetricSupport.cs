@@ -16,6 +16,7 @@ internal static class MetricSupport
     private const string ClosedWhy = "closed deals all sit in Closed Won or Closed Lost, so their stage says nothing";
     private const string AccountsWhy = "it comes from subscriptions, which only have account-level attributes (segment, industry, region, account, account owner, team, product)";
     private const string DealAccountsWhy = "it is counted per account, by the account's segment, industry, region, owner, team or the account itself";
+    private const string BridgeWhy = "it comes from the ARR bridge, which follows accounts (a product swap is neither churn nor new ARR): segment, industry, region, account, account owner and team apply, and product only as a filter";
     private const string RepsWhy = "quotas are set per rep, so only owner and team apply";
     private const string SnapshotWhy = "forecast snapshots are kept for the company and per rep only";
     private const string LossReasonWhy = "only lost deals have a loss reason: ask for deals lost or lost amount by loss reason";
@@ -62,6 +63,7 @@ internal static class MetricSupport
             or "pipeline_velocity" or "renewal_rate" or "new_customers" => (ClosedDeals, ClosedDeals, ClosedWhy),
         "arr" or "mrr" or "customers" or "net_new_arr" or "nrr" or "grr" or "revenue_churn_rate" or "logo_churn_rate" or "ltv" => (Accounts, Accounts, AccountsWhy),
         "expansion_rate" => (DealAccounts, DealAccounts, DealAccountsWhy),
+        "new_arr" or "expansion_arr" or "contraction_arr" or "churned_arr" => (Accounts, DealAccounts, BridgeWhy),
         "quota_attainment" or "pipeline_coverage" => (Reps, Reps, RepsWhy),
         "forecast_accuracy" => ([Dimension.Owner], [], SnapshotWhy),
         "cac" or "ltv_to_cac" => ([], [], SpendWhy),

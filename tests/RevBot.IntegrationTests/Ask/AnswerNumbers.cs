@@ -64,7 +64,7 @@ public static class AnswerNumbers
         foreach (var list in new[] { "breakdown", "items" })
             if (json.TryGetProperty(list, out var rows) && rows.ValueKind == JsonValueKind.Array)
                 foreach (var row in rows.EnumerateArray())
-                    foreach (var name in new[] { "value", "count", "amount", "share" })
+                    foreach (var name in new[] { "value", "count", "amount", "share", "before", "after" })
                         if (row.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number) yield return v.GetDecimal();
     }
 

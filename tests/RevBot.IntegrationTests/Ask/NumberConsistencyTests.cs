@@ -29,6 +29,9 @@ public sealed class NumberConsistencyTests(AskHost host) : IClassFixture<AskHost
         "why did we lose deals last quarter", "lost amount by loss reason", "¿por qué perdimos este trimestre?", "how are we doing this quarter",
         "¿cómo vamos?", "bookings vs plan", "ventas frente a la cuota en 2020",
         "win rate on deals above $100k", "tasa de cierre en negocios entre 10 mil y 50 mil", "top 10 open deals over 200k", "bookings by region excluding EMEA",
+        // The ARR bridge (issue 17): its legs and the accounts behind them.
+        "new ARR last quarter", "expansion ARR by segment last quarter", "churned ARR this year", "ARR de contracción el trimestre pasado",
+        "customers who churned last quarter", "which accounts downgraded this year", "¿qué clientes ampliaron su contrato este año?",
     };
 
     [Theory]
@@ -50,6 +53,9 @@ public sealed class NumberConsistencyTests(AskHost host) : IClassFixture<AskHost
     [InlineData("MRR", "{n} active subscriptions")]
     [InlineData("¿cuánto es nuestro ARR?", "{n} suscripciones activas")]
     [InlineData("ltv to cac ratio this year", "{v}")]
+    [InlineData("new ARR last quarter", "{n} new customers")]
+    [InlineData("churned ARR this year", "{n} customers churned")]
+    [InlineData("ARR de expansión este año", "{n} clientes ampliaron")]
     public async Task Every_count_carries_its_unit(string question, string expected)
     {
         var json = await host.AskAsync(question, asOf: "2026-11-27");

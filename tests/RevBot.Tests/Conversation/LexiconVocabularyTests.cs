@@ -24,7 +24,7 @@ public sealed class LexiconVocabularyTests
             yield return ("en", metric.Id, metric.NameEn);
             yield return ("es", metric.Id, metric.NameEs);
         }
-        foreach (var (language, entries) in new[] { ("en", EnglishMetricPhrases.Entries), ("es", SpanishMetricPhrases.Entries) })
+        foreach (var (language, entries) in new[] { ("en", VocabularyListing.EnglishMetricEntries), ("es", VocabularyListing.SpanishMetricEntries) })
         {
             foreach (var (pattern, cues) in entries)
             {

@@ -12,6 +12,11 @@ namespace RevBot.Tests.Conversation;
 /// </summary>
 internal static class VocabularyListing
 {
+    /// <summary>Every lexicon file that names metrics: the metric phrases and the outcome phrases ("lost amount", "importe perdido").</summary>
+    public static (string Pattern, string Cues)[] EnglishMetricEntries { get; } = [.. EnglishMetricPhrases.Entries, .. OutcomePhrases.English];
+
+    public static (string Pattern, string Cues)[] SpanishMetricEntries { get; } = [.. SpanishMetricPhrases.Entries, .. OutcomePhrases.Spanish];
+
     public const string Begin = "<!-- vocabulary:begin (generated from src/RevBot.Core/Conversation/Lexicon by LexiconVocabularyTests; do not edit by hand) -->";
     public const string End = "<!-- vocabulary:end -->";
 
@@ -58,8 +63,8 @@ internal static class VocabularyListing
         md.AppendLine("| Metric | English | Spanish |").AppendLine("| --- | --- | --- |");
         foreach (var metric in MetricCatalog.All)
         {
-            md.Append("| `").Append(metric.Id).Append("` | **").Append(metric.NameEn).Append("**; ").Append(MetricCell(EnglishMetricPhrases.Entries, metric.Id, false));
-            md.Append(" | **").Append(metric.NameEs).Append("**; ").Append(MetricCell(SpanishMetricPhrases.Entries, metric.Id, true)).AppendLine(" |");
+            md.Append("| `").Append(metric.Id).Append("` | **").Append(metric.NameEn).Append("**; ").Append(MetricCell(EnglishMetricEntries, metric.Id, false));
+            md.Append(" | **").Append(metric.NameEs).Append("**; ").Append(MetricCell(SpanishMetricEntries, metric.Id, true)).AppendLine(" |");
         }
         md.AppendLine();
         md.AppendLine("Words that ask instead of guessing: " + string.Join("; ", MetricRules.Ambiguities.Select(a =>

@@ -39,6 +39,12 @@ public sealed class CatalogMetricTests(MetricsDatabase data)
         ["mrr"] = new(4_400m, 5),
         ["customers"] = new(4m),
         ["net_new_arr"] = new(12m * 4_400m - 12m * 4_800m),
+        // The bridge, per account (ARR then → at the end): Ember 0 → 18,000 new; Apex 12,000 → 18,000 expanded;
+        // Cobalt 14,400 → 9,600 contracted; Birch 24,000 → 0 churned; Delta unchanged. Numerator: the accounts.
+        ["new_arr"] = new(18_000m, 1),
+        ["expansion_arr"] = new(6_000m, 1),
+        ["contraction_arr"] = new(4_800m, 1),
+        ["churned_arr"] = new(24_000m, 1),
         // Per account ARR then → at the end: Apex 12,000 → 18,000; Birch 24,000 → 0; Cobalt 14,400 → 9,600; Delta 7,200 → 7,200.
         ["nrr"] = new(34_800m / 57_600m, 34_800, 57_600),
         ["grr"] = new((12_000m + 0m + 9_600m + 7_200m) / 57_600m, 28_800, 57_600),

@@ -4,7 +4,8 @@ namespace RevBot.Core.Conversation.Lexicon;
 /// One meaning of a phrase. Data files write it as a short spec: "m:win_rate" (metric), "w:bookings" (weak metric),
 /// "c:deal" (concept), "d:Owner" (dimension noun), "by", "tn:Month", "tg:Month", "trend", "type:renewal", "me",
 /// "myteam", "help", "greet", "def", "sup:desc|asc|best|worst", "list", "who", "follow", "cmp:previous|same_last_year",
-/// "vs", "neg", "fill", "x" (unsupported measure), "chart" (draw the answer), "find:stalled|churn_risk|upcoming|loss_reasons|scorecard" (a list the product keeps). A phrase may carry several, comma-separated ("customers" is a weak metric, a concept and a dimension).
+/// "vs", "neg", "fill", "x" (unsupported measure), "chart" (draw the answer), "find:stalled|churn_risk|upcoming|loss_reasons|scorecard" (a list the product keeps),
+/// "find:churned|contracted|expanded" (accounts that moved in the ARR bridge). A phrase may carry several, comma-separated ("customers" is a weak metric, a concept and a dimension).
 /// </summary>
 internal sealed record Cue(CueKind Kind, string Value = "", bool Weak = false)
 {

@@ -113,10 +113,15 @@ internal static class EnglishMetricPhrases
 
         ("net new arr|mrr", "m:net_new_arr"),
         ("nnarr|nnarr", "m:net_new_arr"),
-        ("new arr", "m:net_new_arr"),
         ("arr growth|added|increase|change|gain", "m:net_new_arr"),
         ("growth in|of arr", "m:net_new_arr"),
         ("net arr change|growth", "m:net_new_arr"),
+
+        // The ARR bridge's legs: "new ARR" is the new customers' ARR, not net new ARR.
+        ("new|gross new arr|mrr; new business|logo|customer arr|mrr; arr|mrr from|of new customer|client|logo|business|account", "m:new_arr"),
+        ("expansion|expanded|upsell|upgrade arr|mrr; arr|mrr from|of expansion|expansions|upsell|upsells|upgrade|upgrades", "m:expansion_arr"),
+        ("contraction|contracted|downgrade|downsell arr|mrr; arr|mrr lost to|from|of downgrade|contraction|downsell; contraction; downgrades", "m:contraction_arr"),
+        ("churned|lost|cancelled|canceled arr|mrr; arr|mrr churned|lost|cancelled|canceled; arr|mrr lost to churn", "m:churned_arr"),
 
         ("nrr|ndr|dbnr|dbnrr", "m:nrr"),
         ("net revenue|dollar|arr|mrr? retention rate?", "m:nrr"),
@@ -125,7 +130,7 @@ internal static class EnglishMetricPhrases
         ("gross revenue|dollar|arr|mrr? retention rate?", "m:grr"),
 
         ("revenue|dollar|arr|mrr|gross|value churn rate?", "m:revenue_churn_rate"),
-        ("churned revenue|arr|mrr|dollars", "m:revenue_churn_rate"),
+        ("churned revenue|dollars", "m:revenue_churn_rate"),
         ("gross revenue churn", "m:revenue_churn_rate"),
         ("churn|churns|churning|churned", "m:logo_churn_rate"),
         ("churn rate", "m:logo_churn_rate"),

@@ -91,6 +91,12 @@ internal static class EnglishPhrases
         ("at risk; at risk of churning|churn|leaving|cancelling|canceling; churn risk|risks; risk of churn|churning|leaving", "find:churn_risk"),
         ("likely|about|going to churn|leave|cancel; might|could|may|will churn|leave|cancel; in danger of churning|leaving; risky", "find:churn_risk"),
         ("upcoming|due|pending|next renewal; renewal due|upcoming|pending; renewal coming up", "find:upcoming,type:renewal"),
+        // Accounts that moved in the ARR bridge ("customers who churned", "which accounts downgraded"): see QuestionReader.Bridge.
+        ("churned", "find:churned"),
+        ("cancelled|canceled|quit; left us; stopped paying", "find:churned,c:lose"),
+        ("churned|cancelled|canceled customer|account|client|logo; customer|account|client|logo churned|cancelled|canceled", "find:churned"),
+        ("downgraded|downgrading|contracted|shrank|shrunk|downsized|downsold; cut|reduced|lowered|shrank|downgraded their|the|its? contract|contracts|plan|plans|spend|seats|subscription|subscriptions", "find:contracted"),
+        ("expanded|upgraded|upsold|grew; increased|raised|grew|expanded|upgraded their|the|its? contract|contracts|plan|plans|spend|seats|subscription|subscriptions", "find:expanded"),
 
         // Follow-ups (only when they open the question).
         ("and|also|now|then; ok|okay and; and now", "follow"),
@@ -113,8 +119,6 @@ internal static class EnglishPhrases
         ("how does it|this compare to|with", "vs"),
 
         ("payback|margin|margins|profit|profitability|ebitda|burn|runway|headcount|nps|csat|mql|mqls|sql|sqls|lead|leads|invoice|invoices|billing|billings|cash|usage|tickets|dau|mau; magic number; conversion from lead", "x"),
-        // The value of deals lost is no metric of its own: answering the lost count or bookings would answer another question.
-        ("amount|value|dollars lost; lost|closed lost amount|value|dollars", "x"),
         // Finance's accounting revenue is neither bookings nor ARR: offering those would answer another question.
         ("recognized|recognised|gaap|deferred|earned revenue|revenues; revenue recognition", "x"),
         ("the prior|previous one; the one before", "cmp:previous"),

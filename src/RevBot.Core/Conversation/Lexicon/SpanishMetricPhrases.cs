@@ -69,7 +69,12 @@ internal static class SpanishMetricPhrases
         ("cartera|base de clientes", "m:customers"),
         ("clientes de pago; clientes que pagan; cuentas activas", "m:customers"),
 
-        ("arr neto nuevo; arr nuevo neto; nuevo arr neto; arr nuevo; nuevo arr", "m:net_new_arr"),
+        ("arr neto nuevo; arr nuevo neto; nuevo arr neto", "m:net_new_arr"),
+        // Los tramos del puente de ARR: "ARR nuevo" es el de los clientes nuevos, no el ARR neto nuevo.
+        ("arr|mrr nuevo; nuevo arr|mrr; arr|mrr de nuevos|nuevas clientes|cuentas|logos; arr|mrr de clientes|cuentas nuevos|nuevas; arr|mrr de nuevo negocio", "m:new_arr"),
+        ("arr|mrr de expansion|expansiones|ampliacion|ampliaciones|upsell; expansion|ampliacion de|del arr|mrr", "m:expansion_arr"),
+        ("arr|mrr de contraccion|reduccion|reducciones|downgrade|downgrades; contraccion|contracciones de|del arr|mrr; contraccion|contracciones", "m:contraction_arr"),
+        ("arr|mrr perdido|cancelado|churneado; arr|mrr de churn|bajas|cancelaciones; arr|mrr dado de baja", "m:churned_arr"),
         ("crecimiento|incremento|aumento neto? del|de? arr", "m:net_new_arr"),
 
         ("retencion neta de? ingresos?", "m:nrr"),

@@ -77,6 +77,10 @@ internal static class SpanishPhrases
         ("en riesgo; en riesgo de abandono|baja|churn|cancelar|cancelacion|irse; riesgo de abandono|baja|churn|fuga", "find:churn_risk"),
         ("puede|pueden|podria|podrian darse de baja; puede|pueden|podria|podrian irse|cancelar|abandonarnos; a punto de irse|cancelar", "find:churn_risk"),
         ("proxima|proximas renovacion|renovaciones; renovacion|renovaciones proxima|proximas|pendiente|pendientes", "find:upcoming,type:renewal"),
+        ("se dieron|dio de baja; se han|ha dado de baja; dieron|dio de baja; dados|dadas|dado|dada de baja; cancelaron|cancelo|abandonaron; se fueron|fue; nos dejaron|dejo", "find:churned,c:lose"),
+        ("clientes|cuentas dados|dadas de baja", "find:churned"),
+        ("redujeron|redujo|rebajaron|rebajo|recortaron|recorto|bajaron|bajo|contrajeron|contrajo su|sus|el|la? contrato|contratos|plan|planes|suscripcion|suscripciones|gasto|licencias; redujeron|redujo|contrajeron|contrajo|recortaron|recorto; hicieron|hizo downgrade; bajaron|bajo de plan", "find:contracted"),
+        ("ampliaron|amplio|expandieron|expandio|aumentaron|aumento|subieron|subio|crecieron|crecio su|sus|el|la? contrato|contratos|plan|planes|suscripcion|suscripciones|gasto|licencias; ampliaron|expandieron|expandio|crecieron; hicieron|hizo upgrade; subieron|subio|mejoraron|mejoro de plan", "find:expanded"),
 
         ("y|e|tambien|ahora|entonces", "follow"),
         ("y que tal; que tal; y si; lo mismo para|pero|con; y para|en", "follow"),
