@@ -144,7 +144,7 @@ internal sealed partial class QuestionReader
         var values = new Dictionary<Dimension, List<(string Key, string Name, Span Span)>>();
         var excluded = new Dictionary<Dimension, List<(string Key, string Name, Span Span)>>();
         Span? lastExcluded = null;
-        foreach (var (dimension, entity, word) in NamesBesideDimensionWords().Concat(TeamsNamedByTeamWords()))
+        foreach (var (dimension, entity, word) in NamesBesideDimensionWords().Concat(TeamsNamedByTeamWords()).Concat(RegionsNamedByCompassWords()))
             values[dimension] = [(entity.Key, entity.Name, word)];
         foreach (var span in spans.Where(s => s.Kind == SpanKind.Entity))
         {

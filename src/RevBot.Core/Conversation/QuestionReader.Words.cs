@@ -38,6 +38,7 @@ internal sealed partial class QuestionReader
         foreach (var run in Runs(loose))
             words.AddRange(PlaceRun(run, kindAt));
         words.AddRange(UnknownTeamsInTeamWords());
+        words.AddRange(UnknownCompassRegions());
         foreach (var dimension in new[] { slots.GroupBy, list.GroupBy }.OfType<Dimension>().Distinct())
         {
             if (HasNoValues(dimension))
