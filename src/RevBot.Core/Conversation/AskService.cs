@@ -162,8 +162,8 @@ public sealed class AskService(
             {
                 var lostComparison = comparePeriod is null
                     ? Task.FromResult<(MetricResult?, NoEarlierData?)>((null, null))
-                    : CompareOnOwnConnectionAsync(new MetricQuery("lost_amount", comparePeriod, q.Filters), engineClock, ct);
-                var lost = await engine.EvaluateAsync(new MetricQuery("lost_amount", measured, q.Filters, Dimension.LossReason), ct);
+                    : CompareOnOwnConnectionAsync(new MetricQuery("lost_amount", comparePeriod, q.Filters) { Conditions = q.Conditions }, engineClock, ct);
+                var lost = await engine.EvaluateAsync(new MetricQuery("lost_amount", measured, q.Filters, Dimension.LossReason) { Conditions = q.Conditions }, ct);
                 var (lostBefore, lostNoEarlier) = await lostComparison;
                 return LossReasonComposer.Compose(q, lost, lostBefore, currency, names, lostNoEarlier);
             }

@@ -29,7 +29,7 @@ public static class LossReasonComposer
             .ToList();
         decimal? Share(Row r) => byAmount ? (totalAmount == 0 ? null : r.Amount / totalAmount) : (totalCount == 0 ? null : r.Count / totalCount);
         var shown = question.Limit is { } limit ? rows.Take(limit).ToList() : rows;
-        var scoped = ScopeText.Scoped(ScopeText.Filters(lost.Query.Filters, names, f.Spanish), period, f);
+        var scoped = ScopeText.Scoped(ScopeText.Filters(lost.Query.Filters, lost.Query.Conditions, names, f), period, f);
 
         string Deals(decimal n) => f.Spanish ? $"{f.Count(n)} {(n == 1 ? "negocio" : "negocios")}" : $"{f.Count(n)} {(n == 1 ? "deal" : "deals")}";
         string RowText(Row r)
@@ -70,6 +70,8 @@ public static class LossReasonComposer
             Metric = def.Id,
             Period = AnswerPeriod.From(period),
             Filters = FilterText.ToJson(lost.Query.Filters),
+            FilterSets = FilterText.SetsJson(lost.Query.Conditions),
+            Amount = FilterText.AmountJson(lost.Query.Conditions),
             GroupBy = DimensionText.Key(Dimension.LossReason),
             Limit = question.Limit,
             Value = byAmount ? totalAmount : totalCount,
