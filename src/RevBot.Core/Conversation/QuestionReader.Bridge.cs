@@ -39,7 +39,8 @@ internal sealed partial class QuestionReader
         if (!asked || (!customer && !who))
             return null;
         // Every word was placed before this (QuestionReader.Words.cs): a word still unexplained here refuses.
-        if (unexplained.Count > 0)
+        // A list has no comparison to show ("… vs the quarter before"): refused rather than listed without it.
+        if (unexplained.Count > 0 || slots.ComparisonKind is not null || slots.ComparisonPeriod is not null)
             return Unknown(q, unexplained, null);
         const double confidence = 1.0;
         var filters = new Dictionary<Dimension, string>(slots.Filters);
