@@ -27,16 +27,18 @@ public static class MetricSources
 
     public static IReadOnlyList<IReadOnlyList<MetricSource>> For(string metric) => metric switch
     {
-        "win_rate" or "win_rate_value" or "bookings" or "deals_won" or "deals_lost" or "avg_deal_size" or "avg_sales_cycle_days"
+        "win_rate" or "win_rate_value" or "bookings" or "deals_won" or "deals_lost" or "lost_amount" or "avg_deal_size" or "avg_sales_cycle_days"
             or "pipeline" or "weighted_pipeline" or "pipeline_created" or "forecast" or "pipeline_velocity" or "renewal_rate" => [Deals],
         "forecast_accuracy" => [Deals, [MetricSource.ForecastSnapshots]],
         "quota_attainment" or "pipeline_coverage" => [Deals, [MetricSource.Quotas]],
         "expansion_rate" => [Deals, Subscriptions],
         "new_customers" => [NewCustomers],
         "cac" => [[MetricSource.Spend], NewCustomers],
-        "ltv" => [Subscriptions],
         "ltv_to_cac" => [Subscriptions, [MetricSource.Spend], NewCustomers],
-        _ => [Subscriptions],
+        "arr" or "mrr" or "customers" or "net_new_arr" or "new_arr" or "expansion_arr" or "contraction_arr" or "churned_arr"
+            or "nrr" or "grr" or "revenue_churn_rate" or "logo_churn_rate" or "ltv" => [Subscriptions],
+        // No default: a new metric that does not say what it needs would be told "missing subscriptions" wrongly.
+        _ => throw new ArgumentException($"No data needs for metric '{metric}'.", nameof(metric)),
     };
 }
 

@@ -46,7 +46,7 @@ internal static class MetricSupport
     }
 
     /// <summary>Metrics summed or counted over deals one by one, which a deal amount range ("over 50k") can narrow.</summary>
-    public static bool TakesAmount(string metric) => metric is "win_rate" or "win_rate_value" or "bookings" or "deals_won" or "deals_lost"
+    public static bool TakesAmount(string metric) => metric is "win_rate" or "win_rate_value" or "bookings" or "deals_won" or "deals_lost" or "lost_amount"
         or "avg_deal_size" or "avg_sales_cycle_days" or "pipeline" or "weighted_pipeline" or "pipeline_created" or "forecast" or "pipeline_velocity" or "renewal_rate";
 
     public static bool Supports(string metric, Dimension dimension, bool breakdown)

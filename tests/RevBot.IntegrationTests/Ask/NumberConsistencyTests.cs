@@ -28,7 +28,7 @@ public sealed class NumberConsistencyTests(AskHost host) : IClassFixture<AskHost
         // Section 3 of issue 17: loss reasons, the scorecard, bookings against plan.
         "why did we lose deals last quarter", "lost amount by loss reason", "¿por qué perdimos este trimestre?", "how are we doing this quarter",
         "¿cómo vamos?", "bookings vs plan", "ventas frente a la cuota en 2020",
-        "win rate on deals above $100k", "tasa de cierre en negocios entre 10 mil y 50 mil", "top 10 open deals over 200k", "bookings by region excluding EMEA", "why did we lose deals last quarter excluding EMEA",
+        "win rate on deals above $100k", "tasa de cierre en negocios entre 10 mil y 50 mil", "top 10 open deals over 200k", "bookings by region excluding EMEA", "why did we lose deals last quarter excluding EMEA", "why did we lose deals over 50k last quarter",
         // The ARR bridge (issue 17): its legs and the accounts behind them.
         "new ARR last quarter", "expansion ARR by segment last quarter", "churned ARR this year", "ARR de contracción el trimestre pasado",
         "customers who churned last quarter", "which accounts downgraded this year", "¿qué clientes ampliaron su contrato este año?",
