@@ -10,6 +10,7 @@ using RevBot.Core.Digests.Scheduling;
 using RevBot.Core.Metrics;
 using RevBot.Core.Periods;
 using RevBot.Core.Storage;
+using RevBot.Core.Localization;
 
 namespace RevBot.Core.Conversation;
 
@@ -57,13 +58,9 @@ public sealed class AskService(
         if (parsed.Intent == Intent.Clarify && parsed.Unplaced.Count > 0) return Counted(GuidanceComposer.Clarify(parsed, words));
         var question = FollowUpMerger.Merge(parsed, previous);
         if (question is null)
-            return Counted(GuidanceComposer.NotUnderstood(parsed, parsed.Language == "es"
-                ? "No sé a qué pregunta anterior se refiere esto."
-                : "I'm not sure which earlier question that follows."));
+            return Counted(GuidanceComposer.NotUnderstood(parsed, Texts.Get(parsed.Language, nameof(Catalog.AskFollowUpUnclear))));
         if (question.Filters.TryGetValue(Dimension.Owner, out var owner) && owner == ParsedQuestionKeys.Me)
-            return Counted(GuidanceComposer.NotUnderstood(question, question.Language == "es"
-                ? "No sé quién eres en RevBot, así que no puedo saber cuáles son \"tus\" negocios."
-                : "I don't know who you are in RevBot, so I can't tell which deals are \"yours\"."));
+            return Counted(GuidanceComposer.NotUnderstood(question, Texts.Get(question.Language, nameof(Catalog.AskWhoAreYou))));
 
         if (question.Filters.TryGetValue(Dimension.Team, out var team) && team == ParsedQuestionKeys.MyTeam)
         {
@@ -71,9 +68,7 @@ public sealed class AskService(
                 ? await db.Users.Where(u => u.Email == email).Select(u => u.Team).FirstOrDefaultAsync(ct)
                 : null;
             if (myTeam is null)
-                return Counted(GuidanceComposer.NotUnderstood(question, question.Language == "es"
-                    ? "No sé en qué equipo estás en RevBot, así que no puedo saber cuál es \"tu equipo\"."
-                    : "I don't know which team you are on in RevBot, so I can't tell what \"your team\" is."));
+                return Counted(GuidanceComposer.NotUnderstood(question, Texts.Get(question.Language, nameof(Catalog.AskWhichTeam))));
             question = question with { Filters = new Dictionary<Dimension, string>(question.Filters) { [Dimension.Team] = myTeam } };
         }
 

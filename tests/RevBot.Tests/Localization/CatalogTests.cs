@@ -1,0 +1,52 @@
+using System.Collections;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using RevBot.Core.Localization;
+
+namespace RevBot.Tests.Localization;
+
+/// <summary>Every language's catalog has every key of the English one, non-empty, with the same placeholders.</summary>
+public sealed partial class CatalogTests
+{
+    public static TheoryData<string> OtherLanguages() => [.. Texts.Languages.Where(l => l != Texts.Neutral)];
+
+    [Fact]
+    public void Spanish_is_found_from_its_catalog() =>
+        Assert.Equal(["en", "es"], Texts.Languages.Order());
+
+    [Theory]
+    [MemberData(nameof(OtherLanguages))]
+    public void Every_key_is_translated_with_the_same_placeholders(string language)
+    {
+        var neutral = Entries(CultureInfo.InvariantCulture);
+        var translated = Entries(CultureInfo.GetCultureInfo(language));
+        Assert.NotEmpty(neutral);
+        var missing = neutral.Keys.Where(k => !translated.ContainsKey(k) || string.IsNullOrWhiteSpace(translated[k])).Order().ToList();
+        Assert.True(missing.Count == 0, $"Missing or empty in {language}: {string.Join(", ", missing)}");
+        var extra = translated.Keys.Except(neutral.Keys).Order().ToList();
+        Assert.True(extra.Count == 0, $"Only in {language} (no English text): {string.Join(", ", extra)}");
+        var differ = neutral.Keys.Where(k => !Placeholders(neutral[k]).SetEquals(Placeholders(translated[k]))).Order().ToList();
+        Assert.True(differ.Count == 0, $"Placeholders differ in {language}: {string.Join(", ", differ)}");
+    }
+
+    [Fact]
+    public void Text_is_looked_up_in_the_language_asked_and_falls_back_to_English()
+    {
+        Assert.StartsWith("No sé", Texts.Get("es", nameof(Catalog.AskFollowUpUnclear)), StringComparison.Ordinal);
+        Assert.StartsWith("I'm not sure", Texts.Get("en", nameof(Catalog.AskFollowUpUnclear)), StringComparison.Ordinal);
+        Assert.StartsWith("I'm not sure", Texts.Get("de", nameof(Catalog.AskFollowUpUnclear)), StringComparison.Ordinal);
+        Assert.Throws<KeyNotFoundException>(() => Texts.Get("en", "NoSuchKey"));
+    }
+
+    private static Dictionary<string, string> Entries(CultureInfo culture)
+    {
+        var set = Catalog.ResourceManager.GetResourceSet(culture, createIfNotExists: true, tryParents: false);
+        Assert.NotNull(set);
+        return set.Cast<DictionaryEntry>().ToDictionary(e => (string)e.Key, e => (string)e.Value!);
+    }
+
+    private static HashSet<string> Placeholders(string text) => [.. Placeholder().Matches(text).Select(m => m.Groups[1].Value)];
+
+    [GeneratedRegex(@"\{(\d+)[^}]*\}")]
+    private static partial Regex Placeholder();
+}
