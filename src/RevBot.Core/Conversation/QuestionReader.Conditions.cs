@@ -52,7 +52,12 @@ internal sealed partial class QuestionReader
             UseAllWord(k);
             return true;
         }
-        return lastExcluded is not null && OnlyJoinersBetween(lastExcluded, entity);
+        if (lastExcluded is null || !OnlyJoinersBetween(lastExcluded, entity))
+            return false;
+        // "sin EMEA ni APAC": the joiner ("ni", "nor") is part of the exclusion, not a word left over.
+        for (var j = lastExcluded.End; j < entity.Start; j++)
+            consumedTokens.Add(j);
+        return true;
     }
 
     /// <summary>"all regions but", "todas las regiones menos": the dimension word before the exclusion says the same dimension.</summary>

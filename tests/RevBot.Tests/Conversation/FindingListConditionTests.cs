@@ -61,11 +61,13 @@ public sealed class FindingListConditionTests(FindingConditionsDatabase data)
         Assert.Equal(Expected(d => d.Region != "West"), Ids(notWest));
         Assert.Equal(["renewal-stalled", "ownerless"], Ids(notWest));
         Assert.StartsWith("2 stalled deals (all regions except West) as of Jun 15, 2026: ", notWest.Text, StringComparison.Ordinal);
-        Assert.Equal((["West"], true), (notWest.FilterSets!["region"].Values, notWest.FilterSets["region"].Exclude));
+        Assert.Equal(["West"], notWest.FilterSets!["region"].Values);
+        Assert.True(notWest.FilterSets["region"].Exclude);
         Assert.Equal(Expected(d => d.Region is "West" or "East"), Ids(westAndEast));
         Assert.Equal(all.Count - 1, Ids(westAndEast).Count);
         Assert.Contains("(region West and East)", westAndEast.Text, StringComparison.Ordinal);
-        Assert.Equal((["West", "East"], false), (westAndEast.FilterSets!["region"].Values, westAndEast.FilterSets["region"].Exclude));
+        Assert.Equal(["West", "East"], westAndEast.FilterSets!["region"].Values);
+        Assert.False(westAndEast.FilterSets["region"].Exclude);
         Assert.Equal(Expected(d => d.Product != "GTX Basic"), Ids(notBasic));
         Assert.Equal(all.Count - FindingConditionsDatabase.GtxBasic.Length, Ids(notBasic).Count);
         Assert.Contains("(all products except GTX Basic)", notBasic.Text, StringComparison.Ordinal);
@@ -145,7 +147,11 @@ public sealed class FindingListConditionTests(FindingConditionsDatabase data)
         Assert.Contains("I can narrow this list by rep, team, region, segment or ARR, but not by product.", product.Text, StringComparison.Ordinal);
     }
 
-    private static List<string> Ids(Answer answer) => [.. answer.Items!.Select(i => i.Id)];
+    private static List<string> Ids(Answer answer)
+    {
+        Assert.True(answer.Understood, answer.Text);
+        return [.. answer.Items!.Select(i => i.Id)];
+    }
 
     private async Task<(List<string> All, Dictionary<string, DealRow> Deals)> StalledAsync(DbProvider provider)
     {
