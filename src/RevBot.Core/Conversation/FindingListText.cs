@@ -95,7 +95,7 @@ internal sealed class FindingListText(ParsedQuestion q, DateOnly asOf, string cu
         var names = Es ? ("cuenta en riesgo de baja", "cuentas en riesgo de baja") : ("account at risk of churning", "accounts at risk of churning");
         var breakdown = Breakdown(groups, rows.Select(r => (r.Finding.SubjectId, (decimal?)null)));
         return Compose(rows.Count, names, scope, lines, table, [new ReplyAction("ask", renewals, renewals)], "score",
-            [.. shown.Select(r => new AnswerItem(r.Finding.SubjectId, r.Finding.SubjectName, r.Finding.Score))], limit, breakdown);
+            [.. shown.Select(r => new AnswerItem(r.Finding.SubjectId, r.Finding.SubjectName, r.Finding.Score) { Arr = arr ? r.Account.Arr : null })], limit, breakdown);
     }
 
     private string AsOf => f.Date(asOf, withYear: true);

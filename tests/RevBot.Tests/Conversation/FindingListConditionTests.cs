@@ -95,6 +95,7 @@ public sealed class FindingListConditionTests(FindingConditionsDatabase data)
         Assert.Contains("(ARR over $50K)", big.Text, StringComparison.Ordinal);
         Assert.Contains("Usage Falls, ARR $120K, risk ", big.Text, StringComparison.Ordinal);
         Assert.Equal(new AnswerAmount(50_000m, null, false, false), big.Amount);
+        Assert.Equal(Ids(big).Select(id => (decimal?)accounts[id].Arr), big.Items!.Select(i => i.Arr));
         Assert.Equal(Expected(a => a.Arr > 100_000m), Ids(spanish));
         Assert.Equal(["acc-usage"], Ids(spanish));
         Assert.Contains("(ARR de más de 100.000 $)", spanish.Text, StringComparison.Ordinal);
