@@ -13,4 +13,9 @@ public sealed record AnswerItem(
 
     /// <summary>For an ARR bridge account: its ARR at the period's end.</summary>
     [JsonPropertyName("after")] public decimal? After { get; init; }
+
+    /// <summary>For an account at risk listed under an ARR condition ("accounts over $100k ARR at risk"): its ARR today.</summary>
+    [JsonPropertyName("arr")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public decimal? Arr { get; init; }
 }

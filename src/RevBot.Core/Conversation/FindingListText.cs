@@ -18,67 +18,103 @@ internal sealed class FindingListText(ParsedQuestion q, DateOnly asOf, string cu
 
     private bool Es => f.Spanish;
 
-    /// <summary>"yours, region EMEA" / "tuyos, región EMEA"; empty for the whole company.</summary>
+    /// <summary>
+    /// "yours, region EMEA, all regions except West, amount over $50K" / "tuyos, región EMEA, …, importe de más de
+    /// 50.000 $": every condition the list applied; empty for the whole company. An account's amount is its ARR today.
+    /// </summary>
     public string Scope(string? ownerName, bool feminine)
     {
         var parts = new List<string>();
         if (q.Filters.ContainsKey(Dimension.Owner))
             parts.Add(ownerName is null ? (Es ? (feminine ? "tuyas" : "tuyos") : "yours") : (Es ? $"de {ownerName}" : $"owned by {ownerName}"));
-        foreach (var dim in new[] { Dimension.Team, Dimension.Region, Dimension.Segment })
+        foreach (var dim in new[] { Dimension.Team, Dimension.Region, Dimension.Segment, Dimension.Product })
         {
             if (q.Filters.TryGetValue(dim, out var value))
                 parts.Add($"{DimensionText.Name(dim, Es)} {value}");
         }
+        // A deal type reads as itself ("renewals"), as in metric answers.
+        if (q.Filters.TryGetValue(Dimension.Type, out var type))
+            parts.Add(ScopeText.DealTypeName(type, Es));
+        foreach (var (dim, set) in q.Conditions.Sets.OrderBy(kv => kv.Key))
+            parts.Add(set.Exclude ? ScopeText.Set(dim, set, Es) : $"{DimensionText.Name(dim, Es)} {ScopeText.Set(dim, set, Es)}");
+        if (q.Conditions.Amount is { } amount)
+            parts.Add((q.ListSubject == ListSubject.ChurnRisk ? "ARR " : Es ? "importe " : "amount ") + ScopeText.AmountCondition(amount, f));
         return parts.Count == 0 ? "" : $" ({string.Join(", ", parts)})";
     }
 
-    public string UnsupportedFilter(Dimension dim) => Es
-        ? $"Puedo filtrar esta lista por comercial, equipo, región o segmento, pero no por {DimensionText.Name(dim, true)}."
-        : $"I can narrow this list by rep, team, region or segment, but not by {DimensionText.Name(dim, false)}.";
+    /// <summary>" by region" / " por región" after the list's name; empty without a breakdown.</summary>
+    private string By => q.GroupBy is { } by ? (Es ? " por " : " by ") + DimensionText.Name(by, Es) : "";
+
+    public string UnsupportedFilter(Dimension dim, bool deals) => (Es, deals) switch
+    {
+        (true, true) => $"Puedo filtrar esta lista por comercial, equipo, región, segmento, producto, tipo de negocio o importe, pero no por {DimensionText.Name(dim, true)}.",
+        (true, false) => $"Puedo filtrar esta lista por comercial, equipo, región, segmento o ARR, pero no por {DimensionText.Name(dim, true)}.",
+        (false, true) => $"I can narrow this list by rep, team, region, segment, product, deal type or amount, but not by {DimensionText.Name(dim, false)}.",
+        _ => $"I can narrow this list by rep, team, region, segment or ARR, but not by {DimensionText.Name(dim, false)}.",
+    };
+
+    public string UnsupportedBreakdown(Dimension dim, bool deals) => Es
+        ? $"Puedo agrupar esta lista por comercial, equipo, región{(deals ? ", segmento o producto" : " o segmento")}, pero no por {DimensionText.Name(dim, true)}."
+        : $"I can group this list by rep, team, region{(deals ? ", segment or product" : " or segment")}, but not by {DimensionText.Name(dim, false)}.";
 
     public string NotForPeriod(Period period) => Es
         ? $"Esta lista es la de hoy ({AsOf}); no puedo hacerla para {period.Label}."
         : $"This list is as of today ({AsOf}); I can't make it for {period.Label}.";
 
-    public Answer StalledDeals(IReadOnlyList<(AlertFinding Finding, FoundDeal Deal)> rows, int limit, string scope)
+    public Answer StalledDeals(IReadOnlyList<(AlertFinding Finding, FoundDeal Deal)> rows, int limit, string scope, IReadOnlyDictionary<string, string?>? groups)
     {
+        rows = Grouped(rows, r => r.Finding.SubjectId, groups);
         var shown = rows.Take(limit).ToList();
-        var lines = shown.Select((r, i) => $"{i + 1}. {r.Finding.SubjectName} ({f.Money(r.Deal.Amount)}): {r.Finding.Summary}");
+        var lines = shown.Select((r, i) => $"{i + 1}. {r.Finding.SubjectName} ({f.Money(r.Deal.Amount)}{GroupOf(groups, r.Finding.SubjectId, ", ")}): {r.Finding.Summary}");
         var table = new ReplyTable(
-            Es ? ["Negocio", "Cuenta", "Comercial", "Etapa", "Importe", "Motivo"] : ["Deal", "Account", "Owner", "Stage", "Amount", "Why"],
-            [.. shown.Select(r => (IReadOnlyList<string>)[r.Finding.SubjectName, r.Deal.Account ?? "—", r.Deal.Owner ?? "—", r.Deal.Stage, f.Money(r.Deal.Amount), r.Finding.Summary])],
-            rows.Count) { NumericColumns = new HashSet<int> { 4 } };
+            Columns(groups, Es ? ["Negocio", "Cuenta", "Comercial", "Etapa", "Importe", "Motivo"] : ["Deal", "Account", "Owner", "Stage", "Amount", "Why"]),
+            [.. shown.Select(r => Row(groups, r.Finding.SubjectId, [r.Finding.SubjectName, r.Deal.Account ?? "—", r.Deal.Owner ?? "—", r.Deal.Stage, f.Money(r.Deal.Amount), r.Finding.Summary]))],
+            rows.Count) { NumericColumns = new HashSet<int> { groups is null ? 4 : 5 } };
         var actions = shown.Take(Buttons).Select(r => new ReplyAction(DealActionIds.Open, Label(r.Finding.SubjectName), r.Finding.SubjectId)).ToList();
+        var breakdown = Breakdown(groups, rows.Select(r => (r.Finding.SubjectId, (decimal?)r.Deal.Amount)));
         return Compose(rows.Count, Es ? ("negocio estancado", "negocios estancados") : ("stalled deal", "stalled deals"), scope, lines, table, actions, "currency",
-            [.. shown.Select(r => new AnswerItem(r.Finding.SubjectId, r.Finding.SubjectName, r.Deal.Amount))], limit);
+            [.. shown.Select(r => new AnswerItem(r.Finding.SubjectId, r.Finding.SubjectName, r.Deal.Amount))], limit, breakdown);
     }
 
-    public Answer ChurnRisk(IReadOnlyList<(AlertFinding Finding, FoundAccount Account)> rows, int limit, string scope)
+    public Answer ChurnRisk(IReadOnlyList<(AlertFinding Finding, FoundAccount Account)> rows, int limit, string scope, IReadOnlyDictionary<string, string?>? groups)
     {
+        rows = Grouped(rows, r => r.Finding.SubjectId, groups);
         var shown = rows.Take(limit).ToList();
         var risk = Es ? "riesgo" : "risk";
-        var lines = shown.Select((r, i) => $"{i + 1}. {r.Finding.SubjectName}, {risk} {r.Finding.Score}/100: {r.Finding.Summary}");
+        // With an ARR condition each account says its ARR, so the condition can be checked.
+        var arr = q.Conditions.Amount is not null;
+        string Arr(FoundAccount a) => arr ? $", ARR {f.Money(a.Arr)}" : "";
+        var lines = shown.Select((r, i) => $"{i + 1}. {r.Finding.SubjectName}{GroupOf(groups, r.Finding.SubjectId, " (", ")")}{Arr(r.Account)}, {risk} {r.Finding.Score}/100: {r.Finding.Summary}");
         var table = new ReplyTable(
-            Es ? ["Cuenta", "Responsable", "Riesgo", "Motivo"] : ["Account", "Owner", "Risk", "Why"],
-            [.. shown.Select(r => (IReadOnlyList<string>)[r.Finding.SubjectName, r.Account.Owner ?? "—", $"{r.Finding.Score}/100", r.Finding.Summary])],
-            rows.Count) { NumericColumns = new HashSet<int> { 2 } };
+            Columns(groups, arr ? (Es ? ["Cuenta", "Responsable", "ARR", "Riesgo", "Motivo"] : ["Account", "Owner", "ARR", "Risk", "Why"]) : (Es ? ["Cuenta", "Responsable", "Riesgo", "Motivo"] : ["Account", "Owner", "Risk", "Why"])),
+            [.. shown.Select(r => Row(groups, r.Finding.SubjectId, arr
+                ? [r.Finding.SubjectName, r.Account.Owner ?? "—", f.Money(r.Account.Arr), $"{r.Finding.Score}/100", r.Finding.Summary]
+                : [r.Finding.SubjectName, r.Account.Owner ?? "—", $"{r.Finding.Score}/100", r.Finding.Summary]))],
+            rows.Count) { NumericColumns = arr ? new HashSet<int> { 2 + Shift(groups), 3 + Shift(groups) } : new HashSet<int> { 2 + Shift(groups) } };
         var renewals = Es ? "próximas renovaciones" : "upcoming renewals";
         var names = Es ? ("cuenta en riesgo de baja", "cuentas en riesgo de baja") : ("account at risk of churning", "accounts at risk of churning");
+        var breakdown = Breakdown(groups, rows.Select(r => (r.Finding.SubjectId, (decimal?)null)));
         return Compose(rows.Count, names, scope, lines, table, [new ReplyAction("ask", renewals, renewals)], "score",
-            [.. shown.Select(r => new AnswerItem(r.Finding.SubjectId, r.Finding.SubjectName, r.Finding.Score))], limit);
+            [.. shown.Select(r => new AnswerItem(r.Finding.SubjectId, r.Finding.SubjectName, r.Finding.Score) { Arr = arr ? r.Account.Arr : null })], limit, breakdown);
     }
 
     private string AsOf => f.Date(asOf, withYear: true);
 
-    private Answer Compose(int total, (string One, string Many) name, string scope, IEnumerable<string> lines, ReplyTable table, IReadOnlyList<ReplyAction> actions, string unit, IReadOnlyList<AnswerItem> items, int limit)
+    private Answer Compose(int total, (string One, string Many) name, string scope, IEnumerable<string> lines, ReplyTable table, IReadOnlyList<ReplyAction> actions, string unit,
+        IReadOnlyList<AnswerItem> items, int limit, IReadOnlyList<AnswerBreakdownEntry>? breakdown)
     {
         var asOfText = Es ? $"a {AsOf}" : $"as of {AsOf}";
         var head = total == 0
             ? (Es ? $"No hay {name.Many}{scope} {asOfText}." : $"No {name.Many}{scope} {asOfText}.")
-            : $"{f.Count(total)} {(total == 1 ? name.One : name.Many)}{scope} {asOfText}";
-        var more = total > items.Count ? (Es ? $" (los {items.Count} primeros)" : $" (the first {items.Count})") : "";
-        var text = total == 0 ? head : $"{head}{more}: {string.Join("; ", lines)}.";
-        var title = MetricAnswerComposer.Capitalize($"{name.Many}{scope} · {AsOf}", f.Culture);
+            : $"{f.Count(total)} {(total == 1 ? name.One : name.Many)}{By}{scope} {asOfText}";
+        string text;
+        if (total == 0)
+            text = head;
+        else if (breakdown is null)
+            text = $"{head}{(total > items.Count ? (Es ? $" (los {items.Count} primeros)" : $" (the first {items.Count})") : "")}: {string.Join("; ", lines)}.";
+        else
+            text = $"{head}: {Summary(breakdown)}. {(total > items.Count ? (Es ? $"Los {items.Count} primeros: " : $"The first {items.Count}: ") : "")}{string.Join("; ", lines)}.";
+        var title = MetricAnswerComposer.Capitalize($"{name.Many}{By}{scope} · {AsOf}", f.Culture);
         return new Answer
         {
             Understood = true,
@@ -86,6 +122,10 @@ internal sealed class FindingListText(ParsedQuestion q, DateOnly asOf, string cu
             Language = f.Language,
             Period = AnswerPeriod.From(Period.Day(asOf, AsOf)),
             Filters = FilterText.ToJson(q.Filters),
+            FilterSets = FilterText.SetsJson(q.Conditions),
+            Amount = FilterText.AmountJson(q.Conditions),
+            GroupBy = q.GroupBy is { } by ? DimensionText.Key(by) : null,
+            Breakdown = breakdown,
             Limit = limit,
             Unit = unit,
             Currency = unit == "currency" ? currency : null,
@@ -102,6 +142,41 @@ internal sealed class FindingListText(ParsedQuestion q, DateOnly asOf, string cu
             },
         };
     }
+
+    /// <summary>"West 7 ($562K), East 1 ($12K), no region 1 ($10K)": each group's count (and amount, for deals).</summary>
+    private string Summary(IReadOnlyList<AnswerBreakdownEntry> groups) =>
+        string.Join(", ", groups.Select(g => $"{g.Label} {f.Count(g.Count ?? 0)}{(g.Amount is { } amount ? $" ({f.Money(amount)})" : "")}"));
+
+    /// <summary>The rows by group: the biggest group first, the rows without a value last, the scan's order inside each.</summary>
+    private static IReadOnlyList<T> Grouped<T>(IReadOnlyList<T> rows, Func<T, string> id, IReadOnlyDictionary<string, string?>? groups)
+    {
+        if (groups is null) return rows;
+        var order = rows.GroupBy(r => groups.GetValueOrDefault(id(r)))
+            .OrderBy(g => g.Key is null).ThenByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.OrdinalIgnoreCase)
+            .Select(g => g.Key).ToList();
+        return [.. rows.OrderBy(r => order.IndexOf(groups.GetValueOrDefault(id(r))))];
+    }
+
+    private IReadOnlyList<AnswerBreakdownEntry>? Breakdown(IReadOnlyDictionary<string, string?>? groups, IEnumerable<(string Id, decimal? Amount)> rows) =>
+        groups is null ? null :
+        [.. rows.GroupBy(r => groups.GetValueOrDefault(r.Id)).Select(g => new AnswerBreakdownEntry(g.Key ?? "", GroupLabel(g.Key), g.Count(), null, null)
+        {
+            Count = g.Count(),
+            Amount = g.All(r => r.Amount is not null) ? g.Sum(r => r.Amount) : null,
+        })];
+
+    private string GroupLabel(string? key) => key ?? (Es ? "sin " : "no ") + DimensionText.Name(q.GroupBy!.Value, Es);
+
+    private string GroupOf(IReadOnlyDictionary<string, string?>? groups, string id, string before, string after = "") =>
+        groups is null ? "" : before + GroupLabel(groups.GetValueOrDefault(id)) + after;
+
+    private IReadOnlyList<string> Columns(IReadOnlyDictionary<string, string?>? groups, IReadOnlyList<string> columns) =>
+        groups is null ? columns : [MetricAnswerComposer.Capitalize(DimensionText.Name(q.GroupBy!.Value, Es), f.Culture), .. columns];
+
+    private IReadOnlyList<string> Row(IReadOnlyDictionary<string, string?>? groups, string id, IReadOnlyList<string> cells) =>
+        groups is null ? cells : [GroupLabel(groups.GetValueOrDefault(id)), .. cells];
+
+    private static int Shift(IReadOnlyDictionary<string, string?>? groups) => groups is null ? 0 : 1;
 
     private static string Label(string name) => name.Length <= 60 ? name : name[..57] + "…";
 }

@@ -7,44 +7,58 @@ namespace RevBot.Core.Conversation;
 
 /// <summary>
 /// Answers "which deals are stalled?" and "accounts at risk of churning" from the alerts engine's own scan, read-only:
-/// asking records no alert and queues no message. The question's owner, team, region and segment filters narrow the
-/// findings (<see cref="AlertSlice"/>, as the digests do); the list keeps the scan's order. Scoped.
+/// asking records no alert and queues no message. The question's filters, value sets ("excluding West") and amount
+/// range narrow the findings in the database (<see cref="AlertSlice"/>, as the digests do): a deal's amount, an
+/// account's ARR today. "by region" groups them. The list keeps the scan's order (within each group). Scoped.
 /// </summary>
 public sealed class FindingLists(RevBotDb db, AlertScanner scanner)
 {
     public async Task<Answer> AnswerAsync(ParsedQuestion q, DateOnly asOf, string? userEmail, int limit, string currency, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(q);
+        var kind = q.ListSubject == ListSubject.StalledDeals ? AlertKind.StalledDeal : AlertKind.ChurnRisk;
+        var deals = kind == AlertKind.StalledDeal;
         var text = new FindingListText(q, asOf, currency);
-        var unsupported = q.Filters.Keys.Where(d => !AlertSlice.Supported.Contains(d)).ToList();
+        var supported = deals ? AlertSlice.SupportedForDeals : AlertSlice.Supported;
+        var unsupported = q.Filters.Keys.Concat(q.Conditions.Sets.Keys).Where(d => !supported.Contains(d)).ToList();
         if (unsupported.Count > 0)
-            return GuidanceComposer.NotUnderstood(q, text.UnsupportedFilter(unsupported[0]));
+            return GuidanceComposer.NotUnderstood(q, text.UnsupportedFilter(unsupported[0], deals));
+        // A deal type has no single value per deal to group by in the list; the rest group like they filter.
+        if (q.GroupBy is { } by && (!supported.Contains(by) || by == Dimension.Type))
+            return GuidanceComposer.NotUnderstood(q, text.UnsupportedBreakdown(by, deals));
         if (q.Period is { } period)
             return GuidanceComposer.NotUnderstood(q, text.NotForPeriod(period));
 
-        var kind = q.ListSubject == ListSubject.StalledDeals ? AlertKind.StalledDeal : AlertKind.ChurnRisk;
         var found = new List<AlertFinding>();
         await foreach (var f in scanner.ScanAsync(new AlertScanRequest(asOf, q.Language, Only: kind), ct)) found.Add(f);
         var ids = found.Select(f => f.SubjectId).ToList();
         var ownerName = q.Filters.TryGetValue(Dimension.Owner, out var owner) && !string.Equals(owner, userEmail, StringComparison.OrdinalIgnoreCase)
             ? await db.Users.AsNoTracking().Where(u => u.Email == owner).Select(u => u.Name).FirstOrDefaultAsync(ct) ?? owner
             : null;
-        var scope = text.Scope(ownerName, feminine: kind == AlertKind.ChurnRisk);
-        if (kind == AlertKind.StalledDeal)
+        var scope = text.Scope(ownerName, feminine: !deals);
+        if (deals)
         {
-            var deals = await AlertSlice.Deals(db.Deals.AsNoTracking().Where(d => ids.Contains(d.Id)), q.Filters)
-                .Select(d => new FoundDeal(d.Id, d.Account!.Name, d.Owner!.Name, d.Amount, d.Stage)).ToDictionaryAsync(d => d.Id, ct);
-            var rows = found.Where(f => deals.ContainsKey(f.SubjectId)).Select(f => (f, deals[f.SubjectId])).ToList();
-            return text.StalledDeals(rows, limit, scope);
+            var slice = AlertSlice.Deals(db.Deals.AsNoTracking().Where(d => ids.Contains(d.Id)), q.Filters, q.Conditions);
+            var rows = await slice.Select(d => new FoundDeal(d.Id, d.Account!.Name, d.Owner!.Name, d.Amount, d.Stage)).ToDictionaryAsync(d => d.Id, ct);
+            var groups = q.GroupBy is { } dealsBy ? await AlertSlice.DealGroups(slice, dealsBy).ToDictionaryAsync(g => g.Id, g => g.Key, ct) : null;
+            return text.StalledDeals([.. found.Where(f => rows.ContainsKey(f.SubjectId)).Select(f => (f, rows[f.SubjectId]))], limit, scope, groups);
         }
-        var accounts = await AlertSlice.Accounts(db.Accounts.AsNoTracking().Where(a => ids.Contains(a.Id)), q.Filters)
-            .Select(a => new FoundAccount(a.Id, a.Owner!.Name)).ToDictionaryAsync(a => a.Id, ct);
-        return text.ChurnRisk([.. found.Where(f => accounts.ContainsKey(f.SubjectId)).Select(f => (f, accounts[f.SubjectId]))], limit, scope);
+        var accounts = AlertSlice.Accounts(db.Accounts.AsNoTracking().Where(a => ids.Contains(a.Id)), q.Filters, q.Conditions);
+        if (q.Conditions.Amount is { } arr)
+            accounts = AlertSlice.WithArr(accounts, db.Subscriptions.AsNoTracking(), asOf, arr);
+        var listed = await accounts.Select(a => new FoundAccount(a.Id, a.Owner!.Name,
+                db.Subscriptions.Where(s => s.AccountId == a.Id && s.StartDate <= asOf && (s.EndDate == null || s.EndDate > asOf)).Sum(s => s.Mrr)))
+            .ToDictionaryAsync(a => a.Id, ct);
+        var accountGroups = q.GroupBy is { } accountsBy ? await AlertSlice.AccountGroups(accounts, accountsBy).ToDictionaryAsync(g => g.Id, g => g.Key, ct) : null;
+        return text.ChurnRisk([.. found.Where(f => listed.ContainsKey(f.SubjectId)).Select(f => (f, listed[f.SubjectId]))], limit, scope, accountGroups);
     }
 }
 
 /// <summary>What a stalled-deal row shows besides its reasons.</summary>
 internal sealed record FoundDeal(string Id, string? Account, string? Owner, decimal Amount, string Stage);
 
-/// <summary>What a churn-risk row shows besides its score and reasons.</summary>
-internal sealed record FoundAccount(string Id, string? Owner);
+/// <summary>What a churn-risk row shows besides its score and reasons; ARR is 12 × the MRR active today.</summary>
+internal sealed record FoundAccount(string Id, string? Owner, decimal Mrr)
+{
+    public decimal Arr => 12m * Mrr;
+}

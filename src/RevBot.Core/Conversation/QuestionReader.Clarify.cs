@@ -35,20 +35,6 @@ internal sealed partial class QuestionReader
         })];
     }
 
-    /// <summary>"win rate excluding EMEA": the parser cannot filter out a value, so it offers the breakdown or the total.</summary>
-    private IReadOnlyList<ClarifyOption> NegationOptions(Span entity)
-    {
-        var negation = PreviousSpan(entity);
-        var removed = negation is null ? [entity] : new[] { negation, entity };
-        var dimension = entity.Entities[0].Dimension;
-        var byWord = (Spanish ? "por " : "by ") + DimensionWord(dimension);
-        return
-        [
-            new ClarifyOption(Capitalise(byWord), Rewrite(removed, entity.Start, byWord)),
-            new ClarifyOption(Spanish ? "Total (sin excluir)" : "Total (nothing excluded)", Rewrite(removed, entity.Start, "")),
-        ];
-    }
-
     /// <summary>"Darcel's team": the parser knows the rep, not the rep's team.</summary>
     private IReadOnlyList<ClarifyOption> HintOptions(Span entity, Span hint)
     {

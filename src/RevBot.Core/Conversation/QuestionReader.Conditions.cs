@@ -7,7 +7,7 @@ namespace RevBot.Core.Conversation;
 /// Conditions beyond one value per dimension: a deal amount range ("over 50k", "entre 10 mil y 50 mil"), several values
 /// ("West and East", "EMEA or APAC") and exclusions ("excluding EMEA", "all regions but West", "not GTX Basic", "sin
 /// EMEA"). Names of one dimension joined by "and"/"or"/"y"/"o" are a set; joined otherwise ("West vs East") they stay a
-/// breakdown. The alerts' findings take single values only, so there the reader still asks instead.
+/// breakdown. The alerts' findings take all of these too (QuestionReader.Findings.cs).
 /// </summary>
 internal sealed partial class QuestionReader
 {
@@ -17,20 +17,16 @@ internal sealed partial class QuestionReader
     /// <summary>Words that say "all values" before a "but": "all regions but West", "everyone but Darcel".</summary>
     private static readonly HashSet<string> AllWords = new(StringComparer.Ordinal) { "all", "every", "everything", "everyone", "everybody", "any" };
 
-    private bool AsksFinding => spans.Any(s => s.Cues.Any(c => c is { Kind: CueKind.Finding, Value: "stalled" or "churn_risk" }));
-
     /// <summary>The amount range of every amount phrase ("over 10k and under 50k" is one range).</summary>
-    private (AmountRange? Range, Span? First) ReadAmount()
+    private AmountRange? ReadAmount()
     {
         AmountRange? range = null;
-        Span? first = null;
         foreach (var span in spans.Where(s => s.Kind == SpanKind.Amount))
         {
             range = range is null ? span.Amount : range.With(span.Amount!);
-            first ??= span;
             used.Add(span);
         }
-        return (range, first);
+        return range;
     }
 
     /// <summary>True when the name is excluded: after "excluding"/"sin"/"not", after "all … but", or listed after an excluded name.</summary>
@@ -56,7 +52,12 @@ internal sealed partial class QuestionReader
             UseAllWord(k);
             return true;
         }
-        return lastExcluded is not null && OnlyJoinersBetween(lastExcluded, entity);
+        if (lastExcluded is null || !OnlyJoinersBetween(lastExcluded, entity))
+            return false;
+        // "sin EMEA ni APAC": the joiner ("ni", "nor") is part of the exclusion, not a word left over.
+        for (var j = lastExcluded.End; j < entity.Start; j++)
+            consumedTokens.Add(j);
+        return true;
     }
 
     /// <summary>"all regions but", "todas las regiones menos": the dimension word before the exclusion says the same dimension.</summary>
@@ -80,8 +81,8 @@ internal sealed partial class QuestionReader
     private bool Covered(int k) => spans.Any(s => s.Start <= k && k < s.End);
 
     /// <summary>
-    /// Places the names read: one included value is a filter; several joined as a list are a set, otherwise (or in a
-    /// findings question) a breakdown; excluded values are an exclusion set.
+    /// Places the names read: one included value is a filter; several joined as a list are a set, otherwise a
+    /// breakdown; excluded values are an exclusion set.
     /// </summary>
     private Slots PlaceValues(Slots slots, Dictionary<Dimension, List<(string Key, string Name, Span Span)>> included, Dictionary<Dimension, List<(string Key, string Name, Span Span)>> excluded)
     {
@@ -92,7 +93,7 @@ internal sealed partial class QuestionReader
         {
             if (values.Count == 1)
                 filters[dim] = values[0].Key;
-            else if (AsksFinding || !values.Zip(values.Skip(1)).All(pair => OnlyJoinersBetween(pair.First.Span, pair.Second.Span)))
+            else if (!values.Zip(values.Skip(1)).All(pair => OnlyJoinersBetween(pair.First.Span, pair.Second.Span)))
                 groupBy ??= dim;
             else
                 sets[dim] = new ValueSet([.. values.Select(v => v.Key)], Exclude: false) { Labels = [.. values.Select(v => v.Name)] };
@@ -118,7 +119,7 @@ internal sealed partial class QuestionReader
     private Slots ExcludeDealTypes(Slots slots)
     {
         var types = spans.Where(s => s.Has(CueKind.DealType) && !used.Contains(s)).ToList();
-        if (AsksFinding || types.Count == 0 || PreviousSpan(types[0]) is not { } negation || !negation.Has(CueKind.Negation))
+        if (types.Count == 0 || PreviousSpan(types[0]) is not { } negation || !negation.Has(CueKind.Negation))
             return slots;
         used.Add(negation);
         var excluded = new List<string>();
@@ -134,13 +135,5 @@ internal sealed partial class QuestionReader
             last = type;
         }
         return slots with { Sets = new Dictionary<Dimension, ValueSet>(slots.Sets) { [Dimension.Type] = new ValueSet(excluded, Exclude: true) } };
-    }
-
-    /// <summary>Findings take no amount range yet: offer the list without it rather than drop it.</summary>
-    private ParsedQuestion? FindingWithAmount(ParsedQuestion q, Slots slots, Span? amountSpan)
-    {
-        if (slots.Amount is null || amountSpan is null || !AsksFinding)
-            return null;
-        return q with { Intent = Intent.Clarify, Metric = reading?.Metric, Candidates = AmountOptions((amountSpan.Start, amountSpan.End)) };
     }
 }

@@ -7,7 +7,8 @@ namespace RevBot.Core.Conversation;
 /// <summary>
 /// Lists the product already keeps: "which deals are stalled?" and "accounts at risk of churning" are the alerts
 /// engine's findings; "renewals in the next 30 days" lists the open renewal deals closing then. They are read before
-/// the metric, so "at risk of churning" never becomes the churn rate.
+/// the metric, so "at risk of churning" never becomes the churn rate. They take the conditions metric questions take
+/// ("over 50k", "excluding EMEA", "West and East", "by region"); FindingLists applies them or refuses them by name.
 /// </summary>
 internal sealed partial class QuestionReader
 {
@@ -35,6 +36,8 @@ internal sealed partial class QuestionReader
             Confidence = Math.Round(confidence, 2),
             Period = slots.Period,
             Filters = filters,
+            Conditions = slots.Sets.Count == 0 && slots.Amount is null ? QueryConditions.None : new QueryConditions { Sets = slots.Sets, Amount = slots.Amount },
+            GroupBy = slots.GroupBy,
             // "who's at risk" asks for everyone at risk, not the one winner "who sold the most" asks for.
             Limit = list.Limit is 1 && spans.Any(s => s.Has(CueKind.Who)) ? null : list.Limit,
         };

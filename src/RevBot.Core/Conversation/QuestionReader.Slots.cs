@@ -15,7 +15,6 @@ internal sealed partial class QuestionReader
         public Dictionary<Dimension, string> Filters { get; init; } = [];
         public Dictionary<Dimension, ValueSet> Sets { get; init; } = [];
         public AmountRange? Amount { get; init; }
-        public Span? AmountSpan { get; init; }
         public Dimension? GroupBy { get; init; }
         public PeriodGrain? TrendGrain { get; init; }
         public bool Trend { get; init; }
@@ -24,7 +23,6 @@ internal sealed partial class QuestionReader
         public Span? DealTypeSpan { get; init; }
         public bool DealTypeUsed { get; init; }
         public (Span Span, IReadOnlyList<EntityCandidate> Candidates)? AmbiguousEntity { get; init; }
-        public Span? Negated { get; init; }
         public (Span Entity, Span Hint)? HintMismatch { get; init; }
 
         public bool StatesSomething => Period is not null || ComparisonKind is not null || ComparisonPeriod is not null || Filters.Count > 0
@@ -38,8 +36,7 @@ internal sealed partial class QuestionReader
     private Slots ReadSlots()
     {
         var (period, comparisonKind, comparisonPeriod) = ReadPeriods();
-        var (amount, amountSpan) = ReadAmount();
-        var slots = new Slots { Period = period, ComparisonKind = comparisonKind, ComparisonPeriod = comparisonPeriod, Amount = amount, AmountSpan = amountSpan };
+        var slots = new Slots { Period = period, ComparisonKind = comparisonKind, ComparisonPeriod = comparisonPeriod, Amount = ReadAmount() };
         slots = ReadBreakdowns(slots);
         slots = ReadFilters(slots);
         slots = ExcludeDealTypes(slots);
@@ -175,8 +172,6 @@ internal sealed partial class QuestionReader
             // A misspelt surname alone ("Schlect") is too weak to assume: the one candidate is offered.
             if (best < WeakMatch)
                 return slots with { AmbiguousEntity = (span, top) };
-            if (AsksFinding && IsNegated(span))
-                return slots with { Negated = span };
             var chosen = top[0];
             NoteMatch(span, chosen);
             var isExcluded = Excludes(span, lastExcluded);
@@ -208,8 +203,6 @@ internal sealed partial class QuestionReader
         var before = spans.FirstOrDefault(s => s.End == entity.Start || (s.End == entity.Start - 1 && connector.Contains(tokens[entity.Start - 1].Text)));
         return Usable(before) ? before : null;
     }
-
-    private bool IsNegated(Span entity) => PreviousSpan(entity) is { } p && p.Has(CueKind.Negation);
 
     /// <summary>The next chosen span, if only stop words stand between.</summary>
     private Span? NextSpan(Span span)

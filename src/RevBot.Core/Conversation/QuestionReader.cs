@@ -42,8 +42,6 @@ internal sealed partial class QuestionReader(IReadOnlyList<Token> tokens, IReadO
 
         if (slots.AmbiguousEntity is { } ambiguous)
             return q with { Intent = Intent.Clarify, Candidates = EntityOptions(ambiguous.Span, ambiguous.Candidates), Metric = reading.Metric };
-        if (slots.Negated is { } negated)
-            return q with { Intent = Intent.Clarify, Candidates = NegationOptions(negated), Metric = reading.Metric };
         if (slots.HintMismatch is { } mismatch)
             return q with { Intent = Intent.Clarify, Candidates = HintOptions(mismatch.Entity, mismatch.Hint), Metric = reading.Metric };
 
@@ -56,8 +54,6 @@ internal sealed partial class QuestionReader(IReadOnlyList<Token> tokens, IReadO
             return outcome;
         if (ReadBridgeList(q, slots, list, unexplained) is { } movers)
             return movers;
-        if (FindingWithAmount(q, slots, slots.AmountSpan) is { } amountFinding)
-            return amountFinding;
         if (ReadFinding(q, slots, list) is { } finding)
             return finding;
 

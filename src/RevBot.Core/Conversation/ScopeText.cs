@@ -31,7 +31,7 @@ public static partial class ScopeText
     };
 
     /// <summary>A deal type as a plural noun ("renewals", "renovaciones"); a value that is no deal type is shown as stored.</summary>
-    private static string DealTypeName(string v, bool es) => (EnumText.TryParse<DealType>(v, out var type) ? type : (DealType?)null) switch
+    internal static string DealTypeName(string v, bool es) => (EnumText.TryParse<DealType>(v, out var type) ? type : (DealType?)null) switch
     {
         DealType.New => es ? "negocio nuevo" : "new business",
         DealType.Expansion => es ? "ampliaciones" : "expansions",

@@ -20,9 +20,16 @@ public sealed class AlertsCollection : ICollectionFixture<AlertsDatabase>
 /// builds the services the host builds (so the <c>Alerts</c> section is bound and validated as in production), with
 /// the given settings on top.
 /// </summary>
-public sealed class AlertsDatabase : IAsyncDisposable
+public class AlertsDatabase : IAsyncDisposable
 {
-    private readonly SeededDatabases _databases = new(AlertDataset.SeedAsync);
+    private readonly SeededDatabases _databases;
+
+    public AlertsDatabase() : this(AlertDataset.SeedAsync)
+    {
+    }
+
+    /// <summary>Another seed (the dataset with more on top), shared the same way by its own collection.</summary>
+    protected AlertsDatabase(Func<Core.Storage.RevBotDb, Task> seed) => _databases = new SeededDatabases(seed);
 
     /// <param name="only">One kind of finding, as a question listing them asks.</param>
     /// <param name="take">Stop reading after this many findings (the scan must then end its statements cleanly).</param>
@@ -67,5 +74,9 @@ public sealed class AlertsDatabase : IAsyncDisposable
         return await use(db);
     }
 
-    public ValueTask DisposeAsync() => _databases.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _databases.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
 }

@@ -86,12 +86,16 @@ public sealed class FindingListAnswerTests(AlertsDatabase data)
     public async Task A_period_or_a_filter_the_list_cannot_apply_is_refused_not_dropped(DbProvider provider)
     {
         var period = await data.AskAsync(provider, "stalled deals last quarter");
-        var product = await data.AskAsync(provider, "stuck expansion deals");
+        var renewals = await data.AskAsync(provider, "stuck renewal deals");
+        var accountType = await data.AskAsync(provider, "accounts at risk excluding renewals");
 
         Assert.False(period.Understood, period.Text);
         Assert.Contains("as of today", period.Text, StringComparison.Ordinal);
-        Assert.False(product.Understood, product.Text);
-        Assert.Contains("not by deal type", product.Text, StringComparison.Ordinal);
+        // A deal has a type, so stalled deals take one; an account has none, so its list refuses it.
+        Assert.Equal(["renewal-stalled"], renewals.Items!.Select(i => i.Id));
+        Assert.StartsWith("1 stalled deal (renewals) as of Jun 15, 2026: ", renewals.Text, StringComparison.Ordinal);
+        Assert.False(accountType.Understood, accountType.Text);
+        Assert.Contains("but not by deal type", accountType.Text, StringComparison.Ordinal);
     }
 
     [Theory]
