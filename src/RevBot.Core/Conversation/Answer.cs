@@ -18,6 +18,10 @@ public sealed record Answer
     [JsonPropertyName("filterSets")] public IReadOnlyDictionary<string, AnswerValueSet>? FilterSets { get; init; }
     [JsonPropertyName("amount")] public AnswerAmount? Amount { get; init; }
     [JsonPropertyName("groupBy")] public string? GroupBy { get; init; }
+    /// <summary>The breakdown within each group ("loss_reason" for "loss reasons by region"): each group's rows carry their own breakdown.</summary>
+    [JsonPropertyName("thenBy")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? ThenBy { get; init; }
     [JsonPropertyName("limit")] public int? Limit { get; init; }
     [JsonPropertyName("value")] public decimal? Value { get; init; }
     [JsonPropertyName("unit")] public string? Unit { get; init; }

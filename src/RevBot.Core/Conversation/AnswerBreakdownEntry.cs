@@ -21,4 +21,9 @@ public sealed record AnswerBreakdownEntry(
     [JsonPropertyName("share")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public decimal? Share { get; init; }
+
+    /// <summary>With <see cref="Answer.ThenBy"/>: this group's own breakdown (its loss reasons, each with its share of the group).</summary>
+    [JsonPropertyName("breakdown")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<AnswerBreakdownEntry>? Breakdown { get; init; }
 }

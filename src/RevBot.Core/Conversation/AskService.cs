@@ -152,6 +152,16 @@ public sealed class AskService(
                 return TrendAnswerComposer.Compose(q, period, await engine.TrendAsync(def.Id, points, q.Filters, q.Conditions, ct), currency, names);
             }
             var (measured, comparePeriod) = DefaultPeriods.Comparison(q, def, period, resolver);
+            // "Loss reasons by region": one GROUP BY of both; no comparison is shown, so one asked for is refused, not dropped.
+            if (q.ThenBy == Dimension.LossReason && q.GroupBy is { } within && def.Id is "deals_lost" or "lost_amount")
+            {
+                if (q.Comparison is not null || q.ComparisonPeriod is not null)
+                    return GuidanceComposer.NotUnderstood(q, q.Language == "es"
+                        ? "Los motivos de pérdida por grupo no se comparan con otro periodo: pregunta por los motivos de pérdida de cada periodo."
+                        : "Loss reasons by group are not compared with another period: ask for each period's loss reasons.");
+                var cells = await engine.LossReasonsWithinAsync(measured, q.Filters, q.Conditions, within, ct);
+                return LossReasonGroupsComposer.Compose(q, measured, within, cells, q.Filters, q.Conditions, currency, names);
+            }
             // "Why did we lose?": one lost_amount statement by loss reason carries both the deals and the money.
             if (q.GroupBy == Dimension.LossReason && def.Id is "deals_lost" or "lost_amount")
             {

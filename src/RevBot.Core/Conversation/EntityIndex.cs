@@ -17,7 +17,8 @@ internal sealed class EntityIndex
     private EntityIndex(QuestionVocabulary vocabulary)
     {
         var names = new List<Name>();
-        foreach (var (dimension, entities) in vocabulary.Entities)
+        // Loss reasons ("price", "timing") are ordinary words: read only after a word of losing (QuestionReader.LossReasonFilters.cs).
+        foreach (var (dimension, entities) in vocabulary.Entities.Where(e => e.Key != Dimension.LossReason))
         {
             foreach (var entity in entities)
             {

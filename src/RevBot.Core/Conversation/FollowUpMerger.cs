@@ -39,6 +39,8 @@ public static class FollowUpMerger
             Filters = filters,
             Conditions = sets.Count == 0 && amount is null ? Metrics.QueryConditions.None : new Metrics.QueryConditions { Sets = sets, Amount = amount },
             GroupBy = parsed.GroupBy ?? previous.GroupBy,
+            // A new breakdown ("by rep") replaces both levels of "loss reasons by region".
+            ThenBy = parsed.GroupBy is null ? previous.ThenBy : parsed.ThenBy,
             Limit = parsed.Limit ?? previous.Limit,
             Ascending = parsed.Limit is not null ? parsed.Ascending : previous.Ascending,
             TrendPeriods = parsed.TrendPeriods ?? previous.TrendPeriods,

@@ -27,6 +27,9 @@ public sealed record ParsedQuestion
     public QueryConditions Conditions { get; init; } = QueryConditions.None;
     public Dimension? GroupBy { get; init; }
 
+    /// <summary>A breakdown within each group of <see cref="GroupBy"/>: only loss reasons ("loss reasons by region").</summary>
+    public Dimension? ThenBy { get; init; }
+
     /// <summary>For lists: how many, which end, and what is ranked.</summary>
     public int? Limit { get; init; }
     public bool Ascending { get; init; }

@@ -31,12 +31,16 @@ internal sealed partial class QuestionReader
     {
         // Every word was placed before this (QuestionReader.Words.cs): a word still unexplained here refuses.
         var confidence = unexplained.Count == 0 ? 1.0 : 0.0;
-        // Lost deals are already broken down by their reason: a second breakdown ("by region") cannot be shown.
-        if (confidence < Threshold || slots.GroupBy is { } g && g != Dimension.LossReason)
+        if (confidence < Threshold)
+            return Unknown(q, unexplained, "deals_lost");
+        // "loss reasons by region": the reasons within each region (one GROUP BY of both); a dimension lost deals
+        // cannot be broken down by (stage) is refused, never dropped.
+        var within = slots.GroupBy is { } g && g != Dimension.LossReason ? g : (Dimension?)null;
+        if (within is { } w && !MetricSupport.Supports("deals_lost", w, breakdown: true))
             return Unknown(q, unexplained, "deals_lost");
         var amount = metric == "lost_amount" || spans.Any(s => s.Cues.Any(c => c is { Kind: CueKind.Concept, Value: "amount" }));
         var question = Complete(q with { Confidence = Math.Round(confidence, 2) }, amount ? "lost_amount" : "deals_lost",
-            slots with { GroupBy = Dimension.LossReason }, ListShape.None, isFollowUp: false);
+            slots with { GroupBy = within ?? Dimension.LossReason }, ListShape.None, isFollowUp: false) with { ThenBy = within is null ? null : Dimension.LossReason };
         // "the main reason we lost" is one row; "motivos de pérdida" ends on a singular word but asks for them all.
         var plural = list.SubjectSpan is { } subject && Enumerable.Range(subject.Start, subject.Length)
             .Any(k => tokens[k].Text is "reasons" or "causes" or "motivos" or "razones" or "causas");

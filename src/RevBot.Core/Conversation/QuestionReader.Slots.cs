@@ -39,6 +39,7 @@ internal sealed partial class QuestionReader
         var slots = new Slots { Period = period, ComparisonKind = comparisonKind, ComparisonPeriod = comparisonPeriod, Amount = ReadAmount() };
         slots = ReadBreakdowns(slots);
         slots = ReadFilters(slots);
+        slots = ReadLossReasons(slots);
         slots = ExcludeDealTypes(slots);
         var typeSpan = spans.FirstOrDefault(s => s.Has(CueKind.DealType) && !used.Contains(s));
         return slots with { DealType = typeSpan?.First(CueKind.DealType), DealTypeSpan = typeSpan, Trend = spans.Any(s => s.Has(CueKind.Trend)), Chart = ReadChart() };

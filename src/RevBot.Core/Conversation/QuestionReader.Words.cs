@@ -34,6 +34,7 @@ internal sealed partial class QuestionReader
         loose.RemoveWhere(k => LegalForms.Contains(tokens[k].Text) && spans.Any(s => s.Kind == SpanKind.Entity && s.End == k && s.Entities.Any(c => c.Dimension == Dimension.Account)));
         var words = new List<UnplacedWord>();
         var (nameRange, candidates) = PartialName(loose, words);
+        words.AddRange(UnknownLossReasons(loose));
         var kindAt = ValuesOfDanglingDimensions(list, loose, nameRange);
         foreach (var run in Runs(loose))
             words.AddRange(PlaceRun(run, kindAt));

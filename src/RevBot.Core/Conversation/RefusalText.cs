@@ -70,7 +70,8 @@ public static class RefusalText
     private static string Breakdowns(QuestionVocabulary vocabulary, bool spanish)
     {
         var loaded = vocabulary.Entities.Count > 0;
-        var kinds = Enum.GetValues<Dimension>().Where(d => !loaded || d is Dimension.Owner or Dimension.Account || vocabulary.Of(d).Count > 0)
+        // Loss reasons break down only lost deals: offered with them (docs/questions.md), not to every metric.
+        var kinds = Enum.GetValues<Dimension>().Where(d => d != Dimension.LossReason && (!loaded || d is Dimension.Owner or Dimension.Account || vocabulary.Of(d).Count > 0))
             .Select(d => DimensionText.Name(d, spanish));
         return spanish
             ? $"Puedo desglosar por {string.Join(", ", kinds)}, o por día, semana, mes, trimestre o año."
@@ -110,6 +111,8 @@ public static class RefusalText
         (Dimension.Stage, true) => "etapas",
         (Dimension.Account, false) => "accounts",
         (Dimension.Account, true) => "cuentas",
+        (Dimension.LossReason, false) => "loss reasons",
+        (Dimension.LossReason, true) => "motivos de pérdida",
         (_, false) => "deal types",
         (_, true) => "tipos de negocio",
     };

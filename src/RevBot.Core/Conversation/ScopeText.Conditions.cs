@@ -25,6 +25,9 @@ public static partial class ScopeText
         ArgumentNullException.ThrowIfNull(set);
         var names = (set.Labels ?? set.Values).Select(v => d == Dimension.Type ? DealTypeName(v, spanish) : v).ToList();
         var list = names.Count == 1 ? names[0] : string.Join(", ", names.Take(names.Count - 1)) + (spanish ? " y " : " and ") + names[^1];
+        // A deal has one loss reason: several are any of them ("loss reason price or competitor").
+        if (d == Dimension.LossReason && !set.Exclude)
+            return (spanish ? "motivo de pérdida " : "loss reason ") + string.Join(", ", names.Take(names.Count - 1)) + (spanish ? " o " : " or ") + names[^1];
         if (!set.Exclude) return list;
         return spanish ? $"{AllEs(d)} excepto {list}" : $"all {AllEn(d)} except {list}";
     }
@@ -62,6 +65,7 @@ public static partial class ScopeText
         Dimension.Owner => "reps",
         Dimension.Industry => "industries",
         Dimension.Type => "deal types",
+        Dimension.LossReason => "loss reasons",
         _ => d.ToString().ToLowerInvariant() + "s",
     };
 
@@ -76,6 +80,7 @@ public static partial class ScopeText
         Dimension.Source => "todos los orígenes",
         Dimension.Stage => "todas las etapas",
         Dimension.Type => "todos los tipos",
+        Dimension.LossReason => "todos los motivos de pérdida",
         _ => "todas las cuentas",
     };
 }

@@ -8,7 +8,7 @@ namespace RevBot.Core.Conversation;
 
 /// <summary>
 /// Reads the names questions may mention. One pass per small table (the people, the few distinct region, segment
-/// and industry of the accounts), the account names, and the deals' stages, sources and products: on PostgreSQL read
+/// and industry of the accounts), the account names, and the deals' stages, sources, products and loss reasons: on PostgreSQL read
 /// from their own indexes (the VocabularyIndexes migration), one probe per distinct value, so no deal is read; on
 /// SQLite (small by design) one DISTINCT. The only large result is the account names — all of them for the host's
 /// cache, or for one question (<see cref="LoadForQuestionAsync"/>) only those its words could mean.
@@ -81,6 +81,7 @@ internal static class VocabularyLoader
         var stages = postgres ? await DistinctAsync(db, "deals", "stage", ct) : await db.Deals.Select(d => (string?)d.Stage).Distinct().ToListAsync(ct);
         var sources = postgres ? await DistinctAsync(db, "deals", "source", ct) : await db.Deals.Select(d => d.Source).Distinct().ToListAsync(ct);
         var products = postgres ? await DistinctAsync(db, "deals", "product", ct) : await db.Deals.Select(d => d.Product).Distinct().ToListAsync(ct);
+        var reasons = postgres ? await DistinctAsync(db, "deals", "loss_reason", ct) : await db.Deals.Select(d => d.LossReason).Distinct().ToListAsync(ct);
         var subscribed = postgres ? await DistinctAsync(db, "subscriptions", "product", ct) : await db.Subscriptions.Select(s => s.Product).Distinct().ToListAsync(ct);
         var entities = new Dictionary<Dimension, IReadOnlyList<NamedEntity>>
         {
@@ -93,6 +94,7 @@ internal static class VocabularyLoader
             [Dimension.Product] = Named(products.Concat(subscribed)),
             [Dimension.Source] = Named(sources),
             [Dimension.Stage] = Named(stages),
+            [Dimension.LossReason] = Named(reasons.Where(r => !string.IsNullOrWhiteSpace(r))),
             [Dimension.Type] = [.. Enum.GetValues<DealType>().Select(t => new NamedEntity(EnumText.Format(t), EnumText.Format(t)))],
         };
         return new QuestionVocabulary(entities);

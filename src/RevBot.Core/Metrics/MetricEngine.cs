@@ -75,6 +75,22 @@ public sealed class MetricEngine(RevBotDb db, IOptions<CompanyOptions> options, 
         }
     }
 
+    /// <summary>
+    /// The period's lost deals per group of <paramref name="groupBy"/> and loss reason ("loss reasons by region"), one
+    /// GROUP BY of both in the database. Takes what lost amount takes.
+    /// </summary>
+    /// <exception cref="MetricNotSupportedException">A filter or the breakdown does not apply to lost deals.</exception>
+    public async Task<IReadOnlyList<LossReasonCell>> LossReasonsWithinAsync(Period period, IReadOnlyDictionary<Dimension, string> filters, QueryConditions conditions, Dimension groupBy, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(filters);
+        ArgumentNullException.ThrowIfNull(conditions);
+        var metric = MetricCatalog.Get("lost_amount");
+        MetricSupport.Check(metric, filters, conditions, groupBy);
+        if (groupBy == Dimension.LossReason) throw new ArgumentException("The groups are another dimension than the loss reason.", nameof(groupBy));
+        var context = new MetricContext(db, _company, metric, MetricWindow.Create(period, clock), filters) { Conditions = conditions };
+        return await LossReasonCells.RunAsync(context, groupBy, ct);
+    }
+
     /// <summary>The same metric over several periods, in the order given (one evaluation per period).</summary>
     public Task<IReadOnlyList<MetricResult>> TrendAsync(string metric, IReadOnlyList<Period> periods, IReadOnlyDictionary<Dimension, string> filters, CancellationToken ct = default) =>
         TrendAsync(metric, periods, filters, QueryConditions.None, ct);

@@ -37,6 +37,11 @@ public static class AnswerNumbers
             var shown = rows.EnumerateArray().Count(r => text.Contains(r.GetProperty("label").GetString()!, StringComparison.Ordinal));
             var more = rows.GetArrayLength() - shown;
             allowed.Add(f.Spanish ? $" y {more} más" : $" and {more} more");
+            // Loss reasons by region: each group shows its top reasons and says how many more it has.
+            foreach (var row in rows.EnumerateArray())
+                if (row.TryGetProperty("breakdown", out var inner) && inner.ValueKind == JsonValueKind.Array)
+                    for (var k = 1; k <= inner.GetArrayLength(); k++)
+                        allowed.Add(f.Spanish ? $" y {k} {(k == 1 ? "motivo" : "motivos")} más" : $" and {k} more {(k == 1 ? "reason" : "reasons")}");
         }
 
         var rest = text;
@@ -63,9 +68,20 @@ public static class AnswerNumbers
         if (json.TryGetProperty("items", out var shown) && shown.ValueKind == JsonValueKind.Array) yield return shown.GetArrayLength();
         foreach (var list in new[] { "breakdown", "items" })
             if (json.TryGetProperty(list, out var rows) && rows.ValueKind == JsonValueKind.Array)
-                foreach (var row in rows.EnumerateArray())
+                foreach (var row in Rows(rows))
                     foreach (var name in new[] { "value", "count", "amount", "share", "before", "after" })
                         if (row.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number) yield return v.GetDecimal();
+    }
+
+    /// <summary>A list's rows and, for a breakdown within each group ("loss reasons by region"), each group's own rows.</summary>
+    private static IEnumerable<JsonElement> Rows(JsonElement rows)
+    {
+        foreach (var row in rows.EnumerateArray())
+        {
+            yield return row;
+            if (row.ValueKind == JsonValueKind.Object && row.TryGetProperty("breakdown", out var inner) && inner.ValueKind == JsonValueKind.Array)
+                foreach (var innerRow in inner.EnumerateArray()) yield return innerRow;
+        }
     }
 
     private static IEnumerable<(decimal, MetricUnit)> ScorecardNumbers(JsonElement json)
@@ -89,7 +105,7 @@ public static class AnswerNumbers
                 if (filter.Value.ValueKind == JsonValueKind.String) yield return filter.Value.GetString()!;
         foreach (var list in new[] { "breakdown", "items", "metrics" })
             if (json.TryGetProperty(list, out var rows) && rows.ValueKind == JsonValueKind.Array)
-                foreach (var row in rows.EnumerateArray())
+                foreach (var row in Rows(rows))
                     foreach (var name in new[] { "label", "name" })
                         if (row.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String) yield return v.GetString()!;
     }

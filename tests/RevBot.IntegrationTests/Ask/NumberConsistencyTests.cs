@@ -32,6 +32,9 @@ public sealed class NumberConsistencyTests(AskHost host) : IClassFixture<AskHost
         // The ARR bridge (issue 17): its legs and the accounts behind them.
         "new ARR last quarter", "expansion ARR by segment last quarter", "churned ARR this year", "ARR de contracción el trimestre pasado",
         "customers who churned last quarter", "which accounts downgraded this year", "¿qué clientes ampliaron su contrato este año?",
+        // Loss reasons as filters and by group (issue 17, section 3).
+        "deals lost to price this year", "lost amount due to the competition this year", "tratos perdidos por precio este año", "deals lost to price or competitors this year",
+        "loss reasons by region this year", "why did we lose by rep this year", "lost revenue reasons by region this year", "motivos de pérdida por región este año", "top 1 reason we lost deals by segment this year",
     };
 
     [Theory]

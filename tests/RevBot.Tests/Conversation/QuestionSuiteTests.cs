@@ -81,6 +81,9 @@ public sealed class QuestionSuiteTests
         CheckConditions(expect, p, Expect);
         var groupBy = Str(expect, "groupBy");
         Expect(groupBy is null ? p.GroupBy is null : string.Equals(groupBy, p.GroupBy?.ToString(), StringComparison.OrdinalIgnoreCase), $"groupBy: expected {groupBy ?? "none"}");
+        // then_by: the breakdown within each group ("loss reasons by region"); absent means none.
+        var thenBy = Str(expect, "then_by");
+        Expect(thenBy is null ? p.ThenBy is null : string.Equals(thenBy, p.ThenBy?.ToString(), StringComparison.OrdinalIgnoreCase), $"then_by: expected {thenBy ?? "none"}");
         var limit = Str(expect, "limit");
         Expect(limit is null ? p.Limit is null : p.Limit == int.Parse(limit, CultureInfo.InvariantCulture), $"limit: expected {limit ?? "none"}");
         if (Str(expect, "language") is { } language)
@@ -158,7 +161,7 @@ public sealed class QuestionSuiteTests
         $"{p.Intent} metric={p.Metric ?? "-"} period={(p.Period is { } pp ? $"{pp.Start:yyyy-MM-dd}..{pp.End:yyyy-MM-dd} '{pp.Label}' {pp.Grain}" : "-")} " +
         $"cmp={p.Comparison?.ToString() ?? "-"}/{(p.ComparisonPeriod is { } c ? $"{c.Start:yyyy-MM-dd}..{c.End:yyyy-MM-dd}" : "-")} " +
         $"filters={{{string.Join(", ", p.Filters.Select(kv => $"{kv.Key}: {kv.Value}"))}}} " +
-        $"sets={{{string.Join(", ", p.Conditions.Sets.Select(kv => $"{kv.Key}: {(kv.Value.Exclude ? "not " : "")}{string.Join("|", kv.Value.Values)}"))}}} amount={p.Conditions.Amount?.ToString() ?? "-"} groupBy={p.GroupBy?.ToString() ?? "-"} limit={p.Limit?.ToString(CultureInfo.InvariantCulture) ?? "-"} " +
+        $"sets={{{string.Join(", ", p.Conditions.Sets.Select(kv => $"{kv.Key}: {(kv.Value.Exclude ? "not " : "")}{string.Join("|", kv.Value.Values)}"))}}} amount={p.Conditions.Amount?.ToString() ?? "-"} groupBy={p.GroupBy?.ToString() ?? "-"}{(p.ThenBy is { } tb ? $"/{tb}" : "")} limit={p.Limit?.ToString(CultureInfo.InvariantCulture) ?? "-"} " +
         $"list={p.ListSubject?.ToString() ?? "-"}/{p.DealListKind?.ToString() ?? "-"} asc={p.Ascending} trend={p.TrendGrain?.ToString() ?? "-"}x{p.TrendPeriods?.ToString(CultureInfo.InvariantCulture) ?? "-"} " +
         $"lang={p.Language} followUp={p.IsFollowUp} conf={p.Confidence.ToString(CultureInfo.InvariantCulture)} candidates=[{string.Join(" | ", p.Candidates.Select(o => $"{o.Label} => {o.Question}"))}] unplaced=[{string.Join(" | ", p.Unplaced.Select(u => $"{u.Text} ({u.Reason} {u.Dimension})"))}]";
 }

@@ -35,6 +35,8 @@ internal static class TestVocabulary
         ],
         [Dimension.Source] = [new("Inbound", "Inbound"), new("Outbound", "Outbound"), new("Partner", "Partner"), new("Referral", "Referral"), new("Events", "Events")],
         [Dimension.Stage] = [new("Prospecting", "Prospecting"), new("Qualification", "Qualification"), new("Discovery", "Discovery"), new("Proposal", "Proposal"), new("Negotiation", "Negotiation")],
+        // The default loss reasons, as deals record them (read only after a word of losing).
+        [Dimension.LossReason] = [new("price", "price"), new("competitor", "competitor"), new("no decision", "no decision"), new("timing", "timing"), new("product fit", "product fit"), new("no budget", "no budget")],
         [Dimension.Account] =
         [
             new("acc-001", "Acme Corporation"), new("acc-002", "Betatech"), new("acc-003", "Bioholding"), new("acc-004", "Cancity"),

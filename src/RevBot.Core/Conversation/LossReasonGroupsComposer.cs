@@ -1,0 +1,128 @@
+using RevBot.Core.Metrics;
+using RevBot.Core.Periods;
+using RevBot.Core.Replies;
+
+namespace RevBot.Core.Conversation;
+
+/// <summary>
+/// Writes "loss reasons by region": the period's lost deals by group, and within each group its loss reasons. Too
+/// many rows for a chat line, so the text shows the top reasons of each group (the question's limit, else
+/// <see cref="ReasonsShown"/>) for the first <see cref="GroupsShown"/> groups, and says how many more; the table
+/// holds the same rows and the JSON every group with every reason. Ordered by deals, or by money for lost amount.
+/// </summary>
+public static class LossReasonGroupsComposer
+{
+    public const int GroupsShown = 10;
+    public const int ReasonsShown = 3;
+
+    public static Answer Compose(ParsedQuestion question, Period period, Dimension groupBy, IReadOnlyList<LossReasonCell> cells,
+        IReadOnlyDictionary<Dimension, string> filters, QueryConditions conditions, string currency, IReadOnlyDictionary<Dimension, string>? names = null)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        ArgumentNullException.ThrowIfNull(period);
+        ArgumentNullException.ThrowIfNull(cells);
+        var f = new AnswerFormatter(question.Language, currency);
+        var byAmount = question.Metric == "lost_amount";
+        var def = MetricCatalog.Get(byAmount ? "lost_amount" : "deals_lost");
+        decimal Measure(Row r) => byAmount ? r.Amount : r.Count;
+        decimal Other(Row r) => byAmount ? r.Count : r.Amount;
+        IEnumerable<Row> Ordered(IEnumerable<Row> rows) => rows.OrderByDescending(Measure).ThenByDescending(Other).ThenBy(r => r.Label, StringComparer.OrdinalIgnoreCase);
+        decimal? Share(Row part, Row whole) => Measure(whole) == 0 ? null : Measure(part) / Measure(whole);
+
+        var dim = DimensionText.Name(groupBy, f.Spanish);
+        var groups = Ordered(cells.GroupBy(c => c.GroupKey).Select(g => new Row(g.Key, GroupLabel(g.First(), dim, f), g.Sum(c => (decimal)c.Deals), g.Sum(c => c.Amount),
+            [.. Ordered(g.Select(c => new Row(c.ReasonKey, ReasonLabel(c, f), c.Deals, c.Amount, [])))]))).ToList();
+        var total = new Row("", "", groups.Sum(g => g.Count), groups.Sum(g => g.Amount), []);
+        var perGroup = question.Limit ?? ReasonsShown;
+        var shown = groups.Take(GroupsShown).ToList();
+        var scoped = ScopeText.Scoped(ScopeText.Filters(filters, conditions, names, f), period, f);
+
+        string Deals(decimal n) => f.Spanish ? $"{f.Count(n)} {(n == 1 ? "negocio" : "negocios")}" : $"{f.Count(n)} {(n == 1 ? "deal" : "deals")}";
+        string Measured(Row r) => byAmount ? $"{f.Money(r.Amount)}, {Deals(r.Count)}" : $"{Deals(r.Count)}, {f.Money(r.Amount)}";
+        string ReasonText(Row r, Row group)
+        {
+            var share = Share(r, group) is { } s ? f.Percent(s) : f.Value(null, MetricUnit.Ratio);
+            return byAmount ? $"{r.Label} {f.Money(r.Amount)} ({share}, {Deals(r.Count)})" : $"{r.Label} {f.Count(r.Count)} ({share}, {f.Money(r.Amount)})";
+        }
+        string GroupText(Row g)
+        {
+            var more = g.Rows.Count - Math.Min(perGroup, g.Rows.Count);
+            var tail = more > 0 ? (f.Spanish ? $" y {more} {(more == 1 ? "motivo" : "motivos")} más" : $" and {more} more {(more == 1 ? "reason" : "reasons")}") : "";
+            return $"{g.Label} {Measured(g)} — {string.Join(", ", g.Rows.Take(perGroup).Select(r => ReasonText(r, g)))}{tail}";
+        }
+
+        string text;
+        if (total.Count == 0)
+        {
+            text = f.Spanish ? $"No se perdió ningún negocio {scoped}." : $"No deals were lost {scoped}.";
+        }
+        else
+        {
+            var head = (byAmount, f.Spanish) switch
+            {
+                (false, false) => $"Deals lost by {dim} and loss reason {scoped}: {Deals(total.Count)} lost, {f.Money(total.Amount)}",
+                (false, true) => $"Negocios perdidos por {dim} y motivo {scoped}: {Deals(total.Count)} perdidos, {f.Money(total.Amount)}",
+                (true, false) => $"Lost amount by {dim} and loss reason {scoped}: {f.Money(total.Amount)} from {Deals(total.Count)} lost",
+                (true, true) => $"Importe perdido por {dim} y motivo {scoped}: {f.Money(total.Amount)} de {Deals(total.Count)} perdidos",
+            };
+            var order = f.Spanish
+                ? $"Principales motivos por {dim}, {(byAmount ? "de mayor a menor importe" : "de más a menos negocios")}"
+                : $"Top reasons per {dim}, {(byAmount ? "largest amount first" : "most deals first")}";
+            var moreGroups = groups.Count - shown.Count;
+            var tail = moreGroups > 0 ? (f.Spanish ? $"; y {moreGroups} más" : $"; and {moreGroups} more") : "";
+            text = $"{head}. {order}: {string.Join("; ", shown.Select(GroupText))}{tail}.";
+        }
+
+        var header = MetricAnswerComposer.Capitalize(dim, f.Culture);
+        var reasonHeader = MetricAnswerComposer.Capitalize(DimensionText.Name(Dimension.LossReason, f.Spanish), f.Culture);
+        return new Answer
+        {
+            Understood = true,
+            Intent = "metric",
+            Language = f.Language,
+            Metric = def.Id,
+            Period = AnswerPeriod.From(period),
+            Filters = FilterText.ToJson(filters),
+            FilterSets = FilterText.SetsJson(conditions),
+            Amount = FilterText.AmountJson(conditions),
+            GroupBy = DimensionText.Key(groupBy),
+            ThenBy = DimensionText.Key(Dimension.LossReason),
+            Limit = question.Limit,
+            Value = Measure(total),
+            Unit = UnitText.Key(def.Unit),
+            Currency = currency,
+            Numerator = byAmount ? total.Count : null,
+            LostAmount = byAmount ? null : total.Amount,
+            Breakdown = [.. groups.Select(g => new AnswerBreakdownEntry(g.Key, g.Label, Measure(g), byAmount ? g.Count : null, null)
+            {
+                Count = g.Count, Amount = g.Amount, Share = Share(g, total),
+                Breakdown = [.. g.Rows.Select(r => new AnswerBreakdownEntry(r.Key, r.Label, Measure(r), byAmount ? r.Count : null, null) { Count = r.Count, Amount = r.Amount, Share = Share(r, g) })],
+            })],
+            Text = text,
+            Reply = new Reply
+            {
+                Title = f.Spanish ? $"Motivos de pérdida por {dim} · {period.Label}" : $"Loss reasons by {dim} · {period.Label}",
+                Text = text,
+                Facts = [new(FactName("deals_lost", f), f.Count(total.Count)), new(FactName("lost_amount", f), f.Money(total.Amount))],
+                Table = groups.Count == 0 ? null : new ReplyTable(
+                    [header, reasonHeader, f.Spanish ? "Negocios" : "Deals", f.Spanish ? "Importe" : "Amount", f.Spanish ? "Parte" : "Share"],
+                    [.. shown.SelectMany(g => g.Rows.Take(perGroup).Select(r => (IReadOnlyList<string>)[g.Label, r.Label, f.Count(r.Count), f.Money(r.Amount), Share(r, g) is { } s ? f.Percent(s) : "—"]))],
+                    cells.Count) { NumericColumns = new HashSet<int> { 2, 3, 4 } },
+                Context = [MetricAnswerComposer.ContextLine(period, filters, f, names, conditions), f.Spanish ? def.DefinitionEs : def.DefinitionEn],
+            },
+        };
+    }
+
+    private static string FactName(string metric, AnswerFormatter f) =>
+        MetricAnswerComposer.Capitalize(f.Spanish ? MetricCatalog.Get(metric).NameEs : MetricCatalog.Get(metric).NameEn, f.Culture);
+
+    /// <summary>A rep's name, a region as stored; deals with none say so ("no region", "sin región").</summary>
+    private static string GroupLabel(LossReasonCell c, string dim, AnswerFormatter f) =>
+        c.GroupKey.Length == 0 ? (f.Spanish ? $"sin {dim}" : $"no {dim}") : c.GroupLabel;
+
+    private static string ReasonLabel(LossReasonCell c, AnswerFormatter f) => c.ReasonKey.Length == 0
+        ? (f.Spanish ? "sin motivo registrado" : "no reason recorded")
+        : MetricAnswerComposer.Capitalize(c.ReasonLabel, f.Culture);
+
+    private sealed record Row(string Key, string Label, decimal Count, decimal Amount, IReadOnlyList<Row> Rows);
+}
