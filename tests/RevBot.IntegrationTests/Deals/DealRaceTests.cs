@@ -6,6 +6,7 @@ using RevBot.Core.Deals;
 using RevBot.Core.Domain;
 using RevBot.Data.Storage;
 using RevBot.IntegrationTests.Teams;
+using RevBot.Testing;
 using RevBot.Testing.Deals;
 
 namespace RevBot.IntegrationTests.Deals;
@@ -70,8 +71,7 @@ public sealed class DealRaceTests
         for (var i = 0; i < Racers; i++)
         {
             var hook = $"/respond/race-{i}";
-            var until = DateTime.UtcNow.AddSeconds(60);
-            while (!world.Slack.Requests.Any(r => r.Method == hook) && DateTime.UtcNow < until) await Task.Delay(20, Ct);
+            await Wait.UntilAsync(() => world.Slack.Requests.Any(r => r.Method == hook), TimeSpan.FromSeconds(60));
             answers.Add(Assert.Single(world.Slack.Requests, r => r.Method == hook).Body);
         }
         Assert.Single(answers, a => a.Contains("Marked won by Rob Rep just now", StringComparison.Ordinal));

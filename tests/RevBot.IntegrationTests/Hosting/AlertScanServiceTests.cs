@@ -61,11 +61,11 @@ public sealed class AlertScanServiceTests
     private static async Task WaitForRunsAsync(TestDatabase db, int count)
     {
         var seen = 0;
-        for (var until = DateTime.UtcNow + Patience; DateTime.UtcNow < until; await Task.Delay(20, Ct))
+        await Wait.UntilAsync(async () =>
         {
             await using var ctx = db.NewContext();
-            if ((seen = await ctx.AlertScanRuns.CountAsync(Ct)) >= count) break;
-        }
+            return (seen = await ctx.AlertScanRuns.CountAsync(Ct)) >= count;
+        }, Patience);
         Assert.True(count == seen, string.Join("\n", Errors.Lines));
     }
 }

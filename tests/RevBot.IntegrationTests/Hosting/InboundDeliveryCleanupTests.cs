@@ -97,18 +97,18 @@ public sealed class InboundDeliveryCleanupTests
     private static async Task WaitForKeysAsync(TestDatabase db, string[] expected)
     {
         string[] keys = [];
-        for (var until = DateTime.UtcNow + Patience; DateTime.UtcNow < until; await Task.Delay(20, Ct))
-        {
-            await using var ctx = db.NewContext();
-            keys = [.. (await ctx.InboundDeliveries.Select(d => d.Platform + "/" + d.DeliveryId).ToListAsync(Ct)).Order(StringComparer.Ordinal)];
-            if (keys.SequenceEqual(expected)) return;
-        }
+        if (await Wait.UntilAsync(async () =>
+            {
+                await using var ctx = db.NewContext();
+                keys = [.. (await ctx.InboundDeliveries.Select(d => d.Platform + "/" + d.DeliveryId).ToListAsync(Ct)).Order(StringComparer.Ordinal)];
+                return keys.SequenceEqual(expected);
+            }, Patience)) return;
         Assert.Equal(expected, keys);
     }
 
     private static async Task WaitAsync(Func<bool> condition, string what)
     {
-        for (var until = DateTime.UtcNow + Patience; !condition() && DateTime.UtcNow < until;) await Task.Delay(20, Ct);
+        await Wait.UntilAsync(condition, Patience);
         Assert.True(condition(), $"Timed out waiting for {what}.");
     }
 

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Trace;
 using RevBot.IntegrationTests.Hosting;
 using RevBot.IntegrationTests.Teams;
+using RevBot.Testing;
 
 namespace RevBot.IntegrationTests.Observability;
 
@@ -31,9 +32,8 @@ public sealed class TelemetryExportTests
         using (await http.PostAsJsonAsync("/api/ask", new { question = "what is our ARR?" }, Ct)) { }
 
         // Metrics are pushed every second, traces within the batch processor's five seconds.
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (DateTime.UtcNow < deadline && !(Has("/v1/traces", "/api/ask") && Has("/v1/metrics", "revbot.questions") && Has("/v1/metrics", "revbot.outbox.oldest_due_age")))
-            await Task.Delay(200, Ct);
+        await Wait.UntilAsync(() => Has("/v1/traces", "/api/ask") && Has("/v1/metrics", "revbot.questions") && Has("/v1/metrics", "revbot.outbox.oldest_due_age"),
+            poll: TimeSpan.FromMilliseconds(200));
 
         Assert.True(Has("/v1/traces", "/api/ask"), "no trace of the /api/ask request reached the collector");
         Assert.True(Has("/v1/metrics", "revbot.questions"), "the revbot.questions counter did not reach the collector");

@@ -195,23 +195,14 @@ public sealed class DatabaseOutageTests
     /// <summary>Polls (bounded, in real time) until <paramref name="value"/> returns something; the awaited signal of the fakes and the database.</summary>
     private static async Task<T> Until<T>(Func<T?> value, string what, int seconds = 30) where T : class
     {
-        var until = DateTime.UtcNow.AddSeconds(seconds);
-        while (true)
-        {
-            if (value() is { } found) return found;
-            Assert.True(DateTime.UtcNow < until, $"Waited {seconds}s for {what}.");
-            await Task.Delay(50, Ct);
-        }
+        T? found = null;
+        Assert.True(await Wait.UntilAsync(() => (found = value()) is not null, TimeSpan.FromSeconds(seconds), TimeSpan.FromMilliseconds(50)), $"Waited {seconds}s for {what}.");
+        return found!;
     }
 
     private static async Task Until(Func<Task<bool>> condition, string what, int seconds = 30)
     {
-        var until = DateTime.UtcNow.AddSeconds(seconds);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < until, $"Waited {seconds}s for {what}.");
-            await Task.Delay(100, Ct);
-        }
+        Assert.True(await Wait.UntilAsync(condition, TimeSpan.FromSeconds(seconds), TimeSpan.FromMilliseconds(100)), $"Waited {seconds}s for {what}.");
     }
 
     /// <summary>What a request could have changed: deal versions and the rows a change writes.</summary>

@@ -217,10 +217,9 @@ public sealed class HandoffDeliveryTests : IAsyncLifetime
     /// <summary>Waits (in real time, bounded) until the host's dispatcher has sent or given up on the row.</summary>
     private async Task<OutboxMessage> SettledAsync(long id)
     {
-        var until = DateTime.UtcNow.AddSeconds(30);
-        OutboxMessage row;
-        while ((row = await WithDbAsync(db => db.Outbox.AsNoTracking().SingleAsync(m => m.Id == id, Ct))).SentAt is null && row.FailedAt is null && DateTime.UtcNow < until)
-            await Task.Delay(50, Ct);
+        OutboxMessage row = null!;
+        await Wait.UntilAsync(async () => (row = await WithDbAsync(db => db.Outbox.AsNoTracking().SingleAsync(m => m.Id == id, Ct))).SentAt is not null || row.FailedAt is not null,
+            poll: TimeSpan.FromMilliseconds(50));
         return row;
     }
 
@@ -255,18 +254,19 @@ public sealed class HandoffDeliveryTests : IAsyncLifetime
     /// <summary>The hand-off row once its outcome is written: the platform sees the post a moment before the dispatcher writes it down.</summary>
     private async Task<OutboxMessage> SentRowAsync(string platform)
     {
-        for (var until = DateTime.UtcNow.AddSeconds(30); ; await Task.Delay(50, Ct))
+        OutboxMessage row = null!;
+        await Wait.UntilAsync(async () =>
         {
-            var row = await WithDbAsync(db => db.Outbox.AsNoTracking().SingleAsync(m => m.Kind == HandoffKinds.WonMessage && m.Platform == platform, Ct));
-            if (row.SentAt is not null || DateTime.UtcNow > until) return row;
-        }
+            row = await WithDbAsync(db => db.Outbox.AsNoTracking().SingleAsync(m => m.Kind == HandoffKinds.WonMessage && m.Platform == platform, Ct));
+            return row.SentAt is not null;
+        }, poll: TimeSpan.FromMilliseconds(50));
+        return row;
     }
 
     private static async Task<List<T>> WaitAsync<T>(Func<List<T>> seen)
     {
-        var until = DateTime.UtcNow.AddSeconds(30);
-        List<T> now;
-        while ((now = seen()).Count == 0 && DateTime.UtcNow < until) await Task.Delay(50, Ct);
+        List<T> now = [];
+        await Wait.UntilAsync(() => (now = seen()).Count > 0, poll: TimeSpan.FromMilliseconds(50));
         Assert.NotEmpty(now);
         return now;
     }

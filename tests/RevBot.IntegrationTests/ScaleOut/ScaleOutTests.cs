@@ -144,12 +144,8 @@ public sealed class ScaleOutTests
 
     private static async Task WaitUntilAsync(string what, Func<Task<bool>> done, Func<Task<string>> state)
     {
-        var until = DateTime.UtcNow + Deadline;
-        while (!await done())
-        {
-            if (DateTime.UtcNow > until) Assert.Fail($"Not within {Deadline.TotalSeconds:F0} s: {what}. Now: {await state()}.");
-            await Task.Delay(200, Ct);
-        }
+        if (!await Wait.UntilAsync(done, Deadline, TimeSpan.FromMilliseconds(200)))
+            Assert.Fail($"Not within {Deadline.TotalSeconds:F0} s: {what}. Now: {await state()}.");
     }
 
     /// <summary>Checks <paramref name="holds"/> throughout <paramref name="window"/>, failing as soon as it does not.</summary>

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using RevBot.Testing;
 
 namespace RevBot.IntegrationTests.Slack;
 
@@ -78,7 +79,7 @@ internal sealed class FakeSlack : IAsyncDisposable
     /// <summary>Waits (in real time, bounded) until the fake has seen <paramref name="count"/> requests.</summary>
     public async Task WaitForRequestsAsync(int count)
     {
-        for (var i = 0; i < 500 && Requests.Count < count; i++) await Task.Delay(10, TestContext.Current.CancellationToken);
+        await Wait.UntilAsync(() => Requests.Count >= count, TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(10));
         Assert.True(Requests.Count >= count, $"The fake Slack saw {Requests.Count} requests, expected {count}.");
     }
 

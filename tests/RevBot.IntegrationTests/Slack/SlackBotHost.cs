@@ -11,6 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 using RevBot.Core.Storage;
 using RevBot.Host.Hosting;
 using RevBot.Slack.Signing;
+using RevBot.Testing;
 
 namespace RevBot.IntegrationTests.Slack;
 
@@ -103,10 +104,8 @@ public sealed class SlackBotHost : IAsyncLifetime
     /// <summary>Polls the fake (bounded, in real time) until <paramref name="count"/> matching requests arrived.</summary>
     internal async Task<IReadOnlyList<FakeRequest>> WaitForAsync(Func<FakeRequest, bool> match, int count = 1, int timeoutSeconds = 30)
     {
-        var until = DateTime.UtcNow.AddSeconds(timeoutSeconds);
-        List<FakeRequest> seen;
-        while ((seen = [.. Fake.Requests.Where(match)]).Count < count && DateTime.UtcNow < until)
-            await Task.Delay(20, TestContext.Current.CancellationToken);
+        List<FakeRequest> seen = [];
+        await Wait.UntilAsync(() => (seen = [.. Fake.Requests.Where(match)]).Count >= count, TimeSpan.FromSeconds(timeoutSeconds));
         Assert.True(seen.Count >= count, $"The fake Slack saw {seen.Count} matching requests, expected {count}.");
         return seen;
     }

@@ -9,6 +9,7 @@ using RevBot.Core.Storage;
 using RevBot.IntegrationTests.Security;
 using RevBot.Slack.Endpoints;
 using RevBot.Slack.Signing;
+using RevBot.Testing;
 
 namespace RevBot.IntegrationTests.Slack;
 
@@ -104,8 +105,7 @@ public sealed class SlackCommandReplayTests : IAsyncLifetime
 
     private async Task WaitForLogAsync(string text)
     {
-        for (var until = DateTime.UtcNow.AddSeconds(30); DateTime.UtcNow < until; await Task.Delay(20, Ct))
-            if (_logs.Entries.Any(e => e.Contains(text, StringComparison.Ordinal))) return;
+        if (await Wait.UntilAsync(() => _logs.Entries.Any(e => e.Contains(text, StringComparison.Ordinal)))) return;
         Assert.Fail($"No log entry containing \"{text}\".");
     }
 }

@@ -18,12 +18,9 @@ public sealed class SlackConversationTests(SlackBotHost host) : IClassFixture<Sl
     [Fact]
     public async Task A_slash_command_is_acked_at_once_with_working_on_it_and_answered_at_its_response_url()
     {
-        var clock = Stopwatch.StartNew();
         var ack = await Command("win rate this quarter", "C100", "cmd-100");
-        clock.Stop();
 
         Assert.Equal(HttpStatusCode.OK, ack.StatusCode);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"The ack took {clock.Elapsed}.");
         var ackBody = SlackBotHost.Json(await ack.Content.ReadAsStringAsync(Ct));
         Assert.Equal("ephemeral", ackBody.GetProperty("response_type").GetString());
         Assert.Contains("Working on it", ackBody.GetProperty("text").GetString(), StringComparison.Ordinal);
@@ -34,6 +31,20 @@ public sealed class SlackConversationTests(SlackBotHost host) : IClassFixture<Sl
         Assert.Matches("[0-9]", answer.GetProperty("text").GetString());
         var share = Buttons(answer).Single(b => b.GetProperty("action_id").GetString() == SlackActionIds.Share);
         Assert.Equal("win rate this quarter", share.GetProperty("value").GetString());
+    }
+
+    /// <summary>Timed, so not in the default run (a loaded machine fails it for no fault of the code): run it with
+    /// the test assembly, <c>-explicit only -trait Category=Timing</c> (docs/benchmarks.md#test-suite-time). Slack gives an ack 3 seconds.</summary>
+    [Fact(Explicit = true)]
+    [Trait("Category", "Timing")]
+    public async Task A_slash_command_is_acked_within_two_seconds()
+    {
+        var clock = Stopwatch.StartNew();
+        var ack = await Command("win rate this quarter", "C100", "cmd-100-timed");
+        clock.Stop();
+
+        Assert.Equal(HttpStatusCode.OK, ack.StatusCode);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"The ack took {clock.Elapsed}.");
     }
 
     [Theory]

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using Microsoft.Extensions.Time.Testing;
 using RevBot.Slack.Endpoints;
+using RevBot.Testing;
 using static RevBot.IntegrationTests.Slack.SlackEndToEnd;
 
 namespace RevBot.IntegrationTests.Slack;
@@ -45,7 +46,7 @@ public sealed class SlackRateLimitEndToEndTests
 
     private static async Task WaitAsync(Func<bool> condition)
     {
-        for (var until = DateTime.UtcNow.AddSeconds(30); !condition() && DateTime.UtcNow < until;) await Task.Delay(20, Ct);
+        await Wait.UntilAsync(condition);
         Assert.True(condition(), "The host never started a one-second wait on its clock after the 429.");
     }
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using RevBot.Slack.Endpoints;
+using RevBot.Testing;
 using static RevBot.IntegrationTests.Slack.SlackEndToEnd;
 
 namespace RevBot.IntegrationTests.Slack;
@@ -82,7 +83,7 @@ public sealed class SlackSocketModeEndToEndTests
 
     private static async Task WaitAsync(Func<bool> condition)
     {
-        for (var until = DateTime.UtcNow + SocketScript.Patience; !condition() && DateTime.UtcNow < until;) await Task.Delay(20, Ct);
+        await Wait.UntilAsync(condition, SocketScript.Patience);
         Assert.True(condition(), "Timed out waiting for the Socket Mode acks.");
     }
 }

@@ -3,6 +3,7 @@ using System.Net.WebSockets;
 using Microsoft.Extensions.DependencyInjection;
 using RevBot.Slack.Inbound;
 using RevBot.Slack.SocketMode;
+using RevBot.Testing;
 
 namespace RevBot.IntegrationTests.Slack;
 
@@ -99,8 +100,7 @@ public sealed class SocketModeTests
 
     private static async Task WaitAsync(Func<bool> condition)
     {
-        var until = DateTime.UtcNow + Patience;
-        while (!condition() && DateTime.UtcNow < until) await Task.Delay(20, Ct);
+        await Wait.UntilAsync(condition, Patience);
         Assert.True(condition(), "Timed out waiting for the Socket Mode exchange.");
     }
 

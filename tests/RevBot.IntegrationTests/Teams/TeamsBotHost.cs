@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using RevBot.Core.Storage;
 using RevBot.Host.Hosting;
+using RevBot.Testing;
 
 namespace RevBot.IntegrationTests.Teams;
 
@@ -79,14 +80,14 @@ public sealed class TeamsBotHost : IAsyncLifetime
     internal async Task<List<RecordedRequest>> SentToAsync(string conversationId, Func<List<RecordedRequest>, bool> until, int timeoutSeconds = 60)
     {
         var prefix = $"/amer/v3/conversations/{conversationId}/activities";
-        var deadline = DateTime.UtcNow.AddSeconds(timeoutSeconds);
-        while (true)
-        {
-            var sent = Connector.Requests.Where(r => r.Path.StartsWith(prefix, StringComparison.Ordinal)).ToList();
-            if (until(sent) || DateTime.UtcNow > deadline) return sent;
-            await Task.Delay(100, TestContext.Current.CancellationToken);
-        }
+        List<RecordedRequest> sent = [];
+        await Wait.UntilAsync(() => until(sent = [.. Connector.Requests.Where(r => r.Path.StartsWith(prefix, StringComparison.Ordinal))]),
+            TimeSpan.FromSeconds(timeoutSeconds), TimeSpan.FromMilliseconds(100));
+        return sent;
     }
+
+    /// <summary>Returns once the work the endpoint queued so far is done: what has not been sent by then never will be.</summary>
+    public Task QueuedWorkDoneAsync() => WorkQueueDrain.WaitAsync(_app!.Services);
 
     public Task<T> WithDbAsync<T>(Func<RevBotDb, Task<T>> query) => WithScopeAsync(sp => query(sp.GetRequiredService<RevBotDb>()));
 

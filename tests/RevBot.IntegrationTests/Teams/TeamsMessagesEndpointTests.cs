@@ -55,7 +55,7 @@ public sealed class TeamsMessagesEndpointTests(TeamsBotHost host) : IClassFixtur
 
         Assert.Equal(HttpStatusCode.Unauthorized, forged.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, missing.StatusCode);
-        await Task.Delay(1500, TestContext.Current.CancellationToken);
+        await host.QueuedWorkDoneAsync();
         Assert.Empty(await host.SentToAsync(conversation, _ => true));
         var id = (string)activity["id"]!;
         Assert.False(await host.WithDbAsync(db => db.InboundDeliveries.AnyAsync(d => d.DeliveryId == id, TestContext.Current.CancellationToken)));
@@ -73,7 +73,7 @@ public sealed class TeamsMessagesEndpointTests(TeamsBotHost host) : IClassFixtur
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal(HttpStatusCode.OK, replay.StatusCode);
         await host.SentToAsync(conversation, HasReply);
-        await Task.Delay(1500, TestContext.Current.CancellationToken);
+        await host.QueuedWorkDoneAsync();
         var sent = await host.SentToAsync(conversation, _ => true);
         Assert.Single(sent, r => r.Path.Contains("/activities/", StringComparison.Ordinal));
     }
@@ -129,7 +129,7 @@ public sealed class TeamsMessagesEndpointTests(TeamsBotHost host) : IClassFixtur
         (await host.PostAsync(remove)).Dispose();
         Assert.False(await host.WithDbAsync(db => db.ConversationReferences.AsNoTracking()
             .Where(r => r.ConversationId == conversation).Select(r => r.Active).SingleAsync(TestContext.Current.CancellationToken)));
-        await Task.Delay(1000, TestContext.Current.CancellationToken);
+        await host.QueuedWorkDoneAsync();
         Assert.Single(await host.SentToAsync(conversation, _ => true));
     }
 
@@ -195,7 +195,7 @@ public sealed class TeamsMessagesEndpointTests(TeamsBotHost host) : IClassFixtur
         var conversation = NewConversation();
         using var response = await host.PostAsync(host.Activity("messageReaction", conversation));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        await Task.Delay(500, TestContext.Current.CancellationToken);
+        await host.QueuedWorkDoneAsync();
         Assert.Empty(await host.SentToAsync(conversation, _ => true));
     }
 }

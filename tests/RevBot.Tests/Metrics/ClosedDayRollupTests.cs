@@ -97,7 +97,7 @@ public sealed class ClosedDayRollupTests
             await ExecuteAsync(first, accountFirst ? regionChange : close);
             // The other write must wait for this transaction: each side's trigger then sees the other's row.
             var other = ExecuteAsync(second, accountFirst ? close : regionChange);
-            await Task.Delay(500, Ct);
+            await LockWaitAsync(database, second, other);
             Assert.False(other.IsCompleted, "the second write should wait for the first transaction");
             await tx.CommitAsync(Ct);
             await other;

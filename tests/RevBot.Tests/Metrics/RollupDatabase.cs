@@ -54,6 +54,17 @@ internal static class RollupDatabase
         return conn;
     }
 
+    /// <summary>
+    /// Returns once <paramref name="statement"/>, running on <paramref name="conn"/>, waits for a lock (or has finished):
+    /// the server's own signal that one write waits for another, instead of a sleep.
+    /// </summary>
+    public static async Task LockWaitAsync(TestDatabase database, NpgsqlConnection conn, Task statement)
+    {
+        await using var watcher = await OpenAsync(database);
+        var waiting = $"SELECT count(*) FROM pg_stat_activity WHERE pid = {conn.ProcessID} AND wait_event_type = 'Lock'";
+        await Wait.UntilAsync(async () => statement.IsCompleted || await ScalarAsync<long>(watcher, waiting) > 0);
+    }
+
     public static async Task ExecuteAsync(NpgsqlConnection conn, string sql)
     {
         await using var command = new NpgsqlCommand(sql, conn);

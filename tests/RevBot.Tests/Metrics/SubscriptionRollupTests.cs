@@ -112,7 +112,7 @@ public sealed class SubscriptionRollupTests
             // Apex had nothing on 2026-06-30 but sub-apex-1; each new row alone changes its min(a0, a1) differently.
             await ExecuteAsync(first, "UPDATE subscriptions SET end_date = '2026-08-01' WHERE id = 'sub-apex-1'");
             var other = ExecuteAsync(second, "INSERT INTO subscriptions (id, account_id, product, mrr, start_date) VALUES ('sub-apex-9', 'acc-apex', 'Platform', 3000, '2026-09-01')");
-            await Task.Delay(500, Ct);
+            await LockWaitAsync(database, second, other);
             Assert.False(other.IsCompleted, "the second write should wait for the first transaction");
             await tx.CommitAsync(Ct);
             await other;

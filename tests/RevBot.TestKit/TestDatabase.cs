@@ -7,7 +7,8 @@ namespace RevBot.Testing;
 
 /// <summary>
 /// A fresh, migrated database for one test: a temporary SQLite file, or a new PostgreSQL database created through
-/// the server named by <c>REVBOT_TEST_POSTGRES</c> (a connection string for a user allowed to create databases).
+/// the server named by <c>REVBOT_TEST_POSTGRES</c> (a connection string for a user allowed to create databases),
+/// each a copy of a template migrated once per run (<see cref="DatabaseTemplates"/>).
 /// </summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
@@ -42,38 +43,36 @@ public sealed class TestDatabase : IAsyncDisposable
         Assert.Skip($"PostgreSQL is not configured: set {PostgresVariable} to a connection string (see README.md) to run this test.");
     }
 
+    /// <summary>
+    /// A new database for one test. Migrated ones are copies of a template migrated once per run
+    /// (<see cref="DatabaseTemplates"/>); <paramref name="migrate"/> false gives an empty one, for tests of migrating.
+    /// </summary>
     public static async Task<TestDatabase> CreateAsync(DbProvider provider, bool migrate = true)
     {
         RequireProvider(provider);
-        TestDatabase db;
         if (provider == DbProvider.Sqlite)
         {
             var path = Path.Combine(Path.GetTempPath(), "revbot-tests", $"{Guid.NewGuid():N}.db");
-            db = new TestDatabase(DbTarget.Sqlite(path), null, null, path);
+            if (migrate) await DatabaseTemplates.CopySqliteAsync(path);
+            return new TestDatabase(DbTarget.Sqlite(path), null, null, path);
         }
-        else
-        {
-            var admin = PostgresConnection!;
-            var name = $"revbot_test_{Guid.NewGuid():N}";
-            await using (var conn = new NpgsqlConnection(admin))
-            {
-                await conn.OpenAsync();
-                await using var cmd = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", conn);
-                await cmd.ExecuteNonQueryAsync();
-            }
-            var builder = new NpgsqlConnectionStringBuilder(admin) { Database = name };
-            db = new TestDatabase(new DbTarget(DbProvider.Postgres, builder.ConnectionString), admin, name, null);
-        }
-        if (migrate)
-        {
-            await using var ctx = db.NewContext();
-            await DatabaseMigrator.MigrateAsync(ctx);
-            // The zones the tests' companies use, and cohort windows around the tests' dates, so PostgreSQL tests answer
-            // from the rollups as production does (the host registers its company's at start).
-            foreach (var zone in RollupZones) await Rollups.KeepZoneAsync(ctx, zone);
-            await Rollups.KeepCohortWindowsAsync(ctx, Rollups.CohortWindows(1, RollupWindowsAround));
-        }
-        return db;
+        var admin = PostgresConnection!;
+        var name = $"revbot_test_{Guid.NewGuid():N}";
+        if (migrate) await DatabaseTemplates.CreatePostgresAsync(admin, name);
+        else await PostgresAdmin.RunAsync(admin, $"CREATE DATABASE \"{name}\"");
+        var builder = new NpgsqlConnectionStringBuilder(admin) { Database = name };
+        return new TestDatabase(new DbTarget(DbProvider.Postgres, builder.ConnectionString), admin, name, null);
+    }
+
+    /// <summary>What every migrated test database holds: the migrations, and on PostgreSQL the tests' rollup zones and windows.</summary>
+    internal static async Task PrepareAsync(DbTarget target)
+    {
+        await using var ctx = RevBotDbFactory.Create(target);
+        await DatabaseMigrator.MigrateAsync(ctx);
+        // The zones the tests' companies use, and cohort windows around the tests' dates, so PostgreSQL tests answer
+        // from the rollups as production does (the host registers its company's at start).
+        foreach (var zone in RollupZones) await Rollups.KeepZoneAsync(ctx, zone);
+        await Rollups.KeepCohortWindowsAsync(ctx, Rollups.CohortWindows(1, RollupWindowsAround));
     }
 
     public RevBotDb NewContext() => RevBotDbFactory.Create(Target);
@@ -88,22 +87,6 @@ public sealed class TestDatabase : IAsyncDisposable
             return;
         }
         NpgsqlConnection.ClearAllPools();
-        await using var conn = new NpgsqlConnection(_adminConnection);
-        await conn.OpenAsync();
-        await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_databaseName}\" WITH (FORCE)", conn);
-        // FORCE cannot end an autovacuum worker that the server started on the new database (42501 for a non-superuser):
-        // such a worker finishes within moments, so try again briefly.
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                await cmd.ExecuteNonQueryAsync();
-                return;
-            }
-            catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.InsufficientPrivilege && attempt < 10)
-            {
-                await Task.Delay(200 * attempt);
-            }
-        }
+        await PostgresAdmin.RunAsync(_adminConnection!, $"DROP DATABASE IF EXISTS \"{_databaseName}\" WITH (FORCE)");
     }
 }

@@ -1,0 +1,10 @@
+namespace RevBot.Testing;
+
+/// <summary>
+/// The assembly fixture each test project registers (<c>[assembly: AssemblyFixture(typeof(DatabaseTemplateCleanup))]</c>):
+/// makes nothing at start, and drops the database templates when the project's run ends.
+/// </summary>
+public sealed class DatabaseTemplateCleanup : IAsyncDisposable
+{
+    public async ValueTask DisposeAsync() => await DatabaseTemplates.DropAsync();
+}
