@@ -36,6 +36,11 @@ internal sealed class FindingListText(ParsedQuestion q, DateOnly asOf, string cu
         ? $"Puedo filtrar esta lista por comercial, equipo, región o segmento, pero no por {DimensionText.Name(dim, true)}."
         : $"I can narrow this list by rep, team, region or segment, but not by {DimensionText.Name(dim, false)}.";
 
+    /// <summary>"stalled deals by region": the list is of deals (or accounts) one by one; a breakdown is of a metric.</summary>
+    public string NoBreakdown(Dimension dim) => Es
+        ? $"No puedo desglosar esta lista por {DimensionText.Name(dim, true)}: enumera cada caso con sus motivos. Limítala a un valor (por ejemplo «negocios estancados en West») o pregunta por una métrica, como «pipeline por {DimensionText.Name(dim, true)}»."
+        : $"I can't break this list down by {DimensionText.Name(dim, false)}: it lists each case with its reasons. Narrow it to one value (for example \"stalled deals in West\") or ask for a metric, such as \"pipeline by {DimensionText.Name(dim, false)}\".";
+
     public string NotForPeriod(Period period) => Es
         ? $"Esta lista es la de hoy ({AsOf}); no puedo hacerla para {period.Label}."
         : $"This list is as of today ({AsOf}); I can't make it for {period.Label}.";

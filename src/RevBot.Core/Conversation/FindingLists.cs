@@ -19,6 +19,8 @@ public sealed class FindingLists(RevBotDb db, AlertScanner scanner)
         var unsupported = q.Filters.Keys.Where(d => !AlertSlice.Supported.Contains(d)).ToList();
         if (unsupported.Count > 0)
             return GuidanceComposer.NotUnderstood(q, text.UnsupportedFilter(unsupported[0]));
+        if (q.GroupBy is { } by)
+            return GuidanceComposer.NotUnderstood(q, text.NoBreakdown(by));
         if (q.Period is { } period)
             return GuidanceComposer.NotUnderstood(q, text.NotForPeriod(period));
 

@@ -35,6 +35,9 @@ internal sealed partial class QuestionReader
             Confidence = Math.Round(confidence, 2),
             Period = slots.Period,
             Filters = filters,
+            // Carried so the answer names them (FindingLists, AnswerCharts): a finding list has no breakdown or chart.
+            GroupBy = slots.GroupBy,
+            Chart = slots.Chart,
             // "who's at risk" asks for everyone at risk, not the one winner "who sold the most" asks for.
             Limit = list.Limit is 1 && spans.Any(s => s.Has(CueKind.Who)) ? null : list.Limit,
         };

@@ -178,6 +178,9 @@ internal sealed partial class QuestionReader
             if (AsksFinding && IsNegated(span))
                 return slots with { Negated = span };
             var chosen = top[0];
+            // "bookings for Smith" with only the account Smith Inc: a person-like word is asked about (QuestionReader.NameKinds.cs).
+            if (PersonLikeAccount(span, chosen))
+                return slots with { AmbiguousEntity = (span, top) };
             NoteMatch(span, chosen);
             var isExcluded = Excludes(span, lastExcluded);
             lastExcluded = isExcluded ? span : null;

@@ -108,6 +108,34 @@ public sealed class FindingListAnswerTests(AlertsDatabase data)
         Assert.Equal("renewal", answer.Filters!["type"]);
     }
 
+    [Theory]
+    [InlineData(DbProvider.Sqlite)]
+    [InlineData(DbProvider.Postgres)]
+    public async Task A_chart_or_a_breakdown_of_a_finding_list_is_said_to_be_unavailable_never_dropped(DbProvider provider)
+    {
+        var plain = await data.AskAsync(provider, "which deals are stalled?");
+        var chart = await data.AskAsync(provider, "chart stalled deals");
+        var spanish = await data.AskAsync(provider, "gráfico de negocios estancados");
+        var byRegion = await data.AskAsync(provider, "chart stalled deals by region");
+        var porRegion = await data.AskAsync(provider, "negocios estancados por región");
+
+        // The list is answered as asked without the chart, and says there is none, with the question that draws one.
+        Assert.True(chart.Understood, chart.Text);
+        Assert.Equal(plain.Items!.Select(i => i.Id), chart.Items!.Select(i => i.Id));
+        Assert.Equal(plain.Text + " This list has no chart: each case comes with its reasons. For a chart, ask for a metric, for example \"chart pipeline by region\".", chart.Text);
+        Assert.Null(chart.Chart);
+        Assert.Empty(chart.Reply.Images);
+        Assert.Equal("chart pipeline by region", chart.Reply.Actions[^1].Value);
+        Assert.EndsWith("Esta lista no tiene gráfico: cada caso va con sus motivos. Para un gráfico, pregunta por una métrica, por ejemplo «gráfico de pipeline por región».", spanish.Text, StringComparison.Ordinal);
+        Assert.Null(spanish.Chart);
+
+        // "by region" is not a breakdown the list has: refused by name rather than the whole list returned.
+        Assert.False(byRegion.Understood, byRegion.Text);
+        Assert.StartsWith("I can't break this list down by region: it lists each case with its reasons.", byRegion.Text, StringComparison.Ordinal);
+        Assert.False(porRegion.Understood, porRegion.Text);
+        Assert.StartsWith("No puedo desglosar esta lista por región:", porRegion.Text, StringComparison.Ordinal);
+    }
+
     private Task<(int Alerts, int Outbox, int Runs)> CountsAsync(DbProvider provider) =>
         data.UseAsync(provider, async db => (await db.Alerts.CountAsync(), await db.Outbox.CountAsync(), await db.AlertScanRuns.CountAsync()));
 }
