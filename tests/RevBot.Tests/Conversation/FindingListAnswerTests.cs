@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using RevBot.Core.Alerts;
 using RevBot.Core.Conversation;
 using RevBot.Core.Deals;
+using RevBot.Core.Metrics;
 using RevBot.Core.Replies;
 using RevBot.Data.Storage;
 using RevBot.Tests.Alerts;
@@ -116,8 +117,8 @@ public sealed class FindingListAnswerTests(AlertsDatabase data)
         var plain = await data.AskAsync(provider, "which deals are stalled?");
         var chart = await data.AskAsync(provider, "chart stalled deals");
         var spanish = await data.AskAsync(provider, "gráfico de negocios estancados");
-        var byRegion = await data.AskAsync(provider, "chart stalled deals by region");
-        var porRegion = await data.AskAsync(provider, "negocios estancados por región");
+        var byRep = await data.AskAsync(provider, "chart stalled deals by rep");
+        var porComercial = await data.AskAsync(provider, "negocios estancados por comercial");
 
         // The list is answered as asked without the chart, and says there is none, with the question that draws one.
         Assert.True(chart.Understood, chart.Text);
@@ -129,11 +130,11 @@ public sealed class FindingListAnswerTests(AlertsDatabase data)
         Assert.EndsWith("Esta lista no tiene gráfico: cada caso va con sus motivos. Para un gráfico, pregunta por una métrica, por ejemplo «gráfico de pipeline por región».", spanish.Text, StringComparison.Ordinal);
         Assert.Null(spanish.Chart);
 
-        // "by region" is not a breakdown the list has: refused by name rather than the whole list returned.
-        Assert.False(byRegion.Understood, byRegion.Text);
-        Assert.StartsWith("I can't break this list down by region: it lists each case with its reasons.", byRegion.Text, StringComparison.Ordinal);
-        Assert.False(porRegion.Understood, porRegion.Text);
-        Assert.StartsWith("No puedo desglosar esta lista por región:", porRegion.Text, StringComparison.Ordinal);
+        // "by rep" is not a breakdown the list has: refused by name rather than the whole list returned.
+        Assert.False(byRep.Understood, byRep.Text);
+        Assert.StartsWith($"I can't break this list down by {DimensionText.Name(Dimension.Owner, false)}: it lists each case with its reasons.", byRep.Text, StringComparison.Ordinal);
+        Assert.False(porComercial.Understood, porComercial.Text);
+        Assert.StartsWith($"No puedo desglosar esta lista por {DimensionText.Name(Dimension.Owner, true)}:", porComercial.Text, StringComparison.Ordinal);
     }
 
     private Task<(int Alerts, int Outbox, int Runs)> CountsAsync(DbProvider provider) =>
