@@ -32,6 +32,9 @@ public sealed class NumberConsistencyTests(AskHost host) : IClassFixture<AskHost
         // The ARR bridge (issue 17): its legs and the accounts behind them.
         "new ARR last quarter", "expansion ARR by segment last quarter", "churned ARR this year", "ARR de contracción el trimestre pasado",
         "customers who churned last quarter", "which accounts downgraded this year", "¿qué clientes ampliaron su contrato este año?",
+        // feat/17-reader: new customers listed, exclusions on bridge lists and scorecards.
+        "list new customers last quarter", "lista de clientes nuevos del último trimestre", "customers who churned this year excluding EMEA",
+        "how are we doing this quarter excluding EMEA", "¿cómo vamos este trimestre sin EMEA?",
     };
 
     [Theory]
