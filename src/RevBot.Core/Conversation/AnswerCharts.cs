@@ -26,6 +26,8 @@ public static class AnswerCharts
         ArgumentNullException.ThrowIfNull(question);
         if (!answer.Understood) return answer;
         var f = new AnswerFormatter(answer.Language, currency);
+        // Stalled deals and accounts at risk are cases with reasons, not a series: said, never silently left undrawn.
+        if (question.ListSubject is ListSubject.StalledDeals or ListSubject.ChurnRisk) return asked ? NotForFindings(answer, f) : answer;
         var unit = Unit(answer);
         var (points, total) = Series(answer);
         if (unit is null || points.Count == 0) return asked ? NeedsSeries(answer, f) : answer;
@@ -112,6 +114,20 @@ public static class AnswerCharts
         var text = (f.Spanish ? "Gráfico de barras: " : "Bar chart: ") + title + ". "
             + string.Join("; ", points.Select(p => $"{p.Label} {f.Value(p.Value, unit)}")) + ".";
         return text.Length <= MaxAltText ? text : text[..(MaxAltText - 1)] + "…";
+    }
+
+    /// <summary>A finding list keeps its text and table, with a sentence saying it has no chart and the question that draws one.</summary>
+    private static Answer NotForFindings(Answer answer, AnswerFormatter f)
+    {
+        var example = f.Spanish ? "gráfico de pipeline por región" : "chart pipeline by region";
+        var note = f.Spanish
+            ? $"Esta lista no tiene gráfico: cada caso va con sus motivos. Para un gráfico, pregunta por una métrica, por ejemplo «{example}»."
+            : $"This list has no chart: each case comes with its reasons. For a chart, ask for a metric, for example \"{example}\".";
+        return answer with
+        {
+            Text = answer.Text + " " + note,
+            Reply = answer.Reply with { Text = answer.Reply.Text + " " + note, Actions = [.. answer.Reply.Actions, new ReplyAction("ask", f.Spanish ? "Gráfico de pipeline" : "Chart pipeline", example)] },
+        };
     }
 
     /// <summary>One number is no chart: the answer stays, with a sentence saying so and the question that draws one.</summary>

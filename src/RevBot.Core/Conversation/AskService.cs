@@ -195,15 +195,13 @@ public sealed class AskService(
         var period = PeriodMath.SoFar(q.Period ?? DefaultPeriods.For(MetricCatalog.Get(q.Metric!), resolver), resolver.AsOf, resolver.Fiscal, q.Language);
         if (await engine.MissingDataAsync(q.Metric, MetricSources.For(q.Metric!), ct) is { } missing)
             return MissingDataText.Compose(q, missing, period, currency);
-        // The account lists take one value per dimension; several values, an exclusion or an amount are refused, not dropped.
-        if (!q.Conditions.IsEmpty)
-            return GuidanceComposer.NotUnderstood(q, q.Language == "es"
-                ? "Las listas de clientes que crecieron, redujeron o se dieron de baja aceptan un solo valor por filtro: sin exclusiones, varios valores ni importes."
-                : "Lists of customers who expanded, downgraded or churned take one value per filter: no exclusions, several values or amounts.");
+        // Several values and exclusions narrow the accounts as they do the leg's metric; a deal amount does not apply to subscriptions, and says so.
+        if (q.Conditions.Amount is { } amount)
+            return GuidanceComposer.NotUnderstood(q, AmountRefusal(MetricCatalog.Get(q.Metric!), amount, new AnswerFormatter(q.Language, currency)));
         try
         {
             var limit = q.Limit ?? DefaultListLimit;
-            var found = await engine.ArrBridgeAccountsAsync(period, q.Filters, movement, limit, ct);
+            var found = await engine.ArrBridgeAccountsAsync(period, q.Filters, q.Conditions, movement, limit, ct);
             return BridgeListText.Compose(q, period, found, limit, currency, names);
         }
         catch (MetricNotSupportedException ex)

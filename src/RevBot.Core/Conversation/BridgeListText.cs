@@ -18,7 +18,7 @@ internal static class BridgeListText
         var es = f.Spanish;
         var def = MetricCatalog.Get(ArrMovements.Metric(found.Movement));
         var when = ScopeText.Period(period, f, "in");
-        var filters = ScopeText.Filters(q.Filters, names, es);
+        var filters = ScopeText.Filters(q.Filters, q.Conditions, names, f);
         var scope = when + (filters.Length == 0 ? "" : ", " + filters);
         var arr = Math.Abs(found.Change);
         var head = found.Total == 0 ? None(found.Movement, es) : $"{f.Count(found.Total)} {Moved(found.Movement, found.Total == 1, es)}";
@@ -36,6 +36,7 @@ internal static class BridgeListText
             Metric = def.Id,
             Period = AnswerPeriod.From(period),
             Filters = FilterText.ToJson(q.Filters),
+            FilterSets = FilterText.SetsJson(q.Conditions),
             Limit = limit,
             // The leg's ARR and how many accounts moved: the values of the leg's metric over the same period and filters.
             Value = arr,
@@ -55,7 +56,7 @@ internal static class BridgeListText
                     (int)Math.Min(found.Total, int.MaxValue)) { NumericColumns = new HashSet<int> { 2, 3, 4 } },
                 Context =
                 [
-                    MetricAnswerComposer.ContextLine(period, q.Filters, f, names),
+                    MetricAnswerComposer.ContextLine(period, q.Filters, f, names, q.Conditions),
                     es ? $"ARR antes: el {f.Date(found.StartDay, true)}; después: el {f.Date(found.EndDay, true)}. {def.DefinitionEs}"
                        : $"ARR before: on {f.Date(found.StartDay, true)}; after: on {f.Date(found.EndDay, true)}. {def.DefinitionEn}",
                 ],

@@ -22,7 +22,7 @@ internal sealed class EntityIndex
         {
             foreach (var entity in entities)
             {
-                var words = Tokenizer.Tokenize(entity.Name).Select(t => t.Text).Where(w => w != "-" && w != "&").ToArray();
+                var words = WordsOf(entity.Name);
                 if (words.Length > 0)
                     names.Add(new Name(dimension, entity, words, string.Concat(words)));
             }
@@ -52,6 +52,9 @@ internal sealed class EntityIndex
 
     /// <summary>Owners by e-mail, so "rep@example.com" typed in a question is that rep.</summary>
     public FrozenDictionary<string, Name> ByKey { get; }
+
+    /// <summary>The words a name is matched by: "Smith & Co." is smith, co.</summary>
+    public static string[] WordsOf(string name) => [.. Tokenizer.Tokenize(name).Select(t => t.Text).Where(w => w != "-" && w != "&")];
 
     public static EntityIndex For(QuestionVocabulary vocabulary) => Cache.GetValue(vocabulary, v => new EntityIndex(v));
 }

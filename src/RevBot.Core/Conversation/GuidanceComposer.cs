@@ -42,6 +42,13 @@ public static partial class GuidanceComposer
         var text = question.Candidates.Count == 1
             ? es ? $"¿Te refieres a {options}?" : $"Did you mean {options}?"
             : es ? $"¿Qué quieres decir exactamente: {options}?" : $"Which do you mean: {options}?";
+        // Names of different kinds say each kind: "Do you mean the account Smith Inc or the rep Jane Smith?"
+        if (question.Candidates.Count > 0 && question.Candidates.All(c => c.Described is not null))
+        {
+            var described = string.Join(es ? " o a " : " or ", question.Candidates.Select(c => c.Described));
+            text = es ? $"¿Te refieres a {described}?".Replace(" a el ", " al ", StringComparison.Ordinal)
+                : question.Candidates.Count == 1 ? $"Did you mean {described}?" : $"Do you mean {described}?";
+        }
         // A name RevBot does not know, in part another kind's ("Jane Smith" → the account Smith Inc): said first.
         if (question.Unplaced.Count > 0)
             text = $"{RefusalText.Lead(question.Unplaced, vocabulary ?? QuestionVocabulary.Empty, es)} {text}";

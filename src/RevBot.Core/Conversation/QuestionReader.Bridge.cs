@@ -29,12 +29,15 @@ internal sealed partial class QuestionReader
             : Any(CueKind.Finding, "expanded") ? "expansion_arr"
             // "which customers did we lose": losing a customer is churn; "how many customers did we lose" stays the churn rate.
             : Any(CueKind.Concept, "lose") && customer && !Any(CueKind.Concept, "count") ? "churned_arr"
+            // "which customers are new": the bridge's new accounts (QuestionReader.NewCustomers.cs).
+            : AsksNewCustomerList(customer) ? "new_arr"
             : null;
         if (movement is null || Any(CueKind.Concept, "rate") || Any(CueKind.Concept, "deal") || slots.GroupBy is not null)
             return null;
         // "how many customers downgraded" has no metric of its own, so the list (which says how many) answers it;
         // "how many customers churned" is the logo churn rate's numerator, and stays that metric.
-        var asked = who || spans.Any(s => s.Has(CueKind.ListWord)) || (Any(CueKind.Concept, "count") && movement != "churned_arr")
+        var asked = movement == "new_arr"
+            || who || spans.Any(s => s.Has(CueKind.ListWord)) || (Any(CueKind.Concept, "count") && movement != "churned_arr")
             || (customer && tokens.Any(t => Interrogatives.Contains(t.Text)));
         if (!asked || (!customer && !who))
             return null;

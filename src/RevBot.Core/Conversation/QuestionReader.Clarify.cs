@@ -27,8 +27,11 @@ internal sealed partial class QuestionReader
     private IReadOnlyList<ClarifyOption> EntityOptions(Span span, IReadOnlyList<EntityCandidate> candidates)
     {
         var mixed = candidates.Select(c => c.Dimension).Distinct().Count() > 1;
+        var kinds = NamesOfTwoKinds(candidates);
         return [.. candidates.Take(5).Select(c =>
         {
+            if (kinds)
+                return new ClarifyOption($"{c.Entity.Name} ({DimensionWord(c.Dimension)})", Rewrite([span], span.Start, c.Entity.Name)) { Described = Described(c) };
             var suffix = mixed && c.Dimension is not (Dimension.Owner or Dimension.Account) ? " " + DimensionWord(c.Dimension) : "";
             var label = suffix.Length > 0 ? $"{c.Entity.Name} ({DimensionWord(c.Dimension)})" : c.Entity.Name;
             return new ClarifyOption(label, Rewrite([span], span.Start, c.Entity.Name + suffix));

@@ -38,6 +38,8 @@ internal sealed partial class QuestionReader
             Filters = filters,
             Conditions = slots.Sets.Count == 0 && slots.Amount is null ? QueryConditions.None : new QueryConditions { Sets = slots.Sets, Amount = slots.Amount },
             GroupBy = slots.GroupBy,
+            // Carried so the answer says a finding list has no chart (AnswerCharts).
+            Chart = slots.Chart,
             // "who's at risk" asks for everyone at risk, not the one winner "who sold the most" asks for.
             Limit = list.Limit is 1 && spans.Any(s => s.Has(CueKind.Who)) ? null : list.Limit,
         };

@@ -51,8 +51,8 @@ internal sealed partial class QuestionReader
     {
         var confidence = unexplained.Count == 0 ? 1.0 : 0.0;
         // A scorecard is several metrics side by side: it has no single breakdown or trend to show.
-        // Nor does it take several values, an exclusion or an amount yet: refused rather than dropped.
-        if (confidence < Threshold || slots.GroupBy is not null || slots.Trend || slots.TrendGrain is not null || slots.Sets.Count > 0 || slots.Amount is not null)
+        // Several values and exclusions apply to each headline; an amount is carried so the answer names it (ScorecardAnswers).
+        if (confidence < Threshold || slots.GroupBy is not null || slots.Trend || slots.TrendGrain is not null)
             return Unknown(q, unexplained, null);
         var filters = new Dictionary<Dimension, string>(slots.Filters);
         if (slots.DealType is { } type)
@@ -65,6 +65,7 @@ internal sealed partial class QuestionReader
             Comparison = slots.ComparisonKind,
             ComparisonPeriod = slots.ComparisonPeriod,
             Filters = filters,
+            Conditions = slots.Sets.Count == 0 && slots.Amount is null ? QueryConditions.None : new QueryConditions { Sets = slots.Sets, Amount = slots.Amount },
         };
     }
 }

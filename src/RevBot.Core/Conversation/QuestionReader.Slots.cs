@@ -174,6 +174,9 @@ internal sealed partial class QuestionReader
             if (best < WeakMatch)
                 return slots with { AmbiguousEntity = (span, top) };
             var chosen = top[0];
+            // "bookings for Smith" with only the account Smith Inc: a person-like word is asked about (QuestionReader.NameKinds.cs).
+            if (PersonLikeAccount(span, chosen))
+                return slots with { AmbiguousEntity = (span, top) };
             NoteMatch(span, chosen);
             var isExcluded = Excludes(span, lastExcluded);
             lastExcluded = isExcluded ? span : null;

@@ -179,7 +179,19 @@ internal sealed partial class QuestionReader
 
     private bool OnlyStopWords(int from, int to) => Enumerable.Range(from, Math.Max(0, to - from)).All(k => StopWords.All.Contains(tokens[k].Text));
 
-    private string Typed(int start, int end) => string.Join(' ', tokens.Skip(start).Take(end - start).Select(t => t.Raw));
+    /// <summary>The words as typed: the question's own text from the first to the last ("mid-market", not "mid market") when both have a place in it.</summary>
+    private string Typed(int start, int end)
+    {
+        var (first, last) = (tokens[start], tokens[end - 1]);
+        if (first.Source is { } source && ReferenceEquals(source, last.Source) && first.Offset >= 0 && last.Offset >= first.Offset)
+        {
+            var quoted = source[first.Offset..(last.Offset + last.Raw.Length)];
+            // Only the words themselves (and what joined them), never a reshaped word in between.
+            if (Enumerable.Range(start, end - start).All(k => tokens[k].Offset >= 0))
+                return quoted;
+        }
+        return string.Join(' ', tokens.Skip(start).Take(end - start).Select(t => t.Raw));
+    }
 
     /// <summary>The refusal, or for a name that is in part a company name, the question of which one was meant.</summary>
     private ParsedQuestion NotPlaced(ParsedQuestion q, Placement placement, string? likelyMetric)

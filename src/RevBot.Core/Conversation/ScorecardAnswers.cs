@@ -25,6 +25,15 @@ public sealed class ScorecardAnswers(RevBotDb db)
             return GuidanceComposer.NotUnderstood(q, q.Language == "es"
                 ? "Un resumen no se desglosa: pregunta por una métrica, por ejemplo \"ventas cerradas por región\"."
                 : "A scorecard has no breakdown: ask for one metric, for example \"bookings by region\".");
+        // A deal amount narrows deal metrics only, and a scorecard mixes them with ARR and quotas: named, with the question that takes it.
+        if (q.Conditions.Amount is { } amount)
+        {
+            var f = new AnswerFormatter(q.Language, currency);
+            var condition = ScopeText.Amount(amount, f);
+            return GuidanceComposer.NotUnderstood(q, f.Spanish
+                ? $"Un resumen no se puede limitar a {condition}: mezcla métricas de negocios con ARR y cuotas. Pregunta por una métrica, por ejemplo «ventas cerradas {ScopeText.AmountCondition(amount, f)} este trimestre»."
+                : $"A scorecard can't be limited to {condition}: it mixes deal metrics with ARR and quotas. Ask for one metric, for example \"bookings {ScopeText.AmountCondition(amount, f)} this quarter\".");
+        }
         var role = userEmail is null ? null : await db.Users.AsNoTracking().Where(u => u.Email == userEmail).Select(u => (Domain.UserRole?)u.Role).FirstOrDefaultAsync(ct);
         var kind = DigestHeadlines.ForRole(role);
         var period = q.Period ?? resolver.Offset(PeriodGrain.Quarter, 0);
@@ -40,7 +49,9 @@ public sealed class ScorecardAnswers(RevBotDb db)
                 pastPipeline = true;
                 continue;
             }
-            var unsupported = q.Filters.Keys.Where(d => !MetricSupport.Supports(metric, d, breakdown: false)).ToList();
+            // Several values and exclusions apply as a filter would; forecast snapshots take neither.
+            var unsupported = q.Filters.Keys.Concat(q.Conditions.Sets.Keys)
+                .Where(d => !MetricSupport.Supports(metric, d, breakdown: false) || (metric == "forecast_accuracy" && q.Conditions.Sets.ContainsKey(d))).ToList();
             if (unsupported.Count > 0)
             {
                 skipped.Add((metric, unsupported[0]));
@@ -48,11 +59,11 @@ public sealed class ScorecardAnswers(RevBotDb db)
             }
             var def = MetricCatalog.Get(metric);
             var (measured, compared) = DefaultPeriods.Comparison(q, def, period, resolver);
-            var value = await engine.EvaluateAsync(new MetricQuery(metric, measured, q.Filters), ct);
+            var value = await engine.EvaluateAsync(new MetricQuery(metric, measured, q.Filters) { Conditions = q.Conditions }, ct);
             // As in every answer: nothing to compare before the data starts, rather than "up from 0".
             var before = compared is null || firstDay is not { } first || compared.Start < first
                 ? null
-                : await engine.EvaluateAsync(new MetricQuery(metric, compared, q.Filters), ct);
+                : await engine.EvaluateAsync(new MetricQuery(metric, compared, q.Filters) { Conditions = q.Conditions }, ct);
             lines.Add(new ScorecardLine(def, value, before, compared is not null && before is null ? compared : null));
         }
         var names = q.Filters.Count == 0 ? null : await FilterNames.LoadAsync(db, q.Filters, ct);

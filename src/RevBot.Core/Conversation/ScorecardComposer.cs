@@ -22,7 +22,7 @@ public static class ScorecardComposer
         var f = new AnswerFormatter(question.Language, currency);
         var audience = DigestKinds.Title(kind, f.Spanish);
         var measured = lines.FirstOrDefault(l => !MetricComparison.WholePeriodOnly(l.Metric))?.Value.Query.Period ?? period;
-        var scoped = ScopeText.Scoped(ScopeText.Filters(question.Filters, names, f.Spanish), measured, f);
+        var scoped = ScopeText.Scoped(ScopeText.Filters(question.Filters, question.Conditions, names, f), measured, f);
         // The comparison most lines share is named once, in the heading; a line compared otherwise names its own.
         var common = lines.Where(l => l.Comparison is not null && !l.Metric.PointInTime).Select(l => l.Comparison!.Query.Period)
             .GroupBy(p => p).OrderByDescending(g => g.Count()).FirstOrDefault()?.Key;
@@ -49,6 +49,7 @@ public static class ScorecardComposer
             Language = f.Language,
             Period = AnswerPeriod.From(measured),
             Filters = FilterText.ToJson(question.Filters),
+            FilterSets = FilterText.SetsJson(question.Conditions),
             Currency = currency,
             Metrics = [.. lines.Select(l => new AnswerScorecardEntry(l.Metric.Id, Name(l.Metric, f), UnitText.Key(l.Metric.Unit), l.Value.Total.Value,
                 AnswerPeriod.From(l.Value.Query.Period), Comparison(l)))],
@@ -59,7 +60,7 @@ public static class ScorecardComposer
                 Text = text,
                 Facts = [.. lines.Select(l => new ReplyFact(MetricAnswerComposer.Capitalize(Name(l.Metric, f), f.Culture), FactValue(l, f),
                     new ReplyAction(FollowUpActions.Ask, MetricAnswerComposer.Capitalize(Name(l.Metric, f), f.Culture), $"{Name(l.Metric, f)} {period.Label}")))],
-                Context = [MetricAnswerComposer.ContextLine(measured, question.Filters, f, names), f.Spanish
+                Context = [MetricAnswerComposer.ContextLine(measured, question.Filters, f, names, question.Conditions), f.Spanish
                     ? "Cada cifra se compara con el mismo punto del periodo anterior; el pipeline, la cuota y la previsión miran el periodo entero."
                     : "Each number is compared with the same point of the previous period; pipeline, quota and forecast look at the whole period."],
                 Actions = [.. lines.Where(l => MetricSupport.Supports(l.Metric.Id, Dimension.Owner, breakdown: true)).Take(3).Select(l => new ReplyAction(FollowUpActions.Ask,

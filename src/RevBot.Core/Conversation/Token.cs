@@ -18,4 +18,9 @@ internal sealed record Token(string Text, string Raw, int Index)
     public bool LooksLikeName => Index > 0 && Raw.Length > 0 && char.IsUpper(Raw[0]);
 
     public bool IsAllUpper => Raw.Length > 1 && Raw.All(c => !char.IsLetter(c) || char.IsUpper(c));
+
+    /// <summary>The text the question was read from and where this word stands in it (-1 when the word was reshaped, "dont"), so a reply can quote "mid-market" as typed.</summary>
+    public string? Source { get; init; }
+
+    public int Offset { get; init; } = -1;
 }

@@ -26,6 +26,9 @@ internal static partial class Tokenizer
     [GeneratedRegex(@"\b(jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|aug|august|sep|sept|september|oct|october|nov|november|dec|december|enero|ene|febrero|marzo|abril|abr|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|dic)-(jan|january|feb|february|mar|march|apr|april|may|jun|june|jul|july|aug|august|sep|sept|september|oct|october|nov|november|dec|december|enero|ene|febrero|marzo|abril|abr|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|dic)\b", RegexOptions.IgnoreCase)]
     private static partial Regex MonthRange();
 
+    [GeneratedRegex(@"\S*['’‘`]\S*")]
+    private static partial Regex Apostrophised();
+
     [GeneratedRegex(@"(?<=\p{L})[-/:](?=\p{L})")]
     private static partial Regex WordJoiners();
 
@@ -47,11 +50,21 @@ internal static partial class Tokenizer
         var text = Prepare(FoldAccents(cleaned));
         // The same preparation of the text as typed keeps accents in Raw ("año"), for rewritten clarify questions.
         var typed = Prepare(cleaned);
+        // Each word's place in the text as typed, found in order, so replies quote the words as typed ("mid-market").
+        var folded = FoldAccents(cleaned);
+        var aligned = folded.Length == cleaned.Length;
+        var cursor = 0;
         var tokens = new List<Token>();
         foreach (Match m in Words().Matches(text))
         {
             var raw = typed.Length == text.Length ? typed.Substring(m.Index, m.Length) : m.Value;
-            tokens.Add(new Token(m.Value.ToLowerInvariant(), raw, tokens.Count));
+            var at = aligned ? folded.IndexOf(m.Value, cursor, StringComparison.OrdinalIgnoreCase) : -1;
+            // A word found further on than where it can be has no place; what stands between may only be a word with an apostrophe ("don't", "'s").
+            if (at >= 0 && Apostrophised().Replace(folded[cursor..at], "").Any(char.IsLetterOrDigit))
+                at = -1;
+            if (at >= 0)
+                cursor = at + m.Length;
+            tokens.Add(new Token(m.Value.ToLowerInvariant(), raw, tokens.Count) { Source = cleaned, Offset = at });
         }
         return tokens;
     }

@@ -141,13 +141,19 @@ public sealed class MetricEngine(RevBotDb db, IOptions<CompanyOptions> options, 
     /// many there are in all. Takes the filters the bridge legs take.
     /// </summary>
     /// <exception cref="MetricNotSupportedException">A filter does not apply to subscriptions, or the period has no start.</exception>
-    public async Task<ArrBridgeAccounts> ArrBridgeAccountsAsync(Period period, IReadOnlyDictionary<Dimension, string> filters, ArrMovement movement, int limit, CancellationToken ct = default)
+    public Task<ArrBridgeAccounts> ArrBridgeAccountsAsync(Period period, IReadOnlyDictionary<Dimension, string> filters, ArrMovement movement, int limit, CancellationToken ct = default) =>
+        ArrBridgeAccountsAsync(period, filters, QueryConditions.None, movement, limit, ct);
+
+    /// <summary>As above, also narrowed by value sets ("except West", "West and East"), as the leg's metric is; an amount range is refused.</summary>
+    public async Task<ArrBridgeAccounts> ArrBridgeAccountsAsync(Period period, IReadOnlyDictionary<Dimension, string> filters, QueryConditions conditions, ArrMovement movement, int limit, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(filters);
+        ArgumentNullException.ThrowIfNull(conditions);
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         var metric = MetricCatalog.Get(ArrMovements.Metric(movement));
-        MetricSupport.Check(metric, filters, null);
-        return await ArrBridgeQuery.AccountsAsync(new MetricContext(db, _company, metric, MetricWindow.Create(period, clock), filters), movement, limit, ct);
+        MetricSupport.Check(metric, filters, conditions, null);
+        var context = new MetricContext(db, _company, metric, MetricWindow.Create(period, clock), filters) { Conditions = conditions };
+        return await ArrBridgeQuery.AccountsAsync(context, movement, limit, ct);
     }
 
     /// <summary>

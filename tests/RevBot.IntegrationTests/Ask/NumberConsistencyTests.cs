@@ -35,6 +35,9 @@ public sealed class NumberConsistencyTests(AskHost host) : IClassFixture<AskHost
         // Loss reasons as filters and by group (issue 17, section 3).
         "deals lost to price this year", "lost amount due to the competition this year", "tratos perdidos por precio este año", "deals lost to price or competitors this year",
         "loss reasons by region this year", "why did we lose by rep this year", "lost revenue reasons by region this year", "motivos de pérdida por región este año", "top 1 reason we lost deals by segment this year",
+        // feat/17-reader: new customers listed, exclusions on bridge lists and scorecards.
+        "list new customers last quarter", "lista de clientes nuevos del último trimestre", "customers who churned this year excluding EMEA",
+        "how are we doing this quarter excluding EMEA", "¿cómo vamos este trimestre sin EMEA?",
     };
 
     [Theory]

@@ -185,6 +185,59 @@ public sealed class BridgeAnswerTests(BridgeDatabase data) : IClassFixture<Bridg
         Assert.Equal(["deals", "subscriptions"], newCustomers.MissingData!);
     }
 
+    [Theory]
+    [InlineData(DbProvider.Sqlite)]
+    [InlineData(DbProvider.Postgres)]
+    public async Task New_customers_are_listed_from_the_bridges_new_accounts_with_their_new_ARR(DbProvider provider)
+    {
+        await using var services = Services((await data.GetAsync(provider)).Target);
+        var added = Expected(Q3_2026, ArrMovement.New);
+        var emea = Expected(Year2025, ArrMovement.New, a => a.Region == "EMEA");
+        Assert.True(added.Count > 1 && emea.Count > 0, "the dataset has new customers to list");
+
+        var answer = await AskAsync(services, "list new customers last quarter");
+        var spanish = await AskAsync(services, "lista de clientes nuevos del último trimestre");
+        var inEmea = await AskAsync(services, "which customers were new in EMEA last year");
+
+        Assert.Equal(("list", "new_arr"), (answer.Intent, answer.Metric));
+        Assert.Equal(added.Take(10).Select(m => (m.Id, (decimal?)m.After)), answer.Items!.Select(i => (i.Id, i.Value)));
+        Assert.Equal((added.Sum(m => m.After), (decimal?)added.Count), (answer.Value, answer.Numerator));
+        Assert.StartsWith($"{added.Count} new customers in Q3 2026 (Jul 1 – Sep 30, 2026), {En.Money(added.Sum(m => m.After))} of new ARR", answer.Text, StringComparison.Ordinal);
+        Assert.Contains($": 1. {added[0].Name} $0 → {En.Money(added[0].After)} (+{En.Money(added[0].After)})", answer.Text, StringComparison.Ordinal);
+        Assert.Equal(answer.Items!.Select(i => i.Id), spanish.Items!.Select(i => i.Id));
+        Assert.StartsWith($"{added.Count} clientes nuevos en T3 2026", spanish.Text, StringComparison.Ordinal);
+        Assert.Equal(emea.Take(10).Select(m => m.Id), inEmea.Items!.Select(i => i.Id));
+        Assert.Equal("EMEA", inEmea.Filters!["region"]);
+    }
+
+    [Theory]
+    [InlineData(DbProvider.Sqlite)]
+    [InlineData(DbProvider.Postgres)]
+    public async Task Bridge_lists_apply_exclusions_and_several_values_and_name_an_amount_they_cannot_apply(DbProvider provider)
+    {
+        await using var services = Services((await data.GetAsync(provider)).Target);
+        var notEmea = Expected(Q3_2026, ArrMovement.Churn, a => a.Region != "EMEA");
+        var twoRegions = Expected(Year2025, ArrMovement.Expansion, a => a.Region is "EMEA" or "NA");
+        Assert.True(notEmea.Count > 0 && twoRegions.Count > 0 && notEmea.Count < Expected(Q3_2026, ArrMovement.Churn).Count, "the filters change the lists");
+
+        var excluded = await AskAsync(services, "customers who churned last quarter except EMEA");
+        var spanish = await AskAsync(services, "¿qué clientes se dieron de baja el trimestre pasado excepto EMEA?");
+        var both = await AskAsync(services, "which customers expanded last year in EMEA and NA");
+        var amount = await AskAnyAsync(services, "customers who churned last quarter over 50k");
+
+        Assert.Equal(notEmea.Take(10).Select(m => m.Id), excluded.Items!.Select(i => i.Id));
+        Assert.Equal((notEmea.Sum(m => m.Leg), (decimal?)notEmea.Count), (excluded.Value, excluded.Numerator));
+        Assert.StartsWith($"{notEmea.Count} {(notEmea.Count == 1 ? "customer" : "customers")} churned in Q3 2026 (Jul 1 – Sep 30, 2026), all regions except EMEA, ", excluded.Text, StringComparison.Ordinal);
+        Assert.Equal(["EMEA"], excluded.FilterSets!["region"].Values);
+        Assert.True(excluded.FilterSets["region"].Exclude);
+        Assert.Contains("todas las regiones excepto EMEA", spanish.Text, StringComparison.Ordinal);
+        Assert.Equal(excluded.Items!.Select(i => i.Id), spanish.Items!.Select(i => i.Id));
+        Assert.Equal(twoRegions.Take(10).Select(m => m.Id), both.Items!.Select(i => i.Id));
+        Assert.Contains("EMEA and NA", both.Text, StringComparison.Ordinal);
+        Assert.False(amount.Understood, amount.Text);
+        Assert.StartsWith("I can't limit churned ARR to deals over $50K", amount.Text, StringComparison.Ordinal);
+    }
+
     /// <summary>The accounts of one leg, worked out by the test, as the list orders them: largest change first, then by name.</summary>
     private static List<Move> Expected(Period period, ArrMovement movement, Func<Account, bool>? keep = null) =>
         [.. Moves(period, keep).Where(m => m.Movement == movement).OrderByDescending(m => m.Leg).ThenBy(m => m.Name, StringComparer.Ordinal)];
@@ -197,9 +250,14 @@ public sealed class BridgeAnswerTests(BridgeDatabase data) : IClassFixture<Bridg
 
     private static async Task<Answer> AskAsync(ServiceProvider services, string question, string? conversation = null)
     {
-        await using var scope = services.CreateAsyncScope();
-        var answer = await scope.ServiceProvider.GetRequiredService<AskService>().AskAsync(new AskRequest(question, null, AsOf, conversation), Ct);
+        var answer = await AskAnyAsync(services, question, conversation);
         Assert.True(answer.Understood, $"\"{question}\": {answer.Text}");
         return answer;
+    }
+
+    private static async Task<Answer> AskAnyAsync(ServiceProvider services, string question, string? conversation = null)
+    {
+        await using var scope = services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<AskService>().AskAsync(new AskRequest(question, null, AsOf, conversation), Ct);
     }
 }

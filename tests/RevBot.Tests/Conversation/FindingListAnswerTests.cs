@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using RevBot.Core.Alerts;
 using RevBot.Core.Conversation;
 using RevBot.Core.Deals;
+using RevBot.Core.Metrics;
 using RevBot.Core.Replies;
 using RevBot.Data.Storage;
 using RevBot.Tests.Alerts;
@@ -110,6 +111,35 @@ public sealed class FindingListAnswerTests(AlertsDatabase data)
         Assert.Equal(["renewal-stalled", "renewal-moving"], answer.Items!.Select(i => i.Id));
         Assert.Equal(["renewal-stalled"], spanish.Items!.Select(i => i.Id));
         Assert.Equal("renewal", answer.Filters!["type"]);
+    }
+
+    [Theory]
+    [InlineData(DbProvider.Sqlite)]
+    [InlineData(DbProvider.Postgres)]
+    public async Task A_chart_of_a_finding_list_is_said_to_be_unavailable_never_dropped(DbProvider provider)
+    {
+        var plain = await data.AskAsync(provider, "which deals are stalled?");
+        var chart = await data.AskAsync(provider, "chart stalled deals");
+        var spanish = await data.AskAsync(provider, "gráfico de negocios estancados");
+        var byRep = await data.AskAsync(provider, "chart stalled deals by rep");
+        var porComercial = await data.AskAsync(provider, "negocios estancados por comercial");
+
+        // The list is answered as asked without the chart, and says there is none, with the question that draws one.
+        Assert.True(chart.Understood, chart.Text);
+        Assert.Equal(plain.Items!.Select(i => i.Id), chart.Items!.Select(i => i.Id));
+        Assert.Equal(plain.Text + " This list has no chart: each case comes with its reasons. For a chart, ask for a metric, for example \"chart pipeline by region\".", chart.Text);
+        Assert.Null(chart.Chart);
+        Assert.Empty(chart.Reply.Images);
+        Assert.Equal("chart pipeline by region", chart.Reply.Actions[^1].Value);
+        Assert.EndsWith("Esta lista no tiene gráfico: cada caso va con sus motivos. Para un gráfico, pregunta por una métrica, por ejemplo «gráfico de pipeline por región».", spanish.Text, StringComparison.Ordinal);
+        Assert.Null(spanish.Chart);
+
+        // "by rep" groups the list (FindingListConditionTests checks the groups); the chart it cannot draw is still named.
+        Assert.True(byRep.Understood, byRep.Text);
+        Assert.NotNull(byRep.Breakdown);
+        Assert.Contains("This list has no chart", byRep.Text, StringComparison.Ordinal);
+        Assert.True(porComercial.Understood, porComercial.Text);
+        Assert.NotNull(porComercial.Breakdown);
     }
 
     private Task<(int Alerts, int Outbox, int Runs)> CountsAsync(DbProvider provider) =>

@@ -154,6 +154,39 @@ public sealed class OutcomeAnswerTests(DemoCompanyFixture demo)
     [Theory]
     [InlineData(DbProvider.Sqlite)]
     [InlineData(DbProvider.Postgres)]
+    public async Task A_scorecard_applies_an_exclusion_to_every_headline_and_names_an_amount_it_cannot_apply(DbProvider provider)
+    {
+        var database = await demo.GetAsync(provider);
+        await using var services = Services(database);
+        await using var db = database.NewContext();
+        var won = await db.Deals.AsNoTracking().Where(d => d.Status == DealStatus.Won)
+            .Select(d => new { d.ClosedAt, d.Amount, Region = d.Account!.Region ?? d.Owner!.Region }).ToListAsync(Ct);
+        var quarter = won.Where(d => d.ClosedAt >= Q1Start && d.ClosedAt < new DateTime(2026, 3, 16, 0, 0, 0, DateTimeKind.Utc)).ToList();
+        var region = quarter.Where(d => d.Region is not null).GroupBy(d => d.Region).OrderByDescending(g => g.Count()).First().Key!;
+        var rest = quarter.Where(d => d.Region != region).Sum(d => d.Amount);
+        Assert.True(rest < quarter.Sum(d => d.Amount), "the excluded region booked something this quarter");
+
+        var excluded = await AskAsync(services, $"how are we doing this quarter excluding {region}");
+        var spanish = await AskAsync(services, $"¿cómo vamos este trimestre sin {region}?");
+        var amount = await AskAsync(services, "how are we doing this quarter over 50k");
+        var importe = await AskAsync(services, "¿cómo vamos este trimestre por encima de 50.000?");
+
+        Assert.Equal(("scorecard", true), (excluded.Intent, excluded.Understood));
+        Assert.Equal(rest, excluded.Metrics!.Single(m => m.Metric == "bookings").Value!.Value, 2);
+        Assert.Contains($"all regions except {region}", excluded.Text, StringComparison.Ordinal);
+        Assert.Equal([region], excluded.FilterSets!["region"].Values);
+        Assert.True(excluded.FilterSets["region"].Exclude);
+        Assert.Equal(excluded.Metrics!.Select(m => m.Value), spanish.Metrics!.Select(m => m.Value));
+        Assert.Contains($"todas las regiones excepto {region}", spanish.Text, StringComparison.Ordinal);
+        Assert.False(amount.Understood, amount.Text);
+        Assert.StartsWith("A scorecard can't be limited to deals over $50K: it mixes deal metrics with ARR and quotas. Ask for one metric, for example \"bookings over $50K this quarter\".", amount.Text, StringComparison.Ordinal);
+        Assert.False(importe.Understood, importe.Text);
+        Assert.StartsWith("Un resumen no se puede limitar a negocios de más de 50.000 $", importe.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(DbProvider.Sqlite)]
+    [InlineData(DbProvider.Postgres)]
     public async Task Upcoming_renewals_read_as_renewals_closing_in_the_next_n_days(DbProvider provider)
     {
         var database = await demo.GetAsync(provider);

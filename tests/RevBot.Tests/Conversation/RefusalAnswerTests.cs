@@ -42,7 +42,8 @@ public sealed class RefusalAnswerTests
     [InlineData("ventas en APAC", "No tengo una región llamada APAC: las regiones aquí son West, Central y East.")]
     [InlineData("win rate for the Sales team", "I don't have a team called Sales — teams here are Phoenix.")]
     [InlineData("tasa de cierre del equipo Ventas", "No tengo un equipo llamado Ventas: los equipos aquí son Phoenix.")]
-    [InlineData("win rate for mid-market", "The data has no segments, so I can't filter by 'mid market'.")]
+    [InlineData("win rate for mid-market", "The data has no segments, so I can't filter by 'mid-market'.")]
+    [InlineData("tasa de cierre para mid-market", "Los datos no tienen segmentos, así que no puedo filtrar por «mid-market».")]
     [InlineData("tasa de cierre para pymes", "Los datos no tienen segmentos, así que no puedo filtrar por «pymes».")]
     public void A_value_the_company_does_not_have_is_named_with_the_values_it_has(string question, string expected) =>
         Assert.Equal(expected, Reply(question));
@@ -127,5 +128,63 @@ public sealed class RefusalAnswerTests
         Assert.Equal(Intent.Clarify, parsed.Intent);
         Assert.Equal("Did you mean Darcel Schlecht?", GuidanceComposer.Clarify(parsed, Small).Text);
         Assert.Equal("win rate for Darcel Schlecht", Assert.Single(parsed.Candidates).Question);
+    }
+
+    [Theory]
+    [InlineData("bookings for the Zephyr-North team", "Zephyr-North")]
+    [InlineData("ventas del equipo Zéfiro-Norte", "Zéfiro-Norte")]
+    [InlineData("bookings in Zorbl-Vania, please", "Zorbl-Vania")]
+    [InlineData("win rate for Jane's team in the Nordics", "Nordics")]
+    public void A_word_is_quoted_as_typed_with_its_hyphen_and_accents(string question, string typed)
+    {
+        var parsed = Parse(question);
+        Assert.Contains(parsed.Unplaced, u => u.Text == typed);
+        Assert.Contains(typed, Reply(question), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_capitalised_part_of_an_account_name_is_asked_about_as_the_account()
+    {
+        var parsed = Parse("bookings for Smith this year");
+        Assert.Equal(Intent.Clarify, parsed.Intent);
+        Assert.Empty(parsed.Filters);
+        Assert.Equal("Did you mean the account Smith Inc?", Reply("bookings for Smith this year"));
+        var option = Assert.Single(parsed.Candidates);
+        Assert.Equal(("Smith Inc (account)", "bookings for Smith Inc this year"), (option.Label, option.Question));
+        Assert.Equal("acc-1", Parse(option.Question).Filters[Dimension.Account]);
+        Assert.Equal("¿Te refieres a la cuenta Smith Inc?", Reply("ventas de Smith este año"));
+    }
+
+    [Theory]
+    [InlineData("bookings for Smith Inc this year")]
+    [InlineData("bookings for Acme Corp this year")]
+    [InlineData("bookings for smith this year")]
+    [InlineData("ventas de Smith Inc este año")]
+    public void The_full_name_a_legal_form_or_a_lower_case_part_still_answers(string question)
+    {
+        var parsed = Parse(question);
+        Assert.Equal(Intent.Metric, parsed.Intent);
+        Assert.True(parsed.Filters.ContainsKey(Dimension.Account), QuestionSuiteTests.Describe(parsed));
+    }
+
+    [Fact]
+    public void A_word_that_is_part_of_a_reps_name_and_an_accounts_offers_both_with_their_kind()
+    {
+        var withSmith = new QuestionVocabulary(new Dictionary<Dimension, IReadOnlyList<NamedEntity>>(Small.Entities)
+        {
+            [Dimension.Owner] = [new("morgan@example.com", "Morgan Reyes"), new("jane.smith@example.com", "Jane Smith")],
+        });
+        ParsedQuestion Ask(string q) => QuestionParser.Parse(q, new ParseContext(new DateOnly(2026, 11, 27), 1, null, withSmith));
+        foreach (var question in new[] { "bookings for Smith this year", "bookings for smith this year" })
+        {
+            var parsed = Ask(question);
+            Assert.Equal(Intent.Clarify, parsed.Intent);
+            Assert.Equal(["Jane Smith (rep)", "Smith Inc (account)"], parsed.Candidates.Select(c => c.Label).Order());
+        }
+        var clarified = Ask("bookings for Smith this year");
+        Assert.Equal("Do you mean the rep Jane Smith or the account Smith Inc?", GuidanceComposer.Clarify(clarified, withSmith).Text);
+        Assert.Equal("jane.smith@example.com", Ask(clarified.Candidates.Single(c => c.Label.StartsWith("Jane", StringComparison.Ordinal)).Question).Filters[Dimension.Owner]);
+        Assert.Equal("acc-1", Ask(clarified.Candidates.Single(c => c.Label.StartsWith("Smith", StringComparison.Ordinal)).Question).Filters[Dimension.Account]);
+        Assert.Equal("¿Te refieres al comercial Jane Smith o a la cuenta Smith Inc?", GuidanceComposer.Clarify(Ask("ventas de Smith este año"), withSmith).Text);
     }
 }
