@@ -3,6 +3,7 @@ using OpenTelemetry.Exporter;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
+using RevBot.Core.Domain;
 using RevBot.Core.Telemetry;
 using RevBot.Slack;
 using RevBot.Teams;
@@ -19,8 +20,8 @@ internal static class TelemetryServiceCollectionExtensions
 
     public static IServiceCollection AddRevBotTelemetry(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddHttpClient(SlackServiceCollectionExtensions.HttpClientName).AddHttpMessageHandler(() => new ChatApiErrorCounter("slack"));
-        services.AddHttpClient(TeamsServiceCollectionExtensions.HttpClientName).AddHttpMessageHandler(() => new ChatApiErrorCounter("teams"));
+        services.AddHttpClient(SlackServiceCollectionExtensions.HttpClientName).AddHttpMessageHandler(() => new ChatApiErrorCounter(ChatPlatform.Slack));
+        services.AddHttpClient(TeamsServiceCollectionExtensions.HttpClientName).AddHttpMessageHandler(() => new ChatApiErrorCounter(ChatPlatform.Teams));
         services.AddOptions<TelemetryOptions>().BindConfiguration(TelemetryOptions.Section)
             .Validate(o => o.Protocol is "http/protobuf" or "grpc", "Telemetry:Protocol must be http/protobuf or grpc.")
             .Validate(o => o.MetricInterval >= TimeSpan.FromSeconds(1), "Telemetry:MetricInterval must be at least 00:00:01.")
