@@ -10,11 +10,12 @@ using RevBot.Core.Company;
 using RevBot.Core.Conversation;
 using RevBot.Core.DataHealth;
 using RevBot.Core.Deals;
+using RevBot.Core.Digests;
 using RevBot.Core.Handoffs;
 using RevBot.Core.Interactions;
-using RevBot.Core.Digests;
 using RevBot.Core.Metrics;
 using RevBot.Core.Outbox;
+using RevBot.Core.Settings;
 using RevBot.Core.Work;
 
 namespace RevBot.Core;
@@ -29,10 +30,8 @@ public static class CoreServiceCollectionExtensions
     public static IServiceCollection AddRevBotCore(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddLogging();
-        services.AddOptions<CompanyOptions>().Bind(configuration.GetSection(CompanyOptions.Section)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<CompanyOptions>, CompanyOptionsValidator>();
-        services.AddOptions<AlertOptions>().Bind(configuration.GetSection(AlertOptions.Section)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<AlertOptions>, AlertOptionsValidator>();
+        services.AddOptions<CompanyOptions>().Bind(configuration.GetSection(CompanyOptions.Section)).CheckOnStart();
+        services.AddOptions<AlertOptions>().Bind(configuration.GetSection(AlertOptions.Section)).CheckOnStart();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new CompanyClock(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<CompanyOptions>>().Value.GetTimeZone()));
         services.AddScoped<MetricEngine>();
@@ -55,14 +54,11 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<IDigestFeed>(sp => ActivatorUtilities.CreateInstance<Digests.Feeds.AlertDigestFeed>(sp, DigestSectionIds.StalledDeals));
         services.AddScoped<IDigestFeed>(sp => ActivatorUtilities.CreateInstance<Digests.Feeds.AlertDigestFeed>(sp, DigestSectionIds.AtRiskAccounts));
         services.AddScoped<IDigestFeed, Digests.Feeds.HandoffDigestFeed>();
-        services.AddOptions<Digests.Scheduling.DigestScheduleOptions>().Bind(configuration.GetSection(Digests.Scheduling.DigestScheduleOptions.Section)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<Digests.Scheduling.DigestScheduleOptions>, Digests.Scheduling.DigestScheduleOptionsValidator>();
+        services.AddOptions<Digests.Scheduling.DigestScheduleOptions>().Bind(configuration.GetSection(Digests.Scheduling.DigestScheduleOptions.Section)).CheckOnStart();
         services.AddScoped<Digests.Scheduling.DigestPoster>();
         services.AddScoped<Outbox.IOutboxGoneHandler, Digests.Scheduling.DigestGoneHandler>();
         services.AddSingleton<VocabularyCache>();
-        services.AddOptions<QuestionLimitOptions>().Bind(configuration.GetSection(QuestionLimitOptions.Section))
-            .Validate(QuestionLimitOptions.AreValid, "Questions:PerMinute and Questions:Burst must be whole numbers from 1 to 10000, Questions:ApiPerMinute and Questions:ApiBurst from 1 to 100000.")
-            .ValidateOnStart();
+        services.AddOptions<QuestionLimitOptions>().Bind(configuration.GetSection(QuestionLimitOptions.Section)).CheckOnStart();
         services.AddSingleton<QuestionRateLimiter>();
         services.AddOptions<HandoffOptions>().Bind(configuration.GetSection(HandoffOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<HandoffOptions>, HandoffOptionsValidator>();
@@ -75,8 +71,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<RecordMerger>();
         services.AddScoped<DataHealthInteractions>();
         services.AddScoped<InteractionService>();
-        services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.Section)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<OutboxOptions>, OutboxOptionsValidator>();
+        services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.Section)).CheckOnStart();
         services.AddScoped<OutboxMonitor>();
         // Sends what hand-offs, alerts and digests write to the outbox, through the senders Slack and Teams register.
         services.AddSingleton<OutboxDispatcher>();

@@ -4,7 +4,7 @@ namespace RevBot.Slack;
 /// Section <c>Slack</c>. With no <see cref="SigningSecret"/> the HTTP endpoints are not mapped (fails closed); with no
 /// <see cref="BotToken"/> Slack is off. <see cref="ToString"/> never shows a secret, so logging the options is safe.
 /// </summary>
-public sealed class SlackOptions
+public sealed partial class SlackOptions
 {
     public const string Section = "Slack";
     public const string DefaultApiBaseUrl = "https://slack.com/api/";

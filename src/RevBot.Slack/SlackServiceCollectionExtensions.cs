@@ -1,9 +1,10 @@
-using RevBot.Core;
-using RevBot.Core.Outbox;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using RevBot.Core;
+using RevBot.Core.Outbox;
+using RevBot.Core.Settings;
 using RevBot.Slack.Conversations;
 using RevBot.Slack.Inbound;
 using RevBot.Slack.Outbox;
@@ -26,8 +27,7 @@ public static class SlackServiceCollectionExtensions
     public static IServiceCollection AddRevBotSlack(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<SlackOptions>().Bind(configuration.GetSection(SlackOptions.Section)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>();
+        services.AddOptions<SlackOptions>().Bind(configuration.GetSection(SlackOptions.Section)).CheckOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(new SlackRetryPolicy());
         services.TryAddSingleton(new SocketModeTiming());

@@ -4,7 +4,7 @@ namespace RevBot.Teams;
 /// Section <c>Teams</c>. With neither <see cref="AppId"/> nor <see cref="AllowAnonymous"/> Teams is off and every
 /// inbound request fails authentication (fails closed). <see cref="AppPassword"/> is a secret: never log it.
 /// </summary>
-public sealed class TeamsOptions
+public sealed partial class TeamsOptions
 {
     public const string Section = "Teams";
     public const string DefaultOpenIdMetadataUrl = "https://login.botframework.com/v1/.well-known/openidconfiguration";

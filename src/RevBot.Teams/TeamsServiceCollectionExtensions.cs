@@ -1,10 +1,11 @@
-using RevBot.Core;
-using RevBot.Core.Outbox;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using RevBot.Core;
+using RevBot.Core.Outbox;
+using RevBot.Core.Settings;
 using RevBot.Teams.Auth;
 using RevBot.Teams.Connector;
 using RevBot.Teams.Handling;
@@ -25,8 +26,7 @@ public static class TeamsServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddRevBotTeams(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<TeamsOptions>().Bind(configuration.GetSection(TeamsOptions.Section)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<TeamsOptions>, TeamsOptionsValidator>();
+        services.AddOptions<TeamsOptions>().Bind(configuration.GetSection(TeamsOptions.Section)).CheckOnStart();
         services.AddHostedService<TeamsStartupNotice>();
         services.AddHttpClient(HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30));
         services.TryAddSingleton(TimeProvider.System);

@@ -1,7 +1,9 @@
+using RevBot.Core.Settings;
+
 namespace RevBot.Core.Alerts;
 
 /// <summary>What makes a deal stalled and an account at risk. Section <c>Alerts</c>; every value has a default (docs/alerts.md).</summary>
-public sealed class AlertOptions
+public sealed class AlertOptions : ICheckedOptions
 {
     public const string Section = "Alerts";
 

@@ -1,7 +1,9 @@
+using RevBot.Core.Settings;
+
 namespace RevBot.Core.Company;
 
 /// <summary>Facts about the company that every number depends on. Section <c>Company</c>.</summary>
-public sealed class CompanyOptions
+public sealed class CompanyOptions : ICheckedOptions
 {
     public const string Section = "Company";
 

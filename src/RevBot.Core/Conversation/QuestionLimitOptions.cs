@@ -1,10 +1,12 @@
+using RevBot.Core.Settings;
+
 namespace RevBot.Core.Conversation;
 
 /// <summary>
 /// <c>Questions</c> settings: how many questions one person may ask, so one user (or a runaway script behind the API)
 /// cannot starve the bot for everyone else. A burst is allowed at once, then <see cref="PerMinute"/> a minute.
 /// </summary>
-public sealed class QuestionLimitOptions
+public sealed class QuestionLimitOptions : ICheckedOptions
 {
     public const string Section = "Questions";
 
@@ -20,4 +22,10 @@ public sealed class QuestionLimitOptions
 
     public static bool AreValid(QuestionLimitOptions o) =>
         o.PerMinute is >= 1 and <= 10_000 && o.Burst is >= 1 and <= 10_000 && o.ApiPerMinute is >= 1 and <= 100_000 && o.ApiBurst is >= 1 and <= 100_000;
+
+    public IEnumerable<string> Problems()
+    {
+        if (!AreValid(this))
+            yield return "Questions:PerMinute and Questions:Burst must be whole numbers from 1 to 10000, Questions:ApiPerMinute and Questions:ApiBurst from 1 to 100000.";
+    }
 }

@@ -11,7 +11,8 @@ namespace RevBot.Core.DataHealth;
 /// Merges a duplicate contact or account into the one chosen to survive, in one transaction: the survivor takes the
 /// other's deals, activities, contacts (and subscriptions, tickets, usage), fills its empty fields from it, and the
 /// other is removed. The audit entry keeps the removed record whole and every moved id, so a RevOps user can undo
-/// the merge within <see cref="UndoWindow"/>. Managers and RevOps may merge.
+/// the merge within <see cref="UndoWindow"/>. Managers and RevOps may merge. Replays, the acting user and who may merge
+/// go through the same path as deal commands (<see cref="CommandGate"/>, <see cref="DealPermissions"/>).
 /// </summary>
 public sealed class RecordMerger(RevBotDb db, CompanyClock clock)
 {
@@ -25,12 +26,10 @@ public sealed class RecordMerger(RevBotDb db, CompanyClock clock)
         ArgumentNullException.ThrowIfNull(key);
         if (entity is not ("contact" or "account") || survivorId == loserId) return new(MergeStatus.Invalid, "Choose two different contacts or accounts to merge.");
         // The same submission delivered again gets the first outcome back, merging nothing.
-        if (await db.AppliedCommands.AsNoTracking().Where(c => c.Key == key).Select(c => c.Outcome).FirstOrDefaultAsync(ct) is { } outcome
-            && JsonNode.Parse(outcome) is JsonObject first)
+        if (await CommandGate.StoredOutcomeAsync(db, key, ct) is { } outcome && JsonNode.Parse(outcome) is JsonObject first)
             return new(MergeStatus.Merged, (string?)first["message"] ?? "", (long?)first["auditId"]);
-        var actor = userId is { } id ? await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, ct) : null;
-        if (actor is null) return new(MergeStatus.UnknownUser, DealPermissions.UnknownUser.Replace("change deals", "merge records", StringComparison.Ordinal));
-        if (actor.Role is not (UserRole.Revops or UserRole.Manager)) return new(MergeStatus.Refused, "Only managers and RevOps can merge records. Nothing was changed.");
+        if (await CommandGate.ActorAsync(db, userId, ct) is not { } actor) return Refused(DealPermissions.UnknownUser("merge records"));
+        if (DealPermissions.MergeRefusal(actor) is { } refusal) return Refused(refusal);
 
         var (survivor, loser) = entity == "contact"
             ? ((object?)await db.Contacts.FirstOrDefaultAsync(c => c.Id == survivorId, ct), (object?)await db.Contacts.FirstOrDefaultAsync(c => c.Id == loserId, ct))
@@ -53,7 +52,7 @@ public sealed class RecordMerger(RevBotDb db, CompanyClock clock)
         try
         {
             await db.SaveChangesAsync(ct);
-            db.AppliedCommands.Add(new AppliedCommand { Key = key, Kind = "data.merge", EntityId = survivorId, UserId = actor.Id, AppliedAt = now, Outcome = new JsonObject { ["message"] = message, ["auditId"] = audit.Id }.ToJsonString() });
+            CommandGate.Record(db, key, "data.merge", survivorId, actor, now, new JsonObject { ["message"] = message, ["auditId"] = audit.Id }.ToJsonString());
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
         }
@@ -69,9 +68,8 @@ public sealed class RecordMerger(RevBotDb db, CompanyClock clock)
 
     private async Task<MergeResult> UndoCoreAsync(long mergeId, int? userId, ChangeChannel channel, CancellationToken ct)
     {
-        var actor = userId is { } id ? await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, ct) : null;
-        if (actor is null) return new(MergeStatus.UnknownUser, DealPermissions.UnknownUser.Replace("change deals", "undo merges", StringComparison.Ordinal));
-        if (actor.Role != UserRole.Revops) return new(MergeStatus.Refused, "Only RevOps can undo a merge. Nothing was changed.");
+        if (await CommandGate.ActorAsync(db, userId, ct) is not { } actor) return Refused(DealPermissions.UnknownUser("undo merges"));
+        if (DealPermissions.UndoMergeRefusal(actor) is { } refusal) return Refused(refusal);
         var merge = await db.AuditLog.AsNoTracking().FirstOrDefaultAsync(a => a.Id == mergeId && a.Action == "merge", ct);
         if (merge is null || JsonNode.Parse(merge.Changes ?? "{}") is not JsonObject record || record["loser"] is not JsonObject loserJson)
             return new(MergeStatus.NotFound, "There is no such merge to undo.");
@@ -115,6 +113,9 @@ public sealed class RecordMerger(RevBotDb db, CompanyClock clock)
             return new(MergeStatus.Refused, "This merge was undone already.");
         }
     }
+
+    private static MergeResult Refused(Refusal refusal) =>
+        new(refusal.Reason == RefusalReason.UnknownUser ? MergeStatus.UnknownUser : MergeStatus.Refused, refusal.Text);
 
     /// <summary>The merge's survivor and loser, as the Merge button names them ("contact|con-1|con-2").</summary>
     public static bool TryParsePair(string? value, out string entity, out string first, out string second)

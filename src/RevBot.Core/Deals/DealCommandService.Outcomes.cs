@@ -10,15 +10,7 @@ public sealed partial class DealCommandService
 {
     private async Task<DealCommandResult> SaveAsync(DealCommand command, string kind, User actor, DealCommandResult result, CancellationToken ct)
     {
-        db.AppliedCommands.Add(new AppliedCommand
-        {
-            Key = command.IdempotencyKey,
-            Kind = kind,
-            EntityId = command.DealId,
-            UserId = actor.Id,
-            AppliedAt = clock.UtcNow,
-            Outcome = StoredOutcome.Write(result),
-        });
+        CommandGate.Record(db, command.IdempotencyKey, kind, command.DealId, actor, clock.UtcNow, StoredOutcome.Write(result));
         try
         {
             await db.SaveChangesAsync(ct);
@@ -53,7 +45,7 @@ public sealed partial class DealCommandService
 
     private async Task<DealCommandResult?> ReplayAsync(string key, CancellationToken ct)
     {
-        var outcome = await db.AppliedCommands.AsNoTracking().Where(c => c.Key == key).Select(c => c.Outcome).FirstOrDefaultAsync(ct);
+        var outcome = await CommandGate.StoredOutcomeAsync(db, key, ct);
         return outcome is null ? null : StoredOutcome.Read(outcome);
     }
 
@@ -82,6 +74,9 @@ public sealed partial class DealCommandService
 
     private static DealCommandResult Fail(DealCommandStatus status, string message, int? version = null) =>
         new() { Status = status, Message = message, Version = version };
+
+    private static DealCommandResult Refused(Refusal refusal, int? version = null) =>
+        Fail(refusal.Reason == RefusalReason.UnknownUser ? DealCommandStatus.UnknownUser : DealCommandStatus.Forbidden, refusal.Text, version);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Deal {DealId}: {Kind} applied from {Channel}.")]
     private partial void LogApplied(string dealId, string kind, ChangeChannel channel);

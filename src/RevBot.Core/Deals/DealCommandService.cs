@@ -25,11 +25,10 @@ public sealed partial class DealCommandService(
         if (string.IsNullOrWhiteSpace(command.IdempotencyKey) || command.IdempotencyKey.Length > MaxKeyLength)
             return Fail(DealCommandStatus.Invalid, "The request has no valid idempotency key.");
         if (await ReplayAsync(command.IdempotencyKey, ct) is { } replay) return replay;
-        var actor = command.UserId is { } userId ? await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId, ct) : null;
-        if (actor is null) return Fail(DealCommandStatus.UnknownUser, DealPermissions.UnknownUser);
+        if (await CommandGate.ActorAsync(db, command.UserId, ct) is not { } actor) return Refused(DealPermissions.UnknownUser());
         var deal = await db.Deals.FirstOrDefaultAsync(d => d.Id == command.DealId, ct);
         if (deal is null) return Fail(DealCommandStatus.NotFound, $"There is no deal {command.DealId}.");
-        if (await DealPermissions.RefusalAsync(db, actor, deal, ct) is { } refusal) return Fail(DealCommandStatus.Forbidden, refusal, deal.Version);
+        if (await DealPermissions.RefusalAsync(db, actor, deal, ct) is { } refusal) return Refused(refusal, deal.Version);
         // Logging an activity overwrites nothing, so it is taken whatever version the card showed.
         // A newer version may be this very command, applied by a twin delivery between the replay check above and the
         // read of the deal: it committed the deal and its applied_commands row together, so look again before "stale".
@@ -45,7 +44,7 @@ public sealed partial class DealCommandService(
         var now = clock.UtcNow;
         var plan = DealPlanner.Plan(deal, command, company.Value, clock.Today, now);
         if (!plan.IsValid) return Invalid(plan.Errors, deal.Version);
-        if (plan.ChangesClosedStatus && DealPermissions.ReopenRefusal(actor) is { } refusal) return Fail(DealCommandStatus.Forbidden, refusal, deal.Version);
+        if (plan.ChangesClosedStatus && DealPermissions.ReopenRefusal(actor) is { } refusal) return Refused(refusal, deal.Version);
         var diff = plan.Diff();
         if (diff.Count == 0)
             return new DealCommandResult { Status = DealCommandStatus.Unchanged, Message = "Nothing to change: the deal already has these values.", Version = deal.Version, ActorName = actor.Name };

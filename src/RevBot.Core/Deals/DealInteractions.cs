@@ -60,12 +60,11 @@ public sealed class DealInteractions(RevBotDb db, DealCommandService commands, D
 
     private async Task<Reply> OpenFormAsync(string actionId, ReplyFormState state, int? userId, string language, CancellationToken ct)
     {
-        var actor = userId is { } id ? await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, ct) : null;
-        if (actor is null) return DealReplies.Refused("Who are you?", DealPermissions.UnknownUser);
+        if (await CommandGate.ActorAsync(db, userId, ct) is not { } actor) return DealReplies.Refused("Who are you?", DealPermissions.UnknownUser().Text);
         var deal = await db.Deals.AsNoTracking().FirstOrDefaultAsync(d => d.Id == state.RecordId, ct);
         if (deal is null) return DealReplies.Refused("Deal not found", $"There is no deal {state.RecordId}.");
         // Checked again on submit; refusing here saves typing a form that cannot be saved.
-        if (await DealPermissions.RefusalAsync(db, actor, deal, ct) is { } refusal) return DealReplies.Refused("Not changed", refusal);
+        if (await DealPermissions.RefusalAsync(db, actor, deal, ct) is { } refusal) return DealReplies.Refused("Not changed", refusal.Text);
         if (actionId != DealActionIds.Log && deal.Version != state.Version)
             return await cards.StaleCardAsync(deal.Id, await DealHistory.SinceAsync(db, deal.Id, state.Version, ct), language, ct) ?? DealReplies.Refused("Deal not found", $"There is no deal {deal.Id}.");
         var formState = new ReplyFormState(deal.Id, deal.Version, DealActionValue.NewNonce());

@@ -9,8 +9,7 @@ public sealed class AlertSubscription
 {
     public long Id { get; set; }
 
-    /// <summary>"slack" or "teams".</summary>
-    public required string Platform { get; set; }
+    public required ChatPlatform Platform { get; set; }
     public required string ChannelId { get; set; }
 
     /// <summary>"stalled_deal", "churn_risk" or both, comma-separated.</summary>

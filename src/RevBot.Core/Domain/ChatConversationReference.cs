@@ -11,8 +11,7 @@ public sealed class ChatConversationReference
 
     public long Id { get; set; }
 
-    /// <summary>"slack" or "teams".</summary>
-    public required string Platform { get; set; }
+    public required ChatPlatform Platform { get; set; }
     public required string ConversationId { get; set; }
 
     /// <summary>"personal", "channel" or "groupChat".</summary>

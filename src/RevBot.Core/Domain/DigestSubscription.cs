@@ -9,8 +9,7 @@ public sealed class DigestSubscription
 {
     public long Id { get; set; }
 
-    /// <summary>"slack" or "teams".</summary>
-    public required string Platform { get; set; }
+    public required ChatPlatform Platform { get; set; }
 
     /// <summary>The platform's channel id (Slack C…, Teams 19:…@thread…); never a channel's display name.</summary>
     public required string ChannelId { get; set; }

@@ -9,8 +9,7 @@ public sealed class InboundDelivery
     /// <summary>The <c>delivery_id</c> column's size; the edges refuse a longer id before it is claimed.</summary>
     public const int MaxIdLength = 200;
 
-    /// <summary>"slack" or "teams".</summary>
-    public required string Platform { get; set; }
+    public required ChatPlatform Platform { get; set; }
     public required string DeliveryId { get; set; }
     public DateTime ReceivedAt { get; set; }
 }

@@ -17,8 +17,7 @@ public sealed class OutboxMessage
     /// <summary>"handoff.won" or "feedback.pricing".</summary>
     public required string Kind { get; set; }
 
-    /// <summary>"slack" or "teams".</summary>
-    public required string Platform { get; set; }
+    public required ChatPlatform Platform { get; set; }
 
     /// <summary>
     /// The platform's channel id (Slack C…, Teams 19:…@thread…); never a channel's display name. Empty when the message

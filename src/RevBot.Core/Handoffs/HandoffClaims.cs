@@ -18,7 +18,7 @@ public sealed class HandoffClaims(RevBotDb db, CompanyClock clock)
     public async Task<Reply> ClaimAsync(string dealId, int? userId, ChangeChannel channel, CancellationToken ct)
     {
         var user = userId is { } id ? await db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => new { u.Id, u.Name }).FirstOrDefaultAsync(ct) : null;
-        if (user is null) return DealReplies.Refused("Who are you?", DealPermissions.UnknownUser.Replace("change deals", "record your claim", StringComparison.Ordinal));
+        if (user is null) return DealReplies.Refused("Who are you?", DealPermissions.UnknownUser("record your claim").Text);
         var deal = await db.Deals.AsNoTracking().FirstOrDefaultAsync(d => d.Id == dealId, ct);
         if (deal is null) return DealReplies.Refused("Not found", "There is no hand-off for that deal any more.");
 

@@ -1,9 +1,13 @@
 using Microsoft.Extensions.Options;
 using RevBot.Core.Company;
+using RevBot.Core.Settings;
 
 namespace RevBot.Core.Handoffs;
 
-/// <summary>Checks <see cref="HandoffOptions"/> at start (against the company's loss reasons), so a bad channel stops the host with one sentence.</summary>
+/// <summary>
+/// Checks <see cref="HandoffOptions"/> at start (against the company's loss reasons), so a bad channel stops the host with
+/// one sentence: <see cref="CheckedOptions"/>, with the company settings as well.
+/// </summary>
 public sealed class HandoffOptionsValidator(IOptions<CompanyOptions> company) : IValidateOptions<HandoffOptions>
 {
     public ValidateOptionsResult Validate(string? name, HandoffOptions options)
@@ -19,7 +23,6 @@ public sealed class HandoffOptionsValidator(IOptions<CompanyOptions> company) : 
             // The company settings are wrong themselves and say so in their own sentence; one sentence is enough.
             return ValidateOptionsResult.Skip;
         }
-        var problems = options.Problems(companyOptions).ToList();
-        return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+        return CheckedOptions.Result(options.Problems(companyOptions));
     }
 }

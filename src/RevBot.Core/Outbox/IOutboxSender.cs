@@ -10,8 +10,7 @@ namespace RevBot.Core.Outbox;
 /// </summary>
 public interface IOutboxSender
 {
-    /// <summary>"slack" or "teams", as in <c>outbox_messages.platform</c>.</summary>
-    string Platform { get; }
+    ChatPlatform Platform { get; }
 
     Task<OutboxSendResult> SendAsync(OutboxMessage message, Reply reply, CancellationToken ct);
 }

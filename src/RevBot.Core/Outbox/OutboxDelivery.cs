@@ -84,10 +84,10 @@ internal sealed partial class OutboxDelivery(IServiceScopeFactory scopes, Outbox
         switch (result.Status)
         {
             case OutboxSendStatus.Sent:
-                if (await OutboxClaims.MarkSentAsync(db, row, result.MessageId, now, ct) == 0) LogLeaseLost(log, row.Id, row.Platform);
+                if (await OutboxClaims.MarkSentAsync(db, row, result.MessageId, now, ct) == 0) LogLeaseLost(log, row.Id, EnumText.Format(row.Platform));
                 else
                 {
-                    LogSent(log, row.Id, row.Kind, row.Platform, row.Attempts);
+                    LogSent(log, row.Id, row.Kind, EnumText.Format(row.Platform), row.Attempts);
                     Telemetry.RevBotMetrics.MessageDelivered(row.Kind.Split('.')[0], row.Platform);
                 }
                 return;
@@ -95,17 +95,17 @@ internal sealed partial class OutboxDelivery(IServiceScopeFactory scopes, Outbox
                 await MarkGoneAsync(db, services, row, result.Error ?? "gone", now, ct);
                 return;
             case OutboxSendStatus.Failed:
-                if (await OutboxClaims.MarkFailedAsync(db, row, gone: false, result.Error ?? "failed", now, ct) == 0) LogLeaseLost(log, row.Id, row.Platform);
-                else LogFailedForGood(log, row.Id, row.Kind, row.Platform, Target(row), result.Error);
+                if (await OutboxClaims.MarkFailedAsync(db, row, gone: false, result.Error ?? "failed", now, ct) == 0) LogLeaseLost(log, row.Id, EnumText.Format(row.Platform));
+                else LogFailedForGood(log, row.Id, row.Kind, EnumText.Format(row.Platform), Target(row), result.Error);
                 return;
             default:
                 var at = outcome.RetryAt ??= RetryAt(row, result.RetryAfter, now);
                 if (await OutboxClaims.RetryAtAsync(db, row, at, result.Error ?? "retry later", ct) == 0)
                 {
-                    LogLeaseLost(log, row.Id, row.Platform);
+                    LogLeaseLost(log, row.Id, EnumText.Format(row.Platform));
                     return;
                 }
-                LogRetrying(log, row.Id, row.Kind, row.Platform, Target(row), row.Attempts, result.Error, at);
+                LogRetrying(log, row.Id, row.Kind, EnumText.Format(row.Platform), Target(row), row.Attempts, result.Error, at);
                 await OutboxClaims.HoldBehindAsync(db, row, at, ct);
                 return;
         }
@@ -113,12 +113,12 @@ internal sealed partial class OutboxDelivery(IServiceScopeFactory scopes, Outbox
 
     private async Task<OutboxSendResult> TrySendAsync(OutboxMessage row, IServiceProvider services, CancellationToken ct)
     {
-        var sender = services.GetServices<IOutboxSender>().FirstOrDefault(s => string.Equals(s.Platform, row.Platform, StringComparison.Ordinal));
+        var sender = services.GetServices<IOutboxSender>().FirstOrDefault(s => s.Platform == row.Platform);
         if (sender is null)
         {
             // The platform may be configured after a restart: keep the row and say why it waits.
-            LogNoSender(log, row.Id, row.Platform);
-            return new OutboxSendResult(OutboxSendStatus.RetryLater, Error: $"No sender for platform '{row.Platform}' is registered: is it configured?");
+            LogNoSender(log, row.Id, EnumText.Format(row.Platform));
+            return new OutboxSendResult(OutboxSendStatus.RetryLater, Error: $"No sender for platform '{EnumText.Format(row.Platform)}' is registered: is it configured?");
         }
         Replies.Reply reply;
         try
@@ -135,7 +135,7 @@ internal sealed partial class OutboxDelivery(IServiceScopeFactory scopes, Outbox
         }
         catch (Exception ex) when (!ct.IsCancellationRequested)
         {
-            LogSenderThrew(log, ex, row.Id, row.Platform);
+            LogSenderThrew(log, ex, row.Id, EnumText.Format(row.Platform));
             return new OutboxSendResult(OutboxSendStatus.RetryLater, Error: $"{ex.GetType().Name}: {ex.Message}");
         }
     }
@@ -146,13 +146,13 @@ internal sealed partial class OutboxDelivery(IServiceScopeFactory scopes, Outbox
     /// </summary>
     private async Task MarkGoneAsync(RevBotDb db, IServiceProvider services, OutboxMessage row, string error, DateTime now, CancellationToken ct)
     {
-        LogGone(log, row.Id, row.Kind, row.Platform, Target(row), error);
+        LogGone(log, row.Id, row.Kind, EnumText.Format(row.Platform), Target(row), error);
         try
         {
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             if (await OutboxClaims.MarkFailedAsync(db, row, gone: true, error, now, ct) == 0)
             {
-                LogLeaseLost(log, row.Id, row.Platform);
+                LogLeaseLost(log, row.Id, EnumText.Format(row.Platform));
                 return;
             }
             foreach (var handler in services.GetServices<IOutboxGoneHandler>()) await handler.OnGoneAsync(row, ct);

@@ -1,10 +1,12 @@
+using RevBot.Core.Settings;
+
 namespace RevBot.Core.Outbox;
 
 /// <summary>
 /// Section <c>Outbox</c>: how the dispatcher sends <c>outbox_messages</c>. The defaults suit one to a few instances; see
 /// docs/configuration.md and docs/outbox.md.
 /// </summary>
-public sealed class OutboxOptions
+public sealed class OutboxOptions : ICheckedOptions
 {
     public const string Section = "Outbox";
 

@@ -47,6 +47,7 @@ public class RevBotDb(DbContextOptions options) : DbContext(options)
         configurationBuilder.Properties<ActivityType>().HaveConversion<EnumTextConverter<ActivityType>>().HaveMaxLength(16);
         configurationBuilder.Properties<TicketPriority>().HaveConversion<EnumTextConverter<TicketPriority>>().HaveMaxLength(16);
         configurationBuilder.Properties<SpendCategory>().HaveConversion<EnumTextConverter<SpendCategory>>().HaveMaxLength(16);
+        configurationBuilder.Properties<ChatPlatform>().HaveConversion<EnumTextConverter<ChatPlatform>>().HaveMaxLength(16);
         configurationBuilder.Properties<ChangeChannel>().HaveConversion<EnumTextConverter<ChangeChannel>>().HaveMaxLength(8);
     }
 

@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using RevBot.Core.Domain;
 
 namespace RevBot.Core.Telemetry;
 
@@ -35,9 +36,9 @@ public static class RevBotMetrics
     public static void QuestionAnswered(bool understood) => Questions.Add(1, new KeyValuePair<string, object?>("understood", understood));
 
     /// <summary>An alert sent, a digest posted, a hand-off delivered: <paramref name="kind"/> is the outbox kind's first word.</summary>
-    public static void MessageDelivered(string kind, string platform) =>
-        Delivered.Add(1, new KeyValuePair<string, object?>("kind", kind), new KeyValuePair<string, object?>("platform", platform));
+    public static void MessageDelivered(string kind, ChatPlatform platform) =>
+        Delivered.Add(1, new KeyValuePair<string, object?>("kind", kind), new KeyValuePair<string, object?>("platform", EnumText.Format(platform)));
 
-    public static void ChatApiError(string platform, bool rateLimited) =>
-        ChatApiErrors.Add(1, new KeyValuePair<string, object?>("platform", platform), new KeyValuePair<string, object?>("kind", rateLimited ? "rate_limited" : "error"));
+    public static void ChatApiError(ChatPlatform platform, bool rateLimited) =>
+        ChatApiErrors.Add(1, new KeyValuePair<string, object?>("platform", EnumText.Format(platform)), new KeyValuePair<string, object?>("kind", rateLimited ? "rate_limited" : "error"));
 }

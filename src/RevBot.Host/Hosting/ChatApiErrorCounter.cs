@@ -1,4 +1,5 @@
 using System.Net;
+using RevBot.Core.Domain;
 using RevBot.Core.Telemetry;
 
 namespace RevBot.Host.Hosting;
@@ -8,7 +9,7 @@ namespace RevBot.Host.Hosting;
 /// <c>revbot.chat_api.errors</c>. Slack's <c>ok: false</c> answers are not counted here (they arrive as 200); the
 /// client logs them with their error code.
 /// </summary>
-internal sealed class ChatApiErrorCounter(string platform) : DelegatingHandler
+internal sealed class ChatApiErrorCounter(ChatPlatform platform) : DelegatingHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {

@@ -1,7 +1,9 @@
+using RevBot.Core.Settings;
+
 namespace RevBot.Host.Hosting;
 
 /// <summary>Section <c>Database</c>. The target itself is resolved before the container is built (see <see cref="RevBotServer"/>).</summary>
-internal sealed class DatabaseOptions
+internal sealed class DatabaseOptions : ICheckedOptions
 {
     public const string Section = "Database";
 
@@ -15,4 +17,9 @@ internal sealed class DatabaseOptions
 
     /// <summary>Size of the seeded demo company: 1 is ~12,000 deals.</summary>
     public double DemoScale { get; set; } = 1;
+
+    public IEnumerable<string> Problems()
+    {
+        if (DemoScale is not (> 0 and <= 1000)) yield return "Database:DemoScale must be a number above 0 and at most 1000.";
+    }
 }

@@ -1,3 +1,5 @@
+using RevBot.Core.Settings;
+
 namespace RevBot.Host.Hosting;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace RevBot.Host.Hosting;
 /// about five minutes, Socket Mode redelivers an unacknowledged envelope on the next connection, and the Bot Framework
 /// retries for minutes too. A day leaves a wide margin; shorter than an hour would risk answering a late retry twice.
 /// </summary>
-internal sealed class InboundDeliveryOptions
+internal sealed class InboundDeliveryOptions : ICheckedOptions
 {
     public const string Section = "InboundDeliveries";
 
@@ -19,4 +21,12 @@ internal sealed class InboundDeliveryOptions
 
     /// <summary>How often the cleanup runs (<c>InboundDeliveries:CleanupInterval</c>); the first run is at start.</summary>
     public TimeSpan CleanupInterval { get; set; } = TimeSpan.FromHours(1);
+
+    public IEnumerable<string> Problems()
+    {
+        if (Retention < MinimumRetention)
+            yield return "InboundDeliveries:Retention must be at least 01:00:00 (an hour): Slack and Teams retry a delivery for minutes, and a key deleted sooner could let a retry be answered twice.";
+        if (CleanupInterval < MinimumCleanupInterval)
+            yield return "InboundDeliveries:CleanupInterval must be at least 00:01:00 (a minute).";
+    }
 }

@@ -3,6 +3,8 @@ using OpenTelemetry.Exporter;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
+using RevBot.Core.Domain;
+using RevBot.Core.Settings;
 using RevBot.Core.Telemetry;
 using RevBot.Slack;
 using RevBot.Teams;
@@ -19,13 +21,9 @@ internal static class TelemetryServiceCollectionExtensions
 
     public static IServiceCollection AddRevBotTelemetry(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddHttpClient(SlackServiceCollectionExtensions.HttpClientName).AddHttpMessageHandler(() => new ChatApiErrorCounter("slack"));
-        services.AddHttpClient(TeamsServiceCollectionExtensions.HttpClientName).AddHttpMessageHandler(() => new ChatApiErrorCounter("teams"));
-        services.AddOptions<TelemetryOptions>().BindConfiguration(TelemetryOptions.Section)
-            .Validate(o => o.Protocol is "http/protobuf" or "grpc", "Telemetry:Protocol must be http/protobuf or grpc.")
-            .Validate(o => o.MetricInterval >= TimeSpan.FromSeconds(1), "Telemetry:MetricInterval must be at least 00:00:01.")
-            .Validate(o => o.OtlpEndpoint is null || o.OtlpEndpoint.IsAbsoluteUri, "Telemetry:OtlpEndpoint must be an absolute URL such as http://otel-collector:4318.")
-            .ValidateOnStart();
+        services.AddHttpClient(SlackServiceCollectionExtensions.HttpClientName).AddHttpMessageHandler(() => new ChatApiErrorCounter(ChatPlatform.Slack));
+        services.AddHttpClient(TeamsServiceCollectionExtensions.HttpClientName).AddHttpMessageHandler(() => new ChatApiErrorCounter(ChatPlatform.Teams));
+        services.AddOptions<TelemetryOptions>().BindConfiguration(TelemetryOptions.Section).CheckOnStart();
 
         var options = configuration.GetSection(TelemetryOptions.Section).Get<TelemetryOptions>() ?? new TelemetryOptions();
         var endpoint = options.OtlpEndpoint

@@ -1,5 +1,6 @@
 using System.Globalization;
 using RevBot.Core.Alerts.Personal;
+using RevBot.Core.Domain;
 using RevBot.Core.Replies;
 
 namespace RevBot.Slack.BlockKit;
@@ -74,7 +75,7 @@ public static class HomeTabRenderer
     }
 
     /// <summary>A Slack channel as Slack shows it (a mention by id, never a stored name); another platform's in words.</summary>
-    private static string Channel(ChannelSetting s) => s.Platform == "slack" && IsChannelId(s.ChannelId) ? $"<#{s.ChannelId}>" : $"a {(s.Platform == "teams" ? "Teams" : Mrkdwn.Escape(s.Platform))} channel";
+    private static string Channel(ChannelSetting s) => s.Platform == ChatPlatform.Slack && IsChannelId(s.ChannelId) ? $"<#{s.ChannelId}>" : $"a {(s.Platform == ChatPlatform.Teams ? "Teams" : EnumText.Format(s.Platform))} channel";
 
     private static bool IsChannelId(string id) => id.Length is > 1 and < 40 && id.All(char.IsAsciiLetterOrDigit);
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using RevBot.Core.Conversation;
+using RevBot.Core.Domain;
 using RevBot.Core.Handoffs;
 using RevBot.Core.Replies;
 using RevBot.Core.Storage;
@@ -53,7 +54,7 @@ internal sealed partial class SlackAnswerer(AskService ask, SlackUserDirectory u
             var email = await users.EmailForAsync(slackUserId, ct);
             var answer = await ask.AskAsync(new AskRequest(text, email, null, conversationKey)
             {
-                Channel = channel is null ? null : new ChannelTarget("slack", channel),
+                Channel = channel is null ? null : new ChannelTarget(ChatPlatform.Slack, channel),
                 PlatformUserId = slackUserId,
             }, ct);
             var reply = answer.Reply;

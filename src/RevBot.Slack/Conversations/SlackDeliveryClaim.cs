@@ -1,3 +1,4 @@
+using RevBot.Core.Domain;
 using RevBot.Core.Storage;
 
 namespace RevBot.Slack.Conversations;
@@ -8,9 +9,7 @@ namespace RevBot.Slack.Conversations;
 /// </summary>
 internal static class SlackDeliveryClaim
 {
-    public const string Platform = "slack";
-
     /// <returns>True when this call claimed the delivery; false when it was already taken.</returns>
     public static Task<bool> TryClaimAsync(RevBotDb db, string deliveryId, DateTime now, CancellationToken ct) =>
-        InboundDeliveryClaims.TryClaimAsync(db, Platform, deliveryId, now, ct);
+        InboundDeliveryClaims.TryClaimAsync(db, ChatPlatform.Slack, deliveryId, now, ct);
 }

@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using RevBot.Core.Domain;
 using RevBot.Core.Outbox;
 using RevBot.Core.Replies;
 using RevBot.Core.Storage;
-using Microsoft.Extensions.Logging;
 using RevBot.Slack.BlockKit;
 using RevBot.Slack.Files;
 using RevBot.Slack.WebApi;
@@ -11,7 +11,7 @@ using RevBot.Slack.WebApi;
 namespace RevBot.Slack.Outbox;
 
 /// <summary>
-/// Sends outbox rows for "slack": the reply rendered as Block Kit, posted with chat.postMessage and the bot token
+/// Sends outbox rows for Slack: the reply rendered as Block Kit, posted with chat.postMessage and the bot token
 /// (paced per channel by <see cref="SlackChannelPacer"/>). A person is reached by their Slack user id as the channel,
 /// which posts to the bot's direct message with them; the id is the stored one, else found by email
 /// (users.lookupByEmail) and remembered on the user. Uses a client without in-process retries
@@ -22,7 +22,7 @@ internal sealed partial class SlackOutboxSender(RevBotDb db, SlackApiClient slac
 {
     public const string OutboxClientKey = "outbox";
 
-    public string Platform => "slack";
+    public ChatPlatform Platform => ChatPlatform.Slack;
 
     public async Task<OutboxSendResult> SendAsync(OutboxMessage message, Reply reply, CancellationToken ct)
     {

@@ -111,7 +111,7 @@ public sealed class SlackApiClient
     private static SlackApiError? ExternalUrlProblem(Uri url, string what)
     {
         ArgumentNullException.ThrowIfNull(url);
-        return SlackOptionsValidator.UrlProblem(url.OriginalString) is null ? null : new SlackApiError(what, SlackErrorCodes.InvalidResponse);
+        return SlackOptions.UrlProblem(url.OriginalString) is null ? null : new SlackApiError(what, SlackErrorCodes.InvalidResponse);
     }
 
     private sealed record NoArguments

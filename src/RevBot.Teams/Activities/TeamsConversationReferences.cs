@@ -8,8 +8,6 @@ namespace RevBot.Teams.Activities;
 /// </summary>
 public static class TeamsConversationReferences
 {
-    public const string Platform = "teams";
-
     public static ChatConversationReference From(BotActivity activity, DateTime utcNow)
     {
         ArgumentNullException.ThrowIfNull(activity);
@@ -18,7 +16,7 @@ public static class TeamsConversationReferences
         var personal = string.Equals(kind, "personal", StringComparison.Ordinal);
         return new ChatConversationReference
         {
-            Platform = Platform,
+            Platform = ChatPlatform.Teams,
             // A channel thread's id carries ";messageid=…": the reference is the channel itself.
             ConversationId = personal ? address.ConversationId : address.ConversationId.Split(";messageid=", 2)[0],
             Kind = kind,

@@ -59,7 +59,7 @@ public sealed class ConversationReferenceStore(RevBotDb db, TimeProvider time)
     {
         var now = time.GetUtcNow().UtcDateTime;
         return db.ConversationReferences
-            .Where(r => r.Platform == TeamsConversationReferences.Platform && r.ConversationId == conversationId)
+            .Where(r => r.Platform == ChatPlatform.Teams && r.ConversationId == conversationId)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.Active, false).SetProperty(r => r.UpdatedAt, now), ct);
     }
 }

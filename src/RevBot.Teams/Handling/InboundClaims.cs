@@ -1,3 +1,4 @@
+using RevBot.Core.Domain;
 using RevBot.Core.Storage;
 
 namespace RevBot.Teams.Handling;
@@ -8,9 +9,7 @@ namespace RevBot.Teams.Handling;
 /// </summary>
 internal static class InboundClaims
 {
-    public const string Platform = "teams";
-
     /// <summary>True if this call claimed the delivery; false if it was already taken (a replay).</summary>
     public static Task<bool> TryClaimAsync(RevBotDb db, string deliveryId, DateTime utcNow, CancellationToken ct) =>
-        InboundDeliveryClaims.TryClaimAsync(db, Platform, deliveryId, utcNow, ct);
+        InboundDeliveryClaims.TryClaimAsync(db, ChatPlatform.Teams, deliveryId, utcNow, ct);
 }

@@ -104,7 +104,7 @@ public sealed partial class TeamsActivityHandler(
         if (queue.TryEnqueue(new WorkItem($"teams {description} ({activity.Id})", run))) return null;
         LogBusy(log, activity.Id);
         if (!string.IsNullOrEmpty(activity.Id))
-            await db.InboundDeliveries.Where(d => d.Platform == InboundClaims.Platform && d.DeliveryId == activity.Id)
+            await db.InboundDeliveries.Where(d => d.Platform == ChatPlatform.Teams && d.DeliveryId == activity.Id)
                 .ExecuteDeleteAsync(ct);
         return Busy;
     }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using RevBot.Core.Conversation;
+using RevBot.Core.Domain;
 using RevBot.Core.Handoffs;
 using RevBot.Core.Replies;
 using RevBot.Core.Storage;
@@ -78,7 +79,7 @@ public sealed partial class TeamsResponder(TeamsUserDirectory users, AskService 
     /// </summary>
     private static ChannelTarget? Channel(BotActivity activity) =>
         activity.Conversation is { Id: { Length: > 0 } id, ConversationType: "channel" or "groupChat" }
-            ? new ChannelTarget("teams", id.Split(";messageid=", 2)[0])
+            ? new ChannelTarget(ChatPlatform.Teams, id.Split(";messageid=", 2)[0])
             : null;
 
     private static string Question(BotActivity activity)

@@ -10,7 +10,7 @@ using RevBot.Teams.Proactive;
 namespace RevBot.Teams.Outbox;
 
 /// <summary>
-/// Sends outbox rows for "teams" as a proactive Adaptive Card (<see cref="TeamsProactiveMessenger"/>, paced at
+/// Sends outbox rows for Teams as a proactive Adaptive Card (<see cref="TeamsProactiveMessenger"/>, paced at
 /// <see cref="ConversationPacer.PerSecond"/> per conversation) to the conversation reference stored when RevBot was
 /// installed there: the channel's, by its id, or the person's personal chat with RevBot. No reference (RevBot was
 /// never installed there, or the person never opened a chat with it), 404 or 403 → gone; 429 → retried after Teams'
@@ -18,13 +18,13 @@ namespace RevBot.Teams.Outbox;
 /// </summary>
 internal sealed class TeamsOutboxSender(RevBotDb db, TeamsProactiveMessenger messenger) : IOutboxSender
 {
-    public string Platform => TeamsConversationReferences.Platform;
+    public ChatPlatform Platform => ChatPlatform.Teams;
 
     public async Task<OutboxSendResult> SendAsync(OutboxMessage message, Reply reply, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(reply);
-        var references = db.ConversationReferences.AsNoTracking().Where(r => r.Platform == TeamsConversationReferences.Platform);
+        var references = db.ConversationReferences.AsNoTracking().Where(r => r.Platform == ChatPlatform.Teams);
         var reference = message.RecipientUserId is { } userId
             ? await references.Where(r => r.UserId == userId && r.Kind == "personal").OrderByDescending(r => r.Active).ThenByDescending(r => r.UpdatedAt).FirstOrDefaultAsync(ct)
             : await references.FirstOrDefaultAsync(r => r.ConversationId == message.ChannelId, ct);

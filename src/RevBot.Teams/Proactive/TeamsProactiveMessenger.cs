@@ -20,8 +20,8 @@ public sealed partial class TeamsProactiveMessenger(RevBotDb db, ConnectorClient
     {
         ArgumentNullException.ThrowIfNull(reference);
         ArgumentNullException.ThrowIfNull(reply);
-        if (reference.Platform != TeamsConversationReferences.Platform)
-            throw new ArgumentException($"A {reference.Platform} reference cannot be sent to through Teams.", nameof(reference));
+        if (reference.Platform != ChatPlatform.Teams)
+            throw new ArgumentException($"A {EnumText.Format(reference.Platform)} reference cannot be sent to through Teams.", nameof(reference));
         if (!reference.Active || string.IsNullOrEmpty(reference.ServiceUrl))
             return ConnectorResult<ResourceResponse>.Fail(new ConnectorError(ConnectorErrorKind.NotFound, "The conversation reference is inactive or has no service URL."));
 

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using RevBot.Core.Alerts;
 using RevBot.Core.Alerts.Delivery;
+using RevBot.Core.Domain;
 using RevBot.Core.Outbox;
 using RevBot.Core.Storage;
 using RevBot.IntegrationTests.Slack;
@@ -33,12 +34,12 @@ public sealed class AlertSubscriptionEndToEndTests(SlackBotHost host) : IClassFi
 
         var db = scope.ServiceProvider.GetRequiredService<RevBotDb>();
         var subscription = await db.AlertSubscriptions.AsNoTracking().SingleAsync(s => s.ChannelId == "CALERTS1", Ct);
-        Assert.Equal(("slack", "stalled_deal", true), (subscription.Platform, subscription.Kinds, subscription.Active));
+        Assert.Equal((ChatPlatform.Slack, "stalled_deal", true), (subscription.Platform, subscription.Kinds, subscription.Active));
         Assert.Equal(host.RepEmail, await db.Users.Where(u => u.Id == subscription.CreatedByUserId).Select(u => u.Email).SingleAsync(Ct));
         var rows = await db.Outbox.AsNoTracking().Where(m => m.Kind == AlertRouter.OutboxKind && m.ChannelId == "CALERTS1").ToListAsync(Ct);
         Assert.True(result.Found > 0, "The demo company has stalled deals.");
         Assert.NotEmpty(rows);
-        Assert.All(rows, m => Assert.Equal(("slack", (int?)null), (m.Platform, m.RecipientUserId)));
+        Assert.All(rows, m => Assert.Equal((ChatPlatform.Slack, (int?)null), (m.Platform, m.RecipientUserId)));
         var first = ReplyJson.Deserialize(rows[0].Payload);
         Assert.StartsWith("Stalled deal: ", first.Title, StringComparison.Ordinal);
         Assert.StartsWith("Why: ", first.Text, StringComparison.Ordinal);

@@ -57,6 +57,23 @@ public sealed class HostStartTests
         Assert.Contains("Company:TimeZone", ex.Failures.Single(), StringComparison.Ordinal);
     }
 
+    /// <summary>The host's own settings, checked the same way as the others (<c>ICheckedOptions</c>): each sentence, alone.</summary>
+    [Theory]
+    [InlineData("--Database:DemoScale=0", "Database:DemoScale must be a number above 0 and at most 1000.")]
+    [InlineData("--InboundDeliveries:Retention=00:30:00", "InboundDeliveries:Retention must be at least 01:00:00 (an hour): Slack and Teams retry a delivery for minutes, and a key deleted sooner could let a retry be answered twice.")]
+    [InlineData("--InboundDeliveries:CleanupInterval=00:00:10", "InboundDeliveries:CleanupInterval must be at least 00:01:00 (a minute).")]
+    [InlineData("--Api:Key=start-test-key-0123456789", "Api:UserEmail must be the e-mail of the RevBot user that changes made through the API are attributed to (required when Api:Key is set).")]
+    [InlineData("--Telemetry:Protocol=udp", "Telemetry:Protocol must be http/protobuf or grpc.")]
+    [InlineData("--Telemetry:MetricInterval=00:00:00.5", "Telemetry:MetricInterval must be at least 00:00:01.")]
+    [InlineData("--Telemetry:OtlpEndpoint=collector", "Telemetry:OtlpEndpoint must be an absolute URL such as http://otel-collector:4318.")]
+    [InlineData("--Questions:PerMinute=0", "Questions:PerMinute and Questions:Burst must be whole numbers from 1 to 10000, Questions:ApiPerMinute and Questions:ApiBurst from 1 to 100000.")]
+    public async Task Each_host_setting_stops_the_host_with_its_own_sentence(string setting, string sentence)
+    {
+        var ex = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() =>
+            RevBotServer.StartAsync(["--Database:Target=sqlite::memory:", "--urls=http://127.0.0.1:0", setting], TestContext.Current.CancellationToken));
+        Assert.Equal([sentence], ex.Failures);
+    }
+
     private static string Address(Microsoft.AspNetCore.Builder.WebApplication app) =>
         app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
 }

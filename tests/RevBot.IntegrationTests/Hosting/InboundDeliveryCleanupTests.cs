@@ -28,8 +28,8 @@ public sealed class InboundDeliveryCleanupTests
     {
         await using var db = await TestDatabase.CreateAsync(provider);
         var now = _clock.GetUtcNow().UtcDateTime;
-        await AddAsync(db, ("slack", "EvOld", now.AddHours(-25)), ("teams", "act-old", now.AddHours(-30)),
-            ("slack", "EvNew", now.AddHours(-1)), ("teams", "act-new", now.AddHours(-23.5)));
+        await AddAsync(db, (ChatPlatform.Slack, "EvOld", now.AddHours(-25)), (ChatPlatform.Teams, "act-old", now.AddHours(-30)),
+            (ChatPlatform.Slack, "EvNew", now.AddHours(-1)), (ChatPlatform.Teams, "act-new", now.AddHours(-23.5)));
         await using var services = Services(db);
         var cleanup = services.GetRequiredService<InboundDeliveryCleanup>();
 
@@ -53,7 +53,7 @@ public sealed class InboundDeliveryCleanupTests
         await cleanup.StartAsync(Ct);
         await WaitAsync(() => _logs.Entries.Any(e => e.Level == LogLevel.Error), "the failed run's error");
         await using (var ctx = db.NewContext()) await DatabaseMigrator.MigrateAsync(ctx, Ct);
-        await AddAsync(db, ("slack", "EvOld", _clock.GetUtcNow().UtcDateTime.AddDays(-2)));
+        await AddAsync(db, (ChatPlatform.Slack, "EvOld", _clock.GetUtcNow().UtcDateTime.AddDays(-2)));
         _clock.Advance(TimeSpan.FromHours(1));
         await WaitForKeysAsync(db, []);
 
@@ -87,7 +87,7 @@ public sealed class InboundDeliveryCleanupTests
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 
-    private static async Task AddAsync(TestDatabase db, params (string Platform, string Id, DateTime At)[] keys)
+    private static async Task AddAsync(TestDatabase db, params (ChatPlatform Platform, string Id, DateTime At)[] keys)
     {
         await using var ctx = db.NewContext();
         ctx.InboundDeliveries.AddRange(keys.Select(k => new InboundDelivery { Platform = k.Platform, DeliveryId = k.Id, ReceivedAt = k.At }));

@@ -25,7 +25,7 @@ public sealed class ReadinessTests
         {
             var db = scope.ServiceProvider.GetRequiredService<RevBotDb>();
             var due = DateTime.UtcNow.AddMinutes(-11);
-            var row = new OutboxMessage { Kind = "alert", Platform = "slack", ChannelId = "C1", Payload = "{}", CreatedAt = due, AvailableAt = due };
+            var row = new OutboxMessage { Kind = "alert", Platform = ChatPlatform.Slack, ChannelId = "C1", Payload = "{}", CreatedAt = due, AvailableAt = due };
             db.Outbox.Add(row);
             await db.SaveChangesAsync(Ct);
             id = row.Id;

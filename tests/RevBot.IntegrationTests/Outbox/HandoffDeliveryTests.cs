@@ -71,7 +71,7 @@ public sealed class HandoffDeliveryTests : IAsyncLifetime
             // What installing RevBot in the NA customer-success channel would have stored.
             db.ConversationReferences.Add(new ChatConversationReference
             {
-                Platform = "teams", ConversationId = TeamsChannel, Kind = "channel", ServiceUrl = _teams.ServiceUrl, TenantId = TestTokens.TenantId,
+                Platform = ChatPlatform.Teams, ConversationId = TeamsChannel, Kind = "channel", ServiceUrl = _teams.ServiceUrl, TenantId = TestTokens.TenantId,
                 BotId = "28:revbot", UpdatedAt = DateTime.UtcNow,
             });
             await db.Users.Where(u => u.Email == DealWorld.Cam).ExecuteUpdateAsync(s => s.SetProperty(u => u.TeamsUserId, CamTeamsId), Ct);
@@ -115,7 +115,7 @@ public sealed class HandoffDeliveryTests : IAsyncLifetime
         Assert.Equal(SlackChannel, message.GetProperty("channel").GetString());
         Assert.Contains("New customer to onboard: Acme Corporation", message.GetRawText(), StringComparison.Ordinal);
         var claim = Elements(message.GetProperty("blocks")).Single(e => e.TryGetProperty("action_id", out var a) && a.GetString()!.StartsWith(HandoffKinds.ClaimAction, StringComparison.Ordinal));
-        Assert.Equal("1700000123.000100", (await SentRowAsync("slack")).PlatformMessageId);
+        Assert.Equal("1700000123.000100", (await SentRowAsync(ChatPlatform.Slack)).PlatformMessageId);
 
         var payload = JsonSerializer.Serialize(new
         {
@@ -144,7 +144,7 @@ public sealed class HandoffDeliveryTests : IAsyncLifetime
         var sent = (await WaitAsync(() => _teams.Requests.Where(r => r.Path == $"/amer/v3/conversations/{TeamsChannel}/activities").ToList())).Single();
         Assert.Contains("New customer to onboard: Initech", sent.Body, StringComparison.Ordinal);
         var claim = Elements(JsonDocument.Parse(sent.Body).RootElement).First(e => e.TryGetProperty("verb", out var v) && v.GetString() == HandoffKinds.ClaimAction);
-        Assert.NotNull((await SentRowAsync("teams")).SentAt);
+        Assert.NotNull((await SentRowAsync(ChatPlatform.Teams)).SentAt);
 
         var invoke = new JsonObject
         {
@@ -174,7 +174,7 @@ public sealed class HandoffDeliveryTests : IAsyncLifetime
     [Fact]
     public async Task A_message_to_a_Teams_channel_RevBot_is_not_in_is_gone_without_a_call()
     {
-        var id = await AddRowAsync("teams", "19:nowhere@thread.tacv2");
+        var id = await AddRowAsync(ChatPlatform.Teams, "19:nowhere@thread.tacv2");
 
         var row = await SettledAsync(id);
 
@@ -191,12 +191,12 @@ public sealed class HandoffDeliveryTests : IAsyncLifetime
         {
             db.ConversationReferences.Add(new ChatConversationReference
             {
-                Platform = "teams", ConversationId = Removed, Kind = "channel", ServiceUrl = _teams.ServiceUrl, TenantId = TestTokens.TenantId, UpdatedAt = DateTime.UtcNow,
+                Platform = ChatPlatform.Teams, ConversationId = Removed, Kind = "channel", ServiceUrl = _teams.ServiceUrl, TenantId = TestTokens.TenantId, UpdatedAt = DateTime.UtcNow,
             });
             return await db.SaveChangesAsync(Ct);
         });
         _teams.Script(404);
-        var id = await AddRowAsync("teams", Removed);
+        var id = await AddRowAsync(ChatPlatform.Teams, Removed);
 
         var row = await SettledAsync(id);
 
@@ -206,7 +206,7 @@ public sealed class HandoffDeliveryTests : IAsyncLifetime
         Assert.Single(_teams.Requests, r => r.Path == $"/amer/v3/conversations/{Removed}/activities");
     }
 
-    private Task<long> AddRowAsync(string platform, string channel) => WithDbAsync(async db =>
+    private Task<long> AddRowAsync(ChatPlatform platform, string channel) => WithDbAsync(async db =>
     {
         var row = OutboxWorld.Row(channel, "Direct to the outbox", DateTimeOffset.UtcNow, platform);
         db.Outbox.Add(row);
@@ -252,7 +252,7 @@ public sealed class HandoffDeliveryTests : IAsyncLifetime
 
     /// <summary>Polls (in real time, bounded) until the fake has seen something matching.</summary>
     /// <summary>The hand-off row once its outcome is written: the platform sees the post a moment before the dispatcher writes it down.</summary>
-    private async Task<OutboxMessage> SentRowAsync(string platform)
+    private async Task<OutboxMessage> SentRowAsync(ChatPlatform platform)
     {
         OutboxMessage row = null!;
         await Wait.UntilAsync(async () =>

@@ -194,7 +194,7 @@ public sealed class OutboxDispatcherTests : IAsyncLifetime
             await db.SaveChangesAsync(Ct);
             db.AlertSubscriptions.Add(new AlertSubscription
             {
-                Platform = "slack", ChannelId = "CGONE", Kinds = "stalled_deal", CreatedByUserId = user.Id, CreatedAt = _time.GetUtcNow().UtcDateTime,
+                Platform = ChatPlatform.Slack, ChannelId = "CGONE", Kinds = "stalled_deal", CreatedByUserId = user.Id, CreatedAt = _time.GetUtcNow().UtcDateTime,
             });
             await db.SaveChangesAsync(Ct);
             return user.Id;
@@ -237,7 +237,7 @@ public sealed class OutboxDispatcherTests : IAsyncLifetime
     [Fact]
     public async Task A_row_for_a_platform_with_no_sender_is_kept_and_retried_with_the_reason()
     {
-        var id = await _world.AddAsync(OutboxWorld.Row("19:cs@thread.tacv2", "Teams", _time.GetUtcNow(), platform: "teams"));
+        var id = await _world.AddAsync(OutboxWorld.Row("19:cs@thread.tacv2", "Teams", _time.GetUtcNow(), platform: ChatPlatform.Teams));
 
         await RoundAsync();
         _time.Advance(FirstBackoff);

@@ -63,7 +63,7 @@ internal sealed class OutboxWorld : IAsyncDisposable
     /// <summary>The ids of the rows the gone handler was told about, in order.</summary>
     public IReadOnlyList<long> Heard => [.. _heard];
 
-    public static OutboxMessage Row(string channel, string title, DateTimeOffset at, string platform = "slack", int? recipient = null) => new()
+    public static OutboxMessage Row(string channel, string title, DateTimeOffset at, ChatPlatform platform = ChatPlatform.Slack, int? recipient = null) => new()
     {
         Kind = "test",
         Platform = platform,

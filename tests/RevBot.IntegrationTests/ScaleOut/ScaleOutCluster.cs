@@ -97,14 +97,14 @@ internal sealed class ScaleOutCluster : IAsyncDisposable
         _repEmail = await db.Deals.Where(d => d.Owner != null && d.CloseDate != null).GroupBy(d => d.Owner!.Email)
             .OrderByDescending(g => g.Count()).Select(g => g.Key).FirstAsync(ct);
 
-        db.AlertSubscriptions.Add(new AlertSubscription { Platform = "slack", ChannelId = AlertChannel, Kinds = "stalled_deal,churn_risk", CreatedAt = now });
+        db.AlertSubscriptions.Add(new AlertSubscription { Platform = ChatPlatform.Slack, ChannelId = AlertChannel, Kinds = "stalled_deal,churn_risk", CreatedAt = now });
         // The last scan was two hours ago (ScanInterval is an hour): the next one is due as the instances start.
         db.AlertScanRuns.Add(new AlertScanRun { StartedAt = now.AddHours(-2), FinishedAt = now.AddHours(-2) });
         // A daily sales digest whose time of day came half an hour ago, subscribed an hour ago: exactly one slot is due.
         DigestSlot = new DateTime(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0, DateTimeKind.Utc).AddMinutes(-30);
         var schedule = new DigestSubscription
         {
-            Platform = "slack", ChannelId = DigestChannel, Kind = "sales", TimeZone = "UTC",
+            Platform = ChatPlatform.Slack, ChannelId = DigestChannel, Kind = "sales", TimeZone = "UTC",
             Cron = string.Create(CultureInfo.InvariantCulture, $"{DigestSlot.Minute} {DigestSlot.Hour} * * *"),
             CreatedAt = now.AddHours(-1), UpdatedAt = now.AddHours(-1), CreatedBy = _repEmail,
         };

@@ -64,10 +64,10 @@ public sealed class SlackHomeTests(SlackBotHost host) : IClassFixture<SlackBotHo
             Recipients = rep.Email, State = AlertState.Open, FirstSeenAt = now, LastSeenAt = now, NotifiedAt = now,
         };
         db.Alerts.AddRange(Churn("usage_drop", Reason), Churn("renewal", "renews in 12 days with no renewal deal open"));
-        db.AlertSubscriptions.Add(new AlertSubscription { Platform = "slack", ChannelId = "CHOMEALERTS", Kinds = "churn_risk", CreatedByUserId = rep.Id, CreatedAt = now });
+        db.AlertSubscriptions.Add(new AlertSubscription { Platform = ChatPlatform.Slack, ChannelId = "CHOMEALERTS", Kinds = "churn_risk", CreatedByUserId = rep.Id, CreatedAt = now });
         db.DigestSchedules.Add(new DigestSubscription
         {
-            Platform = "slack", ChannelId = "CHOMEDIGEST", Kind = "sales", Cron = "0 9 * * 1", TimeZone = "UTC", CreatedBy = rep.Email, CreatedAt = now, UpdatedAt = now,
+            Platform = ChatPlatform.Slack, ChannelId = "CHOMEDIGEST", Kind = "sales", Cron = "0 9 * * 1", TimeZone = "UTC", CreatedBy = rep.Email, CreatedAt = now, UpdatedAt = now,
         });
         await db.SaveChangesAsync(Ct);
         return (rep.Id, account.Name);

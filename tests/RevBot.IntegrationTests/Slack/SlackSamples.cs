@@ -1,11 +1,12 @@
-using RevBot.Testing;
 using System.Globalization;
 using RevBot.Core.Alerts;
 using RevBot.Core.Alerts.Actions;
 using RevBot.Core.Alerts.Personal;
 using RevBot.Core.Conversation;
+using RevBot.Core.Domain;
 using RevBot.Core.Replies;
 using RevBot.Slack.BlockKit;
+using RevBot.Testing;
 
 namespace RevBot.IntegrationTests.Slack;
 
@@ -53,7 +54,7 @@ internal static class SlackSamples
             ["usage down 43% in 30 days", "1 urgent ticket open, satisfaction 2.0/5 over 90 days", new string('r', i == 1 ? 4000 : 10)],
             i == 2 ? "snoozed until Jun 23 · Jane Cooper is on it" : null,
             i == 2 ? null : new ReplyAction(AlertActionIds.Assign, "I'm on it", $"a1|{i}", ReplyActionStyle.Primary))).ToList();
-        var channels = Enumerable.Range(1, lists).Select(i => new ChannelSetting(i % 2 == 0 ? "teams" : "slack", i % 2 == 0 ? "19:ops@thread.tacv2" : $"C0{i}", $"churn risk in EMEA <{i}>")).ToList();
+        var channels = Enumerable.Range(1, lists).Select(i => new ChannelSetting(i % 2 == 0 ? ChatPlatform.Teams : ChatPlatform.Slack, i % 2 == 0 ? "19:ops@thread.tacv2" : $"C0{i}", $"churn risk in EMEA <{i}>")).ToList();
         var settings = new AlertSettings(
             [
                 new DirectMessageAlertSetting(AlertKind.StalledDeal, "Stalled-deal DMs", muted, new ReplyAction(muted ? AlertActionIds.Unmute : AlertActionIds.Mute, muted ? "Unmute" : "Mute", "stalled_deal")),

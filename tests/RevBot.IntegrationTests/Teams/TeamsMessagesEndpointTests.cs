@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using RevBot.Core.Domain;
 
 namespace RevBot.IntegrationTests.Teams;
 
@@ -109,7 +110,7 @@ public sealed class TeamsMessagesEndpointTests(TeamsBotHost host) : IClassFixtur
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var stored = await host.WithDbAsync(db => db.ConversationReferences.AsNoTracking().SingleAsync(r => r.ConversationId == conversation, TestContext.Current.CancellationToken));
-        Assert.Equal("teams", stored.Platform);
+        Assert.Equal(ChatPlatform.Teams, stored.Platform);
         Assert.Equal("personal", stored.Kind);
         Assert.Equal(host.Connector.ServiceUrl, stored.ServiceUrl);
         Assert.Equal(TestTokens.TenantId, stored.TenantId);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using RevBot.Core;
 using RevBot.Core.Alerts;
+using RevBot.Core.Settings;
 
 namespace RevBot.Tests.Alerts;
 
@@ -55,6 +56,6 @@ public sealed class AlertOptionsTests
         var options = new AlertOptions { Churn = new ChurnRiskSettings { MinScore = 50, UsageWeight = 10, SupportWeight = 10, RenewalWeight = 10, ContractionWeight = 10, QuietWeight = 5 } };
 
         Assert.Equal(["Alerts:Churn: the weights add up to 45, below MinScore 50, so no account could ever be alerted."], options.Problems());
-        Assert.True(new AlertOptionsValidator().Validate(null, options).Failed);
+        Assert.True(new CheckedOptionsValidator<AlertOptions>().Validate(null, options).Failed);
     }
 }

@@ -26,7 +26,7 @@ public sealed class HandoffTests
         await s.ExecuteAsync(await s.CommandAsync(DealWorld.Rob, DealWorld.AcmeRenewal, DealCommandKind.MarkWon));
 
         var message = await s.QueryAsync(db => db.Outbox.SingleAsync(Ct));
-        Assert.Equal((HandoffKinds.WonMessage, "slack", "CEMEA", DealWorld.Now.UtcDateTime, DealWorld.Now.UtcDateTime, 0, (DateTime?)null),
+        Assert.Equal((HandoffKinds.WonMessage, ChatPlatform.Slack, "CEMEA", DealWorld.Now.UtcDateTime, DealWorld.Now.UtcDateTime, 0, (DateTime?)null),
             (message.Kind, message.Platform, message.ChannelId, message.CreatedAt, message.AvailableAt, message.Attempts, message.SentAt));
         var reply = ReplyJson.Deserialize(message.Payload);
         Assert.Equal((ReplyKind.Card, "New customer to onboard: Acme Corporation"), (reply.Kind, reply.Title));
@@ -62,7 +62,7 @@ public sealed class HandoffTests
         await s.ExecuteAsync(await s.CommandAsync(DealWorld.Rob, DealWorld.AcmeRenewal, DealCommandKind.MarkLost) with { LossReason = "price" });
 
         var message = await s.QueryAsync(db => db.Outbox.SingleAsync(Ct));
-        Assert.Equal((HandoffKinds.PricingMessage, "slack", "CPRICE"), (message.Kind, message.Platform, message.ChannelId));
+        Assert.Equal((HandoffKinds.PricingMessage, ChatPlatform.Slack, "CPRICE"), (message.Kind, message.Platform, message.ChannelId));
         var reply = ReplyJson.Deserialize(message.Payload);
         Assert.Equal("Rob Rep lost Acme Corporation - renewal 2026 ($1) in Negotiation, reason: price.", reply.Text);
         Assert.Equal(0, await s.QueryAsync(db => db.Handoffs.CountAsync(Ct)));

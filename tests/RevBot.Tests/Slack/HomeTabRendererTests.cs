@@ -2,6 +2,7 @@ using RevBot.Core.Alerts;
 using RevBot.Core.Alerts.Actions;
 using RevBot.Core.Alerts.Personal;
 using RevBot.Core.Conversation;
+using RevBot.Core.Domain;
 using RevBot.Core.Replies;
 using RevBot.Slack.BlockKit;
 
@@ -29,7 +30,7 @@ public sealed class HomeTabRendererTests
             new DirectMessageAlertSetting(AlertKind.ChurnRisk, "Churn-risk DMs", false, new ReplyAction(AlertActionIds.Mute, "Mute", "churn_risk")),
         ],
         "none: direct messages go out as soon as an alert is found",
-        [.. Enumerable.Range(1, channels).Select(i => new ChannelSetting(i == 2 ? "teams" : "slack", i == 2 ? "19:ops@thread.tacv2" : $"C{i}", $"stalled deals over <{i}>"))], total,
+        [.. Enumerable.Range(1, channels).Select(i => new ChannelSetting(i == 2 ? ChatPlatform.Teams : ChatPlatform.Slack, i == 2 ? "19:ops@thread.tacv2" : $"C{i}", $"stalled deals over <{i}>"))], total,
         [], 0);
 
     private static IEnumerable<string> Texts(HomeView view) => view.Blocks.Select(b => b switch

@@ -6,13 +6,13 @@ public sealed class SlackOptionsValidatorTests
 {
     private static SlackOptions Http() => new() { SigningSecret = "secret", BotToken = "xoxb-1-2-abc" };
 
-    private static string Single(SlackOptions options) => Assert.Single(SlackOptionsValidator.Problems(options));
+    private static string Single(SlackOptions options) => Assert.Single(options.Problems());
 
     [Fact]
     public void No_slack_settings_at_all_is_valid_and_serves_nothing()
     {
         var options = new SlackOptions();
-        Assert.Empty(SlackOptionsValidator.Problems(options));
+        Assert.Empty(options.Problems());
         Assert.False(options.ServesHttpEndpoints);
         Assert.False(options.RunsSocketMode);
     }
@@ -20,7 +20,7 @@ public sealed class SlackOptionsValidatorTests
     [Fact]
     public void Http_mode_with_secret_and_bot_token_is_valid()
     {
-        Assert.Empty(SlackOptionsValidator.Problems(Http()));
+        Assert.Empty(Http().Problems());
         Assert.True(Http().ServesHttpEndpoints);
     }
 
@@ -45,7 +45,7 @@ public sealed class SlackOptionsValidatorTests
     public void Socket_mode_with_both_tokens_is_valid_and_needs_no_signing_secret()
     {
         var options = new SlackOptions { Mode = "SocketMode", BotToken = "xoxb-1", AppToken = "xapp-1" };
-        Assert.Empty(SlackOptionsValidator.Problems(options));
+        Assert.Empty(options.Problems());
         Assert.True(options.RunsSocketMode);
         Assert.False(options.ServesHttpEndpoints);
     }
@@ -68,7 +68,7 @@ public sealed class SlackOptionsValidatorTests
     public void Plain_http_is_allowed_to_this_machine_and_the_trailing_slash_is_added()
     {
         var options = new SlackOptions { ApiBaseUrl = "http://127.0.0.1:5001/api" };
-        Assert.Empty(SlackOptionsValidator.Problems(options));
+        Assert.Empty(options.Problems());
         Assert.Equal("http://127.0.0.1:5001/api/", options.ApiBaseUri.ToString());
     }
 

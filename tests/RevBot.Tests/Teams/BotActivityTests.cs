@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using RevBot.Core.Domain;
 using RevBot.Teams.Activities;
 
 namespace RevBot.Tests.Teams;
@@ -117,7 +118,7 @@ public sealed class BotActivityTests
         var now = new DateTime(2025, 10, 1, 9, 30, 0, DateTimeKind.Utc);
         var reference = TeamsConversationReferences.From(Parse(ChannelMessage), now);
 
-        Assert.Equal(("teams", "19:general@thread.tacv2", "channel"), (reference.Platform, reference.ConversationId, reference.Kind));
+        Assert.Equal((ChatPlatform.Teams, "19:general@thread.tacv2", "channel"), (reference.Platform, reference.ConversationId, reference.Kind));
         Assert.Equal(("tenant-1", "19:team@thread.tacv2", "General", "28:bot-app-id"), (reference.TenantId, reference.TeamId, reference.ChannelName, reference.BotId));
         Assert.Null(reference.PlatformUserId);
         Assert.Equal(new ConversationAddress("https://smba.trafficmanager.net/emea/", "19:general@thread.tacv2"), TeamsConversationReferences.ToAddress(reference));

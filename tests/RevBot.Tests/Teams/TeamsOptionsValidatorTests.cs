@@ -1,3 +1,4 @@
+using RevBot.Core.Settings;
 using RevBot.Teams;
 
 namespace RevBot.Tests.Teams;
@@ -11,7 +12,7 @@ public sealed class TeamsOptionsValidatorTests
     public void No_teams_settings_at_all_is_valid_and_leaves_teams_off()
     {
         var options = new TeamsOptions();
-        Assert.True(new TeamsOptionsValidator().Validate(null, options).Succeeded);
+        Assert.True(new CheckedOptionsValidator<TeamsOptions>().Validate(null, options).Succeeded);
         Assert.False(options.IsEnabled);
         Assert.Equal(TeamsOptions.DefaultTrustedServiceUrls, options.EffectiveTrustedServiceUrls);
     }
@@ -20,7 +21,7 @@ public sealed class TeamsOptionsValidatorTests
     public void A_complete_single_tenant_configuration_is_valid()
     {
         var options = new TeamsOptions { AppId = AppId, AppPassword = Password, TenantId = "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee" };
-        Assert.True(new TeamsOptionsValidator().Validate(null, options).Succeeded);
+        Assert.True(new CheckedOptionsValidator<TeamsOptions>().Validate(null, options).Succeeded);
         Assert.Equal("https://login.microsoftonline.com/aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee/v2.0/.well-known/openid-configuration", options.EffectiveEntraOpenIdMetadataUrl);
     }
 
@@ -42,7 +43,7 @@ public sealed class TeamsOptionsValidatorTests
     public void The_public_base_url_gets_the_trailing_slash_image_paths_need()
     {
         var options = new TeamsOptions { PublicBaseUrl = "https://revbot.example.com/bot" };
-        Assert.True(new TeamsOptionsValidator().Validate(null, options).Succeeded);
+        Assert.True(new CheckedOptionsValidator<TeamsOptions>().Validate(null, options).Succeeded);
         Assert.Equal("https://revbot.example.com/bot/images/abc.png", new Uri(options.PublicBaseUri!, "images/abc.png").ToString());
         Assert.Null(new TeamsOptions().PublicBaseUri);
     }
@@ -51,7 +52,7 @@ public sealed class TeamsOptionsValidatorTests
     [MemberData(nameof(Problems))]
     public void Each_problem_is_one_sentence_naming_the_setting_without_the_secret(string setting, TeamsOptions options)
     {
-        var result = new TeamsOptionsValidator().Validate(null, options);
+        var result = new CheckedOptionsValidator<TeamsOptions>().Validate(null, options);
 
         var failure = Assert.Single(result.Failures!);
         Assert.StartsWith(setting, failure, StringComparison.Ordinal);
@@ -62,7 +63,7 @@ public sealed class TeamsOptionsValidatorTests
     [Fact]
     public void Anonymous_development_mode_with_an_app_id_and_no_password_is_valid()
     {
-        Assert.True(new TeamsOptionsValidator().Validate(null, new TeamsOptions { AllowAnonymous = true, AppId = AppId }).Succeeded);
+        Assert.True(new CheckedOptionsValidator<TeamsOptions>().Validate(null, new TeamsOptions { AllowAnonymous = true, AppId = AppId }).Succeeded);
         Assert.DoesNotContain(Password, new TeamsOptions { AppId = AppId, AppPassword = Password }.ToString(), StringComparison.Ordinal);
     }
 }

@@ -38,7 +38,7 @@ public sealed class AlertRouter(RevBotDb db, IOptions<AlertOptions> options, Com
             if (mine.Count == 0) continue;
             var release = QuietHours.Release(now, QuietHours.ZoneFor(user.TimeZone, clock.Zone), settings.QuietHoursStart, settings.QuietHoursEnd);
             // The chat the person is known on; with neither id yet, Slack (the dispatcher may still find them by e-mail).
-            var platform = user.SlackUserId is null && user.TeamsUserId is not null ? "teams" : "slack";
+            var platform = user.SlackUserId is null && user.TeamsUserId is not null ? ChatPlatform.Teams : ChatPlatform.Slack;
             Add(platform, "", user.Id, AlertMessages.ForPerson(mine, settings), now, release);
             messages++;
         }
@@ -63,7 +63,7 @@ public sealed class AlertRouter(RevBotDb db, IOptions<AlertOptions> options, Com
         return messages;
     }
 
-    private void Add(string platform, string channelId, int? userId, Reply reply, DateTime now, DateTime availableAt) =>
+    private void Add(ChatPlatform platform, string channelId, int? userId, Reply reply, DateTime now, DateTime availableAt) =>
         db.Outbox.Add(new OutboxMessage
         {
             Kind = OutboxKind, Platform = platform, ChannelId = channelId, RecipientUserId = userId, Payload = ReplyJson.Serialize(reply),

@@ -30,7 +30,7 @@ public sealed class AlertGoneHandler(RevBotDb db, CompanyClock clock) : IOutboxG
             var reply = new Reply
             {
                 Title = "Alert subscription turned off",
-                Text = $"RevBot could not post alerts to a channel you subscribed ({message.Platform} channel {message.ChannelId}): it was archived or RevBot was removed from it. " +
+                Text = $"RevBot could not post alerts to a channel you subscribed ({EnumText.Format(message.Platform)} channel {message.ChannelId}): it was archived or RevBot was removed from it. " +
                     $"The subscription ({what}) is off. Subscribe another channel with \"subscribe …\" there.",
             };
             db.Outbox.Add(new OutboxMessage

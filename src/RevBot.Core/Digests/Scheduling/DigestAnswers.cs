@@ -29,7 +29,7 @@ internal static class DigestAnswers
             DigestKinds.TryParse(r.Kind, out var kind);
             var zone = TimeZoneInfo.FindSystemTimeZoneById(r.TimeZone);
             var next = DigestCron.Next(r.Cron, zone, now);
-            var where = here ? "" : $" · {r.Platform}:{r.ChannelId}";
+            var where = here ? "" : $" · {EnumText.Format(r.Platform)}:{r.ChannelId}";
             var nextText = next is { } n ? (es ? " · próxima: " : " · next: ") + DigestScheduleText.Local(n, zone, es) : "";
             return new ReplySectionItem($"{DigestKinds.Title(kind, es)} · {DigestScheduleText.When(r.Cron, r.TimeZone, es)}{Extras(r, es)}{where}{nextText}");
         }).ToList();

@@ -33,7 +33,7 @@ public sealed partial class DigestPoster(RevBotDb db, DigestBuilder builder, Rep
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {
-            LogBuildFailed(log, ex, s.Id, s.Kind, s.Platform, s.ChannelId, due.Slot);
+            LogBuildFailed(log, ex, s.Id, s.Kind, EnumText.Format(s.Platform), s.ChannelId, due.Slot);
             await WriteAsync(due, DigestFailure.Reply(kind, s.Language), DigestSlotOutcomes.Failed, ct);
             return DigestSlotOutcomes.Failed;
         }

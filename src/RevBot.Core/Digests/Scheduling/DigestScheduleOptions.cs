@@ -1,7 +1,9 @@
+using RevBot.Core.Settings;
+
 namespace RevBot.Core.Digests.Scheduling;
 
 /// <summary>The digest scheduler. Section <c>Digests</c>; every value has a default (docs/configuration.md).</summary>
-public sealed class DigestScheduleOptions
+public sealed class DigestScheduleOptions : ICheckedOptions
 {
     public const string Section = "Digests";
 

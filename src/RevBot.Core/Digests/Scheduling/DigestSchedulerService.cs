@@ -93,7 +93,7 @@ public sealed partial class DigestSchedulerService(
                 foreach (var skipped in plan.Skipped)
                 {
                     if (await DigestSlotClaims.TryClaimAsync(db, s.Id, skipped.Slot, DigestSlotOutcomes.Skipped, now, ct))
-                        LogSkipped(log, s.Id, s.Kind, s.Platform, s.ChannelId, skipped.Reason);
+                        LogSkipped(log, s.Id, s.Kind, EnumText.Format(s.Platform), s.ChannelId, skipped.Reason);
                 }
                 if (plan.Post is { } slot && await DigestSlotClaims.TryClaimAsync(db, s.Id, slot, DigestSlotOutcomes.Claimed, now, ct))
                     due.Add(new DueDigest(s, slot));

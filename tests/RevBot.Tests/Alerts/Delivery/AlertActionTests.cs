@@ -133,7 +133,7 @@ public sealed class AlertActionTests
         var subscriptions = await company.DbAsync(db => db.AlertSubscriptions.AsNoTracking().OrderBy(s => s.Id).ToListAsync());
         Assert.Equal([(false, "channel archived or removed"), (true, null)], subscriptions.Select(s => (s.Active, s.DisabledReason)));
         var told = (await company.OutboxAsync()).Last();
-        Assert.Equal((company.BobId, "", "slack"), (told.RecipientUserId, told.ChannelId, told.Platform));
+        Assert.Equal((company.BobId, "", ChatPlatform.Slack), (told.RecipientUserId, told.ChannelId, told.Platform));
         Assert.Contains("CGONE", DeliveryCompany.Payload(told).Text, StringComparison.Ordinal);
         // The next scan's new alerts no longer go there.
         await company.ActivityAsync("emea-big");

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using RevBot.Core.Alerts;
 using RevBot.Core.Alerts.Subscriptions;
 using RevBot.Core.Conversation;
+using RevBot.Core.Domain;
 using RevBot.Data.Storage;
 
 namespace RevBot.Tests.Alerts.Delivery;
@@ -46,10 +47,10 @@ public sealed class AlertCommandTests
     public void Questions_are_not_alert_commands(string text) => Assert.False(AlertCommandParser.TryParse(text, out _));
 
     [Theory]
-    [InlineData("slack:T1:C123:U1:cmd", "slack", "C123")]
-    [InlineData("slack:T1:C123:1700000000.0001", "slack", "C123")]
-    [InlineData("teams:19:abc@thread.tacv2;messageid=1700", "teams", "19:abc@thread.tacv2")]
-    public void The_channel_comes_from_the_conversation_key(string key, string platform, string channel) =>
+    [InlineData("slack:T1:C123:U1:cmd", ChatPlatform.Slack, "C123")]
+    [InlineData("slack:T1:C123:1700000000.0001", ChatPlatform.Slack, "C123")]
+    [InlineData("teams:19:abc@thread.tacv2;messageid=1700", ChatPlatform.Teams, "19:abc@thread.tacv2")]
+    public void The_channel_comes_from_the_conversation_key(string key, ChatPlatform platform, string channel) =>
         Assert.Equal(new ChatPlace(platform, channel), ChatPlace.FromConversationKey(key));
 
     [Theory]
@@ -85,7 +86,7 @@ public sealed class AlertCommandTests
         Assert.StartsWith("This channel gets no alerts.", none.Text, StringComparison.Ordinal);
         var rows = await company.DbAsync(db => db.AlertSubscriptions.AsNoTracking().OrderBy(s => s.Id).ToListAsync());
         Assert.Equal(2, rows.Count);
-        Assert.Equal(("slack", "CSALES", "stalled_deal", "EMEA", 50_000m, company.BobId), (rows[0].Platform, rows[0].ChannelId, rows[0].Kinds, rows[0].Region, rows[0].MinAmount!.Value, rows[0].CreatedByUserId!.Value));
+        Assert.Equal((ChatPlatform.Slack, "CSALES", "stalled_deal", "EMEA", 50_000m, company.BobId), (rows[0].Platform, rows[0].ChannelId, rows[0].Kinds, rows[0].Region, rows[0].MinAmount!.Value, rows[0].CreatedByUserId!.Value));
         Assert.All(rows, r => Assert.False(r.Active));
     }
 
@@ -100,7 +101,7 @@ public sealed class AlertCommandTests
         await SayAsync("unsubscribe from churn risk");
 
         var row = Assert.Single(await company.DbAsync(db => db.AlertSubscriptions.AsNoTracking().ToListAsync()));
-        Assert.Equal(("teams", "19:ops@thread.tacv2", "stalled_deal", true), (row.Platform, row.ChannelId, row.Kinds, row.Active));
+        Assert.Equal((ChatPlatform.Teams, "19:ops@thread.tacv2", "stalled_deal", true), (row.Platform, row.ChannelId, row.Kinds, row.Active));
         Assert.Equal([AlertKind.StalledDeal], Core.Alerts.Delivery.AlertFilter.Kinds(row.Kinds));
     }
 }

@@ -28,7 +28,7 @@ public sealed class AlertDeliveryTests
         Assert.All(alerts, a => Assert.Equal(("no_activity", AlertState.Open), (a.ReasonCode, a.State)));
         Assert.All(alerts, a => Assert.Equal(company.Time.GetUtcNow().UtcDateTime, a.LastSeenAt));
         var message = Assert.Single(await company.OutboxAsync());
-        Assert.Equal((AlertRouter.OutboxKind, company.AliceId, "", "slack"), (message.Kind, message.RecipientUserId, message.ChannelId, message.Platform));
+        Assert.Equal((AlertRouter.OutboxKind, company.AliceId, "", ChatPlatform.Slack), (message.Kind, message.RecipientUserId, message.ChannelId, message.Platform));
     }
 
     [Theory]

@@ -102,7 +102,7 @@ public sealed class DeliveryCompany : IAsyncDisposable
 
     public Task SubscribeAsync(string channel, string kinds = "stalled_deal,churn_risk", string? region = null, decimal? min = null) => DbAsync(async db =>
     {
-        db.AlertSubscriptions.Add(new AlertSubscription { Platform = "slack", ChannelId = channel, Kinds = kinds, Region = region, MinAmount = min, CreatedByUserId = BobId });
+        db.AlertSubscriptions.Add(new AlertSubscription { Platform = ChatPlatform.Slack, ChannelId = channel, Kinds = kinds, Region = region, MinAmount = min, CreatedByUserId = BobId });
         return await db.SaveChangesAsync();
     });
 

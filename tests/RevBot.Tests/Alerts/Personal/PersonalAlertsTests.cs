@@ -99,11 +99,11 @@ public sealed class PersonalAlertsTests
             alice.DirectMessages.Select(d => (d.Label, d.Muted, d.Toggle.Id, d.Toggle.Value)));
         Assert.Equal("20:00–08:00 in Europe/Madrid (your time zone): direct messages decided then arrive at 08:00", alice.QuietHours);
         Assert.Equal("20:00–08:00 in UTC (the company's; you have none set): direct messages decided then arrive at 08:00", bob.QuietHours);
-        Assert.Equal([new ChannelSetting("slack", "CSALES", "churn risk in EMEA"), new ChannelSetting("teams", "19:ops@thread.tacv2", "stalled deals of at least 50,000")],
+        Assert.Equal([new ChannelSetting(ChatPlatform.Slack, "CSALES", "churn risk in EMEA"), new ChannelSetting(ChatPlatform.Teams, "19:ops@thread.tacv2", "stalled deals of at least 50,000")],
             alice.ChannelAlerts);
         Assert.Equal(2, alice.ChannelAlertsTotal);
-        Assert.Equal([new ChannelSetting("slack", "CSALES", "Sales digest every Monday at 08:30 (UTC), region EMEA"),
-            new ChannelSetting("slack", "CEXEC", "Executive digest on weekdays at 09:00 (UTC)")], alice.Digests);
+        Assert.Equal([new ChannelSetting(ChatPlatform.Slack, "CSALES", "Sales digest every Monday at 08:30 (UTC), region EMEA"),
+            new ChannelSetting(ChatPlatform.Slack, "CEXEC", "Executive digest on weekdays at 09:00 (UTC)")], alice.Digests);
         Assert.Equal(2, alice.DigestsTotal);
         Assert.All(bob.DirectMessages, d => Assert.False(d.Muted));
         Assert.Equal(["CBOB"], bob.ChannelAlerts.Select(c => c.ChannelId));
@@ -120,7 +120,7 @@ public sealed class PersonalAlertsTests
             for (var i = 0; i < 7; i++)
                 db.AlertSubscriptions.Add(new AlertSubscription
                 {
-                    Platform = "slack", ChannelId = $"C{i}", Kinds = "churn_risk", CreatedByUserId = company.AliceId, CreatedAt = company.Time.GetUtcNow().UtcDateTime,
+                    Platform = ChatPlatform.Slack, ChannelId = $"C{i}", Kinds = "churn_risk", CreatedByUserId = company.AliceId, CreatedAt = company.Time.GetUtcNow().UtcDateTime,
                 });
             return await db.SaveChangesAsync();
         });
@@ -193,7 +193,7 @@ public sealed class PersonalAlertsTests
 
     private static DigestSubscription Digest(string channel, string kind, string cron, string createdBy, string? region = null, bool active = true) => new()
     {
-        Platform = "slack", ChannelId = channel, Kind = kind, Cron = cron, TimeZone = "UTC", Region = region, CreatedBy = createdBy, Active = active,
+        Platform = ChatPlatform.Slack, ChannelId = channel, Kind = kind, Cron = cron, TimeZone = "UTC", Region = region, CreatedBy = createdBy, Active = active,
         CreatedAt = Created, UpdatedAt = Created,
     };
 

@@ -7,13 +7,14 @@ using RevBot.Core.Storage;
 using RevBot.Data.Storage;
 using RevBot.Testing;
 using static RevBot.Tests.Digests.Scheduling.SchedulerHost;
+using RevBot.Core.Domain;
 
 namespace RevBot.Tests.Digests.Scheduling;
 
 /// <summary>Digest commands through <see cref="AskService"/> as a chat turn carries them (text + channel), in English and Spanish.</summary>
 public sealed class DigestCommandTests : IAsyncLifetime
 {
-    private static readonly ChannelTarget Channel = new("slack", "C0SALES");
+    private static readonly ChannelTarget Channel = new(ChatPlatform.Slack, "C0SALES");
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 27, 11, 0, 0, TimeSpan.Zero)); // a Friday
     private TestDatabase _database = null!;
     private SchedulerHost _host = null!;
@@ -42,7 +43,7 @@ public sealed class DigestCommandTests : IAsyncLifetime
         Assert.Equal("Done: the Sales digest will be posted here every Monday at 09:00 (Europe/Madrid). Next post: Monday 30 November 2026 at 09:00 (Europe/Madrid).", answer.Text);
         await using var db = _database.NewContext();
         var row = await db.DigestSchedules.SingleAsync(Ct);
-        Assert.Equal(("slack", "C0SALES", "sales", "0 9 * * 1", "Europe/Madrid", "en", false, "ana@example.com", true),
+        Assert.Equal((ChatPlatform.Slack, "C0SALES", "sales", "0 9 * * 1", "Europe/Madrid", "en", false, "ana@example.com", true),
             (row.Platform, row.ChannelId, row.Kind, row.Cron, row.TimeZone, row.Language, row.SkipIfEmpty, row.CreatedBy, row.Active));
     }
 
@@ -79,7 +80,7 @@ public sealed class DigestCommandTests : IAsyncLifetime
         await AskAsync("digest weekly sales every monday 9:00");
         var changed = await AskAsync("digest weekly sales every weekday 7:45 skip if empty");
         Assert.StartsWith("Done: the Sales digest will be posted here on weekdays at 07:45 (Europe/Madrid), skipped when the week is empty. Next post: Monday 30 November 2026 at 07:45", changed.Text);
-        var elsewhere = await AskAsync("digest weekly exec every friday 16:00", new ChannelTarget("teams", "19:abc@thread.tacv2"));
+        var elsewhere = await AskAsync("digest weekly exec every friday 16:00", new ChannelTarget(ChatPlatform.Teams, "19:abc@thread.tacv2"));
 
         var list = await AskAsync("digests");
         Assert.Equal(["Sales · on weekdays at 07:45 (Europe/Madrid), skipped when the week is empty · next: Monday 30 November 2026 at 07:45 (Europe/Madrid)"],

@@ -95,7 +95,7 @@ public sealed class DigestSchedulerTests
         Assert.Equal(DigestSlotOutcomes.Empty, outcomes[skipping.Id]);
         Assert.Equal(DigestSlotOutcomes.Posted, outcomes[posting.Id]);
         var message = Assert.Single(await host.OutboxAsync());
-        Assert.Equal(("digest", "slack", "CPOST"), (message.Kind, message.Platform, message.ChannelId));
+        Assert.Equal(("digest", ChatPlatform.Slack, "CPOST"), (message.Kind, message.Platform, message.ChannelId));
         Assert.Equal(ReplyKind.Digest, Reply(message).Kind);
     }
 

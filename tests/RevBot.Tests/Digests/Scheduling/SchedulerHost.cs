@@ -50,7 +50,7 @@ internal sealed class SchedulerHost : IAsyncDisposable
         await using var db = Database.NewContext();
         var row = new DigestSubscription
         {
-            Platform = "slack", ChannelId = channel, Kind = kind, Cron = cron, TimeZone = zone, SkipIfEmpty = skipIfEmpty,
+            Platform = ChatPlatform.Slack, ChannelId = channel, Kind = kind, Cron = cron, TimeZone = zone, SkipIfEmpty = skipIfEmpty,
             CreatedAt = createdAt.UtcDateTime, UpdatedAt = createdAt.UtcDateTime,
         };
         db.DigestSchedules.Add(row);

@@ -1,19 +1,13 @@
-using Microsoft.Extensions.Options;
+using RevBot.Core.Settings;
 
 namespace RevBot.Teams;
 
 /// <summary>Checks <see cref="TeamsOptions"/> at start: one sentence per problem, naming the setting, never echoing a secret.</summary>
-public sealed class TeamsOptionsValidator : IValidateOptions<TeamsOptions>
+public sealed partial class TeamsOptions : ICheckedOptions
 {
-    public ValidateOptionsResult Validate(string? name, TeamsOptions options)
+    public IEnumerable<string> Problems()
     {
-        ArgumentNullException.ThrowIfNull(options);
-        var problems = Problems(options).ToList();
-        return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
-    }
-
-    private static IEnumerable<string> Problems(TeamsOptions o)
-    {
+        var o = this;
         var hasId = !string.IsNullOrWhiteSpace(o.AppId);
         var hasPassword = !string.IsNullOrWhiteSpace(o.AppPassword);
         if (o.AllowAnonymous && hasPassword)

@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Options;
+using RevBot.Core.Settings;
 
 namespace RevBot.Slack;
 
@@ -6,18 +6,11 @@ namespace RevBot.Slack;
 /// Checks <see cref="SlackOptions"/> at start: each problem is one sentence naming the setting. Token values are never
 /// echoed, only what is wrong with them.
 /// </summary>
-public sealed class SlackOptionsValidator : IValidateOptions<SlackOptions>
+public sealed partial class SlackOptions : ICheckedOptions
 {
-    public ValidateOptionsResult Validate(string? name, SlackOptions options)
+    public IEnumerable<string> Problems()
     {
-        ArgumentNullException.ThrowIfNull(options);
-        var problems = Problems(options).ToList();
-        return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
-    }
-
-    public static IEnumerable<string> Problems(SlackOptions o)
-    {
-        ArgumentNullException.ThrowIfNull(o);
+        var o = this;
         if (!SlackOptions.TryParseMode(o.Mode, out var mode))
             yield return $"Slack:Mode must be Http or SocketMode (got '{o.Mode}').";
         if (Present(o.BotToken) && !o.BotToken!.StartsWith("xoxb-", StringComparison.Ordinal))

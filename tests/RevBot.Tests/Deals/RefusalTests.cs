@@ -1,0 +1,47 @@
+using RevBot.Core.Deals;
+using RevBot.Core.Domain;
+
+namespace RevBot.Tests.Deals;
+
+/// <summary>
+/// The role rules of <see cref="DealPermissions"/> as typed refusals: which roles each rule lets through, the reason it
+/// gives otherwise, and the sentences people read (unchanged from when refusals were strings).
+/// </summary>
+public sealed class RefusalTests
+{
+    private static User As(UserRole role) => new() { Id = 7, Email = "x@example.com", Name = "X", Role = role };
+
+    [Theory]
+    [InlineData(UserRole.Rep, RefusalReason.Reopen, RefusalReason.Merge, RefusalReason.UndoMerge)]
+    [InlineData(UserRole.Exec, RefusalReason.Reopen, RefusalReason.Merge, RefusalReason.UndoMerge)]
+    [InlineData(UserRole.Manager, null, null, RefusalReason.UndoMerge)]
+    [InlineData(UserRole.Revops, null, null, null)]
+    public void Each_role_rule_refuses_with_its_reason(UserRole role, RefusalReason? reopen, RefusalReason? merge, RefusalReason? undo)
+    {
+        var user = As(role);
+        Assert.Equal((reopen, merge, undo),
+            (DealPermissions.ReopenRefusal(user)?.Reason, DealPermissions.MergeRefusal(user)?.Reason, DealPermissions.UndoMergeRefusal(user)?.Reason));
+    }
+
+    [Fact]
+    public void The_refusal_sentences_are_the_ones_people_already_read()
+    {
+        var rep = As(UserRole.Rep);
+        Assert.Equal("Only a manager or RevOps can reopen a closed deal or change whether it was won or lost. Nothing was changed.", DealPermissions.ReopenRefusal(rep)!.Text);
+        Assert.Equal("Only managers and RevOps can merge records. Nothing was changed.", DealPermissions.MergeRefusal(rep)!.Text);
+        Assert.Equal("Only RevOps can undo a merge. Nothing was changed.", DealPermissions.UndoMergeRefusal(As(UserRole.Manager))!.Text);
+    }
+
+    [Theory]
+    [InlineData(null, "change deals")]
+    [InlineData("merge records", "merge records")]
+    [InlineData("undo merges", "undo merges")]
+    [InlineData("record your claim", "record your claim")]
+    public void An_unknown_person_is_told_what_could_not_be_done_and_how_to_be_added(string? doing, string shown)
+    {
+        var refusal = doing is null ? DealPermissions.UnknownUser() : DealPermissions.UnknownUser(doing);
+        Assert.Equal(RefusalReason.UnknownUser, refusal.Reason);
+        Assert.Equal($"I don't know who you are in RevBot, so I can't {shown} for you. Ask RevOps to add you as a RevBot user with " +
+            "the e-mail address of your Slack or Teams account; RevBot links your chat account to it on your next message.", refusal.Text);
+    }
+}
