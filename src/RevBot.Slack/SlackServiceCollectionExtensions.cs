@@ -5,12 +5,14 @@ using Microsoft.Extensions.Options;
 using RevBot.Core;
 using RevBot.Core.Outbox;
 using RevBot.Core.Settings;
-using RevBot.Slack.Conversations;
-using RevBot.Slack.Inbound;
-using RevBot.Slack.Outbox;
-using RevBot.Slack.Signing;
-using RevBot.Slack.SocketMode;
-using RevBot.Slack.WebApi;
+using RevBot.Slack.App.Conversations;
+using RevBot.Slack.App.Home;
+using RevBot.Slack.App.Interactions;
+using RevBot.Slack.App.Outbox;
+using RevBot.Slack.Protocol.Inbound;
+using RevBot.Slack.Protocol.Signing;
+using RevBot.Slack.Protocol.SocketMode;
+using RevBot.Slack.Protocol.WebApi;
 
 namespace RevBot.Slack;
 
@@ -59,7 +61,7 @@ public static class SlackServiceCollectionExtensions
             sp.GetRequiredService<SlackChannelPacer>()));
         services.AddScoped<IOutboxSender>(sp => new SlackOutboxSender(
             sp.GetRequiredService<RevBot.Core.Storage.RevBotDb>(), sp.GetRequiredKeyedService<SlackApiClient>(SlackOutboxSender.OutboxClientKey),
-            sp.GetRequiredService<Files.SlackFileUploader>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<SlackOutboxSender>>()));
+            sp.GetRequiredService<App.Files.SlackFileUploader>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<SlackOutboxSender>>()));
     }
 
     /// <summary>
@@ -74,7 +76,7 @@ public static class SlackServiceCollectionExtensions
         services.AddSingleton<SlackBotIdentity>();
         services.AddScoped(sp => ActivatorUtilities.CreateInstance<SlackUserDirectory>(sp));
         services.AddScoped(sp => ActivatorUtilities.CreateInstance<SlackAnswerer>(sp));
-        services.AddScoped(sp => ActivatorUtilities.CreateInstance<Files.SlackFileUploader>(sp));
+        services.AddScoped(sp => ActivatorUtilities.CreateInstance<App.Files.SlackFileUploader>(sp));
         services.AddScoped(sp => ActivatorUtilities.CreateInstance<SlackHomePublisher>(sp));
         services.AddScoped(sp => ActivatorUtilities.CreateInstance<SlackEventProcessor>(sp));
         services.AddScoped(sp => ActivatorUtilities.CreateInstance<SlackCommandProcessor>(sp));

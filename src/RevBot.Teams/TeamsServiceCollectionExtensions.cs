@@ -6,11 +6,11 @@ using Microsoft.Extensions.Options;
 using RevBot.Core;
 using RevBot.Core.Outbox;
 using RevBot.Core.Settings;
-using RevBot.Teams.Auth;
-using RevBot.Teams.Connector;
-using RevBot.Teams.Handling;
-using RevBot.Teams.Outbox;
-using RevBot.Teams.Proactive;
+using RevBot.Teams.App.Conversations;
+using RevBot.Teams.App.Outbox;
+using RevBot.Teams.App.Proactive;
+using RevBot.Teams.Protocol.Auth;
+using RevBot.Teams.Protocol.Connector;
 
 namespace RevBot.Teams;
 

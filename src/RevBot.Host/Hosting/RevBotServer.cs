@@ -4,9 +4,9 @@ using RevBot.Data;
 using RevBot.Data.Storage;
 using RevBot.Host.Api;
 using RevBot.Slack;
-using RevBot.Slack.Endpoints;
+using RevBot.Slack.Protocol.Endpoints;
 using RevBot.Teams;
-using RevBot.Teams.Endpoints;
+using RevBot.Teams.App.Endpoints;
 
 namespace RevBot.Host.Hosting;
 

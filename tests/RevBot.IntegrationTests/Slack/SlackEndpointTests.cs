@@ -11,9 +11,9 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RevBot.Host.Hosting;
 using RevBot.Slack;
-using RevBot.Slack.Endpoints;
-using RevBot.Slack.Inbound;
-using RevBot.Slack.Signing;
+using RevBot.Slack.Protocol.Endpoints;
+using RevBot.Slack.Protocol.Inbound;
+using RevBot.Slack.Protocol.Signing;
 
 namespace RevBot.IntegrationTests.Slack;
 

@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using RevBot.Teams;
-using RevBot.Teams.Activities;
-using RevBot.Teams.Connector;
+using RevBot.Teams.Protocol.Activities;
+using RevBot.Teams.Protocol.Connector;
 
 namespace RevBot.IntegrationTests.Teams;
 

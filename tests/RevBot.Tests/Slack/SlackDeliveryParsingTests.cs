@@ -1,5 +1,6 @@
 using System.Text.Json;
-using RevBot.Slack.Conversations;
+using RevBot.Slack.App.Conversations;
+using RevBot.Slack.App.Interactions;
 
 namespace RevBot.Tests.Slack;
 
