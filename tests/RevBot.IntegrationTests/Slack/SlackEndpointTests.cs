@@ -110,7 +110,7 @@ public sealed class SlackEndpointTests
         builder.Configuration["Slack:SigningSecret"] = secret;
         builder.Configuration["Slack:BotToken"] = "xoxb-test";
         builder.Services.AddSingleton<ISlackInboundHandler>(new Recorder(_received));
-        builder.Services.AddRevBotSlack(builder.Configuration);
+        builder.Services.AddSlack(builder.Configuration);
         var app = builder.Build();
         app.MapSlackEndpoints();
         await app.StartAsync(Ct);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using RevBot.Slack.App.Conversations;
+using RevBot.Tests.Interactions;
 using RevBot.Slack.App.Interactions;
 
 namespace RevBot.Tests.Slack;
@@ -56,7 +57,7 @@ public sealed class SlackDeliveryParsingTests
         var a = SlackActionDelivery.From(doc.RootElement);
 
         Assert.Equal(("U1", null, "alert.mute", "stalled_deal", null, null, true), (a.User, a.Channel, a.ActionId, a.Value, a.MessageTs, a.ResponseUrl, a.FromHome));
-        Assert.True(SlackInteractionProcessor.Handles(a));
+        Assert.True(SlackInteractionProcessor.Handles(a, CardActionRoutesTests.Registered));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using RevBot.Core.Interactions;
 using RevBot.Core.Storage;
 using RevBot.Core.Work;
 using RevBot.Slack.App.Interactions;
@@ -14,7 +15,7 @@ namespace RevBot.Slack.App.Conversations;
 /// The real <see cref="ISlackInboundHandler"/>: decides in the ack path what a delivery is, acks at once (slash commands
 /// with "Working on it…") and queues the answering on the shared <see cref="WorkQueue"/>. Anything else is acked and ignored.
 /// </summary>
-internal sealed partial class SlackQuestionHandler(WorkQueue queue, IServiceScopeFactory scopes, ILogger<SlackQuestionHandler> log) : ISlackInboundHandler
+internal sealed partial class SlackQuestionHandler(WorkQueue queue, CardActionRoutes routes, IServiceScopeFactory scopes, ILogger<SlackQuestionHandler> log) : ISlackInboundHandler
 {
     public ValueTask<SlackAck> HandleAsync(SlackInbound inbound, CancellationToken ct)
     {
@@ -48,7 +49,7 @@ internal sealed partial class SlackQuestionHandler(WorkQueue queue, IServiceScop
     private SlackAck Action(SlackActionDelivery a)
     {
         // The press's trigger_id expires 3 seconds after the click: the queue starts it at once, so views.open is in time.
-        if (SlackInteractionProcessor.Handles(a))
+        if (SlackInteractionProcessor.Handles(a, routes))
             queue.TryEnqueue(new($"slack card action {a.ActionId}", (sp, ct) => sp.GetRequiredService<SlackInteractionProcessor>().PressAsync(a, ct)));
         else if (SlackActionProcessor.Handles(a))
             queue.TryEnqueue(new($"slack button {a.ActionId}", (sp, ct) => sp.GetRequiredService<SlackActionProcessor>().ProcessAsync(a, ct)));

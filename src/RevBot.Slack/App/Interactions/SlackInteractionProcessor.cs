@@ -26,7 +26,8 @@ namespace RevBot.Slack.App.Interactions;
 internal sealed partial class SlackInteractionProcessor(
     InteractionService interactions, SlackUserDirectory users, SlackApiClient slack, SlackHomePublisher home, WorkQueue queue, ILogger<SlackInteractionProcessor> log)
 {
-    public static bool Handles(SlackActionDelivery a) => a.User is not null && InteractionService.Handles(a.ActionId);
+    /// <summary>True for a press by a known user on a button a Core feature registered (<see cref="CardActionRoutes"/>).</summary>
+    public static bool Handles(SlackActionDelivery a, CardActionRoutes routes) => a.User is not null && routes.Handles(a.ActionId);
 
     /// <summary>True for a modal this processor opened (its callback_id is a Core form id).</summary>
     public static bool HandlesSubmission(JsonElement payload) => SlackFormOrigin.Decode(payload.Str("view", "private_metadata")) is not null

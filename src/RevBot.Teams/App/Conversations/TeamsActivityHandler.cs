@@ -21,6 +21,7 @@ namespace RevBot.Teams.App.Conversations;
 public sealed partial class TeamsActivityHandler(
     RevBotDb db,
     ConversationReferenceStore references,
+    CardActionRoutes routes,
     TeamsResponder responder,
     WorkQueue queue,
     TimeProvider time,
@@ -123,7 +124,7 @@ public sealed partial class TeamsActivityHandler(
             // A deal or hand-off button may have meant a change: its card says nothing was changed; a question's, no number.
             var language = TeamsResponder.Language(activity);
             var verb = SafeVerb(activity);
-            var reply = InteractionService.Handles(verb) ? DataUnavailable.NothingChanged(language) : DataUnavailable.Reply(language);
+            var reply = routes.Handles(verb) ? DataUnavailable.NothingChanged(language) : DataUnavailable.Reply(language);
             return InvokeResponse.ForCardAction(AdaptiveCardInvokeResponse.Card(ReplyCardRenderer.Render(reply, language: language)));
         }
     }
@@ -142,7 +143,7 @@ public sealed partial class TeamsActivityHandler(
         catch (JsonException) { value = null; }
 
         var verb = value?.Action?.Verb;
-        if (InteractionService.Handles(verb)) return await InteractAsync(activity, verb!, value!.Action!.Data, ct);
+        if (routes.Handles(verb)) return await InteractAsync(activity, verb!, value!.Action!.Data, ct);
         if (verb != WelcomeCard.AskVerb)
             return InvokeResponse.ForCardAction(AdaptiveCardInvokeResponse.Error(400, "BadRequest", $"RevBot does not know the action '{verb}'."));
         var question = QuestionOf(value!.Action!.Data);
