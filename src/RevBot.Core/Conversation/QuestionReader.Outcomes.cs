@@ -16,7 +16,7 @@ internal sealed partial class QuestionReader
         var metric = reading?.Metric;
         var lossWords = Finding("loss_reasons")
             || (spans.Any(s => s.Has(CueKind.Dimension) && s.First(CueKind.Dimension)!.Value == nameof(Dimension.LossReason)) && AsksLost(metric));
-        if (lossWords && metric is null or "deals_lost" or "lost_amount")
+        if (lossWords && (metric is null || IsLost(metric)))
             return LossReasons(q, slots, list, unexplained, metric);
         if (Finding("scorecard") && metric is null && !list.IsList)
             return Scorecard(q, slots, unexplained);
@@ -25,7 +25,10 @@ internal sealed partial class QuestionReader
 
     /// <summary>A reason noun counts only next to losing: "deals lost by reason", not "the reason bookings fell".</summary>
     private bool AsksLost(string? metric) =>
-        metric is "deals_lost" or "lost_amount" || spans.Any(s => s.Cues.Any(c => c is { Kind: CueKind.Concept, Value: "lose" }));
+        IsLost(metric) || spans.Any(s => s.Cues.Any(c => c is { Kind: CueKind.Concept, Value: "lose" }));
+
+    /// <summary>Deals lost or lost amount: the metrics a loss reason applies to.</summary>
+    private static bool IsLost(string? metric) => MetricCatalog.TryGet(metric, out var def) && def.Basis == MetricBasis.LostDeals;
 
     private ParsedQuestion LossReasons(ParsedQuestion q, Slots slots, ListShape list, IReadOnlyList<Token> unexplained, string? metric)
     {
@@ -33,9 +36,9 @@ internal sealed partial class QuestionReader
         var confidence = unexplained.Count == 0 ? 1.0 : 0.0;
         // Lost deals are already broken down by their reason: a second breakdown ("by region") cannot be shown.
         if (confidence < Threshold || slots.GroupBy is { } g && g != Dimension.LossReason)
-            return Unknown(q, unexplained, "deals_lost");
-        var amount = metric == "lost_amount" || spans.Any(s => s.Cues.Any(c => c is { Kind: CueKind.Concept, Value: "amount" }));
-        var question = Complete(q with { Confidence = Math.Round(confidence, 2) }, amount ? "lost_amount" : "deals_lost",
+            return Unknown(q, unexplained, MetricIds.DealsLost);
+        var amount = metric == MetricIds.LostAmount || spans.Any(s => s.Cues.Any(c => c is { Kind: CueKind.Concept, Value: "amount" }));
+        var question = Complete(q with { Confidence = Math.Round(confidence, 2) }, amount ? MetricIds.LostAmount : MetricIds.DealsLost,
             slots with { GroupBy = Dimension.LossReason }, ListShape.None, isFollowUp: false);
         // "the main reason we lost" is one row; "motivos de pérdida" ends on a singular word but asks for them all.
         var plural = list.SubjectSpan is { } subject && Enumerable.Range(subject.Start, subject.Length)
