@@ -42,7 +42,7 @@ internal sealed class DigestData(RevBotDb db, MetricEngine engine, CompanyClock 
     /// asking for one asks for its family, so the others cost no query when another digest shows them.
     /// </summary>
     private static string[]? Family(string metric) =>
-        MetricCatalog.FamilyOf(MetricCatalog.Get(metric).Id) is { } family ? [.. family.Select(m => m.Value)] : null;
+        MetricCatalog.FamilyOf(MetricCatalog.Get(metric)) is { } family ? [.. family.Select(m => m.Value)] : null;
 
     /// <summary>Region first, then segment: the dimension whose breakdown can answer this filter, if any.</summary>
     private static Dimension? SharedBreakdown(string metric, IReadOnlyDictionary<Dimension, string> filters)

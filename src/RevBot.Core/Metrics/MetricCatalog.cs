@@ -261,10 +261,10 @@ public static class MetricCatalog
     public static MetricDefinition Get(MetricId id) => Get(id.Value);
 
     /// <summary>The metrics read from one statement with this one (<see cref="MetricDefinition.Family"/>), in catalog order; null when none.</summary>
-    public static IReadOnlyList<MetricId>? FamilyOf(MetricId id)
+    public static IReadOnlyList<MetricId>? FamilyOf(MetricDefinition metric)
     {
-        var family = Get(id).Family;
-        return family == MetricFamily.None ? null : [.. All.Where(m => m.Family == family).Select(m => m.Id)];
+        ArgumentNullException.ThrowIfNull(metric);
+        return metric.Family == MetricFamily.None ? null : [.. All.Where(m => m.Family == metric.Family).Select(m => m.Id)];
     }
 
     public static MetricDefinition Get(string id) =>
