@@ -163,12 +163,12 @@ public sealed class AskService(
                 return LossReasonGroupsComposer.Compose(q, measured, within, cells, q.Filters, q.Conditions, currency, names);
             }
             // "Why did we lose?": one lost_amount statement by loss reason carries both the deals and the money.
-            if (q.GroupBy == Dimension.LossReason && def.Id is "deals_lost" or "lost_amount")
+            if (q.GroupBy == Dimension.LossReason && def.Basis == MetricBasis.LostDeals)
             {
                 var lostComparison = comparePeriod is null
                     ? Task.FromResult<(MetricResult?, NoEarlierData?)>((null, null))
-                    : CompareOnOwnConnectionAsync(new MetricQuery("lost_amount", comparePeriod, q.Filters) { Conditions = q.Conditions }, engineClock, ct);
-                var lost = await engine.EvaluateAsync(new MetricQuery("lost_amount", measured, q.Filters, Dimension.LossReason) { Conditions = q.Conditions }, ct);
+                    : CompareOnOwnConnectionAsync(new MetricQuery(MetricIds.LostAmount, comparePeriod, q.Filters) { Conditions = q.Conditions }, engineClock, ct);
+                var lost = await engine.EvaluateAsync(new MetricQuery(MetricIds.LostAmount, measured, q.Filters, Dimension.LossReason) { Conditions = q.Conditions }, ct);
                 var (lostBefore, lostNoEarlier) = await lostComparison;
                 return LossReasonComposer.Compose(q, lost, lostBefore, currency, names, lostNoEarlier);
             }
