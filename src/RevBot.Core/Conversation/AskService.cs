@@ -153,7 +153,7 @@ public sealed class AskService(
             }
             var (measured, comparePeriod) = DefaultPeriods.Comparison(q, def, period, resolver);
             // "Loss reasons by region": one GROUP BY of both; no comparison is shown, so one asked for is refused, not dropped.
-            if (q.ThenBy == Dimension.LossReason && q.GroupBy is { } within && def.Id is "deals_lost" or "lost_amount")
+            if (q.ThenBy == Dimension.LossReason && q.GroupBy is { } within && (def.Id == MetricIds.DealsLost || def.Id == MetricIds.LostAmount))
             {
                 if (q.Comparison is not null || q.ComparisonPeriod is not null)
                     return GuidanceComposer.NotUnderstood(q, q.Language == "es"
@@ -163,12 +163,12 @@ public sealed class AskService(
                 return LossReasonGroupsComposer.Compose(q, measured, within, cells, q.Filters, q.Conditions, currency, names);
             }
             // "Why did we lose?": one lost_amount statement by loss reason carries both the deals and the money.
-            if (q.GroupBy == Dimension.LossReason && def.Id is "deals_lost" or "lost_amount")
+            if (q.GroupBy == Dimension.LossReason && def.Basis == MetricBasis.LostDeals)
             {
                 var lostComparison = comparePeriod is null
                     ? Task.FromResult<(MetricResult?, NoEarlierData?)>((null, null))
-                    : CompareOnOwnConnectionAsync(new MetricQuery("lost_amount", comparePeriod, q.Filters) { Conditions = q.Conditions }, engineClock, ct);
-                var lost = await engine.EvaluateAsync(new MetricQuery("lost_amount", measured, q.Filters, Dimension.LossReason) { Conditions = q.Conditions }, ct);
+                    : CompareOnOwnConnectionAsync(new MetricQuery(MetricIds.LostAmount, comparePeriod, q.Filters) { Conditions = q.Conditions }, engineClock, ct);
+                var lost = await engine.EvaluateAsync(new MetricQuery(MetricIds.LostAmount, measured, q.Filters, Dimension.LossReason) { Conditions = q.Conditions }, ct);
                 var (lostBefore, lostNoEarlier) = await lostComparison;
                 return LossReasonComposer.Compose(q, lost, lostBefore, currency, names, lostNoEarlier);
             }

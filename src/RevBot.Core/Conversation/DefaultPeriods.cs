@@ -10,13 +10,13 @@ namespace RevBot.Core.Conversation;
 /// </summary>
 public static class DefaultPeriods
 {
-    public static bool IsOpenPipeline(string metric) => metric is "pipeline" or "weighted_pipeline";
+    public static bool IsOpenPipeline(string metric) => MetricCatalog.TryGet(metric, out var def) && def.IsOpenPipeline;
 
     public static Period For(MetricDefinition def, PeriodResolver resolver)
     {
         ArgumentNullException.ThrowIfNull(def);
         ArgumentNullException.ThrowIfNull(resolver);
-        if (IsOpenPipeline(def.Id)) return Period.AllTime;
+        if (def.IsOpenPipeline) return Period.AllTime;
         return def.PointInTime ? resolver.Day(resolver.AsOf) : resolver.Offset(PeriodGrain.Quarter, 0);
     }
 
@@ -53,7 +53,7 @@ public static class DefaultPeriods
         }
         if (q.ComparisonPeriod is { } explicitPeriod) return (current, SamePoint(explicitPeriod, current, period, fiscal, language));
         // Open deals cannot be reconstructed for a past day, so an open-pipeline number has no automatic comparison.
-        if (IsOpenPipeline(def.Id)) return (period, null);
+        if (def.IsOpenPipeline) return (period, null);
         if (def.PointInTime && period.Start == period.End)
         {
             var quarterStart = fiscal.StartOf(PeriodGrain.Quarter, period.End);

@@ -12,7 +12,7 @@ internal static class FollowUpActions
     {
         var name = f.Spanish ? def.NameEs : def.NameEn;
         var actions = new List<ReplyAction>();
-        var by = def.Unit is MetricUnit.Ratio or MetricUnit.Currency && !IsSubscriptionMetric(def.Id) ? Dimension.Owner : Dimension.Segment;
+        var by = def.Unit is MetricUnit.Ratio or MetricUnit.Currency && !IsSubscriptionMetric(def) ? Dimension.Owner : Dimension.Segment;
         // Only a breakdown the metric supports is offered: LTV:CAC and CAC cannot be split, so "by segment" would be refused.
         if (query.GroupBy is null && MetricSupport.Supports(def.Id, by, breakdown: true))
         {
@@ -24,6 +24,6 @@ internal static class FollowUpActions
         return actions;
     }
 
-    private static bool IsSubscriptionMetric(string id) =>
-        id is "arr" or "mrr" or "customers" or "net_new_arr" or "nrr" or "grr" or "revenue_churn_rate" or "logo_churn_rate" or "expansion_rate" or "ltv";
+    // Read from accounts' subscriptions: split by segment. The ARR bridge legs follow deals' owners as the rest do.
+    private static bool IsSubscriptionMetric(MetricDefinition def) => def.Basis is MetricBasis.Subscriptions or MetricBasis.Cohorts or MetricBasis.DealAccounts;
 }

@@ -17,8 +17,8 @@ public static class LossReasonComposer
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(lost);
         var f = new AnswerFormatter(question.Language, currency);
-        var byAmount = question.Metric == "lost_amount";
-        var def = MetricCatalog.Get(byAmount ? "lost_amount" : "deals_lost");
+        var byAmount = question.Metric == MetricIds.LostAmount;
+        var def = MetricCatalog.Get(byAmount ? MetricIds.LostAmount : MetricIds.DealsLost);
         var period = lost.Query.Period;
         var totalCount = lost.Total.Numerator ?? 0m;
         var totalAmount = lost.Total.Value ?? 0m;
@@ -90,7 +90,7 @@ public static class LossReasonComposer
             {
                 Title = f.Spanish ? $"Motivos de pérdida · {period.Label}" : $"Loss reasons · {period.Label}",
                 Text = text,
-                Facts = [new(FactName("deals_lost", f), f.Count(totalCount)), new(FactName("lost_amount", f), f.Money(totalAmount))],
+                Facts = [new(FactName(MetricIds.DealsLost, f), f.Count(totalCount)), new(FactName(MetricIds.LostAmount, f), f.Money(totalAmount))],
                 Table = rows.Count == 0 ? null : new ReplyTable(
                     [reasonHeader, f.Spanish ? "Negocios" : "Deals", f.Spanish ? "Importe" : "Amount", f.Spanish ? "Parte" : "Share"],
                     [.. shown.Select(r => (IReadOnlyList<string>)[r.Label, f.Count(r.Count), f.Money(r.Amount), Share(r) is { } s ? f.Percent(s) : "—"])],
@@ -101,7 +101,7 @@ public static class LossReasonComposer
         };
     }
 
-    private static string FactName(string metric, AnswerFormatter f) =>
+    private static string FactName(MetricId metric, AnswerFormatter f) =>
         MetricAnswerComposer.Capitalize(f.Spanish ? MetricCatalog.Get(metric).NameEs : MetricCatalog.Get(metric).NameEn, f.Culture);
 
     /// <summary>The stored reason as people read it ("no decision" → "No decision"); no reason recorded says so.</summary>

@@ -22,8 +22,8 @@ public static class LossReasonGroupsComposer
         ArgumentNullException.ThrowIfNull(period);
         ArgumentNullException.ThrowIfNull(cells);
         var f = new AnswerFormatter(question.Language, currency);
-        var byAmount = question.Metric == "lost_amount";
-        var def = MetricCatalog.Get(byAmount ? "lost_amount" : "deals_lost");
+        var byAmount = question.Metric == MetricIds.LostAmount;
+        var def = MetricCatalog.Get(byAmount ? MetricIds.LostAmount : MetricIds.DealsLost);
         decimal Measure(Row r) => byAmount ? r.Amount : r.Count;
         decimal Other(Row r) => byAmount ? r.Count : r.Amount;
         IEnumerable<Row> Ordered(IEnumerable<Row> rows) => rows.OrderByDescending(Measure).ThenByDescending(Other).ThenBy(r => r.Label, StringComparer.OrdinalIgnoreCase);
@@ -103,7 +103,7 @@ public static class LossReasonGroupsComposer
             {
                 Title = f.Spanish ? $"Motivos de pérdida por {dim} · {period.Label}" : $"Loss reasons by {dim} · {period.Label}",
                 Text = text,
-                Facts = [new(FactName("deals_lost", f), f.Count(total.Count)), new(FactName("lost_amount", f), f.Money(total.Amount))],
+                Facts = [new(FactName(MetricIds.DealsLost, f), f.Count(total.Count)), new(FactName(MetricIds.LostAmount, f), f.Money(total.Amount))],
                 Table = groups.Count == 0 ? null : new ReplyTable(
                     [header, reasonHeader, f.Spanish ? "Negocios" : "Deals", f.Spanish ? "Importe" : "Amount", f.Spanish ? "Parte" : "Share"],
                     [.. shown.SelectMany(g => g.Rows.Take(perGroup).Select(r => (IReadOnlyList<string>)[g.Label, r.Label, f.Count(r.Count), f.Money(r.Amount), Share(r, g) is { } s ? f.Percent(s) : "—"]))],

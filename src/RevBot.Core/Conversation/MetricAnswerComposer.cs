@@ -26,7 +26,7 @@ public static class MetricAnswerComposer
         var change = comparison?.Total.Value is { } before && value.Value is { } now ? now - before : (decimal?)null;
 
         var sentence = Headline(name, def, period, value, ScopeText.Filters(result.Query.Filters, result.Query.Conditions, names, f), f);
-        if (CountPhrases.For(def.Id, value, f) is { } counts) sentence += $" ({counts})";
+        if (CountPhrases.For(def, value, f) is { } counts) sentence += $" ({counts})";
         sentence += comparison is not null ? ", " + Movement(def, comparison, change, f) + "."
             : noEarlierData is not null ? ", " + NoEarlier(noEarlierData, f) + "."
             : ".";
@@ -78,13 +78,13 @@ public static class MetricAnswerComposer
         string When(string preposition) => ScopeText.Period(period, f, preposition);
         string Scoped(string preposition) => ScopeText.Scoped(scope, period, f, preposition);
         // Quota attainment and coverage need a quota: with none loaded for the period, say so rather than "no data".
-        if (value.Value is null && value.Denominator is null && def.Id is "quota_attainment" or "pipeline_coverage")
+        if (value.Value is null && value.Denominator is null && def.Basis == MetricBasis.Quotas)
             return es ? $"{name} {Scoped("en")}: no hay cuotas cargadas para ese periodo" : $"{name} {Scoped("for")}: no quotas are loaded for that period";
         if (value.Value is null)
             return es ? $"{name} {Scoped("en")}: no hay datos suficientes" : $"{name} {Scoped("for")} has no value: there is no data to compute it from";
         if (def.PointInTime && period.Start == period.End)
             return es ? $"{name}{(scope.Length > 0 ? " para " + scope : "")}: {shown} a {f.DateRange(period)}" : $"{name}{(scope.Length > 0 ? " for " + scope : "")} is {shown} as of {f.DateRange(period)}";
-        if (DefaultPeriods.IsOpenPipeline(def.Id) && !period.Label.StartsWith("open", StringComparison.Ordinal) && !period.Label.StartsWith("abiertos", StringComparison.Ordinal))
+        if (def.IsOpenPipeline && !period.Label.StartsWith("open", StringComparison.Ordinal) && !period.Label.StartsWith("abiertos", StringComparison.Ordinal))
         {
             // Open deals whose close date falls in the period.
             var closing = es ? "con cierre " + When("en") : "closing " + When("in");

@@ -70,5 +70,5 @@ public static class MissingDataText
     };
 
     /// <summary>"Bookings need", "New customers need": metrics named by a plural noun.</summary>
-    private static bool Plural(MetricDefinition? def) => def is not null && (def.Id == "bookings" || def.Unit == MetricUnit.Count);
+    private static bool Plural(MetricDefinition? def) => def is not null && (def.Id == MetricIds.Bookings || def.Unit == MetricUnit.Count);
 }

@@ -24,20 +24,20 @@ internal sealed partial class QuestionReader
         bool Any(CueKind kind, string value) => spans.Any(s => s.Cues.Any(c => c.Kind == kind && c.Value == value));
         var customer = tokens.Any(t => CustomerWords.Contains(t.Text));
         var who = spans.Any(s => s.Has(CueKind.Who));
-        string? movement = Any(CueKind.Finding, "churned") ? "churned_arr"
-            : Any(CueKind.Finding, "contracted") ? "contraction_arr"
-            : Any(CueKind.Finding, "expanded") ? "expansion_arr"
+        string? movement = Any(CueKind.Finding, "churned") ? MetricIds.ChurnedArr
+            : Any(CueKind.Finding, "contracted") ? MetricIds.ContractionArr
+            : Any(CueKind.Finding, "expanded") ? MetricIds.ExpansionArr
             // "which customers did we lose": losing a customer is churn; "how many customers did we lose" stays the churn rate.
-            : Any(CueKind.Concept, "lose") && customer && !Any(CueKind.Concept, "count") ? "churned_arr"
+            : Any(CueKind.Concept, "lose") && customer && !Any(CueKind.Concept, "count") ? MetricIds.ChurnedArr
             // "which customers are new": the bridge's new accounts (QuestionReader.NewCustomers.cs).
-            : AsksNewCustomerList(customer) ? "new_arr"
+            : AsksNewCustomerList(customer) ? MetricIds.NewArr
             : null;
         if (movement is null || Any(CueKind.Concept, "rate") || Any(CueKind.Concept, "deal") || slots.GroupBy is not null)
             return null;
         // "how many customers downgraded" has no metric of its own, so the list (which says how many) answers it;
         // "how many customers churned" is the logo churn rate's numerator, and stays that metric.
-        var asked = movement == "new_arr"
-            || who || spans.Any(s => s.Has(CueKind.ListWord)) || (Any(CueKind.Concept, "count") && movement != "churned_arr")
+        var asked = movement == MetricIds.NewArr
+            || who || spans.Any(s => s.Has(CueKind.ListWord)) || (Any(CueKind.Concept, "count") && movement != MetricIds.ChurnedArr)
             || (customer && tokens.Any(t => Interrogatives.Contains(t.Text)));
         if (!asked || (!customer && !who))
             return null;

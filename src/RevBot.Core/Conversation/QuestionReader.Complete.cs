@@ -6,19 +6,12 @@ namespace RevBot.Core.Conversation;
 /// <summary>Defaults, trends, comparisons and the deal-type filter: the finishing of a question the parser understood.</summary>
 internal sealed partial class QuestionReader
 {
-    /// <summary>Metrics computed over deals, which a deal type ("renewals", "new business") can filter.</summary>
-    private static readonly HashSet<string> DealMetrics = new(StringComparer.Ordinal)
-    {
-        "win_rate", "win_rate_value", "bookings", "deals_won", "deals_lost", "lost_amount", "avg_deal_size", "avg_sales_cycle_days",
-        "pipeline", "weighted_pipeline", "pipeline_created", "forecast", "pipeline_velocity",
-    };
-
     private ParsedQuestion Complete(ParsedQuestion q, string? metric, Slots slots, ListShape list, bool isFollowUp)
     {
         var period = slots.Period;
         var isDefault = false;
         if (list.IsList && !list.IsDealList && list.GroupBy is not null && metric is null && !isFollowUp)
-            metric = list.GroupBy == Dimension.Account ? "arr" : "bookings";
+            metric = list.GroupBy == Dimension.Account ? MetricIds.Arr : MetricIds.Bookings;
         var trend = slots.Trend || slots.TrendGrain is not null || ChartIsTrend(slots, list);
         var grain = slots.TrendGrain;
         if (!isFollowUp && period is null)
@@ -46,14 +39,15 @@ internal sealed partial class QuestionReader
             trendPeriods = CountUnits(period, grain.Value);
         }
         // "bookings growth" compares with the period before; net new ARR is itself the growth.
-        if (slots.ComparisonKind is null && slots.ComparisonPeriod is null && metric is not null and not "net_new_arr"
+        if (slots.ComparisonKind is null && slots.ComparisonPeriod is null && metric is not null && metric != MetricIds.NetNewArr
             && spans.Any(s => s.Cues.Any(c => c is { Kind: Lexicon.CueKind.Concept, Value: "grow" })) && !(reading?.Evidence.Any(e => e.Cues.Any(c => c.Value == "grow")) ?? false))
             slots = slots with { ComparisonKind = ComparisonKind.PreviousPeriod };
         var (kind, compared) = Compare(period, slots);
         var filters = new Dictionary<Dimension, string>(slots.Filters);
-        // Renewal and expansion rates are about their type already; other deal metrics are filtered by it.
-        if (slots.DealType is { } type && !slots.DealTypeUsed && metric is not ("renewal_rate" or "expansion_rate")
-            && ((metric is not null && DealMetrics.Contains(metric)) || list.IsDealList || (metric is null && isFollowUp)))
+        // Renewal and expansion rates are about their type already; metrics computed over deals are filtered by it.
+        var measured = metric is not null && MetricCatalog.TryGet(metric, out var m) ? m : null;
+        if (slots.DealType is { } type && !slots.DealTypeUsed && measured?.DealType is null
+            && (measured?.TakesDealType == true || list.IsDealList || (metric is null && isFollowUp)))
             filters[Dimension.Type] = type.Value;
         var higherIsBetter = metric is null || !MetricCatalog.TryGet(metric, out var def) || def.HigherIsBetter;
         var ascending = list.Direction switch

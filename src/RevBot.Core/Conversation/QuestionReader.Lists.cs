@@ -40,11 +40,11 @@ internal sealed partial class QuestionReader
         var who = spans.FirstOrDefault(s => s.Has(CueKind.Who));
         var listWord = spans.FirstOrDefault(s => s.Has(CueKind.ListWord));
         var subject = spans.FirstOrDefault(s => s.Kind == SpanKind.Lexicon && s.Has(CueKind.Dimension) && !used.Contains(s) && !s.Has(CueKind.By));
-        var dealSpan = spans.FirstOrDefault(s => s.Cues.Any(c => c is { Kind: CueKind.Concept, Value: "deal" } || c is { Kind: CueKind.Metric, Value: "deals_won" or "deals_lost" }));
+        var dealSpan = spans.FirstOrDefault(s => s.Cues.Any(c => c is { Kind: CueKind.Concept, Value: "deal" } || (c.Kind == CueKind.Metric && (c.Value == MetricIds.DealsWon || c.Value == MetricIds.DealsLost))));
         bool Any(CueKind kind, string value) => spans.Any(s => s.Cues.Any(c => c.Kind == kind && c.Value == value));
-        var won = Any(CueKind.Metric, "deals_won") || Any(CueKind.Concept, "win");
-        var lost = Any(CueKind.Metric, "deals_lost") || Any(CueKind.Concept, "lose");
-        var otherMetric = spans.Any(s => s.Cues.Any(c => c is { Kind: CueKind.Metric, Weak: false } && c.Value is not ("deals_won" or "deals_lost")));
+        var won = Any(CueKind.Metric, MetricIds.DealsWon) || Any(CueKind.Concept, "win");
+        var lost = Any(CueKind.Metric, MetricIds.DealsLost) || Any(CueKind.Concept, "lose");
+        var otherMetric = spans.Any(s => s.Cues.Any(c => c is { Kind: CueKind.Metric, Weak: false } && c.Value != MetricIds.DealsWon && c.Value != MetricIds.DealsLost));
         // "deals closing this month", "open deals", "my deals": deals to list, not a number, unless something makes it one
         // ("deals we won" counts, "value of open deals" sums).
         // "how many deals do I have open" lists them: there is no count of open deals, and the list shows how many.

@@ -72,7 +72,7 @@ internal sealed partial class QuestionReader
     {
         var lose = tokens.FirstOrDefault(t => LoseWords.Contains(t.Text) || LoseWords.Contains(t.Word));
         // Only lost deals have a reason: "customers we lost to churn" is not asked about one.
-        if (lose is null || reading?.Metric is not (null or "deals_lost" or "lost_amount" or "quota_attainment"))
+        if (lose is null || reading?.Metric is { } metric && metric != MetricIds.DealsLost && metric != MetricIds.LostAmount && metric != MetricIds.QuotaAttainment)
             yield break;
         for (var i = lose.Index + 1; i < tokens.Count; i++)
         {

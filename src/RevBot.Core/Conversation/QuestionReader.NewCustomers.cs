@@ -1,4 +1,5 @@
 using RevBot.Core.Conversation.Lexicon;
+using RevBot.Core.Metrics;
 
 namespace RevBot.Core.Conversation;
 
@@ -15,7 +16,7 @@ internal sealed partial class QuestionReader
     private bool AsksNewCustomerList(bool customer)
     {
         // "new customers" read as the metric, or "customers … new" with the customers taken as the list's subject.
-        var isNew = reading?.Metric is "new_customers" || (reading?.Metric is null && spans.Any(s => s.Cues.Any(c => c is { Kind: CueKind.Concept, Value: "new" })));
+        var isNew = reading?.Metric == MetricIds.NewCustomers || (reading?.Metric is null && spans.Any(s => s.Cues.Any(c => c is { Kind: CueKind.Concept, Value: "new" })));
         if (!customer || !isNew || spans.Any(s => s.Cues.Any(c => c is { Kind: CueKind.Concept, Value: "count" })))
             return false;
         if (spans.Any(s => s.Has(CueKind.Who) || s.Has(CueKind.ListWord)) || tokens.Any(t => t.Text is "which" or "cuales" or "cual"))

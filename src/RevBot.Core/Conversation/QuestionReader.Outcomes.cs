@@ -16,7 +16,7 @@ internal sealed partial class QuestionReader
         var metric = reading?.Metric;
         var lossWords = Finding("loss_reasons")
             || (spans.Any(s => s.Has(CueKind.Dimension) && s.First(CueKind.Dimension)!.Value == nameof(Dimension.LossReason)) && AsksLost(metric));
-        if (lossWords && metric is null or "deals_lost" or "lost_amount")
+        if (lossWords && (metric is null || IsLost(metric)))
             return LossReasons(q, slots, list, unexplained, metric);
         if (Finding("scorecard") && metric is null && !list.IsList)
             return Scorecard(q, slots, unexplained);
@@ -25,21 +25,24 @@ internal sealed partial class QuestionReader
 
     /// <summary>A reason noun counts only next to losing: "deals lost by reason", not "the reason bookings fell".</summary>
     private bool AsksLost(string? metric) =>
-        metric is "deals_lost" or "lost_amount" || spans.Any(s => s.Cues.Any(c => c is { Kind: CueKind.Concept, Value: "lose" }));
+        IsLost(metric) || spans.Any(s => s.Cues.Any(c => c is { Kind: CueKind.Concept, Value: "lose" }));
+
+    /// <summary>Deals lost or lost amount: the metrics a loss reason applies to.</summary>
+    private static bool IsLost(string? metric) => MetricCatalog.TryGet(metric, out var def) && def.Basis == MetricBasis.LostDeals;
 
     private ParsedQuestion LossReasons(ParsedQuestion q, Slots slots, ListShape list, IReadOnlyList<Token> unexplained, string? metric)
     {
         // Every word was placed before this (QuestionReader.Words.cs): a word still unexplained here refuses.
         var confidence = unexplained.Count == 0 ? 1.0 : 0.0;
         if (confidence < Threshold)
-            return Unknown(q, unexplained, "deals_lost");
+            return Unknown(q, unexplained, MetricIds.DealsLost);
         // "loss reasons by region": the reasons within each region (one GROUP BY of both); a dimension lost deals
         // cannot be broken down by (stage) is refused, never dropped.
         var within = slots.GroupBy is { } g && g != Dimension.LossReason ? g : (Dimension?)null;
-        if (within is { } w && !MetricSupport.Supports("deals_lost", w, breakdown: true))
-            return Unknown(q, unexplained, "deals_lost");
-        var amount = metric == "lost_amount" || spans.Any(s => s.Cues.Any(c => c is { Kind: CueKind.Concept, Value: "amount" }));
-        var question = Complete(q with { Confidence = Math.Round(confidence, 2) }, amount ? "lost_amount" : "deals_lost",
+        if (within is { } w && !MetricSupport.Supports(MetricIds.DealsLost, w, breakdown: true))
+            return Unknown(q, unexplained, MetricIds.DealsLost);
+        var amount = metric == MetricIds.LostAmount || spans.Any(s => s.Cues.Any(c => c is { Kind: CueKind.Concept, Value: "amount" }));
+        var question = Complete(q with { Confidence = Math.Round(confidence, 2) }, amount ? MetricIds.LostAmount : MetricIds.DealsLost,
             slots with { GroupBy = within ?? Dimension.LossReason }, ListShape.None, isFollowUp: false) with { ThenBy = within is null ? null : Dimension.LossReason };
         // "the main reason we lost" is one row; "motivos de pérdida" ends on a singular word but asks for them all.
         var plural = list.SubjectSpan is { } subject && Enumerable.Range(subject.Start, subject.Length)

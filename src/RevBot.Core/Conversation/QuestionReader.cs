@@ -81,7 +81,7 @@ internal sealed partial class QuestionReader(IReadOnlyList<Token> tokens, IReadO
         // A deal type alone names its own rate ("renewals this year"), unless it refines a previous question.
         if (metric is null && !list.IsList && slots.DealType is { } type && !lead)
         {
-            metric = type.Value switch { "renewal" => "renewal_rate", "expansion" => "expansion_rate", _ => "bookings" };
+            metric = type.Value switch { "renewal" => MetricIds.RenewalRate, "expansion" => MetricIds.ExpansionRate, _ => MetricIds.Bookings };
             confidence = 0.9;
             slots = slots with { DealTypeUsed = type.Value != "new" };
         }

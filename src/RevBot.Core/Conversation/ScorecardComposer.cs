@@ -78,10 +78,10 @@ public static class ScorecardComposer
         var def = l.Metric;
         var own = l.Value.Query.Period;
         var when = own == measured ? ""
-            : DefaultPeriods.IsOpenPipeline(def.Id) ? " " + (f.Spanish ? "con cierre " : "closing ") + ScopeText.Period(own, f, "in", withRange: false)
+            : def.IsOpenPipeline ? " " + (f.Spanish ? "con cierre " : "closing ") + ScopeText.Period(own, f, "in", withRange: false)
             : " " + ScopeText.Period(own, f, "for", withRange: false);
         // A stock (ARR, customers) is read on its period's last day measured.
-        if (def.PointInTime && !DefaultPeriods.IsOpenPipeline(def.Id))
+        if (def.PointInTime && !def.IsOpenPipeline)
             when = f.Spanish ? $" a {f.Date(own.End, true)}" : $" on {f.Date(own.End, true)}";
         var value = f.Value(l.Value.Total.Value, def.Unit);
         var line = $"{Name(def, f)}{when} {value}";

@@ -32,8 +32,10 @@ public sealed record Digest
     /// Nothing happened: no deal closed or created last week and every available section is empty. A subscription
     /// with skip-if-empty posts nothing then.
     /// </summary>
+    private static readonly MetricId[] Activity = [MetricIds.DealsWon, MetricIds.DealsLost, MetricIds.PipelineCreated, MetricIds.Bookings];
+
     public bool IsEmpty =>
-        Metrics.Where(m => m.Scope == DigestScope.Week && m.Metric is "deals_won" or "deals_lost" or "pipeline_created" or "bookings")
+        Metrics.Where(m => m.Scope == DigestScope.Week && Activity.Any(a => a.Value == m.Metric))
             .All(m => m.Value.Value is null or 0m)
         && Sections.Where(s => s.Available).All(s => s.Items.Count == 0);
 }

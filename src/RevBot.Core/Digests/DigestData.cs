@@ -41,12 +41,8 @@ internal sealed class DigestData(RevBotDb db, MetricEngine engine, CompanyClock 
     /// Metrics the engine reads from one statement when asked together (<see cref="MetricEngine.EvaluateManyAsync"/>):
     /// asking for one asks for its family, so the others cost no query when another digest shows them.
     /// </summary>
-    private static string[]? Family(string metric) => metric switch
-    {
-        "win_rate" or "deals_won" or "deals_lost" => ["win_rate", "deals_won", "deals_lost"],
-        "logo_churn_rate" or "nrr" or "grr" or "revenue_churn_rate" => ["logo_churn_rate", "nrr", "grr", "revenue_churn_rate"],
-        _ => null,
-    };
+    private static string[]? Family(string metric) =>
+        MetricCatalog.FamilyOf(MetricCatalog.Get(metric)) is { } family ? [.. family.Select(m => m.Value)] : null;
 
     /// <summary>Region first, then segment: the dimension whose breakdown can answer this filter, if any.</summary>
     private static Dimension? SharedBreakdown(string metric, IReadOnlyDictionary<Dimension, string> filters)
@@ -59,7 +55,7 @@ internal sealed class DigestData(RevBotDb db, MetricEngine engine, CompanyClock 
     /// <summary>The ARR bridge, from the bridge by region or segment when the filters have one (as for metrics).</summary>
     public async Task<ArrBridge> ArrBridgeAsync(Period period, IReadOnlyDictionary<Dimension, string> filters)
     {
-        if (SharedBreakdown("net_new_arr", filters) is { } by)
+        if (SharedBreakdown(MetricIds.NetNewArr, filters) is { } by)
         {
             var rest = filters.Where(f => f.Key != by).ToDictionary(f => f.Key, f => f.Value);
             var rows = await cache.GetAsync(Key("arr_bridge", "", period, rest, by), () => engine.ArrBridgeByAsync(period, rest, by, Ct));

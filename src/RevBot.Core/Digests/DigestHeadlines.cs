@@ -1,4 +1,5 @@
 using RevBot.Core.Domain;
+using RevBot.Core.Metrics;
 
 namespace RevBot.Core.Digests;
 
@@ -13,17 +14,17 @@ public static class DigestHeadlines
 
     internal static IReadOnlyList<(string Metric, DigestScope Scope)> For(DigestKind kind) => kind switch
     {
-        DigestKind.Sales => [("bookings", DigestScope.Week), ("deals_won", DigestScope.Week), ("deals_lost", DigestScope.Week), ("win_rate", DigestScope.Week),
-            ("pipeline_created", DigestScope.Week), ("bookings", DigestScope.QuarterToDate), ("win_rate", DigestScope.QuarterToDate), ("pipeline", DigestScope.Quarter)],
-        DigestKind.Cs => [("arr", DigestScope.Week), ("net_new_arr", DigestScope.QuarterToDate), ("logo_churn_rate", DigestScope.QuarterToDate),
-            ("nrr", DigestScope.QuarterToDate), ("expansion_rate", DigestScope.QuarterToDate), ("renewal_rate", DigestScope.QuarterToDate)],
-        DigestKind.Marketing => [("pipeline_created", DigestScope.Week), ("pipeline_created", DigestScope.QuarterToDate), ("new_customers", DigestScope.QuarterToDate),
-            ("cac", DigestScope.QuarterToDate), ("win_rate", DigestScope.QuarterToDate)],
-        DigestKind.Finance => [("bookings", DigestScope.Week), ("bookings", DigestScope.QuarterToDate), ("arr", DigestScope.Week), ("net_new_arr", DigestScope.QuarterToDate),
-            ("logo_churn_rate", DigestScope.QuarterToDate), ("revenue_churn_rate", DigestScope.QuarterToDate)],
-        _ => [("bookings", DigestScope.Week), ("bookings", DigestScope.QuarterToDate), ("win_rate", DigestScope.QuarterToDate),
-            ("pipeline_created", DigestScope.QuarterToDate), ("pipeline", DigestScope.Quarter),
-            ("arr", DigestScope.Week), ("net_new_arr", DigestScope.QuarterToDate), ("logo_churn_rate", DigestScope.QuarterToDate)],
+        DigestKind.Sales => [(MetricIds.Bookings, DigestScope.Week), (MetricIds.DealsWon, DigestScope.Week), (MetricIds.DealsLost, DigestScope.Week), (MetricIds.WinRate, DigestScope.Week),
+            (MetricIds.PipelineCreated, DigestScope.Week), (MetricIds.Bookings, DigestScope.QuarterToDate), (MetricIds.WinRate, DigestScope.QuarterToDate), (MetricIds.Pipeline, DigestScope.Quarter)],
+        DigestKind.Cs => [(MetricIds.Arr, DigestScope.Week), (MetricIds.NetNewArr, DigestScope.QuarterToDate), (MetricIds.LogoChurnRate, DigestScope.QuarterToDate),
+            (MetricIds.Nrr, DigestScope.QuarterToDate), (MetricIds.ExpansionRate, DigestScope.QuarterToDate), (MetricIds.RenewalRate, DigestScope.QuarterToDate)],
+        DigestKind.Marketing => [(MetricIds.PipelineCreated, DigestScope.Week), (MetricIds.PipelineCreated, DigestScope.QuarterToDate), (MetricIds.NewCustomers, DigestScope.QuarterToDate),
+            (MetricIds.Cac, DigestScope.QuarterToDate), (MetricIds.WinRate, DigestScope.QuarterToDate)],
+        DigestKind.Finance => [(MetricIds.Bookings, DigestScope.Week), (MetricIds.Bookings, DigestScope.QuarterToDate), (MetricIds.Arr, DigestScope.Week), (MetricIds.NetNewArr, DigestScope.QuarterToDate),
+            (MetricIds.LogoChurnRate, DigestScope.QuarterToDate), (MetricIds.RevenueChurnRate, DigestScope.QuarterToDate)],
+        _ => [(MetricIds.Bookings, DigestScope.Week), (MetricIds.Bookings, DigestScope.QuarterToDate), (MetricIds.WinRate, DigestScope.QuarterToDate),
+            (MetricIds.PipelineCreated, DigestScope.QuarterToDate), (MetricIds.Pipeline, DigestScope.Quarter),
+            (MetricIds.Arr, DigestScope.Week), (MetricIds.NetNewArr, DigestScope.QuarterToDate), (MetricIds.LogoChurnRate, DigestScope.QuarterToDate)],
     };
 
     /// <summary>The audience's headline metrics, each once, in reading order.</summary>

@@ -7,7 +7,7 @@ internal sealed partial class DigestParts
     /// <summary>Open pipeline closing this quarter by stage, in the company's stage order (stages it does not know last).</summary>
     public async Task<DigestChart> PipelineByStageChartAsync(IReadOnlyList<string> stageOrder)
     {
-        var result = await data.EvaluateAsync("pipeline", periods.Quarter, Filters, Dimension.Stage);
+        var result = await data.EvaluateAsync(MetricIds.Pipeline, periods.Quarter, Filters, Dimension.Stage);
         int Rank(string stage)
         {
             for (var i = 0; i < stageOrder.Count; i++)
@@ -26,10 +26,10 @@ internal sealed partial class DigestParts
         var bars = new List<DigestChartBar>();
         foreach (var week in periods.QuarterWeeks)
         {
-            var value = (await data.EvaluateAsync("bookings", week, Filters)).Total.Value ?? 0;
+            var value = (await data.EvaluateAsync(MetricIds.Bookings, week, Filters)).Total.Value ?? 0;
             bars.Add(new DigestChartBar(Format.Date(week.Start, withYear: false), value));
         }
-        decimal? quota = Unsupported("quota_attainment") is null ? (await data.EvaluateAsync("quota_attainment", periods.Quarter, Filters)).Total.Denominator : null;
+        decimal? quota = Unsupported(MetricIds.QuotaAttainment) is null ? (await data.EvaluateAsync(MetricIds.QuotaAttainment, periods.Quarter, Filters)).Total.Denominator : null;
         return new DigestChart("bookings_by_week", FileName("bookings-by-week"),
             Spanish ? $"Ventas cerradas por semana, {periods.Quarter.Label}" : $"Bookings by week, {periods.Quarter.Label}", DigestChartKind.CumulativeAgainstTarget, bars)
         {

@@ -47,8 +47,8 @@ internal sealed partial class DigestParts
     {
         var filters = new Dictionary<Dimension, string>(Filters) { [Dimension.Type] = EnumText.Format(DealType.Renewal) };
         var deals = await data.DealsAsync(new DealListQuery(DealListKind.Open, periods.Next90Days, filters, TopN));
-        var total = (await data.EvaluateAsync("pipeline", periods.Next90Days, filters)).Total;
-        var question = DigestQuestions.Upcoming("pipeline", 90, filters, Spanish);
+        var total = (await data.EvaluateAsync(MetricIds.Pipeline, periods.Next90Days, filters)).Total;
+        var question = DigestQuestions.Upcoming(MetricIds.Pipeline, 90, filters, Spanish);
         var items = new List<DigestItem>();
         if (total.Numerator is > 0)
         {

@@ -8,7 +8,7 @@ internal sealed partial class DigestParts
     /// <summary>The quarter-to-date ARR bridge; null (with a note) when the filters do not apply to subscriptions.</summary>
     public async Task<ArrBridge?> ArrBridgeAsync()
     {
-        if (Unsupported("net_new_arr") is not null) return null;
+        if (Unsupported(MetricIds.NetNewArr) is not null) return null;
         return await data.ArrBridgeAsync(periods.QuarterToDate, Filters);
     }
 
@@ -16,9 +16,9 @@ internal sealed partial class DigestParts
     public DigestSection ArrBridgeSection(ArrBridge bridge)
     {
         ArgumentNullException.ThrowIfNull(bridge);
-        var start = DigestQuestions.LastQuarter("arr", Filters, Spanish);
-        var end = DigestQuestions.Metric("arr", DigestScope.QuarterToDate, Filters, Spanish);
-        var net = DigestQuestions.Metric("net_new_arr", DigestScope.QuarterToDate, Filters, Spanish);
+        var start = DigestQuestions.LastQuarter(MetricIds.Arr, Filters, Spanish);
+        var end = DigestQuestions.Metric(MetricIds.Arr, DigestScope.QuarterToDate, Filters, Spanish);
+        var net = DigestQuestions.Metric(MetricIds.NetNewArr, DigestScope.QuarterToDate, Filters, Spanish);
         string Line(string en, string es, decimal value, bool signed) => $"{(Spanish ? es : en)}: {(signed ? Format.SignedMoney(value) : Format.Money(value))}";
         DigestItem[] items =
         [
@@ -35,8 +35,8 @@ internal sealed partial class DigestParts
     /// <summary>Pipeline created this quarter so far by lead source, largest first.</summary>
     public async Task<DigestSection> PipelineBySourceAsync()
     {
-        var result = await data.EvaluateAsync("pipeline_created", periods.QuarterToDate, Filters, Dimension.Source);
-        var question = DigestQuestions.Breakdown("pipeline_created", DigestScope.QuarterToDate, Dimension.Source, Filters, Spanish);
+        var result = await data.EvaluateAsync(MetricIds.PipelineCreated, periods.QuarterToDate, Filters, Dimension.Source);
+        var question = DigestQuestions.Breakdown(MetricIds.PipelineCreated, DigestScope.QuarterToDate, Dimension.Source, Filters, Spanish);
         var items = result.Breakdown.Take(8).Select(r => new DigestItem(
             $"{r.Label}: {Format.Money(r.Value.Value ?? 0)} ({Format.Count(r.Value.Numerator ?? 0)} {(Spanish ? "negocios" : "deals")})", r.Value.Value, r.Key, question)).ToList();
         return new DigestSection(DigestSectionIds.PipelineBySource, Spanish ? "Pipeline generado por origen (trimestre)" : "Pipeline created by source, quarter to date", items,

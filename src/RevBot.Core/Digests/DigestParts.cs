@@ -56,10 +56,10 @@ internal sealed partial class DigestParts(DigestRequest request, DigestData data
     /// <summary>The quarter's forecast against its quota (the quota only where the filters allow one: owner and team).</summary>
     public async Task<DigestMetric?> ForecastAsync()
     {
-        if (await HeadlineAsync("forecast", DigestScope.Quarter) is not { } forecast) return null;
-        if (Unsupported("quota_attainment") is not null) return forecast;
-        var quota = (await data.EvaluateAsync("quota_attainment", periods.Quarter, Filters)).Total.Denominator;
-        return forecast with { Target = quota, TargetQuestion = DigestQuestions.Metric("quota_attainment", DigestScope.Quarter, Filters, Spanish) };
+        if (await HeadlineAsync(MetricIds.Forecast, DigestScope.Quarter) is not { } forecast) return null;
+        if (Unsupported(MetricIds.QuotaAttainment) is not null) return forecast;
+        var quota = (await data.EvaluateAsync(MetricIds.QuotaAttainment, periods.Quarter, Filters)).Total.Denominator;
+        return forecast with { Target = quota, TargetQuestion = DigestQuestions.Metric(MetricIds.QuotaAttainment, DigestScope.Quarter, Filters, Spanish) };
     }
 
     public void Note(string note)

@@ -15,25 +15,16 @@ public enum ArrMovement
 /// <summary>The bridge legs' metric ids (new_arr, expansion_arr, contraction_arr, churned_arr), one place for the mapping.</summary>
 public static class ArrMovements
 {
-    public static string Metric(ArrMovement movement) => movement switch
-    {
-        ArrMovement.New => "new_arr",
-        ArrMovement.Expansion => "expansion_arr",
-        ArrMovement.Contraction => "contraction_arr",
-        _ => "churned_arr",
-    };
+    private static readonly (ArrMovement Movement, MetricId Metric)[] Legs =
+        [(ArrMovement.New, MetricIds.NewArr), (ArrMovement.Expansion, MetricIds.ExpansionArr), (ArrMovement.Contraction, MetricIds.ContractionArr), (ArrMovement.Churn, MetricIds.ChurnedArr)];
+
+    public static MetricId Metric(ArrMovement movement) => Legs.First(l => l.Movement == movement).Metric;
 
     public static bool TryFromMetric(string? metric, out ArrMovement movement)
     {
-        (var found, movement) = metric switch
-        {
-            "new_arr" => (true, ArrMovement.New),
-            "expansion_arr" => (true, ArrMovement.Expansion),
-            "contraction_arr" => (true, ArrMovement.Contraction),
-            "churned_arr" => (true, ArrMovement.Churn),
-            _ => (false, ArrMovement.New),
-        };
-        return found;
+        var found = Array.FindIndex(Legs, l => l.Metric.Value == metric);
+        movement = found < 0 ? ArrMovement.New : Legs[found].Movement;
+        return found >= 0;
     }
 
     /// <summary>The outer query's condition on an account row c (a0/a1: active on each day, m0/m1: MRR cents then).</summary>

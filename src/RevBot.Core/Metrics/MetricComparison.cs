@@ -11,6 +11,6 @@ public static class MetricComparison
     public static bool WholePeriodOnly(MetricDefinition def)
     {
         ArgumentNullException.ThrowIfNull(def);
-        return def.Id is "pipeline" or "weighted_pipeline" or "forecast" or "forecast_accuracy" or "quota_attainment" or "pipeline_coverage";
+        return def.WholePeriodOnly;
     }
 }

@@ -123,14 +123,14 @@ public sealed class MetricEngine(RevBotDb db, IOptions<CompanyOptions> options, 
     public async Task<IReadOnlyList<ArrBridgeRow>> ArrBridgeByAsync(Period period, IReadOnlyDictionary<Dimension, string> filters, Dimension groupBy, CancellationToken ct = default)
     {
         // By product an account's lines would count as separate accounts (a swap would read as churn plus new).
-        if (groupBy == Dimension.Product) throw new MetricNotSupportedException("net_new_arr", groupBy, true, "I can't break the ARR bridge down by product: it follows accounts, not product lines.");
+        if (groupBy == Dimension.Product) throw new MetricNotSupportedException(MetricIds.NetNewArr, groupBy, true, "I can't break the ARR bridge down by product: it follows accounts, not product lines.");
         return [.. (await ArrBridgeRowsAsync(period, filters, groupBy, ct)).Select(r => new ArrBridgeRow(r.Key.Key, r.Key.Label, r.Bridge))];
     }
 
     private async Task<List<(GroupKey Key, ArrBridge Bridge)>> ArrBridgeRowsAsync(Period period, IReadOnlyDictionary<Dimension, string> filters, Dimension? groupBy, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(filters);
-        var metric = MetricCatalog.Get("net_new_arr");
+        var metric = MetricCatalog.Get(MetricIds.NetNewArr);
         MetricSupport.Check(metric, filters, groupBy);
         var context = new MetricContext(db, _company, metric, MetricWindow.Create(period, clock), filters);
         return await ArrBridgeQuery.RunAsync(context, groupBy, ct);

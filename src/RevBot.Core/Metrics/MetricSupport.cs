@@ -1,8 +1,9 @@
 namespace RevBot.Core.Metrics;
 
 /// <summary>
-/// Which dimensions each metric can be filtered on and broken down by, and why not the others. Checked before any
-/// query runs, so "ARR by stage" fails fast with a sentence instead of a wrong number.
+/// Which dimensions each metric can be filtered on and broken down by, and why not the others: what its
+/// <see cref="MetricBasis"/> has. Checked before any query runs, so "ARR by stage" fails fast with a sentence instead
+/// of a wrong number.
 /// </summary>
 internal static class MetricSupport
 {
@@ -26,7 +27,7 @@ internal static class MetricSupport
     {
         ArgumentNullException.ThrowIfNull(metric);
         ArgumentNullException.ThrowIfNull(filters);
-        var (filterable, groupable, why) = For(metric.Id);
+        var (filterable, groupable, why) = For(metric.Basis);
         foreach (var dimension in filters.Keys.Where(d => !filterable.Contains(d)))
             throw new MetricNotSupportedException(metric.Id, dimension, false, $"I can't filter {metric.NameEn} by {Name(dimension)}: {Why(dimension, why)}.");
         if (groupBy is { } g && !groupable.Contains(g))
@@ -38,36 +39,35 @@ internal static class MetricSupport
     {
         ArgumentNullException.ThrowIfNull(conditions);
         Check(metric, filters, groupBy);
-        var (filterable, _, why) = For(metric.Id);
-        foreach (var dimension in conditions.Sets.Keys.Where(d => !filterable.Contains(d) || metric.Id == "forecast_accuracy"))
+        var (filterable, _, why) = For(metric.Basis);
+        // A snapshot is one number per rep: no set of reps adds up to a snapshot that was kept.
+        foreach (var dimension in conditions.Sets.Keys.Where(d => !filterable.Contains(d) || metric.Basis == MetricBasis.ForecastSnapshots))
             throw new MetricNotSupportedException(metric.Id, dimension, false, $"I can't filter {metric.NameEn} by several {Name(dimension)} values or exclude one{(why.Length > 0 ? ": " + why : "")}.");
-        if (conditions.Amount is not null && !TakesAmount(metric.Id))
+        if (conditions.Amount is not null && !metric.TakesAmount)
             throw new MetricNotSupportedException(metric.Id, null, false, $"I can't limit {metric.NameEn} to a deal amount: it is not computed from deals one by one.") { IsAmount = true };
     }
 
     /// <summary>Metrics summed or counted over deals one by one, which a deal amount range ("over 50k") can narrow.</summary>
-    public static bool TakesAmount(string metric) => metric is "win_rate" or "win_rate_value" or "bookings" or "deals_won" or "deals_lost" or "lost_amount"
-        or "avg_deal_size" or "avg_sales_cycle_days" or "pipeline" or "weighted_pipeline" or "pipeline_created" or "forecast" or "pipeline_velocity" or "renewal_rate";
+    public static bool TakesAmount(string metric) => MetricCatalog.Get(metric).TakesAmount;
 
     public static bool Supports(string metric, Dimension dimension, bool breakdown)
     {
-        var (filterable, groupable, _) = For(metric);
+        var (filterable, groupable, _) = For(MetricCatalog.Get(metric).Basis);
         return (breakdown ? groupable : filterable).Contains(dimension);
     }
 
-    private static (Dimension[] Filters, Dimension[] Breakdowns, string Why) For(string metric) => metric switch
+    private static (Dimension[] Filters, Dimension[] Breakdowns, string Why) For(MetricBasis basis) => basis switch
     {
-        "pipeline" or "weighted_pipeline" or "pipeline_created" or "forecast" => (Deals, Deals, ""),
-        "deals_lost" or "lost_amount" => (LostDeals, LostDeals, ClosedWhy),
-        "win_rate" or "win_rate_value" or "bookings" or "deals_won" or "avg_deal_size" or "avg_sales_cycle_days"
-            or "pipeline_velocity" or "renewal_rate" or "new_customers" => (ClosedDeals, ClosedDeals, ClosedWhy),
-        "arr" or "mrr" or "customers" or "net_new_arr" or "nrr" or "grr" or "revenue_churn_rate" or "logo_churn_rate" or "ltv" => (Accounts, Accounts, AccountsWhy),
-        "expansion_rate" => (DealAccounts, DealAccounts, DealAccountsWhy),
-        "new_arr" or "expansion_arr" or "contraction_arr" or "churned_arr" => (Accounts, DealAccounts, BridgeWhy),
-        "quota_attainment" or "pipeline_coverage" => (Reps, Reps, RepsWhy),
-        "forecast_accuracy" => ([Dimension.Owner], [], SnapshotWhy),
-        "cac" or "ltv_to_cac" => ([], [], SpendWhy),
-        _ => throw new ArgumentException($"No dimension rules for metric '{metric}'.", nameof(metric)),
+        MetricBasis.OpenDeals or MetricBasis.CreatedDeals => (Deals, Deals, ""),
+        MetricBasis.LostDeals => (LostDeals, LostDeals, ClosedWhy),
+        MetricBasis.ClosedDeals or MetricBasis.NewCustomers => (ClosedDeals, ClosedDeals, ClosedWhy),
+        MetricBasis.Subscriptions or MetricBasis.Cohorts => (Accounts, Accounts, AccountsWhy),
+        MetricBasis.DealAccounts => (DealAccounts, DealAccounts, DealAccountsWhy),
+        MetricBasis.ArrBridge => (Accounts, DealAccounts, BridgeWhy),
+        MetricBasis.Quotas => (Reps, Reps, RepsWhy),
+        MetricBasis.ForecastSnapshots => ([Dimension.Owner], [], SnapshotWhy),
+        MetricBasis.Spend => ([], [], SpendWhy),
+        _ => throw new ArgumentOutOfRangeException(nameof(basis), basis, "No dimension rules for this basis."),
     };
 
     private static string Name(Dimension dimension) => dimension == Dimension.LossReason ? "loss reason" : dimension.ToString().ToLowerInvariant();
