@@ -7,8 +7,8 @@ using RevBot.Core.Domain;
 using RevBot.Core.Interactions;
 using RevBot.Core.Replies;
 using RevBot.Data.Storage;
-using RevBot.Tests.Deals;
 using RevBot.Testing.Deals;
+using RevBot.Tests.Deals;
 
 namespace RevBot.Tests.Interactions;
 

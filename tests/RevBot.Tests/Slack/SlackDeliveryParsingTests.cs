@@ -1,7 +1,7 @@
 using System.Text.Json;
 using RevBot.Slack.App.Conversations;
-using RevBot.Tests.Interactions;
 using RevBot.Slack.App.Interactions;
+using RevBot.Tests.Interactions;
 
 namespace RevBot.Tests.Slack;
 
