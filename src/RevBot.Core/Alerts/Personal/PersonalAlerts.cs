@@ -105,7 +105,7 @@ public sealed class PersonalAlerts(RevBotDb db, IOptions<AlertOptions> options, 
     private static string DigestText(DigestSubscription d)
     {
         var kind = DigestKinds.TryParse(d.Kind, out var k) ? DigestKinds.Title(k, spanish: false) : d.Kind;
-        return $"{kind} digest {DigestScheduleText.When(d.Cron, d.TimeZone, es: false)}{DigestAnswers.Extras(d, es: false)}";
+        return $"{kind} digest {DigestScheduleText.When(d.Cron, d.TimeZone, "en")}{DigestAnswers.Extras(d, "en")}";
     }
 
     private string Day(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), clock.Zone).ToString("MMM d", CultureInfo.InvariantCulture);
