@@ -71,6 +71,11 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<RecordMerger>();
         services.AddScoped<DataHealthInteractions>();
         services.AddScoped<InteractionService>();
+        // Each feature claims its card buttons and forms by id prefix; InteractionService routes through the table.
+        services.AddCardActions(DealActionRoute.Route);
+        services.AddCardActions(HandoffActionRoute.Route);
+        services.AddCardActions(DataHealthActionRoute.Route);
+        services.AddCardActions(AlertActionRoute.Route);
         services.AddOptions<OutboxOptions>().Bind(configuration.GetSection(OutboxOptions.Section)).CheckOnStart();
         services.AddScoped<OutboxMonitor>();
         // Sends what hand-offs, alerts and digests write to the outbox, through the senders Slack and Teams register.

@@ -1,16 +1,11 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
-using RevBot.Core;
-using RevBot.Core.Outbox;
-using RevBot.Core.Settings;
-using RevBot.Slack.Conversations;
-using RevBot.Slack.Inbound;
-using RevBot.Slack.Outbox;
-using RevBot.Slack.Signing;
-using RevBot.Slack.SocketMode;
-using RevBot.Slack.WebApi;
+using RevBot.Slack.App.Conversations;
+using RevBot.Slack.App.Home;
+using RevBot.Slack.App.Interactions;
+using RevBot.Slack.App.Outbox;
+using RevBot.Slack.Protocol;
+using RevBot.Slack.Protocol.WebApi;
 
 namespace RevBot.Slack;
 
@@ -20,65 +15,21 @@ public static class SlackServiceCollectionExtensions
     public const string HttpClientName = SlackHttpSender.HttpClientName;
 
     /// <summary>
-    /// Registers the Slack protocol layer: options (validated at start), request verification, the Web API client, the
-    /// Socket Mode service (idle unless <c>Slack:Mode</c> is SocketMode), the question-answering
-    /// <see cref="ISlackInboundHandler"/>, and, when a bot token is configured, the outbox's Slack sender.
+    /// Registers the Slack adapter, protocol first, then each app feature: options (validated at start), request
+    /// verification and the Web API client; the question-answering <see cref="Protocol.Inbound.ISlackInboundHandler"/>
+    /// (a handler registered before this call, a test's recorder, is kept) and what it hands work to; card buttons and
+    /// modals; the Home tab; when a bot token is configured, the outbox's Slack sender; and last the Socket Mode service
+    /// (idle unless <c>Slack:Mode</c> is SocketMode), so its hosted service starts after the work queue's.
     /// </summary>
-    public static IServiceCollection AddRevBotSlack(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddSlack(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<SlackOptions>().Bind(configuration.GetSection(SlackOptions.Section)).CheckOnStart();
-        services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(new SlackRetryPolicy());
-        services.TryAddSingleton(new SocketModeTiming());
-
-        services.AddSingleton<SlackSignatureVerifier>();
-
-        services.AddHttpClient(SlackHttpSender.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(30));
-        services.AddSingleton<SlackChannelPacer>();
-        services.AddSingleton<SlackHttpSender>();
-        services.AddSingleton(sp => new SlackApiClient(
-            sp.GetRequiredService<IOptions<SlackOptions>>(), sp.GetRequiredService<SlackHttpSender>(), sp.GetRequiredService<SlackChannelPacer>()));
-
-        AddConversations(services);
-        if (!string.IsNullOrWhiteSpace(configuration[$"{SlackOptions.Section}:{nameof(SlackOptions.BotToken)}"])) AddOutbox(services);
-        services.AddSingleton<SocketModeClient>();
-        services.AddHostedService<SocketModeService>();
+        services.AddSlackProtocol(configuration);
+        services.AddSlackConversations();
+        services.AddSlackInteractions();
+        services.AddSlackHome();
+        if (!string.IsNullOrWhiteSpace(configuration[$"{SlackOptions.Section}:{nameof(SlackOptions.BotToken)}"])) services.AddSlackOutbox();
+        services.AddSlackSocketMode();
         return services;
-    }
-
-    /// <summary>
-    /// The outbox sender, with its own client over the same pacer: no in-process retries (the outbox retries durably and
-    /// keeps a 429's Retry-After in the row), so a send never holds a dispatcher worker for a minute.
-    /// </summary>
-    private static void AddOutbox(IServiceCollection services)
-    {
-        services.AddKeyedSingleton(SlackOutboxSender.OutboxClientKey, (sp, _) => new SlackApiClient(
-            sp.GetRequiredService<IOptions<SlackOptions>>(),
-            ActivatorUtilities.CreateInstance<SlackHttpSender>(sp, sp.GetRequiredService<SlackRetryPolicy>() with { MaxRetries = 0, MaxRateLimitRetries = 0 }),
-            sp.GetRequiredService<SlackChannelPacer>()));
-        services.AddScoped<IOutboxSender>(sp => new SlackOutboxSender(
-            sp.GetRequiredService<RevBot.Core.Storage.RevBotDb>(), sp.GetRequiredKeyedService<SlackApiClient>(SlackOutboxSender.OutboxClientKey),
-            sp.GetRequiredService<Files.SlackFileUploader>(), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<SlackOutboxSender>>()));
-    }
-
-    /// <summary>
-    /// The handler that answers questions. The per-item services depend on Core's scoped services (AskService, the
-    /// DbContext); they are registered by factory so a container without Core (the protocol tests) still validates.
-    /// A handler registered before this call (a test's recorder) is kept.
-    /// </summary>
-    private static void AddConversations(IServiceCollection services)
-    {
-        services.TryAddSingleton<ISlackInboundHandler, SlackQuestionHandler>();
-        services.AddRevBotBackgroundWork();
-        services.AddSingleton<SlackBotIdentity>();
-        services.AddScoped(sp => ActivatorUtilities.CreateInstance<SlackUserDirectory>(sp));
-        services.AddScoped(sp => ActivatorUtilities.CreateInstance<SlackAnswerer>(sp));
-        services.AddScoped(sp => ActivatorUtilities.CreateInstance<Files.SlackFileUploader>(sp));
-        services.AddScoped(sp => ActivatorUtilities.CreateInstance<SlackHomePublisher>(sp));
-        services.AddScoped(sp => ActivatorUtilities.CreateInstance<SlackEventProcessor>(sp));
-        services.AddScoped(sp => ActivatorUtilities.CreateInstance<SlackCommandProcessor>(sp));
-        services.AddScoped(sp => ActivatorUtilities.CreateInstance<SlackActionProcessor>(sp));
-        services.AddScoped(sp => ActivatorUtilities.CreateInstance<SlackInteractionProcessor>(sp));
     }
 }

@@ -13,8 +13,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using RevBot.Core.Storage;
 using RevBot.Host.Hosting;
-using RevBot.Slack.Endpoints;
-using RevBot.Slack.Signing;
+using RevBot.Slack.Protocol.Endpoints;
+using RevBot.Slack.Protocol.Signing;
 
 namespace RevBot.Benchmarks;
 

@@ -2,8 +2,7 @@ namespace RevBot.Core.Deals;
 
 /// <summary>
 /// The ids of the deal card's actions and forms (<c>ReplyAction.Id</c>, <c>ReplyForm.Id</c>). Adapters pass them back
-/// unchanged; they only need to know that actions starting with "deal.", "handoff." or "data." go to
-/// <c>InteractionService</c>.
+/// unchanged to <c>InteractionService</c>, which sends every "deal." id here (<see cref="DealActionRoute"/>).
 /// </summary>
 public static class DealActionIds
 {

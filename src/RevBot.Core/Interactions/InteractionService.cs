@@ -1,8 +1,3 @@
-using RevBot.Core.Alerts.Actions;
-using RevBot.Core.Alerts.Subscriptions;
-using RevBot.Core.DataHealth;
-using RevBot.Core.Deals;
-using RevBot.Core.Handoffs;
 using RevBot.Core.Replies;
 using RevBot.Core.Storage;
 
@@ -10,27 +5,20 @@ namespace RevBot.Core.Interactions;
 
 /// <summary>
 /// The one door for card buttons and form submissions from any adapter. It maps the chat user to a RevBot user and
-/// routes by the action or form id: "deal.*" to the deal card, "handoff.claim" to the hand-off, "data.*" to the
-/// data-health merge, "alert.mute" / "alert.unmute" to the presser's own mutes, the other "alert.*" to the alert buttons.
+/// hands the press or submission to the feature that registered its id's prefix (<see cref="CardActionRoutes"/>):
+/// "deal.*" the deal card, "handoff.claim" the hand-off, "data.*" the data-health merge, "alert.*" the alert buttons
+/// and the presser's own mutes. An id no feature claims gets "RevBot doesn't know that button" (or form).
 /// The reply says what to do next by its kind: <c>Card</c> replaces the original message, <c>Form</c> opens (or
 /// re-shows, with errors) a form, <c>Refused</c> is shown to the person only.
 /// </summary>
-public sealed class InteractionService(RevBotDb db, DealInteractions deals, HandoffClaims claims, DataHealthInteractions data, AlertInteractions alerts, AlertMutes mutes)
+public sealed class InteractionService(RevBotDb db, CardActionRoutes routes, IServiceProvider services)
 {
-    /// <summary>True for the action ids this service answers; other buttons ("ask") stay with the adapter.</summary>
-    public static bool Handles(string? actionId) =>
-        actionId is not null && (actionId.StartsWith("deal.", StringComparison.Ordinal) || actionId.StartsWith("data.", StringComparison.Ordinal)
-            || actionId.StartsWith(AlertActionIds.Prefix, StringComparison.Ordinal) || actionId == HandoffKinds.ClaimAction);
-
     public async Task<Reply> PressAsync(CardPress press, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(press);
+        if (routes.Find(press.ActionId) is not { } route) return CardActionRoute.UnknownButton;
         var userId = await ActingUser.ResolveAsync(db, press.UserId, press.UserEmail, ct);
-        if (press.ActionId == HandoffKinds.ClaimAction) return await claims.ClaimAsync(press.Value, userId, press.Channel, press.Language, ct);
-        if (press.ActionId.StartsWith("data.", StringComparison.Ordinal)) return await data.PressAsync(press.ActionId, press.Value, userId, press.Channel, press.Language, ct);
-        if (press.ActionId is AlertActionIds.Mute or AlertActionIds.Unmute) return await mutes.PressAsync(press.ActionId, press.Value, userId, press.Language, ct);
-        if (press.ActionId.StartsWith(AlertActionIds.Prefix, StringComparison.Ordinal)) return await alerts.PressAsync(press.ActionId, press.Value, userId, press.Channel, press.Language, ct);
-        return await deals.PressAsync(press.ActionId, press.Value, userId, press.Channel, press.Language, ct);
+        return await route.Press(services, press, userId, ct);
     }
 
     public async Task<Reply> SubmitAsync(FormSubmission submission, CancellationToken ct)
@@ -38,10 +26,8 @@ public sealed class InteractionService(RevBotDb db, DealInteractions deals, Hand
         ArgumentNullException.ThrowIfNull(submission);
         if (!ReplyFormState.TryDecode(submission.State, out var state))
             return new Reply { Kind = ReplyKind.Refused, Title = "Not understood", Text = "RevBot can't read that form any more. Ask for the deal again to get a fresh card." };
+        if (routes.Find(submission.FormId) is not { } route) return CardActionRoute.UnknownFormReply;
         var userId = await ActingUser.ResolveAsync(db, submission.UserId, submission.UserEmail, ct);
-        if (submission.FormId == AlertActionIds.Dismiss) return await alerts.SubmitAsync(state, submission.Values, userId, submission.Channel, submission.Language, ct);
-        return submission.FormId == DataHealthInteractions.Merge
-            ? await data.SubmitAsync(state, submission.Values, userId, submission.Channel, submission.Language, ct)
-            : await deals.SubmitAsync(submission.FormId, state, submission.Values, userId, submission.Channel, submission.Language, ct);
+        return await route.Submit(services, submission, state, userId, ct);
     }
 }

@@ -4,9 +4,9 @@ using RevBot.Data;
 using RevBot.Data.Storage;
 using RevBot.Host.Api;
 using RevBot.Slack;
-using RevBot.Slack.Endpoints;
+using RevBot.Slack.Protocol.Endpoints;
 using RevBot.Teams;
-using RevBot.Teams.Endpoints;
+using RevBot.Teams.App.Endpoints;
 
 namespace RevBot.Host.Hosting;
 
@@ -65,9 +65,9 @@ public static class RevBotServer
         var target = ResolveTarget(builder.Configuration);
         builder.Services.AddRevBotCore(builder.Configuration);
         builder.Services.AddRevBotData(target);
-        builder.Services.AddRevBotTeams(builder.Configuration);
+        builder.Services.AddTeams(builder.Configuration);
         builder.Services.AddRevBotHost();
-        builder.Services.AddRevBotSlack(builder.Configuration);
+        builder.Services.AddSlack(builder.Configuration);
         builder.Services.AddRevBotTelemetry(builder.Configuration);
         overrides?.Invoke(builder.Services);
 

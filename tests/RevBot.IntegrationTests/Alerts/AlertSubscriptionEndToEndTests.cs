@@ -7,7 +7,7 @@ using RevBot.Core.Domain;
 using RevBot.Core.Outbox;
 using RevBot.Core.Storage;
 using RevBot.IntegrationTests.Slack;
-using RevBot.Slack.Endpoints;
+using RevBot.Slack.Protocol.Endpoints;
 
 namespace RevBot.IntegrationTests.Alerts;
 

@@ -12,7 +12,7 @@ using RevBot.Data.Storage;
 using RevBot.Host.Hosting;
 using RevBot.IntegrationTests.Slack;
 using RevBot.IntegrationTests.Teams;
-using RevBot.Slack.Signing;
+using RevBot.Slack.Protocol.Signing;
 using RevBot.Testing;
 using RevBot.Testing.Deals;
 
@@ -99,7 +99,7 @@ public sealed class DealRaceWorld : IAsyncDisposable
     {
         var body = "payload=" + Uri.EscapeDataString(payload);
         var ts = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        var request = new HttpRequestMessage(HttpMethod.Post, RevBot.Slack.Endpoints.SlackEndpoints.InteractivityPath)
+        var request = new HttpRequestMessage(HttpMethod.Post, RevBot.Slack.Protocol.Endpoints.SlackEndpoints.InteractivityPath)
         {
             Content = new StringContent(body, Encoding.UTF8),
         };

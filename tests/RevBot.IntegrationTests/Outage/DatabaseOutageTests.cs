@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using RevBot.Core.Domain;
 using RevBot.Core.Storage;
 using RevBot.Data.Storage;
-using RevBot.Slack.Endpoints;
+using RevBot.Slack.Protocol.Endpoints;
 using RevBot.Testing;
 
 namespace RevBot.IntegrationTests.Outage;

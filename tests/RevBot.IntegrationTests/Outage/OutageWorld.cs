@@ -14,7 +14,7 @@ using RevBot.IntegrationTests.Outbox;
 using RevBot.IntegrationTests.Security;
 using RevBot.IntegrationTests.Slack;
 using RevBot.IntegrationTests.Teams;
-using RevBot.Slack.Endpoints;
+using RevBot.Slack.Protocol.Endpoints;
 using RevBot.Testing;
 
 namespace RevBot.IntegrationTests.Outage;

@@ -18,8 +18,8 @@ using RevBot.Host.Hosting;
 using RevBot.IntegrationTests.Deals;
 using RevBot.IntegrationTests.Slack;
 using RevBot.IntegrationTests.Teams;
-using RevBot.Slack.Endpoints;
-using RevBot.Slack.Signing;
+using RevBot.Slack.Protocol.Endpoints;
+using RevBot.Slack.Protocol.Signing;
 using RevBot.Testing;
 using RevBot.Testing.Deals;
 

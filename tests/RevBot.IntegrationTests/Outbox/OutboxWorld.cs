@@ -51,7 +51,7 @@ internal sealed class OutboxWorld : IAsyncDisposable
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) values[key] = value;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var services = new ServiceCollection().AddLogging();
-        services.AddRevBotCore(configuration).AddRevBotData(target ?? database.Target).AddRevBotSlack(configuration);
+        services.AddRevBotCore(configuration).AddRevBotData(target ?? database.Target).AddSlack(configuration);
         services.AddSingleton(time);
         var heard = new ConcurrentQueue<long>();
         services.AddSingleton(heard);

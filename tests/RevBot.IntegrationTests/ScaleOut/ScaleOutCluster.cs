@@ -8,7 +8,7 @@ using RevBot.Core.Domain;
 using RevBot.Data.Demo;
 using RevBot.Data.Storage;
 using RevBot.IntegrationTests.Slack;
-using RevBot.Slack.Signing;
+using RevBot.Slack.Protocol.Signing;
 using RevBot.Testing;
 
 namespace RevBot.IntegrationTests.ScaleOut;

@@ -5,7 +5,7 @@ using RevBot.Core.Digests.Scheduling;
 using RevBot.Core.Domain;
 using RevBot.Data.Storage;
 using RevBot.IntegrationTests.Slack;
-using RevBot.Slack.Endpoints;
+using RevBot.Slack.Protocol.Endpoints;
 using RevBot.Testing;
 using Xunit.Sdk;
 

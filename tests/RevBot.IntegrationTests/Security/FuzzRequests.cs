@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
-using RevBot.Slack.Signing;
+using RevBot.Slack.Protocol.Signing;
 
 namespace RevBot.IntegrationTests.Security;
 

@@ -7,8 +7,8 @@ using Microsoft.Extensions.DependencyInjection;
 using RevBot.Core.Storage;
 using RevBot.Data.Storage;
 using RevBot.IntegrationTests.Slack;
-using RevBot.Slack.Endpoints;
-using RevBot.Slack.Signing;
+using RevBot.Slack.Protocol.Endpoints;
+using RevBot.Slack.Protocol.Signing;
 
 namespace RevBot.IntegrationTests.Security;
 

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using RevBot.Slack;
-using RevBot.Slack.BlockKit;
+using RevBot.Slack.Protocol.BlockKit;
 
 namespace RevBot.IntegrationTests.Slack;
 

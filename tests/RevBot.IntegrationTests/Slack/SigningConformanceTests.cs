@@ -4,7 +4,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using RevBot.Slack;
-using RevBot.Slack.Signing;
+using RevBot.Slack.Protocol.Signing;
 
 namespace RevBot.IntegrationTests.Slack;
 

@@ -2,8 +2,8 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using RevBot.Core.Replies;
-using RevBot.Slack.BlockKit;
-using RevBot.Slack.WebApi;
+using RevBot.Slack.App.Rendering;
+using RevBot.Slack.Protocol.WebApi;
 
 namespace RevBot.IntegrationTests.Slack;
 

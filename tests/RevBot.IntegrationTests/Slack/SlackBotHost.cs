@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using RevBot.Core.Storage;
 using RevBot.Host.Hosting;
-using RevBot.Slack.Signing;
+using RevBot.Slack.Protocol.Signing;
 using RevBot.Testing;
 
 namespace RevBot.IntegrationTests.Slack;

@@ -1,6 +1,7 @@
 using System.Text.Json;
-using RevBot.Slack.BlockKit;
-using RevBot.Slack.Endpoints;
+using RevBot.Slack.App.Rendering;
+using RevBot.Slack.Protocol.BlockKit;
+using RevBot.Slack.Protocol.Endpoints;
 using static RevBot.IntegrationTests.Slack.SlackEndToEnd;
 
 namespace RevBot.IntegrationTests.Slack;

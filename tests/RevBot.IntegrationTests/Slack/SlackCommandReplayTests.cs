@@ -7,8 +7,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using RevBot.Core.Storage;
 using RevBot.IntegrationTests.Security;
-using RevBot.Slack.Endpoints;
-using RevBot.Slack.Signing;
+using RevBot.Slack.Protocol.Endpoints;
+using RevBot.Slack.Protocol.Signing;
 using RevBot.Testing;
 
 namespace RevBot.IntegrationTests.Slack;

@@ -4,9 +4,10 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using RevBot.Core.Conversation;
-using RevBot.Slack.BlockKit;
-using RevBot.Slack.Conversations;
-using RevBot.Slack.Endpoints;
+using RevBot.Slack.App.Home;
+using RevBot.Slack.App.Rendering;
+using RevBot.Slack.Protocol.BlockKit;
+using RevBot.Slack.Protocol.Endpoints;
 
 namespace RevBot.IntegrationTests.Slack;
 

@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using RevBot.Core.Domain;
 using RevBot.Core.Replies;
 using RevBot.Core.Storage;
-using RevBot.Slack.Endpoints;
+using RevBot.Slack.Protocol.Endpoints;
 
 namespace RevBot.IntegrationTests.Slack;
 

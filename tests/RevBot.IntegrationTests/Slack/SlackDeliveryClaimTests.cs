@@ -1,5 +1,5 @@
 using RevBot.Data.Storage;
-using RevBot.Slack.Conversations;
+using RevBot.Slack.App.Conversations;
 using RevBot.Testing;
 
 namespace RevBot.IntegrationTests.Slack;

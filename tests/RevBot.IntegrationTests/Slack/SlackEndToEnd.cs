@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using RevBot.Core.Conversation;
-using RevBot.Slack.BlockKit;
+using RevBot.Slack.App.Rendering;
 
 namespace RevBot.IntegrationTests.Slack;
 

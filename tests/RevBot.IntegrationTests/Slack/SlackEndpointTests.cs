@@ -11,9 +11,9 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RevBot.Host.Hosting;
 using RevBot.Slack;
-using RevBot.Slack.Endpoints;
-using RevBot.Slack.Inbound;
-using RevBot.Slack.Signing;
+using RevBot.Slack.Protocol.Endpoints;
+using RevBot.Slack.Protocol.Inbound;
+using RevBot.Slack.Protocol.Signing;
 
 namespace RevBot.IntegrationTests.Slack;
 
@@ -110,7 +110,7 @@ public sealed class SlackEndpointTests
         builder.Configuration["Slack:SigningSecret"] = secret;
         builder.Configuration["Slack:BotToken"] = "xoxb-test";
         builder.Services.AddSingleton<ISlackInboundHandler>(new Recorder(_received));
-        builder.Services.AddRevBotSlack(builder.Configuration);
+        builder.Services.AddSlack(builder.Configuration);
         var app = builder.Build();
         app.MapSlackEndpoints();
         await app.StartAsync(Ct);

@@ -5,8 +5,8 @@ using Microsoft.Extensions.Time.Testing;
 using RevBot.Core.Images;
 using RevBot.Core.Replies;
 using RevBot.Data.Storage;
-using RevBot.Slack.Files;
-using RevBot.Slack.WebApi;
+using RevBot.Slack.App.Files;
+using RevBot.Slack.Protocol.WebApi;
 using RevBot.Testing;
 
 namespace RevBot.IntegrationTests.Slack;

@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using RevBot.Core.Alerts.Actions;
 using RevBot.Core.Domain;
 using RevBot.Core.Storage;
-using RevBot.Slack.Endpoints;
+using RevBot.Slack.Protocol.Endpoints;
 
 namespace RevBot.IntegrationTests.Slack;
 

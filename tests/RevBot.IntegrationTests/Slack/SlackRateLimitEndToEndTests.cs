@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using Microsoft.Extensions.Time.Testing;
-using RevBot.Slack.Endpoints;
+using RevBot.Slack.Protocol.Endpoints;
 using RevBot.Testing;
 using static RevBot.IntegrationTests.Slack.SlackEndToEnd;
 

@@ -5,7 +5,9 @@ using RevBot.Core.Alerts.Personal;
 using RevBot.Core.Conversation;
 using RevBot.Core.Domain;
 using RevBot.Core.Replies;
-using RevBot.Slack.BlockKit;
+using RevBot.Slack.App.Home;
+using RevBot.Slack.App.Rendering;
+using RevBot.Slack.Protocol.BlockKit;
 using RevBot.Testing;
 
 namespace RevBot.IntegrationTests.Slack;

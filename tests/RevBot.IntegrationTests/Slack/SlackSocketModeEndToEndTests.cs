@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
-using RevBot.Slack.Endpoints;
+using RevBot.Slack.Protocol.Endpoints;
 using RevBot.Testing;
 using static RevBot.IntegrationTests.Slack.SlackEndToEnd;
 

@@ -21,7 +21,7 @@ internal static class SlackTestServices
         }).Build();
         var services = new ServiceCollection().AddLogging().AddSingleton(time);
         configure?.Invoke(services);
-        services.AddRevBotSlack(config);
+        services.AddSlack(config);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 }

@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using System.Net.WebSockets;
 using Microsoft.Extensions.DependencyInjection;
-using RevBot.Slack.Inbound;
-using RevBot.Slack.SocketMode;
+using RevBot.Slack.Protocol.Inbound;
+using RevBot.Slack.Protocol.SocketMode;
 using RevBot.Testing;
 
 namespace RevBot.IntegrationTests.Slack;

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using RevBot.Teams.Activities;
+using RevBot.Teams.Protocol.Activities;
 using RevBot.Testing;
 
 namespace RevBot.IntegrationTests.Teams;

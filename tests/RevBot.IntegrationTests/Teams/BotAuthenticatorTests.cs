@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using RevBot.Teams;
-using RevBot.Teams.Auth;
+using RevBot.Teams.Protocol.Auth;
 
 namespace RevBot.IntegrationTests.Teams;
 

@@ -1,12 +1,12 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using RevBot.Teams;
-using RevBot.Teams.Activities;
-using RevBot.Teams.Connector;
+using RevBot.Teams.Protocol.Activities;
+using RevBot.Teams.Protocol.Connector;
 
 namespace RevBot.IntegrationTests.Teams;
 
-/// <summary>The connector client against a local fake connector and token endpoint, built through <c>AddRevBotTeams</c>.</summary>
+/// <summary>The connector client against a local fake connector and token endpoint, built through <c>AddTeams</c>.</summary>
 public sealed class ConnectorClientTests : IAsyncLifetime
 {
     private const string Conversation = "19:abc@thread.skype;messageid=1700000000000";
@@ -171,7 +171,7 @@ public sealed class ConnectorClientTests : IAsyncLifetime
         };
         foreach (var (key, value) in overrides) settings[key] = value;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var services = new ServiceCollection().AddLogging().AddRevBotTeams(configuration);
+        var services = new ServiceCollection().AddLogging().AddTeams(configuration);
         services.AddSingleton(new ConnectorRetryPolicy { BaseDelay = TimeSpan.FromMilliseconds(20) });
         return services.BuildServiceProvider();
     }

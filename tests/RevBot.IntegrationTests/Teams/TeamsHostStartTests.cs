@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using RevBot.Host.Hosting;
 using RevBot.Teams;
-using RevBot.Teams.Connector;
+using RevBot.Teams.Protocol.Connector;
 
 namespace RevBot.IntegrationTests.Teams;
 

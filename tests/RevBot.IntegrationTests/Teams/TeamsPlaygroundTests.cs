@@ -9,7 +9,8 @@ using RevBot.Core.Conversation;
 using RevBot.Core.Domain;
 using RevBot.Core.Storage;
 using RevBot.Host.Hosting;
-using RevBot.Teams.Cards;
+using RevBot.Teams.App.Rendering;
+using RevBot.Teams.Protocol.Cards;
 
 namespace RevBot.IntegrationTests.Teams;
 

@@ -3,8 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using RevBot.Core.Domain;
 using RevBot.Core.Replies;
-using RevBot.Teams.Connector;
-using RevBot.Teams.Proactive;
+using RevBot.Teams.App.Proactive;
+using RevBot.Teams.Protocol.Connector;
 
 namespace RevBot.IntegrationTests.Teams;
 

@@ -3,7 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using RevBot.Core.Conversation;
 using RevBot.Core.Domain;
-using RevBot.Teams.Cards;
+using RevBot.Teams.App.Rendering;
+using RevBot.Teams.Protocol.Cards;
 
 namespace RevBot.IntegrationTests.Teams;
 

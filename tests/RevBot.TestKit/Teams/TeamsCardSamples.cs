@@ -1,5 +1,6 @@
 using RevBot.Core.Replies;
-using RevBot.Teams.Cards;
+using RevBot.Teams.App.Rendering;
+using RevBot.Teams.Protocol.Cards;
 
 namespace RevBot.Testing;
 

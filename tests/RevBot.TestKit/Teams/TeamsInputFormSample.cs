@@ -1,4 +1,5 @@
-using RevBot.Teams.Cards;
+
+using RevBot.Teams.Protocol.Cards;
 
 namespace RevBot.Testing;
 

@@ -8,8 +8,10 @@ using RevBot.Core.Digests;
 using RevBot.Core.Domain;
 using RevBot.Data;
 using RevBot.Data.Storage;
-using RevBot.Slack.BlockKit;
-using RevBot.Teams.Cards;
+using RevBot.Slack.App.Rendering;
+using RevBot.Slack.Protocol.BlockKit;
+using RevBot.Teams.App.Rendering;
+using RevBot.Teams.Protocol.Cards;
 using RevBot.Testing;
 using RevBot.Tests.Demo;
 

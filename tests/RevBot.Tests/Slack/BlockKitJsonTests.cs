@@ -1,6 +1,6 @@
 using RevBot.Slack;
-using RevBot.Slack.BlockKit;
-using RevBot.Slack.WebApi;
+using RevBot.Slack.Protocol.BlockKit;
+using RevBot.Slack.Protocol.WebApi;
 
 namespace RevBot.Tests.Slack;
 

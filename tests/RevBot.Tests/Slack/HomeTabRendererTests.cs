@@ -4,7 +4,8 @@ using RevBot.Core.Alerts.Personal;
 using RevBot.Core.Conversation;
 using RevBot.Core.Domain;
 using RevBot.Core.Replies;
-using RevBot.Slack.BlockKit;
+using RevBot.Slack.App.Home;
+using RevBot.Slack.Protocol.BlockKit;
 
 namespace RevBot.Tests.Slack;
 

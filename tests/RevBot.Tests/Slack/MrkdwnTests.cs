@@ -1,4 +1,5 @@
-using RevBot.Slack.BlockKit;
+
+using RevBot.Slack.Protocol.BlockKit;
 
 namespace RevBot.Tests.Slack;
 

@@ -1,6 +1,7 @@
 using RevBot.Core.Conversation;
 using RevBot.Core.Replies;
-using RevBot.Slack.BlockKit;
+using RevBot.Slack.App.Rendering;
+using RevBot.Slack.Protocol.BlockKit;
 
 namespace RevBot.Tests.Slack;
 

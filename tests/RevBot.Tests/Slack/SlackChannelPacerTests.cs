@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
-using RevBot.Slack.WebApi;
+using RevBot.Slack.Protocol.WebApi;
 
 namespace RevBot.Tests.Slack;
 

@@ -1,5 +1,7 @@
 using System.Text.Json;
-using RevBot.Slack.Conversations;
+using RevBot.Slack.App.Conversations;
+using RevBot.Slack.App.Interactions;
+using RevBot.Tests.Interactions;
 
 namespace RevBot.Tests.Slack;
 
@@ -55,7 +57,7 @@ public sealed class SlackDeliveryParsingTests
         var a = SlackActionDelivery.From(doc.RootElement);
 
         Assert.Equal(("U1", null, "alert.mute", "stalled_deal", null, null, true), (a.User, a.Channel, a.ActionId, a.Value, a.MessageTs, a.ResponseUrl, a.FromHome));
-        Assert.True(SlackInteractionProcessor.Handles(a));
+        Assert.True(SlackInteractionProcessor.Handles(a, CardActionRoutesTests.Registered));
     }
 
     [Fact]

@@ -1,4 +1,4 @@
-using RevBot.Slack.Endpoints;
+using RevBot.Slack.Protocol.Endpoints;
 using RevBot.Testing;
 using YamlDotNet.RepresentationModel;
 

@@ -3,7 +3,7 @@ using System.Text;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using RevBot.Slack;
-using RevBot.Slack.Signing;
+using RevBot.Slack.Protocol.Signing;
 
 namespace RevBot.Tests.Slack;
 

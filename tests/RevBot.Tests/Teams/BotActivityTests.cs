@@ -1,7 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using RevBot.Core.Domain;
-using RevBot.Teams.Activities;
+using RevBot.Teams.App.Conversations;
+using RevBot.Teams.Protocol.Activities;
 
 namespace RevBot.Tests.Teams;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Time.Testing;
-using RevBot.Teams.Auth;
-using RevBot.Teams.Connector;
+using RevBot.Teams.Protocol.Auth;
+using RevBot.Teams.Protocol.Connector;
 
 namespace RevBot.Tests.Teams;
 

@@ -1,7 +1,8 @@
 using System.Text.Json;
 using RevBot.Core.Replies;
-using RevBot.Teams.Activities;
-using RevBot.Teams.Cards;
+using RevBot.Teams.App.Rendering;
+using RevBot.Teams.Protocol.Activities;
+using RevBot.Teams.Protocol.Cards;
 using RevBot.Testing;
 
 namespace RevBot.Tests.Teams;

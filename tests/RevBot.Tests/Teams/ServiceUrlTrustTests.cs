@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 using RevBot.Teams;
-using RevBot.Teams.Auth;
+using RevBot.Teams.Protocol.Auth;
 
 namespace RevBot.Tests.Teams;
 

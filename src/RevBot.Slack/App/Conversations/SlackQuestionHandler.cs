@@ -1,0 +1,95 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using RevBot.Core.Interactions;
+using RevBot.Core.Storage;
+using RevBot.Core.Work;
+using RevBot.Slack.App.Interactions;
+using RevBot.Slack.App.Rendering;
+using RevBot.Slack.Protocol.BlockKit;
+using RevBot.Slack.Protocol.Inbound;
+using RevBot.Slack.Protocol.WebApi;
+
+namespace RevBot.Slack.App.Conversations;
+
+/// <summary>
+/// The real <see cref="ISlackInboundHandler"/>: decides in the ack path what a delivery is, acks at once (slash commands
+/// with "Working on it…") and queues the answering on the shared <see cref="WorkQueue"/>. Anything else is acked and ignored.
+/// </summary>
+internal sealed partial class SlackQuestionHandler(WorkQueue queue, CardActionRoutes routes, IServiceScopeFactory scopes, ILogger<SlackQuestionHandler> log) : ISlackInboundHandler
+{
+    public ValueTask<SlackAck> HandleAsync(SlackInbound inbound, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(inbound);
+        if (inbound.Kind == SlackInboundKind.Interactive && inbound.PayloadType == "view_submission" && SlackInteractionProcessor.HandlesSubmission(inbound.Payload))
+            return SubmitAsync(inbound.Payload, ct);
+        return ValueTask.FromResult(inbound.Kind switch
+        {
+            SlackInboundKind.EventsApi => Event(SlackEventDelivery.From(inbound.Payload)),
+            SlackInboundKind.SlashCommand => Command(SlackCommandDelivery.From(inbound.Payload, inbound.DeliveryId)),
+            SlackInboundKind.Interactive when inbound.PayloadType == "block_actions" => Action(SlackActionDelivery.From(inbound.Payload)),
+            _ => SlackAck.Empty,
+        });
+    }
+
+    private SlackAck Event(SlackEventDelivery e)
+    {
+        if (e.IsForUs)
+            queue.TryEnqueue(new($"slack {e.Type} {e.EventId}", (sp, ct) => sp.GetRequiredService<SlackEventProcessor>().ProcessAsync(e, ct)));
+        return SlackAck.Empty;
+    }
+
+    private SlackAck Command(SlackCommandDelivery c)
+    {
+        if (c.ResponseUrl is null) return SlackAck.Empty;
+        var queued = queue.TryEnqueue(new("slack slash command", (sp, ct) => sp.GetRequiredService<SlackCommandProcessor>().ProcessAsync(c, ct)));
+        var ack = queued ? SlackMessages.WorkingOnIt(c.Text.Length > 0 ? c.Text : null) : Busy;
+        return SlackAck.With(ResponseUrlMessage.From(ack));
+    }
+
+    private SlackAck Action(SlackActionDelivery a)
+    {
+        // The press's trigger_id expires 3 seconds after the click: the queue starts it at once, so views.open is in time.
+        if (SlackInteractionProcessor.Handles(a, routes))
+            queue.TryEnqueue(new($"slack card action {a.ActionId}", (sp, ct) => sp.GetRequiredService<SlackInteractionProcessor>().PressAsync(a, ct)));
+        else if (SlackActionProcessor.Handles(a))
+            queue.TryEnqueue(new($"slack button {a.ActionId}", (sp, ct) => sp.GetRequiredService<SlackActionProcessor>().ProcessAsync(a, ct)));
+        return SlackAck.Empty;
+    }
+
+    /// <summary>
+    /// A modal submission is answered in its HTTP response (errors keep the modal open), so it runs here, in its own
+    /// scope, within Slack's 3 seconds. A failure is logged and the modal says that nothing was changed.
+    /// </summary>
+    private async ValueTask<SlackAck> SubmitAsync(System.Text.Json.JsonElement payload, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        try
+        {
+            return await scope.ServiceProvider.GetRequiredService<SlackInteractionProcessor>().SubmitAsync(payload, ct);
+        }
+        catch (Exception ex) when (DataUnavailable.Is(ex))
+        {
+            LogSubmitUnavailable(log, ex.GetType().Name);
+            return Sorry(DataUnavailable.NothingChanged("en").Text);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogSubmitFailed(log, ex);
+            return Sorry("Something went wrong and nothing was changed. Please try again in a moment.");
+        }
+    }
+
+    private static SlackAck Sorry(string text) => SlackAck.With(new
+    {
+        response_action = "update",
+        view = new ModalView(new PlainText("RevBot"), [new SectionBlock(new MrkdwnText(text))]) { Close = new PlainText("Close") },
+    });
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The database could not be reached ({Error}) for a Slack modal submission; the modal says nothing was changed.")]
+    private static partial void LogSubmitUnavailable(ILogger logger, string error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A Slack modal submission failed.")]
+    private static partial void LogSubmitFailed(ILogger logger, Exception ex);
+
+    private static SlackMessage Busy { get; } = new("I'm swamped right now. Please try again in a minute.", []);
+}

@@ -1,0 +1,14 @@
+using RevBot.Core.Alerts.Personal;
+using RevBot.Core.Conversation;
+
+namespace RevBot.Slack.App.Home;
+
+/// <summary>
+/// What a mapped user's Home tab shows, as Core gave it: their pipeline and deals closing this month (answers asked as
+/// them), their at-risk accounts and their alert settings (null when Core no longer knows the user), and
+/// <see cref="Notice"/>, what their last button press did ("Muted: …").
+/// </summary>
+public sealed record HomeTabContent(Answer Pipeline, Answer Closing, AtRiskAccounts? AtRisk, AlertSettings? Settings)
+{
+    public string? Notice { get; init; }
+}

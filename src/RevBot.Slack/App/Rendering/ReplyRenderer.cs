@@ -1,0 +1,90 @@
+using RevBot.Core.Replies;
+using RevBot.Slack.Protocol.BlockKit;
+
+namespace RevBot.Slack.App.Rendering;
+
+/// <summary>
+/// Renders Core's <see cref="Reply"/> as Block Kit: header (title), section (text), fields (facts), a code-block table
+/// (or text chart), context (period, definition) and buttons, plus the escaped plain-text fallback. Everything is
+/// fitted to Slack's limits, summarising ("… and 14 more") rather than failing.
+/// </summary>
+public static class ReplyRenderer
+{
+    private const int MaxTextSections = 3;
+
+    public static SlackMessage Render(Reply reply, ReplyRenderOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(reply);
+        return new SlackMessage(FallbackText(reply), RenderBlocks(reply, options ?? ReplyRenderOptions.Default, BlockKitLimits.MessageBlocks));
+    }
+
+    /// <summary>The reply as an App Home tab.</summary>
+    public static HomeView RenderHome(Reply reply, ReplyRenderOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(reply);
+        return new HomeView(RenderBlocks(reply, options ?? ReplyRenderOptions.Default, BlockKitLimits.ViewBlocks));
+    }
+
+    public static string FallbackText(Reply reply)
+    {
+        ArgumentNullException.ThrowIfNull(reply);
+        var text = string.IsNullOrWhiteSpace(reply.Title) ? reply.Text : $"{reply.Title}: {reply.Text}";
+        return Mrkdwn.Fit(Mrkdwn.Escape(text), BlockKitLimits.FallbackText);
+    }
+
+    public static IReadOnlyList<Block> RenderBlocks(Reply reply, ReplyRenderOptions options, int maxBlocks)
+    {
+        ArgumentNullException.ThrowIfNull(reply);
+        ArgumentNullException.ThrowIfNull(options);
+        var blocks = new List<Block>();
+        if (!string.IsNullOrWhiteSpace(reply.Title))
+            blocks.Add(new HeaderBlock(new PlainText(Mrkdwn.Fit(reply.Title.ReplaceLineEndings(" "), BlockKitLimits.HeaderText))));
+        if (!string.IsNullOrWhiteSpace(reply.Notice))
+            blocks.Add(new SectionBlock(new MrkdwnText(Mrkdwn.Fit("*" + Mrkdwn.Escape(reply.Notice.ReplaceLineEndings(" ")) + "*", BlockKitLimits.SectionText))));
+        if (!string.IsNullOrWhiteSpace(reply.Text))
+            blocks.AddRange(Mrkdwn.Chunks(Mrkdwn.Escape(reply.Text), BlockKitLimits.SectionText, MaxTextSections).Select(t => new SectionBlock(new MrkdwnText(t))));
+        if (reply.Facts.Count > 0) blocks.Add(new SectionBlock { Fields = Fields(reply.Facts, options) });
+        if (reply.Table is { Columns.Count: > 0 } table) blocks.Add(new SectionBlock(new MrkdwnText(TableText.Render(table, options.AndMoreFormat))));
+        else if (reply.Chart is { Points.Count: > 0 } chart) blocks.Add(new SectionBlock(new MrkdwnText(ChartText.Render(chart, options.AndMoreFormat))));
+        if (reply.Context.Any(l => !string.IsNullOrWhiteSpace(l))) blocks.Add(new ContextBlock(ContextElements(reply.Context)));
+        if (Buttons(reply.Actions, options) is { Count: > 0 } buttons) blocks.Add(new ActionsBlock(buttons));
+        return Cap(blocks, maxBlocks);
+    }
+
+    private static List<TextObject> Fields(IReadOnlyList<ReplyFact> facts, ReplyRenderOptions options)
+    {
+        static TextObject Field(ReplyFact f) => new MrkdwnText(Mrkdwn.Fit($"*{Mrkdwn.Escape(f.Label)}*\n{Mrkdwn.Escape(f.Value)}", BlockKitLimits.FieldText));
+        if (facts.Count <= BlockKitLimits.SectionFields) return [.. facts.Select(Field)];
+        var shown = BlockKitLimits.SectionFields - 1;
+        return [.. facts.Take(shown).Select(Field), new MrkdwnText("_" + string.Format(System.Globalization.CultureInfo.InvariantCulture, options.AndMoreFormat, facts.Count - shown) + "_")];
+    }
+
+    /// <summary>One element per line; lines past the tenth share the last element.</summary>
+    private static List<TextObject> ContextElements(IReadOnlyList<string> lines)
+    {
+        var escaped = lines.Where(l => !string.IsNullOrWhiteSpace(l)).Select(Mrkdwn.Escape).ToList();
+        var first = escaped.Take(BlockKitLimits.ContextElements - 1).ToList();
+        var rest = escaped.Skip(BlockKitLimits.ContextElements - 1).ToList();
+        if (rest.Count > 0) first.Add(string.Join(" · ", rest));
+        return [.. first.Select(t => new MrkdwnText(Mrkdwn.Fit(t, BlockKitLimits.FieldText)))];
+    }
+
+    private static List<BlockElement> Buttons(IReadOnlyList<ReplyAction> actions, ReplyRenderOptions options)
+    {
+        var all = actions.Where(a => !string.IsNullOrWhiteSpace(a.Id) && !string.IsNullOrWhiteSpace(a.Label)).ToList();
+        if (options.ShareValue is { } share) all.Add(SlackMessages.ShareAction(share, options.Language));
+        all = [.. all.Take(BlockKitLimits.ActionsElements)];
+        var ids = SlackActionIds.Compose([.. all.Select(a => a.Id)]);
+        return [.. all.Select((a, i) => (BlockElement)Button(a, ids[i]))];
+    }
+
+    /// <summary>A reply action as a button, within Slack's label and value limits.</summary>
+    internal static ButtonElement Button(ReplyAction action, string actionId) => new(new PlainText(Mrkdwn.Fit(action.Label, BlockKitLimits.ButtonText)), actionId)
+    {
+        Value = action.Value is { Length: > 0 } v ? Mrkdwn.Fit(v, BlockKitLimits.ButtonValue) : null,
+        Style = action.Style switch { ReplyActionStyle.Primary => ButtonStyle.Primary, ReplyActionStyle.Danger => ButtonStyle.Danger, _ => null },
+    };
+
+    /// <summary>Never more blocks than the surface allows; the reply's ending (context, buttons) is what gives way.</summary>
+    private static List<Block> Cap(List<Block> blocks, int max) => blocks.Count <= max ? blocks : blocks.Take(max).ToList();
+}

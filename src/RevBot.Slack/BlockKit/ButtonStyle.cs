@@ -1,8 +1,0 @@
-namespace RevBot.Slack.BlockKit;
-
-/// <summary>Serialized as <c>primary</c> (green) / <c>danger</c> (red); absent means Slack's default grey.</summary>
-public enum ButtonStyle
-{
-    Primary,
-    Danger,
-}

@@ -1,4 +1,0 @@
-namespace RevBot.Slack.BlockKit;
-
-/// <summary>Small grey print; up to 10 elements.</summary>
-public sealed record ContextBlock(IReadOnlyList<TextObject> Elements) : Block("context");

@@ -1,3 +1,0 @@
-namespace RevBot.Slack.BlockKit;
-
-public sealed record DividerBlock() : Block("divider");

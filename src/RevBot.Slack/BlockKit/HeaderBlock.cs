@@ -1,4 +1,0 @@
-namespace RevBot.Slack.BlockKit;
-
-/// <summary>Large bold text; plain text only, at most 150 characters.</summary>
-public sealed record HeaderBlock(PlainText Text) : Block("header");

@@ -1,4 +1,0 @@
-namespace RevBot.Slack.BlockKit;
-
-/// <summary>The App Home tab, published per user with views.publish.</summary>
-public sealed record HomeView(IReadOnlyList<Block> Blocks) : View("home", Blocks);

@@ -1,4 +1,0 @@
-namespace RevBot.Slack.BlockKit;
-
-/// <summary>A small image, as a section accessory.</summary>
-public sealed record ImageElement(string ImageUrl, string AltText) : BlockElement("image");

@@ -1,7 +1,0 @@
-namespace RevBot.Slack.BlockKit;
-
-/// <summary>Shown literally: no markup, so no escaping either.</summary>
-public sealed record PlainText(string Text) : TextObject("plain_text", Text)
-{
-    public bool? Emoji { get; init; }
-}

@@ -1,7 +1,0 @@
-using RevBot.Slack.BlockKit;
-using RevBot.Slack.Files;
-
-namespace RevBot.Slack.Conversations;
-
-/// <summary>An answer as a Slack message, and the chart to share after it when the question asked for one.</summary>
-internal sealed record SlackAnswer(SlackMessage Message, SlackUpload? Chart = null);

@@ -1,0 +1,3 @@
+namespace RevBot.Slack.Protocol.BlockKit;
+
+public sealed record DividerBlock() : Block("divider");

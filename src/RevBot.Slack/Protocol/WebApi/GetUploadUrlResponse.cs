@@ -1,0 +1,3 @@
+namespace RevBot.Slack.Protocol.WebApi;
+
+public sealed record GetUploadUrlResponse(string UploadUrl, string FileId);

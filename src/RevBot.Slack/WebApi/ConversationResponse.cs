@@ -1,4 +1,0 @@
-namespace RevBot.Slack.WebApi;
-
-/// <summary>What conversations.open and conversations.info return.</summary>
-public sealed record ConversationResponse(SlackConversation Channel);

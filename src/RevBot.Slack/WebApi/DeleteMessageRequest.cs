@@ -1,4 +1,0 @@
-namespace RevBot.Slack.WebApi;
-
-/// <summary>chat.delete: removes a message the bot posted.</summary>
-public sealed record DeleteMessageRequest(string Channel, string Ts);

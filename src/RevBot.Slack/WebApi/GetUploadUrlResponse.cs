@@ -1,3 +1,0 @@
-namespace RevBot.Slack.WebApi;
-
-public sealed record GetUploadUrlResponse(string UploadUrl, string FileId);

@@ -1,3 +1,0 @@
-namespace RevBot.Slack.WebApi;
-
-public sealed record PostEphemeralResponse(string MessageTs);

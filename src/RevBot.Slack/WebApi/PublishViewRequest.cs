@@ -1,9 +1,0 @@
-using RevBot.Slack.BlockKit;
-
-namespace RevBot.Slack.WebApi;
-
-/// <summary>views.publish: sets a user's App Home tab.</summary>
-public sealed record PublishViewRequest(string UserId, View View)
-{
-    public string? Hash { get; init; }
-}

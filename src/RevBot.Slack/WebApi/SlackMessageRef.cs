@@ -1,4 +1,0 @@
-namespace RevBot.Slack.WebApi;
-
-/// <summary>Where a message is: what chat.postMessage, chat.update and chat.delete return, and what chat.update takes.</summary>
-public sealed record SlackMessageRef(string Channel, string Ts);

@@ -1,8 +1,0 @@
-namespace RevBot.Slack.WebApi;
-
-/// <summary>Serialized as <c>ephemeral</c> / <c>in_channel</c>.</summary>
-public enum SlackResponseType
-{
-    Ephemeral,
-    InChannel,
-}

@@ -1,8 +1,0 @@
-namespace RevBot.Slack.WebApi;
-
-public sealed record SlackUserProfile
-{
-    public string? Email { get; init; }
-    public string? DisplayName { get; init; }
-    public string? RealName { get; init; }
-}

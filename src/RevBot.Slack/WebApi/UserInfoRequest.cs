@@ -1,4 +1,0 @@
-namespace RevBot.Slack.WebApi;
-
-/// <summary>users.info.</summary>
-public sealed record UserInfoRequest(string User);

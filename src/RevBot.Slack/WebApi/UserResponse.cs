@@ -1,4 +1,0 @@
-namespace RevBot.Slack.WebApi;
-
-/// <summary>What users.info and users.lookupByEmail return.</summary>
-public sealed record UserResponse(SlackUser User);

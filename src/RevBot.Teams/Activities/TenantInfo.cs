@@ -1,3 +1,0 @@
-namespace RevBot.Teams.Activities;
-
-public sealed record TenantInfo(string? Id);

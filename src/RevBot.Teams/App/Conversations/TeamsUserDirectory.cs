@@ -1,0 +1,46 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using RevBot.Core.Domain;
+using RevBot.Core.Storage;
+using RevBot.Teams.Protocol.Activities;
+using RevBot.Teams.Protocol.Connector;
+
+namespace RevBot.Teams.App.Conversations;
+
+/// <summary>
+/// Maps the Teams user behind an activity to a RevBot user: by the stored <c>Users.TeamsUserId</c> (Entra object id, else
+/// the "29:" id), else by the email Teams' roster gives for them (<c>GET …/conversations/{id}/members/{userId}</c>, the team's
+/// roster in a channel), which is then remembered on the user so the next question needs no roster call. Scoped.
+/// </summary>
+public sealed partial class TeamsUserDirectory(RevBotDb db, ConnectorClient connector, ILogger<TeamsUserDirectory> log)
+{
+    /// <returns>The RevBot user, or null when the Teams user is not one (or Teams could not say who they are).</returns>
+    public async Task<User?> FindAsync(BotActivity activity, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        var known = await TeamsUsers.FindAsync(db, activity.From, ct);
+        if (known is not null) return known;
+
+        var teamsId = activity.From?.Id;
+        if (string.IsNullOrEmpty(teamsId) || activity.ServiceUrl is null || activity.Conversation?.Id is null) return null;
+        // In a channel the roster is the team's (as in the Bot Framework SDK's TeamsInfo.GetMemberAsync); elsewhere the chat's.
+        var roster = new ConversationAddress(activity.ServiceUrl, activity.ChannelData?.Team?.Id ?? activity.Conversation.Id);
+        var member = await connector.GetMemberAsync(roster, teamsId, ct);
+        if (!member.Succeeded) return null;
+        var email = FirstNonBlank(member.Value?.Email, member.Value?.UserPrincipalName);
+        if (email is null) return null;
+
+        var user = await db.Users.WithEmail(email).FirstOrDefaultAsync(ct);
+        if (user is null) return null;
+        // Remember the id the next activity will be looked up by (the same order as TeamsUsers.FindAsync).
+        user.TeamsUserId = FirstNonBlank(activity.From!.AadObjectId, teamsId);
+        await db.SaveChangesAsync(ct);
+        LogMapped(log, user.Id);
+        return user;
+    }
+
+    private static string? FirstNonBlank(params string?[] values) => values.FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Teams: a Teams user was mapped to RevBot user {UserId} by their roster email and remembered.")]
+    private static partial void LogMapped(ILogger logger, int userId);
+}

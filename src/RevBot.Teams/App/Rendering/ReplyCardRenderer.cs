@@ -1,0 +1,75 @@
+using RevBot.Core.Replies;
+using RevBot.Teams.Protocol.Activities;
+using RevBot.Teams.Protocol.Cards;
+
+namespace RevBot.Teams.App.Rendering;
+
+/// <summary>
+/// Renders Core's <see cref="Reply"/> as an Adaptive Card: a large bold title, the text, a FactSet, a Table, small
+/// subtle context lines, and Action.Execute buttons (verb = <see cref="ReplyAction.Id"/>, data = <c>{ "value": Value }</c>).
+/// The card always fits Teams' message limit: long tables are cut to what fits and end with "and N more".
+/// </summary>
+public static class ReplyCardRenderer
+{
+    /// <summary>Teams refuses messages over about 28 KB.</summary>
+    public const int MaxMessageBytes = 28 * 1024;
+
+    /// <summary>The card's share; the rest is left for the activity around it.</summary>
+    public const int CardBudgetBytes = 26 * 1024;
+
+    public const int MaxTableRows = 40;
+
+    /// <summary>Teams shows at most six buttons in a set; past that the last one becomes "More".</summary>
+    public const int MaxActions = 6;
+
+    public const string ValueKey = "value";
+
+    /// <param name="imageBase">The host's public base URL (Teams:PublicBaseUrl, with a trailing slash): stored reply images are shown from <c>{base}images/{token}.png</c>.</param>
+    /// <param name="language">"en" or "es", the answer's: the card's own words ("and 3 more", "y 3 más") follow it.</param>
+    public static AdaptiveCard Render(Reply reply, CardRefresh? refresh = null, Uri? imageBase = null, string language = "en")
+    {
+        ArgumentNullException.ThrowIfNull(reply);
+        var table = reply.Table ?? (reply.Chart is { Points.Count: > 0 } chart ? ReplyTableRenderer.FromChart(chart) : null);
+        var rows = Math.Min(table?.Rows.Count ?? 0, MaxTableRows);
+        var card = ReplyCardLayout.Build(reply, table, rows, refresh, compact: false, imageBase, language);
+        if (card.ByteSize() <= CardBudgetBytes) return card;
+
+        // Keep as many table rows as fit: a binary search over the row count.
+        AdaptiveCard? best = null;
+        for (int low = 0, high = rows - 1; low <= high;)
+        {
+            var mid = (low + high) / 2;
+            var candidate = ReplyCardLayout.Build(reply, table, mid, refresh, compact: false, imageBase, language);
+            if (candidate.ByteSize() <= CardBudgetBytes) (best, low) = (candidate, mid + 1);
+            else high = mid - 1;
+        }
+        if (best is not null) return best;
+        var compact = ReplyCardLayout.Build(reply, table, 0, refresh, compact: true, imageBase, language);
+        return compact.ByteSize() <= CardBudgetBytes ? compact : ReplyCardLayout.TooLarge(reply);
+    }
+
+    /// <summary>The message carrying the card; <see cref="Reply.Text"/> becomes the notification summary.</summary>
+    public static BotActivity ToActivity(Reply reply, CardRefresh? refresh = null, Uri? imageBase = null, string language = "en")
+    {
+        ArgumentNullException.ThrowIfNull(reply);
+        return BotActivity.Message(null, Render(reply, refresh, imageBase, language).ToAttachment()) with { Summary = CardText.Truncate(reply.Text, 200) };
+    }
+
+    /// <summary>The Action.Execute for a reply button.</summary>
+    public static ExecuteAction ToAction(ReplyAction action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        return new ExecuteAction
+        {
+            Title = action.Label,
+            Verb = action.Id,
+            Data = new Dictionary<string, string> { [ValueKey] = action.Value },
+            Style = action.Style switch
+            {
+                ReplyActionStyle.Primary => ActionStyle.Positive,
+                ReplyActionStyle.Danger => ActionStyle.Destructive,
+                _ => null,
+            },
+        };
+    }
+}

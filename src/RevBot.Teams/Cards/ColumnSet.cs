@@ -1,7 +1,0 @@
-namespace RevBot.Teams.Cards;
-
-public sealed class ColumnSet : CardElement
-{
-    public required IReadOnlyList<Column> Columns { get; init; }
-    public ContainerStyle? Style { get; init; }
-}

@@ -1,3 +1,0 @@
-namespace RevBot.Teams.Cards;
-
-public sealed record Fact(string Title, string Value);

@@ -1,7 +1,0 @@
-namespace RevBot.Teams.Cards;
-
-/// <summary>Label/value pairs in two aligned columns.</summary>
-public sealed class FactSet : CardElement
-{
-    public required IReadOnlyList<Fact> Facts { get; init; }
-}

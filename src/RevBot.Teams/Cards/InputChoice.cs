@@ -1,3 +1,0 @@
-namespace RevBot.Teams.Cards;
-
-public sealed record InputChoice(string Title, string Value);

@@ -1,9 +1,0 @@
-namespace RevBot.Teams.Cards;
-
-public sealed class InputNumber(string id) : CardInput(id)
-{
-    public string? Placeholder { get; init; }
-    public double? Value { get; init; }
-    public double? Min { get; init; }
-    public double? Max { get; init; }
-}

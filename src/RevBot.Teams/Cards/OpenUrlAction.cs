@@ -1,6 +1,0 @@
-namespace RevBot.Teams.Cards;
-
-public sealed class OpenUrlAction : CardAction
-{
-    public required Uri Url { get; init; }
-}

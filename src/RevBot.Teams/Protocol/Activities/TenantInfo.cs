@@ -1,0 +1,3 @@
+namespace RevBot.Teams.Protocol.Activities;
+
+public sealed record TenantInfo(string? Id);

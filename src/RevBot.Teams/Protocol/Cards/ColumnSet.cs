@@ -1,0 +1,7 @@
+namespace RevBot.Teams.Protocol.Cards;
+
+public sealed class ColumnSet : CardElement
+{
+    public required IReadOnlyList<Column> Columns { get; init; }
+    public ContainerStyle? Style { get; init; }
+}
