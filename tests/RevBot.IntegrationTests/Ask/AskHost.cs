@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
-using RevBot.Host.Hosting;
+using RevBot.IntegrationTests.Hosting;
 
 namespace RevBot.IntegrationTests.Ask;
 
@@ -24,7 +24,7 @@ public sealed class AskHost : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _app = await RevBotServer.StartAsync([$"--Database:Target=sqlite:{DatabasePath}", "--urls=http://127.0.0.1:0", "--Database:DemoScale=0.05", $"--Api:Key={ApiKey}", "--Api:UserEmail=api@example.com", "--Questions:Burst=10000", "--Questions:PerMinute=10000"]);
+        _app = await HostDatabaseTemplates.StartAsync(DatabasePath, ["--urls=http://127.0.0.1:0", "--Database:DemoScale=0.05", $"--Api:Key={ApiKey}", "--Api:UserEmail=api@example.com", "--Questions:Burst=10000", "--Questions:PerMinute=10000"]);
         var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         Http = new HttpClient { BaseAddress = new Uri(address) };
         Http.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);

@@ -16,16 +16,16 @@ namespace RevBot.IntegrationTests.Security;
 /// Signed Slack requests whose payload cannot be stored as it is: strings that are not UTF-8 text and over-long ids
 /// are refused with 400 before any work is queued; NUL characters are dropped and the question is answered (on
 /// PostgreSQL, which refuses NUL, as on SQLite); bodies past 1 MiB are 413 whether or not they declare a length.
+/// The SQLite tests share one host: each uses its own event ids, channels and response URLs.
 /// </summary>
-public sealed class SlackInputTests
+public sealed class SlackInputTests(SlackBotHost shared) : IClassFixture<SlackBotHost>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task Payloads_that_are_not_text_or_carry_over_long_ids_are_400_and_queue_nothing()
     {
-        await using var host = new SlackBotHost();
-        await host.InitializeAsync();
+        var host = shared;
         byte[][] bodies =
         [
             [.. Utf8("{\"type\":\"event_callback\",\"team_id\":\"T1\",\"event_id\":\"EvBad1\",\"event\":{\"type\":\"app_mention\",\"channel\":\"C900\",\"user\":\"UREP0001\",\"ts\":\"1.1\",\"text\":\"arr "), 0xC3, 0x28, .. Utf8("\"}}")],
@@ -50,10 +50,8 @@ public sealed class SlackInputTests
     [InlineData(true)]
     public async Task A_body_over_one_mebibyte_is_413_declared_or_chunked(bool chunked)
     {
-        await using var host = new SlackBotHost();
-        await host.InitializeAsync();
         var body = Utf8("{\"type\":\"url_verification\",\"challenge\":\"" + new string('x', 1_100_000) + "\"}");
-        using var response = await PostSignedAsync(host, SlackEndpoints.EventsPath, body, "application/json", chunked);
+        using var response = await PostSignedAsync(shared, SlackEndpoints.EventsPath, body, "application/json", chunked);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
     }
 
@@ -63,8 +61,9 @@ public sealed class SlackInputTests
     public async Task A_nul_in_a_question_is_dropped_and_the_question_answered(DbProvider provider)
     {
         await using var database = await SeededPostgres.CreateAsync(provider);
-        await using var host = new SlackBotHost(new SlackBotHostOptions { ExtraArgs = SeededPostgres.HostArgs(database) });
-        await host.InitializeAsync();
+        await using var own = database is null ? null : new SlackBotHost(new SlackBotHostOptions { ExtraArgs = SeededPostgres.HostArgs(database) });
+        if (own is not null) await own.InitializeAsync();
+        var host = own ?? shared;
 
         var mention = "{\"type\":\"event_callback\",\"team_id\":\"T1\",\"event_id\":\"EvNul1\",\"event\":{\"type\":\"app_mention\",\"channel\":\"C901\\u0000\",\"user\":\"UREP0001\",\"ts\":\"1700000901.000100\",\"text\":\"<@UBOT0001> what's our pipeline?\\u0000\"}}";
         using (var response = await PostSignedAsync(host, SlackEndpoints.EventsPath, Utf8(mention), "application/json"))

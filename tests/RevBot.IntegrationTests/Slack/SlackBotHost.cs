@@ -10,6 +10,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using RevBot.Core.Storage;
 using RevBot.Host.Hosting;
+using RevBot.IntegrationTests.Hosting;
 using RevBot.Slack.Protocol.Signing;
 using RevBot.Testing;
 
@@ -59,14 +60,18 @@ public sealed class SlackBotHost : IAsyncLifetime
         string[] slack = _options.SocketScript is null
             ? [$"--Slack:SigningSecret={Secret}"]
             : ["--Slack:Mode=SocketMode", $"--Slack:AppToken={AppToken}"];
-        _app = await RevBotServer.StartAsync([$"--Database:Target=sqlite:{path}", "--urls=http://127.0.0.1:0", "--Database:DemoScale=0.02",
-            .. slack, "--Slack:BotToken=xoxb-test-bot", $"--Slack:ApiBaseUrl={_fake.ApiBaseUrl}", .. _options.ExtraArgs],
-            services =>
-            {
-                if (_options.Clock is { } clock) services.AddSingleton(clock);
-                _options.Services?.Invoke(services);
-            },
-            TestContext.Current.CancellationToken);
+        string[] settings = ["--urls=http://127.0.0.1:0", "--Database:DemoScale=0.02",
+            .. slack, "--Slack:BotToken=xoxb-test-bot", $"--Slack:ApiBaseUrl={_fake.ApiBaseUrl}", .. _options.ExtraArgs];
+        Action<IServiceCollection> services = services =>
+        {
+            if (_options.Clock is { } clock) services.AddSingleton(clock);
+            _options.Services?.Invoke(services);
+        };
+        var ct = TestContext.Current.CancellationToken;
+        // On a copy of the prepared template unless another database or clock decides what the host would seed.
+        _app = _options.Clock is null && !_options.ExtraArgs.Any(a => a.StartsWith("--Database:Target=", StringComparison.Ordinal))
+            ? await HostDatabaseTemplates.StartAsync(path, settings, services, ct)
+            : await RevBotServer.StartAsync([$"--Database:Target=sqlite:{path}", .. settings], services, ct);
         Http = new HttpClient { BaseAddress = new Uri(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()) };
         await using var scope = _app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<RevBotDb>();

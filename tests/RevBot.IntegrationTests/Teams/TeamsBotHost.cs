@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using RevBot.Core.Storage;
-using RevBot.Host.Hosting;
+using RevBot.IntegrationTests.Hosting;
 using RevBot.Testing;
 
 namespace RevBot.IntegrationTests.Teams;
@@ -40,9 +40,9 @@ public sealed class TeamsBotHost : IAsyncLifetime
         _keys = await FakeOpenIdProvider.StartAsync();
         _keys.AddBotFrameworkKey(Key, "msteams");
         Connector = await FakeConnector.StartAsync();
-        _app = await RevBotServer.StartAsync(
+        _app = await HostDatabaseTemplates.StartAsync(DatabasePath,
         [
-            $"--Database:Target=sqlite:{DatabasePath}", "--urls=http://127.0.0.1:0", "--Database:DemoScale=0.02",
+            "--urls=http://127.0.0.1:0", "--Database:DemoScale=0.02",
             $"--Teams:AppId={TestTokens.AppId}", "--Teams:AppPassword=test-secret",
             $"--Teams:OpenIdMetadataUrl={_keys.BotFrameworkMetadataUrl}", $"--Teams:TokenEndpointBaseUrl={Connector.TokenEndpointBaseUrl}",
             .. _extraArgs,
