@@ -1,4 +1,4 @@
-using RevBot.Core.Conversation;
+using RevBot.Core.Answers;
 
 namespace RevBot.Core.Alerts;
 

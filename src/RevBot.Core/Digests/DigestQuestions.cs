@@ -18,7 +18,7 @@ internal static class DigestQuestions
         Phrase(Name(metric, spanish), spanish ? "el trimestre pasado" : "last quarter", filters, spanish);
 
     public static string Breakdown(string metric, DigestScope scope, Dimension by, IReadOnlyDictionary<Dimension, string> filters, bool spanish) =>
-        Phrase(Name(metric, spanish), $"{Scope(scope, spanish)} {(spanish ? "por" : "by")} {Conversation.DimensionText.Name(by, spanish)}", filters, spanish);
+        Phrase(Name(metric, spanish), $"{Scope(scope, spanish)} {(spanish ? "por" : "by")} {RevBot.Core.Answers.DimensionText.Name(by, spanish)}", filters, spanish);
 
     /// <summary>"renewal pipeline next 90 days" / "pipeline renewal próximos 90 días".</summary>
     public static string Upcoming(string metric, int days, IReadOnlyDictionary<Dimension, string> filters, bool spanish) =>

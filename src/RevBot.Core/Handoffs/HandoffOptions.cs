@@ -1,4 +1,5 @@
 using RevBot.Core.Company;
+using RevBot.Core.Domain;
 
 namespace RevBot.Core.Handoffs;
 

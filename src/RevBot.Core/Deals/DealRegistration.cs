@@ -1,0 +1,16 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace RevBot.Core.Deals;
+
+public static class DealRegistration
+{
+    /// <summary>Deal search, cards, updates (with the listeners other features register, see IDealStatusListener) and button presses.</summary>
+    public static IServiceCollection AddDeals(this IServiceCollection services)
+    {
+        services.AddScoped<DealFinder>();
+        services.AddScoped<DealCards>();
+        services.AddScoped<DealCommandService>();
+        services.AddScoped<DealInteractions>();
+        return services;
+    }
+}
