@@ -1,13 +1,24 @@
 # RevBot: build with the .NET SDK, run on the ASP.NET runtime as a non-root user.
 # Configuration comes only from environment variables (Database__Target or REVBOT_DB, Slack__*, Teams__*, Api__Key)
-# and mounted secrets (see docs/deploy.md).
-FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+# and mounted secrets (see docs/deploy.md). Both images are pinned: the SDK this repository is built and tested with
+# and the runtime that SDK ships (bump them together; DockerfileTests checks they agree with global.json).
+FROM mcr.microsoft.com/dotnet/sdk:10.0.401 AS build
 WORKDIR /src
-COPY global.json Directory.Build.props Directory.Packages.props .editorconfig RevBot.sln ./
+# Restore from the project files alone, so this layer is reused until a project file or a package version changes.
+# Every project the host references is listed (DockerfileTests fails when one is missing).
+COPY global.json Directory.Build.props Directory.Packages.props ./
+COPY src/RevBot.Core/RevBot.Core.csproj src/RevBot.Core/
+COPY src/RevBot.Data/RevBot.Data.csproj src/RevBot.Data/
+COPY src/RevBot.Slack/RevBot.Slack.csproj src/RevBot.Slack/
+COPY src/RevBot.Teams/RevBot.Teams.csproj src/RevBot.Teams/
+COPY src/RevBot.Host/RevBot.Host.csproj src/RevBot.Host/
+RUN dotnet restore src/RevBot.Host/RevBot.Host.csproj
+# The build enforces the code style, so it needs the .editorconfig beside the sources.
+COPY .editorconfig ./
 COPY src/ src/
-RUN dotnet publish src/RevBot.Host/RevBot.Host.csproj -c Release -o /app/publish
+RUN dotnet publish src/RevBot.Host/RevBot.Host.csproj -c Release -o /app/publish --no-restore
 
-FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
+FROM mcr.microsoft.com/dotnet/aspnet:10.0.12 AS runtime
 # Digest charts are drawn in-process with Skia, which needs a font for their labels (the base image has none).
 RUN apt-get update \
  && apt-get install -y --no-install-recommends fonts-dejavu-core \

@@ -150,7 +150,7 @@ public sealed class AskService(
             }
             var (measured, comparePeriod) = DefaultPeriods.Comparison(q, def, period, resolver);
             // "Loss reasons by region": one GROUP BY of both; no comparison is shown, so one asked for is refused, not dropped.
-            if (q.ThenBy == Dimension.LossReason && q.GroupBy is { } within && def.Basis == MetricBasis.LostDeals)
+            if (q.ThenBy == Dimension.LossReason && q.GroupBy is { } within && (def.Id == MetricIds.DealsLost || def.Id == MetricIds.LostAmount))
             {
                 if (q.Comparison is not null || q.ComparisonPeriod is not null)
                     return GuidanceComposer.NotUnderstood(q, q.Language == "es"

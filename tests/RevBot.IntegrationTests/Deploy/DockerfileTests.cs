@@ -1,25 +1,45 @@
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
 using RevBot.Host.Cli;
 using RevBot.Testing;
+using static RevBot.IntegrationTests.Deploy.DockerfileText;
 
 namespace RevBot.IntegrationTests.Deploy;
 
 /// <summary>
-/// No container engine runs here, so the Dockerfile is checked by reading it: two stages (SDK build, ASP.NET runtime),
-/// a non-root user, port 8080, a health check that uses a command the binary really has, and sources that exist.
+/// No container engine runs here, so the Dockerfile is checked by reading it: two stages (SDK build, ASP.NET runtime)
+/// pinned to exact versions, a non-root user, port 8080, a health check that uses a command the binary really has, and
+/// sources that exist.
 /// </summary>
 public sealed class DockerfileTests
 {
-    private static readonly IReadOnlyList<(string Instruction, string Arguments)> Lines = Parse(File.ReadAllText(RepoPaths.File("Dockerfile")));
-
     [Fact]
     public void Builds_with_the_sdk_and_runs_on_the_aspnet_runtime_of_the_same_version()
     {
         var from = Args("FROM");
         Assert.Equal(2, from.Count);
-        Assert.Matches(@"/dotnet/sdk:10\.0 AS build$", from[0]);
-        Assert.Matches(@"/dotnet/aspnet:10\.0 AS runtime$", from[1]);
+        Assert.Matches(@"/dotnet/sdk:10\.0\.\d+ AS build$", from[0]);
+        Assert.Matches(@"/dotnet/aspnet:10\.0\.\d+ AS runtime$", from[1]);
         Assert.Contains(Args("COPY"), a => a == "--from=build /app/publish .");
         Assert.Contains(Args("RUN"), a => a.StartsWith("dotnet publish src/RevBot.Host/RevBot.Host.csproj -c Release -o /app/publish", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Pins_the_sdk_global_json_accepts_and_a_runtime_of_the_target_framework()
+    {
+        var sdk = Version.Parse(Regex.Match(Args("FROM")[0], @"/dotnet/sdk:(\d+\.\d+\.\d+) ").Groups[1].Value);
+        var runtime = Version.Parse(Regex.Match(Args("FROM")[1], @"/dotnet/aspnet:(\d+\.\d+\.\d+) ").Groups[1].Value);
+
+        // global.json: "version" with rollForward latestFeature takes any later feature band of the same major.minor.
+        var pinned = System.Text.Json.JsonDocument.Parse(File.ReadAllText(RepoPaths.File("global.json"))).RootElement.GetProperty("sdk");
+        var wanted = Version.Parse(pinned.GetProperty("version").GetString()!);
+        Assert.Equal("latestFeature", pinned.GetProperty("rollForward").GetString());
+        Assert.Equal((wanted.Major, wanted.Minor), (sdk.Major, sdk.Minor));
+        Assert.True(sdk >= wanted, $"SDK {sdk} is older than global.json's {wanted}");
+
+        var framework = XDocument.Load(RepoPaths.File("Directory.Build.props")).Descendants("TargetFramework").Single().Value;
+        Assert.Equal($"net{runtime.Major}.{runtime.Minor}", framework);
+        Assert.Equal((sdk.Major, sdk.Minor), (runtime.Major, runtime.Minor));
     }
 
     [Fact]
@@ -51,25 +71,7 @@ public sealed class DockerfileTests
     [Fact]
     public void Every_copied_source_exists_in_the_repository()
     {
-        foreach (var copy in Args("COPY").Where(a => !a.StartsWith("--from", StringComparison.Ordinal)))
-        {
-            var sources = copy.Split(' ', StringSplitOptions.RemoveEmptyEntries)[..^1];
-            foreach (var source in sources)
-                Assert.True(Path.Exists(RepoPaths.File(source.TrimEnd('/'))), $"COPY {source}: not in the repository");
-        }
-    }
-
-    private static List<string> Args(string instruction) => Lines.Where(l => l.Instruction == instruction).Select(l => l.Arguments).ToList();
-
-    /// <summary>Joins continued lines, drops comments and blank lines, splits each into instruction and arguments.</summary>
-    private static List<(string, string)> Parse(string text)
-    {
-        var joined = text.Replace("\\\r\n", " ", StringComparison.Ordinal).Replace("\\\n", " ", StringComparison.Ordinal);
-        return joined.Split('\n')
-            .Select(l => l.Trim())
-            .Where(l => l.Length > 0 && !l.StartsWith('#'))
-            .Select(l => l.Split(' ', 2))
-            .Select(p => (p[0].ToUpperInvariant(), string.Join(' ', p.Length > 1 ? p[1].Split(' ', StringSplitOptions.RemoveEmptyEntries) : [])))
-            .ToList();
+        foreach (var source in Args("COPY").SelectMany(CopySources))
+            Assert.True(Path.Exists(RepoPaths.File(source.TrimEnd('/'))), $"COPY {source}: not in the repository");
     }
 }
