@@ -1,28 +1,32 @@
 using RevBot.Core.Answers;
+using RevBot.Core.Localization;
 
 namespace RevBot.Core.Alerts;
 
 /// <summary>
-/// The words of alert reasons in English or Spanish, with the answers' number formats (<see cref="AnswerFormatter"/>):
-/// "$50K", "46%", "Nov 15" / "50 mil $", "46 %", "15 nov".
+/// The words of alert reasons in the scan's language (texts in the catalog), with the answers' number formats
+/// (<see cref="AnswerFormatter"/>): "$50K", "46%", "Nov 15" / "50 mil $", "46 %", "15 nov".
 /// </summary>
 internal sealed class AlertText(string language, string currency)
 {
     private readonly AnswerFormatter _format = new(language, currency);
 
-    public bool Spanish => _format.Spanish;
+    public string Language => language;
+
+    /// <summary>The catalog's sentence in the scan's language.</summary>
+    public string Get(string key, params object?[] args) => Texts.Get(language, key, args);
 
     /// <summary>"1 day" / "12 days" ("1 día" / "12 días").</summary>
-    public string Days(int days) => Quantity(days, Pick("day", "día"), Pick("days", "días"));
+    public string Days(int days) => Count(days, nameof(Catalog.AlertDaysOne), nameof(Catalog.AlertDaysOther));
 
-    public string Times(int times) => Quantity(times, Pick("time", "vez"), Pick("times", "veces"));
+    public string Times(int times) => Count(times, nameof(Catalog.AlertTimesOne), nameof(Catalog.AlertTimesOther));
 
-    /// <summary>A count and the word for one or for several, already in the reader's language.</summary>
-    public string Quantity(int n, string one, string many) => $"{_format.Count(n)} {(n == 1 ? one : many)}";
+    /// <summary>A count in the sentence for one or for several (<paramref name="one"/>, <paramref name="other"/>: catalog keys with the count as {0}).</summary>
+    public string Count(int n, string one, string other) => Get(n == 1 ? one : other, _format.Count(n));
 
     /// <summary>A fraction as a whole percentage: 0.456 → "46%" ("46 %").</summary>
     public string Percent(double fraction) =>
-        Math.Round(fraction * 100, MidpointRounding.AwayFromZero).ToString("0", _format.Culture) + (Spanish ? " %" : "%");
+        Get(nameof(Catalog.AlertPercent), Math.Round(fraction * 100, MidpointRounding.AwayFromZero).ToString("0", _format.Culture));
 
     /// <summary>A day count that may have a fraction (a stage norm): "21" or "12.8" ("12,8").</summary>
     public string Number(double value) => value.ToString("0.#", _format.Culture);
@@ -33,6 +37,4 @@ internal sealed class AlertText(string language, string currency)
     public string Money(decimal amount) => _format.Money(amount);
 
     public string Date(DateOnly day) => _format.Date(day, withYear: false);
-
-    public string Pick(string english, string spanish) => Spanish ? spanish : english;
 }

@@ -1,3 +1,5 @@
+using RevBot.Core.Localization;
+
 namespace RevBot.Core.Alerts;
 
 /// <summary>
@@ -19,13 +21,13 @@ internal static class ChurnRiskReasons
         void Add(double points, string code, string text) => reasons.Add(new AlertReason(code, text, (int)Math.Round(points, MidpointRounding.AwayFromZero)));
 
         if (f.UsagePoints > 0 && f.UsageDrop is { } drop)
-            Add(f.UsagePoints, UsageDrop, t.Pick($"usage down {t.Percent(drop)} in {t.Days(s.UsageWindowDays)}", $"uso en caída del {t.Percent(drop)} en {t.Days(s.UsageWindowDays)}"));
+            Add(f.UsagePoints, UsageDrop, t.Get(nameof(Catalog.AlertReasonUsageDrop), t.Percent(drop), t.Days(s.UsageWindowDays)));
         if (f.SupportPoints > 0) Add(f.SupportPoints, Support, SupportText(f, s, t));
         if (f.RenewalPoints > 0 && f.RenewsInDays is { } days) Add(f.RenewalPoints, Renewal, RenewalText(days, f.HasRenewalDeal, s, t));
         if (f.ContractionPoints > 0 && f.Contraction is { } shrink)
-            Add(f.ContractionPoints, Contraction, t.Pick($"MRR down {t.Percent(shrink)} in {t.Days(s.ContractionDays)}", $"MRR baja un {t.Percent(shrink)} en {t.Days(s.ContractionDays)}"));
+            Add(f.ContractionPoints, Contraction, t.Get(nameof(Catalog.AlertReasonContraction), t.Percent(shrink), t.Days(s.ContractionDays)));
         if (f.QuietPoints > 0)
-            Add(f.QuietPoints, Quiet, t.Pick($"no activity from the account team in {t.Days(s.QuietDays)}", $"sin actividad del equipo de la cuenta en {t.Days(s.QuietDays)}"));
+            Add(f.QuietPoints, Quiet, t.Get(nameof(Catalog.AlertReasonQuietAccount), t.Days(s.QuietDays)));
         return reasons;
     }
 
@@ -35,17 +37,16 @@ internal static class ChurnRiskReasons
         var open = f.UrgentOpen + f.HighOpen;
         if (open >= s.OpenTickets)
         {
-            var urgent = t.Quantity(f.UrgentOpen, t.Pick("urgent ticket", "ticket urgente"), t.Pick("urgent tickets", "tickets urgentes"));
             var tickets = (f.UrgentOpen, f.HighOpen) switch
             {
-                (_, 0) => urgent,
-                (0, _) => t.Quantity(f.HighOpen, t.Pick("high-priority ticket", "ticket de prioridad alta"), t.Pick("high-priority tickets", "tickets de prioridad alta")),
-                _ => t.Pick($"{f.UrgentOpen} urgent and {f.HighOpen} high-priority tickets", $"{urgent} y {f.HighOpen} de prioridad alta"),
+                (_, 0) => t.Count(f.UrgentOpen, nameof(Catalog.AlertTicketsUrgentOne), nameof(Catalog.AlertTicketsUrgentOther)),
+                (0, _) => t.Count(f.HighOpen, nameof(Catalog.AlertTicketsHighOne), nameof(Catalog.AlertTicketsHighOther)),
+                _ => t.Get(f.UrgentOpen == 1 ? nameof(Catalog.AlertTicketsBothOne) : nameof(Catalog.AlertTicketsBothOther), f.UrgentOpen, f.HighOpen),
             };
-            parts.Add(tickets + t.Pick(" open", open == 1 ? " abierto" : " abiertos"));
+            parts.Add(t.Get(open == 1 ? nameof(Catalog.AlertTicketsOpenOne) : nameof(Catalog.AlertTicketsOpenOther), tickets));
         }
         if (f.Satisfaction is { } score && score <= s.LowSatisfaction)
-            parts.Add(t.Pick($"satisfaction {t.Decimal(score)}/5 over {t.Days(s.SatisfactionDays)}", $"satisfacción {t.Decimal(score)}/5 en {t.Days(s.SatisfactionDays)}"));
+            parts.Add(t.Get(nameof(Catalog.AlertReasonSatisfaction), t.Decimal(score), t.Days(s.SatisfactionDays)));
         return string.Join(", ", parts);
     }
 
@@ -53,12 +54,12 @@ internal static class ChurnRiskReasons
     {
         var when = days switch
         {
-            > 0 => t.Pick($"renews in {t.Days(days)}", $"renueva en {t.Days(days)}"),
-            0 => t.Pick("renews today", "renueva hoy"),
-            _ => t.Pick($"renewal overdue by {t.Days(-days)}", $"renovación vencida hace {t.Days(-days)}"),
+            > 0 => t.Get(nameof(Catalog.AlertRenewsIn), t.Days(days)),
+            0 => t.Get(nameof(Catalog.AlertRenewsToday)),
+            _ => t.Get(nameof(Catalog.AlertRenewalOverdue), t.Days(-days)),
         };
         return hasDeal
-            ? t.Pick($"{when} and the renewal deal has not moved in {t.Days(s.RenewalMovingDays)}", $"{when} y la renovación no avanza desde hace {t.Days(s.RenewalMovingDays)}")
-            : t.Pick($"{when} with no renewal deal open", $"{when} sin oportunidad de renovación abierta");
+            ? t.Get(nameof(Catalog.AlertRenewalNotMoving), when, t.Days(s.RenewalMovingDays))
+            : t.Get(nameof(Catalog.AlertRenewalNoDeal), when);
     }
 }

@@ -1,3 +1,5 @@
+using RevBot.Core.Localization;
+
 namespace RevBot.Core.Alerts;
 
 /// <summary>
@@ -17,36 +19,26 @@ internal static class StalledDealReasons
         var reasons = new List<AlertReason>();
         if (f.StageDays is { } inStage && inStage > f.StageNormDays)
         {
-            reasons.Add(new(StuckInStage, t.Pick(
-                $"in {f.Stage} for {t.Days(inStage)} (the norm is {t.Number(f.StageNormDays)})",
-                $"en {f.Stage} desde hace {t.Days(inStage)} (lo normal son {t.Number(f.StageNormDays)})")));
+            reasons.Add(new(StuckInStage, t.Get(nameof(Catalog.AlertReasonStuck), f.Stage, t.Days(inStage), t.Number(f.StageNormDays))));
         }
         if (f.CloseDate is { } close && close < today)
         {
             var late = t.Days(today.DayNumber - close.DayNumber);
-            reasons.Add(new(CloseDatePassed, t.Pick(
-                $"close date {t.Date(close)} passed {late} ago",
-                $"la fecha de cierre ({t.Date(close)}) pasó hace {late}")));
+            reasons.Add(new(CloseDatePassed, t.Get(nameof(Catalog.AlertReasonClosePassed), t.Date(close), late)));
         }
         if (f.QuietDays is { } quiet && quiet >= s.NoActivityDays)
         {
-            reasons.Add(new(NoActivity, f.HasActivity
-                ? t.Pick($"no activity for {t.Days(quiet)}", $"sin actividad desde hace {t.Days(quiet)}")
-                : t.Pick($"no activity since it was created {t.Days(quiet)} ago", $"sin actividad desde su creación hace {t.Days(quiet)}")));
+            reasons.Add(new(NoActivity, t.Get(f.HasActivity ? nameof(Catalog.AlertReasonQuiet) : nameof(Catalog.AlertReasonQuietSinceCreated), t.Days(quiet))));
         }
         if (f.Pushes >= s.CloseDatePushes)
         {
-            reasons.Add(new(CloseDatePushed, t.Pick(
-                $"close date pushed {t.Times(f.Pushes)}",
-                $"fecha de cierre aplazada {t.Times(f.Pushes)}")));
+            reasons.Add(new(CloseDatePushed, t.Get(nameof(Catalog.AlertReasonPushed), t.Times(f.Pushes))));
         }
         if (f.AmountBefore is { } before && before > 0 && f.Amount * 100 <= before * (100 - s.AmountCutPercent))
         {
             var cut = t.Percent((double)(1 - (f.Amount / before)));
             var window = t.Days(s.AmountCutWindowDays);
-            reasons.Add(new(AmountCut, t.Pick(
-                $"amount cut {cut} in {window} ({t.Money(before)} → {t.Money(f.Amount)})",
-                $"importe recortado un {cut} en {window} ({t.Money(before)} → {t.Money(f.Amount)})")));
+            reasons.Add(new(AmountCut, t.Get(nameof(Catalog.AlertReasonAmountCut), cut, window, t.Money(before), t.Money(f.Amount))));
         }
         return reasons;
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using RevBot.Core.Answers;
 using RevBot.Core.DataHealth;
+using RevBot.Core.Localization;
 using RevBot.Core.Replies;
 
 namespace RevBot.Core.Conversation;
@@ -15,13 +16,13 @@ internal static class DataHealthAnswers
 
     public static Answer Compose(ParsedQuestion q, DataHealthReport report)
     {
-        var es = q.Language == "es";
-        var culture = CultureInfo.GetCultureInfo(es ? "es-ES" : "en-US");
+        var language = q.Language;
+        var culture = Texts.CultureOf(language);
         var checks = report.Duplicates.Select(d => (d.Label, d.Count)).Concat(report.Deals.Select(d => (d.Label, d.Count))).ToList();
         var found = checks.Where(c => c.Count > 0).Select(c => $"{c.Label.ToLowerInvariant()}: {c.Count.ToString("#,0", culture)}").ToList();
         var text = found.Count == 0
-            ? (es ? "Todo en orden: no hay duplicados ni negocios abiertos con datos que falten." : "All clear: no likely duplicates and no open deals missing what the forecast needs.")
-            : (es ? "Hay cosas que revisar — " : "Worth a look — ") + string.Join("; ", found) + ".";
+            ? Texts.Get(language, nameof(Catalog.DataHealthAllClear))
+            : Texts.Get(language, nameof(Catalog.DataHealthWorthALook), string.Join("; ", found));
         var pairs = report.Pairs.ToList();
         return new Answer
         {
@@ -33,15 +34,16 @@ internal static class DataHealthAnswers
             Reply = new Reply
             {
                 Kind = ReplyKind.List,
-                Title = es ? "Salud de los datos" : "Data health",
+                Title = Texts.Get(language, nameof(Catalog.DataHealthTitle)),
                 Text = text,
                 Facts = [.. checks.Select(c => new ReplyFact(c.Label, c.Count.ToString("#,0", culture)))],
                 Table = pairs.Count == 0 ? null : new ReplyTable(
-                    es ? ["Registro", "Posible duplicado", "Motivo"] : ["Record", "Likely duplicate", "Why"],
+                    [Texts.Get(language, nameof(Catalog.DataHealthColumnRecord)), Texts.Get(language, nameof(Catalog.DataHealthColumnDuplicate)),
+                        Texts.Get(language, nameof(Catalog.DataHealthColumnWhy))],
                     [.. pairs.Select(p => (IReadOnlyList<string>)[p.FirstLabel, p.SecondLabel, p.Reason])],
                     (int)Math.Min(int.MaxValue, report.Duplicates.Sum(d => d.Count))),
                 Context = [.. report.Deals.SelectMany(d => d.Examples).Select(i => $"{i.Problem}: {i.Name} ({i.DealId})")],
-                Actions = [.. pairs.Take(MergeButtons).Select(p => new ReplyAction(DataHealthInteractions.Merge, $"Merge {Short(p.FirstId)} + {Short(p.SecondId)}", p.MergeValue))],
+                Actions = [.. pairs.Take(MergeButtons).Select(p => new ReplyAction(DataHealthInteractions.Merge, Texts.Get(language, nameof(Catalog.DataHealthMergeButton), Short(p.FirstId), Short(p.SecondId)), p.MergeValue))],
             },
         };
     }

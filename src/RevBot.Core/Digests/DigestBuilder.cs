@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using RevBot.Core.Company;
+using RevBot.Core.Localization;
 using RevBot.Core.Metrics;
 using RevBot.Core.Periods;
 using RevBot.Core.Storage;
@@ -29,7 +30,7 @@ public sealed class DigestBuilder(RevBotDb db, IOptions<CompanyOptions> options,
         var company = options.Value;
         var at = CompanyClock.At(request.AsOf, clock.Zone);
         var fiscal = new FiscalCalendar(company.FiscalYearStartMonth);
-        var language = request.Language == "es" ? "es" : "en";
+        var language = Texts.Languages.Contains(request.Language) ? request.Language : Texts.Neutral;
         var periods = new DigestPeriods(request.AsOf, fiscal, language);
         var data = new DigestData(db, new MetricEngine(db, options, at), at, cache, company) { Ct = ct };
         var parts = new DigestParts(request with { Language = language }, data, periods, fiscal, company.Currency, feeds);

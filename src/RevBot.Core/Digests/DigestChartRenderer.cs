@@ -34,7 +34,7 @@ public static class DigestChartRenderer
                 DigestChartShapes.Waterfall(plot, chart.Bars, Money);
                 break;
             case DigestChartKind.CumulativeAgainstTarget:
-                DigestChartShapes.Cumulative(plot, chart, positions, language == "es");
+                DigestChartShapes.Cumulative(plot, chart, positions, language);
                 break;
             default:
                 var bars = plot.Add.Bars(chart.Bars.Select(b => (double)b.Value).ToArray());

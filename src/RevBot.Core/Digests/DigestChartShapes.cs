@@ -1,3 +1,4 @@
+using RevBot.Core.Localization;
 using ScottPlot;
 
 namespace RevBot.Core.Digests;
@@ -32,17 +33,17 @@ internal static class DigestChartShapes
     }
 
     /// <summary>One bar per week, the running total as a line, the target (quota) as a dashed line.</summary>
-    public static void Cumulative(Plot plot, DigestChart chart, double[] positions, bool spanish)
+    public static void Cumulative(Plot plot, DigestChart chart, double[] positions, string language)
     {
         var weekly = plot.Add.Bars(chart.Bars.Select(b => (double)b.Value).ToArray());
-        weekly.LegendText = spanish ? "Por semana" : "Weekly";
+        weekly.LegendText = Texts.Get(language, nameof(Catalog.DigestChartWeekly));
         foreach (var bar in weekly.Bars) bar.LineWidth = 0;
         var running = 0d;
         var totals = chart.Bars.Select(b => running += (double)b.Value).ToArray();
         if (totals.Length > 0)
         {
             var line = plot.Add.Scatter(positions, totals);
-            line.LegendText = spanish ? "Acumulado" : "Running total";
+            line.LegendText = Texts.Get(language, nameof(Catalog.DigestChartRunningTotal));
             line.Color = Colors.Navy;
             line.LineWidth = 2;
             line.MarkerSize = 5;

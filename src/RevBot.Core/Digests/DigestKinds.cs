@@ -1,3 +1,5 @@
+using RevBot.Core.Localization;
+
 namespace RevBot.Core.Digests;
 
 /// <summary>The text names of <see cref="DigestKind"/>, as commands, JSON and file names spell them.</summary>
@@ -30,18 +32,27 @@ public static class DigestKinds
     }
 
     /// <summary>How a kind reads in a title: "Sales", "Customer success", "Ventas".</summary>
-    public static string Title(DigestKind kind, bool spanish) => (kind, spanish) switch
+    public static string Title(DigestKind kind, string language) => Texts.Get(language, kind switch
     {
-        (DigestKind.Sales, false) => "Sales",
-        (DigestKind.Cs, false) => "Customer success",
-        (DigestKind.Marketing, false) => "Marketing",
-        (DigestKind.Finance, false) => "Finance",
-        (DigestKind.Exec, false) => "Executive",
-        (DigestKind.Sales, true) => "Ventas",
-        (DigestKind.Cs, true) => "Éxito de clientes",
-        (DigestKind.Marketing, true) => "Marketing",
-        (DigestKind.Finance, true) => "Finanzas",
-        (DigestKind.Exec, true) => "Dirección",
+        DigestKind.Sales => nameof(Catalog.DigestKindSales),
+        DigestKind.Cs => nameof(Catalog.DigestKindCs),
+        DigestKind.Marketing => nameof(Catalog.DigestKindMarketing),
+        DigestKind.Finance => nameof(Catalog.DigestKindFinance),
+        DigestKind.Exec => nameof(Catalog.DigestKindExec),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
-    };
+    });
+
+    /// <summary>For callers that still carry a Spanish flag instead of the language.</summary>
+    public static string Title(DigestKind kind, bool spanish) => Title(kind, spanish ? "es" : Texts.Neutral);
+
+    /// <summary>How a kind reads inside a sentence: "the Sales digest", "el resumen de ventas".</summary>
+    public static string InText(DigestKind kind, string language) => Texts.Get(language, kind switch
+    {
+        DigestKind.Sales => nameof(Catalog.DigestKindSalesInText),
+        DigestKind.Cs => nameof(Catalog.DigestKindCsInText),
+        DigestKind.Marketing => nameof(Catalog.DigestKindMarketingInText),
+        DigestKind.Finance => nameof(Catalog.DigestKindFinanceInText),
+        DigestKind.Exec => nameof(Catalog.DigestKindExecInText),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    });
 }

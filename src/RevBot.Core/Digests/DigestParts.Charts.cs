@@ -1,3 +1,4 @@
+using RevBot.Core.Localization;
 using RevBot.Core.Metrics;
 
 namespace RevBot.Core.Digests;
@@ -17,7 +18,7 @@ internal sealed partial class DigestParts
         var bars = result.Breakdown.OrderBy(r => Rank(r.Key)).ThenBy(r => r.Label, StringComparer.OrdinalIgnoreCase)
             .Select(r => new DigestChartBar(r.Label, r.Value.Value ?? 0)).ToList();
         return new DigestChart("pipeline_by_stage", FileName("pipeline-by-stage"),
-            Spanish ? $"Pipeline por etapa, cierre en {periods.Quarter.Label}" : $"Pipeline by stage, closing {periods.Quarter.Label}", DigestChartKind.Bars, bars);
+            Texts.Get(Language, nameof(Catalog.DigestChartPipelineByStage), periods.Quarter.Label), DigestChartKind.Bars, bars);
     }
 
     /// <summary>Bookings of each week of the quarter so far, their running total, and the quarter's quota where the filters allow one.</summary>
@@ -31,10 +32,10 @@ internal sealed partial class DigestParts
         }
         decimal? quota = Unsupported(MetricIds.QuotaAttainment) is null ? (await data.EvaluateAsync(MetricIds.QuotaAttainment, periods.Quarter, Filters)).Total.Denominator : null;
         return new DigestChart("bookings_by_week", FileName("bookings-by-week"),
-            Spanish ? $"Ventas cerradas por semana, {periods.Quarter.Label}" : $"Bookings by week, {periods.Quarter.Label}", DigestChartKind.CumulativeAgainstTarget, bars)
+            Texts.Get(Language, nameof(Catalog.DigestChartBookingsByWeek), periods.Quarter.Label), DigestChartKind.CumulativeAgainstTarget, bars)
         {
             Target = quota,
-            TargetLabel = quota is null ? null : Spanish ? "Cuota" : "Quota",
+            TargetLabel = quota is null ? null : Texts.Get(Language, nameof(Catalog.DigestChartQuota)),
         };
     }
 
@@ -43,14 +44,14 @@ internal sealed partial class DigestParts
         ArgumentNullException.ThrowIfNull(bridge);
         DigestChartBar[] bars =
         [
-            new(Spanish ? "Inicial" : "Start", bridge.Starting, IsTotal: true),
-            new(Spanish ? "Nuevo" : "New", bridge.New),
-            new(Spanish ? "Expansión" : "Expansion", bridge.Expansion),
-            new(Spanish ? "Contracción" : "Contraction", -bridge.Contraction),
-            new(Spanish ? "Bajas" : "Churn", -bridge.Churn),
-            new(Spanish ? "Final" : "End", bridge.Ending, IsTotal: true),
+            new(Texts.Get(Language, nameof(Catalog.DigestBridgeStart)), bridge.Starting, IsTotal: true),
+            new(Texts.Get(Language, nameof(Catalog.DigestBridgeNew)), bridge.New),
+            new(Texts.Get(Language, nameof(Catalog.DigestBridgeExpansion)), bridge.Expansion),
+            new(Texts.Get(Language, nameof(Catalog.DigestBridgeContraction)), -bridge.Contraction),
+            new(Texts.Get(Language, nameof(Catalog.DigestBridgeChurn)), -bridge.Churn),
+            new(Texts.Get(Language, nameof(Catalog.DigestBridgeEnd)), bridge.Ending, IsTotal: true),
         ];
-        return new DigestChart("arr_bridge", FileName("arr-bridge"), Spanish ? $"Puente de ARR, {periods.QuarterToDate.Label}" : $"ARR bridge, {periods.QuarterToDate.Label}", DigestChartKind.Waterfall, bars);
+        return new DigestChart("arr_bridge", FileName("arr-bridge"), Texts.Get(Language, nameof(Catalog.DigestChartArrBridge), periods.QuarterToDate.Label), DigestChartKind.Waterfall, bars);
     }
 
     private string FileName(string chart) => $"{DigestKinds.Name(request.Kind)}-{chart}.png";

@@ -1,4 +1,5 @@
 using RevBot.Core.Domain;
+using RevBot.Core.Localization;
 using RevBot.Core.Metrics;
 
 namespace RevBot.Core.Digests;
@@ -10,36 +11,36 @@ internal sealed partial class DigestParts
     {
         var deals = await data.DealsAsync(new DealListQuery(kind, periods.Week, Filters, TopN));
         var reasons = kind == DealListKind.Lost ? await data.LossReasonsAsync([.. deals.Select(d => d.Id)]) : null;
-        var question = DigestQuestions.Deals(kind, TopN, DigestScope.Week, Filters, Spanish);
+        var question = DigestQuestions.Deals(kind, TopN, DigestScope.Week, Filters, Language);
         var items = deals.Select(d =>
         {
             var reason = reasons?.GetValueOrDefault(d.Id);
             var text = DealLine(d.Name, d.AccountName, d.Amount, d.OwnerName);
-            if (reasons is not null) text += Spanish ? $" · motivo: {reason ?? "sin indicar"}" : $" · lost to {reason ?? "no reason given"}";
+            if (reasons is not null) text = Texts.Get(Language, nameof(Catalog.DigestLostLine), text, reason ?? Texts.Get(Language, nameof(Catalog.DigestNoReasonGiven)));
             return new DigestItem(text, d.Amount, d.Id, question) { Detail = reason };
         }).ToList();
         var won = kind == DealListKind.Won;
         return new DigestSection(won ? DigestSectionIds.TopWon : DigestSectionIds.TopLost,
-            (won, Spanish) switch { (true, false) => "Top deals won", (false, false) => "Top deals lost", (true, true) => "Mayores negocios ganados", _ => "Mayores negocios perdidos" },
+            Texts.Get(Language, won ? nameof(Catalog.DigestTopWonTitle) : nameof(Catalog.DigestTopLostTitle)),
             items,
-            (won, Spanish) switch { (true, false) => "No deals won last week.", (false, false) => "No deals lost last week.", (true, true) => "Ningún negocio ganado la semana pasada.", _ => "Ningún negocio perdido la semana pasada." });
+            Texts.Get(Language, won ? nameof(Catalog.DigestTopWonEmpty) : nameof(Catalog.DigestTopLostEmpty)));
     }
 
     /// <summary>Open deals that moved to a later stage last week, biggest first.</summary>
     public async Task<DigestSection> StageAdvancesAsync()
     {
         var moves = (await data.StageAdvancesAsync(periods.Week)).Where(m => m.Matches(Filters));
-        return MoveSection(DigestSectionIds.StageAdvances, Spanish ? "Avances de etapa" : "Stage advances", moves,
-            m => $"{m.From} → {m.To}", Spanish ? "Ningún negocio avanzó de etapa la semana pasada." : "No deal moved to a later stage last week.");
+        return MoveSection(DigestSectionIds.StageAdvances, Texts.Get(Language, nameof(Catalog.DigestStageAdvancesTitle)), moves,
+            m => $"{m.From} → {m.To}", Texts.Get(Language, nameof(Catalog.DigestStageAdvancesEmpty)));
     }
 
     /// <summary>Open deals whose close date was pushed into a later quarter last week, biggest first.</summary>
     public async Task<DigestSection> PushedOutAsync()
     {
         var moves = (await data.PushedOutAsync(periods.Week, fiscal)).Where(m => m.Matches(Filters));
-        return MoveSection(DigestSectionIds.PushedOut, Spanish ? "Cierres aplazados a otro trimestre" : "Close dates pushed out of the quarter", moves,
-            m => Spanish ? $"cierre {m.From} → {m.To}" : $"close {m.From} → {m.To}",
-            Spanish ? "Ningún cierre se aplazó a otro trimestre la semana pasada." : "No close date was pushed into a later quarter last week.");
+        return MoveSection(DigestSectionIds.PushedOut, Texts.Get(Language, nameof(Catalog.DigestPushedOutTitle)), moves,
+            m => Texts.Get(Language, nameof(Catalog.DigestPushedOutChange), m.From, m.To),
+            Texts.Get(Language, nameof(Catalog.DigestPushedOutEmpty)));
     }
 
     /// <summary>Open renewal deals expected to close in the next 90 days: their total from the engine, then the biggest.</summary>
@@ -48,29 +49,29 @@ internal sealed partial class DigestParts
         var filters = new Dictionary<Dimension, string>(Filters) { [Dimension.Type] = EnumText.Format(DealType.Renewal) };
         var deals = await data.DealsAsync(new DealListQuery(DealListKind.Open, periods.Next90Days, filters, TopN));
         var total = (await data.EvaluateAsync(MetricIds.Pipeline, periods.Next90Days, filters)).Total;
-        var question = DigestQuestions.Upcoming(MetricIds.Pipeline, 90, filters, Spanish);
+        var question = DigestQuestions.Upcoming(MetricIds.Pipeline, 90, filters, Language);
         var items = new List<DigestItem>();
         if (total.Numerator is > 0)
         {
-            items.Add(new DigestItem(Spanish
-                ? $"Total: {Format.Money(total.Value ?? 0)} en {Format.Count(total.Numerator ?? 0)} renovaciones"
-                : $"Total: {Format.Money(total.Value ?? 0)} in {Format.Count(total.Numerator ?? 0)} renewals", total.Value, null, question));
+            var count = total.Numerator ?? 0;
+            items.Add(new DigestItem(Texts.Get(Language, count == 1 ? nameof(Catalog.DigestRenewalsTotalOne) : nameof(Catalog.DigestRenewalsTotalOther),
+                Format.Money(total.Value ?? 0), Format.Count(count)), total.Value, null, question));
         }
         items.AddRange(deals.Select(d => new DigestItem(
             DealLine(d.Name, d.AccountName, d.Amount, d.OwnerName) + (d.CloseDate is { } c ? $" · {Format.Date(c, withYear: false)}" : ""), d.Amount, d.Id,
-            DigestQuestions.Deals(DealListKind.Open, TopN, null, filters, Spanish, 90))));
-        return new DigestSection(DigestSectionIds.RenewalsDue, Spanish ? "Renovaciones en los próximos 90 días" : "Renewals due in 90 days", items,
-            Spanish ? "Ninguna renovación en los próximos 90 días." : "No renewals due in the next 90 days.");
+            DigestQuestions.Deals(DealListKind.Open, TopN, null, filters, Language, 90))));
+        return new DigestSection(DigestSectionIds.RenewalsDue, Texts.Get(Language, nameof(Catalog.DigestRenewalsTitle)), items,
+            Texts.Get(Language, nameof(Catalog.DigestRenewalsEmpty)));
     }
 
     /// <summary>The section another part of RevBot feeds; shown as not available while nothing feeds it.</summary>
     public async Task<DigestSection> FeedAsync(string section)
     {
-        var title = DigestFeedText.Title(section, Spanish);
+        var title = DigestFeedText.Title(section, Language);
         var feed = feeds.FirstOrDefault(f => f.Section == section);
-        if (feed is null) return new DigestSection(section, title, [], DigestFeedText.NotConnected(section, Spanish)) { Available = false };
+        if (feed is null) return new DigestSection(section, title, [], DigestFeedText.NotConnected(section, Language)) { Available = false };
         var items = await feed.ReadAsync(FeedRequest(), data.Ct);
-        return new DigestSection(section, title, [.. items.Take(TopN)], DigestFeedText.Empty(section, Spanish));
+        return new DigestSection(section, title, [.. items.Take(TopN)], DigestFeedText.Empty(section, Language));
     }
 
     /// <summary>Lets the feeds of these sections start their slow shared work before the numbers are read.</summary>

@@ -1,4 +1,5 @@
 using RevBot.Core.Answers;
+using RevBot.Core.Localization;
 using RevBot.Core.Metrics;
 using RevBot.Core.Periods;
 
@@ -18,7 +19,7 @@ internal sealed partial class DigestParts(DigestRequest request, DigestData data
     public DigestRequest Request => request;
     public DigestPeriods Periods => periods;
     public IReadOnlyList<string> Notes => _notes;
-    public bool Spanish => request.Language == "es";
+    public string Language => request.Language;
     public AnswerFormatter Format { get; } = new(request.Language, currency);
     private IReadOnlyDictionary<Dimension, string> Filters => request.Filters;
 
@@ -31,9 +32,9 @@ internal sealed partial class DigestParts(DigestRequest request, DigestData data
         if (Unsupported(metric) is { } dimension)
         {
             var def = MetricCatalog.Get(metric);
-            Note(Spanish
-                ? $"Sin {def.NameEs}: no se puede filtrar por {DimensionText.Name(dimension, true)}."
-                : $"No {def.NameEn}: it cannot be filtered by {DimensionText.Name(dimension, false)}.");
+            // Metric and dimension names live with the metrics and the question vocabulary, in their two languages.
+            var spanish = Language == "es";
+            Note(Texts.Get(Language, nameof(Catalog.DigestNoteNotFiltered), spanish ? def.NameEs : def.NameEn, DimensionText.Name(dimension, spanish)));
             return null;
         }
         var period = periods.For(scope);
@@ -43,14 +44,13 @@ internal sealed partial class DigestParts(DigestRequest request, DigestData data
         {
             previousPeriod = null;
             Note(first is not { } day
-                ? (Spanish ? "Sin datos anteriores con los que comparar." : "No earlier data to compare with.")
-                : Spanish ? $"Sin datos anteriores con los que comparar: los datos empiezan el {Format.Date(day, true)}."
-                : $"No earlier data to compare with: the data starts on {Format.Date(day, true)}.");
+                ? Texts.Get(Language, nameof(Catalog.DigestNoteNoEarlierData))
+                : Texts.Get(Language, nameof(Catalog.DigestNoteDataStarts), Format.Date(day, true)));
         }
         var value = await data.EvaluateAsync(metric, period, Filters);
         var previous = previousPeriod is null ? null : await data.EvaluateAsync(metric, previousPeriod, Filters);
         return new DigestMetric(metric, scope, MetricCatalog.Get(metric).Unit, period, value.Total, previousPeriod, previous?.Total,
-            DigestQuestions.Metric(metric, scope, Filters, Spanish));
+            DigestQuestions.Metric(metric, scope, Filters, Language));
     }
 
     /// <summary>The quarter's forecast against its quota (the quota only where the filters allow one: owner and team).</summary>
@@ -59,7 +59,7 @@ internal sealed partial class DigestParts(DigestRequest request, DigestData data
         if (await HeadlineAsync(MetricIds.Forecast, DigestScope.Quarter) is not { } forecast) return null;
         if (Unsupported(MetricIds.QuotaAttainment) is not null) return forecast;
         var quota = (await data.EvaluateAsync(MetricIds.QuotaAttainment, periods.Quarter, Filters)).Total.Denominator;
-        return forecast with { Target = quota, TargetQuestion = DigestQuestions.Metric(MetricIds.QuotaAttainment, DigestScope.Quarter, Filters, Spanish) };
+        return forecast with { Target = quota, TargetQuestion = DigestQuestions.Metric(MetricIds.QuotaAttainment, DigestScope.Quarter, Filters, Language) };
     }
 
     public void Note(string note)

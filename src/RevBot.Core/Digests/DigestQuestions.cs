@@ -1,3 +1,4 @@
+using RevBot.Core.Localization;
 using RevBot.Core.Metrics;
 
 namespace RevBot.Core.Digests;
@@ -10,58 +11,52 @@ namespace RevBot.Core.Digests;
 /// </summary>
 internal static class DigestQuestions
 {
-    public static string Metric(string metric, DigestScope scope, IReadOnlyDictionary<Dimension, string> filters, bool spanish) =>
-        Phrase(Name(metric, spanish), Scope(scope, spanish), filters, spanish);
+    public static string Metric(string metric, DigestScope scope, IReadOnlyDictionary<Dimension, string> filters, string language) =>
+        Phrase(Name(metric, language), Scope(scope, language), filters, language);
 
     /// <summary>The metric over last quarter: for ARR, its value on the day before this quarter started.</summary>
-    public static string LastQuarter(string metric, IReadOnlyDictionary<Dimension, string> filters, bool spanish) =>
-        Phrase(Name(metric, spanish), spanish ? "el trimestre pasado" : "last quarter", filters, spanish);
+    public static string LastQuarter(string metric, IReadOnlyDictionary<Dimension, string> filters, string language) =>
+        Phrase(Name(metric, language), Texts.Get(language, nameof(Catalog.DigestAskLastQuarter)), filters, language);
 
-    public static string Breakdown(string metric, DigestScope scope, Dimension by, IReadOnlyDictionary<Dimension, string> filters, bool spanish) =>
-        Phrase(Name(metric, spanish), $"{Scope(scope, spanish)} {(spanish ? "por" : "by")} {RevBot.Core.Answers.DimensionText.Name(by, spanish)}", filters, spanish);
+    public static string Breakdown(string metric, DigestScope scope, Dimension by, IReadOnlyDictionary<Dimension, string> filters, string language) =>
+        Phrase(Name(metric, language), Texts.Get(language, nameof(Catalog.DigestAskBy), Scope(scope, language), Answers.DimensionText.Name(by, language == "es")), filters, language);
 
     /// <summary>"renewal pipeline next 90 days" / "pipeline renewal próximos 90 días".</summary>
-    public static string Upcoming(string metric, int days, IReadOnlyDictionary<Dimension, string> filters, bool spanish) =>
-        Phrase(Name(metric, spanish), spanish ? $"próximos {days} días" : $"next {days} days", filters, spanish);
+    public static string Upcoming(string metric, int days, IReadOnlyDictionary<Dimension, string> filters, string language) =>
+        Phrase(Name(metric, language), Texts.Get(language, nameof(Catalog.DigestAskNextDays), days), filters, language);
 
     /// <summary>"top 5 deals won last week"; with no scope, the next <paramref name="days"/> days.</summary>
-    public static string Deals(DealListKind kind, int limit, DigestScope? scope, IReadOnlyDictionary<Dimension, string> filters, bool spanish, int days = 0)
+    public static string Deals(DealListKind kind, int limit, DigestScope? scope, IReadOnlyDictionary<Dimension, string> filters, string language, int days = 0)
     {
-        var what = (kind, spanish) switch
+        var what = Texts.Get(language, kind switch
         {
-            (DealListKind.Won, false) => "deals won",
-            (DealListKind.Lost, false) => "deals lost",
-            (DealListKind.Open, false) => "open deals",
-            (DealListKind.Won, true) => "negocios ganados",
-            (DealListKind.Lost, true) => "negocios perdidos",
-            _ => "negocios abiertos",
-        };
-        var when = scope is { } s ? Scope(s, spanish) : spanish ? $"próximos {days} días" : $"closing next {days} days";
-        return Phrase($"top {limit} {what}", when, filters, spanish);
+            DealListKind.Won => nameof(Catalog.DigestAskTopWon),
+            DealListKind.Lost => nameof(Catalog.DigestAskTopLost),
+            _ => nameof(Catalog.DigestAskTopOpen),
+        }, limit);
+        var when = scope is { } s ? Scope(s, language) : Texts.Get(language, nameof(Catalog.DigestAskClosingNextDays), days);
+        return Phrase(what, when, filters, language);
     }
 
-    private static string Name(string metric, bool spanish) => spanish ? MetricCatalog.Get(metric).NameEs : MetricCatalog.Get(metric).NameEn;
+    // Metric names live in the metric catalog, in its two languages.
+    private static string Name(string metric, string language) => language == "es" ? MetricCatalog.Get(metric).NameEs : MetricCatalog.Get(metric).NameEn;
 
-    private static string Phrase(string what, string when, IReadOnlyDictionary<Dimension, string> filters, bool spanish)
+    private static string Phrase(string what, string when, IReadOnlyDictionary<Dimension, string> filters, string language)
     {
         var type = filters.TryGetValue(Dimension.Type, out var t) ? t.ToLowerInvariant() + " " : "";
-        var rest = string.Concat(filters.Where(f => f.Key != Dimension.Type).OrderBy(f => f.Key).Select(f => (f.Key, spanish) switch
+        var rest = string.Concat(filters.Where(f => f.Key != Dimension.Type).OrderBy(f => f.Key).Select(f => " " + f.Key switch
         {
-            (Dimension.Team, false) => $" for team {f.Value}",
-            (Dimension.Team, true) => $" del equipo {f.Value}",
-            (Dimension.Owner, _) => $" {f.Value}",
-            (_, false) => $" in {f.Value}",
-            _ => $" en {f.Value}",
+            Dimension.Team => Texts.Get(language, nameof(Catalog.DigestAskForTeam), f.Value),
+            Dimension.Owner => f.Value,
+            _ => Texts.Get(language, nameof(Catalog.DigestAskIn), f.Value),
         }));
         return $"{type}{what} {when}{rest}";
     }
 
-    private static string Scope(DigestScope scope, bool spanish) => (scope, spanish) switch
+    private static string Scope(DigestScope scope, string language) => Texts.Get(language, scope switch
     {
-        (DigestScope.Week, false) => "last week",
-        (DigestScope.Week, true) => "la semana pasada",
-        (DigestScope.QuarterToDate, _) => "qtd",
-        (DigestScope.Quarter, false) => "this quarter",
-        _ => "este trimestre",
-    };
+        DigestScope.Week => nameof(Catalog.DigestAskWeek),
+        DigestScope.QuarterToDate => nameof(Catalog.DigestAskQuarterToDate),
+        _ => nameof(Catalog.DigestAskQuarter),
+    });
 }

@@ -1,35 +1,40 @@
 using RevBot.Core.Deals;
+using RevBot.Core.Localization;
 using RevBot.Core.Replies;
 
 namespace RevBot.Core.Handoffs;
 
-/// <summary>Writes the hand-off card for customer success and the pricing note for marketing.</summary>
+/// <summary>
+/// Writes the hand-off card for customer success and the pricing note for marketing, in the receiving channels'
+/// language (<see cref="HandoffOptions.Language"/>).
+/// </summary>
 internal static class HandoffComposer
 {
-    public static Reply Won(HandoffDeal d) => new()
+    public static Reply Won(HandoffDeal d, string language) => new()
     {
         Kind = ReplyKind.Card,
-        Title = $"New customer to onboard: {d.Account ?? d.Name}",
-        Text = $"{d.Owner ?? "The team"} won {d.Name} ({DealText.Money(d.Amount, d.Currency)}). Who takes the onboarding?",
-        Facts = Facts(d, ("Next step", d.NextStep ?? "—")),
-        Actions = [new ReplyAction(HandoffKinds.ClaimAction, "Claim onboarding", d.Id, ReplyActionStyle.Primary)],
+        Title = Texts.Get(language, nameof(Catalog.HandoffWonTitle), d.Account ?? d.Name),
+        Text = Texts.Get(language, nameof(Catalog.HandoffWonText), d.Owner ?? Texts.Get(language, nameof(Catalog.HandoffTheTeam)), d.Name, DealText.Money(d.Amount, d.Currency)),
+        Facts = Facts(d, (nameof(Catalog.HandoffNextStep), d.NextStep ?? "—"), language),
+        Actions = [new ReplyAction(HandoffKinds.ClaimAction, Texts.Get(language, nameof(Catalog.HandoffClaimButton)), d.Id, ReplyActionStyle.Primary)],
     };
 
-    public static Reply Pricing(HandoffDeal d, string lastStage) => new()
+    public static Reply Pricing(HandoffDeal d, string lastStage, string language) => new()
     {
         Kind = ReplyKind.Card,
-        Title = $"Lost on price: {d.Account ?? d.Name}",
-        Text = $"{d.Owner ?? "A rep"} lost {d.Name} ({DealText.Money(d.Amount, d.Currency)}) in {lastStage}, reason: {d.LossReason}.",
-        Facts = Facts(d, ("Lost in", lastStage)),
-        Actions = [new ReplyAction(DealActionIds.Open, "Open deal", d.Id)],
+        Title = Texts.Get(language, nameof(Catalog.HandoffPricingTitle), d.Account ?? d.Name),
+        Text = Texts.Get(language, nameof(Catalog.HandoffPricingText), d.Owner ?? Texts.Get(language, nameof(Catalog.HandoffARep)), d.Name,
+            DealText.Money(d.Amount, d.Currency), lastStage, d.LossReason),
+        Facts = Facts(d, (nameof(Catalog.HandoffLostIn), lastStage), language),
+        Actions = [new ReplyAction(DealActionIds.Open, Texts.Get(language, nameof(Catalog.HandoffOpenDeal)), d.Id)],
     };
 
-    private static List<ReplyFact> Facts(HandoffDeal d, (string Label, string Value) extra) =>
+    private static List<ReplyFact> Facts(HandoffDeal d, (string LabelKey, string Value) extra, string language) =>
     [
-        new("Account", d.Account ?? "—"),
-        new("Amount", DealText.Money(d.Amount, d.Currency)),
-        new("Product", d.Product ?? "—"),
-        new("Owner", d.Owner ?? "—"),
-        new(extra.Label, extra.Value),
+        new(Texts.Get(language, nameof(Catalog.HandoffAccount)), d.Account ?? "—"),
+        new(Texts.Get(language, nameof(Catalog.HandoffAmount)), DealText.Money(d.Amount, d.Currency)),
+        new(Texts.Get(language, nameof(Catalog.HandoffProduct)), d.Product ?? "—"),
+        new(Texts.Get(language, nameof(Catalog.HandoffOwner)), d.Owner ?? "—"),
+        new(Texts.Get(language, extra.LabelKey), extra.Value),
     ];
 }

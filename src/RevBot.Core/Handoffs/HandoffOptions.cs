@@ -1,5 +1,6 @@
 using RevBot.Core.Company;
 using RevBot.Core.Domain;
+using RevBot.Core.Localization;
 
 namespace RevBot.Core.Handoffs;
 
@@ -17,6 +18,9 @@ public sealed class HandoffOptions
     public string? CustomerSuccessDefault { get; set; }
     public string? PricingFeedback { get; set; }
     public List<string> PricingLossReasons { get; set; } = ["price"];
+
+    /// <summary>The language of the hand-off messages: the receiving teams read it (one of <see cref="Texts.Languages"/>).</summary>
+    public string Language { get; set; } = Texts.Neutral;
 
     /// <summary>The customer-success channel for an account, or null when no route matches and there is no default.</summary>
     public ChannelTarget? CustomerSuccessFor(string? region, string? segment)
@@ -45,6 +49,8 @@ public sealed class HandoffOptions
             yield return $"Handoffs:CustomerSuccessDefault '{CustomerSuccessDefault}' must be {Format}.";
         if (PricingFeedback is not null && !ChannelTarget.TryParse(PricingFeedback, out _))
             yield return $"Handoffs:PricingFeedback '{PricingFeedback}' must be {Format}.";
+        if (!Texts.Languages.Contains(Language))
+            yield return $"Handoffs:Language '{Language}' is not a language RevBot has texts for ({string.Join(", ", Texts.Languages.Order(StringComparer.Ordinal))}).";
         foreach (var reason in PricingLossReasons.Where(r => !company.EffectiveLossReasons.Contains(r, StringComparer.Ordinal)))
             yield return $"Handoffs:PricingLossReasons '{reason}' is not one of Company:LossReasons ({string.Join(", ", company.EffectiveLossReasons)}).";
     }

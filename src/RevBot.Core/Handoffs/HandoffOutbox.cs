@@ -23,11 +23,11 @@ internal static class HandoffOutbox
             // A deal won again after a reopen was handed off already: one onboarding per deal.
             if (await db.Handoffs.AnyAsync(h => h.DealId == deal.Id && h.Kind == HandoffKinds.Onboarding, ct)) return;
             db.Handoffs.Add(new Handoff { DealId = deal.Id, Kind = HandoffKinds.Onboarding, CreatedAt = now });
-            db.Outbox.Add(Message(HandoffKinds.WonMessage, target, HandoffComposer.Won(d), now));
+            db.Outbox.Add(Message(HandoffKinds.WonMessage, target, HandoffComposer.Won(d, options.Language), now));
         }
         else if (options.PricingFeedbackFor(deal.LossReason) is { } target)
         {
-            db.Outbox.Add(Message(HandoffKinds.PricingMessage, target, HandoffComposer.Pricing(d, stageBefore), now));
+            db.Outbox.Add(Message(HandoffKinds.PricingMessage, target, HandoffComposer.Pricing(d, stageBefore, options.Language), now));
         }
     }
 

@@ -26,10 +26,10 @@ public sealed class InteractionService(RevBotDb db, DealInteractions deals, Hand
     {
         ArgumentNullException.ThrowIfNull(press);
         var userId = await ActingUser.ResolveAsync(db, press.UserId, press.UserEmail, ct);
-        if (press.ActionId == HandoffKinds.ClaimAction) return await claims.ClaimAsync(press.Value, userId, press.Channel, ct);
-        if (press.ActionId.StartsWith("data.", StringComparison.Ordinal)) return await data.PressAsync(press.ActionId, press.Value, userId, press.Channel, ct);
-        if (press.ActionId is AlertActionIds.Mute or AlertActionIds.Unmute) return await mutes.PressAsync(press.ActionId, press.Value, userId, ct);
-        if (press.ActionId.StartsWith(AlertActionIds.Prefix, StringComparison.Ordinal)) return await alerts.PressAsync(press.ActionId, press.Value, userId, press.Channel, ct);
+        if (press.ActionId == HandoffKinds.ClaimAction) return await claims.ClaimAsync(press.Value, userId, press.Channel, press.Language, ct);
+        if (press.ActionId.StartsWith("data.", StringComparison.Ordinal)) return await data.PressAsync(press.ActionId, press.Value, userId, press.Channel, press.Language, ct);
+        if (press.ActionId is AlertActionIds.Mute or AlertActionIds.Unmute) return await mutes.PressAsync(press.ActionId, press.Value, userId, press.Language, ct);
+        if (press.ActionId.StartsWith(AlertActionIds.Prefix, StringComparison.Ordinal)) return await alerts.PressAsync(press.ActionId, press.Value, userId, press.Channel, press.Language, ct);
         return await deals.PressAsync(press.ActionId, press.Value, userId, press.Channel, press.Language, ct);
     }
 
@@ -39,9 +39,9 @@ public sealed class InteractionService(RevBotDb db, DealInteractions deals, Hand
         if (!ReplyFormState.TryDecode(submission.State, out var state))
             return new Reply { Kind = ReplyKind.Refused, Title = "Not understood", Text = "RevBot can't read that form any more. Ask for the deal again to get a fresh card." };
         var userId = await ActingUser.ResolveAsync(db, submission.UserId, submission.UserEmail, ct);
-        if (submission.FormId == AlertActionIds.Dismiss) return await alerts.SubmitAsync(state, submission.Values, userId, submission.Channel, ct);
+        if (submission.FormId == AlertActionIds.Dismiss) return await alerts.SubmitAsync(state, submission.Values, userId, submission.Channel, submission.Language, ct);
         return submission.FormId == DataHealthInteractions.Merge
-            ? await data.SubmitAsync(state, submission.Values, userId, submission.Channel, ct)
+            ? await data.SubmitAsync(state, submission.Values, userId, submission.Channel, submission.Language, ct)
             : await deals.SubmitAsync(submission.FormId, state, submission.Values, userId, submission.Channel, submission.Language, ct);
     }
 }

@@ -20,11 +20,11 @@ public static class AlertMessageSamples
         List<AlertSubject> many = [churn, .. Enumerable.Range(2, 14).Select(i => Stalled(i, $"Deal {i} with a rather long name for a deal"))];
         return
         [
-            ("alert stalled deal for a channel", AlertMessages.ForChannel(stalled, settings)),
-            ("alert churn risk for a channel", AlertMessages.ForChannel(churn, settings)),
-            ("alert grouped for a person", AlertMessages.ForPerson(many, settings)),
-            ("alert assigned", AlertMessages.Card([stalled], settings, "Rob Rep is on it.", actions: false)),
-            ("alert summary past the hourly cap", AlertMessages.Summary(many, afterOthers: true)),
+            ("alert stalled deal for a channel", AlertMessages.ForChannel(stalled, settings, "en")),
+            ("alert churn risk for a channel", AlertMessages.ForChannel(churn, settings, "en")),
+            ("alert grouped for a person", AlertMessages.ForPerson(many, settings, "en")),
+            ("alert assigned", AlertMessages.Card([stalled], settings, "Rob Rep is on it.", actions: false, "en")),
+            ("alert summary past the hourly cap", AlertMessages.Summary(many, afterOthers: true, "en")),
         ];
     }
 

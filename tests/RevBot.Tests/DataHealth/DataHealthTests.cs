@@ -122,6 +122,21 @@ public sealed class DataHealthTests
         Assert.Equal(["Jane Doe <jane@acme.com> at Acme Corporation (con-1)", "Jane Doe <JANE@acme.com> at Acme Corporation (con-2)"], form.Fields[0].Choices.Select(c => c.Label));
     }
 
+    [Fact]
+    public async Task The_merge_form_and_its_refusals_are_in_the_pressers_language()
+    {
+        await using var s = await DealServices.CreateAsync(DbProvider.Sqlite);
+        var rita = await s.UserIdAsync(DealWorld.Rita);
+        var form = (await s.UseAsync<InteractionService, Reply>(i => i.PressAsync(
+            new CardPress(DataHealthInteractions.Merge, "account|acc-1|acc-2", rita, null, ChangeChannel.Teams, "es"), Ct))).Form!;
+        var wrong = new FormSubmission(form.Id, form.State.Encode(), new Dictionary<string, string?> { ["survivor"] = "acc-9" }, rita, null, ChangeChannel.Teams, "es");
+        var refused = await s.UseAsync<InteractionService, Reply>(i => i.SubmitAsync(wrong, Ct));
+
+        Assert.Equal(("Fusionar cuentas", "Fusionar", "Conservar"), (form.Title, form.SubmitLabel, form.Fields[0].Label));
+        Assert.StartsWith("Todo lo vinculado a la otra cuenta", form.Intro, StringComparison.Ordinal);
+        Assert.Equal(("Sin fusionar", "Elige acc-1 o acc-2 para conservar."), (refused.Title, refused.Text));
+    }
+
     private static (string, string, string) Pair(DataHealthCheck<DuplicatePair> check) =>
         check.Examples.Single() is var p ? (p.FirstId, p.SecondId, p.Reason) : default;
 

@@ -5,6 +5,7 @@ using RevBot.Core.Alerts.Delivery;
 using RevBot.Core.Company;
 using RevBot.Core.Deals;
 using RevBot.Core.Domain;
+using RevBot.Core.Localization;
 using RevBot.Core.Replies;
 using RevBot.Core.Storage;
 
@@ -14,57 +15,71 @@ namespace RevBot.Core.Alerts.Actions;
 /// The alert buttons: "Snooze 7 days", "Dismiss" (a form asks why), "I'm on it". Each acts on every live alert of the
 /// deals and accounts on the message, in one transaction with its audit entry, and answers with the message again with
 /// a line saying who did what, which the adapter puts in place of the original so everyone in the channel sees it.
+/// Replies are in the presser's language (English when the adapter does not know it).
 /// </summary>
 public sealed class AlertInteractions(RevBotDb db, IOptions<AlertOptions> options, CompanyClock clock)
 {
     public const string ReasonField = "reason";
     public const string NoteField = "note";
 
-    public static readonly IReadOnlyList<ReplyChoice> Reasons =
+    /// <summary>Why an alert is dismissed, as the form offers it in <paramref name="language"/>.</summary>
+    public static IReadOnlyList<ReplyChoice> Reasons(string language) =>
     [
-        new("not_relevant", "Not relevant"), new("handled", "Already handled"), new("data_wrong", "The data is wrong"), new("other", "Other"),
+        new("not_relevant", Texts.Get(language, nameof(Catalog.AlertDismissReasonNotRelevant))),
+        new("handled", Texts.Get(language, nameof(Catalog.AlertDismissReasonHandled))),
+        new("data_wrong", Texts.Get(language, nameof(Catalog.AlertDismissReasonDataWrong))),
+        new("other", Texts.Get(language, nameof(Catalog.AlertDismissReasonOther))),
     ];
 
-    public async Task<Reply> PressAsync(string actionId, string value, int? userId, ChangeChannel channel, CancellationToken ct)
+    public async Task<Reply> PressAsync(string actionId, string value, int? userId, ChangeChannel channel, string? language, CancellationToken ct)
     {
-        if (!AlertActionValue.TryDecode(value, out var ids)) return DealReplies.Refused("Not understood", "That button is from an alert RevBot can no longer read.");
-        if (await UserAsync(userId, ct) is not { } user) return DealReplies.Refused("Who are you?", "RevBot doesn't know who you are, so it can't record that. Ask an admin to map your chat account to a RevBot user.");
+        var lang = language ?? Texts.Neutral;
+        if (!AlertActionValue.TryDecode(value, out var ids)) return Refused(lang, nameof(Catalog.AlertNotUnderstoodTitle), nameof(Catalog.AlertButtonUnreadable));
+        if (await UserAsync(userId, ct) is not { } user) return Refused(lang, nameof(Catalog.AlertWhoAreYouTitle), nameof(Catalog.AlertWhoAreYouRecordMap));
         var live = await AlertSubjects.LiveForAsync(db, ids, ct);
-        if (live.Count == 0) return DealReplies.Refused("Already resolved", "The situation behind this alert has changed: there is nothing left to act on.");
+        if (live.Count == 0) return Refused(lang, nameof(Catalog.AlertResolvedTitle), nameof(Catalog.AlertResolvedAct));
         var days = options.Value.SnoozeDays;
         return actionId switch
         {
-            AlertActionIds.Snooze => await ApplyAsync(live, user, channel, "snooze", $"Snoozed for {days} days by {user.Name}", s => s
+            AlertActionIds.Snooze => await ApplyAsync(live, user, channel, "snooze", Texts.Get(lang, nameof(Catalog.AlertSnoozedBy), days, user.Name), lang, s => s
                 .SetProperty(a => a.State, AlertState.Snoozed).SetProperty(a => a.SnoozedUntil, clock.UtcNow.AddDays(days)), ct),
-            AlertActionIds.Assign => await ApplyAsync(live, user, channel, "assign", $"{user.Name} is on it", s => s
+            AlertActionIds.Assign => await ApplyAsync(live, user, channel, "assign", Texts.Get(lang, nameof(Catalog.AlertOnIt), user.Name), lang, s => s
                 .SetProperty(a => a.AssignedUserId, user.Id), ct),
-            AlertActionIds.Dismiss => DismissForm(value, live),
-            _ => DealReplies.Refused("Not understood", "RevBot doesn't know that button."),
+            AlertActionIds.Dismiss => DismissForm(value, live, lang),
+            _ => Refused(lang, nameof(Catalog.AlertNotUnderstoodTitle), nameof(Catalog.AlertButtonUnknown)),
         };
     }
 
-    public async Task<Reply> SubmitAsync(ReplyFormState state, IReadOnlyDictionary<string, string?> values, int? userId, ChangeChannel channel, CancellationToken ct)
+    public async Task<Reply> SubmitAsync(ReplyFormState state, IReadOnlyDictionary<string, string?> values, int? userId, ChangeChannel channel, string? language, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(values);
-        if (!AlertActionValue.TryDecode(state.RecordId, out var ids)) return DealReplies.Refused("Not understood", "RevBot can't read that form any more.");
-        if (await UserAsync(userId, ct) is not { } user) return DealReplies.Refused("Who are you?", "RevBot doesn't know who you are, so it can't record that.");
+        var lang = language ?? Texts.Neutral;
+        if (!AlertActionValue.TryDecode(state.RecordId, out var ids)) return Refused(lang, nameof(Catalog.AlertNotUnderstoodTitle), nameof(Catalog.AlertFormUnreadable));
+        if (await UserAsync(userId, ct) is not { } user) return Refused(lang, nameof(Catalog.AlertWhoAreYouTitle), nameof(Catalog.AlertWhoAreYouRecord));
         var live = await AlertSubjects.LiveForAsync(db, ids, ct);
-        if (live.Count == 0) return DealReplies.Refused("Already resolved", "The situation behind this alert has changed: there is nothing left to dismiss.");
+        if (live.Count == 0) return Refused(lang, nameof(Catalog.AlertResolvedTitle), nameof(Catalog.AlertResolvedDismiss));
         var reason = values.GetValueOrDefault(ReasonField)?.Trim();
-        var choice = Reasons.FirstOrDefault(r => r.Value == reason);
+        var choice = Reasons(lang).FirstOrDefault(r => r.Value == reason);
         if (choice is null)
         {
-            var form = DismissForm(state.RecordId, live).Form!;
-            return new Reply { Kind = ReplyKind.Form, Title = form.Title, Text = "Pick a reason.", Form = form with { Fields = [.. form.Fields.Select(f => f.Id == ReasonField ? f with { Error = "Pick why you dismiss it." } : f)] } };
+            var form = DismissForm(state.RecordId, live, lang).Form!;
+            var error = Texts.Get(lang, nameof(Catalog.AlertPickWhy));
+            return new Reply
+            {
+                Kind = ReplyKind.Form, Title = form.Title, Text = Texts.Get(lang, nameof(Catalog.AlertPickReason)),
+                Form = form with { Fields = [.. form.Fields.Select(f => f.Id == ReasonField ? f with { Error = error } : f)] },
+            };
         }
         var note = values.GetValueOrDefault(NoteField)?.Trim();
         var text = string.IsNullOrEmpty(note) ? choice.Label : $"{choice.Label}: {(note.Length > 400 ? note[..400] : note)}";
-        return await ApplyAsync(live, user, channel, "dismiss", $"Dismissed by {user.Name} ({text})", s => s
+        return await ApplyAsync(live, user, channel, "dismiss", Texts.Get(lang, nameof(Catalog.AlertDismissedBy), user.Name, text), lang, s => s
             .SetProperty(a => a.State, AlertState.Dismissed).SetProperty(a => a.DismissedByUserId, user.Id).SetProperty(a => a.DismissedReason, text), ct);
     }
 
-    private async Task<Reply> ApplyAsync(List<Alert> live, User user, ChangeChannel channel, string action, string notice,
+    private static Reply Refused(string language, string title, string text) => DealReplies.Refused(Texts.Get(language, title), Texts.Get(language, text));
+
+    private async Task<Reply> ApplyAsync(List<Alert> live, User user, ChangeChannel channel, string action, string notice, string language,
         Action<Microsoft.EntityFrameworkCore.Query.UpdateSettersBuilder<Alert>> set, CancellationToken ct)
     {
         var ids = live.Select(a => a.Id).ToList();
@@ -81,25 +96,25 @@ public sealed class AlertInteractions(RevBotDb db, IOptions<AlertOptions> option
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         // Dismissed alerts keep only "Open deal": there is nothing left to do with them.
-        return AlertMessages.Card(AlertSubjects.Group(live), options.Value, notice, actions: action != "dismiss");
+        return AlertMessages.Card(AlertSubjects.Group(live), options.Value, notice, actions: action != "dismiss", language);
     }
 
     private async Task<User?> UserAsync(int? userId, CancellationToken ct) =>
         userId is { } id ? await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, ct) : null;
 
-    private static Reply DismissForm(string value, List<Alert> live)
+    private static Reply DismissForm(string value, List<Alert> live, string language)
     {
         var names = string.Join(", ", live.Select(a => a.SubjectName).Distinct());
         var form = new ReplyForm
         {
-            Id = AlertActionIds.Dismiss, Title = "Dismiss alert", SubmitLabel = "Dismiss", Intro = names,
-            State = new ReplyFormState(value, 0, Guid.NewGuid().ToString("N")),
+            Id = AlertActionIds.Dismiss, Title = Texts.Get(language, nameof(Catalog.AlertDismissTitle)), SubmitLabel = Texts.Get(language, nameof(Catalog.AlertDismiss)),
+            Intro = names, State = new ReplyFormState(value, 0, Guid.NewGuid().ToString("N")),
             Fields =
             [
-                new ReplyFormField { Id = ReasonField, Label = "Why?", Kind = ReplyFieldKind.Choice, Required = true, Choices = Reasons },
-                new ReplyFormField { Id = NoteField, Label = "Note (optional)", Kind = ReplyFieldKind.Text, MaxLength = 400 },
+                new ReplyFormField { Id = ReasonField, Label = Texts.Get(language, nameof(Catalog.AlertDismissWhy)), Kind = ReplyFieldKind.Choice, Required = true, Choices = Reasons(language) },
+                new ReplyFormField { Id = NoteField, Label = Texts.Get(language, nameof(Catalog.AlertDismissNote)), Kind = ReplyFieldKind.Text, MaxLength = 400 },
             ],
         };
-        return new Reply { Kind = ReplyKind.Form, Title = form.Title, Text = $"Dismiss the alert on {names}.", Form = form };
+        return new Reply { Kind = ReplyKind.Form, Title = form.Title, Text = Texts.Get(language, nameof(Catalog.AlertDismissText), names), Form = form };
     }
 }

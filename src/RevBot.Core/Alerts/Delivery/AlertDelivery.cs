@@ -44,7 +44,7 @@ public sealed class AlertDelivery(RevBotDb db, AlertScanner scanner, AlertRouter
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.State, AlertState.Open).SetProperty(a => a.SnoozedUntil, (DateTime?)null)
                 .SetProperty(a => a.NotifiedAt, (DateTime?)null).SetProperty(a => a.Version, a => a.Version + 1), ct);
 
-        var messages = await router.RouteAsync(now, ct);
+        var messages = await router.RouteAsync(now, request.Language, ct);
         await db.Alerts.Where(a => a.State == AlertState.Open && a.NotifiedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.NotifiedAt, now), ct);
         db.AlertScanRuns.Add(new AlertScanRun { StartedAt = now, FinishedAt = clock.UtcNow, Found = found, NewAlerts = added + woke, Resolved = resolved, Messages = messages });

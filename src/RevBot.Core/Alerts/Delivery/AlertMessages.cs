@@ -1,6 +1,7 @@
 using System.Globalization;
 using RevBot.Core.Alerts.Actions;
 using RevBot.Core.Deals;
+using RevBot.Core.Localization;
 using RevBot.Core.Replies;
 
 namespace RevBot.Core.Alerts.Delivery;
@@ -8,65 +9,76 @@ namespace RevBot.Core.Alerts.Delivery;
 /// <summary>
 /// The alert messages: one deal or account (a channel's message, or a person's only alert), several in one message
 /// for a person, and a channel's "and 12 more" summary past its hourly cap. Every alert says why in plain words and
-/// carries the buttons Open deal / Snooze / Dismiss / I'm on it.
+/// carries the buttons Open deal / Snooze / Dismiss / I'm on it, in <c>language</c>: the language the stored reasons
+/// were written in when delivered, the presser's when a button redraws it.
 /// </summary>
 internal static class AlertMessages
 {
-    public static Reply ForChannel(AlertSubject subject, AlertOptions settings) => Card([subject], settings, null, actions: true);
+    public static Reply ForChannel(AlertSubject subject, AlertOptions settings, string language) => Card([subject], settings, null, actions: true, language);
 
-    public static Reply ForPerson(IReadOnlyList<AlertSubject> subjects, AlertOptions settings) => Card(subjects, settings, null, actions: true);
+    public static Reply ForPerson(IReadOnlyList<AlertSubject> subjects, AlertOptions settings, string language) => Card(subjects, settings, null, actions: true, language);
 
     /// <summary>The message for these subjects; <paramref name="notice"/> says what someone just did with it.</summary>
-    public static Reply Card(IReadOnlyList<AlertSubject> subjects, AlertOptions settings, string? notice, bool actions)
+    public static Reply Card(IReadOnlyList<AlertSubject> subjects, AlertOptions settings, string? notice, bool actions, string language)
     {
         var shown = subjects.Take(settings.MaxPerMessage).ToList();
         var value = AlertActionValue.Encode(shown.Select(s => s.AlertIds[0]));
         var buttons = new List<ReplyAction>();
         foreach (var deal in shown.Where(s => s.Kind == AlertKind.StalledDeal).Take(shown.Count == 1 ? 1 : 3))
-            buttons.Add(new ReplyAction(DealActionIds.Open, shown.Count == 1 ? "Open deal" : $"Open {deal.Name}", deal.SubjectId));
+        {
+            var open = shown.Count == 1 ? Texts.Get(language, nameof(Catalog.AlertOpenDeal)) : Texts.Get(language, nameof(Catalog.AlertOpenNamed), deal.Name);
+            buttons.Add(new ReplyAction(DealActionIds.Open, open, deal.SubjectId));
+        }
         if (actions)
         {
-            var all = shown.Count > 1 ? " all" : "";
-            buttons.Add(new ReplyAction(AlertActionIds.Snooze, $"Snooze{all} {settings.SnoozeDays} days", value));
-            buttons.Add(new ReplyAction(AlertActionIds.Dismiss, $"Dismiss{all}", value, ReplyActionStyle.Danger));
-            buttons.Add(new ReplyAction(AlertActionIds.Assign, "I'm on it", value, ReplyActionStyle.Primary));
+            var all = shown.Count > 1;
+            buttons.Add(new ReplyAction(AlertActionIds.Snooze,
+                Texts.Get(language, all ? nameof(Catalog.AlertSnoozeAll) : nameof(Catalog.AlertSnooze), settings.SnoozeDays), value));
+            buttons.Add(new ReplyAction(AlertActionIds.Dismiss,
+                Texts.Get(language, all ? nameof(Catalog.AlertDismissAll) : nameof(Catalog.AlertDismiss)), value, ReplyActionStyle.Danger));
+            buttons.Add(new ReplyAction(AlertActionIds.Assign, Texts.Get(language, nameof(Catalog.AlertAssign)), value, ReplyActionStyle.Primary));
         }
-        var context = new List<string> { "You hear about each deal or account and reason once, until it changes or a snooze ends." };
+        var context = new List<string> { Texts.Get(language, nameof(Catalog.AlertOnce)) };
         if (shown.Count == 1)
         {
             var s = shown[0];
             return new Reply
             {
-                Kind = ReplyKind.Card, Title = Title(s), Text = $"Why: {s.Why}.", Notice = notice, Actions = buttons, Context = context,
+                Kind = ReplyKind.Card, Title = Title(s, language), Text = Texts.Get(language, nameof(Catalog.AlertWhy), s.Why), Notice = notice,
+                Actions = buttons, Context = context,
             };
         }
-        var lines = shown.Select(s => $"• {Title(s)}: {s.Why}").ToList();
-        if (subjects.Count > shown.Count) lines.Add(AndMore(subjects.Count - shown.Count));
+        var lines = shown.Select(s => $"• {Title(s, language)}: {s.Why}").ToList();
+        if (subjects.Count > shown.Count) lines.Add(AndMore(subjects.Count - shown.Count, language));
         return new Reply
         {
             Kind = ReplyKind.Card,
-            Title = $"{subjects.Count.ToString("#,0", CultureInfo.InvariantCulture)} alerts need your attention",
+            Title = Texts.Get(language, nameof(Catalog.AlertManyTitle), Count(subjects.Count)),
             Text = string.Join('\n', lines), Notice = notice, Actions = buttons, Context = context,
         };
     }
 
     /// <summary>Past a channel's hourly cap: the names only, so nothing is silently dropped.</summary>
-    public static Reply Summary(IReadOnlyList<AlertSubject> rest, bool afterOthers)
+    public static Reply Summary(IReadOnlyList<AlertSubject> rest, bool afterOthers, string language)
     {
         const int Named = 5;
         var names = string.Join(", ", rest.Take(Named).Select(s => s.Name));
-        var more = rest.Count > Named ? $", {AndMore(rest.Count - Named)}" : "";
+        var more = rest.Count > Named ? $", {AndMore(rest.Count - Named, language)}" : "";
         return new Reply
         {
             Kind = ReplyKind.Card,
-            Title = afterOthers ? $"And {rest.Count.ToString("#,0", CultureInfo.InvariantCulture)} more alerts" : $"{rest.Count.ToString("#,0", CultureInfo.InvariantCulture)} more alerts",
-            Text = $"This channel reached its hourly limit of alert messages. Also flagged: {names}{more}. Ask RevBot about any of them for the details.",
+            Title = Texts.Get(language, afterOthers ? nameof(Catalog.AlertAndMoreTitle) : nameof(Catalog.AlertMoreTitle), Count(rest.Count)),
+            Text = Texts.Get(language, nameof(Catalog.AlertCapText), names, more),
         };
     }
 
-    public static string Title(AlertSubject s) => s.Kind == AlertKind.StalledDeal
-        ? $"Stalled deal: {s.Name}"
-        : $"Churn risk: {s.Name}{(s.Score is { } score ? $" ({score}/100)" : "")}";
+    public static string Title(AlertSubject s, string language) => s.Kind == AlertKind.StalledDeal
+        ? Texts.Get(language, nameof(Catalog.AlertStalledTitle), s.Name)
+        : s.Score is { } score
+            ? Texts.Get(language, nameof(Catalog.AlertChurnTitleScore), s.Name, score)
+            : Texts.Get(language, nameof(Catalog.AlertChurnTitle), s.Name);
 
-    private static string AndMore(int n) => $"and {n.ToString("#,0", CultureInfo.InvariantCulture)} more";
+    private static string AndMore(int n, string language) => Texts.Get(language, nameof(Catalog.AlertAndMore), Count(n));
+
+    private static string Count(int n) => n.ToString("#,0", CultureInfo.InvariantCulture);
 }

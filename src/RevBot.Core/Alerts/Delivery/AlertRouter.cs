@@ -12,13 +12,13 @@ namespace RevBot.Core.Alerts.Delivery;
 /// Decides who hears about the alerts waiting to be delivered (<c>state = open AND notified_at IS NULL</c>) and adds
 /// their outbox rows to the context: each recipient one direct message for all their subjects (held through their quiet
 /// hours, skipped for kinds they muted), each subscribed channel one message per subject up to its hourly cap and then
-/// one "and N more" summary.
+/// one "and N more" summary. Messages are in the scan's language, the one their stored reasons were written in.
 /// </summary>
 public sealed class AlertRouter(RevBotDb db, IOptions<AlertOptions> options, CompanyClock clock)
 {
     public const string OutboxKind = "alert";
 
-    public async Task<int> RouteAsync(DateTime now, CancellationToken ct)
+    public async Task<int> RouteAsync(DateTime now, string language, CancellationToken ct)
     {
         var settings = options.Value;
         var subjects = await AlertSubjects.PendingAsync(db, ct);
@@ -39,7 +39,7 @@ public sealed class AlertRouter(RevBotDb db, IOptions<AlertOptions> options, Com
             var release = QuietHours.Release(now, QuietHours.ZoneFor(user.TimeZone, clock.Zone), settings.QuietHoursStart, settings.QuietHoursEnd);
             // The chat the person is known on; with neither id yet, Slack (the dispatcher may still find them by e-mail).
             var platform = user.SlackUserId is null && user.TeamsUserId is not null ? ChatPlatform.Teams : ChatPlatform.Slack;
-            Add(platform, "", user.Id, AlertMessages.ForPerson(mine, settings), now, release);
+            Add(platform, "", user.Id, AlertMessages.ForPerson(mine, settings, language), now, release);
             messages++;
         }
 
@@ -54,10 +54,10 @@ public sealed class AlertRouter(RevBotDb db, IOptions<AlertOptions> options, Com
             var hourAgo = now.AddHours(-1);
             var recent = await db.Outbox.CountAsync(m => m.Kind == OutboxKind && m.Platform == platform && m.ChannelId == channelId && m.CreatedAt > hourAgo, ct);
             var room = Math.Max(0, settings.ChannelHourlyCap - recent);
-            foreach (var subject in matching.Take(room)) Add(platform, channelId, null, AlertMessages.ForChannel(subject, settings), now, now);
+            foreach (var subject in matching.Take(room)) Add(platform, channelId, null, AlertMessages.ForChannel(subject, settings, language), now, now);
             messages += Math.Min(room, matching.Count);
             if (matching.Count <= room) continue;
-            Add(platform, channelId, null, AlertMessages.Summary(matching.Skip(room).ToList(), room > 0), now, now);
+            Add(platform, channelId, null, AlertMessages.Summary(matching.Skip(room).ToList(), room > 0, language), now, now);
             messages++;
         }
         return messages;

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using RevBot.Core.Digests;
+using RevBot.Core.Localization;
 using RevBot.Core.Metrics;
 using RevBot.Core.Storage;
 
@@ -32,9 +33,8 @@ public sealed class AlertDigestFeed(RevBotDb db, IServiceScopeFactory scopes, Al
             var inSlice = await InSliceAsync(kind, [.. mine.Select(f => f.SubjectId)], request.Filters, ct);
             mine = [.. mine.Where(f => inSlice.Contains(f.SubjectId))];
         }
-        var es = request.Language == "es";
         return [.. mine.Take(request.Limit).Select(f => new DigestItem(
-            kind == AlertKind.ChurnRisk ? $"{f.SubjectName} · {(es ? "riesgo" : "risk")} {f.Score}/100" : f.SubjectName,
+            kind == AlertKind.ChurnRisk ? Texts.Get(request.Language, nameof(Catalog.DigestFeedRiskLine), f.SubjectName, f.Score) : f.SubjectName,
             f.Score, f.SubjectId) { Detail = f.Summary })];
     }
 

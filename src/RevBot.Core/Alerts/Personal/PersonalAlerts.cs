@@ -8,6 +8,7 @@ using RevBot.Core.Company;
 using RevBot.Core.Digests;
 using RevBot.Core.Digests.Scheduling;
 using RevBot.Core.Domain;
+using RevBot.Core.Localization;
 using RevBot.Core.Replies;
 using RevBot.Core.Storage;
 
@@ -16,7 +17,7 @@ namespace RevBot.Core.Alerts.Personal;
 /// <summary>
 /// What one person sees about their own alerts (the Slack Home tab): the accounts they own with live churn-risk alerts,
 /// and their alert and digest settings. It reads the stored alerts (what the last scan found), never scans, so it is a
-/// few indexed queries however big the company. Scoped.
+/// few indexed queries however big the company. Its words are in the language asked for (English by default). Scoped.
 /// </summary>
 public sealed class PersonalAlerts(RevBotDb db, IOptions<AlertOptions> options, CompanyClock clock)
 {
@@ -28,7 +29,10 @@ public sealed class PersonalAlerts(RevBotDb db, IOptions<AlertOptions> options, 
     /// first, the first <paramref name="take"/> of them; null when no RevBot user has that e-mail. Dismissed alerts are
     /// left out: someone decided they need nothing more.
     /// </summary>
-    public async Task<AtRiskAccounts?> AtRiskAsync(string email, int take, CancellationToken ct)
+    public Task<AtRiskAccounts?> AtRiskAsync(string email, int take, CancellationToken ct) => AtRiskAsync(email, take, Texts.Neutral, ct);
+
+    /// <inheritdoc cref="AtRiskAsync(string, int, CancellationToken)"/>
+    public async Task<AtRiskAccounts?> AtRiskAsync(string email, int take, string language, CancellationToken ct)
     {
         if (await UserAsync(email, ct) is not { } user) return null;
         var churn = EnumText.Format(AlertKind.ChurnRisk);
@@ -51,17 +55,22 @@ public sealed class PersonalAlerts(RevBotDb db, IOptions<AlertOptions> options, 
             var assignee = mine.Select(r => r.AssignedUserId).FirstOrDefault(id => id is not null);
             var notes = new List<string>();
             if (mine.All(r => r.State == AlertState.Snoozed) && mine.Max(r => r.SnoozedUntil) is { } until)
-                notes.Add("snoozed until " + Day(until));
-            if (assignee is { } who) notes.Add(who == user.Id ? "you're on it" : $"{names.GetValueOrDefault(who, "someone")} is on it");
+                notes.Add(Texts.Get(language, nameof(Catalog.AlertHomeSnoozedUntil), Day(until, language)));
+            if (assignee is { } who)
+                notes.Add(who == user.Id ? Texts.Get(language, nameof(Catalog.AlertHomeYoureOnIt))
+                    : Texts.Get(language, nameof(Catalog.AlertOnIt), names.GetValueOrDefault(who) ?? Texts.Get(language, nameof(Catalog.AlertHomeSomeone))));
             var action = assignee is null
-                ? new ReplyAction(AlertActionIds.Assign, "I'm on it", AlertActionValue.Encode([subject.AlertIds[0]]), ReplyActionStyle.Primary)
+                ? new ReplyAction(AlertActionIds.Assign, Texts.Get(language, nameof(Catalog.AlertAssign)), AlertActionValue.Encode([subject.AlertIds[0]]), ReplyActionStyle.Primary)
                 : null;
             return new AtRiskAccount(t.SubjectId, t.Name, t.Score, subject.Reasons, notes.Count == 0 ? null : string.Join(" · ", notes), action);
         })], total);
     }
 
     /// <summary>The person's direct-message mutes, quiet hours, and the channel subscriptions and digests they created; null for an unknown e-mail.</summary>
-    public async Task<AlertSettings?> SettingsAsync(string email, CancellationToken ct)
+    public Task<AlertSettings?> SettingsAsync(string email, CancellationToken ct) => SettingsAsync(email, Texts.Neutral, ct);
+
+    /// <inheritdoc cref="SettingsAsync(string, CancellationToken)"/>
+    public async Task<AlertSettings?> SettingsAsync(string email, string language, CancellationToken ct)
     {
         if (await UserAsync(email, ct) is not { } user) return null;
         var muted = await db.AlertMutes.AsNoTracking().Where(m => m.UserId == user.Id).Select(m => m.Kind).ToListAsync(ct);
@@ -69,8 +78,11 @@ public sealed class PersonalAlerts(RevBotDb db, IOptions<AlertOptions> options, 
         {
             var text = EnumText.Format(kind);
             var isMuted = muted.Contains(text);
-            var toggle = isMuted ? new ReplyAction(AlertActionIds.Unmute, "Unmute", text) : new ReplyAction(AlertActionIds.Mute, "Mute", text);
-            return new DirectMessageAlertSetting(kind, kind == AlertKind.StalledDeal ? "Stalled-deal DMs" : "Churn-risk DMs", isMuted, toggle);
+            var toggle = isMuted
+                ? new ReplyAction(AlertActionIds.Unmute, Texts.Get(language, nameof(Catalog.AlertUnmuteButton)), text)
+                : new ReplyAction(AlertActionIds.Mute, Texts.Get(language, nameof(Catalog.AlertMuteButton)), text);
+            var label = Texts.Get(language, kind == AlertKind.StalledDeal ? nameof(Catalog.AlertHomeStalledDms) : nameof(Catalog.AlertHomeChurnDms));
+            return new DirectMessageAlertSetting(kind, label, isMuted, toggle);
         }).ToList();
 
         var subscriptions = db.AlertSubscriptions.AsNoTracking().Where(s => s.CreatedByUserId == user.Id && s.Active);
@@ -79,10 +91,10 @@ public sealed class PersonalAlerts(RevBotDb db, IOptions<AlertOptions> options, 
         var creators = new[] { user.Email, user.SlackUserId, user.TeamsUserId }.OfType<string>().Select(c => c.ToLowerInvariant()).ToList();
         var digests = db.DigestSchedules.AsNoTracking().Where(d => d.Active && d.CreatedBy != null && creators.Contains(d.CreatedBy.ToLower()));
         var digestsShown = await digests.OrderBy(d => d.Id).Take(ListedSettings).ToListAsync(ct);
-        return new AlertSettings(direct, QuietHoursText(user.TimeZone),
-            [.. subscriptionsShown.Select(s => new ChannelSetting(s.Platform, s.ChannelId, AlertCommands.Describe(s, es: false)))],
+        return new AlertSettings(direct, QuietHoursText(user.TimeZone, language),
+            [.. subscriptionsShown.Select(s => new ChannelSetting(s.Platform, s.ChannelId, AlertCommands.Describe(s, language)))],
             subscriptionsShown.Count < ListedSettings ? subscriptionsShown.Count : await subscriptions.CountAsync(ct),
-            [.. digestsShown.Select(d => new ChannelSetting(d.Platform, d.ChannelId, DigestText(d)))],
+            [.. digestsShown.Select(d => new ChannelSetting(d.Platform, d.ChannelId, DigestText(d, language)))],
             digestsShown.Count < ListedSettings ? digestsShown.Count : await digests.CountAsync(ct));
     }
 
@@ -93,22 +105,23 @@ public sealed class PersonalAlerts(RevBotDb db, IOptions<AlertOptions> options, 
     }
 
     /// <summary>"20:00–08:00 in Europe/Madrid (your time zone): direct messages decided then arrive at 08:00".</summary>
-    private string QuietHoursText(string? userZone)
+    private string QuietHoursText(string? userZone, string language)
     {
         var (start, end) = (options.Value.QuietHoursStart, options.Value.QuietHoursEnd);
-        if (start == end) return "none: direct messages go out as soon as an alert is found";
+        if (start == end) return Texts.Get(language, nameof(Catalog.AlertQuietNone));
         var own = userZone is not null && TimeZoneInfo.TryFindSystemTimeZoneById(userZone, out _);
         var zone = QuietHours.ZoneFor(userZone, clock.Zone);
-        return $"{Time(start)}–{Time(end)} in {zone.Id} ({(own ? "your time zone" : "the company's; you have none set")}): direct messages decided then arrive at {Time(end)}";
+        return Texts.Get(language, own ? nameof(Catalog.AlertQuietOwnZone) : nameof(Catalog.AlertQuietCompanyZone), Time(start), Time(end), zone.Id);
     }
 
-    private static string DigestText(DigestSubscription d)
+    private static string DigestText(DigestSubscription d, string language)
     {
-        var kind = DigestKinds.TryParse(d.Kind, out var k) ? DigestKinds.Title(k, spanish: false) : d.Kind;
-        return $"{kind} digest {DigestScheduleText.When(d.Cron, d.TimeZone, es: false)}{DigestAnswers.Extras(d, es: false)}";
+        var kind = DigestKinds.TryParse(d.Kind, out var k) ? DigestKinds.InText(k, language) : d.Kind;
+        return Texts.Get(language, nameof(Catalog.AlertHomeDigest), kind, DigestScheduleText.When(d.Cron, d.TimeZone, language), DigestAnswers.Extras(d, language));
     }
 
-    private string Day(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), clock.Zone).ToString("MMM d", CultureInfo.InvariantCulture);
+    private string Day(DateTime utc, string language) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), clock.Zone)
+        .ToString(Texts.Get(language, nameof(Catalog.AlertHomeDayFormat)), Texts.CultureOf(language));
 
     private static string Time(TimeOnly t) => t.ToString("HH:mm", CultureInfo.InvariantCulture);
 }

@@ -11,7 +11,4 @@ public sealed record AlertCommand(
     IReadOnlyList<AlertKind> Kinds,
     IReadOnlyDictionary<string, string> Filters,
     decimal? MinAmount,
-    string? Problem = null)
-{
-    public bool Spanish => Language == "es";
-}
+    string? Problem = null);

@@ -11,9 +11,6 @@ namespace RevBot.Core.Alerts.Subscriptions;
 /// </summary>
 public static partial class AlertCommandParser
 {
-    public const string KnownFilters = "kinds (stalled deals, churn risk), region:<name> or \"in EMEA\", segment:<name>, min:<amount> or \"over $50k\", owner:<email>, team:<name>";
-    public const string KnownFiltersEs = "tipos (negocios estancados, riesgo de churn), region:<nombre> o \"en EMEA\", segmento:<nombre>, min:<importe> o \"de más de 50k\", owner:<email>, equipo:<nombre>";
-
     private static readonly Dictionary<string, string> Keys = new(StringComparer.OrdinalIgnoreCase)
     {
         ["region"] = "region", ["región"] = "region", ["segment"] = "segment", ["segmento"] = "segment", ["owner"] = "owner",

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using RevBot.Core.Alerts.Delivery;
 using RevBot.Core.Company;
 using RevBot.Core.Domain;
+using RevBot.Core.Localization;
 using RevBot.Core.Outbox;
 using RevBot.Core.Replies;
 using RevBot.Core.Storage;
@@ -26,12 +27,13 @@ public sealed class AlertGoneHandler(RevBotDb db, CompanyClock clock) : IOutboxG
         foreach (var s in active) (s.Active, s.DisabledReason, s.DisabledAt) = (false, "channel archived or removed", now);
         foreach (var creator in active.Where(s => s.CreatedByUserId is not null).GroupBy(s => s.CreatedByUserId!.Value))
         {
-            var what = string.Join("; ", creator.Select(s => AlertCommands.Describe(s, es: false)));
+            // RevBot keeps no language per person: the message is in the neutral language (docs/texts.md).
+            var language = Texts.Neutral;
+            var what = string.Join("; ", creator.Select(s => AlertCommands.Describe(s, language)));
             var reply = new Reply
             {
-                Title = "Alert subscription turned off",
-                Text = $"RevBot could not post alerts to a channel you subscribed ({EnumText.Format(message.Platform)} channel {message.ChannelId}): it was archived or RevBot was removed from it. " +
-                    $"The subscription ({what}) is off. Subscribe another channel with \"subscribe …\" there.",
+                Title = Texts.Get(language, nameof(Catalog.AlertGoneTitle)),
+                Text = Texts.Get(language, nameof(Catalog.AlertGoneText), EnumText.Format(message.Platform), message.ChannelId, what),
             };
             db.Outbox.Add(new OutboxMessage
             {

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using RevBot.Core.Alerts.Actions;
 using RevBot.Core.Company;
 using RevBot.Core.Domain;
+using RevBot.Core.Localization;
 using RevBot.Core.Replies;
 using RevBot.Core.Storage;
 
@@ -33,21 +34,21 @@ public sealed class AlertMutes(RevBotDb db, CompanyClock clock)
     }
 
     /// <summary>A Mute / Unmute button: the value is the kind. The reply says what changed, for the adapter to show.</summary>
-    public async Task<Reply> PressAsync(string actionId, string value, int? userId, CancellationToken ct)
+    /// <param name="language">The presser's language ("en" when the adapter does not know it).</param>
+    public async Task<Reply> PressAsync(string actionId, string value, int? userId, string? language, CancellationToken ct)
     {
+        language ??= Texts.Neutral;
         var muted = actionId == AlertActionIds.Mute;
         if ((!muted && actionId != AlertActionIds.Unmute) || !EnumText.TryParse<AlertKind>(value, out var kind))
-            return Refused("Not understood", "RevBot doesn't know that button.");
+            return Refused(Texts.Get(language, nameof(Catalog.AlertNotUnderstoodTitle)), Texts.Get(language, nameof(Catalog.AlertButtonUnknown)));
         if (userId is not { } id || !await db.Users.AnyAsync(u => u.Id == id, ct))
-            return Refused("Who are you?", "RevBot doesn't know who you are, so it can't change your alerts.");
+            return Refused(Texts.Get(language, nameof(Catalog.AlertWhoAreYouTitle)), Texts.Get(language, nameof(Catalog.AlertWhoAreYou)));
         await SetAsync(id, [kind], muted, ct);
-        var what = DirectMessagesOf(kind);
-        var text = muted ? $"Muted: you won't get direct messages about {what}. Channels still get them." : $"Unmuted: you'll get direct messages about {what} again.";
-        return new Reply { Kind = ReplyKind.Card, Title = muted ? "Muted" : "Unmuted", Text = text, Notice = text };
+        var what = AlertCommands.Kinds([kind], language);
+        var text = Texts.Get(language, muted ? nameof(Catalog.AlertMutedNotice) : nameof(Catalog.AlertUnmutedNotice), what);
+        var title = Texts.Get(language, muted ? nameof(Catalog.AlertMutedTitle) : nameof(Catalog.AlertUnmutedTitle));
+        return new Reply { Kind = ReplyKind.Card, Title = title, Text = text, Notice = text };
     }
-
-    /// <summary>"stalled deals", "churn risk": how the kind reads after "direct messages about".</summary>
-    internal static string DirectMessagesOf(AlertKind kind) => kind == AlertKind.StalledDeal ? "stalled deals" : "churn risk";
 
     private static Reply Refused(string title, string text) => new() { Kind = ReplyKind.Refused, Title = title, Text = text };
 }

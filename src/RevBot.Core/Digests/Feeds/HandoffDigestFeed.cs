@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using RevBot.Core.Answers;
+using RevBot.Core.Localization;
 using RevBot.Core.Metrics;
 using RevBot.Core.Storage;
 
@@ -27,9 +28,8 @@ public sealed class HandoffDigestFeed(RevBotDb db, Microsoft.Extensions.Options.
             .Select(x => new { x.h.DealId, x.h.Kind, x.h.CreatedAt, x.d.Name, Account = x.d.Account!.Name, x.d.Amount })
             .ToListAsync(ct);
         var format = new AnswerFormatter(request.Language, company.Value.Currency);
-        var es = format.Spanish;
         return [.. rows.Select(r => new DigestItem(
-            $"{r.Account ?? r.Name ?? r.DealId} · {format.Money(r.Amount)} · {(es ? "desde el" : "since")} {format.Date(DateOnly.FromDateTime(r.CreatedAt), withYear: false)}",
+            Texts.Get(request.Language, nameof(Catalog.DigestFeedHandoffLine), r.Account ?? r.Name ?? r.DealId, format.Money(r.Amount), format.Date(DateOnly.FromDateTime(r.CreatedAt), withYear: false)),
             r.Amount, r.DealId) { Detail = r.Kind })];
     }
 }

@@ -1,28 +1,25 @@
 using RevBot.Core.Answers;
 using RevBot.Core.Digests.Timing;
 using RevBot.Core.Domain;
+using RevBot.Core.Localization;
 using RevBot.Core.Replies;
 
 namespace RevBot.Core.Digests.Scheduling;
 
-/// <summary>The replies of digest commands, in English and Spanish.</summary>
+/// <summary>The replies of digest commands, in the language of the command (texts in the catalog).</summary>
 internal static class DigestAnswers
 {
     public static Answer Scheduled(DigestSubscription row, TimeZoneInfo zone, DateTimeOffset? next)
     {
-        var es = row.Language == "es";
+        var language = row.Language;
         DigestKinds.TryParse(row.Kind, out var kind);
-        var title = DigestKinds.Title(kind, es);
-        var when = DigestScheduleText.When(row.Cron, zone.Id, es);
-        var nextText = next is { } n ? DigestScheduleText.Local(n, zone, es) : (es ? "nunca" : "never");
-        var extras = Extras(row, es);
-        var text = es
-            ? $"Hecho: el resumen de {title.ToLowerInvariant()} se publicará aquí {when}{extras}. Próxima publicación: {nextText}."
-            : $"Done: the {title} digest will be posted here {when}{extras}. Next post: {nextText}.";
-        return Make("digest_scheduled", row.Language, es ? "Resumen programado" : "Digest scheduled", text, ReplyKind.Answer);
+        var when = DigestScheduleText.When(row.Cron, zone.Id, language);
+        var nextText = next is { } n ? DigestScheduleText.Local(n, zone, language) : Texts.Get(language, nameof(Catalog.DigestNever));
+        var text = Texts.Get(language, nameof(Catalog.DigestScheduledText), DigestKinds.InText(kind, language), when, Extras(row, language), nextText);
+        return Make("digest_scheduled", language, Texts.Get(language, nameof(Catalog.DigestScheduledTitle)), text, ReplyKind.Answer);
     }
 
-    public static Answer List(IReadOnlyList<DigestSubscription> rows, bool here, bool es, DateTimeOffset now)
+    public static Answer List(IReadOnlyList<DigestSubscription> rows, bool here, string language, DateTimeOffset now)
     {
         var items = rows.Select(r =>
         {
@@ -30,37 +27,35 @@ internal static class DigestAnswers
             var zone = TimeZoneInfo.FindSystemTimeZoneById(r.TimeZone);
             var next = DigestCron.Next(r.Cron, zone, now);
             var where = here ? "" : $" · {EnumText.Format(r.Platform)}:{r.ChannelId}";
-            var nextText = next is { } n ? (es ? " · próxima: " : " · next: ") + DigestScheduleText.Local(n, zone, es) : "";
-            return new ReplySectionItem($"{DigestKinds.Title(kind, es)} · {DigestScheduleText.When(r.Cron, r.TimeZone, es)}{Extras(r, es)}{where}{nextText}");
+            var nextText = next is { } n ? " · " + Texts.Get(language, nameof(Catalog.DigestListNext), DigestScheduleText.Local(n, zone, language)) : "";
+            return new ReplySectionItem($"{DigestKinds.Title(kind, language)} · {DigestScheduleText.When(r.Cron, r.TimeZone, language)}{Extras(r, language)}{where}{nextText}");
         }).ToList();
-        var none = here
-            ? es ? "No hay resúmenes programados en este canal. Prueba: «resumen de ventas los lunes a las 9:00»." : "No digests are scheduled in this channel. Try: \"digest weekly sales every monday 9:00\"."
-            : es ? "No hay resúmenes programados." : "No digests are scheduled.";
-        var title = es ? "Resúmenes programados" : "Scheduled digests";
-        var text = items.Count == 0 ? none : es ? $"{items.Count} resumen(es) programado(s)." : $"{items.Count} digest(s) scheduled.";
-        var answer = Make("digest_list", es ? "es" : "en", title, text, ReplyKind.List);
+        var none = Texts.Get(language, here ? nameof(Catalog.DigestListNoneHere) : nameof(Catalog.DigestListNone));
+        var title = Texts.Get(language, nameof(Catalog.DigestListTitle));
+        var text = items.Count == 0 ? none
+            : Texts.Get(language, items.Count == 1 ? nameof(Catalog.DigestListCountOne) : nameof(Catalog.DigestListCountOther), items.Count);
+        var answer = Make("digest_list", language, title, text, ReplyKind.List);
         return answer with { Reply = answer.Reply with { Sections = [new ReplySection(title, items, none)] } };
     }
 
-    public static Answer Stopped(DigestKind kind, bool es) => Make("digest_stopped", es ? "es" : "en", es ? "Resumen detenido" : "Digest stopped",
-        es ? $"El resumen de {DigestKinds.Title(kind, true).ToLowerInvariant()} ya no se publicará en este canal." : $"The {DigestKinds.Title(kind, false)} digest will no longer be posted in this channel.",
-        ReplyKind.Answer);
+    public static Answer Stopped(DigestKind kind, string language) => Make("digest_stopped", language, Texts.Get(language, nameof(Catalog.DigestStoppedTitle)),
+        Texts.Get(language, nameof(Catalog.DigestStoppedText), DigestKinds.InText(kind, language)), ReplyKind.Answer);
 
-    public static Answer NotScheduled(DigestKind kind, bool es) => Refused(es ? "es" : "en",
-        es ? $"No hay ningún resumen de {DigestKinds.Title(kind, true).ToLowerInvariant()} programado en este canal." : $"There is no {DigestKinds.Title(kind, false)} digest scheduled in this channel.");
+    public static Answer NotScheduled(DigestKind kind, string language) =>
+        Refused(language, Texts.Get(language, nameof(Catalog.DigestNotScheduled), DigestKinds.InText(kind, language)));
 
     public static Answer Refused(string language, string text) =>
-        Make("digest", language, language == "es" ? "Resúmenes" : "Digests", text, ReplyKind.NotUnderstood) with { Understood = false };
+        Make("digest", language, Texts.Get(language, nameof(Catalog.DigestRefusedTitle)), text, ReplyKind.NotUnderstood) with { Understood = false };
 
-    internal static string Extras(DigestSubscription row, bool es)
+    /// <summary>", region EMEA, team Enterprise, skipped when the week is empty": the subscription's filters, or "".</summary>
+    internal static string Extras(DigestSubscription row, string language)
     {
         var parts = new List<string>();
-        if (row.Region is { } region) parts.Add((es ? "región " : "region ") + region);
-        if (row.Segment is { } segment) parts.Add((es ? "segmento " : "segment ") + segment);
-        if (row.Team is { } team) parts.Add((es ? "equipo " : "team ") + team);
-        var text = parts.Count == 0 ? "" : $", {string.Join(", ", parts)}";
-        if (row.SkipIfEmpty) text += es ? ", salvo las semanas sin actividad" : ", skipped when the week is empty";
-        return text;
+        if (row.Region is { } region) parts.Add(Texts.Get(language, nameof(Catalog.DigestExtraRegion), region));
+        if (row.Segment is { } segment) parts.Add(Texts.Get(language, nameof(Catalog.DigestExtraSegment), segment));
+        if (row.Team is { } team) parts.Add(Texts.Get(language, nameof(Catalog.DigestExtraTeam), team));
+        if (row.SkipIfEmpty) parts.Add(Texts.Get(language, nameof(Catalog.DigestExtraSkipIfEmpty)));
+        return parts.Count == 0 ? "" : $", {string.Join(", ", parts)}";
     }
 
     private static Answer Make(string intent, string language, string title, string text, ReplyKind kind) => new()

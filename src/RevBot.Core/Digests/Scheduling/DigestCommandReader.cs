@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using RevBot.Core.Digests.Timing;
+using RevBot.Core.Localization;
 using RevBot.Core.Metrics;
 
 namespace RevBot.Core.Digests.Scheduling;
@@ -28,7 +29,6 @@ public static partial class DigestCommandReader
         bool Has(string w) => words.Contains($" {w} ", StringComparison.Ordinal);
         if (!DigestPhraseWords.Digest.Any(Has)) return null;
         var language = DigestPhraseWords.Spanish.Any(Has) ? "es" : "en";
-        var es = language == "es";
         var kinds = DigestPhraseWords.Kinds.Where(k => Has(k.Word)).Select(k => k.Kind).Distinct().ToList();
 
         string? timeZone = null;
@@ -38,8 +38,7 @@ public static partial class DigestCommandReader
             if (!TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var found) || !found.HasIanaId && timeZone != "UTC")
                 return new DigestChatCommand(DigestCommandAction.Schedule, language)
                 {
-                    Problem = es ? $"No conozco la zona horaria \"{timeZone}\": escríbela como Europe/Madrid o America/New_York."
-                                 : $"I don't know the time zone \"{timeZone}\": write it like Europe/Madrid or America/New_York.",
+                    Problem = Texts.Get(language, nameof(Catalog.DigestUnknownZone), timeZone),
                 };
         }
 
@@ -48,8 +47,7 @@ public static partial class DigestCommandReader
             if (kinds.Count == 1) return new DigestChatCommand(DigestCommandAction.Stop, language) { Kind = kinds[0] };
             return new DigestChatCommand(DigestCommandAction.Stop, language)
             {
-                Problem = es ? "¿Qué resumen dejo de publicar? Ventas (sales), cs, marketing, finanzas (finance) o dirección (exec)."
-                             : "Which digest should I stop? sales, cs, marketing, finance or exec.",
+                Problem = Texts.Get(language, nameof(Catalog.DigestWhichToStop)),
             };
         }
         if (kinds.Count == 0 && !plain.Any(char.IsAsciiDigit)) return new DigestChatCommand(DigestCommandAction.List, language);
@@ -60,7 +58,7 @@ public static partial class DigestCommandReader
             && !DigestPhraseWords.Weekdays.Any(Has) && !DigestPhraseWords.Daily.Any(w => words.Contains($" {w} ", StringComparison.Ordinal)))
             return null;
         if (!DigestPhraseParser.TryParse(rest, known, out var phrase, out var problem))
-            return new DigestChatCommand(DigestCommandAction.Schedule, language) { Problem = problem ?? (es ? "No entiendo ese resumen." : "I can't read that digest command.") };
+            return new DigestChatCommand(DigestCommandAction.Schedule, language) { Problem = problem ?? Texts.Get(language, nameof(Catalog.DigestCantRead)) };
         var action = phrase!.Action == DigestPhraseAction.Preview ? DigestCommandAction.Preview : DigestCommandAction.Schedule;
         return new DigestChatCommand(action, phrase.Language) { Kind = phrase.Schedule.Kind, Schedule = phrase.Schedule, TimeZone = timeZone };
     }

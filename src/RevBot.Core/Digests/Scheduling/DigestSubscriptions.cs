@@ -3,6 +3,7 @@ using RevBot.Core.Answers;
 using RevBot.Core.Company;
 using RevBot.Core.Digests.Timing;
 using RevBot.Core.Domain;
+using RevBot.Core.Localization;
 using RevBot.Core.Metrics;
 using RevBot.Core.Replies;
 using RevBot.Core.Storage;
@@ -21,27 +22,22 @@ public sealed class DigestSubscriptions(RevBotDb db, DigestBuilder builder, Comp
     {
         ArgumentNullException.ThrowIfNull(request);
         if (DigestCommandReader.Read(request.Question) is not { } command) return null;
-        var es = command.Language == "es";
+        var language = command.Language;
         if (command.Problem is { } problem) return DigestAnswers.Refused(command.Language, problem);
         if (command.Action == DigestCommandAction.Preview) return await PreviewAsync(command, ct);
-        if (command.Action == DigestCommandAction.List) return await ListAsync(request.Channel, es, ct);
+        if (command.Action == DigestCommandAction.List) return await ListAsync(request.Channel, language, ct);
         if (request.Channel is not { } channel)
-            return DigestAnswers.Refused(command.Language, es
-                ? "Los resúmenes se programan desde un canal de Slack o Teams: escríbelo allí mencionando a RevBot o con /revbot."
-                : "Digests are scheduled from a Slack or Teams channel: ask there, mentioning RevBot or with /revbot.");
+            return DigestAnswers.Refused(language, Texts.Get(language, nameof(Catalog.DigestNeedsChannel)));
         return command.Action == DigestCommandAction.Stop
-            ? await StopAsync(channel, command.Kind!.Value, request, es, ct)
+            ? await StopAsync(channel, command.Kind!.Value, request, language, ct)
             : await ScheduleAsync(channel, command, request, ct);
     }
 
     private async Task<Answer> ScheduleAsync(ChannelTarget channel, DigestChatCommand command, AskRequest request, CancellationToken ct)
     {
-        var es = command.Language == "es";
         var schedule = command.Schedule!;
         if (schedule.Filters.ContainsKey(Dimension.Owner))
-            return DigestAnswers.Refused(command.Language, es
-                ? "Un resumen de canal se filtra por región, segmento o equipo, no por propietario."
-                : "A channel digest is filtered by region, segment or team, not by owner.");
+            return DigestAnswers.Refused(command.Language, Texts.Get(command.Language, nameof(Catalog.DigestNoOwnerFilter)));
         var zone = command.TimeZone is { } id ? TimeZoneInfo.FindSystemTimeZoneById(id) : clock.Zone;
         var now = time.GetUtcNow().UtcDateTime;
         var kind = DigestKinds.Name(schedule.Kind);
@@ -67,24 +63,24 @@ public sealed class DigestSubscriptions(RevBotDb db, DigestBuilder builder, Comp
         return DigestAnswers.Scheduled(row, zone, DigestCron.Next(row.Cron, zone, time.GetUtcNow()));
     }
 
-    private async Task<Answer> ListAsync(ChannelTarget? channel, bool es, CancellationToken ct)
+    private async Task<Answer> ListAsync(ChannelTarget? channel, string language, CancellationToken ct)
     {
         var query = db.DigestSchedules.AsNoTracking().Where(s => s.Active);
         if (channel is not null) query = query.Where(s => s.Platform == channel.Platform && s.ChannelId == channel.ChannelId);
         var rows = await query.OrderBy(s => s.Kind).ThenBy(s => s.Id).Take(50).ToListAsync(ct);
-        return DigestAnswers.List(rows, channel is not null, es, time.GetUtcNow());
+        return DigestAnswers.List(rows, channel is not null, language, time.GetUtcNow());
     }
 
-    private async Task<Answer> StopAsync(ChannelTarget channel, DigestKind kind, AskRequest request, bool es, CancellationToken ct)
+    private async Task<Answer> StopAsync(ChannelTarget channel, DigestKind kind, AskRequest request, string language, CancellationToken ct)
     {
         var name = DigestKinds.Name(kind);
         var row = await db.DigestSchedules.FirstOrDefaultAsync(s => s.Platform == channel.Platform && s.ChannelId == channel.ChannelId && s.Kind == name && s.Active, ct);
-        if (row is null) return DigestAnswers.NotScheduled(kind, es);
+        if (row is null) return DigestAnswers.NotScheduled(kind, language);
         row.Active = false;
         row.DisabledReason = $"stopped by {request.UserEmail ?? request.PlatformUserId ?? "a chat user"}";
         row.UpdatedAt = time.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
-        return DigestAnswers.Stopped(kind, es);
+        return DigestAnswers.Stopped(kind, language);
     }
 
     private async Task<Answer> PreviewAsync(DigestChatCommand command, CancellationToken ct)

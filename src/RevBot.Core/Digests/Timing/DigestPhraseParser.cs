@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using RevBot.Core.Localization;
 using RevBot.Core.Metrics;
 
 namespace RevBot.Core.Digests.Timing;
@@ -23,22 +24,20 @@ public static partial class DigestPhraseParser
         var plain = Plain(text ?? "");
         var words = $" {plain} ";
         bool Has(string w) => words.Contains($" {w} ", StringComparison.Ordinal);
-        var spanish = DigestPhraseWords.Spanish.Any(Has);
+        var language = DigestPhraseWords.Spanish.Any(Has) ? "es" : "en";
         if (!DigestPhraseWords.Digest.Any(Has)) return false;
         var kinds = DigestPhraseWords.Kinds.Where(k => Has(k.Word)).Select(k => k.Kind).Distinct().ToList();
         if (kinds.Count != 1)
         {
-            problem = spanish
-                ? "¿Qué resumen? Ventas (sales), cs, marketing, finanzas (finance) o dirección (exec)."
-                : "Which digest? sales, cs, marketing, finance or exec.";
+            problem = Texts.Get(language, nameof(Catalog.DigestWhich));
             return false;
         }
-        if (!DigestPhraseTime.TryRead(plain, out var time, out problem, spanish)) return false;
+        if (!DigestPhraseTime.TryRead(plain, out var time, out problem, language)) return false;
         var days = DigestPhraseTime.Days(plain, Has);
         var filters = DigestPhraseFilters.Read(text ?? "", known);
         var schedule = new DigestSchedule(kinds[0], $"{time.Minute} {time.Hour} * * {days}", filters, DigestPhraseWords.SkipIfEmpty.Any(w => words.Contains($" {w} ", StringComparison.Ordinal)));
         var action = DigestPhraseWords.Preview.Any(Has) || words.Contains(" vista previa ", StringComparison.Ordinal) ? DigestPhraseAction.Preview : DigestPhraseAction.Schedule;
-        phrase = new DigestPhrase(action, schedule, spanish ? "es" : "en");
+        phrase = new DigestPhrase(action, schedule, language);
         return true;
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using RevBot.Core.Localization;
 
 namespace RevBot.Core.Digests.Timing;
 
@@ -9,7 +10,7 @@ internal static partial class DigestPhraseTime
     public static readonly TimeOnly DefaultTime = new(9, 0);
 
     /// <summary>"9:00", "8.30", "9h30", "at 9", "a las 9", "9am", "4:30 pm"; 9:00 when the phrase names no time.</summary>
-    public static bool TryRead(string plain, out TimeOnly time, out string? problem, bool spanish)
+    public static bool TryRead(string plain, out TimeOnly time, out string? problem, string language)
     {
         time = DefaultTime;
         problem = null;
@@ -23,7 +24,7 @@ internal static partial class DigestPhraseTime
         if (meridiem is not null && hour is >= 1 and <= 12) hour = (hour % 12) + (meridiem.StartsWith('p') ? 12 : 0);
         if (hour > 23 || minute > 59 || (meridiem is not null && m.Groups["h"].Value is var h && int.Parse(h, CultureInfo.InvariantCulture) is 0 or > 12))
         {
-            problem = spanish ? $"No entiendo la hora \"{m.Value.Trim()}\": escribe por ejemplo 9:00 o 16:30." : $"I can't read the time \"{m.Value.Trim()}\": write it like 9:00, 9am or 16:30.";
+            problem = Texts.Get(language, nameof(Catalog.DigestCantReadTime), m.Value.Trim());
             return false;
         }
         time = new TimeOnly(hour, minute);

@@ -107,6 +107,16 @@ public sealed class PersonalAlertsTests
             new ChannelSetting(ChatPlatform.Slack, "CEXEC", "Executive digest on weekdays at 09:00 (UTC)")], alice.Digests);
         Assert.Equal(2, alice.DigestsTotal);
         Assert.All(bob.DirectMessages, d => Assert.False(d.Muted));
+
+        // The same settings read in Spanish.
+        var spanish = (await company.UseAsync<PersonalAlerts, AlertSettings?>(p => p.SettingsAsync(DeliveryCompany.Alice, "es", Ct)))!;
+        Assert.Equal([("Mensajes directos de negocios estancados", "Reactivar"), ("Mensajes directos de riesgo de churn", "Silenciar")],
+            spanish.DirectMessages.Select(d => (d.Label, d.Toggle.Label)));
+        Assert.Equal("20:00–08:00 en Europe/Madrid (tu zona horaria): los mensajes directos de esas horas llegan a las 08:00", spanish.QuietHours);
+        Assert.Equal([new ChannelSetting(ChatPlatform.Slack, "CSALES", "riesgo de churn en EMEA"), new ChannelSetting(ChatPlatform.Teams, "19:ops@thread.tacv2", "negocios estancados de al menos 50,000")],
+            spanish.ChannelAlerts);
+        Assert.Equal([new ChannelSetting(ChatPlatform.Slack, "CSALES", "Resumen de ventas los lunes a las 08:30 (UTC), región EMEA"),
+            new ChannelSetting(ChatPlatform.Slack, "CEXEC", "Resumen de dirección de lunes a viernes a las 09:00 (UTC)")], spanish.Digests);
         Assert.Equal(["CBOB"], bob.ChannelAlerts.Select(c => c.ChannelId));
         Assert.Equal(["CBOB"], bob.Digests.Select(c => c.ChannelId));
         Assert.Null(await SettingsAsync(company, "nobody@acme.test"));
