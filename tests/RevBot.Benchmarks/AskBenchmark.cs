@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using RevBot.Core;
+using RevBot.Core.Answers;
 using RevBot.Core.Conversation;
 using RevBot.Data;
 using RevBot.Data.Storage;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using RevBot.Core.Metrics.Sql;
+using RevBot.Core.Storage;
 
 namespace RevBot.Core.Alerts;
 

@@ -2,15 +2,14 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using RevBot.Core.Alerts.Subscriptions;
+using RevBot.Core.Answers;
 using RevBot.Core.Company;
 using RevBot.Core.DataHealth;
 using RevBot.Core.Deals;
-using RevBot.Core.Digests.Scheduling;
+using RevBot.Core.Localization;
 using RevBot.Core.Metrics;
 using RevBot.Core.Periods;
 using RevBot.Core.Storage;
-using RevBot.Core.Localization;
 
 namespace RevBot.Core.Conversation;
 
@@ -25,8 +24,7 @@ public sealed class AskService(
     DealFinder deals,
     DealCards cards,
     DataHealthQueries health,
-    AlertCommands alertCommands,
-    DigestSubscriptions digests,
+    IEnumerable<IChatCommand> commands,
     FindingLists findings,
     ScorecardAnswers scorecards,
     VocabularyCache vocabulary,
@@ -42,11 +40,10 @@ public sealed class AskService(
         ArgumentNullException.ThrowIfNull(request);
         var options = company.Value;
         var asOf = request.AsOf ?? clock.Today;
-        // Digest commands ("post the sales digest here on Mondays at 9") act on the turn's channel before any question is read.
-        if (await digests.TryAnswerAsync(request, ct) is { } digestAnswer) return Counted(digestAnswer);
-        // Alert subscriptions and mutes are commands, not questions: they need the channel the turn came from.
-        if (AlertCommandParser.TryParse(request.Question, out var alertCommand))
-            return Counted(await alertCommands.RunAsync(alertCommand, request.UserEmail, request.ConversationKey, ct));
+        // Chat commands (digest schedules, alert subscriptions and mutes) act on the turn's channel before any question
+        // is read; each feature registers its own (IChatCommand), tried in registration order.
+        foreach (var command in commands)
+            if (await command.TryAnswerAsync(request, ct) is { } commandAnswer) return Counted(commandAnswer);
         var words = await vocabulary.GetAsync(db, request.Question, ct);
         var parsed = QuestionParser.Parse(request.Question, new ParseContext(asOf, options.FiscalYearStartMonth, request.UserEmail, words));
         if (parsed.Intent == Intent.DealSearch) return Counted(await FindDealAsync(parsed, request.UserEmail, ct));

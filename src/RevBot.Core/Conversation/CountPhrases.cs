@@ -1,3 +1,4 @@
+using RevBot.Core.Answers;
 using RevBot.Core.Metrics;
 
 namespace RevBot.Core.Conversation;

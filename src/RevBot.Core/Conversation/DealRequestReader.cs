@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using RevBot.Core.Answers;
 using RevBot.Core.Conversation.Lexicon;
 using RevBot.Core.Periods;
 

@@ -1,4 +1,5 @@
 using RevBot.Core.Alerts;
+using RevBot.Core.Answers;
 using RevBot.Core.Deals;
 using RevBot.Core.Metrics;
 using RevBot.Core.Periods;

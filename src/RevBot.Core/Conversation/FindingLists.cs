@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using RevBot.Core.Alerts;
+using RevBot.Core.Answers;
 using RevBot.Core.Metrics;
 using RevBot.Core.Storage;
 

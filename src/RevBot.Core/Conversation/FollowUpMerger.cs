@@ -1,3 +1,5 @@
+using RevBot.Core.Answers;
+
 namespace RevBot.Core.Conversation;
 
 /// <summary>

@@ -1,3 +1,4 @@
+using RevBot.Core.Answers;
 using RevBot.Core.Metrics;
 using RevBot.Core.Periods;
 using RevBot.Core.Replies;

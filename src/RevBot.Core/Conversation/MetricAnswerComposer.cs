@@ -1,4 +1,5 @@
 using System.Globalization;
+using RevBot.Core.Answers;
 using RevBot.Core.Metrics;
 using RevBot.Core.Periods;
 using RevBot.Core.Replies;

@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
+using RevBot.Core.Answers;
 using RevBot.Core.Replies;
 
 namespace RevBot.Core.Conversation;

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using RevBot.Core.Answers;
 
 namespace RevBot.Core.Conversation;
 

@@ -1,3 +1,4 @@
+using RevBot.Core.Answers;
 using RevBot.Core.Conversation.Lexicon;
 using RevBot.Core.Metrics;
 

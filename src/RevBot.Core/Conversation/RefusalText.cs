@@ -1,4 +1,5 @@
 using System.Globalization;
+using RevBot.Core.Answers;
 using RevBot.Core.Metrics;
 
 namespace RevBot.Core.Conversation;

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using RevBot.Core.Answers;
 using RevBot.Core.Company;
 using RevBot.Core.Digests;
 using RevBot.Core.Metrics;

@@ -1,4 +1,5 @@
 using RevBot.Core.Conversation.Lexicon;
+using RevBot.Core.Input;
 using RevBot.Core.Periods;
 
 namespace RevBot.Core.Conversation;

@@ -1,3 +1,4 @@
+using RevBot.Core.Answers;
 using RevBot.Core.Domain;
 using RevBot.Core.Localization;
 using RevBot.Core.Replies;

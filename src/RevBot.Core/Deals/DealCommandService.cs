@@ -3,7 +3,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RevBot.Core.Company;
 using RevBot.Core.Domain;
-using RevBot.Core.Handoffs;
 using RevBot.Core.Storage;
 
 namespace RevBot.Core.Deals;
@@ -15,7 +14,7 @@ namespace RevBot.Core.Deals;
 /// The loser is told what changed ("stale"), never an error.
 /// </summary>
 public sealed partial class DealCommandService(
-    RevBotDb db, IOptions<CompanyOptions> company, IOptions<HandoffOptions> handoffs, CompanyClock clock, ILogger<DealCommandService> log)
+    RevBotDb db, IOptions<CompanyOptions> company, IEnumerable<IDealStatusListener> listeners, CompanyClock clock, ILogger<DealCommandService> log)
 {
     public const int MaxKeyLength = 200;
 
@@ -63,7 +62,7 @@ public sealed partial class DealCommandService(
         db.AuditLog.Add(DealAudit.Entry(deal.Id, actor.Id, command.Channel, plan.Action, diff, deal.Version, now));
         if (plan.After.Stage != plan.Before.Stage)
             db.DealStageHistory.Add(new DealStageChange { DealId = deal.Id, Stage = plan.After.Stage, EnteredAt = now });
-        await HandoffOutbox.AddAsync(db, deal, plan.Before.Status, plan.Before.Stage, handoffs.Value, now, ct);
+        foreach (var listener in listeners) await listener.DealChangedAsync(deal, plan.Before.Status, plan.Before.Stage, now, ct);
         var message = plan.Action switch
         {
             "won" => $"Marked won by {actor.Name}.",

@@ -1,4 +1,4 @@
-using RevBot.Core.Conversation;
+using RevBot.Core.Input;
 
 namespace RevBot.Core.Deals;
 

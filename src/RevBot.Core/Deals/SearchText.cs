@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using RevBot.Core.Metrics.Sql;
+using RevBot.Core.Storage;
 
 namespace RevBot.Core.Deals;
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using RevBot.Core.Images;
 
 namespace RevBot.Core.Digests;
 

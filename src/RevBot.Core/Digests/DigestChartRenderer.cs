@@ -1,4 +1,5 @@
-using RevBot.Core.Conversation;
+using RevBot.Core.Answers;
+using RevBot.Core.Images;
 using ScottPlot;
 using ScottPlot.TickGenerators;
 

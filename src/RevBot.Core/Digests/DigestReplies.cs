@@ -1,4 +1,4 @@
-using RevBot.Core.Conversation;
+using RevBot.Core.Answers;
 using RevBot.Core.Localization;
 using RevBot.Core.Replies;
 

@@ -1,4 +1,5 @@
 using Humanizer;
+using RevBot.Core.Answers;
 using RevBot.Core.Localization;
 using RevBot.Core.Metrics;
 
@@ -21,7 +22,7 @@ internal static class DigestText
         return $"{name} · {scope}";
     }
 
-    public static string Value(DigestMetric m, Conversation.AnswerFormatter f)
+    public static string Value(DigestMetric m, AnswerFormatter f)
     {
         var text = f.Value(m.Value.Value, m.Unit);
         if (m.Target is { } target && m.Value.Value is { } v)

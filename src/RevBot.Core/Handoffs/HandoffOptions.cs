@@ -1,4 +1,5 @@
 using RevBot.Core.Company;
+using RevBot.Core.Domain;
 using RevBot.Core.Localization;
 
 namespace RevBot.Core.Handoffs;

@@ -9,7 +9,7 @@ namespace RevBot.Data.Demo;
 /// </summary>
 internal sealed class AccountPlanner(DemoSeedOptions options, DemoTimeline time, DemoPeople people)
 {
-    private readonly DealPlanner _deals = new(options, time, people);
+    private readonly DemoDealPlanner _deals = new(options, time, people);
     private readonly Faker _names = new("en");
     private long _nextDeal = 1;
     private long _nextSubscription = 1;

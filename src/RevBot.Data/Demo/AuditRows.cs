@@ -49,7 +49,7 @@ internal sealed class AuditRows(DemoSeedOptions options, DemoTimeline time)
     private void CutAmount(DealPlan deal, bool large, Randomizer r, IRowWriter<AuditEntry> writer)
     {
         var cut = large ? r.Between(0.3, 0.5) : r.Between(0.1, 0.5);
-        var before = DealPlanner.RoundAmount((double)deal.Deal.Amount / (1 - cut));
+        var before = DemoDealPlanner.RoundAmount((double)deal.Deal.Amount / (1 - cut));
         var at = time.Now.AddDays(-r.Between(1, Math.Min(large ? 25 : 42, (time.Now - deal.CreatedAt).TotalDays - 1)));
         writer.Write(Entry(deal, at, r, string.Create(CultureInfo.InvariantCulture, $"{{\"{DealFields.Amount}\":[{before},{deal.Deal.Amount}]}}")));
     }

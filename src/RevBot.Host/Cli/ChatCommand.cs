@@ -1,4 +1,5 @@
 using System.CommandLine;
+using RevBot.Core.Answers;
 using RevBot.Core.Conversation;
 using RevBot.Core.Storage;
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using RevBot.Core.Answers;
 using RevBot.Core.Conversation;
 using RevBot.Core.Digests;
 using RevBot.Core.Metrics;

@@ -11,9 +11,7 @@ internal static class HostServiceCollectionExtensions
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).CheckOnStart();
         services.AddOptions<InboundDeliveryOptions>().BindConfiguration(InboundDeliveryOptions.Section).CheckOnStart();
         services.AddHostedService<InboundDeliveryCleanup>();
-        services.AddHostedService<AlertScanService>();
         services.AddHostedService<VocabularyWarmup>();
-        services.AddHostedService<RevBot.Core.Digests.Scheduling.DigestSchedulerService>();
         services.AddOptions<Api.ApiOptions>().BindConfiguration(Api.ApiOptions.Section).CheckOnStart();
         // Bodies are refused past 1 MiB by RequestSizeLimit (declared length) and the Slack/Teams readers (as read). Kestrel's
         // own cap sits above that so it can still drain a refused body slightly over the limit instead of resetting the

@@ -45,4 +45,23 @@ public sealed class AlertSubscriptionEndToEndTests(SlackBotHost host) : IClassFi
         Assert.StartsWith("Why: ", first.Text, StringComparison.Ordinal);
         Assert.Contains(first.Actions, a => a.Id == "alert.snooze");
     }
+
+    /// <summary>
+    /// A direct message is no channel: the Slack adapter passes none, so channel commands are refused there (Core reads
+    /// no conversation-key formats to find out) and nothing is stored.
+    /// </summary>
+    [Fact]
+    public async Task A_slash_command_in_a_direct_message_subscribes_nothing()
+    {
+        var ack = await host.PostSignedAsync(SlackEndpoints.CommandsPath,
+            $"command=%2Frevbot&text={Uri.EscapeDataString("subscribe stalled deals")}&team_id=T1&channel_id=DALERTS1&user_id={SlackBotHost.RepSlackId}" +
+            $"&response_url={Uri.EscapeDataString(host.Fake.BaseUri + "respond/alerts-dm")}", "application/x-www-form-urlencoded");
+        Assert.Equal(HttpStatusCode.OK, ack.StatusCode);
+        var answer = (await host.WaitForAsync(r => r.Method == "/respond/alerts-dm")).Single().Body;
+        Assert.Contains("Subscriptions belong to a channel", answer, StringComparison.Ordinal);
+
+        await using var scope = host.App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RevBotDb>();
+        Assert.False(await db.AlertSubscriptions.AnyAsync(s => s.ChannelId == "DALERTS1", Ct));
+    }
 }

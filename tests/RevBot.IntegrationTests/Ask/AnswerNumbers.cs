@@ -1,4 +1,5 @@
 using System.Text.Json;
+using RevBot.Core.Answers;
 using RevBot.Core.Conversation;
 using RevBot.Core.Metrics;
 using RevBot.Core.Periods;

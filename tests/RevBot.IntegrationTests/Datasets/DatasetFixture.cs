@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using RevBot.Core;
+using RevBot.Core.Answers;
 using RevBot.Core.Conversation;
 using RevBot.Data;
 using RevBot.Data.Csv;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using RevBot.Core.Answers;
 using RevBot.Data.Storage;
 using RevBot.Testing;
 using RevBot.Testing.Datasets;

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
+using RevBot.Core.Answers;
 using RevBot.Core.Conversation;
 using RevBot.Core.Storage;
 using RevBot.Core.Work;

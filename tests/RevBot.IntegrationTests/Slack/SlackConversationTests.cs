@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using RevBot.Core.Answers;
 using RevBot.Core.Conversation;
 using RevBot.Slack.App.Home;
 using RevBot.Slack.App.Rendering;

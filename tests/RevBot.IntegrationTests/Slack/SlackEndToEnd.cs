@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using RevBot.Core.Answers;
 using RevBot.Core.Conversation;
 using RevBot.Slack.App.Rendering;
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using RevBot.Core.Answers;
 using RevBot.Core.Conversation;
 using RevBot.Testing;
 

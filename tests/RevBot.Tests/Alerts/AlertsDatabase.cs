@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using RevBot.Core;
 using RevBot.Core.Alerts;
+using RevBot.Core.Answers;
 using RevBot.Data;
 using RevBot.Data.Storage;
 using RevBot.Testing;
@@ -54,7 +55,7 @@ public class AlertsDatabase : IAsyncDisposable
     }
 
     /// <summary>Asks a question through <see cref="Core.Conversation.AskService"/> as of <see cref="AlertDataset.AsOf"/>, with the host's services.</summary>
-    public async Task<Core.Conversation.Answer> AskAsync(DbProvider provider, string question, string? email = null, IReadOnlyDictionary<string, string?>? settings = null)
+    public async Task<Core.Answers.Answer> AskAsync(DbProvider provider, string question, string? email = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var database = await _databases.GetAsync(provider);
         var values = new Dictionary<string, string?> { ["Company:TimeZone"] = "UTC" };
@@ -64,7 +65,7 @@ public class AlertsDatabase : IAsyncDisposable
             .BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
         await using var scope = services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<Core.Conversation.AskService>()
-            .AskAsync(new Core.Conversation.AskRequest(question, email, AlertDataset.AsOf), TestContext.Current.CancellationToken);
+            .AskAsync(new Core.Answers.AskRequest(question, email, AlertDataset.AsOf), TestContext.Current.CancellationToken);
     }
 
     public async Task<T> UseAsync<T>(DbProvider provider, Func<Core.Storage.RevBotDb, Task<T>> use)

@@ -1,3 +1,4 @@
+using RevBot.Core.Answers;
 using RevBot.Core.Conversation;
 using RevBot.Core.Digests;
 using RevBot.Core.Metrics;

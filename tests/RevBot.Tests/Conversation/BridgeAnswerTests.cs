@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using RevBot.Core;
+using RevBot.Core.Answers;
 using RevBot.Core.Conversation;
 using RevBot.Core.Domain;
 using RevBot.Core.Metrics;

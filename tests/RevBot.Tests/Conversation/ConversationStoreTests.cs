@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
+using RevBot.Core.Answers;
 using RevBot.Core.Conversation;
 using RevBot.Core.Metrics;
 using RevBot.Core.Periods;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using RevBot.Core.Answers;
 using RevBot.Core.Conversation;
 
 namespace RevBot.Tests.Conversation;
@@ -48,10 +49,10 @@ public sealed class EveryWordTests
                 var question = Inject(c.Question, text, (i + k) % 3);
                 variants++;
                 var parsed = QuestionParser.Parse(question, context);
-                var reply = parsed.Intent == Core.Conversation.Intent.Clarify
+                var reply = parsed.Intent == Core.Answers.Intent.Clarify
                     ? GuidanceComposer.Clarify(parsed, TestVocabulary.Instance).Text
                     : RefusalText.For(parsed.Unplaced, TestVocabulary.Instance, parsed.Language == "es");
-                if (parsed.Intent is not (Core.Conversation.Intent.Unknown or Core.Conversation.Intent.Clarify))
+                if (parsed.Intent is not (Core.Answers.Intent.Unknown or Core.Answers.Intent.Clarify))
                     failures.Add($"answered: {question}\n    {QuestionSuiteTests.Describe(parsed)}");
                 else if (!parsed.Unplaced.Any(u => Fold(u.Text).Contains(Fold(named), StringComparison.Ordinal)))
                     failures.Add($"not named in the parse: {question} → [{string.Join(", ", parsed.Unplaced)}]");

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using RevBot.Core.Alerts;
+using RevBot.Core.Answers;
 using RevBot.Core.Conversation;
 using RevBot.Core.Deals;
 using RevBot.Core.Metrics;

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using RevBot.Core.Answers;
 using RevBot.Core.Conversation;
 using RevBot.Data.Storage;
 using static RevBot.Tests.Alerts.AlertDataset;

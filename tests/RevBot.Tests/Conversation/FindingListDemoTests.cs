@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using RevBot.Core;
 using RevBot.Core.Alerts;
+using RevBot.Core.Answers;
 using RevBot.Core.Conversation;
 using RevBot.Data;
 using RevBot.Data.Storage;

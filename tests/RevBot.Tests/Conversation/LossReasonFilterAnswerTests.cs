@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using RevBot.Core;
+using RevBot.Core.Answers;
 using RevBot.Core.Conversation;
 using RevBot.Core.Domain;
 using RevBot.Data;

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using RevBot.Core;
+using RevBot.Core.Answers;
 using RevBot.Core.Conversation;
 using RevBot.Core.Digests;
 using RevBot.Core.Domain;

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using RevBot.Core.Answers;
 using RevBot.Core.Conversation;
 
 namespace RevBot.Tests.Conversation;

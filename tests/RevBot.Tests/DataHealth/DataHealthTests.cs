@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using RevBot.Core.Answers;
 using RevBot.Core.DataHealth;
 using RevBot.Core.Domain;
 using RevBot.Core.Interactions;

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using RevBot.Core.Deals;
 using RevBot.Core.Domain;
+using RevBot.Core.Storage;
 using RevBot.Data.Storage;
 using RevBot.Testing;
 using RevBot.Testing.Deals;
@@ -79,7 +80,7 @@ public sealed class DealFinderTests
         await db.Database.OpenConnectionAsync(Ct);
         // Six rows would be scanned anyway: forbid the scan to see whether the index can serve the folded LIKE.
         await db.Database.ExecuteSqlRawAsync("SET enable_seqscan = off", Ct);
-        var fold = SearchText.NameSql("d", Core.Metrics.Sql.SqlDialect.Postgres);
+        var fold = SearchText.NameSql("d", Core.Storage.SqlDialect.Postgres);
         var sql = "EXPLAIN SELECT d.id FROM deals d WHERE " + fold + " LIKE '%renewal%'";
         var plan = string.Join("\n", await db.Database.SqlQueryRaw<string>(sql).ToListAsync(Ct));
         Assert.Contains("ix_deals_name_fold", plan, StringComparison.Ordinal);

@@ -1,4 +1,4 @@
-using RevBot.Core.Digests.Schedules;
+using RevBot.Core.Digests.Timing;
 
 namespace RevBot.Tests.Digests;
 

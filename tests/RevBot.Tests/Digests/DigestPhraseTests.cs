@@ -1,5 +1,5 @@
 using RevBot.Core.Digests;
-using RevBot.Core.Digests.Schedules;
+using RevBot.Core.Digests.Timing;
 using RevBot.Core.Metrics;
 
 namespace RevBot.Tests.Digests;

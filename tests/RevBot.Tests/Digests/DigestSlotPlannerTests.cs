@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
-using RevBot.Core.Digests.Schedules;
+using RevBot.Core.Digests.Timing;
 
 namespace RevBot.Tests.Digests;
 

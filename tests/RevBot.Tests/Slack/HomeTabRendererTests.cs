@@ -1,6 +1,7 @@
 using RevBot.Core.Alerts;
 using RevBot.Core.Alerts.Actions;
 using RevBot.Core.Alerts.Personal;
+using RevBot.Core.Answers;
 using RevBot.Core.Conversation;
 using RevBot.Core.Domain;
 using RevBot.Core.Replies;

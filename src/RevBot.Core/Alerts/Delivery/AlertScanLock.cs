@@ -16,7 +16,7 @@ internal static class AlertScanLock
     /// <summary>True when this transaction holds the lock; false when another instance is scanning now.</summary>
     public static async Task<bool> TryTakeAsync(RevBotDb db, CancellationToken ct)
     {
-        if (!Metrics.Sql.SqlDialect.For(db.Database).IsPostgres) return true;
+        if (!SqlDialect.For(db.Database).IsPostgres) return true;
         var taken = await db.Database.SqlQueryRaw<bool>($"SELECT pg_try_advisory_xact_lock({Key}) AS \"Value\"").ToListAsync(ct);
         return taken is [true];
     }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using RevBot.Core.Answers;
 using RevBot.Core.Company;
-using RevBot.Core.Conversation;
 using RevBot.Core.Domain;
 using RevBot.Core.Localization;
 using RevBot.Core.Replies;
@@ -14,9 +14,16 @@ namespace RevBot.Core.Alerts.Subscriptions;
 /// id), mutes to the person. Filter values are checked against the data (a region or segment some account has, an
 /// owner or team some user has) so a typo is answered with what is allowed instead of a subscription that never fires.
 /// </summary>
-public sealed class AlertCommands(RevBotDb db, CompanyClock clock, AlertMutes mutes)
+public sealed class AlertCommands(RevBotDb db, CompanyClock clock, AlertMutes mutes) : IChatCommand
 {
-    public async Task<Answer> RunAsync(AlertCommand command, string? userEmail, string? conversationKey, CancellationToken ct)
+    /// <summary>Subscriptions and mutes are commands, not questions: the channel is the one the adapter says the turn came from.</summary>
+    public async Task<Answer?> TryAnswerAsync(AskRequest request, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return AlertCommandParser.TryParse(request.Question, out var command) ? await RunAsync(command, request.UserEmail, request.Channel, ct) : null;
+    }
+
+    public async Task<Answer> RunAsync(AlertCommand command, string? userEmail, ChannelTarget? channel, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(command);
         var language = command.Language;
@@ -25,7 +32,7 @@ public sealed class AlertCommands(RevBotDb db, CompanyClock clock, AlertMutes mu
                 Texts.Get(language, nameof(Catalog.AlertNotUnderstood), problem, Texts.Get(language, nameof(Catalog.AlertKnownFilters))));
         var user = userEmail is null ? null : await db.Users.AsNoTracking().WithEmail(userEmail).FirstOrDefaultAsync(ct);
         if (command.Verb is AlertCommandVerb.Mute or AlertCommandVerb.Unmute) return await MuteAsync(command, user, ct);
-        if (ChatPlace.FromConversationKey(conversationKey) is not { } place)
+        if (channel is not { } place)
             return Reply(command, false, Texts.Get(language, nameof(Catalog.AlertOnlyInChannelTitle)), Texts.Get(language, nameof(Catalog.AlertOnlyInChannel)));
         return command.Verb switch
         {
@@ -35,7 +42,7 @@ public sealed class AlertCommands(RevBotDb db, CompanyClock clock, AlertMutes mu
         };
     }
 
-    private async Task<Answer> SubscribeAsync(AlertCommand c, ChatPlace place, User? user, CancellationToken ct)
+    private async Task<Answer> SubscribeAsync(AlertCommand c, ChannelTarget place, User? user, CancellationToken ct)
     {
         var language = c.Language;
         var (region, segment, owner, team, problem) = await ResolveFiltersAsync(c, ct);
@@ -51,7 +58,7 @@ public sealed class AlertCommands(RevBotDb db, CompanyClock clock, AlertMutes mu
             Texts.Get(language, nameof(Catalog.AlertSubscribed), Describe(subscription, language)));
     }
 
-    private async Task<Answer> UnsubscribeAsync(AlertCommand c, ChatPlace place, CancellationToken ct)
+    private async Task<Answer> UnsubscribeAsync(AlertCommand c, ChannelTarget place, CancellationToken ct)
     {
         var active = await db.AlertSubscriptions.Where(s => s.Platform == place.Platform && s.ChannelId == place.ChannelId && s.Active).ToListAsync(ct);
         var wanted = c.Kinds.Count == 0 ? null : c.Kinds;
@@ -72,7 +79,7 @@ public sealed class AlertCommands(RevBotDb db, CompanyClock clock, AlertMutes mu
             : Reply(c, true, Texts.Get(language, nameof(Catalog.AlertUnsubscribedTitle)), Texts.Get(language, nameof(Catalog.AlertUnsubscribed), count));
     }
 
-    private async Task<Answer> ListAsync(AlertCommand c, ChatPlace place, CancellationToken ct)
+    private async Task<Answer> ListAsync(AlertCommand c, ChannelTarget place, CancellationToken ct)
     {
         var language = c.Language;
         var all = await db.AlertSubscriptions.AsNoTracking().Where(s => s.Platform == place.Platform && s.ChannelId == place.ChannelId && s.Active)

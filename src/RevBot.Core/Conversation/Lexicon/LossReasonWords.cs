@@ -1,3 +1,5 @@
+using RevBot.Core.Input;
+
 namespace RevBot.Core.Conversation.Lexicon;
 
 /// <summary>

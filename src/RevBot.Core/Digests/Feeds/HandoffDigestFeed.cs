@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using RevBot.Core.Conversation;
+using RevBot.Core.Answers;
 using RevBot.Core.Localization;
 using RevBot.Core.Metrics;
 using RevBot.Core.Storage;

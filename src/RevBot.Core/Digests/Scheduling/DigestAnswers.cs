@@ -1,5 +1,5 @@
-using RevBot.Core.Conversation;
-using RevBot.Core.Digests.Schedules;
+using RevBot.Core.Answers;
+using RevBot.Core.Digests.Timing;
 using RevBot.Core.Domain;
 using RevBot.Core.Localization;
 using RevBot.Core.Replies;

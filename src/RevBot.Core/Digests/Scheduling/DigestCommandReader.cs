@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using RevBot.Core.Digests.Schedules;
+using RevBot.Core.Digests.Timing;
 using RevBot.Core.Localization;
 using RevBot.Core.Metrics;
 
@@ -19,7 +19,7 @@ public static partial class DigestCommandReader
     private static readonly string[] ScheduleCues =
         ["every", "each", "weekly", "schedule", "post", "here", "cada", "semanal", "semanalmente", "programa", "programar", "publica", "publicar", "aqui"];
 
-    public static DigestCommand? Read(string text, IReadOnlyDictionary<string, (Dimension Dimension, string Value)>? known = null)
+    public static DigestChatCommand? Read(string text, IReadOnlyDictionary<string, (Dimension Dimension, string Value)>? known = null)
     {
         text ??= "";
         var zone = ZoneId().Match(text);
@@ -36,7 +36,7 @@ public static partial class DigestCommandReader
         {
             timeZone = zone.Value.Trim();
             if (!TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out var found) || !found.HasIanaId && timeZone != "UTC")
-                return new DigestCommand(DigestCommandAction.Schedule, language)
+                return new DigestChatCommand(DigestCommandAction.Schedule, language)
                 {
                     Problem = Texts.Get(language, nameof(Catalog.DigestUnknownZone), timeZone),
                 };
@@ -44,13 +44,13 @@ public static partial class DigestCommandReader
 
         if (StopWords.Any(Has))
         {
-            if (kinds.Count == 1) return new DigestCommand(DigestCommandAction.Stop, language) { Kind = kinds[0] };
-            return new DigestCommand(DigestCommandAction.Stop, language)
+            if (kinds.Count == 1) return new DigestChatCommand(DigestCommandAction.Stop, language) { Kind = kinds[0] };
+            return new DigestChatCommand(DigestCommandAction.Stop, language)
             {
                 Problem = Texts.Get(language, nameof(Catalog.DigestWhichToStop)),
             };
         }
-        if (kinds.Count == 0 && !plain.Any(char.IsAsciiDigit)) return new DigestCommand(DigestCommandAction.List, language);
+        if (kinds.Count == 0 && !plain.Any(char.IsAsciiDigit)) return new DigestChatCommand(DigestCommandAction.List, language);
 
         // "informe de ventas" alone is a question, not a subscription: scheduling needs a cue (a day, a time, "every", "post…here").
         var preview = DigestPhraseWords.Preview.Any(Has) || plain.Contains("vista previa", StringComparison.Ordinal);
@@ -58,9 +58,9 @@ public static partial class DigestCommandReader
             && !DigestPhraseWords.Weekdays.Any(Has) && !DigestPhraseWords.Daily.Any(w => words.Contains($" {w} ", StringComparison.Ordinal)))
             return null;
         if (!DigestPhraseParser.TryParse(rest, known, out var phrase, out var problem))
-            return new DigestCommand(DigestCommandAction.Schedule, language) { Problem = problem ?? Texts.Get(language, nameof(Catalog.DigestCantRead)) };
+            return new DigestChatCommand(DigestCommandAction.Schedule, language) { Problem = problem ?? Texts.Get(language, nameof(Catalog.DigestCantRead)) };
         var action = phrase!.Action == DigestPhraseAction.Preview ? DigestCommandAction.Preview : DigestCommandAction.Schedule;
-        return new DigestCommand(action, phrase.Language) { Kind = phrase.Schedule.Kind, Schedule = phrase.Schedule, TimeZone = timeZone };
+        return new DigestChatCommand(action, phrase.Language) { Kind = phrase.Schedule.Kind, Schedule = phrase.Schedule, TimeZone = timeZone };
     }
 
     // "Europe/Madrid", "America/Argentina/Buenos_Aires", or UTC on its own.

@@ -1,5 +1,5 @@
 using System.Globalization;
-using RevBot.Core.Digests.Schedules;
+using RevBot.Core.Digests.Timing;
 using RevBot.Core.Localization;
 
 namespace RevBot.Core.Digests.Scheduling;

@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using RevBot.Core.Digests.Schedules;
+using RevBot.Core.Digests.Timing;
 using RevBot.Core.Domain;
 using RevBot.Core.Storage;
 

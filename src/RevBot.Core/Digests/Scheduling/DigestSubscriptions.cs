@@ -1,9 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using RevBot.Core.Answers;
 using RevBot.Core.Company;
-using RevBot.Core.Conversation;
-using RevBot.Core.Digests.Schedules;
+using RevBot.Core.Digests.Timing;
 using RevBot.Core.Domain;
-using RevBot.Core.Handoffs;
 using RevBot.Core.Localization;
 using RevBot.Core.Metrics;
 using RevBot.Core.Replies;
@@ -16,7 +15,7 @@ namespace RevBot.Core.Digests.Scheduling;
 /// one. Answers say exactly when the next post is, in the channel's local time and zone (the company's zone unless the
 /// command named one). Scoped, like the database context it writes.
 /// </summary>
-public sealed class DigestSubscriptions(RevBotDb db, DigestBuilder builder, CompanyClock clock, TimeProvider time)
+public sealed class DigestSubscriptions(RevBotDb db, DigestBuilder builder, CompanyClock clock, TimeProvider time) : IChatCommand
 {
     /// <summary>The answer to a digest command, or null when the text is not one (the caller treats it as a question).</summary>
     public async Task<Answer?> TryAnswerAsync(AskRequest request, CancellationToken ct)
@@ -34,7 +33,7 @@ public sealed class DigestSubscriptions(RevBotDb db, DigestBuilder builder, Comp
             : await ScheduleAsync(channel, command, request, ct);
     }
 
-    private async Task<Answer> ScheduleAsync(ChannelTarget channel, DigestCommand command, AskRequest request, CancellationToken ct)
+    private async Task<Answer> ScheduleAsync(ChannelTarget channel, DigestChatCommand command, AskRequest request, CancellationToken ct)
     {
         var schedule = command.Schedule!;
         if (schedule.Filters.ContainsKey(Dimension.Owner))
@@ -84,7 +83,7 @@ public sealed class DigestSubscriptions(RevBotDb db, DigestBuilder builder, Comp
         return DigestAnswers.Stopped(kind, language);
     }
 
-    private async Task<Answer> PreviewAsync(DigestCommand command, CancellationToken ct)
+    private async Task<Answer> PreviewAsync(DigestChatCommand command, CancellationToken ct)
     {
         var schedule = command.Schedule!;
         var digest = await builder.BuildAsync(new DigestRequest(schedule.Kind, builder.Today, schedule.Filters, command.Language), ct: ct);

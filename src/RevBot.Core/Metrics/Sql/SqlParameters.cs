@@ -1,3 +1,5 @@
+using RevBot.Core.Storage;
+
 namespace RevBot.Core.Metrics.Sql;
 
 /// <summary>Collects the values of one statement's parameters; every value that comes from a question goes through here, never into the SQL text.</summary>

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using RevBot.Core.Answers;
 using RevBot.Core.Conversation;
 using RevBot.Core.Domain;
 using RevBot.Core.Handoffs;
@@ -55,7 +56,8 @@ internal sealed partial class SlackAnswerer(AskService ask, SlackUserDirectory u
             var email = await users.EmailForAsync(slackUserId, ct);
             var answer = await ask.AskAsync(new AskRequest(text, email, null, conversationKey)
             {
-                Channel = channel is null ? null : new ChannelTarget(ChatPlatform.Slack, channel),
+                // A DM is not a channel: channel commands (alert subscriptions, digests) are refused there, as in a Teams personal chat.
+                Channel = channel is null || SlackConversationKeys.IsDirectMessage(channel) ? null : new ChannelTarget(ChatPlatform.Slack, channel),
                 PlatformUserId = slackUserId,
             }, ct);
             var reply = answer.Reply;

@@ -1,4 +1,5 @@
 using RevBot.Core.Alerts.Personal;
+using RevBot.Core.Answers;
 using RevBot.Core.Conversation;
 
 namespace RevBot.Slack.App.Home;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using RevBot.Core.Alerts.Personal;
+using RevBot.Core.Answers;
 using RevBot.Core.Conversation;
 using RevBot.Slack.App.Conversations;
 using RevBot.Slack.Protocol.BlockKit;

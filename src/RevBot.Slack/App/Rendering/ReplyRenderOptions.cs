@@ -5,7 +5,7 @@ public sealed record ReplyRenderOptions
 {
     public static ReplyRenderOptions Default { get; } = new();
 
-    /// <summary>"en" or "es", as <see cref="Core.Conversation.Answer.Language"/>.</summary>
+    /// <summary>"en" or "es", as <see cref="Core.Answers.Answer.Language"/>.</summary>
     public string Language { get; init; } = "en";
 
     /// <summary>When set, adds a "Share in channel" button (action id <see cref="SlackActionIds.Share"/>) carrying this value.</summary>

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using RevBot.Core.Answers;
 using RevBot.Core.Conversation;
 using RevBot.Core.Digests.Scheduling;
 using RevBot.Core.Images;

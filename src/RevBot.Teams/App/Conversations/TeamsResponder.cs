@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using RevBot.Core.Answers;
 using RevBot.Core.Conversation;
 using RevBot.Core.Domain;
 using RevBot.Core.Handoffs;

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using RevBot.Core.Alerts.Actions;
 using RevBot.Core.Alerts.Subscriptions;
+using RevBot.Core.Answers;
 using RevBot.Core.Domain;
 using RevBot.Core.Interactions;
 using RevBot.Core.Replies;
@@ -90,8 +91,8 @@ public sealed class AlertActionTests
     public async Task A_muted_kind_is_not_sent_by_direct_message_until_unmuted()
     {
         await using var company = await DeliveryCompany.CreateAsync(DbProvider.Sqlite, AlertDeliveryTests.OneRule);
-        Task<Core.Conversation.Answer> SayAsync(string text) => company.UseAsync<Core.Conversation.AskService, Core.Conversation.Answer>(
-            a => a.AskAsync(new Core.Conversation.AskRequest(text, DeliveryCompany.Alice, null, "slack:T1:DALICE"), TestContext.Current.CancellationToken));
+        Task<Core.Answers.Answer> SayAsync(string text) => company.UseAsync<Core.Conversation.AskService, Core.Answers.Answer>(
+            a => a.AskAsync(new Core.Answers.AskRequest(text, DeliveryCompany.Alice, null, "slack:T1:DALICE"), TestContext.Current.CancellationToken));
 
         var muted = await SayAsync("mute stalled alerts");
         await company.ScanAsync();

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using RevBot.Core.Alerts;
 using RevBot.Core.Alerts.Subscriptions;
+using RevBot.Core.Answers;
 using RevBot.Core.Conversation;
 using RevBot.Core.Domain;
 using RevBot.Data.Storage;
@@ -47,30 +48,21 @@ public sealed class AlertCommandTests
     public void Questions_are_not_alert_commands(string text) => Assert.False(AlertCommandParser.TryParse(text, out _));
 
     [Theory]
-    [InlineData("slack:T1:C123:U1:cmd", ChatPlatform.Slack, "C123")]
-    [InlineData("slack:T1:C123:1700000000.0001", ChatPlatform.Slack, "C123")]
-    [InlineData("teams:19:abc@thread.tacv2;messageid=1700", ChatPlatform.Teams, "19:abc@thread.tacv2")]
-    public void The_channel_comes_from_the_conversation_key(string key, ChatPlatform platform, string channel) =>
-        Assert.Equal(new ChatPlace(platform, channel), ChatPlace.FromConversationKey(key));
-
-    [Theory]
-    [InlineData("slack:T1:D123")]
-    [InlineData("teams:a:1xyz")]
-    [InlineData("cli:session")]
-    public void Direct_messages_and_the_cli_are_not_channels(string key) => Assert.Null(ChatPlace.FromConversationKey(key));
-
-    [Theory]
     [InlineData(DbProvider.Sqlite)]
     [InlineData(DbProvider.Postgres)]
     public async Task Subscribe_list_and_unsubscribe_in_a_channel(DbProvider provider)
     {
         await using var company = await DeliveryCompany.CreateAsync(provider, AlertDeliveryTests.OneRule);
-        Task<Answer> SayAsync(string text, string key = "slack:T1:CSALES:UBOB:cmd") => company.UseAsync<AskService, Answer>(
-            a => a.AskAsync(new AskRequest(text, DeliveryCompany.Bob, null, key), TestContext.Current.CancellationToken));
+        // The adapter names the channel a turn came from; a DM has none.
+        Task<Answer> SayAsync(string text, bool inChannel = true) => company.UseAsync<AskService, Answer>(
+            a => a.AskAsync(new AskRequest(text, DeliveryCompany.Bob, null, inChannel ? "slack:T1:CSALES:UBOB:cmd" : "slack:T1:DBOB")
+            {
+                Channel = inChannel ? new ChannelTarget(ChatPlatform.Slack, "CSALES") : null,
+            }, TestContext.Current.CancellationToken));
 
         var subscribed = await SayAsync("@RevBot subscribe this channel to stalled deals in EMEA over $50k");
         var unknown = await SayAsync("subscribe churn risk in Atlantis");
-        var dm = await SayAsync("subscribe stalled deals", "slack:T1:DBOB");
+        var dm = await SayAsync("subscribe stalled deals", inChannel: false);
         var list = await SayAsync("subscriptions");
         var spanish = await SayAsync("suscribir a riesgo de churn segmento:smb");
         var stopped = await SayAsync("unsubscribe");
@@ -95,7 +87,10 @@ public sealed class AlertCommandTests
     {
         await using var company = await DeliveryCompany.CreateAsync(DbProvider.Sqlite, AlertDeliveryTests.OneRule);
         Task<Answer> SayAsync(string text) => company.UseAsync<AskService, Answer>(
-            a => a.AskAsync(new AskRequest(text, DeliveryCompany.Bob, null, "teams:19:ops@thread.tacv2;messageid=1"), TestContext.Current.CancellationToken));
+            a => a.AskAsync(new AskRequest(text, DeliveryCompany.Bob, null, "teams:19:ops@thread.tacv2;messageid=1")
+            {
+                Channel = new ChannelTarget(ChatPlatform.Teams, "19:ops@thread.tacv2"),
+            }, TestContext.Current.CancellationToken));
 
         await SayAsync("subscribe");
         await SayAsync("unsubscribe from churn risk");

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using RevBot.Core.Alerts;
 using RevBot.Core.Alerts.Actions;
 using RevBot.Core.Alerts.Personal;
+using RevBot.Core.Answers;
 using RevBot.Core.Conversation;
 using RevBot.Core.Domain;
 using RevBot.Core.Interactions;
@@ -77,11 +78,11 @@ public sealed class PersonalAlertsTests
     {
         await using var company = await DeliveryCompany.CreateAsync(provider);
         await SayAsync(company, "mute stalled alerts", DeliveryCompany.Alice);
-        await SayAsync(company, "subscribe churn risk in EMEA", DeliveryCompany.Alice, "slack:T1:CSALES:UALICE:cmd");
-        await SayAsync(company, "subscribe stalled deals over $50k", DeliveryCompany.Alice, "teams:19:ops@thread.tacv2;messageid=1");
-        await SayAsync(company, "subscribe stalled deals", DeliveryCompany.Bob, "slack:T1:CBOB:UBOB:cmd");
-        await SayAsync(company, "subscribe stalled deals", DeliveryCompany.Alice, "slack:T1:COLD:UALICE:cmd");
-        await SayAsync(company, "unsubscribe", DeliveryCompany.Alice, "slack:T1:COLD:UALICE:cmd");
+        await SayAsync(company, "subscribe churn risk in EMEA", DeliveryCompany.Alice, new ChannelTarget(ChatPlatform.Slack, "CSALES"));
+        await SayAsync(company, "subscribe stalled deals over $50k", DeliveryCompany.Alice, new ChannelTarget(ChatPlatform.Teams, "19:ops@thread.tacv2"));
+        await SayAsync(company, "subscribe stalled deals", DeliveryCompany.Bob, new ChannelTarget(ChatPlatform.Slack, "CBOB"));
+        await SayAsync(company, "subscribe stalled deals", DeliveryCompany.Alice, new ChannelTarget(ChatPlatform.Slack, "COLD"));
+        await SayAsync(company, "unsubscribe", DeliveryCompany.Alice, new ChannelTarget(ChatPlatform.Slack, "COLD"));
         await company.DbAsync(async db =>
         {
             db.DigestSchedules.AddRange(
@@ -215,8 +216,12 @@ public sealed class PersonalAlertsTests
     private static Task<AlertSettings?> SettingsAsync(DeliveryCompany company, string email) =>
         company.UseAsync<PersonalAlerts, AlertSettings?>(p => p.SettingsAsync(email, Ct));
 
-    private static Task<Answer> SayAsync(DeliveryCompany company, string text, string email, string key = "slack:T1:DALICE") =>
-        company.UseAsync<AskService, Answer>(a => a.AskAsync(new AskRequest(text, email, null, key), Ct));
+    /// <summary>A turn in a channel (as the adapter names it) or, without one, a DM.</summary>
+    private static Task<Answer> SayAsync(DeliveryCompany company, string text, string email, ChannelTarget? channel = null) =>
+        company.UseAsync<AskService, Answer>(a => a.AskAsync(new AskRequest(text, email, null, channel is null ? "slack:T1:DALICE" : $"{channel}")
+        {
+            Channel = channel,
+        }, Ct));
 
     private static Task<Reply> PressAsync(DeliveryCompany company, ReplyAction action, string email) =>
         company.UseAsync<InteractionService, Reply>(s => s.PressAsync(new CardPress(action.Id, action.Value, null, email, ChangeChannel.Slack), Ct));

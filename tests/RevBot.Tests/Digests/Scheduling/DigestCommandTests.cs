@@ -1,13 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using RevBot.Core.Answers;
 using RevBot.Core.Conversation;
+using RevBot.Core.Domain;
 using RevBot.Core.Handoffs;
 using RevBot.Core.Storage;
 using RevBot.Data.Storage;
 using RevBot.Testing;
 using static RevBot.Tests.Digests.Scheduling.SchedulerHost;
-using RevBot.Core.Domain;
 
 namespace RevBot.Tests.Digests.Scheduling;
 

@@ -1,0 +1,21 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using RevBot.Core.Deals;
+using RevBot.Core.Interactions;
+
+namespace RevBot.Core.Handoffs;
+
+public static class HandoffRegistration
+{
+    /// <summary>Hand-off settings (checked at start), the claim button, and the deal listener that writes a won or lost deal's hand-off messages.</summary>
+    public static IServiceCollection AddHandoffs(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<HandoffOptions>().Bind(configuration.GetSection(HandoffOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<HandoffOptions>, HandoffOptionsValidator>();
+        services.AddScoped<HandoffClaims>();
+        services.AddCardActions(HandoffActionRoute.Route);
+        services.AddScoped<IDealStatusListener, HandoffDealListener>();
+        return services;
+    }
+}
