@@ -54,7 +54,8 @@ internal static class BridgeListText
                 Table = found.Total == 0 ? null : new ReplyTable(
                     es ? ["Cuenta", "Responsable", "ARR antes", "ARR después", "Cambio"] : ["Account", "Owner", "ARR before", "ARR after", "Change"],
                     [.. found.Accounts.Select(a => (IReadOnlyList<string>)[a.Name, a.Owner ?? "—", f.Money(a.Before), f.Money(a.After), f.SignedMoney(a.Change)])],
-                    (int)Math.Min(found.Total, int.MaxValue)) { NumericColumns = new HashSet<int> { 2, 3, 4 } },
+                    (int)Math.Min(found.Total, int.MaxValue))
+                { NumericColumns = new HashSet<int> { 2, 3, 4 } },
                 Context =
                 [
                     MetricAnswerComposer.ContextLine(period, q.Filters, f, names, q.Conditions),

@@ -45,7 +45,8 @@ internal static class DealSearchAnswers
                     es ? ["Negocio", "Cuenta", "Comercial", "Etapa", "Cierre", "Importe"] : ["Deal", "Account", "Owner", "Stage", "Close", "Amount"],
                     [.. hits.Select(h => (IReadOnlyList<string>)[h.Mine ? $"{h.Name} ★" : h.Name, h.Account ?? "—", h.Owner ?? "—", h.Stage,
                         h.CloseDate is { } c ? c.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "—", DealText.Money(h.Amount, h.Currency)])],
-                    result.Total) { NumericColumns = new HashSet<int> { 5 } },
+                    result.Total)
+                { NumericColumns = new HashSet<int> { 5 } },
                 Actions = [.. hits.Select(h => new ReplyAction(DealActionIds.Open, Label(h), h.Id))],
                 Context = [es ? "★ tus negocios, que salen primero; luego los abiertos." : "★ your deals, listed first; then open deals before closed ones."],
             },

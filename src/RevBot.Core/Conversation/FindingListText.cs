@@ -70,7 +70,8 @@ internal sealed class FindingListText(ParsedQuestion q, DateOnly asOf, string cu
         var table = new ReplyTable(
             Columns(groups, Es ? ["Negocio", "Cuenta", "Comercial", "Etapa", "Importe", "Motivo"] : ["Deal", "Account", "Owner", "Stage", "Amount", "Why"]),
             [.. shown.Select(r => Row(groups, r.Finding.SubjectId, [r.Finding.SubjectName, r.Deal.Account ?? "—", r.Deal.Owner ?? "—", r.Deal.Stage, f.Money(r.Deal.Amount), r.Finding.Summary]))],
-            rows.Count) { NumericColumns = new HashSet<int> { groups is null ? 4 : 5 } };
+            rows.Count)
+        { NumericColumns = new HashSet<int> { groups is null ? 4 : 5 } };
         var actions = shown.Take(Buttons).Select(r => new ReplyAction(DealActionIds.Open, Label(r.Finding.SubjectName), r.Finding.SubjectId)).ToList();
         var breakdown = Breakdown(groups, rows.Select(r => (r.Finding.SubjectId, (decimal?)r.Deal.Amount)));
         return Compose(rows.Count, Es ? ("negocio estancado", "negocios estancados") : ("stalled deal", "stalled deals"), scope, lines, table, actions, "currency",
@@ -91,7 +92,8 @@ internal sealed class FindingListText(ParsedQuestion q, DateOnly asOf, string cu
             [.. shown.Select(r => Row(groups, r.Finding.SubjectId, arr
                 ? [r.Finding.SubjectName, r.Account.Owner ?? "—", f.Money(r.Account.Arr), $"{r.Finding.Score}/100", r.Finding.Summary]
                 : [r.Finding.SubjectName, r.Account.Owner ?? "—", $"{r.Finding.Score}/100", r.Finding.Summary]))],
-            rows.Count) { NumericColumns = arr ? new HashSet<int> { 2 + Shift(groups), 3 + Shift(groups) } : new HashSet<int> { 2 + Shift(groups) } };
+            rows.Count)
+        { NumericColumns = arr ? new HashSet<int> { 2 + Shift(groups), 3 + Shift(groups) } : new HashSet<int> { 2 + Shift(groups) } };
         var renewals = Es ? "próximas renovaciones" : "upcoming renewals";
         var names = Es ? ("cuenta en riesgo de baja", "cuentas en riesgo de baja") : ("account at risk of churning", "accounts at risk of churning");
         var breakdown = Breakdown(groups, rows.Select(r => (r.Finding.SubjectId, (decimal?)null)));

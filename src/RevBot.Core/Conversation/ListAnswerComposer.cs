@@ -53,7 +53,8 @@ public static class ListAnswerComposer
                 Table = new ReplyTable(
                     ["#", MetricAnswerComposer.Capitalize(DimensionText.Name(dim, f.Spanish), f.Culture), MetricAnswerComposer.Capitalize(name, f.Culture)],
                     [.. top.Select((b, i) => (IReadOnlyList<string>)[(i + 1).ToString(f.Culture), b.Label, f.Value(b.Value.Value, def.Unit)])],
-                    top.Count) { NumericColumns = new HashSet<int> { 0, 2 } },
+                    top.Count)
+                { NumericColumns = new HashSet<int> { 0, 2 } },
                 Context = [MetricAnswerComposer.ContextLine(period, result.Query.Filters, f, names, result.Query.Conditions), f.Spanish ? def.DefinitionEs : def.DefinitionEn],
             },
         };
@@ -108,7 +109,8 @@ public static class ListAnswerComposer
                 Table = new ReplyTable(
                     f.Spanish ? ["Negocio", "Cuenta", "Comercial", "Etapa", "Cierre", "Importe"] : ["Deal", "Account", "Owner", "Stage", "Close", "Amount"],
                     [.. items.Select(d => (IReadOnlyList<string>)[d.Name, d.AccountName ?? "—", d.OwnerName ?? "—", d.Stage, CloseText(d, f), f.Money(d.Amount)])],
-                    items.Count) { NumericColumns = new HashSet<int> { 5 } },
+                    items.Count)
+                { NumericColumns = new HashSet<int> { 5 } },
                 Context = query.Period is { } pp ? [MetricAnswerComposer.ContextLine(pp, query.Filters, f, names, query.Conditions)] : [],
             },
         };

@@ -95,7 +95,8 @@ public static class LossReasonComposer
                 Table = rows.Count == 0 ? null : new ReplyTable(
                     [reasonHeader, f.Spanish ? "Negocios" : "Deals", f.Spanish ? "Importe" : "Amount", f.Spanish ? "Parte" : "Share"],
                     [.. shown.Select(r => (IReadOnlyList<string>)[r.Label, f.Count(r.Count), f.Money(r.Amount), Share(r) is { } s ? f.Percent(s) : "—"])],
-                    rows.Count) { NumericColumns = new HashSet<int> { 1, 2, 3 } },
+                    rows.Count)
+                { NumericColumns = new HashSet<int> { 1, 2, 3 } },
                 Chart = rows.Count == 0 ? null : new ReplyChart(name, [.. rows.Select(r => new ChartPoint(r.Label, (double)(byAmount ? r.Amount : r.Count)))], UnitText.Key(def.Unit)),
                 Context = [MetricAnswerComposer.ContextLine(period, lost.Query.Filters, f, names), f.Spanish ? def.DefinitionEs : def.DefinitionEn],
             },

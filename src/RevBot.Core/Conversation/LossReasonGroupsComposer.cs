@@ -108,7 +108,8 @@ public static class LossReasonGroupsComposer
                 Table = groups.Count == 0 ? null : new ReplyTable(
                     [header, reasonHeader, f.Spanish ? "Negocios" : "Deals", f.Spanish ? "Importe" : "Amount", f.Spanish ? "Parte" : "Share"],
                     [.. shown.SelectMany(g => g.Rows.Take(perGroup).Select(r => (IReadOnlyList<string>)[g.Label, r.Label, f.Count(r.Count), f.Money(r.Amount), Share(r, g) is { } s ? f.Percent(s) : "—"]))],
-                    cells.Count) { NumericColumns = new HashSet<int> { 2, 3, 4 } },
+                    cells.Count)
+                { NumericColumns = new HashSet<int> { 2, 3, 4 } },
                 Context = [MetricAnswerComposer.ContextLine(period, filters, f, names, conditions), f.Spanish ? def.DefinitionEs : def.DefinitionEn],
             },
         };

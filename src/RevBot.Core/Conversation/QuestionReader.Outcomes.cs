@@ -44,7 +44,8 @@ internal sealed partial class QuestionReader
             return Unknown(q, unexplained, MetricIds.DealsLost);
         var amount = metric == MetricIds.LostAmount || spans.Any(s => s.Cues.Any(c => c is { Kind: CueKind.Concept, Value: "amount" }));
         var question = Complete(q with { Confidence = Math.Round(confidence, 2) }, amount ? MetricIds.LostAmount : MetricIds.DealsLost,
-            slots with { GroupBy = within ?? Dimension.LossReason }, ListShape.None, isFollowUp: false) with { ThenBy = within is null ? null : Dimension.LossReason };
+            slots with { GroupBy = within ?? Dimension.LossReason }, ListShape.None, isFollowUp: false) with
+        { ThenBy = within is null ? null : Dimension.LossReason };
         // "the main reason we lost" is one row; "motivos de pérdida" ends on a singular word but asks for them all.
         var plural = list.SubjectSpan is { } subject && Enumerable.Range(subject.Start, subject.Length)
             .Any(k => tokens[k].Text is "reasons" or "causes" or "motivos" or "razones" or "causas");

@@ -42,7 +42,8 @@ public static class TrendAnswerComposer
                 Title = $"{name} · {span.Label}",
                 Text = text,
                 Table = new ReplyTable([f.Spanish ? "Periodo" : "Period", name],
-                    [.. points.Select(p => (IReadOnlyList<string>)[p.Query.Period.Label, f.Value(p.Total.Value, def.Unit)])], points.Count) { NumericColumns = new HashSet<int> { 1 } },
+                    [.. points.Select(p => (IReadOnlyList<string>)[p.Query.Period.Label, f.Value(p.Total.Value, def.Unit)])], points.Count)
+                { NumericColumns = new HashSet<int> { 1 } },
                 Chart = new ReplyChart(name, [.. points.Where(p => p.Total.Value is not null).Select(p => new ChartPoint(p.Query.Period.Label, (double)p.Total.Value!.Value))], UnitText.Key(def.Unit)),
                 Context = [MetricAnswerComposer.ContextLine(span, question.Filters, f, names, question.Conditions), f.Spanish ? def.DefinitionEs : def.DefinitionEn],
             },
@@ -55,7 +56,7 @@ public static class TrendAnswerComposer
         ArgumentNullException.ThrowIfNull(span);
         ArgumentNullException.ThrowIfNull(resolver);
         var points = new List<Period>();
-        for (var start = span.Start; start <= span.End && points.Count < count; )
+        for (var start = span.Start; start <= span.End && points.Count < count;)
         {
             var end = FiscalCalendar.Add(grain, start, 1).AddDays(-1);
             if (end > span.End) end = span.End;

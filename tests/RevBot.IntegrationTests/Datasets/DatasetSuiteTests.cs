@@ -1,7 +1,7 @@
 using System.Text.Json;
 using RevBot.Core.Conversation;
-using RevBot.IntegrationTests.Ask;
 using RevBot.Data.Storage;
+using RevBot.IntegrationTests.Ask;
 using RevBot.Testing;
 
 namespace RevBot.IntegrationTests.Datasets;

@@ -86,7 +86,8 @@ internal static class SlackSamples
         Text = "The biggest open deals by amount.",
         Table = new ReplyTable(["#", "Deal", "Owner", "Amount"],
             [.. Enumerable.Range(1, rows).Select(i => (IReadOnlyList<string>)[i.ToString(CultureInfo.InvariantCulture), $"Deal {i} – Expansion", "Ana García", $"${i * 12_345:N0}"])],
-            total) { NumericColumns = new HashSet<int> { 0, 3 } },
+            total)
+        { NumericColumns = new HashSet<int> { 0, 3 } },
         Context = ["Open deals as of Nov 27, 2026"],
     };
 

@@ -104,7 +104,8 @@ public static class TeamsCardSamples
         Table = new ReplyTable(
             ["Segment", "Won", "Closed", "Win rate"],
             [["Enterprise", "212", "801", "26.5%"], ["Mid-market", "498", "1,502", "33.2%"], ["SMB", "486", "1,530", "31.8%"]],
-            3) { NumericColumns = new HashSet<int> { 1, 2, 3 } },
+            3)
+        { NumericColumns = new HashSet<int> { 1, 2, 3 } },
         Context = ["Q3 FY2025 = Jul 1 – Sep 30, 2025 (company time zone UTC).", "Win rate = won / (won + lost), by close date."],
         Actions = [new("ask", "By owner", "win rate by owner this quarter", ReplyActionStyle.Primary), new("ask", "Compare to last year", "win rate Q3 vs Q3 last year"), new("share", "Share in channel", "win rate this quarter")],
     };
@@ -123,7 +124,8 @@ public static class TeamsCardSamples
         Kind = ReplyKind.List, Title = "All open deals", Text = "2,000 open deals.",
         Table = new ReplyTable(["Deal", "Account", "Owner", "Stage", "Amount"],
             [.. Enumerable.Range(1, 2000).Select(i => (IReadOnlyList<string>)[$"Expansion opportunity number {i}", $"Account with a rather long name {i}", "Owner Name", "Negotiation", $"${i * 1000:N0}"])],
-            2000) { NumericColumns = new HashSet<int> { 4 } },
+            2000)
+        { NumericColumns = new HashSet<int> { 4 } },
         Context = ["Sorted by amount."],
     };
 }

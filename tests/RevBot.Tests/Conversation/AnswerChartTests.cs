@@ -121,7 +121,8 @@ public sealed class AnswerChartTests
     public void A_chart_of_a_ratio_is_labelled_as_the_text_writes_it_and_renders_the_same_bytes_twice()
     {
         var chart = new DigestChart("answer", "win-rate-by-quarter.png", "Win rate by quarter", DigestChartKind.Bars,
-            [new("Q4 2025", 0.31m), new("Q1 2026", 0.28m), new("Q2 2026", 0.35m), new("Q3 2026", 0.33m)]) { Unit = MetricUnit.Ratio };
+            [new("Q4 2025", 0.31m), new("Q1 2026", 0.28m), new("Q2 2026", 0.35m), new("Q3 2026", 0.33m)])
+        { Unit = MetricUnit.Ratio };
 
         var first = DigestChartRenderer.Render(chart, "en", "USD");
         var second = DigestChartRenderer.Render(chart, "en", "USD");

@@ -137,7 +137,8 @@ public sealed class DealValidationTests
         await s.ExecuteAsync(await s.CommandAsync(DealWorld.Rob, DealWorld.AcmeRenewal, DealCommandKind.PushCloseDate) with { Push = DealPush.Month });
         await s.ExecuteAsync(await s.CommandAsync(DealWorld.Rae, DealWorld.Cafe, DealCommandKind.PushCloseDate) with { Push = DealPush.Week });
         var picked = await s.ExecuteAsync(await s.CommandAsync(DealWorld.Rae, DealWorld.AcmeExpansion, DealCommandKind.PushCloseDate,
-            new DealFieldChanges { CloseDate = "2026-11-20" }) with { Push = DealPush.Pick });
+            new DealFieldChanges { CloseDate = "2026-11-20" }) with
+        { Push = DealPush.Pick });
 
         Assert.Equal(new DateOnly(2027, 1, 15), (await s.DealAsync(DealWorld.AcmeRenewal)).CloseDate);
         Assert.Equal(new DateOnly(2026, 12, 4), (await s.DealAsync(DealWorld.Cafe)).CloseDate);

@@ -14,9 +14,9 @@ public sealed class DigestContentTests(DemoCompanyFixture company)
     {
         var data = new TheoryData<DbProvider, DigestKind, string>();
         foreach (var provider in new[] { DbProvider.Sqlite, DbProvider.Postgres })
-        foreach (var kind in DigestKinds.All)
-        foreach (var filters in new[] { "", "region=EMEA", "segment=SMB;region=North America" })
-            data.Add(provider, kind, filters);
+            foreach (var kind in DigestKinds.All)
+                foreach (var filters in new[] { "", "region=EMEA", "segment=SMB;region=North America" })
+                    data.Add(provider, kind, filters);
         return data;
     }
 

@@ -60,20 +60,20 @@ public sealed class DealListTests(MetricsDatabase data)
         string?[] regions = [null, "NA", "EMEA", "APAC", "Mars"];
         string?[] segments = [null, "Enterprise", "SMB", "Mid-Market", "None"];
         foreach (var (kind, period) in new[] { (DealListKind.Open, (Period?)Q4_2026), (DealListKind.Open, null), (DealListKind.Won, Q4_2026), (DealListKind.Lost, Q4_2026) })
-        foreach (var (limit, ascending) in new[] { (1, false), (2, true), (10, false) })
-        {
-            var groups = await data.UseAsync(provider, e => e.ListDealsByRegionAndSegmentAsync(
-                new DealListQuery(kind, period, MetricQuery.NoFilters, limit, ascending), TestContext.Current.CancellationToken));
-            foreach (var region in regions)
-            foreach (var segment in segments)
+            foreach (var (limit, ascending) in new[] { (1, false), (2, true), (10, false) })
             {
-                var filters = new List<(Dimension, string)>();
-                if (region is not null) filters.Add((Dimension.Region, region));
-                if (segment is not null) filters.Add((Dimension.Segment, segment));
-                var direct = await ListAsync(provider, kind, period, limit, ascending, [.. filters]);
-                Assert.Equal(direct, groups.Pick(region, segment));
+                var groups = await data.UseAsync(provider, e => e.ListDealsByRegionAndSegmentAsync(
+                    new DealListQuery(kind, period, MetricQuery.NoFilters, limit, ascending), TestContext.Current.CancellationToken));
+                foreach (var region in regions)
+                    foreach (var segment in segments)
+                    {
+                        var filters = new List<(Dimension, string)>();
+                        if (region is not null) filters.Add((Dimension.Region, region));
+                        if (segment is not null) filters.Add((Dimension.Segment, segment));
+                        var direct = await ListAsync(provider, kind, period, limit, ascending, [.. filters]);
+                        Assert.Equal(direct, groups.Pick(region, segment));
+                    }
             }
-        }
     }
 
     [Fact]

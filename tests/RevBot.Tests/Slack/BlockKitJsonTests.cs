@@ -28,7 +28,8 @@ public sealed class BlockKitJsonTests
         [
             new InputBlock(new PlainText("Amount"), new NumberInputElement("amount", IsDecimalAllowed: true) { MinValue = "0" }) { BlockId = "amount" },
             new InputBlock(new PlainText("Close date"), new DatepickerElement("close") { InitialDate = DatepickerElement.FormatDate(new DateOnly(2026, 12, 31)) }) { Optional = true },
-        ]) { Submit = new PlainText("Save"), CallbackId = "deal.update" };
+        ])
+        { Submit = new PlainText("Save"), CallbackId = "deal.update" };
 
         Assert.Equal(
             """{"type":"modal","title":{"type":"plain_text","text":"Update deal"},"submit":{"type":"plain_text","text":"Save"},"blocks":[{"type":"input","label":{"type":"plain_text","text":"Amount"},"element":{"type":"number_input","action_id":"amount","is_decimal_allowed":true,"min_value":"0"},"block_id":"amount"},{"type":"input","label":{"type":"plain_text","text":"Close date"},"element":{"type":"datepicker","action_id":"close","initial_date":"2026-12-31"},"optional":true}],"callback_id":"deal.update"}""",

@@ -65,6 +65,7 @@ public sealed class CardSizeTests
         Table = new ReplyTable(
             ["Deal", "Account", "Amount"],
             [.. Enumerable.Range(0, rows).Select(i => (IReadOnlyList<string>)[new string('d', cellLength), new string('a', cellLength), i.ToString(System.Globalization.CultureInfo.InvariantCulture)])],
-            rows) { NumericColumns = new HashSet<int> { 2 } },
+            rows)
+        { NumericColumns = new HashSet<int> { 2 } },
     };
 }

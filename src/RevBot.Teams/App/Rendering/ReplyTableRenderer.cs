@@ -37,7 +37,8 @@ internal static class ReplyTableRenderer
     public static ReplyTable FromChart(ReplyChart chart) => new(
         [chart.Title, chart.Unit ?? "Value"],
         [.. chart.Points.Select(p => (IReadOnlyList<string>)[p.Label, p.Value.ToString("#,0.##", CultureInfo.InvariantCulture)])],
-        chart.Points.Count) { NumericColumns = new HashSet<int> { 1 } };
+        chart.Points.Count)
+    { NumericColumns = new HashSet<int> { 1 } };
 
     private static TableCell Cell(string text, bool bold) => new()
     {
