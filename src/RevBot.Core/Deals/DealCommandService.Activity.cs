@@ -10,7 +10,7 @@ public sealed partial class DealCommandService
     {
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
         var types = new[] { ActivityType.Call, ActivityType.Email, ActivityType.Meeting, ActivityType.Note }.Select(EnumText.Format).ToList();
-        if (!DealInput.TryPick(command.ActivityType ?? "", types, "activity types", out var typeText, out var typeError)) errors[DealFields.ActivityType] = typeError;
+        if (!DealInput.TryPick(command.ActivityType ?? "", types, nameof(Catalog.DealPickActivityType), command.Language, out var typeText, out var typeError)) errors[DealFields.ActivityType] = typeError;
         var subject = command.Subject?.Trim() ?? "";
         if (subject.Length == 0) errors[DealFields.Subject] = Texts.Get(command.Language, nameof(Catalog.DealSubjectMissing));
         else if (subject.Length > DealFields.MaxSubject) errors[DealFields.Subject] = Texts.Get(command.Language, nameof(Catalog.DealSubjectTooLong), DealFields.MaxSubject);

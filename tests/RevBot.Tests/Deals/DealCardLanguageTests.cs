@@ -35,8 +35,10 @@ public sealed class DealCardLanguageTests
 
         var userId = await s.UserIdAsync(DealWorld.Rob);
         var bad = await s.UseAsync<InteractionService, Reply>(i => i.SubmitAsync(
-            new FormSubmission(form.Id, form.State.Encode(), new Dictionary<string, string?> { [DealFields.Amount] = "-3" }, userId, null, ChangeChannel.Slack, "es"), Ct));
+            new FormSubmission(form.Id, form.State.Encode(), new Dictionary<string, string?> { [DealFields.Amount] = "-3", [DealFields.CloseDate] = "2020-01-01" }, userId, null, ChangeChannel.Slack, "es"), Ct));
         Assert.Equal("El importe no puede ser negativo.", bad.Form!.Fields.Single(f => f.Id == DealFields.Amount).Error);
+        Assert.StartsWith("La fecha de cierre de un negocio abierto no puede estar en el pasado", bad.Form.Fields.Single(f => f.Id == DealFields.CloseDate).Error, StringComparison.Ordinal);
+        Assert.Equal("Corrige los campos marcados.", bad.Form.Error);
         var saved = await s.UseAsync<InteractionService, Reply>(i => i.SubmitAsync(
             new FormSubmission(form.Id, form.State.Encode(), new Dictionary<string, string?> { [DealFields.Amount] = "64.000" }, userId, null, ChangeChannel.Slack, "es"), Ct));
         Assert.Equal("Actualizado por Rob Rep ahora mismo", saved.Notice);
