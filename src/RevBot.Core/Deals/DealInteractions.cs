@@ -12,8 +12,8 @@ namespace RevBot.Core.Deals;
 /// The deal card's buttons and forms: a press either opens a form (update, mark lost, log activity, pick a date) or
 /// runs a command at once (mark won, push a week or a month); a form submission runs its command. Every outcome is a
 /// reply for the adapter: the card to put in place of the original, the form again with its errors, or a refusal.
-/// Everything is written in the language of the person who pressed (the platform's locale for them; English when the
-/// adapter does not know it).
+/// Everything is written in the language of the person who pressed: the platform's locale for them (Teams), else the
+/// language of the card or form the button is on (Slack sends no locale), else English.
 /// </summary>
 public sealed class DealInteractions(RevBotDb db, DealCommandService commands, DealCards cards, IOptions<CompanyOptions> company, CompanyClock clock)
 {
@@ -22,14 +22,14 @@ public sealed class DealInteractions(RevBotDb db, DealCommandService commands, D
         if (actionId == DealActionIds.Open)
         {
             var (dealId, listLanguage) = DealActionValue.ReadOpen(value);
-            var openIn = Texts.LanguageOf(listLanguage ?? language);
+            var openIn = Texts.LanguageOf(language ?? listLanguage);
             return await cards.CardAsync(dealId, null, openIn, ct) ?? NotFound(openIn, dealId);
         }
         if (!DealActionValue.TryParse(value, out var state))
             return Refused(Texts.LanguageOf(language), nameof(Catalog.DealNotUnderstoodTitle), nameof(Catalog.DealButtonUnreadable));
-        // The card is redrawn in place for everyone who sees it, so it keeps its own language; a card written before
-        // buttons carried one answers in the presser's (the platform's locale for them, English if it does not say).
-        var lang = Texts.LanguageOf(state.Language ?? language);
+        // The presser's locale when the platform says it (Teams): typed amounts are read their way. Else (Slack) the
+        // language of the card the button is on; English when neither is known.
+        var lang = Texts.LanguageOf(language ?? state.Language);
         var key = DealActionValue.KeyFor(state, actionId);
         return actionId switch
         {
@@ -49,7 +49,7 @@ public sealed class DealInteractions(RevBotDb db, DealCommandService commands, D
             return Refused(Texts.LanguageOf(language), nameof(Catalog.DealNotUnderstoodTitle), nameof(Catalog.DealFormUnknown));
         // A field the form showed but left empty counts as cleared; a field it did not send is left alone.
         string? Value(string field) => values.TryGetValue(field, out var v) ? v ?? "" : null;
-        var command = Command(DealCommandKind.Update, state, DealActionValue.KeyFor(state, formId), userId, channel, Texts.LanguageOf(state.Language ?? language));
+        var command = Command(DealCommandKind.Update, state, DealActionValue.KeyFor(state, formId), userId, channel, Texts.LanguageOf(language ?? state.Language));
         command = formId switch
         {
             DealActionIds.Lose => command with { Kind = DealCommandKind.MarkLost, LossReason = Value(DealFields.LossReason) ?? "" },

@@ -46,15 +46,15 @@ public sealed class DealCardLanguageTests
     }
 
     [Fact]
-    public async Task A_refusal_is_in_the_cards_language_and_an_unknown_locale_gets_english()
+    public async Task A_refusal_is_in_the_pressers_language_else_the_cards_and_an_unknown_locale_gets_english()
     {
         await using var s = await DealServices.CreateAsync(DbProvider.Sqlite);
         var card = await PressAsync(s, null, DealActionIds.Open, DealWorld.AcmeRenewal, "de-DE");
         Assert.Equal("Open deal owned by Rob Rep: $50,000 in Proposal, closing Dec 15, 2026.", card.Text);
 
-        // An English card stays English for a Spanish presser (it is redrawn in place for everyone who sees it).
+        // The presser's locale, when the platform says it, wins over the card's language: typed amounts are read their way.
         var english = await PressAsync(s, null, DealActionIds.Win, card.Actions.Single(a => a.Id == DealActionIds.Win).Value, "es");
-        Assert.Equal((ReplyKind.Refused, "Who are you?"), (english.Kind, english.Title));
+        Assert.Equal((ReplyKind.Refused, "¿Quién eres?"), (english.Kind, english.Title));
 
         var spanishCard = await PressAsync(s, null, DealActionIds.Open, DealWorld.AcmeRenewal, "es");
         var stranger = await PressAsync(s, null, DealActionIds.Win, spanishCard.Actions.Single(a => a.Id == DealActionIds.Win).Value, null);
