@@ -36,7 +36,7 @@ internal static class DealBenchmark
             var t = await Latency.MeasureAsync(() => Use<DealFinder, DealSearchResult>(f => f.FindAsync(text, userId, 5, CancellationToken.None)), iterations);
             Console.WriteLine($"| search \"{text}\"{(userId is null ? "" : $" as user {userId}")} | {hits} | {t.Median:F1} | {t.P95:F1} |");
         }
-        var card = await Latency.MeasureAsync(() => Use<DealCards, RevBot.Core.Replies.Reply?>(c => c.CardAsync("deal-00012345", null, CancellationToken.None)), iterations);
+        var card = await Latency.MeasureAsync(() => Use<DealCards, RevBot.Core.Replies.Reply?>(c => c.CardAsync("deal-00012345", null, "en", CancellationToken.None)), iterations);
         Console.WriteLine($"| deal card | 1 | {card.Median:F1} | {card.P95:F1} |");
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var health = await Latency.MeasureAsync(() => Use<DataHealthQueries, DataHealthReport>(q => q.RunAsync(today, 10, CancellationToken.None)), Math.Max(3, iterations / 5), warmUp: 1);

@@ -96,7 +96,7 @@ public sealed class AskService(
         if (found.Hits.Count == 0) return DealSearchAnswers.NotFound(q, found.TooVague);
         if (found.Total > 1 && !found.Exact) return DealSearchAnswers.PickList(q, found);
         var hit = found.Hits[0];
-        return await cards.CardAsync(hit.Id, null, ct) is { } card ? DealSearchAnswers.Card(q, hit, card) : DealSearchAnswers.NotFound(q, false);
+        return await cards.CardAsync(hit.Id, null, q.Language, ct) is { } card ? DealSearchAnswers.Card(q, hit, card) : DealSearchAnswers.NotFound(q, false);
     }
 
     private Answer Counted(Answer answer)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using RevBot.Core.Answers;
 using RevBot.Core.Deals;
+using RevBot.Core.Localization;
 using RevBot.Core.Replies;
 
 namespace RevBot.Core.Conversation;
@@ -25,10 +26,11 @@ internal static class DealSearchAnswers
 
     public static Answer PickList(ParsedQuestion q, DealSearchResult result)
     {
-        var es = q.Language == "es";
+        var language = q.Language;
         var hits = result.Hits.Take(PickListSize).ToList();
-        var more = result.Total > hits.Count ? (es ? $" (y {result.Total - hits.Count} más: añade palabras para acotar)" : $" (and {result.Total - hits.Count} more: add a word to narrow it down)") : "";
-        var text = (es ? $"{result.Total} negocios encajan con \"{q.DealSearch}\"{more}. ¿Cuál?" : $"{result.Total} deals match \"{q.DealSearch}\"{more}. Which one?");
+        var text = result.Total > hits.Count
+            ? Texts.Get(language, nameof(Catalog.DealSearchManyMore), result.Total, q.DealSearch, result.Total - hits.Count)
+            : Texts.Get(language, nameof(Catalog.DealSearchMany), result.Total, q.DealSearch);
         return new Answer
         {
             Understood = true,
@@ -39,28 +41,28 @@ internal static class DealSearchAnswers
             Reply = new Reply
             {
                 Kind = ReplyKind.List,
-                Title = es ? $"Negocios: \"{q.DealSearch}\"" : $"Deals matching \"{q.DealSearch}\"",
+                Title = Texts.Get(language, nameof(Catalog.DealSearchTitle), q.DealSearch),
                 Text = text,
                 Table = new ReplyTable(
-                    es ? ["Negocio", "Cuenta", "Comercial", "Etapa", "Cierre", "Importe"] : ["Deal", "Account", "Owner", "Stage", "Close", "Amount"],
+                    [.. Texts.Get(language, nameof(Catalog.DealSearchColumns)).Split('|')],
                     [.. hits.Select(h => (IReadOnlyList<string>)[h.Mine ? $"{h.Name} ★" : h.Name, h.Account ?? "—", h.Owner ?? "—", h.Stage,
-                        h.CloseDate is { } c ? c.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "—", DealText.Money(h.Amount, h.Currency)])],
+                        h.CloseDate is { } c ? c.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "—", DealText.Money(h.Amount, h.Currency, language)])],
                     result.Total)
                 { NumericColumns = new HashSet<int> { 5 } },
-                Actions = [.. hits.Select(h => new ReplyAction(DealActionIds.Open, Label(h), h.Id))],
-                Context = [es ? "★ tus negocios, que salen primero; luego los abiertos." : "★ your deals, listed first; then open deals before closed ones."],
+                Actions = [.. hits.Select(h => new ReplyAction(DealActionIds.Open, Label(h), DealActionValue.Open(h.Id, language)))],
+                Context = [Texts.Get(language, nameof(Catalog.DealSearchLegend))],
             },
         };
     }
 
     public static Answer NotFound(ParsedQuestion q, bool vague)
     {
-        var es = q.Language == "es";
+        var language = q.Language;
         var text = vague
-            ? (es ? "Dime algo más del nombre del negocio o de su cuenta, por ejemplo \"negocio Acme renovación\"." : "Tell me a bit more of the deal's or its account's name, for example \"deal Acme renewal\".")
-            : (es ? $"No encuentro ningún negocio que encaje con \"{q.DealSearch}\". Prueba con el nombre de la cuenta, menos palabras o el id del negocio."
-                  : $"I couldn't find a deal matching \"{q.DealSearch}\". Try the account's name, fewer words, or the deal's id.");
-        var examples = es ? new[] { "mis negocios abiertos", "negocios que cierran este mes" } : ["my open deals", "deals closing this month"];
+            ? Texts.Get(language, nameof(Catalog.DealSearchVague))
+            : Texts.Get(language, nameof(Catalog.DealSearchNone), q.DealSearch);
+        // Example questions the person can press: they are asked as typed, so they are written in the question lexicon's words.
+        var examples = new[] { Texts.Get(language, nameof(Catalog.DealSearchExampleOpen)), Texts.Get(language, nameof(Catalog.DealSearchExampleClosing)) };
         return new Answer
         {
             Understood = !vague,
@@ -71,7 +73,7 @@ internal static class DealSearchAnswers
             Reply = new Reply
             {
                 Kind = ReplyKind.Answer,
-                Title = es ? "Negocio no encontrado" : "No deal found",
+                Title = Texts.Get(language, nameof(Catalog.DealSearchNotFoundTitle)),
                 Text = text,
                 Actions = [.. examples.Select(e => new ReplyAction("ask", e, e))],
             },

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using RevBot.Core.Localization;
 
 namespace RevBot.Core.Deals;
 
@@ -46,35 +47,29 @@ public static partial class AmountReader
         var fraction = match.Groups["frac"].Value;
         if (!match.Success || (whole.Length == 0 && fraction.Length == 0))
         {
-            error = es
-                ? "Escribe el importe como un número, p. ej. 12500, 12.500,50 o 12,50 (punto entre miles, coma para los decimales)."
-                : "Enter the amount as a number, e.g. 12500 or 12,500.50 (commas only between thousands, a point for cents).";
+            error = Texts.Get(language, nameof(Catalog.DealAmountNotNumber));
             return false;
         }
         if (fraction.Length == 3 && !match.Groups["g"].Success && whole.Length is >= 1 and <= 3)
         {
-            error = es
-                ? $"No está claro si {s} lleva miles o decimales; los importes llevan como mucho dos decimales: escribe {whole}{fraction} o {whole},{fraction[..2]}."
-                : $"It isn't clear whether {s} has thousands or decimals; amounts have at most two decimals: write {whole}{fraction} or {whole}.{fraction[..2]}.";
+            error = Texts.Get(language, nameof(Catalog.DealAmountAmbiguous), s, whole + fraction, whole, fraction[..2]);
             return false;
         }
         if (fraction.Length > 2)
         {
-            error = es ? "Escribe el importe con como mucho dos decimales." : "Enter the amount with at most two decimals.";
+            error = Texts.Get(language, nameof(Catalog.DealAmountDecimals));
             return false;
         }
         var digits = new string([.. whole.Where(char.IsAsciiDigit)]);
         var invariant = (digits.Length == 0 ? "0" : digits) + (fraction.Length > 0 ? "." + fraction : "");
         if (!decimal.TryParse(invariant, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out amount) || amount > MaxAmount)
         {
-            error = es
-                ? $"El importe no puede pasar de {MaxAmount.ToString("#,0", CultureInfo.GetCultureInfo("es-ES"))}."
-                : $"The amount can't be more than {MaxAmount.ToString("#,0", CultureInfo.InvariantCulture)}.";
+            error = Texts.Get(language, nameof(Catalog.DealAmountTooLarge), MaxAmount);
             return false;
         }
         if (negative && amount != 0)
         {
-            error = es ? "El importe no puede ser negativo." : "The amount can't be negative.";
+            error = Texts.Get(language, nameof(Catalog.DealAmountNegative));
             return false;
         }
         error = "";

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using RevBot.Core.Company;
+using RevBot.Core.Localization;
 using RevBot.Core.Replies;
 using RevBot.Core.Storage;
 
@@ -9,11 +10,14 @@ namespace RevBot.Core.Deals;
 /// <summary>Builds a deal's card: the deal with its account and owner, days in stage, last activity and the last three changes.</summary>
 public sealed class DealCards(RevBotDb db, CompanyClock clock, IOptions<CompanyOptions> company)
 {
-    /// <summary>The card, or null for an unknown deal. <paramref name="notice"/> goes on top ("Updated by … just now").</summary>
-    public async Task<Reply?> CardAsync(string dealId, string? notice, CancellationToken ct)
+    /// <summary>
+    /// The card in <paramref name="language"/> (the reader's), or null for an unknown deal. <paramref name="notice"/>
+    /// goes on top ("Updated by … just now").
+    /// </summary>
+    public async Task<Reply?> CardAsync(string dealId, string? notice, string language, CancellationToken ct)
     {
         var data = await LoadAsync(dealId, ct);
-        return data is null ? null : DealCardComposer.Compose(data, company.Value, clock, notice);
+        return data is null ? null : DealCardComposer.Compose(data, company.Value, clock, notice, language);
     }
 
     /// <summary>
@@ -24,14 +28,11 @@ public sealed class DealCards(RevBotDb db, CompanyClock clock, IOptions<CompanyO
         ArgumentNullException.ThrowIfNull(changedSince);
         var data = await LoadAsync(dealId, ct);
         if (data is null) return null;
-        var es = language == "es";
         var what = changedSince.Count == 0
-            ? es ? $"ahora está en la versión {data.Deal.Version}" : $"it is now at version {data.Deal.Version}"
-            : string.Join("; ", changedSince.Select(c => DealText.Describe(c, data.Deal.Currency, clock.UtcNow)));
-        var notice = es
-            ? $"Este negocio cambió desde que lo abriste: {what}. No se guardó nada; revisa los valores de abajo y vuelve a intentarlo."
-            : $"This deal changed since you opened it: {what}. Nothing was saved; check the values below and try again.";
-        return DealCardComposer.Compose(data, company.Value, clock, notice);
+            ? Texts.Get(language, nameof(Catalog.DealStaleVersion), data.Deal.Version)
+            : string.Join("; ", changedSince.Select(c => DealText.Describe(c, data.Deal.Currency, clock.UtcNow, language)));
+        var notice = Texts.Get(language, nameof(Catalog.DealStaleNotice), what);
+        return DealCardComposer.Compose(data, company.Value, clock, notice, language);
     }
 
     private async Task<DealCardData?> LoadAsync(string dealId, CancellationToken ct)

@@ -1,4 +1,5 @@
 using RevBot.Core.Domain;
+using RevBot.Core.Localization;
 
 namespace RevBot.Core.Deals;
 
@@ -9,11 +10,11 @@ public sealed partial class DealCommandService
     {
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
         var types = new[] { ActivityType.Call, ActivityType.Email, ActivityType.Meeting, ActivityType.Note }.Select(EnumText.Format).ToList();
-        if (!DealInput.TryPick(command.ActivityType ?? "", types, "activity types", out var typeText, out var typeError)) errors[DealFields.ActivityType] = typeError;
+        if (!DealInput.TryPick(command.ActivityType ?? "", types, nameof(Catalog.DealPickActivityType), command.Language, out var typeText, out var typeError)) errors[DealFields.ActivityType] = typeError;
         var subject = command.Subject?.Trim() ?? "";
-        if (subject.Length == 0) errors[DealFields.Subject] = "Say in a few words what happened.";
-        else if (subject.Length > DealFields.MaxSubject) errors[DealFields.Subject] = $"Keep the subject under {DealFields.MaxSubject} characters.";
-        if (errors.Count > 0) return Invalid(errors, deal.Version);
+        if (subject.Length == 0) errors[DealFields.Subject] = Texts.Get(command.Language, nameof(Catalog.DealSubjectMissing));
+        else if (subject.Length > DealFields.MaxSubject) errors[DealFields.Subject] = Texts.Get(command.Language, nameof(Catalog.DealSubjectTooLong), DealFields.MaxSubject);
+        if (errors.Count > 0) return Invalid(errors, deal.Version, command.Language);
 
         var now = clock.UtcNow;
         db.Activities.Add(new Activity
@@ -28,7 +29,8 @@ public sealed partial class DealCommandService
         });
         db.AuditLog.Add(DealAudit.Entry(deal.Id, actor.Id, command.Channel, "activity",
             [new DealFieldChange(DealFields.ActivityType, null, typeText), new DealFieldChange(DealFields.Subject, null, subject)], deal.Version, now));
-        var result = new DealCommandResult { Status = DealCommandStatus.Applied, Message = $"{char.ToUpperInvariant(typeText[0])}{typeText[1..]} logged by {actor.Name}.", Version = deal.Version, ActorName = actor.Name };
+        var result = new DealCommandResult { Status = DealCommandStatus.Applied, Message = Texts.Get(command.Language, nameof(Catalog.DealAppliedLogged), DealText.ActivityName(typeText, command.Language), actor.Name), Version = deal.Version, ActorName = actor.Name };
         return await SaveAsync(command, "deal.activity", actor, result, ct);
     }
+
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using RevBot.Core.Domain;
+using RevBot.Core.Localization;
 using RevBot.Core.Storage;
 
 namespace RevBot.Core.Deals;
@@ -56,18 +57,16 @@ public sealed partial class DealCommandService
         return new DealCommandResult
         {
             Status = DealCommandStatus.Stale,
-            Message = language == "es"
-                ? "Este negocio cambió desde que lo abriste, así que no se guardó nada. Revisa los valores actuales y vuelve a intentarlo."
-                : "This deal changed since you opened it, so nothing was saved. Check the latest values and try again.",
+            Message = Texts.Get(language, nameof(Catalog.DealStale)),
             Version = version,
             ChangedSince = since,
         };
     }
 
-    private static DealCommandResult Invalid(IReadOnlyDictionary<string, string> errors, int version) => new()
+    private static DealCommandResult Invalid(IReadOnlyDictionary<string, string> errors, int version, string language) => new()
     {
         Status = DealCommandStatus.Invalid,
-        Message = errors.Count == 1 ? errors.Values.First() : "Some values need fixing: " + string.Join(" ", errors.Values),
+        Message = errors.Count == 1 ? errors.Values.First() : Texts.Get(language, nameof(Catalog.DealFixValues), string.Join(" ", errors.Values)),
         Errors = errors,
         Version = version,
     };

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RevBot.Core.Company;
 using RevBot.Core.Domain;
+using RevBot.Core.Localization;
 using RevBot.Core.Storage;
 
 namespace RevBot.Core.Deals;
@@ -22,12 +23,12 @@ public sealed partial class DealCommandService(
     {
         ArgumentNullException.ThrowIfNull(command);
         if (string.IsNullOrWhiteSpace(command.IdempotencyKey) || command.IdempotencyKey.Length > MaxKeyLength)
-            return Fail(DealCommandStatus.Invalid, "The request has no valid idempotency key.");
+            return Fail(DealCommandStatus.Invalid, Texts.Get(command.Language, nameof(Catalog.DealNoIdempotencyKey)));
         if (await ReplayAsync(command.IdempotencyKey, ct) is { } replay) return replay;
-        if (await CommandGate.ActorAsync(db, command.UserId, ct) is not { } actor) return Refused(DealPermissions.UnknownUser());
+        if (await CommandGate.ActorAsync(db, command.UserId, ct) is not { } actor) return Refused(DealPermissions.UnknownDealUser(command.Language));
         var deal = await db.Deals.FirstOrDefaultAsync(d => d.Id == command.DealId, ct);
-        if (deal is null) return Fail(DealCommandStatus.NotFound, $"There is no deal {command.DealId}.");
-        if (await DealPermissions.RefusalAsync(db, actor, deal, ct) is { } refusal) return Refused(refusal, deal.Version);
+        if (deal is null) return Fail(DealCommandStatus.NotFound, Texts.Get(command.Language, nameof(Catalog.DealNotFound), command.DealId));
+        if (await DealPermissions.RefusalAsync(db, actor, deal, command.Language, ct) is { } refusal) return Refused(refusal, deal.Version);
         // Logging an activity overwrites nothing, so it is taken whatever version the card showed.
         // A newer version may be this very command, applied by a twin delivery between the replay check above and the
         // read of the deal: it committed the deal and its applied_commands row together, so look again before "stale".
@@ -42,11 +43,11 @@ public sealed partial class DealCommandService(
     {
         var now = clock.UtcNow;
         var plan = DealPlanner.Plan(deal, command, company.Value, clock.Today, now);
-        if (!plan.IsValid) return Invalid(plan.Errors, deal.Version);
-        if (plan.ChangesClosedStatus && DealPermissions.ReopenRefusal(actor) is { } refusal) return Refused(refusal, deal.Version);
+        if (!plan.IsValid) return Invalid(plan.Errors, deal.Version, command.Language);
+        if (plan.ChangesClosedStatus && DealPermissions.ReopenRefusal(actor, command.Language) is { } refusal) return Refused(refusal, deal.Version);
         var diff = plan.Diff();
         if (diff.Count == 0)
-            return new DealCommandResult { Status = DealCommandStatus.Unchanged, Message = "Nothing to change: the deal already has these values.", Version = deal.Version, ActorName = actor.Name };
+            return new DealCommandResult { Status = DealCommandStatus.Unchanged, Message = Texts.Get(command.Language, nameof(Catalog.DealUnchanged)), Version = deal.Version, ActorName = actor.Name };
 
         // The version is claimed first, on its own, before any other row is written: of racing commands based on the
         // same version exactly one UPDATE matches (the others wait for its row lock, then match nothing) and only that
@@ -65,10 +66,10 @@ public sealed partial class DealCommandService(
         foreach (var listener in listeners) await listener.DealChangedAsync(deal, plan.Before.Status, plan.Before.Stage, now, ct);
         var message = plan.Action switch
         {
-            "won" => $"Marked won by {actor.Name}.",
-            "lost" => $"Marked lost by {actor.Name}.",
-            "reopen" => $"Reopened by {actor.Name}.",
-            _ => $"Updated by {actor.Name}.",
+            "won" => Texts.Get(command.Language, nameof(Catalog.DealAppliedWon), actor.Name),
+            "lost" => Texts.Get(command.Language, nameof(Catalog.DealAppliedLost), actor.Name),
+            "reopen" => Texts.Get(command.Language, nameof(Catalog.DealAppliedReopened), actor.Name),
+            _ => Texts.Get(command.Language, nameof(Catalog.DealAppliedUpdated), actor.Name),
         };
         var result = new DealCommandResult { Status = DealCommandStatus.Applied, Message = message, Version = deal.Version, ActorName = actor.Name };
         return await SaveAsync(command, "deal." + plan.Action, actor, result, ct);

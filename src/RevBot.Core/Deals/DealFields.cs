@@ -20,16 +20,4 @@ public static class DealFields
 
     public const int MaxNextStep = 500;
     public const int MaxSubject = 500;
-
-    /// <summary>How a field is named in a sentence ("close date").</summary>
-    public static string Label(string field) => field switch
-    {
-        CloseDate => "close date",
-        ForecastCategory => "forecast category",
-        NextStep => "next step",
-        LossReason => "loss reason",
-        ClosedAt => "closed at",
-        ActivityType => "activity type",
-        _ => field,
-    };
 }

@@ -1,26 +1,30 @@
 using System.Globalization;
 using RevBot.Core.Domain;
+using RevBot.Core.Localization;
 
 namespace RevBot.Core.Deals;
 
-/// <summary>Reads typed values (amount, date, probability, picklists) and says in one sentence what is wrong with a bad one.</summary>
+/// <summary>
+/// Reads typed values (amount, date, probability, picklists) and says in one sentence, in the person's language, what is
+/// wrong with a bad one.
+/// </summary>
 internal static class DealInput
 {
     public const decimal MaxAmount = AmountReader.MaxAmount;
 
     public static bool TryAmount(string text, string language, out decimal amount, out string error) => AmountReader.TryRead(text, language, out amount, out error);
 
-    public static bool TryDate(string text, out DateOnly date, out string error)
+    public static bool TryDate(string text, string language, out DateOnly date, out string error)
     {
         error = "";
         if (!DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
-            error = "Enter a real date as YYYY-MM-DD, e.g. 2026-12-15.";
+            error = Texts.Get(language, nameof(Catalog.DealDateInvalid));
         else if (!Periods.SupportedDates.Contains(date))
-            error = $"Enter a date {Periods.SupportedDates.Range}.";
+            error = Texts.Get(language, nameof(Catalog.DealDateRange), Day(Periods.SupportedDates.Min), Day(Periods.SupportedDates.Max));
         return error.Length == 0;
     }
 
-    public static bool TryProbability(string text, out int? probability, out string error)
+    public static bool TryProbability(string text, string language, out int? probability, out string error)
     {
         error = "";
         probability = null;
@@ -30,21 +34,24 @@ internal static class DealInput
             probability = p;
             return true;
         }
-        error = "Enter the probability as a whole number from 0 to 100.";
+        error = Texts.Get(language, nameof(Catalog.DealProbabilityInvalid));
         return false;
     }
 
-    /// <summary>Exactly one of the picklist's values (case and spelling as configured): unknown values are never stored.</summary>
-    public static bool TryPick(string text, IReadOnlyList<string> allowed, string what, out string value, out string error)
+    /// <summary>
+    /// Exactly one of the picklist's values (case and spelling as configured): unknown values are never stored.
+    /// <paramref name="refusalKey"/> is the catalog sentence naming the list ("Choose one of the configured stages: {0}.").
+    /// </summary>
+    public static bool TryPick(string text, IReadOnlyList<string> allowed, string refusalKey, string language, out string value, out string error)
     {
         value = text;
         error = "";
         if (allowed.Contains(text, StringComparer.Ordinal)) return true;
-        error = $"Choose one of the configured {what}: {string.Join(", ", allowed)}.";
+        error = Texts.Get(language, refusalKey, string.Join(", ", allowed));
         return false;
     }
 
-    public static bool TryForecast(string text, out ForecastCategory? category, out string error)
+    public static bool TryForecast(string text, string language, out ForecastCategory? category, out string error)
     {
         category = null;
         if (text.Length == 0)
@@ -52,16 +59,18 @@ internal static class DealInput
             error = "";
             return true;
         }
-        if (!TryPick(text, EnumText.Names<ForecastCategory>(), "forecast categories", out _, out error)) return false;
+        if (!TryPick(text, EnumText.Names<ForecastCategory>(), nameof(Catalog.DealPickForecast), language, out _, out error)) return false;
         category = EnumText.Parse<ForecastCategory>(text);
         return true;
     }
 
-    public static bool TryStatus(string text, out DealStatus status, out string error)
+    public static bool TryStatus(string text, string language, out DealStatus status, out string error)
     {
         status = DealStatus.Open;
-        if (!TryPick(text, EnumText.Names<DealStatus>(), "statuses", out _, out error)) return false;
+        if (!TryPick(text, EnumText.Names<DealStatus>(), nameof(Catalog.DealPickStatus), language, out _, out error)) return false;
         status = EnumText.Parse<DealStatus>(text);
         return true;
     }
+
+    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using RevBot.Core.Company;
 using RevBot.Core.Domain;
+using RevBot.Core.Localization;
 using RevBot.Core.Replies;
 using RevBot.Core.Storage;
 
@@ -11,24 +12,32 @@ namespace RevBot.Core.Deals;
 /// The deal card's buttons and forms: a press either opens a form (update, mark lost, log activity, pick a date) or
 /// runs a command at once (mark won, push a week or a month); a form submission runs its command. Every outcome is a
 /// reply for the adapter: the card to put in place of the original, the form again with its errors, or a refusal.
+/// Everything is written in the language of the person who pressed: the platform's locale for them (Teams), else the
+/// language of the card or form the button is on (Slack sends no locale), else English.
 /// </summary>
 public sealed class DealInteractions(RevBotDb db, DealCommandService commands, DealCards cards, IOptions<CompanyOptions> company, CompanyClock clock)
 {
     public async Task<Reply> PressAsync(string actionId, string value, int? userId, ChangeChannel channel, string? language, CancellationToken ct)
     {
         if (actionId == DealActionIds.Open)
-            return await cards.CardAsync(value, null, ct) ?? DealReplies.Refused("Deal not found", $"There is no deal {value}.");
+        {
+            var (dealId, listLanguage) = DealActionValue.ReadOpen(value);
+            var openIn = Texts.LanguageOf(language ?? listLanguage);
+            return await cards.CardAsync(dealId, null, openIn, ct) ?? NotFound(openIn, dealId);
+        }
         if (!DealActionValue.TryParse(value, out var state))
-            return DealReplies.Refused("Not understood", "That button is from a card RevBot can no longer read. Ask for the deal again to get a fresh card.");
+            return Refused(Texts.LanguageOf(language), nameof(Catalog.DealNotUnderstoodTitle), nameof(Catalog.DealButtonUnreadable));
+        // The presser's locale when the platform says it (Teams): typed amounts are read their way. Else (Slack) the
+        // language of the card the button is on; English when neither is known.
+        var lang = Texts.LanguageOf(language ?? state.Language);
         var key = DealActionValue.KeyFor(state, actionId);
-        var lang = Language(language);
         return actionId switch
         {
             DealActionIds.Win => await RunAsync(Command(DealCommandKind.MarkWon, state, key, userId, channel, lang), null, null, ct),
             DealActionIds.PushWeek => await RunAsync(Command(DealCommandKind.PushCloseDate, state, key, userId, channel, lang) with { Push = DealPush.Week }, null, null, ct),
             DealActionIds.PushMonth => await RunAsync(Command(DealCommandKind.PushCloseDate, state, key, userId, channel, lang) with { Push = DealPush.Month }, null, null, ct),
             DealActionIds.Update or DealActionIds.Lose or DealActionIds.Log or DealActionIds.PushPick => await OpenFormAsync(actionId, state, userId, lang, ct),
-            _ => DealReplies.Refused("Not understood", "RevBot doesn't know that button."),
+            _ => Refused(lang, nameof(Catalog.DealNotUnderstoodTitle), nameof(Catalog.DealButtonUnknown)),
         };
     }
 
@@ -37,10 +46,10 @@ public sealed class DealInteractions(RevBotDb db, DealCommandService commands, D
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(values);
         if (formId is not (DealActionIds.Update or DealActionIds.Lose or DealActionIds.Log or DealActionIds.PushForm))
-            return DealReplies.Refused("Not understood", "RevBot doesn't know that form.");
+            return Refused(Texts.LanguageOf(language), nameof(Catalog.DealNotUnderstoodTitle), nameof(Catalog.DealFormUnknown));
         // A field the form showed but left empty counts as cleared; a field it did not send is left alone.
         string? Value(string field) => values.TryGetValue(field, out var v) ? v ?? "" : null;
-        var command = Command(DealCommandKind.Update, state, DealActionValue.KeyFor(state, formId), userId, channel, Language(language));
+        var command = Command(DealCommandKind.Update, state, DealActionValue.KeyFor(state, formId), userId, channel, Texts.LanguageOf(language ?? state.Language));
         command = formId switch
         {
             DealActionIds.Lose => command with { Kind = DealCommandKind.MarkLost, LossReason = Value(DealFields.LossReason) ?? "" },
@@ -60,55 +69,63 @@ public sealed class DealInteractions(RevBotDb db, DealCommandService commands, D
 
     private async Task<Reply> OpenFormAsync(string actionId, ReplyFormState state, int? userId, string language, CancellationToken ct)
     {
-        if (await CommandGate.ActorAsync(db, userId, ct) is not { } actor) return DealReplies.Refused("Who are you?", DealPermissions.UnknownUser().Text);
+        if (await CommandGate.ActorAsync(db, userId, ct) is not { } actor)
+            return DealReplies.Refused(Texts.Get(language, nameof(Catalog.DealWhoAreYouTitle)), DealPermissions.UnknownDealUser(language).Text);
         var deal = await db.Deals.AsNoTracking().FirstOrDefaultAsync(d => d.Id == state.RecordId, ct);
-        if (deal is null) return DealReplies.Refused("Deal not found", $"There is no deal {state.RecordId}.");
+        if (deal is null) return NotFound(language, state.RecordId);
         // Checked again on submit; refusing here saves typing a form that cannot be saved.
-        if (await DealPermissions.RefusalAsync(db, actor, deal, ct) is { } refusal) return DealReplies.Refused("Not changed", refusal.Text);
+        if (await DealPermissions.RefusalAsync(db, actor, deal, language, ct) is { } refusal)
+            return DealReplies.Refused(Texts.Get(language, nameof(Catalog.DealNotChangedTitle)), refusal.Text);
         if (actionId != DealActionIds.Log && deal.Version != state.Version)
-            return await cards.StaleCardAsync(deal.Id, await DealHistory.SinceAsync(db, deal.Id, state.Version, ct), language, ct) ?? DealReplies.Refused("Deal not found", $"There is no deal {deal.Id}.");
-        var formState = new ReplyFormState(deal.Id, deal.Version, DealActionValue.NewNonce());
-        var form = FormFor(actionId, deal, formState);
+            return await cards.StaleCardAsync(deal.Id, await DealHistory.SinceAsync(db, deal.Id, state.Version, ct), language, ct) ?? NotFound(language, deal.Id);
+        var formState = new ReplyFormState(deal.Id, deal.Version, DealActionValue.NewNonce(), language);
+        var form = FormFor(actionId, deal, formState, language);
         return new Reply { Kind = ReplyKind.Form, Title = form.Title, Text = form.Intro ?? form.Title, Form = form };
     }
 
     private async Task<Reply> RunAsync(DealCommand command, (string Id, ReplyFormState State)? form, IReadOnlyDictionary<string, string?>? submitted, CancellationToken ct)
     {
         var result = await commands.ExecuteAsync(command, ct);
+        var language = command.Language;
+        string NotFoundTitle() => Texts.Get(language, nameof(Catalog.DealNotFoundTitle));
         switch (result.Status)
         {
             case DealCommandStatus.Applied:
-                return await cards.CardAsync(command.DealId, result.Message.TrimEnd('.') + " just now", ct) ?? DealReplies.Refused("Deal not found", result.Message);
+                var notice = Texts.Get(language, nameof(Catalog.DealNoticeJustNow), result.Message.TrimEnd('.'));
+                return await cards.CardAsync(command.DealId, notice, language, ct) ?? DealReplies.Refused(NotFoundTitle(), result.Message);
             case DealCommandStatus.Unchanged:
-                return await cards.CardAsync(command.DealId, result.Message, ct) ?? DealReplies.Refused("Deal not found", result.Message);
+                return await cards.CardAsync(command.DealId, result.Message, language, ct) ?? DealReplies.Refused(NotFoundTitle(), result.Message);
             case DealCommandStatus.Stale:
-                return await cards.StaleCardAsync(command.DealId, result.ChangedSince, command.Language, ct) ?? DealReplies.Refused("Deal not found", result.Message);
+                return await cards.StaleCardAsync(command.DealId, result.ChangedSince, language, ct) ?? DealReplies.Refused(NotFoundTitle(), result.Message);
             case DealCommandStatus.Invalid when form is { } f && submitted is not null:
                 // The form comes back with the same state, so the corrected resubmission is still this one submission.
                 var deal = await db.Deals.AsNoTracking().FirstOrDefaultAsync(d => d.Id == command.DealId, ct);
                 if (deal is null) break;
-                var again = DealForms.WithErrors(FormFor(f.Id, deal, f.State), submitted, result.Errors, result.Message);
+                var again = DealForms.WithErrors(FormFor(f.Id, deal, f.State, language), submitted, result.Errors, result.Message, language);
                 return new Reply { Kind = ReplyKind.Form, Title = again.Title, Text = result.Message, Form = again };
         }
         var title = result.Status switch
         {
-            DealCommandStatus.UnknownUser => "Who are you?",
-            DealCommandStatus.NotFound => "Deal not found",
-            _ => "Not changed",
+            DealCommandStatus.UnknownUser => nameof(Catalog.DealWhoAreYouTitle),
+            DealCommandStatus.NotFound => nameof(Catalog.DealNotFoundTitle),
+            _ => nameof(Catalog.DealNotChangedTitle),
         };
-        return DealReplies.Refused(title, result.Message);
+        return DealReplies.Refused(Texts.Get(language, title), result.Message);
     }
 
-    private ReplyForm FormFor(string id, Deal deal, ReplyFormState state) => id switch
+    private ReplyForm FormFor(string id, Deal deal, ReplyFormState state, string language) => id switch
     {
-        DealActionIds.Lose => DealForms.Lose(deal, company.Value, state),
-        DealActionIds.Log => DealForms.Log(deal, state),
-        DealActionIds.PushPick or DealActionIds.PushForm => DealForms.Push(deal, clock.Today, state),
-        _ => DealForms.Update(deal, company.Value, state),
+        DealActionIds.Lose => DealForms.Lose(deal, company.Value, state, language),
+        DealActionIds.Log => DealForms.Log(deal, state, language),
+        DealActionIds.PushPick or DealActionIds.PushForm => DealForms.Push(deal, clock.Today, state, language),
+        _ => DealForms.Update(deal, company.Value, state, language),
     };
 
-    /// <summary>"es" for a Spanish-speaking person, else "en" (also when the platform does not say).</summary>
-    private static string Language(string? language) => language?.StartsWith("es", StringComparison.OrdinalIgnoreCase) == true ? "es" : "en";
+    private static Reply NotFound(string language, string dealId) =>
+        DealReplies.Refused(Texts.Get(language, nameof(Catalog.DealNotFoundTitle)), Texts.Get(language, nameof(Catalog.DealNotFound), dealId));
+
+    private static Reply Refused(string language, string titleKey, string textKey) =>
+        DealReplies.Refused(Texts.Get(language, titleKey), Texts.Get(language, textKey));
 
     private static DealCommand Command(DealCommandKind kind, ReplyFormState state, string key, int? userId, ChangeChannel channel, string language) => new()
     {

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using RevBot.Core.Domain;
+using RevBot.Core.Localization;
 using RevBot.Core.Storage;
 
 namespace RevBot.Core.Deals;
@@ -16,23 +17,29 @@ internal static class DealPermissions
     /// <summary>Deep enough for any real org chart, and a guard against a cycle in bad data.</summary>
     private const int MaxLevels = 10;
 
-    /// <summary>The chat account is not a RevBot user; <paramref name="doing"/> names what they tried ("merge records").</summary>
-    public static Refusal UnknownUser(string doing = "change deals") => new(RefusalReason.UnknownUser,
+    /// <summary>
+    /// The chat account is not a RevBot user; <paramref name="doing"/> names what they tried ("merge records"). The
+    /// merger's own messages are still English-only; deal commands use <see cref="UnknownDealUser"/>.
+    /// </summary>
+    public static Refusal UnknownUser(string doing) => new(RefusalReason.UnknownUser,
         $"I don't know who you are in RevBot, so I can't {doing} for you. Ask RevOps to add you as a RevBot user with " +
         "the e-mail address of your Slack or Teams account; RevBot links your chat account to it on your next message.");
 
-    public static async Task<Refusal?> RefusalAsync(RevBotDb db, User actor, Deal deal, CancellationToken ct)
+    /// <summary>The chat account is not a RevBot user and tried to change a deal, told in their language.</summary>
+    public static Refusal UnknownDealUser(string language) => new(RefusalReason.UnknownUser, Texts.Get(language, nameof(Catalog.DealUnknownUser)));
+
+    public static async Task<Refusal?> RefusalAsync(RevBotDb db, User actor, Deal deal, string language, CancellationToken ct)
     {
         if (actor.Role == UserRole.Revops || (deal.OwnerId is { } owner && owner == actor.Id)) return null;
         if (actor.Role == UserRole.Manager && deal.OwnerId is { } reportId && await ManagesAsync(db, actor.Id, reportId, ct)) return null;
-        if (deal.OwnerId is null) return new(RefusalReason.NoOwner, "Only RevOps can change a deal that has no owner. Nothing was changed.");
-        var ownerName = await db.Users.Where(u => u.Id == deal.OwnerId).Select(u => u.Name).FirstOrDefaultAsync(ct) ?? "its owner";
-        return new(RefusalReason.NotOwner, $"Sorry, only {ownerName}, their manager or RevOps can change this deal. Nothing was changed.");
+        if (deal.OwnerId is null) return new(RefusalReason.NoOwner, Texts.Get(language, nameof(Catalog.DealRefusedNoOwner)));
+        var ownerName = await db.Users.Where(u => u.Id == deal.OwnerId).Select(u => u.Name).FirstOrDefaultAsync(ct) ?? Texts.Get(language, nameof(Catalog.DealItsOwner));
+        return new(RefusalReason.NotOwner, Texts.Get(language, nameof(Catalog.DealRefusedNotOwner), ownerName));
     }
 
-    public static Refusal? ReopenRefusal(User actor) => actor.Role is UserRole.Manager or UserRole.Revops
+    public static Refusal? ReopenRefusal(User actor, string language) => actor.Role is UserRole.Manager or UserRole.Revops
         ? null
-        : new(RefusalReason.Reopen, "Only a manager or RevOps can reopen a closed deal or change whether it was won or lost. Nothing was changed.");
+        : new(RefusalReason.Reopen, Texts.Get(language, nameof(Catalog.DealRefusedReopen)));
 
     public static Refusal? MergeRefusal(User actor) => actor.Role is UserRole.Manager or UserRole.Revops
         ? null

@@ -1,6 +1,7 @@
 using System.Globalization;
 using RevBot.Core.Company;
 using RevBot.Core.Domain;
+using RevBot.Core.Localization;
 
 namespace RevBot.Core.Deals;
 
@@ -14,38 +15,39 @@ internal static partial class DealPlanner
 {
     public static DealPlan Plan(Deal deal, DealCommand command, CompanyOptions company, DateOnly today, DateTime now)
     {
+        var language = command.Language;
         var before = DealValues.Of(deal);
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
         var changes = Effective(command, before, today, errors);
 
         var status = before.Status;
-        if (changes.Status is { } statusText && !Check(DealInput.TryStatus(statusText, out status, out var statusError), DealFields.Status, statusError, errors))
+        if (changes.Status is { } statusText && !Check(DealInput.TryStatus(statusText, language, out status, out var statusError), DealFields.Status, statusError, errors))
             status = before.Status;
-        var stage = ReadStage(changes, company, before.Status, ref status, errors);
+        var stage = ReadStage(changes, company, before.Status, ref status, errors, language);
         if (command.Kind is DealCommandKind.MarkWon or DealCommandKind.MarkLost && status == before.Status)
-            errors.TryAdd(DealFields.Status, $"This deal is already {EnumText.Format(status)}.");
+            errors.TryAdd(DealFields.Status, Texts.Get(language, nameof(Catalog.DealAlreadyClosed), StatusWord(status, language)));
 
         var closing = status != DealStatus.Open && status != before.Status;
         var reopening = status == DealStatus.Open && before.Status != DealStatus.Open;
         if (reopening && stage is null)
-            errors.TryAdd(DealFields.Stage, $"Choose the stage to reopen the deal in: {string.Join(", ", company.EffectiveStages.Select(s => s.Name))}.");
+            errors.TryAdd(DealFields.Stage, Texts.Get(language, nameof(Catalog.DealChooseReopenStage), string.Join(", ", company.EffectiveStages.Select(s => s.Name))));
 
         var amount = before.Amount;
         if (changes.Amount is { } amountText) Check(DealInput.TryAmount(amountText, command.Language, out amount, out var e), DealFields.Amount, e, errors);
-        var closeDate = ReadCloseDate(changes, before, status, reopening, today, errors);
+        var closeDate = ReadCloseDate(changes, before, status, reopening, today, errors, language);
         var forecast = before.ForecastCategory;
-        if (changes.ForecastCategory is { } f) Check(DealInput.TryForecast(f, out forecast, out var fe), DealFields.ForecastCategory, fe, errors);
+        if (changes.ForecastCategory is { } f) Check(DealInput.TryForecast(f, language, out forecast, out var fe), DealFields.ForecastCategory, fe, errors);
         var probability = before.Probability;
-        if (changes.Probability is { } p) Check(DealInput.TryProbability(p, out probability, out var pe), DealFields.Probability, pe, errors);
+        if (changes.Probability is { } p) Check(DealInput.TryProbability(p, language, out probability, out var pe), DealFields.Probability, pe, errors);
         else if (closing) probability = status == DealStatus.Won ? 100 : 0;
         else if (reopening) probability = null;
         var nextStep = before.NextStep;
         if (changes.NextStep is { } n)
         {
             nextStep = n.Trim().Length == 0 ? null : n.Trim();
-            if (nextStep?.Length > DealFields.MaxNextStep) errors.TryAdd(DealFields.NextStep, $"Keep the next step under {DealFields.MaxNextStep} characters.");
+            if (nextStep?.Length > DealFields.MaxNextStep) errors.TryAdd(DealFields.NextStep, Texts.Get(language, nameof(Catalog.DealNextStepTooLong), DealFields.MaxNextStep));
         }
-        var lossReason = ReadLossReason(changes, company, status, closing, before.LossReason, errors);
+        var lossReason = ReadLossReason(changes, company, status, closing, before.LossReason, errors, language);
 
         var after = new DealValues(
             status switch { DealStatus.Won => DealStages.ClosedWon, DealStatus.Lost => DealStages.ClosedLost, _ => stage ?? before.Stage },
@@ -66,7 +68,7 @@ internal static partial class DealPlanner
             case DealCommandKind.MarkLost:
                 return changes with { Status = EnumText.Format(DealStatus.Lost), LossReason = command.LossReason ?? changes.LossReason ?? "" };
             case DealCommandKind.PushCloseDate when command.Push == DealPush.Pick:
-                if (changes.CloseDate is null) errors[DealFields.CloseDate] = "Pick the new close date.";
+                if (changes.CloseDate is null) errors[DealFields.CloseDate] = Texts.Get(command.Language, nameof(Catalog.DealPickCloseDate));
                 return changes;
             case DealCommandKind.PushCloseDate:
                 // From the later of the current close date and today: pushing an overdue deal by a week lands in the future.

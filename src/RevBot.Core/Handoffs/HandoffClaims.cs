@@ -50,9 +50,10 @@ public sealed class HandoffClaims(RevBotDb db, CompanyClock clock, IOptions<Hand
             .Select(h => new { h.ClaimedByUserId, h.ClaimedAt, Name = db.Users.Where(u => u.Id == h.ClaimedByUserId).Select(u => u.Name).FirstOrDefault() })
             .FirstOrDefaultAsync(ct);
         if (existing is null) return Refused(nameof(Catalog.HandoffNotFoundTitle), nameof(Catalog.HandoffNoOnboarding));
-        var when = existing.ClaimedAt is { } at ? " " + DealText.Ago(at, now) : "";
-        if (existing.ClaimedByUserId == user.Id) return await CardAsync(deal, Texts.Get(channelLanguage, nameof(Catalog.HandoffYouClaimed), when), channelLanguage, ct);
-        return Refused(nameof(Catalog.HandoffAlreadyClaimedTitle), nameof(Catalog.HandoffAlreadyClaimed), existing.Name ?? Texts.Get(mine, nameof(Catalog.HandoffSomeone)), when);
+        // " 3 days ago" in the language of the sentence it ends.
+        string When(string language) => existing.ClaimedAt is { } at ? " " + DealText.Ago(at, now, language) : "";
+        if (existing.ClaimedByUserId == user.Id) return await CardAsync(deal, Texts.Get(channelLanguage, nameof(Catalog.HandoffYouClaimed), When(channelLanguage)), channelLanguage, ct);
+        return Refused(nameof(Catalog.HandoffAlreadyClaimedTitle), nameof(Catalog.HandoffAlreadyClaimed), existing.Name ?? Texts.Get(mine, nameof(Catalog.HandoffSomeone)), When(mine));
     }
 
     private async Task<Reply> CardAsync(Deal deal, string notice, string language, CancellationToken ct)

@@ -30,6 +30,16 @@ public static class Texts
         return string.Format(culture, Get(language, key), args);
     }
 
+    /// <summary>
+    /// The catalog language for a platform locale ("es-ES", "es_419", "ES" → "es"); English for none or for a language
+    /// without a catalog.
+    /// </summary>
+    public static string LanguageOf(string? locale)
+    {
+        var code = locale?.Split('-', '_')[0].Trim().ToLowerInvariant();
+        return code is { Length: > 0 } && Languages.Contains(code) ? code : Neutral;
+    }
+
     /// <summary>The culture a language's text is looked up in: the neutral one for English and for a language RevBot does not speak.</summary>
     public static CultureInfo CultureOf(string? language) =>
         language is not null && language != Neutral && Languages.Contains(language)

@@ -99,8 +99,11 @@ public sealed class DealRaceTests
             // Unescaped, so "cambió" reads as written whatever escaping the host's serializer chose.
             cards.Add((i, JsonNode.Parse(body.GetProperty("value").GetRawText())!.ToJsonString(Unescaped)));
         }
-        Assert.Single(cards, c => c.Card.Contains("Marked won by Rae Rep just now", StringComparison.Ordinal));
-        var losers = cards.Where(c => !c.Card.Contains("Marked won by", StringComparison.Ordinal)).ToList();
+        // The winner's notice is in their language too (it was English-only before the deal texts moved to the catalog).
+        var winner = Assert.Single(cards, c => c.Card.Contains("Marked won by Rae Rep just now", StringComparison.Ordinal)
+            || c.Card.Contains("Marcado como ganado por Rae Rep ahora mismo", StringComparison.Ordinal));
+        Assert.Contains(Locale(winner.Racer) == "es-ES" ? "Marcado como ganado por Rae Rep ahora mismo" : "Marked won by Rae Rep just now", winner.Card, StringComparison.Ordinal);
+        var losers = cards.Where(c => c.Racer != winner.Racer).ToList();
         Assert.Equal(Racers - 1, losers.Count);
         Assert.All(losers, c => Assert.Contains(
             Locale(c.Racer) == "es-ES" ? "Este negocio cambió desde que lo abriste" : "This deal changed since you opened it", c.Card, StringComparison.Ordinal));

@@ -49,6 +49,7 @@ public sealed class HandoffLanguageTests
         Assert.Equal("Abrir negocio", Assert.Single(cam.Actions).Label);
         Assert.Equal("Cam Success already claimed this onboarding just now.", ritaEn.Text);
         Assert.Equal(("Ya asumido", true), (ritaEs.Title, ritaEs.Text.StartsWith("Cam Success ya asumió esta incorporación", StringComparison.Ordinal)));
+        Assert.Equal("Cam Success ya asumió esta incorporación ahora mismo.", ritaEs.Text);
     }
 
     [Fact]

@@ -20,14 +20,15 @@ public sealed class RefusalTests
     {
         var user = As(role);
         Assert.Equal((reopen, merge, undo),
-            (DealPermissions.ReopenRefusal(user)?.Reason, DealPermissions.MergeRefusal(user)?.Reason, DealPermissions.UndoMergeRefusal(user)?.Reason));
+            (DealPermissions.ReopenRefusal(user, "en")?.Reason, DealPermissions.MergeRefusal(user)?.Reason, DealPermissions.UndoMergeRefusal(user)?.Reason));
     }
 
     [Fact]
     public void The_refusal_sentences_are_the_ones_people_already_read()
     {
         var rep = As(UserRole.Rep);
-        Assert.Equal("Only a manager or RevOps can reopen a closed deal or change whether it was won or lost. Nothing was changed.", DealPermissions.ReopenRefusal(rep)!.Text);
+        Assert.Equal("Only a manager or RevOps can reopen a closed deal or change whether it was won or lost. Nothing was changed.", DealPermissions.ReopenRefusal(rep, "en")!.Text);
+        Assert.Equal("Solo un responsable o RevOps puede reabrir un negocio cerrado o cambiar si se ganó o se perdió. No se cambió nada.", DealPermissions.ReopenRefusal(rep, "es")!.Text);
         Assert.Equal("Only managers and RevOps can merge records. Nothing was changed.", DealPermissions.MergeRefusal(rep)!.Text);
         Assert.Equal("Only RevOps can undo a merge. Nothing was changed.", DealPermissions.UndoMergeRefusal(As(UserRole.Manager))!.Text);
     }
@@ -39,7 +40,7 @@ public sealed class RefusalTests
     [InlineData("record your claim", "record your claim")]
     public void An_unknown_person_is_told_what_could_not_be_done_and_how_to_be_added(string? doing, string shown)
     {
-        var refusal = doing is null ? DealPermissions.UnknownUser() : DealPermissions.UnknownUser(doing);
+        var refusal = doing is null ? DealPermissions.UnknownDealUser("en") : DealPermissions.UnknownUser(doing);
         Assert.Equal(RefusalReason.UnknownUser, refusal.Reason);
         Assert.Equal($"I don't know who you are in RevBot, so I can't {shown} for you. Ask RevOps to add you as a RevBot user with " +
             "the e-mail address of your Slack or Teams account; RevBot links your chat account to it on your next message.", refusal.Text);
