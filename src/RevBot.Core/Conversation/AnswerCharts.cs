@@ -77,7 +77,7 @@ public static class AnswerCharts
     {
         if (answer.Intent == "list" || answer.Metric is not { } metric) return answer.Reply.Title.Replace(" · ", ", ", StringComparison.Ordinal);
         var def = MetricCatalog.Get(metric);
-        var name = MetricAnswerComposer.Capitalize(f.Spanish ? def.NameEs : def.NameEn, f.Culture);
+        var name = MetricAnswerComposer.Capitalize(def.Name(f.Language), f.Culture);
         var by = answer.GroupBy == "period"
             ? GrainName(question.TrendGrain ?? question.Period?.Grain ?? PeriodGrain.Month, f.Spanish)
             : question.GroupBy is { } g ? DimensionText.Name(g, f.Spanish) : null;

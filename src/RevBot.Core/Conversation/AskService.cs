@@ -153,9 +153,7 @@ public sealed class AskService(
             if (q.ThenBy == Dimension.LossReason && q.GroupBy is { } within && (def.Id == MetricIds.DealsLost || def.Id == MetricIds.LostAmount))
             {
                 if (q.Comparison is not null || q.ComparisonPeriod is not null)
-                    return GuidanceComposer.NotUnderstood(q, q.Language == "es"
-                        ? "Los motivos de pérdida por grupo no se comparan con otro periodo: pregunta por los motivos de pérdida de cada periodo."
-                        : "Loss reasons by group are not compared with another period: ask for each period's loss reasons.");
+                    return GuidanceComposer.NotUnderstood(q, Texts.Get(q.Language, nameof(Catalog.AskLossReasonGroupsNoComparison)));
                 var cells = await engine.LossReasonsWithinAsync(measured, q.Filters, q.Conditions, within, ct);
                 return LossReasonGroupsComposer.Compose(q, measured, within, cells, q.Filters, q.Conditions, currency, names);
             }

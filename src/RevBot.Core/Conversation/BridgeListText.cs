@@ -27,7 +27,7 @@ internal static class BridgeListText
         var rows = found.Accounts.Select((a, i) => $"{i + 1}. {a.Name} {f.Money(a.Before)} → {f.Money(a.After)} ({f.SignedMoney(a.Change)})");
         var text = found.Total == 0
             ? $"{head} {scope}."
-            : $"{head} {scope}, {f.Money(arr)} {(es ? "de" : "of")} {(es ? def.NameEs : def.NameEn)}{more}: {string.Join("; ", rows)}.";
+            : $"{head} {scope}, {f.Money(arr)} {(es ? "de" : "of")} {def.Name(f.Language)}{more}: {string.Join("; ", rows)}.";
         var title = MetricAnswerComposer.Capitalize($"{Title(found.Movement, es)} · {period.Label}", f.Culture);
         return new Answer
         {

@@ -11,7 +11,7 @@ internal static class FollowUpActions
 
     public static IReadOnlyList<ReplyAction> For(MetricDefinition def, MetricQuery query, AnswerFormatter f)
     {
-        var name = f.Spanish ? def.NameEs : def.NameEn;
+        var name = def.Name(f.Language);
         var actions = new List<ReplyAction>();
         var by = def.Unit is MetricUnit.Ratio or MetricUnit.Currency && !IsSubscriptionMetric(def) ? Dimension.Owner : Dimension.Segment;
         // Only a breakdown the metric supports is offered: LTV:CAC and CAC cannot be split, so "by segment" would be refused.

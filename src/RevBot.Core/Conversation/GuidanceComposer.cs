@@ -16,9 +16,8 @@ public static partial class GuidanceComposer
         ArgumentNullException.ThrowIfNull(question);
         var def = MetricCatalog.Get(question.Metric!);
         var es = question.Language == "es";
-        var name = es ? def.NameEs : def.NameEn;
-        var text = (es ? $"{MetricAnswerComposer.Capitalize(name, System.Globalization.CultureInfo.InvariantCulture)}: " : $"{MetricAnswerComposer.Capitalize(name, System.Globalization.CultureInfo.InvariantCulture)}: ")
-            + (es ? def.DefinitionEs : def.DefinitionEn);
+        var name = def.Name(question.Language);
+        var text = $"{MetricAnswerComposer.Capitalize(name, System.Globalization.CultureInfo.InvariantCulture)}: " + def.Definition(question.Language);
         var example = es ? $"{name} este trimestre" : $"{name} this quarter";
         return Guidance("definition", question.Language, def.Id, es ? $"Cómo se calcula: {name}" : $"How {name} is calculated", text,
             [new ReplyAction(FollowUpActions.Ask, es ? "Ver el dato" : "Show me", example)], ReplyKind.Definition);
@@ -27,7 +26,7 @@ public static partial class GuidanceComposer
     public static Answer Help(string language)
     {
         var es = language == "es";
-        var metrics = string.Join(", ", MetricCatalog.All.Select(m => es ? m.NameEs : m.NameEn));
+        var metrics = string.Join(", ", MetricCatalog.All.Select(m => m.Name(language)));
         var text = es
             ? $"Pregúntame por cualquier métrica de ingresos, con un periodo, un desglose o un filtro. Métricas: {metrics}. Ejemplos: {string.Join(" · ", DefaultExamples(true))}."
             : $"Ask me about any revenue metric, with a period, a breakdown or a filter. Metrics: {metrics}. Examples: {string.Join(" · ", DefaultExamples(false))}.";

@@ -20,7 +20,7 @@ public static class ListAnswerComposer
         var top = rows.Take(limit).ToList();
         var dim = result.Query.GroupBy!.Value;
         var period = display ?? result.Query.Period;
-        var name = f.Spanish ? def.NameEs : def.NameEn;
+        var name = def.Name(f.Language);
         var which = ascending ? (f.Spanish ? "Últimos" : "Bottom") : (f.Spanish ? "Primeros" : "Top");
         var title = f.Spanish ? $"{which} {top.Count} por {name} · {period.Label}" : $"{which} {top.Count} {Plural(dim)} by {name} · {period.Label}";
         var scoped = ScopeText.Scoped(ScopeText.Filters(result.Query.Filters, result.Query.Conditions, names, f), period, f);
@@ -55,7 +55,7 @@ public static class ListAnswerComposer
                     [.. top.Select((b, i) => (IReadOnlyList<string>)[(i + 1).ToString(f.Culture), b.Label, f.Value(b.Value.Value, def.Unit)])],
                     top.Count)
                 { NumericColumns = new HashSet<int> { 0, 2 } },
-                Context = [MetricAnswerComposer.ContextLine(period, result.Query.Filters, f, names, result.Query.Conditions), f.Spanish ? def.DefinitionEs : def.DefinitionEn],
+                Context = [MetricAnswerComposer.ContextLine(period, result.Query.Filters, f, names, result.Query.Conditions), def.Definition(f.Language)],
             },
         };
     }

@@ -62,7 +62,7 @@ public static class LossReasonComposer
         }
 
         var reasonHeader = MetricAnswerComposer.Capitalize(DimensionText.Name(Dimension.LossReason, f.Spanish), f.Culture);
-        var name = MetricAnswerComposer.Capitalize(f.Spanish ? def.NameEs : def.NameEn, f.Culture);
+        var name = MetricAnswerComposer.Capitalize(def.Name(f.Language), f.Culture);
         return new Answer
         {
             Understood = true,
@@ -98,13 +98,13 @@ public static class LossReasonComposer
                     rows.Count)
                 { NumericColumns = new HashSet<int> { 1, 2, 3 } },
                 Chart = rows.Count == 0 ? null : new ReplyChart(name, [.. rows.Select(r => new ChartPoint(r.Label, (double)(byAmount ? r.Amount : r.Count)))], UnitText.Key(def.Unit)),
-                Context = [MetricAnswerComposer.ContextLine(period, lost.Query.Filters, f, names), f.Spanish ? def.DefinitionEs : def.DefinitionEn],
+                Context = [MetricAnswerComposer.ContextLine(period, lost.Query.Filters, f, names), def.Definition(f.Language)],
             },
         };
     }
 
     private static string FactName(MetricId metric, AnswerFormatter f) =>
-        MetricAnswerComposer.Capitalize(f.Spanish ? MetricCatalog.Get(metric).NameEs : MetricCatalog.Get(metric).NameEn, f.Culture);
+        MetricAnswerComposer.Capitalize(MetricCatalog.Get(metric).Name(f.Language), f.Culture);
 
     /// <summary>The stored reason as people read it ("no decision" → "No decision"); no reason recorded says so.</summary>
     private static string Label(BreakdownRow b, AnswerFormatter f) => b.Key.Length == 0

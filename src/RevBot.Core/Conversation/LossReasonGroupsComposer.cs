@@ -110,13 +110,13 @@ public static class LossReasonGroupsComposer
                     [.. shown.SelectMany(g => g.Rows.Take(perGroup).Select(r => (IReadOnlyList<string>)[g.Label, r.Label, f.Count(r.Count), f.Money(r.Amount), Share(r, g) is { } s ? f.Percent(s) : "—"]))],
                     cells.Count)
                 { NumericColumns = new HashSet<int> { 2, 3, 4 } },
-                Context = [MetricAnswerComposer.ContextLine(period, filters, f, names, conditions), f.Spanish ? def.DefinitionEs : def.DefinitionEn],
+                Context = [MetricAnswerComposer.ContextLine(period, filters, f, names, conditions), def.Definition(f.Language)],
             },
         };
     }
 
     private static string FactName(string metric, AnswerFormatter f) =>
-        MetricAnswerComposer.Capitalize(f.Spanish ? MetricCatalog.Get(metric).NameEs : MetricCatalog.Get(metric).NameEn, f.Culture);
+        MetricAnswerComposer.Capitalize(MetricCatalog.Get(metric).Name(f.Language), f.Culture);
 
     /// <summary>A rep's name, a region as stored; deals with none say so ("no region", "sin región").</summary>
     private static string GroupLabel(LossReasonCell c, string dim, AnswerFormatter f) =>

@@ -21,7 +21,7 @@ public static class MetricAnswerComposer
         ArgumentNullException.ThrowIfNull(result);
         var f = new AnswerFormatter(question.Language, currency);
         var def = MetricCatalog.Get(result.Query.Metric);
-        var name = Capitalize(f.Spanish ? def.NameEs : def.NameEn, f.Culture);
+        var name = Capitalize(def.Name(f.Language), f.Culture);
         var period = display ?? result.Query.Period;
         var value = result.Total;
         var change = comparison?.Total.Value is { } before && value.Value is { } now ? now - before : (decimal?)null;
@@ -65,7 +65,7 @@ public static class MetricAnswerComposer
                 Facts = facts,
                 Table = result.Breakdown.Count == 0 ? null : BreakdownTable(def, result, f),
                 Chart = result.Breakdown.Count == 0 ? null : new ReplyChart(name, [.. result.Breakdown.Where(b => b.Value.Value is not null).Select(b => new ChartPoint(b.Label, (double)b.Value.Value!.Value))], UnitText.Key(def.Unit)),
-                Context = [ContextLine(period, result.Query.Filters, f, names, result.Query.Conditions), f.Spanish ? def.DefinitionEs : def.DefinitionEn],
+                Context = [ContextLine(period, result.Query.Filters, f, names, result.Query.Conditions), def.Definition(f.Language)],
                 Actions = FollowUpActions.For(def, result.Query, f),
             },
         };
@@ -129,7 +129,7 @@ public static class MetricAnswerComposer
     {
         var dim = Capitalize(DimensionText.Name(result.Query.GroupBy!.Value, f.Spanish), f.Culture);
         var rows = result.Breakdown.Select(b => (IReadOnlyList<string>)[b.Label, f.Value(b.Value.Value, def.Unit)]).ToList();
-        return new ReplyTable([dim, Capitalize(f.Spanish ? def.NameEs : def.NameEn, f.Culture)], rows, rows.Count) { NumericColumns = new HashSet<int> { 1 } };
+        return new ReplyTable([dim, Capitalize(def.Name(f.Language), f.Culture)], rows, rows.Count) { NumericColumns = new HashSet<int> { 1 } };
     }
 
     internal static string ContextLine(Period period, IReadOnlyDictionary<Dimension, string> filters, AnswerFormatter f, IReadOnlyDictionary<Dimension, string>? names = null, QueryConditions? conditions = null)

@@ -16,7 +16,7 @@ internal sealed partial class QuestionReader
         foreach (var id in metricReading.Ambiguous.Distinct(StringComparer.Ordinal))
         {
             var metric = MetricCatalog.Get(id);
-            var name = Spanish ? metric.NameEs : metric.NameEn;
+            var name = metric.Name(language);
             var question = definition
                 ? Spanish ? $"¿Cómo se calcula {name}?" : $"How is {name} calculated?"
                 : Rewrite(evidence, evidence.Count > 0 ? evidence[0].Start : 0, name);

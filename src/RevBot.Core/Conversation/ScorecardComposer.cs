@@ -71,7 +71,7 @@ public static class ScorecardComposer
         };
     }
 
-    private static string Name(MetricDefinition def, AnswerFormatter f) => f.Spanish ? def.NameEs : def.NameEn;
+    private static string Name(MetricDefinition def, AnswerFormatter f) => def.Name(f.Language);
 
     /// <summary>"bookings $1.2M, up $200K from $1.0M in the first 58 days of Q3 2026"; ARR "on Nov 27, 2026"; pipeline "closing in Q4 2026".</summary>
     private static string Line(ScorecardLine l, Period measured, Period? common, AnswerFormatter f)

@@ -57,7 +57,7 @@ internal static class Suggestions
         var picked = new List<string>();
         if (likelyMetric is not null && Metrics.MetricCatalog.TryGet(likelyMetric, out var metric))
         {
-            var name = language == "es" ? metric.NameEs : metric.NameEn;
+            var name = metric.Name(language);
             picked.Add(language == "es" ? $"{char.ToUpperInvariant(name[0])}{name[1..]} este trimestre" : $"{char.ToUpperInvariant(name[0])}{name[1..]} this quarter");
         }
         foreach (var topic in topics.Count > 0 ? topics : ["general"])

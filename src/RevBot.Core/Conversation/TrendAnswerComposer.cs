@@ -16,7 +16,7 @@ public static class TrendAnswerComposer
         ArgumentNullException.ThrowIfNull(points);
         var f = new AnswerFormatter(question.Language, currency);
         var def = MetricCatalog.Get(question.Metric!);
-        var name = MetricAnswerComposer.Capitalize(f.Spanish ? def.NameEs : def.NameEn, f.Culture);
+        var name = MetricAnswerComposer.Capitalize(def.Name(f.Language), f.Culture);
         var shown = points.Select(p => $"{p.Query.Period.Label} {f.Value(p.Total.Value, def.Unit)}");
         var filters = ScopeText.Filters(question.Filters, question.Conditions, names, f);
         var scope = filters.Length == 0 ? "" : (f.Spanish ? " para " : " for ") + filters;
@@ -45,7 +45,7 @@ public static class TrendAnswerComposer
                     [.. points.Select(p => (IReadOnlyList<string>)[p.Query.Period.Label, f.Value(p.Total.Value, def.Unit)])], points.Count)
                 { NumericColumns = new HashSet<int> { 1 } },
                 Chart = new ReplyChart(name, [.. points.Where(p => p.Total.Value is not null).Select(p => new ChartPoint(p.Query.Period.Label, (double)p.Total.Value!.Value))], UnitText.Key(def.Unit)),
-                Context = [MetricAnswerComposer.ContextLine(span, question.Filters, f, names, question.Conditions), f.Spanish ? def.DefinitionEs : def.DefinitionEn],
+                Context = [MetricAnswerComposer.ContextLine(span, question.Filters, f, names, question.Conditions), def.Definition(f.Language)],
             },
         };
     }

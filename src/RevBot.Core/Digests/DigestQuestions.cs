@@ -39,7 +39,7 @@ internal static class DigestQuestions
     }
 
     // Metric names live in the metric catalog, in its two languages.
-    private static string Name(string metric, string language) => language == "es" ? MetricCatalog.Get(metric).NameEs : MetricCatalog.Get(metric).NameEn;
+    private static string Name(string metric, string language) => MetricCatalog.Get(metric).Name(language);
 
     private static string Phrase(string what, string when, IReadOnlyDictionary<Dimension, string> filters, string language)
     {

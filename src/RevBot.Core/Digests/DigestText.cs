@@ -12,7 +12,7 @@ internal static class DigestText
     {
         var def = MetricCatalog.Get(m.Metric);
         // Metric names live in the metric catalog, in its two languages.
-        var name = (language == "es" ? def.NameEs : def.NameEn).Transform(To.SentenceCase);
+        var name = def.Name(language).Transform(To.SentenceCase);
         var scope = m.Scope switch
         {
             DigestScope.Week => Texts.Get(language, nameof(Catalog.DigestScopeWeek)),

@@ -15,6 +15,12 @@ public sealed record MetricDefinition(MetricId Id, MetricBasis Basis, MetricUnit
     private readonly CountWording? counts;
     private readonly MetricFamily? family;
 
+    /// <summary>The name in <paramref name="language"/>: the one place a language picks it (English unless "es").</summary>
+    public string Name(string? language) => language == "es" ? NameEs : NameEn;
+
+    /// <summary>The definition in <paramref name="language"/> (English unless "es").</summary>
+    public string Definition(string? language) => language == "es" ? DefinitionEs : DefinitionEn;
+
     /// <summary>True when a bigger number is good news (false for churn, CAC, sales cycle).</summary>
     public bool HigherIsBetter { get; init; } = true;
 
