@@ -51,8 +51,8 @@ public sealed class ScorecardAnswers(RevBotDb db)
                 continue;
             }
             // Several values and exclusions apply as a filter would; forecast snapshots take neither.
-            var unsupported = q.Filters.Keys.Concat(q.Conditions.Sets.Keys)
-                .Where(d => !MetricSupport.Supports(metric, d, breakdown: false) || (metric == "forecast_accuracy" && q.Conditions.Sets.ContainsKey(d))).ToList();
+            var unsupported = q.Filters.Keys.Where(d => !MetricSupport.Supports(metric, d, breakdown: false))
+                .Concat(q.Conditions.Sets.Keys.Where(d => !MetricSupport.SupportsSet(MetricCatalog.Get(metric), d))).ToList();
             if (unsupported.Count > 0)
             {
                 skipped.Add((metric, unsupported[0]));

@@ -84,7 +84,7 @@ public sealed class MetricEngine(RevBotDb db, IOptions<CompanyOptions> options, 
     {
         ArgumentNullException.ThrowIfNull(filters);
         ArgumentNullException.ThrowIfNull(conditions);
-        var metric = MetricCatalog.Get("lost_amount");
+        var metric = MetricCatalog.Get(MetricIds.LostAmount);
         MetricSupport.Check(metric, filters, conditions, groupBy);
         if (groupBy == Dimension.LossReason) throw new ArgumentException("The groups are another dimension than the loss reason.", nameof(groupBy));
         var context = new MetricContext(db, _company, metric, MetricWindow.Create(period, clock), filters) { Conditions = conditions };

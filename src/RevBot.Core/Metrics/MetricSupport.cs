@@ -39,9 +39,8 @@ internal static class MetricSupport
     {
         ArgumentNullException.ThrowIfNull(conditions);
         Check(metric, filters, groupBy);
-        var (filterable, _, why) = For(metric.Basis);
-        // A snapshot is one number per rep: no set of reps adds up to a snapshot that was kept.
-        foreach (var dimension in conditions.Sets.Keys.Where(d => !filterable.Contains(d) || metric.Basis == MetricBasis.ForecastSnapshots))
+        var why = For(metric.Basis).Why;
+        foreach (var dimension in conditions.Sets.Keys.Where(d => !SupportsSet(metric, d)))
             throw new MetricNotSupportedException(metric.Id, dimension, false, $"I can't filter {metric.NameEn} by several {Name(dimension)} values or exclude one{(why.Length > 0 ? ": " + why : "")}.");
         if (conditions.Amount is not null && !metric.TakesAmount)
             throw new MetricNotSupportedException(metric.Id, null, false, $"I can't limit {metric.NameEn} to a deal amount: it is not computed from deals one by one.") { IsAmount = true };
@@ -55,6 +54,13 @@ internal static class MetricSupport
         var (filterable, groupable, _) = For(MetricCatalog.Get(metric).Basis);
         return (breakdown ? groupable : filterable).Contains(dimension);
     }
+
+    /// <summary>
+    /// Whether several values or an exclusion on <paramref name="dimension"/> narrow the metric: as a filter would, except
+    /// forecast snapshots (one number per rep: no set of reps adds up to a snapshot that was kept).
+    /// </summary>
+    public static bool SupportsSet(MetricDefinition metric, Dimension dimension) =>
+        For(metric.Basis).Filters.Contains(dimension) && metric.Basis != MetricBasis.ForecastSnapshots;
 
     private static (Dimension[] Filters, Dimension[] Breakdowns, string Why) For(MetricBasis basis) => basis switch
     {
