@@ -93,6 +93,9 @@ public sealed class DataUnavailableTests
             await using (var begin = new SqliteCommand("BEGIN EXCLUSIVE", holder)) await begin.ExecuteNonQueryAsync(Ct);
             var locked = await Assert.ThrowsAsync<SqliteException>(() => SqliteAsync(cs, "INSERT INTO t VALUES (2)"));
             Assert.True(DataUnavailable.Is(locked), $"{locked.SqliteErrorCode}: {locked.Message}");
+            // The log names the provider's error, not EF's wrapper around it.
+            Assert.Equal("SqliteException: SQLite Error 5: 'database is locked'.",
+                DataUnavailable.Describe(new InvalidOperationException("EF's wrapper", locked)));
         }
         finally
         {
