@@ -76,7 +76,7 @@ public sealed class DataUnavailableTests
     [Fact]
     public async Task A_locked_or_missing_sqlite_file_is_an_outage_and_a_constraint_is_not()
     {
-        var path = Path.Combine(Path.GetTempPath(), "revbot-tests", $"{Guid.NewGuid():N}.db");
+        var path = TestFiles.NewPath("test.db");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         try
         {

@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using RevBot.Data.Storage;
+using RevBot.Testing;
 
 namespace RevBot.Tests.Storage;
 
@@ -19,7 +20,7 @@ public sealed class SqliteConnectionSetupTests
     [InlineData(";Default Timeout=0", (long)int.MaxValue)]
     public async Task A_connection_waits_for_a_lock_as_long_as_its_timeout(string extra, long expected)
     {
-        var path = Path.Combine(Path.GetTempPath(), "revbot-tests", $"{Guid.NewGuid():N}.db");
+        var path = TestFiles.NewPath("test.db");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         try
         {
