@@ -52,7 +52,7 @@ public sealed class TestDatabase : IAsyncDisposable
         RequireProvider(provider);
         if (provider == DbProvider.Sqlite)
         {
-            var path = Path.Combine(Path.GetTempPath(), "revbot-tests", $"{Guid.NewGuid():N}.db");
+            var path = TestFiles.NewPath("test.db");
             if (migrate) await DatabaseTemplates.CopySqliteAsync(path);
             return new TestDatabase(DbTarget.Sqlite(path), null, null, path);
         }

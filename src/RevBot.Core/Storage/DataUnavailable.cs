@@ -28,6 +28,20 @@ public static class DataUnavailable
     }
 
     /// <summary>
+    /// What to log for an unreachable database: the provider's own exception and message ("SqliteException: SQLite
+    /// Error 5: 'database is locked'.", "NpgsqlException: Failed to connect to 10.0.0.5:5432"), not EF's wrapper, so the
+    /// log says which condition it was. Provider messages carry no credentials.
+    /// </summary>
+    public static string Describe(Exception exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        var cause = exception;
+        for (var e = exception; e is not null; e = e.InnerException)
+            if (e is DbException) cause = e;
+        return $"{cause.GetType().Name}: {cause.Message}";
+    }
+
+    /// <summary>
     /// How loudly background work logs a failed round: an unreachable database is a condition (readiness already says
     /// so, and the round is retried), so a warning; anything else is a fault, so an error.
     /// </summary>

@@ -36,7 +36,7 @@ public static class RevBotDbFactory
         {
             EnsureFolder(target);
             builder.UseSqlite(target.ConnectionString);
-            builder.AddInterceptors(SqliteFunctions.Instance);
+            builder.AddInterceptors(SqliteConnectionSetup.Instance);
         }
         else
         {

@@ -9,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using RevBot.Data.Storage;
 using RevBot.Host.Hosting;
+using RevBot.Testing;
 
 namespace RevBot.IntegrationTests.Ask;
 
@@ -128,7 +129,7 @@ public sealed class AskApiTests(AskHost host) : IClassFixture<AskHost>
     [Fact]
     public async Task With_no_key_configured_the_api_is_not_there()
     {
-        var path = Path.Combine(Path.GetTempPath(), "revbot-tests", Guid.NewGuid().ToString("N"), "nokey.db");
+        var path = TestFiles.NewPath("nokey.db");
         await using var app = await RevBotServer.StartAsync([$"--Database:Target=sqlite:{path}", "--urls=http://127.0.0.1:0", "--Database:SeedDemoData=false"], TestContext.Current.CancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         using var http = new HttpClient { BaseAddress = new Uri(address) };

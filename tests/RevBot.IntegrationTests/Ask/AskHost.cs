@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using RevBot.IntegrationTests.Hosting;
+using RevBot.Testing;
 
 namespace RevBot.IntegrationTests.Ask;
 
@@ -20,7 +21,7 @@ public sealed class AskHost : IAsyncLifetime
     /// <summary>The running host's services (to refresh the names a test added).</summary>
     public IServiceProvider Services => _app!.Services;
 
-    public string DatabasePath { get; } = Path.Combine(Path.GetTempPath(), "revbot-tests", Guid.NewGuid().ToString("N"), "ask.db");
+    public string DatabasePath { get; } = TestFiles.NewPath("ask.db");
 
     public async ValueTask InitializeAsync()
     {

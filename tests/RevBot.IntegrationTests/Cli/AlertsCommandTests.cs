@@ -3,13 +3,14 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using RevBot.Data.Storage;
 using RevBot.Host.Cli;
+using RevBot.Testing;
 
 namespace RevBot.IntegrationTests.Cli;
 
 /// <summary>A small demo company in an SQLite file, seeded once for the <c>revbot alerts scan</c> tests.</summary>
 public sealed class AlertsDemoDatabase : IAsyncLifetime
 {
-    public string Folder { get; } = Path.Combine(Path.GetTempPath(), "revbot-tests", $"alerts-{Guid.NewGuid():N}");
+    public string Folder { get; } = TestFiles.NewFolder("alerts");
 
     public string Db => $"sqlite:{Path.Combine(Folder, "demo.db")}";
 

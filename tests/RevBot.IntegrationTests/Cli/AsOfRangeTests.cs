@@ -1,5 +1,6 @@
 using System.CommandLine;
 using RevBot.Host.Cli;
+using RevBot.Testing;
 
 namespace RevBot.IntegrationTests.Cli;
 
@@ -12,7 +13,7 @@ public sealed class AsOfRangeTests
     [InlineData("2200-01-01")]
     public async Task A_day_outside_the_supported_range_exits_2_and_opens_nothing(string day)
     {
-        var path = Path.Combine(Path.GetTempPath(), "revbot-tests", Guid.NewGuid().ToString("N"), "never.db");
+        var path = TestFiles.NewPath("never.db");
         using var output = new StringWriter();
         using var error = new StringWriter();
         var code = await RevBotCli.Create().Parse(["ask", "what is our ARR?", "--as-of", day, "--db", $"sqlite:{path}"])

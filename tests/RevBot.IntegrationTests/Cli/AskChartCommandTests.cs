@@ -9,7 +9,7 @@ namespace RevBot.IntegrationTests.Cli;
 public sealed class AskChartCommandTests : IAsyncLifetime
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "revbot-tests", Guid.NewGuid().ToString("N"));
+    private readonly string _root = TestFiles.NewFolder("t");
     private string Db => $"sqlite:{Path.Combine(_root, "ask.db")}";
 
     public async ValueTask InitializeAsync()

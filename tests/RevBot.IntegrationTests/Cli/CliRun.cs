@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using RevBot.Host.Cli;
+using RevBot.Testing;
 
 namespace RevBot.IntegrationTests.Cli;
 
@@ -56,5 +57,5 @@ internal static class CliRun
     }
 
     /// <summary>A folder under the temp folder that does not exist yet.</summary>
-    public static string NewFolder() => Path.Combine(Path.GetTempPath(), "revbot-tests", $"cli-{Guid.NewGuid():N}");
+    public static string NewFolder() => TestFiles.NewFolder("cli");
 }

@@ -47,7 +47,7 @@ public sealed class DbCommandTests
     [Fact]
     public async Task Migrate_on_SQLite_has_no_rollups_to_register()
     {
-        var path = Path.Combine(Path.GetTempPath(), "revbot-tests", $"migrate-{Guid.NewGuid():N}.db");
+        var path = TestFiles.NewPath("migrate.db");
         try
         {
             var (code, output, error) = await RunAsync($"sqlite:{path}");

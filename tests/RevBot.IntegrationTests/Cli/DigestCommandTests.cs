@@ -3,6 +3,7 @@ using System.Text.Json;
 using RevBot.Data.Demo;
 using RevBot.Data.Storage;
 using RevBot.Host.Cli;
+using RevBot.Testing;
 
 namespace RevBot.IntegrationTests.Cli;
 
@@ -13,7 +14,7 @@ public sealed class DigestCommandTests
     [Fact]
     public async Task Digest_preview_sales_prints_the_json_contract_and_writes_its_charts()
     {
-        var root = Path.Combine(Path.GetTempPath(), "revbot-tests", Guid.NewGuid().ToString("N"));
+        var root = TestFiles.NewFolder("t");
         var path = Path.Combine(root, "digest.db");
         var charts = Path.Combine(root, "charts");
         await using (var db = RevBotDbFactory.Create(DbTarget.Sqlite(path)))

@@ -1,12 +1,13 @@
 using System.CommandLine;
 using RevBot.Host.Cli;
+using RevBot.Testing;
 
 namespace RevBot.IntegrationTests.Cli;
 
 /// <summary><c>revbot import</c> and <c>revbot export</c> as a person runs them: what they print and how they exit.</summary>
 public sealed class ImportExportCommandTests : IDisposable
 {
-    private readonly string _dir = Path.Combine(Path.GetTempPath(), "revbot-tests", $"cli-{Guid.NewGuid():N}");
+    private readonly string _dir = TestFiles.NewFolder("cli");
     private static readonly string Sample = Path.Combine(AppContext.BaseDirectory, "Data", "sample");
 
     private string Db => $"sqlite:{Path.Combine(_dir, "cli.db")}";

@@ -11,7 +11,7 @@ public sealed class SeedCommandTests
     [Fact]
     public async Task Seed_fills_a_new_database_and_refuses_one_that_has_data()
     {
-        var path = Path.Combine(Path.GetTempPath(), "revbot-tests", Guid.NewGuid().ToString("N"), "seeded.db");
+        var path = TestFiles.NewPath("seeded.db");
         string[] args = ["seed", "--db", $"sqlite:{path}", "--scale", "0.02", "--as-of", "2026-03-15", "--seed", "7"];
 
         var first = await RevBotCli.Create().Parse(args).InvokeAsync(cancellationToken: TestContext.Current.CancellationToken);
@@ -52,7 +52,7 @@ public sealed class SeedCommandTests
     [InlineData("--as-of", "15/03/2026")]
     public async Task Bad_arguments_are_rejected_before_touching_the_database(string option, string value)
     {
-        var path = Path.Combine(Path.GetTempPath(), "revbot-tests", Guid.NewGuid().ToString("N"), "never.db");
+        var path = TestFiles.NewPath("never.db");
 
         var exit = await RevBotCli.Create().Parse(["seed", "--db", $"sqlite:{path}", option, value]).InvokeAsync(cancellationToken: TestContext.Current.CancellationToken);
 

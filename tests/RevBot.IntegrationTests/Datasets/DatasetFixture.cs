@@ -25,7 +25,7 @@ public sealed class DatasetFixture : IAsyncDisposable
     private readonly ConcurrentDictionary<string, Lazy<string>> _folders = new();
     private readonly Lazy<MavenCrm> _maven = new(() => MavenCrm.Load(SharedData.Require(MavenCrm.Name)));
     private readonly Lazy<RavenStack> _raven = new(() => RavenStack.Load(SharedData.Require(RavenStack.Name)));
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "revbot-tests", "datasets-" + Guid.NewGuid().ToString("N"));
+    private readonly string _root = TestFiles.NewFolder("datasets");
 
     public MavenCrm Maven => _maven.Value;
 

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using RevBot.Core.Domain;
 using RevBot.Host.Hosting;
+using RevBot.Testing;
 using RevBot.Testing.Deals;
 
 namespace RevBot.IntegrationTests.Deals;
@@ -212,7 +213,7 @@ public sealed class DealApiTests(DealApiHost host) : IClassFixture<DealApiHost>
     [Fact]
     public async Task A_key_without_a_user_to_attribute_changes_to_stops_the_host()
     {
-        var path = Path.Combine(Path.GetTempPath(), "revbot-tests", Guid.NewGuid().ToString("N"), "nouser.db");
+        var path = TestFiles.NewPath("nouser.db");
         var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => RevBotServer.StartAsync(
             [$"--Database:Target=sqlite:{path}", "--urls=http://127.0.0.1:0", "--Database:SeedDemoData=false", "--Api:Key=some-key"], Ct));
         Assert.StartsWith("Api:UserEmail must be the e-mail of the RevBot user", ex.Failures.Single(), StringComparison.Ordinal);

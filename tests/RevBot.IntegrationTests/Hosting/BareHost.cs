@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using RevBot.Testing;
 
 namespace RevBot.IntegrationTests.Hosting;
 
@@ -13,7 +14,7 @@ internal static class BareHost
 {
     public static Task<WebApplication> StartAsync(params string[] settings)
     {
-        var path = Path.Combine(Path.GetTempPath(), "revbot-tests", Guid.NewGuid().ToString("N"), "bare.db");
+        var path = TestFiles.NewPath("bare.db");
         return HostDatabaseTemplates.StartAsync(path, ["--urls=http://127.0.0.1:0", "--Database:SeedDemoData=false", .. settings],
             ct: TestContext.Current.CancellationToken);
     }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using RevBot.Host.Hosting;
+using RevBot.Testing;
 
 namespace RevBot.IntegrationTests.Hosting;
 
@@ -14,7 +15,7 @@ public sealed class HostPreparationLogTests
     [Fact]
     public async Task Start_up_names_each_migration_with_its_time_and_loads_the_vocabulary_before_any_question()
     {
-        var path = Path.Combine(Path.GetTempPath(), "revbot-tests", Guid.NewGuid().ToString("N"), "new.db");
+        var path = TestFiles.NewPath("new.db");
         var log = new Lines("Question vocabulary loaded");
         await using var app = await RevBotServer.StartAsync(
             [$"--Database:Target=sqlite:{path}", "--urls=http://127.0.0.1:0", "--Database:DemoScale=0.02"],

@@ -17,7 +17,7 @@ public sealed class HostStartTests
     [Fact]
     public async Task Host_starts_on_an_empty_sqlite_path_seeds_a_demo_company_and_answers_health_and_readiness()
     {
-        var path = Path.Combine(Path.GetTempPath(), "revbot-tests", Guid.NewGuid().ToString("N"), "new.db");
+        var path = TestFiles.NewPath("new.db");
         await using var app = await RevBotServer.StartAsync([$"--Database:Target=sqlite:{path}", "--urls=http://127.0.0.1:0", "--Database:DemoScale=0.02"], TestContext.Current.CancellationToken);
         using var http = new HttpClient { BaseAddress = new Uri(Address(app)) };
 

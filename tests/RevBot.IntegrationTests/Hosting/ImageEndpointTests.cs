@@ -6,6 +6,7 @@ using Microsoft.Extensions.Time.Testing;
 using RevBot.Core.Images;
 using RevBot.Data.Storage;
 using RevBot.Host.Hosting;
+using RevBot.Testing;
 
 namespace RevBot.IntegrationTests.Hosting;
 
@@ -19,7 +20,7 @@ public sealed class ImageEndpointTests
     [Fact]
     public async Task A_stored_image_is_served_until_it_expires_and_unknown_or_malformed_tokens_are_404()
     {
-        var path = Path.Combine(Path.GetTempPath(), "revbot-tests", Guid.NewGuid().ToString("N"), "images.db");
+        var path = TestFiles.NewPath("images.db");
         await using var app = await RevBotServer.StartAsync(
             [$"--Database:Target=sqlite:{path}", "--urls=http://127.0.0.1:0", "--Database:SeedDemoData=false", "--Digests:Enabled=false", "--Api:Key=some-key", "--Api:UserEmail=api@example.com"],
             services => services.AddSingleton<TimeProvider>(_clock), Ct);

@@ -67,7 +67,7 @@ public sealed class InboundDeliveryCleanupTests
     [Fact]
     public async Task A_retention_shorter_than_an_hour_stops_the_host_at_start()
     {
-        var path = Path.Combine(Path.GetTempPath(), "revbot-tests", Guid.NewGuid().ToString("N"), "never.db");
+        var path = TestFiles.NewPath("never.db");
 
         var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => RevBotServer.StartAsync(
             [$"--Database:Target=sqlite:{path}", "--urls=http://127.0.0.1:0", "--InboundDeliveries:Retention=00:10:00"], Ct));

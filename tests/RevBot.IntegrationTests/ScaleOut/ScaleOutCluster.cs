@@ -29,7 +29,7 @@ internal sealed class ScaleOutCluster : IAsyncDisposable
     public const int ChannelHourlyCap = 4;
 
     private readonly ConcurrentDictionary<string, string> _slackIds = new(StringComparer.OrdinalIgnoreCase);
-    private readonly string _secrets = Path.Combine(Path.GetTempPath(), "revbot-tests", Guid.NewGuid().ToString("N"), "secrets");
+    private readonly string _secrets = TestFiles.NewPath("secrets");
     private string _repEmail = "";
     private int _lookups;
 

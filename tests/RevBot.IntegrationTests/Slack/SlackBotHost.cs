@@ -56,7 +56,7 @@ public sealed class SlackBotHost : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         _fake = await FakeSlack.StartAsync(Respond, _options.Clock, _options.SocketScript);
-        var path = Path.Combine(Path.GetTempPath(), "revbot-tests", Guid.NewGuid().ToString("N"), "slack.db");
+        var path = TestFiles.NewPath("slack.db");
         string[] slack = _options.SocketScript is null
             ? [$"--Slack:SigningSecret={Secret}"]
             : ["--Slack:Mode=SocketMode", $"--Slack:AppToken={AppToken}"];

@@ -25,7 +25,7 @@ public sealed class TeamsBotHost : IAsyncLifetime
 
     internal FakeConnector Connector { get; private set; } = null!;
     public HttpClient Http { get; private set; } = null!;
-    public string DatabasePath { get; } = Path.Combine(Path.GetTempPath(), "revbot-tests", Guid.NewGuid().ToString("N"), "teams.db");
+    public string DatabasePath { get; } = TestFiles.NewPath("teams.db");
 
     public TeamsBotHost()
         : this([])

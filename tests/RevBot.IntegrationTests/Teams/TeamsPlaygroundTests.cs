@@ -12,6 +12,7 @@ using RevBot.Core.Storage;
 using RevBot.Host.Hosting;
 using RevBot.Teams.App.Rendering;
 using RevBot.Teams.Protocol.Cards;
+using RevBot.Testing;
 
 namespace RevBot.IntegrationTests.Teams;
 
@@ -103,7 +104,7 @@ public sealed class TeamsPlaygroundTests(TeamsPlaygroundTests.Session session) :
     public sealed class Session : IAsyncDisposable
     {
         private readonly SemaphoreSlim _gate = new(1, 1);
-        private readonly string _directory = Path.Combine(Path.GetTempPath(), "revbot-tests", Guid.NewGuid().ToString("N"));
+        private readonly string _directory = TestFiles.NewFolder("t");
         private WebApplication? _app;
 
         public AgentsPlayground Playground { get; private set; } = null!;

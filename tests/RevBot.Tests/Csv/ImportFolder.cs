@@ -1,3 +1,5 @@
+using RevBot.Testing;
+
 namespace RevBot.Tests.Csv;
 
 /// <summary>A temporary folder for one test: empty, or the sample with some files replaced from Data/&lt;overlay&gt;/. Deleted on dispose.</summary>
@@ -13,7 +15,7 @@ internal sealed class ImportFolder : IDisposable
 
     public static ImportFolder Empty()
     {
-        var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "revbot-tests", $"csv-{Guid.NewGuid():N}");
+        var path = TestFiles.NewFolder("csv");
         Directory.CreateDirectory(path);
         return new ImportFolder(path);
     }

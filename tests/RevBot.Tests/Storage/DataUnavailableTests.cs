@@ -76,7 +76,7 @@ public sealed class DataUnavailableTests
     [Fact]
     public async Task A_locked_or_missing_sqlite_file_is_an_outage_and_a_constraint_is_not()
     {
-        var path = Path.Combine(Path.GetTempPath(), "revbot-tests", $"{Guid.NewGuid():N}.db");
+        var path = TestFiles.NewPath("test.db");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         try
         {
@@ -93,6 +93,9 @@ public sealed class DataUnavailableTests
             await using (var begin = new SqliteCommand("BEGIN EXCLUSIVE", holder)) await begin.ExecuteNonQueryAsync(Ct);
             var locked = await Assert.ThrowsAsync<SqliteException>(() => SqliteAsync(cs, "INSERT INTO t VALUES (2)"));
             Assert.True(DataUnavailable.Is(locked), $"{locked.SqliteErrorCode}: {locked.Message}");
+            // The log names the provider's error, not EF's wrapper around it.
+            Assert.Equal("SqliteException: SQLite Error 5: 'database is locked'.",
+                DataUnavailable.Describe(new InvalidOperationException("EF's wrapper", locked)));
         }
         finally
         {

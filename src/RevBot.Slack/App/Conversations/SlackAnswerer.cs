@@ -71,7 +71,7 @@ internal sealed partial class SlackAnswerer(AskService ask, SlackUserDirectory u
         }
         catch (Exception ex) when (DataUnavailable.Is(ex))
         {
-            LogDataUnavailable(log, ex.GetType().Name, conversationKey);
+            LogDataUnavailable(log, DataUnavailable.Describe(ex), conversationKey);
             return new(ReplyRenderer.Render(DataUnavailable.Reply("en")));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

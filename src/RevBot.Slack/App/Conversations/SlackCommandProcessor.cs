@@ -41,7 +41,7 @@ internal sealed partial class SlackCommandProcessor(
         }
         catch (Exception ex) when (DataUnavailable.Is(ex))
         {
-            LogClaimUnavailable(log, ex.GetType().Name);
+            LogClaimUnavailable(log, DataUnavailable.Describe(ex));
             return null;
         }
     }

@@ -69,7 +69,7 @@ internal sealed partial class SlackQuestionHandler(WorkQueue queue, CardActionRo
         }
         catch (Exception ex) when (DataUnavailable.Is(ex))
         {
-            LogSubmitUnavailable(log, ex.GetType().Name);
+            LogSubmitUnavailable(log, DataUnavailable.Describe(ex));
             return Sorry(DataUnavailable.NothingChanged("en").Text);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

@@ -42,7 +42,7 @@ internal sealed partial class SlackInteractionProcessor(
         }
         catch (Exception ex) when (DataUnavailable.Is(ex))
         {
-            LogUnavailable(log, a.ActionId, ex.GetType().Name);
+            LogUnavailable(log, a.ActionId, DataUnavailable.Describe(ex));
             // Told privately where the button was; a Home tab press (no channel, no response_url) in the app's DM.
             var reply = DataUnavailable.NothingChanged("en");
             if (a.Channel is null && a.ResponseUrl is null)

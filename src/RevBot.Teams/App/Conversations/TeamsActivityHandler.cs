@@ -54,7 +54,7 @@ public sealed partial class TeamsActivityHandler(
         }
         catch (Exception ex) when (DataUnavailable.Is(ex))
         {
-            LogDataUnavailable(log, activity.Type, activity.Id, ex.GetType().Name);
+            LogDataUnavailable(log, activity.Type, activity.Id, DataUnavailable.Describe(ex));
             // A message is still answered, unclaimed: its answer says the data can't be reached, and silence would be
             // worse than a rare second such reply. An update stored nothing: 503 has Teams send it again later.
             return activity.Type == ActivityTypes.Message ? await MessageAsync(activity, ct) : Unavailable;
@@ -120,7 +120,7 @@ public sealed partial class TeamsActivityHandler(
         }
         catch (Exception ex) when (DataUnavailable.Is(ex))
         {
-            LogDataUnavailable(log, activity.Type, activity.Id, ex.GetType().Name);
+            LogDataUnavailable(log, activity.Type, activity.Id, DataUnavailable.Describe(ex));
             // A deal or hand-off button may have meant a change: its card says nothing was changed; a question's, no number.
             var language = TeamsResponder.Language(activity);
             var verb = SafeVerb(activity);
