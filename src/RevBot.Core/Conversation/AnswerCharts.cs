@@ -1,5 +1,6 @@
 using RevBot.Core.Answers;
 using RevBot.Core.Digests;
+using RevBot.Core.Localization;
 using RevBot.Core.Metrics;
 using RevBot.Core.Periods;
 using RevBot.Core.Replies;
@@ -40,8 +41,7 @@ public static class AnswerCharts
         var alt = AltText(title, points, unit.Value, f);
         var context = answer.Reply.Context.ToList();
         if (total > points.Count)
-            context.Add(f.Spanish ? $"El gráfico muestra los {points.Count} primeros de {total}; la tabla los recoge todos."
-                : $"The chart shows the first {points.Count} of {total}; the table lists them all.");
+            context.Add(T(f, nameof(Catalog.AnswerChartFirstOf), points.Count, total));
         return answer with
         {
             Chart = new AnswerChart(file, title, alt, points.Count, image.Width, image.Height),
@@ -79,55 +79,52 @@ public static class AnswerCharts
         var def = MetricCatalog.Get(metric);
         var name = MetricAnswerComposer.Capitalize(def.Name(f.Language), f.Culture);
         var by = answer.GroupBy == "period"
-            ? GrainName(question.TrendGrain ?? question.Period?.Grain ?? PeriodGrain.Month, f.Spanish)
+            ? T(f, GrainKey(question.TrendGrain ?? question.Period?.Grain ?? PeriodGrain.Month))
             : question.GroupBy is { } g ? DimensionText.Name(g, f.Spanish) : null;
         var when = answer.Period is { } p ? ", " + p.Label : "";
-        return by is null ? name + when : $"{name} {(f.Spanish ? "por" : "by")} {by}{when}";
+        return by is null ? name + when : T(f, nameof(Catalog.AnswerChartTitleBy), name, by) + when;
     }
 
-    private static string GrainName(PeriodGrain grain, bool spanish) => (grain, spanish) switch
+    /// <summary>How a trend's grain reads after "by": "month", "trimestre". A custom grain reads as months.</summary>
+    private static string GrainKey(PeriodGrain grain) => grain switch
     {
-        (PeriodGrain.Day, false) => "day",
-        (PeriodGrain.Day, true) => "día",
-        (PeriodGrain.Week, false) => "week",
-        (PeriodGrain.Week, true) => "semana",
-        (PeriodGrain.Quarter, false) => "quarter",
-        (PeriodGrain.Quarter, true) => "trimestre",
-        (PeriodGrain.Half, false) => "half",
-        (PeriodGrain.Half, true) => "semestre",
-        (PeriodGrain.Year, false) => "year",
-        (PeriodGrain.Year, true) => "año",
-        (_, true) => "mes",
-        _ => "month",
+        PeriodGrain.Day => nameof(Catalog.AnswerChartByDay),
+        PeriodGrain.Week => nameof(Catalog.AnswerChartByWeek),
+        PeriodGrain.Quarter => nameof(Catalog.AnswerChartByQuarter),
+        PeriodGrain.Half => nameof(Catalog.AnswerChartByHalf),
+        PeriodGrain.Year => nameof(Catalog.AnswerChartByYear),
+        _ => nameof(Catalog.AnswerChartByMonth),
     };
+
+    private static string T(AnswerFormatter f, string key, params object?[] args) => Texts.Get(f.Language, key, args);
 
     /// <summary>"win-rate-by-quarter.png", "bookings-by-owner.png", "deals.png": stable per question shape, safe as a file name.</summary>
     private static string FileName(Answer answer, ParsedQuestion question)
     {
         var what = (answer.Metric ?? "deals").Replace('_', '-');
-        var by = answer.GroupBy == "period" ? GrainName(question.TrendGrain ?? PeriodGrain.Month, false) : answer.GroupBy;
+        var by = answer.GroupBy == "period" ? FileGrain(question.TrendGrain ?? PeriodGrain.Month) : answer.GroupBy;
         return by is null ? $"{what}.png" : $"{what}-by-{by}.png";
     }
+
+    /// <summary>The grain in a file name: fixed words, not the catalog's, so a file keeps its name in every language.</summary>
+    private static string FileGrain(PeriodGrain grain) => grain is PeriodGrain.Custom ? "month" : grain.ToString().ToLowerInvariant();
 
     /// <summary>The chart read aloud: its title and every bar with its value as the text writes it.</summary>
     private static string AltText(string title, IReadOnlyList<(string Label, decimal Value)> points, MetricUnit unit, AnswerFormatter f)
     {
-        var text = (f.Spanish ? "Gráfico de barras: " : "Bar chart: ") + title + ". "
-            + string.Join("; ", points.Select(p => $"{p.Label} {f.Value(p.Value, unit)}")) + ".";
+        var text = T(f, nameof(Catalog.AnswerChartAltText), title, string.Join("; ", points.Select(p => $"{p.Label} {f.Value(p.Value, unit)}")));
         return text.Length <= MaxAltText ? text : text[..(MaxAltText - 1)] + "…";
     }
 
     /// <summary>A finding list keeps its text and table, with a sentence saying it has no chart and the question that draws one.</summary>
     private static Answer NotForFindings(Answer answer, AnswerFormatter f)
     {
-        var example = f.Spanish ? "gráfico de pipeline por región" : "chart pipeline by region";
-        var note = f.Spanish
-            ? $"Esta lista no tiene gráfico: cada caso va con sus motivos. Para un gráfico, pregunta por una métrica, por ejemplo «{example}»."
-            : $"This list has no chart: each case comes with its reasons. For a chart, ask for a metric, for example \"{example}\".";
+        var example = T(f, nameof(Catalog.AnswerChartPipelineExample));
+        var note = T(f, nameof(Catalog.AnswerChartNotForFindings), example);
         return answer with
         {
             Text = answer.Text + " " + note,
-            Reply = answer.Reply with { Text = answer.Reply.Text + " " + note, Actions = [.. answer.Reply.Actions, new ReplyAction("ask", f.Spanish ? "Gráfico de pipeline" : "Chart pipeline", example)] },
+            Reply = answer.Reply with { Text = answer.Reply.Text + " " + note, Actions = [.. answer.Reply.Actions, new ReplyAction("ask", T(f, nameof(Catalog.AnswerChartPipelineLabel)), example)] },
         };
     }
 
@@ -135,13 +132,10 @@ public static class AnswerCharts
     private static Answer NeedsSeries(Answer answer, AnswerFormatter f)
     {
         var def = answer.Metric is { } m && MetricCatalog.TryGet(m, out var d) ? d : null;
-        var example = def is null ? null
-            : f.Spanish ? $"gráfico de {def.NameEs} por mes" : $"chart {def.NameEn} by month";
-        var note = f.Spanish
-            ? "Un gráfico necesita una serie de valores: pídelo por mes, por trimestre o por comercial" + (example is null ? "." : $", por ejemplo «{example}».")
-            : "A chart needs a series of values: ask for it by month, by quarter or by rep" + (example is null ? "." : $", for example \"{example}\".");
+        var example = def is null ? null : T(f, nameof(Catalog.AnswerChartByMonthExample), def.Name(f.Language));
+        var note = example is null ? T(f, nameof(Catalog.AnswerChartNeedsSeries)) : T(f, nameof(Catalog.AnswerChartNeedsSeriesExample), example);
         var actions = example is null ? answer.Reply.Actions
-            : [new ReplyAction("ask", f.Spanish ? "Gráfico por mes" : "Chart by month", example), .. answer.Reply.Actions];
+            : [new ReplyAction("ask", T(f, nameof(Catalog.AnswerChartByMonthLabel)), example), .. answer.Reply.Actions];
         return answer with
         {
             Text = answer.Text + " " + note,

@@ -1,4 +1,5 @@
 using RevBot.Core.Answers;
+using RevBot.Core.Localization;
 using RevBot.Core.Metrics;
 using RevBot.Core.Periods;
 using RevBot.Core.Replies;
@@ -16,19 +17,17 @@ internal static class BridgeListText
     public static Answer Compose(ParsedQuestion q, Period period, ArrBridgeAccounts found, int limit, string currency, IReadOnlyDictionary<Dimension, string>? names)
     {
         var f = new AnswerFormatter(q.Language, currency);
-        var es = f.Spanish;
         var def = MetricCatalog.Get(ArrMovements.Metric(found.Movement));
         var when = ScopeText.Period(period, f, "in");
         var filters = ScopeText.Filters(q.Filters, q.Conditions, names, f);
         var scope = when + (filters.Length == 0 ? "" : ", " + filters);
         var arr = Math.Abs(found.Change);
-        var head = found.Total == 0 ? None(found.Movement, es) : $"{f.Count(found.Total)} {Moved(found.Movement, found.Total == 1, es)}";
-        var more = found.Total > found.Accounts.Count ? (es ? $" (los {found.Accounts.Count} primeros)" : $" (the first {found.Accounts.Count})") : "";
+        var more = found.Total > found.Accounts.Count ? " " + T(f, nameof(Catalog.AnswerListFirst), found.Accounts.Count) : "";
         var rows = found.Accounts.Select((a, i) => $"{i + 1}. {a.Name} {f.Money(a.Before)} → {f.Money(a.After)} ({f.SignedMoney(a.Change)})");
         var text = found.Total == 0
-            ? $"{head} {scope}."
-            : $"{head} {scope}, {f.Money(arr)} {(es ? "de" : "of")} {def.Name(f.Language)}{more}: {string.Join("; ", rows)}.";
-        var title = MetricAnswerComposer.Capitalize($"{Title(found.Movement, es)} · {period.Label}", f.Culture);
+            ? T(f, None(found.Movement), scope)
+            : T(f, nameof(Catalog.AnswerBridgeText), T(f, Moved(found.Movement, found.Total == 1), f.Count(found.Total)), scope, f.Money(arr), def.Name(f.Language), more, string.Join("; ", rows));
+        var title = MetricAnswerComposer.Capitalize($"{T(f, Title(found.Movement))} · {period.Label}", f.Culture);
         return new Answer
         {
             Understood = true,
@@ -52,53 +51,46 @@ internal static class BridgeListText
                 Title = title,
                 Text = text,
                 Table = found.Total == 0 ? null : new ReplyTable(
-                    es ? ["Cuenta", "Responsable", "ARR antes", "ARR después", "Cambio"] : ["Account", "Owner", "ARR before", "ARR after", "Change"],
+                    T(f, nameof(Catalog.AnswerBridgeColumns)).Split('|'),
                     [.. found.Accounts.Select(a => (IReadOnlyList<string>)[a.Name, a.Owner ?? "—", f.Money(a.Before), f.Money(a.After), f.SignedMoney(a.Change)])],
                     (int)Math.Min(found.Total, int.MaxValue))
                 { NumericColumns = new HashSet<int> { 2, 3, 4 } },
                 Context =
                 [
                     MetricAnswerComposer.ContextLine(period, q.Filters, f, names, q.Conditions),
-                    es ? $"ARR antes: el {f.Date(found.StartDay, true)}; después: el {f.Date(found.EndDay, true)}. {def.DefinitionEs}"
-                       : $"ARR before: on {f.Date(found.StartDay, true)}; after: on {f.Date(found.EndDay, true)}. {def.DefinitionEn}",
+                    T(f, nameof(Catalog.AnswerBridgeDays), f.Date(found.StartDay, true), f.Date(found.EndDay, true), def.Definition(f.Language)),
                 ],
             },
         };
     }
 
-    private static string Moved(ArrMovement m, bool one, bool es) => (m, es) switch
+    private static string T(AnswerFormatter f, string key, params object?[] args) => Texts.Get(f.Language, key, args);
+
+    private static string Moved(ArrMovement m, bool one) => (m, one) switch
     {
-        (ArrMovement.New, false) => one ? "new customer" : "new customers",
-        (ArrMovement.Expansion, false) => one ? "customer expanded" : "customers expanded",
-        (ArrMovement.Contraction, false) => one ? "customer downgraded" : "customers downgraded",
-        (ArrMovement.Churn, false) => one ? "customer churned" : "customers churned",
-        (ArrMovement.New, true) => one ? "cliente nuevo" : "clientes nuevos",
-        (ArrMovement.Expansion, true) => one ? "cliente amplió su contrato" : "clientes ampliaron su contrato",
-        (ArrMovement.Contraction, true) => one ? "cliente redujo su contrato" : "clientes redujeron su contrato",
-        _ => one ? "cliente se dio de baja" : "clientes se dieron de baja",
+        (ArrMovement.New, true) => nameof(Catalog.AnswerBridgeNewOne),
+        (ArrMovement.New, false) => nameof(Catalog.AnswerBridgeNewOther),
+        (ArrMovement.Expansion, true) => nameof(Catalog.AnswerBridgeExpandedOne),
+        (ArrMovement.Expansion, false) => nameof(Catalog.AnswerBridgeExpandedOther),
+        (ArrMovement.Contraction, true) => nameof(Catalog.AnswerBridgeDowngradedOne),
+        (ArrMovement.Contraction, false) => nameof(Catalog.AnswerBridgeDowngradedOther),
+        (_, true) => nameof(Catalog.AnswerBridgeChurnedOne),
+        _ => nameof(Catalog.AnswerBridgeChurnedOther),
     };
 
-    private static string None(ArrMovement m, bool es) => (m, es) switch
+    private static string None(ArrMovement m) => m switch
     {
-        (ArrMovement.New, false) => "No new customers",
-        (ArrMovement.Expansion, false) => "No customer expanded",
-        (ArrMovement.Contraction, false) => "No customer downgraded",
-        (ArrMovement.Churn, false) => "No customer churned",
-        (ArrMovement.New, true) => "Ningún cliente nuevo",
-        (ArrMovement.Expansion, true) => "Ningún cliente amplió su contrato",
-        (ArrMovement.Contraction, true) => "Ningún cliente redujo su contrato",
-        _ => "Ningún cliente se dio de baja",
+        ArrMovement.New => nameof(Catalog.AnswerBridgeNoneNew),
+        ArrMovement.Expansion => nameof(Catalog.AnswerBridgeNoneExpanded),
+        ArrMovement.Contraction => nameof(Catalog.AnswerBridgeNoneDowngraded),
+        _ => nameof(Catalog.AnswerBridgeNoneChurned),
     };
 
-    private static string Title(ArrMovement m, bool es) => (m, es) switch
+    private static string Title(ArrMovement m) => m switch
     {
-        (ArrMovement.New, false) => "new customers",
-        (ArrMovement.Expansion, false) => "customers who expanded",
-        (ArrMovement.Contraction, false) => "customers who downgraded",
-        (ArrMovement.Churn, false) => "customers who churned",
-        (ArrMovement.New, true) => "clientes nuevos",
-        (ArrMovement.Expansion, true) => "clientes que ampliaron",
-        (ArrMovement.Contraction, true) => "clientes que redujeron",
-        _ => "clientes dados de baja",
+        ArrMovement.New => nameof(Catalog.AnswerBridgeTitleNew),
+        ArrMovement.Expansion => nameof(Catalog.AnswerBridgeTitleExpanded),
+        ArrMovement.Contraction => nameof(Catalog.AnswerBridgeTitleDowngraded),
+        _ => nameof(Catalog.AnswerBridgeTitleChurned),
     };
 }

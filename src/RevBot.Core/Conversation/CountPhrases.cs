@@ -1,4 +1,5 @@
 using RevBot.Core.Answers;
+using RevBot.Core.Localization;
 using RevBot.Core.Metrics;
 
 namespace RevBot.Core.Conversation;
@@ -14,44 +15,46 @@ internal static class CountPhrases
     {
         ArgumentNullException.ThrowIfNull(metric);
         if (value.Numerator is not { } n) return null;
-        var es = f.Spanish;
         var c = f.Count(n);
         var d = value.Denominator is { } den ? f.Count(den) : null;
         var m = f.Money(n);
         var md = value.Denominator is { } den2 ? f.Money(den2) : null;
+        var one = n == 1;
         ArrMovements.TryFromMetric(metric.Id, out var movement);
-        return metric.Counts switch
+        var key = metric.Counts switch
         {
-            CountWording.WonOfClosed when d is not null => es ? $"{c} ganados de {d} cerrados" : $"{c} won of {d} closed",
-            CountWording.RenewalsWonOfClosed when d is not null => es ? $"{c} renovaciones ganadas de {d} cerradas" : $"{c} renewals won of {d} closed",
-            CountWording.AmountWonOfClosed when md is not null => es ? $"{m} ganados de {md} cerrados" : $"{m} won of {md} closed",
-            CountWording.DealsWon => es ? $"{c} negocios ganados" : $"{c} deals won",
+            CountWording.WonOfClosed when d is not null => nameof(Catalog.AnswerCountWonOfClosed),
+            CountWording.RenewalsWonOfClosed when d is not null => nameof(Catalog.AnswerCountRenewalsWonOfClosed),
+            CountWording.AmountWonOfClosed when md is not null => nameof(Catalog.AnswerCountAmountWonOfClosed),
+            CountWording.DealsWon => nameof(Catalog.AnswerCountDealsWon),
             // An average's numerator is the total (won amount, cycle days): the deals are its denominator.
-            CountWording.DealsWonBehindAverage when d is not null => es ? $"{d} negocios ganados" : $"{d} deals won",
-            CountWording.Deals => es ? $"{c} negocios" : $"{c} deals",
-            CountWording.AverageOfDealsWon when d is not null => es ? $"media de {d} negocios ganados" : $"average of {d} deals won",
-            CountWording.Customers => es ? $"{c} clientes" : $"{c} customers",
+            CountWording.DealsWonBehindAverage when d is not null => nameof(Catalog.AnswerCountDealsWonBehindAverage),
+            CountWording.Deals => nameof(Catalog.AnswerCountDeals),
+            CountWording.AverageOfDealsWon when d is not null => nameof(Catalog.AnswerCountAverageOfDealsWon),
+            CountWording.Customers => nameof(Catalog.AnswerCountCustomers),
             // ARR and MRR sum active subscriptions, and one customer may hold several: the count is of subscriptions.
-            CountWording.ActiveSubscriptions => es ? $"{c} suscripciones activas" : $"{c} active subscriptions",
+            CountWording.ActiveSubscriptions => nameof(Catalog.AnswerCountActiveSubscriptions),
             // The bridge legs count the accounts that moved that way.
-            CountWording.BridgeAccounts when movement == ArrMovement.New => es ? $"{c} {(n == 1 ? "cliente nuevo" : "clientes nuevos")}" : $"{c} new {(n == 1 ? "customer" : "customers")}",
-            CountWording.BridgeAccounts when movement == ArrMovement.Expansion => es ? $"{c} {(n == 1 ? "cliente amplió" : "clientes ampliaron")}" : $"{c} {(n == 1 ? "customer" : "customers")} expanded",
-            CountWording.BridgeAccounts when movement == ArrMovement.Contraction => es ? $"{c} {(n == 1 ? "cliente redujo" : "clientes redujeron")}" : $"{c} {(n == 1 ? "customer" : "customers")} downgraded",
-            CountWording.BridgeAccounts when movement == ArrMovement.Churn => es ? $"{c} {(n == 1 ? "cliente se dio" : "clientes se dieron")} de baja" : $"{c} {(n == 1 ? "customer" : "customers")} churned",
-            CountWording.LtvOverCac when md is not null => es ? $"LTV {m} ÷ CAC {md}" : $"LTV {m} ÷ CAC {md}",
-            CountWording.OfStartingArr when md is not null => es ? $"{m} de {md} de ARR inicial" : $"{m} of {md} starting ARR",
-            CountWording.CustomersLost when d is not null => es ? $"{c} de {d} clientes perdidos" : $"{c} of {d} customers lost",
-            CountWording.CustomersExpanded when d is not null => es ? $"{c} de {d} clientes ampliaron" : $"{c} of {d} customers expanded",
-            CountWording.BookingsOfQuota when md is not null => es ? $"{m} de ventas cerradas de una cuota de {md}" : $"{m} bookings of a {md} quota",
+            CountWording.BridgeAccounts when movement == ArrMovement.New => one ? nameof(Catalog.AnswerCountNewCustomersOne) : nameof(Catalog.AnswerCountNewCustomersOther),
+            CountWording.BridgeAccounts when movement == ArrMovement.Expansion => one ? nameof(Catalog.AnswerCountExpandedOne) : nameof(Catalog.AnswerCountExpandedOther),
+            CountWording.BridgeAccounts when movement == ArrMovement.Contraction => one ? nameof(Catalog.AnswerCountDowngradedOne) : nameof(Catalog.AnswerCountDowngradedOther),
+            CountWording.BridgeAccounts when movement == ArrMovement.Churn => one ? nameof(Catalog.AnswerCountChurnedOne) : nameof(Catalog.AnswerCountChurnedOther),
+            CountWording.LtvOverCac when md is not null => nameof(Catalog.AnswerCountLtvOverCac),
+            CountWording.OfStartingArr when md is not null => nameof(Catalog.AnswerCountOfStartingArr),
+            CountWording.CustomersLost when d is not null => nameof(Catalog.AnswerCountCustomersLost),
+            CountWording.CustomersExpanded when d is not null => nameof(Catalog.AnswerCountCustomersExpanded),
+            CountWording.BookingsOfQuota when md is not null => nameof(Catalog.AnswerCountBookingsOfQuota),
             // No quota loaded: the bookings are still stated, never an attainment of 0.
-            CountWording.BookingsOfQuota => es ? $"ventas cerradas {m}" : $"bookings {m}",
-            CountWording.PipelineToGo when md is null => es ? $"pipeline {m}" : $"pipeline {m}",
-            CountWording.PipelineToGo when md is not null => es ? $"{m} de pipeline para {md} pendientes" : $"{m} pipeline for {md} to go",
-            CountWording.SpendForNewCustomers when d is not null => es ? $"{m} de gasto para {d} clientes nuevos" : $"{m} spend for {d} new customers",
-            CountWording.ForecastVsActual when md is not null => es ? $"previsión {m}, real {md}" : $"forecast {m}, actual {md}",
-            CountWording.ClosedPlusWeighted when md is not null => es ? $"{m} cerrados + {md} ponderados" : $"{m} closed + {md} weighted",
-            _ when d is not null => $"{c} / {d}",
+            CountWording.BookingsOfQuota => nameof(Catalog.AnswerCountBookings),
+            CountWording.PipelineToGo when md is null => nameof(Catalog.AnswerCountPipeline),
+            CountWording.PipelineToGo => nameof(Catalog.AnswerCountPipelineToGo),
+            CountWording.SpendForNewCustomers when d is not null => nameof(Catalog.AnswerCountSpendForNewCustomers),
+            CountWording.ForecastVsActual when md is not null => nameof(Catalog.AnswerCountForecastVsActual),
+            CountWording.ClosedPlusWeighted when md is not null => nameof(Catalog.AnswerCountClosedPlusWeighted),
             _ => null,
         };
+        if (key is null) return d is null ? null : $"{c} / {d}";
+        // Each wording's placeholders: {0} the count, {1} the count behind it, {2} the amount, {3} the amount behind it.
+        return Texts.Get(f.Language, key, c, d, m, md);
     }
 }

@@ -1,6 +1,7 @@
 using RevBot.Core.Alerts;
 using RevBot.Core.Answers;
 using RevBot.Core.Deals;
+using RevBot.Core.Localization;
 using RevBot.Core.Metrics;
 using RevBot.Core.Periods;
 using RevBot.Core.Replies;
@@ -19,15 +20,17 @@ internal sealed class FindingListText(ParsedQuestion q, DateOnly asOf, string cu
 
     private bool Es => f.Spanish;
 
+    private string T(string key, params object?[] args) => Texts.Get(f.Language, key, args);
+
     /// <summary>
     /// "yours, region EMEA, all regions except West, amount over $50K" / "tuyos, región EMEA, …, importe de más de
     /// 50.000 $": every condition the list applied; empty for the whole company. An account's amount is its ARR today.
     /// </summary>
-    public string Scope(string? ownerName, bool feminine)
+    public string Scope(string? ownerName, bool deals)
     {
         var parts = new List<string>();
         if (q.Filters.ContainsKey(Dimension.Owner))
-            parts.Add(ownerName is null ? (Es ? (feminine ? "tuyas" : "tuyos") : "yours") : (Es ? $"de {ownerName}" : $"owned by {ownerName}"));
+            parts.Add(ownerName is null ? T(deals ? nameof(Catalog.AnswerFindingsYourDeals) : nameof(Catalog.AnswerFindingsYourAccounts)) : T(nameof(Catalog.AnswerFindingsOwnedBy), ownerName));
         foreach (var dim in new[] { Dimension.Team, Dimension.Region, Dimension.Segment, Dimension.Product })
         {
             if (q.Filters.TryGetValue(dim, out var value))
@@ -39,28 +42,20 @@ internal sealed class FindingListText(ParsedQuestion q, DateOnly asOf, string cu
         foreach (var (dim, set) in q.Conditions.Sets.OrderBy(kv => kv.Key))
             parts.Add(set.Exclude ? ScopeText.Set(dim, set, Es) : $"{DimensionText.Name(dim, Es)} {ScopeText.Set(dim, set, Es)}");
         if (q.Conditions.Amount is { } amount)
-            parts.Add((q.ListSubject == ListSubject.ChurnRisk ? "ARR " : Es ? "importe " : "amount ") + ScopeText.AmountCondition(amount, f));
+            parts.Add(T(q.ListSubject == ListSubject.ChurnRisk ? nameof(Catalog.AnswerFindingsArr) : nameof(Catalog.AnswerFindingsAmount), ScopeText.AmountCondition(amount, f)));
         return parts.Count == 0 ? "" : $" ({string.Join(", ", parts)})";
     }
 
     /// <summary>" by region" / " por región" after the list's name; empty without a breakdown.</summary>
-    private string By => q.GroupBy is { } by ? (Es ? " por " : " by ") + DimensionText.Name(by, Es) : "";
+    private string By => q.GroupBy is { } by ? " " + T(nameof(Catalog.AnswerFindingsBy), DimensionText.Name(by, Es)) : "";
 
-    public string UnsupportedFilter(Dimension dim, bool deals) => (Es, deals) switch
-    {
-        (true, true) => $"Puedo filtrar esta lista por comercial, equipo, región, segmento, producto, tipo de negocio o importe, pero no por {DimensionText.Name(dim, true)}.",
-        (true, false) => $"Puedo filtrar esta lista por comercial, equipo, región, segmento o ARR, pero no por {DimensionText.Name(dim, true)}.",
-        (false, true) => $"I can narrow this list by rep, team, region, segment, product, deal type or amount, but not by {DimensionText.Name(dim, false)}.",
-        _ => $"I can narrow this list by rep, team, region, segment or ARR, but not by {DimensionText.Name(dim, false)}.",
-    };
+    public string UnsupportedFilter(Dimension dim, bool deals) =>
+        T(deals ? nameof(Catalog.AnswerFindingsCannotFilterDeals) : nameof(Catalog.AnswerFindingsCannotFilterAccounts), DimensionText.Name(dim, Es));
 
-    public string UnsupportedBreakdown(Dimension dim, bool deals) => Es
-        ? $"Puedo agrupar esta lista por comercial, equipo, región{(deals ? ", segmento o producto" : " o segmento")}, pero no por {DimensionText.Name(dim, true)}."
-        : $"I can group this list by rep, team, region{(deals ? ", segment or product" : " or segment")}, but not by {DimensionText.Name(dim, false)}.";
+    public string UnsupportedBreakdown(Dimension dim, bool deals) =>
+        T(deals ? nameof(Catalog.AnswerFindingsCannotGroupDeals) : nameof(Catalog.AnswerFindingsCannotGroupAccounts), DimensionText.Name(dim, Es));
 
-    public string NotForPeriod(Period period) => Es
-        ? $"Esta lista es la de hoy ({AsOf}); no puedo hacerla para {period.Label}."
-        : $"This list is as of today ({AsOf}); I can't make it for {period.Label}.";
+    public string NotForPeriod(Period period) => T(nameof(Catalog.AnswerFindingsNotForPeriod), AsOf, period.Label);
 
     public Answer StalledDeals(IReadOnlyList<(AlertFinding Finding, FoundDeal Deal)> rows, int limit, string scope, IReadOnlyDictionary<string, string?>? groups)
     {
@@ -68,13 +63,13 @@ internal sealed class FindingListText(ParsedQuestion q, DateOnly asOf, string cu
         var shown = rows.Take(limit).ToList();
         var lines = shown.Select((r, i) => $"{i + 1}. {r.Finding.SubjectName} ({f.Money(r.Deal.Amount)}{GroupOf(groups, r.Finding.SubjectId, ", ")}): {r.Finding.Summary}");
         var table = new ReplyTable(
-            Columns(groups, Es ? ["Negocio", "Cuenta", "Comercial", "Etapa", "Importe", "Motivo"] : ["Deal", "Account", "Owner", "Stage", "Amount", "Why"]),
+            Columns(groups, T(nameof(Catalog.AnswerStalledColumns)).Split('|')),
             [.. shown.Select(r => Row(groups, r.Finding.SubjectId, [r.Finding.SubjectName, r.Deal.Account ?? "—", r.Deal.Owner ?? "—", r.Deal.Stage, f.Money(r.Deal.Amount), r.Finding.Summary]))],
             rows.Count)
         { NumericColumns = new HashSet<int> { groups is null ? 4 : 5 } };
         var actions = shown.Take(Buttons).Select(r => new ReplyAction(DealActionIds.Open, Label(r.Finding.SubjectName), r.Finding.SubjectId)).ToList();
         var breakdown = Breakdown(groups, rows.Select(r => (r.Finding.SubjectId, (decimal?)r.Deal.Amount)));
-        return Compose(rows.Count, Es ? ("negocio estancado", "negocios estancados") : ("stalled deal", "stalled deals"), scope, lines, table, actions, "currency",
+        return Compose(rows.Count, Stalled, scope, lines, table, actions, "currency",
             [.. shown.Select(r => new AnswerItem(r.Finding.SubjectId, r.Finding.SubjectName, r.Deal.Amount))], limit, breakdown);
     }
 
@@ -82,42 +77,46 @@ internal sealed class FindingListText(ParsedQuestion q, DateOnly asOf, string cu
     {
         rows = Grouped(rows, r => r.Finding.SubjectId, groups);
         var shown = rows.Take(limit).ToList();
-        var risk = Es ? "riesgo" : "risk";
         // With an ARR condition each account says its ARR, so the condition can be checked.
         var arr = q.Conditions.Amount is not null;
         string Arr(FoundAccount a) => arr ? $", ARR {f.Money(a.Arr)}" : "";
-        var lines = shown.Select((r, i) => $"{i + 1}. {r.Finding.SubjectName}{GroupOf(groups, r.Finding.SubjectId, " (", ")")}{Arr(r.Account)}, {risk} {r.Finding.Score}/100: {r.Finding.Summary}");
+        var lines = shown.Select((r, i) => T(nameof(Catalog.AnswerChurnRiskLine), i + 1, r.Finding.SubjectName + GroupOf(groups, r.Finding.SubjectId, " (", ")") + Arr(r.Account), r.Finding.Score, r.Finding.Summary));
         var table = new ReplyTable(
-            Columns(groups, arr ? (Es ? ["Cuenta", "Responsable", "ARR", "Riesgo", "Motivo"] : ["Account", "Owner", "ARR", "Risk", "Why"]) : (Es ? ["Cuenta", "Responsable", "Riesgo", "Motivo"] : ["Account", "Owner", "Risk", "Why"])),
+            Columns(groups, T(arr ? nameof(Catalog.AnswerChurnRiskColumnsArr) : nameof(Catalog.AnswerChurnRiskColumns)).Split('|')),
             [.. shown.Select(r => Row(groups, r.Finding.SubjectId, arr
                 ? [r.Finding.SubjectName, r.Account.Owner ?? "—", f.Money(r.Account.Arr), $"{r.Finding.Score}/100", r.Finding.Summary]
                 : [r.Finding.SubjectName, r.Account.Owner ?? "—", $"{r.Finding.Score}/100", r.Finding.Summary]))],
             rows.Count)
         { NumericColumns = arr ? new HashSet<int> { 2 + Shift(groups), 3 + Shift(groups) } : new HashSet<int> { 2 + Shift(groups) } };
-        var renewals = Es ? "próximas renovaciones" : "upcoming renewals";
-        var names = Es ? ("cuenta en riesgo de baja", "cuentas en riesgo de baja") : ("account at risk of churning", "accounts at risk of churning");
+        var renewals = T(nameof(Catalog.AnswerChurnRiskRenewals));
         var breakdown = Breakdown(groups, rows.Select(r => (r.Finding.SubjectId, (decimal?)null)));
-        return Compose(rows.Count, names, scope, lines, table, [new ReplyAction("ask", renewals, renewals)], "score",
+        return Compose(rows.Count, AtRisk, scope, lines, table, [new ReplyAction("ask", renewals, renewals)], "score",
             [.. shown.Select(r => new AnswerItem(r.Finding.SubjectId, r.Finding.SubjectName, r.Finding.Score) { Arr = arr ? r.Account.Arr : null })], limit, breakdown);
     }
 
     private string AsOf => f.Date(asOf, withYear: true);
 
-    private Answer Compose(int total, (string One, string Many) name, string scope, IEnumerable<string> lines, ReplyTable table, IReadOnlyList<ReplyAction> actions, string unit,
+    /// <summary>The catalog's sentences for one kind of list: a count of one, of several, none, and the title.</summary>
+    private sealed record ListTexts(string One, string Other, string None, string Title);
+
+    private static readonly ListTexts Stalled = new(nameof(Catalog.AnswerStalledOne), nameof(Catalog.AnswerStalledOther), nameof(Catalog.AnswerStalledNone), nameof(Catalog.AnswerStalledTitle));
+
+    private static readonly ListTexts AtRisk = new(nameof(Catalog.AnswerChurnRiskOne), nameof(Catalog.AnswerChurnRiskOther), nameof(Catalog.AnswerChurnRiskNone), nameof(Catalog.AnswerChurnRiskTitle));
+
+    private Answer Compose(int total, ListTexts name, string scope, IEnumerable<string> lines, ReplyTable table, IReadOnlyList<ReplyAction> actions, string unit,
         IReadOnlyList<AnswerItem> items, int limit, IReadOnlyList<AnswerBreakdownEntry>? breakdown)
     {
-        var asOfText = Es ? $"a {AsOf}" : $"as of {AsOf}";
         var head = total == 0
-            ? (Es ? $"No hay {name.Many}{scope} {asOfText}." : $"No {name.Many}{scope} {asOfText}.")
-            : $"{f.Count(total)} {(total == 1 ? name.One : name.Many)}{By}{scope} {asOfText}";
+            ? T(name.None, scope, AsOf)
+            : T(total == 1 ? name.One : name.Other, f.Count(total), By + scope, AsOf);
         string text;
         if (total == 0)
             text = head;
         else if (breakdown is null)
-            text = $"{head}{(total > items.Count ? (Es ? $" (los {items.Count} primeros)" : $" (the first {items.Count})") : "")}: {string.Join("; ", lines)}.";
+            text = $"{head}{(total > items.Count ? " " + T(nameof(Catalog.AnswerListFirst), items.Count) : "")}: {string.Join("; ", lines)}.";
         else
-            text = $"{head}: {Summary(breakdown)}. {(total > items.Count ? (Es ? $"Los {items.Count} primeros: " : $"The first {items.Count}: ") : "")}{string.Join("; ", lines)}.";
-        var title = MetricAnswerComposer.Capitalize($"{name.Many}{By}{scope} · {AsOf}", f.Culture);
+            text = $"{head}: {Summary(breakdown)}. {(total > items.Count ? T(nameof(Catalog.AnswerFindingsFirstOf), items.Count) + " " : "")}{string.Join("; ", lines)}.";
+        var title = MetricAnswerComposer.Capitalize(T(name.Title, By + scope, AsOf), f.Culture);
         return new Answer
         {
             Understood = true,
@@ -141,7 +140,7 @@ internal sealed class FindingListText(ParsedQuestion q, DateOnly asOf, string cu
                 Text = text,
                 Table = total == 0 ? null : table,
                 Actions = actions,
-                Context = [Es ? "Lo que encuentra el motor de alertas hoy; preguntar no envía ninguna alerta." : "What the alerts engine finds today; asking sends no alert."],
+                Context = [T(nameof(Catalog.AnswerFindingsContext))],
             },
         };
     }
@@ -168,7 +167,7 @@ internal sealed class FindingListText(ParsedQuestion q, DateOnly asOf, string cu
             Amount = g.All(r => r.Amount is not null) ? g.Sum(r => r.Amount) : null,
         })];
 
-    private string GroupLabel(string? key) => key ?? (Es ? "sin " : "no ") + DimensionText.Name(q.GroupBy!.Value, Es);
+    private string GroupLabel(string? key) => key ?? T(nameof(Catalog.AnswerFindingsNoGroup), DimensionText.Name(q.GroupBy!.Value, Es));
 
     private string GroupOf(IReadOnlyDictionary<string, string?>? groups, string id, string before, string after = "") =>
         groups is null ? "" : before + GroupLabel(groups.GetValueOrDefault(id)) + after;

@@ -36,7 +36,7 @@ public sealed class FindingLists(RevBotDb db, AlertScanner scanner)
         var ownerName = q.Filters.TryGetValue(Dimension.Owner, out var owner) && !string.Equals(owner, userEmail, StringComparison.OrdinalIgnoreCase)
             ? await db.Users.AsNoTracking().Where(u => u.Email == owner).Select(u => u.Name).FirstOrDefaultAsync(ct) ?? owner
             : null;
-        var scope = text.Scope(ownerName, feminine: !deals);
+        var scope = text.Scope(ownerName, deals);
         if (deals)
         {
             var slice = AlertSlice.Deals(db.Deals.AsNoTracking().Where(d => ids.Contains(d.Id)), q.Filters, q.Conditions);

@@ -1,4 +1,5 @@
 using RevBot.Core.Answers;
+using RevBot.Core.Localization;
 using RevBot.Core.Metrics;
 using RevBot.Core.Periods;
 using RevBot.Core.Replies;
@@ -21,13 +22,14 @@ public static class ListAnswerComposer
         var dim = result.Query.GroupBy!.Value;
         var period = display ?? result.Query.Period;
         var name = def.Name(f.Language);
-        var which = ascending ? (f.Spanish ? "Últimos" : "Bottom") : (f.Spanish ? "Primeros" : "Top");
-        var title = f.Spanish ? $"{which} {top.Count} por {name} · {period.Label}" : $"{which} {top.Count} {Plural(dim)} by {name} · {period.Label}";
+        // "Top 5 reps", "Primeras 3 regiones": the words agree with what is ranked.
+        var which = T(f, RankKey(dim, ascending), top.Count);
+        var title = T(f, nameof(Catalog.AnswerListRankedTitle), which, name, period.Label);
         var scoped = ScopeText.Scoped(ScopeText.Filters(result.Query.Filters, result.Query.Conditions, names, f), period, f);
         // The ranking names what is ranked, by which metric, where and when: "Top 5 reps by bookings for 2026 to date (…): 1. …".
-        var ranked = f.Spanish ? $"{WhichEs(ascending, dim)} {top.Count} {PluralEs(dim)} por {name} {scoped}" : $"{which} {top.Count} {Plural(dim)} by {name} {scoped}";
+        var ranked = T(f, nameof(Catalog.AnswerListRanked), which, name, scoped);
         var text = top.Count == 0
-            ? (f.Spanish ? $"No hay datos de {name} {scoped}." : $"There is no {name} data {scoped}.")
+            ? T(f, nameof(Catalog.AnswerListNoData), name, scoped)
             : ranked + ": " + string.Join("; ", top.Select((b, i) => $"{i + 1}. {b.Label} {f.Value(b.Value.Value, def.Unit)}")) + ".";
         return new Answer
         {
@@ -68,20 +70,19 @@ public static class ListAnswerComposer
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(items);
         var f = new AnswerFormatter(question.Language, currency);
-        var kind = DealKindText(query.Kind, f.Spanish);
-        var which = query.Ascending ? (f.Spanish ? "más pequeños" : "smallest") : (f.Spanish ? "mayores" : "top");
+        var kind = T(f, DealKindKey(query.Kind, one: false));
         var scope = query.Period is { } p ? $" · {p.Label}" : "";
-        var title = f.Spanish ? $"{items.Count} negocios {kind} {which}{scope}" : $"{MetricAnswerComposer.Capitalize(which, f.Culture)} {items.Count} {kind} deals{scope}";
+        var title = T(f, query.Ascending ? nameof(Catalog.AnswerDealsTitleSmallest) : nameof(Catalog.AnswerDealsTitleTop), items.Count, kind, scope);
         // The amount reads as part of what is listed ("open deals over $50K"), the other filters after "for".
         var filters = ScopeText.Filters(query.Filters, query.Conditions with { Amount = null }, names, f);
         var amount = query.Conditions.Amount is { } range ? " " + ScopeText.AmountCondition(range, f) : "";
-        var scopePart = amount + (filters.Length == 0 ? "" : f.Spanish ? $" para {filters}" : $" for {filters}");
+        var scopePart = amount + (filters.Length == 0 ? "" : " " + T(f, nameof(Catalog.AnswerFor), filters));
         var when = query.Period is not { } qp ? ""
-            : " " + (query.Kind == DealListKind.Open ? (f.Spanish ? "con cierre " : "closing ") : "") + ScopeText.Period(qp, f, "in");
+            : " " + (query.Kind == DealListKind.Open ? T(f, nameof(Catalog.AnswerClosing), ScopeText.Period(qp, f, "in")) : ScopeText.Period(qp, f, "in"));
         var heading = (items.Count == 1
-            ? (f.Spanish ? (query.Ascending ? $"El negocio {SingularEs(kind)} más pequeño" : $"El mayor negocio {SingularEs(kind)}") : $"The {(query.Ascending ? "smallest" : "biggest")} {kind} deal")
-            : f.Spanish ? (query.Ascending ? $"Los {items.Count} negocios {kind} más pequeños" : $"Los {items.Count} mayores negocios {kind}") : $"{MetricAnswerComposer.Capitalize(which, f.Culture)} {items.Count} {kind} deals") + scopePart + when;
-        var empty = f.Spanish ? $"No hay negocios {kind}{scopePart}{when}." : $"No {kind} deals{scopePart}{when}.";
+            ? T(f, query.Ascending ? nameof(Catalog.AnswerDealsSmallestOne) : nameof(Catalog.AnswerDealsBiggestOne), T(f, DealKindKey(query.Kind, one: true)))
+            : T(f, query.Ascending ? nameof(Catalog.AnswerDealsSmallestOther) : nameof(Catalog.AnswerDealsTopOther), items.Count, kind)) + scopePart + when;
+        var empty = T(f, nameof(Catalog.AnswerDealsNone), kind, scopePart + when);
         if (RenewalsClosing(query, items.Count, names, asOf, f) is { } renewals)
             (title, heading, empty) = renewals;
         var text = items.Count == 0
@@ -107,7 +108,7 @@ public static class ListAnswerComposer
                 Title = title,
                 Text = text,
                 Table = new ReplyTable(
-                    f.Spanish ? ["Negocio", "Cuenta", "Comercial", "Etapa", "Cierre", "Importe"] : ["Deal", "Account", "Owner", "Stage", "Close", "Amount"],
+                    T(f, nameof(Catalog.DealSearchColumns)).Split('|'),
                     [.. items.Select(d => (IReadOnlyList<string>)[d.Name, d.AccountName ?? "—", d.OwnerName ?? "—", d.Stage, CloseText(d, f), f.Money(d.Amount)])],
                     items.Count)
                 { NumericColumns = new HashSet<int> { 5 } },
@@ -127,55 +128,55 @@ public static class ListAnswerComposer
             return null;
         var others = query.Filters.Where(kv => kv.Key != Dimension.Type).ToDictionary();
         var filters = ScopeText.Filters(others, names, f.Spanish);
-        var scope = filters.Length == 0 ? "" : f.Spanish ? $" para {filters}" : $" for {filters}";
+        var scope = filters.Length == 0 ? "" : " " + T(f, nameof(Catalog.AnswerFor), filters);
         var upcoming = period.Start == asOf && period.HasEnd;
-        var when = upcoming ? (f.Spanish ? $"en los próximos {period.Days} días" : $"in the next {period.Days} days") : ScopeText.Period(period, f, "in", withRange: false);
+        var when = upcoming ? T(f, nameof(Catalog.AnswerInNextDays), period.Days) : ScopeText.Period(period, f, "in", withRange: false);
         var range = upcoming ? $"{when} ({f.DateRange(period)})" : ScopeText.Period(period, f, "in");
-        return f.Spanish
-            ? ($"Renovaciones con cierre {when}", (count == 1 ? "La mayor renovación" : $"Las {count} mayores renovaciones") + $"{scope} con cierre {range}",
-                $"No hay renovaciones{scope} con cierre {range}.")
-            : ($"Renewals closing {when}", (count == 1 ? "The biggest renewal" : $"Top {count} renewals") + $"{scope} closing {range}",
-                $"No renewals{scope} closing {range}.");
+        return (T(f, nameof(Catalog.AnswerRenewalsTitle), when),
+            count == 1 ? T(f, nameof(Catalog.AnswerRenewalsOne), scope, range) : T(f, nameof(Catalog.AnswerRenewalsOther), count, scope, range),
+            T(f, nameof(Catalog.AnswerRenewalsNone), scope, range));
     }
+
+    private static string T(AnswerFormatter f, string key, params object?[] args) => Texts.Get(f.Language, key, args);
 
     private static string CloseText(DealListItem d, AnswerFormatter f) =>
         d.ClosedAt is { } at ? f.Date(DateOnly.FromDateTime(at), true) : d.CloseDate is { } cd ? f.Date(cd, true) : "—";
 
-    private static string SingularEs(string kind) => kind.TrimEnd('s');
-
-    private static string DealKindText(DealListKind kind, bool es) => (kind, es) switch
+    private static string DealKindKey(DealListKind kind, bool one) => (kind, one) switch
     {
-        (DealListKind.Open, false) => "open",
-        (DealListKind.Won, false) => "won",
-        (DealListKind.Lost, false) => "lost",
-        (DealListKind.Open, true) => "abiertos",
-        (DealListKind.Won, true) => "ganados",
-        _ => "perdidos",
+        (DealListKind.Open, true) => nameof(Catalog.AnswerDealKindOpenOne),
+        (DealListKind.Open, false) => nameof(Catalog.AnswerDealKindOpenOther),
+        (DealListKind.Won, true) => nameof(Catalog.AnswerDealKindWonOne),
+        (DealListKind.Won, false) => nameof(Catalog.AnswerDealKindWonOther),
+        (_, true) => nameof(Catalog.AnswerDealKindLostOne),
+        _ => nameof(Catalog.AnswerDealKindLostOther),
     };
 
-    /// <summary>"Primeros 5 comerciales", "Últimas 3 regiones": the word agrees with the noun's gender.</summary>
-    private static string WhichEs(bool ascending, Dimension d)
+    /// <summary>"Top {0} reps" / "Bottom {0} regions": one sentence start per dimension, so each language can agree in gender.</summary>
+    private static string RankKey(Dimension d, bool ascending) => (d, ascending) switch
     {
-        var feminine = d is Dimension.Region or Dimension.Account or Dimension.Stage;
-        return (ascending, feminine) switch { (false, false) => "Primeros", (false, true) => "Primeras", (true, false) => "Últimos", _ => "Últimas" };
-    }
-
-    private static string PluralEs(Dimension d) => d switch
-    {
-        Dimension.Owner => "comerciales",
-        Dimension.Region => "regiones",
-        Dimension.Industry => "sectores",
-        Dimension.Source => "orígenes",
-        Dimension.LossReason => "motivos de pérdida",
-        _ => DimensionText.Name(d, spanish: true) + "s",
-    };
-
-    private static string Plural(Dimension d) => d switch
-    {
-        Dimension.Owner => "reps",
-        Dimension.Industry => "industries",
-        Dimension.Type => "deal types",
-        Dimension.LossReason => "loss reasons",
-        _ => d.ToString().ToLowerInvariant() + "s",
+        (Dimension.Owner, false) => nameof(Catalog.AnswerListTopOwner),
+        (Dimension.Owner, true) => nameof(Catalog.AnswerListBottomOwner),
+        (Dimension.Team, false) => nameof(Catalog.AnswerListTopTeam),
+        (Dimension.Team, true) => nameof(Catalog.AnswerListBottomTeam),
+        (Dimension.Region, false) => nameof(Catalog.AnswerListTopRegion),
+        (Dimension.Region, true) => nameof(Catalog.AnswerListBottomRegion),
+        (Dimension.Segment, false) => nameof(Catalog.AnswerListTopSegment),
+        (Dimension.Segment, true) => nameof(Catalog.AnswerListBottomSegment),
+        (Dimension.Industry, false) => nameof(Catalog.AnswerListTopIndustry),
+        (Dimension.Industry, true) => nameof(Catalog.AnswerListBottomIndustry),
+        (Dimension.Product, false) => nameof(Catalog.AnswerListTopProduct),
+        (Dimension.Product, true) => nameof(Catalog.AnswerListBottomProduct),
+        (Dimension.Source, false) => nameof(Catalog.AnswerListTopSource),
+        (Dimension.Source, true) => nameof(Catalog.AnswerListBottomSource),
+        (Dimension.Type, false) => nameof(Catalog.AnswerListTopType),
+        (Dimension.Type, true) => nameof(Catalog.AnswerListBottomType),
+        (Dimension.Stage, false) => nameof(Catalog.AnswerListTopStage),
+        (Dimension.Stage, true) => nameof(Catalog.AnswerListBottomStage),
+        (Dimension.Account, false) => nameof(Catalog.AnswerListTopAccount),
+        (Dimension.Account, true) => nameof(Catalog.AnswerListBottomAccount),
+        (Dimension.LossReason, false) => nameof(Catalog.AnswerListTopLossReason),
+        (Dimension.LossReason, true) => nameof(Catalog.AnswerListBottomLossReason),
+        _ => throw new ArgumentOutOfRangeException(nameof(d), d, null),
     };
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using RevBot.Core.Answers;
 using RevBot.Core.Company;
 using RevBot.Core.Digests;
+using RevBot.Core.Localization;
 using RevBot.Core.Metrics;
 using RevBot.Core.Periods;
 using RevBot.Core.Storage;
@@ -23,17 +24,13 @@ public sealed class ScorecardAnswers(RevBotDb db)
         ArgumentNullException.ThrowIfNull(resolver);
         // A scorecard is several metrics side by side: a breakdown or a trend (say from a follow-up) would be dropped.
         if (q.GroupBy is not null || q.TrendPeriods is not null)
-            return GuidanceComposer.NotUnderstood(q, q.Language == "es"
-                ? "Un resumen no se desglosa: pregunta por una métrica, por ejemplo \"ventas cerradas por región\"."
-                : "A scorecard has no breakdown: ask for one metric, for example \"bookings by region\".");
+            return GuidanceComposer.NotUnderstood(q, Texts.Get(q.Language, nameof(Catalog.ScorecardNoBreakdown)));
         // A deal amount narrows deal metrics only, and a scorecard mixes them with ARR and quotas: named, with the question that takes it.
         if (q.Conditions.Amount is { } amount)
         {
             var f = new AnswerFormatter(q.Language, currency);
             var condition = ScopeText.Amount(amount, f);
-            return GuidanceComposer.NotUnderstood(q, f.Spanish
-                ? $"Un resumen no se puede limitar a {condition}: mezcla métricas de negocios con ARR y cuotas. Pregunta por una métrica, por ejemplo «ventas cerradas {ScopeText.AmountCondition(amount, f)} este trimestre»."
-                : $"A scorecard can't be limited to {condition}: it mixes deal metrics with ARR and quotas. Ask for one metric, for example \"bookings {ScopeText.AmountCondition(amount, f)} this quarter\".");
+            return GuidanceComposer.NotUnderstood(q, Texts.Get(f.Language, nameof(Catalog.ScorecardNoAmount), condition, ScopeText.AmountCondition(amount, f)));
         }
         var role = userEmail is null ? null : await db.Users.AsNoTracking().Where(u => u.Email == userEmail).Select(u => (Domain.UserRole?)u.Role).FirstOrDefaultAsync(ct);
         var kind = DigestHeadlines.ForRole(role);

@@ -1,5 +1,6 @@
 using RevBot.Core.Answers;
 using RevBot.Core.Digests;
+using RevBot.Core.Localization;
 using RevBot.Core.Metrics;
 using RevBot.Core.Periods;
 using RevBot.Core.Replies;
@@ -21,27 +22,27 @@ public static class ScorecardComposer
         ArgumentNullException.ThrowIfNull(lines);
         ArgumentNullException.ThrowIfNull(skipped);
         var f = new AnswerFormatter(question.Language, currency);
-        var audience = DigestKinds.Title(kind, f.Spanish);
+        var audience = DigestKinds.InText(kind, f.Language);
         var measured = lines.FirstOrDefault(l => !MetricComparison.WholePeriodOnly(l.Metric))?.Value.Query.Period ?? period;
         var scoped = ScopeText.Scoped(ScopeText.Filters(question.Filters, question.Conditions, names, f), measured, f);
         // The comparison most lines share is named once, in the heading; a line compared otherwise names its own.
         var common = lines.Where(l => l.Comparison is not null && !l.Metric.PointInTime).Select(l => l.Comparison!.Query.Period)
             .GroupBy(p => p).OrderByDescending(g => g.Count()).FirstOrDefault()?.Key;
-        var head = f.Spanish ? $"Resumen de {audience.ToLower(f.Culture)} {scoped}" : $"{audience} scorecard {scoped}";
+        var head = T(f, nameof(Catalog.ScorecardHeading), audience, scoped);
         if (common is not null)
-            head += f.Spanish ? $", comparado con lo ocurrido {ScopeText.Period(common, f, "en", withRange: false)}" : $", against {ScopeText.Period(common, f, "", withRange: false).TrimStart()}";
+            head += T(f, nameof(Catalog.ScorecardAgainst), ScopeText.Period(common, f, "", withRange: false).TrimStart());
         var parts = lines.Select(l => Line(l, measured, common, f)).ToList();
         var text = head + ": " + string.Join("; ", parts) + ".";
         if (skipped.Count > 0)
         {
             var left = string.Join(", ", skipped.Select(s => Name(MetricCatalog.Get(s.Metric), f)));
             var dims = string.Join(", ", skipped.Select(s => DimensionText.Name(s.Dimension, f.Spanish)).Distinct());
-            text += f.Spanish ? $" Sin {left}: no se puede filtrar por {dims}." : $" Not shown: {left}, which cannot be filtered by {dims}.";
+            text += " " + T(f, nameof(Catalog.ScorecardNotShown), left, dims);
         }
         if (pastPipeline)
-            text += f.Spanish ? " Sin pipeline: los negocios abiertos no guardan historia de un periodo pasado." : " No pipeline: open deals keep no history for a past period.";
+            text += " " + T(f, nameof(Catalog.ScorecardNoPastPipeline));
         if (lines.Any(l => l.NoEarlierData is not null) && firstDay is { } first)
-            text += f.Spanish ? $" Los datos empiezan el {f.Date(first, true)}." : $" The data starts on {f.Date(first, true)}.";
+            text += " " + T(f, nameof(Catalog.ScorecardDataStarts), f.Date(first, true));
 
         return new Answer
         {
@@ -57,21 +58,21 @@ public static class ScorecardComposer
             Text = text,
             Reply = new Reply
             {
-                Title = f.Spanish ? $"Resumen de {audience.ToLower(f.Culture)} · {measured.Label}" : $"{audience} scorecard · {measured.Label}",
+                Title = T(f, nameof(Catalog.ScorecardTitle), audience, measured.Label),
                 Text = text,
                 Facts = [.. lines.Select(l => new ReplyFact(MetricAnswerComposer.Capitalize(Name(l.Metric, f), f.Culture), FactValue(l, f),
                     new ReplyAction(FollowUpActions.Ask, MetricAnswerComposer.Capitalize(Name(l.Metric, f), f.Culture), $"{Name(l.Metric, f)} {period.Label}")))],
-                Context = [MetricAnswerComposer.ContextLine(measured, question.Filters, f, names, question.Conditions), f.Spanish
-                    ? "Cada cifra se compara con el mismo punto del periodo anterior; el pipeline, la cuota y la previsión miran el periodo entero."
-                    : "Each number is compared with the same point of the previous period; pipeline, quota and forecast look at the whole period."],
+                Context = [MetricAnswerComposer.ContextLine(measured, question.Filters, f, names, question.Conditions), T(f, nameof(Catalog.ScorecardContext))],
                 Actions = [.. lines.Where(l => MetricSupport.Supports(l.Metric.Id, Dimension.Owner, breakdown: true)).Take(3).Select(l => new ReplyAction(FollowUpActions.Ask,
-                    f.Spanish ? $"{MetricAnswerComposer.Capitalize(Name(l.Metric, f), f.Culture)} por comercial" : $"{MetricAnswerComposer.Capitalize(Name(l.Metric, f), f.Culture)} by rep",
-                    f.Spanish ? $"{Name(l.Metric, f)} {period.Label} por comercial" : $"{Name(l.Metric, f)} {period.Label} by rep"))],
+                    T(f, nameof(Catalog.ScorecardByRepLabel), MetricAnswerComposer.Capitalize(Name(l.Metric, f), f.Culture)),
+                    T(f, nameof(Catalog.ScorecardByRepQuestion), Name(l.Metric, f), period.Label)))],
             },
         };
     }
 
     private static string Name(MetricDefinition def, AnswerFormatter f) => def.Name(f.Language);
+
+    private static string T(AnswerFormatter f, string key, params object?[] args) => Texts.Get(f.Language, key, args);
 
     /// <summary>"bookings $1.2M, up $200K from $1.0M in the first 58 days of Q3 2026"; ARR "on Nov 27, 2026"; pipeline "closing in Q4 2026".</summary>
     private static string Line(ScorecardLine l, Period measured, Period? common, AnswerFormatter f)
@@ -79,28 +80,26 @@ public static class ScorecardComposer
         var def = l.Metric;
         var own = l.Value.Query.Period;
         var when = own == measured ? ""
-            : def.IsOpenPipeline ? " " + (f.Spanish ? "con cierre " : "closing ") + ScopeText.Period(own, f, "in", withRange: false)
+            : def.IsOpenPipeline ? " " + T(f, nameof(Catalog.AnswerClosing), ScopeText.Period(own, f, "in", withRange: false))
             : " " + ScopeText.Period(own, f, "for", withRange: false);
         // A stock (ARR, customers) is read on its period's last day measured.
         if (def.PointInTime && !def.IsOpenPipeline)
-            when = f.Spanish ? $" a {f.Date(own.End, true)}" : $" on {f.Date(own.End, true)}";
+            when = " " + T(f, nameof(Catalog.ScorecardOnDay), f.Date(own.End, true));
         var value = f.Value(l.Value.Total.Value, def.Unit);
         var line = $"{Name(def, f)}{when} {value}";
         if (l.Comparison is { } c)
         {
             var before = f.Value(c.Total.Value, def.Unit);
-            var whenBefore = def.PointInTime ? (f.Spanish ? $"a {f.Date(c.Query.Period.End, true)}" : $"on {f.Date(c.Query.Period.End, true)}")
+            var whenBefore = def.PointInTime ? T(f, nameof(Catalog.ScorecardOnDay), f.Date(c.Query.Period.End, true))
                 : c.Query.Period == common ? "" : ScopeText.Period(c.Query.Period, f, "in", withRange: false);
             var after = whenBefore.Length == 0 ? "" : " " + whenBefore;
-            if (l.Value.Total.Value is not { } now || c.Total.Value is not { } then) line += f.Spanish ? $" (sin dato comparable{after})" : $" (nothing to compare{after})";
-            else if (now == then) line += f.Spanish ? $" (igual que{after})" : $" (unchanged from {before}{after})";
-            else line += f.Spanish
-                ? $" ({(now > then ? "sube" : "baja")} {f.Magnitude(now - then, def.Unit)} frente a {before}{after})"
-                : $" ({(now > then ? "up" : "down")} {f.Magnitude(now - then, def.Unit)} from {before}{after})";
+            if (l.Value.Total.Value is not { } now || c.Total.Value is not { } then) line += " " + T(f, nameof(Catalog.ScorecardNothingToCompare), after);
+            else if (now == then) line += " " + T(f, nameof(Catalog.ScorecardUnchanged), before, after);
+            else line += " " + T(f, now > then ? nameof(Catalog.ScorecardUp) : nameof(Catalog.ScorecardDown), f.Magnitude(now - then, def.Unit), before, after);
         }
         else if (l.NoEarlierData is not null)
         {
-            line += f.Spanish ? " (sin datos anteriores con los que comparar)" : " (no earlier data to compare with)";
+            line += " " + T(f, nameof(Catalog.ScorecardNoEarlierData));
         }
         return line;
     }

@@ -1,4 +1,5 @@
 using RevBot.Core.Answers;
+using RevBot.Core.Localization;
 using RevBot.Core.Metrics;
 using RevBot.Core.Periods;
 using RevBot.Core.Replies;
@@ -19,7 +20,7 @@ public static class TrendAnswerComposer
         var name = MetricAnswerComposer.Capitalize(def.Name(f.Language), f.Culture);
         var shown = points.Select(p => $"{p.Query.Period.Label} {f.Value(p.Total.Value, def.Unit)}");
         var filters = ScopeText.Filters(question.Filters, question.Conditions, names, f);
-        var scope = filters.Length == 0 ? "" : (f.Spanish ? " para " : " for ") + filters;
+        var scope = filters.Length == 0 ? "" : " " + Texts.Get(f.Language, nameof(Catalog.AnswerFor), filters);
         var text = $"{name}{scope}, {span.Label}: " + string.Join(", ", shown) + ".";
         var key = (Period p) => p.Start.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         return new Answer
@@ -41,7 +42,7 @@ public static class TrendAnswerComposer
             {
                 Title = $"{name} · {span.Label}",
                 Text = text,
-                Table = new ReplyTable([f.Spanish ? "Periodo" : "Period", name],
+                Table = new ReplyTable([Texts.Get(f.Language, nameof(Catalog.AnswerTrendPeriodColumn)), name],
                     [.. points.Select(p => (IReadOnlyList<string>)[p.Query.Period.Label, f.Value(p.Total.Value, def.Unit)])], points.Count)
                 { NumericColumns = new HashSet<int> { 1 } },
                 Chart = new ReplyChart(name, [.. points.Where(p => p.Total.Value is not null).Select(p => new ChartPoint(p.Query.Period.Label, (double)p.Total.Value!.Value))], UnitText.Key(def.Unit)),
