@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using RevBot.Core.Domain;
 using RevBot.Core.Localization;
+using RevBot.Core.Outbox;
 using RevBot.Core.Storage;
 
 namespace RevBot.Core.Deals;
@@ -30,11 +31,12 @@ public sealed partial class DealCommandService
     }
 
     /// <summary>
-    /// A duplicate on the rows a command writes besides the deal (its key, hand-off, audit, outbox): only a concurrent
-    /// command can have put it there, so it is answered like a lost version check. Other errors are not races.
+    /// A duplicate on the rows a command writes besides the deal (its key, audit, outbox, and what the listeners add,
+    /// such as a hand-off): only a concurrent command can have put it there, so it is answered like a lost version
+    /// check. Other errors are not races.
     /// </summary>
     private bool IsRace(DbUpdateException ex) =>
-        UniqueViolations.IsOn(ex, db.Model, typeof(AppliedCommand), typeof(Handoff), typeof(AuditEntry), typeof(OutboxMessage));
+        UniqueViolations.IsOn(ex, db.Model, [typeof(AppliedCommand), typeof(AuditEntry), typeof(OutboxMessage), .. listeners.SelectMany(l => l.Writes)]);
 
     /// <summary>The command arrived second: the first outcome if it was this same command, else "stale" with what changed.</summary>
     private async Task<DealCommandResult> LostRaceAsync(DealCommand command, CancellationToken ct)

@@ -11,4 +11,10 @@ public interface IDealStatusListener
 {
     /// <summary>Called after the change is applied and before it is saved; adds rows to <c>db</c>, never saves.</summary>
     Task DealChangedAsync(Deal deal, DealStatus statusBefore, string stageBefore, DateTime now, CancellationToken ct);
+
+    /// <summary>
+    /// The entities whose rows <see cref="DealChangedAsync"/> adds: a duplicate on one of their unique keys can only
+    /// come from a concurrent command, so the change is answered as a lost race.
+    /// </summary>
+    IReadOnlyList<Type> Writes { get; }
 }

@@ -9,13 +9,12 @@ namespace RevBot.Core.Digests;
 
 public static class DigestRegistration
 {
-    /// <summary>The digest builder, the hand-off section's feed, the schedule commands (a chat command), the poster and the scheduler that runs it.</summary>
+    /// <summary>The digest builder, the schedule commands (a chat command), the poster and the scheduler that runs it.</summary>
     public static IServiceCollection AddDigests(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<DigestBuilder>();
         services.AddScoped<DigestSubscriptions>();
         services.AddScoped<IChatCommand>(sp => sp.GetRequiredService<DigestSubscriptions>());
-        services.AddScoped<IDigestFeed, Feeds.HandoffDigestFeed>();
         services.AddOptions<DigestScheduleOptions>().Bind(configuration.GetSection(DigestScheduleOptions.Section)).CheckOnStart();
         services.AddScoped<DigestPoster>();
         services.AddScoped<IOutboxGoneHandler, DigestGoneHandler>();

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using RevBot.Core.Deals;
 using RevBot.Core.Domain;
+using RevBot.Core.Outbox;
 using RevBot.Core.Storage;
 
 namespace RevBot.Core.Handoffs;
@@ -10,4 +11,6 @@ public sealed class HandoffDealListener(RevBotDb db, IOptions<HandoffOptions> op
 {
     public Task DealChangedAsync(Deal deal, DealStatus statusBefore, string stageBefore, DateTime now, CancellationToken ct) =>
         HandoffOutbox.AddAsync(db, deal, statusBefore, stageBefore, options.Value, now, ct);
+
+    public IReadOnlyList<Type> Writes { get; } = [typeof(Handoff), typeof(OutboxMessage)];
 }

@@ -43,13 +43,3 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         b.HasIndex(a => new { a.Entity, a.EntityId, a.At });
     }
 }
-
-internal sealed class ConversationStateConfiguration : IEntityTypeConfiguration<ConversationState>
-{
-    public void Configure(EntityTypeBuilder<ConversationState> b)
-    {
-        b.ToTable("conversations");
-        b.HasKey(c => c.Key);
-        b.Property(c => c.Key).HasMaxLength(ConversationState.MaxKeyLength);
-    }
-}

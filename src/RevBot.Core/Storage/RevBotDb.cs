@@ -5,7 +5,10 @@ namespace RevBot.Core.Storage;
 
 /// <summary>
 /// The shared revenue database. Provider-specific subclasses (in RevBot.Data) own the migrations;
-/// everything else in RevBot works against this type.
+/// everything else in RevBot works against this type. The revenue tables are declared here; a feature's own tables
+/// (outbox, alerts, digest schedules, hand-offs…) are declared beside it as extension properties on this type
+/// (<c>db.Alerts</c> from <c>Alerts/AlertTables</c>), so storage names no feature, and their mappings are found by
+/// scanning Core's assembly.
 /// </summary>
 public class RevBotDb(DbContextOptions options) : DbContext(options)
 {
@@ -22,19 +25,6 @@ public class RevBotDb(DbContextOptions options) : DbContext(options)
     public DbSet<Quota> Quotas => Set<Quota>();
     public DbSet<ForecastSnapshot> ForecastSnapshots => Set<ForecastSnapshot>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
-    public DbSet<ConversationState> Conversations => Set<ConversationState>();
-    public DbSet<InboundDelivery> InboundDeliveries => Set<InboundDelivery>();
-    public DbSet<ChatConversationReference> ConversationReferences => Set<ChatConversationReference>();
-    public DbSet<AppliedCommand> AppliedCommands => Set<AppliedCommand>();
-    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
-    public DbSet<Handoff> Handoffs => Set<Handoff>();
-    public DbSet<Alert> Alerts => Set<Alert>();
-    public DbSet<AlertSubscription> AlertSubscriptions => Set<AlertSubscription>();
-    public DbSet<AlertMute> AlertMutes => Set<AlertMute>();
-    public DbSet<AlertScanRun> AlertScanRuns => Set<AlertScanRun>();
-    public DbSet<DigestSubscription> DigestSchedules => Set<DigestSubscription>();
-    public DbSet<DigestSlotClaim> DigestSlotClaims => Set<DigestSlotClaim>();
-    public DbSet<ReplyImageRecord> ReplyImages => Set<ReplyImageRecord>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using RevBot.Core.Chat;
 using RevBot.Core.Storage;
 
 namespace RevBot.Host.Hosting;

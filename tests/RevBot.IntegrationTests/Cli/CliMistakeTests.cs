@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using RevBot.Core.Alerts;
+using RevBot.Core.Outbox;
 using RevBot.Data.Storage;
 using RevBot.Host.Cli;
 

@@ -4,6 +4,8 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using RevBot.Core.Deals;
 using RevBot.Core.Domain;
+using RevBot.Core.Handoffs;
+using RevBot.Core.Outbox;
 using RevBot.Data.Storage;
 using RevBot.IntegrationTests.Teams;
 using RevBot.Testing;

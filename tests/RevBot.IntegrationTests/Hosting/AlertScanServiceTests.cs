@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using RevBot.Core;
+using RevBot.Core.Alerts;
 using RevBot.Core.Alerts.Delivery;
 using RevBot.Data;
 using RevBot.Data.Storage;

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using RevBot.Core.Chat;
 using RevBot.Core.Domain;
 using RevBot.Core.Storage;
 using RevBot.Data.Storage;

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using RevBot.Core.Domain;
+using RevBot.Core.Outbox;
 using RevBot.Core.Storage;
 
 namespace RevBot.IntegrationTests.Hosting;

@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using RevBot.Core.Domain;
+using RevBot.Core.Outbox;
 using RevBot.Data.Demo;
 using RevBot.Data.Storage;
 using RevBot.IntegrationTests.Outbox;

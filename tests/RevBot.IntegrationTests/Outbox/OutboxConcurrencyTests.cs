@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using RevBot.Core.Outbox;
 using RevBot.Data.Storage;
 using RevBot.IntegrationTests.Slack;
 using RevBot.Testing;

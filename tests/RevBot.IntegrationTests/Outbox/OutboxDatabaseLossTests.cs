@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
+using RevBot.Core.Outbox;
 using RevBot.Data.Storage;
 using RevBot.IntegrationTests.Slack;
 using RevBot.Testing;

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using RevBot.Core.Alerts;
 using RevBot.Core.Domain;
 using RevBot.Core.Outbox;
 using RevBot.Data.Storage;

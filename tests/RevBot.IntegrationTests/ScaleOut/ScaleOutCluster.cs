@@ -4,6 +4,8 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using RevBot.Core.Alerts;
+using RevBot.Core.Digests.Scheduling;
 using RevBot.Core.Domain;
 using RevBot.Data.Demo;
 using RevBot.Data.Storage;

@@ -1,8 +1,10 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using RevBot.Core.Alerts;
 using RevBot.Core.Alerts.Delivery;
 using RevBot.Core.Digests.Scheduling;
 using RevBot.Core.Domain;
+using RevBot.Core.Outbox;
 using RevBot.Data.Storage;
 using RevBot.IntegrationTests.Slack;
 using RevBot.Slack.Protocol.Endpoints;

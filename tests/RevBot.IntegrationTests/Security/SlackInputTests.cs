@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using RevBot.Core.Chat;
 using RevBot.Core.Storage;
 using RevBot.Data.Storage;
 using RevBot.IntegrationTests.Slack;

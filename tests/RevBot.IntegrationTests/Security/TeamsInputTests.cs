@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using RevBot.Core.Chat;
 using RevBot.IntegrationTests.Teams;
 
 namespace RevBot.IntegrationTests.Security;

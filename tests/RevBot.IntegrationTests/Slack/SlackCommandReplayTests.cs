@@ -5,6 +5,8 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using RevBot.Core.Alerts;
+using RevBot.Core.Outbox;
 using RevBot.Core.Storage;
 using RevBot.IntegrationTests.Security;
 using RevBot.Slack.Protocol.Endpoints;

@@ -152,6 +152,19 @@ public sealed class SlackConversationTests(SlackBotHost host) : IClassFixture<Sl
     }
 
     [Fact]
+    public async Task A_button_nobody_registered_is_acked_and_the_presser_is_told_privately_and_nothing_else_happens()
+    {
+        using var ack = await Interact($$"""{"type":"block_actions","team":{"id":"T1"},"user":{"id":"{{SlackBotHost.RepSlackId}}"},"channel":{"id":"C950"},"message":{"ts":"1700000950.000100"},"container":{"type":"message","message_ts":"1700000950.000100","channel_id":"C950"},"response_url":"{{host.Fake.BaseUri}}respond/unknown-950","actions":[{"action_id":"launch-rockets","value":"now"}]}""");
+
+        Assert.Equal(HttpStatusCode.OK, ack.StatusCode);
+        var told = SlackBotHost.Json((await host.WaitForAsync(r => r.Method == "/respond/unknown-950")).Single().Body);
+        Assert.Contains("RevBot doesn't know that button.", told.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.False(told.GetProperty("replace_original").GetBoolean());
+        // The refusal is the press's last act: once it has arrived, nothing was posted, updated or opened for it.
+        Assert.DoesNotContain(host.Fake.Requests, r => r.Body.Contains("C950", StringComparison.Ordinal) && r.Method != "/respond/unknown-950");
+    }
+
+    [Fact]
     public async Task Url_verification_is_answered_and_unsigned_requests_are_401()
     {
         var verify = await host.PostSignedAsync(SlackEndpoints.EventsPath, """{"type":"url_verification","challenge":"c-123"}""", "application/json");

@@ -1,7 +1,9 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using RevBot.Core.Alerts;
 using RevBot.Core.Alerts.Actions;
+using RevBot.Core.Digests.Scheduling;
 using RevBot.Core.Domain;
 using RevBot.Core.Storage;
 using RevBot.Slack.Protocol.Endpoints;

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using RevBot.Core.Answers;
 using RevBot.Core.Conversation;
+using RevBot.Core.Images;
 using RevBot.Testing;
 
 namespace RevBot.IntegrationTests.Teams;

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using RevBot.Core.Chat;
 using RevBot.Core.Domain;
 
 namespace RevBot.IntegrationTests.Teams;

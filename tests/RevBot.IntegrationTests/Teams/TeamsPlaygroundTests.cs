@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using RevBot.Core.Answers;
+using RevBot.Core.Chat;
 using RevBot.Core.Conversation;
 using RevBot.Core.Domain;
 using RevBot.Core.Storage;

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using RevBot.Core.Chat;
 using RevBot.Core.Domain;
 using RevBot.Core.Replies;
 using RevBot.Teams.App.Proactive;

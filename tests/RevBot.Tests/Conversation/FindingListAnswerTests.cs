@@ -4,6 +4,7 @@ using RevBot.Core.Answers;
 using RevBot.Core.Conversation;
 using RevBot.Core.Deals;
 using RevBot.Core.Metrics;
+using RevBot.Core.Outbox;
 using RevBot.Core.Replies;
 using RevBot.Data.Storage;
 using RevBot.Tests.Alerts;

@@ -5,6 +5,7 @@ using RevBot.Core;
 using RevBot.Core.Alerts;
 using RevBot.Core.Answers;
 using RevBot.Core.Conversation;
+using RevBot.Core.Outbox;
 using RevBot.Data;
 using RevBot.Data.Storage;
 using RevBot.Testing;

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using RevBot.Core.Deals;
 using RevBot.Core.Domain;
+using RevBot.Core.Handoffs;
+using RevBot.Core.Outbox;
 using RevBot.Data.Storage;
 using RevBot.Testing.Deals;
 

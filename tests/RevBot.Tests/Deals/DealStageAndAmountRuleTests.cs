@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using RevBot.Core.Deals;
 using RevBot.Core.Domain;
+using RevBot.Core.Handoffs;
 using RevBot.Core.Interactions;
 using RevBot.Core.Replies;
 using RevBot.Data.Storage;

@@ -10,8 +10,9 @@ internal static class AlertSubjects
     /// <summary>Every subject with an alert waiting to be delivered, with all its open reasons (delivered or not).</summary>
     public static async Task<List<AlertSubject>> PendingAsync(RevBotDb db, CancellationToken ct)
     {
-        var rows = await db.Alerts.AsNoTracking()
-            .Where(a => a.State == AlertState.Open && db.Alerts.Any(p => p.Kind == a.Kind && p.SubjectId == a.SubjectId && p.State == AlertState.Open && p.NotifiedAt == null))
+        var alerts = db.Alerts; // a subquery names the set through a local: expression trees cannot hold extension properties
+        var rows = await alerts.AsNoTracking()
+            .Where(a => a.State == AlertState.Open && alerts.Any(p => p.Kind == a.Kind && p.SubjectId == a.SubjectId && p.State == AlertState.Open && p.NotifiedAt == null))
             .OrderBy(a => a.Kind).ThenBy(a => a.SubjectId).ThenBy(a => a.Id)
             .ToListAsync(ct);
         return Group(rows);
@@ -41,13 +42,14 @@ internal static class AlertSubjects
     {
         var stalled = EnumText.Format(AlertKind.StalledDeal);
         var churn = EnumText.Format(AlertKind.ChurnRisk);
+        var alerts = db.Alerts;
         var deals = await db.Deals.AsNoTracking()
-            .Where(d => db.Alerts.Any(a => a.Kind == stalled && a.SubjectId == d.Id && a.State == AlertState.Open && a.NotifiedAt == null))
+            .Where(d => alerts.Any(a => a.Kind == stalled && a.SubjectId == d.Id && a.State == AlertState.Open && a.NotifiedAt == null))
             .Select(d => new AlertSubjectFacts(d.Id, d.Amount, d.Account != null && d.Account.Region != null ? d.Account.Region : d.Owner != null ? d.Owner.Region : null,
                 d.Account != null ? d.Account.Segment : null, d.Owner != null ? d.Owner.Email : null, d.Owner != null ? d.Owner.Team : null))
             .ToListAsync(ct);
         var accounts = await db.Accounts.AsNoTracking()
-            .Where(x => db.Alerts.Any(a => a.Kind == churn && a.SubjectId == x.Id && a.State == AlertState.Open && a.NotifiedAt == null))
+            .Where(x => alerts.Any(a => a.Kind == churn && a.SubjectId == x.Id && a.State == AlertState.Open && a.NotifiedAt == null))
             .Select(x => new
             {
                 x.Id, x.Region, x.Segment, Owner = x.Owner != null ? x.Owner.Email : null, Team = x.Owner != null ? x.Owner.Team : null,

@@ -78,8 +78,9 @@ public sealed partial class DigestSchedulerService(
         var db = scope.ServiceProvider.GetRequiredService<RevBotDb>();
         var planner = new DigestSlotPlanner(time);
         var now = time.GetUtcNow().UtcDateTime;
+        var claims = db.DigestSlotClaims; // named through a local: expression trees cannot hold extension properties
         var schedules = await db.DigestSchedules.AsNoTracking().Where(s => s.Active)
-            .Select(s => new { Schedule = s, Last = db.DigestSlotClaims.Where(c => c.ScheduleId == s.Id).Max(c => (DateTime?)c.SlotAt) })
+            .Select(s => new { Schedule = s, Last = claims.Where(c => c.ScheduleId == s.Id).Max(c => (DateTime?)c.SlotAt) })
             .ToListAsync(ct);
         var due = new List<DueDigest>();
         foreach (var row in schedules)

@@ -141,7 +141,7 @@ namespace RevBot.Data.Migrations.Postgres
                     b.ToTable("activities", (string)null);
                 });
 
-            modelBuilder.Entity("RevBot.Core.Domain.Alert", b =>
+            modelBuilder.Entity("RevBot.Core.Alerts.Alert", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -254,7 +254,7 @@ namespace RevBot.Data.Migrations.Postgres
                     b.ToTable("alerts", (string)null);
                 });
 
-            modelBuilder.Entity("RevBot.Core.Domain.AlertMute", b =>
+            modelBuilder.Entity("RevBot.Core.Alerts.AlertMute", b =>
                 {
                     b.Property<int>("UserId")
                         .HasColumnType("integer")
@@ -275,7 +275,7 @@ namespace RevBot.Data.Migrations.Postgres
                     b.ToTable("alert_mutes", (string)null);
                 });
 
-            modelBuilder.Entity("RevBot.Core.Domain.AlertScanRun", b =>
+            modelBuilder.Entity("RevBot.Core.Alerts.AlertScanRun", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -317,7 +317,7 @@ namespace RevBot.Data.Migrations.Postgres
                     b.ToTable("alert_scan_runs", (string)null);
                 });
 
-            modelBuilder.Entity("RevBot.Core.Domain.AlertSubscription", b =>
+            modelBuilder.Entity("RevBot.Core.Alerts.AlertSubscription", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -402,7 +402,7 @@ namespace RevBot.Data.Migrations.Postgres
                     b.ToTable("alert_subscriptions", (string)null);
                 });
 
-            modelBuilder.Entity("RevBot.Core.Domain.AppliedCommand", b =>
+            modelBuilder.Entity("RevBot.Core.Deals.AppliedCommand", b =>
                 {
                     b.Property<string>("Key")
                         .HasMaxLength(200)
@@ -501,7 +501,7 @@ namespace RevBot.Data.Migrations.Postgres
                     b.ToTable("audit_log", (string)null);
                 });
 
-            modelBuilder.Entity("RevBot.Core.Domain.ChatConversationReference", b =>
+            modelBuilder.Entity("RevBot.Core.Chat.ChatConversationReference", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -635,7 +635,7 @@ namespace RevBot.Data.Migrations.Postgres
                     b.ToTable("contacts", (string)null);
                 });
 
-            modelBuilder.Entity("RevBot.Core.Domain.ConversationState", b =>
+            modelBuilder.Entity("RevBot.Core.Conversation.ConversationState", b =>
                 {
                     b.Property<string>("Key")
                         .HasMaxLength(300)
@@ -837,7 +837,7 @@ namespace RevBot.Data.Migrations.Postgres
                         });
                 });
 
-            modelBuilder.Entity("RevBot.Core.Domain.DigestSlotClaim", b =>
+            modelBuilder.Entity("RevBot.Core.Digests.Scheduling.DigestSlotClaim", b =>
                 {
                     b.Property<long>("ScheduleId")
                         .HasColumnType("bigint")
@@ -863,7 +863,7 @@ namespace RevBot.Data.Migrations.Postgres
                     b.ToTable("digest_slot_claims", (string)null);
                 });
 
-            modelBuilder.Entity("RevBot.Core.Domain.DigestSubscription", b =>
+            modelBuilder.Entity("RevBot.Core.Digests.Scheduling.DigestSubscription", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1004,7 +1004,7 @@ namespace RevBot.Data.Migrations.Postgres
                     b.ToTable("forecast_snapshots", (string)null);
                 });
 
-            modelBuilder.Entity("RevBot.Core.Domain.Handoff", b =>
+            modelBuilder.Entity("RevBot.Core.Handoffs.Handoff", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1050,7 +1050,7 @@ namespace RevBot.Data.Migrations.Postgres
                     b.ToTable("handoffs", (string)null);
                 });
 
-            modelBuilder.Entity("RevBot.Core.Domain.InboundDelivery", b =>
+            modelBuilder.Entity("RevBot.Core.Chat.InboundDelivery", b =>
                 {
                     b.Property<string>("Platform")
                         .HasMaxLength(16)
@@ -1075,7 +1075,7 @@ namespace RevBot.Data.Migrations.Postgres
                     b.ToTable("inbound_deliveries", (string)null);
                 });
 
-            modelBuilder.Entity("RevBot.Core.Domain.OutboxMessage", b =>
+            modelBuilder.Entity("RevBot.Core.Outbox.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1221,7 +1221,7 @@ namespace RevBot.Data.Migrations.Postgres
                     b.ToTable("quotas", (string)null);
                 });
 
-            modelBuilder.Entity("RevBot.Core.Domain.ReplyImageRecord", b =>
+            modelBuilder.Entity("RevBot.Core.Images.ReplyImageRecord", b =>
                 {
                     b.Property<string>("Token")
                         .HasMaxLength(64)
@@ -1485,7 +1485,7 @@ namespace RevBot.Data.Migrations.Postgres
                         .HasConstraintName("fk_activities_users_user_id");
                 });
 
-            modelBuilder.Entity("RevBot.Core.Domain.Alert", b =>
+            modelBuilder.Entity("RevBot.Core.Alerts.Alert", b =>
                 {
                     b.HasOne("RevBot.Core.Domain.User", null)
                         .WithMany()
@@ -1500,7 +1500,7 @@ namespace RevBot.Data.Migrations.Postgres
                         .HasConstraintName("fk_alerts_users_dismissed_by_user_id");
                 });
 
-            modelBuilder.Entity("RevBot.Core.Domain.AlertMute", b =>
+            modelBuilder.Entity("RevBot.Core.Alerts.AlertMute", b =>
                 {
                     b.HasOne("RevBot.Core.Domain.User", null)
                         .WithMany()
@@ -1510,7 +1510,7 @@ namespace RevBot.Data.Migrations.Postgres
                         .HasConstraintName("fk_alert_mutes_users_user_id");
                 });
 
-            modelBuilder.Entity("RevBot.Core.Domain.AlertSubscription", b =>
+            modelBuilder.Entity("RevBot.Core.Alerts.AlertSubscription", b =>
                 {
                     b.HasOne("RevBot.Core.Domain.User", null)
                         .WithMany()
@@ -1519,7 +1519,7 @@ namespace RevBot.Data.Migrations.Postgres
                         .HasConstraintName("fk_alert_subscriptions_users_created_by_user_id");
                 });
 
-            modelBuilder.Entity("RevBot.Core.Domain.ChatConversationReference", b =>
+            modelBuilder.Entity("RevBot.Core.Chat.ChatConversationReference", b =>
                 {
                     b.HasOne("RevBot.Core.Domain.User", null)
                         .WithMany()
@@ -1568,9 +1568,9 @@ namespace RevBot.Data.Migrations.Postgres
                         .HasConstraintName("fk_deal_stage_history_deals_deal_id");
                 });
 
-            modelBuilder.Entity("RevBot.Core.Domain.DigestSlotClaim", b =>
+            modelBuilder.Entity("RevBot.Core.Digests.Scheduling.DigestSlotClaim", b =>
                 {
-                    b.HasOne("RevBot.Core.Domain.DigestSubscription", null)
+                    b.HasOne("RevBot.Core.Digests.Scheduling.DigestSubscription", null)
                         .WithMany()
                         .HasForeignKey("ScheduleId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1587,7 +1587,7 @@ namespace RevBot.Data.Migrations.Postgres
                         .HasConstraintName("fk_forecast_snapshots_users_owner_id");
                 });
 
-            modelBuilder.Entity("RevBot.Core.Domain.Handoff", b =>
+            modelBuilder.Entity("RevBot.Core.Handoffs.Handoff", b =>
                 {
                     b.HasOne("RevBot.Core.Domain.User", null)
                         .WithMany()
@@ -1603,7 +1603,7 @@ namespace RevBot.Data.Migrations.Postgres
                         .HasConstraintName("fk_handoffs_deals_deal_id");
                 });
 
-            modelBuilder.Entity("RevBot.Core.Domain.OutboxMessage", b =>
+            modelBuilder.Entity("RevBot.Core.Outbox.OutboxMessage", b =>
                 {
                     b.HasOne("RevBot.Core.Domain.User", null)
                         .WithMany()

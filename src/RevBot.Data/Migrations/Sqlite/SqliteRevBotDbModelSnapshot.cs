@@ -130,7 +130,7 @@ namespace RevBot.Data.Migrations.Sqlite
                     b.ToTable("activities", (string)null);
                 });
 
-            modelBuilder.Entity("RevBot.Core.Domain.Alert", b =>
+            modelBuilder.Entity("RevBot.Core.Alerts.Alert", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -241,7 +241,7 @@ namespace RevBot.Data.Migrations.Sqlite
                     b.ToTable("alerts", (string)null);
                 });
 
-            modelBuilder.Entity("RevBot.Core.Domain.AlertMute", b =>
+            modelBuilder.Entity("RevBot.Core.Alerts.AlertMute", b =>
                 {
                     b.Property<int>("UserId")
                         .HasColumnType("INTEGER")
@@ -262,7 +262,7 @@ namespace RevBot.Data.Migrations.Sqlite
                     b.ToTable("alert_mutes", (string)null);
                 });
 
-            modelBuilder.Entity("RevBot.Core.Domain.AlertScanRun", b =>
+            modelBuilder.Entity("RevBot.Core.Alerts.AlertScanRun", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -302,7 +302,7 @@ namespace RevBot.Data.Migrations.Sqlite
                     b.ToTable("alert_scan_runs", (string)null);
                 });
 
-            modelBuilder.Entity("RevBot.Core.Domain.AlertSubscription", b =>
+            modelBuilder.Entity("RevBot.Core.Alerts.AlertSubscription", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -385,7 +385,7 @@ namespace RevBot.Data.Migrations.Sqlite
                     b.ToTable("alert_subscriptions", (string)null);
                 });
 
-            modelBuilder.Entity("RevBot.Core.Domain.AppliedCommand", b =>
+            modelBuilder.Entity("RevBot.Core.Deals.AppliedCommand", b =>
                 {
                     b.Property<string>("Key")
                         .HasMaxLength(200)
@@ -482,7 +482,7 @@ namespace RevBot.Data.Migrations.Sqlite
                     b.ToTable("audit_log", (string)null);
                 });
 
-            modelBuilder.Entity("RevBot.Core.Domain.ChatConversationReference", b =>
+            modelBuilder.Entity("RevBot.Core.Chat.ChatConversationReference", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -614,7 +614,7 @@ namespace RevBot.Data.Migrations.Sqlite
                     b.ToTable("contacts", (string)null);
                 });
 
-            modelBuilder.Entity("RevBot.Core.Domain.ConversationState", b =>
+            modelBuilder.Entity("RevBot.Core.Conversation.ConversationState", b =>
                 {
                     b.Property<string>("Key")
                         .HasMaxLength(300)
@@ -804,7 +804,7 @@ namespace RevBot.Data.Migrations.Sqlite
                     b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
-            modelBuilder.Entity("RevBot.Core.Domain.DigestSlotClaim", b =>
+            modelBuilder.Entity("RevBot.Core.Digests.Scheduling.DigestSlotClaim", b =>
                 {
                     b.Property<long>("ScheduleId")
                         .HasColumnType("INTEGER")
@@ -830,7 +830,7 @@ namespace RevBot.Data.Migrations.Sqlite
                     b.ToTable("digest_slot_claims", (string)null);
                 });
 
-            modelBuilder.Entity("RevBot.Core.Domain.DigestSubscription", b =>
+            modelBuilder.Entity("RevBot.Core.Digests.Scheduling.DigestSubscription", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -967,7 +967,7 @@ namespace RevBot.Data.Migrations.Sqlite
                     b.ToTable("forecast_snapshots", (string)null);
                 });
 
-            modelBuilder.Entity("RevBot.Core.Domain.Handoff", b =>
+            modelBuilder.Entity("RevBot.Core.Handoffs.Handoff", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1011,7 +1011,7 @@ namespace RevBot.Data.Migrations.Sqlite
                     b.ToTable("handoffs", (string)null);
                 });
 
-            modelBuilder.Entity("RevBot.Core.Domain.InboundDelivery", b =>
+            modelBuilder.Entity("RevBot.Core.Chat.InboundDelivery", b =>
                 {
                     b.Property<string>("Platform")
                         .HasMaxLength(16)
@@ -1036,7 +1036,7 @@ namespace RevBot.Data.Migrations.Sqlite
                     b.ToTable("inbound_deliveries", (string)null);
                 });
 
-            modelBuilder.Entity("RevBot.Core.Domain.OutboxMessage", b =>
+            modelBuilder.Entity("RevBot.Core.Outbox.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1178,7 +1178,7 @@ namespace RevBot.Data.Migrations.Sqlite
                     b.ToTable("quotas", (string)null);
                 });
 
-            modelBuilder.Entity("RevBot.Core.Domain.ReplyImageRecord", b =>
+            modelBuilder.Entity("RevBot.Core.Images.ReplyImageRecord", b =>
                 {
                     b.Property<string>("Token")
                         .HasMaxLength(64)
@@ -1438,7 +1438,7 @@ namespace RevBot.Data.Migrations.Sqlite
                         .HasConstraintName("fk_activities_users_user_id");
                 });
 
-            modelBuilder.Entity("RevBot.Core.Domain.Alert", b =>
+            modelBuilder.Entity("RevBot.Core.Alerts.Alert", b =>
                 {
                     b.HasOne("RevBot.Core.Domain.User", null)
                         .WithMany()
@@ -1453,7 +1453,7 @@ namespace RevBot.Data.Migrations.Sqlite
                         .HasConstraintName("fk_alerts_users_dismissed_by_user_id");
                 });
 
-            modelBuilder.Entity("RevBot.Core.Domain.AlertMute", b =>
+            modelBuilder.Entity("RevBot.Core.Alerts.AlertMute", b =>
                 {
                     b.HasOne("RevBot.Core.Domain.User", null)
                         .WithMany()
@@ -1463,7 +1463,7 @@ namespace RevBot.Data.Migrations.Sqlite
                         .HasConstraintName("fk_alert_mutes_users_user_id");
                 });
 
-            modelBuilder.Entity("RevBot.Core.Domain.AlertSubscription", b =>
+            modelBuilder.Entity("RevBot.Core.Alerts.AlertSubscription", b =>
                 {
                     b.HasOne("RevBot.Core.Domain.User", null)
                         .WithMany()
@@ -1472,7 +1472,7 @@ namespace RevBot.Data.Migrations.Sqlite
                         .HasConstraintName("fk_alert_subscriptions_users_created_by_user_id");
                 });
 
-            modelBuilder.Entity("RevBot.Core.Domain.ChatConversationReference", b =>
+            modelBuilder.Entity("RevBot.Core.Chat.ChatConversationReference", b =>
                 {
                     b.HasOne("RevBot.Core.Domain.User", null)
                         .WithMany()
@@ -1521,9 +1521,9 @@ namespace RevBot.Data.Migrations.Sqlite
                         .HasConstraintName("fk_deal_stage_history_deals_deal_id");
                 });
 
-            modelBuilder.Entity("RevBot.Core.Domain.DigestSlotClaim", b =>
+            modelBuilder.Entity("RevBot.Core.Digests.Scheduling.DigestSlotClaim", b =>
                 {
-                    b.HasOne("RevBot.Core.Domain.DigestSubscription", null)
+                    b.HasOne("RevBot.Core.Digests.Scheduling.DigestSubscription", null)
                         .WithMany()
                         .HasForeignKey("ScheduleId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1540,7 +1540,7 @@ namespace RevBot.Data.Migrations.Sqlite
                         .HasConstraintName("fk_forecast_snapshots_users_owner_id");
                 });
 
-            modelBuilder.Entity("RevBot.Core.Domain.Handoff", b =>
+            modelBuilder.Entity("RevBot.Core.Handoffs.Handoff", b =>
                 {
                     b.HasOne("RevBot.Core.Domain.User", null)
                         .WithMany()
@@ -1556,7 +1556,7 @@ namespace RevBot.Data.Migrations.Sqlite
                         .HasConstraintName("fk_handoffs_deals_deal_id");
                 });
 
-            modelBuilder.Entity("RevBot.Core.Domain.OutboxMessage", b =>
+            modelBuilder.Entity("RevBot.Core.Outbox.OutboxMessage", b =>
                 {
                     b.HasOne("RevBot.Core.Domain.User", null)
                         .WithMany()

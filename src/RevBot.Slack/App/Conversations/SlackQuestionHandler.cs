@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using RevBot.Core.Interactions;
 using RevBot.Core.Storage;
 using RevBot.Core.Work;
 using RevBot.Slack.App.Interactions;
@@ -15,7 +14,7 @@ namespace RevBot.Slack.App.Conversations;
 /// The real <see cref="ISlackInboundHandler"/>: decides in the ack path what a delivery is, acks at once (slash commands
 /// with "Working on it…") and queues the answering on the shared <see cref="WorkQueue"/>. Anything else is acked and ignored.
 /// </summary>
-internal sealed partial class SlackQuestionHandler(WorkQueue queue, CardActionRoutes routes, IServiceScopeFactory scopes, ILogger<SlackQuestionHandler> log) : ISlackInboundHandler
+internal sealed partial class SlackQuestionHandler(WorkQueue queue, SlackButtons buttons, IServiceScopeFactory scopes, ILogger<SlackQuestionHandler> log) : ISlackInboundHandler
 {
     public ValueTask<SlackAck> HandleAsync(SlackInbound inbound, CancellationToken ct)
     {
@@ -46,13 +45,17 @@ internal sealed partial class SlackQuestionHandler(WorkQueue queue, CardActionRo
         return SlackAck.With(ResponseUrlMessage.From(ack));
     }
 
+    /// <summary>A press by a Slack user, to whoever registered its id (<see cref="SlackButtons"/>); an unknown id is refused.</summary>
     private SlackAck Action(SlackActionDelivery a)
     {
+        if (a.User is null) return SlackAck.Empty;
         // The press's trigger_id expires 3 seconds after the click: the queue starts it at once, so views.open is in time.
-        if (SlackInteractionProcessor.Handles(a, routes))
+        if (buttons.IsCores(a))
             queue.TryEnqueue(new($"slack card action {a.ActionId}", (sp, ct) => sp.GetRequiredService<SlackInteractionProcessor>().PressAsync(a, ct)));
-        else if (SlackActionProcessor.Handles(a))
-            queue.TryEnqueue(new($"slack button {a.ActionId}", (sp, ct) => sp.GetRequiredService<SlackActionProcessor>().ProcessAsync(a, ct)));
+        else if (buttons.Find(a.ActionId) is { } button)
+            queue.TryEnqueue(new($"slack button {a.ActionId}", (sp, ct) => button.Press(sp, a, ct)));
+        else
+            queue.TryEnqueue(new($"slack unknown button {a.ActionId}", (sp, ct) => sp.GetRequiredService<SlackInteractionProcessor>().RefuseAsync(a, ct)));
         return SlackAck.Empty;
     }
 

@@ -6,25 +6,23 @@ using RevBot.Slack.Protocol.WebApi;
 namespace RevBot.Slack.App.Interactions;
 
 /// <summary>
-/// Button presses: <c>ask</c> asks the button's question in the conversation of the message it was on; <c>share</c>
-/// re-asks an ephemeral answer's question and posts it for the channel, removing the ephemeral.
+/// The adapter's own buttons (<see cref="SlackButtons"/>): <c>ask</c> asks the button's question in the conversation of
+/// the message it was on; <c>share</c> re-asks an ephemeral answer's question and posts it for the channel, removing the
+/// ephemeral. A press without a question does nothing.
 /// </summary>
 internal sealed partial class SlackActionProcessor(SlackApiClient slack, SlackAnswerer answerer, ILogger<SlackActionProcessor> log)
 {
     /// <summary>The id Core gives its follow-up buttons (suggested questions, clarifications).</summary>
     public const string Ask = "ask";
 
+    /// <summary>True for a press of one of these buttons that carries a question, by a Slack user: the only ones acted on.</summary>
     public static bool Handles(SlackActionDelivery a) =>
         a is { ActionId: Ask or SlackActionIds.Share, Value.Length: > 0, User: not null };
 
-    public Task ProcessAsync(SlackActionDelivery a, CancellationToken ct)
+    public async Task AskAsync(SlackActionDelivery a, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(a);
-        return a.ActionId == SlackActionIds.Share ? ShareAsync(a, ct) : AskAsync(a, ct);
-    }
-
-    private async Task AskAsync(SlackActionDelivery a, CancellationToken ct)
-    {
+        if (!Handles(a)) return;
         // An ephemeral message (a slash command's answer) has no thread to post in: answer privately, as /revbot does.
         if ((a.IsEphemeral || a.MessageTs is null) && a.ResponseUrl is not null)
         {
@@ -44,9 +42,10 @@ internal sealed partial class SlackActionProcessor(SlackApiClient slack, SlackAn
         else await answerer.ShareChartAsync(reply, channel, threadTs, ct);
     }
 
-    private async Task ShareAsync(SlackActionDelivery a, CancellationToken ct)
+    public async Task ShareAsync(SlackActionDelivery a, CancellationToken ct)
     {
-        if (a.ResponseUrl is null) return;
+        ArgumentNullException.ThrowIfNull(a);
+        if (!Handles(a) || a.ResponseUrl is null) return;
         var key = SlackConversationKeys.Command(a.Team, a.Channel ?? "", a.User!);
         var answer = await answerer.AnswerWithChartAsync(a.Value, a.User, key, ct);
         // A response_url cannot turn an ephemeral into a channel message: post for everyone, then delete the ephemeral.

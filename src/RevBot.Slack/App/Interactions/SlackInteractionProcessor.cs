@@ -79,6 +79,17 @@ internal sealed partial class SlackInteractionProcessor(
         }
     }
 
+    /// <summary>
+    /// A press on a button nobody registered (<see cref="SlackButtons"/>): the presser is told privately, as Core tells
+    /// them about an id no feature claims; nothing else happens. A Home tab press has nowhere to say it, so it is only logged.
+    /// </summary>
+    public Task RefuseAsync(SlackActionDelivery a, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        LogUnknown(log, a.ActionId);
+        return TellUserAsync(a.Channel, a.User!, a.ResponseUrl, CardActionRoute.UnknownButton, ct);
+    }
+
     /// <summary>A view_submission: runs the form through Core and returns what the HTTP response must say.</summary>
     public async Task<SlackAck> SubmitAsync(JsonElement payload, CancellationToken ct)
     {
@@ -150,6 +161,9 @@ internal sealed partial class SlackInteractionProcessor(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The database could not be reached ({Error}) for the Slack button {ActionId}; the presser was told nothing changed.")]
     private static partial void LogUnavailable(ILogger logger, string actionId, string error);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "A Slack press on the unknown button {ActionId}: the presser was told RevBot doesn't know it.")]
+    private static partial void LogUnknown(ILogger logger, string actionId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Answering a Slack card action failed at {Method}: {Error}.")]
     private static partial void LogFailed(ILogger logger, string method, string error);

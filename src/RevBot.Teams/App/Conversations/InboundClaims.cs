@@ -1,3 +1,4 @@
+using RevBot.Core.Chat;
 using RevBot.Core.Domain;
 using RevBot.Core.Storage;
 

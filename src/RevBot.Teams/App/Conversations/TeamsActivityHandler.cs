@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using RevBot.Core.Chat;
 using RevBot.Core.Domain;
 using RevBot.Core.Interactions;
 using RevBot.Core.Replies;
@@ -21,8 +22,7 @@ namespace RevBot.Teams.App.Conversations;
 public sealed partial class TeamsActivityHandler(
     RevBotDb db,
     ConversationReferenceStore references,
-    CardActionRoutes routes,
-    TeamsResponder responder,
+    TeamsCardVerbs verbs,
     WorkQueue queue,
     TimeProvider time,
     IServiceProvider services,
@@ -124,7 +124,7 @@ public sealed partial class TeamsActivityHandler(
             // A deal or hand-off button may have meant a change: its card says nothing was changed; a question's, no number.
             var language = TeamsResponder.Language(activity);
             var verb = SafeVerb(activity);
-            var reply = routes.Handles(verb) ? DataUnavailable.NothingChanged(language) : DataUnavailable.Reply(language);
+            var reply = verbs.IsCores(verb) ? DataUnavailable.NothingChanged(language) : DataUnavailable.Reply(language);
             return InvokeResponse.ForCardAction(AdaptiveCardInvokeResponse.Card(ReplyCardRenderer.Render(reply, language: language)));
         }
     }
@@ -142,17 +142,11 @@ public sealed partial class TeamsActivityHandler(
         try { value = activity.GetValue<AdaptiveCardInvokeValue>(); }
         catch (JsonException) { value = null; }
 
+        // Core's buttons first, then the adapter's own verbs ("ask"); a verb nobody registered is a 400 error response.
         var verb = value?.Action?.Verb;
-        if (routes.Handles(verb)) return await InteractAsync(activity, verb!, value!.Action!.Data, ct);
-        if (verb != WelcomeCard.AskVerb)
-            return InvokeResponse.ForCardAction(AdaptiveCardInvokeResponse.Error(400, "BadRequest", $"RevBot does not know the action '{verb}'."));
-        var question = QuestionOf(value!.Action!.Data);
-        if (string.IsNullOrWhiteSpace(question))
-            return InvokeResponse.ForCardAction(AdaptiveCardInvokeResponse.Error(400, "BadRequest", "The button carries no question."));
-
-        var answer = await responder.AskAsync(activity, question, ct);
-        var charts = services.GetRequiredService<TeamsAnswerCharts>();
-        return InvokeResponse.ForCardAction(AdaptiveCardInvokeResponse.Card(ReplyCardRenderer.Render(await charts.ReplyAsync(answer, ct), imageBase: charts.ImageBase, language: answer.Language)));
+        if (verbs.IsCores(verb)) return await InteractAsync(activity, verb!, value!.Action!.Data, ct);
+        if (verbs.Find(verb) is { } own) return await own.Invoke(services, activity, value!.Action!.Data, ct);
+        return InvokeResponse.ForCardAction(AdaptiveCardInvokeResponse.Error(400, "BadRequest", $"RevBot does not know the action '{verb}'."));
     }
 
     /// <summary>
@@ -167,7 +161,7 @@ public sealed partial class TeamsActivityHandler(
         var user = await services.GetRequiredService<TeamsUserDirectory>().FindAsync(activity, ct);
         var reply = FormCard.Read(data) is { } form
             ? await interactions.SubmitAsync(new FormSubmission(form.FormId, form.State, form.Values, user?.Id, user?.Email, ChangeChannel.Teams, activity.Locale), ct)
-            : await interactions.PressAsync(new CardPress(verb, QuestionOf(data) ?? "", user?.Id, user?.Email, ChangeChannel.Teams, activity.Locale), ct);
+            : await interactions.PressAsync(new CardPress(verb, TeamsAskVerb.QuestionOf(data) ?? "", user?.Id, user?.Email, ChangeChannel.Teams, activity.Locale), ct);
         return InvokeResponse.ForCardAction(reply switch
         {
             { Kind: ReplyKind.Form, Form: { } f } => AdaptiveCardInvokeResponse.Card(FormCard.Render(f)),
@@ -177,11 +171,6 @@ public sealed partial class TeamsActivityHandler(
                 string.IsNullOrWhiteSpace(reply.Notice) ? reply : reply with { Text = $"{reply.Notice}\n\n{reply.Text}" })),
         });
     }
-
-    private static string? QuestionOf(JsonElement? data) =>
-        data is { ValueKind: JsonValueKind.Object } d && d.TryGetProperty(ReplyCardRenderer.ValueKey, out var v) && v.ValueKind == JsonValueKind.String
-            ? v.GetString()
-            : null;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Teams: {Type} activity {ActivityId} was already processed; acknowledged again.")]
     private static partial void LogReplay(ILogger logger, string type, string activityId);

@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using RevBot.Core.Chat;
+using RevBot.Core.Conversation;
 using RevBot.Core.Domain;
 using RevBot.Core.Input;
 using RevBot.Teams.App.Conversations;

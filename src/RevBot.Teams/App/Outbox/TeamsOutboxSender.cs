@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using RevBot.Core.Chat;
 using RevBot.Core.Domain;
 using RevBot.Core.Outbox;
 using RevBot.Core.Replies;

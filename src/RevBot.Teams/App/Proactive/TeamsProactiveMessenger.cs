@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using RevBot.Core.Chat;
 using RevBot.Core.Domain;
 using RevBot.Core.Replies;
 using RevBot.Core.Storage;

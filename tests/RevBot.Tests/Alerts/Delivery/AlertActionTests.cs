@@ -1,9 +1,11 @@
 using Microsoft.EntityFrameworkCore;
+using RevBot.Core.Alerts;
 using RevBot.Core.Alerts.Actions;
 using RevBot.Core.Alerts.Subscriptions;
 using RevBot.Core.Answers;
 using RevBot.Core.Domain;
 using RevBot.Core.Interactions;
+using RevBot.Core.Outbox;
 using RevBot.Core.Replies;
 using RevBot.Data.Storage;
 

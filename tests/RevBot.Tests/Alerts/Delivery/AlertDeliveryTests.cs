@@ -1,3 +1,4 @@
+using RevBot.Core.Alerts;
 using RevBot.Core.Alerts.Delivery;
 using RevBot.Core.Domain;
 using RevBot.Data.Storage;

@@ -4,6 +4,7 @@ using RevBot.Core.Alerts.Actions;
 using RevBot.Core.Alerts.Personal;
 using RevBot.Core.Answers;
 using RevBot.Core.Conversation;
+using RevBot.Core.Digests.Scheduling;
 using RevBot.Core.Domain;
 using RevBot.Core.Interactions;
 using RevBot.Core.Replies;

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using RevBot.Core.Answers;
 using RevBot.Core.Conversation;
+using RevBot.Core.Digests.Scheduling;
 using RevBot.Core.Domain;
 using RevBot.Core.Handoffs;
 using RevBot.Core.Storage;

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
+using RevBot.Core.Digests.Scheduling;
 using RevBot.Core.Domain;
 using RevBot.Data.Storage;
 using RevBot.Testing;

@@ -1,7 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using RevBot.Core.Domain;
+using RevBot.Core.Storage;
 
-namespace RevBot.Core.Storage;
+namespace RevBot.Core.Chat;
 
 /// <summary>
 /// Claims a platform delivery (a Slack event_id, a Teams activity id) in <c>inbound_deliveries</c> with one

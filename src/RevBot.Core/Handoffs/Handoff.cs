@@ -1,4 +1,4 @@
-namespace RevBot.Core.Domain;
+namespace RevBot.Core.Handoffs;
 
 /// <summary>
 /// Work handed to another department when a deal is won (customer success onboarding). The "Claim onboarding" button

@@ -1,4 +1,6 @@
-namespace RevBot.Core.Domain;
+using RevBot.Core.Domain;
+
+namespace RevBot.Core.Alerts;
 
 /// <summary>
 /// A chat channel that wants alerts: which kinds and which filters. The channel is its platform id, never its name,

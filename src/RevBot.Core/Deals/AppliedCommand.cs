@@ -1,4 +1,4 @@
-namespace RevBot.Core.Domain;
+namespace RevBot.Core.Deals;
 
 /// <summary>
 /// A command already applied, keyed by its idempotency key and written in the same transaction as the change. Slack and

@@ -1,9 +1,11 @@
-namespace RevBot.Core.Domain;
+using RevBot.Core.Domain;
+
+namespace RevBot.Core.Outbox;
 
 /// <summary>
 /// A message to post to a chat channel, written in the same transaction as the change that caused it (a won deal's
 /// hand-off, a pricing note) so a crash can neither lose it nor send it for a change that was rolled back. A
-/// dispatcher (<see cref="Outbox.OutboxDispatcher"/>) claims due rows (<c>sent_at IS NULL AND failed_at IS NULL AND
+/// dispatcher (<see cref="OutboxDispatcher"/>) claims due rows (<c>sent_at IS NULL AND failed_at IS NULL AND
 /// available_at &lt;= now</c>, only the oldest unsent row of each conversation, <c>FOR UPDATE SKIP LOCKED</c> on
 /// PostgreSQL) by moving
 /// <see cref="AvailableAt"/> to the end of a lease and counting the attempt, sends, and sets <see cref="SentAt"/>; a

@@ -1,4 +1,4 @@
-namespace RevBot.Core.Domain;
+namespace RevBot.Core.Digests.Scheduling;
 
 /// <summary>
 /// One slot of a digest schedule, taken (<c>digest_slot_claims</c>, unique on schedule + slot). The row is inserted

@@ -1,4 +1,6 @@
-namespace RevBot.Core.Domain;
+using RevBot.Core.Domain;
+
+namespace RevBot.Core.Chat;
 
 /// <summary>
 /// Where RevBot can post without being asked (alerts, digests): a Teams conversation reference stored on install, or a

@@ -1,4 +1,4 @@
-namespace RevBot.Core.Domain;
+namespace RevBot.Core.Alerts;
 
 /// <summary>
 /// One reason one deal or account needs attention: at most one row per (kind, subject, reason code) that is not

@@ -1,8 +1,24 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using RevBot.Core.Domain;
+using RevBot.Core.Storage;
 
-namespace RevBot.Core.Storage;
+namespace RevBot.Core.Alerts;
+
+/// <summary>
+/// The alert tables on <see cref="RevBotDb"/> (<c>db.Alerts</c>…): declared here, not on the context, so storage names
+/// no feature. <see cref="RevBotDb"/> finds the mappings below by scanning Core's assembly.
+/// </summary>
+public static class AlertTables
+{
+    extension(RevBotDb db)
+    {
+        public DbSet<Alert> Alerts => db.Set<Alert>();
+        public DbSet<AlertSubscription> AlertSubscriptions => db.Set<AlertSubscription>();
+        public DbSet<AlertMute> AlertMutes => db.Set<AlertMute>();
+        public DbSet<AlertScanRun> AlertScanRuns => db.Set<AlertScanRun>();
+    }
+}
 
 internal sealed class AlertConfiguration : IEntityTypeConfiguration<Alert>
 {

@@ -1,8 +1,19 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using RevBot.Core.Domain;
+using RevBot.Core.Storage;
 
-namespace RevBot.Core.Storage;
+namespace RevBot.Core.Chat;
+
+/// <summary>What the chat adapters keep on <see cref="RevBotDb"/>: deliveries already taken and the conversations RevBot may post to.</summary>
+public static class ChatTables
+{
+    extension(RevBotDb db)
+    {
+        public DbSet<InboundDelivery> InboundDeliveries => db.Set<InboundDelivery>();
+        public DbSet<ChatConversationReference> ConversationReferences => db.Set<ChatConversationReference>();
+    }
+}
 
 internal sealed class InboundDeliveryConfiguration : IEntityTypeConfiguration<InboundDelivery>
 {

@@ -1,4 +1,4 @@
-namespace RevBot.Core.Domain;
+namespace RevBot.Core.Digests.Scheduling;
 
 /// <summary>What became of a claimed digest slot (<see cref="DigestSlotClaim.Outcome"/>).</summary>
 public static class DigestSlotOutcomes

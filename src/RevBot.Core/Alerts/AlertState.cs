@@ -1,4 +1,4 @@
-namespace RevBot.Core.Domain;
+namespace RevBot.Core.Alerts;
 
 /// <summary>Where an alert is in its life; stored as "open", "snoozed", "dismissed", "resolved".</summary>
 public enum AlertState

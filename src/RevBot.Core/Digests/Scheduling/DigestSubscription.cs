@@ -1,4 +1,6 @@
-namespace RevBot.Core.Domain;
+using RevBot.Core.Domain;
+
+namespace RevBot.Core.Digests.Scheduling;
 
 /// <summary>
 /// A channel's subscription to a digest (<c>digest_schedules</c>): which digest, when (a five-field cron read in

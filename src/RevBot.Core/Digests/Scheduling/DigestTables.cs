@@ -1,8 +1,18 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using RevBot.Core.Domain;
+using RevBot.Core.Storage;
 
-namespace RevBot.Core.Storage;
+namespace RevBot.Core.Digests.Scheduling;
+
+/// <summary>The digest schedule tables on <see cref="RevBotDb"/> (<c>db.DigestSchedules</c>, <c>db.DigestSlotClaims</c>).</summary>
+public static class DigestTables
+{
+    extension(RevBotDb db)
+    {
+        public DbSet<DigestSubscription> DigestSchedules => db.Set<DigestSubscription>();
+        public DbSet<DigestSlotClaim> DigestSlotClaims => db.Set<DigestSlotClaim>();
+    }
+}
 
 internal sealed class DigestSubscriptionConfiguration : IEntityTypeConfiguration<DigestSubscription>
 {
@@ -34,18 +44,8 @@ internal sealed class DigestSlotClaimConfiguration : IEntityTypeConfiguration<Di
         // The key is the claim: a second instance's insert of the same slot conflicts and it leaves the slot alone.
         b.HasKey(c => new { c.ScheduleId, c.SlotAt });
         b.Property(c => c.Outcome).HasMaxLength(16);
-        b.HasOne<DigestSubscription>().WithMany().HasForeignKey(c => c.ScheduleId).OnDelete(DeleteBehavior.Cascade);
-    }
-}
-
-internal sealed class ReplyImageConfiguration : IEntityTypeConfiguration<ReplyImageRecord>
-{
-    public void Configure(EntityTypeBuilder<ReplyImageRecord> b)
-    {
-        b.ToTable("reply_images");
-        b.HasKey(i => i.Token);
-        b.Property(i => i.Token).HasMaxLength(64);
-        b.Property(i => i.ContentType).HasMaxLength(64);
-        b.HasIndex(i => i.ExpiresAt);
+        // Named as when the context had a DigestSchedules property: the default name now comes from the class name.
+        b.HasOne<DigestSubscription>().WithMany().HasForeignKey(c => c.ScheduleId).OnDelete(DeleteBehavior.Cascade)
+            .HasConstraintName("fk_digest_slot_claims_digest_schedules_schedule_id");
     }
 }

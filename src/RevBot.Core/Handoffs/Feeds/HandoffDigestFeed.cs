@@ -1,10 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using RevBot.Core.Answers;
+using RevBot.Core.Digests;
 using RevBot.Core.Localization;
 using RevBot.Core.Metrics;
 using RevBot.Core.Storage;
 
-namespace RevBot.Core.Digests.Feeds;
+namespace RevBot.Core.Handoffs.Feeds;
 
 /// <summary>
 /// Feeds "Hand-offs not yet claimed": open hand-offs (no one pressed "Claim"), the longest-waiting first, in the

@@ -1,4 +1,4 @@
-namespace RevBot.Core.Domain;
+namespace RevBot.Core.Conversation;
 
 /// <summary>The stored context of one conversation (a thread, a DM, a chat, a CLI session), so follow-ups work across restarts and instances.</summary>
 public sealed class ConversationState

@@ -1,4 +1,6 @@
-namespace RevBot.Core.Domain;
+using RevBot.Core.Domain;
+
+namespace RevBot.Core.Chat;
 
 /// <summary>
 /// A platform delivery already taken (a Slack event_id, a Teams activity id). Inserting the key is the claim: the

@@ -1,4 +1,4 @@
-namespace RevBot.Core.Domain;
+namespace RevBot.Core.Alerts;
 
 /// <summary>One delivering scan: when it ran and what it did. The scheduler reads the last one so instances that start
 /// together, or restart often, do not scan more often than configured.</summary>

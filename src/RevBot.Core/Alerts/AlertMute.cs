@@ -1,4 +1,4 @@
-namespace RevBot.Core.Domain;
+namespace RevBot.Core.Alerts;
 
 /// <summary>A person who asked not to get one kind of alert by direct message ("mute stalled alerts").</summary>
 public sealed class AlertMute

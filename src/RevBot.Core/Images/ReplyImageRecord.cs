@@ -1,4 +1,4 @@
-namespace RevBot.Core.Domain;
+namespace RevBot.Core.Images;
 
 /// <summary>
 /// The bytes of an image a reply shows (<c>reply_images</c>): a digest chart, found by an unguessable token that the
