@@ -27,8 +27,20 @@ public sealed partial class CatalogTests
         Assert.True(extra.Count == 0, $"Only in {language} (no English text): {string.Join(", ", extra)}");
         // A translation may leave out an argument its sentence does not say ("igual que en 2009" without the earlier
         // value), but never ask for one beyond those English is given: that would throw when the text is formatted.
-        var differ = neutral.Keys.Where(k => !Placeholders(translated[k]).All(n => n <= Placeholders(neutral[k]).DefaultIfEmpty(-1).Max())).Order().ToList();
+        var differ = neutral.Keys.Where(k => !PlaceholdersFit(neutral[k], translated[k])).Order().ToList();
         Assert.True(differ.Count == 0, $"Placeholders beyond English's in {language}: {string.Join(", ", differ)}");
+    }
+
+    [Theory]
+    [InlineData("unchanged from {1} {0}", "igual que {0}", true)]
+    [InlineData("{2}", "{0} {1}", true)]
+    [InlineData("{0} deals", "{0:N0} negocios", true)]
+    [InlineData("{0} deals", "{1} negocios", false)]
+    [InlineData("No deals", "{0} negocios", false)]
+    public void A_translation_may_leave_out_an_argument_but_never_use_one_beyond_English(string english, string translated, bool fits)
+    {
+        Assert.Equal(fits, PlaceholdersFit(english, translated));
+        if (fits) _ = string.Format(CultureInfo.InvariantCulture, translated, Enumerable.Range(0, Placeholders(english).DefaultIfEmpty(-1).Max() + 1).Cast<object>().ToArray());
     }
 
     [Fact]
@@ -46,6 +58,10 @@ public sealed partial class CatalogTests
         Assert.NotNull(set);
         return set.Cast<DictionaryEntry>().ToDictionary(e => (string)e.Key, e => (string)e.Value!);
     }
+
+    /// <summary>Formatting the translation never needs more arguments than English is given.</summary>
+    private static bool PlaceholdersFit(string english, string translated) =>
+        Placeholders(translated).All(n => n <= Placeholders(english).DefaultIfEmpty(-1).Max());
 
     private static HashSet<int> Placeholders(string text) => [.. Placeholder().Matches(text).Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture))];
 
