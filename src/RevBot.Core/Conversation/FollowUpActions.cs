@@ -1,4 +1,5 @@
 using RevBot.Core.Answers;
+using RevBot.Core.Localization;
 using RevBot.Core.Metrics;
 using RevBot.Core.Replies;
 
@@ -17,11 +18,10 @@ internal static class FollowUpActions
         // Only a breakdown the metric supports is offered: LTV:CAC and CAC cannot be split, so "by segment" would be refused.
         if (query.GroupBy is null && MetricSupport.Supports(def.Id, by, breakdown: true))
         {
-            actions.Add(new ReplyAction(Ask, f.Spanish ? $"Por {DimensionText.Name(by, true)}" : $"By {DimensionText.Name(by, false)}",
-                f.Spanish ? $"{name} {query.Period.Label} por {DimensionText.Name(by, true)}" : $"{name} {query.Period.Label} by {DimensionText.Name(by, false)}"));
+            var dimension = DimensionText.Name(by, f.Spanish);
+            actions.Add(new ReplyAction(Ask, f.Text(nameof(Catalog.AnswerActionBy), dimension), f.Text(nameof(Catalog.AnswerAskBy), name, query.Period.Label, dimension)));
         }
-        actions.Add(new ReplyAction(Ask, f.Spanish ? "¿Cómo se calcula?" : "How is this calculated?",
-            f.Spanish ? $"¿cómo se calcula {name}?" : $"how is {name} calculated?"));
+        actions.Add(new ReplyAction(Ask, f.Text(nameof(Catalog.AnswerActionHowCalculated)), f.Text(nameof(Catalog.AnswerAskHowCalculated), name)));
         return actions;
     }
 

@@ -1,4 +1,5 @@
 using RevBot.Core.Answers;
+using RevBot.Core.Localization;
 using RevBot.Core.Replies;
 
 namespace RevBot.Core.Conversation;
@@ -9,10 +10,9 @@ public static partial class GuidanceComposer
     public static Answer Refuse(ParsedQuestion question, QuestionVocabulary vocabulary)
     {
         ArgumentNullException.ThrowIfNull(question);
-        var es = question.Language == "es";
-        var examples = question.Suggestions.Count > 0 ? question.Suggestions : DefaultExamples(es);
-        var text = RefusalText.For(question.Unplaced, vocabulary, es);
-        return Guidance("unknown", question.Language, null, es ? "No lo he entendido todo" : "I didn't get all of that", text,
+        var examples = question.Suggestions.Count > 0 ? question.Suggestions : DefaultExamples(question.Language);
+        var text = RefusalText.For(question.Unplaced, vocabulary, question.Language == "es");
+        return Guidance("unknown", question.Language, null, Texts.Get(question.Language, nameof(Catalog.AnswerRefusedTitle)), text,
             [.. examples.Take(4).Select(q => new ReplyAction(FollowUpActions.Ask, q, q))], ReplyKind.NotUnderstood, understood: false);
     }
 }

@@ -1,4 +1,6 @@
+using System.Globalization;
 using RevBot.Core.Answers;
+using RevBot.Core.Localization;
 using RevBot.Core.Metrics;
 using RevBot.Core.Replies;
 
@@ -7,65 +9,58 @@ namespace RevBot.Core.Conversation;
 /// <summary>Answers that are not numbers: definitions, help, "did you mean…?", and the honest "I don't understand".</summary>
 public static partial class GuidanceComposer
 {
-    public static IReadOnlyList<string> DefaultExamples(bool spanish) => spanish
-        ? ["¿cuál es nuestra tasa de cierre este trimestre?", "ventas cerradas por región este año", "¿cuánto es nuestro ARR?", "NRR el trimestre pasado", "los 10 mayores negocios abiertos"]
-        : ["what's our win rate this quarter?", "bookings by region this year", "what is our ARR?", "NRR last quarter by segment", "top 10 open deals"];
+    /// <summary>The questions offered when nothing better is known, in the language's catalog (one key, "|" between them).</summary>
+    public static IReadOnlyList<string> DefaultExamples(string language) => Texts.Get(language, nameof(Catalog.AnswerExamples)).Split('|');
 
     public static Answer Definition(ParsedQuestion question)
     {
         ArgumentNullException.ThrowIfNull(question);
         var def = MetricCatalog.Get(question.Metric!);
-        var es = question.Language == "es";
-        var name = def.Name(question.Language);
-        var text = $"{MetricAnswerComposer.Capitalize(name, System.Globalization.CultureInfo.InvariantCulture)}: " + def.Definition(question.Language);
-        var example = es ? $"{name} este trimestre" : $"{name} this quarter";
-        return Guidance("definition", question.Language, def.Id, es ? $"Cómo se calcula: {name}" : $"How {name} is calculated", text,
-            [new ReplyAction(FollowUpActions.Ask, es ? "Ver el dato" : "Show me", example)], ReplyKind.Definition);
+        var language = question.Language;
+        var name = def.Name(language);
+        var text = $"{MetricAnswerComposer.Capitalize(name, CultureInfo.InvariantCulture)}: " + def.Definition(language);
+        var example = Texts.Get(language, nameof(Catalog.AnswerDefinitionExample), name);
+        return Guidance("definition", language, def.Id, Texts.Get(language, nameof(Catalog.AnswerDefinitionTitle), name), text,
+            [new ReplyAction(FollowUpActions.Ask, Texts.Get(language, nameof(Catalog.AnswerDefinitionShowMe)), example)], ReplyKind.Definition);
     }
 
     public static Answer Help(string language)
     {
-        var es = language == "es";
         var metrics = string.Join(", ", MetricCatalog.All.Select(m => m.Name(language)));
-        var text = es
-            ? $"Pregúntame por cualquier métrica de ingresos, con un periodo, un desglose o un filtro. Métricas: {metrics}. Ejemplos: {string.Join(" · ", DefaultExamples(true))}."
-            : $"Ask me about any revenue metric, with a period, a breakdown or a filter. Metrics: {metrics}. Examples: {string.Join(" · ", DefaultExamples(false))}.";
-        return Guidance("help", language, null, es ? "Lo que puedo responder" : "What I can answer", text,
-            [.. DefaultExamples(es).Take(4).Select(q => new ReplyAction(FollowUpActions.Ask, q, q))], ReplyKind.Help);
+        var examples = DefaultExamples(language);
+        var text = Texts.Get(language, nameof(Catalog.AnswerHelp), metrics, string.Join(" · ", examples));
+        return Guidance("help", language, null, Texts.Get(language, nameof(Catalog.AnswerHelpTitle)), text,
+            [.. examples.Take(4).Select(q => new ReplyAction(FollowUpActions.Ask, q, q))], ReplyKind.Help);
     }
 
     public static Answer Clarify(ParsedQuestion question, QuestionVocabulary? vocabulary = null)
     {
         ArgumentNullException.ThrowIfNull(question);
-        var es = question.Language == "es";
-        var options = string.Join(es ? " o " : " or ", question.Candidates.Select(c => c.Label));
-        var text = question.Candidates.Count == 1
-            ? es ? $"¿Te refieres a {options}?" : $"Did you mean {options}?"
-            : es ? $"¿Qué quieres decir exactamente: {options}?" : $"Which do you mean: {options}?";
+        var language = question.Language;
+        var options = ScopeText.Joined(question.Candidates.Select(c => c.Label), nameof(Catalog.AnswerOr), language);
+        var text = Texts.Get(language, question.Candidates.Count == 1 ? nameof(Catalog.AnswerClarifyOne) : nameof(Catalog.AnswerClarifyMany), options);
         // Names of different kinds say each kind: "Do you mean the account Smith Inc or the rep Jane Smith?"
         if (question.Candidates.Count > 0 && question.Candidates.All(c => c.Described is not null))
         {
-            var described = string.Join(es ? " o a " : " or ", question.Candidates.Select(c => c.Described));
-            text = es ? $"¿Te refieres a {described}?".Replace(" a el ", " al ", StringComparison.Ordinal)
-                : question.Candidates.Count == 1 ? $"Did you mean {described}?" : $"Do you mean {described}?";
+            var described = ScopeText.Joined(question.Candidates.Select(c => c.Described!), nameof(Catalog.AnswerClarifyOrDescribed), language);
+            text = Texts.Get(language, question.Candidates.Count == 1 ? nameof(Catalog.AnswerClarifyDescribedOne) : nameof(Catalog.AnswerClarifyDescribedMany), described)
+                .Replace(" a el ", " al ", StringComparison.Ordinal); // Spanish contracts "a el" ("al"); English never has it.
         }
         // A name RevBot does not know, in part another kind's ("Jane Smith" → the account Smith Inc): said first.
         if (question.Unplaced.Count > 0)
-            text = $"{RefusalText.Lead(question.Unplaced, vocabulary ?? QuestionVocabulary.Empty, es)} {text}";
-        return Guidance("clarify", question.Language, question.Metric, es ? "¿Puedes concretar?" : "Can you be more specific?", text,
+            text = $"{RefusalText.Lead(question.Unplaced, vocabulary ?? QuestionVocabulary.Empty, language == "es")} {text}";
+        return Guidance("clarify", language, question.Metric, Texts.Get(language, nameof(Catalog.AnswerClarifyTitle)), text,
             [.. question.Candidates.Select(c => new ReplyAction(FollowUpActions.Ask, c.Label, c.Question))], ReplyKind.Clarify, understood: false);
     }
 
     public static Answer NotUnderstood(ParsedQuestion question, string? reason = null)
     {
         ArgumentNullException.ThrowIfNull(question);
-        var es = question.Language == "es";
-        var examples = question.Suggestions.Count > 0 ? question.Suggestions : DefaultExamples(es);
-        var lead = reason ?? (es ? "No he entendido la pregunta, y prefiero no adivinar una cifra." : "I didn't understand that, and I'd rather not guess a number.");
-        var text = es
-            ? $"{lead} Puedo responder preguntas como: {string.Join(" · ", examples)}."
-            : $"{lead} I can answer questions like: {string.Join(" · ", examples)}.";
-        return Guidance("unknown", question.Language, null, es ? "No lo he entendido" : "I didn't get that", text,
+        var language = question.Language;
+        var examples = question.Suggestions.Count > 0 ? question.Suggestions : DefaultExamples(language);
+        var lead = reason ?? Texts.Get(language, nameof(Catalog.AnswerNotUnderstoodLead));
+        var text = Texts.Get(language, nameof(Catalog.AnswerNotUnderstood), lead, string.Join(" · ", examples));
+        return Guidance("unknown", language, null, Texts.Get(language, nameof(Catalog.AnswerNotUnderstoodTitle)), text,
             [.. examples.Take(4).Select(q => new ReplyAction(FollowUpActions.Ask, q, q))], ReplyKind.NotUnderstood, understood: false);
     }
 

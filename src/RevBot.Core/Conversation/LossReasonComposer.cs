@@ -1,4 +1,5 @@
 using RevBot.Core.Answers;
+using RevBot.Core.Localization;
 using RevBot.Core.Metrics;
 using RevBot.Core.Periods;
 using RevBot.Core.Replies;
@@ -32,7 +33,7 @@ public static class LossReasonComposer
         var shown = question.Limit is { } limit ? rows.Take(limit).ToList() : rows;
         var scoped = ScopeText.Scoped(ScopeText.Filters(lost.Query.Filters, lost.Query.Conditions, names, f), period, f);
 
-        string Deals(decimal n) => f.Spanish ? $"{f.Count(n)} {(n == 1 ? "negocio" : "negocios")}" : $"{f.Count(n)} {(n == 1 ? "deal" : "deals")}";
+        string Deals(decimal n) => DealCount(n, f);
         string RowText(Row r)
         {
             var share = Share(r) is { } s ? f.Percent(s) : f.Value(null, MetricUnit.Ratio);
@@ -42,23 +43,18 @@ public static class LossReasonComposer
         string text;
         if (totalCount == 0)
         {
-            text = f.Spanish ? $"No se perdió ningún negocio {scoped}." : $"No deals were lost {scoped}.";
+            text = f.Text(nameof(Catalog.LossReasonNoneLost), scoped);
         }
         else
         {
-            var head = (byAmount, f.Spanish) switch
-            {
-                (false, false) => $"Deals lost by loss reason {scoped}: {Deals(totalCount)} lost, {f.Money(totalAmount)}",
-                (false, true) => $"Negocios perdidos por motivo {scoped}: {Deals(totalCount)} perdidos, {f.Money(totalAmount)}",
-                (true, false) => $"Lost amount by loss reason {scoped}: {f.Money(totalAmount)} from {Deals(totalCount)} lost",
-                (true, true) => $"Importe perdido por motivo {scoped}: {f.Money(totalAmount)} de {Deals(totalCount)} perdidos",
-            };
-            if (comparison is not null) head += ", " + Movement(def, byAmount ? comparison.Total.Value : comparison.Total.Numerator, byAmount ? totalAmount : totalCount, comparison.Query.Period, f);
-            else if (noEarlierData is not null) head += ", " + (f.Spanish ? "sin datos anteriores con los que comparar" : "with no earlier data to compare with");
+            var head = f.Text(byAmount ? nameof(Catalog.LossReasonAmountHead) : nameof(Catalog.LossReasonDealsHead), scoped, Deals(totalCount), f.Money(totalAmount));
+            if (comparison is not null) head += ", " + MetricAnswerComposer.Movement(def.Unit, byAmount ? comparison.Total.Value : comparison.Total.Numerator, byAmount ? totalAmount : totalCount, comparison.Query.Period, f);
+            else if (noEarlierData is not null) head += ", " + f.Text(nameof(Catalog.AnswerNoEarlierData));
             var more = rows.Count - shown.Count;
-            var tail = more > 0 ? (f.Spanish ? $"; y {more} motivos más" : $"; and {more} more reasons") : "";
-            var largest = f.Spanish ? (byAmount ? "de mayor a menor importe" : "de más a menos negocios") : (byAmount ? "largest amount first" : "most deals first");
-            text = $"{head}. {MetricAnswerComposer.Capitalize(largest, f.Culture)}: {string.Join("; ", shown.Select(RowText))}{tail}.";
+            var list = string.Join("; ", shown.Select(RowText));
+            if (more > 0) list = f.Text(nameof(Catalog.LossReasonMoreReasons), list, more);
+            var order = f.Text(byAmount ? nameof(Catalog.LossReasonLargestAmountFirst) : nameof(Catalog.LossReasonMostDealsFirst));
+            text = $"{head}. {order}: {list}.";
         }
 
         var reasonHeader = MetricAnswerComposer.Capitalize(DimensionText.Name(Dimension.LossReason, f.Spanish), f.Culture);
@@ -89,11 +85,11 @@ public static class LossReasonComposer
             Text = text,
             Reply = new Reply
             {
-                Title = f.Spanish ? $"Motivos de pérdida · {period.Label}" : $"Loss reasons · {period.Label}",
+                Title = f.Text(nameof(Catalog.LossReasonTitle), period.Label),
                 Text = text,
                 Facts = [new(FactName(MetricIds.DealsLost, f), f.Count(totalCount)), new(FactName(MetricIds.LostAmount, f), f.Money(totalAmount))],
                 Table = rows.Count == 0 ? null : new ReplyTable(
-                    [reasonHeader, f.Spanish ? "Negocios" : "Deals", f.Spanish ? "Importe" : "Amount", f.Spanish ? "Parte" : "Share"],
+                    [reasonHeader, .. Columns(f)],
                     [.. shown.Select(r => (IReadOnlyList<string>)[r.Label, f.Count(r.Count), f.Money(r.Amount), Share(r) is { } s ? f.Percent(s) : "—"])],
                     rows.Count)
                 { NumericColumns = new HashSet<int> { 1, 2, 3 } },
@@ -106,21 +102,20 @@ public static class LossReasonComposer
     private static string FactName(MetricId metric, AnswerFormatter f) =>
         MetricAnswerComposer.Capitalize(MetricCatalog.Get(metric).Name(f.Language), f.Culture);
 
+    /// <summary>"1 deal", "3 negocios".</summary>
+    internal static string DealCount(decimal n, AnswerFormatter f) =>
+        f.Text(n == 1 ? nameof(Catalog.LossReasonDealsOne) : nameof(Catalog.LossReasonDealsOther), f.Count(n));
+
+    /// <summary>The table's number columns after the reason: deals, amount, share.</summary>
+    internal static string[] Columns(AnswerFormatter f) => f.Text(nameof(Catalog.LossReasonColumns)).Split('|');
+
+    /// <summary>A reason no deal recorded ("no reason recorded").</summary>
+    internal static string NoReason(AnswerFormatter f) => f.Text(nameof(Catalog.LossReasonNoneRecorded));
+
     /// <summary>The stored reason as people read it ("no decision" → "No decision"); no reason recorded says so.</summary>
     private static string Label(BreakdownRow b, AnswerFormatter f) => b.Key.Length == 0
-        ? (f.Spanish ? "sin motivo registrado" : "no reason recorded")
+        ? NoReason(f)
         : MetricAnswerComposer.Capitalize(b.Label, f.Culture);
-
-    private static string Movement(MetricDefinition def, decimal? before, decimal now, Period compared, AnswerFormatter f)
-    {
-        var when = ScopeText.Period(compared, f, "in", withRange: false);
-        if (before is not { } b) return f.Spanish ? $"sin dato comparable {when}" : $"with nothing to compare {when}";
-        var shownBefore = f.Value(b, def.Unit);
-        var change = now - b;
-        if (change == 0) return f.Spanish ? $"igual que {when}" : $"unchanged from {shownBefore} {when}";
-        var direction = change > 0 ? (f.Spanish ? "sube" : "up") : (f.Spanish ? "baja" : "down");
-        return f.Spanish ? $"{direction} {f.Magnitude(change, def.Unit)} frente a {shownBefore} {when}" : $"{direction} {f.Magnitude(change, def.Unit)} from {shownBefore} {when}";
-    }
 
     private sealed record Row(string Key, string Label, decimal Count, decimal Amount);
 }

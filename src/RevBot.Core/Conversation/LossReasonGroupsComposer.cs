@@ -1,4 +1,5 @@
 using RevBot.Core.Answers;
+using RevBot.Core.Localization;
 using RevBot.Core.Metrics;
 using RevBot.Core.Periods;
 using RevBot.Core.Replies;
@@ -38,7 +39,7 @@ public static class LossReasonGroupsComposer
         var shown = groups.Take(GroupsShown).ToList();
         var scoped = ScopeText.Scoped(ScopeText.Filters(filters, conditions, names, f), period, f);
 
-        string Deals(decimal n) => f.Spanish ? $"{f.Count(n)} {(n == 1 ? "negocio" : "negocios")}" : $"{f.Count(n)} {(n == 1 ? "deal" : "deals")}";
+        string Deals(decimal n) => LossReasonComposer.DealCount(n, f);
         string Measured(Row r) => byAmount ? $"{f.Money(r.Amount)}, {Deals(r.Count)}" : $"{Deals(r.Count)}, {f.Money(r.Amount)}";
         string ReasonText(Row r, Row group)
         {
@@ -48,30 +49,24 @@ public static class LossReasonGroupsComposer
         string GroupText(Row g)
         {
             var more = g.Rows.Count - Math.Min(perGroup, g.Rows.Count);
-            var tail = more > 0 ? (f.Spanish ? $" y {more} {(more == 1 ? "motivo" : "motivos")} más" : $" and {more} more {(more == 1 ? "reason" : "reasons")}") : "";
-            return $"{g.Label} {Measured(g)} — {string.Join(", ", g.Rows.Take(perGroup).Select(r => ReasonText(r, g)))}{tail}";
+            var reasons = string.Join(", ", g.Rows.Take(perGroup).Select(r => ReasonText(r, g)));
+            if (more > 0) reasons = f.Text(more == 1 ? nameof(Catalog.LossReasonGroupsMoreReasonsOne) : nameof(Catalog.LossReasonGroupsMoreReasonsOther), reasons, more);
+            return $"{g.Label} {Measured(g)} — {reasons}";
         }
 
         string text;
         if (total.Count == 0)
         {
-            text = f.Spanish ? $"No se perdió ningún negocio {scoped}." : $"No deals were lost {scoped}.";
+            text = f.Text(nameof(Catalog.LossReasonNoneLost), scoped);
         }
         else
         {
-            var head = (byAmount, f.Spanish) switch
-            {
-                (false, false) => $"Deals lost by {dim} and loss reason {scoped}: {Deals(total.Count)} lost, {f.Money(total.Amount)}",
-                (false, true) => $"Negocios perdidos por {dim} y motivo {scoped}: {Deals(total.Count)} perdidos, {f.Money(total.Amount)}",
-                (true, false) => $"Lost amount by {dim} and loss reason {scoped}: {f.Money(total.Amount)} from {Deals(total.Count)} lost",
-                (true, true) => $"Importe perdido por {dim} y motivo {scoped}: {f.Money(total.Amount)} de {Deals(total.Count)} perdidos",
-            };
-            var order = f.Spanish
-                ? $"Principales motivos por {dim}, {(byAmount ? "de mayor a menor importe" : "de más a menos negocios")}"
-                : $"Top reasons per {dim}, {(byAmount ? "largest amount first" : "most deals first")}";
+            var head = f.Text(byAmount ? nameof(Catalog.LossReasonGroupsAmountHead) : nameof(Catalog.LossReasonGroupsDealsHead), scoped, Deals(total.Count), f.Money(total.Amount), dim);
+            var order = f.Text(byAmount ? nameof(Catalog.LossReasonGroupsLargestAmountFirst) : nameof(Catalog.LossReasonGroupsMostDealsFirst), dim);
             var moreGroups = groups.Count - shown.Count;
-            var tail = moreGroups > 0 ? (f.Spanish ? $"; y {moreGroups} más" : $"; and {moreGroups} more") : "";
-            text = $"{head}. {order}: {string.Join("; ", shown.Select(GroupText))}{tail}.";
+            var list = string.Join("; ", shown.Select(GroupText));
+            if (moreGroups > 0) list = f.Text(nameof(Catalog.LossReasonGroupsMore), list, moreGroups);
+            text = $"{head}. {order}: {list}.";
         }
 
         var header = MetricAnswerComposer.Capitalize(dim, f.Culture);
@@ -102,11 +97,11 @@ public static class LossReasonGroupsComposer
             Text = text,
             Reply = new Reply
             {
-                Title = f.Spanish ? $"Motivos de pérdida por {dim} · {period.Label}" : $"Loss reasons by {dim} · {period.Label}",
+                Title = f.Text(nameof(Catalog.LossReasonGroupsTitle), dim, period.Label),
                 Text = text,
                 Facts = [new(FactName(MetricIds.DealsLost, f), f.Count(total.Count)), new(FactName(MetricIds.LostAmount, f), f.Money(total.Amount))],
                 Table = groups.Count == 0 ? null : new ReplyTable(
-                    [header, reasonHeader, f.Spanish ? "Negocios" : "Deals", f.Spanish ? "Importe" : "Amount", f.Spanish ? "Parte" : "Share"],
+                    [header, reasonHeader, .. LossReasonComposer.Columns(f)],
                     [.. shown.SelectMany(g => g.Rows.Take(perGroup).Select(r => (IReadOnlyList<string>)[g.Label, r.Label, f.Count(r.Count), f.Money(r.Amount), Share(r, g) is { } s ? f.Percent(s) : "—"]))],
                     cells.Count)
                 { NumericColumns = new HashSet<int> { 2, 3, 4 } },
@@ -120,10 +115,10 @@ public static class LossReasonGroupsComposer
 
     /// <summary>A rep's name, a region as stored; deals with none say so ("no region", "sin región").</summary>
     private static string GroupLabel(LossReasonCell c, string dim, AnswerFormatter f) =>
-        c.GroupKey.Length == 0 ? (f.Spanish ? $"sin {dim}" : $"no {dim}") : c.GroupLabel;
+        c.GroupKey.Length == 0 ? f.Text(nameof(Catalog.LossReasonGroupsNone), dim) : c.GroupLabel;
 
     private static string ReasonLabel(LossReasonCell c, AnswerFormatter f) => c.ReasonKey.Length == 0
-        ? (f.Spanish ? "sin motivo registrado" : "no reason recorded")
+        ? LossReasonComposer.NoReason(f)
         : MetricAnswerComposer.Capitalize(c.ReasonLabel, f.Culture);
 
     private sealed record Row(string Key, string Label, decimal Count, decimal Amount, IReadOnlyList<Row> Rows);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using RevBot.Core.Answers;
+using RevBot.Core.Localization;
 using RevBot.Core.Metrics;
 using RevBot.Core.Periods;
 using RevBot.Core.Replies;
@@ -28,7 +29,7 @@ public static class MetricAnswerComposer
 
         var sentence = Headline(name, def, period, value, ScopeText.Filters(result.Query.Filters, result.Query.Conditions, names, f), f);
         if (CountPhrases.For(def, value, f) is { } counts) sentence += $" ({counts})";
-        sentence += comparison is not null ? ", " + Movement(def, comparison, change, f) + "."
+        sentence += comparison is not null ? ", " + Movement(def.Unit, comparison.Total.Value, value.Value, comparison.Query.Period, f) + "."
             : noEarlierData is not null ? ", " + NoEarlier(noEarlierData, f) + "."
             : ".";
         if (result.Breakdown.Count > 0) sentence += " " + BreakdownSentence(def, result, f);
@@ -75,54 +76,49 @@ public static class MetricAnswerComposer
     private static string Headline(string name, MetricDefinition def, Period period, MetricValue value, string scope, AnswerFormatter f)
     {
         var shown = f.Value(value.Value, def.Unit);
-        var es = f.Spanish;
-        string When(string preposition) => ScopeText.Period(period, f, preposition);
-        string Scoped(string preposition) => ScopeText.Scoped(scope, period, f, preposition);
+        var scoped = ScopeText.Scoped(scope, period, f);
         // Quota attainment and coverage need a quota: with none loaded for the period, say so rather than "no data".
         if (value.Value is null && value.Denominator is null && def.Basis == MetricBasis.Quotas)
-            return es ? $"{name} {Scoped("en")}: no hay cuotas cargadas para ese periodo" : $"{name} {Scoped("for")}: no quotas are loaded for that period";
+            return f.Text(nameof(Catalog.AnswerMetricNoQuotas), name, scoped);
         if (value.Value is null)
-            return es ? $"{name} {Scoped("en")}: no hay datos suficientes" : $"{name} {Scoped("for")} has no value: there is no data to compute it from";
+            return f.Text(nameof(Catalog.AnswerMetricNoData), name, scoped);
         if (def.PointInTime && period.Start == period.End)
-            return es ? $"{name}{(scope.Length > 0 ? " para " + scope : "")}: {shown} a {f.DateRange(period)}" : $"{name}{(scope.Length > 0 ? " for " + scope : "")} is {shown} as of {f.DateRange(period)}";
+            return scope.Length > 0
+                ? f.Text(nameof(Catalog.AnswerMetricForAsOf), name, shown, f.DateRange(period), scope)
+                : f.Text(nameof(Catalog.AnswerMetricAsOf), name, shown, f.DateRange(period));
         if (def.IsOpenPipeline && !period.Label.StartsWith("open", StringComparison.Ordinal) && !period.Label.StartsWith("abiertos", StringComparison.Ordinal))
         {
             // Open deals whose close date falls in the period.
-            var closing = es ? "con cierre " + When("en") : "closing " + When("in");
-            return es ? $"{name}{(scope.Length > 0 ? " para " + scope : "")} {closing}: {shown}" : $"{name}{(scope.Length > 0 ? " for " + scope : "")} {closing} is {shown}";
+            var when = ScopeText.Period(period, f, "in");
+            return scope.Length > 0
+                ? f.Text(nameof(Catalog.AnswerMetricForClosing), name, when, shown, scope)
+                : f.Text(nameof(Catalog.AnswerMetricClosing), name, when, shown);
         }
-        return es ? $"{name} {Scoped("en")}: {shown}" : $"{name} {Scoped("for")} is {shown}";
+        return f.Text(nameof(Catalog.AnswerMetricValue), name, scoped, shown);
     }
 
-    private static string Movement(MetricDefinition def, MetricResult comparison, decimal? change, AnswerFormatter f)
+    /// <summary>"up 4.1 pts from 59.1% in Q3 2026", "unchanged from $0 in 2009", "with nothing to compare in …".</summary>
+    internal static string Movement(MetricUnit unit, decimal? before, decimal? now, Period compared, AnswerFormatter f)
     {
-        var before = f.Value(comparison.Total.Value, def.Unit);
-        var when = ScopeText.Period(comparison.Query.Period, f, "in", withRange: false);
-        if (change is not { } c) return f.Spanish ? $"sin dato comparable {when}" : $"with nothing to compare {when}";
-        if (c == 0) return f.Spanish ? $"igual que {when}" : $"unchanged from {before} {when}";
-        var direction = c > 0 ? (f.Spanish ? "sube" : "up") : (f.Spanish ? "baja" : "down");
-        return f.Spanish
-            ? $"{direction} {f.Magnitude(c, def.Unit)} frente a {before} {when}"
-            : $"{direction} {f.Magnitude(c, def.Unit)} from {before} {when}";
+        var when = ScopeText.Period(compared, f, "in", withRange: false);
+        if (before is not { } b || now is not { } n) return f.Text(nameof(Catalog.AnswerMovementNothing), when);
+        var change = n - b;
+        var shownBefore = f.Value(b, unit);
+        if (change == 0) return f.Text(nameof(Catalog.AnswerMovementUnchanged), when, shownBefore);
+        return f.Text(change > 0 ? nameof(Catalog.AnswerMovementUp) : nameof(Catalog.AnswerMovementDown), f.Magnitude(change, unit), shownBefore, when);
     }
 
     /// <summary>Never "up $6.6M from $0": a period before the data has no number to compare with.</summary>
-    private static string NoEarlier(NoEarlierData missing, AnswerFormatter f)
-    {
-        if (missing.DataStarts is not { } first)
-            return f.Spanish ? "sin datos anteriores con los que comparar" : "with no earlier data to compare with";
-        return f.Spanish
-            ? $"sin datos anteriores con los que comparar: los datos empiezan el {f.Date(first, true)}"
-            : $"with no earlier data to compare with: the data starts on {f.Date(first, true)}";
-    }
+    private static string NoEarlier(NoEarlierData missing, AnswerFormatter f) => missing.DataStarts is { } first
+        ? f.Text(nameof(Catalog.AnswerNoEarlierDataStarts), f.Date(first, true))
+        : f.Text(nameof(Catalog.AnswerNoEarlierData));
 
     private static string BreakdownSentence(MetricDefinition def, MetricResult result, AnswerFormatter f)
     {
-        var shown = result.Breakdown.Take(BreakdownRowsInText).Select(b => $"{b.Label} {f.Value(b.Value.Value, def.Unit)}");
+        var shown = string.Join(", ", result.Breakdown.Take(BreakdownRowsInText).Select(b => $"{b.Label} {f.Value(b.Value.Value, def.Unit)}"));
         var more = result.Breakdown.Count - BreakdownRowsInText;
-        var dim = DimensionText.Name(result.Query.GroupBy!.Value, f.Spanish);
-        var list = string.Join(", ", shown) + (more > 0 ? (f.Spanish ? $" y {more} más" : $" and {more} more") : "");
-        return f.Spanish ? $"Por {dim}: {list}." : $"By {dim}: {list}.";
+        var list = more > 0 ? f.Text(nameof(Catalog.AnswerBreakdownMore), shown, more) : shown;
+        return f.Text(nameof(Catalog.AnswerBreakdown), DimensionText.Name(result.Query.GroupBy!.Value, f.Spanish), list);
     }
 
     private static ReplyTable BreakdownTable(MetricDefinition def, MetricResult result, AnswerFormatter f)

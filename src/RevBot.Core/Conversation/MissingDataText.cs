@@ -1,4 +1,5 @@
 using RevBot.Core.Answers;
+using RevBot.Core.Localization;
 using RevBot.Core.Metrics;
 using RevBot.Core.Periods;
 using RevBot.Core.Replies;
@@ -16,14 +17,11 @@ public static class MissingDataText
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(missing);
         var f = new AnswerFormatter(question.Language, currency);
-        var es = f.Spanish;
         var def = missing.Metric is { } id && MetricCatalog.TryGet(id, out var d) ? d : null;
-        var what = def is null ? (es ? "esta lista" : "This list") : es ? def.NameEs : MetricAnswerComposer.Capitalize(def.NameEn, f.Culture);
-        var needs = string.Join(es ? " y " : " and ", missing.Needs.Select(anyOf => string.Join(es ? " o " : " or ", anyOf.Select(s => Source(s, es)))));
-        var count = missing.Needs.Sum(n => n.Count);
-        var text = es
-            ? $"Para calcular {what} necesito {needs}, pero no hay datos cargados."
-            : $"{what} {(Plural(def) ? "need" : "needs")} {needs}; {(count == 1 ? "none is" : count == 2 ? "neither is" : "none of them is")} loaded.";
+        var what = def is null ? f.Text(nameof(Catalog.AnswerMissingThisList)) : def.Name(f.Language);
+        var needs = ScopeText.Joined(missing.Needs.Select(anyOf => ScopeText.Joined(anyOf.Select(s => Source(s, f)), nameof(Catalog.AnswerOr), f.Language)),
+            nameof(Catalog.AnswerAnd), f.Language);
+        var text = MetricAnswerComposer.Capitalize(f.Text(Sentence(def, missing.Needs.Sum(n => n.Count)), what, needs), f.Culture);
         return new Answer
         {
             Understood = true,
@@ -37,9 +35,9 @@ public static class MissingDataText
             Text = text,
             Reply = new Reply
             {
-                Title = es ? "Faltan datos" : "Data missing",
+                Title = f.Text(nameof(Catalog.AnswerMissingDataTitle)),
                 Text = text,
-                Context = [es ? "Los formatos de importación están en docs/data-format.md." : "The import formats are in docs/data-format.md."],
+                Context = [f.Text(nameof(Catalog.AnswerMissingDataFormats))],
             },
         };
     }
@@ -54,20 +52,28 @@ public static class MissingDataText
         _ => "forecast_snapshots",
     };
 
-    private static string Source(MetricSource source, bool es) => (source, es) switch
+    private static string Source(MetricSource source, AnswerFormatter f) => f.Text(source switch
     {
-        (MetricSource.Deals, false) => "deals (deals.csv)",
-        (MetricSource.NewBusinessWins, false) => "won new-business deals (deals.csv)",
-        (MetricSource.Subscriptions, false) => "subscriptions (subscriptions.csv)",
-        (MetricSource.Quotas, false) => "quotas (quotas.csv)",
-        (MetricSource.Spend, false) => "sales and marketing spend (spend.csv)",
-        (_, false) => "forecast snapshots (forecast_snapshots.csv)",
-        (MetricSource.Deals, true) => "negocios (deals.csv)",
-        (MetricSource.NewBusinessWins, true) => "negocios nuevos ganados (deals.csv)",
-        (MetricSource.Subscriptions, true) => "suscripciones (subscriptions.csv)",
-        (MetricSource.Quotas, true) => "cuotas (quotas.csv)",
-        (MetricSource.Spend, true) => "el gasto de ventas y marketing (spend.csv)",
-        _ => "instantáneas de previsión (forecast_snapshots.csv)",
+        MetricSource.Deals => nameof(Catalog.AnswerMissingDeals),
+        MetricSource.NewBusinessWins => nameof(Catalog.AnswerMissingNewBusinessWins),
+        MetricSource.Subscriptions => nameof(Catalog.AnswerMissingSubscriptions),
+        MetricSource.Quotas => nameof(Catalog.AnswerMissingQuotas),
+        MetricSource.Spend => nameof(Catalog.AnswerMissingSpend),
+        _ => nameof(Catalog.AnswerMissingForecastSnapshots),
+    });
+
+    /// <summary>
+    /// "Bookings need …; neither is loaded.": English agrees the verb with the metric's name (plural for bookings and
+    /// counts) and says how many kinds are missing; each is a key, so other languages write the sentence their way.
+    /// </summary>
+    private static string Sentence(MetricDefinition? def, int count) => (Plural(def), count) switch
+    {
+        (true, 1) => nameof(Catalog.AnswerMissingNeedOne),
+        (true, 2) => nameof(Catalog.AnswerMissingNeedTwo),
+        (true, _) => nameof(Catalog.AnswerMissingNeedMany),
+        (false, 1) => nameof(Catalog.AnswerMissingNeedsOne),
+        (false, 2) => nameof(Catalog.AnswerMissingNeedsTwo),
+        _ => nameof(Catalog.AnswerMissingNeedsMany),
     };
 
     /// <summary>"Bookings need", "New customers need": metrics named by a plural noun.</summary>

@@ -1,6 +1,7 @@
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 using RevBot.Core.Answers;
+using RevBot.Core.Localization;
 using RevBot.Core.Replies;
 
 namespace RevBot.Core.Conversation;
@@ -63,17 +64,15 @@ public sealed class QuestionRateLimiter : IDisposable
     {
         ArgumentNullException.ThrowIfNull(question);
         var cleaned = Tokenizer.Clean(question);
-        var es = LanguageDetector.Detect(cleaned, Tokenizer.Tokenize(cleaned)) == "es";
-        var text = es
-            ? "Estás preguntando más rápido de lo que puedo responder. Espera un momento y vuelve a preguntar."
-            : "You're asking faster than I can answer. Give me a moment and ask again.";
+        var language = Texts.LanguageOf(LanguageDetector.Detect(cleaned, Tokenizer.Tokenize(cleaned)));
+        var text = Texts.Get(language, nameof(Catalog.AnswerTooFast));
         return new Answer
         {
             Understood = false,
             Intent = "rate_limited",
-            Language = es ? "es" : "en",
+            Language = language,
             Text = text,
-            Reply = new Reply { Kind = ReplyKind.Error, Title = es ? "Un momento" : "One moment", Text = text },
+            Reply = new Reply { Kind = ReplyKind.Error, Title = Texts.Get(language, nameof(Catalog.AnswerTooFastTitle)), Text = text },
         };
     }
 

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using RevBot.Core.Answers;
+using RevBot.Core.Localization;
 
 namespace RevBot.Core.Conversation;
 
@@ -41,7 +42,7 @@ internal sealed partial class QuestionReader
     private IReadOnlyList<ClarifyOption> AmountOptions((int Start, int End) condition) =>
     [
         new ClarifyOption(
-            Spanish ? "Sin la condición de importe" : "Without the amount condition",
+            Texts.Get(language, nameof(Catalog.AnswerClarifyWithoutAmount)),
             Rewrite([new Span(condition.Start, condition.End - condition.Start, SpanKind.Lexicon, 1)], condition.Start, "")),
     ];
 }

@@ -1,4 +1,5 @@
 using RevBot.Core.Answers;
+using RevBot.Core.Localization;
 using RevBot.Core.Metrics;
 
 namespace RevBot.Core.Conversation;
@@ -18,7 +19,7 @@ internal sealed partial class QuestionReader
             var metric = MetricCatalog.Get(id);
             var name = metric.Name(language);
             var question = definition
-                ? Spanish ? $"¿Cómo se calcula {name}?" : $"How is {name} calculated?"
+                ? Texts.Get(language, nameof(Catalog.AnswerClarifyHowCalculated), name)
                 : Rewrite(evidence, evidence.Count > 0 ? evidence[0].Start : 0, name);
             options.Add(new ClarifyOption(Capitalise(name), question));
         }
@@ -44,7 +45,7 @@ internal sealed partial class QuestionReader
     {
         var dimension = Enum.Parse<Dimension>(hint.First(Lexicon.CueKind.Dimension)!.Value);
         var name = entity.Entities[0].Entity.Name;
-        var byWord = (Spanish ? "por " : "by ") + DimensionWord(dimension);
+        var byWord = Texts.Get(language, nameof(Catalog.AnswerClarifyByDimension), DimensionWord(dimension));
         return
         [
             new ClarifyOption(name, Rewrite([hint], hint.Start, "")),
@@ -68,29 +69,20 @@ internal sealed partial class QuestionReader
         return string.Join(' ', words);
     }
 
-    private string DimensionWord(Dimension dimension) => (dimension, Spanish) switch
+    /// <summary>The word a clarify option names a kind by ("region", "región"); the rewritten question reads it back.</summary>
+    private string DimensionWord(Dimension dimension) => Texts.Get(language, dimension switch
     {
-        (Dimension.Owner, false) => "rep",
-        (Dimension.Owner, true) => "comercial",
-        (Dimension.Team, false) => "team",
-        (Dimension.Team, true) => "equipo",
-        (Dimension.Region, false) => "region",
-        (Dimension.Region, true) => "región",
-        (Dimension.Segment, false) => "segment",
-        (Dimension.Segment, true) => "segmento",
-        (Dimension.Industry, false) => "industry",
-        (Dimension.Industry, true) => "industria",
-        (Dimension.Product, false) => "product",
-        (Dimension.Product, true) => "producto",
-        (Dimension.Source, false) => "source",
-        (Dimension.Source, true) => "fuente",
-        (Dimension.Stage, false) => "stage",
-        (Dimension.Stage, true) => "etapa",
-        (Dimension.Account, false) => "account",
-        (Dimension.Account, true) => "cuenta",
-        (_, false) => "type",
-        (_, true) => "tipo",
-    };
+        Dimension.Owner => nameof(Catalog.AnswerClarifyOwner),
+        Dimension.Team => nameof(Catalog.AnswerClarifyTeam),
+        Dimension.Region => nameof(Catalog.AnswerClarifyRegion),
+        Dimension.Segment => nameof(Catalog.AnswerClarifySegment),
+        Dimension.Industry => nameof(Catalog.AnswerClarifyIndustry),
+        Dimension.Product => nameof(Catalog.AnswerClarifyProduct),
+        Dimension.Source => nameof(Catalog.AnswerClarifySource),
+        Dimension.Stage => nameof(Catalog.AnswerClarifyStage),
+        Dimension.Account => nameof(Catalog.AnswerClarifyAccount),
+        _ => nameof(Catalog.AnswerClarifyType),
+    });
 
     private static string Capitalise(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 }

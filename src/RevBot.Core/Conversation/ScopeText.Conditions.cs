@@ -1,4 +1,5 @@
 using RevBot.Core.Answers;
+using RevBot.Core.Localization;
 using RevBot.Core.Metrics;
 
 namespace RevBot.Core.Conversation;
@@ -24,20 +25,32 @@ public static partial class ScopeText
     public static string Set(Dimension d, ValueSet set, bool spanish)
     {
         ArgumentNullException.ThrowIfNull(set);
+        var language = LanguageOf(spanish);
         var names = (set.Labels ?? set.Values).Select(v => d == Dimension.Type ? DealTypeName(v, spanish) : v).ToList();
-        var list = names.Count == 1 ? names[0] : string.Join(", ", names.Take(names.Count - 1)) + (spanish ? " y " : " and ") + names[^1];
         // A deal has one loss reason: several are any of them ("loss reason price or competitor").
         if (d == Dimension.LossReason && !set.Exclude)
-            return (spanish ? "motivo de pérdida " : "loss reason ") + string.Join(", ", names.Take(names.Count - 1)) + (spanish ? " o " : " or ") + names[^1];
-        if (!set.Exclude) return list;
-        return spanish ? $"{AllEs(d)} excepto {list}" : $"all {AllEn(d)} except {list}";
+            return Texts.Get(language, nameof(Catalog.AnswerScopeLossReasonAny), List(names, nameof(Catalog.AnswerOr), language));
+        var list = List(names, nameof(Catalog.AnswerAnd), language);
+        return set.Exclude ? Texts.Get(language, AllExcept(d), list) : list;
     }
+
+    /// <summary>"West", "West and East", "West, East and EMEA" ("… or …" with <paramref name="lastKey"/> <c>AnswerOr</c>).</summary>
+    internal static string List(IReadOnlyList<string> items, string lastKey, string language) => items.Count switch
+    {
+        0 => "",
+        1 => items[0],
+        _ => Texts.Get(language, lastKey, string.Join(", ", items.Take(items.Count - 1)), items[^1]),
+    };
+
+    /// <summary>"a or b or c": each next item joined by the catalog's <paramref name="key"/> ("{0} or {1}").</summary>
+    internal static string Joined(IEnumerable<string> items, string key, string language) =>
+        items.Aggregate((string?)null, (text, item) => text is null ? item : Texts.Get(language, key, text, item)) ?? "";
 
     /// <summary>"deals over $50K", "deals of at least $1M", "deals under $5,000", "deals up to $5,000", "deals between $10K and $50K".</summary>
     public static string Amount(AmountRange amount, AnswerFormatter f)
     {
         ArgumentNullException.ThrowIfNull(f);
-        return (f.Spanish ? "negocios " : "deals ") + AmountCondition(amount, f);
+        return f.Text(nameof(Catalog.AnswerAmountDeals), AmountCondition(amount, f));
     }
 
     /// <summary>The condition after the word for deals: "over $50K", "of at least $1M"; ES "de más de 50.000 $".</summary>
@@ -45,43 +58,34 @@ public static partial class ScopeText
     {
         ArgumentNullException.ThrowIfNull(amount);
         ArgumentNullException.ThrowIfNull(f);
-        // Spanish writes the threshold in full ("50.000 $"), as people type it.
-        string M(decimal v) => f.Spanish ? $"{v.ToString("#,0.##", f.Culture)} {f.Symbol()}" : f.Money(v);
-        string Low(decimal v) => amount.MinInclusive ? (f.Spanish ? $"al menos {M(v)}" : $"at least {M(v)}") : (f.Spanish ? $"más de {M(v)}" : $"over {M(v)}");
-        string High(decimal v) => amount.MaxInclusive ? (f.Spanish ? $"hasta {M(v)}" : $"up to {M(v)}") : (f.Spanish ? $"menos de {M(v)}" : $"under {M(v)}");
+        // The threshold as people type it: English rounds it as answers do ("$50K"), Spanish writes it in full ("50.000 $").
+        string M(decimal v) => f.Text(nameof(Catalog.AnswerAmountThreshold), v.ToString("#,0.##", f.Culture), f.Symbol().Trim(), f.Money(v));
+        string Low(decimal v) => f.Text(amount.MinInclusive ? nameof(Catalog.AnswerAmountAtLeast) : nameof(Catalog.AnswerAmountOver), M(v));
+        string High(decimal v) => f.Text(amount.MaxInclusive ? nameof(Catalog.AnswerAmountUpTo) : nameof(Catalog.AnswerAmountUnder), M(v));
         var condition = (amount.Min, amount.Max) switch
         {
-            ({ } min, { } max) when amount.MinInclusive && amount.MaxInclusive => f.Spanish ? $"entre {M(min)} y {M(max)}" : $"between {M(min)} and {M(max)}",
-            ({ } min, { } max) => $"{Low(min)} {(f.Spanish ? "y" : "and")} {High(max)}",
+            ({ } min, { } max) when amount.MinInclusive && amount.MaxInclusive => f.Text(nameof(Catalog.AnswerAmountBetween), M(min), M(max)),
+            ({ } min, { } max) => f.Text(nameof(Catalog.AnswerAnd), Low(min), High(max)),
             ({ } min, null) => Low(min),
             (null, { } max) => High(max),
             _ => "",
         };
-        if (f.Spanish) return $"de {condition}";
-        return amount.Min is not null && amount.Max is null && amount.MinInclusive ? $"of {condition}" : condition;
+        return f.Text(amount.Min is not null && amount.Max is null && amount.MinInclusive
+            ? nameof(Catalog.AnswerAmountConditionAtLeast) : nameof(Catalog.AnswerAmountCondition), condition);
     }
 
-    private static string AllEn(Dimension d) => d switch
+    private static string AllExcept(Dimension d) => d switch
     {
-        Dimension.Owner => "reps",
-        Dimension.Industry => "industries",
-        Dimension.Type => "deal types",
-        Dimension.LossReason => "loss reasons",
-        _ => d.ToString().ToLowerInvariant() + "s",
-    };
-
-    private static string AllEs(Dimension d) => d switch
-    {
-        Dimension.Owner => "todos los comerciales",
-        Dimension.Team => "todos los equipos",
-        Dimension.Region => "todas las regiones",
-        Dimension.Segment => "todos los segmentos",
-        Dimension.Industry => "todos los sectores",
-        Dimension.Product => "todos los productos",
-        Dimension.Source => "todos los orígenes",
-        Dimension.Stage => "todas las etapas",
-        Dimension.Type => "todos los tipos",
-        Dimension.LossReason => "todos los motivos de pérdida",
-        _ => "todas las cuentas",
+        Dimension.Owner => nameof(Catalog.AnswerScopeAllOwnersExcept),
+        Dimension.Team => nameof(Catalog.AnswerScopeAllTeamsExcept),
+        Dimension.Region => nameof(Catalog.AnswerScopeAllRegionsExcept),
+        Dimension.Segment => nameof(Catalog.AnswerScopeAllSegmentsExcept),
+        Dimension.Industry => nameof(Catalog.AnswerScopeAllIndustriesExcept),
+        Dimension.Product => nameof(Catalog.AnswerScopeAllProductsExcept),
+        Dimension.Source => nameof(Catalog.AnswerScopeAllSourcesExcept),
+        Dimension.Stage => nameof(Catalog.AnswerScopeAllStagesExcept),
+        Dimension.Type => nameof(Catalog.AnswerScopeAllTypesExcept),
+        Dimension.LossReason => nameof(Catalog.AnswerScopeAllLossReasonsExcept),
+        _ => nameof(Catalog.AnswerScopeAllAccountsExcept),
     };
 }

@@ -1,5 +1,6 @@
 using RevBot.Core.Answers;
 using RevBot.Core.Domain;
+using RevBot.Core.Localization;
 using RevBot.Core.Metrics;
 using RevBot.Core.Periods;
 
@@ -19,58 +20,84 @@ public static partial class ScopeText
         return string.Join(", ", filters.OrderBy(kv => kv.Key).Select(kv => One(kv.Key, names is not null && names.TryGetValue(kv.Key, out var n) ? n : kv.Value, spanish)));
     }
 
-    private static string One(Dimension d, string v, bool es) => (d, es) switch
+    private static string One(Dimension d, string v, bool es) => d switch
     {
-        (Dimension.Owner or Dimension.Account, _) => v,
-        (Dimension.Team, false) => $"{v} team",
-        (Dimension.Region, false) => $"{v} region",
-        (Dimension.Segment, false) => $"{v} segment",
-        (Dimension.Industry, false) => $"{v} industry",
-        (Dimension.Type, _) => DealTypeName(v, es),
-        (_, false) => $"{DimensionText.Name(d, false)} {v}",
-        (_, true) => $"{DimensionText.Name(d, true)} {v}",
+        Dimension.Owner or Dimension.Account => v,
+        Dimension.Team => Texts.Get(LanguageOf(es), nameof(Catalog.AnswerScopeTeam), v),
+        Dimension.Region => Texts.Get(LanguageOf(es), nameof(Catalog.AnswerScopeRegion), v),
+        Dimension.Segment => Texts.Get(LanguageOf(es), nameof(Catalog.AnswerScopeSegment), v),
+        Dimension.Industry => Texts.Get(LanguageOf(es), nameof(Catalog.AnswerScopeIndustry), v),
+        Dimension.Type => DealTypeName(v, es),
+        _ => $"{DimensionText.Name(d, es)} {v}",
     };
 
     /// <summary>A deal type as a plural noun ("renewals", "renovaciones"); a value that is no deal type is shown as stored.</summary>
     internal static string DealTypeName(string v, bool es) => (EnumText.TryParse<DealType>(v, out var type) ? type : (DealType?)null) switch
     {
-        DealType.New => es ? "negocio nuevo" : "new business",
-        DealType.Expansion => es ? "ampliaciones" : "expansions",
-        DealType.Renewal => es ? "renovaciones" : "renewals",
-        _ => es ? $"tipo {v}" : $"{v} deals",
+        DealType.New => Texts.Get(LanguageOf(es), nameof(Catalog.AnswerDealTypeNew)),
+        DealType.Expansion => Texts.Get(LanguageOf(es), nameof(Catalog.AnswerDealTypeExpansion)),
+        DealType.Renewal => Texts.Get(LanguageOf(es), nameof(Catalog.AnswerDealTypeRenewal)),
+        _ => Texts.Get(LanguageOf(es), nameof(Catalog.AnswerDealTypeOther), v),
     };
 
     /// <summary>
-    /// The period after a preposition: EN "for Q4 2026 (Oct 1 – Dec 31, 2026)" (or "in …" with <paramref name="preposition"/>),
-    /// "since Oct 1, 2026", "on Nov 27, 2026"; ES "en T4 2026 (del 1 oct al 31 dic 2026)", "desde el 1 oct 2026", "el 27 nov 2026".
+    /// The period after a preposition: EN "for Q4 2026 (Oct 1 – Dec 31, 2026)" (or "in …" with <paramref name="preposition"/>
+    /// "in", none with ""), "since Oct 1, 2026", "on Nov 27, 2026"; ES "en T4 2026 (del 1 oct al 31 dic 2026)", "desde el
+    /// 1 oct 2026", "el 27 nov 2026". The preposition names the English one; each language's catalog says its own.
     /// </summary>
-    public static string Period(Period period, AnswerFormatter f, string preposition = "for", bool withRange = true)
+    public static string Period(Period period, AnswerFormatter f, string preposition = "for", bool withRange = true) =>
+        Phrase(period, f, preposition, withRange).Text;
+
+    /// <summary>Filters then period: "for Darcel Schlecht, Q4 2026 (…)", "for Darcel Schlecht since Oct 1, 2026"; ES "para Darcel Schlecht, en T4 2026 (…)".</summary>
+    public static string Scoped(string filters, Period period, AnswerFormatter f)
+    {
+        ArgumentNullException.ThrowIfNull(filters);
+        ArgumentNullException.ThrowIfNull(f);
+        var (when, named, form) = Phrase(period, f, "for", withRange: true);
+        if (filters.Length == 0) return when;
+        return form switch
+        {
+            Form.Named => f.Text(nameof(Catalog.AnswerScopedNamed), filters, named),
+            Form.Range => f.Text(nameof(Catalog.AnswerScopedRange), filters, named),
+            _ => f.Text(nameof(Catalog.AnswerScopedOther), filters, when),
+        };
+    }
+
+    /// <summary>The period phrase, what it names without its preposition, and which of the forms it took.</summary>
+    private static (string Text, string Named, Form Form) Phrase(Period period, AnswerFormatter f, string preposition, bool withRange)
     {
         ArgumentNullException.ThrowIfNull(period);
         ArgumentNullException.ThrowIfNull(f);
         var label = period.Label;
-        var range = f.DateRange(period);
-        var paren = withRange && period.HasStart && period.HasEnd && period.Start != period.End ? $" ({(f.Spanish ? f.RangePhrase(period) : range)})" : "";
-        // Labels that already carry their own preposition: "since …", "desde el …", "open as of …", "abiertos a …".
+        var paren = withRange && period.HasStart && period.HasEnd && period.Start != period.End ? $" ({f.RangePhrase(period)})" : "";
+        // Labels that already carry their own preposition (period labels in every language): "since …", "desde el …",
+        // "open as of …", "abiertos a …".
         if (label.StartsWith("open as of ", StringComparison.Ordinal) || label.StartsWith("abiertos a ", StringComparison.Ordinal))
-            return label;
+            return (label, label, Form.Other);
         if (label.StartsWith("since ", StringComparison.Ordinal) || label.StartsWith("desde ", StringComparison.Ordinal))
-            return label + paren;
-        if (period.Start == period.End) return f.Spanish ? $"el {label}" : $"on {label}";
-        if (label == range) return f.Spanish ? f.RangePhrase(period) : $"{preposition} {label}";
-        var named = label.StartsWith("week of ", StringComparison.Ordinal) ? "the " + label
-            : label.StartsWith("semana ", StringComparison.Ordinal) ? "la " + label : label;
-        return f.Spanish ? $"en {named}{paren}" : $"{preposition} {named}{paren}";
+            return (label + paren, label + paren, Form.Other);
+        if (period.Start == period.End) return (f.Text(nameof(Catalog.AnswerPeriodOnDay), label), label, Form.Other);
+        if (label == f.DateRange(period))
+        {
+            var range = f.RangePhrase(period);
+            return (f.Text(preposition switch
+            {
+                "in" => nameof(Catalog.AnswerPeriodInRange),
+                "" => nameof(Catalog.AnswerPeriodBareRange),
+                _ => nameof(Catalog.AnswerPeriodForRange),
+            }, range), range, Form.Range);
+        }
+        var named = (label.StartsWith("week of ", StringComparison.Ordinal) || label.StartsWith("semana ", StringComparison.Ordinal)
+            ? f.Text(nameof(Catalog.AnswerPeriodWeek), label) : label) + paren;
+        return (f.Text(preposition switch
+        {
+            "in" => nameof(Catalog.AnswerPeriodIn),
+            "" => nameof(Catalog.AnswerPeriodBare),
+            _ => nameof(Catalog.AnswerPeriodFor),
+        }, named), named, Form.Named);
     }
 
-    /// <summary>Filters then period: "for Darcel Schlecht, Q4 2026 (…)", "for Darcel Schlecht since Oct 1, 2026"; ES "para Darcel Schlecht, en T4 2026 (…)".</summary>
-    public static string Scoped(string filters, Period period, AnswerFormatter f, string preposition = "for")
-    {
-        ArgumentNullException.ThrowIfNull(filters);
-        ArgumentNullException.ThrowIfNull(f);
-        var when = Period(period, f, preposition);
-        if (filters.Length == 0) return when;
-        if (f.Spanish) return $"para {filters}, {when}";
-        return when.StartsWith(preposition + " ", StringComparison.Ordinal) ? $"for {filters}, {when[(preposition.Length + 1)..]}" : $"for {filters} {when}";
-    }
+    private static string LanguageOf(bool spanish) => spanish ? "es" : Texts.Neutral;
+
+    private enum Form { Named, Range, Other }
 }

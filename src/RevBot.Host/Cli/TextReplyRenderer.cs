@@ -1,4 +1,5 @@
 using System.Text;
+using RevBot.Core.Localization;
 using RevBot.Core.Replies;
 
 namespace RevBot.Host.Cli;
@@ -9,21 +10,20 @@ internal static class TextReplyRenderer
     /// <param name="language">"en" or "es": the renderer's own words ("Try:", "… and 3 more") follow the answer's language.</param>
     public static string Render(Reply reply, string language = "en")
     {
-        var es = language == "es";
         var sb = new StringBuilder();
         sb.AppendLine(reply.Title);
         if (reply.Notice is { } notice) sb.AppendLine("» " + notice);
         sb.AppendLine(reply.Text);
         var width = reply.Facts.Select(f => f.Label.Length).DefaultIfEmpty(0).Max();
         foreach (var fact in reply.Facts) sb.AppendLine($"  {fact.Label.PadRight(width)}  {fact.Value}");
-        if (reply.Table is { } table) AppendTable(sb, table, es);
+        if (reply.Table is { } table) AppendTable(sb, table, language);
         foreach (var line in reply.Context) sb.AppendLine("  " + line);
         var asks = reply.Actions.Where(a => a.Id == "ask").Select(a => a.Value).ToList();
-        if (asks.Count > 0) sb.AppendLine((es ? "  Prueba: " : "  Try: ") + string.Join(" | ", asks));
+        if (asks.Count > 0) sb.AppendLine("  " + Texts.Get(language, nameof(Catalog.CliTry), string.Join(" | ", asks)));
         return sb.ToString();
     }
 
-    private static void AppendTable(StringBuilder sb, ReplyTable table, bool es)
+    private static void AppendTable(StringBuilder sb, ReplyTable table, string language)
     {
         var widths = table.Columns.Select((c, i) => Math.Max(c.Length, table.Rows.Select(r => r[i].Length).DefaultIfEmpty(0).Max())).ToArray();
         string Line(IReadOnlyList<string> cells) => string.Join("  ", cells.Select((c, i) =>
@@ -31,6 +31,6 @@ internal static class TextReplyRenderer
         sb.AppendLine(Line(table.Columns));
         sb.AppendLine(string.Join("  ", widths.Select(w => new string('-', w))));
         foreach (var row in table.Rows) sb.AppendLine(Line(row));
-        if (table.TotalRows > table.Rows.Count) sb.AppendLine(es ? $"… y {table.TotalRows - table.Rows.Count} más" : $"… and {table.TotalRows - table.Rows.Count} more");
+        if (table.TotalRows > table.Rows.Count) sb.AppendLine(Texts.Get(language, nameof(Catalog.CliMoreRows), table.TotalRows - table.Rows.Count));
     }
 }
