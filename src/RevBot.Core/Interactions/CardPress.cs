@@ -11,7 +11,7 @@ namespace RevBot.Core.Interactions;
 public sealed record CardPress(string ActionId, string Value, int? UserId, string? UserEmail, ChangeChannel Channel, string? Language = null)
 {
     /// <summary>
-    /// The presser's own language (their setting, else their stored chat locale: <c>PersonLanguage</c>), filled by
+    /// The presser's own language (their setting, else their stored chat locale: <see cref="Localization.PersonLanguage"/>), filled by
     /// <see cref="InteractionService"/> when the platform gave no <see cref="Language"/>; null for an unknown presser.
     /// Buttons on cards that carry no language of their own (alerts, data health, hand-offs) answer in it.
     /// </summary>

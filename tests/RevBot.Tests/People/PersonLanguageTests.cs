@@ -5,8 +5,8 @@ using RevBot.Core.Answers;
 using RevBot.Core.Conversation;
 using RevBot.Core.Domain;
 using RevBot.Core.Interactions;
+using RevBot.Core.Localization;
 using RevBot.Core.Outbox;
-using RevBot.Core.People;
 using RevBot.Core.Replies;
 using RevBot.Data.Storage;
 using RevBot.Tests.Alerts.Delivery;
@@ -32,10 +32,10 @@ public sealed class PersonLanguageTests
         // A setting RevBot has no texts for (left by a catalog since removed) falls to the locale.
         Assert.Equal("es", PersonLanguage.Resolve("fr", "es-MX"));
         Assert.Equal("en", PersonLanguage.Resolve(null, "fr-FR"));
-        var ana = new User { Email = "ana@acme.test", Name = "Ana", ChatLocale = "es-ES" };
-        Assert.Equal("es", PersonLanguage.Of(ana));
-        Assert.Equal("en", PersonLanguage.Of(ana, turnLocale: "en-US"));
-        Assert.Equal("en", PersonLanguage.Of(new User { Email = "x@acme.test", Name = "X", Language = "en", ChatLocale = "es-ES" }, "es-ES"));
+        // Known: null when RevBot knows nothing of the person, so the card's or channel's language still applies.
+        Assert.Null(PersonLanguage.Known(null, ""));
+        Assert.Equal("en", PersonLanguage.Known(null, "fr-FR"));
+        Assert.Equal("es", PersonLanguage.Known("es", null));
     }
 
     [Theory]

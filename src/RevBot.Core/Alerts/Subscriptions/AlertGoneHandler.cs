@@ -4,7 +4,6 @@ using RevBot.Core.Company;
 using RevBot.Core.Domain;
 using RevBot.Core.Localization;
 using RevBot.Core.Outbox;
-using RevBot.Core.People;
 using RevBot.Core.Replies;
 using RevBot.Core.Storage;
 
@@ -31,7 +30,7 @@ public sealed class AlertGoneHandler(RevBotDb db, CompanyClock clock) : IOutboxG
         foreach (var creator in active.Where(s => s.CreatedByUserId is not null).GroupBy(s => s.CreatedByUserId!.Value))
         {
             // Nobody asked: the creator's own language (PersonLanguage), English for one RevBot no longer knows.
-            var language = creators.TryGetValue(creator.Key, out var user) ? PersonLanguage.Of(user) : Texts.Neutral;
+            var language = creators.TryGetValue(creator.Key, out var user) ? PersonLanguage.Resolve(user.Language, user.ChatLocale) : Texts.Neutral;
             var what = string.Join("; ", creator.Select(s => AlertCommands.Describe(s, language)));
             var reply = new Reply
             {

@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using RevBot.Core.People;
+using RevBot.Core.Localization;
 using RevBot.Core.Storage;
 using RevBot.Slack.Protocol.WebApi;
 
@@ -37,7 +37,7 @@ internal sealed class SlackUserDirectory(RevBotDb db, SlackApiClient slack)
             user.ChatLocale = Fit(locale);
             await db.SaveChangesAsync(ct);
         }
-        return new SlackPerson(user.Email, PersonLanguage.Of(user));
+        return new SlackPerson(user.Email, PersonLanguage.Resolve(user.Language, user.ChatLocale));
     }
 
     private async Task<SlackPerson> MapAsync(string slackUserId, CancellationToken ct)
@@ -50,7 +50,7 @@ internal sealed class SlackUserDirectory(RevBotDb db, SlackApiClient slack)
         user.SlackUserId = slackUserId;
         if (locale is { Length: > 0 }) user.ChatLocale = Fit(locale);
         await db.SaveChangesAsync(ct);
-        return new SlackPerson(user.Email, PersonLanguage.Of(user));
+        return new SlackPerson(user.Email, PersonLanguage.Resolve(user.Language, user.ChatLocale));
     }
 
     /// <summary>A locale is a short tag ("es-ES"); anything longer is not one and is cut to the column.</summary>
