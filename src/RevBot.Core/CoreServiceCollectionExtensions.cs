@@ -12,6 +12,7 @@ using RevBot.Core.Images;
 using RevBot.Core.Interactions;
 using RevBot.Core.Metrics;
 using RevBot.Core.Outbox;
+using RevBot.Core.People;
 using RevBot.Core.Work;
 
 namespace RevBot.Core;
@@ -30,6 +31,7 @@ public static class CoreServiceCollectionExtensions
         services.AddMetrics();
         services.AddImages();
         services.AddOutbox(configuration);
+        services.AddPeople();
         services.AddDeals();
         services.AddHandoffs(configuration);
         services.AddDataHealth();

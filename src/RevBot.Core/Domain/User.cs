@@ -16,4 +16,13 @@ public sealed class User
     public string? TimeZone { get; set; }
     public string? SlackUserId { get; set; }
     public string? TeamsUserId { get; set; }
+
+    /// <summary>The language the person asked RevBot to write in ("speak Spanish"): "es", "en"; null when they never said.</summary>
+    public string? Language { get; set; }
+
+    /// <summary>
+    /// The locale their chat platform last reported for them ("es-ES", from Slack's users.info), kept apart from
+    /// <see cref="Language"/> so a choice they made is never overwritten by a platform setting. Used when they set none.
+    /// </summary>
+    public string? ChatLocale { get; set; }
 }

@@ -8,5 +8,5 @@ internal static class HandoffActionRoute
 {
     public static CardActionRoute Route { get; } = CardActionRoute.Id(
         HandoffKinds.ClaimAction,
-        (sp, p, userId, ct) => sp.GetRequiredService<HandoffClaims>().ClaimAsync(p.Value, userId, p.Channel, p.Language, ct));
+        (sp, p, userId, ct) => sp.GetRequiredService<HandoffClaims>().ClaimAsync(p.Value, userId, p.Channel, p.PresserLanguage, ct));
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using RevBot.Core.Localization;
 using RevBot.Core.Storage;
 
 namespace RevBot.Core.Interactions;
@@ -11,5 +12,13 @@ internal static class ActingUser
         if (userId is not null) return userId;
         if (string.IsNullOrWhiteSpace(email)) return null;
         return await db.Users.WithEmail(email).Select(u => (int?)u.Id).FirstOrDefaultAsync(ct);
+    }
+
+    /// <summary>The user's own language (<see cref="PersonLanguage.Known"/>): null for nobody, or for someone RevBot knows no language of.</summary>
+    public static async Task<string?> LanguageAsync(RevBotDb db, int? userId, CancellationToken ct)
+    {
+        if (userId is not { } id) return null;
+        var found = await db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => new { u.Language, u.ChatLocale }).FirstOrDefaultAsync(ct);
+        return found is null ? null : PersonLanguage.Known(found.Language, found.ChatLocale);
     }
 }

@@ -8,4 +8,15 @@ namespace RevBot.Core.Interactions;
 /// <paramref name="Language"/> is the person's language when the platform says it (Teams' locale): "es" answers a lost
 /// race in Spanish; anything else, or null, in English.
 /// </summary>
-public sealed record CardPress(string ActionId, string Value, int? UserId, string? UserEmail, ChangeChannel Channel, string? Language = null);
+public sealed record CardPress(string ActionId, string Value, int? UserId, string? UserEmail, ChangeChannel Channel, string? Language = null)
+{
+    /// <summary>
+    /// The presser's own language (their setting, else their stored chat locale: <see cref="Localization.PersonLanguage"/>), filled by
+    /// <see cref="InteractionService"/> when the platform gave no <see cref="Language"/>; null for an unknown presser.
+    /// Buttons on cards that carry no language of their own (alerts, data health, hand-offs) answer in it.
+    /// </summary>
+    public string? PersonLanguage { get; init; }
+
+    /// <summary>The platform's language for the presser, else their own; null when neither is known.</summary>
+    public string? PresserLanguage => Language ?? PersonLanguage;
+}

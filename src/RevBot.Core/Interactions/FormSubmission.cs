@@ -9,4 +9,11 @@ namespace RevBot.Core.Interactions;
 /// "en", when the platform says it) decides how a typed amount is read ("12,50" is 12.50 in Spanish and refused in
 /// English) and the language of the stale and amount messages.
 /// </summary>
-public sealed record FormSubmission(string FormId, string State, IReadOnlyDictionary<string, string?> Values, int? UserId, string? UserEmail, ChangeChannel Channel, string? Language = null);
+public sealed record FormSubmission(string FormId, string State, IReadOnlyDictionary<string, string?> Values, int? UserId, string? UserEmail, ChangeChannel Channel, string? Language = null)
+{
+    /// <inheritdoc cref="CardPress.PersonLanguage"/>
+    public string? PersonLanguage { get; init; }
+
+    /// <inheritdoc cref="CardPress.PresserLanguage"/>
+    public string? PresserLanguage => Language ?? PersonLanguage;
+}

@@ -18,6 +18,8 @@ public sealed class InteractionService(RevBotDb db, CardActionRoutes routes, ISe
         ArgumentNullException.ThrowIfNull(press);
         if (routes.Find(press.ActionId) is not { } route) return CardActionRoute.UnknownButton;
         var userId = await ActingUser.ResolveAsync(db, press.UserId, press.UserEmail, ct);
+        // Slack sends no locale with a press: the presser's own language stands in where the card carries none.
+        if (press.Language is null) press = press with { PersonLanguage = await ActingUser.LanguageAsync(db, userId, ct) };
         return await route.Press(services, press, userId, ct);
     }
 
@@ -28,6 +30,7 @@ public sealed class InteractionService(RevBotDb db, CardActionRoutes routes, ISe
             return new Reply { Kind = ReplyKind.Refused, Title = "Not understood", Text = "RevBot can't read that form any more. Ask for the deal again to get a fresh card." };
         if (routes.Find(submission.FormId) is not { } route) return CardActionRoute.UnknownFormReply;
         var userId = await ActingUser.ResolveAsync(db, submission.UserId, submission.UserEmail, ct);
+        if (submission.Language is null) submission = submission with { PersonLanguage = await ActingUser.LanguageAsync(db, userId, ct) };
         return await route.Submit(services, submission, state, userId, ct);
     }
 }

@@ -16,6 +16,8 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         b.Property(u => u.TimeZone).HasMaxLength(64);
         b.Property(u => u.SlackUserId).HasMaxLength(32);
         b.Property(u => u.TeamsUserId).HasMaxLength(200);
+        b.Property(u => u.Language).HasMaxLength(16);
+        b.Property(u => u.ChatLocale).HasMaxLength(32);
         b.HasIndex(u => u.SlackUserId);
         b.HasIndex(u => u.TeamsUserId);
         b.HasOne(u => u.Manager).WithMany().HasForeignKey(u => u.ManagerId).OnDelete(DeleteBehavior.SetNull);

@@ -26,6 +26,12 @@ public sealed class SlackBotHost : IAsyncLifetime
     public const string BotUserId = "UBOT0001";
     public const string RepSlackId = "UREP0001";
     public const string StrangerSlackId = "USTRANGER";
+
+    /// <summary>A second demo user whose Slack language is Spanish (users.info says "es-ES" when asked for the locale).</summary>
+    public const string SpanishSlackId = "UREPES01";
+
+    /// <summary>An unmapped Slack user whose Slack language is Spanish.</summary>
+    public const string SpanishStrangerSlackId = "USTRANGERES";
     public const string AppToken = "xapp-test-app";
 
     private readonly SlackBotHostOptions _options;
@@ -42,6 +48,9 @@ public sealed class SlackBotHost : IAsyncLifetime
 
     /// <summary>The demo user users.info reports for <see cref="RepSlackId"/>: the owner with the most open deals.</summary>
     public string RepEmail { get; private set; } = "";
+
+    /// <summary>The demo user users.info reports for <see cref="SpanishSlackId"/>: the owner with the second most open deals.</summary>
+    public string SpanishRepEmail { get; private set; } = "";
 
     public SlackBotHost()
         : this(new SlackBotHostOptions())
@@ -75,8 +84,9 @@ public sealed class SlackBotHost : IAsyncLifetime
         Http = new HttpClient { BaseAddress = new Uri(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()) };
         await using var scope = _app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<RevBotDb>();
-        RepEmail = (await db.Deals.Where(d => d.Owner != null && d.CloseDate != null).GroupBy(d => d.Owner!.Email)
-            .OrderByDescending(g => g.Count()).Select(g => g.Key).FirstAsync(TestContext.Current.CancellationToken));
+        var owners = await db.Deals.Where(d => d.Owner != null && d.CloseDate != null).GroupBy(d => d.Owner!.Email)
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key).Select(g => g.Key).Take(2).ToListAsync(TestContext.Current.CancellationToken);
+        (RepEmail, SpanishRepEmail) = (owners[0], owners[1]);
         _started.SetResult();
     }
 
@@ -130,10 +140,14 @@ public sealed class SlackBotHost : IAsyncLifetime
 
     private Uri SocketUrl(int ticket) => new UriBuilder(Fake.BaseUri) { Scheme = "ws", Path = "link", Query = $"ticket={ticket}" }.Uri;
 
+    /// <summary>As Slack answers: the locale only when include_locale=true was asked for ("es-ES" for the Spanish users, "en-US" otherwise).</summary>
     private string UserInfo(string body)
     {
-        var email = body.Contains(RepSlackId, StringComparison.Ordinal) ? RepEmail : "stranger@elsewhere.example";
-        return """{"ok":true,"user":{"id":"x","profile":{"email":""" + JsonSerializer.Serialize(email) + "}}}";
+        var email = body.Contains($"user={SpanishSlackId}", StringComparison.Ordinal) ? SpanishRepEmail
+            : body.Contains($"user={RepSlackId}", StringComparison.Ordinal) ? RepEmail : "stranger@elsewhere.example";
+        var spanish = body.Contains($"user={SpanishSlackId}", StringComparison.Ordinal) || body.Contains($"user={SpanishStrangerSlackId}", StringComparison.Ordinal);
+        var locale = body.Contains("include_locale=true", StringComparison.Ordinal) ? (spanish ? "es-ES" : "en-US") : null;
+        return JsonSerializer.Serialize(new { ok = true, user = new { id = "x", locale, profile = new { email } } });
     }
 }
 

@@ -130,8 +130,8 @@ public sealed class SlackConversationTests(SlackBotHost host) : IClassFixture<Sl
         var mine = views.Single(v => v.GetProperty("user_id").GetString() == SlackBotHost.RepSlackId).GetProperty("view");
         var stranger = views.Single(v => v.GetProperty("user_id").GetString() == SlackBotHost.StrangerSlackId).GetProperty("view");
         Assert.Equal("home", mine.GetProperty("type").GetString());
-        Assert.Contains(await Expected(SlackHomePublisher.PipelineQuestion, host.RepEmail, title: true), mine.GetRawText(), StringComparison.Ordinal);
-        Assert.Contains(await Expected(SlackHomePublisher.ClosingQuestion, host.RepEmail, title: true), mine.GetRawText(), StringComparison.Ordinal);
+        Assert.Contains(await Expected("my pipeline", host.RepEmail, title: true), mine.GetRawText(), StringComparison.Ordinal);
+        Assert.Contains(await Expected("my open deals closing this month", host.RepEmail, title: true), mine.GetRawText(), StringComparison.Ordinal);
         Assert.Contains("couldn't match your Slack account", stranger.GetRawText(), StringComparison.Ordinal);
     }
 

@@ -125,6 +125,8 @@ public sealed class TeamsDealTests(TeamsBotHost host) : IClassFixture<TeamsBotHo
         Assert.Contains("1.250,50 $", Unescaped(good), StringComparison.Ordinal);
         var saved = await DealAsync(deal.Id);
         Assert.Equal((1_250.50m, deal.Version + 1), (saved.Amount, saved.Version));
+        // Teams' locale is remembered for what RevBot writes them with no activity behind it (docs/texts.md).
+        Assert.Equal("es-ES", (await host.WithDbAsync(db => db.Users.AsNoTracking().SingleAsync(u => u.TeamsUserId == "aad-es-user", Ct))).ChatLocale);
     }
 
     private static string Unescaped(JsonElement e) =>

@@ -92,4 +92,25 @@ public sealed class HomeTabRendererTests
         Assert.Equal(5, view.Blocks.OfType<SectionBlock>().Count(s => s.Accessory is ButtonElement { ActionId: AlertActionIds.Assign }));
         Assert.All(view.Blocks.OfType<SectionBlock>(), s => Assert.InRange(s.Text?.Text.Length ?? 0, 0, BlockKitLimits.SectionText));
     }
+
+    [Fact]
+    public void In_spanish_every_word_of_the_tab_is_the_catalogs_and_counts_are_written_the_spanish_way()
+    {
+        var view = HomeTabRenderer.Render(new HomeTabContent(Answer("Pipeline"), Answer("Closing"),
+            new AtRiskAccounts([.. Enumerable.Range(1, 5).Select(i => Account(i))], 1_250), Settings(2, 4, stalledMuted: true))
+        { Language = "es" });
+
+        var texts = Texts(view).ToList();
+        Assert.Contains("Tus cuentas en riesgo", texts);
+        Assert.Contains("*R&amp;D &lt;Labs&gt; 1* · riesgo 89/100\nusage down 43% in 30 days, renews in 41 days", texts);
+        Assert.Contains(texts, t => t.StartsWith("Y 1.245 más. Cuentas tuyas con una alerta de riesgo de churn", StringComparison.Ordinal));
+        Assert.Contains("Tus alertas y resúmenes", texts);
+        Assert.Contains("*Stalled-deal DMs:* silenciados", texts);
+        Assert.Contains("*Churn-risk DMs:* activados", texts);
+        Assert.Contains("*Horas de silencio:* none: direct messages go out as soon as an alert is found", texts);
+        Assert.Contains("*Alertas de canal que configuraste:*\n• <#C1>: stalled deals over &lt;1&gt;\n• un canal de Teams: stalled deals over &lt;2&gt;\n…y 2 más", texts);
+        Assert.Contains("*Resúmenes que programaste:* ninguno", texts);
+        Assert.Contains(texts, t => t.StartsWith("Los botones cambian solo tus mensajes directos", StringComparison.Ordinal));
+        Assert.DoesNotContain(texts, t => t.Contains("Your ", StringComparison.Ordinal));
+    }
 }

@@ -13,9 +13,9 @@ internal static class AlertActionRoute
     public static CardActionRoute Route { get; } = CardActionRoute.Prefix(
         AlertActionIds.Prefix,
         (sp, p, userId, ct) => p.ActionId is AlertActionIds.Mute or AlertActionIds.Unmute
-            ? sp.GetRequiredService<AlertMutes>().PressAsync(p.ActionId, p.Value, userId, p.Language, ct)
-            : sp.GetRequiredService<AlertInteractions>().PressAsync(p.ActionId, p.Value, userId, p.Channel, p.Language, ct),
+            ? sp.GetRequiredService<AlertMutes>().PressAsync(p.ActionId, p.Value, userId, p.PresserLanguage, ct)
+            : sp.GetRequiredService<AlertInteractions>().PressAsync(p.ActionId, p.Value, userId, p.Channel, p.PresserLanguage, ct),
         (sp, s, state, userId, ct) => s.FormId == AlertActionIds.Dismiss
-            ? sp.GetRequiredService<AlertInteractions>().SubmitAsync(state, s.Values, userId, s.Channel, s.Language, ct)
+            ? sp.GetRequiredService<AlertInteractions>().SubmitAsync(state, s.Values, userId, s.Channel, s.PresserLanguage, ct)
             : CardActionRoute.UnknownForm(sp, s, state, userId, ct));
 }

@@ -11,9 +11,9 @@ namespace RevBot.Core.Alerts.Subscriptions;
 
 /// <summary>
 /// An alert could not be posted because its channel is gone (archived, deleted, bot removed): that channel's alert
-/// subscriptions are turned off, and whoever created each one gets a direct message saying so, in one SaveChanges. It
-/// opens no transaction of its own: the dispatcher runs it inside the one that marks the row gone, so both commit together.
-/// Messages to people, and other features' messages, are not ours.
+/// subscriptions are turned off, and whoever created each one gets a direct message saying so, in their own language
+/// (<see cref="PersonLanguage"/>), in one SaveChanges. It opens no transaction of its own: the dispatcher runs it inside
+/// the one that marks the row gone, so both commit together. Messages to people, and other features' messages, are not ours.
 /// </summary>
 public sealed class AlertGoneHandler(RevBotDb db, CompanyClock clock) : IOutboxGoneHandler
 {
@@ -25,10 +25,12 @@ public sealed class AlertGoneHandler(RevBotDb db, CompanyClock clock) : IOutboxG
         var active = await db.AlertSubscriptions.Where(s => s.Platform == message.Platform && s.ChannelId == message.ChannelId && s.Active).ToListAsync(ct);
         if (active.Count == 0) return;
         foreach (var s in active) (s.Active, s.DisabledReason, s.DisabledAt) = (false, "channel archived or removed", now);
+        var creatorIds = active.Select(s => s.CreatedByUserId).OfType<int>().Distinct().ToList();
+        var creators = await db.Users.AsNoTracking().Where(u => creatorIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, ct);
         foreach (var creator in active.Where(s => s.CreatedByUserId is not null).GroupBy(s => s.CreatedByUserId!.Value))
         {
-            // RevBot keeps no language per person: the message is in the neutral language (docs/texts.md).
-            var language = Texts.Neutral;
+            // Nobody asked: the creator's own language (PersonLanguage), English for one RevBot no longer knows.
+            var language = creators.TryGetValue(creator.Key, out var user) ? PersonLanguage.Resolve(user.Language, user.ChatLocale) : Texts.Neutral;
             var what = string.Join("; ", creator.Select(s => AlertCommands.Describe(s, language)));
             var reply = new Reply
             {

@@ -9,6 +9,9 @@ public sealed record SlackUser(string Id)
 
     /// <summary>IANA zone, e.g. Europe/Madrid.</summary>
     public string? Tz { get; init; }
+
+    /// <summary>The user's Slack language, e.g. "es-ES"; only when asked for (users.info include_locale).</summary>
+    public string? Locale { get; init; }
     public bool? IsBot { get; init; }
     public bool? Deleted { get; init; }
     public SlackUserProfile? Profile { get; init; }

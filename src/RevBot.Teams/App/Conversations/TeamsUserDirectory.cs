@@ -10,7 +10,9 @@ namespace RevBot.Teams.App.Conversations;
 /// <summary>
 /// Maps the Teams user behind an activity to a RevBot user: by the stored <c>Users.TeamsUserId</c> (Entra object id, else
 /// the "29:" id), else by the email Teams' roster gives for them (<c>GET …/conversations/{id}/members/{userId}</c>, the team's
-/// roster in a channel), which is then remembered on the user so the next question needs no roster call. Scoped.
+/// roster in a channel), which is then remembered on the user so the next question needs no roster call. The activity's
+/// locale is remembered too (<c>users.chat_locale</c>), when it changes: the language of what RevBot later writes the
+/// person with no activity behind it ("alert subscription turned off"), until they choose one. Scoped.
 /// </summary>
 public sealed partial class TeamsUserDirectory(RevBotDb db, ConnectorClient connector, ILogger<TeamsUserDirectory> log)
 {
@@ -19,7 +21,15 @@ public sealed partial class TeamsUserDirectory(RevBotDb db, ConnectorClient conn
     {
         ArgumentNullException.ThrowIfNull(activity);
         var known = await TeamsUsers.FindAsync(db, activity.From, ct);
-        if (known is not null) return known;
+        if (known is not null)
+        {
+            if (Locale(activity) is { } locale && locale != known.ChatLocale)
+            {
+                await db.Users.Where(u => u.Id == known.Id).ExecuteUpdateAsync(s => s.SetProperty(u => u.ChatLocale, locale), ct);
+                known.ChatLocale = locale;
+            }
+            return known;
+        }
 
         var teamsId = activity.From?.Id;
         if (string.IsNullOrEmpty(teamsId) || activity.ServiceUrl is null || activity.Conversation?.Id is null) return null;
@@ -34,10 +44,14 @@ public sealed partial class TeamsUserDirectory(RevBotDb db, ConnectorClient conn
         if (user is null) return null;
         // Remember the id the next activity will be looked up by (the same order as TeamsUsers.FindAsync).
         user.TeamsUserId = FirstNonBlank(activity.From!.AadObjectId, teamsId);
+        user.ChatLocale = Locale(activity) ?? user.ChatLocale;
         await db.SaveChangesAsync(ct);
         LogMapped(log, user.Id);
         return user;
     }
+
+    /// <summary>The activity's locale ("es-ES"), cut to the column; null when Teams sent none.</summary>
+    private static string? Locale(BotActivity activity) => activity.Locale is { Length: > 0 } l ? l[..Math.Min(l.Length, 32)] : null;
 
     private static string? FirstNonBlank(params string?[] values) => values.FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
 
