@@ -136,7 +136,7 @@ public static class AnswerCharts
     {
         var def = answer.Metric is { } m && MetricCatalog.TryGet(m, out var d) ? d : null;
         var example = def is null ? null
-            : f.Spanish ? $"gráfico de {def.NameEs} por mes" : $"chart {def.NameEn} by month";
+            : f.Spanish ? $"gráfico de {def.Name("es")} por mes" : $"chart {def.Name("en")} by month";
         var note = f.Spanish
             ? "Un gráfico necesita una serie de valores: pídelo por mes, por trimestre o por comercial" + (example is null ? "." : $", por ejemplo «{example}».")
             : "A chart needs a series of values: ask for it by month, by quarter or by rep" + (example is null ? "." : $", for example \"{example}\".");

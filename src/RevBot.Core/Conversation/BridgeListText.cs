@@ -59,8 +59,8 @@ internal static class BridgeListText
                 Context =
                 [
                     MetricAnswerComposer.ContextLine(period, q.Filters, f, names, q.Conditions),
-                    es ? $"ARR antes: el {f.Date(found.StartDay, true)}; después: el {f.Date(found.EndDay, true)}. {def.DefinitionEs}"
-                       : $"ARR before: on {f.Date(found.StartDay, true)}; after: on {f.Date(found.EndDay, true)}. {def.DefinitionEn}",
+                    es ? $"ARR antes: el {f.Date(found.StartDay, true)}; después: el {f.Date(found.EndDay, true)}. {def.Definition("es")}"
+                       : $"ARR before: on {f.Date(found.StartDay, true)}; after: on {f.Date(found.EndDay, true)}. {def.Definition("en")}",
                 ],
             },
         };

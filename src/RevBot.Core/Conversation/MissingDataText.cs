@@ -18,7 +18,7 @@ public static class MissingDataText
         var f = new AnswerFormatter(question.Language, currency);
         var es = f.Spanish;
         var def = missing.Metric is { } id && MetricCatalog.TryGet(id, out var d) ? d : null;
-        var what = def is null ? (es ? "esta lista" : "This list") : es ? def.NameEs : MetricAnswerComposer.Capitalize(def.NameEn, f.Culture);
+        var what = def is null ? (es ? "esta lista" : "This list") : es ? def.Name("es") : MetricAnswerComposer.Capitalize(def.Name("en"), f.Culture);
         var needs = string.Join(es ? " y " : " and ", missing.Needs.Select(anyOf => string.Join(es ? " o " : " or ", anyOf.Select(s => Source(s, es)))));
         var count = missing.Needs.Sum(n => n.Count);
         var text = es

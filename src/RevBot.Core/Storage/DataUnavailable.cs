@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
+using RevBot.Core.Localization;
 using RevBot.Core.Replies;
 
 namespace RevBot.Core.Storage;
@@ -52,28 +53,15 @@ public static class DataUnavailable
         e.GetType().FullName == "Microsoft.Data.Sqlite.SqliteException"
         && e.GetType().GetProperty("SqliteErrorCode")?.GetValue(e) is 5 or 6 or 10 or 14;
 
-    public static Reply Reply(string language)
+    /// <summary>For a question: no number without the data.</summary>
+    public static Reply Reply(string? language) => new()
     {
-        var es = language == "es";
-        return new Reply
-        {
-            Kind = ReplyKind.Error,
-            Title = es ? "Sin acceso a los datos" : "Can't reach the data",
-            Text = es
-                ? "Ahora mismo no puedo llegar a los datos de ingresos, así que no te doy ninguna cifra. Vuelve a preguntar en unos minutos."
-                : "I can't reach the revenue data right now, so I won't give you a number. Please ask again in a few minutes.",
-        };
-    }
+        Kind = ReplyKind.Error,
+        Title = Texts.Get(language, nameof(Catalog.ChatDataUnavailableTitle)),
+        Text = Texts.Get(language, nameof(Catalog.ChatDataUnavailable)),
+    };
 
     /// <summary>For a button press or a form (which may have meant a change): says that nothing was changed.</summary>
-    public static Reply NothingChanged(string language)
-    {
-        var es = language == "es";
-        return Reply(language) with
-        {
-            Text = es
-                ? "Ahora mismo no puedo llegar a los datos de ingresos, así que no se ha cambiado nada. Vuelve a intentarlo en unos minutos."
-                : "I can't reach the revenue data right now, so nothing was changed. Please try again in a few minutes.",
-        };
-    }
+    public static Reply NothingChanged(string? language) =>
+        Reply(language) with { Text = Texts.Get(language, nameof(Catalog.ChatDataUnavailableNothingChanged)) };
 }

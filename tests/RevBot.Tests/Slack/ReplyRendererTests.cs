@@ -123,6 +123,18 @@ public sealed class ReplyRendererTests
     }
 
     [Fact]
+    public void The_words_around_an_answer_are_in_the_language_of_the_question()
+    {
+        var question = "tasa de cierre por región";
+        Assert.Equal("es", QuestionLanguage.Of(question));
+        Assert.Equal("en", QuestionLanguage.Of("win rate by region"));
+        Assert.Equal("Trabajando en ello…", SlackMessages.WorkingOnIt(question, QuestionLanguage.Of(question)).Text);
+        Assert.Equal("Compartir en el canal", SlackMessages.ShareAction(question, "es").Label);
+        Assert.Equal("Share in channel", SlackMessages.ShareAction("win rate").Label);
+        Assert.StartsWith("El gráfico se comparte solo donde", SlackMessages.ChartNotShared("es"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_chart_without_a_table_is_drawn_as_text_bars()
     {
         var reply = new Reply { Title = "Bookings", Text = "Up.", Chart = new ReplyChart("By month", [new ChartPoint("Jan", 50), new ChartPoint("Feb", 100)], "k$") };

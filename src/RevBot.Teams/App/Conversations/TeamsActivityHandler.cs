@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using RevBot.Core.Domain;
 using RevBot.Core.Interactions;
+using RevBot.Core.Localization;
 using RevBot.Core.Replies;
 using RevBot.Core.Storage;
 using RevBot.Core.Work;
@@ -144,11 +145,12 @@ public sealed partial class TeamsActivityHandler(
 
         var verb = value?.Action?.Verb;
         if (routes.Handles(verb)) return await InteractAsync(activity, verb!, value!.Action!.Data, ct);
+        // Said to the presser, in their client's language.
         if (verb != WelcomeCard.AskVerb)
-            return InvokeResponse.ForCardAction(AdaptiveCardInvokeResponse.Error(400, "BadRequest", $"RevBot does not know the action '{verb}'."));
+            return InvokeResponse.ForCardAction(AdaptiveCardInvokeResponse.Error(400, "BadRequest", Texts.Get(TeamsResponder.Language(activity), nameof(Catalog.TeamsUnknownAction), verb)));
         var question = QuestionOf(value!.Action!.Data);
         if (string.IsNullOrWhiteSpace(question))
-            return InvokeResponse.ForCardAction(AdaptiveCardInvokeResponse.Error(400, "BadRequest", "The button carries no question."));
+            return InvokeResponse.ForCardAction(AdaptiveCardInvokeResponse.Error(400, "BadRequest", Texts.Get(TeamsResponder.Language(activity), nameof(Catalog.TeamsButtonNoQuestion))));
 
         var answer = await responder.AskAsync(activity, question, ct);
         var charts = services.GetRequiredService<TeamsAnswerCharts>();
