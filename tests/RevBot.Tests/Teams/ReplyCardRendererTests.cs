@@ -70,6 +70,8 @@ public sealed class ReplyCardRendererTests
         Assert.Equal(6, actions.Count);
         var more = Assert.IsType<ShowCardAction>(actions[5]);
         Assert.Equal(["Q6", "Q7", "Q8", "Q9"], more.Card.Actions!.Select(a => a.Title));
+        Assert.Equal("More", more.Title);
+        Assert.Equal("Más", ReplyCardRenderer.Render(reply, language: "es").Actions![5].Title);
     }
 
     [Fact]

@@ -40,7 +40,7 @@ internal static class ReplyCardLayout
         return new AdaptiveCard
         {
             Body = body,
-            Actions = Actions(reply.Actions),
+            Actions = Actions(reply.Actions, language),
             Refresh = refresh,
             FallbackText = CardText.Truncate(reply.Text, 500),
             MsTeams = table is not null ? TeamsCardProperties.FullWidth : null,
@@ -72,7 +72,7 @@ internal static class ReplyCardLayout
         FallbackText = CardText.Truncate(reply.Text, 500),
     };
 
-    private static List<CardAction>? Actions(IReadOnlyList<ReplyAction> actions)
+    private static List<CardAction>? Actions(IReadOnlyList<ReplyAction> actions, string language)
     {
         if (actions.Count == 0) return null;
         var max = ReplyCardRenderer.MaxActions;
@@ -80,7 +80,7 @@ internal static class ReplyCardLayout
         // Teams shows at most six buttons per set: five, then "More" unfolding the rest (overflow menus count against the six too).
         var more = new ShowCardAction
         {
-            Title = "More",
+            Title = Texts.Get(language, nameof(Catalog.TeamsMoreButton)),
             Card = new AdaptiveCard { Actions = [.. actions.Skip(max - 1).Take(max).Select(ReplyCardRenderer.ToAction)] },
         };
         return [.. actions.Take(max - 1).Select(ReplyCardRenderer.ToAction), more];
