@@ -39,7 +39,7 @@ internal static class DealBenchmark
         var card = await Latency.MeasureAsync(() => Use<DealCards, RevBot.Core.Replies.Reply?>(c => c.CardAsync("deal-00012345", null, "en", CancellationToken.None)), iterations);
         Console.WriteLine($"| deal card | 1 | {card.Median:F1} | {card.P95:F1} |");
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        var health = await Latency.MeasureAsync(() => Use<DataHealthQueries, DataHealthReport>(q => q.RunAsync(today, 10, CancellationToken.None)), Math.Max(3, iterations / 5), warmUp: 1);
+        var health = await Latency.MeasureAsync(() => Use<DataHealthQueries, DataHealthReport>(q => q.RunAsync(today, 10, "en", CancellationToken.None)), Math.Max(3, iterations / 5), warmUp: 1);
         Console.WriteLine($"| data health report | | {health.Median:F1} | {health.P95:F1} |");
     }
 }

@@ -47,7 +47,7 @@ public sealed class AskService(
         var words = await vocabulary.GetAsync(db, request.Question, ct);
         var parsed = QuestionParser.Parse(request.Question, new ParseContext(asOf, options.FiscalYearStartMonth, request.UserEmail, words));
         if (parsed.Intent == Intent.DealSearch) return Counted(await FindDealAsync(parsed, request.UserEmail, ct));
-        if (parsed.Intent == Intent.DataHealth) return Counted(DataHealthAnswers.Compose(parsed, await health.RunAsync(asOf, 10, ct)));
+        if (parsed.Intent == Intent.DataHealth) return Counted(DataHealthAnswers.Compose(parsed, await health.RunAsync(asOf, 10, parsed.Language, ct)));
         var previous = request.ConversationKey is { } key ? await conversations.LoadAsync(key, ct) : null;
 
         // A word RevBot could not place is named back, never dropped (QuestionReader.Words.cs).
@@ -178,7 +178,7 @@ public sealed class AskService(
         catch (MetricNotSupportedException ex)
         {
             log.LogDebug(ex, "Metric not supported for this question.");
-            return GuidanceComposer.NotUnderstood(q, q.Language == "es" ? Spanish(ex) : ex.Message);
+            return GuidanceComposer.NotUnderstood(q, ex.Text(q.Language));
         }
     }
 
@@ -202,7 +202,7 @@ public sealed class AskService(
         catch (MetricNotSupportedException ex)
         {
             log.LogDebug(ex, "Bridge list not supported for this question.");
-            return GuidanceComposer.NotUnderstood(q, q.Language == "es" ? Spanish(ex) : ex.Message);
+            return GuidanceComposer.NotUnderstood(q, ex.Text(q.Language));
         }
     }
 
@@ -221,16 +221,7 @@ public sealed class AskService(
     {
         var condition = ScopeText.Amount(amount, f);
         return f.Spanish
-            ? $"No puedo limitar {def.NameEs} a {condition}: no se calcula negocio a negocio. La condición de importe vale para ingresos cerrados, tasa de éxito, pipeline, negocios ganados o perdidos, tamaño medio, ciclo de venta y listas de negocios."
-            : $"I can't limit {def.NameEn} to {condition}: it isn't computed deal by deal. An amount condition works on bookings, win rate, pipeline, deals won or lost, average deal size, sales cycle and deal lists.";
-    }
-
-    private static string Spanish(MetricNotSupportedException ex)
-    {
-        if (ex.IsAmount) return $"No puedo limitar {(ex.Metric is { } id && MetricCatalog.TryGet(id, out var metric) ? metric.NameEs : "esta métrica")} a un importe de negocio.";
-        var name = ex.Metric is { } m && MetricCatalog.TryGet(m, out var d) ? d.NameEs : "esta métrica";
-        if (ex.Dimension is not { } dim) return $"No puedo calcular {name} para ese periodo.";
-        var by = DimensionText.Name(dim, spanish: true);
-        return ex.IsBreakdown ? $"No puedo desglosar {name} por {by}." : $"No puedo filtrar {name} por {by}.";
+            ? $"No puedo limitar {def.Name("es")} a {condition}: no se calcula negocio a negocio. La condición de importe vale para ingresos cerrados, tasa de éxito, pipeline, negocios ganados o perdidos, tamaño medio, ciclo de venta y listas de negocios."
+            : $"I can't limit {def.Name("en")} to {condition}: it isn't computed deal by deal. An amount condition works on bookings, win rate, pipeline, deals won or lost, average deal size, sales cycle and deal lists.";
     }
 }

@@ -18,7 +18,7 @@ internal static class DataHealthAnswers
     {
         var language = q.Language;
         var culture = Texts.CultureOf(language);
-        var checks = report.Duplicates.Select(d => (d.Label, d.Count)).Concat(report.Deals.Select(d => (d.Label, d.Count))).ToList();
+        var checks = report.Duplicates.Select(d => (d.Key, d.Label, d.Count)).Concat(report.Deals.Select(d => (d.Key, d.Label, d.Count))).ToList();
         var found = checks.Where(c => c.Count > 0).Select(c => $"{c.Label.ToLowerInvariant()}: {c.Count.ToString("#,0", culture)}").ToList();
         var text = found.Count == 0
             ? Texts.Get(language, nameof(Catalog.DataHealthAllClear))
@@ -29,7 +29,7 @@ internal static class DataHealthAnswers
             Understood = true,
             Intent = "data_health",
             Language = q.Language,
-            Items = [.. checks.Select(c => new AnswerItem(Key(c.Label), c.Label, c.Count))],
+            Items = [.. checks.Select(c => new AnswerItem(c.Key, c.Label, c.Count))],
             Text = text,
             Reply = new Reply
             {
@@ -47,8 +47,6 @@ internal static class DataHealthAnswers
             },
         };
     }
-
-    private static string Key(string label) => string.Join('_', label.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries));
 
     private static string Short(string id) => id.Length <= 20 ? id : id[..19] + "…";
 }

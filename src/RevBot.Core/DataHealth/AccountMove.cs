@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using RevBot.Core.Domain;
+using RevBot.Core.Localization;
 using RevBot.Core.Storage;
 
 namespace RevBot.Core.DataHealth;
@@ -57,12 +58,18 @@ internal static class AccountMove
         db.Usage.AddRange(moved["removedUsage"]?.Deserialize<List<ProductUsage>>() ?? []);
     }
 
-    public static string Summary(JsonObject moved)
+    /// <summary>"moved 3 deals, 2 contacts", in <paramref name="language"/>.</summary>
+    public static string Summary(JsonObject moved, string language)
     {
-        var parts = new[] { "deals", "activities", "contacts", "subscriptions", "tickets" }
-            .Select(k => (Key: k, Count: (moved[k] as JsonArray)?.Count ?? 0)).Where(p => p.Count > 0).Select(p => $"{p.Count} {p.Key}");
+        var parts = new[]
+            {
+                ("deals", nameof(Catalog.DataHealthMovedDeals)), ("activities", nameof(Catalog.DataHealthMovedActivities)),
+                ("contacts", nameof(Catalog.DataHealthMovedContacts)), ("subscriptions", nameof(Catalog.DataHealthMovedSubscriptions)),
+                ("tickets", nameof(Catalog.DataHealthMovedTickets)),
+            }
+            .Select(k => (Key: k.Item2, Count: (moved[k.Item1] as JsonArray)?.Count ?? 0)).Where(p => p.Count > 0).Select(p => Texts.Get(language, p.Key, p.Count));
         var text = string.Join(", ", parts);
-        return text.Length == 0 ? "nothing to move" : "moved " + text;
+        return text.Length == 0 ? Texts.Get(language, nameof(Catalog.DataHealthNothingToMove)) : Texts.Get(language, nameof(Catalog.DataHealthMoved), text);
     }
 
     private static JsonArray Ids(List<string> ids) => [.. ids.Select(id => (JsonNode?)id)];

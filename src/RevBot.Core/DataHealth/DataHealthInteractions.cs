@@ -8,7 +8,7 @@ namespace RevBot.Core.DataHealth;
 /// <summary>
 /// The data-health buttons: "Merge" (value "contact|id|id") opens a form to choose the record that survives;
 /// submitting it merges; "Undo" (value: the merge's audit id) puts both records back. The form and replies are in the
-/// presser's language (English when the adapter does not know it); the merge's own message is English for now.
+/// presser's language (English when the adapter does not know it), and so are the merge's own messages.
 /// </summary>
 public sealed class DataHealthInteractions(RecordMerger merger, DataHealthQueries queries)
 {
@@ -22,7 +22,7 @@ public sealed class DataHealthInteractions(RecordMerger merger, DataHealthQuerie
         if (actionId == Undo)
         {
             var undone = long.TryParse(value, out var id)
-                ? await merger.UndoAsync(id, userId, channel, ct)
+                ? await merger.UndoAsync(id, userId, channel, language, ct)
                 : new MergeResult(MergeStatus.NotFound, Texts.Get(language, nameof(Catalog.DataHealthNoSuchMerge)));
             return undone.Status == MergeStatus.Undone
                 ? new Reply { Kind = ReplyKind.Answer, Title = Texts.Get(language, nameof(Catalog.DataHealthMergeUndoneTitle)), Text = undone.Message, Notice = undone.Message }
@@ -31,7 +31,7 @@ public sealed class DataHealthInteractions(RecordMerger merger, DataHealthQuerie
         if (actionId != Merge || !RecordMerger.TryParsePair(value, out var entity, out var first, out var second))
             return Refused(Texts.Get(language, nameof(Catalog.DataHealthUnknownButton)), language);
         var contact = entity == "contact";
-        var labels = await queries.LabelsAsync(entity, [first, second], ct);
+        var labels = await queries.LabelsAsync(entity, [first, second], language, ct);
         var form = new ReplyForm
         {
             Id = Merge,
@@ -61,7 +61,7 @@ public sealed class DataHealthInteractions(RecordMerger merger, DataHealthQuerie
         var survivor = values.GetValueOrDefault(SurvivorField);
         if (survivor != first && survivor != second) return Refused(Texts.Get(language, nameof(Catalog.DataHealthChooseSurvivor), first, second), language);
         var loser = survivor == first ? second : first;
-        var result = await merger.MergeAsync(entity, survivor, loser, userId, channel, $"{state.IdempotencyKey}:{Merge}", ct);
+        var result = await merger.MergeAsync(entity, survivor, loser, userId, channel, $"{state.IdempotencyKey}:{Merge}", language, ct);
         if (result.Status != MergeStatus.Merged) return Refused(result.Message, language);
         return new Reply
         {

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using RevBot.Core.Deals;
+using RevBot.Core.Localization;
 using RevBot.Core.Metrics.Sql;
 using RevBot.Core.Storage;
 
@@ -10,10 +11,11 @@ namespace RevBot.Core.DataHealth;
 /// The data-health report in a few GROUP BY queries: each returns the first <c>limit</c> groups and, through
 /// <c>COUNT(*) OVER ()</c>, how many groups there are in all, so nothing is loaded row by row. Each query reads a whole
 /// table (half a million contacts at benchmark size), so they run at the same time, each on its own connection.
+/// Labels, reasons and record names are in the asker's language.
 /// </summary>
 public sealed class DataHealthQueries(RevBotDb db, IServiceScopeFactory scopes)
 {
-    public async Task<DataHealthReport> RunAsync(DateOnly today, int limit, CancellationToken ct)
+    public async Task<DataHealthReport> RunAsync(DateOnly today, int limit, string language, CancellationToken ct)
     {
         var dialect = SqlDialect.For(db.Database);
         string Fold(string column) => SearchText.Sql(column, dialect);
@@ -38,26 +40,28 @@ public sealed class DataHealthQueries(RevBotDb db, IServiceScopeFactory scopes)
             SELECT MIN(a.id), MAX(a.id), 1, COUNT(*) OVER () FROM accounts a
             WHERE a.domain IS NOT NULL AND a.domain <> '' GROUP BY lower(a.domain) HAVING COUNT(DISTINCT {nameKey}) > 1
             """, limit, ct);
-        var dealsTask = DealIssuesAsync(dialect, today, Math.Min(limit, 3), ct);
+        var dealsTask = DealIssuesAsync(dialect, today, Math.Min(limit, 3), language, ct);
         await Task.WhenAll(byEmailTask, byNameTask, accountsByNameTask, accountsByDomainTask, dealsTask);
         var (byEmail, byName, accountsByName, accountsByDomain) = (byEmailTask.Result, byNameTask.Result, accountsByNameTask.Result, accountsByDomainTask.Result);
 
-        var contacts = await ContactLabelsAsync(byEmail.Rows.Concat(byName.Rows).SelectMany(r => new[] { r.First, r.Second }), ct);
-        var accounts = await AccountLabelsAsync(accountsByName.Rows.Concat(accountsByDomain.Rows).SelectMany(r => new[] { r.First, r.Second }), ct);
-        DataHealthCheck<DuplicatePair> Check(string label, Groups g, string entity, Dictionary<string, string> labels, Func<Row, string> reason) =>
-            new(label, g.Total, [.. g.Rows.Select(r => new DuplicatePair(entity, r.First, labels.GetValueOrDefault(r.First, r.First), r.Second, labels.GetValueOrDefault(r.Second, r.Second), reason(r)))]);
+        var contacts = await ContactLabelsAsync(byEmail.Rows.Concat(byName.Rows).SelectMany(r => new[] { r.First, r.Second }), language, ct);
+        var accounts = await AccountLabelsAsync(accountsByName.Rows.Concat(accountsByDomain.Rows).SelectMany(r => new[] { r.First, r.Second }), language, ct);
+        DataHealthCheck<DuplicatePair> Check(string labelKey, Groups g, string entity, Dictionary<string, string> labels, Func<Row, string> reasonKey) =>
+            new(KeyOf(labelKey), Texts.Get(language, labelKey), g.Total,
+                [.. g.Rows.Select(r => new DuplicatePair(entity, r.First, labels.GetValueOrDefault(r.First, r.First), r.Second, labels.GetValueOrDefault(r.Second, r.Second), Texts.Get(language, reasonKey(r))))]);
 
         return new DataHealthReport(
             [
-                Check("Contacts with the same e-mail", byEmail, "contact", contacts, _ => "same e-mail"),
-                Check("Contacts with the same name at one account", byName, "contact", contacts, _ => "same name, same account"),
-                Check("Accounts with the same name", accountsByName, "account", accounts, r => r.Flag == 1 ? "same name and domain" : "same name"),
-                Check("Accounts sharing a domain", accountsByDomain, "account", accounts, _ => "same domain"),
+                Check(nameof(Catalog.DataHealthCheckContactsSameEmail), byEmail, "contact", contacts, _ => nameof(Catalog.DataHealthWhySameEmail)),
+                Check(nameof(Catalog.DataHealthCheckContactsSameName), byName, "contact", contacts, _ => nameof(Catalog.DataHealthWhySameNameAccount)),
+                Check(nameof(Catalog.DataHealthCheckAccountsSameName), accountsByName, "account", accounts,
+                    r => r.Flag == 1 ? nameof(Catalog.DataHealthWhySameNameDomain) : nameof(Catalog.DataHealthWhySameName)),
+                Check(nameof(Catalog.DataHealthCheckAccountsSameDomain), accountsByDomain, "account", accounts, _ => nameof(Catalog.DataHealthWhySameDomain)),
             ],
             await dealsTask);
     }
 
-    private async Task<IReadOnlyList<DataHealthCheck<DealIssue>>> DealIssuesAsync(SqlDialect dialect, DateOnly today, int limit, CancellationToken ct)
+    private async Task<IReadOnlyList<DataHealthCheck<DealIssue>>> DealIssuesAsync(SqlDialect dialect, DateOnly today, int limit, string language, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<RevBotDb>();
@@ -69,17 +73,18 @@ public sealed class DataHealthQueries(RevBotDb db, IServiceScopeFactory scopes)
             FROM deals d WHERE d.status = 'open'
             """, p, r => new[] { r.Count(0), r.Count(1), r.Count(2) }, ct))[0];
         var checks = new List<DataHealthCheck<DealIssue>>();
-        foreach (var (label, condition, count) in new[]
+        foreach (var (labelKey, condition, count) in new[]
         {
-            ("Open deals without an amount", "d.amount = 0", counts[0]),
-            ("Open deals with a close date in the past", $"d.close_date < {day}", counts[1]),
-            ("Open deals without an owner", "d.owner_id IS NULL", counts[2]),
+            (nameof(Catalog.DataHealthCheckDealsNoAmount), "d.amount = 0", counts[0]),
+            (nameof(Catalog.DataHealthCheckDealsPastClose), $"d.close_date < {day}", counts[1]),
+            (nameof(Catalog.DataHealthCheckDealsNoOwner), "d.owner_id IS NULL", counts[2]),
         })
         {
+            var label = Texts.Get(language, labelKey);
             var examples = count == 0 ? [] : await SqlRunner.QueryAsync(db,
                 $"SELECT d.id, d.name FROM deals d WHERE d.status = 'open' AND {condition} ORDER BY d.amount DESC, d.id LIMIT {limit}",
                 p, r => new DealIssue(r.GetString(0), r.Text(1) ?? r.GetString(0), label), ct);
-            checks.Add(new DataHealthCheck<DealIssue>(label, count, examples));
+            checks.Add(new DataHealthCheck<DealIssue>(KeyOf(labelKey), label, count, examples));
         }
         return checks;
     }
@@ -95,22 +100,27 @@ public sealed class DataHealthQueries(RevBotDb db, IServiceScopeFactory scopes)
     }
 
     /// <summary>How contacts or accounts are named on buttons and forms: name, e-mail or domain, and id.</summary>
-    public Task<Dictionary<string, string>> LabelsAsync(string entity, IEnumerable<string> ids, CancellationToken ct) =>
-        entity == "contact" ? ContactLabelsAsync(ids, ct) : AccountLabelsAsync(ids, ct);
+    public Task<Dictionary<string, string>> LabelsAsync(string entity, IEnumerable<string> ids, string language, CancellationToken ct) =>
+        entity == "contact" ? ContactLabelsAsync(ids, language, ct) : AccountLabelsAsync(ids, language, ct);
 
-    private async Task<Dictionary<string, string>> ContactLabelsAsync(IEnumerable<string> ids, CancellationToken ct)
+    /// <summary>A rule's key for programs: its English label in snake case, whatever the asker's language.</summary>
+    private static string KeyOf(string labelKey) =>
+        string.Join('_', Texts.Get(Texts.Neutral, labelKey).ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries));
+
+    private async Task<Dictionary<string, string>> ContactLabelsAsync(IEnumerable<string> ids, string language, CancellationToken ct)
     {
         var wanted = ids.Distinct().ToList();
         var rows = await db.Contacts.AsNoTracking().Where(c => wanted.Contains(c.Id))
             .Select(c => new { c.Id, c.FirstName, c.LastName, c.Email, Account = c.Account!.Name }).ToListAsync(ct);
-        return rows.ToDictionary(c => c.Id, c => $"{c.FirstName} {c.LastName} <{c.Email ?? "no e-mail"}> at {c.Account ?? "no account"} ({c.Id})".Trim());
+        return rows.ToDictionary(c => c.Id, c => Texts.Get(language, nameof(Catalog.DataHealthContactLabel), c.FirstName, c.LastName,
+            c.Email ?? Texts.Get(language, nameof(Catalog.DataHealthNoEmail)), c.Account ?? Texts.Get(language, nameof(Catalog.DataHealthNoAccount)), c.Id).Trim());
     }
 
-    private async Task<Dictionary<string, string>> AccountLabelsAsync(IEnumerable<string> ids, CancellationToken ct)
+    private async Task<Dictionary<string, string>> AccountLabelsAsync(IEnumerable<string> ids, string language, CancellationToken ct)
     {
         var wanted = ids.Distinct().ToList();
         var rows = await db.Accounts.AsNoTracking().Where(a => wanted.Contains(a.Id)).Select(a => new { a.Id, a.Name, a.Domain }).ToListAsync(ct);
-        return rows.ToDictionary(a => a.Id, a => $"{a.Name} ({a.Domain ?? "no domain"}, {a.Id})");
+        return rows.ToDictionary(a => a.Id, a => $"{a.Name} ({a.Domain ?? Texts.Get(language, nameof(Catalog.DataHealthNoDomain))}, {a.Id})");
     }
 
     private sealed record Row(string First, string Second, long Flag);

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using RevBot.Core.Company;
 using RevBot.Core.Deals;
 using RevBot.Core.Domain;
+using RevBot.Core.Localization;
 using RevBot.Core.Storage;
 
 namespace RevBot.Core.DataHealth;
@@ -12,7 +13,8 @@ namespace RevBot.Core.DataHealth;
 /// other's deals, activities, contacts (and subscriptions, tickets, usage), fills its empty fields from it, and the
 /// other is removed. The audit entry keeps the removed record whole and every moved id, so a RevOps user can undo
 /// the merge within <see cref="UndoWindow"/>. Managers and RevOps may merge. Replays, the acting user and who may merge
-/// go through the same path as deal commands (<see cref="CommandGate"/>, <see cref="DealPermissions"/>).
+/// go through the same path as deal commands (<see cref="CommandGate"/>, <see cref="DealPermissions"/>). Messages are
+/// in the presser's language; a replay gets the first outcome's message back as it was written.
 /// </summary>
 public sealed class RecordMerger(RevBotDb db, CompanyClock clock)
 {
@@ -21,20 +23,20 @@ public sealed class RecordMerger(RevBotDb db, CompanyClock clock)
     private static readonly string[] ContactFields = [nameof(Contact.FirstName), nameof(Contact.LastName), nameof(Contact.Email), nameof(Contact.Title), nameof(Contact.Phone)];
     private static readonly string[] AccountFields = [nameof(Account.Domain), nameof(Account.Industry), nameof(Account.Segment), nameof(Account.Region), nameof(Account.Country), nameof(Account.Employees), nameof(Account.OwnerId)];
 
-    public async Task<MergeResult> MergeAsync(string entity, string survivorId, string loserId, int? userId, ChangeChannel channel, string key, CancellationToken ct)
+    public async Task<MergeResult> MergeAsync(string entity, string survivorId, string loserId, int? userId, ChangeChannel channel, string key, string language, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(key);
-        if (entity is not ("contact" or "account") || survivorId == loserId) return new(MergeStatus.Invalid, "Choose two different contacts or accounts to merge.");
+        if (entity is not ("contact" or "account") || survivorId == loserId) return new(MergeStatus.Invalid, Texts.Get(language, nameof(Catalog.DataHealthChooseTwo)));
         // The same submission delivered again gets the first outcome back, merging nothing.
         if (await CommandGate.StoredOutcomeAsync(db, key, ct) is { } outcome && JsonNode.Parse(outcome) is JsonObject first)
             return new(MergeStatus.Merged, (string?)first["message"] ?? "", (long?)first["auditId"]);
-        if (await CommandGate.ActorAsync(db, userId, ct) is not { } actor) return Refused(DealPermissions.UnknownUser("merge records"));
-        if (DealPermissions.MergeRefusal(actor) is { } refusal) return Refused(refusal);
+        if (await CommandGate.ActorAsync(db, userId, ct) is not { } actor) return Refused(DealPermissions.UnknownUser(language, nameof(Catalog.DataHealthUnknownMergeUser)));
+        if (DealPermissions.MergeRefusal(actor, language) is { } refusal) return Refused(refusal);
 
         var (survivor, loser) = entity == "contact"
             ? ((object?)await db.Contacts.FirstOrDefaultAsync(c => c.Id == survivorId, ct), (object?)await db.Contacts.FirstOrDefaultAsync(c => c.Id == loserId, ct))
             : (await db.Accounts.FirstOrDefaultAsync(a => a.Id == survivorId, ct), await db.Accounts.FirstOrDefaultAsync(a => a.Id == loserId, ct));
-        if (survivor is null || loser is null) return new(MergeStatus.NotFound, "One of the two records no longer exists; it may have been merged already.");
+        if (survivor is null || loser is null) return new(MergeStatus.NotFound, Texts.Get(language, nameof(Catalog.DataHealthRecordGone)));
 
         var now = clock.UtcNow;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -48,7 +50,9 @@ public sealed class RecordMerger(RevBotDb db, CompanyClock clock)
         db.Remove(loser);
         var audit = new AuditEntry { At = now, UserId = actor.Id, Channel = channel, Entity = entity, EntityId = survivorId, Action = "merge", Changes = record.ToJsonString() };
         db.AuditLog.Add(audit);
-        var message = $"Merged by {actor.Name}: kept {survivorId}, removed {loserId}" + (entity == "account" ? $" ({AccountMove.Summary(record["moved"]!.AsObject())})." : ".");
+        var message = entity == "account"
+            ? Texts.Get(language, nameof(Catalog.DataHealthMergedAccountsMessage), actor.Name, survivorId, loserId, AccountMove.Summary(record["moved"]!.AsObject(), language))
+            : Texts.Get(language, nameof(Catalog.DataHealthMergedMessage), actor.Name, survivorId, loserId);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -61,24 +65,24 @@ public sealed class RecordMerger(RevBotDb db, CompanyClock clock)
             // Someone merged (or removed) one of the two at the same moment: nothing of this merge is kept.
             await transaction.RollbackAsync(CancellationToken.None);
             db.ChangeTracker.Clear();
-            return new(MergeStatus.NotFound, "One of the two records changed while merging (merged by someone else?); nothing was changed.");
+            return new(MergeStatus.NotFound, Texts.Get(language, nameof(Catalog.DataHealthChangedWhileMerging)));
         }
         return new(MergeStatus.Merged, message, audit.Id);
     }
 
-    private async Task<MergeResult> UndoCoreAsync(long mergeId, int? userId, ChangeChannel channel, CancellationToken ct)
+    private async Task<MergeResult> UndoCoreAsync(long mergeId, int? userId, ChangeChannel channel, string language, CancellationToken ct)
     {
-        if (await CommandGate.ActorAsync(db, userId, ct) is not { } actor) return Refused(DealPermissions.UnknownUser("undo merges"));
-        if (DealPermissions.UndoMergeRefusal(actor) is { } refusal) return Refused(refusal);
+        if (await CommandGate.ActorAsync(db, userId, ct) is not { } actor) return Refused(DealPermissions.UnknownUser(language, nameof(Catalog.DataHealthUnknownUndoUser)));
+        if (DealPermissions.UndoMergeRefusal(actor, language) is { } refusal) return Refused(refusal);
         var merge = await db.AuditLog.AsNoTracking().FirstOrDefaultAsync(a => a.Id == mergeId && a.Action == "merge", ct);
         if (merge is null || JsonNode.Parse(merge.Changes ?? "{}") is not JsonObject record || record["loser"] is not JsonObject loserJson)
-            return new(MergeStatus.NotFound, "There is no such merge to undo.");
+            return new(MergeStatus.NotFound, Texts.Get(language, nameof(Catalog.DataHealthNoSuchMerge)));
         var now = clock.UtcNow;
         if (now - merge.At > UndoWindow)
-            return new(MergeStatus.Refused, $"A merge can be undone for {UndoWindow.Days} days; this one was {DealText.Ago(merge.At, now)}.");
+            return new(MergeStatus.Refused, Texts.Get(language, nameof(Catalog.DataHealthUndoTooLate), UndoWindow.Days, DealText.Ago(merge.At, now, language)));
         var marker = new JsonObject { ["merge"] = mergeId }.ToJsonString();
         if (await db.AuditLog.AnyAsync(a => a.Entity == merge.Entity && a.EntityId == merge.EntityId && a.Action == "unmerge" && a.Changes == marker, ct))
-            return new(MergeStatus.Refused, "This merge was undone already.");
+            return new(MergeStatus.Refused, Texts.Get(language, nameof(Catalog.DataHealthAlreadyUndone)));
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         object loser = merge.Entity == "contact" ? new Contact { Id = "" } : new Account { Id = "", Name = "" };
@@ -89,7 +93,7 @@ public sealed class RecordMerger(RevBotDb db, CompanyClock clock)
             ? await db.Contacts.FirstOrDefaultAsync(c => c.Id == merge.EntityId, ct)
             : await db.Accounts.FirstOrDefaultAsync(a => a.Id == merge.EntityId, ct);
         var taken = merge.Entity == "contact" ? await db.Contacts.AnyAsync(c => c.Id == loserId, ct) : await db.Accounts.AnyAsync(a => a.Id == loserId, ct);
-        if (taken) return new(MergeStatus.Refused, $"A record with id {loserId} exists again, so the merge can't be undone automatically.");
+        if (taken) return new(MergeStatus.Refused, Texts.Get(language, nameof(Catalog.DataHealthIdTaken), loserId));
         db.Add(loser);
         if (survivor is not null) RecordSnapshot.Unfill(db.Entry(survivor), record["filled"] as JsonObject);
         await db.SaveChangesAsync(ct);
@@ -97,20 +101,20 @@ public sealed class RecordMerger(RevBotDb db, CompanyClock clock)
         db.AuditLog.Add(new AuditEntry { At = now, UserId = actor.Id, Channel = channel, Entity = merge.Entity, EntityId = merge.EntityId, Action = "unmerge", Changes = marker });
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        return new(MergeStatus.Undone, $"Merge undone by {actor.Name}: {loserId} is back.");
+        return new(MergeStatus.Undone, Texts.Get(language, nameof(Catalog.DataHealthUndoneMessage), actor.Name, loserId));
     }
 
     /// <summary>Undo, where a second undo of the same merge at the same moment fails on the re-created record's key.</summary>
-    public async Task<MergeResult> UndoAsync(long mergeId, int? userId, ChangeChannel channel, CancellationToken ct)
+    public async Task<MergeResult> UndoAsync(long mergeId, int? userId, ChangeChannel channel, string language, CancellationToken ct)
     {
         try
         {
-            return await UndoCoreAsync(mergeId, userId, channel, ct);
+            return await UndoCoreAsync(mergeId, userId, channel, language, ct);
         }
         catch (DbUpdateException)
         {
             db.ChangeTracker.Clear();
-            return new(MergeStatus.Refused, "This merge was undone already.");
+            return new(MergeStatus.Refused, Texts.Get(language, nameof(Catalog.DataHealthAlreadyUndone)));
         }
     }
 

@@ -18,15 +18,13 @@ internal static class DealPermissions
     private const int MaxLevels = 10;
 
     /// <summary>
-    /// The chat account is not a RevBot user; <paramref name="doing"/> names what they tried ("merge records"). The
-    /// merger's own messages are still English-only; deal commands use <see cref="UnknownDealUser"/>.
+    /// The chat account is not a RevBot user, told in their language; <paramref name="textKey"/> is the sentence naming
+    /// what they tried (<c>DataHealthUnknownMergeUser</c>: "… so I can't merge records for you …").
     /// </summary>
-    public static Refusal UnknownUser(string doing) => new(RefusalReason.UnknownUser,
-        $"I don't know who you are in RevBot, so I can't {doing} for you. Ask RevOps to add you as a RevBot user with " +
-        "the e-mail address of your Slack or Teams account; RevBot links your chat account to it on your next message.");
+    public static Refusal UnknownUser(string language, string textKey) => new(RefusalReason.UnknownUser, Texts.Get(language, textKey));
 
-    /// <summary>The chat account is not a RevBot user and tried to change a deal, told in their language.</summary>
-    public static Refusal UnknownDealUser(string language) => new(RefusalReason.UnknownUser, Texts.Get(language, nameof(Catalog.DealUnknownUser)));
+    /// <summary>The chat account is not a RevBot user and tried to change a deal.</summary>
+    public static Refusal UnknownDealUser(string language) => UnknownUser(language, nameof(Catalog.DealUnknownUser));
 
     public static async Task<Refusal?> RefusalAsync(RevBotDb db, User actor, Deal deal, string language, CancellationToken ct)
     {
@@ -41,13 +39,13 @@ internal static class DealPermissions
         ? null
         : new(RefusalReason.Reopen, Texts.Get(language, nameof(Catalog.DealRefusedReopen)));
 
-    public static Refusal? MergeRefusal(User actor) => actor.Role is UserRole.Manager or UserRole.Revops
+    public static Refusal? MergeRefusal(User actor, string language) => actor.Role is UserRole.Manager or UserRole.Revops
         ? null
-        : new(RefusalReason.Merge, "Only managers and RevOps can merge records. Nothing was changed.");
+        : new(RefusalReason.Merge, Texts.Get(language, nameof(Catalog.DataHealthRefusedMerge)));
 
-    public static Refusal? UndoMergeRefusal(User actor) => actor.Role == UserRole.Revops
+    public static Refusal? UndoMergeRefusal(User actor, string language) => actor.Role == UserRole.Revops
         ? null
-        : new(RefusalReason.UndoMerge, "Only RevOps can undo a merge. Nothing was changed.");
+        : new(RefusalReason.UndoMerge, Texts.Get(language, nameof(Catalog.DataHealthRefusedUndo)));
 
     private static async Task<bool> ManagesAsync(RevBotDb db, int managerId, int userId, CancellationToken ct)
     {

@@ -1,4 +1,5 @@
 using RevBot.Core.Domain;
+using RevBot.Core.Localization;
 
 namespace RevBot.Core.Metrics;
 
@@ -9,17 +10,25 @@ namespace RevBot.Core.Metrics;
 /// default to this quarter. Data needs, dimensions, the deal amount and deal type filters, the digest family and the
 /// count wording follow from the basis unless the definition says otherwise.
 /// </summary>
-public sealed record MetricDefinition(MetricId Id, MetricBasis Basis, MetricUnit Unit, bool PointInTime, string NameEn, string NameEs, string DefinitionEn, string DefinitionEs)
+public sealed record MetricDefinition(MetricId Id, MetricBasis Basis, MetricUnit Unit, bool PointInTime)
 {
     private readonly IReadOnlyList<IReadOnlyList<MetricSource>>? needs;
     private readonly CountWording? counts;
     private readonly MetricFamily? family;
 
-    /// <summary>The name in <paramref name="language"/>: the one place a language picks it (English unless "es").</summary>
-    public string Name(string? language) => language == "es" ? NameEs : NameEn;
+    /// <summary>The name in <paramref name="language"/>, from the text catalog (<see cref="NameKey"/>; English for a language without a catalog).</summary>
+    public string Name(string? language) => Texts.Get(language, NameKey);
 
-    /// <summary>The definition in <paramref name="language"/> (English unless "es").</summary>
-    public string Definition(string? language) => language == "es" ? DefinitionEs : DefinitionEn;
+    /// <summary>The definition in <paramref name="language"/>, from the text catalog (<see cref="DefinitionKey"/>).</summary>
+    public string Definition(string? language) => Texts.Get(language, DefinitionKey);
+
+    /// <summary>The catalog key of the name: "Metric" + the id in PascalCase + "Name" (win_rate → MetricWinRateName).</summary>
+    public string NameKey => KeyPrefix + "Name";
+
+    /// <summary>The catalog key of the definition (win_rate → MetricWinRateDefinition).</summary>
+    public string DefinitionKey => KeyPrefix + "Definition";
+
+    private string KeyPrefix => "Metric" + string.Concat(Id.Value.Split('_').Select(w => w.Length == 0 ? w : char.ToUpperInvariant(w[0]) + w[1..]));
 
     /// <summary>True when a bigger number is good news (false for churn, CAC, sales cycle).</summary>
     public bool HigherIsBetter { get; init; } = true;

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using RevBot.Core.Company;
+using RevBot.Core.Localization;
 using RevBot.Core.Periods;
 using RevBot.Core.Storage;
 
@@ -123,7 +124,7 @@ public sealed class MetricEngine(RevBotDb db, IOptions<CompanyOptions> options, 
     public async Task<IReadOnlyList<ArrBridgeRow>> ArrBridgeByAsync(Period period, IReadOnlyDictionary<Dimension, string> filters, Dimension groupBy, CancellationToken ct = default)
     {
         // By product an account's lines would count as separate accounts (a swap would read as churn plus new).
-        if (groupBy == Dimension.Product) throw new MetricNotSupportedException(MetricIds.NetNewArr, groupBy, true, "I can't break the ARR bridge down by product: it follows accounts, not product lines.");
+        if (groupBy == Dimension.Product) throw new MetricNotSupportedException(MetricIds.NetNewArr, groupBy, true, nameof(Catalog.MetricCantBreakBridgeByProduct));
         return [.. (await ArrBridgeRowsAsync(period, filters, groupBy, ct)).Select(r => new ArrBridgeRow(r.Key.Key, r.Key.Label, r.Bridge))];
     }
 

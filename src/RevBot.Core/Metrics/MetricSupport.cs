@@ -1,3 +1,5 @@
+using RevBot.Core.Localization;
+
 namespace RevBot.Core.Metrics;
 
 /// <summary>
@@ -14,14 +16,15 @@ internal static class MetricSupport
     private static readonly Dimension[] DealAccounts = [.. Accounts.Where(d => d != Dimension.Product)];
     private static readonly Dimension[] Reps = [Dimension.Owner, Dimension.Team];
 
-    private const string ClosedWhy = "closed deals all sit in Closed Won or Closed Lost, so their stage says nothing";
-    private const string AccountsWhy = "it comes from subscriptions, which only have account-level attributes (segment, industry, region, account, account owner, team, product)";
-    private const string DealAccountsWhy = "it is counted per account, by the account's segment, industry, region, owner, team or the account itself";
-    private const string BridgeWhy = "it comes from the ARR bridge, which follows accounts (a product swap is neither churn nor new ARR): segment, industry, region, account, account owner and team apply, and product only as a filter";
-    private const string RepsWhy = "quotas are set per rep, so only owner and team apply";
-    private const string SnapshotWhy = "forecast snapshots are kept for the company and per rep only";
-    private const string LossReasonWhy = "only lost deals have a loss reason: ask for deals lost or lost amount by loss reason";
-    private const string SpendWhy = "marketing and sales spend is not split that way";
+    // The reasons, in the catalog: why a basis lacks the dimensions it lacks.
+    private const string ClosedWhy = nameof(Catalog.MetricWhyClosed);
+    private const string AccountsWhy = nameof(Catalog.MetricWhyAccounts);
+    private const string DealAccountsWhy = nameof(Catalog.MetricWhyDealAccounts);
+    private const string BridgeWhy = nameof(Catalog.MetricWhyBridge);
+    private const string RepsWhy = nameof(Catalog.MetricWhyReps);
+    private const string SnapshotWhy = nameof(Catalog.MetricWhySnapshot);
+    private const string LossReasonWhy = nameof(Catalog.MetricWhyLossReason);
+    private const string SpendWhy = nameof(Catalog.MetricWhySpend);
 
     public static void Check(MetricDefinition metric, IReadOnlyDictionary<Dimension, string> filters, Dimension? groupBy)
     {
@@ -29,9 +32,9 @@ internal static class MetricSupport
         ArgumentNullException.ThrowIfNull(filters);
         var (filterable, groupable, why) = For(metric.Basis);
         foreach (var dimension in filters.Keys.Where(d => !filterable.Contains(d)))
-            throw new MetricNotSupportedException(metric.Id, dimension, false, $"I can't filter {metric.NameEn} by {Name(dimension)}: {Why(dimension, why)}.");
+            throw new MetricNotSupportedException(metric.Id, dimension, false, nameof(Catalog.MetricCantFilter), Why(dimension, why));
         if (groupBy is { } g && !groupable.Contains(g))
-            throw new MetricNotSupportedException(metric.Id, g, true, $"I can't break {metric.NameEn} down by {Name(g)}: {Why(g, why)}.");
+            throw new MetricNotSupportedException(metric.Id, g, true, nameof(Catalog.MetricCantBreakDown), Why(g, why));
     }
 
     /// <summary>Also the value sets (each dimension as a filter would be) and the amount range (deal-based metrics only).</summary>
@@ -41,9 +44,9 @@ internal static class MetricSupport
         Check(metric, filters, groupBy);
         var why = For(metric.Basis).Why;
         foreach (var dimension in conditions.Sets.Keys.Where(d => !SupportsSet(metric, d)))
-            throw new MetricNotSupportedException(metric.Id, dimension, false, $"I can't filter {metric.NameEn} by several {Name(dimension)} values or exclude one{(why.Length > 0 ? ": " + why : "")}.");
+            throw new MetricNotSupportedException(metric.Id, dimension, false, why is null ? nameof(Catalog.MetricCantFilterSet) : nameof(Catalog.MetricCantFilterSetWhy), why);
         if (conditions.Amount is not null && !metric.TakesAmount)
-            throw new MetricNotSupportedException(metric.Id, null, false, $"I can't limit {metric.NameEn} to a deal amount: it is not computed from deals one by one.") { IsAmount = true };
+            throw new MetricNotSupportedException(metric.Id, null, false, nameof(Catalog.MetricCantLimitAmount)) { IsAmount = true };
     }
 
     /// <summary>Metrics summed or counted over deals one by one, which a deal amount range ("over 50k") can narrow.</summary>
@@ -62,9 +65,9 @@ internal static class MetricSupport
     public static bool SupportsSet(MetricDefinition metric, Dimension dimension) =>
         For(metric.Basis).Filters.Contains(dimension) && metric.Basis != MetricBasis.ForecastSnapshots;
 
-    private static (Dimension[] Filters, Dimension[] Breakdowns, string Why) For(MetricBasis basis) => basis switch
+    private static (Dimension[] Filters, Dimension[] Breakdowns, string? Why) For(MetricBasis basis) => basis switch
     {
-        MetricBasis.OpenDeals or MetricBasis.CreatedDeals => (Deals, Deals, ""),
+        MetricBasis.OpenDeals or MetricBasis.CreatedDeals => (Deals, Deals, null),
         MetricBasis.LostDeals => (LostDeals, LostDeals, ClosedWhy),
         MetricBasis.ClosedDeals or MetricBasis.NewCustomers => (ClosedDeals, ClosedDeals, ClosedWhy),
         MetricBasis.Subscriptions or MetricBasis.Cohorts => (Accounts, Accounts, AccountsWhy),
@@ -76,7 +79,5 @@ internal static class MetricSupport
         _ => throw new ArgumentOutOfRangeException(nameof(basis), basis, "No dimension rules for this basis."),
     };
 
-    private static string Name(Dimension dimension) => dimension == Dimension.LossReason ? "loss reason" : dimension.ToString().ToLowerInvariant();
-
-    private static string Why(Dimension dimension, string why) => dimension == Dimension.LossReason ? LossReasonWhy : why;
+    private static string? Why(Dimension dimension, string? why) => dimension == Dimension.LossReason ? LossReasonWhy : why;
 }

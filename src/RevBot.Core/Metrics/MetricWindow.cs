@@ -1,4 +1,5 @@
 using RevBot.Core.Company;
+using RevBot.Core.Localization;
 using RevBot.Core.Periods;
 
 namespace RevBot.Core.Metrics;
@@ -56,6 +57,6 @@ internal sealed class MetricWindow
         ArgumentNullException.ThrowIfNull(metric);
         return Period.HasStart
             ? Period.Start.AddDays(-1)
-            : throw new MetricNotSupportedException(metric.Id, null, false, $"I need a period with a start to compute {metric.NameEn}, e.g. \"last quarter\".");
+            : throw new MetricNotSupportedException(metric.Id, null, false, nameof(Catalog.MetricNeedsStart));
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using RevBot.Core.Domain;
+using RevBot.Core.Localization;
 using RevBot.Core.Metrics.Sql;
 
 namespace RevBot.Core.Metrics;
@@ -12,15 +13,13 @@ namespace RevBot.Core.Metrics;
 /// </summary>
 internal static class NewCustomerQueries
 {
-    private const string SubscriptionWhy = "new customers come from first subscriptions here (no won deals are loaded), which only have account-level attributes (segment, industry, region, account, account owner, team)";
-
     public static async Task<Grouped<long>> CountAsync(MetricContext context, Dimension? groupBy, CancellationToken ct)
     {
         if (await FromDealsAsync(context, ct)) return await DealQueries.NewCustomersAsync(context, groupBy, ct);
         foreach (var dimension in context.Filters.Keys.Where(d => !Supports(d)))
-            throw new MetricNotSupportedException(context.Metric.Id, dimension, false, $"I can't filter {context.Metric.NameEn} by {dimension.ToString().ToLowerInvariant()}: {SubscriptionWhy}.");
+            throw new MetricNotSupportedException(context.Metric.Id, dimension, false, nameof(Catalog.MetricCantFilter), nameof(Catalog.MetricWhyNewCustomerSubscriptions));
         if (groupBy is { } g && !Supports(g))
-            throw new MetricNotSupportedException(context.Metric.Id, g, true, $"I can't break {context.Metric.NameEn} down by {g.ToString().ToLowerInvariant()}: {SubscriptionWhy}.");
+            throw new MetricNotSupportedException(context.Metric.Id, g, true, nameof(Catalog.MetricCantBreakDown), nameof(Catalog.MetricWhyNewCustomerSubscriptions));
         return await FirstSubscriptionsAsync(context, groupBy, ct);
     }
 

@@ -67,7 +67,8 @@ public static class DataUnavailable
         e.GetType().FullName == "Microsoft.Data.Sqlite.SqliteException"
         && e.GetType().GetProperty("SqliteErrorCode")?.GetValue(e) is 5 or 6 or 10 or 14;
 
-    public static Reply Reply(string language) => new()
+    /// <summary>For a question: no number without the data.</summary>
+    public static Reply Reply(string? language) => new()
     {
         Kind = ReplyKind.Error,
         Title = Texts.Get(language, nameof(Catalog.DataUnavailableTitle)),
@@ -75,6 +76,6 @@ public static class DataUnavailable
     };
 
     /// <summary>For a button press or a form (which may have meant a change): says that nothing was changed.</summary>
-    public static Reply NothingChanged(string language) =>
+    public static Reply NothingChanged(string? language) =>
         Reply(language) with { Text = Texts.Get(language, nameof(Catalog.DataUnavailableNothingChanged)) };
 }

@@ -25,7 +25,7 @@ public static class UnitWords
         }
         if (json.GetProperty("intent").GetString() == "list")
         {
-            yield return (es ? "por " : "by ") + (es ? MetricCatalog.Get(metric).NameEs : MetricCatalog.Get(metric).NameEn);
+            yield return (es ? "por " : "by ") + (es ? MetricCatalog.Get(metric).Name("es") : MetricCatalog.Get(metric).Name("en"));
             yield return json.GetProperty("period").GetProperty("label").GetString()!;
             yield break;
         }

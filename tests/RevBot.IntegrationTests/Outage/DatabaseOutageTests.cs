@@ -30,6 +30,7 @@ public sealed class DatabaseOutageTests
     private const string NothingChanged = "nothing was changed";
     private const string NothingChangedEs = "no se ha cambiado nada";
     private const string Question = "pipeline this quarter";
+    private const string QuestionEs = "pipeline de este trimestre";
     private static readonly string[] OutboxChannels = [OutageWorld.OutboxChannelPrefix + "1", OutageWorld.OutboxChannelPrefix + "2"];
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -153,6 +154,8 @@ public sealed class DatabaseOutageTests
         var ts = $"170000080{round}.000100";
         Expect("slack event", await world.SlackAsync(SlackEndpoints.EventsPath, OutageWorld.Mention($"Ev-outage-{tag}", "COUTEV", ts, Question)), HttpStatusCode.OK);
         Expect("slack command", await world.SlackAsync(SlackEndpoints.CommandsPath, world.Command(Question, $"cmd-{tag}")), HttpStatusCode.OK);
+        // A Spanish question is told in Spanish: Slack sends no locale, so the question's language decides.
+        Expect("slack command es", await world.SlackAsync(SlackEndpoints.CommandsPath, world.Command(QuestionEs, $"cmdes-{tag}")), HttpStatusCode.OK);
         Expect("slack ask button", await world.SlackAsync(SlackEndpoints.InteractivityPath, world.Press("ask", Question, $"ask-{tag}")), HttpStatusCode.OK);
         Expect("slack deal button", await world.SlackAsync(SlackEndpoints.InteractivityPath, world.Press("deal.open", dealId, $"deal-{tag}")), HttpStatusCode.OK);
         using var submitted = await world.SlackAsync(SlackEndpoints.InteractivityPath, OutageWorld.Submission(dealId));
@@ -182,6 +185,7 @@ public sealed class DatabaseOutageTests
         // What each person saw afterwards, from the fakes.
         Told("slack event", (await world.Host.WaitForAsync(r => r.Method == "chat.postMessage" && r.Body.Contains(ts, StringComparison.Ordinal))).Last().Body, outage, Unreachable);
         Told("slack command", (await world.Host.WaitForAsync(r => r.Method == $"/respond/cmd-{tag}")).Last().Body, outage, Unreachable);
+        Told("slack command es", (await world.Host.WaitForAsync(r => r.Method == $"/respond/cmdes-{tag}")).Last().Body, outage, UnreachableEs);
         Told("slack ask button", (await world.Host.WaitForAsync(r => r.Method == $"/respond/ask-{tag}")).Last().Body, outage, Unreachable);
         Told("slack deal button", (await world.Host.WaitForAsync(r => r.Method == $"/respond/deal-{tag}")).Last().Body, outage, NothingChanged);
         var answer = await Until(() => world.Connector.Requests.LastOrDefault(r => r.Path.Contains(conversation, StringComparison.Ordinal) && r.Body.Contains("attachments", StringComparison.Ordinal)),

@@ -45,7 +45,7 @@ public sealed class AnswerChartTests
     {
         var drawn = AnswerCharts.Draw(ChartAnswerSamples.WinRateByRep(3, "es"), ChartAnswerSamples.ByRep(), "EUR", asked: true);
 
-        var name = MetricCatalog.Get("win_rate").NameEs;
+        var name = MetricCatalog.Get("win_rate").Name("es");
         Assert.Equal($"{char.ToUpperInvariant(name[0])}{name[1..]} por comercial, Q4 2026 to date", drawn.Chart!.Title);
         Assert.StartsWith("Gráfico de barras: ", drawn.Chart.AltText, StringComparison.Ordinal);
         Assert.Contains("Rep 1 60,0 %", drawn.Chart.AltText, StringComparison.Ordinal);

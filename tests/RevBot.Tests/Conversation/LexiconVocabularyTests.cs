@@ -22,8 +22,8 @@ public sealed class LexiconVocabularyTests
     {
         foreach (var metric in MetricCatalog.All)
         {
-            yield return ("en", metric.Id, metric.NameEn);
-            yield return ("es", metric.Id, metric.NameEs);
+            yield return ("en", metric.Id, metric.Name("en"));
+            yield return ("es", metric.Id, metric.Name("es"));
         }
         foreach (var (language, entries) in new[] { ("en", VocabularyListing.EnglishMetricEntries), ("es", VocabularyListing.SpanishMetricEntries) })
         {

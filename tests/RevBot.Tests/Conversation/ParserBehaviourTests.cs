@@ -60,7 +60,7 @@ public sealed class ParserBehaviourTests
     {
         foreach (var metric in RevBot.Core.Metrics.MetricCatalog.All)
         {
-            foreach (var name in new[] { metric.NameEn, metric.NameEs })
+            foreach (var name in new[] { metric.Name("en"), metric.Name("es") })
             {
                 var parsed = QuestionParser.Parse($"{name} last quarter", Context);
                 Assert.True(parsed.Metric == metric.Id, $"{name}: {QuestionSuiteTests.Describe(parsed)}");

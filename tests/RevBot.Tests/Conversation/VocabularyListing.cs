@@ -63,12 +63,12 @@ internal static class VocabularyListing
         md.AppendLine("| Metric | English | Spanish |").AppendLine("| --- | --- | --- |");
         foreach (var metric in MetricCatalog.All)
         {
-            md.Append("| `").Append(metric.Id).Append("` | **").Append(metric.NameEn).Append("**; ").Append(MetricCell(EnglishMetricEntries, metric.Id, false));
-            md.Append(" | **").Append(metric.NameEs).Append("**; ").Append(MetricCell(SpanishMetricEntries, metric.Id, true)).AppendLine(" |");
+            md.Append("| `").Append(metric.Id).Append("` | **").Append(metric.Name("en")).Append("**; ").Append(MetricCell(EnglishMetricEntries, metric.Id, false));
+            md.Append(" | **").Append(metric.Name("es")).Append("**; ").Append(MetricCell(SpanishMetricEntries, metric.Id, true)).AppendLine(" |");
         }
         md.AppendLine();
         md.AppendLine("Words that ask instead of guessing: " + string.Join("; ", MetricRules.Ambiguities.Select(a =>
-            $"{a.Word.TrimStart('?')} → {string.Join(", ", a.Metrics.Select(m => MetricCatalog.Get(m).NameEn))}")) + ".").AppendLine();
+            $"{a.Word.TrimStart('?')} → {string.Join(", ", a.Metrics.Select(m => MetricCatalog.Get(m).Name("en")))}")) + ".").AppendLine();
 
         md.AppendLine("### Concepts").AppendLine();
         md.AppendLine("| Concept | English | Spanish |").AppendLine("| --- | --- | --- |");

@@ -21,7 +21,7 @@ public sealed class DataHealthTests
     public async Task The_report_counts_each_rule_and_lists_the_pairs(DbProvider provider)
     {
         await using var s = await DealServices.CreateAsync(provider);
-        var report = await s.UseAsync<DataHealthQueries, DataHealthReport>(q => q.RunAsync(DealWorld.Today, 10, Ct));
+        var report = await s.UseAsync<DataHealthQueries, DataHealthReport>(q => q.RunAsync(DealWorld.Today, 10, "en", Ct));
 
         Assert.Equal([1L, 2L, 1L, 0L], report.Duplicates.Select(d => d.Count));
         Assert.Equal(("con-1", "con-2", "same e-mail"), Pair(report.Duplicates[0]));
@@ -137,14 +137,41 @@ public sealed class DataHealthTests
         Assert.Equal(("Sin fusionar", "Elige acc-1 o acc-2 para conservar."), (refused.Title, refused.Text));
     }
 
+    [Fact]
+    public async Task The_report_and_the_mergers_messages_are_in_the_askers_language()
+    {
+        await using var s = await DealServices.CreateAsync(DbProvider.Sqlite);
+        var report = await s.UseAsync<DataHealthQueries, DataHealthReport>(q => q.RunAsync(DealWorld.Today, 10, "es", Ct));
+
+        Assert.Equal(("contacts_with_the_same_e-mail", "Contactos con el mismo e-mail"), (report.Duplicates[0].Key, report.Duplicates[0].Label));
+        Assert.Equal(("con-1", "con-2", "mismo e-mail"), Pair(report.Duplicates[0]));
+        Assert.Equal(("acc-1", "acc-4", "mismo nombre y dominio"), Pair(report.Duplicates[2]));
+        Assert.Equal("Jane Doe <jane@acme.com> en Acme Corporation (con-1)", report.Duplicates[0].Examples[0].FirstLabel);
+        Assert.Equal(["Negocios abiertos sin importe", "Negocios abiertos con la fecha de cierre ya pasada", "Negocios abiertos sin comercial asignado"],
+            report.Deals.Select(d => d.Label));
+        Assert.Equal("Negocios abiertos sin importe", report.Deals[0].Examples.Single().Problem);
+
+        var rob = await MergeAsync(s, await s.UserIdAsync(DealWorld.Rob), "contact|con-3|con-4", "con-3", "es");
+        Assert.Equal((ReplyKind.Refused, "Solo los responsables y RevOps pueden fusionar registros. No se cambió nada."), (rob.Kind, rob.Text));
+        var max = await s.UserIdAsync(DealWorld.Max);
+        var merged = await MergeAsync(s, max, "account|acc-1|acc-4", "acc-4", "es");
+        Assert.Equal("Fusión hecha por Max Manager: se conserva acc-4 y se elimina acc-1 (movidos: 3 negocios, 1 actividades, 2 contactos).", merged.Notice);
+        var undo = merged.Actions.Single();
+        var refused = await s.UseAsync<InteractionService, Reply>(i => i.PressAsync(new CardPress(undo.Id, undo.Value, max, null, ChangeChannel.Teams, "es"), Ct));
+        Assert.Equal((ReplyKind.Refused, "Solo RevOps puede deshacer una fusión. No se cambió nada."), (refused.Kind, refused.Text));
+        var rita = await s.UserIdAsync(DealWorld.Rita);
+        var undone = await s.UseAsync<InteractionService, Reply>(i => i.PressAsync(new CardPress(undo.Id, undo.Value, rita, null, ChangeChannel.Teams, "es"), Ct));
+        Assert.Equal("Fusión deshecha por Rita Revops: acc-1 ha vuelto.", undone.Notice);
+    }
+
     private static (string, string, string) Pair(DataHealthCheck<DuplicatePair> check) =>
         check.Examples.Single() is var p ? (p.FirstId, p.SecondId, p.Reason) : default;
 
-    private static async Task<Reply> MergeAsync(DealServices s, int userId, string pair, string survivor)
+    private static async Task<Reply> MergeAsync(DealServices s, int userId, string pair, string survivor, string? language = null)
     {
-        var form = (await PressAsync(s, userId, new ReplyAction(DataHealthInteractions.Merge, "Merge", pair))).Form!;
+        var form = (await s.UseAsync<InteractionService, Reply>(i => i.PressAsync(new CardPress(DataHealthInteractions.Merge, pair, userId, null, ChangeChannel.Slack, language), Ct))).Form!;
         return await s.UseAsync<InteractionService, Reply>(i => i.SubmitAsync(
-            new FormSubmission(form.Id, form.State.Encode(), new Dictionary<string, string?> { ["survivor"] = survivor }, userId, null, ChangeChannel.Slack), Ct));
+            new FormSubmission(form.Id, form.State.Encode(), new Dictionary<string, string?> { ["survivor"] = survivor }, userId, null, ChangeChannel.Slack, language), Ct));
     }
 
     private static Task<Reply> PressAsync(DealServices s, int userId, ReplyAction action) =>

@@ -1,5 +1,6 @@
 using RevBot.Core.Deals;
 using RevBot.Core.Domain;
+using RevBot.Core.Localization;
 
 namespace RevBot.Tests.Deals;
 
@@ -20,7 +21,7 @@ public sealed class RefusalTests
     {
         var user = As(role);
         Assert.Equal((reopen, merge, undo),
-            (DealPermissions.ReopenRefusal(user, "en")?.Reason, DealPermissions.MergeRefusal(user)?.Reason, DealPermissions.UndoMergeRefusal(user)?.Reason));
+            (DealPermissions.ReopenRefusal(user, "en")?.Reason, DealPermissions.MergeRefusal(user, "en")?.Reason, DealPermissions.UndoMergeRefusal(user, "en")?.Reason));
     }
 
     [Fact]
@@ -29,20 +30,24 @@ public sealed class RefusalTests
         var rep = As(UserRole.Rep);
         Assert.Equal("Only a manager or RevOps can reopen a closed deal or change whether it was won or lost. Nothing was changed.", DealPermissions.ReopenRefusal(rep, "en")!.Text);
         Assert.Equal("Solo un responsable o RevOps puede reabrir un negocio cerrado o cambiar si se ganó o se perdió. No se cambió nada.", DealPermissions.ReopenRefusal(rep, "es")!.Text);
-        Assert.Equal("Only managers and RevOps can merge records. Nothing was changed.", DealPermissions.MergeRefusal(rep)!.Text);
-        Assert.Equal("Only RevOps can undo a merge. Nothing was changed.", DealPermissions.UndoMergeRefusal(As(UserRole.Manager))!.Text);
+        Assert.Equal("Only managers and RevOps can merge records. Nothing was changed.", DealPermissions.MergeRefusal(rep, "en")!.Text);
+        Assert.Equal("Only RevOps can undo a merge. Nothing was changed.", DealPermissions.UndoMergeRefusal(As(UserRole.Manager), "en")!.Text);
+        Assert.Equal("Solo los responsables y RevOps pueden fusionar registros. No se cambió nada.", DealPermissions.MergeRefusal(rep, "es")!.Text);
+        Assert.Equal("Solo RevOps puede deshacer una fusión. No se cambió nada.", DealPermissions.UndoMergeRefusal(As(UserRole.Manager), "es")!.Text);
     }
 
     [Theory]
-    [InlineData(null, "change deals")]
-    [InlineData("merge records", "merge records")]
-    [InlineData("undo merges", "undo merges")]
-    [InlineData("record your claim", "record your claim")]
-    public void An_unknown_person_is_told_what_could_not_be_done_and_how_to_be_added(string? doing, string shown)
+    [InlineData(null, "change deals", "cambiar negocios")]
+    [InlineData(nameof(Catalog.DataHealthUnknownMergeUser), "merge records", "fusionar registros")]
+    [InlineData(nameof(Catalog.DataHealthUnknownUndoUser), "undo merges", "deshacer fusiones")]
+    [InlineData(nameof(Catalog.HandoffUnknownUser), "record your claim", "registrar que lo asumes")]
+    public void An_unknown_person_is_told_what_could_not_be_done_and_how_to_be_added(string? textKey, string shown, string mostrado)
     {
-        var refusal = doing is null ? DealPermissions.UnknownDealUser("en") : DealPermissions.UnknownUser(doing);
+        var refusal = textKey is null ? DealPermissions.UnknownDealUser("en") : DealPermissions.UnknownUser("en", textKey);
         Assert.Equal(RefusalReason.UnknownUser, refusal.Reason);
         Assert.Equal($"I don't know who you are in RevBot, so I can't {shown} for you. Ask RevOps to add you as a RevBot user with " +
             "the e-mail address of your Slack or Teams account; RevBot links your chat account to it on your next message.", refusal.Text);
+        var spanish = textKey is null ? DealPermissions.UnknownDealUser("es") : DealPermissions.UnknownUser("es", textKey);
+        Assert.StartsWith($"No sé quién eres en RevBot, así que no puedo {mostrado}", spanish.Text, StringComparison.Ordinal);
     }
 }

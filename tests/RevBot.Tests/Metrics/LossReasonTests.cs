@@ -67,7 +67,7 @@ public sealed class LossReasonTests(MetricsDatabase data)
     {
         var error = await Assert.ThrowsAsync<MetricNotSupportedException>(() => data.EvaluateAsync(DbProvider.Sqlite, metric, Q4_2026, Dimension.LossReason));
         Assert.Equal((metric, (Dimension?)Dimension.LossReason, true), (error.Metric, error.Dimension, error.IsBreakdown));
-        Assert.Equal($"I can't break {MetricCatalog.Get(metric).NameEn} down by loss reason: only lost deals have a loss reason: ask for deals lost or lost amount by loss reason.", error.Message);
+        Assert.Equal($"I can't break {MetricCatalog.Get(metric).Name("en")} down by loss reason: only lost deals have a loss reason: ask for deals lost or lost amount by loss reason.", error.Message);
         var filter = await Assert.ThrowsAsync<MetricNotSupportedException>(() => data.TotalAsync(DbProvider.Sqlite, metric, Q4_2026, (Dimension.LossReason, "price")));
         Assert.False(filter.IsBreakdown);
     }

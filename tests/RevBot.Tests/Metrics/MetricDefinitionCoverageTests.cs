@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text.RegularExpressions;
 using RevBot.Core.Conversation.Lexicon;
 using RevBot.Core.Domain;
+using RevBot.Core.Localization;
 using RevBot.Core.Metrics;
 using RevBot.Testing;
 
@@ -9,8 +10,8 @@ namespace RevBot.Tests.Metrics;
 
 /// <summary>
 /// A metric is one definition in <see cref="MetricCatalog"/> plus its phrases: this fails while any part is missing
-/// (an id, an evaluation, the data it needs, its dimension rules, English and Spanish phrases, its docs/metrics.md
-/// entry), and pins what the definitions derive to the per-metric lists they replaced, so the rules did not move.
+/// (an id, an evaluation, the data it needs, its dimension rules, a name and a definition in every language's text
+/// catalog, English and Spanish phrases, its docs/metrics.md entry), and pins what the definitions derive to the per-metric lists they replaced, so the rules did not move.
 /// </summary>
 public sealed partial class MetricDefinitionCoverageTests
 {
@@ -26,11 +27,17 @@ public sealed partial class MetricDefinitionCoverageTests
         Assert.NotEmpty(metric.Needs);
         Assert.All(metric.Needs, any => Assert.NotEmpty(any));
         _ = MetricSupport.Supports(id, Dimension.Owner, breakdown: false);
-        Assert.All(new[] { metric.NameEn, metric.NameEs, metric.DefinitionEn, metric.DefinitionEs }, text => Assert.False(string.IsNullOrWhiteSpace(text)));
+        foreach (var language in Texts.Languages)
+        {
+            // Each catalog's own entry, not the English fallback Texts.Get would give for a missing one.
+            var catalog = Catalog.ResourceManager.GetResourceSet(Texts.CultureOf(language), createIfNotExists: true, tryParents: false);
+            Assert.NotNull(catalog);
+            Assert.All(new[] { metric.NameKey, metric.DefinitionKey }, key => Assert.False(string.IsNullOrWhiteSpace(catalog.GetString(key)), $"No {key} in the {language} catalog."));
+        }
         Assert.True(NamedBy(EnglishMetricPhrases.Entries, id) || RuleResults.Contains(id), $"No English phrase or rule names {id}.");
         Assert.True(NamedBy(SpanishMetricPhrases.Entries, id) || RuleResults.Contains(id), $"No Spanish phrase or rule names {id}.");
         var page = await File.ReadAllTextAsync(RepoPaths.File("docs", "metrics.md"), TestContext.Current.CancellationToken);
-        Assert.Contains($"### `{id}`: {metric.NameEn}\n\n{metric.DefinitionEn}\n", page, StringComparison.Ordinal);
+        Assert.Contains($"### `{id}`: {metric.Name("en")}\n\n{metric.Definition("en")}\n", page, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -58,6 +65,7 @@ public sealed partial class MetricDefinitionCoverageTests
     {
         Assert.Equal("\"win_rate\"", System.Text.Json.JsonSerializer.Serialize(MetricIds.WinRate));
         Assert.Equal("win_rate", $"{MetricIds.WinRate}");
+        Assert.Equal(("MetricWinRateName", "MetricLtvToCacDefinition"), (MetricCatalog.Get(MetricIds.WinRate).NameKey, MetricCatalog.Get(MetricIds.LtvToCac).DefinitionKey));
         Assert.Equal(MetricIds.WinRate, System.Text.Json.JsonSerializer.Deserialize<MetricId>("\"win_rate\""));
     }
 

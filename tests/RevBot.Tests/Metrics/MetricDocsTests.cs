@@ -10,7 +10,7 @@ public sealed class MetricDocsTests
     public async Task The_metrics_page_states_every_catalog_definition()
     {
         var page = await File.ReadAllTextAsync(RepoPaths.File("docs", "metrics.md"), TestContext.Current.CancellationToken);
-        var missing = MetricCatalog.All.Where(m => !page.Contains($"### `{m.Id}`: {m.NameEn}\n\n{m.DefinitionEn}\n", StringComparison.Ordinal)).Select(m => m.Id).ToList();
+        var missing = MetricCatalog.All.Where(m => !page.Contains($"### `{m.Id}`: {m.Name("en")}\n\n{m.Definition("en")}\n", StringComparison.Ordinal)).Select(m => m.Id).ToList();
         Assert.True(missing.Count == 0, $"docs/metrics.md lacks the catalog definition of: {string.Join(", ", missing)}");
     }
 }

@@ -20,7 +20,7 @@ public sealed class UnsupportedTests(MetricsDatabase data)
     {
         var error = await Assert.ThrowsAsync<MetricNotSupportedException>(() => data.EvaluateAsync(DbProvider.Sqlite, metric, Q4_2026, dimension));
         Assert.Equal((metric, (Dimension?)dimension, true), (error.Metric, error.Dimension, error.IsBreakdown));
-        Assert.StartsWith($"I can't break {MetricCatalog.Get(metric).NameEn} down by {dimension.ToString().ToLowerInvariant()}:", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"I can't break {MetricCatalog.Get(metric).Name("en")} down by {dimension.ToString().ToLowerInvariant()}:", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -29,6 +29,8 @@ public sealed class UnsupportedTests(MetricsDatabase data)
         var error = await Assert.ThrowsAsync<MetricNotSupportedException>(() => data.TotalAsync(DbProvider.Sqlite, "cac", Q4_2026, (Dimension.Segment, "SMB")));
         Assert.False(error.IsBreakdown);
         Assert.Equal("I can't filter customer acquisition cost by segment: marketing and sales spend is not split that way.", error.Message);
+        Assert.Equal(error.Message, error.Text("en"));
+        Assert.Equal("No puedo filtrar coste de adquisición de clientes por segmento: el gasto de marketing y ventas no se reparte así.", error.Text("es"));
     }
 
     [Fact]

@@ -123,6 +123,33 @@ public sealed class ReplyRendererTests
     }
 
     [Fact]
+    public void The_words_around_an_answer_are_in_the_language_of_the_question()
+    {
+        var question = "tasa de cierre por región";
+        Assert.Equal("es", QuestionLanguage.Of(question));
+        Assert.Equal("en", QuestionLanguage.Of("win rate by region"));
+        Assert.Equal("Trabajando en ello…", SlackMessages.WorkingOnIt(question, QuestionLanguage.Of(question)).Text);
+        Assert.Equal("Compartir en el canal", SlackMessages.ShareAction(question, "es").Label);
+        Assert.Equal("Share in channel", SlackMessages.ShareAction("win rate").Label);
+        Assert.StartsWith("El gráfico se comparte solo donde", SlackMessages.ChartNotShared("es"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_modals_own_words_are_in_the_forms_language()
+    {
+        var form = new ReplyForm
+        {
+            Id = "deal.lose", Title = "Marcar como perdido", SubmitLabel = "Guardar",
+            Fields = [new ReplyFormField { Id = "reason", Label = "Motivo", Kind = ReplyFieldKind.Choice, Choices = [new ReplyChoice("price", "Precio")] }],
+            State = new ReplyFormState("deal-1", 1, "k1", "es"),
+        };
+        var spanish = FormModal.Render(form, "{}");
+        Assert.Equal("Cancelar", spanish.Close!.Text);
+        Assert.Equal("Elige", ((StaticSelectElement)((InputBlock)spanish.Blocks[0]).Element).Placeholder!.Text);
+        Assert.Equal("Cancel", FormModal.Render(form with { State = new ReplyFormState("deal-1", 1, "k1") }, "{}").Close!.Text);
+    }
+
+    [Fact]
     public void A_chart_without_a_table_is_drawn_as_text_bars()
     {
         var reply = new Reply { Title = "Bookings", Text = "Up.", Chart = new ReplyChart("By month", [new ChartPoint("Jan", 50), new ChartPoint("Feb", 100)], "k$") };

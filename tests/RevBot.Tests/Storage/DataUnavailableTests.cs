@@ -124,6 +124,9 @@ public sealed class DataUnavailableTests
         Assert.StartsWith("I can't reach the revenue data right now", en.Text, StringComparison.Ordinal);
         Assert.StartsWith("Ahora mismo no puedo llegar a los datos", es.Text, StringComparison.Ordinal);
         Assert.DoesNotMatch(@"\d", en.Text + es.Text);
+        Assert.Equal(("Can't reach the data", "Sin acceso a los datos"), (en.Title, es.Title));
+        Assert.Equal("I can't reach the revenue data right now, so nothing was changed. Please try again in a few minutes.", DataUnavailable.NothingChanged("en").Text);
+        Assert.Equal("Ahora mismo no puedo llegar a los datos de ingresos, así que no se ha cambiado nada. Vuelve a intentarlo en unos minutos.", DataUnavailable.NothingChanged("es").Text);
     }
 
     private static async Task OpenAsync(string connectionString)

@@ -70,6 +70,8 @@ public sealed class ReplyCardRendererTests
         Assert.Equal(6, actions.Count);
         var more = Assert.IsType<ShowCardAction>(actions[5]);
         Assert.Equal(["Q6", "Q7", "Q8", "Q9"], more.Card.Actions!.Select(a => a.Title));
+        Assert.Equal("More", more.Title);
+        Assert.Equal("Más", ReplyCardRenderer.Render(reply, language: "es").Actions![5].Title);
     }
 
     [Fact]
@@ -112,7 +114,23 @@ public sealed class ReplyCardRendererTests
     public void The_welcome_card_offers_example_questions_as_ask_buttons()
     {
         var card = WelcomeCard.Create();
-        Assert.Equal(WelcomeCard.DefaultExamples.Count, card.Actions!.Count);
+        Assert.Equal(WelcomeCard.DefaultExamples().Count, card.Actions!.Count);
         Assert.All(card.Actions!.Cast<ExecuteAction>(), a => Assert.Equal(WelcomeCard.AskVerb, a.Verb));
+        Assert.Equal("What's our win rate this quarter?", ((ExecuteAction)card.Actions![0]).Title);
+        Assert.Equal("Hi, I'm RevBot", ((TextBlock)card.Body[0]).Text);
+    }
+
+    [Fact]
+    public void The_welcome_card_and_the_cards_own_words_follow_the_language()
+    {
+        var card = WelcomeCard.Create(language: "es");
+        Assert.Equal("Hola, soy RevBot", ((TextBlock)card.Body[0]).Text);
+        Assert.Equal(["¿Cuál es nuestra tasa de cierre este trimestre?", "Pipeline por etapa", "¿Qué negocios están estancados?", "ARR y NRR del mes pasado", "¿Qué cuentas están en riesgo?"],
+            card.Actions!.Cast<ExecuteAction>().Select(a => a.Title));
+        Assert.Equal("Trabajando en ello…", ((TextBlock)WorkingOnIt.Card(null, "es").Body[0]).Text);
+        Assert.Equal("Working on it…", ((TextBlock)WorkingOnIt.Card(null).Body[0]).Text);
+        var huge = ReplyCardLayout.TooLarge(new Reply { Title = "ARR", Text = "x" }, "es");
+        Assert.StartsWith("Esta respuesta es demasiado grande", ((TextBlock)huge.Body[1]).Text, StringComparison.Ordinal);
+        Assert.StartsWith("This answer is too large to show in Teams.", ((TextBlock)ReplyCardLayout.TooLarge(new Reply { Title = "ARR", Text = "x" }).Body[1]).Text, StringComparison.Ordinal);
     }
 }

@@ -24,7 +24,7 @@ internal sealed class PhraseLexicon
         // A one-word name that is also an everyday word ("customers") stays as weak as the lexicon has it.
         foreach (var metric in MetricCatalog.All)
         {
-            foreach (var name in new[] { metric.NameEn, metric.NameEs })
+            foreach (var name in new[] { metric.Name("en"), metric.Name("es") })
             {
                 var words = Tokenizer.Tokenize(name).Select(t => t.Text).ToList();
                 var weak = words.Count == 1 && (byFirstWord.ContainsKey(words[0]) || byFirstWord.ContainsKey(words[0].TrimEnd('s')));

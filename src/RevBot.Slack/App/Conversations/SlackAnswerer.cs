@@ -3,6 +3,7 @@ using RevBot.Core.Answers;
 using RevBot.Core.Conversation;
 using RevBot.Core.Domain;
 using RevBot.Core.Handoffs;
+using RevBot.Core.Localization;
 using RevBot.Core.Replies;
 using RevBot.Core.Storage;
 using RevBot.Slack.App.Files;
@@ -13,7 +14,8 @@ namespace RevBot.Slack.App.Conversations;
 
 /// <summary>
 /// Asks Core as the mapped user and renders the answer as a Slack message. An empty question or "help" gets the help
-/// answer; a failure becomes an apologetic message (and an error in the log) so the user is never left waiting.
+/// answer; a failure becomes an apologetic message (and an error in the log) so the user is never left waiting, in
+/// the language of the question (<see cref="QuestionLanguage"/>) since no answer says which.
 /// </summary>
 internal sealed partial class SlackAnswerer(AskService ask, SlackUserDirectory users, QuestionRateLimiter limiter, SlackFileUploader uploader, ILogger<SlackAnswerer> log)
 {
@@ -72,16 +74,17 @@ internal sealed partial class SlackAnswerer(AskService ask, SlackUserDirectory u
         catch (Exception ex) when (DataUnavailable.Is(ex))
         {
             LogDataUnavailable(log, DataUnavailable.Describe(ex), conversationKey);
-            return new(ReplyRenderer.Render(DataUnavailable.Reply("en")));
+            return new(ReplyRenderer.Render(DataUnavailable.Reply(QuestionLanguage.Of(text))));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             LogAskFailed(log, ex, conversationKey);
+            var language = QuestionLanguage.Of(text);
             return new(ReplyRenderer.Render(new Reply
             {
                 Kind = ReplyKind.Error,
-                Title = "Something went wrong",
-                Text = "I couldn't answer that just now. Please try again in a moment.",
+                Title = Texts.Get(language, nameof(Catalog.ChatSomethingWentWrong)),
+                Text = Texts.Get(language, nameof(Catalog.ChatAnswerFailed)),
             }));
         }
     }

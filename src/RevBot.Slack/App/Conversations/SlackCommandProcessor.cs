@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using RevBot.Core.Conversation;
 using RevBot.Core.Storage;
 using RevBot.Slack.App.Rendering;
 using RevBot.Slack.Protocol.WebApi;
@@ -26,7 +27,7 @@ internal sealed partial class SlackCommandProcessor(
             return;
         }
         var message = claimed is null
-            ? ReplyRenderer.Render(DataUnavailable.Reply("en"))
+            ? ReplyRenderer.Render(DataUnavailable.Reply(QuestionLanguage.Of(c.Text)))
             : await answerer.AnswerAsync(c.Text, c.User, c.ConversationKey, shareable: c.Text.Length > 0, ct, c.Channel);
         var sent = await slack.RespondAsync(c.ResponseUrl!, ResponseUrlMessage.From(message) with { ReplaceOriginal = true }, ct);
         if (!sent.Ok) LogRespondFailed(log, sent.Error.ToString());

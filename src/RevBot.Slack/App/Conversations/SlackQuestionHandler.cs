@@ -1,5 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using RevBot.Core.Conversation;
+using RevBot.Core.Interactions;
+using RevBot.Core.Localization;
 using RevBot.Core.Storage;
 using RevBot.Core.Work;
 using RevBot.Slack.App.Interactions;
@@ -12,7 +15,8 @@ namespace RevBot.Slack.App.Conversations;
 
 /// <summary>
 /// The real <see cref="ISlackInboundHandler"/>: decides in the ack path what a delivery is, acks at once (slash commands
-/// with "Working on it…") and queues the answering on the shared <see cref="WorkQueue"/>. Anything else is acked and ignored.
+/// with "Working on it…", in the language of the question) and queues the answering on the shared <see cref="WorkQueue"/>.
+/// Anything else is acked and ignored.
 /// </summary>
 internal sealed partial class SlackQuestionHandler(WorkQueue queue, SlackButtons buttons, IServiceScopeFactory scopes, ILogger<SlackQuestionHandler> log) : ISlackInboundHandler
 {
@@ -41,7 +45,8 @@ internal sealed partial class SlackQuestionHandler(WorkQueue queue, SlackButtons
     {
         if (c.ResponseUrl is null) return SlackAck.Empty;
         var queued = queue.TryEnqueue(new("slack slash command", (sp, ct) => sp.GetRequiredService<SlackCommandProcessor>().ProcessAsync(c, ct)));
-        var ack = queued ? SlackMessages.WorkingOnIt(c.Text.Length > 0 ? c.Text : null) : Busy;
+        var language = QuestionLanguage.Of(c.Text);
+        var ack = queued ? SlackMessages.WorkingOnIt(c.Text.Length > 0 ? c.Text : null, language) : Busy(language);
         return SlackAck.With(ResponseUrlMessage.From(ack));
     }
 
@@ -61,10 +66,12 @@ internal sealed partial class SlackQuestionHandler(WorkQueue queue, SlackButtons
 
     /// <summary>
     /// A modal submission is answered in its HTTP response (errors keep the modal open), so it runs here, in its own
-    /// scope, within Slack's 3 seconds. A failure is logged and the modal says that nothing was changed.
+    /// scope, within Slack's 3 seconds. A failure is logged and the modal says that nothing was changed, in the form's
+    /// language (its state carries it; English when it does not).
     /// </summary>
     private async ValueTask<SlackAck> SubmitAsync(System.Text.Json.JsonElement payload, CancellationToken ct)
     {
+        var language = SlackInteractionProcessor.SubmissionLanguage(payload);
         await using var scope = scopes.CreateAsyncScope();
         try
         {
@@ -73,19 +80,19 @@ internal sealed partial class SlackQuestionHandler(WorkQueue queue, SlackButtons
         catch (Exception ex) when (DataUnavailable.Is(ex))
         {
             LogSubmitUnavailable(log, DataUnavailable.Describe(ex));
-            return Sorry(DataUnavailable.NothingChanged("en").Text);
+            return Sorry(DataUnavailable.NothingChanged(language).Text, language);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             LogSubmitFailed(log, ex);
-            return Sorry("Something went wrong and nothing was changed. Please try again in a moment.");
+            return Sorry(Texts.Get(language, nameof(Catalog.ChatNothingChangedAfterError)), language);
         }
     }
 
-    private static SlackAck Sorry(string text) => SlackAck.With(new
+    private static SlackAck Sorry(string text, string language) => SlackAck.With(new
     {
         response_action = "update",
-        view = new ModalView(new PlainText("RevBot"), [new SectionBlock(new MrkdwnText(text))]) { Close = new PlainText("Close") },
+        view = new ModalView(new PlainText("RevBot"), [new SectionBlock(new MrkdwnText(text))]) { Close = new PlainText(Texts.Get(language, nameof(Catalog.ChatClose))) },
     });
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The database could not be reached ({Error}) for a Slack modal submission; the modal says nothing was changed.")]
@@ -94,5 +101,5 @@ internal sealed partial class SlackQuestionHandler(WorkQueue queue, SlackButtons
     [LoggerMessage(Level = LogLevel.Error, Message = "A Slack modal submission failed.")]
     private static partial void LogSubmitFailed(ILogger logger, Exception ex);
 
-    private static SlackMessage Busy { get; } = new("I'm swamped right now. Please try again in a minute.", []);
+    private static SlackMessage Busy(string language) => new(Texts.Get(language, nameof(Catalog.ChatBusy)), []);
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using RevBot.Core.Domain;
 using RevBot.Core.Interactions;
+using RevBot.Core.Localization;
 using RevBot.Core.Replies;
 using RevBot.Core.Storage;
 using RevBot.Core.Work;
@@ -44,7 +45,7 @@ internal sealed partial class SlackInteractionProcessor(
         {
             LogUnavailable(log, a.ActionId, DataUnavailable.Describe(ex));
             // Told privately where the button was; a Home tab press (no channel, no response_url) in the app's DM.
-            var reply = DataUnavailable.NothingChanged("en");
+            var reply = DataUnavailable.NothingChanged(ReplyFormState.TryDecode(a.Value, out var state) ? state.Language : null);
             if (a.Channel is null && a.ResponseUrl is null)
             {
                 var posted = await slack.PostMessageAsync(PostMessageRequest.From(a.User!, ReplyRenderer.Render(reply), null), ct);
@@ -89,6 +90,12 @@ internal sealed partial class SlackInteractionProcessor(
         LogUnknown(log, a.ActionId);
         return TellUserAsync(a.Channel, a.User!, a.ResponseUrl, CardActionRoute.UnknownButton, ct);
     }
+
+    /// <summary>The language of a submitted form, as its state carries it; English when it does not.</summary>
+    public static string SubmissionLanguage(JsonElement payload) =>
+        SlackFormOrigin.Decode(payload.Str("view", "private_metadata")) is { } origin && ReplyFormState.TryDecode(origin.State, out var state) && state.Language is { } language
+            ? language
+            : Texts.Neutral;
 
     /// <summary>A view_submission: runs the form through Core and returns what the HTTP response must say.</summary>
     public async Task<SlackAck> SubmitAsync(JsonElement payload, CancellationToken ct)

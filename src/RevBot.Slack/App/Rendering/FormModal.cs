@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using RevBot.Core.Localization;
 using RevBot.Core.Replies;
 using RevBot.Slack.Protocol.BlockKit;
 
@@ -24,11 +25,13 @@ public static class FormModal
             blocks.Add(new SectionBlock(new MrkdwnText(Mrkdwn.Fit(Mrkdwn.Escape(form.Intro), BlockKitLimits.SectionText))));
         if (!string.IsNullOrWhiteSpace(form.Error))
             blocks.Add(new SectionBlock(new MrkdwnText(Mrkdwn.Fit(":warning: " + Mrkdwn.Escape(form.Error), BlockKitLimits.SectionText))));
-        blocks.AddRange(form.Fields.Select(Input));
+        // The modal's own words are in the form's language (its state carries it; English when it does not).
+        var language = form.State.Language ?? Texts.Neutral;
+        blocks.AddRange(form.Fields.Select(f => Input(f, language)));
         return new ModalView(Short(form.Title), [.. blocks.Take(BlockKitLimits.ViewBlocks)])
         {
             Submit = Short(form.SubmitLabel),
-            Close = new PlainText("Cancel"),
+            Close = new PlainText(Texts.Get(language, nameof(Catalog.ChatCancel))),
             CallbackId = Mrkdwn.Fit(form.Id, BlockKitLimits.BlockId),
             PrivateMetadata = privateMetadata,
         };
@@ -77,7 +80,7 @@ public static class FormModal
         };
     }
 
-    private static InputBlock Input(ReplyFormField field)
+    private static InputBlock Input(ReplyFormField field, string language)
     {
         BlockElement element = field.Kind switch
         {
@@ -94,7 +97,7 @@ public static class FormModal
                     ? DatepickerElement.FormatDate(d) : null,
                 Placeholder = Placeholder(field),
             },
-            ReplyFieldKind.Choice => Select(field),
+            ReplyFieldKind.Choice => Select(field, language),
             _ => new PlainTextInputElement(field.Id)
             {
                 InitialValue = Blank(field.Value),
@@ -110,13 +113,13 @@ public static class FormModal
         };
     }
 
-    private static StaticSelectElement Select(ReplyFormField field)
+    private static StaticSelectElement Select(ReplyFormField field, string language)
     {
         var options = field.Choices.Take(MaxOptions)
             .Select(c => new SelectOption(new PlainText(Mrkdwn.Fit(c.Label, OptionText)), Mrkdwn.Fit(c.Value, OptionValue)))
             .ToList();
         var initial = field.Value is { Length: > 0 } v ? options.FirstOrDefault(o => o.Value == v) : null;
-        return new StaticSelectElement(field.Id, options) { InitialOption = initial, Placeholder = Placeholder(field) ?? new PlainText("Choose") };
+        return new StaticSelectElement(field.Id, options) { InitialOption = initial, Placeholder = Placeholder(field) ?? new PlainText(Texts.Get(language, nameof(Catalog.ChatChoose))) };
     }
 
     private static PlainText? Placeholder(ReplyFormField field) =>

@@ -1,3 +1,5 @@
+using RevBot.Core.Localization;
+
 namespace RevBot.Slack.App.Rendering;
 
 /// <summary>How a reply is shown: its language (for the few words the renderer adds) and, for an ephemeral answer, a share button.</summary>
@@ -11,7 +13,6 @@ public sealed record ReplyRenderOptions
     /// <summary>When set, adds a "Share in channel" button (action id <see cref="SlackActionIds.Share"/>) carrying this value.</summary>
     public string? ShareValue { get; init; }
 
-    internal bool Spanish => Language == "es";
-
-    internal string AndMoreFormat => Spanish ? "… y {0} más" : "… and {0} more";
+    /// <summary>"… and {0} more" under a cut table, chart or list of facts, in the reply's language.</summary>
+    internal string AndMoreFormat => Texts.Get(Language, nameof(Catalog.ChatAndMore));
 }

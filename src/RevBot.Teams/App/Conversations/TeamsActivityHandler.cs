@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using RevBot.Core.Chat;
 using RevBot.Core.Domain;
 using RevBot.Core.Interactions;
+using RevBot.Core.Localization;
 using RevBot.Core.Replies;
 using RevBot.Core.Storage;
 using RevBot.Core.Work;
@@ -146,7 +147,7 @@ public sealed partial class TeamsActivityHandler(
         var verb = value?.Action?.Verb;
         if (verbs.IsCores(verb)) return await InteractAsync(activity, verb!, value!.Action!.Data, ct);
         if (verbs.Find(verb) is { } own) return await own.Invoke(services, activity, value!.Action!.Data, ct);
-        return InvokeResponse.ForCardAction(AdaptiveCardInvokeResponse.Error(400, "BadRequest", $"RevBot does not know the action '{verb}'."));
+        return InvokeResponse.ForCardAction(AdaptiveCardInvokeResponse.Error(400, "BadRequest", Texts.Get(TeamsResponder.Language(activity), nameof(Catalog.TeamsUnknownAction), verb)));
     }
 
     /// <summary>

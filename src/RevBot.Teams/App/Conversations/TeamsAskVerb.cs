@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using RevBot.Core.Localization;
 using RevBot.Teams.App.Rendering;
 using RevBot.Teams.Protocol.Activities;
 using RevBot.Teams.Protocol.Cards;
@@ -18,7 +19,7 @@ internal static class TeamsAskVerb
     {
         var question = QuestionOf(data);
         if (string.IsNullOrWhiteSpace(question))
-            return InvokeResponse.ForCardAction(AdaptiveCardInvokeResponse.Error(400, "BadRequest", "The button carries no question."));
+            return InvokeResponse.ForCardAction(AdaptiveCardInvokeResponse.Error(400, "BadRequest", Texts.Get(TeamsResponder.Language(activity), nameof(Catalog.TeamsButtonNoQuestion))));
 
         var answer = await services.GetRequiredService<TeamsResponder>().AskAsync(activity, question, ct);
         var charts = services.GetRequiredService<TeamsAnswerCharts>();

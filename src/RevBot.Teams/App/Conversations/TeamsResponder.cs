@@ -3,6 +3,7 @@ using RevBot.Core.Answers;
 using RevBot.Core.Conversation;
 using RevBot.Core.Domain;
 using RevBot.Core.Handoffs;
+using RevBot.Core.Localization;
 using RevBot.Core.Replies;
 using RevBot.Core.Storage;
 using RevBot.Teams.App.Rendering;
@@ -62,14 +63,16 @@ public sealed partial class TeamsResponder(TeamsUserDirectory users, AskService 
         ArgumentNullException.ThrowIfNull(activity);
         var address = ConversationAddress.From(activity);
         var inChannel = activity.Conversation?.ConversationType is "channel" or "groupChat";
-        var welcome = BotActivity.Message(null, WelcomeCard.Create(inChannel: inChannel).ToAttachment()) with { Summary = "Hi, I'm RevBot" };
+        var language = Language(activity);
+        var welcome = BotActivity.Message(null, WelcomeCard.Create(inChannel: inChannel, language: language).ToAttachment())
+            with
+        { Summary = Texts.Get(language, nameof(Catalog.TeamsWelcomeTitle)) };
         var sent = await connector.SendAsync(address, welcome, ct);
         if (!sent.Succeeded) LogSendFailed(log, "welcome card", address.ConversationId, sent.Error!.Kind, sent.Error.Message);
     }
 
     /// <summary>The language to answer in when no question was read (Teams sends the client's locale, e.g. "es-ES").</summary>
-    public static string Language(BotActivity activity) =>
-        activity?.Locale?.StartsWith("es", StringComparison.OrdinalIgnoreCase) == true ? "es" : "en";
+    public static string Language(BotActivity activity) => Texts.LanguageOf(activity?.Locale);
 
     /// <summary>"teams:{conversation.id}": in a channel the id names the thread, so follow-ups stay in their thread.</summary>
     public static string ConversationKey(BotActivity activity) => $"teams:{activity?.Conversation?.Id}";

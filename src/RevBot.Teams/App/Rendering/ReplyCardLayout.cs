@@ -1,3 +1,4 @@
+using RevBot.Core.Localization;
 using RevBot.Core.Replies;
 using RevBot.Teams.Protocol.Cards;
 
@@ -21,7 +22,7 @@ internal static class ReplyCardLayout
         var facts = compact ? reply.Facts.Take(20).Select(f => f with { Value = CardText.Truncate(f.Value, 200) }) : reply.Facts;
         if (reply.Facts.Count > 0)
             body.Add(new FactSet { Spacing = Spacing.Medium, Facts = [.. facts.Select(f => new Fact(CardText.Escape(f.Label), CardText.Escape(f.Value)))] });
-        if (table is not null) body.AddRange(ReplyTableRenderer.Render(table, rows, language == "es"));
+        if (table is not null) body.AddRange(ReplyTableRenderer.Render(table, rows, language));
         foreach (var section in reply.Sections)
         {
             body.Add(new TextBlock { Text = CardText.Escape(section.Title), Weight = TextWeight.Bolder, Wrap = true, Spacing = Spacing.Medium });
@@ -39,7 +40,7 @@ internal static class ReplyCardLayout
         return new AdaptiveCard
         {
             Body = body,
-            Actions = Actions(reply.Actions),
+            Actions = Actions(reply.Actions, language),
             Refresh = refresh,
             FallbackText = CardText.Truncate(reply.Text, 500),
             MsTeams = table is not null ? TeamsCardProperties.FullWidth : null,
@@ -61,17 +62,17 @@ internal static class ReplyCardLayout
                 Spacing = Spacing.Medium,
             });
 
-    public static AdaptiveCard TooLarge(Reply reply) => new()
+    public static AdaptiveCard TooLarge(Reply reply, string language = Texts.Neutral) => new()
     {
         Body =
         [
             new TextBlock { Text = CardText.Escape(CardText.Truncate(reply.Title, 200)), Size = TextSize.Large, Weight = TextWeight.Bolder, Wrap = true },
-            new TextBlock { Text = "This answer is too large to show in Teams. Ask for a narrower period or a filter.", Wrap = true, IsSubtle = true },
+            new TextBlock { Text = Texts.Get(language, nameof(Catalog.TeamsAnswerTooLarge)), Wrap = true, IsSubtle = true },
         ],
         FallbackText = CardText.Truncate(reply.Text, 500),
     };
 
-    private static List<CardAction>? Actions(IReadOnlyList<ReplyAction> actions)
+    private static List<CardAction>? Actions(IReadOnlyList<ReplyAction> actions, string language)
     {
         if (actions.Count == 0) return null;
         var max = ReplyCardRenderer.MaxActions;
@@ -79,7 +80,7 @@ internal static class ReplyCardLayout
         // Teams shows at most six buttons per set: five, then "More" unfolding the rest (overflow menus count against the six too).
         var more = new ShowCardAction
         {
-            Title = "More",
+            Title = Texts.Get(language, nameof(Catalog.TeamsMoreButton)),
             Card = new AdaptiveCard { Actions = [.. actions.Skip(max - 1).Take(max).Select(ReplyCardRenderer.ToAction)] },
         };
         return [.. actions.Take(max - 1).Select(ReplyCardRenderer.ToAction), more];

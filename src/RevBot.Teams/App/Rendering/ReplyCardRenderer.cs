@@ -29,7 +29,7 @@ public static class ReplyCardRenderer
     public static AdaptiveCard Render(Reply reply, CardRefresh? refresh = null, Uri? imageBase = null, string language = "en")
     {
         ArgumentNullException.ThrowIfNull(reply);
-        var table = reply.Table ?? (reply.Chart is { Points.Count: > 0 } chart ? ReplyTableRenderer.FromChart(chart) : null);
+        var table = reply.Table ?? (reply.Chart is { Points.Count: > 0 } chart ? ReplyTableRenderer.FromChart(chart, language) : null);
         var rows = Math.Min(table?.Rows.Count ?? 0, MaxTableRows);
         var card = ReplyCardLayout.Build(reply, table, rows, refresh, compact: false, imageBase, language);
         if (card.ByteSize() <= CardBudgetBytes) return card;
@@ -45,7 +45,7 @@ public static class ReplyCardRenderer
         }
         if (best is not null) return best;
         var compact = ReplyCardLayout.Build(reply, table, 0, refresh, compact: true, imageBase, language);
-        return compact.ByteSize() <= CardBudgetBytes ? compact : ReplyCardLayout.TooLarge(reply);
+        return compact.ByteSize() <= CardBudgetBytes ? compact : ReplyCardLayout.TooLarge(reply, language);
     }
 
     /// <summary>The message carrying the card; <see cref="Reply.Text"/> becomes the notification summary.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using RevBot.Core.Localization;
 using RevBot.Core.Replies;
 using RevBot.Teams.Protocol.Cards;
 
@@ -7,7 +8,7 @@ namespace RevBot.Teams.App.Rendering;
 /// <summary>A <see cref="ReplyTable"/> as an Adaptive Card Table: a bold header row, numeric columns right-aligned, "and N more".</summary>
 internal static class ReplyTableRenderer
 {
-    public static IEnumerable<CardElement> Render(ReplyTable table, int rowsShown, bool spanish = false)
+    public static IEnumerable<CardElement> Render(ReplyTable table, int rowsShown, string language = Texts.Neutral)
     {
         var width = table.Columns.Count;
         if (width == 0) yield break;
@@ -30,12 +31,12 @@ internal static class ReplyTableRenderer
         };
         var more = Math.Max(table.TotalRows, table.Rows.Count) - Math.Min(rowsShown, table.Rows.Count);
         if (more > 0)
-            yield return new TextBlock { Text = spanish ? $"y {more.ToString("N0", CultureInfo.GetCultureInfo("es-ES"))} más" : $"and {more.ToString("N0", CultureInfo.InvariantCulture)} more", Size = TextSize.Small, IsSubtle = true, Spacing = Spacing.Small, Wrap = true };
+            yield return new TextBlock { Text = Texts.Get(language, nameof(Catalog.TeamsAndMore), more), Size = TextSize.Small, IsSubtle = true, Spacing = Spacing.Small, Wrap = true };
     }
 
     /// <summary>A chart's points as a two-column table (Teams cards cannot draw charts; an image may replace this later).</summary>
-    public static ReplyTable FromChart(ReplyChart chart) => new(
-        [chart.Title, chart.Unit ?? "Value"],
+    public static ReplyTable FromChart(ReplyChart chart, string language = Texts.Neutral) => new(
+        [chart.Title, chart.Unit ?? Texts.Get(language, nameof(Catalog.TeamsChartValue))],
         [.. chart.Points.Select(p => (IReadOnlyList<string>)[p.Label, p.Value.ToString("#,0.##", CultureInfo.InvariantCulture)])],
         chart.Points.Count)
     { NumericColumns = new HashSet<int> { 1 } };

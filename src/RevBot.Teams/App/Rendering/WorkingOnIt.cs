@@ -1,4 +1,5 @@
 
+using RevBot.Core.Localization;
 using RevBot.Teams.Protocol.Activities;
 using RevBot.Teams.Protocol.Cards;
 
@@ -12,18 +13,18 @@ public static class WorkingOnIt
 {
     public static BotActivity Typing() => BotActivity.Typing();
 
-    public static AdaptiveCard Card(string? question) => new()
+    public static AdaptiveCard Card(string? question, string language = Texts.Neutral) => new()
     {
         Body =
         [
-            new TextBlock { Text = "Working on it…", Weight = TextWeight.Bolder, Wrap = true },
+            new TextBlock { Text = Texts.Get(language, nameof(Catalog.ChatWorkingOnIt)), Weight = TextWeight.Bolder, Wrap = true },
             .. string.IsNullOrWhiteSpace(question)
                 ? Array.Empty<CardElement>()
                 : [new TextBlock { Text = CardText.Escape(CardText.Truncate(question, 300)), Size = TextSize.Small, IsSubtle = true, Wrap = true, Spacing = Spacing.Small }],
         ],
-        FallbackText = "Working on it…",
+        FallbackText = Texts.Get(language, nameof(Catalog.ChatWorkingOnIt)),
     };
 
-    public static BotActivity Placeholder(string? question) =>
-        BotActivity.Message(null, Card(question).ToAttachment()) with { Summary = "Working on it…" };
+    public static BotActivity Placeholder(string? question, string language = Texts.Neutral) =>
+        BotActivity.Message(null, Card(question, language).ToAttachment()) with { Summary = Texts.Get(language, nameof(Catalog.ChatWorkingOnIt)) };
 }
