@@ -21,7 +21,8 @@ public static class DigestReplies
         var scope = digest.Filters.Count == 0 ? "" : " · " + string.Join(", ", digest.Filters.OrderBy(x => x.Key).Select(x => x.Value));
         var facts = digest.Metrics.Select(m => new ReplyFact(DigestText.Label(m, language), DigestText.Value(m, f), Ask(m.Question, language))).ToList();
         var sections = digest.Sections.Select(s => new ReplySection(s.Title,
-            [.. s.Items.Select(i => new ReplySectionItem(i.Text, i.Question is { } q && i.Value is not null ? Ask(q, language) : null))], s.EmptyText)).ToList();
+            [.. s.Items.Select(i => new ReplySectionItem(i.Text, i.Question is { } q && i.Value is not null ? Ask(q, language) : null))], s.EmptyText)
+        { Id = s.Id }).ToList();
         var images = digest.Charts.Select(c => new ReplyImage(c.FileName, c.Title, c.Title, DigestChartRenderer.Width, DigestChartRenderer.Height)).ToList();
         var context = new List<string>
         {

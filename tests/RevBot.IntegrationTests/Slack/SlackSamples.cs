@@ -33,6 +33,11 @@ internal static class SlackSamples
         ("working_on_it", SlackMessages.WorkingOnIt("what's our <win rate> this quarter?")),
         ("deal_card_updated", ReplyRenderer.Render(DealReplySamples.Card())),
         ("deal_refused", ReplyRenderer.Render(new Reply { Kind = ReplyKind.Refused, Title = "Not changed", Text = "Only Rob Rep, their managers and RevOps can change this deal." })),
+        ("digest_with_sections", ReplyRenderer.Render(TeamsCardSamples.Digest() with { Images = [] })),
+        ("digest_with_too_many_sections", ReplyRenderer.Render(TeamsCardSamples.Digest() with
+        {
+            Sections = [.. Enumerable.Range(1, 60).Select(i => new ReplySection($"List {i} <&>", [.. Enumerable.Range(1, 90).Select(j => new ReplySectionItem($"Deal {j} · Account & Co · $1,000,000 · Ana García"))], "None.") { Id = $"list_{i}" })],
+        }, new ReplyRenderOptions { Language = "es" })),
         ("share_button_only", new SlackMessage("Share", [new ActionsBlock([SlackMessages.ShareButton("win rate this quarter")])])),
         .. AlertMessageSamples.All().Select(s => (s.Name.Replace(' ', '_'), ReplyRenderer.Render(s.Reply))),
     ];

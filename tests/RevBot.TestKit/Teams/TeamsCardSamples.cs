@@ -82,8 +82,8 @@ public static class TeamsCardSamples
         Facts = [new("Bookings", "$1.2M (+12%)", new ReplyAction("ask", "Ask about this", "bookings last week")), new("Deals won", "14")],
         Sections =
         [
-            new ReplySection("Top deals won", [new ReplySectionItem("Acme — Platform renewal · $240K · Ana", new ReplyAction("ask", "Ask about this", "top deals won last week"))], "No deals won."),
-            new ReplySection("Stalled deals", [], "No stalled deals."),
+            new ReplySection("Top deals won", [new ReplySectionItem("Acme — Platform renewal · $240K · Ana", new ReplyAction("ask", "Ask about this", "top deals won last week"))], "No deals won.") { Id = "top_won" },
+            new ReplySection("Stalled deals", [], "No stalled deals.") { Id = "stalled_deals" },
         ],
         Images =
         [

@@ -5,7 +5,8 @@ namespace RevBot.Slack.App.Rendering;
 
 /// <summary>
 /// Renders Core's <see cref="Reply"/> as Block Kit: header (title), section (text), fields (facts), a code-block table
-/// (or text chart), context (period, definition) and buttons, plus the escaped plain-text fallback. Everything is
+/// (or text chart), one section per titled list (<see cref="SectionText"/>, in the Teams card's order), context
+/// (period, definition) and buttons, plus the escaped plain-text fallback. Everything is
 /// fitted to Slack's limits, summarising ("… and 14 more") rather than failing.
 /// </summary>
 public static class ReplyRenderer
@@ -46,9 +47,21 @@ public static class ReplyRenderer
         if (reply.Facts.Count > 0) blocks.Add(new SectionBlock { Fields = Fields(reply.Facts, options) });
         if (reply.Table is { Columns.Count: > 0 } table) blocks.Add(new SectionBlock(new MrkdwnText(TableText.Render(table, options.AndMoreFormat))));
         else if (reply.Chart is { Points.Count: > 0 } chart) blocks.Add(new SectionBlock(new MrkdwnText(ChartText.Render(chart, options.AndMoreFormat))));
-        if (reply.Context.Any(l => !string.IsNullOrWhiteSpace(l))) blocks.Add(new ContextBlock(ContextElements(reply.Context)));
-        if (Buttons(reply.Actions, options) is { Count: > 0 } buttons) blocks.Add(new ActionsBlock(buttons));
+        var tail = new List<Block>();
+        if (reply.Context.Any(l => !string.IsNullOrWhiteSpace(l))) tail.Add(new ContextBlock(ContextElements(reply.Context)));
+        if (Buttons(reply.Actions, options) is { Count: > 0 } buttons) tail.Add(new ActionsBlock(buttons));
+        blocks.AddRange(Sections(reply.Sections, options, maxBlocks - blocks.Count - tail.Count));
+        blocks.AddRange(tail);
         return Cap(blocks, maxBlocks);
+    }
+
+    /// <summary>A block per section in the room left; sections past it become one "… and N more" line.</summary>
+    private static IEnumerable<Block> Sections(IReadOnlyList<ReplySection> sections, ReplyRenderOptions options, int room)
+    {
+        if (sections.Count <= room) return sections.Select(s => SectionText.Render(s, options.AndMoreFormat));
+        if (room <= 0) return [];
+        var more = string.Format(System.Globalization.CultureInfo.InvariantCulture, options.AndMoreFormat, sections.Count - (room - 1));
+        return [.. sections.Take(room - 1).Select(s => SectionText.Render(s, options.AndMoreFormat)), new SectionBlock(new MrkdwnText("_" + more + "_"))];
     }
 
     private static List<TextObject> Fields(IReadOnlyList<ReplyFact> facts, ReplyRenderOptions options)

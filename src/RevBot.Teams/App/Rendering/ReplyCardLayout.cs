@@ -25,7 +25,7 @@ internal static class ReplyCardLayout
         if (table is not null) body.AddRange(ReplyTableRenderer.Render(table, rows, language));
         foreach (var section in reply.Sections)
         {
-            body.Add(new TextBlock { Text = CardText.Escape(section.Title), Weight = TextWeight.Bolder, Wrap = true, Spacing = Spacing.Medium });
+            body.Add(new TextBlock { Id = section.Anchor, Text = CardText.Escape(section.Title), Weight = TextWeight.Bolder, Wrap = true, Spacing = Spacing.Medium });
             var items = compact ? section.Items.Take(5) : section.Items;
             body.AddRange(section.Items.Count == 0
                 ? [new TextBlock { Text = CardText.Escape(section.EmptyText), IsSubtle = true, Wrap = true, Spacing = Spacing.None }]
