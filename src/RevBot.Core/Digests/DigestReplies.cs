@@ -38,6 +38,7 @@ public static class DigestReplies
             Sections = sections,
             Images = images,
             Context = context,
+            Language = language,
         };
     }
 

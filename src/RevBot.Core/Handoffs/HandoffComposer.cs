@@ -17,6 +17,7 @@ internal static class HandoffComposer
         Text = Texts.Get(language, nameof(Catalog.HandoffWonText), d.Owner ?? Texts.Get(language, nameof(Catalog.HandoffTheTeam)), d.Name, DealText.Money(d.Amount, d.Currency)),
         Facts = Facts(d, (nameof(Catalog.HandoffNextStep), d.NextStep ?? "—"), language),
         Actions = [new ReplyAction(HandoffKinds.ClaimAction, Texts.Get(language, nameof(Catalog.HandoffClaimButton)), d.Id, ReplyActionStyle.Primary)],
+        Language = language,
     };
 
     public static Reply Pricing(HandoffDeal d, string lastStage, string language) => new()
@@ -27,6 +28,7 @@ internal static class HandoffComposer
             DealText.Money(d.Amount, d.Currency), lastStage, d.LossReason),
         Facts = Facts(d, (nameof(Catalog.HandoffLostIn), lastStage), language),
         Actions = [new ReplyAction(DealActionIds.Open, Texts.Get(language, nameof(Catalog.HandoffOpenDeal)), d.Id)],
+        Language = language,
     };
 
     private static List<ReplyFact> Facts(HandoffDeal d, (string LabelKey, string Value) extra, string language) =>

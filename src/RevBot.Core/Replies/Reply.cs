@@ -33,4 +33,11 @@ public sealed record Reply
 
     /// <summary>Images that go with the reply (a digest's charts), by file name; the sender holds their bytes.</summary>
     public IReadOnlyList<ReplyImage> Images { get; init; } = [];
+
+    /// <summary>
+    /// The language the reply is written in ("en", "es"), set by replies that travel without their asker (digests,
+    /// alerts, hand-offs, through the outbox), so a sender renders its own words ("… and 3 more", "More") in it too.
+    /// Null when whoever renders the reply knows the language.
+    /// </summary>
+    public string? Language { get; init; }
 }

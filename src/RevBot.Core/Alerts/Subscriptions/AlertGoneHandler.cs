@@ -36,6 +36,7 @@ public sealed class AlertGoneHandler(RevBotDb db, CompanyClock clock) : IOutboxG
             {
                 Title = Texts.Get(language, nameof(Catalog.AlertGoneTitle)),
                 Text = Texts.Get(language, nameof(Catalog.AlertGoneText), EnumText.Format(message.Platform), message.ChannelId, what),
+                Language = language,
             };
             db.Outbox.Add(new OutboxMessage
             {

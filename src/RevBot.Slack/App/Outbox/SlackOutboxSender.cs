@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using RevBot.Core.Domain;
+using RevBot.Core.Localization;
 using RevBot.Core.Outbox;
 using RevBot.Core.Replies;
 using RevBot.Core.Storage;
@@ -40,7 +41,7 @@ internal sealed partial class SlackOutboxSender(RevBotDb db, SlackApiClient slac
             channel = message.ChannelId;
         }
 
-        var rendered = ReplyRenderer.Render(reply with { Images = [] });
+        var rendered = ReplyRenderer.Render(reply with { Images = [] }, new ReplyRenderOptions { Language = reply.Language ?? Texts.Neutral });
         var posted = await slack.PostMessageAsync(PostMessageRequest.From(channel, rendered), ct);
         if (!posted.Ok) return SlackOutboxOutcome.From(posted.Error);
         if (reply.Images.Any(i => i.Token is not null))
