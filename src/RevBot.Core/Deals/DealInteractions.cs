@@ -23,7 +23,8 @@ public sealed class DealInteractions(RevBotDb db, DealCommandService commands, D
         {
             var (dealId, listLanguage) = DealActionValue.ReadOpen(value);
             var openIn = Texts.LanguageOf(language ?? listLanguage);
-            return await cards.CardAsync(dealId, null, openIn, ct) ?? NotFound(openIn, dealId);
+            // A drill-down: the card comes in a new message, the alert or list it was opened from stays as it was.
+            return await cards.CardAsync(dealId, null, openIn, ct) is { } card ? card with { InNewMessage = true } : NotFound(openIn, dealId);
         }
         if (!DealActionValue.TryParse(value, out var state))
             return Refused(Texts.LanguageOf(language), nameof(Catalog.DealNotUnderstoodTitle), nameof(Catalog.DealButtonUnreadable));

@@ -8,8 +8,9 @@ namespace RevBot.Core.Interactions;
 /// hands the press or submission to the feature that registered its id's prefix (<see cref="CardActionRoutes"/>):
 /// "deal.*" the deal card, "handoff.claim" the hand-off, "data.*" the data-health merge, "alert.*" the alert buttons
 /// and the presser's own mutes. An id no feature claims gets "RevBot doesn't know that button" (or form).
-/// The reply says what to do next by its kind: <c>Card</c> replaces the original message, <c>Form</c> opens (or
-/// re-shows, with errors) a form, <c>Refused</c> is shown to the person only.
+/// The reply says what to do next by its kind: <c>Card</c> replaces the original message (keeping the buttons the new
+/// card has), unless <c>InNewMessage</c> says it is a drill-down to post as a new message beside it; <c>Form</c> opens
+/// (or re-shows, with errors) a form; <c>Refused</c> is shown to the person only.
 /// </summary>
 public sealed class InteractionService(RevBotDb db, CardActionRoutes routes, IServiceProvider services)
 {

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace RevBot.Core.Replies;
 
 /// <summary>
@@ -24,6 +26,14 @@ public sealed record Reply
     /// opened it: …". Null when there is none.
     /// </summary>
     public string? Notice { get; init; }
+
+    /// <summary>
+    /// True for a drill-down's answer ("Open deal" on an alert or a list): the adapter posts it as a new message (in the
+    /// thread of the message the button was on, where the platform has threads) and leaves that message as it was.
+    /// False (the default) for a card updated in place, which replaces the original message with its own buttons.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool InNewMessage { get; init; }
 
     /// <summary>When set (with <see cref="ReplyKind.Form"/>), the adapter opens this form instead of posting a message.</summary>
     public ReplyForm? Form { get; init; }

@@ -161,6 +161,12 @@ public sealed partial class AgentsPlayground : IAsyncDisposable
         get { lock (_frames) return _frames.Count; }
     }
 
+    /// <summary>The frames that arrived after position <paramref name="after"/>, so far.</summary>
+    public IReadOnlyList<JsonObject> FramesAfter(int after)
+    {
+        lock (_frames) return [.. _frames.Skip(after)];
+    }
+
     /// <summary>Waits for a frame after position <paramref name="after"/> that matches; fails with what did arrive.</summary>
     public async Task<JsonObject> WaitForFrameAsync(int after, Func<JsonObject, bool> match, string what, CancellationToken ct, int timeoutSeconds = 30)
     {

@@ -23,7 +23,7 @@ public sealed class TeamsDealTests(TeamsBotHost host) : IClassFixture<TeamsBotHo
             return 0;
         });
 
-        var card = await InvokeAsync("deal.open", new JsonObject { ["value"] = deal.Id });
+        var card = await OpenAsync(deal.Id);
         var update = Verb(card, "deal.update");
 
         var form = await InvokeAsync("deal.update", JsonNode.Parse(update.GetProperty("data").GetRawText())!.AsObject());
@@ -138,7 +138,7 @@ public sealed class TeamsDealTests(TeamsBotHost host) : IClassFixture<TeamsBotHo
         var deal = await host.WithDbAsync(db => db.Deals.AsNoTracking()
             .Where(d => d.OwnerId != null && d.Status == DealStatus.Open && d.Amount > 0).OrderBy(d => d.Id).Skip(10 + skip).FirstAsync(Ct));
         await host.WithDbAsync(db => db.Users.Where(u => u.Id == deal.OwnerId).ExecuteUpdateAsync(s => s.SetProperty(u => u.TeamsUserId, aadId), Ct));
-        var card = await InvokeAsync("deal.open", new JsonObject { ["value"] = deal.Id }, aadId);
+        var card = await OpenAsync(deal.Id, aadId);
         var update = Verb(card, "deal.update");
         return (deal, await InvokeAsync("deal.update", JsonNode.Parse(update.GetProperty("data").GetRawText())!.AsObject(), aadId));
     }
@@ -156,6 +156,17 @@ public sealed class TeamsDealTests(TeamsBotHost host) : IClassFixture<TeamsBotHo
 
     private Task<Deal> DealAsync(string id) => host.WithDbAsync(db => db.Deals.AsNoTracking().SingleAsync(d => d.Id == id, Ct));
 
+    /// <summary>"Open deal" is a drill-down: its card comes as a new message in the conversation, not in the invoke response.</summary>
+    private async Task<JsonElement> OpenAsync(string dealId, string aadId = TeamsUser)
+    {
+        var conversation = $"a:deal-open-{Guid.NewGuid():N}";
+        var body = await InvokeRawAsync("deal.open", new JsonObject { ["value"] = dealId }, aadId, conversation: conversation);
+        Assert.Equal("application/vnd.microsoft.activity.message", body.GetProperty("type").GetString());
+        static bool IsCard(RecordedRequest r) => r.Body.Contains("attachments", StringComparison.Ordinal);
+        var sent = await host.SentToAsync(conversation, s => s.Any(IsCard));
+        return TeamsBotHost.Parse(sent.Single(IsCard).Body).GetProperty("attachments")[0].GetProperty("content");
+    }
+
     /// <summary>Posts an Action.Execute invoke and returns the card of the response (asserting it is a card).</summary>
     private async Task<JsonElement> InvokeAsync(string verb, JsonObject data, string aadId = TeamsUser)
     {
@@ -165,9 +176,9 @@ public sealed class TeamsDealTests(TeamsBotHost host) : IClassFixture<TeamsBotHo
     }
 
     /// <summary>Posts an Action.Execute invoke (a new activity id each time) and returns the invoke response's body.</summary>
-    private async Task<JsonElement> InvokeRawAsync(string verb, JsonObject data, string aadId, string? locale = null)
+    private async Task<JsonElement> InvokeRawAsync(string verb, JsonObject data, string aadId, string? locale = null, string conversation = "a:deal-conversation")
     {
-        var invoke = host.Activity("invoke", "a:deal-conversation");
+        var invoke = host.Activity("invoke", conversation);
         if (locale is not null) invoke["locale"] = locale;
         invoke["from"] = new JsonObject { ["id"] = "29:deal-user", ["name"] = "Rep", ["aadObjectId"] = aadId };
         invoke["name"] = "adaptiveCard/action";

@@ -136,9 +136,10 @@ public sealed class TeamsMessagesEndpointTests(TeamsBotHost host) : IClassFixtur
     }
 
     [Fact]
-    public async Task An_ask_card_action_returns_the_answer_card_as_the_invoke_response_body_itself()
+    public async Task An_ask_card_action_is_acknowledged_in_the_invoke_response_body_itself_and_answered_in_a_new_message()
     {
-        var invoke = host.Activity("invoke", NewConversation());
+        var conversation = NewConversation();
+        var invoke = host.Activity("invoke", conversation);
         invoke["name"] = "adaptiveCard/action";
         invoke["value"] = new JsonObject
         {
@@ -153,9 +154,13 @@ public sealed class TeamsMessagesEndpointTests(TeamsBotHost host) : IClassFixtur
         var body = TeamsBotHost.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         Assert.Equal(["statusCode", "type", "value"], body.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
         Assert.Equal(200, body.GetProperty("statusCode").GetInt32());
-        Assert.Equal(CardType, body.GetProperty("type").GetString());
-        Assert.Equal("AdaptiveCard", body.GetProperty("value").GetProperty("type").GetString());
-        Assert.Contains("Pipeline", body.GetProperty("value").GetRawText(), StringComparison.OrdinalIgnoreCase);
+        // A drill-down: the invoke response only says the answer follows (Teams leaves the card pressed as it was).
+        Assert.Equal("application/vnd.microsoft.activity.message", body.GetProperty("type").GetString());
+        var answer = (await host.SentToAsync(conversation, s => s.Any(r => r.Body.Contains("attachments", StringComparison.Ordinal))))
+            .Single(r => r.Body.Contains("attachments", StringComparison.Ordinal));
+        Assert.Equal($"/amer/v3/conversations/{conversation}/activities", answer.Path);
+        Assert.Equal("AdaptiveCard", CardOf(answer).GetProperty("type").GetString());
+        Assert.Contains("Pipeline", CardOf(answer).GetRawText(), StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]

@@ -29,7 +29,7 @@ public sealed class TeamsPlaygroundTests(TeamsPlaygroundTests.Session session) :
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task A_question_typed_in_the_Playground_gets_the_answer_card_and_pressing_its_button_returns_the_updated_card()
+    public async Task A_question_typed_in_the_Playground_gets_the_answer_card_and_pressing_its_button_answers_in_a_new_card_beside_it()
     {
         NodeConformance.RequireTools(AgentsPlayground.Cli);
         var pg = (await session.StartAsync(Ct)).Playground;
@@ -56,18 +56,23 @@ public sealed class TeamsPlaygroundTests(TeamsPlaygroundTests.Session session) :
         Assert.All(actions, a => Assert.Equal(("Action.Execute", "ask"), ((string?)a["type"], (string?)a["verb"])));
         var byRep = Assert.Single(actions, a => (string?)a["title"] == "By rep");
 
-        // Pressing "By rep": the Playground sends the adaptiveCard/action invoke and shows the card from its response.
-        var pressed = await pg.InvokeAsync(chat, me, (string)answer["message"]!["messageId"]!, byRep, Ct);
+        // Pressing "By rep": the Playground sends the adaptiveCard/action invoke. A drill-down keeps context: the invoke
+        // answers with a short message (so the card pressed stays as it was) and the by-rep answer is a new card.
+        var cardId = (string)answer["message"]!["messageId"]!;
+        before = pg.FrameCount;
+        var pressed = await pg.InvokeAsync(chat, me, cardId, byRep, Ct);
 
-        Assert.Equal(CardType, (string?)pressed["type"]);
-        var updated = pressed["value"]!.AsObject();
-        Assert.Equal("AdaptiveCard", (string?)updated["type"]);
+        Assert.Equal(("application/vnd.microsoft.activity.message", "The answer follows in a new message."), ((string?)pressed["type"], (string?)pressed["value"]));
+        var drilled = await pg.WaitForBotCardAsync(before, chat, c => ((string?)c["fallbackText"] ?? "").Contains("By rep: ", StringComparison.Ordinal), "by-rep answer card", Ct);
+        var updated = AgentsPlayground.CardOf(drilled)!;
+        Assert.NotEqual(cardId, (string?)drilled["message"]!["messageId"]);
         Assert.Equal(FirstText(card), FirstText(updated));
-        Assert.Contains("By rep: ", (string?)updated["fallbackText"], StringComparison.Ordinal);
         var table = Assert.Single(updated["body"]!.AsArray(), e => (string?)e!["type"] == "Table");
         Assert.True(table!["rows"]!.AsArray().Count > 1, "the by-rep table has rows");
-        // The updated card is RevBot's answer to the button's question, as the ask path renders it.
+        // The new card is RevBot's answer to the button's question, as the ask path renders it.
         Assert.True(JsonNode.DeepEquals(await session.ExpectedCardAsync((string)byRep["data"]!["value"]!, null), updated), updated.ToJsonString());
+        // Nothing touched the card pressed: no update of it was shown up to the new card.
+        Assert.Equal(0, pg.FramesAfter(before).Count(f => (string?)f["action"] == "updateMessage"));
     }
 
     [Fact]

@@ -7,7 +7,7 @@ namespace RevBot.Slack.App.Interactions;
 
 /// <summary>
 /// The adapter's own buttons (<see cref="SlackButtons"/>): <c>ask</c> asks the button's question in the conversation of
-/// the message it was on; <c>share</c> re-asks an ephemeral answer's question and posts it for the channel, removing the
+/// the message it was on and answers in a new message there (<see cref="SlackFollowUpTarget"/>); <c>share</c> re-asks an ephemeral answer's question and posts it for the channel, removing the
 /// ephemeral. A press without a question does nothing.
 /// </summary>
 internal sealed partial class SlackActionProcessor(SlackApiClient slack, SlackAnswerer answerer, ILogger<SlackActionProcessor> log)
@@ -23,19 +23,18 @@ internal sealed partial class SlackActionProcessor(SlackApiClient slack, SlackAn
     {
         ArgumentNullException.ThrowIfNull(a);
         if (!Handles(a)) return;
-        // An ephemeral message (a slash command's answer) has no thread to post in: answer privately, as /revbot does.
-        if ((a.IsEphemeral || a.MessageTs is null) && a.ResponseUrl is not null)
+        // A new message beside the one pressed, never in its place (SlackFollowUpTarget): an ephemeral message (a slash
+        // command's answer) has no thread to post in, so the answer comes privately, as /revbot does.
+        var target = SlackFollowUpTarget.Of(a);
+        if (target.Ephemeral)
         {
             var key = SlackConversationKeys.Command(a.Team, a.Channel ?? "", a.User!);
             var answer = await answerer.AnswerAsync(a.Value, a.User, key, shareable: true, ct);
-            Check(await slack.RespondAsync(a.ResponseUrl, ResponseUrlMessage.From(answer) with { ReplaceOriginal = false }, ct));
+            Check(await slack.RespondAsync(a.ResponseUrl!, ResponseUrlMessage.From(answer) with { ReplaceOriginal = false }, ct));
             return;
         }
-        // The Home tab has no channel: the answer goes to the user's DM with the app.
-        var channel = a.Channel ?? a.User!;
-        var direct = a.Channel is null || SlackConversationKeys.IsDirectMessage(channel);
-        var threadTs = direct ? a.MessageThreadTs : a.MessageThreadTs ?? a.MessageTs;
-        var conversation = direct ? SlackConversationKeys.DirectMessage(a.Team, channel) : SlackConversationKeys.Thread(a.Team, channel, threadTs!);
+        var (channel, threadTs) = (target.Channel, target.ThreadTs);
+        var conversation = target.Direct ? SlackConversationKeys.DirectMessage(a.Team, channel) : SlackConversationKeys.Thread(a.Team, channel, threadTs!);
         var reply = await answerer.AnswerWithChartAsync(a.Value, a.User, conversation, ct);
         var posted = await slack.PostMessageAsync(PostMessageRequest.From(channel, reply.Message, threadTs), ct);
         if (!posted.Ok) LogFailed(log, posted.Error.ToString());

@@ -18,8 +18,9 @@ namespace RevBot.Slack.App.Interactions;
 
 /// <summary>
 /// Card buttons ("deal.*", "data.*", the hand-off claim) and the modals they open, through Core's
-/// <see cref="InteractionService"/>. A press's reply is a card (it replaces the message the button was on), a form (a
-/// modal opened with the press's trigger_id) or a refusal (an ephemeral for the presser). A modal submission is answered
+/// <see cref="InteractionService"/>. A press's reply is a card (it replaces the message the button was on, with the
+/// new card's buttons), a drill-down (<c>Reply.InNewMessage</c>, "Open deal": a new message in the thread, the pressed
+/// message untouched), a form (a modal opened with the press's trigger_id) or a refusal (an ephemeral for the presser). A modal submission is answered
 /// in the HTTP response: field errors as <c>response_action: errors</c>; otherwise the modal closes and the original
 /// message is replaced with the new card in the background. A press on the Home tab (the mute toggles, "I'm on it") has
 /// no message to replace: the tab is published again, fresh, with what the press did on top.
@@ -59,6 +60,11 @@ internal sealed partial class SlackInteractionProcessor(
     {
         var email = await users.EmailForAsync(a.User, ct);
         var reply = await interactions.PressAsync(new CardPress(a.ActionId, a.Value ?? "", null, email, ChangeChannel.Slack), ct);
+        if (reply.InNewMessage)
+        {
+            await PostBesideAsync(a, reply, ct);
+            return;
+        }
         if (a.FromHome && reply.Kind != ReplyKind.Form)
         {
             await home.PublishAsync(a.User!, reply.Notice ?? reply.Text, ct);
@@ -142,6 +148,24 @@ internal sealed partial class SlackInteractionProcessor(
         if (channel is null || ts is null) return;
         var updated = await slack.UpdateMessageAsync(new UpdateMessageRequest(channel, ts, message.Text, message.Blocks), ct);
         if (!updated.Ok) LogFailed(log, "chat.update", updated.Error.ToString());
+    }
+
+    /// <summary>
+    /// A drill-down's answer ("Open deal") as a new message where <see cref="SlackFollowUpTarget"/> says, the message the
+    /// button was on left as it was: a new ephemeral under an ephemeral, else a post in its thread (or DM).
+    /// </summary>
+    private async Task PostBesideAsync(SlackActionDelivery a, Reply reply, CancellationToken ct)
+    {
+        var message = ReplyRenderer.Render(reply);
+        var target = SlackFollowUpTarget.Of(a);
+        if (target.Ephemeral)
+        {
+            var sent = await slack.RespondAsync(a.ResponseUrl!, ResponseUrlMessage.From(message) with { ReplaceOriginal = false }, ct);
+            if (!sent.Ok) LogFailed(log, "response_url", sent.Error.ToString());
+            return;
+        }
+        var posted = await slack.PostMessageAsync(PostMessageRequest.From(target.Channel, message, target.ThreadTs), ct);
+        if (!posted.Ok) LogFailed(log, "chat.postMessage", posted.Error.ToString());
     }
 
     /// <summary>Shown to the person only: an ephemeral through response_url, else chat.postEphemeral.</summary>

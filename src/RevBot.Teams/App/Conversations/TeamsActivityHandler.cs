@@ -35,7 +35,8 @@ public sealed partial class TeamsActivityHandler(
     public async Task<InvokeResponse?> HandleAsync(BotActivity activity, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(activity);
-        // An invoke is answered in its own HTTP response and asking is read-only, so a retried invoke gets its answer again.
+        // An invoke is answered in its own HTTP response; one that posts a new message (a drill-down) is claimed where it
+        // posts (TeamsDrilldowns), so a retried one posts nothing twice.
         if (activity.Type == ActivityTypes.Invoke) return await InvokeOrUnavailableAsync(activity, ct);
         if (activity.Type is not (ActivityTypes.Message or ActivityTypes.ConversationUpdate or ActivityTypes.InstallationUpdate)) return null;
 
@@ -122,11 +123,12 @@ public sealed partial class TeamsActivityHandler(
         catch (Exception ex) when (DataUnavailable.Is(ex))
         {
             LogDataUnavailable(log, activity.Type, activity.Id, DataUnavailable.Describe(ex));
-            // A deal or hand-off button may have meant a change: its card says nothing was changed; a question's, no number.
+            // A deal or hand-off button may have meant a change: the presser is told nothing was changed; a question's, no
+            // number. Shown briefly as a message: the card they were reading stays, buttons and all, to press again later.
             var language = TeamsResponder.Language(activity);
             var verb = SafeVerb(activity);
             var reply = verbs.IsCores(verb) ? DataUnavailable.NothingChanged(language) : DataUnavailable.Reply(language);
-            return InvokeResponse.ForCardAction(AdaptiveCardInvokeResponse.Card(ReplyCardRenderer.Render(reply, language: language)));
+            return InvokeResponse.ForCardAction(AdaptiveCardInvokeResponse.Message($"{reply.Title}: {reply.Text}"));
         }
     }
 
@@ -152,9 +154,10 @@ public sealed partial class TeamsActivityHandler(
 
     /// <summary>
     /// Deal, data-health and hand-off buttons and the forms they open, through Core's <see cref="InteractionService"/>.
-    /// The invoke response replaces the card the user acted on: the new card, the form (again, with its errors), or for
-    /// a refusal a message shown to the presser while the card stays as it was. The activity's locale says how the
-    /// person writes amounts and which language a "changed since you opened it" speaks.
+    /// The invoke response replaces the card the user acted on: the new card (with its own buttons), the form (again,
+    /// with its errors), or for a refusal a message shown to the presser while the card stays as it was. A drill-down's
+    /// card ("Open deal") is posted as a new message instead (<see cref="TeamsDrilldowns"/>), the card pressed untouched.
+    /// The activity's locale says how the person writes amounts and which language a "changed since you opened it" speaks.
     /// </summary>
     private async Task<InvokeResponse> InteractAsync(BotActivity activity, string verb, JsonElement? data, CancellationToken ct)
     {
@@ -163,6 +166,8 @@ public sealed partial class TeamsActivityHandler(
         var reply = FormCard.Read(data) is { } form
             ? await interactions.SubmitAsync(new FormSubmission(form.FormId, form.State, form.Values, user?.Id, user?.Email, ChangeChannel.Teams, activity.Locale), ct)
             : await interactions.PressAsync(new CardPress(verb, TeamsAskVerb.QuestionOf(data) ?? "", user?.Id, user?.Email, ChangeChannel.Teams, activity.Locale), ct);
+        if (reply.InNewMessage)
+            return await services.GetRequiredService<TeamsDrilldowns>().PostAsync(activity, "posting a drill-down card", (responder, token) => responder.PostBesideAsync(activity, reply, token), ct);
         return InvokeResponse.ForCardAction(reply switch
         {
             { Kind: ReplyKind.Form, Form: { } f } => AdaptiveCardInvokeResponse.Card(FormCard.Render(f)),

@@ -9,7 +9,7 @@ namespace RevBot.Teams.App.Conversations;
 
 /// <summary>
 /// The adapter's "ask" verb (the welcome card's questions and Core's follow-up buttons): the button's question is
-/// asked as the presser, and its answer card replaces the card in the invoke response.
+/// asked as the presser and answered in a new message (<see cref="TeamsDrilldowns"/>); the card pressed stays as it was.
 /// </summary>
 internal static class TeamsAskVerb
 {
@@ -21,9 +21,8 @@ internal static class TeamsAskVerb
         if (string.IsNullOrWhiteSpace(question))
             return InvokeResponse.ForCardAction(AdaptiveCardInvokeResponse.Error(400, "BadRequest", Texts.Get(TeamsResponder.Language(activity), nameof(Catalog.TeamsButtonNoQuestion))));
 
-        var answer = await services.GetRequiredService<TeamsResponder>().AskAsync(activity, question, ct);
-        var charts = services.GetRequiredService<TeamsAnswerCharts>();
-        return InvokeResponse.ForCardAction(AdaptiveCardInvokeResponse.Card(ReplyCardRenderer.Render(await charts.ReplyAsync(answer, ct), imageBase: charts.ImageBase, language: answer.Language)));
+        return await services.GetRequiredService<TeamsDrilldowns>().PostAsync(activity, "answering a button's question",
+            (responder, token) => responder.AnswerButtonAsync(activity, question, token), ct);
     }
 
     /// <summary>The question (or value) a rendered action carries in its data, or null.</summary>

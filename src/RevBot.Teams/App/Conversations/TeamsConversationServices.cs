@@ -20,6 +20,7 @@ internal static class TeamsConversationServices
         services.AddScoped<TeamsUserDirectory>();
         services.AddScoped<TeamsResponder>();
         services.AddScoped<TeamsAnswerCharts>();
+        services.AddScoped<TeamsDrilldowns>();
         services.AddSingleton(TeamsAskVerb.Verb);
         services.AddSingleton<TeamsCardVerbs>();
         services.AddScoped<TeamsActivityHandler>();

@@ -12,13 +12,38 @@ using RevBot.Teams.Protocol.Connector;
 
 namespace RevBot.Teams.App.Conversations;
 
-/// <summary>The background half of the messages endpoint: answers a question and sends the welcome card. Scoped.</summary>
+/// <summary>
+/// The background half of the messages endpoint: answers a question (typed, or a drill-down button's), posts a
+/// drill-down's card and sends the welcome card. Scoped.
+/// </summary>
 public sealed partial class TeamsResponder(TeamsUserDirectory users, AskService ask, QuestionRateLimiter limiter, ConnectorClient connector, TeamsAnswerCharts charts, ILogger<TeamsResponder> log)
 {
     /// <summary>Typing first (Teams shows it until the answer arrives), then the answer card as a reply.</summary>
-    public async Task AnswerMessageAsync(BotActivity activity, CancellationToken ct)
+    public Task AnswerMessageAsync(BotActivity activity, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(activity);
+        return AnswerAsync(activity, Question(activity), activity.Id, ct);
+    }
+
+    /// <summary>
+    /// A drill-down button's question ("How is this calculated?", "By rep", a welcome question), pressed on a card: the
+    /// answer comes as a new message replying to that card (in a channel, in its thread), which stays as it was.
+    /// </summary>
+    public Task AnswerButtonAsync(BotActivity invoke, string question, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(invoke);
+        return AnswerAsync(invoke, question, invoke.ReplyToId, ct);
+    }
+
+    /// <summary>A drill-down's card from Core ("Open deal"), posted as a new message replying to the card pressed.</summary>
+    public async Task PostBesideAsync(BotActivity invoke, Reply reply, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(invoke);
+        await SendAsync(invoke, invoke.ReplyToId, ReplyCardRenderer.ToActivity(reply, imageBase: charts.ImageBase, language: Language(invoke)), "drill-down card", ct);
+    }
+
+    private async Task AnswerAsync(BotActivity activity, string question, string? replyToId, CancellationToken ct)
+    {
         var address = ConversationAddress.From(activity);
         var typing = await connector.SendTypingAsync(address, ct);
         if (!typing.Succeeded) LogSendFailed(log, "typing indicator", address.ConversationId, typing.Error!.Kind, typing.Error.Message);
@@ -27,7 +52,7 @@ public sealed partial class TeamsResponder(TeamsUserDirectory users, AskService 
         var language = Language(activity);
         try
         {
-            var answer = await AskAsync(activity, Question(activity), ct);
+            var answer = await AskAsync(activity, question, ct);
             (reply, language) = (await charts.ReplyAsync(answer, ct), answer.Language);
         }
         catch (Exception ex) when (DataUnavailable.Is(ex))
@@ -35,11 +60,18 @@ public sealed partial class TeamsResponder(TeamsUserDirectory users, AskService 
             // Tell the person rather than leave them with a typing indicator; never a number without the data.
             reply = DataUnavailable.Reply(language);
         }
-        var card = activity.ReplyWith(ReplyCardRenderer.ToActivity(reply, imageBase: charts.ImageBase, language: language));
-        var sent = string.IsNullOrEmpty(activity.Id)
+        await SendAsync(activity, replyToId, ReplyCardRenderer.ToActivity(reply, imageBase: charts.ImageBase, language: language), "answer card", ct);
+    }
+
+    /// <summary>As a reply to <paramref name="replyToId"/> when there is one (in a channel: in its thread), else a new message.</summary>
+    private async Task SendAsync(BotActivity activity, string? replyToId, BotActivity outgoing, string what, CancellationToken ct)
+    {
+        var address = ConversationAddress.From(activity);
+        var card = activity.ReplyWith(outgoing) with { ReplyToId = replyToId };
+        var sent = string.IsNullOrEmpty(replyToId)
             ? await connector.SendAsync(address, card, ct)
-            : await connector.ReplyAsync(address, activity.Id, card, ct);
-        if (!sent.Succeeded) LogSendFailed(log, "answer card", address.ConversationId, sent.Error!.Kind, sent.Error.Message);
+            : await connector.ReplyAsync(address, replyToId, card, ct);
+        if (!sent.Succeeded) LogSendFailed(log, what, address.ConversationId, sent.Error!.Kind, sent.Error.Message);
     }
 
     /// <summary>
