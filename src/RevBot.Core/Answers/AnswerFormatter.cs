@@ -14,7 +14,6 @@ public sealed class AnswerFormatter(string language, string currency)
     /// <summary>The catalog language the answer is written in ("en" for none or one without a catalog).</summary>
     public string Language { get; } = Texts.LanguageOf(language);
     public CultureInfo Culture { get; } = CultureInfo.GetCultureInfo(Texts.Get(Texts.LanguageOf(language), nameof(Catalog.AnswerCulture)));
-    public bool Spanish => Language == "es";
 
     public string Value(decimal? value, MetricUnit unit) => value is not { } v ? Text(nameof(Catalog.AnswerNoValue)) : unit switch
     {

@@ -1,3 +1,4 @@
+using RevBot.Core.Localization;
 using RevBot.Core.Metrics;
 
 namespace RevBot.Core.Answers;
@@ -7,22 +8,9 @@ public static class DimensionText
 {
     public static string Key(Dimension d) => d == Dimension.LossReason ? "loss_reason" : d.ToString().ToLowerInvariant();
 
-    public static string Name(Dimension d, bool spanish) => (d, spanish) switch
-    {
-        (Dimension.Owner, false) => "rep",
-        (Dimension.Owner, true) => "comercial",
-        (Dimension.Team, true) => "equipo",
-        (Dimension.Region, true) => "región",
-        (Dimension.Segment, true) => "segmento",
-        (Dimension.Industry, true) => "sector",
-        (Dimension.Product, true) => "producto",
-        (Dimension.Source, true) => "origen",
-        (Dimension.Type, true) => "tipo",
-        (Dimension.Stage, true) => "etapa",
-        (Dimension.Account, true) => "cuenta",
-        (Dimension.Type, false) => "deal type",
-        (Dimension.LossReason, false) => "loss reason",
-        (Dimension.LossReason, true) => "motivo de pérdida",
-        _ => d.ToString().ToLowerInvariant(),
-    };
+    /// <summary>The singular name in <paramref name="language"/>: "rep", "deal type"; "comercial", "tipo" (<c>DimensionName&lt;Dimension&gt;</c>).</summary>
+    public static string Name(Dimension d, string language) => Texts.Get(language, "DimensionName" + d);
+
+    /// <summary>The plural name: "reps", "deal types"; "comerciales", "tipos de negocio" (<c>DimensionPlural&lt;Dimension&gt;</c>).</summary>
+    public static string Plural(Dimension d, string language) => Texts.Get(language, "DimensionPlural" + d);
 }

@@ -80,7 +80,7 @@ public static class AnswerCharts
         var name = MetricAnswerComposer.Capitalize(def.Name(f.Language), f.Culture);
         var by = answer.GroupBy == "period"
             ? T(f, GrainKey(question.TrendGrain ?? question.Period?.Grain ?? PeriodGrain.Month))
-            : question.GroupBy is { } g ? DimensionText.Name(g, f.Spanish) : null;
+            : question.GroupBy is { } g ? DimensionText.Name(g, f.Language) : null;
         var when = answer.Period is { } p ? ", " + p.Label : "";
         return by is null ? name + when : T(f, nameof(Catalog.AnswerChartTitleBy), name, by) + when;
     }

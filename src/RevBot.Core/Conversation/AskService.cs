@@ -220,8 +220,6 @@ public sealed class AskService(
     private static string AmountRefusal(MetricDefinition def, AmountRange amount, AnswerFormatter f)
     {
         var condition = ScopeText.Amount(amount, f);
-        return f.Spanish
-            ? $"No puedo limitar {def.Name("es")} a {condition}: no se calcula negocio a negocio. La condición de importe vale para ingresos cerrados, tasa de éxito, pipeline, negocios ganados o perdidos, tamaño medio, ciclo de venta y listas de negocios."
-            : $"I can't limit {def.Name("en")} to {condition}: it isn't computed deal by deal. An amount condition works on bookings, win rate, pipeline, deals won or lost, average deal size, sales cycle and deal lists.";
+        return f.Text(nameof(Catalog.AnswerAmountRefusal), def.Name(f.Language), condition);
     }
 }

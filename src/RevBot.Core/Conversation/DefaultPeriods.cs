@@ -1,3 +1,4 @@
+using RevBot.Core.Localization;
 using RevBot.Core.Metrics;
 using RevBot.Core.Periods;
 
@@ -25,7 +26,7 @@ public static class DefaultPeriods
     {
         ArgumentNullException.ThrowIfNull(resolver);
         var day = resolver.Day(resolver.AsOf);
-        return day with { Label = resolver.Language == "es" ? $"abiertos a {day.Label}" : $"open as of {day.Label}" };
+        return day with { Label = Texts.Get(resolver.Language, nameof(Catalog.PeriodOpenAsOf), day.Label) };
     }
 
     /// <summary>

@@ -18,7 +18,7 @@ internal sealed class FindingListText(ParsedQuestion q, DateOnly asOf, string cu
     private const int Buttons = 5;
     private readonly AnswerFormatter f = new(q.Language, currency);
 
-    private bool Es => f.Spanish;
+    private string Language => f.Language;
 
     private string T(string key, params object?[] args) => Texts.Get(f.Language, key, args);
 
@@ -34,26 +34,26 @@ internal sealed class FindingListText(ParsedQuestion q, DateOnly asOf, string cu
         foreach (var dim in new[] { Dimension.Team, Dimension.Region, Dimension.Segment, Dimension.Product })
         {
             if (q.Filters.TryGetValue(dim, out var value))
-                parts.Add($"{DimensionText.Name(dim, Es)} {value}");
+                parts.Add(T(nameof(Catalog.AnswerScopeNamed), DimensionText.Name(dim, Language), value));
         }
         // A deal type reads as itself ("renewals"), as in metric answers.
         if (q.Filters.TryGetValue(Dimension.Type, out var type))
-            parts.Add(ScopeText.DealTypeName(type, Es));
+            parts.Add(ScopeText.DealTypeName(type, Language));
         foreach (var (dim, set) in q.Conditions.Sets.OrderBy(kv => kv.Key))
-            parts.Add(set.Exclude ? ScopeText.Set(dim, set, Es) : $"{DimensionText.Name(dim, Es)} {ScopeText.Set(dim, set, Es)}");
+            parts.Add(set.Exclude ? ScopeText.Set(dim, set, Language) : T(nameof(Catalog.AnswerScopeNamed), DimensionText.Name(dim, Language), ScopeText.Set(dim, set, Language)));
         if (q.Conditions.Amount is { } amount)
             parts.Add(T(q.ListSubject == ListSubject.ChurnRisk ? nameof(Catalog.AnswerFindingsArr) : nameof(Catalog.AnswerFindingsAmount), ScopeText.AmountCondition(amount, f)));
         return parts.Count == 0 ? "" : $" ({string.Join(", ", parts)})";
     }
 
     /// <summary>" by region" / " por región" after the list's name; empty without a breakdown.</summary>
-    private string By => q.GroupBy is { } by ? " " + T(nameof(Catalog.AnswerFindingsBy), DimensionText.Name(by, Es)) : "";
+    private string By => q.GroupBy is { } by ? " " + T(nameof(Catalog.AnswerFindingsBy), DimensionText.Name(by, Language)) : "";
 
     public string UnsupportedFilter(Dimension dim, bool deals) =>
-        T(deals ? nameof(Catalog.AnswerFindingsCannotFilterDeals) : nameof(Catalog.AnswerFindingsCannotFilterAccounts), DimensionText.Name(dim, Es));
+        T(deals ? nameof(Catalog.AnswerFindingsCannotFilterDeals) : nameof(Catalog.AnswerFindingsCannotFilterAccounts), DimensionText.Name(dim, Language));
 
     public string UnsupportedBreakdown(Dimension dim, bool deals) =>
-        T(deals ? nameof(Catalog.AnswerFindingsCannotGroupDeals) : nameof(Catalog.AnswerFindingsCannotGroupAccounts), DimensionText.Name(dim, Es));
+        T(deals ? nameof(Catalog.AnswerFindingsCannotGroupDeals) : nameof(Catalog.AnswerFindingsCannotGroupAccounts), DimensionText.Name(dim, Language));
 
     public string NotForPeriod(Period period) => T(nameof(Catalog.AnswerFindingsNotForPeriod), AsOf, period.Label);
 
@@ -167,13 +167,13 @@ internal sealed class FindingListText(ParsedQuestion q, DateOnly asOf, string cu
             Amount = g.All(r => r.Amount is not null) ? g.Sum(r => r.Amount) : null,
         })];
 
-    private string GroupLabel(string? key) => key ?? T(nameof(Catalog.AnswerFindingsNoGroup), DimensionText.Name(q.GroupBy!.Value, Es));
+    private string GroupLabel(string? key) => key ?? T(nameof(Catalog.AnswerFindingsNoGroup), DimensionText.Name(q.GroupBy!.Value, Language));
 
     private string GroupOf(IReadOnlyDictionary<string, string?>? groups, string id, string before, string after = "") =>
         groups is null ? "" : before + GroupLabel(groups.GetValueOrDefault(id)) + after;
 
     private IReadOnlyList<string> Columns(IReadOnlyDictionary<string, string?>? groups, IReadOnlyList<string> columns) =>
-        groups is null ? columns : [MetricAnswerComposer.Capitalize(DimensionText.Name(q.GroupBy!.Value, Es), f.Culture), .. columns];
+        groups is null ? columns : [MetricAnswerComposer.Capitalize(DimensionText.Name(q.GroupBy!.Value, Language), f.Culture), .. columns];
 
     private IReadOnlyList<string> Row(IReadOnlyDictionary<string, string?>? groups, string id, IReadOnlyList<string> cells) =>
         groups is null ? cells : [GroupLabel(groups.GetValueOrDefault(id)), .. cells];

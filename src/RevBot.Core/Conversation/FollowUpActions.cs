@@ -18,7 +18,7 @@ internal static class FollowUpActions
         // Only a breakdown the metric supports is offered: LTV:CAC and CAC cannot be split, so "by segment" would be refused.
         if (query.GroupBy is null && MetricSupport.Supports(def.Id, by, breakdown: true))
         {
-            var dimension = DimensionText.Name(by, f.Spanish);
+            var dimension = DimensionText.Name(by, f.Language);
             actions.Add(new ReplyAction(Ask, f.Text(nameof(Catalog.AnswerActionBy), dimension), f.Text(nameof(Catalog.AnswerAskBy), name, query.Period.Label, dimension)));
         }
         actions.Add(new ReplyAction(Ask, f.Text(nameof(Catalog.AnswerActionHowCalculated)), f.Text(nameof(Catalog.AnswerAskHowCalculated), name)));

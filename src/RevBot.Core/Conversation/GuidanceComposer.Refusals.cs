@@ -11,7 +11,7 @@ public static partial class GuidanceComposer
     {
         ArgumentNullException.ThrowIfNull(question);
         var examples = question.Suggestions.Count > 0 ? question.Suggestions : DefaultExamples(question.Language);
-        var text = RefusalText.For(question.Unplaced, vocabulary, question.Language == "es");
+        var text = RefusalText.For(question.Unplaced, vocabulary, question.Language);
         return Guidance("unknown", question.Language, null, Texts.Get(question.Language, nameof(Catalog.AnswerRefusedTitle)), text,
             [.. examples.Take(4).Select(q => new ReplyAction(FollowUpActions.Ask, q, q))], ReplyKind.NotUnderstood, understood: false);
     }

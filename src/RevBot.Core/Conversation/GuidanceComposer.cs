@@ -48,7 +48,7 @@ public static partial class GuidanceComposer
         }
         // A name RevBot does not know, in part another kind's ("Jane Smith" → the account Smith Inc): said first.
         if (question.Unplaced.Count > 0)
-            text = $"{RefusalText.Lead(question.Unplaced, vocabulary ?? QuestionVocabulary.Empty, language == "es")} {text}";
+            text = $"{RefusalText.Lead(question.Unplaced, vocabulary ?? QuestionVocabulary.Empty, language)} {text}";
         return Guidance("clarify", language, question.Metric, Texts.Get(language, nameof(Catalog.AnswerClarifyTitle)), text,
             [.. question.Candidates.Select(c => new ReplyAction(FollowUpActions.Ask, c.Label, c.Question))], ReplyKind.Clarify, understood: false);
     }

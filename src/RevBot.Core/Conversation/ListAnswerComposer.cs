@@ -53,7 +53,7 @@ public static class ListAnswerComposer
                 Title = title,
                 Text = text,
                 Table = new ReplyTable(
-                    ["#", MetricAnswerComposer.Capitalize(DimensionText.Name(dim, f.Spanish), f.Culture), MetricAnswerComposer.Capitalize(name, f.Culture)],
+                    ["#", MetricAnswerComposer.Capitalize(DimensionText.Name(dim, f.Language), f.Culture), MetricAnswerComposer.Capitalize(name, f.Culture)],
                     [.. top.Select((b, i) => (IReadOnlyList<string>)[(i + 1).ToString(f.Culture), b.Label, f.Value(b.Value.Value, def.Unit)])],
                     top.Count)
                 { NumericColumns = new HashSet<int> { 0, 2 } },
@@ -127,7 +127,7 @@ public static class ListAnswerComposer
             || !query.Filters.TryGetValue(Dimension.Type, out var type) || !string.Equals(type, "renewal", StringComparison.OrdinalIgnoreCase))
             return null;
         var others = query.Filters.Where(kv => kv.Key != Dimension.Type).ToDictionary();
-        var filters = ScopeText.Filters(others, names, f.Spanish);
+        var filters = ScopeText.Filters(others, names, f.Language);
         var scope = filters.Length == 0 ? "" : " " + T(f, nameof(Catalog.AnswerFor), filters);
         var upcoming = period.Start == asOf && period.HasEnd;
         var when = upcoming ? T(f, nameof(Catalog.AnswerInNextDays), period.Days) : ScopeText.Period(period, f, "in", withRange: false);

@@ -57,7 +57,7 @@ public static class LossReasonComposer
             text = $"{head}. {order}: {list}.";
         }
 
-        var reasonHeader = MetricAnswerComposer.Capitalize(DimensionText.Name(Dimension.LossReason, f.Spanish), f.Culture);
+        var reasonHeader = MetricAnswerComposer.Capitalize(DimensionText.Name(Dimension.LossReason, f.Language), f.Culture);
         var name = MetricAnswerComposer.Capitalize(def.Name(f.Language), f.Culture);
         return new Answer
         {

@@ -31,7 +31,7 @@ public static class LossReasonGroupsComposer
         IEnumerable<Row> Ordered(IEnumerable<Row> rows) => rows.OrderByDescending(Measure).ThenByDescending(Other).ThenBy(r => r.Label, StringComparer.OrdinalIgnoreCase);
         decimal? Share(Row part, Row whole) => Measure(whole) == 0 ? null : Measure(part) / Measure(whole);
 
-        var dim = DimensionText.Name(groupBy, f.Spanish);
+        var dim = DimensionText.Name(groupBy, f.Language);
         var groups = Ordered(cells.GroupBy(c => c.GroupKey).Select(g => new Row(g.Key, GroupLabel(g.First(), dim, f), g.Sum(c => (decimal)c.Deals), g.Sum(c => c.Amount),
             [.. Ordered(g.Select(c => new Row(c.ReasonKey, ReasonLabel(c, f), c.Deals, c.Amount, [])))]))).ToList();
         var total = new Row("", "", groups.Sum(g => g.Count), groups.Sum(g => g.Amount), []);
@@ -70,7 +70,7 @@ public static class LossReasonGroupsComposer
         }
 
         var header = MetricAnswerComposer.Capitalize(dim, f.Culture);
-        var reasonHeader = MetricAnswerComposer.Capitalize(DimensionText.Name(Dimension.LossReason, f.Spanish), f.Culture);
+        var reasonHeader = MetricAnswerComposer.Capitalize(DimensionText.Name(Dimension.LossReason, f.Language), f.Culture);
         return new Answer
         {
             Understood = true,

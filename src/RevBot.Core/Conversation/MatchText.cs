@@ -1,4 +1,5 @@
 using RevBot.Core.Answers;
+using RevBot.Core.Localization;
 
 namespace RevBot.Core.Conversation;
 
@@ -8,15 +9,14 @@ namespace RevBot.Core.Conversation;
 /// </summary>
 public static class MatchText
 {
-    public static string? For(IReadOnlyList<NameMatch> matches, bool spanish)
+    public static string? For(IReadOnlyList<NameMatch> matches, string language)
     {
         ArgumentNullException.ThrowIfNull(matches);
         if (matches.Count == 0)
             return null;
-        var parts = matches.Select(m => spanish
-            ? $"«{m.Typed}» como {(m.Dimension is Metrics.Dimension.Region or Metrics.Dimension.Stage or Metrics.Dimension.Account ? "la" : "el")} {DimensionText.Name(m.Dimension, true)} {m.Name}"
-            : $"'{m.Typed}' as the {DimensionText.Name(m.Dimension, false)} {m.Name}");
-        return spanish ? $"(He entendido {string.Join(" y ", parts)}.)" : $"(I read {string.Join(" and ", parts)}.)";
+        // One key per dimension ("MatchAsRegion"): Spanish agrees the article with the noun ("la región", "el equipo").
+        var parts = matches.Select(m => Texts.Get(language, "MatchAs" + m.Dimension, m.Typed, m.Name));
+        return Texts.Get(language, nameof(Catalog.MatchNote), ScopeText.Joined(parts, nameof(Catalog.AnswerAnd), language));
     }
 
     /// <summary>The answer with the note added to its text, when a name was matched in part.</summary>
@@ -24,7 +24,7 @@ public static class MatchText
     {
         ArgumentNullException.ThrowIfNull(answer);
         ArgumentNullException.ThrowIfNull(question);
-        if (!answer.Understood || For(question.Matched, question.Language == "es") is not { } note)
+        if (!answer.Understood || For(question.Matched, question.Language) is not { } note)
             return answer;
         return answer with { Text = $"{answer.Text} {note}", Reply = answer.Reply with { Text = $"{answer.Reply.Text} {note}" } };
     }

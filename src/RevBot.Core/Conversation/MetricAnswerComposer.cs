@@ -118,12 +118,12 @@ public static class MetricAnswerComposer
         var shown = string.Join(", ", result.Breakdown.Take(BreakdownRowsInText).Select(b => $"{b.Label} {f.Value(b.Value.Value, def.Unit)}"));
         var more = result.Breakdown.Count - BreakdownRowsInText;
         var list = more > 0 ? f.Text(nameof(Catalog.AnswerBreakdownMore), shown, more) : shown;
-        return f.Text(nameof(Catalog.AnswerBreakdown), DimensionText.Name(result.Query.GroupBy!.Value, f.Spanish), list);
+        return f.Text(nameof(Catalog.AnswerBreakdown), DimensionText.Name(result.Query.GroupBy!.Value, f.Language), list);
     }
 
     private static ReplyTable BreakdownTable(MetricDefinition def, MetricResult result, AnswerFormatter f)
     {
-        var dim = Capitalize(DimensionText.Name(result.Query.GroupBy!.Value, f.Spanish), f.Culture);
+        var dim = Capitalize(DimensionText.Name(result.Query.GroupBy!.Value, f.Language), f.Culture);
         var rows = result.Breakdown.Select(b => (IReadOnlyList<string>)[b.Label, f.Value(b.Value.Value, def.Unit)]).ToList();
         return new ReplyTable([dim, Capitalize(def.Name(f.Language), f.Culture)], rows, rows.Count) { NumericColumns = new HashSet<int> { 1 } };
     }
@@ -132,7 +132,7 @@ public static class MetricAnswerComposer
     {
         var range = f.DateRange(period);
         var line = period.Label == range || period.Start == period.End ? range : $"{period.Label}: {range}";
-        if (filters.Count > 0) line += " · " + string.Join(", ", filters.Select(kv => $"{DimensionText.Name(kv.Key, f.Spanish)}: {(names is not null && names.TryGetValue(kv.Key, out var n) ? n : kv.Value)}"));
+        if (filters.Count > 0) line += " · " + string.Join(", ", filters.Select(kv => $"{DimensionText.Name(kv.Key, f.Language)}: {(names is not null && names.TryGetValue(kv.Key, out var n) ? n : kv.Value)}"));
         // Sets and the amount range, as the sentence states them ("all regions except EMEA", "deals over $50K").
         if (conditions is { IsEmpty: false }) line += " · " + ScopeText.Filters(MetricQuery.NoFilters, conditions, null, f);
         return line;

@@ -1,3 +1,4 @@
+using RevBot.Core.Localization;
 using RevBot.Core.Metrics;
 
 namespace RevBot.Core.Conversation;
@@ -29,12 +30,8 @@ internal sealed partial class QuestionReader
         && (candidates.Count == 1 || candidates.Any(c => c.Dimension is Dimension.Owner or Dimension.Team));
 
     /// <summary>"the account Smith Inc", "el comercial Jane Smith": how a clarify sentence names a candidate.</summary>
-    private string Described(EntityCandidate candidate)
-    {
-        var word = DimensionWord(candidate.Dimension);
-        var article = Spanish
-            ? candidate.Dimension is Dimension.Region or Dimension.Stage or Dimension.Account or Dimension.Industry or Dimension.Source ? "la" : "el"
-            : "the";
-        return $"{article} {word} {candidate.Entity.Name}";
-    }
+    private string Described(EntityCandidate candidate) =>
+        // One key per kind ("AnswerClarifyDescribedRegion"): Spanish agrees the article ("la región", "el equipo").
+        Texts.Get(language, "AnswerClarifyDescribed" + (candidate.Dimension is Dimension.Owner or Dimension.Team or Dimension.Region or Dimension.Segment
+            or Dimension.Industry or Dimension.Product or Dimension.Source or Dimension.Stage or Dimension.Account ? candidate.Dimension : Dimension.Type), candidate.Entity.Name);
 }

@@ -19,8 +19,6 @@ internal sealed partial class QuestionReader(IReadOnlyList<Token> tokens, IReadO
     private readonly HashSet<int> consumedTokens = [];
     private MetricReading? reading;
 
-    private bool Spanish => language == "es";
-
     public ParsedQuestion Read()
     {
         var baseQuestion = new ParsedQuestion { Language = language };

@@ -16,17 +16,16 @@ public static partial class ScopeText
         ArgumentNullException.ThrowIfNull(conditions);
         ArgumentNullException.ThrowIfNull(f);
         var parts = new List<string>();
-        if (filters.Count > 0) parts.Add(Filters(filters, names, f.Spanish));
-        parts.AddRange(conditions.Sets.OrderBy(kv => kv.Key).Select(kv => Set(kv.Key, kv.Value, f.Spanish)));
+        if (filters.Count > 0) parts.Add(Filters(filters, names, f.Language));
+        parts.AddRange(conditions.Sets.OrderBy(kv => kv.Key).Select(kv => Set(kv.Key, kv.Value, f.Language)));
         if (conditions.Amount is { } amount) parts.Add(Amount(amount, f));
         return string.Join(", ", parts);
     }
 
-    public static string Set(Dimension d, ValueSet set, bool spanish)
+    public static string Set(Dimension d, ValueSet set, string language)
     {
         ArgumentNullException.ThrowIfNull(set);
-        var language = LanguageOf(spanish);
-        var names = (set.Labels ?? set.Values).Select(v => d == Dimension.Type ? DealTypeName(v, spanish) : v).ToList();
+        var names = (set.Labels ?? set.Values).Select(v => d == Dimension.Type ? DealTypeName(v, language) : v).ToList();
         // A deal has one loss reason: several are any of them ("loss reason price or competitor").
         if (d == Dimension.LossReason && !set.Exclude)
             return Texts.Get(language, nameof(Catalog.AnswerScopeLossReasonAny), List(names, nameof(Catalog.AnswerOr), language));

@@ -14,30 +14,30 @@ namespace RevBot.Core.Conversation;
 public static partial class ScopeText
 {
     /// <summary>The filters as people read them. <paramref name="names"/> maps an owner's email or an account's id to its name.</summary>
-    public static string Filters(IReadOnlyDictionary<Dimension, string> filters, IReadOnlyDictionary<Dimension, string>? names, bool spanish)
+    public static string Filters(IReadOnlyDictionary<Dimension, string> filters, IReadOnlyDictionary<Dimension, string>? names, string language)
     {
         ArgumentNullException.ThrowIfNull(filters);
-        return string.Join(", ", filters.OrderBy(kv => kv.Key).Select(kv => One(kv.Key, names is not null && names.TryGetValue(kv.Key, out var n) ? n : kv.Value, spanish)));
+        return string.Join(", ", filters.OrderBy(kv => kv.Key).Select(kv => One(kv.Key, names is not null && names.TryGetValue(kv.Key, out var n) ? n : kv.Value, language)));
     }
 
-    private static string One(Dimension d, string v, bool es) => d switch
+    private static string One(Dimension d, string v, string language) => d switch
     {
         Dimension.Owner or Dimension.Account => v,
-        Dimension.Team => Texts.Get(LanguageOf(es), nameof(Catalog.AnswerScopeTeam), v),
-        Dimension.Region => Texts.Get(LanguageOf(es), nameof(Catalog.AnswerScopeRegion), v),
-        Dimension.Segment => Texts.Get(LanguageOf(es), nameof(Catalog.AnswerScopeSegment), v),
-        Dimension.Industry => Texts.Get(LanguageOf(es), nameof(Catalog.AnswerScopeIndustry), v),
-        Dimension.Type => DealTypeName(v, es),
-        _ => $"{DimensionText.Name(d, es)} {v}",
+        Dimension.Team => Texts.Get(language, nameof(Catalog.AnswerScopeTeam), v),
+        Dimension.Region => Texts.Get(language, nameof(Catalog.AnswerScopeRegion), v),
+        Dimension.Segment => Texts.Get(language, nameof(Catalog.AnswerScopeSegment), v),
+        Dimension.Industry => Texts.Get(language, nameof(Catalog.AnswerScopeIndustry), v),
+        Dimension.Type => DealTypeName(v, language),
+        _ => Texts.Get(language, nameof(Catalog.AnswerScopeNamed), DimensionText.Name(d, language), v),
     };
 
     /// <summary>A deal type as a plural noun ("renewals", "renovaciones"); a value that is no deal type is shown as stored.</summary>
-    internal static string DealTypeName(string v, bool es) => (EnumText.TryParse<DealType>(v, out var type) ? type : (DealType?)null) switch
+    internal static string DealTypeName(string v, string language) => (EnumText.TryParse<DealType>(v, out var type) ? type : (DealType?)null) switch
     {
-        DealType.New => Texts.Get(LanguageOf(es), nameof(Catalog.AnswerDealTypeNew)),
-        DealType.Expansion => Texts.Get(LanguageOf(es), nameof(Catalog.AnswerDealTypeExpansion)),
-        DealType.Renewal => Texts.Get(LanguageOf(es), nameof(Catalog.AnswerDealTypeRenewal)),
-        _ => Texts.Get(LanguageOf(es), nameof(Catalog.AnswerDealTypeOther), v),
+        DealType.New => Texts.Get(language, nameof(Catalog.AnswerDealTypeNew)),
+        DealType.Expansion => Texts.Get(language, nameof(Catalog.AnswerDealTypeExpansion)),
+        DealType.Renewal => Texts.Get(language, nameof(Catalog.AnswerDealTypeRenewal)),
+        _ => Texts.Get(language, nameof(Catalog.AnswerDealTypeOther), v),
     };
 
     /// <summary>
@@ -70,11 +70,11 @@ public static partial class ScopeText
         ArgumentNullException.ThrowIfNull(f);
         var label = period.Label;
         var paren = withRange && period.HasStart && period.HasEnd && period.Start != period.End ? $" ({f.RangePhrase(period)})" : "";
-        // Labels that already carry their own preposition (period labels in every language): "since …", "desde el …",
-        // "open as of …", "abiertos a …".
-        if (label.StartsWith("open as of ", StringComparison.Ordinal) || label.StartsWith("abiertos a ", StringComparison.Ordinal))
+        // Labels that already carry their own preposition, recognised by the catalog key that wrote them (in any
+        // language): "since …", "desde el …" (PeriodSince), "open as of …", "abiertos a …" (PeriodOpenAsOf).
+        if (TextShape.IsFilled(label, nameof(Catalog.PeriodOpenAsOf)))
             return (label, label, Form.Other);
-        if (label.StartsWith("since ", StringComparison.Ordinal) || label.StartsWith("desde ", StringComparison.Ordinal))
+        if (TextShape.IsFilled(label, nameof(Catalog.PeriodSince)))
             return (label + paren, label + paren, Form.Other);
         if (period.Start == period.End) return (f.Text(nameof(Catalog.AnswerPeriodOnDay), label), label, Form.Other);
         if (label == f.DateRange(period))
@@ -87,7 +87,7 @@ public static partial class ScopeText
                 _ => nameof(Catalog.AnswerPeriodForRange),
             }, range), range, Form.Range);
         }
-        var named = (label.StartsWith("week of ", StringComparison.Ordinal) || label.StartsWith("semana ", StringComparison.Ordinal)
+        var named = (TextShape.IsFilled(label, nameof(Catalog.PeriodWeekOf))
             ? f.Text(nameof(Catalog.AnswerPeriodWeek), label) : label) + paren;
         return (f.Text(preposition switch
         {
@@ -96,8 +96,6 @@ public static partial class ScopeText
             _ => nameof(Catalog.AnswerPeriodFor),
         }, named), named, Form.Named);
     }
-
-    private static string LanguageOf(bool spanish) => spanish ? "es" : Texts.Neutral;
 
     private enum Form { Named, Range, Other }
 }

@@ -36,7 +36,7 @@ public static class ScorecardComposer
         if (skipped.Count > 0)
         {
             var left = string.Join(", ", skipped.Select(s => Name(MetricCatalog.Get(s.Metric), f)));
-            var dims = string.Join(", ", skipped.Select(s => DimensionText.Name(s.Dimension, f.Spanish)).Distinct());
+            var dims = string.Join(", ", skipped.Select(s => DimensionText.Name(s.Dimension, f.Language)).Distinct());
             text += " " + T(f, nameof(Catalog.ScorecardNotShown), left, dims);
         }
         if (pastPipeline)

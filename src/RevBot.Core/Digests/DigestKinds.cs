@@ -42,9 +42,6 @@ public static class DigestKinds
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     });
 
-    /// <summary>For callers that still carry a Spanish flag instead of the language.</summary>
-    public static string Title(DigestKind kind, bool spanish) => Title(kind, spanish ? "es" : Texts.Neutral);
-
     /// <summary>How a kind reads inside a sentence: "the Sales digest", "el resumen de ventas".</summary>
     public static string InText(DigestKind kind, string language) => Texts.Get(language, kind switch
     {

@@ -33,8 +33,7 @@ internal sealed partial class DigestParts(DigestRequest request, DigestData data
         {
             var def = MetricCatalog.Get(metric);
             // Metric and dimension names live with the metrics and the question vocabulary, in their two languages.
-            var spanish = Language == "es";
-            Note(Texts.Get(Language, nameof(Catalog.DigestNoteNotFiltered), def.Name(Language), DimensionText.Name(dimension, spanish)));
+            Note(Texts.Get(Language, nameof(Catalog.DigestNoteNotFiltered), def.Name(Language), DimensionText.Name(dimension, Language)));
             return null;
         }
         var period = periods.For(scope);

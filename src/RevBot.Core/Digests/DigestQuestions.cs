@@ -19,7 +19,7 @@ internal static class DigestQuestions
         Phrase(Name(metric, language), Texts.Get(language, nameof(Catalog.DigestAskLastQuarter)), filters, language);
 
     public static string Breakdown(string metric, DigestScope scope, Dimension by, IReadOnlyDictionary<Dimension, string> filters, string language) =>
-        Phrase(Name(metric, language), Texts.Get(language, nameof(Catalog.DigestAskBy), Scope(scope, language), Answers.DimensionText.Name(by, language == "es")), filters, language);
+        Phrase(Name(metric, language), Texts.Get(language, nameof(Catalog.DigestAskBy), Scope(scope, language), Answers.DimensionText.Name(by, language)), filters, language);
 
     /// <summary>"renewal pipeline next 90 days" / "pipeline renewal próximos 90 días".</summary>
     public static string Upcoming(string metric, int days, IReadOnlyDictionary<Dimension, string> filters, string language) =>

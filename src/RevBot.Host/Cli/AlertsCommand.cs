@@ -3,6 +3,7 @@ using System.Text.Json;
 using RevBot.Core.Alerts;
 using RevBot.Core.Alerts.Delivery;
 using RevBot.Core.Domain;
+using RevBot.Core.Localization;
 
 namespace RevBot.Host.Cli;
 
@@ -18,7 +19,7 @@ internal static class AlertsCommand
         Description = "Print the alerts without storing or sending them. Without it, the scan records the alerts and queues the messages of new ones, like the host's schedule.",
     };
 
-    public static readonly Option<string> Language = new("--language") { Description = "en or es: the language of the reasons.", DefaultValueFactory = _ => "en" };
+    public static readonly Option<string> Language = new("--language") { Description = string.Join(" or ", Texts.Languages.Order(StringComparer.Ordinal)) + ": the language of the reasons.", DefaultValueFactory = _ => Texts.Neutral };
 
     // Relaxed escaping: the output is read in a terminal or by a script, never embedded in HTML, so "&", "→" and "í" stay as they are.
     private static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -27,7 +28,8 @@ internal static class AlertsCommand
     {
         var format = new Option<string>("--format") { Description = "text or json.", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
-        Language.AcceptOnlyFromAmong("en", "es");
+        // The languages there is a catalog for: a new catalog file adds one here too.
+        Language.AcceptOnlyFromAmong([.. Texts.Languages.Order(StringComparer.Ordinal)]);
         var scan = new Command("scan", "Find stalled deals and accounts at risk of churning, and print them with their reasons and recipients.")
         {
             AskCommand.AsOf, DryRun, format, Language,

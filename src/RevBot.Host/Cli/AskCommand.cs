@@ -3,6 +3,7 @@ using System.Text.Json;
 using RevBot.Core.Answers;
 using RevBot.Core.Conversation;
 using RevBot.Core.Domain;
+using RevBot.Core.Localization;
 using RevBot.Core.Periods;
 using RevBot.Core.Storage;
 
@@ -56,8 +57,7 @@ internal static class AskCommand
             {
                 // The terminal shows no picture: say how to get the one the question asked for.
                 var hint = answer.Chart is null || parse.GetValue(Format) == "json" ? ""
-                    : answer.Language == "es" ? $"Gráfico: añade --chart-out ARCHIVO.png para guardarlo.{Environment.NewLine}"
-                    : $"Chart: add --chart-out FILE.png to write it.{Environment.NewLine}";
+                    : Texts.Get(answer.Language, nameof(Catalog.CliChartHint)) + Environment.NewLine;
                 return await WriteAsync(text + hint, 0);
             }
             // One number is no chart: the answer is printed, the file is not written, and the exit code says so.

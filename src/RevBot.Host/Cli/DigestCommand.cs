@@ -3,6 +3,7 @@ using System.Text.Json;
 using RevBot.Core.Answers;
 using RevBot.Core.Conversation;
 using RevBot.Core.Digests;
+using RevBot.Core.Localization;
 using RevBot.Core.Metrics;
 
 namespace RevBot.Host.Cli;
@@ -18,8 +19,9 @@ internal static class DigestCommand
         format.AcceptOnlyFromAmong("text", "json");
         var output = new Option<DirectoryInfo?>("--out") { Description = "Folder for the chart PNGs (created if needed; default: the current folder)." };
         var filters = new Option<string[]>("--filter") { Description = "A subscription filter such as region=EMEA, segment=SMB or team=\"Sales EMEA\" (repeatable).", AllowMultipleArgumentsPerToken = false };
-        var language = new Option<string>("--lang") { Description = "en or es.", DefaultValueFactory = _ => "en" };
-        language.AcceptOnlyFromAmong("en", "es");
+        // The languages there is a catalog for: a new catalog file adds one here too.
+        var language = new Option<string>("--lang") { Description = string.Join(" or ", Texts.Languages.Order(StringComparer.Ordinal)) + ".", DefaultValueFactory = _ => Texts.Neutral };
+        language.AcceptOnlyFromAmong([.. Texts.Languages.Order(StringComparer.Ordinal)]);
         var preview = new Command("preview", "Build a digest now, print it and write its charts.") { kind, AskCommand.AsOf, format, output, filters, language };
         OptionTypos.RefuseOptionsIn(kind, preview);
         preview.SetAction(async (parse, ct) =>

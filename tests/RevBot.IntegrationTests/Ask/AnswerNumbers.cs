@@ -37,12 +37,12 @@ public static class AnswerNumbers
         {
             var shown = rows.EnumerateArray().Count(r => text.Contains(r.GetProperty("label").GetString()!, StringComparison.Ordinal));
             var more = rows.GetArrayLength() - shown;
-            allowed.Add(f.Spanish ? $" y {more} más" : $" and {more} more");
+            allowed.Add(f.Language == "es" ? $" y {more} más" : $" and {more} more");
             // Loss reasons by region: each group shows its top reasons and says how many more it has.
             foreach (var row in rows.EnumerateArray())
                 if (row.TryGetProperty("breakdown", out var inner) && inner.ValueKind == JsonValueKind.Array)
                     for (var k = 1; k <= inner.GetArrayLength(); k++)
-                        allowed.Add(f.Spanish ? $" y {k} {(k == 1 ? "motivo" : "motivos")} más" : $" and {k} more {(k == 1 ? "reason" : "reasons")}");
+                        allowed.Add(f.Language == "es" ? $" y {k} {(k == 1 ? "motivo" : "motivos")} más" : $" and {k} more {(k == 1 ? "reason" : "reasons")}");
         }
 
         var rest = text;

@@ -64,9 +64,9 @@ public sealed class ConditionAnswerTests
     public void A_set_of_reps_reads_their_names_not_their_keys()
     {
         var reps = new ValueSet(["darcel@example.com", "moses@example.com"], Exclude: true) { Labels = ["Darcel Schlecht", "Moses Frase"] };
-        Assert.Equal("all reps except Darcel Schlecht and Moses Frase", ScopeText.Set(Dimension.Owner, reps, spanish: false));
-        Assert.Equal("todos los comerciales excepto Darcel Schlecht y Moses Frase", ScopeText.Set(Dimension.Owner, reps, spanish: true));
-        Assert.Equal("all deal types except renewals", ScopeText.Set(Dimension.Type, new ValueSet(["renewal"], Exclude: true), spanish: false));
+        Assert.Equal("all reps except Darcel Schlecht and Moses Frase", ScopeText.Set(Dimension.Owner, reps, language: "en"));
+        Assert.Equal("todos los comerciales excepto Darcel Schlecht y Moses Frase", ScopeText.Set(Dimension.Owner, reps, language: "es"));
+        Assert.Equal("all deal types except renewals", ScopeText.Set(Dimension.Type, new ValueSet(["renewal"], Exclude: true), language: "en"));
     }
 
     [Fact]

@@ -51,7 +51,7 @@ public sealed class EveryWordTests
                 var parsed = QuestionParser.Parse(question, context);
                 var reply = parsed.Intent == Core.Answers.Intent.Clarify
                     ? GuidanceComposer.Clarify(parsed, TestVocabulary.Instance).Text
-                    : RefusalText.For(parsed.Unplaced, TestVocabulary.Instance, parsed.Language == "es");
+                    : RefusalText.For(parsed.Unplaced, TestVocabulary.Instance, parsed.Language);
                 if (parsed.Intent is not (Core.Answers.Intent.Unknown or Core.Answers.Intent.Clarify))
                     failures.Add($"answered: {question}\n    {QuestionSuiteTests.Describe(parsed)}");
                 else if (!parsed.Unplaced.Any(u => Fold(u.Text).Contains(Fold(named), StringComparison.Ordinal)))

@@ -92,9 +92,9 @@ public sealed class RefusalAnswerTests
     {
         var parsed = Parse("bookings for acme this quarter");
         Assert.Equal(Intent.Metric, parsed.Intent);
-        Assert.Equal("(I read 'acme' as the account Acme Corporation.)", MatchText.For(parsed.Matched, spanish: false));
-        Assert.Equal("(He entendido «acme» como la cuenta Acme Corporation.)", MatchText.For(Parse("ventas de acme este trimestre").Matched, spanish: true));
-        Assert.Null(MatchText.For(Parse("bookings for Acme Corporation this quarter").Matched, spanish: false));
+        Assert.Equal("(I read 'acme' as the account Acme Corporation.)", MatchText.For(parsed.Matched, language: "en"));
+        Assert.Equal("(He entendido «acme» como la cuenta Acme Corporation.)", MatchText.For(Parse("ventas de acme este trimestre").Matched, language: "es"));
+        Assert.Null(MatchText.For(Parse("bookings for Acme Corporation this quarter").Matched, language: "en"));
     }
 
     [Theory]
