@@ -21,6 +21,7 @@ internal static class TeamsConversationServices
         services.AddScoped<TeamsResponder>();
         services.AddScoped<TeamsAnswerCharts>();
         services.AddSingleton(TeamsAskVerb.Verb);
+        services.AddSingleton(TeamsConfirmVerb.Verb);
         services.AddSingleton<TeamsCardVerbs>();
         services.AddScoped<TeamsActivityHandler>();
         return services;
