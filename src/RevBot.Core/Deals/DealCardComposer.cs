@@ -39,7 +39,7 @@ internal static class DealCardComposer
             Notice = notice,
             Facts = Facts(data, company, clock, language),
             Context = [.. data.RecentChanges.Select(c => DealText.Describe(c, d.Currency, now, language)), T(language, nameof(Catalog.DealCardVersion), d.Id, d.Version)],
-            Actions = Actions(d, nonce, language),
+            Actions = Actions(d, nonce, clock.Today, language),
         };
     }
 
@@ -68,20 +68,22 @@ internal static class DealCardComposer
         ];
     }
 
-    private static List<ReplyAction> Actions(Deal d, string nonce, string language)
+    private static List<ReplyAction> Actions(Deal d, string nonce, DateOnly today, string language)
     {
         var value = DealActionValue.Format(d.Id, d.Version, nonce, language);
         var update = new ReplyAction(DealActionIds.Update, T(language, nameof(Catalog.DealButtonUpdate)), value);
         var log = new ReplyAction(DealActionIds.Log, T(language, nameof(Catalog.DealButtonLog)), value);
         if (d.Status != DealStatus.Open) return [update, log];
+        var confirm = new DealConfirms(d, today, language);
         return
         [
             update,
-            new(DealActionIds.Win, T(language, nameof(Catalog.DealButtonWin)), value, ReplyActionStyle.Primary),
+            new(DealActionIds.Win, T(language, nameof(Catalog.DealButtonWin)), value, ReplyActionStyle.Primary) { Confirm = confirm.Win() },
+            // Mark lost and "Push to…" open a form: submitting it is their second, deliberate step.
             new(DealActionIds.Lose, T(language, nameof(Catalog.DealButtonLose)), value, ReplyActionStyle.Danger),
             log,
-            new(DealActionIds.PushWeek, T(language, nameof(Catalog.DealButtonPushWeek)), value),
-            new(DealActionIds.PushMonth, T(language, nameof(Catalog.DealButtonPushMonth)), value),
+            new(DealActionIds.PushWeek, T(language, nameof(Catalog.DealButtonPushWeek)), value) { Confirm = confirm.Push(DealPush.Week) },
+            new(DealActionIds.PushMonth, T(language, nameof(Catalog.DealButtonPushMonth)), value) { Confirm = confirm.Push(DealPush.Month) },
             new(DealActionIds.PushPick, T(language, nameof(Catalog.DealButtonPushPick)), value),
         ];
     }

@@ -19,9 +19,9 @@ internal static class DealForms
         if (d.Status != DealStatus.Open) stages.Insert(0, new ReplyChoice(d.Stage, d.Stage));
         return Form(DealActionIds.Update, T(language, nameof(Catalog.DealFormUpdateTitle)), T(language, nameof(Catalog.DealFormSave)), d, state, language,
         [
-            new() { Id = DealFields.Stage, Label = T(language, nameof(Catalog.DealFormStage)), Kind = ReplyFieldKind.Choice, Value = d.Stage, Required = true, Choices = stages },
-            new() { Id = DealFields.Amount, Label = T(language, nameof(Catalog.DealFormAmount), d.Currency), Kind = ReplyFieldKind.Number, Value = Number(d.Amount), Required = true, Min = 0, Max = DealInput.MaxAmount },
-            new() { Id = DealFields.CloseDate, Label = T(language, nameof(Catalog.DealFormExpectedClose)), Kind = ReplyFieldKind.Date, Value = Day(d.CloseDate), Required = d.Status == DealStatus.Open },
+            new() { Id = DealFields.Stage, Label = T(language, nameof(Catalog.DealFormStage)), Kind = ReplyFieldKind.Choice, Value = d.Stage, Required = true, RequiredError = T(language, nameof(Catalog.DealRequiredStage)), Choices = stages },
+            new() { Id = DealFields.Amount, Label = T(language, nameof(Catalog.DealFormAmount), d.Currency), Kind = ReplyFieldKind.Number, Value = Number(d.Amount), Required = true, RequiredError = T(language, nameof(Catalog.DealRequiredAmount)), Min = 0, Max = DealInput.MaxAmount },
+            new() { Id = DealFields.CloseDate, Label = T(language, nameof(Catalog.DealFormExpectedClose)), Kind = ReplyFieldKind.Date, Value = Day(d.CloseDate), Required = d.Status == DealStatus.Open, RequiredError = T(language, nameof(Catalog.DealRequiredCloseDate)) },
             new()
             {
                 Id = DealFields.ForecastCategory, Label = T(language, nameof(Catalog.DealFormForecast)), Kind = ReplyFieldKind.Choice, Value = d.ForecastCategory is { } f ? EnumText.Format(f) : null,
@@ -42,6 +42,7 @@ internal static class DealForms
             new()
             {
                 Id = DealFields.LossReason, Label = T(language, nameof(Catalog.DealFormLossReason)), Kind = ReplyFieldKind.Choice, Required = true,
+                RequiredError = T(language, nameof(Catalog.DealRequiredLossReason)),
                 Choices = [.. company.EffectiveLossReasons.Select(r => new ReplyChoice(r, char.ToUpperInvariant(r[0]) + r[1..]))],
             },
         ]);
@@ -52,20 +53,21 @@ internal static class DealForms
             new()
             {
                 Id = DealFields.ActivityType, Label = T(language, nameof(Catalog.DealFormActivityType)), Kind = ReplyFieldKind.Choice, Value = "call", Required = true,
+                RequiredError = T(language, nameof(Catalog.DealRequiredActivityType)),
                 Choices =
                 [
                     new("call", T(language, nameof(Catalog.DealFormCall))), new("email", T(language, nameof(Catalog.DealFormEmail))),
                     new("meeting", T(language, nameof(Catalog.DealFormMeeting))), new("note", T(language, nameof(Catalog.DealFormNote))),
                 ],
             },
-            new() { Id = DealFields.Subject, Label = T(language, nameof(Catalog.DealFormSubject)), Kind = ReplyFieldKind.Text, Required = true, MaxLength = DealFields.MaxSubject, Placeholder = T(language, nameof(Catalog.DealFormSubjectExample)) },
+            new() { Id = DealFields.Subject, Label = T(language, nameof(Catalog.DealFormSubject)), Kind = ReplyFieldKind.Text, Required = true, RequiredError = T(language, nameof(Catalog.DealRequiredSubject)), MaxLength = DealFields.MaxSubject, Placeholder = T(language, nameof(Catalog.DealFormSubjectExample)) },
         ]);
 
     public static ReplyForm Push(Deal d, DateOnly today, ReplyFormState state, string language)
     {
         var from = d.CloseDate is { } c && c > today ? c : today;
         return Form(DealActionIds.PushForm, T(language, nameof(Catalog.DealFormPushTitle)), T(language, nameof(Catalog.DealFormPushSubmit)), d, state, language,
-            [new() { Id = DealFields.CloseDate, Label = T(language, nameof(Catalog.DealFormNewCloseDate)), Kind = ReplyFieldKind.Date, Value = Day(from.AddDays(7)), Required = true }]);
+            [new() { Id = DealFields.CloseDate, Label = T(language, nameof(Catalog.DealFormNewCloseDate)), Kind = ReplyFieldKind.Date, Value = Day(from.AddDays(7)), Required = true, RequiredError = T(language, nameof(Catalog.DealRequiredNewCloseDate)) }]);
     }
 
     /// <summary>The same form again with what was typed and a message next to each bad field.</summary>
@@ -88,6 +90,8 @@ internal static class DealForms
         Intro = T(language, nameof(Catalog.DealCardVersion), d.Name ?? d.Id, d.Version),
         Fields = fields,
         State = state,
+        // Cancel brings the card back as it is now ("Open deal"): no input is sent, so nothing can be saved.
+        Cancel = new ReplyAction(DealActionIds.Open, T(language, nameof(Catalog.ChatCancel)), DealActionValue.Open(d.Id, language)),
     };
 
     private static string T(string language, string key, params object?[] args) => Texts.Get(language, key, args);

@@ -33,7 +33,9 @@ internal static partial class DealPlanner
             errors.TryAdd(DealFields.Stage, Texts.Get(language, nameof(Catalog.DealChooseReopenStage), string.Join(", ", company.EffectiveStages.Select(s => s.Name))));
 
         var amount = before.Amount;
-        if (changes.Amount is { } amountText) Check(DealInput.TryAmount(amountText, command.Language, out amount, out var e), DealFields.Amount, e, errors);
+        // A deal always has an amount: an empty one is missing, not zero (nothing is saved, never a $0 deal).
+        if (changes.Amount is { } blank && blank.Trim().Length == 0) errors.TryAdd(DealFields.Amount, Texts.Get(language, nameof(Catalog.DealRequiredAmount)));
+        else if (changes.Amount is { } amountText) Check(DealInput.TryAmount(amountText, command.Language, out amount, out var e), DealFields.Amount, e, errors);
         var closeDate = ReadCloseDate(changes, before, status, reopening, today, errors, language);
         var forecast = before.ForecastCategory;
         if (changes.ForecastCategory is { } f) Check(DealInput.TryForecast(f, language, out forecast, out var fe), DealFields.ForecastCategory, fe, errors);
@@ -71,9 +73,7 @@ internal static partial class DealPlanner
                 if (changes.CloseDate is null) errors[DealFields.CloseDate] = Texts.Get(command.Language, nameof(Catalog.DealPickCloseDate));
                 return changes;
             case DealCommandKind.PushCloseDate:
-                // From the later of the current close date and today: pushing an overdue deal by a week lands in the future.
-                var from = before.CloseDate is { } d && d > today ? d : today;
-                var to = command.Push == DealPush.Month ? from.AddMonths(1) : from.AddDays(7);
+                var to = DealPushDate.Target(before.CloseDate, today, command.Push);
                 return changes with { CloseDate = to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) };
             default:
                 return changes;

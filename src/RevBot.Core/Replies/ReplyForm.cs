@@ -23,4 +23,10 @@ public sealed record ReplyForm
 
     /// <summary>A message about the whole form rather than one field; null when there is none.</summary>
     public string? Error { get; init; }
+
+    /// <summary>
+    /// What Cancel does where the form replaced the card it came from (Teams): a button that brings the card back,
+    /// sending no input, so nothing is changed. A Slack modal's Close button is its Cancel. Null: no Cancel button.
+    /// </summary>
+    public ReplyAction? Cancel { get; init; }
 }

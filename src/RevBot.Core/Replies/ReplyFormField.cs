@@ -24,6 +24,12 @@ public sealed record ReplyFormField
     public decimal? Min { get; init; }
     public decimal? Max { get; init; }
 
+    /// <summary>
+    /// The sentence shown when a <see cref="Required"/> field is left empty and the platform checks it before sending
+    /// (Teams' errorMessage): "Choose why the deal was lost.". Null: the adapter's generic "Fill in this field.".
+    /// </summary>
+    public string? RequiredError { get; init; }
+
     /// <summary>The validation message for this field after a refused submission; null when the value is fine.</summary>
     public string? Error { get; init; }
 }

@@ -14,7 +14,7 @@ namespace RevBot.IntegrationTests.Slack;
 /// Deals from Slack end to end: "/revbot deal …" shows the card, Update opens a modal (views.open with the press's
 /// trigger_id), the submission is answered in the HTTP response (errors) or applied and the card replaced in place.
 /// </summary>
-public sealed class SlackDealTests(SlackBotHost host) : IClassFixture<SlackBotHost>
+public sealed partial class SlackDealTests(SlackBotHost host) : IClassFixture<SlackBotHost>
 {
     private const string Channel = "C700";
     private const string MessageTs = "1700000700.000100";
@@ -32,7 +32,7 @@ public sealed class SlackDealTests(SlackBotHost host) : IClassFixture<SlackBotHo
 
         // Update: the modal is opened with the press's trigger_id.
         await Interact(Press("deal.update", update.GetProperty("value").GetString()!, "trig-700", "card-700"));
-        var open = SlackBotHost.Json((await host.WaitForAsync(r => r.Method == "views.open")).Single().Body);
+        var open = SlackBotHost.Json((await host.WaitForAsync(r => r.Method == "views.open" && r.Body.Contains("trig-700", StringComparison.Ordinal))).Single().Body);
         Assert.Equal("trig-700", open.GetProperty("trigger_id").GetString());
         var view = open.GetProperty("view");
         Assert.Equal("modal", view.GetProperty("type").GetString());
@@ -108,18 +108,19 @@ public sealed class SlackDealTests(SlackBotHost host) : IClassFixture<SlackBotHo
             .Where(a => a.EntityId == id && a.Channel == ChangeChannel.Slack).ToListAsync(Ct);
     }
 
-    private async Task<JsonElement> CardAsync(Deal deal)
+    /// <param name="n">Names this search's response_url hooks, so tests in this class don't read each other's.</param>
+    private async Task<JsonElement> CardAsync(Deal deal, string n = "700")
     {
         var body = $"command=%2Frevbot&text={Uri.EscapeDataString("deal " + deal.Name)}&team_id=T1&channel_id={Channel}&user_id={SlackBotHost.RepSlackId}"
-            + $"&response_url={Uri.EscapeDataString(host.Fake.BaseUri + "respond/find-700")}&trigger_id=trig-find";
+            + $"&response_url={Uri.EscapeDataString(host.Fake.BaseUri + $"respond/find-{n}")}&trigger_id=trig-find";
         Assert.Equal(HttpStatusCode.OK, (await host.PostSignedAsync(SlackEndpoints.CommandsPath, body, "application/x-www-form-urlencoded")).StatusCode);
-        var answer = SlackBotHost.Json((await host.WaitForAsync(r => r.Method == "/respond/find-700")).Single().Body);
+        var answer = SlackBotHost.Json((await host.WaitForAsync(r => r.Method == $"/respond/find-{n}")).Single().Body);
         if (Buttons(answer).Any(b => b.GetProperty("action_id").GetString() == "deal.update")) return answer;
         // Several hits: the pick list's button for this deal opens its card in place.
         var pick = Buttons(answer).First(b => b.GetProperty("action_id").GetString()!.StartsWith("deal.open", StringComparison.Ordinal)
             && b.GetProperty("value").GetString() == deal.Id);
-        await Interact(Press(pick.GetProperty("action_id").GetString()!, deal.Id, "trig-pick", "pick-700"));
-        return SlackBotHost.Json((await host.WaitForAsync(r => r.Method == "/respond/pick-700")).Single().Body);
+        await Interact(Press(pick.GetProperty("action_id").GetString()!, deal.Id, "trig-pick", $"pick-{n}"));
+        return SlackBotHost.Json((await host.WaitForAsync(r => r.Method == $"/respond/pick-{n}")).Single().Body);
     }
 
     private string Press(string actionId, string value, string triggerId, string hook) => JsonSerializer.Serialize(new

@@ -7,7 +7,7 @@ using RevBot.Core.Domain;
 namespace RevBot.IntegrationTests.Teams;
 
 /// <summary>Deals from Teams end to end: Action.Execute invokes through /api/messages with a signed token.</summary>
-public sealed class TeamsDealTests(TeamsBotHost host) : IClassFixture<TeamsBotHost>
+public sealed partial class TeamsDealTests(TeamsBotHost host) : IClassFixture<TeamsBotHost>
 {
     private const string TeamsUser = "aad-deal-user";
 

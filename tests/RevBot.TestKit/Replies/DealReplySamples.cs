@@ -15,10 +15,21 @@ public static class DealReplySamples
         Context = ["Rob Rep · amount $50,000 → $123,456 · Slack · just now"],
         Actions =
         [
-            new ReplyAction("deal.update", "Update", "v1|7|k1|deal-1", ReplyActionStyle.Primary), new ReplyAction("deal.win", "Mark won", "v1|7|k1|deal-1"),
+            new ReplyAction("deal.update", "Update", "v1|7|k1|deal-1", ReplyActionStyle.Primary), WinAction(),
             new ReplyAction("deal.lose", "Mark lost", "v1|7|k1|deal-1", ReplyActionStyle.Danger), new ReplyAction("deal.log", "Log activity", "v1|7|k1|deal-1"),
-            new ReplyAction("deal.push_week", "+1 week", "v1|7|k1|deal-1"), new ReplyAction("deal.push_month", "+1 month", "v1|7|k1|deal-1"),
+            new ReplyAction("deal.push_week", "+1 week", "v1|7|k1|deal-1")
+            {
+                Confirm = new ReplyConfirm("Push the close date?", "Move the expected close date of Acme Corporation – renewal 2026 ($123,456) to Dec 22, 2026?", "Push", "Cancel", new ReplyAction("deal.open", "Cancel", "deal-1")),
+            }, new ReplyAction("deal.push_month", "+1 month", "v1|7|k1|deal-1"),
         ],
+    };
+
+    /// <summary>Mark won as the card has it: it asks first.</summary>
+    public static ReplyAction WinAction(bool spanish = false) => new("deal.win", spanish ? "Marcar ganado" : "Mark won", "v1|7|k1|deal-1", ReplyActionStyle.Primary)
+    {
+        Confirm = spanish
+            ? new ReplyConfirm("¿Marcar este negocio como ganado?", "¿Marcar Acme Corporation – renewal 2026 (123.456 $) como ganado? Se cierra hoy como Closed Won.", "Marcar ganado", "Cancelar", new ReplyAction("deal.open", "Cancelar", "deal-1"))
+            : new ReplyConfirm("Mark this deal won?", "Mark Acme Corporation – renewal 2026 ($123,456) as won? It closes today as Closed Won.", "Mark won", "Cancel", new ReplyAction("deal.open", "Cancel", "deal-1")),
     };
 
     public static ReplyForm Form() => new()
@@ -28,9 +39,10 @@ public static class DealReplySamples
         SubmitLabel = "Save",
         Intro = "Acme Corporation – renewal 2026 · v7",
         State = new ReplyFormState("deal-1", 7, "k1"),
+        Cancel = new ReplyAction("deal.open", "Cancel", "deal-1"),
         Fields =
         [
-            new ReplyFormField { Id = "stage", Label = "Stage", Kind = ReplyFieldKind.Choice, Value = "Proposal", Required = true, Choices = [new("Discovery", "Discovery"), new("Proposal", "Proposal"), new("Negotiation", "Negotiation")] },
+            new ReplyFormField { Id = "stage", Label = "Stage", Kind = ReplyFieldKind.Choice, Value = "Proposal", Required = true, RequiredError = "Choose a stage.", Choices = [new("Discovery", "Discovery"), new("Proposal", "Proposal"), new("Negotiation", "Negotiation")] },
             new ReplyFormField { Id = "amount", Label = "Amount (USD)", Kind = ReplyFieldKind.Number, Value = "50000", Required = true, Min = 0 },
             new ReplyFormField { Id = "closeDate", Label = "Expected close date", Kind = ReplyFieldKind.Date, Value = "2026-12-15", Required = true },
             new ReplyFormField { Id = "probability", Label = "Probability (%)", Kind = ReplyFieldKind.Number, Value = "60", Min = 0, Max = 100 },

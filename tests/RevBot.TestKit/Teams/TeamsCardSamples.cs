@@ -65,6 +65,8 @@ public static class TeamsCardSamples
         ("deal card updated", ReplyCardRenderer.Render(DealReplySamples.Card())),
         ("deal update form", FormCard.Render(DealReplySamples.Form())),
         ("deal update form with errors", FormCard.Render(DealReplySamples.FormWithErrors())),
+        ("deal mark won confirmation", ConfirmCard.Render(System.Text.Json.JsonSerializer.SerializeToElement(ConfirmCard.Data(DealReplySamples.WinAction())))!),
+        ("deal mark won confirmation in Spanish", ConfirmCard.Render(System.Text.Json.JsonSerializer.SerializeToElement(ConfirmCard.Data(DealReplySamples.WinAction(spanish: true))))!),
         ("digest with sections and chart images", ReplyCardRenderer.Render(Digest(), imageBase: new Uri("https://revbot.example.com/"))),
         ("trend answer with its chart image", ReplyCardRenderer.Render(ChartAnswerSamples.StoredChartReply(), imageBase: new Uri("https://revbot.example.com/"))),
         ("refused", ReplyCardRenderer.Render(new Reply

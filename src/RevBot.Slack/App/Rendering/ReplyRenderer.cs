@@ -95,8 +95,20 @@ public static class ReplyRenderer
     internal static ButtonElement Button(ReplyAction action, string actionId) => new(new PlainText(Mrkdwn.Fit(action.Label, BlockKitLimits.ButtonText)), actionId)
     {
         Value = action.Value is { Length: > 0 } v ? Mrkdwn.Fit(v, BlockKitLimits.ButtonValue) : null,
-        Style = action.Style switch { ReplyActionStyle.Primary => ButtonStyle.Primary, ReplyActionStyle.Danger => ButtonStyle.Danger, _ => null },
+        Style = Style(action.Style),
+        Confirm = action.Confirm is { } c ? Confirm(c, action.Style) : null,
     };
+
+    /// <summary>A reply's confirmation as Slack's dialog; Slack's own Cancel closes it, so <see cref="ReplyConfirm.Back"/> is not needed.</summary>
+    private static ConfirmDialog Confirm(ReplyConfirm c, ReplyActionStyle style) => new(
+        new PlainText(Mrkdwn.Fit(c.Title, BlockKitLimits.ConfirmTitle)), new PlainText(Mrkdwn.Fit(c.Text, BlockKitLimits.ConfirmText)),
+        new PlainText(Mrkdwn.Fit(c.ConfirmLabel, BlockKitLimits.ConfirmButton)), new PlainText(Mrkdwn.Fit(c.DenyLabel, BlockKitLimits.ConfirmButton)))
+    {
+        Style = Style(style),
+    };
+
+    private static ButtonStyle? Style(ReplyActionStyle style) =>
+        style switch { ReplyActionStyle.Primary => ButtonStyle.Primary, ReplyActionStyle.Danger => ButtonStyle.Danger, _ => null };
 
     /// <summary>Never more blocks than the surface allows; the reply's ending (context, buttons) is what gives way.</summary>
     private static List<Block> Cap(List<Block> blocks, int max) => blocks.Count <= max ? blocks : blocks.Take(max).ToList();

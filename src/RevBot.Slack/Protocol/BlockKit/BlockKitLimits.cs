@@ -16,6 +16,9 @@ public static class BlockKitLimits
     public const int ActionId = 255;
     public const int BlockId = 255;
     public const int ModalTitle = 24;
+    public const int ConfirmTitle = 100;
+    public const int ConfirmText = 300;
+    public const int ConfirmButton = 30;
     public const int PrivateMetadata = 3000;
 
     /// <summary>Not Slack's limit (40,000) but a notification's: longer fallback text is cut.</summary>

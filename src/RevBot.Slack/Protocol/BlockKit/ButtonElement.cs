@@ -6,4 +6,7 @@ public sealed record ButtonElement(PlainText Text, string ActionId) : BlockEleme
     public string? Value { get; init; }
     public ButtonStyle? Style { get; init; }
     public string? AccessibilityLabel { get; init; }
+
+    /// <summary>Asked before the press is sent; null sends it at once.</summary>
+    public ConfirmDialog? Confirm { get; init; }
 }

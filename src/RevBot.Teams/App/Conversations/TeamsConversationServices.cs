@@ -22,6 +22,7 @@ internal static class TeamsConversationServices
         services.AddScoped<TeamsAnswerCharts>();
         services.AddScoped<TeamsDrilldowns>();
         services.AddSingleton(TeamsAskVerb.Verb);
+        services.AddSingleton(TeamsConfirmVerb.Verb);
         services.AddSingleton<TeamsCardVerbs>();
         services.AddScoped<TeamsActivityHandler>();
         return services;

@@ -55,21 +55,26 @@ public static class ReplyCardRenderer
         return BotActivity.Message(null, Render(reply, refresh, imageBase, language).ToAttachment()) with { Summary = CardText.Truncate(reply.Text, 200) };
     }
 
-    /// <summary>The Action.Execute for a reply button.</summary>
+    /// <summary>
+    /// The Action.Execute for a reply button. A button that asks first (<see cref="ReplyAction.Confirm"/>) runs the
+    /// adapter's "confirm" verb instead, whose data carries the question and the button (<see cref="ConfirmCard"/>).
+    /// </summary>
     public static ExecuteAction ToAction(ReplyAction action)
     {
         ArgumentNullException.ThrowIfNull(action);
         return new ExecuteAction
         {
             Title = action.Label,
-            Verb = action.Id,
-            Data = new Dictionary<string, string> { [ValueKey] = action.Value },
-            Style = action.Style switch
-            {
-                ReplyActionStyle.Primary => ActionStyle.Positive,
-                ReplyActionStyle.Danger => ActionStyle.Destructive,
-                _ => null,
-            },
+            Verb = action.Confirm is null ? action.Id : ConfirmCard.Verb,
+            Data = action.Confirm is null ? new Dictionary<string, string> { [ValueKey] = action.Value } : ConfirmCard.Data(action),
+            Style = Style(action.Style),
         };
     }
+
+    internal static ActionStyle? Style(ReplyActionStyle style) => style switch
+    {
+        ReplyActionStyle.Primary => ActionStyle.Positive,
+        ReplyActionStyle.Danger => ActionStyle.Destructive,
+        _ => null,
+    };
 }
