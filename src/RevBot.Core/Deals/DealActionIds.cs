@@ -6,8 +6,14 @@ namespace RevBot.Core.Deals;
 /// </summary>
 public static class DealActionIds
 {
-    /// <summary>Value: the deal id. Shows the card.</summary>
+    /// <summary>Value: the deal id. Shows the card in a new message: a drill-down from an alert, a list or a hand-off.</summary>
     public const string Open = "deal.open";
+
+    /// <summary>
+    /// Value: as <see cref="Open"/>. Shows the card again in place of what was pressed: the Cancel of a form or of a
+    /// confirmation, which goes back to the card rather than opening another.
+    /// </summary>
+    public const string Back = "deal.back";
 
     // Values of the actions below: ReplyFormState.Encode() of (deal id, version on the card, the card's nonce).
     public const string Update = "deal.update";

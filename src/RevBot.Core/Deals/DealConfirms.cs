@@ -25,7 +25,7 @@ internal sealed class DealConfirms(Deal deal, DateOnly today, string language)
     private ReplyConfirm Confirm(string title, string text, string confirm)
     {
         var cancel = T(nameof(Catalog.ChatCancel));
-        return new ReplyConfirm(title, text, confirm, cancel, new ReplyAction(DealActionIds.Open, cancel, DealActionValue.Open(deal.Id, language)));
+        return new ReplyConfirm(title, text, confirm, cancel, new ReplyAction(DealActionIds.Back, cancel, DealActionValue.Open(deal.Id, language)));
     }
 
     private string T(string key, params object?[] args) => Texts.Get(language, key, args);

@@ -91,7 +91,7 @@ internal static class DealForms
         Fields = fields,
         State = state,
         // Cancel brings the card back as it is now ("Open deal"): no input is sent, so nothing can be saved.
-        Cancel = new ReplyAction(DealActionIds.Open, T(language, nameof(Catalog.ChatCancel)), DealActionValue.Open(d.Id, language)),
+        Cancel = new ReplyAction(DealActionIds.Back, T(language, nameof(Catalog.ChatCancel)), DealActionValue.Open(d.Id, language)),
     };
 
     private static string T(string language, string key, params object?[] args) => Texts.Get(language, key, args);

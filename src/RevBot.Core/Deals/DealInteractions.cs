@@ -19,12 +19,15 @@ public sealed class DealInteractions(RevBotDb db, DealCommandService commands, D
 {
     public async Task<Reply> PressAsync(string actionId, string value, int? userId, ChangeChannel channel, string? language, CancellationToken ct)
     {
-        if (actionId == DealActionIds.Open)
+        if (actionId is DealActionIds.Open or DealActionIds.Back)
         {
             var (dealId, listLanguage) = DealActionValue.ReadOpen(value);
             var openIn = Texts.LanguageOf(language ?? listLanguage);
-            // A drill-down: the card comes in a new message, the alert or list it was opened from stays as it was.
-            return await cards.CardAsync(dealId, null, openIn, ct) is { } card ? card with { InNewMessage = true } : NotFound(openIn, dealId);
+            // Open is a drill-down: the card comes in a new message, the alert or list it was opened from stays as it
+            // was. Back (a Cancel) redraws the card where the form or the confirmation was.
+            return await cards.CardAsync(dealId, null, openIn, ct) is { } card
+                ? card with { InNewMessage = actionId == DealActionIds.Open }
+                : NotFound(openIn, dealId);
         }
         if (!DealActionValue.TryParse(value, out var state))
             return Refused(Texts.LanguageOf(language), nameof(Catalog.DealNotUnderstoodTitle), nameof(Catalog.DealButtonUnreadable));

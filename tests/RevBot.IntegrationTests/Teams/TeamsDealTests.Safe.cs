@@ -13,7 +13,7 @@ public sealed partial class TeamsDealTests
     public async Task Mark_won_opens_a_confirmation_card_cancel_brings_the_card_back_a_stale_confirm_is_refused_and_a_fresh_one_wins()
     {
         var (deal, _) = await OpenFormAsync(skip: 5, "aad-confirm-user");
-        var card = await InvokeAsync("deal.open", new JsonObject { ["value"] = deal.Id }, "aad-confirm-user");
+        var card = await OpenAsync(deal.Id, "aad-confirm-user");
         Assert.DoesNotContain(All(card), e => e.TryGetProperty("verb", out var v) && v.GetString() == "deal.win");
         var markWon = All(card).Single(e => e.TryGetProperty("title", out var t) && t.GetString() == "Mark won" && e.TryGetProperty("verb", out _));
         Assert.Equal("confirm", markWon.GetProperty("verb").GetString());
@@ -24,12 +24,12 @@ public sealed partial class TeamsDealTests
         Assert.Contains("$" + decimal.Truncate(deal.Amount).ToString("#,0", CultureInfo.InvariantCulture), question.GetRawText(), StringComparison.Ordinal);
         var confirm = Verb(question, "deal.win");
         Assert.Equal("Mark won", confirm.GetProperty("title").GetString());
-        var cancel = Verb(question, "deal.open");
+        var cancel = Verb(question, "deal.back");
         Assert.Equal("Cancel", cancel.GetProperty("title").GetString());
         Assert.Equal((DealStatus.Open, deal.Version), ((await DealAsync(deal.Id)).Status, (await DealAsync(deal.Id)).Version));
 
         // Cancel: the deal's card again, unchanged, with its buttons.
-        var back = await InvokeAsync("deal.open", Data(cancel), "aad-confirm-user");
+        var back = await InvokeAsync("deal.back", Data(cancel), "aad-confirm-user");
         Assert.Contains(All(back), e => e.TryGetProperty("title", out var t) && t.GetString() == "Mark won");
         Assert.Equal((DealStatus.Open, deal.Version), ((await DealAsync(deal.Id)).Status, (await DealAsync(deal.Id)).Version));
 
@@ -51,10 +51,10 @@ public sealed partial class TeamsDealTests
     public async Task A_form_cancelled_sends_no_input_brings_the_card_back_and_changes_nothing()
     {
         var (deal, form) = await OpenFormAsync(skip: 6, "aad-cancel-user");
-        var cancel = Verb(form, "deal.open");
+        var cancel = Verb(form, "deal.back");
         Assert.Equal(("Cancel", "none"), (cancel.GetProperty("title").GetString(), cancel.GetProperty("associatedInputs").GetString()));
 
-        var back = await InvokeAsync("deal.open", Data(cancel), "aad-cancel-user");
+        var back = await InvokeAsync("deal.back", Data(cancel), "aad-cancel-user");
 
         Assert.Contains(All(back), e => e.TryGetProperty("verb", out var v) && v.GetString() == "deal.update");
         Assert.DoesNotContain(Inputs(back), _ => true);
@@ -86,12 +86,12 @@ public sealed partial class TeamsDealTests
     public async Task The_lost_form_says_a_proper_sentence_when_the_reason_is_missing()
     {
         var (deal, _) = await OpenFormAsync(skip: -3, "aad-lose-user");
-        var card = await InvokeAsync("deal.open", new JsonObject { ["value"] = deal.Id }, "aad-lose-user");
+        var card = await OpenAsync(deal.Id, "aad-lose-user");
         var form = await InvokeAsync("deal.lose", Data(Verb(card, "deal.lose")), "aad-lose-user");
 
         var reason = Inputs(form).Single(i => i.GetProperty("id").GetString() == "lossReason");
         Assert.Equal("Choose why the deal was lost.", reason.GetProperty("errorMessage").GetString());
-        Assert.Contains(All(form), e => e.TryGetProperty("verb", out var v) && v.GetString() == "deal.open");
+        Assert.Contains(All(form), e => e.TryGetProperty("verb", out var v) && v.GetString() == "deal.back");
     }
 
     private static JsonObject Data(JsonElement action) => JsonNode.Parse(action.GetProperty("data").GetRawText())!.AsObject();

@@ -19,7 +19,7 @@ public static class DealReplySamples
             new ReplyAction("deal.lose", "Mark lost", "v1|7|k1|deal-1", ReplyActionStyle.Danger), new ReplyAction("deal.log", "Log activity", "v1|7|k1|deal-1"),
             new ReplyAction("deal.push_week", "+1 week", "v1|7|k1|deal-1")
             {
-                Confirm = new ReplyConfirm("Push the close date?", "Move the expected close date of Acme Corporation – renewal 2026 ($123,456) to Dec 22, 2026?", "Push", "Cancel", new ReplyAction("deal.open", "Cancel", "deal-1")),
+                Confirm = new ReplyConfirm("Push the close date?", "Move the expected close date of Acme Corporation – renewal 2026 ($123,456) to Dec 22, 2026?", "Push", "Cancel", new ReplyAction("deal.back", "Cancel", "deal-1")),
             }, new ReplyAction("deal.push_month", "+1 month", "v1|7|k1|deal-1"),
         ],
     };
@@ -28,8 +28,8 @@ public static class DealReplySamples
     public static ReplyAction WinAction(bool spanish = false) => new("deal.win", spanish ? "Marcar ganado" : "Mark won", "v1|7|k1|deal-1", ReplyActionStyle.Primary)
     {
         Confirm = spanish
-            ? new ReplyConfirm("¿Marcar este negocio como ganado?", "¿Marcar Acme Corporation – renewal 2026 (123.456 $) como ganado? Se cierra hoy como Closed Won.", "Marcar ganado", "Cancelar", new ReplyAction("deal.open", "Cancelar", "deal-1"))
-            : new ReplyConfirm("Mark this deal won?", "Mark Acme Corporation – renewal 2026 ($123,456) as won? It closes today as Closed Won.", "Mark won", "Cancel", new ReplyAction("deal.open", "Cancel", "deal-1")),
+            ? new ReplyConfirm("¿Marcar este negocio como ganado?", "¿Marcar Acme Corporation – renewal 2026 (123.456 $) como ganado? Se cierra hoy como Closed Won.", "Marcar ganado", "Cancelar", new ReplyAction("deal.back", "Cancelar", "deal-1"))
+            : new ReplyConfirm("Mark this deal won?", "Mark Acme Corporation – renewal 2026 ($123,456) as won? It closes today as Closed Won.", "Mark won", "Cancel", new ReplyAction("deal.back", "Cancel", "deal-1")),
     };
 
     public static ReplyForm Form() => new()
@@ -39,7 +39,7 @@ public static class DealReplySamples
         SubmitLabel = "Save",
         Intro = "Acme Corporation – renewal 2026 · v7",
         State = new ReplyFormState("deal-1", 7, "k1"),
-        Cancel = new ReplyAction("deal.open", "Cancel", "deal-1"),
+        Cancel = new ReplyAction("deal.back", "Cancel", "deal-1"),
         Fields =
         [
             new ReplyFormField { Id = "stage", Label = "Stage", Kind = ReplyFieldKind.Choice, Value = "Proposal", Required = true, RequiredError = "Choose a stage.", Choices = [new("Discovery", "Discovery"), new("Proposal", "Proposal"), new("Negotiation", "Negotiation")] },

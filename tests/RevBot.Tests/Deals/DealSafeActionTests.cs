@@ -32,7 +32,18 @@ public sealed class DealSafeActionTests
         Assert.Equal("Move the expected close date of Acme Corporation - renewal 2026 ($50,000) to Dec 22, 2026?", byId[DealActionIds.PushWeek].Confirm!.Text);
         Assert.Equal("Move the expected close date of Acme Corporation - renewal 2026 ($50,000) to Jan 15, 2027?", byId[DealActionIds.PushMonth].Confirm!.Text);
         // Cancelling where the question replaced the card (Teams) opens this deal's card again.
-        Assert.Equal((DealActionIds.Open, DealWorld.AcmeRenewal), (win.Back!.Id, DealActionValue.ReadOpen(win.Back.Value).DealId));
+        Assert.Equal((DealActionIds.Back, DealWorld.AcmeRenewal), (win.Back!.Id, DealActionValue.ReadOpen(win.Back.Value).DealId));
+    }
+
+    [Fact]
+    public async Task Cancel_brings_the_card_back_in_place_while_open_deal_is_a_new_message()
+    {
+        await using var s = await DealServices.CreateAsync(DbProvider.Sqlite);
+        var back = await s.UseAsync<InteractionService, Reply>(i => i.PressAsync(new CardPress(DealActionIds.Back, DealWorld.AcmeRenewal, null, null, ChangeChannel.Teams, null), Ct));
+        var open = await s.UseAsync<InteractionService, Reply>(i => i.PressAsync(new CardPress(DealActionIds.Open, DealWorld.AcmeRenewal, null, null, ChangeChannel.Teams, null), Ct));
+
+        Assert.Equal((false, true), (back.InNewMessage, open.InNewMessage));
+        Assert.Equal(open.Actions.Select(a => a.Id), back.Actions.Select(a => a.Id));
     }
 
     [Fact]
@@ -59,7 +70,7 @@ public sealed class DealSafeActionTests
         var form = (await PressAsync(s, DealWorld.Rob, actionId, await CardAsync(s, DealWorld.AcmeRenewal))).Form!;
 
         var cancel = form.Cancel!;
-        Assert.Equal((DealActionIds.Open, "Cancel"), (cancel.Id, cancel.Label));
+        Assert.Equal((DealActionIds.Back, "Cancel"), (cancel.Id, cancel.Label));
         var back = await s.UseAsync<InteractionService, Reply>(i => i.PressAsync(new CardPress(cancel.Id, cancel.Value, null, null, ChangeChannel.Teams), Ct));
 
         Assert.Equal((ReplyKind.Card, "Acme Corporation - renewal 2026"), (back.Kind, back.Title));

@@ -11,7 +11,7 @@ public sealed class SlackConfirmTests
 {
     private static readonly ReplyAction Win = new("deal.win", "Mark won", "v1|7|k1|deal-1", ReplyActionStyle.Primary)
     {
-        Confirm = new ReplyConfirm("Mark this deal won?", "Mark Acme renewal ($50,000) as won?", "Mark won", "Cancel", new ReplyAction("deal.open", "Cancel", "deal-1")),
+        Confirm = new ReplyConfirm("Mark this deal won?", "Mark Acme renewal ($50,000) as won?", "Mark won", "Cancel", new ReplyAction("deal.back", "Cancel", "deal-1")),
     };
 
     [Fact]
