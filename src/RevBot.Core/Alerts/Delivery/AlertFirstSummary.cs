@@ -1,5 +1,5 @@
 using System.Globalization;
-using RevBot.Core.Conversation;
+using RevBot.Core.Digests;
 using RevBot.Core.Localization;
 using RevBot.Core.Replies;
 
@@ -35,7 +35,7 @@ internal static class AlertFirstSummary
             var lead = mine.Count > Top ? " " + t.Get(stalled ? nameof(Catalog.AlertFirstTopStalled) : nameof(Catalog.AlertFirstTopChurn), Top) : "";
             parts.Add(head + lead + "\n" + string.Join('\n', top.Select(s => AlertRows.Bullet(s, s.Name, language))));
             if (SeeAll(kind, subscriptions, language) is { } question)
-                actions.Add(new ReplyAction(FollowUpActions.Ask,
+                actions.Add(new ReplyAction(DigestReplies.AskAction,
                     t.Get(stalled ? nameof(Catalog.AlertSeeAllStalled) : nameof(Catalog.AlertSeeAllChurn), AlertMessages.Count(mine.Count)), question));
         }
         return new Reply
