@@ -7,7 +7,8 @@ namespace RevBot.Testing;
 /// <summary>
 /// The alert messages as delivery builds them (<see cref="AlertMessages"/>), for the Slack and Teams conformance checks:
 /// one stalled deal for a channel, one account at risk, a person's grouped message past the per-message cap, the same
-/// message after someone pressed a button, and a channel's "and N more" summary past its hourly cap.
+/// message after someone pressed a button, a channel's "and N more" summary past its hourly cap, a channel's grouped
+/// scan and a new subscription's first summary (English and Spanish).
 /// </summary>
 public static class AlertMessageSamples
 {
@@ -16,7 +17,10 @@ public static class AlertMessageSamples
         var settings = new AlertOptions();
         var stalled = Stalled(1, "Acme <Robotics> & Sons - Platform expansion");
         var churn = new AlertSubject(AlertKind.ChurnRisk, "acct-42", "Birch & Co", 78, [42, 43, 44],
-            ["usage down 46% in 30 days", "2 urgent tickets open", "renews in 41 days"], ["cs@example.com"]);
+            ["usage down 46% in 30 days", "2 urgent tickets open", "renews in 41 days"], ["cs@example.com"])
+        {
+            Details = new AlertSubjectDetails(1_250_000m, "USD", "Maude Kirlin-Halvorson", CsOwnerName: "Trever Ziemann", RenewalDate: new DateOnly(2026, 12, 31)),
+        };
         List<AlertSubject> many = [churn, .. Enumerable.Range(2, 14).Select(i => Stalled(i, $"Deal {i} with a rather long name for a deal"))];
         return
         [
@@ -25,9 +29,19 @@ public static class AlertMessageSamples
             ("alert grouped for a person", AlertMessages.ForPerson(many, settings, "en")),
             ("alert assigned", AlertMessages.Card([stalled], settings, "Rob Rep is on it.", actions: false, "en")),
             ("alert summary past the hourly cap", AlertMessages.Summary(many, afterOthers: true, "en")),
+            ("alert grouped for a channel scan", AlertMessages.ForChannelScan(many[..4], settings, "en")),
+            ("alert grouped for a channel scan es", AlertMessages.ForChannelScan(many[..4], settings, "es")),
+            ("alert first summary", AlertFirstSummary.Build(many, [Emea], "en", "USD")),
+            ("alert first summary es", AlertFirstSummary.Build(many, [Emea], "es", "USD")),
+            ("alert churn risk for a channel es", AlertMessages.ForChannel(churn, settings, "es")),
         ];
     }
 
+    private static readonly AlertSubscription Emea = new() { Platform = Core.Domain.ChatPlatform.Slack, ChannelId = "C1", Kinds = "stalled_deal,churn_risk", Region = "EMEA" };
+
     private static AlertSubject Stalled(int i, string name) => new(AlertKind.StalledDeal, $"deal-{i}", name, null, [i * 10],
-        ["in Proposal for 40 days (the norm is 32.5)", "no activity for 21 days", "close date passed on Nov 1"], ["rep@example.com"]);
+        ["in Proposal for 40 days (the norm is 32.5)", "no activity for 21 days", "close date passed on Nov 1"], ["rep@example.com"])
+    {
+        Details = new AlertSubjectDetails(i * 97_500m, "USD", "Maude Kirlin-Halvorson", "Negotiation/Review", new DateOnly(2026, 11, 1), 40 + i),
+    };
 }

@@ -17,7 +17,7 @@ namespace RevBot.Core.Alerts.Actions;
 /// a line saying who did what, which the adapter puts in place of the original so everyone in the channel sees it.
 /// Replies are in the presser's language (English when the adapter does not know it).
 /// </summary>
-public sealed class AlertInteractions(RevBotDb db, IOptions<AlertOptions> options, CompanyClock clock)
+public sealed class AlertInteractions(RevBotDb db, IOptions<AlertOptions> options, IOptions<CompanyOptions> company, CompanyClock clock)
 {
     public const string ReasonField = "reason";
     public const string NoteField = "note";
@@ -95,8 +95,11 @@ public sealed class AlertInteractions(RevBotDb db, IOptions<AlertOptions> option
             });
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        // Dismissed alerts keep only "Open deal": there is nothing left to do with them.
-        return AlertMessages.Card(AlertSubjects.Group(live), options.Value, notice, actions: action != "dismiss", language);
+        // Redrawn with its facts as they are now. Dismissed alerts keep only "Open deal": there is nothing left to do with them.
+        var subjects = AlertSubjects.Group(live);
+        var facts = await AlertSubjectFactsQuery.ForAsync(db, subjects, now, clock.Today, company.Value.Currency, ct);
+        subjects = await AlertSubjects.WithDetailsAsync(db, subjects, facts, ct);
+        return AlertMessages.Card(subjects, options.Value, notice, actions: action != "dismiss", language);
     }
 
     private async Task<User?> UserAsync(int? userId, CancellationToken ct) =>

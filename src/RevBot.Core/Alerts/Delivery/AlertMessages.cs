@@ -7,16 +7,22 @@ using RevBot.Core.Replies;
 namespace RevBot.Core.Alerts.Delivery;
 
 /// <summary>
-/// The alert messages: one deal or account (a channel's message, or a person's only alert), several in one message
-/// for a person, and a channel's "and 12 more" summary past its hourly cap. Every alert says why in plain words and
-/// carries the buttons Open deal / Snooze / Dismiss / I'm on it, in <c>language</c>: the language the stored reasons
-/// were written in when delivered, the presser's when a button redraws it.
+/// The alert messages: one deal or account (its facts as label/value pairs), several in one message (one row each:
+/// the facts on a line, then why), for a person or for a channel's scan, and a channel's "and 12 more" summary past its
+/// hourly cap. Every alert says why in plain words; the footnote comes once per message; the buttons Open deal /
+/// Snooze / Dismiss / I'm on it act on every alert the message shows. In <c>language</c>: the language the stored
+/// reasons were written in when delivered, the presser's when a button redraws it.
 /// </summary>
 internal static class AlertMessages
 {
     public static Reply ForChannel(AlertSubject subject, AlertOptions settings, string language) => Card([subject], settings, null, actions: true, language);
 
     public static Reply ForPerson(IReadOnlyList<AlertSubject> subjects, AlertOptions settings, string language) => Card(subjects, settings, null, actions: true, language);
+
+    /// <summary>A channel's new alerts of one scan: one card, a single alert's own when there is only one.</summary>
+    public static Reply ForChannelScan(IReadOnlyList<AlertSubject> subjects, AlertOptions settings, string language) => subjects.Count == 1
+        ? ForChannel(subjects[0], settings, language)
+        : Card(subjects, settings, null, actions: true, language) with { Title = Texts.Get(language, nameof(Catalog.AlertChannelManyTitle), Count(subjects.Count)) };
 
     /// <summary>The message for these subjects; <paramref name="notice"/> says what someone just did with it.</summary>
     public static Reply Card(IReadOnlyList<AlertSubject> subjects, AlertOptions settings, string? notice, bool actions, string language)
@@ -45,10 +51,10 @@ internal static class AlertMessages
             return new Reply
             {
                 Kind = ReplyKind.Card, Title = Title(s, language), Text = Texts.Get(language, nameof(Catalog.AlertWhy), s.Why), Notice = notice,
-                Actions = buttons, Context = context,
+                Facts = AlertRows.Facts(s, language), Actions = buttons, Context = context,
             };
         }
-        var lines = shown.Select(s => $"• {Title(s, language)}: {s.Why}").ToList();
+        var lines = shown.Select(s => AlertRows.Bullet(s, Title(s, language), language)).ToList();
         if (subjects.Count > shown.Count) lines.Add(AndMore(subjects.Count - shown.Count, language));
         return new Reply
         {
@@ -80,5 +86,5 @@ internal static class AlertMessages
 
     private static string AndMore(int n, string language) => Texts.Get(language, nameof(Catalog.AlertAndMore), Count(n));
 
-    private static string Count(int n) => n.ToString("#,0", CultureInfo.InvariantCulture);
+    internal static string Count(int n) => n.ToString("#,0", CultureInfo.InvariantCulture);
 }

@@ -11,20 +11,60 @@ namespace RevBot.Core.Alerts.Delivery;
 /// <summary>
 /// Decides who hears about the alerts waiting to be delivered (<c>state = open AND notified_at IS NULL</c>) and adds
 /// their outbox rows to the context: each recipient one direct message for all their subjects (held through their quiet
-/// hours, skipped for kinds they muted), each subscribed channel one message per subject up to its hourly cap and then
-/// one "and N more" summary. Messages are in the scan's language, the one their stored reasons were written in.
+/// hours, skipped for kinds they muted); each subscribed channel one message per scan: on its first delivery a summary
+/// of every open alert it matches (<see cref="AlertFirstSummary"/>), then its new alerts grouped (a single one as its own
+/// card), past its hourly cap the names only. Messages are in the scan's language, the one their stored reasons were written in.
 /// </summary>
-public sealed class AlertRouter(RevBotDb db, IOptions<AlertOptions> options, CompanyClock clock)
+public sealed class AlertRouter(RevBotDb db, IOptions<AlertOptions> options, IOptions<CompanyOptions> company, CompanyClock clock)
 {
     public const string OutboxKind = "alert";
 
     public async Task<int> RouteAsync(DateTime now, string language, CancellationToken ct)
     {
         var settings = options.Value;
-        var subjects = await AlertSubjects.PendingAsync(db, ct);
+        var pending = await AlertSubjects.PendingAsync(db, ct);
+        var subscriptions = await db.AlertSubscriptions.AsNoTracking().Where(s => s.Active).ToListAsync(ct);
+        // A channel whose subscription came after the last scan (or on a database never scanned) is new: it gets one summary.
+        var lastScan = await db.AlertScanRuns.MaxAsync(r => (DateTime?)r.StartedAt, ct);
+        var channels = subscriptions.GroupBy(s => (s.Platform, s.ChannelId))
+            .Select(g => (g.Key.Platform, g.Key.ChannelId, Subscriptions: g.ToList(), Fresh: lastScan is null || g.Any(s => s.CreatedAt > lastScan))).ToList();
+        var anyFresh = channels.Any(c => c.Fresh);
+        if (pending.Count == 0 && !anyFresh) return 0;
+
+        // The open ones are read only for a new channel's summary; the pending ones are among them.
+        var pool = anyFresh ? await AlertSubjects.OpenAsync(db, ct) : pending;
+        var facts = await AlertSubjectFactsQuery.ForAsync(db, pool, now, clock.Today, company.Value.Currency, ct);
+        pool = [.. (await AlertSubjects.WithDetailsAsync(db, pool, facts, ct)).OrderBy(s => s.Kind).ThenByDescending(s => s.Details?.Amount ?? 0).ThenBy(s => s.SubjectId, StringComparer.Ordinal)];
+        var waiting = pending.Select(s => (s.Kind, s.SubjectId)).ToHashSet();
+        var subjects = anyFresh ? pool.Where(s => waiting.Contains((s.Kind, s.SubjectId))).ToList() : pool;
+
+        var messages = await ToPeopleAsync(subjects, settings, now, language, ct);
+        foreach (var (platform, channelId, subs, fresh) in channels)
+        {
+            var matching = (fresh ? pool : subjects)
+                .Where(s => facts.TryGetValue((s.Kind, s.SubjectId), out var f) && subs.Any(sub => AlertFilter.Matches(sub, s.Kind, f))).ToList();
+            if (matching.Count == 0) continue;
+            messages++;
+            if (fresh)
+            {
+                Add(platform, channelId, null, AlertFirstSummary.Build(matching, subs, language, company.Value.Currency), now, now);
+                continue;
+            }
+            var hourAgo = now.AddHours(-1);
+            var recent = await db.Outbox.CountAsync(m => m.Kind == OutboxKind && m.Platform == platform && m.ChannelId == channelId && m.CreatedAt > hourAgo, ct);
+            // One message per channel per scan; past the hourly cap, the names only.
+            Add(platform, channelId, null, recent < settings.ChannelHourlyCap
+                ? AlertMessages.ForChannelScan(matching, settings, language)
+                : AlertMessages.Summary(matching, afterOthers: false, language), now, now);
+        }
+        return messages;
+    }
+
+    /// <summary>Each recipient one direct message for all their subjects, held through their quiet hours, without the kinds they muted.</summary>
+    private async Task<int> ToPeopleAsync(List<AlertSubject> subjects, AlertOptions settings, DateTime now, string language, CancellationToken ct)
+    {
         if (subjects.Count == 0) return 0;
         var messages = 0;
-
         var emails = subjects.SelectMany(s => s.Recipients).Select(e => e.ToLowerInvariant()).Distinct().ToList();
         var users = await db.Users.AsNoTracking().Where(u => emails.Contains(u.Email.ToLower()))
             .Select(u => new { u.Id, u.Email, u.TimeZone, u.SlackUserId, u.TeamsUserId }).ToListAsync(ct);
@@ -40,24 +80,6 @@ public sealed class AlertRouter(RevBotDb db, IOptions<AlertOptions> options, Com
             // The chat the person is known on; with neither id yet, Slack (the dispatcher may still find them by e-mail).
             var platform = user.SlackUserId is null && user.TeamsUserId is not null ? ChatPlatform.Teams : ChatPlatform.Slack;
             Add(platform, "", user.Id, AlertMessages.ForPerson(mine, settings, language), now, release);
-            messages++;
-        }
-
-        var subscriptions = await db.AlertSubscriptions.AsNoTracking().Where(s => s.Active).ToListAsync(ct);
-        if (subscriptions.Count == 0) return messages;
-        var facts = await AlertSubjects.FactsAsync(db, clock.Today, ct);
-        foreach (var channel in subscriptions.GroupBy(s => (s.Platform, s.ChannelId)))
-        {
-            var matching = subjects.Where(s => facts.TryGetValue((s.Kind, s.SubjectId), out var f) && channel.Any(sub => AlertFilter.Matches(sub, s.Kind, f))).ToList();
-            if (matching.Count == 0) continue;
-            var (platform, channelId) = channel.Key;
-            var hourAgo = now.AddHours(-1);
-            var recent = await db.Outbox.CountAsync(m => m.Kind == OutboxKind && m.Platform == platform && m.ChannelId == channelId && m.CreatedAt > hourAgo, ct);
-            var room = Math.Max(0, settings.ChannelHourlyCap - recent);
-            foreach (var subject in matching.Take(room)) Add(platform, channelId, null, AlertMessages.ForChannel(subject, settings, language), now, now);
-            messages += Math.Min(room, matching.Count);
-            if (matching.Count <= room) continue;
-            Add(platform, channelId, null, AlertMessages.Summary(matching.Skip(room).ToList(), room > 0, language), now, now);
             messages++;
         }
         return messages;

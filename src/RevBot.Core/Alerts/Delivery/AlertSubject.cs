@@ -14,4 +14,7 @@ internal sealed record AlertSubject(
     IReadOnlyList<string> Recipients)
 {
     public string Why => string.Join(", ", Reasons);
+
+    /// <summary>Amount, owner, stage, dates: what the message shows to act on it; null when not read (a sample).</summary>
+    public AlertSubjectDetails? Details { get; init; }
 }

@@ -18,6 +18,29 @@ internal static class AlertSubjects
         return Group(rows);
     }
 
+    /// <summary>Every subject with an open alert, delivered or not: what a newly subscribed channel's summary counts.</summary>
+    public static async Task<List<AlertSubject>> OpenAsync(RevBotDb db, CancellationToken ct) =>
+        Group(await db.Alerts.AsNoTracking().Where(a => a.State == AlertState.Open)
+            .OrderBy(a => a.Kind).ThenBy(a => a.SubjectId).ThenBy(a => a.Id).ToListAsync(ct));
+
+    /// <summary>The subjects with their <see cref="AlertSubject.Details"/> from <paramref name="facts"/> (customer-success owners by name).</summary>
+    public static async Task<List<AlertSubject>> WithDetailsAsync(RevBotDb db, List<AlertSubject> subjects, Dictionary<(AlertKind, string), AlertSubjectFacts> facts, CancellationToken ct)
+    {
+        // An account's other recipient (not its owner) is its customer-success user; named, never shown by e-mail.
+        var others = subjects.Where(s => s.Kind == AlertKind.ChurnRisk).SelectMany(s => s.Recipients).Select(e => e.ToLowerInvariant()).Distinct().ToList();
+        var names = others.Count == 0 ? [] : await db.Users.AsNoTracking().Where(u => others.Contains(u.Email.ToLower()))
+            .Select(u => new { u.Email, u.Name }).ToListAsync(ct);
+        var byEmail = names.GroupBy(n => n.Email.ToLowerInvariant()).ToDictionary(g => g.Key, g => g.First().Name);
+        return [.. subjects.Select(s =>
+        {
+            if (!facts.TryGetValue((s.Kind, s.SubjectId), out var f) || f.Details is not { } d) return s;
+            if (s.Kind != AlertKind.ChurnRisk) return s with { Details = d };
+            var cs = s.Recipients.Where(e => !string.Equals(e, f.OwnerEmail, StringComparison.OrdinalIgnoreCase))
+                .Select(e => byEmail.GetValueOrDefault(e.ToLowerInvariant())).OfType<string>().FirstOrDefault();
+            return s with { Details = d with { CsOwnerName = cs } };
+        })];
+    }
+
     /// <summary>The live (not resolved) alerts of the subjects the given alert ids belong to.</summary>
     public static async Task<List<Alert>> LiveForAsync(RevBotDb db, IReadOnlyCollection<long> ids, CancellationToken ct)
     {
@@ -36,28 +59,4 @@ internal static class AlertSubjects
             return new AlertSubject(EnumText.Parse<AlertKind>(g.Key.Kind), g.Key.SubjectId, first.SubjectName, g.Max(a => a.Score),
                 [.. g.Select(a => a.Id)], [.. g.Select(a => a.Reason)], recipients);
         })];
-
-    /// <summary>What channel filters need about the subjects waiting to be delivered, by (kind, subject id).</summary>
-    public static async Task<Dictionary<(AlertKind, string), AlertSubjectFacts>> FactsAsync(RevBotDb db, DateOnly today, CancellationToken ct)
-    {
-        var stalled = EnumText.Format(AlertKind.StalledDeal);
-        var churn = EnumText.Format(AlertKind.ChurnRisk);
-        var alerts = db.Alerts;
-        var deals = await db.Deals.AsNoTracking()
-            .Where(d => alerts.Any(a => a.Kind == stalled && a.SubjectId == d.Id && a.State == AlertState.Open && a.NotifiedAt == null))
-            .Select(d => new AlertSubjectFacts(d.Id, d.Amount, d.Account != null && d.Account.Region != null ? d.Account.Region : d.Owner != null ? d.Owner.Region : null,
-                d.Account != null ? d.Account.Segment : null, d.Owner != null ? d.Owner.Email : null, d.Owner != null ? d.Owner.Team : null))
-            .ToListAsync(ct);
-        var accounts = await db.Accounts.AsNoTracking()
-            .Where(x => alerts.Any(a => a.Kind == churn && a.SubjectId == x.Id && a.State == AlertState.Open && a.NotifiedAt == null))
-            .Select(x => new
-            {
-                x.Id, x.Region, x.Segment, Owner = x.Owner != null ? x.Owner.Email : null, Team = x.Owner != null ? x.Owner.Team : null,
-                Mrr = db.Subscriptions.Where(s => s.AccountId == x.Id && s.StartDate <= today && (s.EndDate == null || s.EndDate > today)).Sum(s => (double)s.Mrr),
-            })
-            .ToListAsync(ct);
-        var facts = deals.ToDictionary(d => (AlertKind.StalledDeal, d.SubjectId));
-        foreach (var a in accounts) facts[(AlertKind.ChurnRisk, a.Id)] = new AlertSubjectFacts(a.Id, (decimal)(a.Mrr * 12), a.Region, a.Segment, a.Owner, a.Team);
-        return facts;
-    }
 }

@@ -67,7 +67,10 @@ public sealed class AlertDeliveryTests
 
         var reply = DeliveryCompany.Payload(Assert.Single(await company.OutboxAsync()));
         Assert.Equal("2 alerts need your attention", reply.Title);
-        Assert.Equal("• Stalled deal: emea-big: no activity since it was created 30 days ago\n• Stalled deal: na-small: no activity since it was created 30 days ago", reply.Text);
+        Assert.Equal(
+            "• Stalled deal: emea-big — $90K · Alice Adams · Discovery · closes Aug 15 · stalled 5 days\n   Why: no activity since it was created 30 days ago.\n" +
+            "• Stalled deal: na-small — $20K · Alice Adams · Discovery · closes Aug 15 · stalled 5 days\n   Why: no activity since it was created 30 days ago.", reply.Text);
+        Assert.Single(reply.Context);
         Assert.Equal(["Open emea-big", "Open na-small", "Snooze all 7 days", "Dismiss all", "I'm on it"], reply.Actions.Select(a => a.Label));
         Assert.Equal(["deal.open", "deal.open", "alert.snooze", "alert.dismiss", "alert.assign"], reply.Actions.Select(a => a.Id));
     }
@@ -101,23 +104,79 @@ public sealed class AlertDeliveryTests
 
         await company.ScanAsync();
 
-        var channels = (await company.OutboxAsync()).Where(m => m.ChannelId.Length > 0)
-            .Select(m => (m.ChannelId, DeliveryCompany.Payload(m).Title)).Order().ToList();
-        Assert.Equal([("CALL", "Stalled deal: emea-big"), ("CALL", "Stalled deal: na-small"), ("CEMEA", "Stalled deal: emea-big")], channels);
+        var channels = (await company.OutboxAsync()).Where(m => m.ChannelId.Length > 0).Select(m => (m.ChannelId, DeliveryCompany.Payload(m))).OrderBy(c => c.ChannelId).ToList();
+        Assert.Equal(["CALL", "CEMEA"], channels.Select(c => c.ChannelId));
+        Assert.StartsWith("2 stalled deals worth $110K in all.\n• emea-big", channels[0].Item2.Text, StringComparison.Ordinal);
+        Assert.Contains("• na-small", channels[0].Item2.Text, StringComparison.Ordinal);
+        Assert.StartsWith("1 stalled deal worth $90K.\n• emea-big", channels[1].Item2.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("na-small", channels[1].Item2.Text, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Issue 19: a new subscription's first delivery is one summary (count, total, top deals with their facts, "See all"),
+    /// later scans one grouped message per channel, and a scan with one new alert that alert's own card.
+    /// </summary>
+    [Theory]
+    [InlineData(DbProvider.Sqlite)]
+    [InlineData(DbProvider.Postgres)]
+    public async Task A_new_subscription_gets_one_summary_then_one_grouped_message_per_scan(DbProvider provider)
+    {
+        await using var company = await DeliveryCompany.CreateAsync(provider, OneRule);
+        await company.SubscribeAsync("CEMEA", "stalled_deal", region: "emea");
+        await company.AddStalledDealAsync("emea-mid", 60_000m);
+
+        await company.ScanAsync();
+        company.Time.Advance(TimeSpan.FromHours(2));
+        await company.AddStalledDealAsync("emea-new-1", 40_000m);
+        await company.AddStalledDealAsync("emea-new-2", 250_000m);
+        var second = await company.ScanAsync();
+        company.Time.Advance(TimeSpan.FromHours(2));
+        await company.AddStalledDealAsync("emea-new-3", 15_000m);
+        await company.ScanAsync();
+
+        var posts = (await company.OutboxAsync()).Where(m => m.ChannelId == "CEMEA").Select(DeliveryCompany.Payload).ToList();
+        Assert.Equal(3, posts.Count);
+        var summary = posts[0];
+        Assert.Equal("Open alerts for this channel", summary.Title);
+        Assert.Equal(
+            "2 stalled deals worth $150K in all.\n" +
+            "• emea-big — $90K · Alice Adams · Discovery · closes Aug 15 · stalled 5 days\n   Why: no activity since it was created 30 days ago.\n" +
+            "• emea-mid — $60K · Alice Adams · Proposal · closes Jun 26 · stalled 3 days\n   Why: no activity since it was created 30 days ago.", summary.Text);
+        var seeAll = Assert.Single(summary.Actions);
+        Assert.Equal(("ask", "See all stalled deals (2)", "stalled deals in emea"), (seeAll.Id, seeAll.Label, seeAll.Value));
+        Assert.Equal(2, summary.Context.Count);
+
+        var grouped = posts[1];
+        Assert.Equal((2, 2), (second.NewAlerts, second.Messages));
+        Assert.Equal("2 new alerts for this channel", grouped.Title);
+        Assert.StartsWith("• Stalled deal: emea-new-2 — $250K · Alice Adams · Proposal", grouped.Text, StringComparison.Ordinal);
+        Assert.Contains("• Stalled deal: emea-new-1 — $40K", grouped.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("emea-big", grouped.Text, StringComparison.Ordinal);
+        Assert.Equal(["Open emea-new-2", "Open emea-new-1", "Snooze all 7 days", "Dismiss all", "I'm on it"], grouped.Actions.Select(a => a.Label));
+        Assert.Single(grouped.Context);
+
+        var single = posts[2];
+        Assert.Equal("Stalled deal: emea-new-3", single.Title);
+        Assert.Equal(["Amount", "Owner", "Stage", "Close date", "Stalled for"], single.Facts.Select(f => f.Label));
+        Assert.Equal(["$15K", "Alice Adams", "Proposal", "Jun 26", "3 days"], single.Facts.Select(f => f.Value));
     }
 
     [Fact]
-    public async Task A_channel_past_its_hourly_cap_gets_one_and_n_more_summary()
+    public async Task A_channel_past_its_hourly_cap_gets_the_names_only()
     {
         await using var company = await DeliveryCompany.CreateAsync(DbProvider.Sqlite, new Dictionary<string, string?>(OneRule) { ["Alerts:ChannelHourlyCap"] = "1" });
         await company.SubscribeAsync("CALL", "stalled_deal");
+        await company.ScanAsync();
 
+        company.Time.Advance(TimeSpan.FromMinutes(30));
+        await company.AddStalledDealAsync("emea-new-1", 40_000m);
+        await company.AddStalledDealAsync("emea-new-2", 30_000m);
         await company.ScanAsync();
 
         var replies = (await company.OutboxAsync()).Where(m => m.ChannelId == "CALL").Select(DeliveryCompany.Payload).ToList();
-        Assert.Equal(["Stalled deal: emea-big", "And 1 more alerts"], replies.Select(r => r.Title));
+        Assert.Equal(["Open alerts for this channel", "2 more alerts"], replies.Select(r => r.Title));
         Assert.Contains("hourly limit", replies[1].Text, StringComparison.Ordinal);
-        Assert.Contains("na-small", replies[1].Text, StringComparison.Ordinal);
+        Assert.Contains("emea-new-1", replies[1].Text, StringComparison.Ordinal);
     }
 
     [Fact]

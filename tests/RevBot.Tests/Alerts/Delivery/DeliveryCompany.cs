@@ -102,7 +102,23 @@ public sealed class DeliveryCompany : IAsyncDisposable
 
     public Task SubscribeAsync(string channel, string kinds = "stalled_deal,churn_risk", string? region = null, decimal? min = null) => DbAsync(async db =>
     {
-        db.AlertSubscriptions.Add(new AlertSubscription { Platform = ChatPlatform.Slack, ChannelId = channel, Kinds = kinds, Region = region, MinAmount = min, CreatedByUserId = BobId });
+        db.AlertSubscriptions.Add(new AlertSubscription
+        {
+            Platform = ChatPlatform.Slack, ChannelId = channel, Kinds = kinds, Region = region, MinAmount = min, CreatedByUserId = BobId, CreatedAt = Time.GetUtcNow().UtcDateTime,
+        });
+        return await db.SaveChangesAsync();
+    });
+
+    /// <summary>Another deal of Alice's in EMEA, created 30 days ago with no activity: stalled at the next scan.</summary>
+    public Task AddStalledDealAsync(string id, decimal amount) => DbAsync(async db =>
+    {
+        var now = Time.GetUtcNow().UtcDateTime;
+        db.Deals.Add(new Deal
+        {
+            Id = id, Name = id, AccountId = "acc-emea", OwnerId = AliceId, Amount = amount, Stage = "Proposal", Status = DealStatus.Open,
+            CreatedAt = now.AddDays(-30), CloseDate = DateOnly.FromDateTime(now).AddDays(10),
+        });
+        db.DealStageHistory.Add(new DealStageChange { DealId = id, Stage = "Proposal", EnteredAt = now.AddDays(-3) });
         return await db.SaveChangesAsync();
     });
 

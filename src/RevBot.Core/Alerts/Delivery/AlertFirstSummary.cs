@@ -1,0 +1,65 @@
+using System.Globalization;
+using RevBot.Core.Digests;
+using RevBot.Core.Localization;
+using RevBot.Core.Replies;
+
+namespace RevBot.Core.Alerts.Delivery;
+
+/// <summary>
+/// A newly subscribed channel's first delivery: one message, not one per alert. Per kind: how many and their total
+/// (amount for deals, ARR for accounts), the top 5 (deals by amount, accounts by score) with their facts, and a "See
+/// all" button that asks RevBot the list question for the subscription ("stalled deals in EMEA over 50000"). It has
+/// no Snooze/Dismiss buttons: the owners act from their own direct messages or from the list.
+/// </summary>
+internal static class AlertFirstSummary
+{
+    public const int Top = 5;
+
+    public static Reply Build(IReadOnlyList<AlertSubject> matching, IReadOnlyList<AlertSubscription> subscriptions, string language, string currency)
+    {
+        var t = new AlertText(language, currency);
+        var parts = new List<string>();
+        var actions = new List<ReplyAction>();
+        foreach (var kind in new[] { AlertKind.StalledDeal, AlertKind.ChurnRisk })
+        {
+            var mine = matching.Where(s => s.Kind == kind).ToList();
+            if (mine.Count == 0) continue;
+            var stalled = kind == AlertKind.StalledDeal;
+            var total = t.Money(mine.Sum(s => s.Details?.Amount ?? 0));
+            var head = stalled
+                ? t.Get(mine.Count == 1 ? nameof(Catalog.AlertFirstStalledOne) : nameof(Catalog.AlertFirstStalledOther), AlertMessages.Count(mine.Count), total)
+                : t.Get(mine.Count == 1 ? nameof(Catalog.AlertFirstChurnOne) : nameof(Catalog.AlertFirstChurnOther), AlertMessages.Count(mine.Count), total);
+            var top = (stalled
+                ? mine.OrderByDescending(s => s.Details?.Amount ?? 0)
+                : mine.OrderByDescending(s => s.Score ?? 0).ThenByDescending(s => s.Details?.Amount ?? 0)).ThenBy(s => s.Name, StringComparer.Ordinal).Take(Top).ToList();
+            var lead = mine.Count > Top ? " " + t.Get(stalled ? nameof(Catalog.AlertFirstTopStalled) : nameof(Catalog.AlertFirstTopChurn), Top) : "";
+            parts.Add(head + lead + "\n" + string.Join('\n', top.Select(s => AlertRows.Bullet(s, s.Name, language))));
+            if (SeeAll(kind, subscriptions, language) is { } question)
+                actions.Add(new ReplyAction(DigestReplies.AskAction,
+                    t.Get(stalled ? nameof(Catalog.AlertSeeAllStalled) : nameof(Catalog.AlertSeeAllChurn), AlertMessages.Count(mine.Count)), question));
+        }
+        return new Reply
+        {
+            Kind = ReplyKind.Card, Title = t.Get(nameof(Catalog.AlertFirstTitle)), Text = string.Join("\n\n", parts), Actions = actions,
+            Context = [t.Get(nameof(Catalog.AlertFirstNext)), t.Get(nameof(Catalog.AlertOnce))],
+        };
+    }
+
+    /// <summary>
+    /// The list question for the channel's subscription of this kind, when one question says it: a single subscription
+    /// filtered by region, segment and minimum amount at most (a question cannot name an owner's e-mail or a team here).
+    /// </summary>
+    internal static string? SeeAll(AlertKind kind, IReadOnlyList<AlertSubscription> subscriptions, string language)
+    {
+        var mine = subscriptions.Where(s => AlertFilter.Kinds(s.Kinds).Contains(kind)).ToList();
+        if (mine.Count != 1 || mine[0].OwnerEmail is not null || mine[0].Team is not null) return null;
+        var s = mine[0];
+        string?[] filters =
+        [
+            s.Region is { } region ? Texts.Get(language, nameof(Catalog.AlertAskIn), region) : null,
+            s.Segment is { } segment ? Texts.Get(language, nameof(Catalog.AlertAskIn), segment) : null,
+            s.MinAmount is { } min ? Texts.Get(language, nameof(Catalog.AlertAskOver), min.ToString("0", CultureInfo.InvariantCulture)) : null,
+        ];
+        return Texts.Get(language, kind == AlertKind.StalledDeal ? nameof(Catalog.AlertAskStalled) : nameof(Catalog.AlertAskChurn), string.Join(' ', filters.OfType<string>())).Trim();
+    }
+}
