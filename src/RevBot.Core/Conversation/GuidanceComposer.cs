@@ -9,8 +9,8 @@ namespace RevBot.Core.Conversation;
 /// <summary>Answers that are not numbers: definitions, help, "did you mean…?", and the honest "I don't understand".</summary>
 public static partial class GuidanceComposer
 {
-    /// <summary>The questions offered when nothing better is known, in the language's catalog (one key, "|" between them).</summary>
-    public static IReadOnlyList<string> DefaultExamples(string language) => Texts.Get(language, nameof(Catalog.AnswerExamples)).Split('|');
+    /// <summary>The questions offered when nothing better is known (<see cref="SuggestedQuestions.Fallback"/>).</summary>
+    public static IReadOnlyList<string> DefaultExamples(string language) => SuggestedQuestions.Fallback(language);
 
     public static Answer Definition(ParsedQuestion question)
     {
@@ -24,13 +24,14 @@ public static partial class GuidanceComposer
             [new ReplyAction(FollowUpActions.Ask, Texts.Get(language, nameof(Catalog.AnswerDefinitionShowMe)), example)], ReplyKind.Definition);
     }
 
+    /// <summary>A short list: one line on how to ask, example questions as buttons that ask them, one line on what else RevBot does.</summary>
     public static Answer Help(string language)
     {
-        var metrics = string.Join(", ", MetricCatalog.All.Select(m => m.Name(language)));
-        var examples = DefaultExamples(language);
-        var text = Texts.Get(language, nameof(Catalog.AnswerHelp), metrics, string.Join(" · ", examples));
-        return Guidance("help", language, null, Texts.Get(language, nameof(Catalog.AnswerHelpTitle)), text,
-            [.. examples.Take(4).Select(q => new ReplyAction(FollowUpActions.Ask, q, q))], ReplyKind.Help);
+        var lead = Texts.Get(language, nameof(Catalog.HelpLead));
+        var more = Texts.Get(language, nameof(Catalog.HelpMore));
+        var answer = Guidance("help", language, null, Texts.Get(language, nameof(Catalog.AnswerHelpTitle)), $"{lead} {more}",
+            [.. SuggestedQuestions.Help(language).Select(q => new ReplyAction(FollowUpActions.Ask, q, q))], ReplyKind.Help);
+        return answer with { Reply = answer.Reply with { Text = lead, Context = [more] } };
     }
 
     public static Answer Clarify(ParsedQuestion question, QuestionVocabulary? vocabulary = null)

@@ -15,8 +15,8 @@ internal static class Suggestions
             ["What is our ARR?", "Logo churn rate this year", "NRR for last year", "How many new customers did we get this quarter?"],
             ["¿Cuál es nuestro ARR?", "Tasa de abandono este año", "Retención neta del año pasado", "¿Cuántos clientes nuevos este trimestre?"]),
         ["pipeline"] = (
-            ["Pipeline closing this quarter", "Weighted pipeline by stage", "Pipeline coverage this quarter", "Forecast for this quarter"],
-            ["Pipeline que cierra este trimestre", "Pipeline ponderado por etapa", "Cobertura de pipeline este trimestre", "Previsión de este trimestre"]),
+            ["Pipeline closing this quarter", "Weighted pipeline by stage", "Pipeline by rep", "Forecast for this quarter"],
+            ["Pipeline que cierra este trimestre", "Pipeline ponderado por etapa", "Pipeline por comercial", "Previsión de este trimestre"]),
         ["money"] = (
             ["Bookings this quarter", "Bookings by region this year", "What is our ARR?", "Average deal size last quarter"],
             ["Ventas cerradas este trimestre", "Ventas cerradas por región este año", "¿Cuál es nuestro ARR?", "Ticket medio del trimestre pasado"]),
@@ -50,6 +50,9 @@ internal static class Suggestions
         ["rep"] = "people", ["reps"] = "people", ["team"] = "people", ["salesperson"] = "people", ["people"] = "people",
         ["equipo"] = "people", ["comercial"] = "people", ["comerciales"] = "people", ["vendedores"] = "people",
     };
+
+    /// <summary>Every topic's examples in <paramref name="language"/>: what <see cref="SuggestedQuestions.Everywhere"/> lists.</summary>
+    public static IEnumerable<string> All(string language) => ByTopic.Values.SelectMany(t => language == "es" ? t.Es : t.En);
 
     public static IReadOnlyList<string> For(IEnumerable<string> words, string language, string? likelyMetric)
     {

@@ -1,3 +1,4 @@
+using RevBot.Core.Conversation;
 using RevBot.Core.Replies;
 using RevBot.Teams.App.Rendering;
 using RevBot.Teams.Protocol.Cards;
@@ -60,6 +61,9 @@ public static class TeamsCardSamples
             ["29:1a2b3c", "8d0f6c3e-1b2a-4c5d-9e8f-0a1b2c3d4e5f"]))),
         ("welcome", WelcomeCard.Create()),
         ("welcome in a channel", WelcomeCard.Create(inChannel: true)),
+        ("welcome in Spanish", WelcomeCard.Create(language: "es")),
+        ("help from Core", ReplyCardRenderer.Render(GuidanceComposer.Help("en").Reply)),
+        ("help from Core in Spanish", ReplyCardRenderer.Render(GuidanceComposer.Help("es").Reply, language: "es")),
         ("working on it", WorkingOnIt.Card("What's our win rate this quarter?")),
         ("input form", TeamsInputFormSample.Create()),
         ("deal card updated", ReplyCardRenderer.Render(DealReplySamples.Card())),

@@ -111,7 +111,9 @@ public sealed class ReplyRendererTests
     {
         var message = ReplyRenderer.Render(GuidanceComposer.Help("es").Reply, new ReplyRenderOptions { Language = "es" });
         Assert.All(message.Blocks.OfType<SectionBlock>(), s => Assert.True(s.Text!.Text.Length <= BlockKitLimits.SectionText));
-        Assert.Equal(4, message.Blocks.OfType<ActionsBlock>().Single().Elements.Count);
+        // Help is a short list: the example questions as buttons, not a paragraph naming every metric.
+        Assert.Equal(SuggestedQuestions.Help("es"), message.Blocks.OfType<ActionsBlock>().Single().Elements.OfType<ButtonElement>().Select(b => b.Text.Text));
+        Assert.True(GuidanceComposer.Help("es").Text.Length < 500);
     }
 
     [Fact]

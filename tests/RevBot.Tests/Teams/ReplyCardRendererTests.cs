@@ -125,7 +125,7 @@ public sealed class ReplyCardRendererTests
     {
         var card = WelcomeCard.Create(language: "es");
         Assert.Equal("Hola, soy RevBot", ((TextBlock)card.Body[0]).Text);
-        Assert.Equal(["¿Cuál es nuestra tasa de cierre este trimestre?", "Pipeline por etapa", "¿Qué negocios están estancados?", "ARR y NRR del mes pasado", "¿Qué cuentas están en riesgo?"],
+        Assert.Equal(["¿Cuál es nuestra tasa de cierre este trimestre?", "Pipeline por etapa", "¿Qué negocios están estancados?", "ARR por segmento", "¿Qué cuentas están en riesgo?"],
             card.Actions!.Cast<ExecuteAction>().Select(a => a.Title));
         Assert.Equal("Trabajando en ello…", ((TextBlock)WorkingOnIt.Card(null, "es").Body[0]).Text);
         Assert.Equal("Working on it…", ((TextBlock)WorkingOnIt.Card(null).Body[0]).Text);

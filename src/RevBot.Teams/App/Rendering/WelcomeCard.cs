@@ -1,3 +1,4 @@
+using RevBot.Core.Conversation;
 using RevBot.Core.Localization;
 using RevBot.Core.Replies;
 using RevBot.Teams.Protocol.Cards;
@@ -13,9 +14,8 @@ public static class WelcomeCard
     /// <summary>The verb of "ask this question" buttons; the same id Core uses for its ask actions.</summary>
     public const string AskVerb = "ask";
 
-    /// <summary>The questions offered as buttons, in <paramref name="language"/> (one catalog key, "|" between them).</summary>
-    public static IReadOnlyList<string> DefaultExamples(string language = Texts.Neutral) =>
-        Texts.Get(language, nameof(Catalog.TeamsWelcomeExamples)).Split('|');
+    /// <summary>The questions offered as buttons, in <paramref name="language"/> (Core's <see cref="SuggestedQuestions.Welcome"/>).</summary>
+    public static IReadOnlyList<string> DefaultExamples(string language = Texts.Neutral) => SuggestedQuestions.Welcome(language);
 
     public static AdaptiveCard Create(IReadOnlyList<string>? examples = null, bool inChannel = false, string language = Texts.Neutral)
     {
