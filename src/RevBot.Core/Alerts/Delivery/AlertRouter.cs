@@ -47,13 +47,13 @@ public sealed class AlertRouter(RevBotDb db, IOptions<AlertOptions> options, IOp
             messages++;
             if (fresh)
             {
-                Add(platform, channelId, null, AlertFirstSummary.Build(matching, subs, language, company.Value.Currency), now, now);
+                Add(language, platform, channelId, null, AlertFirstSummary.Build(matching, subs, language, company.Value.Currency), now, now);
                 continue;
             }
             var hourAgo = now.AddHours(-1);
             var recent = await db.Outbox.CountAsync(m => m.Kind == OutboxKind && m.Platform == platform && m.ChannelId == channelId && m.CreatedAt > hourAgo, ct);
             // One message per channel per scan; past the hourly cap, the names only.
-            Add(platform, channelId, null, recent < settings.ChannelHourlyCap
+            Add(language, platform, channelId, null, recent < settings.ChannelHourlyCap
                 ? AlertMessages.ForChannelScan(matching, settings, language)
                 : AlertMessages.Summary(matching, afterOthers: false, language), now, now);
         }
@@ -79,16 +79,17 @@ public sealed class AlertRouter(RevBotDb db, IOptions<AlertOptions> options, IOp
             var release = QuietHours.Release(now, QuietHours.ZoneFor(user.TimeZone, clock.Zone), settings.QuietHoursStart, settings.QuietHoursEnd);
             // The chat the person is known on; with neither id yet, Slack (the dispatcher may still find them by e-mail).
             var platform = user.SlackUserId is null && user.TeamsUserId is not null ? ChatPlatform.Teams : ChatPlatform.Slack;
-            Add(platform, "", user.Id, AlertMessages.ForPerson(mine, settings, language), now, release);
+            Add(language, platform, "", user.Id, AlertMessages.ForPerson(mine, settings, language), now, release);
             messages++;
         }
         return messages;
     }
 
-    private void Add(ChatPlatform platform, string channelId, int? userId, Reply reply, DateTime now, DateTime availableAt) =>
+    /// <summary>The reply carries the scan's language, so the sender's own words ("… and 3 more") are in it too.</summary>
+    private void Add(string language, ChatPlatform platform, string channelId, int? userId, Reply reply, DateTime now, DateTime availableAt) =>
         db.Outbox.Add(new OutboxMessage
         {
-            Kind = OutboxKind, Platform = platform, ChannelId = channelId, RecipientUserId = userId, Payload = ReplyJson.Serialize(reply),
+            Kind = OutboxKind, Platform = platform, ChannelId = channelId, RecipientUserId = userId, Payload = ReplyJson.Serialize(reply with { Language = language }),
             CreatedAt = now, AvailableAt = availableAt,
         });
 }
