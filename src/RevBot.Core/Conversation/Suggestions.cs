@@ -1,3 +1,5 @@
+using RevBot.Core.Localization;
+
 namespace RevBot.Core.Conversation;
 
 /// <summary>
@@ -6,29 +8,16 @@ namespace RevBot.Core.Conversation;
 /// </summary>
 internal static class Suggestions
 {
-    private static readonly Dictionary<string, (string[] En, string[] Es)> ByTopic = new(StringComparer.Ordinal)
+    /// <summary>The catalog key of each topic's examples ("a|b|c"): each a question the reader answers in that language.</summary>
+    private static readonly Dictionary<string, string> ByTopic = new(StringComparer.Ordinal)
     {
-        ["deals"] = (
-            ["What's our win rate this quarter?", "How many deals did we win last month?", "Top 10 open deals", "Biggest deals we lost last quarter"],
-            ["¿Cuál es nuestra tasa de cierre este trimestre?", "¿Cuántos negocios ganamos el mes pasado?", "Los 10 mayores negocios abiertos", "Negocios perdidos el trimestre pasado"]),
-        ["customers"] = (
-            ["What is our ARR?", "Logo churn rate this year", "NRR for last year", "How many new customers did we get this quarter?"],
-            ["¿Cuál es nuestro ARR?", "Tasa de abandono este año", "Retención neta del año pasado", "¿Cuántos clientes nuevos este trimestre?"]),
-        ["pipeline"] = (
-            ["Pipeline closing this quarter", "Weighted pipeline by stage", "Pipeline by rep", "Forecast for this quarter"],
-            ["Pipeline que cierra este trimestre", "Pipeline ponderado por etapa", "Pipeline por comercial", "Previsión de este trimestre"]),
-        ["money"] = (
-            ["Bookings this quarter", "Bookings by region this year", "What is our ARR?", "Average deal size last quarter"],
-            ["Ventas cerradas este trimestre", "Ventas cerradas por región este año", "¿Cuál es nuestro ARR?", "Ticket medio del trimestre pasado"]),
-        ["marketing"] = (
-            ["CAC last quarter", "LTV to CAC ratio this year", "Pipeline created by source this quarter", "New customers this quarter"],
-            ["Coste de adquisición del trimestre pasado", "Relación LTV/CAC este año", "Pipeline generado por fuente este trimestre", "Clientes nuevos este trimestre"]),
-        ["people"] = (
-            ["Top 5 reps by bookings this year", "Quota attainment by rep this quarter", "Win rate by team", "Who closed the most deals last month?"],
-            ["Los 5 mejores comerciales por ventas este año", "Cumplimiento de cuota por comercial", "Tasa de cierre por equipo", "¿Quién ganó más negocios el mes pasado?"]),
-        ["general"] = (
-            ["What's our win rate this quarter?", "Bookings by region this year", "What is our ARR?", "Top 10 open deals", "How is NRR calculated?"],
-            ["¿Cuál es nuestra tasa de cierre este trimestre?", "Ventas cerradas por región este año", "¿Cuál es nuestro ARR?", "Los 10 mayores negocios abiertos", "¿Cómo se calcula la retención neta?"]),
+        ["deals"] = nameof(Catalog.SuggestTopicDeals),
+        ["customers"] = nameof(Catalog.SuggestTopicCustomers),
+        ["pipeline"] = nameof(Catalog.SuggestTopicPipeline),
+        ["money"] = nameof(Catalog.SuggestTopicMoney),
+        ["marketing"] = nameof(Catalog.SuggestTopicMarketing),
+        ["people"] = nameof(Catalog.SuggestTopicPeople),
+        ["general"] = nameof(Catalog.SuggestTopicGeneral),
     };
 
     /// <summary>Words that hint at a topic even when they name no metric ("leads", "money", "campaign").</summary>
@@ -52,7 +41,7 @@ internal static class Suggestions
     };
 
     /// <summary>Every topic's examples in <paramref name="language"/>: what <see cref="SuggestedQuestions.Everywhere"/> lists.</summary>
-    public static IEnumerable<string> All(string language) => ByTopic.Values.SelectMany(t => language == "es" ? t.Es : t.En);
+    public static IEnumerable<string> All(string language) => ByTopic.Values.SelectMany(key => Examples(language, key));
 
     public static IReadOnlyList<string> For(IEnumerable<string> words, string language, string? likelyMetric)
     {
@@ -61,15 +50,16 @@ internal static class Suggestions
         if (likelyMetric is not null && Metrics.MetricCatalog.TryGet(likelyMetric, out var metric))
         {
             var name = metric.Name(language);
-            picked.Add(language == "es" ? $"{char.ToUpperInvariant(name[0])}{name[1..]} este trimestre" : $"{char.ToUpperInvariant(name[0])}{name[1..]} this quarter");
+            picked.Add(Texts.Get(language, nameof(Catalog.SuggestMetricThisQuarter), $"{char.ToUpperInvariant(name[0])}{name[1..]}"));
         }
         foreach (var topic in topics.Count > 0 ? topics : ["general"])
         {
-            var (en, es) = ByTopic[topic];
-            picked.AddRange(language == "es" ? es : en);
+            picked.AddRange(Examples(language, ByTopic[topic]));
         }
         if (picked.Count < 3)
-            picked.AddRange(language == "es" ? ByTopic["general"].Es : ByTopic["general"].En);
+            picked.AddRange(Examples(language, ByTopic["general"]));
         return [.. picked.Distinct(StringComparer.Ordinal).Take(5)];
     }
+
+    private static string[] Examples(string language, string key) => Texts.Get(language, key).Split('|');
 }

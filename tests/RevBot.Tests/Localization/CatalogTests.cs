@@ -1,7 +1,9 @@
 using System.Collections;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using System.Xml.Linq;
 using RevBot.Core.Localization;
+using RevBot.Testing;
 
 namespace RevBot.Tests.Localization;
 
@@ -29,6 +31,21 @@ public sealed partial class CatalogTests
         // value), but never ask for one beyond those English is given: that would throw when the text is formatted.
         var differ = neutral.Keys.Where(k => !PlaceholdersFit(neutral[k], translated[k])).Order().ToList();
         Assert.True(differ.Count == 0, $"Placeholders beyond English's in {language}: {string.Join(", ", differ)}");
+    }
+
+    [Fact]
+    public void No_key_is_written_twice_in_a_catalog_file()
+    {
+        // The build keeps the first of two entries with one name and only warns (MSB3568): a merge that writes a key
+        // twice would quietly keep the old text.
+        var files = Directory.GetFiles(RepoPaths.File("src", "RevBot.Core", "Localization"), "Catalog*.resx");
+        Assert.NotEmpty(files);
+        foreach (var file in files)
+        {
+            var names = XDocument.Load(file).Root!.Elements("data").Select(d => (string)d.Attribute("name")!).ToList();
+            var twice = names.GroupBy(n => n, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+            Assert.True(twice.Count == 0, $"{Path.GetFileName(file)} writes these keys twice: {string.Join(", ", twice)}");
+        }
     }
 
     [Theory]

@@ -20,10 +20,6 @@ public sealed partial class NoInlineTextTests
         "src/RevBot.Core/Conversation/DealRequestReader.cs",
         // "avísame cuando…": the alert command's verb decides the language code of the reply.
         "src/RevBot.Core/Alerts/Subscriptions/AlertCommandParser.cs",
-        // Example questions offered after a question that was not understood: each must be one the question reader
-        // parses in that language, so they are kept with the reader's vocabulary; a language is added to them when
-        // the reader learns it (part S of issue 19 reworks this list).
-        "src/RevBot.Core/Conversation/Suggestions.cs",
     };
 
     [Fact]
