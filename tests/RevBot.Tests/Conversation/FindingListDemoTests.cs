@@ -28,8 +28,8 @@ public sealed class FindingListDemoTests(DemoCompanyFixture demo)
     public async Task Stalled_deals_in_a_region_and_a_reps_own_are_the_findings_in_that_slice(DbProvider provider)
     {
         var database = await demo.GetAsync(provider);
-        await using var services = Services(database);
-        var findings = await ScanAsync(services);
+        await using var services = SuggestionWalk.Services(database);
+        var findings = await SuggestionWalk.ScanAsync(services);
         await using var db = database.NewContext();
         var deals = await db.Deals.AsNoTracking().Select(d => new { d.Id, Region = d.Account!.Region ?? d.Owner!.Region, Owner = d.Owner!.Email }).ToDictionaryAsync(d => d.Id, Ct);
         var stalled = findings.Where(f => f.Kind == AlertKind.StalledDeal).Select(f => f.SubjectId).ToList();
@@ -61,8 +61,8 @@ public sealed class FindingListDemoTests(DemoCompanyFixture demo)
     public async Task Accounts_at_risk_in_a_region_are_the_churn_findings_in_that_region(DbProvider provider)
     {
         var database = await demo.GetAsync(provider);
-        await using var services = Services(database);
-        var findings = await ScanAsync(services);
+        await using var services = SuggestionWalk.Services(database);
+        var findings = await SuggestionWalk.ScanAsync(services);
         await using var db = database.NewContext();
         var regions = await db.Accounts.AsNoTracking().Select(a => new { a.Id, Region = a.Region ?? a.Owner!.Region }).ToDictionaryAsync(a => a.Id, a => a.Region, Ct);
         var atRisk = findings.Where(f => f.Kind == AlertKind.ChurnRisk).ToList();
@@ -75,20 +75,6 @@ public sealed class FindingListDemoTests(DemoCompanyFixture demo)
     }
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
-
-    private static ServiceProvider Services(TestDatabase database)
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Company:TimeZone"] = "UTC" }).Build();
-        return new ServiceCollection().AddRevBotCore(configuration).AddRevBotData(database.Target).BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
-    }
-
-    private static async Task<List<AlertFinding>> ScanAsync(ServiceProvider services)
-    {
-        await using var scope = services.CreateAsyncScope();
-        var found = new List<AlertFinding>();
-        await foreach (var f in scope.ServiceProvider.GetRequiredService<AlertScanner>().ScanAsync(new AlertScanRequest(DemoCompanyFixture.AsOf), Ct)) found.Add(f);
-        return found;
-    }
 
     private static async Task<Answer> AskAsync(ServiceProvider services, string question, string? email = null, string? key = null)
     {
