@@ -16,6 +16,19 @@ public static class TestFiles
     /// <summary>A path for a new folder named after <paramref name="prefix"/>, not created: a test may check that nothing made it.</summary>
     public static string NewFolder(string prefix) => Path.Combine(RunFolder.Value, $"{prefix}-{Guid.NewGuid():N}");
 
+    /// <summary>
+    /// A folder for what a person looks at after the run (the card screenshots), kept when the run ends, unlike the
+    /// rest: <c>$REVBOT_TEST_ARTIFACTS/{name}</c>, else <c>artifacts/{name}</c> beside the test assembly. Emptied first,
+    /// so it holds this run's files only.
+    /// </summary>
+    public static string ArtifactFolder(string name)
+    {
+        var root = Environment.GetEnvironmentVariable("REVBOT_TEST_ARTIFACTS") is { Length: > 0 } set ? set : Path.Combine(AppContext.BaseDirectory, "artifacts");
+        var folder = Path.Combine(root, name);
+        if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+        return Directory.CreateDirectory(folder).FullName;
+    }
+
     /// <summary>Deletes this run's folder; a file still open elsewhere keeps it, which the next clean temp folder solves.</summary>
     public static void DeleteRun()
     {

@@ -38,7 +38,7 @@ internal sealed partial class SlackHomePublisher(SlackUserDirectory users, AskSe
         return HomeTabRenderer.Render(new HomeTabContent(pipeline, closing, atRisk, settings) { Notice = notice, Language = language });
     }
 
-    private static HomeView Unmapped(string language) => new([
+    internal static HomeView Unmapped(string language) => new([
         new HeaderBlock(new PlainText(Texts.Get(language, nameof(Catalog.HomeWelcomeTitle)))),
         new SectionBlock(new MrkdwnText(Texts.Get(language, nameof(Catalog.HomeUnmapped)))),
         new SectionBlock(new MrkdwnText(Texts.Get(language, nameof(Catalog.HomeUnmappedMeanwhile)))),
