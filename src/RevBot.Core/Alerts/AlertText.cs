@@ -13,6 +13,9 @@ internal sealed class AlertText(string language, string currency)
 
     public string Language => language;
 
+    /// <summary>The company's currency, the one reason amounts are in.</summary>
+    public string Currency => currency;
+
     /// <summary>The catalog's sentence in the scan's language.</summary>
     public string Get(string key, params object?[] args) => Texts.Get(language, key, args);
 
@@ -23,6 +26,9 @@ internal sealed class AlertText(string language, string currency)
 
     /// <summary>A count in the sentence for one or for several (<paramref name="one"/>, <paramref name="other"/>: catalog keys with the count as {0}).</summary>
     public string Count(int n, string one, string other) => Get(n == 1 ? one : other, _format.Count(n));
+
+    /// <summary>A whole number the language's way: "1,250" ("1.250").</summary>
+    public string Whole(int n) => _format.Count(n);
 
     /// <summary>A fraction as a whole percentage: 0.456 → "46%" ("46 %").</summary>
     public string Percent(double fraction) =>
