@@ -28,9 +28,13 @@ public sealed class AlertGroupActionTests
         await using var company = await DeliveryCompany.CreateAsync(provider, AlertDeliveryTests.OneRule);
         await company.ScanAsync();
         var message = DeliveryCompany.Payload(Assert.Single(await company.OutboxAsync()));
+        var snooze = message.Rows[0].Actions.Single(a => a.Id == AlertActionIds.Snooze);
+        // A value naming a row outside its own group is refused before anything is written.
+        var forged = await PressAsync(company, snooze with { Value = snooze.Value[..snooze.Value.LastIndexOf('|')] + "|zzzz" }, company.AliceId);
 
-        var redrawn = await PressAsync(company, message.Rows[0].Actions.Single(a => a.Id == AlertActionIds.Snooze), company.AliceId);
+        var redrawn = await PressAsync(company, snooze, company.AliceId);
 
+        Assert.Equal(ReplyKind.Refused, forged.Kind);
         Assert.Equal("2 alerts need your attention", redrawn.Title);
         Assert.Equal("emea-big: Snoozed for 7 days by Alice Adams", redrawn.Notice);
         Assert.Equal(2, redrawn.Rows.Count);
