@@ -22,8 +22,14 @@ public sealed class Alert
     /// <summary>The churn score (0-100) when last seen; null for stalled deals.</summary>
     public int? Score { get; set; }
 
-    /// <summary>The reason in plain words, as the scan that delivered it wrote it.</summary>
+    /// <summary>The reason in plain words, as the scan that delivered it wrote it (in the scan's language).</summary>
     public required string Reason { get; set; }
+
+    /// <summary>
+    /// The reason as data (<see cref="AlertWords"/> JSON), so each message writes it in its reader's language; null on
+    /// rows stored before reasons were data, whose <see cref="Reason"/> is shown as it is.
+    /// </summary>
+    public string? ReasonData { get; set; }
 
     /// <summary>Who hears about it by direct message: RevBot users' e-mails, comma-separated, as the scan decided.</summary>
     public required string Recipients { get; set; }

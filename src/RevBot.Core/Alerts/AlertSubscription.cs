@@ -28,6 +28,9 @@ public sealed class AlertSubscription
     /// <summary>The owner's team.</summary>
     public string? Team { get; set; }
     public int? CreatedByUserId { get; set; }
+
+    /// <summary>The language of the "subscribe" command ("en", "es"): the channel's alerts are written in it.</summary>
+    public string Language { get; set; } = "en";
     public DateTime CreatedAt { get; set; }
     public bool Active { get; set; } = true;
     public string? DisabledReason { get; set; }

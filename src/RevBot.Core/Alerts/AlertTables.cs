@@ -55,6 +55,7 @@ internal sealed class AlertSubscriptionConfiguration : IEntityTypeConfiguration<
         b.Property(s => s.OwnerEmail).HasMaxLength(320);
         b.Property(s => s.Team).HasMaxLength(100);
         b.Property(s => s.DisabledReason).HasMaxLength(300);
+        b.Property(s => s.Language).HasMaxLength(16);
         b.HasIndex(s => new { s.Platform, s.ChannelId });
         b.HasOne<User>().WithMany().HasForeignKey(s => s.CreatedByUserId).OnDelete(DeleteBehavior.SetNull);
     }

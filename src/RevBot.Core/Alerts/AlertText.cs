@@ -4,7 +4,8 @@ using RevBot.Core.Localization;
 namespace RevBot.Core.Alerts;
 
 /// <summary>
-/// The words of alert reasons in the scan's language (texts in the catalog), with the answers' number formats
+/// The words of alerts in one language (texts in the catalog: a scan's reasons, a message's facts, stored reasons
+/// written for their reader, <see cref="AlertWords"/>), with the answers' number formats
 /// (<see cref="AnswerFormatter"/>): "$50K", "46%", "Nov 15" / "50 mil $", "46 %", "15 nov".
 /// </summary>
 internal sealed class AlertText(string language, string currency)
@@ -13,7 +14,10 @@ internal sealed class AlertText(string language, string currency)
 
     public string Language => language;
 
-    /// <summary>The catalog's sentence in the scan's language.</summary>
+    /// <summary>The company's currency, the one reason amounts are in.</summary>
+    public string Currency => currency;
+
+    /// <summary>The catalog's sentence in this language.</summary>
     public string Get(string key, params object?[] args) => Texts.Get(language, key, args);
 
     /// <summary>"1 day" / "12 days" ("1 día" / "12 días").</summary>
@@ -23,6 +27,9 @@ internal sealed class AlertText(string language, string currency)
 
     /// <summary>A count in the sentence for one or for several (<paramref name="one"/>, <paramref name="other"/>: catalog keys with the count as {0}).</summary>
     public string Count(int n, string one, string other) => Get(n == 1 ? one : other, _format.Count(n));
+
+    /// <summary>A whole number the language's way: "1,250" ("1.250").</summary>
+    public string Whole(int n) => _format.Count(n);
 
     /// <summary>A fraction as a whole percentage: 0.456 → "46%" ("46 %").</summary>
     public string Percent(double fraction) =>

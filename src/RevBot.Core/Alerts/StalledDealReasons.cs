@@ -1,10 +1,13 @@
 using RevBot.Core.Localization;
+using W = RevBot.Core.Alerts.AlertWords;
 
 namespace RevBot.Core.Alerts;
 
 /// <summary>
 /// Turns a stalled deal's facts into its reasons, in the order a rep would fix them. Each rule is checked again here
-/// with the same thresholds as the query, because the query returns a deal when any one of them holds.
+/// with the same thresholds as the query, because the query returns a deal when any one of them holds. Each reason is
+/// kept as words (<see cref="AlertWords"/>), so a message can say it in its reader's language, and written in the
+/// scan's (<see cref="AlertReason.Text"/>) for lists and the CLI.
 /// </summary>
 internal static class StalledDealReasons
 {
@@ -17,28 +20,27 @@ internal static class StalledDealReasons
     public static List<AlertReason> For(StalledDealFacts f, StalledDealSettings s, DateOnly today, AlertText t)
     {
         var reasons = new List<AlertReason>();
+        void Add(string code, W words) => reasons.Add(new AlertReason(code, words.Render(t.Language)) { Words = words });
         if (f.StageDays is { } inStage && inStage > f.StageNormDays)
         {
-            reasons.Add(new(StuckInStage, t.Get(nameof(Catalog.AlertReasonStuck), f.Stage, t.Days(inStage), t.Number(f.StageNormDays))));
+            Add(StuckInStage, W.Say(nameof(Catalog.AlertReasonStuck), W.Plain(f.Stage), W.Days(inStage), W.Number(f.StageNormDays)));
         }
         if (f.CloseDate is { } close && close < today)
         {
-            var late = t.Days(today.DayNumber - close.DayNumber);
-            reasons.Add(new(CloseDatePassed, t.Get(nameof(Catalog.AlertReasonClosePassed), t.Date(close), late)));
+            Add(CloseDatePassed, W.Say(nameof(Catalog.AlertReasonClosePassed), W.Date(close), W.Days(today.DayNumber - close.DayNumber)));
         }
         if (f.QuietDays is { } quiet && quiet >= s.NoActivityDays)
         {
-            reasons.Add(new(NoActivity, t.Get(f.HasActivity ? nameof(Catalog.AlertReasonQuiet) : nameof(Catalog.AlertReasonQuietSinceCreated), t.Days(quiet))));
+            Add(NoActivity, W.Say(f.HasActivity ? nameof(Catalog.AlertReasonQuiet) : nameof(Catalog.AlertReasonQuietSinceCreated), W.Days(quiet)));
         }
         if (f.Pushes >= s.CloseDatePushes)
         {
-            reasons.Add(new(CloseDatePushed, t.Get(nameof(Catalog.AlertReasonPushed), t.Times(f.Pushes))));
+            Add(CloseDatePushed, W.Say(nameof(Catalog.AlertReasonPushed), W.Times(f.Pushes)));
         }
         if (f.AmountBefore is { } before && before > 0 && f.Amount * 100 <= before * (100 - s.AmountCutPercent))
         {
-            var cut = t.Percent((double)(1 - (f.Amount / before)));
-            var window = t.Days(s.AmountCutWindowDays);
-            reasons.Add(new(AmountCut, t.Get(nameof(Catalog.AlertReasonAmountCut), cut, window, t.Money(before), t.Money(f.Amount))));
+            Add(AmountCut, W.Say(nameof(Catalog.AlertReasonAmountCut), W.Percent((double)(1 - (f.Amount / before))), W.Days(s.AmountCutWindowDays),
+                W.Money(before, t.Currency), W.Money(f.Amount, t.Currency)));
         }
         return reasons;
     }

@@ -38,6 +38,9 @@ public sealed record Reply
     /// <summary>When set (with <see cref="ReplyKind.Form"/>), the adapter opens this form instead of posting a message.</summary>
     public ReplyForm? Form { get; init; }
 
+    /// <summary>Lines with their own buttons, after the facts (a grouped alert message's alerts, each with its actions).</summary>
+    public IReadOnlyList<ReplyRow> Rows { get; init; } = [];
+
     /// <summary>Titled lists after the facts (a digest's "Top deals won", "Stalled deals").</summary>
     public IReadOnlyList<ReplySection> Sections { get; init; } = [];
 

@@ -4,7 +4,7 @@ using RevBot.Core.Replies;
 
 namespace RevBot.Host.Cli;
 
-/// <summary>Renders a reply for a terminal: title, notice, text, facts, an aligned table, small print and the suggested next questions.</summary>
+/// <summary>Renders a reply for a terminal: title, notice, text, facts, an aligned table, rows, small print and the suggested next questions.</summary>
 internal static class TextReplyRenderer
 {
     /// <param name="language">"en" or "es": the renderer's own words ("Try:", "… and 3 more") follow the answer's language.</param>
@@ -17,6 +17,7 @@ internal static class TextReplyRenderer
         var width = reply.Facts.Select(f => f.Label.Length).DefaultIfEmpty(0).Max();
         foreach (var fact in reply.Facts) sb.AppendLine($"  {fact.Label.PadRight(width)}  {fact.Value}");
         if (reply.Table is { } table) AppendTable(sb, table, language);
+        foreach (var row in reply.Rows) sb.AppendLine(row.Text);
         foreach (var line in reply.Context) sb.AppendLine("  " + line);
         var asks = reply.Actions.Where(a => a.Id == "ask").Select(a => a.Value).ToList();
         if (asks.Count > 0) sb.AppendLine("  " + Texts.Get(language, nameof(Catalog.CliTry), string.Join(" | ", asks)));

@@ -60,8 +60,9 @@ public sealed class AlertSubscriptionEndToEndTests(SlackBotHost host) : IClassFi
         Assert.Equal(2, rows.Count);
         var grouped = ReplyJson.Deserialize(rows[1].Payload);
         Assert.Equal("2 new alerts for this channel", grouped.Title);
-        Assert.StartsWith("• Stalled deal: Quiet Two — $80K · ", grouped.Text, StringComparison.Ordinal);
-        Assert.Contains("• Stalled deal: Quiet One — $70K · ", grouped.Text, StringComparison.Ordinal);
+        Assert.StartsWith("• Stalled deal: Quiet Two — $80K · ", grouped.Rows[0].Text, StringComparison.Ordinal);
+        Assert.StartsWith("• Stalled deal: Quiet One — $70K · ", grouped.Rows[1].Text, StringComparison.Ordinal);
+        Assert.All(grouped.Rows, r => Assert.Contains(r.Actions, a => a.Id == "alert.snooze"));
         Assert.Contains(grouped.Actions, a => a.Id == "alert.snooze");
     }
 

@@ -16,7 +16,7 @@ namespace RevBot.IntegrationTests.Slack;
 /// <summary>
 /// Drill-downs keep context in Slack: "Open deal" on a channel alert posts the deal card in the alert's thread (on an
 /// ephemeral list, a new ephemeral) and never replaces the message pressed; Snooze redraws the alert in place with its
-/// buttons. Signed block_actions into the real host, Slack's Web API and response_urls faked over HTTP.
+/// buttons; a row's menu on a grouped message redraws the group. Signed block_actions into the real host, Slack's Web API and response_urls faked over HTTP.
 /// </summary>
 public sealed class SlackDrilldownTests(SlackBotHost host) : IClassFixture<SlackBotHost>
 {
@@ -65,6 +65,36 @@ public sealed class SlackDrilldownTests(SlackBotHost host) : IClassFixture<Slack
         Assert.Equal(AlertState.Snoozed, await scope.ServiceProvider.GetRequiredService<RevBotDb>().Alerts.Where(a => a.Id == alertId).Select(a => a.State).SingleAsync(Ct));
     }
 
+    /// <summary>
+    /// Issue 19: each alert of a grouped channel message has its own "…" menu; choosing Snooze on one row snoozes that
+    /// alert alone and redraws the message in place with the channel's title and every row's menu.
+    /// </summary>
+    [Fact]
+    public async Task A_rows_menu_on_a_grouped_channel_message_snoozes_that_alert_and_redraws_the_group_with_its_title_and_every_rows_menu()
+    {
+        var (_, firstId) = await StalledDealAlertAsync();
+        var (_, secondId) = await StalledDealAlertAsync();
+        var row = new AlertGroupValue(AlertAudience.Channel, "en", 2, secondId, [firstId, secondId]).Encode();
+
+        await PressAsync("C813", "1700000813.000100", ephemeral: false, AlertActionIds.Snooze, row, "row-813", menu: true);
+
+        var redrawn = SlackBotHost.Json((await host.WaitForAsync(r => r.Method == "/respond/row-813")).Single().Body);
+        Assert.True(redrawn.GetProperty("replace_original").GetBoolean());
+        var blocks = redrawn.GetProperty("blocks").EnumerateArray().ToList();
+        Assert.Equal("2 new alerts for this channel", blocks[0].GetProperty("text").GetProperty("text").GetString());
+        Assert.Contains(": Snoozed for 7 days by", blocks[1].GetRawText(), StringComparison.Ordinal);
+        var menus = blocks.Where(b => b.TryGetProperty("accessory", out var a) && a.GetProperty("type").GetString() == "overflow").ToList();
+        Assert.Equal(2, menus.Count);
+        Assert.All(menus, m => Assert.Equal(["deal.open", AlertActionIds.Snooze, AlertActionIds.Dismiss, AlertActionIds.Assign],
+            m.GetProperty("accessory").GetProperty("options").EnumerateArray().Select(o => o.GetProperty("value").GetString()!.Split(' ')[0])));
+        Assert.Contains("Snoozed until", menus[1].GetProperty("text").GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Equal([AlertActionIds.Snooze, AlertActionIds.Dismiss, AlertActionIds.Assign], ActionIds(redrawn));
+        await using var scope = host.App.Services.CreateAsyncScope();
+        var states = await scope.ServiceProvider.GetRequiredService<RevBotDb>().Alerts.Where(a => a.Id == firstId || a.Id == secondId)
+            .OrderBy(a => a.Id).Select(a => a.State).ToListAsync(Ct);
+        Assert.Equal([AlertState.Open, AlertState.Snoozed], states);
+    }
+
     /// <summary>A new stalled-deal alert on an open deal no other test has one on (the rep is the Slack user who presses).</summary>
     private async Task<(Deal Deal, long AlertId)> StalledDealAlertAsync()
     {
@@ -85,8 +115,12 @@ public sealed class SlackDrilldownTests(SlackBotHost host) : IClassFixture<Slack
     }
 
     /// <summary>The rep presses a button on a message in <paramref name="channel"/>, as Slack sends it.</summary>
-    private async Task PressAsync(string channel, string ts, bool ephemeral, string actionId, string value, string hook)
+    /// <param name="menu">Chosen from a row's "…" menu (an overflow's option) rather than pressed as a button.</param>
+    private async Task PressAsync(string channel, string ts, bool ephemeral, string actionId, string value, string hook, bool menu = false)
     {
+        object[] actions = menu
+            ? [new { action_id = "menu", type = "overflow", selected_option = new { text = new { type = "plain_text", text = "Snooze" }, value = actionId + " " + value } }]
+            : [new { action_id = actionId, value, type = "button" }];
         var payload = JsonSerializer.Serialize(new
         {
             type = "block_actions",
@@ -97,7 +131,7 @@ public sealed class SlackDrilldownTests(SlackBotHost host) : IClassFixture<Slack
             container = new { type = "message", message_ts = ts, channel_id = channel, is_ephemeral = ephemeral },
             trigger_id = $"trig-{hook}",
             response_url = host.Fake.BaseUri + "respond/" + hook,
-            actions = new[] { new { action_id = actionId, value, type = "button" } },
+            actions,
         });
         var response = await host.PostSignedAsync(SlackEndpoints.InteractivityPath, "payload=" + Uri.EscapeDataString(payload), "application/x-www-form-urlencoded");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

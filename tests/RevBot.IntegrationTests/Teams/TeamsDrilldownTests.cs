@@ -12,7 +12,7 @@ namespace RevBot.IntegrationTests.Teams;
 /// <summary>
 /// Drill-downs keep context in Teams: a follow-up or welcome question and "Open deal" answer in a new message replying
 /// to the card pressed (the invoke response is only a short message, so Teams leaves that card as it was); Snooze on an
-/// alert redraws the alert in place, with its buttons. Through /api/messages with signed tokens and the fake connector.
+/// alert redraws the alert in place, with its buttons; a row's menu on a grouped message redraws the group. Through /api/messages with signed tokens and the fake connector.
 /// </summary>
 public sealed class TeamsDrilldownTests(TeamsBotHost host) : IClassFixture<TeamsBotHost>
 {
@@ -78,6 +78,58 @@ public sealed class TeamsDrilldownTests(TeamsBotHost host) : IClassFixture<Teams
         Assert.DoesNotContain(await host.SentToAsync(conversation, _ => true), r => r.Method != "POST");
         await ConformsAsync(("snoozed alert", alert), ("deal card", card));
     }
+
+    /// <summary>
+    /// Issue 19: each alert of a grouped direct message has its own "…" menu under its row; "I'm on it" on one row
+    /// assigns that alert alone and the card comes back with the person's title and every row's menu, valid at 1.5.
+    /// </summary>
+    [Fact]
+    public async Task A_rows_menu_on_a_grouped_direct_message_acts_on_its_alert_and_redraws_the_group_with_its_title_and_every_rows_menu()
+    {
+        var (ownerId, ids) = await StalledDealAlertsAsync("aad-group-user", 2);
+        var conversation = $"a:{Guid.NewGuid():N}";
+        var row = new AlertGroupValue(AlertAudience.Person, "en", 2, ids[0], ids).Encode();
+
+        var response = await PostAsync(Invoke(conversation, "group-card", AlertActionIds.Assign, row, user: "aad-group-user"));
+
+        Assert.Equal(CardType, response.GetProperty("type").GetString());
+        var card = response.GetProperty("value");
+        var body = card.GetProperty("body").EnumerateArray().ToList();
+        Assert.Equal("2 alerts need your attention", body[0].GetProperty("text").GetString());
+        Assert.EndsWith(" is on it", body[1].GetProperty("text").GetString()!.Trim(), StringComparison.Ordinal);
+        var rows = body.Where(e => e.GetProperty("type").GetString() == "Container").ToList();
+        Assert.Equal(2, rows.Count);
+        Assert.All(rows, r =>
+        {
+            var menu = r.GetProperty("items")[1].GetProperty("actions").EnumerateArray().ToList();
+            Assert.Equal(["deal.open", AlertActionIds.Snooze, AlertActionIds.Dismiss, AlertActionIds.Assign], menu.Select(a => a.GetProperty("verb").GetString()));
+            Assert.All(menu, a => Assert.Equal("secondary", a.GetProperty("mode").GetString()));
+        });
+        Assert.Equal([AlertActionIds.Snooze, AlertActionIds.Dismiss, AlertActionIds.Assign], Verbs(card));
+        var assigned = await host.WithDbAsync(db => db.Alerts.Where(a => ids.Contains(a.Id)).OrderBy(a => a.Id).Select(a => a.AssignedUserId).ToListAsync(Ct));
+        Assert.Equal([ownerId, null], assigned);
+        await ConformsAsync(("grouped alert after a press", card));
+    }
+
+    /// <summary>Stalled-deal alerts on <paramref name="count"/> open deals of one owner, who is the Teams user <paramref name="aadId"/>.</summary>
+    private async Task<(int OwnerId, List<long> AlertIds)> StalledDealAlertsAsync(string aadId, int count) => await host.WithDbAsync(async db =>
+    {
+        var taken = await db.Alerts.Select(a => a.SubjectId).ToListAsync(Ct);
+        var owner = await db.Deals.AsNoTracking().Where(d => d.OwnerId != null && d.Status == DealStatus.Open && !taken.Contains(d.Id))
+            .GroupBy(d => d.OwnerId).Where(g => g.Count() >= count).Select(g => g.Key!.Value).OrderBy(id => id).FirstAsync(Ct);
+        var deals = await db.Deals.AsNoTracking().Where(d => d.OwnerId == owner && d.Status == DealStatus.Open && !taken.Contains(d.Id))
+            .OrderBy(d => d.Id).Take(count).ToListAsync(Ct);
+        await db.Users.Where(u => u.Id == owner).ExecuteUpdateAsync(s => s.SetProperty(u => u.TeamsUserId, aadId), Ct);
+        var now = DateTime.UtcNow;
+        var alerts = deals.Select(deal => new Alert
+        {
+            Kind = "stalled_deal", SubjectId = deal.Id, SubjectName = deal.Name ?? deal.Id, ReasonCode = "no_activity", Reason = "no activity in 30 days",
+            Recipients = "", State = AlertState.Open, FirstSeenAt = now, LastSeenAt = now, NotifiedAt = now,
+        }).ToList();
+        db.Alerts.AddRange(alerts);
+        await db.SaveChangesAsync(Ct);
+        return (owner, alerts.Select(a => a.Id).ToList());
+    });
 
     /// <summary>An open deal whose owner is the Teams user <paramref name="aadId"/>, with a stalled-deal alert on it.</summary>
     private async Task<(Deal Deal, long AlertId)> StalledDealAlertAsync(string aadId) => await host.WithDbAsync(async db =>

@@ -1,4 +1,5 @@
 using RevBot.Core.Alerts;
+using RevBot.Core.Alerts.Actions;
 using RevBot.Core.Alerts.Delivery;
 using RevBot.Core.Replies;
 
@@ -34,7 +35,17 @@ public static class AlertMessageSamples
             ("alert first summary", AlertFirstSummary.Build(many, [Emea], "en", "USD")),
             ("alert first summary es", AlertFirstSummary.Build(many, [Emea], "es", "USD")),
             ("alert churn risk for a channel es", AlertMessages.ForChannel(churn, settings, "es")),
+            ("alert group redrawn after presses", Redrawn(stalled, churn, settings)),
         ];
+    }
+
+    /// <summary>A channel's group after presses: one row dismissed (only Open deal left), one snoozed with someone on it.</summary>
+    private static Reply Redrawn(AlertSubject stalled, AlertSubject churn, AlertOptions settings)
+    {
+        var group = new AlertGroupValue(AlertAudience.Channel, "es", 3, null, [10, 42, 20]);
+        var other = Stalled(2, "Deal 2") with { Status = new AlertSubjectStatus(false, null, null, new DateOnly(2026, 12, 1), "Rob Rep") };
+        return AlertGroupMessage.Build([(stalled with { Status = new AlertSubjectStatus(true, "Rob Rep", "Ya está gestionada", null, null) }, 10), (churn, 42), (other, 20)],
+            group, settings, "Deal 2: Pospuesta 7 días por Rob Rep");
     }
 
     private static readonly AlertSubscription Emea = new() { Platform = Core.Domain.ChatPlatform.Slack, ChannelId = "C1", Kinds = "stalled_deal,churn_risk", Region = "EMEA" };

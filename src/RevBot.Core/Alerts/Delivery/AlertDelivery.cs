@@ -8,7 +8,8 @@ namespace RevBot.Core.Alerts.Delivery;
 /// <summary>
 /// A delivering scan, in one transaction: detect (<see cref="AlertScanner"/>), record one alert per (subject, reason)
 /// (existing ones only get <c>last_seen_at</c>, set-based per batch), resolve what the scan no longer sees, reopen
-/// alerts whose snooze ended, then route what is new and write its outbox messages. A crash anywhere rolls all of it
+/// alerts whose snooze ended, then route what is new and write its outbox messages, each in its reader's language
+/// (the scan's own language only writes the stored reasons' plain text). A crash anywhere rolls all of it
 /// back; a commit means each new alert is recorded and enqueued exactly once. On PostgreSQL an advisory lock keeps a
 /// second instance from scanning at the same time.
 /// </summary>
@@ -44,7 +45,7 @@ public sealed class AlertDelivery(RevBotDb db, AlertScanner scanner, AlertRouter
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.State, AlertState.Open).SetProperty(a => a.SnoozedUntil, (DateTime?)null)
                 .SetProperty(a => a.NotifiedAt, (DateTime?)null).SetProperty(a => a.Version, a => a.Version + 1), ct);
 
-        var messages = await router.RouteAsync(now, request.Language, ct);
+        var messages = await router.RouteAsync(now, ct);
         await db.Alerts.Where(a => a.State == AlertState.Open && a.NotifiedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.NotifiedAt, now), ct);
         db.AlertScanRuns.Add(new AlertScanRun { StartedAt = now, FinishedAt = clock.UtcNow, Found = found, NewAlerts = added + woke, Resolved = resolved, Messages = messages });
@@ -77,7 +78,7 @@ public sealed class AlertDelivery(RevBotDb db, AlertScanner scanner, AlertRouter
                 db.Alerts.Add(new Alert
                 {
                     Kind = kind, SubjectId = f.SubjectId, SubjectName = Fit(f.SubjectName, 300), ReasonCode = reason.Code, Score = f.Score,
-                    Reason = Fit(reason.Text, 500), Recipients = Fit(string.Join(',', f.Recipients), 1000), State = AlertState.Open,
+                    Reason = Fit(reason.Text, 500), ReasonData = reason.Words?.ToJson(), Recipients = Fit(string.Join(',', f.Recipients), 1000), State = AlertState.Open,
                     FirstSeenAt = now, LastSeenAt = now,
                 });
             }

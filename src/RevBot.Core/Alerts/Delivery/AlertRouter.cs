@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using RevBot.Core.Company;
 using RevBot.Core.Domain;
+using RevBot.Core.Localization;
 using RevBot.Core.Outbox;
 using RevBot.Core.Replies;
 using RevBot.Core.Storage;
@@ -13,13 +14,16 @@ namespace RevBot.Core.Alerts.Delivery;
 /// their outbox rows to the context: each recipient one direct message for all their subjects (held through their quiet
 /// hours, skipped for kinds they muted); each subscribed channel one message per scan: on its first delivery a summary
 /// of every open alert it matches (<see cref="AlertFirstSummary"/>), then its new alerts grouped (a single one as its own
-/// card), past its hourly cap the names only. Messages are in the scan's language, the one their stored reasons were written in.
+/// card), past its hourly cap the names only. Each message is written in its reader's language: a person's
+/// (<see cref="PersonLanguage"/>: their setting, else their chat locale, else English), a channel's subscription's (the
+/// language of its "subscribe" command; the newest subscription's when a channel has several). The stored reasons are
+/// words, written in that language too.
 /// </summary>
 public sealed class AlertRouter(RevBotDb db, IOptions<AlertOptions> options, IOptions<CompanyOptions> company, CompanyClock clock)
 {
     public const string OutboxKind = "alert";
 
-    public async Task<int> RouteAsync(DateTime now, string language, CancellationToken ct)
+    public async Task<int> RouteAsync(DateTime now, CancellationToken ct)
     {
         var settings = options.Value;
         var pending = await AlertSubjects.PendingAsync(db, ct);
@@ -38,9 +42,10 @@ public sealed class AlertRouter(RevBotDb db, IOptions<AlertOptions> options, IOp
         var waiting = pending.Select(s => (s.Kind, s.SubjectId)).ToHashSet();
         var subjects = anyFresh ? pool.Where(s => waiting.Contains((s.Kind, s.SubjectId))).ToList() : pool;
 
-        var messages = await ToPeopleAsync(subjects, settings, now, language, ct);
+        var messages = await ToPeopleAsync(subjects, settings, now, ct);
         foreach (var (platform, channelId, subs, fresh) in channels)
         {
+            var language = Texts.LanguageOf(subs.MaxBy(s => s.CreatedAt)!.Language);
             var matching = (fresh ? pool : subjects)
                 .Where(s => facts.TryGetValue((s.Kind, s.SubjectId), out var f) && subs.Any(sub => AlertFilter.Matches(sub, s.Kind, f))).ToList();
             if (matching.Count == 0) continue;
@@ -61,13 +66,13 @@ public sealed class AlertRouter(RevBotDb db, IOptions<AlertOptions> options, IOp
     }
 
     /// <summary>Each recipient one direct message for all their subjects, held through their quiet hours, without the kinds they muted.</summary>
-    private async Task<int> ToPeopleAsync(List<AlertSubject> subjects, AlertOptions settings, DateTime now, string language, CancellationToken ct)
+    private async Task<int> ToPeopleAsync(List<AlertSubject> subjects, AlertOptions settings, DateTime now, CancellationToken ct)
     {
         if (subjects.Count == 0) return 0;
         var messages = 0;
         var emails = subjects.SelectMany(s => s.Recipients).Select(e => e.ToLowerInvariant()).Distinct().ToList();
         var users = await db.Users.AsNoTracking().Where(u => emails.Contains(u.Email.ToLower()))
-            .Select(u => new { u.Id, u.Email, u.TimeZone, u.SlackUserId, u.TeamsUserId }).ToListAsync(ct);
+            .Select(u => new { u.Id, u.Email, u.TimeZone, u.SlackUserId, u.TeamsUserId, u.Language, u.ChatLocale }).ToListAsync(ct);
         var userIds = users.Select(u => u.Id).ToList();
         var mutes = (await db.AlertMutes.AsNoTracking().Where(m => userIds.Contains(m.UserId)).Select(m => new { m.UserId, m.Kind }).ToListAsync(ct))
             .Select(m => (m.UserId, m.Kind)).ToHashSet();
@@ -79,13 +84,14 @@ public sealed class AlertRouter(RevBotDb db, IOptions<AlertOptions> options, IOp
             var release = QuietHours.Release(now, QuietHours.ZoneFor(user.TimeZone, clock.Zone), settings.QuietHoursStart, settings.QuietHoursEnd);
             // The chat the person is known on; with neither id yet, Slack (the dispatcher may still find them by e-mail).
             var platform = user.SlackUserId is null && user.TeamsUserId is not null ? ChatPlatform.Teams : ChatPlatform.Slack;
+            var language = PersonLanguage.Resolve(user.Language, user.ChatLocale);
             Add(language, platform, "", user.Id, AlertMessages.ForPerson(mine, settings, language), now, release);
             messages++;
         }
         return messages;
     }
 
-    /// <summary>The reply carries the scan's language, so the sender's own words ("… and 3 more") are in it too.</summary>
+    /// <summary>The reply carries its reader's language, so the sender's own words ("… and 3 more") are in it too.</summary>
     private void Add(string language, ChatPlatform platform, string channelId, int? userId, Reply reply, DateTime now, DateTime availableAt) =>
         db.Outbox.Add(new OutboxMessage
         {

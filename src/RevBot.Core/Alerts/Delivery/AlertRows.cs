@@ -54,7 +54,7 @@ internal static class AlertRows
     {
         var line = Line(s, language);
         var head = line.Length == 0 ? $"• {title}" : $"• {title} — {line}";
-        return $"{head}\n   {Texts.Get(language, nameof(Catalog.AlertWhy), s.Why)}";
+        return $"{head}\n   {Texts.Get(language, nameof(Catalog.AlertWhy), s.Why(language))}";
     }
 
     private static string Owner(AlertSubjectDetails d, AlertText t) => d.OwnerName ?? t.Get(nameof(Catalog.AlertNoOwner));

@@ -57,6 +57,6 @@ internal static class AlertSubjects
             var first = g.First();
             var recipients = g.SelectMany(a => a.Recipients.Split(',', StringSplitOptions.RemoveEmptyEntries)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
             return new AlertSubject(EnumText.Parse<AlertKind>(g.Key.Kind), g.Key.SubjectId, first.SubjectName, g.Max(a => a.Score),
-                [.. g.Select(a => a.Id)], [.. g.Select(a => a.Reason)], recipients);
+                [.. g.Select(a => a.Id)], [.. g.Select(a => AlertWords.Read(a.ReasonData, a.Reason))], recipients);
         })];
 }

@@ -62,7 +62,7 @@ public sealed class PersonalAlerts(RevBotDb db, IOptions<AlertOptions> options, 
             var action = assignee is null
                 ? new ReplyAction(AlertActionIds.Assign, Texts.Get(language, nameof(Catalog.AlertAssign)), AlertActionValue.Encode([subject.AlertIds[0]]), ReplyActionStyle.Primary)
                 : null;
-            return new AtRiskAccount(t.SubjectId, t.Name, t.Score, subject.Reasons, notes.Count == 0 ? null : string.Join(" · ", notes), action);
+            return new AtRiskAccount(t.SubjectId, t.Name, t.Score, [.. subject.Reasons.Select(r => r.Render(language))], notes.Count == 0 ? null : string.Join(" · ", notes), action);
         })], total);
     }
 

@@ -51,6 +51,7 @@ public sealed class AlertCommands(RevBotDb db, CompanyClock clock, AlertMutes mu
         {
             Platform = place.Platform, ChannelId = place.ChannelId, Kinds = KindsText(c.Kinds), Region = region, Segment = segment,
             MinAmount = c.MinAmount, OwnerEmail = owner, Team = team, CreatedByUserId = user?.Id, CreatedAt = clock.UtcNow,
+            Language = language,
         };
         db.AlertSubscriptions.Add(subscription);
         await db.SaveChangesAsync(ct);

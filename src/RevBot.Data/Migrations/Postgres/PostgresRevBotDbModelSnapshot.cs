@@ -193,6 +193,10 @@ namespace RevBot.Data.Migrations.Postgres
                         .HasColumnType("character varying(32)")
                         .HasColumnName("reason_code");
 
+                    b.Property<string>("ReasonData")
+                        .HasColumnType("text")
+                        .HasColumnName("reason_data");
+
                     b.Property<string>("Recipients")
                         .IsRequired()
                         .HasMaxLength(1000)
@@ -358,6 +362,12 @@ namespace RevBot.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
                         .HasColumnName("kinds");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("language");
 
                     b.Property<decimal?>("MinAmount")
                         .HasPrecision(18, 2)

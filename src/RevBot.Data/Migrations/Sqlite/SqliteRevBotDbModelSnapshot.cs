@@ -180,6 +180,10 @@ namespace RevBot.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("reason_code");
 
+                    b.Property<string>("ReasonData")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason_data");
+
                     b.Property<string>("Recipients")
                         .IsRequired()
                         .HasMaxLength(1000)
@@ -341,6 +345,12 @@ namespace RevBot.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT")
                         .HasColumnName("kinds");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("language");
 
                     b.Property<double?>("MinAmount")
                         .HasPrecision(18, 2)

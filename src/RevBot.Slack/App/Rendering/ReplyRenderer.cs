@@ -5,7 +5,7 @@ namespace RevBot.Slack.App.Rendering;
 
 /// <summary>
 /// Renders Core's <see cref="Reply"/> as Block Kit: header (title), section (text), fields (facts), a code-block table
-/// (or text chart), one section per titled list (<see cref="SectionText"/>, in the Teams card's order), context
+/// (or text chart), one section per row (its buttons as a "…" menu), one section per titled list (<see cref="SectionText"/>, in the Teams card's order), context
 /// (period, definition) and buttons, plus the escaped plain-text fallback. Everything is
 /// fitted to Slack's limits, summarising ("… and 14 more") rather than failing.
 /// </summary>
@@ -29,7 +29,7 @@ public static class ReplyRenderer
     public static string FallbackText(Reply reply)
     {
         ArgumentNullException.ThrowIfNull(reply);
-        var text = string.IsNullOrWhiteSpace(reply.Title) ? reply.Text : $"{reply.Title}: {reply.Text}";
+        var text = string.IsNullOrWhiteSpace(reply.Title) ? reply.Text : string.IsNullOrWhiteSpace(reply.Text) ? reply.Title : $"{reply.Title}: {reply.Text}";
         return Mrkdwn.Fit(Mrkdwn.Escape(text), BlockKitLimits.FallbackText);
     }
 
@@ -50,6 +50,7 @@ public static class ReplyRenderer
         var tail = new List<Block>();
         if (reply.Context.Any(l => !string.IsNullOrWhiteSpace(l))) tail.Add(new ContextBlock(ContextElements(reply.Context)));
         if (Buttons(reply.Actions, options) is { Count: > 0 } buttons) tail.Add(new ActionsBlock(buttons));
+        blocks.AddRange(reply.Rows.Take(Math.Max(0, maxBlocks - blocks.Count - tail.Count)).Select(RowBlock));
         blocks.AddRange(Sections(reply.Sections, options, maxBlocks - blocks.Count - tail.Count));
         blocks.AddRange(tail);
         return Cap(blocks, maxBlocks);
@@ -62,6 +63,21 @@ public static class ReplyRenderer
         if (room <= 0) return [];
         var more = string.Format(System.Globalization.CultureInfo.InvariantCulture, options.AndMoreFormat, sections.Count - (room - 1));
         return [.. sections.Take(room - 1).Select(s => SectionText.Render(s, options.AndMoreFormat)), new SectionBlock(new MrkdwnText("_" + more + "_"))];
+    }
+
+    /// <summary>A row: its text, with its one button beside it, or its buttons as a "…" menu (Slack's overflow, 2 to 5 options).</summary>
+    private static SectionBlock RowBlock(ReplyRow row)
+    {
+        var actions = row.Actions.Where(a => !string.IsNullOrWhiteSpace(a.Id) && !string.IsNullOrWhiteSpace(a.Label)
+            && SlackActionIds.MenuOption(a.Id, a.Value).Length <= OverflowElement.OptionValue).Take(OverflowElement.MaxOptions).ToList();
+        BlockElement? accessory = actions.Count switch
+        {
+            0 => null,
+            < OverflowElement.MinOptions => Button(actions[0], actions[0].Id),
+            _ => new OverflowElement(SlackActionIds.Menu, [.. actions.Select(a =>
+                new SelectOption(new PlainText(Mrkdwn.Fit(a.Label, BlockKitLimits.ButtonText)), SlackActionIds.MenuOption(a.Id, a.Value)))]),
+        };
+        return new SectionBlock(new MrkdwnText(Mrkdwn.Fit(Mrkdwn.Escape(row.Text), BlockKitLimits.SectionText))) { Accessory = accessory };
     }
 
     private static List<TextObject> Fields(IReadOnlyList<ReplyFact> facts, ReplyRenderOptions options)

@@ -9,4 +9,5 @@ namespace RevBot.Slack.Protocol.BlockKit;
 [JsonDerivedType(typeof(DatepickerElement))]
 [JsonDerivedType(typeof(NumberInputElement))]
 [JsonDerivedType(typeof(ImageElement))]
+[JsonDerivedType(typeof(OverflowElement))]
 public abstract record BlockElement([property: JsonPropertyOrder(-1)] string Type);

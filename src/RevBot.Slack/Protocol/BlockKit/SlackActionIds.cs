@@ -8,6 +8,18 @@ public static class SlackActionIds
 {
     public const string Share = "share";
 
+    /// <summary>A row's "…" menu: each option's value is "&lt;action id&gt; &lt;value&gt;" (<see cref="MenuOption"/>), read back by <see cref="FromMenu"/>.</summary>
+    public const string Menu = "menu";
+
+    public static string MenuOption(string id, string value) => id + " " + value;
+
+    /// <summary>The action id and value a chosen menu option stands for; null for a value not made by <see cref="MenuOption"/>.</summary>
+    public static (string Id, string Value)? FromMenu(string? option)
+    {
+        var space = option?.IndexOf(' ', StringComparison.Ordinal) ?? -1;
+        return space > 0 ? (option![..space], option[(space + 1)..]) : null;
+    }
+
     public static IReadOnlyList<string> Compose(IReadOnlyList<string> ids)
     {
         ArgumentNullException.ThrowIfNull(ids);

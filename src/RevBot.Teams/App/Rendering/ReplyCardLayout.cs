@@ -23,6 +23,7 @@ internal static class ReplyCardLayout
         if (reply.Facts.Count > 0)
             body.Add(new FactSet { Spacing = Spacing.Medium, Facts = [.. facts.Select(f => new Fact(CardText.Escape(f.Label), CardText.Escape(f.Value)))] });
         if (table is not null) body.AddRange(ReplyTableRenderer.Render(table, rows, language));
+        body.AddRange(reply.Rows.Select(row => Row(row, compact)));
         foreach (var section in reply.Sections)
         {
             body.Add(new TextBlock { Id = section.Anchor, Text = CardText.Escape(section.Title), Weight = TextWeight.Bolder, Wrap = true, Spacing = Spacing.Medium });
@@ -42,8 +43,20 @@ internal static class ReplyCardLayout
             Body = body,
             Actions = Actions(reply.Actions, language),
             Refresh = refresh,
-            FallbackText = CardText.Truncate(reply.Text, 500),
+            FallbackText = CardText.Truncate(string.IsNullOrWhiteSpace(reply.Text) ? reply.Title : reply.Text, 500),
             MsTeams = table is not null ? TeamsCardProperties.FullWidth : null,
+        };
+    }
+
+    /// <summary>A row: its text, then its buttons as one "…" menu (secondary actions), so ten rows stay ten lines on a phone.</summary>
+    private static Container Row(ReplyRow row, bool compact)
+    {
+        var text = new TextBlock { Text = CardText.Escape(compact ? CardText.Truncate(row.Text, 300) : row.Text), Wrap = true };
+        var actions = row.Actions.Take(ReplyCardRenderer.MaxActions).Select(a => ReplyCardRenderer.ToAction(a, ActionMode.Secondary)).ToList();
+        return new Container
+        {
+            Spacing = Spacing.Medium,
+            Items = actions.Count == 0 ? [text] : [text, new ActionSet { Actions = actions, Spacing = Spacing.Small }],
         };
     }
 

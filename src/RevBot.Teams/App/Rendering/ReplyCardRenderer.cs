@@ -5,7 +5,8 @@ using RevBot.Teams.Protocol.Cards;
 namespace RevBot.Teams.App.Rendering;
 
 /// <summary>
-/// Renders Core's <see cref="Reply"/> as an Adaptive Card: a large bold title, the text, a FactSet, a Table, small
+/// Renders Core's <see cref="Reply"/> as an Adaptive Card: a large bold title, the text, a FactSet, a Table, rows (each
+/// with its "…" menu), small
 /// subtle context lines, and Action.Execute buttons (verb = <see cref="ReplyAction.Id"/>, data = <c>{ "value": Value }</c>).
 /// The card always fits Teams' message limit: long tables are cut to what fits and end with "and N more".
 /// </summary>
@@ -52,19 +53,24 @@ public static class ReplyCardRenderer
     public static BotActivity ToActivity(Reply reply, CardRefresh? refresh = null, Uri? imageBase = null, string language = "en")
     {
         ArgumentNullException.ThrowIfNull(reply);
-        return BotActivity.Message(null, Render(reply, refresh, imageBase, language).ToAttachment()) with { Summary = CardText.Truncate(reply.Text, 200) };
+        var summary = string.IsNullOrWhiteSpace(reply.Text) ? reply.Title : reply.Text;
+        return BotActivity.Message(null, Render(reply, refresh, imageBase, language).ToAttachment()) with { Summary = CardText.Truncate(summary, 200) };
     }
 
     /// <summary>
     /// The Action.Execute for a reply button. A button that asks first (<see cref="ReplyAction.Confirm"/>) runs the
     /// adapter's "confirm" verb instead, whose data carries the question and the button (<see cref="ConfirmCard"/>).
     /// </summary>
-    public static ExecuteAction ToAction(ReplyAction action)
+    public static ExecuteAction ToAction(ReplyAction action) => ToAction(action, null);
+
+    /// <param name="mode">Secondary puts the button in the set's "…" menu (a row's buttons).</param>
+    public static ExecuteAction ToAction(ReplyAction action, ActionMode? mode)
     {
         ArgumentNullException.ThrowIfNull(action);
         return new ExecuteAction
         {
             Title = action.Label,
+            Mode = mode,
             Verb = action.Confirm is null ? action.Id : ConfirmCard.Verb,
             Data = action.Confirm is null ? new Dictionary<string, string> { [ValueKey] = action.Value } : ConfirmCard.Data(action),
             Style = Style(action.Style),

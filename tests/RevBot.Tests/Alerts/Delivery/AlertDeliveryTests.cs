@@ -68,11 +68,15 @@ public sealed class AlertDeliveryTests
         var reply = DeliveryCompany.Payload(Assert.Single(await company.OutboxAsync()));
         Assert.Equal("2 alerts need your attention", reply.Title);
         Assert.Equal(
-            "• Stalled deal: emea-big — $90K · Alice Adams · Discovery · closes Aug 15 · stalled 5 days\n   Why: no activity since it was created 30 days ago.\n" +
-            "• Stalled deal: na-small — $20K · Alice Adams · Discovery · closes Aug 15 · stalled 5 days\n   Why: no activity since it was created 30 days ago.", reply.Text);
+            ["• Stalled deal: emea-big — $90K · Alice Adams · Discovery · closes Aug 15 · stalled 5 days\n   Why: no activity since it was created 30 days ago.",
+             "• Stalled deal: na-small — $20K · Alice Adams · Discovery · closes Aug 15 · stalled 5 days\n   Why: no activity since it was created 30 days ago."],
+            reply.Rows.Select(r => r.Text));
         Assert.Single(reply.Context);
-        Assert.Equal(["Open emea-big", "Open na-small", "Snooze all 7 days", "Dismiss all", "I'm on it"], reply.Actions.Select(a => a.Label));
-        Assert.Equal(["deal.open", "deal.open", "alert.snooze", "alert.dismiss", "alert.assign"], reply.Actions.Select(a => a.Id));
+        // Each row its own buttons, then the whole message's.
+        Assert.All(reply.Rows, r => Assert.Equal(["Open deal", "Snooze 7 days", "Dismiss", "I'm on it"], r.Actions.Select(a => a.Label)));
+        Assert.Equal(["deal.open", "alert.snooze", "alert.dismiss", "alert.assign"], reply.Rows[0].Actions.Select(a => a.Id));
+        Assert.Equal(["emea-big", "na-small"], reply.Rows.Select(r => r.Actions[0].Value));
+        Assert.Equal(["Snooze all 7 days", "Dismiss all", "I'm on it"], reply.Actions.Select(a => a.Label));
     }
 
     [Fact]
@@ -149,10 +153,11 @@ public sealed class AlertDeliveryTests
         var grouped = posts[1];
         Assert.Equal((2, 2), (second.NewAlerts, second.Messages));
         Assert.Equal("2 new alerts for this channel", grouped.Title);
-        Assert.StartsWith("• Stalled deal: emea-new-2 — $250K · Alice Adams · Proposal", grouped.Text, StringComparison.Ordinal);
-        Assert.Contains("• Stalled deal: emea-new-1 — $40K", grouped.Text, StringComparison.Ordinal);
-        Assert.DoesNotContain("emea-big", grouped.Text, StringComparison.Ordinal);
-        Assert.Equal(["Open emea-new-2", "Open emea-new-1", "Snooze all 7 days", "Dismiss all", "I'm on it"], grouped.Actions.Select(a => a.Label));
+        Assert.Equal(2, grouped.Rows.Count);
+        Assert.StartsWith("• Stalled deal: emea-new-2 — $250K · Alice Adams · Proposal", grouped.Rows[0].Text, StringComparison.Ordinal);
+        Assert.StartsWith("• Stalled deal: emea-new-1 — $40K", grouped.Rows[1].Text, StringComparison.Ordinal);
+        Assert.All(grouped.Rows, r => Assert.Equal(["deal.open", "alert.snooze", "alert.dismiss", "alert.assign"], r.Actions.Select(a => a.Id)));
+        Assert.Equal(["Snooze all 7 days", "Dismiss all", "I'm on it"], grouped.Actions.Select(a => a.Label));
         Assert.Single(grouped.Context);
 
         var single = posts[2];

@@ -32,8 +32,10 @@ public sealed class AlertMessageTextTests
         var summary = AlertMessages.Summary([Account, Deal], afterOthers: true, "es");
 
         Assert.Equal("2 alertas requieren tu atención", grouped.Title);
-        Assert.Equal("• Riesgo de churn: Birch (78/100)\n   Motivo: renews today.\n• Negocio estancado: Acme\n   Motivo: no activity for 21 days.", grouped.Text);
-        Assert.Equal(["Abrir Acme", "Posponer todas 7 días", "Descartar todas", "Me encargo"], grouped.Actions.Select(a => a.Label));
+        Assert.Equal(["• Riesgo de churn: Birch (78/100)\n   Motivo: renews today.", "• Negocio estancado: Acme\n   Motivo: no activity for 21 days."], grouped.Rows.Select(r => r.Text));
+        Assert.Equal(["Posponer 7 días", "Descartar", "Me encargo"], grouped.Rows[0].Actions.Select(a => a.Label));
+        Assert.Equal(["Abrir negocio", "Posponer 7 días", "Descartar", "Me encargo"], grouped.Rows[1].Actions.Select(a => a.Label));
+        Assert.Equal(["Posponer todas 7 días", "Descartar todas", "Me encargo"], grouped.Actions.Select(a => a.Label));
         Assert.Equal("Y 2 alertas más", summary.Title);
         Assert.StartsWith("Este canal alcanzó su límite", summary.Text, StringComparison.Ordinal);
         Assert.Equal("And 2 more alerts", AlertMessages.Summary([Account, Deal], afterOthers: true, "en").Title);
@@ -72,11 +74,11 @@ public sealed class AlertMessageTextTests
 
         Assert.Equal("2 new alerts for this channel", en.Title);
         Assert.Equal(
-            "• Stalled deal: Acme — $584K · Jane Cooper · Proposal · closes Nov 15 · stalled 21 days\n   Why: no activity for 21 days.\n" +
-            "• Churn risk: Birch (78/100) — $120K ARR · Jane Cooper (CS: Carl Success) · renews Dec 1 · risk 78/100\n   Why: renews today.", en.Text);
+            ["• Stalled deal: Acme — $584K · Jane Cooper · Proposal · closes Nov 15 · stalled 21 days\n   Why: no activity for 21 days.",
+             "• Churn risk: Birch (78/100) — $120K ARR · Jane Cooper (CS: Carl Success) · renews Dec 1 · risk 78/100\n   Why: renews today."], en.Rows.Select(r => r.Text));
         Assert.Single(en.Context);
         Assert.Equal("2 alertas nuevas para este canal", es.Title);
-        Assert.Contains("cierra el 15 nov", es.Text, StringComparison.Ordinal);
+        Assert.Contains("cierra el 15 nov", es.Rows[0].Text, StringComparison.Ordinal);
         Assert.Equal("Stalled deal: Acme", AlertMessages.ForChannelScan([DealWithFacts], Settings, "en").Title);
     }
 

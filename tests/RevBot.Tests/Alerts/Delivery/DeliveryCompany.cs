@@ -94,17 +94,22 @@ public sealed class DeliveryCompany : IAsyncDisposable
         return await db.SaveChangesAsync();
     });
 
+    /// <summary>Alice's own language setting and chat locale (<c>users.language</c>, <c>users.chat_locale</c>).</summary>
+    public Task SpeaksAsync(string? language, string? chatLocale = null) => DbAsync(db =>
+        db.Users.Where(u => u.Id == AliceId).ExecuteUpdateAsync(s => s.SetProperty(u => u.Language, language).SetProperty(u => u.ChatLocale, chatLocale)));
+
     public Task<List<Alert>> AlertsAsync() => DbAsync(db => db.Alerts.AsNoTracking().OrderBy(a => a.Id).ToListAsync());
 
     public Task<List<OutboxMessage>> OutboxAsync() => DbAsync(db => db.Outbox.AsNoTracking().OrderBy(m => m.Id).ToListAsync());
 
     public static Reply Payload(OutboxMessage m) => ReplyJson.Deserialize(m.Payload);
 
-    public Task SubscribeAsync(string channel, string kinds = "stalled_deal,churn_risk", string? region = null, decimal? min = null) => DbAsync(async db =>
+    public Task SubscribeAsync(string channel, string kinds = "stalled_deal,churn_risk", string? region = null, decimal? min = null, string language = "en") => DbAsync(async db =>
     {
         db.AlertSubscriptions.Add(new AlertSubscription
         {
             Platform = ChatPlatform.Slack, ChannelId = channel, Kinds = kinds, Region = region, MinAmount = min, CreatedByUserId = BobId, CreatedAt = Time.GetUtcNow().UtcDateTime,
+            Language = language,
         });
         return await db.SaveChangesAsync();
     });
