@@ -4,7 +4,7 @@ namespace RevBot.Data.Csv.Mapping;
 
 /// <summary>
 /// How one canonical column is made from a source row (docs/import.md): a value from one source (a column, a
-/// constant, a template or a lookup), the fallback when that is empty, then the steps in a fixed order: value map,
+/// constant, a template or a lookup) when the row passes <c>when</c>, the fallback when that is empty, then the steps in a fixed order: value map,
 /// case, slug, date format, number format, prefix and suffix. An empty result is an empty cell.
 /// </summary>
 internal sealed class ColumnExpr
@@ -21,6 +21,9 @@ internal sealed class ColumnExpr
     public Template? Template { get; init; }
 
     public Lookup? Lookup { get; init; }
+
+    /// <summary>Only when the row passes this test; otherwise the cell is empty (a close date that is a closed_at only for closed deals).</summary>
+    public RowFilter? When { get; init; }
 
     public ColumnExpr? Otherwise { get; init; }
 
@@ -49,6 +52,7 @@ internal sealed class ColumnExpr
     public bool TryEvaluate(MappedRow row, out string? value, out string? error)
     {
         error = null;
+        if (When is not null && !When.Matches(row)) return Empty(out value);
         value = Column >= 0 ? row[Column] : Value ?? Template?.Render(row);
         if (Lookup is not null && !Lookup.TryFind(row, out value, out error)) return false;
         if (string.IsNullOrEmpty(value)) return Otherwise is null ? Empty(out value) : Otherwise.TryEvaluate(row, out value, out error);

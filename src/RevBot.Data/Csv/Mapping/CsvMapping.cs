@@ -12,8 +12,6 @@ public static class CsvMapping
 {
     private static readonly string[] FileKeys = ["from", "normalise", "skip", "columns", "group_by", "sum"];
 
-    private static readonly string[] SkipKeys = ["column", "equals", "equals_column", "empty", "reason"];
-
     public static (CsvSource? Source, IReadOnlyList<CsvIssue> Problems) Load(string mappingPath, string folder)
     {
         var problems = new MappingProblems(Path.GetFileName(mappingPath));
@@ -111,26 +109,7 @@ public static class CsvMapping
             return rules;
         }
         for (var i = 0; i < list.Children.Count; i++)
-        {
-            var at = $"{path}[{i + 1}]";
-            var f = problems.Fields(list.Children[i], at, SkipKeys);
-            if (f is null) continue;
-            var tests = new[] { "equals", "equals_column", "empty" }.Count(f.ContainsKey);
-            if (!f.ContainsKey("column") || !f.ContainsKey("reason") || tests != 1)
-            {
-                problems.Add(list.Children[i], at, "needs column, reason and one of equals, equals_column or empty: true");
-                continue;
-            }
-            var name = problems.Text(f["column"], at);
-            var column = name is null ? -1 : expressions.Column(f["column"], at, name);
-            var reason = problems.Text(f["reason"], at);
-            var values = f.TryGetValue("equals", out var e) ? problems.Texts(e, at)?.ToHashSet(StringComparer.OrdinalIgnoreCase) : null;
-            var other = -1;
-            if (f.TryGetValue("equals_column", out var o) && problems.Text(o, at) is { } otherName) other = expressions.Column(o, at, otherName);
-            if (f.TryGetValue("empty", out var empty) && problems.Text(empty, at) is not "true") problems.Add(empty, at, "empty: true is the only form");
-            if (column >= 0 && reason is not null && (values is not null || other >= 0 || empty is not null))
-                rules.Add(new RowFilter(column, values, other, empty is not null, reason));
-        }
+            if (expressions.Condition(list.Children[i], $"{path}[{i + 1}]", withReason: true) is { } rule) rules.Add(rule);
         return rules;
     }
 

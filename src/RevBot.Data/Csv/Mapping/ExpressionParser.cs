@@ -7,7 +7,9 @@ namespace RevBot.Data.Csv.Mapping;
 internal sealed class ExpressionParser(MappingProblems problems, SourceTable source, Func<string, SourceTable?> file)
 {
     private static readonly string[] Keys =
-        ["column", "value", "template", "lookup", "otherwise", "map", "unmapped", "default", "case", "slug", "date_format", "number", "prefix", "suffix"];
+        ["column", "value", "template", "lookup", "when", "otherwise", "map", "unmapped", "default", "case", "slug", "date_format", "number", "prefix", "suffix"];
+
+    private static readonly string[] ConditionKeys = ["column", "equals", "equals_column", "empty"];
 
     private static readonly string[] LookupKeys = ["file", "key", "match", "take", "missing"];
 
@@ -53,6 +55,8 @@ internal sealed class ExpressionParser(MappingProblems problems, SourceTable sou
         }
         if (f.TryGetValue("lookup", out var l)) ok &= (lookup = ParseLookup(l, path + ".lookup", out display)) is not null;
 
+        RowFilter? when = null;
+        if (f.TryGetValue("when", out var w)) ok &= (when = Condition(w, path + ".when", withReason: false)) is not null;
         ColumnExpr? otherwise = null;
         if (f.TryGetValue("otherwise", out var o)) ok &= (otherwise = Parse(o, path + ".otherwise")) is not null;
         Dictionary<string, string>? map = null;
@@ -78,10 +82,39 @@ internal sealed class ExpressionParser(MappingProblems problems, SourceTable sou
         if (!ok) return null;
         return new ColumnExpr
         {
-            Display = display ?? path, Column = column, Value = value, Template = template, Lookup = lookup, Otherwise = otherwise,
+            Display = display ?? path, Column = column, Value = value, Template = template, Lookup = lookup, When = when, Otherwise = otherwise,
             Map = map, Unmapped = unmapped, Lower = lower, Upper = upper, Slug = slug, DateFormats = dates, Culture = culture,
             Prefix = prefix!, Suffix = suffix!,
         };
+    }
+
+    /// <summary>
+    /// A test on the row: <c>column</c> with one of <c>equals: value(s)</c> (ignoring case), <c>equals_column: other</c>
+    /// or <c>empty: true</c>; a skip rule also has its <c>reason</c>.
+    /// </summary>
+    public RowFilter? Condition(YamlNode node, string path, bool withReason)
+    {
+        var f = problems.Fields(node, path, withReason ? [.. ConditionKeys, "reason"] : ConditionKeys);
+        if (f is null) return null;
+        var tests = new[] { "equals", "equals_column", "empty" }.Count(f.ContainsKey);
+        if (!f.ContainsKey("column") || (withReason && !f.ContainsKey("reason")) || tests != 1)
+        {
+            problems.Add(node, path, $"needs column{(withReason ? ", reason" : "")} and one of equals, equals_column or empty: true");
+            return null;
+        }
+        var name = problems.Text(f["column"], path);
+        var column = name is null ? -1 : Column(f["column"], path, name);
+        var reason = withReason ? problems.Text(f["reason"], path) : "";
+        var values = f.TryGetValue("equals", out var e) ? problems.Texts(e, path)?.ToHashSet(StringComparer.OrdinalIgnoreCase) : null;
+        var other = -1;
+        if (f.TryGetValue("equals_column", out var o) && problems.Text(o, path) is { } otherName) other = Column(o, path, otherName);
+        var empty = f.TryGetValue("empty", out var x);
+        if (empty && problems.Text(x!, path) is not "true")
+        {
+            problems.Add(x!, path, "empty: true is the only form");
+            return null;
+        }
+        return column >= 0 && reason is not null && (values is not null || other >= 0 || empty) ? new RowFilter(column, values, other, empty, reason) : null;
     }
 
     /// <summary><c>unmapped: keep | empty | error</c> (the default), or <c>default: text</c>.</summary>
