@@ -15,15 +15,18 @@ internal sealed class CsvRow(CsvSheet sheet, int line, string?[] cells, bool[]? 
     /// <summary>Where this row's <paramref name="column"/> is, for errors found later (unknown references).</summary>
     public CsvPlace At(string column) => new(sheet.File, line, sheet.ColumnName(column));
 
-    public void Error(string column, string message) => sheet.Context.Errors.Add(new CsvIssue(sheet.File, line, sheet.ColumnName(column), message));
+    public void Error(string column, string message)
+    {
+        // A cell the mapping could not make has its error already; what follows from it being empty would only repeat it.
+        if (reported?[sheet.Spec.Slot(column)] == true) return;
+        sheet.Context.Errors.Add(new CsvIssue(sheet.File, line, sheet.ColumnName(column), message));
+    }
 
     /// <summary>The trimmed cell; null when it is empty. Reports a missing value in a required column the file has.</summary>
     public string? Raw(string column)
     {
-        var slot = sheet.Spec.Slot(column);
-        var value = cells[slot];
-        // A cell the mapping could not make has its error already; "a value is required" would only repeat it.
-        if (value is null && sheet.Spec.IsRequired(column) && sheet.Has(column) && reported?[slot] != true) Error(column, "a value is required");
+        var value = cells[sheet.Spec.Slot(column)];
+        if (value is null && sheet.Spec.IsRequired(column) && sheet.Has(column)) Error(column, "a value is required");
         return value;
     }
 

@@ -48,14 +48,23 @@ internal sealed class ColumnExpr
 
     public string Suffix { get; init; } = "";
 
-    /// <summary>The canonical cell (null: empty), or false with what is wrong with this row's value.</summary>
-    public bool TryEvaluate(MappedRow row, out string? value, out string? error)
+    /// <summary>The canonical cell (null: empty), or false with what is wrong with this row's value and which column it read.</summary>
+    public bool TryEvaluate(MappedRow row, out string? value, out (string Column, string Message)? problem)
+    {
+        problem = null;
+        if (TryEvaluate(row, out value, out string? error, out var from)) return true;
+        problem = (from.Display, error!);
+        return false;
+    }
+
+    private bool TryEvaluate(MappedRow row, out string? value, out string? error, out ColumnExpr from)
     {
         error = null;
+        from = this;
         if (When is not null && !When.Matches(row)) return Empty(out value);
         value = Column >= 0 ? row[Column] : Value ?? Template?.Render(row);
         if (Lookup is not null && !Lookup.TryFind(row, out value, out error)) return false;
-        if (string.IsNullOrEmpty(value)) return Otherwise is null ? Empty(out value) : Otherwise.TryEvaluate(row, out value, out error);
+        if (string.IsNullOrEmpty(value)) return Otherwise is null ? Empty(out value) : Otherwise.TryEvaluate(row, out value, out error, out from);
         if (Map is not null)
         {
             if (Map.TryGetValue(value, out var mapped)) value = mapped;

@@ -55,10 +55,10 @@ internal sealed class MappedFile(
         for (var slot = 0; slot < columns.Length; slot++)
         {
             if (columns[slot] is not { } expr) continue;
-            if (expr.TryEvaluate(row, out var value, out var error)) cells[slot] = value;
+            if (expr.TryEvaluate(row, out var value, out var problem)) cells[slot] = value;
             else
             {
-                ctx.Errors.Add(new CsvIssue(from.Name, row.Line, expr.Display, error!));
+                ctx.Errors.Add(new CsvIssue(from.Name, row.Line, problem!.Value.Column, problem.Value.Message));
                 (reported ??= new bool[columns.Length])[slot] = true;
             }
         }
