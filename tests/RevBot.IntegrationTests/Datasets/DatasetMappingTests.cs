@@ -1,5 +1,4 @@
 using RevBot.Data.Csv;
-using RevBot.Data.Csv.Mapping;
 using RevBot.Data.Storage;
 using RevBot.Testing;
 using RevBot.Testing.Datasets;
@@ -7,8 +6,9 @@ using RevBot.Testing.Datasets;
 namespace RevBot.IntegrationTests.Datasets;
 
 /// <summary>
-/// The shipped mappings (docs/mappings/maven-crm.yaml and ravenstack-saas.yaml) read the raw datasets into exactly the
-/// data the test converters (docs/datasets.md) produce: every canonical row of both databases, exported, is equal.
+/// The shipped mappings (docs/mappings/maven-crm.yaml and ravenstack-saas.yaml), through which <see cref="DatasetFixture"/>
+/// imports the raw datasets, give exactly the data the test converters (docs/datasets.md) write as canonical files:
+/// every canonical row of both databases, exported, is equal.
 /// </summary>
 public sealed class DatasetMappingTests(DatasetFixture data)
 {
@@ -23,18 +23,16 @@ public sealed class DatasetMappingTests(DatasetFixture data)
     public async Task The_raw_dataset_through_its_mapping_equals_the_converted_one(string dataset, DbProvider provider)
     {
         var ct = TestContext.Current.CancellationToken;
-        var converted = await data.GetAsync(dataset, provider);
-        await using var mapped = await TestDatabase.CreateAsync(provider);
-        var (source, problems) = CsvMapping.Load(RepoPaths.File("docs", "mappings", $"{dataset}.yaml"), SharedData.Require(dataset));
-        Assert.True(source is not null, string.Join('\n', problems));
-        await using (var db = mapped.NewContext())
+        var mapped = await data.GetAsync(dataset, provider);
+        await using var converted = await TestDatabase.CreateAsync(provider);
+        await using (var db = converted.NewContext())
         {
-            var result = await CsvImporter.ImportAsync(db, source, new CsvImportOptions(), ct);
+            var result = await CsvImporter.ImportAsync(db, data.CanonicalFolder(dataset), ct: ct);
             Assert.True(result.Succeeded, string.Join('\n', result.Errors.Take(20)));
         }
 
-        var expected = await ExportAsync(converted.Database, ct);
-        var actual = await ExportAsync(mapped, ct);
+        var expected = await ExportAsync(converted, ct);
+        var actual = await ExportAsync(mapped.Database, ct);
 
         foreach (var file in CsvImporter.FileNames)
         {
