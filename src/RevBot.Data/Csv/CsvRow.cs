@@ -6,16 +6,21 @@ namespace RevBot.Data.Csv;
 /// One data row. The typed getters return null for an empty cell (or a column the file lacks) and for a bad value,
 /// which they report as an error naming file, line and column; callers just build the entity and move on.
 /// </summary>
-internal sealed class CsvRow(CsvSheet sheet, int line, string?[] cells)
+internal sealed class CsvRow(CsvSheet sheet, int line, string?[] cells, bool[]? reported = null)
 {
     public int Line => line;
 
     public ImportContext Context => sheet.Context;
 
     /// <summary>Where this row's <paramref name="column"/> is, for errors found later (unknown references).</summary>
-    public CsvPlace At(string column) => new(sheet.File, line, column);
+    public CsvPlace At(string column) => new(sheet.File, line, sheet.ColumnName(column));
 
-    public void Error(string column, string message) => sheet.Context.Errors.Add(new CsvIssue(sheet.File, line, column, message));
+    public void Error(string column, string message)
+    {
+        // A cell the mapping could not make has its error already; what follows from it being empty would only repeat it.
+        if (reported?[sheet.Spec.Slot(column)] == true) return;
+        sheet.Context.Errors.Add(new CsvIssue(sheet.File, line, sheet.ColumnName(column), message));
+    }
 
     /// <summary>The trimmed cell; null when it is empty. Reports a missing value in a required column the file has.</summary>
     public string? Raw(string column)

@@ -12,18 +12,27 @@ internal sealed class CsvSheet
 
     private readonly bool[] _present;
 
-    private CsvSheet(CsvFileSpec spec, ImportContext context, bool[] present)
+    private CsvSheet(CsvFileSpec spec, ImportContext context, bool[] present, string file, string[] columnNames)
     {
         Spec = spec;
         Context = context;
         _present = present;
+        File = file;
+        _columnNames = columnNames;
+        context.FileOrder.Add(file);
     }
+
+    private readonly string[] _columnNames;
 
     public CsvFileSpec Spec { get; }
 
     public ImportContext Context { get; }
 
-    public string File => Spec.Name;
+    /// <summary>The file errors name: the canonical file itself, or the export file a mapping read the rows from.</summary>
+    public string File { get; }
+
+    /// <summary>The column errors name: the canonical column, or the source column a mapping read it from.</summary>
+    public string ColumnName(string column) => _columnNames[Spec.Slot(column)];
 
     public List<CsvRow> Rows { get; } = [];
 
@@ -48,10 +57,11 @@ internal sealed class CsvSheet
         foreach (var column in spec.Required)
             if (!present[spec.Slot(column)]) context.Errors.Add(new CsvIssue(spec.Name, 1, column, "required column is missing"));
 
-        var sheet = new CsvSheet(spec, context, present);
+        var sheet = new CsvSheet(spec, context, present, spec.Name, spec.Columns);
         while (reader.Read())
         {
             var line = (int)reader.LineNumber;
+            if (context.IsExcluded(spec.Name, line)) continue;
             var cells = new string?[spec.Columns.Length];
             var blank = true;
             for (var i = 0; i < reader.FieldCount && i < slots.Length; i++)
@@ -68,6 +78,16 @@ internal sealed class CsvSheet
         }
         return sheet;
     }
+
+    /// <summary>
+    /// A sheet of canonical rows made by a mapping from another file: <paramref name="columnNames"/> are the source
+    /// columns errors name, and each row keeps its line in <paramref name="file"/>.
+    /// </summary>
+    public static CsvSheet Mapped(CsvFileSpec spec, ImportContext context, string file, bool[] present, string[] columnNames) =>
+        new(spec, context, present, file, columnNames);
+
+    /// <summary>Adds a mapped row; <paramref name="reported"/> marks cells whose error the mapping already reported.</summary>
+    public void Add(int line, string?[] cells, bool[]? reported) => Rows.Add(new CsvRow(this, line, cells, reported));
 
     /// <summary>For each field of the header, the slot of the column it names, or -1 for an unknown column.</summary>
     private static int[] MapHeader(CsvFileSpec spec, string[] headers, ImportContext context)

@@ -27,24 +27,24 @@ internal sealed class ImportBatch
 
     public bool IsEmpty { get; private set; }
 
-    public static ImportBatch Read(string folder, ImportContext ctx)
+    public static ImportBatch Read(CsvSource source, ImportContext ctx)
     {
         var batch = new ImportBatch
         {
-            _users = Parse(folder, UsersFile.Spec, ctx, UsersFile.Read),
-            _accounts = Parse(folder, AccountsFile.Spec, ctx, AccountsFile.Read),
-            _contacts = Parse(folder, ContactsFile.Spec, ctx, ContactsFile.Read),
-            _deals = Parse(folder, DealsFile.Spec, ctx, DealsFile.Read),
-            _history = Parse(folder, StageHistoryFile.Spec, ctx, StageHistoryFile.Read),
-            _activities = Parse(folder, ActivitiesFile.Spec, ctx, ActivitiesFile.Read),
-            _subscriptions = Parse(folder, SubscriptionsFile.Spec, ctx, SubscriptionsFile.Read),
-            _usage = Parse(folder, UsageFile.Spec, ctx, UsageFile.Read),
-            _tickets = Parse(folder, TicketsFile.Spec, ctx, TicketsFile.Read),
-            _spend = Parse(folder, SpendFile.Spec, ctx, SpendFile.Read),
-            _quotas = Parse(folder, QuotasFile.Spec, ctx, QuotasFile.Read),
-            _forecasts = Parse(folder, ForecastSnapshotsFile.Spec, ctx, ForecastSnapshotsFile.Read),
+            _users = Parse(source, UsersFile.Spec, ctx, UsersFile.Read),
+            _accounts = Parse(source, AccountsFile.Spec, ctx, AccountsFile.Read),
+            _contacts = Parse(source, ContactsFile.Spec, ctx, ContactsFile.Read),
+            _deals = Parse(source, DealsFile.Spec, ctx, DealsFile.Read),
+            _history = Parse(source, StageHistoryFile.Spec, ctx, StageHistoryFile.Read),
+            _activities = Parse(source, ActivitiesFile.Spec, ctx, ActivitiesFile.Read),
+            _subscriptions = Parse(source, SubscriptionsFile.Spec, ctx, SubscriptionsFile.Read),
+            _usage = Parse(source, UsageFile.Spec, ctx, UsageFile.Read),
+            _tickets = Parse(source, TicketsFile.Spec, ctx, TicketsFile.Read),
+            _spend = Parse(source, SpendFile.Spec, ctx, SpendFile.Read),
+            _quotas = Parse(source, QuotasFile.Spec, ctx, QuotasFile.Read),
+            _forecasts = Parse(source, ForecastSnapshotsFile.Spec, ctx, ForecastSnapshotsFile.Read),
         };
-        batch.IsEmpty = !Files.Any(f => File.Exists(Path.Combine(folder, f.Name)));
+        batch.IsEmpty = source.IsEmpty;
         return batch;
     }
 
@@ -68,6 +68,6 @@ internal sealed class ImportBatch
         return (counts, created);
     }
 
-    private static List<ImportRow<T>>? Parse<T>(string folder, CsvFileSpec spec, ImportContext ctx, Func<CsvSheet, ImportContext, List<ImportRow<T>>> read) =>
-        CsvSheet.Read(folder, spec, ctx) is { } sheet ? read(sheet, ctx) : null;
+    private static List<ImportRow<T>>? Parse<T>(CsvSource source, CsvFileSpec spec, ImportContext ctx, Func<CsvSheet, ImportContext, List<ImportRow<T>>> read) =>
+        source.Sheet(spec, ctx) is { } sheet ? read(sheet, ctx) : null;
 }

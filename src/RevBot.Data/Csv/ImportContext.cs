@@ -8,7 +8,7 @@ namespace RevBot.Data.Csv;
 /// What reading the files collects before anything is written: errors, warnings, the ids each file defines and the
 /// references to check against the files and the database once everything is read.
 /// </summary>
-internal sealed class ImportContext(IModel model)
+internal sealed class ImportContext(IModel model, IReadOnlySet<(string File, int Line)>? excluded = null)
 {
     private readonly List<(string Id, CsvPlace At)> _accountRefs = [];
     private readonly List<(string Id, CsvPlace At)> _dealRefs = [];
@@ -17,6 +17,15 @@ internal sealed class ImportContext(IModel model)
     public List<CsvIssue> Errors { get; } = [];
 
     public List<CsvIssue> Warnings { get; } = [];
+
+    /// <summary>Rows a mapping left out on purpose (its <c>skip</c> rules), counted per file and reason.</summary>
+    public List<CsvFilteredRows> Filtered { get; } = [];
+
+    /// <summary>The files in the order their rows were read, so that issues are listed in that order.</summary>
+    public List<string> FileOrder { get; } = [];
+
+    /// <summary>Whether the row is one that an earlier pass of <c>--skip-invalid</c> refused.</summary>
+    public bool IsExcluded(string file, int line) => excluded?.Contains((file, line)) == true;
 
     public HashSet<string> AccountIds { get; } = new(StringComparer.Ordinal);
 

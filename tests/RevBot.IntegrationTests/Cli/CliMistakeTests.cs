@@ -24,6 +24,7 @@ public sealed class CliMistakeTests(AlertsDemoDatabase demo) : IClassFixture<Ale
         { ["digest", "previw", "sales"], "preview" },
         { ["seed", "--scael", "2"], "--scale" },
         { ["import", "--dryrun", "folder"], null },
+        { ["import", "folder", "--skip-invalids"], "--skip-invalid" },
         { ["export", "folder", "--dryrun"], null },
         { ["db", "migrat"], "migrate" },
         { ["db", "migrate", "--dryrun"], null },

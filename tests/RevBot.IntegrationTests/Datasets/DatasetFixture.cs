@@ -6,6 +6,7 @@ using RevBot.Core.Answers;
 using RevBot.Core.Conversation;
 using RevBot.Data;
 using RevBot.Data.Csv;
+using RevBot.Data.Csv.Mapping;
 using RevBot.Data.Storage;
 using RevBot.Testing;
 using RevBot.Testing.Datasets;
@@ -15,9 +16,10 @@ using RevBot.Testing.Datasets;
 namespace RevBot.IntegrationTests.Datasets;
 
 /// <summary>
-/// Each dataset converted to canonical CSV once per run, and imported once per database through the importer that
-/// <c>revbot import</c> runs; the dataset tests then only ask questions. The raw rows are loaded once too, for the
-/// tests' own computations.
+/// Each dataset imported once per database from its raw files through its shipped mapping, as
+/// <c>revbot import --map docs/mappings/&lt;dataset&gt;.yaml</c> does; the dataset tests then only ask questions. The raw
+/// rows are loaded once too, for the tests' own computations, and the converters' canonical folder is written once for
+/// <see cref="DatasetMappingTests"/>, which proves the mapping gives the same data.
 /// </summary>
 public sealed class DatasetFixture : IAsyncDisposable
 {
@@ -52,7 +54,7 @@ public sealed class DatasetFixture : IAsyncDisposable
         return _imports.GetOrAdd((dataset, provider), k => new Lazy<Task<ImportedDataset>>(() => ImportAsync(k.Item1, k.Item2))).Value;
     }
 
-    /// <summary>The canonical folder of a dataset (written once).</summary>
+    /// <summary>The canonical folder the test converter writes for a dataset (written once).</summary>
     public string CanonicalFolder(string dataset) => _folders.GetOrAdd(dataset, d => new Lazy<string>(() =>
     {
         var folder = Directory.CreateDirectory(Path.Combine(_root, d)).FullName;
@@ -63,11 +65,12 @@ public sealed class DatasetFixture : IAsyncDisposable
 
     private async Task<ImportedDataset> ImportAsync(string dataset, DbProvider provider)
     {
-        var folder = CanonicalFolder(dataset);
+        var (source, problems) = CsvMapping.Load(RepoPaths.File("docs", "mappings", $"{dataset}.yaml"), SharedData.Require(dataset));
+        if (source is null) throw new InvalidOperationException($"{dataset} mapping refused:\n{string.Join('\n', problems)}");
         var database = await TestDatabase.CreateAsync(provider);
         await using (var db = database.NewContext())
         {
-            var result = await CsvImporter.ImportAsync(db, folder);
+            var result = await CsvImporter.ImportAsync(db, source, new CsvImportOptions());
             if (!result.Succeeded) throw new InvalidOperationException($"{dataset} import refused:\n{string.Join('\n', result.Errors)}");
             // Cohort windows around the data's own dates, so PostgreSQL answers retention from its rollup as production would.
             if (dataset == RavenStack.Name) await Rollups.KeepCohortWindowsAsync(db, Rollups.CohortWindows(1, DatasetCases.RavenAsOf));
