@@ -90,6 +90,21 @@ public sealed class AnswerHeadlineTests
     }
 
     [Fact]
+    public void A_ranked_list_and_a_deal_list_say_what_they_list_above_the_table_not_each_row()
+    {
+        IReadOnlyList<BreakdownRow> rows = [new("LATAM", "LATAM", new MetricValue(0.3m, 3, 10)), new("EMEA", "EMEA", new MetricValue(0.4m, 4, 10))];
+        var ranked = ListAnswerComposer.Groups(new ParsedQuestion { Language = "en", Metric = "win_rate" },
+            new MetricResult(new MetricQuery("win_rate", Q4, MetricQuery.NoFilters, Dimension.Region), new MetricValue(0.35m, 7, 20), rows), 3, false, "USD").Reply;
+        Assert.Equal("Top 2 regions by win rate for Q4 2026 (Oct 1 – Dec 31, 2026).", ranked.Lead);
+        Assert.Contains("1. EMEA 40.0%", ranked.Text, StringComparison.Ordinal);
+
+        var items = new List<DealListItem> { new("d1", "Acme - Platform", 1_200_000m, "Acme", "Dana", "Proposal", null, null) };
+        var deals = ListAnswerComposer.Deals(new ParsedQuestion { Language = "es" }, new DealListQuery(DealListKind.Open, null, MetricQuery.NoFilters, 10), items, "USD").Reply;
+        Assert.Equal("El mayor negocio abierto.", deals.Lead);
+        Assert.Contains("Acme - Platform 1,2 M $", deals.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_note_added_after_the_text_reaches_the_lead_too()
     {
         var reply = new Reply { Title = "t", Text = "Full text: a, b.", Lead = "Lead." }.WithNote("(I read 'acme' as Acme Corp.)");
