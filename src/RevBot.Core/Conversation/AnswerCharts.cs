@@ -124,7 +124,7 @@ public static class AnswerCharts
         return answer with
         {
             Text = answer.Text + " " + note,
-            Reply = answer.Reply with { Text = answer.Reply.Text + " " + note, Actions = [.. answer.Reply.Actions, new ReplyAction("ask", T(f, nameof(Catalog.AnswerChartPipelineLabel)), example)] },
+            Reply = answer.Reply.WithNote(note) with { Actions = [.. answer.Reply.Actions, new ReplyAction("ask", T(f, nameof(Catalog.AnswerChartPipelineLabel)), example)] },
         };
     }
 
@@ -139,7 +139,7 @@ public static class AnswerCharts
         return answer with
         {
             Text = answer.Text + " " + note,
-            Reply = answer.Reply with { Text = answer.Reply.Text + " " + note, Actions = actions },
+            Reply = answer.Reply.WithNote(note) with { Actions = actions },
         };
     }
 }

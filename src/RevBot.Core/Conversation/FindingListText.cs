@@ -110,12 +110,21 @@ internal sealed class FindingListText(ParsedQuestion q, DateOnly asOf, string cu
             ? T(name.None, scope, AsOf)
             : T(total == 1 ? name.One : name.Other, f.Count(total), By + scope, AsOf);
         string text;
+        // The card's sentence is the count (and the groups' summary); the table below names each case, the full text too.
+        string? lead = null;
         if (total == 0)
             text = head;
         else if (breakdown is null)
-            text = $"{head}{(total > items.Count ? " " + T(nameof(Catalog.AnswerListFirst), items.Count) : "")}: {string.Join("; ", lines)}.";
+        {
+            var first = total > items.Count ? " " + T(nameof(Catalog.AnswerListFirst), items.Count) : "";
+            text = $"{head}{first}: {string.Join("; ", lines)}.";
+            lead = $"{head}{first}.";
+        }
         else
+        {
             text = $"{head}: {Summary(breakdown)}. {(total > items.Count ? T(nameof(Catalog.AnswerFindingsFirstOf), items.Count) + " " : "")}{string.Join("; ", lines)}.";
+            lead = $"{head}: {Summary(breakdown)}.";
+        }
         var title = MetricAnswerComposer.Capitalize(T(name.Title, By + scope, AsOf), f.Culture);
         return new Answer
         {
@@ -138,6 +147,7 @@ internal sealed class FindingListText(ParsedQuestion q, DateOnly asOf, string cu
                 Kind = ReplyKind.List,
                 Title = title,
                 Text = text,
+                Lead = lead,
                 Table = total == 0 ? null : table,
                 Actions = actions,
                 Context = [T(nameof(Catalog.AnswerFindingsContext))],

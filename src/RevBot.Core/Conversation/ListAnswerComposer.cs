@@ -52,6 +52,8 @@ public static class ListAnswerComposer
                 Kind = ReplyKind.List,
                 Title = title,
                 Text = text,
+                // The card says what is ranked, where and when; the table below names the rows.
+                Lead = top.Count == 0 ? null : ranked + ".",
                 Table = new ReplyTable(
                     ["#", MetricAnswerComposer.Capitalize(DimensionText.Name(dim, f.Language), f.Culture), MetricAnswerComposer.Capitalize(name, f.Culture)],
                     [.. top.Select((b, i) => (IReadOnlyList<string>)[(i + 1).ToString(f.Culture), b.Label, f.Value(b.Value.Value, def.Unit)])],
@@ -107,6 +109,7 @@ public static class ListAnswerComposer
                 Kind = ReplyKind.List,
                 Title = title,
                 Text = text,
+                Lead = items.Count == 0 ? null : heading + ".",
                 Table = new ReplyTable(
                     T(f, nameof(Catalog.DealSearchColumns)).Split('|'),
                     [.. items.Select(d => (IReadOnlyList<string>)[d.Name, d.AccountName ?? "—", d.OwnerName ?? "—", d.Stage, CloseText(d, f), f.Money(d.Amount)])],

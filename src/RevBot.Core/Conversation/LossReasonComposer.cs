@@ -41,6 +41,7 @@ public static class LossReasonComposer
         }
 
         string text;
+        string? lead = null;
         if (totalCount == 0)
         {
             text = f.Text(nameof(Catalog.LossReasonNoneLost), scoped);
@@ -55,10 +56,16 @@ public static class LossReasonComposer
             if (more > 0) list = f.Text(nameof(Catalog.LossReasonMoreReasons), list, more);
             var order = f.Text(byAmount ? nameof(Catalog.LossReasonLargestAmountFirst) : nameof(Catalog.LossReasonMostDealsFirst));
             text = $"{head}. {order}: {list}.";
+            lead = head + ".";
         }
 
         var reasonHeader = MetricAnswerComposer.Capitalize(DimensionText.Name(Dimension.LossReason, f.Language), f.Culture);
         var name = MetricAnswerComposer.Capitalize(def.Name(f.Language), f.Culture);
+        var contextLine = MetricAnswerComposer.ContextLine(period, lost.Query.Filters, f, names);
+        // Fewer deals lost is good news: the headline's colour follows the metric (deals_lost, lost_amount).
+        var headline = totalCount == 0 ? null : HeadlineText.For(def, name, byAmount ? totalAmount : totalCount,
+            byAmount ? comparison?.Total.Value : comparison?.Total.Numerator, comparison?.Query.Period, contextLine, f);
+        ReplyFact countFact = new(FactName(MetricIds.DealsLost, f), f.Count(totalCount)), amountFact = new(FactName(MetricIds.LostAmount, f), f.Money(totalAmount));
         return new Answer
         {
             Understood = true,
@@ -87,14 +94,17 @@ public static class LossReasonComposer
             {
                 Title = f.Text(nameof(Catalog.LossReasonTitle), period.Label),
                 Text = text,
-                Facts = [new(FactName(MetricIds.DealsLost, f), f.Count(totalCount)), new(FactName(MetricIds.LostAmount, f), f.Money(totalAmount))],
+                Lead = lead,
+                Headline = headline,
+                // The headline carries one of the two totals; the facts keep the other.
+                Facts = headline is null ? [countFact, amountFact] : [byAmount ? countFact : amountFact],
                 Table = rows.Count == 0 ? null : new ReplyTable(
                     [reasonHeader, .. Columns(f)],
                     [.. shown.Select(r => (IReadOnlyList<string>)[r.Label, f.Count(r.Count), f.Money(r.Amount), Share(r) is { } s ? f.Percent(s) : "—"])],
                     rows.Count)
                 { NumericColumns = new HashSet<int> { 1, 2, 3 } },
                 Chart = rows.Count == 0 ? null : new ReplyChart(name, [.. rows.Select(r => new ChartPoint(r.Label, (double)(byAmount ? r.Amount : r.Count)))], UnitText.Key(def.Unit)),
-                Context = [MetricAnswerComposer.ContextLine(period, lost.Query.Filters, f, names), def.Definition(f.Language)],
+                Context = [contextLine, def.Definition(f.Language)],
             },
         };
     }

@@ -55,6 +55,7 @@ public static class LossReasonGroupsComposer
         }
 
         string text;
+        string? lead = null;
         if (total.Count == 0)
         {
             text = f.Text(nameof(Catalog.LossReasonNoneLost), scoped);
@@ -67,6 +68,7 @@ public static class LossReasonGroupsComposer
             var list = string.Join("; ", shown.Select(GroupText));
             if (moreGroups > 0) list = f.Text(nameof(Catalog.LossReasonGroupsMore), list, moreGroups);
             text = $"{head}. {order}: {list}.";
+            lead = head + ".";
         }
 
         var header = MetricAnswerComposer.Capitalize(dim, f.Culture);
@@ -99,6 +101,9 @@ public static class LossReasonGroupsComposer
             {
                 Title = f.Text(nameof(Catalog.LossReasonGroupsTitle), dim, period.Label),
                 Text = text,
+                Lead = lead,
+                // The total leads; with no comparison period, it has no move to show.
+                Headline = total.Count == 0 ? null : HeadlineText.For(def, FactName(def.Id, f), Measure(total), null, null, MetricAnswerComposer.ContextLine(period, filters, f, names, conditions), f),
                 Facts = [new(FactName(MetricIds.DealsLost, f), f.Count(total.Count)), new(FactName(MetricIds.LostAmount, f), f.Money(total.Amount))],
                 Table = groups.Count == 0 ? null : new ReplyTable(
                     [header, reasonHeader, .. LossReasonComposer.Columns(f)],

@@ -26,6 +26,6 @@ public static class MatchText
         ArgumentNullException.ThrowIfNull(question);
         if (!answer.Understood || For(question.Matched, question.Language) is not { } note)
             return answer;
-        return answer with { Text = $"{answer.Text} {note}", Reply = answer.Reply with { Text = $"{answer.Reply.Text} {note}" } };
+        return answer with { Text = $"{answer.Text} {note}", Reply = answer.Reply.WithNote(note) };
     }
 }

@@ -32,9 +32,15 @@ public static class MetricAnswerComposer
         sentence += comparison is not null ? ", " + Movement(def.Unit, comparison.Total.Value, value.Value, comparison.Query.Period, f) + "."
             : noEarlierData is not null ? ", " + NoEarlier(noEarlierData, f) + "."
             : ".";
+        // The card's sentence stops before the rows its table shows; the full text (every row named) stays the fallback.
+        var lead = sentence;
         if (result.Breakdown.Count > 0) sentence += " " + BreakdownSentence(def, result, f);
 
-        var facts = new List<ReplyFact> { new(name, f.Value(value.Value, def.Unit)) };
+        var contextLine = ContextLine(period, result.Query.Filters, f, names, result.Query.Conditions);
+        var headline = HeadlineText.For(def, name, value.Value, comparison?.Total.Value, comparison?.Query.Period, contextLine, f);
+        // The headline shows the value large; the facts keep what it does not: the earlier period's value.
+        var facts = new List<ReplyFact>();
+        if (headline is null) facts.Add(new ReplyFact(name, f.Value(value.Value, def.Unit)));
         if (comparison is not null)
             facts.Add(new ReplyFact(comparison.Query.Period.Label, f.Value(comparison.Total.Value, def.Unit)));
         var text = sentence;
@@ -63,10 +69,12 @@ public static class MetricAnswerComposer
             {
                 Title = $"{name} · {period.Label}",
                 Text = text,
+                Lead = result.Breakdown.Count > 0 ? lead : null,
+                Headline = headline,
                 Facts = facts,
                 Table = result.Breakdown.Count == 0 ? null : BreakdownTable(def, result, f),
                 Chart = result.Breakdown.Count == 0 ? null : new ReplyChart(name, [.. result.Breakdown.Where(b => b.Value.Value is not null).Select(b => new ChartPoint(b.Label, (double)b.Value.Value!.Value))], UnitText.Key(def.Unit)),
-                Context = [ContextLine(period, result.Query.Filters, f, names, result.Query.Conditions), def.Definition(f.Language)],
+                Context = [contextLine, def.Definition(f.Language)],
                 Actions = FollowUpActions.For(def, result.Query, f),
             },
         };

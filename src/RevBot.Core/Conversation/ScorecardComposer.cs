@@ -32,17 +32,20 @@ public static class ScorecardComposer
         if (common is not null)
             head += T(f, nameof(Catalog.ScorecardAgainst), ScopeText.Period(common, f, "", withRange: false).TrimStart());
         var parts = lines.Select(l => Line(l, measured, common, f)).ToList();
-        var text = head + ": " + string.Join("; ", parts) + ".";
+        // The card's sentence is the heading and the notes: its facts show each metric, the full text names them too.
+        var notes = "";
         if (skipped.Count > 0)
         {
             var left = string.Join(", ", skipped.Select(s => Name(MetricCatalog.Get(s.Metric), f)));
             var dims = string.Join(", ", skipped.Select(s => DimensionText.Name(s.Dimension, f.Language)).Distinct());
-            text += " " + T(f, nameof(Catalog.ScorecardNotShown), left, dims);
+            notes += " " + T(f, nameof(Catalog.ScorecardNotShown), left, dims);
         }
         if (pastPipeline)
-            text += " " + T(f, nameof(Catalog.ScorecardNoPastPipeline));
+            notes += " " + T(f, nameof(Catalog.ScorecardNoPastPipeline));
         if (lines.Any(l => l.NoEarlierData is not null) && firstDay is { } first)
-            text += " " + T(f, nameof(Catalog.ScorecardDataStarts), f.Date(first, true));
+            notes += " " + T(f, nameof(Catalog.ScorecardDataStarts), f.Date(first, true));
+        var text = head + ": " + string.Join("; ", parts) + "." + notes;
+        var lead = head + "." + notes;
 
         return new Answer
         {
@@ -60,6 +63,7 @@ public static class ScorecardComposer
             {
                 Title = T(f, nameof(Catalog.ScorecardTitle), audience, measured.Label),
                 Text = text,
+                Lead = lines.Count == 0 ? null : lead,
                 Facts = [.. lines.Select(l => new ReplyFact(MetricAnswerComposer.Capitalize(Name(l.Metric, f), f.Culture), FactValue(l, f),
                     new ReplyAction(FollowUpActions.Ask, MetricAnswerComposer.Capitalize(Name(l.Metric, f), f.Culture), $"{Name(l.Metric, f)} {period.Label}")))],
                 Context = [MetricAnswerComposer.ContextLine(measured, question.Filters, f, names, question.Conditions), T(f, nameof(Catalog.ScorecardContext))],

@@ -22,6 +22,8 @@ public static class TrendAnswerComposer
         var filters = ScopeText.Filters(question.Filters, question.Conditions, names, f);
         var scope = filters.Length == 0 ? "" : " " + Texts.Get(f.Language, nameof(Catalog.AnswerFor), filters);
         var text = $"{name}{scope}, {span.Label}: " + string.Join(", ", shown) + ".";
+        // The card names the series and its scope; its table and chart carry the values, the full text every one of them.
+        var lead = $"{name}{scope}, {span.Label}.";
         var key = (Period p) => p.Start.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         return new Answer
         {
@@ -42,6 +44,7 @@ public static class TrendAnswerComposer
             {
                 Title = $"{name} · {span.Label}",
                 Text = text,
+                Lead = lead,
                 Table = new ReplyTable([Texts.Get(f.Language, nameof(Catalog.AnswerTrendPeriodColumn)), name],
                     [.. points.Select(p => (IReadOnlyList<string>)[p.Query.Period.Label, f.Value(p.Total.Value, def.Unit)])], points.Count)
                 { NumericColumns = new HashSet<int> { 1 } },

@@ -13,6 +13,19 @@ public sealed record Reply
 
     /// <summary>The answer in a sentence or two; also the notification fallback text.</summary>
     public required string Text { get; init; }
+    /// <summary>The number the answer leads with, large, and its move (<see cref="ReplyHeadline"/>); null when the answer is not one number.</summary>
+    public ReplyHeadline? Headline { get; init; }
+
+    /// <summary>
+    /// What a card shows instead of <see cref="Text"/> when a table or list below carries the rows: the total and the
+    /// scope, without repeating every row. Null when <see cref="Text"/> is short already. <see cref="Text"/> stays
+    /// complete: it is the notification and screen-reader fallback (Teams <c>summary</c>, Slack <c>text</c>).
+    /// </summary>
+    public string? Lead { get; init; }
+
+    /// <summary>The reply with a sentence added after its text, and after its <see cref="Lead"/> too so the card shows it.</summary>
+    public Reply WithNote(string note) => this with { Text = $"{Text} {note}", Lead = Lead is null ? null : $"{Lead} {note}" };
+
     public IReadOnlyList<ReplyFact> Facts { get; init; } = [];
     public ReplyTable? Table { get; init; }
     public ReplyChart? Chart { get; init; }

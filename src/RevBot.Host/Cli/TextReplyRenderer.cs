@@ -4,7 +4,7 @@ using RevBot.Core.Replies;
 
 namespace RevBot.Host.Cli;
 
-/// <summary>Renders a reply for a terminal: title, notice, text, facts, an aligned table, rows, small print and the suggested next questions.</summary>
+/// <summary>Renders a reply for a terminal: title, notice, the headline number, text, facts, an aligned table, rows, small print and the suggested next questions.</summary>
 internal static class TextReplyRenderer
 {
     /// <param name="language">"en" or "es": the renderer's own words ("Try:", "… and 3 more") follow the answer's language.</param>
@@ -13,6 +13,8 @@ internal static class TextReplyRenderer
         var sb = new StringBuilder();
         sb.AppendLine(reply.Title);
         if (reply.Notice is { } notice) sb.AppendLine("» " + notice);
+        // The headline number and its move ("63.2%  Win rate  ▲ 4.1 pts vs Q3 2026"); the text below stays complete.
+        if (reply.Headline is { } h) sb.AppendLine(string.Join("  ", new[] { h.Value, h.Label, h.Delta?.Text }.Where(p => p is not null)));
         sb.AppendLine(reply.Text);
         var width = reply.Facts.Select(f => f.Label.Length).DefaultIfEmpty(0).Max();
         foreach (var fact in reply.Facts) sb.AppendLine($"  {fact.Label.PadRight(width)}  {fact.Value}");

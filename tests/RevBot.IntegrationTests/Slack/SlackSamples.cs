@@ -40,6 +40,7 @@ internal static class SlackSamples
         }, new ReplyRenderOptions { Language = "es" })),
         ("share_button_only", new SlackMessage("Share", [new ActionsBlock([SlackMessages.ShareButton("win rate this quarter")])])),
         .. AlertMessageSamples.All().Select(s => (s.Name.Replace(' ', '_'), ReplyRenderer.Render(s.Reply))),
+        .. HeadlineReplySamples.All().Select(s => (s.Name.Replace(' ', '_'), ReplyRenderer.Render(s.Reply, new ReplyRenderOptions { Language = s.Language }))),
     ];
 
     public static IReadOnlyList<(string Name, View View)> Views() =>

@@ -73,6 +73,7 @@ public static class TeamsCardSamples
         ("deal mark won confirmation in Spanish", ConfirmCard.Render(System.Text.Json.JsonSerializer.SerializeToElement(ConfirmCard.Data(DealReplySamples.WinAction(spanish: true))))!),
         ("digest with sections and chart images", ReplyCardRenderer.Render(Digest(), imageBase: new Uri("https://revbot.example.com/"))),
         ("trend answer with its chart image", ReplyCardRenderer.Render(ChartAnswerSamples.StoredChartReply(), imageBase: new Uri("https://revbot.example.com/"))),
+        .. HeadlineReplySamples.All().Select(s => (s.Name, ReplyCardRenderer.Render(s.Reply, language: s.Language))),
         ("refused", ReplyCardRenderer.Render(new Reply
         {
             Kind = ReplyKind.Refused, Title = "Not your deal", Text = "Only Rob Rep, their manager or RevOps can change this deal.",

@@ -42,6 +42,8 @@ public sealed class FindingListAnswerTests(AlertsDatabase data)
         Assert.Equal(scanned.Select(f => f.SubjectId), answer.Items!.Select(i => i.Id));
         Assert.Equal(scanned.Select(f => f.Summary), answer.Reply.Table!.Rows.Select(r => r[5]));
         Assert.StartsWith("9 stalled deals as of Jun 15, 2026: 1. Acme stuck ($90K): in Proposal for 40 days (the norm is 32.5); ", answer.Text, StringComparison.Ordinal);
+        // The card says how many; its table names each deal (the full text above stays the fallback).
+        Assert.Equal("9 stalled deals as of Jun 15, 2026.", answer.Reply.Lead);
         Assert.Equal(90_000m, answer.Items![0].Value);
         Assert.Equal(Enumerable.Repeat(DealActionIds.Open, 5), answer.Reply.Actions.Select(a => a.Id));
         Assert.Equal("stuck", answer.Reply.Actions[0].Value);

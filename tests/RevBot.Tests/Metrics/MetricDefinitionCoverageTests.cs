@@ -101,6 +101,8 @@ public sealed partial class MetricDefinitionCoverageTests
         Assert.Equal([[MetricSource.NewBusinessWins, MetricSource.Subscriptions]], MetricSources.For("new_customers"));
         Assert.Equal([[MetricSource.Spend], [MetricSource.NewBusinessWins, MetricSource.Subscriptions]], MetricSources.For("cac"));
         Assert.Equal([[MetricSource.Subscriptions], [MetricSource.Spend], [MetricSource.NewBusinessWins, MetricSource.Subscriptions]], MetricSources.For("ltv_to_cac"));
+        // Where a smaller number is good news: an answer's headline shows these going down in green, up in red.
+        Assert.Equal(Ids("deals_lost lost_amount avg_sales_cycle_days contraction_arr churned_arr revenue_churn_rate logo_churn_rate cac"), Where(m => !m.HigherIsBetter));
         Assert.Equal(DealType.Renewal, MetricCatalog.Get("renewal_rate").DealType);
         Assert.Equal(DealType.Expansion, MetricCatalog.Get("expansion_rate").DealType);
     }

@@ -4,7 +4,8 @@ using RevBot.Slack.Protocol.BlockKit;
 namespace RevBot.Slack.App.Rendering;
 
 /// <summary>
-/// Renders Core's <see cref="Reply"/> as Block Kit: header (title), section (text), fields (facts), a code-block table
+/// Renders Core's <see cref="Reply"/> as Block Kit: header (title), the headline number (<see cref="HeadlineBlocks"/>),
+/// section (the lead, else the text), fields (facts), a code-block table
 /// (or text chart), one section per row (its buttons as a "…" menu), one section per titled list (<see cref="SectionText"/>, in the Teams card's order), context
 /// (period, definition) and buttons, plus the escaped plain-text fallback. Everything is
 /// fitted to Slack's limits, summarising ("… and 14 more") rather than failing.
@@ -42,13 +43,18 @@ public static class ReplyRenderer
             blocks.Add(new HeaderBlock(new PlainText(Mrkdwn.Fit(reply.Title.ReplaceLineEndings(" "), BlockKitLimits.HeaderText))));
         if (!string.IsNullOrWhiteSpace(reply.Notice))
             blocks.Add(new SectionBlock(new MrkdwnText(Mrkdwn.Fit("*" + Mrkdwn.Escape(reply.Notice.ReplaceLineEndings(" ")) + "*", BlockKitLimits.SectionText))));
-        if (!string.IsNullOrWhiteSpace(reply.Text))
-            blocks.AddRange(Mrkdwn.Chunks(Mrkdwn.Escape(reply.Text), BlockKitLimits.SectionText, MaxTextSections).Select(t => new SectionBlock(new MrkdwnText(t))));
+        if (reply.Headline is { } headline) blocks.AddRange(HeadlineBlocks.Render(headline));
+        // The lead (total and scope) rather than the full text naming every row the table shows; the fallback text keeps it all.
+        var shown = reply.Lead ?? reply.Text;
+        if (!string.IsNullOrWhiteSpace(shown))
+            blocks.AddRange(Mrkdwn.Chunks(Mrkdwn.Escape(shown), BlockKitLimits.SectionText, MaxTextSections).Select(t => new SectionBlock(new MrkdwnText(t))));
         if (reply.Facts.Count > 0) blocks.Add(new SectionBlock { Fields = Fields(reply.Facts, options) });
         if (reply.Table is { Columns.Count: > 0 } table) blocks.Add(new SectionBlock(new MrkdwnText(TableText.Render(table, options.AndMoreFormat))));
         else if (reply.Chart is { Points.Count: > 0 } chart) blocks.Add(new SectionBlock(new MrkdwnText(ChartText.Render(chart, options.AndMoreFormat))));
         var tail = new List<Block>();
-        if (reply.Context.Any(l => !string.IsNullOrWhiteSpace(l))) tail.Add(new ContextBlock(ContextElements(reply.Context)));
+        // The headline shows the period and filters line already.
+        var context = reply.Context.Where(c => c != reply.Headline?.Scope).ToList();
+        if (context.Any(l => !string.IsNullOrWhiteSpace(l))) tail.Add(new ContextBlock(ContextElements(context)));
         if (Buttons(reply.Actions, options) is { Count: > 0 } buttons) tail.Add(new ActionsBlock(buttons));
         blocks.AddRange(reply.Rows.Take(Math.Max(0, maxBlocks - blocks.Count - tail.Count)).Select(RowBlock));
         blocks.AddRange(Sections(reply.Sections, options, maxBlocks - blocks.Count - tail.Count));

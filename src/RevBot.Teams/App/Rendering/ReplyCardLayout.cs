@@ -1,3 +1,4 @@
+using RevBot.Core.Conversation;
 using RevBot.Core.Localization;
 using RevBot.Core.Replies;
 using RevBot.Teams.Protocol.Cards;
@@ -14,9 +15,13 @@ internal static class ReplyCardLayout
         {
             new TextBlock { Text = CardText.Escape(reply.Title), Size = TextSize.Large, Weight = TextWeight.Bolder, Wrap = true, Color = error ? TextColor.Attention : null },
         };
-        if (!string.IsNullOrWhiteSpace(reply.Text))
+        if (reply.Headline is { } headline) body.AddRange(HeadlineBlock.Render(headline));
+        // The lead (total and scope) rather than the full text naming every row the table shows; the fallback keeps it all.
+        // A table cut to no rows shows none, so then the full text does.
+        var shown = table is not null && rows == 0 ? reply.Text : reply.Lead ?? reply.Text;
+        if (!string.IsNullOrWhiteSpace(shown))
         {
-            var text = compact ? CardText.Truncate(reply.Text, 2000) : reply.Text;
+            var text = compact ? CardText.Truncate(shown, 2000) : shown;
             body.Add(new TextBlock { Text = CardText.Escape(text), Wrap = true, Spacing = Spacing.Small, Color = error ? TextColor.Attention : null, IsSubtle = reply.Kind == ReplyKind.NotUnderstood ? true : null });
         }
         var facts = compact ? reply.Facts.Take(20).Select(f => f with { Value = CardText.Truncate(f.Value, 200) }) : reply.Facts;
@@ -33,7 +38,9 @@ internal static class ReplyCardLayout
                 : items.Select((item, i) => new TextBlock { Text = CardText.Escape($"{i + 1}. {(compact ? CardText.Truncate(item.Text, 200) : item.Text)}"), Wrap = true, Spacing = Spacing.None }));
         }
         body.AddRange(Images(reply, imageBase));
-        var context = compact ? reply.Context.Take(3).Select(c => CardText.Truncate(c, 300)) : reply.Context;
+        // The headline shows the period and filters line already.
+        var lines = reply.Context.Where(c => c != reply.Headline?.Scope);
+        var context = compact ? lines.Take(3).Select(c => CardText.Truncate(c, 300)) : lines;
         body.AddRange(context.Select((line, i) => new TextBlock
         {
             Text = CardText.Escape(line), Size = TextSize.Small, IsSubtle = true, Wrap = true, Spacing = i == 0 ? Spacing.Medium : Spacing.None,
@@ -70,7 +77,8 @@ internal static class ReplyCardLayout
             : reply.Images.Where(i => i.Token is not null).Select(i => (CardElement)new Image
             {
                 Url = new Uri(imageBase, $"images/{i.Token}.png"),
-                AltText = CardText.Truncate(i.AltText, 200),
+                // Every number the chart draws: the alt text is what a screen reader reads (at most Slack's 1,000 characters, as drawn).
+                AltText = CardText.Truncate(i.AltText, AnswerCharts.MaxAltText),
                 Size = ImageSize.Stretch,
                 Spacing = Spacing.Medium,
             });

@@ -5,8 +5,8 @@ using RevBot.Teams.Protocol.Cards;
 namespace RevBot.Teams.App.Rendering;
 
 /// <summary>
-/// Renders Core's <see cref="Reply"/> as an Adaptive Card: a large bold title, the text, a FactSet, a Table, rows (each
-/// with its "…" menu), small
+/// Renders Core's <see cref="Reply"/> as an Adaptive Card: a large bold title, the headline number and its move
+/// (<see cref="HeadlineBlock"/>), the text (its lead above a table), a FactSet, a Table, rows (each with its "…" menu), small
 /// subtle context lines, and Action.Execute buttons (verb = <see cref="ReplyAction.Id"/>, data = <c>{ "value": Value }</c>).
 /// The card always fits Teams' message limit: long tables are cut to what fits and end with "and N more".
 /// </summary>
