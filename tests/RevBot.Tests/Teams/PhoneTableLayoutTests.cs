@@ -56,6 +56,38 @@ public sealed class PhoneTableLayoutTests
             Assert.DoesNotContain("\"type\":\"Table\"", JsonSerializer.Serialize(card, BotJson.Options), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("en", "Choose a deal", "Open deal")]
+    [InlineData("es", "Elige un negocio", "Abrir negocio")]
+    public void A_pick_list_is_a_radio_list_of_whole_labels_and_one_open_button_that_sends_the_chosen_deal(string language, string label, string open)
+    {
+        var reply = ListReplySamples.PickList(language);
+        var card = ReplyCardRenderer.Render(reply, language: language);
+
+        var choice = Assert.Single(card.Body.OfType<InputChoiceSet>());
+        // The first deal is chosen to start with, and a radio list cannot be left empty.
+        Assert.Equal((ReplyCardRenderer.ValueKey, ChoiceInputStyle.Expanded, true, label), (choice.Id, choice.Style, choice.Wrap, choice.Label));
+        Assert.Equal(reply.Actions.Select(a => new InputChoice(a.Label, a.Value)), choice.Choices);
+        Assert.Equal(reply.Actions[0].Value, choice.Value);
+        // One button, with no value of its own: the press carries the chosen deal's, as that deal's button did.
+        var button = Assert.IsType<ExecuteAction>(Assert.Single(card.Actions!));
+        Assert.Equal(("deal.open", open, (object?)null), (button.Verb, button.Title, button.Data));
+    }
+
+    [Fact]
+    public void Open_buttons_beside_other_buttons_stay_buttons()
+    {
+        var reply = new Reply
+        {
+            Title = "2 stalled deals", Text = "x",
+            Actions = [new("deal.open", "Acme — Renewal", "d1"), new("deal.open", "Globex — New", "d2"), new("alert.snooze", "Snooze", "a1")],
+        };
+        var card = ReplyCardRenderer.Render(reply);
+
+        Assert.Empty(card.Body.OfType<InputChoiceSet>());
+        Assert.Equal(["deal.open", "deal.open", "alert.snooze"], card.Actions!.Cast<ExecuteAction>().Select(a => a.Verb));
+    }
+
     private static List<ColumnSet> Rows(AdaptiveCard card) =>
         [.. card.Body.OfType<Container>().Single(c => c.Id == ReplyTableRenderer.ContainerId).Items.Cast<ColumnSet>()];
 }
