@@ -54,7 +54,12 @@ internal static class BridgeListText
                     T(f, nameof(Catalog.AnswerBridgeColumns)).Split('|'),
                     [.. found.Accounts.Select(a => (IReadOnlyList<string>)[a.Name, a.Owner ?? "—", f.Money(a.Before), f.Money(a.After), f.SignedMoney(a.Change)])],
                     (int)Math.Min(found.Total, int.MaxValue))
-                { NumericColumns = new HashSet<int> { 2, 3, 4 } },
+                {
+                    NumericColumns = new HashSet<int> { 2, 3, 4 },
+                    // A phone shows "Account | Change" and, under the name, "Owner · was $24,000 · now $0".
+                    NarrowColumns = [0, 4],
+                    DetailFormats = new Dictionary<int, string> { [2] = Texts.Get(f.Language, nameof(Catalog.ListDetailArrBefore)), [3] = Texts.Get(f.Language, nameof(Catalog.ListDetailArrAfter)) },
+                },
                 Context =
                 [
                     MetricAnswerComposer.ContextLine(period, q.Filters, f, names, q.Conditions),

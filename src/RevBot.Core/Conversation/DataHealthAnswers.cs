@@ -41,7 +41,8 @@ internal static class DataHealthAnswers
                     [Texts.Get(language, nameof(Catalog.DataHealthColumnRecord)), Texts.Get(language, nameof(Catalog.DataHealthColumnDuplicate)),
                         Texts.Get(language, nameof(Catalog.DataHealthColumnWhy))],
                     [.. pairs.Select(p => (IReadOnlyList<string>)[p.FirstLabel, p.SecondLabel, p.Reason])],
-                    (int)Math.Min(int.MaxValue, report.Duplicates.Sum(d => d.Count))),
+                    (int)Math.Min(int.MaxValue, report.Duplicates.Sum(d => d.Count)))
+                { NarrowColumns = [0, 1] },
                 Context = [.. report.Deals.SelectMany(d => d.Examples).Select(i => $"{i.Problem}: {i.Name} ({i.DealId})")],
                 Actions = [.. pairs.Take(MergeButtons).Select(p => new ReplyAction(DataHealthInteractions.Merge, Texts.Get(language, nameof(Catalog.DataHealthMergeButton), Short(p.FirstId), Short(p.SecondId)), p.MergeValue))],
             },

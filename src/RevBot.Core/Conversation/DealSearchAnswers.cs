@@ -1,6 +1,6 @@
-using System.Globalization;
 using RevBot.Core.Answers;
 using RevBot.Core.Deals;
+using RevBot.Core.Domain;
 using RevBot.Core.Localization;
 using RevBot.Core.Replies;
 
@@ -28,6 +28,8 @@ internal static class DealSearchAnswers
     {
         var language = q.Language;
         var hits = result.Hits.Take(PickListSize).ToList();
+        // Dates only: each deal's amount is written in its own currency.
+        var dates = new AnswerFormatter(language, hits.Count > 0 ? hits[0].Currency : "USD");
         var text = result.Total > hits.Count
             ? Texts.Get(language, nameof(Catalog.DealSearchManyMore), result.Total, q.DealSearch, result.Total - hits.Count)
             : Texts.Get(language, nameof(Catalog.DealSearchMany), result.Total, q.DealSearch);
@@ -46,10 +48,15 @@ internal static class DealSearchAnswers
                 Table = new ReplyTable(
                     [.. Texts.Get(language, nameof(Catalog.DealSearchColumns)).Split('|')],
                     [.. hits.Select(h => (IReadOnlyList<string>)[h.Mine ? $"{h.Name} ★" : h.Name, h.Account ?? "—", h.Owner ?? "—", h.Stage,
-                        h.CloseDate is { } c ? c.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "—", DealText.Money(h.Amount, h.Currency, language)])],
+                        h.CloseDate is { } c ? dates.Date(c, true) : "—", DealText.Money(h.Amount, h.Currency, language)])],
                     result.Total)
-                { NumericColumns = new HashSet<int> { 5 } },
-                Actions = [.. hits.Select(h => new ReplyAction(DealActionIds.Open, Label(h), DealActionValue.Open(h.Id, language)))],
+                {
+                    NumericColumns = new HashSet<int> { 5 },
+                    // A phone shows "Deal | Amount" and, under the name, "Account · Owner · Stage · close date …".
+                    NarrowColumns = [0, 5],
+                    DetailFormats = new Dictionary<int, string> { [4] = Texts.Get(language, nameof(Catalog.ListDetailCloseDate)) },
+                },
+                Actions = [.. Labels(hits, dates).Select((label, i) => new ReplyAction(DealActionIds.Open, label, DealActionValue.Open(hits[i].Id, language)))],
                 Context = [Texts.Get(language, nameof(Catalog.DealSearchLegend))],
             },
         };
@@ -80,6 +87,8 @@ internal static class DealSearchAnswers
         };
     }
 
-    /// <summary>Button labels stay short (Slack allows 75 characters); the account is in the name already in most CRMs.</summary>
-    private static string Label(DealHit h) => h.Name.Length <= 60 ? h.Name : h.Name[..57] + "…";
+    /// <summary>One distinct, short label per deal: "Acme — Renewal · $120K · closes Dec 12, 2026" (<see cref="DealPickLabels"/>).</summary>
+    private static IReadOnlyList<string> Labels(IReadOnlyList<DealHit> hits, AnswerFormatter dates) => DealPickLabels.For(
+        [.. hits.Select(h => new DealPickLabels.Deal(h.Id, h.Name, new AnswerFormatter(dates.Language, h.Currency).Money(h.Amount), h.CloseDate, h.Status != DealStatus.Open, h.Owner))],
+        dates);
 }

@@ -66,8 +66,14 @@ internal sealed class FindingListText(ParsedQuestion q, DateOnly asOf, string cu
             Columns(groups, T(nameof(Catalog.AnswerStalledColumns)).Split('|')),
             [.. shown.Select(r => Row(groups, r.Finding.SubjectId, [r.Finding.SubjectName, r.Deal.Account ?? "—", r.Deal.Owner ?? "—", r.Deal.Stage, f.Money(r.Deal.Amount), r.Finding.Summary]))],
             rows.Count)
-        { NumericColumns = new HashSet<int> { groups is null ? 4 : 5 } };
-        var actions = shown.Take(Buttons).Select(r => new ReplyAction(DealActionIds.Open, Label(r.Finding.SubjectName), r.Finding.SubjectId)).ToList();
+        {
+            NumericColumns = new HashSet<int> { 4 + Shift(groups) },
+            // A phone shows "Deal | Amount" and, under the name, the group, account, owner, stage and why.
+            NarrowColumns = [Shift(groups), 4 + Shift(groups)],
+        };
+        var buttons = shown.Take(Buttons).ToList();
+        var labels = DealPickLabels.For([.. buttons.Select(r => new DealPickLabels.Deal(r.Finding.SubjectId, r.Finding.SubjectName, f.Money(r.Deal.Amount), null, false, r.Deal.Owner))], f);
+        var actions = buttons.Select((r, i) => new ReplyAction(DealActionIds.Open, labels[i], r.Finding.SubjectId)).ToList();
         var breakdown = Breakdown(groups, rows.Select(r => (r.Finding.SubjectId, (decimal?)r.Deal.Amount)));
         return Compose(rows.Count, Stalled, scope, lines, table, actions, "currency",
             [.. shown.Select(r => new AnswerItem(r.Finding.SubjectId, r.Finding.SubjectName, r.Deal.Amount))], limit, breakdown);
@@ -87,7 +93,11 @@ internal sealed class FindingListText(ParsedQuestion q, DateOnly asOf, string cu
                 ? [r.Finding.SubjectName, r.Account.Owner ?? "—", f.Money(r.Account.Arr), $"{r.Finding.Score}/100", r.Finding.Summary]
                 : [r.Finding.SubjectName, r.Account.Owner ?? "—", $"{r.Finding.Score}/100", r.Finding.Summary]))],
             rows.Count)
-        { NumericColumns = arr ? new HashSet<int> { 2 + Shift(groups), 3 + Shift(groups) } : new HashSet<int> { 2 + Shift(groups) } };
+        {
+            NumericColumns = arr ? new HashSet<int> { 2 + Shift(groups), 3 + Shift(groups) } : new HashSet<int> { 2 + Shift(groups) },
+            // A phone shows "Account | (ARR |) Risk" and, under the name, the group, owner and why.
+            NarrowColumns = arr ? [Shift(groups), 2 + Shift(groups), 3 + Shift(groups)] : [Shift(groups), 2 + Shift(groups)],
+        };
         var renewals = T(nameof(Catalog.AnswerChurnRiskRenewals));
         var breakdown = Breakdown(groups, rows.Select(r => (r.Finding.SubjectId, (decimal?)null)));
         return Compose(rows.Count, AtRisk, scope, lines, table, [new ReplyAction("ask", renewals, renewals)], "score",
@@ -189,6 +199,4 @@ internal sealed class FindingListText(ParsedQuestion q, DateOnly asOf, string cu
         groups is null ? cells : [GroupLabel(groups.GetValueOrDefault(id)), .. cells];
 
     private static int Shift(IReadOnlyDictionary<string, string?>? groups) => groups is null ? 0 : 1;
-
-    private static string Label(string name) => name.Length <= 60 ? name : name[..57] + "…";
 }

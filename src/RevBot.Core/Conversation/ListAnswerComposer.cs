@@ -114,7 +114,12 @@ public static class ListAnswerComposer
                     T(f, nameof(Catalog.DealSearchColumns)).Split('|'),
                     [.. items.Select(d => (IReadOnlyList<string>)[d.Name, d.AccountName ?? "—", d.OwnerName ?? "—", d.Stage, CloseText(d, f), f.Money(d.Amount)])],
                     items.Count)
-                { NumericColumns = new HashSet<int> { 5 } },
+                {
+                    NumericColumns = new HashSet<int> { 5 },
+                    // A phone shows "Deal | Amount" and, under the name, "Account · Owner · Stage · closes …".
+                    NarrowColumns = [0, 5],
+                    DetailFormats = new Dictionary<int, string> { [4] = Texts.Get(f.Language, query.Kind == DealListKind.Open ? nameof(Catalog.ListDetailCloses) : nameof(Catalog.ListDetailClosed)) },
+                },
                 Context = query.Period is { } pp ? [MetricAnswerComposer.ContextLine(pp, query.Filters, f, names, query.Conditions)] : [],
             },
         };

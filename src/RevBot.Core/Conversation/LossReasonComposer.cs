@@ -102,7 +102,8 @@ public static class LossReasonComposer
                     [reasonHeader, .. Columns(f)],
                     [.. shown.Select(r => (IReadOnlyList<string>)[r.Label, f.Count(r.Count), f.Money(r.Amount), Share(r) is { } s ? f.Percent(s) : "—"])],
                     rows.Count)
-                { NumericColumns = new HashSet<int> { 1, 2, 3 } },
+                // A phone shows "Reason | Amount | Share" and "Deals: 3" under the reason.
+                { NumericColumns = new HashSet<int> { 1, 2, 3 }, NarrowColumns = [0, 2, 3] },
                 Chart = rows.Count == 0 ? null : new ReplyChart(name, [.. rows.Select(r => new ChartPoint(r.Label, (double)(byAmount ? r.Amount : r.Count)))], UnitText.Key(def.Unit)),
                 Context = [contextLine, def.Definition(f.Language)],
             },

@@ -109,7 +109,8 @@ public static class LossReasonGroupsComposer
                     [header, reasonHeader, .. LossReasonComposer.Columns(f)],
                     [.. shown.SelectMany(g => g.Rows.Take(perGroup).Select(r => (IReadOnlyList<string>)[g.Label, r.Label, f.Count(r.Count), f.Money(r.Amount), Share(r, g) is { } s ? f.Percent(s) : "—"]))],
                     cells.Count)
-                { NumericColumns = new HashSet<int> { 2, 3, 4 } },
+                // A phone shows "Reason | Amount | Share" and, under the reason, its group and "Deals: 3".
+                { NumericColumns = new HashSet<int> { 2, 3, 4 }, NarrowColumns = [1, 3, 4] },
                 Context = [MetricAnswerComposer.ContextLine(period, filters, f, names, conditions), def.Definition(f.Language)],
             },
         };

@@ -22,6 +22,7 @@ internal static class SlackSamples
         ("metric_answer_ephemeral_with_share", ReplyRenderer.Render(Metric(), new ReplyRenderOptions { ShareValue = "win rate this quarter" })),
         ("list", ReplyRenderer.Render(List(12, 12))),
         ("huge_list_summarised", ReplyRenderer.Render(Huge())),
+        .. ListReplySamples.All().Select(s => (s.Name.Replace(' ', '_'), ReplyRenderer.Render(s.Reply, new ReplyRenderOptions { Language = s.Name.EndsWith("Spanish", StringComparison.Ordinal) ? "es" : "en" }))),
         ("definition", ReplyRenderer.Render(new Reply { Kind = ReplyKind.Definition, Title = "How win rate is calculated", Text = "Win rate: won deals divided by closed (won + lost) deals, by close date.", Actions = [new ReplyAction("ask", "Show me", "win rate this quarter")] })),
         ("help_en", ReplyRenderer.Render(GuidanceComposer.Help("en").Reply)),
         ("help_es", ReplyRenderer.Render(GuidanceComposer.Help("es").Reply, new ReplyRenderOptions { Language = "es" })),

@@ -67,8 +67,8 @@ public sealed class TeamsPlaygroundTests(TeamsPlaygroundTests.Session session) :
         var updated = AgentsPlayground.CardOf(drilled)!;
         Assert.NotEqual(cardId, (string?)drilled["message"]!["messageId"]);
         Assert.Equal(FirstText(card), FirstText(updated));
-        var table = Assert.Single(updated["body"]!.AsArray(), e => (string?)e!["type"] == "Table");
-        Assert.True(table!["rows"]!.AsArray().Count > 1, "the by-rep table has rows");
+        var table = Assert.Single(updated["body"]!.AsArray(), e => (string?)e!["type"] == "Container" && (string?)e["id"] == "reply_table");
+        Assert.True(table!["items"]!.AsArray().Count > 1, "the by-rep table has rows");
         // The new card is RevBot's answer to the button's question, as the ask path renders it.
         Assert.True(JsonNode.DeepEquals(await session.ExpectedCardAsync((string)byRep["data"]!["value"]!, null), updated), updated.ToJsonString());
         // Nothing touched the card pressed: no update of it was shown up to the new card.

@@ -13,6 +13,7 @@ public static class TeamsCardSamples
         ("metric answer", ReplyCardRenderer.Render(Metric())),
         .. AlertMessageSamples.All().Select(s => (s.Name, ReplyCardRenderer.Render(s.Reply))),
         ("list with more rows than shown", ReplyCardRenderer.Render(List())),
+        .. ListReplySamples.All().Select(s => (s.Name, ReplyCardRenderer.Render(s.Reply, language: s.Name.EndsWith("Spanish", StringComparison.Ordinal) ? "es" : "en"))),
         ("definition", ReplyCardRenderer.Render(new Reply
         {
             Kind = ReplyKind.Definition, Title = "NRR (net revenue retention)",

@@ -22,6 +22,9 @@ public sealed class DealAskTests
         Assert.Equal(DealWorld.AcmeRenewal, answer.Reply.Actions[0].Value);
         Assert.Equal("2 deals match \"acme renewal\". Which one?", answer.Text);
         Assert.Equal("Acme Corporation - renewal 2026 ★", answer.Reply.Table!.Rows[0][0]);
+        // Two deals of one account: each button says its amount and close date too, so they can be told apart.
+        Assert.All(answer.Reply.Actions, a => Assert.Matches(@"^Acme Corporation - .+ · \$[\d.,]+K? · close[sd] [A-Z][a-z]{2} \d{1,2}, \d{4}$", a.Label));
+        Assert.Equal(2, answer.Reply.Actions.Select(a => a.Label).Distinct().Count());
     }
 
     [Fact]

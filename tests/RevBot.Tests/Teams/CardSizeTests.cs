@@ -27,8 +27,8 @@ public sealed class CardSizeTests
 
         var activity = ReplyCardRenderer.ToActivity(reply);
         var card = (AdaptiveCard)activity.Attachments![0].Content!;
-        var table = Assert.Single(card.Body.OfType<Table>());
-        var shown = table.Rows.Count - 1; // the header row
+        var table = Assert.Single(card.Body.OfType<Container>(), c => c.Id == ReplyTableRenderer.ContainerId);
+        var shown = table.Items.Count - 1; // the heading row
         var more = Assert.Single(card.Body.OfType<TextBlock>(), t => t.Text.StartsWith("and ", StringComparison.Ordinal));
 
         Assert.InRange(shown, 1, ReplyCardRenderer.MaxTableRows);
@@ -40,7 +40,7 @@ public sealed class CardSizeTests
     public void Rows_beyond_the_cap_are_summarized_even_when_they_would_fit()
     {
         var card = ReplyCardRenderer.Render(HugeReply(rows: 100, cellLength: 5));
-        Assert.Equal(ReplyCardRenderer.MaxTableRows + 1, card.Body.OfType<Table>().Single().Rows.Count);
+        Assert.Equal(ReplyCardRenderer.MaxTableRows + 1, card.Body.OfType<Container>().Single(c => c.Id == ReplyTableRenderer.ContainerId).Items.Count);
         Assert.Contains(card.Body.OfType<TextBlock>(), t => t.Text == $"and {100 - ReplyCardRenderer.MaxTableRows} more");
     }
 

@@ -18,10 +18,13 @@ public sealed class ReplyCardRendererTests
         var title = Assert.IsType<TextBlock>(card.Body[0]);
         Assert.Equal((TextSize.Large, TextWeight.Bolder, true), (title.Size, title.Weight, title.Wrap));
         Assert.Equal(reply.Facts.Count, card.Body.OfType<FactSet>().Single().Facts.Count);
-        var table = card.Body.OfType<Table>().Single();
-        Assert.True(table.FirstRowAsHeader);
-        Assert.Equal([null, HorizontalAlignment.Right, HorizontalAlignment.Right, HorizontalAlignment.Right], table.Columns.Select(c => c.HorizontalCellContentAlignment));
-        Assert.Equal(4, table.Rows.Count);
+        // Four columns on a phone become two: the segment (stretching) and the win rate ("auto", right); won and closed go under the segment.
+        var rows = card.Body.OfType<Container>().Single(c => c.Id == ReplyTableRenderer.ContainerId).Items.Cast<ColumnSet>().ToList();
+        Assert.Equal(4, rows.Count);
+        Assert.All(rows, r => Assert.Equal([ColumnWidth.Stretch, ColumnWidth.Auto], r.Columns.Select(c => c.Width)));
+        Assert.Equal(["Enterprise", "Won: 212 · Closed: 801"], rows[1].Columns[0].Items.Cast<TextBlock>().Select(t => t.Text));
+        var rate = Assert.IsType<TextBlock>(Assert.Single(rows[1].Columns[1].Items));
+        Assert.Equal(("26.5%", HorizontalAlignment.Right, (bool?)null), (rate.Text, rate.HorizontalAlignment, rate.Wrap));
         var context = card.Body.OfType<TextBlock>().Where(t => t.IsSubtle == true).ToList();
         Assert.Equal(2, context.Count);
         Assert.All(context, c => Assert.Equal(TextSize.Small, c.Size));
@@ -97,9 +100,10 @@ public sealed class ReplyCardRendererTests
     public void A_chart_without_a_table_is_shown_as_a_label_value_table()
     {
         var card = ReplyCardRenderer.Render(new Reply { Title = "ARR", Text = "x", Chart = new ReplyChart("Month", [new("Jan", 1200.5), new("Feb", 1300)], "USD") });
-        var table = card.Body.OfType<Table>().Single();
-        Assert.Equal(3, table.Rows.Count);
-        Assert.Equal(HorizontalAlignment.Right, table.Columns[1].HorizontalCellContentAlignment);
+        var rows = card.Body.OfType<Container>().Single(c => c.Id == ReplyTableRenderer.ContainerId).Items.Cast<ColumnSet>().ToList();
+        Assert.Equal(3, rows.Count);
+        Assert.Equal(["Month", "Jan", "Feb"], rows.Select(r => ((TextBlock)r.Columns[0].Items[0]).Text));
+        Assert.Equal(HorizontalAlignment.Right, ((TextBlock)rows[2].Columns[1].Items[0]).HorizontalAlignment);
     }
 
     [Theory]

@@ -5,8 +5,8 @@ namespace RevBot.Slack.App.Rendering;
 
 /// <summary>
 /// Renders Core's <see cref="Reply"/> as Block Kit: header (title), the headline number (<see cref="HeadlineBlocks"/>),
-/// section (the lead, else the text), fields (facts), a code-block table
-/// (or text chart), one section per row (its buttons as a "…" menu), one section per titled list (<see cref="SectionText"/>, in the Teams card's order), context
+/// section (the lead, else the text), fields (facts), a table as a list of sections or fields (<see cref="ListText"/>,
+/// or a text chart), one section per row (its buttons as a "…" menu), one section per titled list (<see cref="SectionText"/>, in the Teams card's order), context
 /// (period, definition) and buttons, plus the escaped plain-text fallback. Everything is
 /// fitted to Slack's limits, summarising ("… and 14 more") rather than failing.
 /// </summary>
@@ -49,7 +49,7 @@ public static class ReplyRenderer
         if (!string.IsNullOrWhiteSpace(shown))
             blocks.AddRange(Mrkdwn.Chunks(Mrkdwn.Escape(shown), BlockKitLimits.SectionText, MaxTextSections).Select(t => new SectionBlock(new MrkdwnText(t))));
         if (reply.Facts.Count > 0) blocks.Add(new SectionBlock { Fields = Fields(reply.Facts, options) });
-        if (reply.Table is { Columns.Count: > 0 } table) blocks.Add(new SectionBlock(new MrkdwnText(TableText.Render(table, options.AndMoreFormat))));
+        if (reply.Table is { Columns.Count: > 0 } table) blocks.AddRange(ListText.Render(table, options.AndMoreFormat));
         else if (reply.Chart is { Points.Count: > 0 } chart) blocks.Add(new SectionBlock(new MrkdwnText(ChartText.Render(chart, options.AndMoreFormat))));
         var tail = new List<Block>();
         // The headline shows the period and filters line already.

@@ -38,6 +38,8 @@ internal static class ReplyCardLayout
                 : items.Select((item, i) => new TextBlock { Text = CardText.Escape($"{i + 1}. {(compact ? CardText.Truncate(item.Text, 200) : item.Text)}"), Wrap = true, Spacing = Spacing.None }));
         }
         body.AddRange(Images(reply, imageBase));
+        var pick = DealPickChoice.Applies(reply.Actions);
+        if (pick) body.Add(DealPickChoice.Input(reply.Actions, language));
         // The headline shows the period and filters line already.
         var lines = reply.Context.Where(c => c != reply.Headline?.Scope);
         var context = compact ? lines.Take(3).Select(c => CardText.Truncate(c, 300)) : lines;
@@ -48,7 +50,7 @@ internal static class ReplyCardLayout
         return new AdaptiveCard
         {
             Body = body,
-            Actions = Actions(reply.Actions, language),
+            Actions = Actions(pick ? [DealPickChoice.Open(language)] : [.. reply.Actions.Select(ReplyCardRenderer.ToAction)], language),
             Refresh = refresh,
             FallbackText = CardText.Truncate(string.IsNullOrWhiteSpace(reply.Text) ? reply.Title : reply.Text, 500),
             MsTeams = table is not null ? TeamsCardProperties.FullWidth : null,
@@ -93,17 +95,17 @@ internal static class ReplyCardLayout
         FallbackText = CardText.Truncate(reply.Text, 500),
     };
 
-    private static List<CardAction>? Actions(IReadOnlyList<ReplyAction> actions, string language)
+    private static List<CardAction>? Actions(IReadOnlyList<CardAction> actions, string language)
     {
         if (actions.Count == 0) return null;
         var max = ReplyCardRenderer.MaxActions;
-        if (actions.Count <= max) return [.. actions.Select(ReplyCardRenderer.ToAction)];
+        if (actions.Count <= max) return [.. actions];
         // Teams shows at most six buttons per set: five, then "More" unfolding the rest (overflow menus count against the six too).
         var more = new ShowCardAction
         {
             Title = Texts.Get(language, nameof(Catalog.TeamsMoreButton)),
-            Card = new AdaptiveCard { Actions = [.. actions.Skip(max - 1).Take(max).Select(ReplyCardRenderer.ToAction)] },
+            Card = new AdaptiveCard { Actions = [.. actions.Skip(max - 1).Take(max)] },
         };
-        return [.. actions.Take(max - 1).Select(ReplyCardRenderer.ToAction), more];
+        return [.. actions.Take(max - 1), more];
     }
 }

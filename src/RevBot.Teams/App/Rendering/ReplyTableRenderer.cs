@@ -5,31 +5,26 @@ using RevBot.Teams.Protocol.Cards;
 
 namespace RevBot.Teams.App.Rendering;
 
-/// <summary>A <see cref="ReplyTable"/> as an Adaptive Card Table: a bold header row, numeric columns right-aligned, "and N more".</summary>
+/// <summary>
+/// A <see cref="ReplyTable"/> as a list that survives a phone (<see cref="NarrowTable"/>): a Container (id
+/// <see cref="ContainerId"/>) of one ColumnSet per row under a bold heading row. The name column stretches and wraps on
+/// words; number columns are "auto" wide, right-aligned and unwrapped, so "$584,000" never breaks; the other columns
+/// read as a small subtle line under the name. Not an Adaptive Card Table: its columns take only relative or pixel
+/// widths, which split numbers at 320 px. Ends with "and N more" when rows are cut.
+/// </summary>
 internal static class ReplyTableRenderer
 {
+    public const string ContainerId = "reply_table";
+
     public static IEnumerable<CardElement> Render(ReplyTable table, int rowsShown, string language = Texts.Neutral)
     {
-        var width = table.Columns.Count;
-        if (width == 0) yield break;
-        var header = new TableRow { Cells = [.. table.Columns.Select(c => Cell(c, bold: true))] };
-        var rows = table.Rows.Take(rowsShown).Select(r => new TableRow
-        {
-            Cells = [.. Enumerable.Range(0, width).Select(i => Cell(i < r.Count ? r[i] : "", bold: false))],
-        });
-        yield return new Table
-        {
-            Spacing = Spacing.Medium,
-            FirstRowAsHeader = true,
-            Columns = [.. Enumerable.Range(0, width).Select(i => new TableColumnDefinition
-            {
-                // The first column holds names; give it room. Numbers line up on the right.
-                Width = ColumnWidth.Relative(i == 0 && width > 1 ? 2 : 1),
-                HorizontalCellContentAlignment = table.NumericColumns.Contains(i) ? HorizontalAlignment.Right : null,
-            })],
-            Rows = [header, .. rows],
-        };
-        var more = Math.Max(table.TotalRows, table.Rows.Count) - Math.Min(rowsShown, table.Rows.Count);
+        if (table.Columns.Count == 0) yield break;
+        var list = NarrowTable.From(table);
+        var detailed = list.Rows.Any(r => r.Detail.Length > 0);
+        var header = Row(list, [.. list.Columns.Select(c => c.Header)], "", bold: true, separator: false);
+        var rows = list.Rows.Take(rowsShown).Select(r => Row(list, r.Cells, r.Detail, bold: false, separator: detailed));
+        yield return new Container { Id = ContainerId, Spacing = Spacing.Medium, Items = [header, .. rows] };
+        var more = list.TotalRows - Math.Min(rowsShown, list.Rows.Count);
         if (more > 0)
             yield return new TextBlock { Text = Texts.Get(language, nameof(Catalog.TeamsAndMore), more), Size = TextSize.Small, IsSubtle = true, Spacing = Spacing.Small, Wrap = true };
     }
@@ -41,8 +36,30 @@ internal static class ReplyTableRenderer
         chart.Points.Count)
     { NumericColumns = new HashSet<int> { 1 } };
 
-    private static TableCell Cell(string text, bool bold) => new()
+    /// <summary>One row: a column per cell; the second line goes under the name. Rows with second lines are set apart by a rule.</summary>
+    private static ColumnSet Row(NarrowTable list, IReadOnlyList<string> cells, string detail, bool bold, bool separator) => new()
     {
-        Items = [new TextBlock { Text = CardText.Escape(text), Wrap = true, Weight = bold ? TextWeight.Bolder : null }],
+        Spacing = separator ? Spacing.Small : Spacing.None,
+        Separator = separator ? true : null,
+        Columns = [.. list.Columns.Select((c, i) => Cell(c, i < cells.Count ? cells[i] : "", i == list.NameColumn ? detail : "", bold))],
     };
+
+    private static Column Cell(NarrowColumn column, string text, string detail, bool bold)
+    {
+        var main = new TextBlock
+        {
+            Text = CardText.Escape(text),
+            Weight = bold ? TextWeight.Bolder : null,
+            // Numbers stay on one line (an "auto" column is as wide as they are); words wrap between words.
+            Wrap = column.Numeric ? null : true,
+            HorizontalAlignment = column.Numeric ? HorizontalAlignment.Right : null,
+        };
+        return new Column
+        {
+            Width = column.Numeric ? ColumnWidth.Auto : ColumnWidth.Stretch,
+            Items = detail.Length == 0
+                ? [main]
+                : [main, new TextBlock { Text = CardText.Escape(detail), Size = TextSize.Small, IsSubtle = true, Wrap = true, Spacing = Spacing.None }],
+        };
+    }
 }
