@@ -5,7 +5,7 @@ namespace RevBot.Core.Alerts;
 
 /// <summary>
 /// The words of alert reasons in the scan's language (texts in the catalog), with the answers' number formats
-/// (<see cref="AnswerFormatter"/>): "$50K", "46%", "Nov 15" / "50 mil $", "46 %", "15 nov".
+/// (<see cref="AnswerFormatter"/>, compact money): "$50K", "46%", "Nov 15" / "50 mil $", "46 %", "15 nov".
 /// </summary>
 internal sealed class AlertText(string language, string currency)
 {
@@ -25,14 +25,13 @@ internal sealed class AlertText(string language, string currency)
     public string Count(int n, string one, string other) => Get(n == 1 ? one : other, _format.Count(n));
 
     /// <summary>A fraction as a whole percentage: 0.456 → "46%" ("46 %").</summary>
-    public string Percent(double fraction) =>
-        Get(nameof(Catalog.AlertPercent), Math.Round(fraction * 100, MidpointRounding.AwayFromZero).ToString("0", _format.Culture));
+    public string Percent(double fraction) => Formats.Percent((decimal)fraction, language, decimals: 0);
 
     /// <summary>A day count that may have a fraction (a stage norm): "21" or "12.8" ("12,8").</summary>
-    public string Number(double value) => value.ToString("0.#", _format.Culture);
+    public string Number(double value) => Formats.Decimal((decimal)value, language, 1, trimZeros: true);
 
     /// <summary>One decimal: a satisfaction average, "1.8" ("1,8").</summary>
-    public string Decimal(double value) => value.ToString("0.0", _format.Culture);
+    public string Decimal(double value) => Formats.Decimal((decimal)value, language, 1);
 
     public string Money(decimal amount) => _format.Money(amount);
 
