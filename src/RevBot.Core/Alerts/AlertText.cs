@@ -7,7 +7,7 @@ namespace RevBot.Core.Alerts;
 /// The words of alert reasons in the scan's language (texts in the catalog), with the answers' number formats
 /// (<see cref="AnswerFormatter"/>, compact money): "$50K", "46%", "Nov 15" / "50 mil $", "46 %", "15 nov".
 /// </summary>
-internal sealed class AlertText(string language, string currency)
+internal sealed class AlertText(string language, string currency, DateOnly? today = null)
 {
     private readonly AnswerFormatter _format = new(language, currency);
 
@@ -35,5 +35,6 @@ internal sealed class AlertText(string language, string currency)
 
     public string Money(decimal amount) => _format.Money(amount);
 
-    public string Date(DateOnly day) => _format.Date(day, withYear: false);
+    /// <summary>"Nov 15"; with the year when the scan's day is known and in another year ("Jan 30, 2027").</summary>
+    public string Date(DateOnly day) => Formats.Date(day, language, DateStyle.Short, today);
 }

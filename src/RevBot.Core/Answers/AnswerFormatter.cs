@@ -91,6 +91,9 @@ public sealed class AnswerFormatter(string language, string currency)
     /// <summary>"Dec 12, 2026" or, in a range that states its year once, "Dec 12" (<see cref="Formats.Date"/>).</summary>
     public string Date(DateOnly day, bool withYear) => Formats.Date(day, Language, withYear ? DateStyle.Long : DateStyle.Short);
 
+    /// <summary>A day alone in a list ("closes Dec 12"): short, with the year when it is not <paramref name="today"/>'s ("Jan 30, 2027").</summary>
+    public string Date(DateOnly day, DateOnly today) => Formats.Date(day, Language, DateStyle.Short, today);
+
     /// <summary>A sentence of the catalog in the answer's language.</summary>
     internal string Text(string key, params object?[] args) => args.Length == 0 ? Texts.Get(Language, key) : Texts.Get(Language, key, args);
 }

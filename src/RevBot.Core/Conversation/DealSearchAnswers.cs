@@ -1,4 +1,3 @@
-using System.Globalization;
 using RevBot.Core.Answers;
 using RevBot.Core.Deals;
 using RevBot.Core.Localization;
@@ -46,7 +45,8 @@ internal static class DealSearchAnswers
                 Table = new ReplyTable(
                     [.. Texts.Get(language, nameof(Catalog.DealSearchColumns)).Split('|')],
                     [.. hits.Select(h => (IReadOnlyList<string>)[h.Mine ? $"{h.Name} ★" : h.Name, h.Account ?? "—", h.Owner ?? "—", h.Stage,
-                        h.CloseDate is { } c ? c.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "—", DealText.Money(h.Amount, h.Currency, language)])],
+                        // A pick list is an answer: amounts compact and dates long, as the other lists write them (docs/texts.md).
+                        h.CloseDate is { } c ? Formats.Date(c, language, DateStyle.Long) : "—", Formats.Money(h.Amount, h.Currency, language, MoneyStyle.Compact)])],
                     result.Total)
                 { NumericColumns = new HashSet<int> { 5 } },
                 Actions = [.. hits.Select(h => new ReplyAction(DealActionIds.Open, Label(h), DealActionValue.Open(h.Id, language)))],
