@@ -20,7 +20,7 @@ public sealed class AlertScanner(RevBotDb db, IServiceScopeFactory scopes, IOpti
         var (stalledRules, churnRules) = (settings.Stalled, settings.Churn);
         var at = request.AsOf is { } day ? CompanyClock.At(day, clock.Zone) : clock;
         var (today, now) = (at.Today, at.UtcNow);
-        var text = new AlertText(request.Language, company.Value.Currency);
+        var text = new AlertText(request.Language, company.Value.Currency, today);
 
         // The three statements run at the same time, each on its own connection: the scan waits for the slowest (the
         // stage norms), not for the sum. Stalled deals arrive filtered by the norms' floor; the norms themselves,

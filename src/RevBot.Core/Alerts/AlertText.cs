@@ -6,9 +6,9 @@ namespace RevBot.Core.Alerts;
 /// <summary>
 /// The words of alerts in one language (texts in the catalog: a scan's reasons, a message's facts, stored reasons
 /// written for their reader, <see cref="AlertWords"/>), with the answers' number formats
-/// (<see cref="AnswerFormatter"/>): "$50K", "46%", "Nov 15" / "50 mil $", "46 %", "15 nov".
+/// (<see cref="AnswerFormatter"/>, compact money): "$50K", "46%", "Nov 15" / "50 mil $", "46 %", "15 nov".
 /// </summary>
-internal sealed class AlertText(string language, string currency)
+internal sealed class AlertText(string language, string currency, DateOnly? today = null)
 {
     private readonly AnswerFormatter _format = new(language, currency);
 
@@ -32,16 +32,16 @@ internal sealed class AlertText(string language, string currency)
     public string Whole(int n) => _format.Count(n);
 
     /// <summary>A fraction as a whole percentage: 0.456 → "46%" ("46 %").</summary>
-    public string Percent(double fraction) =>
-        Get(nameof(Catalog.AlertPercent), Math.Round(fraction * 100, MidpointRounding.AwayFromZero).ToString("0", _format.Culture));
+    public string Percent(double fraction) => Formats.Percent((decimal)fraction, language, decimals: 0);
 
     /// <summary>A day count that may have a fraction (a stage norm): "21" or "12.8" ("12,8").</summary>
-    public string Number(double value) => value.ToString("0.#", _format.Culture);
+    public string Number(double value) => Formats.Decimal((decimal)value, language, 1, trimZeros: true);
 
     /// <summary>One decimal: a satisfaction average, "1.8" ("1,8").</summary>
-    public string Decimal(double value) => value.ToString("0.0", _format.Culture);
+    public string Decimal(double value) => Formats.Decimal((decimal)value, language, 1);
 
     public string Money(decimal amount) => _format.Money(amount);
 
-    public string Date(DateOnly day) => _format.Date(day, withYear: false);
+    /// <summary>"Nov 15"; with the year when the scan's day is known and in another year ("Jan 30, 2027").</summary>
+    public string Date(DateOnly day) => Formats.Date(day, language, DateStyle.Short, today);
 }

@@ -55,9 +55,9 @@ public sealed class AskService(
         if (parsed.Intent == Intent.Clarify && parsed.Unplaced.Count > 0) return Counted(GuidanceComposer.Clarify(parsed, words));
         var question = FollowUpMerger.Merge(parsed, previous);
         if (question is null)
-            return Counted(GuidanceComposer.NotUnderstood(parsed, Texts.Get(parsed.Language, nameof(Catalog.AskFollowUpUnclear))));
+            return Counted(GuidanceComposer.NotUnderstood(parsed, Texts.Get(parsed.Language, nameof(Catalog.AskFollowUpUnclear)), nameof(Catalog.AnswerNotUnderstoodTitle)));
         if (question.Filters.TryGetValue(Dimension.Owner, out var owner) && owner == ParsedQuestionKeys.Me)
-            return Counted(GuidanceComposer.NotUnderstood(question, Texts.Get(question.Language, nameof(Catalog.AskWhoAreYou))));
+            return Counted(GuidanceComposer.NotUnderstood(question, Texts.Get(question.Language, nameof(Catalog.AskWhoAreYou)), nameof(Catalog.AskWhoAreYouTitle)));
 
         if (question.Filters.TryGetValue(Dimension.Team, out var team) && team == ParsedQuestionKeys.MyTeam)
         {
@@ -65,7 +65,7 @@ public sealed class AskService(
                 ? await db.Users.Where(u => u.Email == email).Select(u => u.Team).FirstOrDefaultAsync(ct)
                 : null;
             if (myTeam is null)
-                return Counted(GuidanceComposer.NotUnderstood(question, Texts.Get(question.Language, nameof(Catalog.AskWhichTeam))));
+                return Counted(GuidanceComposer.NotUnderstood(question, Texts.Get(question.Language, nameof(Catalog.AskWhichTeam)), nameof(Catalog.AskWhichTeamTitle)));
             question = question with { Filters = new Dictionary<Dimension, string>(question.Filters) { [Dimension.Team] = myTeam } };
         }
 

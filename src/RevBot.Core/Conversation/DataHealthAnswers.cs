@@ -1,4 +1,3 @@
-using System.Globalization;
 using RevBot.Core.Answers;
 using RevBot.Core.DataHealth;
 using RevBot.Core.Localization;
@@ -17,9 +16,8 @@ internal static class DataHealthAnswers
     public static Answer Compose(ParsedQuestion q, DataHealthReport report)
     {
         var language = q.Language;
-        var culture = Texts.CultureOf(language);
         var checks = report.Duplicates.Select(d => (d.Key, d.Label, d.Count)).Concat(report.Deals.Select(d => (d.Key, d.Label, d.Count))).ToList();
-        var found = checks.Where(c => c.Count > 0).Select(c => $"{c.Label.ToLowerInvariant()}: {c.Count.ToString("#,0", culture)}").ToList();
+        var found = checks.Where(c => c.Count > 0).Select(c => $"{c.Label.ToLowerInvariant()}: {Formats.Number(c.Count, language)}").ToList();
         var text = found.Count == 0
             ? Texts.Get(language, nameof(Catalog.DataHealthAllClear))
             : Texts.Get(language, nameof(Catalog.DataHealthWorthALook), string.Join("; ", found));
@@ -36,7 +34,7 @@ internal static class DataHealthAnswers
                 Kind = ReplyKind.List,
                 Title = Texts.Get(language, nameof(Catalog.DataHealthTitle)),
                 Text = text,
-                Facts = [.. checks.Select(c => new ReplyFact(c.Label, c.Count.ToString("#,0", culture)))],
+                Facts = [.. checks.Select(c => new ReplyFact(c.Label, Formats.Number(c.Count, language)))],
                 Table = pairs.Count == 0 ? null : new ReplyTable(
                     [Texts.Get(language, nameof(Catalog.DataHealthColumnRecord)), Texts.Get(language, nameof(Catalog.DataHealthColumnDuplicate)),
                         Texts.Get(language, nameof(Catalog.DataHealthColumnWhy))],

@@ -48,7 +48,8 @@ internal static class DealSearchAnswers
                 Table = new ReplyTable(
                     [.. Texts.Get(language, nameof(Catalog.DealSearchColumns)).Split('|')],
                     [.. hits.Select(h => (IReadOnlyList<string>)[h.Mine ? $"{h.Name} ★" : h.Name, h.Account ?? "—", h.Owner ?? "—", h.Stage,
-                        h.CloseDate is { } c ? dates.Date(c, true) : "—", DealText.Money(h.Amount, h.Currency, language)])],
+                        // A pick list is an answer: amounts compact and dates long, as the other lists write them (docs/texts.md).
+                        h.CloseDate is { } c ? Formats.Date(c, language, DateStyle.Long) : "—", Formats.Money(h.Amount, h.Currency, language, MoneyStyle.Compact)])],
                     result.Total)
                 {
                     NumericColumns = new HashSet<int> { 5 },

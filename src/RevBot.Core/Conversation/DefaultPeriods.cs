@@ -26,7 +26,7 @@ public static class DefaultPeriods
     {
         ArgumentNullException.ThrowIfNull(resolver);
         var day = resolver.Day(resolver.AsOf);
-        return day with { Label = Texts.Get(resolver.Language, nameof(Catalog.PeriodOpenAsOf), day.Label) };
+        return day with { Label = Texts.Get(resolver.Language, nameof(Catalog.PeriodOpenAsOf), day.Label), LabelForm = PeriodLabelForm.OpenAsOf };
     }
 
     /// <summary>

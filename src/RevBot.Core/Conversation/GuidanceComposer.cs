@@ -54,14 +54,20 @@ public static partial class GuidanceComposer
             [.. question.Candidates.Select(c => new ReplyAction(FollowUpActions.Ask, c.Label, c.Question))], ReplyKind.Clarify, understood: false);
     }
 
-    public static Answer NotUnderstood(ParsedQuestion question, string? reason = null)
+    /// <summary>
+    /// The reply when RevBot will not answer. Without a <paramref name="reason"/> it did not understand ("I didn't get
+    /// that"); with one it understood but cannot answer as asked, and the title says so ("I can't answer that", or
+    /// <paramref name="titleKey"/>'s, such as "Who are you?"), never "I didn't get that" above an understood question.
+    /// </summary>
+    public static Answer NotUnderstood(ParsedQuestion question, string? reason = null, string? titleKey = null)
     {
         ArgumentNullException.ThrowIfNull(question);
         var language = question.Language;
         var examples = question.Suggestions.Count > 0 ? question.Suggestions : DefaultExamples(language);
         var lead = reason ?? Texts.Get(language, nameof(Catalog.AnswerNotUnderstoodLead));
         var text = Texts.Get(language, nameof(Catalog.AnswerNotUnderstood), lead, string.Join(" · ", examples));
-        return Guidance("unknown", language, null, Texts.Get(language, nameof(Catalog.AnswerNotUnderstoodTitle)), text,
+        var title = titleKey ?? (reason is null ? nameof(Catalog.AnswerNotUnderstoodTitle) : nameof(Catalog.AnswerCantAnswerTitle));
+        return Guidance("unknown", language, null, Texts.Get(language, title), text,
             [.. examples.Take(4).Select(q => new ReplyAction(FollowUpActions.Ask, q, q))], ReplyKind.NotUnderstood, understood: false);
     }
 

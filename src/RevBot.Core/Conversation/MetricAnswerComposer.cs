@@ -94,7 +94,7 @@ public static class MetricAnswerComposer
             return scope.Length > 0
                 ? f.Text(nameof(Catalog.AnswerMetricForAsOf), name, shown, f.DateRange(period), scope)
                 : f.Text(nameof(Catalog.AnswerMetricAsOf), name, shown, f.DateRange(period));
-        if (def.IsOpenPipeline && !period.Label.StartsWith("open", StringComparison.Ordinal) && !period.Label.StartsWith("abiertos", StringComparison.Ordinal))
+        if (def.IsOpenPipeline && period.LabelForm != PeriodLabelForm.OpenAsOf)
         {
             // Open deals whose close date falls in the period.
             var when = ScopeText.Period(period, f, "in");

@@ -58,7 +58,7 @@ public static partial class ScopeText
         ArgumentNullException.ThrowIfNull(amount);
         ArgumentNullException.ThrowIfNull(f);
         // The threshold as people type it: English rounds it as answers do ("$50K"), Spanish writes it in full ("50.000 $").
-        string M(decimal v) => f.Text(nameof(Catalog.AnswerAmountThreshold), v.ToString("#,0.##", f.Culture), f.Symbol().Trim(), f.Money(v));
+        string M(decimal v) => f.Text(nameof(Catalog.AnswerAmountThreshold), f.ExactMoney(v), f.Money(v));
         string Low(decimal v) => f.Text(amount.MinInclusive ? nameof(Catalog.AnswerAmountAtLeast) : nameof(Catalog.AnswerAmountOver), M(v));
         string High(decimal v) => f.Text(amount.MaxInclusive ? nameof(Catalog.AnswerAmountUpTo) : nameof(Catalog.AnswerAmountUnder), M(v));
         var condition = (amount.Min, amount.Max) switch

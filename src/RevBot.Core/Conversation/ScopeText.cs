@@ -70,14 +70,14 @@ public static partial class ScopeText
         ArgumentNullException.ThrowIfNull(f);
         var label = period.Label;
         var paren = withRange && period.HasStart && period.HasEnd && period.Start != period.End ? $" ({f.RangePhrase(period)})" : "";
-        // Labels that already carry their own preposition, recognised by the catalog key that wrote them (in any
-        // language): "since …", "desde el …" (PeriodSince), "open as of …", "abiertos a …" (PeriodOpenAsOf).
-        if (TextShape.IsFilled(label, nameof(Catalog.PeriodOpenAsOf)))
+        // The form the label took where the period was made says which words go around it: "since …", "open as of …"
+        // carry their own preposition; a week is read with an article ("the week of …").
+        if (period.LabelForm == PeriodLabelForm.OpenAsOf)
             return (label, label, Form.Other);
-        if (TextShape.IsFilled(label, nameof(Catalog.PeriodSince)))
+        if (period.LabelForm == PeriodLabelForm.Since)
             return (label + paren, label + paren, Form.Other);
         if (period.Start == period.End) return (f.Text(nameof(Catalog.AnswerPeriodOnDay), label), label, Form.Other);
-        if (label == f.DateRange(period))
+        if (period.LabelForm == PeriodLabelForm.Range)
         {
             var range = f.RangePhrase(period);
             return (f.Text(preposition switch
@@ -87,7 +87,7 @@ public static partial class ScopeText
                 _ => nameof(Catalog.AnswerPeriodForRange),
             }, range), range, Form.Range);
         }
-        var named = (TextShape.IsFilled(label, nameof(Catalog.PeriodWeekOf))
+        var named = (period.LabelForm is PeriodLabelForm.WeekOf or PeriodLabelForm.WeekOfToDate
             ? f.Text(nameof(Catalog.AnswerPeriodWeek), label) : label) + paren;
         return (f.Text(preposition switch
         {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using RevBot.Core.Company;
 using RevBot.Core.Domain;
 using RevBot.Core.Localization;
@@ -56,7 +55,7 @@ internal static partial class DealPlanner
         // Only a date being set is held to "not in the past": an overdue deal can still get its amount fixed.
         var past = closeDate is { } c && c < today;
         if (status == DealStatus.Open && past && (closeDate != before.CloseDate || reopening))
-            errors.TryAdd(DealFields.CloseDate, Texts.Get(language, nameof(Catalog.DealCloseDatePast), today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+            errors.TryAdd(DealFields.CloseDate, Texts.Get(language, nameof(Catalog.DealCloseDatePast), Formats.Date(today, language, DateStyle.Long)));
         else if (reopening && closeDate is null)
             errors.TryAdd(DealFields.CloseDate, Texts.Get(language, nameof(Catalog.DealCloseDateToReopen)));
         return closeDate;

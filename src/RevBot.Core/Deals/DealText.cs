@@ -6,31 +6,18 @@ using RevBot.Core.Localization;
 namespace RevBot.Core.Deals;
 
 /// <summary>
-/// How deal values read on cards and in messages, in the reader's language: exact money ("$125,000" / "125.000 $"),
-/// dates, "3 days ago", audit values. Callers that have no reader yet (hand-offs, merges) get English.
+/// How deal values read on cards and in messages, in the reader's language, by the one formatter (<see cref="Formats"/>):
+/// exact money ("$125,000" / "125.000 $"), long dates ("Dec 12, 2026" / "12 dic 2026"), "3 days ago", audit values. Callers that have no reader yet (hand-offs, merges) get English.
 /// </summary>
 internal static class DealText
 {
-    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-US");
+    /// <summary>Deal cards, forms and confirmations read amounts exactly (<see cref="MoneyStyle.Exact"/>): "$125,000" / "125.000 $".</summary>
+    public static string Money(decimal amount, string currency, string language = Texts.Neutral) =>
+        Formats.Money(amount, currency, language, MoneyStyle.Exact);
 
-    /// <summary>Numbers and month names the language's way (en-US for English and for a language without a catalog).</summary>
-    private static CultureInfo Culture(string language) =>
-        Texts.CultureOf(language) is { } c && c.Equals(CultureInfo.InvariantCulture) ? English : Texts.CultureOf(language);
+    public static string Date(DateOnly day, string language = Texts.Neutral) => Formats.Date(day, language, DateStyle.Long);
 
-    public static string Money(decimal amount, string currency, string language = Texts.Neutral)
-    {
-        var number = amount.ToString(decimal.Round(amount) == amount ? "#,0" : "#,0.00", Culture(language));
-        var symbol = currency switch { "USD" => "$", "EUR" => "€", "GBP" => "£", _ => null };
-        return symbol is null
-            ? Texts.Get(language, nameof(Catalog.DealMoneyCode), currency, number)
-            : Texts.Get(language, nameof(Catalog.DealMoneySymbol), symbol, number);
-    }
-
-    public static string Date(DateOnly day, string language = Texts.Neutral) =>
-        day.ToString(Texts.Get(language, nameof(Catalog.DealDateFormat)), Culture(language));
-
-    public static string Percent(int value, string language = Texts.Neutral) =>
-        Texts.Get(language, nameof(Catalog.DealPercent), value.ToString(Culture(language)));
+    public static string Percent(int value, string language = Texts.Neutral) => Formats.Percent(value / 100m, language, decimals: 0);
 
     public static string Ago(DateTime at, DateTime now, string language = Texts.Neutral)
     {
@@ -48,8 +35,7 @@ internal static class DealText
 
     public static string Days(int n, string language) => Count(language, n, nameof(Catalog.DealDaysOne), nameof(Catalog.DealDaysOther));
 
-    private static string Count(string language, int n, string one, string other) =>
-        Texts.Get(language, n == 1 ? one : other, n.ToString(Culture(language)));
+    private static string Count(string language, int n, string one, string other) => Formats.Count(n, language, one, other);
 
     public static string Forecast(ForecastCategory category, string language = Texts.Neutral) => category switch
     {

@@ -58,7 +58,7 @@ internal sealed partial class DigestParts
                 Format.Money(total.Value ?? 0), Format.Count(count)), total.Value, null, question));
         }
         items.AddRange(deals.Select(d => new DigestItem(
-            DealLine(d.Name, d.AccountName, d.Amount, d.OwnerName) + (d.CloseDate is { } c ? $" · {Format.Date(c, withYear: false)}" : ""), d.Amount, d.Id,
+            DealLine(d.Name, d.AccountName, d.Amount, d.OwnerName) + (d.CloseDate is { } c ? $" · {Format.Date(c, request.AsOf)}" : ""), d.Amount, d.Id,
             DigestQuestions.Deals(DealListKind.Open, TopN, null, filters, Language, 90))));
         return new DigestSection(DigestSectionIds.RenewalsDue, Texts.Get(Language, nameof(Catalog.DigestRenewalsTitle)), items,
             Texts.Get(Language, nameof(Catalog.DigestRenewalsEmpty)));

@@ -14,7 +14,7 @@ internal static class HandoffComposer
     {
         Kind = ReplyKind.Card,
         Title = Texts.Get(language, nameof(Catalog.HandoffWonTitle), d.Account ?? d.Name),
-        Text = Texts.Get(language, nameof(Catalog.HandoffWonText), d.Owner ?? Texts.Get(language, nameof(Catalog.HandoffTheTeam)), d.Name, DealText.Money(d.Amount, d.Currency)),
+        Text = Texts.Get(language, nameof(Catalog.HandoffWonText), d.Owner ?? Texts.Get(language, nameof(Catalog.HandoffTheTeam)), d.Name, DealText.Money(d.Amount, d.Currency, language)),
         Facts = Facts(d, (nameof(Catalog.HandoffNextStep), d.NextStep ?? "—"), language),
         Actions = [new ReplyAction(HandoffKinds.ClaimAction, Texts.Get(language, nameof(Catalog.HandoffClaimButton)), d.Id, ReplyActionStyle.Primary)],
         Language = language,
@@ -25,7 +25,7 @@ internal static class HandoffComposer
         Kind = ReplyKind.Card,
         Title = Texts.Get(language, nameof(Catalog.HandoffPricingTitle), d.Account ?? d.Name),
         Text = Texts.Get(language, nameof(Catalog.HandoffPricingText), d.Owner ?? Texts.Get(language, nameof(Catalog.HandoffARep)), d.Name,
-            DealText.Money(d.Amount, d.Currency), lastStage, d.LossReason),
+            DealText.Money(d.Amount, d.Currency, language), lastStage, d.LossReason),
         Facts = Facts(d, (nameof(Catalog.HandoffLostIn), lastStage), language),
         Actions = [new ReplyAction(DealActionIds.Open, Texts.Get(language, nameof(Catalog.HandoffOpenDeal)), d.Id)],
         Language = language,
@@ -34,7 +34,7 @@ internal static class HandoffComposer
     private static List<ReplyFact> Facts(HandoffDeal d, (string LabelKey, string Value) extra, string language) =>
     [
         new(Texts.Get(language, nameof(Catalog.HandoffAccount)), d.Account ?? "—"),
-        new(Texts.Get(language, nameof(Catalog.HandoffAmount)), DealText.Money(d.Amount, d.Currency)),
+        new(Texts.Get(language, nameof(Catalog.HandoffAmount)), DealText.Money(d.Amount, d.Currency, language)),
         new(Texts.Get(language, nameof(Catalog.HandoffProduct)), d.Product ?? "—"),
         new(Texts.Get(language, nameof(Catalog.HandoffOwner)), d.Owner ?? "—"),
         new(Texts.Get(language, extra.LabelKey), extra.Value),

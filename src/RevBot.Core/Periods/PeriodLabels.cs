@@ -24,30 +24,32 @@ public static class PeriodLabels
         nameof(Catalog.PeriodShortSeptember), nameof(Catalog.PeriodShortOctober), nameof(Catalog.PeriodShortNovember), nameof(Catalog.PeriodShortDecember),
     ];
 
-    public static string For(DateOnly start, DateOnly end, PeriodGrain grain, bool toDate, FiscalCalendar fiscal, string language)
+    /// <summary>The label and the form it took (<see cref="PeriodLabelForm"/>), so what reads it needs no words of it.</summary>
+    public static PeriodLabel Label(DateOnly start, DateOnly end, PeriodGrain grain, bool toDate, FiscalCalendar fiscal, string language)
     {
+        ArgumentNullException.ThrowIfNull(fiscal);
         if (toDate)
         {
             if (grain != PeriodGrain.Custom && fiscal.IsStartOf(grain, start) && Named(start, grain, fiscal, language) is { } name)
-                return Texts.Get(language, nameof(Catalog.PeriodToDate), name);
-            return Texts.Get(language, nameof(Catalog.PeriodSince), Day(start, language));
+                return new(Texts.Get(language, nameof(Catalog.PeriodToDate), name), grain == PeriodGrain.Week ? PeriodLabelForm.WeekOfToDate : PeriodLabelForm.Named);
+            return new(Texts.Get(language, nameof(Catalog.PeriodSince), Day(start, language)), PeriodLabelForm.Since);
         }
         if (start == end)
-            return Day(start, language);
+            return new(Day(start, language), PeriodLabelForm.Day);
         if (grain == PeriodGrain.Week && end.DayNumber - start.DayNumber == 6 && fiscal.IsStartOf(PeriodGrain.Week, start))
-            return Texts.Get(language, nameof(Catalog.PeriodWeekOf), Day(start, language));
+            return new(Texts.Get(language, nameof(Catalog.PeriodWeekOf), Day(start, language)), PeriodLabelForm.WeekOf);
         foreach (var unit in (ReadOnlySpan<PeriodGrain>)[PeriodGrain.Year, PeriodGrain.Half, PeriodGrain.Quarter, PeriodGrain.Month])
         {
             if (IsWhole(start, end, unit, fiscal) && Named(start, unit, fiscal, language) is { } whole)
-                return whole;
+                return new(whole, PeriodLabelForm.Named);
         }
         if (start.Month == 1 && start.Day == 1 && end.Month == 12 && end.Day == 31 && start.Year == end.Year)
-            return start.Year.ToString(CultureInfo.InvariantCulture);
+            return new(start.Year.ToString(CultureInfo.InvariantCulture), PeriodLabelForm.Named);
         if (grain is PeriodGrain.Quarter or PeriodGrain.Half && fiscal.IsStartOf(grain, start) && fiscal.IsStartOf(grain, end.AddDays(1)))
-            return $"{Named(start, grain, fiscal, language)} – {Named(fiscal.StartOf(grain, end), grain, fiscal, language)}";
+            return new($"{Named(start, grain, fiscal, language)} – {Named(fiscal.StartOf(grain, end), grain, fiscal, language)}", PeriodLabelForm.Named);
         if (start.Day == 1 && end.AddDays(1).Day == 1)
-            return MonthRange(start, end, language);
-        return Range(start, end, language);
+            return new(MonthRange(start, end, language), PeriodLabelForm.Named);
+        return new(Range(start, end, language), PeriodLabelForm.Range);
     }
 
     /// <summary>"the first 67 days of Q3 2026", "los primeros 67 días del T3 2026": the start of a whole unit, read after "in"/"en".</summary>
@@ -64,8 +66,7 @@ public static class PeriodLabels
         return days == 1 ? Texts.Get(language, one, unitLabel) : Texts.Get(language, many, days, unitLabel);
     }
 
-    public static string Day(DateOnly day, string language) =>
-        Texts.Get(language, nameof(Catalog.PeriodDay), Short(day.Month, language), day.Day, Year(day.Year));
+    public static string Day(DateOnly day, string language) => Formats.Date(day, language, DateStyle.Long);
 
     public static string MonthName(int month, string language) => Texts.Get(language, Months[month - 1]);
 
@@ -100,3 +101,6 @@ public static class PeriodLabels
     // Years are written without a thousands separator in every language ("2026", not "2.026").
     private static string Year(int year) => year.ToString(CultureInfo.InvariantCulture);
 }
+
+/// <summary>A period's label and the form it took.</summary>
+public readonly record struct PeriodLabel(string Text, PeriodLabelForm Form);

@@ -42,7 +42,7 @@ public static class PeriodMath
         ArgumentNullException.ThrowIfNull(period);
         if (!InProgress(period, asOf)) return period;
         fiscal ??= FiscalCalendar.Calendar;
-        return new Period(period.Start, asOf, PeriodLabels.For(period.Start, asOf, period.Grain, true, fiscal, language), period.Grain, ToDate: true);
+        return Period.Labelled(period.Start, asOf, PeriodLabels.Label(period.Start, asOf, period.Grain, true, fiscal, language), period.Grain, toDate: true);
     }
 
     /// <summary>
@@ -64,9 +64,9 @@ public static class PeriodMath
         fiscal ??= FiscalCalendar.Calendar;
         var end = whole.Start.AddDays(days - 1);
         var label = whole.Grain is PeriodGrain.Custom or PeriodGrain.Day
-            ? PeriodLabels.For(whole.Start, end, PeriodGrain.Custom, false, fiscal, language)
-            : PeriodLabels.FirstDays(days, whole.Label, whole.Grain, fiscal.IsCalendarYear, language);
-        return new Period(whole.Start, end, label, whole.Grain, ToDate: true);
+            ? PeriodLabels.Label(whole.Start, end, PeriodGrain.Custom, false, fiscal, language)
+            : new PeriodLabel(PeriodLabels.FirstDays(days, whole.Label, whole.Grain, fiscal.IsCalendarYear, language), PeriodLabelForm.Named);
+        return Period.Labelled(whole.Start, end, label, whole.Grain, toDate: true);
     }
 
     /// <summary>The same dates a year earlier; a period ending on a month's last day keeps ending on one (Feb 28 ↔ Feb 29).</summary>
@@ -79,7 +79,7 @@ public static class PeriodMath
             ? new DateOnly(period.End.Year - 1, period.End.Month, DateTime.DaysInMonth(period.End.Year - 1, period.End.Month))
             : period.End.AddYears(-1);
         if (period.ToDate)
-            return new Period(start, end, PeriodLabels.For(start, end, PeriodGrain.Custom, false, fiscal, language), period.Grain, ToDate: true);
+            return Period.Labelled(start, end, PeriodLabels.Label(start, end, PeriodGrain.Custom, false, fiscal, language), period.Grain, toDate: true);
         return Make(start, end, period, fiscal, language);
     }
 
@@ -91,11 +91,11 @@ public static class PeriodMath
         var start = Min(first.Start, second.Start);
         var end = first.End > second.End ? first.End : second.End;
         var grain = first.Grain == second.Grain ? first.Grain : PeriodGrain.Custom;
-        return new Period(start, end, PeriodLabels.For(start, end, grain, false, fiscal, language), grain);
+        return Period.Labelled(start, end, PeriodLabels.Label(start, end, grain, false, fiscal, language), grain);
     }
 
     private static Period Make(DateOnly start, DateOnly end, Period like, FiscalCalendar fiscal, string language) =>
-        new(start, end, PeriodLabels.For(start, end, like.Grain, false, fiscal, language), like.Grain);
+        Period.Labelled(start, end, PeriodLabels.Label(start, end, like.Grain, false, fiscal, language), like.Grain);
 
     private static bool IsMonthAligned(DateOnly start, DateOnly end) => start.Day == 1 && IsLastDayOfMonth(end);
 

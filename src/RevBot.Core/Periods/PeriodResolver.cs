@@ -72,5 +72,5 @@ public sealed class PeriodResolver(DateOnly asOf, FiscalCalendar fiscal, string 
         Make(start, FiscalCalendar.Add(unit, start, count).AddDays(-1), unit);
 
     public Period Make(DateOnly start, DateOnly end, PeriodGrain grain, bool toDate = false) =>
-        new(start, end, PeriodLabels.For(start, end, grain, toDate, Fiscal, Language), grain, toDate);
+        Period.Labelled(start, end, PeriodLabels.Label(start, end, grain, toDate, Fiscal, Language), grain, toDate);
 }

@@ -25,7 +25,7 @@ public sealed class AnswerChartTests
         Assert.Equal(new AnswerChart("bookings-by-month.png", "Bookings by month, Dec 2025 – Nov 2026", drawn.Chart!.AltText, 12, 800, 400), drawn.Chart);
         var image = Assert.Single(drawn.Reply.Images);
         Assert.Equal(("bookings-by-month.png", drawn.Chart.Title, drawn.Chart.AltText, (string?)null), (image.FileName, image.Title, image.AltText, image.Token));
-        Assert.StartsWith("Bar chart: Bookings by month, Dec 2025 – Nov 2026. Dec 2025 $1M; Jan 2026 $1.3M;", drawn.Chart.AltText, StringComparison.Ordinal);
+        Assert.StartsWith("Bar chart: Bookings by month, Dec 2025 – Nov 2026. Dec 2025 $1M; Jan 2026 $1.25M;", drawn.Chart.AltText, StringComparison.Ordinal);
     }
 
     [Fact]

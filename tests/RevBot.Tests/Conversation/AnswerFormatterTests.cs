@@ -11,7 +11,7 @@ public sealed class AnswerFormatterTests
     private static readonly AnswerFormatter Es = new("es", "EUR");
 
     [Theory]
-    [InlineData(1_234_567, "$1.2M")]
+    [InlineData(1_234_567, "$1.23M")]
     [InlineData(950, "$950")]
     [InlineData(9_999, "$9,999")]
     [InlineData(48_500, "$48.5K")]
@@ -21,7 +21,7 @@ public sealed class AnswerFormatterTests
     [Fact]
     public void Spanish_money_puts_the_symbol_after_with_a_decimal_comma()
     {
-        Assert.Equal("1,2 M €", Es.Money(1_234_567m));
+        Assert.Equal("1,23 M €", Es.Money(1_234_567m));
         Assert.Equal("48,5 mil €", Es.Money(48_500m));
     }
 

@@ -60,7 +60,7 @@ public sealed class AnswerTextTests
     [Fact]
     public void A_since_period_is_not_glued_after_for()
     {
-        var since = new Period(new DateOnly(2026, 10, 1), new DateOnly(2026, 11, 27), "since Oct 1, 2026", PeriodGrain.Custom, ToDate: true);
+        var since = new Period(new DateOnly(2026, 10, 1), new DateOnly(2026, 11, 27), "since Oct 1, 2026", PeriodGrain.Custom, ToDate: true, PeriodLabelForm.Since);
         Assert.StartsWith("Win rate since Oct 1, 2026 (Oct 1 – Nov 27, 2026) is 50.0%", Text("en", "win_rate", since, new MetricValue(0.5m, 1, 2)), StringComparison.Ordinal);
         Assert.StartsWith("Win rate for Darcel Schlecht since Oct 1, 2026 (Oct 1 – Nov 27, 2026) is", Text("en", "win_rate", since, new MetricValue(0.5m, 1, 2), Darcel, DarcelName), StringComparison.Ordinal);
         var desde = since with { Label = "desde el 1 oct 2026" };
@@ -70,7 +70,7 @@ public sealed class AnswerTextTests
     [Fact]
     public void A_bare_date_range_reads_del_al_in_spanish()
     {
-        var range = new Period(new DateOnly(2026, 10, 5), new DateOnly(2026, 11, 3), "5 oct – 3 nov 2026");
+        var range = new Period(new DateOnly(2026, 10, 5), new DateOnly(2026, 11, 3), "5 oct – 3 nov 2026", LabelForm: PeriodLabelForm.Range);
         Assert.StartsWith("Tasa de cierre del 5 oct al 3 nov 2026: ", Text("es", "win_rate", range, new MetricValue(0.5m, 1, 2)), StringComparison.Ordinal);
     }
 
@@ -120,7 +120,7 @@ public sealed class AnswerTextTests
     {
         Assert.Equal(MetricUnit.Multiple, MetricCatalog.Get("ltv_to_cac").Unit);
         var text = Text("en", "ltv_to_cac", Q4, new MetricValue(6.354m, 635_400m, 100_000m));
-        Assert.Equal("LTV to CAC ratio for Q4 2017 (Oct 1 – Dec 31, 2017) is 6.4× (LTV $635.4K ÷ CAC $100K).", text);
+        Assert.Equal("LTV to CAC ratio for Q4 2017 (Oct 1 – Dec 31, 2017) is 6.4× (LTV $635K ÷ CAC $100K).", text);
         Assert.Contains("6,4×", Text("es", "ltv_to_cac", T4, new MetricValue(6.354m, 635_400m, 100_000m)), StringComparison.Ordinal);
     }
 

@@ -60,6 +60,9 @@ public sealed class QuestionSuiteTests
                 Expect(p.Period is null, "period: expected none");
             if (period is Dictionary<object, object?> withLabel && withLabel.TryGetValue("label", out var label))
                 Expect(p.Period?.Label == (string?)label, $"period label: expected '{label}'");
+            // The form the label took (issue 18: Period.LabelForm), which decides the words around it in an answer.
+            if (period is Dictionary<object, object?> withForm && withForm.TryGetValue("label_form", out var form))
+                Expect(string.Equals(p.Period?.LabelForm.ToString(), (string?)form, StringComparison.OrdinalIgnoreCase), $"period label form: expected {form}");
         }
         if (expect.TryGetValue("comparison", out var comparison) && comparison is Dictionary<object, object?> cmp)
         {

@@ -57,16 +57,4 @@ public sealed class DimensionTextTests
         // A language without a catalog reads English.
         Assert.Equal("deal type", DimensionText.Name(Dimension.Type, "pt"));
     }
-
-    [Theory]
-    [InlineData("since Oct 1, 2026", nameof(Catalog.PeriodSince), true)]
-    [InlineData("desde el 1 oct 2026", nameof(Catalog.PeriodSince), true)]
-    [InlineData("open as of Nov 27, 2026", nameof(Catalog.PeriodOpenAsOf), true)]
-    [InlineData("abiertos a 27 nov 2026", nameof(Catalog.PeriodOpenAsOf), true)]
-    [InlineData("semana del 23 nov 2026", nameof(Catalog.PeriodWeekOf), true)]
-    [InlineData("since ", nameof(Catalog.PeriodSince), false)]
-    [InlineData("Q4 2026", nameof(Catalog.PeriodSince), false)]
-    [InlineData("semana pasada", nameof(Catalog.PeriodWeekOf), false)]
-    public void A_period_label_is_recognised_by_the_key_that_wrote_it(string label, string key, bool expected) =>
-        Assert.Equal(expected, TextShape.IsFilled(label, key));
 }

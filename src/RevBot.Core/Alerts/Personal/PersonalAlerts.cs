@@ -19,7 +19,7 @@ namespace RevBot.Core.Alerts.Personal;
 /// and their alert and digest settings. It reads the stored alerts (what the last scan found), never scans, so it is a
 /// few indexed queries however big the company. Its words are in the language asked for (English by default). Scoped.
 /// </summary>
-public sealed class PersonalAlerts(RevBotDb db, IOptions<AlertOptions> options, CompanyClock clock)
+public sealed class PersonalAlerts(RevBotDb db, IOptions<AlertOptions> options, CompanyClock clock, IOptions<CompanyOptions> company)
 {
     /// <summary>Channel subscriptions and digests listed before "and N more".</summary>
     public const int ListedSettings = 5;
@@ -89,10 +89,11 @@ public sealed class PersonalAlerts(RevBotDb db, IOptions<AlertOptions> options, 
         var subscriptionsShown = await subscriptions.OrderBy(s => s.Id).Take(ListedSettings).ToListAsync(ct);
         // A digest records its creator as text: the RevBot e-mail, or the chat user id when the creator was not mapped yet.
         var creators = new[] { user.Email, user.SlackUserId, user.TeamsUserId }.OfType<string>().Select(c => c.ToLowerInvariant()).ToList();
+        var owners = await AlertCommands.OwnerNamesAsync(db, subscriptionsShown, ct);
         var digests = db.DigestSchedules.AsNoTracking().Where(d => d.Active && d.CreatedBy != null && creators.Contains(d.CreatedBy.ToLower()));
         var digestsShown = await digests.OrderBy(d => d.Id).Take(ListedSettings).ToListAsync(ct);
         return new AlertSettings(direct, QuietHoursText(user.TimeZone, language),
-            [.. subscriptionsShown.Select(s => new ChannelSetting(s.Platform, s.ChannelId, AlertCommands.Describe(s, language)))],
+            [.. subscriptionsShown.Select(s => new ChannelSetting(s.Platform, s.ChannelId, AlertCommands.Describe(s, language, company.Value.Currency, owners)))],
             subscriptionsShown.Count < ListedSettings ? subscriptionsShown.Count : await subscriptions.CountAsync(ct),
             [.. digestsShown.Select(d => new ChannelSetting(d.Platform, d.ChannelId, DigestText(d, language)))],
             digestsShown.Count < ListedSettings ? digestsShown.Count : await digests.CountAsync(ct));
@@ -120,8 +121,8 @@ public sealed class PersonalAlerts(RevBotDb db, IOptions<AlertOptions> options, 
         return Texts.Get(language, nameof(Catalog.AlertHomeDigest), kind, DigestScheduleText.When(d.Cron, d.TimeZone, language), DigestAnswers.Extras(d, language));
     }
 
-    private string Day(DateTime utc, string language) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), clock.Zone)
-        .ToString(Texts.Get(language, nameof(Catalog.AlertHomeDayFormat)), Texts.CultureOf(language));
+    private string Day(DateTime utc, string language) => Formats.Date(
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), clock.Zone)), language, DateStyle.Short, clock.Today);
 
     private static string Time(TimeOnly t) => t.ToString("HH:mm", CultureInfo.InvariantCulture);
 }

@@ -1,5 +1,5 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using RevBot.Core.Answers;
 using RevBot.Core.Company;
 using RevBot.Core.Domain;
@@ -14,7 +14,7 @@ namespace RevBot.Core.Alerts.Subscriptions;
 /// id), mutes to the person. Filter values are checked against the data (a region or segment some account has, an
 /// owner or team some user has) so a typo is answered with what is allowed instead of a subscription that never fires.
 /// </summary>
-public sealed class AlertCommands(RevBotDb db, CompanyClock clock, AlertMutes mutes) : IChatCommand
+public sealed class AlertCommands(RevBotDb db, CompanyClock clock, AlertMutes mutes, IOptions<CompanyOptions> company) : IChatCommand
 {
     /// <summary>Subscriptions and mutes are commands, not questions: the channel is the one the adapter says the turn came from.</summary>
     public async Task<Answer?> TryAnswerAsync(AskRequest request, CancellationToken ct)
@@ -56,7 +56,7 @@ public sealed class AlertCommands(RevBotDb db, CompanyClock clock, AlertMutes mu
         db.AlertSubscriptions.Add(subscription);
         await db.SaveChangesAsync(ct);
         return Reply(c, true, Texts.Get(language, nameof(Catalog.AlertSubscribedTitle)),
-            Texts.Get(language, nameof(Catalog.AlertSubscribed), Describe(subscription, language)));
+            Texts.Get(language, nameof(Catalog.AlertSubscribed), Describe(subscription, language, company.Value.Currency, await OwnerNamesAsync(db, [subscription], ct))));
     }
 
     private async Task<Answer> UnsubscribeAsync(AlertCommand c, ChannelTarget place, CancellationToken ct)
@@ -77,7 +77,8 @@ public sealed class AlertCommands(RevBotDb db, CompanyClock clock, AlertMutes mu
         var language = c.Language;
         return count == 0
             ? Reply(c, true, Texts.Get(language, nameof(Catalog.AlertNothingToUnsubscribeTitle)), Texts.Get(language, nameof(Catalog.AlertNothingToUnsubscribe)))
-            : Reply(c, true, Texts.Get(language, nameof(Catalog.AlertUnsubscribedTitle)), Texts.Get(language, nameof(Catalog.AlertUnsubscribed), count));
+            : Reply(c, true, Texts.Get(language, nameof(Catalog.AlertUnsubscribedTitle)),
+                Formats.Count(count, language, nameof(Catalog.AlertUnsubscribedOne), nameof(Catalog.AlertUnsubscribedOther)));
     }
 
     private async Task<Answer> ListAsync(AlertCommand c, ChannelTarget place, CancellationToken ct)
@@ -87,7 +88,8 @@ public sealed class AlertCommands(RevBotDb db, CompanyClock clock, AlertMutes mu
             .OrderBy(s => s.Id).ToListAsync(ct);
         if (all.Count == 0)
             return Reply(c, true, Texts.Get(language, nameof(Catalog.AlertNoSubscriptionsTitle)), Texts.Get(language, nameof(Catalog.AlertNoSubscriptions)));
-        var lines = all.Select(s => "• " + Describe(s, language));
+        var owners = await OwnerNamesAsync(db, all, ct);
+        var lines = all.Select(s => "• " + Describe(s, language, company.Value.Currency, owners));
         return Reply(c, true, Texts.Get(language, nameof(Catalog.AlertSubscriptionsTitle)), string.Join('\n', lines));
     }
 
@@ -154,17 +156,34 @@ public sealed class AlertCommands(RevBotDb db, CompanyClock clock, AlertMutes mu
             : Texts.Get(language, nameof(Catalog.AlertKindsAnd), string.Join(", ", names.Take(names.Count - 1)), names[^1]);
     }
 
-    /// <summary>"stalled deals in EMEA, in segment Enterprise, of at least 50,000".</summary>
-    internal static string Describe(AlertSubscription s, string language)
+    /// <summary>
+    /// "stalled deals in EMEA, in segment Enterprise, of at least $50,000, owned by Alex Wu": the amount exactly, with
+    /// its currency, and the owner by name (<paramref name="ownerNames"/>: e-mail → name; the e-mail only for someone unknown).
+    /// </summary>
+    internal static string Describe(AlertSubscription s, string language, string currency, IReadOnlyDictionary<string, string> ownerNames)
     {
+        ArgumentNullException.ThrowIfNull(s);
+        ArgumentNullException.ThrowIfNull(ownerNames);
         var filters = new List<string>();
         if (s.Region is { } r) filters.Add(Texts.Get(language, nameof(Catalog.AlertFilterIn), r));
         if (s.Segment is { } g) filters.Add(Texts.Get(language, nameof(Catalog.AlertFilterSegment), g));
-        if (s.MinAmount is { } m) filters.Add(Texts.Get(language, nameof(Catalog.AlertFilterMin), m.ToString("#,0", CultureInfo.InvariantCulture)));
-        if (s.OwnerEmail is { } o) filters.Add(Texts.Get(language, nameof(Catalog.AlertFilterOwner), o));
+        if (s.MinAmount is { } m) filters.Add(Texts.Get(language, nameof(Catalog.AlertFilterMin), Formats.Money(m, currency, language, MoneyStyle.Exact)));
+        if (s.OwnerEmail is { } o) filters.Add(Texts.Get(language, nameof(Catalog.AlertFilterOwner), Formats.Person(ownerNames.GetValueOrDefault(o.ToLowerInvariant()), o)));
         if (s.Team is { } t) filters.Add(Texts.Get(language, nameof(Catalog.AlertFilterTeam), t));
         var kinds = Kinds(Delivery.AlertFilter.Kinds(s.Kinds), language);
         return filters.Count == 0 ? kinds : $"{kinds} {string.Join(", ", filters)}";
+    }
+
+    /// <summary>The names of the subscriptions' owners, by lower-case e-mail, so a description never shows an e-mail RevBot can name.</summary>
+    internal static async Task<IReadOnlyDictionary<string, string>> OwnerNamesAsync(RevBotDb db, IEnumerable<AlertSubscription> subscriptions, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var emails = subscriptions.Select(s => s.OwnerEmail?.ToLowerInvariant()).OfType<string>().Distinct().ToList();
+        if (emails.Count == 0) return new Dictionary<string, string>();
+#pragma warning disable CA1862 // ToLower is translated to SQL; the comparer overloads are not (as UserEmails.WithEmail).
+        var users = await db.Users.AsNoTracking().Where(u => emails.Contains(u.Email.ToLower())).Select(u => new { u.Email, u.Name }).ToListAsync(ct);
+#pragma warning restore CA1862
+        return users.GroupBy(u => u.Email.ToLowerInvariant()).ToDictionary(g => g.Key, g => g.First().Name);
     }
 
     private static Answer Reply(AlertCommand c, bool understood, string title, string text) => new()

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using RevBot.Core.Alerts.Delivery;
 using RevBot.Core.Company;
 using RevBot.Core.Domain;
@@ -15,7 +16,7 @@ namespace RevBot.Core.Alerts.Subscriptions;
 /// (<see cref="PersonLanguage"/>), in one SaveChanges. It opens no transaction of its own: the dispatcher runs it inside
 /// the one that marks the row gone, so both commit together. Messages to people, and other features' messages, are not ours.
 /// </summary>
-public sealed class AlertGoneHandler(RevBotDb db, CompanyClock clock) : IOutboxGoneHandler
+public sealed class AlertGoneHandler(RevBotDb db, CompanyClock clock, IOptions<CompanyOptions> company) : IOutboxGoneHandler
 {
     public async Task OnGoneAsync(OutboxMessage message, CancellationToken ct)
     {
@@ -27,11 +28,12 @@ public sealed class AlertGoneHandler(RevBotDb db, CompanyClock clock) : IOutboxG
         foreach (var s in active) (s.Active, s.DisabledReason, s.DisabledAt) = (false, "channel archived or removed", now);
         var creatorIds = active.Select(s => s.CreatedByUserId).OfType<int>().Distinct().ToList();
         var creators = await db.Users.AsNoTracking().Where(u => creatorIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, ct);
+        var owners = await AlertCommands.OwnerNamesAsync(db, active, ct);
         foreach (var creator in active.Where(s => s.CreatedByUserId is not null).GroupBy(s => s.CreatedByUserId!.Value))
         {
             // Nobody asked: the creator's own language (PersonLanguage), English for one RevBot no longer knows.
             var language = creators.TryGetValue(creator.Key, out var user) ? PersonLanguage.Resolve(user.Language, user.ChatLocale) : Texts.Neutral;
-            var what = string.Join("; ", creator.Select(s => AlertCommands.Describe(s, language)));
+            var what = string.Join("; ", creator.Select(s => AlertCommands.Describe(s, language, company.Value.Currency, owners)));
             var reply = new Reply
             {
                 Title = Texts.Get(language, nameof(Catalog.AlertGoneTitle)),

@@ -30,7 +30,7 @@ public sealed class HandoffDigestFeed(RevBotDb db, Microsoft.Extensions.Options.
             .ToListAsync(ct);
         var format = new AnswerFormatter(request.Language, company.Value.Currency);
         return [.. rows.Select(r => new DigestItem(
-            Texts.Get(request.Language, nameof(Catalog.DigestFeedHandoffLine), r.Account ?? r.Name ?? r.DealId, format.Money(r.Amount), format.Date(DateOnly.FromDateTime(r.CreatedAt), withYear: false)),
+            Texts.Get(request.Language, nameof(Catalog.DigestFeedHandoffLine), r.Account ?? r.Name ?? r.DealId, format.Money(r.Amount), format.Date(DateOnly.FromDateTime(r.CreatedAt), request.AsOf)),
             r.Amount, r.DealId) { Detail = r.Kind })];
     }
 }

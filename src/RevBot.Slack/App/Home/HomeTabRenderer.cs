@@ -91,5 +91,5 @@ public static class HomeTabRenderer
 
     private static MrkdwnText Text(string mrkdwn) => new(Mrkdwn.Fit(mrkdwn, BlockKitLimits.SectionText));
 
-    private static string Count(int n, string language) => n.ToString("#,0", Texts.CultureOf(language));
+    private static string Count(int n, string language) => Formats.Number(n, language);
 }

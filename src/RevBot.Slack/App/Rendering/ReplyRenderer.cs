@@ -30,7 +30,7 @@ public static class ReplyRenderer
     public static string FallbackText(Reply reply)
     {
         ArgumentNullException.ThrowIfNull(reply);
-        var text = string.IsNullOrWhiteSpace(reply.Title) ? reply.Text : string.IsNullOrWhiteSpace(reply.Text) ? reply.Title : $"{reply.Title}: {reply.Text}";
+        var text = ReplyText.TitleAndText(reply.Title, reply.Text);
         return Mrkdwn.Fit(Mrkdwn.Escape(text), BlockKitLimits.FallbackText);
     }
 

@@ -128,7 +128,7 @@ public sealed partial class TeamsActivityHandler(
             var language = TeamsResponder.Language(activity);
             var verb = SafeVerb(activity);
             var reply = verbs.IsCores(verb) ? DataUnavailable.NothingChanged(language) : DataUnavailable.Reply(language);
-            return InvokeResponse.ForCardAction(AdaptiveCardInvokeResponse.Message($"{reply.Title}: {reply.Text}"));
+            return InvokeResponse.ForCardAction(AdaptiveCardInvokeResponse.Message(ReplyText.TitleAndText(reply.Title, reply.Text)));
         }
     }
 
@@ -171,7 +171,7 @@ public sealed partial class TeamsActivityHandler(
         return InvokeResponse.ForCardAction(reply switch
         {
             { Kind: ReplyKind.Form, Form: { } f } => AdaptiveCardInvokeResponse.Card(FormCard.Render(f)),
-            { Kind: ReplyKind.Refused } => AdaptiveCardInvokeResponse.Message($"{reply.Title}: {reply.Text}"),
+            { Kind: ReplyKind.Refused } => AdaptiveCardInvokeResponse.Message(ReplyText.TitleAndText(reply.Title, reply.Text)),
             // The notice ("Updated by … just now", "This deal changed since you opened it…") leads the card's text.
             _ => AdaptiveCardInvokeResponse.Card(ReplyCardRenderer.Render(
                 string.IsNullOrWhiteSpace(reply.Notice) ? reply : reply with { Text = $"{reply.Notice}\n\n{reply.Text}" })),

@@ -65,19 +65,22 @@ public sealed class AlertCommandTests
         var dm = await SayAsync("subscribe stalled deals", inChannel: false);
         var list = await SayAsync("subscriptions");
         var spanish = await SayAsync("suscribir a riesgo de churn segmento:smb");
+        var owned = await SayAsync("subscribe stalled deals owner:alice@acme.test");
         var stopped = await SayAsync("unsubscribe");
         var none = await SayAsync("subscriptions");
 
-        Assert.Equal("This channel will get stalled deals in EMEA, of at least 50,000.", subscribed.Text);
+        Assert.Equal("This channel will get stalled deals in EMEA, of at least $50,000.", subscribed.Text);
         Assert.Equal("I don't know the region or segment \"atlantis\". Known values: EMEA, NA, Enterprise, SMB. Nothing was changed.", unknown.Text);
         Assert.False(unknown.Understood);
         Assert.Equal("Subscriptions belong to a channel: say this in the channel that should get the alerts.", dm.Text);
-        Assert.Equal("• stalled deals in EMEA, of at least 50,000", list.Text);
+        Assert.Equal("• stalled deals in EMEA, of at least $50,000", list.Text);
         Assert.Equal("Este canal recibirá riesgo de churn del segmento SMB.", spanish.Text);
-        Assert.Equal("Done: 2 subscription(s) changed or stopped.", stopped.Text);
+        // The owner by name, never the e-mail RevBot can name (issue 19).
+        Assert.Equal("This channel will get stalled deals owned by Alice Adams.", owned.Text);
+        Assert.Equal("Done: 3 subscriptions changed or stopped.", stopped.Text);
         Assert.StartsWith("This channel gets no alerts.", none.Text, StringComparison.Ordinal);
         var rows = await company.DbAsync(db => db.AlertSubscriptions.AsNoTracking().OrderBy(s => s.Id).ToListAsync());
-        Assert.Equal(2, rows.Count);
+        Assert.Equal(3, rows.Count);
         Assert.Equal((ChatPlatform.Slack, "CSALES", "stalled_deal", "EMEA", 50_000m, company.BobId), (rows[0].Platform, rows[0].ChannelId, rows[0].Kinds, rows[0].Region, rows[0].MinAmount!.Value, rows[0].CreatedByUserId!.Value));
         Assert.All(rows, r => Assert.False(r.Active));
         // Each subscription remembers the language it was asked in: the channel's alerts are written in it.

@@ -101,7 +101,7 @@ public sealed class PersonalAlertsTests
             alice.DirectMessages.Select(d => (d.Label, d.Muted, d.Toggle.Id, d.Toggle.Value)));
         Assert.Equal("20:00–08:00 in Europe/Madrid (your time zone): direct messages decided then arrive at 08:00", alice.QuietHours);
         Assert.Equal("20:00–08:00 in UTC (the company's; you have none set): direct messages decided then arrive at 08:00", bob.QuietHours);
-        Assert.Equal([new ChannelSetting(ChatPlatform.Slack, "CSALES", "churn risk in EMEA"), new ChannelSetting(ChatPlatform.Teams, "19:ops@thread.tacv2", "stalled deals of at least 50,000")],
+        Assert.Equal([new ChannelSetting(ChatPlatform.Slack, "CSALES", "churn risk in EMEA"), new ChannelSetting(ChatPlatform.Teams, "19:ops@thread.tacv2", "stalled deals of at least $50,000")],
             alice.ChannelAlerts);
         Assert.Equal(2, alice.ChannelAlertsTotal);
         Assert.Equal([new ChannelSetting(ChatPlatform.Slack, "CSALES", "Sales digest every Monday at 08:30 (UTC), region EMEA"),
@@ -114,7 +114,7 @@ public sealed class PersonalAlertsTests
         Assert.Equal([("Mensajes directos de negocios estancados", "Reactivar"), ("Mensajes directos de riesgo de churn", "Silenciar")],
             spanish.DirectMessages.Select(d => (d.Label, d.Toggle.Label)));
         Assert.Equal("20:00–08:00 en Europe/Madrid (tu zona horaria): los mensajes directos de esas horas llegan a las 08:00", spanish.QuietHours);
-        Assert.Equal([new ChannelSetting(ChatPlatform.Slack, "CSALES", "riesgo de churn en EMEA"), new ChannelSetting(ChatPlatform.Teams, "19:ops@thread.tacv2", "negocios estancados de al menos 50,000")],
+        Assert.Equal([new ChannelSetting(ChatPlatform.Slack, "CSALES", "riesgo de churn en EMEA"), new ChannelSetting(ChatPlatform.Teams, "19:ops@thread.tacv2", "negocios estancados de al menos 50.000 $")],
             spanish.ChannelAlerts);
         Assert.Equal([new ChannelSetting(ChatPlatform.Slack, "CSALES", "Resumen de ventas los lunes a las 08:30 (UTC), región EMEA"),
             new ChannelSetting(ChatPlatform.Slack, "CEXEC", "Resumen de dirección de lunes a viernes a las 09:00 (UTC)")], spanish.Digests);
