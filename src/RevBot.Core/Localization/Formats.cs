@@ -51,8 +51,14 @@ public static class Formats
         var text = symbol is null
             ? Texts.Get(lang, nameof(Catalog.DealMoneyCode), currency, number)
             : Texts.Get(lang, nameof(Catalog.DealMoneySymbol), symbol, number);
-        return (amount < 0 ? "-" : "") + text;
+        return (amount < 0 ? "-" + SignGlue : "") + text;
     }
+
+    /// <summary>
+    /// An invisible word joiner after a sign that precedes a currency symbol: "−$161K" may otherwise break after the
+    /// sign (both are prefix symbols to a line breaker), leaving "−" at the end of a phone-width line.
+    /// </summary>
+    public const string SignGlue = "\u2060";
 
     /// <summary>A whole number, grouped the language's way: "12,345" / "12.345".</summary>
     public static string Number(decimal value, string? language) => value.ToString("#,0", Culture(language));

@@ -17,11 +17,6 @@ public sealed class CardScreenshotTests(CardScreenshots shots) : IClassFixture<C
     /// <summary>Cards that fail a check today and the part of issue 19 that fixes them; the coordinator re-enables each after that merge.</summary>
     private static readonly Dictionary<string, string> KnownFailures = new()
     {
-        ["list.teams"] = "Known failure, fixed by part L (tables that survive a phone): six narrow columns split names and amounts (\"$124/K\", \"Prospecti/ng\") at 320 and 500 px.",
-        ["list.slack"] = "Known failure, fixed by part L (tables that survive a phone): the code-block table is wider than the message and wraps at 320 and 500 px.",
-        ["home.slack"] = "Known failure, fixed by part L (tables that survive a phone): the Home tab's deals are a code-block table that wraps at 320 and 500 px.",
-        ["digest-marketing.teams"] = "Known failure, for part F (one formatter for money): a negative delta \"(−$161.2K\" breaks after its minus sign at 320 px.",
-        ["digest-marketing.slack"] = "Known failure, for part F (one formatter for money): a negative delta \"(−$161.2K\" breaks after its minus sign at 320 px.",
     };
 
     /// <summary>"{kind}.{platform}": each kind on both platforms, and the Home tab, which only Slack has.</summary>

@@ -45,8 +45,8 @@ public sealed class BridgeAnswerTests(BridgeDatabase data) : IClassFixture<Bridg
         Assert.Equal((arr, (decimal?)churned.Count), (answer.Value, answer.Numerator));
         var first = churned[0];
         Assert.StartsWith($"{churned.Count} customers churned in Q3 2026 (Jul 1 – Sep 30, 2026), {En.Money(arr)} of churned ARR", answer.Text, StringComparison.Ordinal);
-        Assert.Contains($": 1. {first.Name} {En.Money(first.Before)} → $0 (−{En.Money(first.Leg)});", answer.Text, StringComparison.Ordinal);
-        Assert.Equal([first.Name, "—", En.Money(first.Before), "$0", "−" + En.Money(first.Leg)], answer.Reply.Table!.Rows[0]);
+        Assert.Contains($": 1. {first.Name} {En.Money(first.Before)} → $0 ({En.SignedMoney(-first.Leg)});", answer.Text, StringComparison.Ordinal);
+        Assert.Equal([first.Name, "—", En.Money(first.Before), "$0", En.SignedMoney(-first.Leg)], answer.Reply.Table!.Rows[0]);
         Assert.Equal(churned.Count, answer.Reply.Table.TotalRows);
         Assert.Equal(10, answer.Limit);
         Assert.Equal((first.Before, first.After), (answer.Items![0].Before, answer.Items[0].After));
@@ -204,7 +204,7 @@ public sealed class BridgeAnswerTests(BridgeDatabase data) : IClassFixture<Bridg
         Assert.Equal(added.Take(10).Select(m => (m.Id, (decimal?)m.After)), answer.Items!.Select(i => (i.Id, i.Value)));
         Assert.Equal((added.Sum(m => m.After), (decimal?)added.Count), (answer.Value, answer.Numerator));
         Assert.StartsWith($"{added.Count} new customers in Q3 2026 (Jul 1 – Sep 30, 2026), {En.Money(added.Sum(m => m.After))} of new ARR", answer.Text, StringComparison.Ordinal);
-        Assert.Contains($": 1. {added[0].Name} $0 → {En.Money(added[0].After)} (+{En.Money(added[0].After)})", answer.Text, StringComparison.Ordinal);
+        Assert.Contains($": 1. {added[0].Name} $0 → {En.Money(added[0].After)} ({En.SignedMoney(added[0].After)})", answer.Text, StringComparison.Ordinal);
         Assert.Equal(answer.Items!.Select(i => i.Id), spanish.Items!.Select(i => i.Id));
         Assert.StartsWith($"{added.Count} clientes nuevos en T3 2026", spanish.Text, StringComparison.Ordinal);
         Assert.Equal(emea.Take(10).Select(m => m.Id), inEmea.Items!.Select(i => i.Id));

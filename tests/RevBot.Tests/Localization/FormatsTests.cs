@@ -14,14 +14,14 @@ public sealed class FormatsTests
     [InlineData(10_000, "en", "$10K")]
     [InlineData(9_500, "en", "$9,500")]
     [InlineData(0, "en", "$0")]
-    [InlineData(-450_000, "en", "-$450K")]
+    [InlineData(-450_000, "en", "-\u2060$450K")] // the sign joined to the amount: no line break after it
     [InlineData(999_600, "en", "$1M")]
     [InlineData(2_500_000_000, "en", "$2.5B")]
     [InlineData(1_250_000, "es", "1,25 M $")]
     [InlineData(584_000, "es", "584 mil $")]
     [InlineData(9_500, "es", "9.500 $")]
     [InlineData(0, "es", "0 $")]
-    [InlineData(-450_000, "es", "-450 mil $")]
+    [InlineData(-450_000, "es", "-\u2060450 mil $")]
     [InlineData(2_500_000_000, "es", "2,5 mil M $")]
     public void Compact_money_has_three_significant_digits_and_always_a_currency(double amount, string language, string expected) =>
         Assert.Equal(expected, Formats.Money((decimal)amount, "USD", language, MoneyStyle.Compact));
@@ -31,7 +31,7 @@ public sealed class FormatsTests
     [InlineData(1_250.5, "USD", "en", "$1,250.50")]
     [InlineData(584_000, "EUR", "en", "€584,000")]
     [InlineData(584_000, "CHF", "en", "CHF 584,000")]
-    [InlineData(-5, "USD", "en", "-$5")]
+    [InlineData(-5, "USD", "en", "-\u2060$5")]
     [InlineData(584_000, "USD", "es", "584.000 $")]
     [InlineData(1_250.5, "EUR", "es", "1.250,50 €")]
     [InlineData(584_000, "CHF", "es", "584.000 CHF")]

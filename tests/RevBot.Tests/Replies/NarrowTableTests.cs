@@ -13,7 +13,7 @@ public sealed class NarrowTableTests
         var es = NarrowTable.From(ListReplySamples.TopDeals("es").Table!);
 
         Assert.Equal([new NarrowColumn("Deal", false), new NarrowColumn("Amount", true)], en.Columns);
-        Assert.Equal(["Acme Corporation – renewal 2021", "$552.5K"], en.Rows[0].Cells);
+        Assert.Equal(["Acme Corporation – renewal 2021", "$553K"], en.Rows[0].Cells);
         // The account is in the deal's name already, so the second line leaves it off.
         Assert.Equal("Ana García · Negotiation · closes Dec 1, 2026", en.Rows[0].Detail);
         Assert.Equal(["Negocio", "Importe"], es.Columns.Select(c => c.Header));

@@ -33,7 +33,7 @@ public sealed class PhoneListTests
         Assert.All(rows, r => Assert.Null(r.Fields));
         var lines = rows[0].Text!.Text.Split('\n');
         Assert.Equal(2 * ListText.RowsPerSection, lines.Length);
-        Assert.Equal(["*Acme Corporation – renewal 2021*  $552.5K", "Ana García · Negotiation · closes Dec 1, 2026"], lines[..2]);
+        Assert.Equal(["*Acme Corporation – renewal 2021*  $553K", "Ana García · Negotiation · closes Dec 1, 2026"], lines[..2]);
     }
 
     [Fact]

@@ -44,7 +44,7 @@ public sealed class PhoneTableLayoutTests
         Assert.Equal(["Deal", "Amount"], rows[0].Columns.Select(c => ((TextBlock)c.Items[0]).Text));
         var first = rows[1];
         Assert.Equal(true, first.Separator);
-        Assert.Equal("$552.5K", ((TextBlock)first.Columns[1].Items[0]).Text);
+        Assert.Equal("$553K", ((TextBlock)first.Columns[1].Items[0]).Text);
         var detail = Assert.IsType<TextBlock>(first.Columns[0].Items[1]);
         Assert.Equal(("Ana García · Negotiation · closes Dec 1, 2026", TextSize.Small, true, true), (detail.Text, detail.Size, detail.IsSubtle, detail.Wrap));
     }
