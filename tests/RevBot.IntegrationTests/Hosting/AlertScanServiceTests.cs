@@ -26,7 +26,7 @@ public sealed class AlertScanServiceTests
     {
         await using var db = await TestDatabase.CreateAsync(provider);
         var start = new DateTimeOffset(2026, 6, 16, 10, 0, 0, TimeSpan.Zero);
-        var clock = new FakeTimeProvider(start);
+        var clock = new TimerWatch(start);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Company:TimeZone"] = "UTC", ["Alerts:ScanInterval"] = "00:30:00",
@@ -36,8 +36,11 @@ public sealed class AlertScanServiceTests
         var service = services.GetRequiredService<AlertScanService>();
 
         await service.StartAsync(Ct);
+        // Advance only once the service waits on its timer (advancing earlier would push its wake-up an interval later).
+        await clock.TimerAsync(TimeSpan.FromMinutes(30), Patience);
         clock.Advance(TimeSpan.FromMinutes(30));
         await WaitForRunsAsync(db, 1);
+        await clock.TimerAsync(TimeSpan.FromMinutes(30), Patience);
         clock.Advance(TimeSpan.FromMinutes(30));
         await WaitForRunsAsync(db, 2);
         await service.StopAsync(Ct);
