@@ -109,7 +109,13 @@ public static class ListAnswerComposer
                 Kind = ReplyKind.List,
                 Title = title,
                 Text = text,
-                Lead = items.Count == 0 ? null : heading + ".",
+                // The total says what the rows add up to; the title already names the list.
+                Lead = items.Count switch
+                {
+                    0 => null,
+                    1 => heading + ".",
+                    _ => T(f, nameof(Catalog.AnswerDealsLeadTotal), heading, f.Money(items.Sum(d => d.Amount))),
+                },
                 Table = new ReplyTable(
                     T(f, nameof(Catalog.DealSearchColumns)).Split('|'),
                     [.. items.Select(d => (IReadOnlyList<string>)[d.Name, d.AccountName ?? "—", d.OwnerName ?? "—", d.Stage, CloseText(d, f), f.Money(d.Amount)])],

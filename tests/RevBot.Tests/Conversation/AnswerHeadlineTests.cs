@@ -102,6 +102,9 @@ public sealed class AnswerHeadlineTests
         var deals = ListAnswerComposer.Deals(new ParsedQuestion { Language = "es" }, new DealListQuery(DealListKind.Open, null, MetricQuery.NoFilters, 10), items, "USD").Reply;
         Assert.Equal("El mayor negocio abierto.", deals.Lead);
         Assert.Contains("Acme - Platform 1,2 M $", deals.Text, StringComparison.Ordinal);
+        items.Add(new("d2", "Beta - Renewal", 300_000m, "Beta", "Ana", "Proposal", null, null));
+        var two = ListAnswerComposer.Deals(new ParsedQuestion { Language = "en" }, new DealListQuery(DealListKind.Open, null, MetricQuery.NoFilters, 10), items, "USD").Reply;
+        Assert.Equal("Top 2 open deals: $1.5M in total.", two.Lead);
     }
 
     [Fact]

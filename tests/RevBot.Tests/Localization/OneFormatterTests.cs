@@ -20,11 +20,6 @@ public sealed partial class OneFormatterTests
         // The amount of a question RevBot asks on the person's behalf ("stalled deals over 50000"): read back by the
         // question reader, so written as people type it, not as RevBot shows amounts.
         ["src/RevBot.Core/Alerts/Delivery/AlertFirstSummary.cs"] = "a typed question's amount",
-        // Grouped alert messages are being reworked by another part of issue 19; their counts move with that change.
-        ["src/RevBot.Core/Alerts/Delivery/AlertMessages.cs"] = "alert counts, reworked by the grouped-alerts part",
-        // A chart's data table (values without a unit, for screen readers): the charts part of issue 19 owns these renderers.
-        ["src/RevBot.Slack/App/Rendering/ChartText.cs"] = "chart data values",
-        ["src/RevBot.Teams/App/Rendering/ReplyTableRenderer.cs"] = "chart data values",
         // Duplicate contacts are told apart by their e-mail: it is what the data-health check compares.
         ["src/RevBot.Core/DataHealth/DataHealthQueries.cs"] = "a duplicate contact's e-mail is the finding",
     };

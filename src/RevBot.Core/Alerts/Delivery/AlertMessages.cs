@@ -62,7 +62,9 @@ internal static class AlertMessages
         return new Reply
         {
             Kind = ReplyKind.Card,
-            Title = Texts.Get(language, afterOthers ? nameof(Catalog.AlertAndMoreTitle) : nameof(Catalog.AlertMoreTitle), Count(rest.Count)),
+            Title = rest.Count == 1
+                ? Texts.Get(language, afterOthers ? nameof(Catalog.AlertAndMoreTitleOne) : nameof(Catalog.AlertMoreTitleOne))
+                : Texts.Get(language, afterOthers ? nameof(Catalog.AlertAndMoreTitle) : nameof(Catalog.AlertMoreTitle), Count(rest.Count, language)),
             Text = Texts.Get(language, nameof(Catalog.AlertCapText), names, more),
         };
     }
@@ -73,7 +75,7 @@ internal static class AlertMessages
             ? Texts.Get(language, nameof(Catalog.AlertChurnTitleScore), s.Name, score)
             : Texts.Get(language, nameof(Catalog.AlertChurnTitle), s.Name);
 
-    internal static string AndMore(int n, string language) => Texts.Get(language, nameof(Catalog.AlertAndMore), Count(n));
+    internal static string AndMore(int n, string language) => Texts.Get(language, nameof(Catalog.AlertAndMore), Count(n, language));
 
-    internal static string Count(int n) => n.ToString("#,0", CultureInfo.InvariantCulture);
+    internal static string Count(int n, string language) => Formats.Number(n, language);
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using RevBot.Core.Localization;
 using RevBot.Core.Replies;
 using RevBot.Slack.Protocol.BlockKit;
 
@@ -14,7 +15,7 @@ internal static class ChartText
     public const int MaxPoints = 24;
     public const int MaxLabelWidth = 14;
 
-    public static string Render(ReplyChart chart, string andMoreFormat)
+    public static string Render(ReplyChart chart, string andMoreFormat, string language = "en")
     {
         var points = chart.Points.Take(MaxPoints).ToList();
         var max = points.Select(p => p.Value).Where(double.IsFinite).DefaultIfEmpty(0).Max();
@@ -23,11 +24,11 @@ internal static class ChartText
         var lines = points.Select((p, i) =>
         {
             var bar = max > 0 && double.IsFinite(p.Value) && p.Value > 0 ? new string('█', Math.Max(1, (int)Math.Round(p.Value / max * BarWidth))) : "";
-            var value = double.IsFinite(p.Value) ? p.Value.ToString("#,0.##", CultureInfo.InvariantCulture) : "–";
+            var value = double.IsFinite(p.Value) ? Formats.Decimal((decimal)p.Value, language, 2, trimZeros: true) : "–";
             return Mrkdwn.Escape($"{labels[i].PadRight(labelWidth)} {bar.PadRight(BarWidth)} {value}{(chart.Unit is { Length: > 0 } u ? " " + u : "")}".TrimEnd());
         });
         var title = chart.Title.Length > 0 ? $"*{Mrkdwn.Fit(Mrkdwn.Escape(chart.Title), 200)}*\n" : "";
-        var more = chart.Points.Count > points.Count ? "\n_" + string.Format(CultureInfo.InvariantCulture, andMoreFormat, chart.Points.Count - points.Count) + "_" : "";
+        var more = chart.Points.Count > points.Count ? "\n_" + string.Format(CultureInfo.InvariantCulture, andMoreFormat, Formats.Number(chart.Points.Count - points.Count, language)) + "_" : "";
         return Mrkdwn.Fit(title + Mrkdwn.CodeBlock(lines) + more, BlockKitLimits.SectionText);
     }
 }

@@ -50,7 +50,7 @@ public static class ReplyRenderer
             blocks.AddRange(Mrkdwn.Chunks(Mrkdwn.Escape(shown), BlockKitLimits.SectionText, MaxTextSections).Select(t => new SectionBlock(new MrkdwnText(t))));
         if (reply.Facts.Count > 0) blocks.Add(new SectionBlock { Fields = Fields(reply.Facts, options) });
         if (reply.Table is { Columns.Count: > 0 } table) blocks.AddRange(ListText.Render(table, options.AndMoreFormat));
-        else if (reply.Chart is { Points.Count: > 0 } chart) blocks.Add(new SectionBlock(new MrkdwnText(ChartText.Render(chart, options.AndMoreFormat))));
+        else if (reply.Chart is { Points.Count: > 0 } chart) blocks.Add(new SectionBlock(new MrkdwnText(ChartText.Render(chart, options.AndMoreFormat, options.Language))));
         var tail = new List<Block>();
         // The headline shows the period and filters line already.
         var context = reply.Context.Where(c => c != reply.Headline?.Scope).ToList();

@@ -32,7 +32,7 @@ internal static class ReplyTableRenderer
     /// <summary>A chart's points as a two-column table (Teams cards cannot draw charts; an image may replace this later).</summary>
     public static ReplyTable FromChart(ReplyChart chart, string language = Texts.Neutral) => new(
         [chart.Title, chart.Unit ?? Texts.Get(language, nameof(Catalog.TeamsChartValue))],
-        [.. chart.Points.Select(p => (IReadOnlyList<string>)[p.Label, p.Value.ToString("#,0.##", CultureInfo.InvariantCulture)])],
+        [.. chart.Points.Select(p => (IReadOnlyList<string>)[p.Label, double.IsFinite(p.Value) ? Formats.Decimal((decimal)p.Value, language, 2, trimZeros: true) : "–"])],
         chart.Points.Count)
     { NumericColumns = new HashSet<int> { 1 } };
 
