@@ -4,7 +4,7 @@ namespace RevBot.Core.Input;
 /// Damerau-Levenshtein distance (optimal string alignment): a swapped pair of letters ("bookigns") costs one edit,
 /// as typing slips do. Stops early once the distance is past the caller's limit.
 /// </summary>
-internal static class EditDistance
+public static class EditDistance
 {
     public static int Between(string a, string b, int limit)
     {
