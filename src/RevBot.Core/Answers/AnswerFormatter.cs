@@ -44,7 +44,7 @@ public sealed class AnswerFormatter(string language, string currency)
     /// <summary>Every digit, for a threshold someone typed ("50.000 $").</summary>
     public string ExactMoney(decimal amount) => Formats.Money(amount, currency, Language, MoneyStyle.Exact);
 
-    public string SignedMoney(decimal amount) => (amount >= 0 ? "+" : "−") + Formats.SignGlue + Money(Math.Abs(amount));
+    public string SignedMoney(decimal amount) => Formats.SignedMoney(amount, currency, Language, MoneyStyle.Compact);
 
     public string Change(decimal change, MetricUnit unit) => unit switch
     {

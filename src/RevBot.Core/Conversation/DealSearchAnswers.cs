@@ -90,6 +90,6 @@ internal static class DealSearchAnswers
 
     /// <summary>One distinct, short label per deal: "Acme — Renewal · $120K · closes Dec 12, 2026" (<see cref="DealPickLabels"/>).</summary>
     private static IReadOnlyList<string> Labels(IReadOnlyList<DealHit> hits, AnswerFormatter dates) => DealPickLabels.For(
-        [.. hits.Select(h => new DealPickLabels.Deal(h.Id, h.Name, new AnswerFormatter(dates.Language, h.Currency).Money(h.Amount), h.CloseDate, h.Status != DealStatus.Open, h.Owner))],
+        [.. hits.Select(h => new DealPickLabels.Deal(h.Id, h.Name, Formats.Money(h.Amount, h.Currency, dates.Language, MoneyStyle.Compact), h.CloseDate, h.Status != DealStatus.Open, h.Owner))],
         dates);
 }

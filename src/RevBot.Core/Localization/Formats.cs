@@ -54,11 +54,15 @@ public static class Formats
         return (amount < 0 ? "-" + SignGlue : "") + text;
     }
 
+    /// <summary>A change in money, always signed ("+$22.3K", "−$41K"): the typographic minus, as <see cref="Signed"/> writes it.</summary>
+    public static string SignedMoney(decimal amount, string currency, string? language, MoneyStyle style) =>
+        (amount >= 0 ? "+" : "−") + SignGlue + Money(Math.Abs(amount), currency, language, style);
+
     /// <summary>
     /// An invisible word joiner after a sign that precedes a currency symbol: "−$161K" may otherwise break after the
     /// sign (both are prefix symbols to a line breaker), leaving "−" at the end of a phone-width line.
     /// </summary>
-    public const string SignGlue = "\u2060";
+    private const string SignGlue = "\u2060";
 
     /// <summary>A whole number, grouped the language's way: "12,345" / "12.345".</summary>
     public static string Number(decimal value, string? language) => value.ToString("#,0", Culture(language));

@@ -27,8 +27,8 @@ internal static class AlertFirstSummary
             var stalled = kind == AlertKind.StalledDeal;
             var total = t.Money(mine.Sum(s => s.Details?.Amount ?? 0));
             var head = stalled
-                ? t.Get(mine.Count == 1 ? nameof(Catalog.AlertFirstStalledOne) : nameof(Catalog.AlertFirstStalledOther), AlertMessages.Count(mine.Count, language), total)
-                : t.Get(mine.Count == 1 ? nameof(Catalog.AlertFirstChurnOne) : nameof(Catalog.AlertFirstChurnOther), AlertMessages.Count(mine.Count, language), total);
+                ? t.Get(mine.Count == 1 ? nameof(Catalog.AlertFirstStalledOne) : nameof(Catalog.AlertFirstStalledOther), Formats.Number(mine.Count, language), total)
+                : t.Get(mine.Count == 1 ? nameof(Catalog.AlertFirstChurnOne) : nameof(Catalog.AlertFirstChurnOther), Formats.Number(mine.Count, language), total);
             var top = (stalled
                 ? mine.OrderByDescending(s => s.Details?.Amount ?? 0)
                 : mine.OrderByDescending(s => s.Score ?? 0).ThenByDescending(s => s.Details?.Amount ?? 0)).ThenBy(s => s.Name, StringComparer.Ordinal).Take(Top).ToList();
@@ -36,7 +36,7 @@ internal static class AlertFirstSummary
             parts.Add(head + lead + "\n" + string.Join('\n', top.Select(s => AlertRows.Bullet(s, s.Name, language))));
             if (SeeAll(kind, subscriptions, language) is { } question)
                 actions.Add(new ReplyAction(DigestReplies.AskAction,
-                    t.Get(stalled ? nameof(Catalog.AlertSeeAllStalled) : nameof(Catalog.AlertSeeAllChurn), AlertMessages.Count(mine.Count, language)), question));
+                    t.Get(stalled ? nameof(Catalog.AlertSeeAllStalled) : nameof(Catalog.AlertSeeAllChurn), Formats.Number(mine.Count, language)), question));
         }
         return new Reply
         {

@@ -34,7 +34,7 @@ internal static class AlertGroupMessage
         var lines = rows.Select(r => new ReplyRow(Text(r.Subject, language), Actions(r.Subject, whole with { Target = r.Id }, settings))).ToList();
         if (group.Total > group.Ids.Count) lines.Add(new ReplyRow(AlertMessages.AndMore(group.Total - group.Ids.Count, language), []));
         var title = Texts.Get(language, group.Audience == AlertAudience.Person ? nameof(Catalog.AlertManyTitle) : nameof(Catalog.AlertChannelManyTitle),
-            AlertMessages.Count(group.Total, language));
+            Formats.Number(group.Total, language));
         var open = rows.Any(r => r.Subject.Status is not { Dismissed: true });
         return new Reply
         {

@@ -64,7 +64,7 @@ internal static class AlertMessages
             Kind = ReplyKind.Card,
             Title = rest.Count == 1
                 ? Texts.Get(language, afterOthers ? nameof(Catalog.AlertAndMoreTitleOne) : nameof(Catalog.AlertMoreTitleOne))
-                : Texts.Get(language, afterOthers ? nameof(Catalog.AlertAndMoreTitle) : nameof(Catalog.AlertMoreTitle), Count(rest.Count, language)),
+                : Texts.Get(language, afterOthers ? nameof(Catalog.AlertAndMoreTitle) : nameof(Catalog.AlertMoreTitle), Formats.Number(rest.Count, language)),
             Text = Texts.Get(language, nameof(Catalog.AlertCapText), names, more),
         };
     }
@@ -75,7 +75,5 @@ internal static class AlertMessages
             ? Texts.Get(language, nameof(Catalog.AlertChurnTitleScore), s.Name, score)
             : Texts.Get(language, nameof(Catalog.AlertChurnTitle), s.Name);
 
-    internal static string AndMore(int n, string language) => Texts.Get(language, nameof(Catalog.AlertAndMore), Count(n, language));
-
-    internal static string Count(int n, string language) => Formats.Number(n, language);
+    internal static string AndMore(int n, string language) => Texts.Get(language, nameof(Catalog.AlertAndMore), Formats.Number(n, language));
 }
