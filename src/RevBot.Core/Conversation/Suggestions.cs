@@ -9,35 +9,35 @@ namespace RevBot.Core.Conversation;
 internal static class Suggestions
 {
     /// <summary>The catalog key of each topic's examples ("a|b|c"): each a question the reader answers in that language.</summary>
-    private static readonly Dictionary<string, string> ByTopic = new(StringComparer.Ordinal)
+    private static readonly Dictionary<Topic, string> ByTopic = new()
     {
-        ["deals"] = nameof(Catalog.SuggestTopicDeals),
-        ["customers"] = nameof(Catalog.SuggestTopicCustomers),
-        ["pipeline"] = nameof(Catalog.SuggestTopicPipeline),
-        ["money"] = nameof(Catalog.SuggestTopicMoney),
-        ["marketing"] = nameof(Catalog.SuggestTopicMarketing),
-        ["people"] = nameof(Catalog.SuggestTopicPeople),
-        ["general"] = nameof(Catalog.SuggestTopicGeneral),
+        [Topic.Deals] = nameof(Catalog.SuggestTopicDeals),
+        [Topic.Customers] = nameof(Catalog.SuggestTopicCustomers),
+        [Topic.Pipeline] = nameof(Catalog.SuggestTopicPipeline),
+        [Topic.Money] = nameof(Catalog.SuggestTopicMoney),
+        [Topic.Marketing] = nameof(Catalog.SuggestTopicMarketing),
+        [Topic.People] = nameof(Catalog.SuggestTopicPeople),
+        [Topic.General] = nameof(Catalog.SuggestTopicGeneral),
     };
 
     /// <summary>Words that hint at a topic even when they name no metric ("leads", "money", "campaign").</summary>
-    private static readonly Dictionary<string, string> TopicWords = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, Topic> TopicWords = new(StringComparer.Ordinal)
     {
-        ["deal"] = "deals", ["deals"] = "deals", ["opportunity"] = "deals", ["opportunities"] = "deals", ["opps"] = "deals", ["won"] = "deals",
-        ["lost"] = "deals", ["win"] = "deals", ["lose"] = "deals", ["close"] = "deals", ["closed"] = "deals", ["negocio"] = "deals",
-        ["negocios"] = "deals", ["oportunidades"] = "deals", ["ganamos"] = "deals", ["perdimos"] = "deals",
-        ["customer"] = "customers", ["customers"] = "customers", ["client"] = "customers", ["clients"] = "customers", ["account"] = "customers",
-        ["accounts"] = "customers", ["churn"] = "customers", ["retention"] = "customers", ["renewal"] = "customers", ["renewals"] = "customers",
-        ["subscription"] = "customers", ["subscriptions"] = "customers", ["cliente"] = "customers", ["clientes"] = "customers",
-        ["cuentas"] = "customers", ["suscripciones"] = "customers", ["retencion"] = "customers",
-        ["pipeline"] = "pipeline", ["pipe"] = "pipeline", ["forecast"] = "pipeline", ["quota"] = "pipeline", ["target"] = "pipeline",
-        ["embudo"] = "pipeline", ["prevision"] = "pipeline", ["cuota"] = "pipeline", ["objetivo"] = "pipeline",
-        ["revenue"] = "money", ["money"] = "money", ["sales"] = "money", ["income"] = "money", ["dollars"] = "money", ["ingresos"] = "money",
-        ["ventas"] = "money", ["dinero"] = "money", ["facturacion"] = "money",
-        ["marketing"] = "marketing", ["spend"] = "marketing", ["leads"] = "marketing", ["lead"] = "marketing", ["campaign"] = "marketing",
-        ["campaigns"] = "marketing", ["acquisition"] = "marketing", ["gasto"] = "marketing", ["campana"] = "marketing",
-        ["rep"] = "people", ["reps"] = "people", ["team"] = "people", ["salesperson"] = "people", ["people"] = "people",
-        ["equipo"] = "people", ["comercial"] = "people", ["comerciales"] = "people", ["vendedores"] = "people",
+        ["deal"] = Topic.Deals, ["deals"] = Topic.Deals, ["opportunity"] = Topic.Deals, ["opportunities"] = Topic.Deals, ["opps"] = Topic.Deals, ["won"] = Topic.Deals,
+        ["lost"] = Topic.Deals, ["win"] = Topic.Deals, ["lose"] = Topic.Deals, ["close"] = Topic.Deals, ["closed"] = Topic.Deals, ["negocio"] = Topic.Deals,
+        ["negocios"] = Topic.Deals, ["oportunidades"] = Topic.Deals, ["ganamos"] = Topic.Deals, ["perdimos"] = Topic.Deals,
+        ["customer"] = Topic.Customers, ["customers"] = Topic.Customers, ["client"] = Topic.Customers, ["clients"] = Topic.Customers, ["account"] = Topic.Customers,
+        ["accounts"] = Topic.Customers, ["churn"] = Topic.Customers, ["retention"] = Topic.Customers, ["renewal"] = Topic.Customers, ["renewals"] = Topic.Customers,
+        ["subscription"] = Topic.Customers, ["subscriptions"] = Topic.Customers, ["cliente"] = Topic.Customers, ["clientes"] = Topic.Customers,
+        ["cuentas"] = Topic.Customers, ["suscripciones"] = Topic.Customers, ["retencion"] = Topic.Customers,
+        ["pipeline"] = Topic.Pipeline, ["pipe"] = Topic.Pipeline, ["forecast"] = Topic.Pipeline, ["quota"] = Topic.Pipeline, ["target"] = Topic.Pipeline,
+        ["embudo"] = Topic.Pipeline, ["prevision"] = Topic.Pipeline, ["cuota"] = Topic.Pipeline, ["objetivo"] = Topic.Pipeline,
+        ["revenue"] = Topic.Money, ["money"] = Topic.Money, ["sales"] = Topic.Money, ["income"] = Topic.Money, ["dollars"] = Topic.Money, ["ingresos"] = Topic.Money,
+        ["ventas"] = Topic.Money, ["dinero"] = Topic.Money, ["facturacion"] = Topic.Money,
+        ["marketing"] = Topic.Marketing, ["spend"] = Topic.Marketing, ["leads"] = Topic.Marketing, ["lead"] = Topic.Marketing, ["campaign"] = Topic.Marketing,
+        ["campaigns"] = Topic.Marketing, ["acquisition"] = Topic.Marketing, ["gasto"] = Topic.Marketing, ["campana"] = Topic.Marketing,
+        ["rep"] = Topic.People, ["reps"] = Topic.People, ["team"] = Topic.People, ["salesperson"] = Topic.People, ["people"] = Topic.People,
+        ["equipo"] = Topic.People, ["comercial"] = Topic.People, ["comerciales"] = Topic.People, ["vendedores"] = Topic.People,
     };
 
     /// <summary>Every topic's examples in <paramref name="language"/>: what <see cref="SuggestedQuestions.Everywhere"/> lists.</summary>
@@ -45,21 +45,24 @@ internal static class Suggestions
 
     public static IReadOnlyList<string> For(IEnumerable<string> words, string language, string? likelyMetric)
     {
-        var topics = words.Select(w => TopicWords.GetValueOrDefault(w)).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        var topics = words.Select(w => TopicWords.TryGetValue(w, out var t) ? t : (Topic?)null).OfType<Topic>().Distinct().ToList();
         var picked = new List<string>();
         if (likelyMetric is not null && Metrics.MetricCatalog.TryGet(likelyMetric, out var metric))
         {
             var name = metric.Name(language);
             picked.Add(Texts.Get(language, nameof(Catalog.SuggestMetricThisQuarter), $"{char.ToUpperInvariant(name[0])}{name[1..]}"));
         }
-        foreach (var topic in topics.Count > 0 ? topics : ["general"])
+        foreach (var topic in topics.Count > 0 ? topics : [Topic.General])
         {
             picked.AddRange(Examples(language, ByTopic[topic]));
         }
         if (picked.Count < 3)
-            picked.AddRange(Examples(language, ByTopic["general"]));
+            picked.AddRange(Examples(language, ByTopic[Topic.General]));
         return [.. picked.Distinct(StringComparer.Ordinal).Take(5)];
     }
 
     private static string[] Examples(string language, string key) => Texts.Get(language, key).Split('|');
+
+    /// <summary>What a question's words are about, when they name no metric RevBot could suggest instead.</summary>
+    private enum Topic { Deals, Customers, Pipeline, Money, Marketing, People, General }
 }
