@@ -8,4 +8,7 @@ public enum ChangeChannel
     Cli,
     Api,
     Import,
+
+    /// <summary>A sync from a system of record (HubSpot, Salesforce, Stripe).</summary>
+    Sync,
 }

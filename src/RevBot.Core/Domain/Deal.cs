@@ -30,6 +30,13 @@ public sealed class Deal
     public int? Probability { get; set; }
     public string? NextStep { get; set; }
 
+    /// <summary>
+    /// For a synced deal: when its system of record last changed it, as of the last sync (HubSpot
+    /// <c>hs_lastmodifieddate</c>, Salesforce <c>LastModifiedDate</c>). Write-back sends it as the CRM's concurrency
+    /// check, so a change made in the CRM meanwhile is never overwritten. Null for deals no sync made.
+    /// </summary>
+    public DateTime? SourceModifiedAt { get; set; }
+
     /// <summary>Optimistic-concurrency token: bumped on every change, carried by every card.</summary>
     public int Version { get; set; } = 1;
 }

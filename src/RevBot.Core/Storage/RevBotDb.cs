@@ -39,6 +39,7 @@ public class RevBotDb(DbContextOptions options) : DbContext(options)
         configurationBuilder.Properties<SpendCategory>().HaveConversion<EnumTextConverter<SpendCategory>>().HaveMaxLength(16);
         configurationBuilder.Properties<ChatPlatform>().HaveConversion<EnumTextConverter<ChatPlatform>>().HaveMaxLength(16);
         configurationBuilder.Properties<ChangeChannel>().HaveConversion<EnumTextConverter<ChangeChannel>>().HaveMaxLength(8);
+        configurationBuilder.Properties<SourceSystem>().HaveConversion<EnumTextConverter<SourceSystem>>().HaveMaxLength(16);
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

@@ -18,5 +18,8 @@ public sealed record CsvImportResult(IReadOnlyList<CsvFileCounts> Files, IReadOn
     /// <summary>Rows a mapping's skip rules left out on purpose.</summary>
     public IReadOnlyList<CsvFilteredRows> Filtered { get; init; } = [];
 
-    public bool ChangedAnything => Files.Any(f => f.Inserted + f.Updated > 0);
+    /// <summary>Rows deleted because a sync listed them (<see cref="CanonicalRows.Delete"/>), per canonical file.</summary>
+    public IReadOnlyDictionary<string, int> Deleted { get; init; } = new Dictionary<string, int>();
+
+    public bool ChangedAnything => Files.Any(f => f.Inserted + f.Updated > 0) || Deleted.Values.Any(n => n > 0);
 }

@@ -30,7 +30,8 @@ public static class CsvImporter
         var excluded = new HashSet<(string File, int Line)>();
         var refused = new List<CsvIssue>();
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // Inside a caller's transaction (a dry-run sync rolls back all its batches at the end) the import joins it.
+        await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         ImportContext ctx;
         ImportBatch batch;
         // Each pass reads everything again without the rows refused so far: leaving out an account can make a deal
@@ -53,8 +54,10 @@ public static class CsvImporter
         try
         {
             var (files, created) = await batch.WriteAsync(new TableWriter(db, ct), ctx);
+            var deleted = source.Canonical is { } rows ? await SyncDeletions.RunAsync(db, rows, ct) : new Dictionary<string, int>();
             var result = new CsvImportResult(files, [], InFileOrder(ctx.Warnings, ctx))
             {
+                Deleted = deleted,
                 UsersCreatedFromEmail = created,
                 Refused = InFileOrder(refused, ctx),
                 Filtered = ctx.Filtered,
@@ -62,10 +65,11 @@ public static class CsvImporter
             // The audit records changes: a re-import that changed nothing leaves no trace, as it leaves no data.
             if (result.ChangedAnything || created > 0)
             {
-                db.AuditLog.Add(Audit(source.Name, result, (options.Time ?? TimeProvider.System).GetUtcNow().UtcDateTime));
+                db.AuditLog.Add(Audit(source.Name, result, options.Channel, (options.Time ?? TimeProvider.System).GetUtcNow().UtcDateTime));
                 await db.SaveChangesAsync(ct);
             }
-            await tx.CommitAsync(ct);
+            if (options.BeforeCommit is { } beforeCommit) await beforeCommit(db, ct);
+            if (tx is not null) await tx.CommitAsync(ct);
             return result;
         }
         finally
@@ -75,19 +79,20 @@ public static class CsvImporter
         }
     }
 
-    private static AuditEntry Audit(string name, CsvImportResult result, DateTime at)
+    private static AuditEntry Audit(string name, CsvImportResult result, ChangeChannel channel, DateTime at)
     {
         var summary = result.Files.Where(f => f.Inserted + f.Updated > 0)
             .ToDictionary(f => f.File, f => (object)new { inserted = f.Inserted, updated = f.Updated });
         if (result.UsersCreatedFromEmail > 0) summary["users_created_from_email"] = result.UsersCreatedFromEmail;
+        foreach (var (file, count) in result.Deleted) if (count > 0) summary[file + " deleted"] = count;
         if (result.Refused.Count > 0) summary["rows_refused"] = result.Refused.Select(r => (r.File, r.Line)).Distinct().Count();
         return new AuditEntry
         {
             At = at,
-            Channel = ChangeChannel.Import,
-            Entity = "import",
+            Channel = channel,
+            Entity = channel == ChangeChannel.Sync ? "sync" : "import",
             EntityId = name.Length <= 64 ? name : name[..64],
-            Action = "import",
+            Action = channel == ChangeChannel.Sync ? "sync" : "import",
             Changes = JsonSerializer.Serialize(summary),
         };
     }

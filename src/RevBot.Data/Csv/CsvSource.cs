@@ -12,6 +12,12 @@ public abstract class CsvSource
 
     public static CsvSource Folder(string folder) => new FolderSource(folder);
 
+    /// <summary>Rows made in memory, a sync's batch: the same checks and upsert as files, plus the deletions it lists.</summary>
+    public static CsvSource Rows(CanonicalRows rows) => new RowsSource(rows);
+
+    /// <summary>The rows' deletions; none for files.</summary>
+    internal virtual CanonicalRows? Canonical => null;
+
     /// <summary>The sheet of one canonical file; null when the source has nothing for it.</summary>
     internal abstract CsvSheet? Sheet(CsvFileSpec spec, ImportContext ctx);
 
@@ -31,5 +37,16 @@ public abstract class CsvSource
             if (!Directory.Exists(folder)) throw new DirectoryNotFoundException($"The folder {folder} does not exist.");
             return CsvSheet.Read(folder, spec, ctx);
         }
+    }
+
+    private sealed class RowsSource(CanonicalRows rows) : CsvSource
+    {
+        public override string Name => rows.Name;
+
+        internal override bool IsEmpty => rows.IsEmpty && rows.DeletedCount == 0;
+
+        internal override CanonicalRows Canonical => rows;
+
+        internal override CsvSheet? Sheet(CsvFileSpec spec, ImportContext ctx) => rows.Sheet(spec, ctx);
     }
 }

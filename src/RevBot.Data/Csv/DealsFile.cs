@@ -9,7 +9,7 @@ internal static class DealsFile
 {
     public static readonly CsvFileSpec Spec = new("deals.csv",
         ["deal_id", "name", "account_id", "owner_email", "amount", "currency", "stage", "status", "type", "product", "source",
-         "created_at", "close_date", "closed_at", "loss_reason", "forecast_category", "probability", "next_step"],
+         "created_at", "close_date", "closed_at", "loss_reason", "forecast_category", "probability", "next_step", "source_modified_at"],
         ["deal_id", "amount", "stage", "status"]);
 
     public static List<ImportRow<Deal>> Read(CsvSheet sheet, ImportContext ctx)
@@ -39,6 +39,7 @@ internal static class DealsFile
                 ForecastCategory = row.Enum<ForecastCategory>("forecast_category"),
                 Probability = row.Int("probability", 0, 100),
                 NextStep = row.Text("next_step", ctx.MaxLength<Deal>(nameof(Deal.NextStep))),
+                SourceModifiedAt = row.Timestamp("source_modified_at"),
             };
             if (status is DealStatus.Won or DealStatus.Lost && row.IsEmpty("closed_at"))
                 row.Error("closed_at", $"a value is required when status is {EnumText.Format(status.Value)}");
@@ -69,7 +70,8 @@ internal static class DealsFile
             output.Row(d.Id, d.Name, d.AccountId, output.EmailOf(d.OwnerId), CsvText.Money(d.Amount), d.Currency, d.Stage,
                 EnumText.Format(d.Status), EnumText.Format(d.Type), d.Product, d.Source, CsvText.Timestamp(d.CreatedAt),
                 CsvText.Date(d.CloseDate), CsvText.Timestamp(d.ClosedAt), d.LossReason,
-                d.ForecastCategory is { } f ? EnumText.Format(f) : null, CsvText.Int(d.Probability), d.NextStep);
+                d.ForecastCategory is { } f ? EnumText.Format(f) : null, CsvText.Int(d.Probability), d.NextStep,
+                CsvText.Timestamp(d.SourceModifiedAt));
         return deals.Count;
     }
 

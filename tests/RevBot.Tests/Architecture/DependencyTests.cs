@@ -10,7 +10,7 @@ namespace RevBot.Tests.Architecture;
 public sealed class DependencyTests
 {
     /// <summary>Assembly name prefixes Core must not reference: the adapters, the host, the data project, any web or bot stack.</summary>
-    private static readonly string[] Platforms = ["RevBot.Slack", "RevBot.Teams", "RevBot.Host", "RevBot.Data", "Microsoft.AspNetCore", "Microsoft.Bot", "Slack", "Teams"];
+    private static readonly string[] Platforms = ["RevBot.Slack", "RevBot.Teams", "RevBot.Sources", "RevBot.Host", "RevBot.Data", "Microsoft.AspNetCore", "Microsoft.Bot", "Slack", "Teams"];
 
     [Fact]
     public void Core_features_depend_on_each_other_one_way()

@@ -22,125 +22,6 @@ namespace RevBot.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("RevBot.Core.Domain.Account", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("id");
-
-                    b.Property<string>("Country")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("country");
-
-                    b.Property<DateTime?>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at");
-
-                    b.Property<string>("Domain")
-                        .HasMaxLength(255)
-                        .HasColumnType("character varying(255)")
-                        .HasColumnName("domain");
-
-                    b.Property<int?>("Employees")
-                        .HasColumnType("integer")
-                        .HasColumnName("employees");
-
-                    b.Property<string>("Industry")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("industry");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)")
-                        .HasColumnName("name");
-
-                    b.Property<string>("NameFold")
-                        .ValueGeneratedOnAddOrUpdate()
-                        .HasColumnType("text")
-                        .HasColumnName("name_fold")
-                        .HasComputedColumnSql("translate(lower(name), 'àáâãäåāăąèéêëēĕėęěìíîïĩīĭįıòóôõöøōŏőùúûüũūŭůűųñńňçćčýÿśšźžżł', 'aaaaaaaaaeeeeeeeeeiiiiiiiiiooooooooouuuuuuuuuunnncccyysszzzl')", true);
-
-                    b.Property<int?>("OwnerId")
-                        .HasColumnType("integer")
-                        .HasColumnName("owner_id");
-
-                    b.Property<string>("Region")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("region");
-
-                    b.Property<string>("Segment")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("segment");
-
-                    b.HasKey("Id")
-                        .HasName("pk_accounts");
-
-                    b.HasIndex("Name")
-                        .HasDatabaseName("ix_accounts_name");
-
-                    b.HasIndex("OwnerId")
-                        .HasDatabaseName("ix_accounts_owner_id");
-
-                    b.ToTable("accounts", (string)null);
-                });
-
-            modelBuilder.Entity("RevBot.Core.Domain.Activity", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("id");
-
-                    b.Property<string>("AccountId")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("account_id");
-
-                    b.Property<string>("DealId")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("deal_id");
-
-                    b.Property<DateTime>("OccurredAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("occurred_at");
-
-                    b.Property<string>("Subject")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)")
-                        .HasColumnName("subject");
-
-                    b.Property<string>("Type")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
-                        .HasColumnName("type");
-
-                    b.Property<int?>("UserId")
-                        .HasColumnType("integer")
-                        .HasColumnName("user_id");
-
-                    b.HasKey("Id")
-                        .HasName("pk_activities");
-
-                    b.HasIndex("UserId")
-                        .HasDatabaseName("ix_activities_user_id");
-
-                    b.HasIndex("AccountId", "OccurredAt")
-                        .HasDatabaseName("ix_activities_account_id_occurred_at");
-
-                    b.HasIndex("DealId", "OccurredAt")
-                        .HasDatabaseName("ix_activities_deal_id_occurred_at");
-
-                    b.ToTable("activities", (string)null);
-                });
-
             modelBuilder.Entity("RevBot.Core.Alerts.Alert", b =>
                 {
                     b.Property<long>("Id")
@@ -412,105 +293,6 @@ namespace RevBot.Data.Migrations.Postgres
                     b.ToTable("alert_subscriptions", (string)null);
                 });
 
-            modelBuilder.Entity("RevBot.Core.Deals.AppliedCommand", b =>
-                {
-                    b.Property<string>("Key")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("key");
-
-                    b.Property<DateTime>("AppliedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("applied_at");
-
-                    b.Property<string>("EntityId")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("entity_id");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("kind");
-
-                    b.Property<string>("Outcome")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("outcome");
-
-                    b.Property<int?>("UserId")
-                        .HasColumnType("integer")
-                        .HasColumnName("user_id");
-
-                    b.HasKey("Key")
-                        .HasName("pk_applied_commands");
-
-                    b.HasIndex("AppliedAt")
-                        .HasDatabaseName("ix_applied_commands_applied_at");
-
-                    b.ToTable("applied_commands", (string)null);
-                });
-
-            modelBuilder.Entity("RevBot.Core.Domain.AuditEntry", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<string>("Action")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("action");
-
-                    b.Property<DateTime>("At")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("at");
-
-                    b.Property<string>("Changes")
-                        .HasColumnType("text")
-                        .HasColumnName("changes");
-
-                    b.Property<string>("Channel")
-                        .IsRequired()
-                        .HasMaxLength(8)
-                        .HasColumnType("character varying(8)")
-                        .HasColumnName("channel");
-
-                    b.Property<string>("Entity")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("entity");
-
-                    b.Property<string>("EntityId")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("entity_id");
-
-                    b.Property<int?>("UserId")
-                        .HasColumnType("integer")
-                        .HasColumnName("user_id");
-
-                    b.Property<int?>("Version")
-                        .HasColumnType("integer")
-                        .HasColumnName("version");
-
-                    b.HasKey("Id")
-                        .HasName("pk_audit_log");
-
-                    b.HasIndex("Entity", "EntityId", "At")
-                        .HasDatabaseName("ix_audit_log_entity_entity_id_at");
-
-                    b.ToTable("audit_log", (string)null);
-                });
-
             modelBuilder.Entity("RevBot.Core.Chat.ChatConversationReference", b =>
                 {
                     b.Property<long>("Id")
@@ -593,56 +375,29 @@ namespace RevBot.Data.Migrations.Postgres
                     b.ToTable("conversation_references", (string)null);
                 });
 
-            modelBuilder.Entity("RevBot.Core.Domain.Contact", b =>
+            modelBuilder.Entity("RevBot.Core.Chat.InboundDelivery", b =>
                 {
-                    b.Property<string>("Id")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("id");
+                    b.Property<string>("Platform")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("platform");
 
-                    b.Property<string>("AccountId")
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("account_id");
-
-                    b.Property<DateTime?>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at");
-
-                    b.Property<string>("Email")
-                        .HasMaxLength(320)
-                        .HasColumnType("character varying(320)")
-                        .HasColumnName("email");
-
-                    b.Property<string>("FirstName")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("first_name");
-
-                    b.Property<string>("LastName")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("last_name");
-
-                    b.Property<string>("Phone")
-                        .HasMaxLength(50)
-                        .HasColumnType("character varying(50)")
-                        .HasColumnName("phone");
-
-                    b.Property<string>("Title")
+                    b.Property<string>("DeliveryId")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
-                        .HasColumnName("title");
+                        .HasColumnName("delivery_id");
 
-                    b.HasKey("Id")
-                        .HasName("pk_contacts");
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
 
-                    b.HasIndex("AccountId")
-                        .HasDatabaseName("ix_contacts_account_id");
+                    b.HasKey("Platform", "DeliveryId")
+                        .HasName("pk_inbound_deliveries");
 
-                    b.HasIndex("Email")
-                        .HasDatabaseName("ix_contacts_email");
+                    b.HasIndex("ReceivedAt")
+                        .HasDatabaseName("ix_inbound_deliveries_received_at");
 
-                    b.ToTable("contacts", (string)null);
+                    b.ToTable("inbound_deliveries", (string)null);
                 });
 
             modelBuilder.Entity("RevBot.Core.Conversation.ConversationState", b =>
@@ -667,184 +422,45 @@ namespace RevBot.Data.Migrations.Postgres
                     b.ToTable("conversations", (string)null);
                 });
 
-            modelBuilder.Entity("RevBot.Core.Domain.Deal", b =>
+            modelBuilder.Entity("RevBot.Core.Deals.AppliedCommand", b =>
                 {
-                    b.Property<string>("Id")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("id");
-
-                    b.Property<string>("AccountId")
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("account_id");
-
-                    b.Property<decimal>("Amount")
-                        .HasPrecision(18, 2)
-                        .HasColumnType("numeric(18,2)")
-                        .HasColumnName("amount");
-
-                    b.Property<DateOnly?>("CloseDate")
-                        .HasColumnType("date")
-                        .HasColumnName("close_date");
-
-                    b.Property<DateTime?>("ClosedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("closed_at");
-
-                    b.Property<DateTime?>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at");
-
-                    b.Property<string>("Currency")
-                        .IsRequired()
-                        .HasMaxLength(3)
-                        .HasColumnType("character varying(3)")
-                        .HasColumnName("currency");
-
-                    b.Property<string>("ForecastCategory")
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
-                        .HasColumnName("forecast_category");
-
-                    b.Property<string>("LossReason")
+                    b.Property<string>("Key")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
-                        .HasColumnName("loss_reason");
+                        .HasColumnName("key");
 
-                    b.Property<string>("Name")
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)")
-                        .HasColumnName("name");
+                    b.Property<DateTime>("AppliedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("applied_at");
 
-                    b.Property<string>("NameFold")
-                        .ValueGeneratedOnAddOrUpdate()
+                    b.Property<string>("EntityId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("entity_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
                         .HasColumnType("text")
-                        .HasColumnName("name_fold")
-                        .HasComputedColumnSql("translate(lower(name), 'àáâãäåāăąèéêëēĕėęěìíîïĩīĭįıòóôõöøōŏőùúûüũūŭůűųñńňçćčýÿśšźžżł', 'aaaaaaaaaeeeeeeeeeiiiiiiiiiooooooooouuuuuuuuuunnncccyysszzzl')", true);
+                        .HasColumnName("outcome");
 
-                    b.Property<string>("NextStep")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)")
-                        .HasColumnName("next_step");
-
-                    b.Property<int?>("OwnerId")
+                    b.Property<int?>("UserId")
                         .HasColumnType("integer")
-                        .HasColumnName("owner_id");
+                        .HasColumnName("user_id");
 
-                    b.Property<int?>("Probability")
-                        .HasColumnType("integer")
-                        .HasColumnName("probability");
+                    b.HasKey("Key")
+                        .HasName("pk_applied_commands");
 
-                    b.Property<string>("Product")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("product");
+                    b.HasIndex("AppliedAt")
+                        .HasDatabaseName("ix_applied_commands_applied_at");
 
-                    b.Property<string>("Source")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("source");
-
-                    b.Property<string>("Stage")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("stage");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(8)
-                        .HasColumnType("character varying(8)")
-                        .HasColumnName("status");
-
-                    b.Property<string>("Type")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
-                        .HasColumnName("type");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("integer")
-                        .HasColumnName("version");
-
-                    b.HasKey("Id")
-                        .HasName("pk_deals");
-
-                    b.HasIndex("AccountId")
-                        .HasDatabaseName("ix_deals_account_id");
-
-                    b.HasIndex("CreatedAt")
-                        .HasDatabaseName("ix_deals_created_at");
-
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("CreatedAt"), new[] { "Amount", "Status", "AccountId", "OwnerId", "Stage", "Type", "Source", "Product" });
-
-                    b.HasIndex("OwnerId")
-                        .HasDatabaseName("ix_deals_owner_id");
-
-                    b.HasIndex("Status", "Amount")
-                        .HasDatabaseName("ix_deals_status_amount");
-
-                    b.HasIndex("Status", "CloseDate")
-                        .HasDatabaseName("ix_deals_status_close_date");
-
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Status", "CloseDate"), new[] { "Amount", "Probability", "AccountId", "OwnerId", "Stage", "Type", "Source", "Product" });
-
-                    b.HasIndex("Status", "ClosedAt")
-                        .HasDatabaseName("ix_deals_status_closed_at");
-
-                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Status", "ClosedAt"), new[] { "Amount", "AccountId", "OwnerId", "Type", "Source", "Product", "CreatedAt" });
-
-                    b.ToTable("deals", (string)null);
-                });
-
-            modelBuilder.Entity("RevBot.Core.Domain.DealStageChange", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<string>("DealId")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("deal_id");
-
-                    b.Property<DateTime>("EnteredAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("entered_at");
-
-                    b.Property<DateTime?>("LeftAt")
-                        .ValueGeneratedOnAddOrUpdate()
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("left_at");
-
-                    b.Property<string>("Stage")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("stage");
-
-                    b.HasKey("Id")
-                        .HasName("pk_deal_stage_history");
-
-                    b.HasIndex("EnteredAt", "DealId")
-                        .HasDatabaseName("ix_deal_stage_history_entered_at_deal_id");
-
-                    b.HasIndex("DealId", "EnteredAt", "Stage")
-                        .IsUnique()
-                        .HasDatabaseName("ix_deal_stage_history_deal_id_entered_at_stage");
-
-                    b.HasIndex("LeftAt", "Stage", "EnteredAt")
-                        .HasDatabaseName("ix_deal_stage_history_left_at_stage_entered_at");
-
-                    b.ToTable("deal_stage_history", null, t =>
-                        {
-                            t.HasTrigger("deal_stage_history_exits");
-                        });
+                    b.ToTable("applied_commands", (string)null);
                 });
 
             modelBuilder.Entity("RevBot.Core.Digests.Scheduling.DigestSlotClaim", b =>
@@ -972,6 +588,419 @@ namespace RevBot.Data.Migrations.Postgres
                     b.ToTable("digest_schedules", (string)null);
                 });
 
+            modelBuilder.Entity("RevBot.Core.Domain.Account", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Country")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("country");
+
+                    b.Property<DateTime?>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Domain")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("domain");
+
+                    b.Property<int?>("Employees")
+                        .HasColumnType("integer")
+                        .HasColumnName("employees");
+
+                    b.Property<string>("Industry")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("industry");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("NameFold")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("text")
+                        .HasColumnName("name_fold")
+                        .HasComputedColumnSql("translate(lower(name), 'àáâãäåāăąèéêëēĕėęěìíîïĩīĭįıòóôõöøōŏőùúûüũūŭůűųñńňçćčýÿśšźžżł', 'aaaaaaaaaeeeeeeeeeiiiiiiiiiooooooooouuuuuuuuuunnncccyysszzzl')", true);
+
+                    b.Property<int?>("OwnerId")
+                        .HasColumnType("integer")
+                        .HasColumnName("owner_id");
+
+                    b.Property<string>("Region")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("region");
+
+                    b.Property<string>("Segment")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("segment");
+
+                    b.HasKey("Id")
+                        .HasName("pk_accounts");
+
+                    b.HasIndex("Name")
+                        .HasDatabaseName("ix_accounts_name");
+
+                    b.HasIndex("OwnerId")
+                        .HasDatabaseName("ix_accounts_owner_id");
+
+                    b.ToTable("accounts", (string)null);
+                });
+
+            modelBuilder.Entity("RevBot.Core.Domain.Activity", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AccountId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("account_id");
+
+                    b.Property<string>("DealId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("deal_id");
+
+                    b.Property<DateTime>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("subject");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("type");
+
+                    b.Property<int?>("UserId")
+                        .HasColumnType("integer")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_activities");
+
+                    b.HasIndex("UserId")
+                        .HasDatabaseName("ix_activities_user_id");
+
+                    b.HasIndex("AccountId", "OccurredAt")
+                        .HasDatabaseName("ix_activities_account_id_occurred_at");
+
+                    b.HasIndex("DealId", "OccurredAt")
+                        .HasDatabaseName("ix_activities_deal_id_occurred_at");
+
+                    b.ToTable("activities", (string)null);
+                });
+
+            modelBuilder.Entity("RevBot.Core.Domain.AuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("action");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Changes")
+                        .HasColumnType("text")
+                        .HasColumnName("changes");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("channel");
+
+                    b.Property<string>("Entity")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("entity");
+
+                    b.Property<string>("EntityId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("entity_id");
+
+                    b.Property<int?>("UserId")
+                        .HasColumnType("integer")
+                        .HasColumnName("user_id");
+
+                    b.Property<int?>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_audit_log");
+
+                    b.HasIndex("Entity", "EntityId", "At")
+                        .HasDatabaseName("ix_audit_log_entity_entity_id_at");
+
+                    b.ToTable("audit_log", (string)null);
+                });
+
+            modelBuilder.Entity("RevBot.Core.Domain.Contact", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AccountId")
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("account_id");
+
+                    b.Property<DateTime?>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("email");
+
+                    b.Property<string>("FirstName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("first_name");
+
+                    b.Property<string>("LastName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("last_name");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("phone");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_contacts");
+
+                    b.HasIndex("AccountId")
+                        .HasDatabaseName("ix_contacts_account_id");
+
+                    b.HasIndex("Email")
+                        .HasDatabaseName("ix_contacts_email");
+
+                    b.ToTable("contacts", (string)null);
+                });
+
+            modelBuilder.Entity("RevBot.Core.Domain.Deal", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AccountId")
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("account_id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<DateOnly?>("CloseDate")
+                        .HasColumnType("date")
+                        .HasColumnName("close_date");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<DateTime?>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("currency");
+
+                    b.Property<string>("ForecastCategory")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("forecast_category");
+
+                    b.Property<string>("LossReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("loss_reason");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("NameFold")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("text")
+                        .HasColumnName("name_fold")
+                        .HasComputedColumnSql("translate(lower(name), 'àáâãäåāăąèéêëēĕėęěìíîïĩīĭįıòóôõöøōŏőùúûüũūŭůűųñńňçćčýÿśšźžżł', 'aaaaaaaaaeeeeeeeeeiiiiiiiiiooooooooouuuuuuuuuunnncccyysszzzl')", true);
+
+                    b.Property<string>("NextStep")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("next_step");
+
+                    b.Property<int?>("OwnerId")
+                        .HasColumnType("integer")
+                        .HasColumnName("owner_id");
+
+                    b.Property<int?>("Probability")
+                        .HasColumnType("integer")
+                        .HasColumnName("probability");
+
+                    b.Property<string>("Product")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("product");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("source");
+
+                    b.Property<DateTime?>("SourceModifiedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("source_modified_at");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("stage");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("type");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_deals");
+
+                    b.HasIndex("AccountId")
+                        .HasDatabaseName("ix_deals_account_id");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_deals_created_at");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("CreatedAt"), new[] { "Amount", "Status", "AccountId", "OwnerId", "Stage", "Type", "Source", "Product" });
+
+                    b.HasIndex("OwnerId")
+                        .HasDatabaseName("ix_deals_owner_id");
+
+                    b.HasIndex("Status", "Amount")
+                        .HasDatabaseName("ix_deals_status_amount");
+
+                    b.HasIndex("Status", "CloseDate")
+                        .HasDatabaseName("ix_deals_status_close_date");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Status", "CloseDate"), new[] { "Amount", "Probability", "AccountId", "OwnerId", "Stage", "Type", "Source", "Product" });
+
+                    b.HasIndex("Status", "ClosedAt")
+                        .HasDatabaseName("ix_deals_status_closed_at");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Status", "ClosedAt"), new[] { "Amount", "AccountId", "OwnerId", "Type", "Source", "Product", "CreatedAt" });
+
+                    b.ToTable("deals", (string)null);
+                });
+
+            modelBuilder.Entity("RevBot.Core.Domain.DealStageChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("DealId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("deal_id");
+
+                    b.Property<DateTime>("EnteredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("entered_at");
+
+                    b.Property<DateTime?>("LeftAt")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("left_at");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("stage");
+
+                    b.HasKey("Id")
+                        .HasName("pk_deal_stage_history");
+
+                    b.HasIndex("EnteredAt", "DealId")
+                        .HasDatabaseName("ix_deal_stage_history_entered_at_deal_id");
+
+                    b.HasIndex("DealId", "EnteredAt", "Stage")
+                        .IsUnique()
+                        .HasDatabaseName("ix_deal_stage_history_deal_id_entered_at_stage");
+
+                    b.HasIndex("LeftAt", "Stage", "EnteredAt")
+                        .HasDatabaseName("ix_deal_stage_history_left_at_stage_entered_at");
+
+                    b.ToTable("deal_stage_history", null, t =>
+                        {
+                            t.HasTrigger("deal_stage_history_exits");
+                        });
+                });
+
             modelBuilder.Entity("RevBot.Core.Domain.ForecastSnapshot", b =>
                 {
                     b.Property<long>("Id")
@@ -1012,160 +1041,6 @@ namespace RevBot.Data.Migrations.Postgres
                         .HasDatabaseName("ix_forecast_snapshots_period_start_taken_at");
 
                     b.ToTable("forecast_snapshots", (string)null);
-                });
-
-            modelBuilder.Entity("RevBot.Core.Handoffs.Handoff", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<DateTime?>("ClaimedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("claimed_at");
-
-                    b.Property<int?>("ClaimedByUserId")
-                        .HasColumnType("integer")
-                        .HasColumnName("claimed_by_user_id");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at");
-
-                    b.Property<string>("DealId")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("deal_id");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("kind");
-
-                    b.HasKey("Id")
-                        .HasName("pk_handoffs");
-
-                    b.HasIndex("ClaimedByUserId")
-                        .HasDatabaseName("ix_handoffs_claimed_by_user_id");
-
-                    b.HasIndex("DealId", "Kind")
-                        .IsUnique()
-                        .HasDatabaseName("ix_handoffs_deal_id_kind");
-
-                    b.ToTable("handoffs", (string)null);
-                });
-
-            modelBuilder.Entity("RevBot.Core.Chat.InboundDelivery", b =>
-                {
-                    b.Property<string>("Platform")
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
-                        .HasColumnName("platform");
-
-                    b.Property<string>("DeliveryId")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("delivery_id");
-
-                    b.Property<DateTime>("ReceivedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("received_at");
-
-                    b.HasKey("Platform", "DeliveryId")
-                        .HasName("pk_inbound_deliveries");
-
-                    b.HasIndex("ReceivedAt")
-                        .HasDatabaseName("ix_inbound_deliveries_received_at");
-
-                    b.ToTable("inbound_deliveries", (string)null);
-                });
-
-            modelBuilder.Entity("RevBot.Core.Outbox.OutboxMessage", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<int>("Attempts")
-                        .HasColumnType("integer")
-                        .HasColumnName("attempts");
-
-                    b.Property<DateTime>("AvailableAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("available_at");
-
-                    b.Property<string>("ChannelId")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)")
-                        .HasColumnName("channel_id");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at");
-
-                    b.Property<DateTime?>("FailedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("failed_at");
-
-                    b.Property<bool>("Gone")
-                        .HasColumnType("boolean")
-                        .HasColumnName("gone");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("kind");
-
-                    b.Property<string>("LastError")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)")
-                        .HasColumnName("last_error");
-
-                    b.Property<string>("Payload")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("payload");
-
-                    b.Property<string>("Platform")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
-                        .HasColumnName("platform");
-
-                    b.Property<string>("PlatformMessageId")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("platform_message_id");
-
-                    b.Property<int?>("RecipientUserId")
-                        .HasColumnType("integer")
-                        .HasColumnName("recipient_user_id");
-
-                    b.Property<DateTime?>("SentAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("sent_at");
-
-                    b.HasKey("Id")
-                        .HasName("pk_outbox_messages");
-
-                    b.HasIndex("RecipientUserId")
-                        .HasDatabaseName("ix_outbox_messages_recipient_user_id");
-
-                    b.HasIndex("AvailableAt", "Id")
-                        .HasDatabaseName("ix_outbox_messages_available_at_id")
-                        .HasFilter("sent_at IS NULL AND failed_at IS NULL");
-
-                    b.ToTable("outbox_messages", (string)null);
                 });
 
             modelBuilder.Entity("RevBot.Core.Domain.ProductUsage", b =>
@@ -1229,41 +1104,6 @@ namespace RevBot.Data.Migrations.Postgres
                         .HasDatabaseName("ix_quotas_period_start_period_end_owner_id");
 
                     b.ToTable("quotas", (string)null);
-                });
-
-            modelBuilder.Entity("RevBot.Core.Images.ReplyImageRecord", b =>
-                {
-                    b.Property<string>("Token")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("token");
-
-                    b.Property<byte[]>("Bytes")
-                        .IsRequired()
-                        .HasColumnType("bytea")
-                        .HasColumnName("bytes");
-
-                    b.Property<string>("ContentType")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("content_type");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at");
-
-                    b.Property<DateTime>("ExpiresAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("expires_at");
-
-                    b.HasKey("Token")
-                        .HasName("pk_reply_images");
-
-                    b.HasIndex("ExpiresAt")
-                        .HasDatabaseName("ix_reply_images_expires_at");
-
-                    b.ToTable("reply_images", (string)null);
                 });
 
             modelBuilder.Entity("RevBot.Core.Domain.Spend", b =>
@@ -1473,36 +1313,354 @@ namespace RevBot.Data.Migrations.Postgres
                     b.ToTable("users", (string)null);
                 });
 
-            modelBuilder.Entity("RevBot.Core.Domain.Account", b =>
+            modelBuilder.Entity("RevBot.Core.Handoffs.Handoff", b =>
                 {
-                    b.HasOne("RevBot.Core.Domain.User", "Owner")
-                        .WithMany()
-                        .HasForeignKey("OwnerId")
-                        .OnDelete(DeleteBehavior.SetNull)
-                        .HasConstraintName("fk_accounts_users_owner_id");
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
 
-                    b.Navigation("Owner");
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime?>("ClaimedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("claimed_at");
+
+                    b.Property<int?>("ClaimedByUserId")
+                        .HasColumnType("integer")
+                        .HasColumnName("claimed_by_user_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DealId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("deal_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.HasKey("Id")
+                        .HasName("pk_handoffs");
+
+                    b.HasIndex("ClaimedByUserId")
+                        .HasDatabaseName("ix_handoffs_claimed_by_user_id");
+
+                    b.HasIndex("DealId", "Kind")
+                        .IsUnique()
+                        .HasDatabaseName("ix_handoffs_deal_id_kind");
+
+                    b.ToTable("handoffs", (string)null);
                 });
 
-            modelBuilder.Entity("RevBot.Core.Domain.Activity", b =>
+            modelBuilder.Entity("RevBot.Core.Images.ReplyImageRecord", b =>
                 {
-                    b.HasOne("RevBot.Core.Domain.Account", null)
-                        .WithMany()
-                        .HasForeignKey("AccountId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .HasConstraintName("fk_activities_accounts_account_id");
+                    b.Property<string>("Token")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("token");
 
-                    b.HasOne("RevBot.Core.Domain.Deal", null)
-                        .WithMany()
-                        .HasForeignKey("DealId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .HasConstraintName("fk_activities_deals_deal_id");
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("bytes");
 
-                    b.HasOne("RevBot.Core.Domain.User", null)
-                        .WithMany()
-                        .HasForeignKey("UserId")
-                        .OnDelete(DeleteBehavior.SetNull)
-                        .HasConstraintName("fk_activities_users_user_id");
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("content_type");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.HasKey("Token")
+                        .HasName("pk_reply_images");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("ix_reply_images_expires_at");
+
+                    b.ToTable("reply_images", (string)null);
+                });
+
+            modelBuilder.Entity("RevBot.Core.Outbox.OutboxMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<DateTime>("AvailableAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("available_at");
+
+                    b.Property<string>("ChannelId")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("channel_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTime?>("FailedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("failed_at");
+
+                    b.Property<bool>("Gone")
+                        .HasColumnType("boolean")
+                        .HasColumnName("gone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("last_error");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("payload");
+
+                    b.Property<string>("Platform")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("platform");
+
+                    b.Property<string>("PlatformMessageId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("platform_message_id");
+
+                    b.Property<int?>("RecipientUserId")
+                        .HasColumnType("integer")
+                        .HasColumnName("recipient_user_id");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_outbox_messages");
+
+                    b.HasIndex("RecipientUserId")
+                        .HasDatabaseName("ix_outbox_messages_recipient_user_id");
+
+                    b.HasIndex("AvailableAt", "Id")
+                        .HasDatabaseName("ix_outbox_messages_available_at_id")
+                        .HasFilter("sent_at IS NULL AND failed_at IS NULL");
+
+                    b.ToTable("outbox_messages", (string)null);
+                });
+
+            modelBuilder.Entity("RevBot.Core.Sources.CrmWrite", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Answer")
+                        .HasColumnType("text")
+                        .HasColumnName("answer");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<DateTime>("AvailableAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("available_at");
+
+                    b.Property<string>("Changes")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("changes");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DealId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("deal_id");
+
+                    b.Property<int>("DealVersion")
+                        .HasColumnType("integer")
+                        .HasColumnName("deal_version");
+
+                    b.Property<DateTime?>("DoneAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("done_at");
+
+                    b.Property<DateTime?>("ExpectedModifiedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expected_modified_at");
+
+                    b.Property<DateTime?>("FailedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("failed_at");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("language");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("last_error");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("outcome");
+
+                    b.Property<int?>("RequestedByUserId")
+                        .HasColumnType("integer")
+                        .HasColumnName("requested_by_user_id");
+
+                    b.Property<string>("System")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("system");
+
+                    b.HasKey("Id")
+                        .HasName("pk_crm_writes");
+
+                    b.HasIndex("DealId")
+                        .HasDatabaseName("ix_crm_writes_deal_id");
+
+                    b.HasIndex("RequestedByUserId")
+                        .HasDatabaseName("ix_crm_writes_requested_by_user_id");
+
+                    b.HasIndex("AvailableAt", "Id")
+                        .HasDatabaseName("ix_crm_writes_available_at_id")
+                        .HasFilter("done_at IS NULL AND failed_at IS NULL");
+
+                    b.ToTable("crm_writes", (string)null);
+                });
+
+            modelBuilder.Entity("RevBot.Core.Sources.SyncCursor", b =>
+                {
+                    b.Property<string>("System")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("system");
+
+                    b.Property<string>("Object")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("object");
+
+                    b.Property<string>("Position")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("position");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("System", "Object")
+                        .HasName("pk_sync_cursors");
+
+                    b.ToTable("sync_cursors", (string)null);
+                });
+
+            modelBuilder.Entity("RevBot.Core.Sources.SyncRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Deleted")
+                        .HasColumnType("integer")
+                        .HasColumnName("deleted");
+
+                    b.Property<string>("Details")
+                        .HasColumnType("text")
+                        .HasColumnName("details");
+
+                    b.Property<bool>("DryRun")
+                        .HasColumnType("boolean")
+                        .HasColumnName("dry_run");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("error");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<bool>("Full")
+                        .HasColumnType("boolean")
+                        .HasColumnName("full");
+
+                    b.Property<int>("Read")
+                        .HasColumnType("integer")
+                        .HasColumnName("read");
+
+                    b.Property<int>("Skipped")
+                        .HasColumnType("integer")
+                        .HasColumnName("skipped");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("System")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("system");
+
+                    b.Property<int>("Written")
+                        .HasColumnType("integer")
+                        .HasColumnName("written");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sync_runs");
+
+                    b.HasIndex("System", "FinishedAt")
+                        .HasDatabaseName("ix_sync_runs_system_finished_at");
+
+                    b.ToTable("sync_runs", (string)null);
                 });
 
             modelBuilder.Entity("RevBot.Core.Alerts.Alert", b =>
@@ -1548,6 +1706,48 @@ namespace RevBot.Data.Migrations.Postgres
                         .HasConstraintName("fk_conversation_references_users_user_id");
                 });
 
+            modelBuilder.Entity("RevBot.Core.Digests.Scheduling.DigestSlotClaim", b =>
+                {
+                    b.HasOne("RevBot.Core.Digests.Scheduling.DigestSubscription", null)
+                        .WithMany()
+                        .HasForeignKey("ScheduleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_digest_slot_claims_digest_schedules_schedule_id");
+                });
+
+            modelBuilder.Entity("RevBot.Core.Domain.Account", b =>
+                {
+                    b.HasOne("RevBot.Core.Domain.User", "Owner")
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_accounts_users_owner_id");
+
+                    b.Navigation("Owner");
+                });
+
+            modelBuilder.Entity("RevBot.Core.Domain.Activity", b =>
+                {
+                    b.HasOne("RevBot.Core.Domain.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_activities_accounts_account_id");
+
+                    b.HasOne("RevBot.Core.Domain.Deal", null)
+                        .WithMany()
+                        .HasForeignKey("DealId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_activities_deals_deal_id");
+
+                    b.HasOne("RevBot.Core.Domain.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_activities_users_user_id");
+                });
+
             modelBuilder.Entity("RevBot.Core.Domain.Contact", b =>
                 {
                     b.HasOne("RevBot.Core.Domain.Account", "Account")
@@ -1588,16 +1788,6 @@ namespace RevBot.Data.Migrations.Postgres
                         .HasConstraintName("fk_deal_stage_history_deals_deal_id");
                 });
 
-            modelBuilder.Entity("RevBot.Core.Digests.Scheduling.DigestSlotClaim", b =>
-                {
-                    b.HasOne("RevBot.Core.Digests.Scheduling.DigestSubscription", null)
-                        .WithMany()
-                        .HasForeignKey("ScheduleId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_digest_slot_claims_digest_schedules_schedule_id");
-                });
-
             modelBuilder.Entity("RevBot.Core.Domain.ForecastSnapshot", b =>
                 {
                     b.HasOne("RevBot.Core.Domain.User", null)
@@ -1605,31 +1795,6 @@ namespace RevBot.Data.Migrations.Postgres
                         .HasForeignKey("OwnerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .HasConstraintName("fk_forecast_snapshots_users_owner_id");
-                });
-
-            modelBuilder.Entity("RevBot.Core.Handoffs.Handoff", b =>
-                {
-                    b.HasOne("RevBot.Core.Domain.User", null)
-                        .WithMany()
-                        .HasForeignKey("ClaimedByUserId")
-                        .OnDelete(DeleteBehavior.SetNull)
-                        .HasConstraintName("fk_handoffs_users_claimed_by_user_id");
-
-                    b.HasOne("RevBot.Core.Domain.Deal", null)
-                        .WithMany()
-                        .HasForeignKey("DealId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_handoffs_deals_deal_id");
-                });
-
-            modelBuilder.Entity("RevBot.Core.Outbox.OutboxMessage", b =>
-                {
-                    b.HasOne("RevBot.Core.Domain.User", null)
-                        .WithMany()
-                        .HasForeignKey("RecipientUserId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .HasConstraintName("fk_outbox_messages_users_recipient_user_id");
                 });
 
             modelBuilder.Entity("RevBot.Core.Domain.ProductUsage", b =>
@@ -1680,6 +1845,47 @@ namespace RevBot.Data.Migrations.Postgres
                         .HasConstraintName("fk_users_users_manager_id");
 
                     b.Navigation("Manager");
+                });
+
+            modelBuilder.Entity("RevBot.Core.Handoffs.Handoff", b =>
+                {
+                    b.HasOne("RevBot.Core.Domain.User", null)
+                        .WithMany()
+                        .HasForeignKey("ClaimedByUserId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_handoffs_users_claimed_by_user_id");
+
+                    b.HasOne("RevBot.Core.Domain.Deal", null)
+                        .WithMany()
+                        .HasForeignKey("DealId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_handoffs_deals_deal_id");
+                });
+
+            modelBuilder.Entity("RevBot.Core.Outbox.OutboxMessage", b =>
+                {
+                    b.HasOne("RevBot.Core.Domain.User", null)
+                        .WithMany()
+                        .HasForeignKey("RecipientUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_outbox_messages_users_recipient_user_id");
+                });
+
+            modelBuilder.Entity("RevBot.Core.Sources.CrmWrite", b =>
+                {
+                    b.HasOne("RevBot.Core.Domain.Deal", null)
+                        .WithMany()
+                        .HasForeignKey("DealId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_crm_writes_deals_deal_id");
+
+                    b.HasOne("RevBot.Core.Domain.User", null)
+                        .WithMany()
+                        .HasForeignKey("RequestedByUserId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_crm_writes_users_requested_by_user_id");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,109 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using RevBot.Core.Domain;
+using RevBot.Core.Sources;
+using RevBot.Core.Storage;
+using RevBot.Data.Csv;
+
+namespace RevBot.Sources.Sync;
+
+/// <summary>
+/// Runs one sync of one system: takes the system's lock, reads the connector's batches since the stored cursors and
+/// imports each one through the CSV importer (same checks, same upsert by id) with its cursor stored in the same
+/// transaction, so an interrupted run resumes after the last committed batch without duplicates. Invalid records are
+/// skipped and listed with their reasons; a failure ends the run with its error recorded. A dry run imports every
+/// batch inside one transaction it rolls back, so its counts are what a real run would have done.
+/// </summary>
+public sealed class SyncRunner(TimeProvider time, ILogger<SyncRunner> log)
+{
+    private const int MaxListedSkips = 200;
+
+    public async Task<SyncOutcome> RunAsync(RevBotDb db, ISourceConnector connector, SyncRequest request, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(connector);
+        ArgumentNullException.ThrowIfNull(request);
+        var system = connector.System;
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            if (!await SyncLock.TryTakeAsync(db, system, ct)) return new SyncOutcome(null);
+            try
+            {
+                return new SyncOutcome(await RunLockedAsync(db, connector, request, ct));
+            }
+            finally
+            {
+                await SyncLock.ReleaseAsync(db, system);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private async Task<SyncRun> RunLockedAsync(RevBotDb db, ISourceConnector connector, SyncRequest request, CancellationToken ct)
+    {
+        var system = connector.System;
+        var run = new SyncRun { System = system, Full = request.Full, DryRun = request.DryRun, StartedAt = Now() };
+        db.SyncRuns.Add(run);
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
+        var tally = new SyncTally();
+        var cursors = request.Full
+            ? new Dictionary<string, string>()
+            : await db.SyncCursors.AsNoTracking().Where(c => c.System == system).ToDictionaryAsync(c => c.Object, c => c.Position, ct);
+        await using var dryRun = request.DryRun ? await db.Database.BeginTransactionAsync(ct) : null;
+        try
+        {
+            await foreach (var batch in connector.ReadAsync(cursors, ct))
+            {
+                var result = await CsvImporter.ImportAsync(db, CsvSource.Rows(batch.Rows), new CsvImportOptions
+                {
+                    SkipInvalid = true,
+                    Time = time,
+                    Channel = ChangeChannel.Sync,
+                    BeforeCommit = batch.Cursor is null ? null : (d, c) => StoreCursorAsync(d, system, batch.Object, batch.Cursor, c),
+                }, ct);
+                tally.Add(batch, result);
+                if (!result.Succeeded)
+                    throw new SyncFailedException($"{batch.Rows.Name}: {string.Join("; ", result.Errors.Take(3))}");
+            }
+            run.FinishedAt = Now();
+        }
+        catch (Exception e) when (e is SyncFailedException or HttpRequestException or TimeoutException or JsonException
+                                  || (e is TaskCanceledException && !ct.IsCancellationRequested))
+        {
+            log.LogWarning("The {System} sync failed: {Error}", EnumText.Format(system), e.Message);
+            run.FinishedAt = Now();
+            run.Error = Short(e.Message);
+        }
+        finally
+        {
+            if (dryRun is not null) await dryRun.RollbackAsync(CancellationToken.None);
+        }
+        tally.CopyTo(run, MaxListedSkips);
+        db.SyncRuns.Update(run);
+        await db.SaveChangesAsync(CancellationToken.None);
+        db.ChangeTracker.Clear();
+        return run;
+    }
+
+    private async Task StoreCursorAsync(RevBotDb db, SourceSystem system, string obj, string position, CancellationToken ct)
+    {
+        var stored = await db.SyncCursors.FindAsync([system, obj], ct);
+        if (stored is null) db.SyncCursors.Add(new SyncCursor { System = system, Object = obj, Position = position, UpdatedAt = Now() });
+        else
+        {
+            stored.Position = position;
+            stored.UpdatedAt = Now();
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
+    private DateTime Now() => time.GetUtcNow().UtcDateTime;
+
+    private static string Short(string message) => message.Length <= 500 ? message : message[..500];
+}
