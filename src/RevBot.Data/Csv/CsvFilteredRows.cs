@@ -1,7 +1,8 @@
+using Humanizer;
 namespace RevBot.Data.Csv;
 
 /// <summary>Rows of a source file that a mapping's <c>skip</c> rule left out, with the rule's reason.</summary>
 public sealed record CsvFilteredRows(string File, string Reason, int Count)
 {
-    public override string ToString() => $"{File}: {Count} row(s) skipped: {Reason}";
+    public override string ToString() => $"{File}: {"row".ToQuantity(Count)} skipped: {Reason}";
 }

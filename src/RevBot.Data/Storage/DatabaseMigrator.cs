@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Humanizer;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -67,7 +68,7 @@ public static class DatabaseMigrator
         {
             if (!await db.Database.CanConnectAsync(ct)) return new DatabaseStatus(false, 0, "database unreachable");
             var pending = (await db.Database.GetPendingMigrationsAsync(ct)).Count();
-            return new DatabaseStatus(true, pending, pending == 0 ? "ok" : $"{pending} migration(s) not applied; run `revbot db migrate`");
+            return new DatabaseStatus(true, pending, pending == 0 ? "ok" : $"{"migration".ToQuantity(pending)} not applied; run `revbot db migrate`");
         }
         catch (Exception ex) when (ex is DbException or InvalidOperationException or TimeoutException)
         {

@@ -1,3 +1,4 @@
+using Humanizer;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -66,7 +67,7 @@ public static class Rollups
             $"SELECT count(*)::int AS \"Value\" FROM unnest({d0}, {d1}) AS w(d0, d1) WHERE NOT EXISTS (SELECT 1 FROM cohort_windows c WHERE c.d0 = w.d0 AND c.d1 = w.d1)")
             .ToListAsync(ct);
         if (missing[0] == 0) return 0;
-        var added = await MaintenanceStatements.RunAsync(db, $"Filling in {missing[0]} new cohort window(s) of the subscription rollups", log,
+        var added = await MaintenanceStatements.RunAsync(db, $"Filling in {"new cohort window".ToQuantity(missing[0])} of the subscription rollups", log,
             c => db.Database.SqlQuery<int>($"SELECT cohort_windows_add({d0}, {d1}) AS \"Value\"").ToListAsync(c), ct);
         return added[0];
     }

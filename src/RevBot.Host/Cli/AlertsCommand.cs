@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using Humanizer;
 using RevBot.Core.Alerts;
 using RevBot.Core.Alerts.Delivery;
 using RevBot.Core.Domain;
@@ -95,7 +96,7 @@ internal static class AlertsCommand
         }
         await output.WriteLineAsync(r.Skipped
             ? "Skipped: another instance is scanning right now."
-            : $"{r.Found} deal(s) and account(s) flagged: {r.NewAlerts} new alert(s), {r.Resolved} resolved, {r.Messages} message(s) queued in the outbox.");
+            : $"Deals and accounts flagged: {r.Found}; {"new alert".ToQuantity(r.NewAlerts)}, {r.Resolved} resolved, {"message".ToQuantity(r.Messages)} queued in the outbox.");
     }
 
     private static async Task WriteTextAsync(IAsyncEnumerable<AlertFinding> findings, TextWriter output, DateOnly? asOf, CancellationToken ct)
@@ -111,6 +112,6 @@ internal static class AlertsCommand
             await output.WriteLineAsync($"  to: {(f.Recipients.Count > 0 ? string.Join(", ", f.Recipients) : "(nobody: no owner)")}");
         }
         var day = asOf is { } d ? $" as of {d:yyyy-MM-dd}" : "";
-        await output.WriteLineAsync($"{stalled} stalled deal(s), {churn} account(s) at risk{day}. Dry run: nothing was stored or sent.");
+        await output.WriteLineAsync($"{"stalled deal".ToQuantity(stalled)}, {"account".ToQuantity(churn)} at risk{day}. Dry run: nothing was stored or sent.");
     }
 }

@@ -1,3 +1,4 @@
+using Humanizer;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using RevBot.Core.Storage;
@@ -39,7 +40,7 @@ internal static class CliDatabase
         }
         await error.WriteLineAsync(target.Provider == DbProvider.Sqlite
             ? $"revbot: {target} has no RevBot tables (a new or empty file); fill it with `revbot seed --db {target}` or `revbot import <folder> --db {target}`."
-            : $"revbot: {target}: {pending} migration(s) not applied; run `revbot db migrate`.");
+            : $"revbot: {target}: {"migration".ToQuantity(pending)} not applied; run `revbot db migrate`.");
         return false;
     }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Data.Common;
+using Humanizer;
 using Microsoft.EntityFrameworkCore;
 using RevBot.Data.Csv;
 using RevBot.Data.Csv.Mapping;
@@ -67,7 +68,7 @@ internal static class ImportCommand
                 foreach (var problem in problems) await error.WriteLineAsync(problem.ToString());
                 if (mapped is null)
                 {
-                    await error.WriteLineAsync($"Import refused: the mapping has {problems.Count} problem(s); no row was read and nothing was changed.");
+                    await error.WriteLineAsync($"Import refused: the mapping has {"problem".ToQuantity(problems.Count)}; no row was read and nothing was changed.");
                     return 2;
                 }
                 source = mapped;
@@ -90,16 +91,16 @@ internal static class ImportCommand
             if (!result.Succeeded)
             {
                 foreach (var issue in result.Errors) await error.WriteLineAsync(issue.ToString());
-                await error.WriteLineAsync($"Import refused: {result.Errors.Count} error(s); nothing was changed in {target}.");
+                await error.WriteLineAsync($"Import refused: {"error".ToQuantity(result.Errors.Count)}; nothing was changed in {target}.");
                 return 1;
             }
             foreach (var file in result.Files) await output.WriteLineAsync(file.ToString());
-            if (result.UsersCreatedFromEmail > 0) await output.WriteLineAsync($"{result.UsersCreatedFromEmail} user(s) known only by email were created.");
+            if (result.UsersCreatedFromEmail > 0) await output.WriteLineAsync($"{"user".ToQuantity(result.UsersCreatedFromEmail)} known only by email {(result.UsersCreatedFromEmail == 1 ? "was" : "were")} created.");
             if (skipInvalid)
             {
                 RefusedRowsReport.Write(reportPath, result.Refused);
                 var rows = result.Refused.Select(r => (r.File, r.Line)).Distinct().Count();
-                await output.WriteLineAsync($"{rows} invalid row(s) left out; the reasons are in {reportPath}.");
+                await output.WriteLineAsync($"{"invalid row".ToQuantity(rows)} left out; the reasons are in {reportPath}.");
             }
             await output.WriteLineAsync($"Imported {dir.FullName} into {target}.");
             return 0;

@@ -78,7 +78,7 @@ public sealed class AlertsCommandTests(AlertsDemoDatabase demo) : IClassFixture<
 
         Assert.Equal(0, code);
         Assert.Contains("stalled_deal  ", output, StringComparison.Ordinal);
-        Assert.Matches(@"\d+ stalled deal\(s\), \d+ account\(s\) at risk as of 2026-03-15\. Dry run: nothing was stored or sent\.\s*$", output);
+        Assert.Matches(@"\d+ stalled deals?, \d+ accounts? at risk as of 2026-03-15\. Dry run: nothing was stored or sent\.\s*$", output);
     }
 
     [Fact]

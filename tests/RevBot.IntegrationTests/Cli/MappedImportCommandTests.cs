@@ -56,7 +56,7 @@ public sealed class MappedImportCommandTests : IDisposable
 
         Assert.Equal(1, code);
         Assert.Contains("deals.csv:3: Deal owner: 'Zoe Unknown' is not in the mapping's map", error, StringComparison.Ordinal);
-        Assert.Contains("Import refused: 1 error(s); nothing was changed", error, StringComparison.Ordinal);
+        Assert.Contains("Import refused: 1 error; nothing was changed", error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -71,7 +71,7 @@ public sealed class MappedImportCommandTests : IDisposable
 
         Assert.Equal(0, code);
         Assert.Contains("deals.csv: 1 rows, 1 inserted, 0 updated, 0 unchanged", output, StringComparison.Ordinal);
-        Assert.Contains($"2 invalid row(s) left out; the reasons are in {report}.", output, StringComparison.Ordinal);
+        Assert.Contains($"2 invalid rows left out; the reasons are in {report}.", output, StringComparison.Ordinal);
         Assert.Equal(
             [
                 "file,line,column,reason",

@@ -48,7 +48,7 @@ public sealed class MaintenanceStatementTests
         Assert.Equal(0, await Rollups.KeepCohortWindowsAsync(db, windows, log, Ct));
 
         Assert.Equal(2, log.Lines.Count);
-        Assert.Equal("Filling in 2 new cohort window(s) of the subscription rollups…", log.Lines[0]);
+        Assert.Equal("Filling in 2 new cohort windows of the subscription rollups…", log.Lines[0]);
     }
 
     [Fact]
