@@ -11,6 +11,7 @@ COPY src/RevBot.Core/RevBot.Core.csproj src/RevBot.Core/
 COPY src/RevBot.Data/RevBot.Data.csproj src/RevBot.Data/
 COPY src/RevBot.Slack/RevBot.Slack.csproj src/RevBot.Slack/
 COPY src/RevBot.Teams/RevBot.Teams.csproj src/RevBot.Teams/
+COPY src/RevBot.Sources/RevBot.Sources.csproj src/RevBot.Sources/
 COPY src/RevBot.Host/RevBot.Host.csproj src/RevBot.Host/
 RUN dotnet restore src/RevBot.Host/RevBot.Host.csproj
 # The build enforces the code style, so it needs the .editorconfig beside the sources.

@@ -56,7 +56,7 @@ public sealed class AskConditionTests(AskHost host) : IClassFixture<AskHost>
 
     [Theory]
     [InlineData("ARR over 50k", "I can't limit ARR to deals over $50K")]
-    [InlineData("ARR de negocios de más de 50.000", "No puedo limitar ARR a negocios de más de 50.000 $")]
+    [InlineData("ARR de negocios de más de 50.000", "No puedo limitar ARR a negocios de más de 50.000\u00A0$")]
     public async Task An_amount_on_a_metric_not_computed_deal_by_deal_is_refused_by_name(string question, string refusal)
     {
         var json = await host.AskAsync(question, asOf: "2026-11-27");

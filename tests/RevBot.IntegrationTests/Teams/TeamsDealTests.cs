@@ -122,7 +122,8 @@ public sealed partial class TeamsDealTests(TeamsBotHost host) : IClassFixture<Te
 
         var good = await InvokeRawAsync("deal.update", Submission(form, new() { ["amount"] = "1.250,50" }), "aad-es-user", "es-ES");
         // The card came back English-only ("$1,250.50") before deal texts moved to the catalog; a Spanish speaker now reads it their way.
-        Assert.Contains("1.250,50 $", Unescaped(good), StringComparison.Ordinal);
+        // The amount's space is a no-break one, which JSON writers keep escaped.
+        Assert.Contains("1.250,50\\u00A0$", Unescaped(good), StringComparison.Ordinal);
         var saved = await DealAsync(deal.Id);
         Assert.Equal((1_250.50m, deal.Version + 1), (saved.Amount, saved.Version));
         // Teams' locale is remembered for what RevBot writes them with no activity behind it (docs/texts.md).

@@ -31,7 +31,7 @@ public sealed class AlertReasonTextTests
             ["in Proposal for 30 days (the norm is 21.5)", "close date Jun 14 passed 1 day ago", "no activity since it was created 15 days ago", "close date pushed 4 times", "amount cut 40% in 30 days ($50K → $30K)"],
             Stall(all));
         Assert.Equal(
-            ["en Proposal desde hace 30 días (lo normal son 21,5)", "la fecha de cierre (14 jun) pasó hace 1 día", "sin actividad desde su creación hace 15 días", "fecha de cierre aplazada 4 veces", "importe recortado un 40 % en 30 días (50 mil $ → 30 mil $)"],
+            ["en Proposal desde hace 30 días (lo normal son 21,5)", "la fecha de cierre (14 jun) pasó hace 1 día", "sin actividad desde su creación hace 15 días", "fecha de cierre aplazada 4 veces", "importe recortado un 40\u00A0% en 30 días (50\u00A0mil\u00A0$ → 30\u00A0mil\u00A0$)"],
             Stall(all, "es"));
         Assert.Equal(["no activity for 14 days"], Stall(Deal(quietDays: 14)));
     }

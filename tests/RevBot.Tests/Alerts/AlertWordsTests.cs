@@ -21,7 +21,7 @@ public sealed class AlertWordsTests
 
         Assert.Equal(english.Select(r => r.Text), stored.Select(w => w.Render("en")));
         Assert.Equal(spanish.Select(r => r.Text), stored.Select(w => w.Render("es")));
-        Assert.Contains("(50 mil $ → 30 mil $)", stored[^1].Render("es"), StringComparison.Ordinal);
+        Assert.Contains("(50\u00A0mil\u00A0$ → 30\u00A0mil\u00A0$)", stored[^1].Render("es"), StringComparison.Ordinal);
     }
 
     [Fact]

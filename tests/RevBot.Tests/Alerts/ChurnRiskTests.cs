@@ -100,7 +100,7 @@ public sealed class ChurnRiskTests(AlertsDatabase data)
     {
         var found = await ChurnAsync(provider, EveryScore, "es");
 
-        Assert.Equal("uso en caída del 46 % en 30 días, 2 tickets urgentes abiertos, renueva en 41 días sin oportunidad de renovación abierta",
+        Assert.Equal("uso en caída del 46\u00A0% en 30 días, 2 tickets urgentes abiertos, renueva en 41 días sin oportunidad de renovación abierta",
             found.Single(f => f.SubjectId == "acc-everything").Summary);
         Assert.Equal("satisfacción 1,5/5 en 90 días", found.Single(f => f.SubjectId == "acc-unhappy").Summary);
     }

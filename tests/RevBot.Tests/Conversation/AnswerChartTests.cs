@@ -48,7 +48,7 @@ public sealed class AnswerChartTests
         var name = MetricCatalog.Get("win_rate").Name("es");
         Assert.Equal($"{char.ToUpperInvariant(name[0])}{name[1..]} por comercial, Q4 2026 to date", drawn.Chart!.Title);
         Assert.StartsWith("Gráfico de barras: ", drawn.Chart.AltText, StringComparison.Ordinal);
-        Assert.Contains("Rep 1 60,0 %", drawn.Chart.AltText, StringComparison.Ordinal);
+        Assert.Contains("Rep 1 60,0\u00A0%", drawn.Chart.AltText, StringComparison.Ordinal);
         Assert.Equal(3, PngBars.Count(drawn.ChartImage!.Png.ToArray()));
     }
 

@@ -21,17 +21,17 @@ public sealed class AnswerFormatterTests
     [Fact]
     public void Spanish_money_puts_the_symbol_after_with_a_decimal_comma()
     {
-        Assert.Equal("1,23 M €", Es.Money(1_234_567m));
-        Assert.Equal("48,5 mil €", Es.Money(48_500m));
+        Assert.Equal("1,23\u00A0M\u00A0€", Es.Money(1_234_567m));
+        Assert.Equal("48,5\u00A0mil\u00A0€", Es.Money(48_500m));
     }
 
     [Fact]
     public void Ratios_read_as_percents_and_changes_as_points()
     {
         Assert.Equal("60.3%", En.Value(0.6025m, MetricUnit.Ratio));
-        Assert.Equal("60,3 %", Es.Value(0.6025m, MetricUnit.Ratio));
-        Assert.Equal("−1.2 pts", En.Change(-0.012m, MetricUnit.Ratio));
-        Assert.Equal("+2,5 p. p.", Es.Change(0.025m, MetricUnit.Ratio));
+        Assert.Equal("60,3\u00A0%", Es.Value(0.6025m, MetricUnit.Ratio));
+        Assert.Equal("−1.2\u00A0pts", En.Change(-0.012m, MetricUnit.Ratio));
+        Assert.Equal("+2,5\u00A0p.\u00A0p.", Es.Change(0.025m, MetricUnit.Ratio));
     }
 
     [Fact]

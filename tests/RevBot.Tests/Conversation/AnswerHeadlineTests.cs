@@ -30,17 +30,17 @@ public sealed class AnswerHeadlineTests
     {
         var headline = Metric("win_rate", 0.632m, 0.591m).Reply.Headline!;
         Assert.Equal(("63.2%", "Win rate"), (headline.Value, headline.Label));
-        Assert.Equal(new ReplyDelta("▲ 4.1 pts vs Q3 2026", ReplyDirection.Up, ReplyTone.Good), headline.Delta);
+        Assert.Equal(new ReplyDelta("▲ 4.1\u00A0pts vs Q3 2026", ReplyDirection.Up, ReplyTone.Good), headline.Delta);
         Assert.Equal("Q4 2026: Oct 1 – Dec 31, 2026", headline.Scope);
 
         var es = Metric("win_rate", 0.632m, 0.591m, "es").Reply.Headline!;
-        Assert.Equal(("63,2 %", "Tasa de cierre"), (es.Value, es.Label));
-        Assert.Equal(new ReplyDelta("▲ 4,1 p. p. frente a T3 2026", ReplyDirection.Up, ReplyTone.Good), es.Delta);
+        Assert.Equal(("63,2\u00A0%", "Tasa de cierre"), (es.Value, es.Label));
+        Assert.Equal(new ReplyDelta("▲ 4,1\u00A0p.\u00A0p. frente a T3 2026", ReplyDirection.Up, ReplyTone.Good), es.Delta);
     }
 
     [Theory]
-    [InlineData("revenue_churn_rate", 0.05, 0.03, "▲ 2.0 pts vs Q3 2026", ReplyDirection.Up, ReplyTone.Bad)]
-    [InlineData("revenue_churn_rate", 0.03, 0.05, "▼ 2.0 pts vs Q3 2026", ReplyDirection.Down, ReplyTone.Good)]
+    [InlineData("revenue_churn_rate", 0.05, 0.03, "▲ 2.0\u00A0pts vs Q3 2026", ReplyDirection.Up, ReplyTone.Bad)]
+    [InlineData("revenue_churn_rate", 0.03, 0.05, "▼ 2.0\u00A0pts vs Q3 2026", ReplyDirection.Down, ReplyTone.Good)]
     [InlineData("bookings", 1_000_000, 1_250_000, "▼ $250K vs Q3 2026", ReplyDirection.Down, ReplyTone.Bad)]
     [InlineData("avg_sales_cycle_days", 40, 52, "▼ 12.0 days vs Q3 2026", ReplyDirection.Down, ReplyTone.Good)]
     [InlineData("bookings", 1_000_000, 1_000_000, "Unchanged vs Q3 2026", ReplyDirection.Flat, ReplyTone.Neutral)]
@@ -101,7 +101,7 @@ public sealed class AnswerHeadlineTests
         var items = new List<DealListItem> { new("d1", "Acme - Platform", 1_200_000m, "Acme", "Dana", "Proposal", null, null) };
         var deals = ListAnswerComposer.Deals(new ParsedQuestion { Language = "es" }, new DealListQuery(DealListKind.Open, null, MetricQuery.NoFilters, 10), items, "USD").Reply;
         Assert.Equal("El mayor negocio abierto.", deals.Lead);
-        Assert.Contains("Acme - Platform 1,2 M $", deals.Text, StringComparison.Ordinal);
+        Assert.Contains("Acme - Platform 1,2\u00A0M\u00A0$", deals.Text, StringComparison.Ordinal);
         items.Add(new("d2", "Beta - Renewal", 300_000m, "Beta", "Ana", "Proposal", null, null));
         var two = ListAnswerComposer.Deals(new ParsedQuestion { Language = "en" }, new DealListQuery(DealListKind.Open, null, MetricQuery.NoFilters, 10), items, "USD").Reply;
         Assert.Equal("Top 2 open deals: $1.5M in total.", two.Lead);

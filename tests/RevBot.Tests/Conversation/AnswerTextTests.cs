@@ -25,7 +25,7 @@ public sealed class AnswerTextTests
     {
         Assert.Equal("Win rate for Darcel Schlecht, Q4 2017 (Oct 1 – Dec 31, 2017) is 63.2% (12 won of 19 closed).",
             Text("en", "win_rate", Q4, new MetricValue(12m / 19m, 12, 19), Darcel, DarcelName));
-        Assert.Equal("Tasa de cierre para Darcel Schlecht, en T4 2017 (del 1 oct al 31 dic 2017): 63,2 % (12 ganados de 19 cerrados).",
+        Assert.Equal("Tasa de cierre para Darcel Schlecht, en T4 2017 (del 1 oct al 31 dic 2017): 63,2\u00A0% (12 ganados de 19 cerrados).",
             Text("es", "win_rate", T4, new MetricValue(12m / 19m, 12, 19), Darcel, DarcelName));
     }
 
@@ -36,7 +36,7 @@ public sealed class AnswerTextTests
         var en = Text("en", "bookings", Q4, new MetricValue(1_500_000m, 12), filters);
         Assert.StartsWith("Bookings for EMEA region, Enterprise segment, product GTX Basic, Q4 2017 (Oct 1 – Dec 31, 2017) is $1.5M", en, StringComparison.Ordinal);
         var es = Text("es", "bookings", T4, new MetricValue(1_500_000m, 12), filters);
-        Assert.StartsWith("Ventas cerradas para región EMEA, segmento Enterprise, producto GTX Basic, en T4 2017 (del 1 oct al 31 dic 2017): 1,5 M $", es, StringComparison.Ordinal);
+        Assert.StartsWith("Ventas cerradas para región EMEA, segmento Enterprise, producto GTX Basic, en T4 2017 (del 1 oct al 31 dic 2017): 1,5\u00A0M\u00A0$", es, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -64,7 +64,7 @@ public sealed class AnswerTextTests
         Assert.StartsWith("Win rate since Oct 1, 2026 (Oct 1 – Nov 27, 2026) is 50.0%", Text("en", "win_rate", since, new MetricValue(0.5m, 1, 2)), StringComparison.Ordinal);
         Assert.StartsWith("Win rate for Darcel Schlecht since Oct 1, 2026 (Oct 1 – Nov 27, 2026) is", Text("en", "win_rate", since, new MetricValue(0.5m, 1, 2), Darcel, DarcelName), StringComparison.Ordinal);
         var desde = since with { Label = "desde el 1 oct 2026" };
-        Assert.StartsWith("Tasa de cierre desde el 1 oct 2026 (del 1 oct al 27 nov 2026): 50,0 %", Text("es", "win_rate", desde, new MetricValue(0.5m, 1, 2)), StringComparison.Ordinal);
+        Assert.StartsWith("Tasa de cierre desde el 1 oct 2026 (del 1 oct al 27 nov 2026): 50,0\u00A0%", Text("es", "win_rate", desde, new MetricValue(0.5m, 1, 2)), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -95,7 +95,7 @@ public sealed class AnswerTextTests
     {
         var value = new MetricValue(5_300_000m, 40);
         Assert.Equal("Pipeline closing in Q4 2017 (Oct 1 – Dec 31, 2017) is $5.3M (40 deals).", Text("en", "pipeline", Q4, value));
-        Assert.Equal("Pipeline con cierre en T4 2017 (del 1 oct al 31 dic 2017): 5,3 M $ (40 negocios).", Text("es", "pipeline", T4, value));
+        Assert.Equal("Pipeline con cierre en T4 2017 (del 1 oct al 31 dic 2017): 5,3\u00A0M\u00A0$ (40 negocios).", Text("es", "pipeline", T4, value));
     }
 
     [Fact]
@@ -103,7 +103,7 @@ public sealed class AnswerTextTests
     {
         var day = Period.Day(new DateOnly(2026, 11, 27), "Nov 27, 2026");
         Assert.Equal("ARR is $61.1M as of Nov 27, 2026 (2,503 active subscriptions).", Text("en", "arr", day, new MetricValue(61_100_000m, 2503)));
-        Assert.Equal("MRR: 5,1 M $ a 27 nov 2026 (2.503 suscripciones activas).", Text("es", "mrr", day with { Label = "27 nov 2026" }, new MetricValue(5_100_000m, 2503)));
+        Assert.Equal("MRR: 5,1\u00A0M\u00A0$ a 27 nov 2026 (2.503 suscripciones activas).", Text("es", "mrr", day with { Label = "27 nov 2026" }, new MetricValue(5_100_000m, 2503)));
     }
 
     [Fact]
@@ -131,7 +131,7 @@ public sealed class AnswerTextTests
         var before = new MetricResult(new MetricQuery("arr", Period.Day(new DateOnly(2026, 9, 30), "Sep 30, 2026"), MetricQuery.NoFilters), new MetricValue(55_800_000m, 2400), []);
         Assert.EndsWith("up $5.3M from $55.8M on Sep 30, 2026.", Text("en", "arr", day, new MetricValue(61_100_000m, 2503), comparison: before), StringComparison.Ordinal);
         var antes = before with { Query = before.Query with { Period = Period.Day(new DateOnly(2026, 9, 30), "30 sept 2026") } };
-        Assert.EndsWith("sube 5,3 M $ frente a 55,8 M $ el 30 sept 2026.", Text("es", "arr", day with { Label = "27 nov 2026" }, new MetricValue(61_100_000m, 2503), comparison: antes), StringComparison.Ordinal);
+        Assert.EndsWith("sube 5,3\u00A0M\u00A0$ frente a 55,8\u00A0M\u00A0$ el 30 sept 2026.", Text("es", "arr", day with { Label = "27 nov 2026" }, new MetricValue(61_100_000m, 2503), comparison: antes), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -142,7 +142,7 @@ public sealed class AnswerTextTests
         var before = new MetricResult(new MetricQuery("bookings", y2009, MetricQuery.NoFilters), new MetricValue(0m, 0), []);
         Assert.Equal("Bookings for 2010 (Jan 1 – Dec 31, 2010) is $0 (0 deals won), unchanged from $0 in 2009.",
             Text("en", "bookings", y2010, new MetricValue(0m, 0), comparison: before));
-        Assert.Equal("Ventas cerradas en 2010 (del 1 ene al 31 dic 2010): 0 $ (0 negocios ganados), igual que en 2009.",
+        Assert.Equal("Ventas cerradas en 2010 (del 1 ene al 31 dic 2010): 0\u00A0$ (0 negocios ganados), igual que en 2009.",
             Text("es", "bookings", y2010, new MetricValue(0m, 0), comparison: before));
     }
 
@@ -154,7 +154,7 @@ public sealed class AnswerTextTests
         string List(string language, Period period) => ListAnswerComposer.Groups(new ParsedQuestion { Language = language, Metric = "bookings" },
             new MetricResult(new MetricQuery("bookings", period, filters, Dimension.Owner), new MetricValue(3_000_000m, 8), rows), 5, false, "USD").Text;
         Assert.Equal("Top 2 reps by bookings for West region, Q4 2017 (Oct 1 – Dec 31, 2017): 1. Dana $2M; 2. Eli $1M.", List("en", Q4));
-        Assert.Equal("Primeros 2 comerciales por ventas cerradas para región West, en T4 2017 (del 1 oct al 31 dic 2017): 1. Dana 2 M $; 2. Eli 1 M $.", List("es", T4));
+        Assert.Equal("Primeros 2 comerciales por ventas cerradas para región West, en T4 2017 (del 1 oct al 31 dic 2017): 1. Dana 2\u00A0M\u00A0$; 2. Eli 1\u00A0M\u00A0$.", List("es", T4));
     }
 
     [Fact]
@@ -164,7 +164,7 @@ public sealed class AnswerTextTests
         var query = new DealListQuery(DealListKind.Won, Q4, MetricQuery.NoFilters, 1, Ascending: true);
         Assert.Equal("The smallest won deal in Q4 2017 (Oct 1 – Dec 31, 2017): 1. Glover - Support $500.",
             ListAnswerComposer.Deals(new ParsedQuestion { Language = "en" }, query, items, "USD").Text);
-        Assert.Equal("El negocio ganado más pequeño en T4 2017 (del 1 oct al 31 dic 2017): 1. Glover - Support 500 $.",
+        Assert.Equal("El negocio ganado más pequeño en T4 2017 (del 1 oct al 31 dic 2017): 1. Glover - Support 500\u00A0$.",
             ListAnswerComposer.Deals(new ParsedQuestion { Language = "es" }, query with { Period = T4 }, items, "USD").Text);
     }
 

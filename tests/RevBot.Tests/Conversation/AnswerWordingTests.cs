@@ -64,7 +64,7 @@ public sealed class AnswerWordingTests
         }
 
         Assert.Contains("bookings $100 (unchanged from $100).", Scorecard("en"), StringComparison.Ordinal);
-        Assert.Contains("ventas cerradas 100 $ (igual que 100 $).", Scorecard("es"), StringComparison.Ordinal);
+        Assert.Contains("ventas cerradas 100\u00A0$ (igual que 100\u00A0$).", Scorecard("es"), StringComparison.Ordinal);
         Assert.StartsWith("Resumen de ventas ", Scorecard("es"), StringComparison.Ordinal);
         Assert.StartsWith("Sales scorecard ", Scorecard("en"), StringComparison.Ordinal);
     }

@@ -29,15 +29,15 @@ public sealed class ConditionAnswerTests
     {
         Assert.Equal("Win rate for deals over $50K, Q4 2026 (Oct 1 – Dec 31, 2026) is 63.2% (12 won of 19 closed).",
             Metric("en", "win_rate", Q4, new MetricValue(12m / 19m, 12, 19), Over50K).Text);
-        Assert.Equal("Tasa de cierre para negocios de más de 50.000 $, en T4 2026 (del 1 oct al 31 dic 2026): 63,2 % (12 ganados de 19 cerrados).",
+        Assert.Equal("Tasa de cierre para negocios de más de 50.000\u00A0$, en T4 2026 (del 1 oct al 31 dic 2026): 63,2\u00A0% (12 ganados de 19 cerrados).",
             Metric("es", "win_rate", T4, new MetricValue(12m / 19m, 12, 19), Over50K).Text);
     }
 
     [Theory]
-    [InlineData(10_000, 50_000, true, "deals between $10K and $50K", "negocios de entre 10.000 $ y 50.000 $")]
-    [InlineData(null, 5_000, false, "deals under $5,000", "negocios de menos de 5.000 $")]
-    [InlineData(1_500_000, null, true, "deals of at least $1.5M", "negocios de al menos 1.500.000 $")]
-    [InlineData(null, 2_000_000, true, "deals up to $2M", "negocios de hasta 2.000.000 $")]
+    [InlineData(10_000, 50_000, true, "deals between $10K and $50K", "negocios de entre 10.000\u00A0$ y 50.000\u00A0$")]
+    [InlineData(null, 5_000, false, "deals under $5,000", "negocios de menos de 5.000\u00A0$")]
+    [InlineData(1_500_000, null, true, "deals of at least $1.5M", "negocios de al menos 1.500.000\u00A0$")]
+    [InlineData(null, 2_000_000, true, "deals up to $2M", "negocios de hasta 2.000.000\u00A0$")]
     public void Every_amount_range_reads_aloud(int? min, int? max, bool inclusive, string en, string es)
     {
         var range = new AmountRange(min, max, inclusive, inclusive);
@@ -75,7 +75,7 @@ public sealed class ConditionAnswerTests
         var items = new List<DealListItem> { new("d1", "Acme - Platform", 1_200_000m, "Acme", "Dana", "Proposal", null, null) };
         var query = new DealListQuery(DealListKind.Open, null, MetricQuery.NoFilters, 10) { Conditions = new QueryConditions { Amount = new AmountRange(1_000_000m, null) } };
         Assert.Equal("The biggest open deal over $1M: 1. Acme - Platform $1.2M.", ListAnswerComposer.Deals(new ParsedQuestion { Language = "en" }, query, items, "USD").Text);
-        Assert.Equal("El mayor negocio abierto de más de 1.000.000 $: 1. Acme - Platform 1,2 M $.", ListAnswerComposer.Deals(new ParsedQuestion { Language = "es" }, query, items, "USD").Text);
+        Assert.Equal("El mayor negocio abierto de más de 1.000.000\u00A0$: 1. Acme - Platform 1,2\u00A0M\u00A0$.", ListAnswerComposer.Deals(new ParsedQuestion { Language = "es" }, query, items, "USD").Text);
     }
 
     [Fact]

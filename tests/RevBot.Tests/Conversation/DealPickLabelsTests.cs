@@ -38,7 +38,7 @@ public sealed class DealPickLabelsTests
         Assert.Equal(5, labels.Count);
         Assert.Equal(labels.Count, labels.Distinct().Count());
         Assert.All(labels, l => Assert.InRange(l.Length, 1, 75));
-        Assert.Equal(language == "en" ? "Acme — Expansion · $584K · closes Jan 31, 2027" : "Acme — Expansion · 584 mil $ · cierra el 31 ene 2027", labels[2]);
+        Assert.Equal(language == "en" ? "Acme — Expansion · $584K · closes Jan 31, 2027" : "Acme — Expansion · 584\u00A0mil\u00A0$ · cierra el 31 ene 2027", labels[2]);
         Assert.StartsWith("Acme Corporation — Platform exp… · ", labels[4], StringComparison.Ordinal);
     }
 }

@@ -82,7 +82,7 @@ public sealed class FindingListAnswerTests(AlertsDatabase data)
         Assert.Equal("acc-everything", answer.Items![0].Id);
         Assert.StartsWith($"{scanned.Count} accounts at risk of churning as of Jun 15, 2026: 1. Everything Co, risk 68/100: usage down 46% in 30 days, ", answer.Text, StringComparison.Ordinal);
         Assert.Equal(answer.Items!.Select(i => i.Id), spanish.Items!.Select(i => i.Id));
-        Assert.StartsWith($"{scanned.Count} cuentas en riesgo de baja a 15 jun 2026: 1. Everything Co, riesgo 68/100: uso en caída del 46 % en 30 días", spanish.Text, StringComparison.Ordinal);
+        Assert.StartsWith($"{scanned.Count} cuentas en riesgo de baja a 15 jun 2026: 1. Everything Co, riesgo 68/100: uso en caída del 46\u00A0% en 30 días", spanish.Text, StringComparison.Ordinal);
         Assert.Equal(["acc-everything"], mine.Items!.Select(i => i.Id));
     }
 

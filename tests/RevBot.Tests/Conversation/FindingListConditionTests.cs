@@ -31,7 +31,7 @@ public sealed class FindingListConditionTests(FindingConditionsDatabase data)
 
         var over = await data.AskAsync(provider, "stalled deals over 85k");
         var between = await data.AskAsync(provider, "deals at risk between $10k and $60k");
-        var spanish = await data.AskAsync(provider, "tratos estancados de más de 50 mil");
+        var spanish = await data.AskAsync(provider, "tratos estancados de más de 50\u00A0mil");
 
         Assert.Equal(Expected(d => d.Amount > 85_000m), Ids(over));
         Assert.Equal(3, over.Items!.Count);
@@ -42,7 +42,7 @@ public sealed class FindingListConditionTests(FindingConditionsDatabase data)
         Assert.Equal(["cut", "renewal-stalled", "ownerless"], Ids(between));
         Assert.Contains("(amount between $10K and $60K)", between.Text, StringComparison.Ordinal);
         Assert.Equal(Expected(d => d.Amount > 50_000m), Ids(spanish));
-        Assert.StartsWith($"{Ids(spanish).Count} negocios estancados (importe de más de 50.000 $) a 15 jun 2026: ", spanish.Text, StringComparison.Ordinal);
+        Assert.StartsWith($"{Ids(spanish).Count} negocios estancados (importe de más de 50.000\u00A0$) a 15 jun 2026: ", spanish.Text, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -86,7 +86,7 @@ public sealed class FindingListConditionTests(FindingConditionsDatabase data)
         List<string> Expected(Func<AccountRow, bool> keep) => [.. all.Where(id => keep(accounts[id]))];
 
         var big = await data.AskAsync(provider, "accounts over $50k ARR at risk", settings: EveryScore);
-        var spanish = await data.AskAsync(provider, "cuentas en riesgo de más de 100 mil", settings: EveryScore);
+        var spanish = await data.AskAsync(provider, "cuentas en riesgo de más de 100\u00A0mil", settings: EveryScore);
         var westAndEast = await data.AskAsync(provider, "who might churn in West and East", settings: EveryScore);
         var notEast = await data.AskAsync(provider, "customers at risk excluding East", settings: EveryScore);
 
@@ -99,7 +99,7 @@ public sealed class FindingListConditionTests(FindingConditionsDatabase data)
         Assert.Equal(Ids(big).Select(id => (decimal?)accounts[id].Arr), big.Items!.Select(i => i.Arr));
         Assert.Equal(Expected(a => a.Arr > 100_000m), Ids(spanish));
         Assert.Equal(["acc-usage"], Ids(spanish));
-        Assert.Contains("(ARR de más de 100.000 $)", spanish.Text, StringComparison.Ordinal);
+        Assert.Contains("(ARR de más de 100.000\u00A0$)", spanish.Text, StringComparison.Ordinal);
         Assert.Equal(Expected(a => a.Region is "West" or "East"), Ids(westAndEast));
         Assert.NotEmpty(Ids(westAndEast));
         Assert.Contains("(region West and East)", westAndEast.Text, StringComparison.Ordinal);

@@ -89,7 +89,7 @@ public sealed class OutcomeAnswerTests(DemoCompanyFixture demo)
         Assert.Contains("de ventas cerradas de una cuota de", spanish.Text, StringComparison.Ordinal);
         Assert.Equal(("quota_attainment", (decimal?)null, (decimal?)null), (none.Metric, none.Value, none.Denominator));
         Assert.StartsWith("Quota attainment for 2020 (Jan 1 – Dec 31, 2020): no quotas are loaded for that period (bookings $0)", none.Text, StringComparison.Ordinal);
-        Assert.StartsWith("Cumplimiento de cuota en 2020 (del 1 ene al 31 dic 2020): no hay cuotas cargadas para ese periodo (ventas cerradas 0 $)", ninguna.Text, StringComparison.Ordinal);
+        Assert.StartsWith("Cumplimiento de cuota en 2020 (del 1 ene al 31 dic 2020): no hay cuotas cargadas para ese periodo (ventas cerradas 0\u00A0$)", ninguna.Text, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -184,7 +184,7 @@ public sealed class OutcomeAnswerTests(DemoCompanyFixture demo)
         Assert.False(amount.Understood, amount.Text);
         Assert.StartsWith("A scorecard can't be limited to deals over $50K: it mixes deal metrics with ARR and quotas. Ask for one metric, for example \"bookings over $50K this quarter\".", amount.Text, StringComparison.Ordinal);
         Assert.False(importe.Understood, importe.Text);
-        Assert.StartsWith("Un resumen no se puede limitar a negocios de más de 50.000 $", importe.Text, StringComparison.Ordinal);
+        Assert.StartsWith("Un resumen no se puede limitar a negocios de más de 50.000\u00A0$", importe.Text, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -32,8 +32,8 @@ public sealed class OutcomeTextTests
     {
         var result = Lost(T4, ("price", 25_000m, 1), ("", 10_000m, 3), ("competitor", 15_000m, 1));
         var answer = LossReasonComposer.Compose(new ParsedQuestion { Language = "es", Metric = "lost_amount" }, result, null, "USD");
-        Assert.Equal("Importe perdido por motivo en T4 2026 (del 1 oct al 31 dic 2026): 50 mil $ de 5 negocios perdidos. De mayor a menor importe: "
-            + "Price 25 mil $ (50,0 %, 1 negocio); Competitor 15 mil $ (30,0 %, 1 negocio); sin motivo registrado 10 mil $ (20,0 %, 3 negocios).", answer.Text);
+        Assert.Equal("Importe perdido por motivo en T4 2026 (del 1 oct al 31 dic 2026): 50\u00A0mil\u00A0$ de 5 negocios perdidos. De mayor a menor importe: "
+            + "Price 25\u00A0mil\u00A0$ (50,0\u00A0%, 1 negocio); Competitor 15\u00A0mil\u00A0$ (30,0\u00A0%, 1 negocio); sin motivo registrado 10\u00A0mil\u00A0$ (20,0\u00A0%, 3 negocios).", answer.Text);
         Assert.Equal(("lost_amount", 50_000m, 5m), (answer.Metric, answer.Value!.Value, answer.Numerator!.Value));
         Assert.Equal("Motivos de pérdida · T4 2026", answer.Reply.Title);
     }

@@ -21,16 +21,16 @@ public sealed class DealCardLanguageTests
         await using var s = await DealServices.CreateAsync(DbProvider.Sqlite);
         var card = await PressAsync(s, null, DealActionIds.Open, DealWorld.AcmeRenewal, "es-ES");
 
-        Assert.Equal("Negocio abierto de Rob Rep: 50.000 $ en Proposal, cierre previsto el 15 dic 2026.", card.Text);
+        Assert.Equal("Negocio abierto de Rob Rep: 50.000\u00A0$ en Proposal, cierre previsto el 15 dic 2026.", card.Text);
         var facts = card.Facts.ToDictionary(f => f.Label, f => f.Value);
-        Assert.Equal(("Mejor caso", "55 % (por defecto de la etapa)", "10 días"), (facts["Categoría de previsión"], facts["Probabilidad"], facts["Días en la etapa"]));
+        Assert.Equal(("Mejor caso", "55\u00A0% (por defecto de la etapa)", "10 días"), (facts["Categoría de previsión"], facts["Probabilidad"], facts["Días en la etapa"]));
         Assert.Equal("Llamada · hace 2 días · Pricing call", facts["Última actividad"]);
         Assert.Equal(["Actualizar", "Marcar ganado", "Marcar perdido", "Registrar actividad", "Aplazar +1 semana", "Aplazar +1 mes", "Aplazar a…"], card.Actions.Select(a => a.Label));
         Assert.Equal("deal-1 · versión 1", card.Context[^1]);
 
         var update = card.Actions.Single(a => a.Id == DealActionIds.Update).Value;
         var form = (await PressAsync(s, DealWorld.Rob, DealActionIds.Update, update, "es")).Form!;
-        Assert.Equal(("Actualizar negocio", "Guardar", "Importe (USD)", "Por defecto de la etapa: 55 %"),
+        Assert.Equal(("Actualizar negocio", "Guardar", "Importe (USD)", "Por defecto de la etapa: 55\u00A0%"),
             (form.Title, form.SubmitLabel, form.Fields.Single(f => f.Id == DealFields.Amount).Label, form.Fields.Single(f => f.Id == DealFields.Probability).Placeholder));
 
         var userId = await s.UserIdAsync(DealWorld.Rob);
@@ -42,7 +42,7 @@ public sealed class DealCardLanguageTests
         var saved = await s.UseAsync<InteractionService, Reply>(i => i.SubmitAsync(
             new FormSubmission(form.Id, form.State.Encode(), new Dictionary<string, string?> { [DealFields.Amount] = "64.000" }, userId, null, ChangeChannel.Slack, "es"), Ct));
         Assert.Equal("Actualizado por Rob Rep ahora mismo", saved.Notice);
-        Assert.StartsWith("Rob Rep cambió importe 50.000 $ → 64.000 $ · ahora mismo · Slack", saved.Context[0], StringComparison.Ordinal);
+        Assert.StartsWith("Rob Rep cambió importe 50.000\u00A0$ → 64.000\u00A0$ · ahora mismo · Slack", saved.Context[0], StringComparison.Ordinal);
     }
 
     [Fact]

@@ -54,9 +54,9 @@ public sealed class DealSafeActionTests
         var win = card.Actions.Single(a => a.Id == DealActionIds.Win).Confirm!;
 
         Assert.Equal(("¿Marcar este negocio como ganado?", "Marcar ganado", "Cancelar"), (win.Title, win.ConfirmLabel, win.DenyLabel));
-        Assert.Contains("50.000 $", win.Text, StringComparison.Ordinal);
+        Assert.Contains("50.000\u00A0$", win.Text, StringComparison.Ordinal);
         Assert.Equal("es", DealActionValue.ReadOpen(win.Back!.Value).Language);
-        Assert.StartsWith("¿Mover la fecha de cierre prevista de Acme Corporation - renewal 2026 (50.000 $) al 22 ", card.Actions.Single(a => a.Id == DealActionIds.PushWeek).Confirm!.Text, StringComparison.Ordinal);
+        Assert.StartsWith("¿Mover la fecha de cierre prevista de Acme Corporation - renewal 2026 (50.000\u00A0$) al 22 ", card.Actions.Single(a => a.Id == DealActionIds.PushWeek).Confirm!.Text, StringComparison.Ordinal);
     }
 
     [Theory]

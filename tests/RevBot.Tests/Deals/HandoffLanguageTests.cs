@@ -34,7 +34,7 @@ public sealed class HandoffLanguageTests
         var messages = await s.QueryAsync(db => db.Outbox.OrderBy(m => m.Id).ToListAsync(Ct));
         var won = ReplyJson.Deserialize(messages[0].Payload);
         Assert.Equal("Nuevo cliente que incorporar: Acme Corporation", won.Title);
-        Assert.Equal("Rob Rep ganó Acme Corporation - renewal 2026 (50.000 $). ¿Quién se encarga de la incorporación?", won.Text);
+        Assert.Equal("Rob Rep ganó Acme Corporation - renewal 2026 (50.000\u00A0$). ¿Quién se encarga de la incorporación?", won.Text);
         Assert.Equal(["Cuenta", "Importe", "Producto", "Propietario", "Siguiente paso"], won.Facts.Select(f => f.Label));
         Assert.Equal("Asumir la incorporación", Assert.Single(won.Actions).Label);
         var pricing = ReplyJson.Deserialize(messages[1].Payload);

@@ -17,12 +17,12 @@ public sealed class FormatsTests
     [InlineData(-450_000, "en", "-\u2060$450K")] // the sign joined to the amount: no line break after it
     [InlineData(999_600, "en", "$1M")]
     [InlineData(2_500_000_000, "en", "$2.5B")]
-    [InlineData(1_250_000, "es", "1,25 M $")]
-    [InlineData(584_000, "es", "584 mil $")]
-    [InlineData(9_500, "es", "9.500 $")]
-    [InlineData(0, "es", "0 $")]
-    [InlineData(-450_000, "es", "-\u2060450 mil $")]
-    [InlineData(2_500_000_000, "es", "2,5 mil M $")]
+    [InlineData(1_250_000, "es", "1,25\u00A0M\u00A0$")]
+    [InlineData(584_000, "es", "584\u00A0mil\u00A0$")]
+    [InlineData(9_500, "es", "9.500\u00A0$")]
+    [InlineData(0, "es", "0\u00A0$")]
+    [InlineData(-450_000, "es", "-\u2060450\u00A0mil\u00A0$")]
+    [InlineData(2_500_000_000, "es", "2,5\u00A0mil\u00A0M\u00A0$")]
     public void Compact_money_has_three_significant_digits_and_always_a_currency(double amount, string language, string expected) =>
         Assert.Equal(expected, Formats.Money((decimal)amount, "USD", language, MoneyStyle.Compact));
 
@@ -30,11 +30,11 @@ public sealed class FormatsTests
     [InlineData(584_000, "USD", "en", "$584,000")]
     [InlineData(1_250.5, "USD", "en", "$1,250.50")]
     [InlineData(584_000, "EUR", "en", "€584,000")]
-    [InlineData(584_000, "CHF", "en", "CHF 584,000")]
+    [InlineData(584_000, "CHF", "en", "CHF\u00A0584,000")]
     [InlineData(-5, "USD", "en", "-\u2060$5")]
-    [InlineData(584_000, "USD", "es", "584.000 $")]
-    [InlineData(1_250.5, "EUR", "es", "1.250,50 €")]
-    [InlineData(584_000, "CHF", "es", "584.000 CHF")]
+    [InlineData(584_000, "USD", "es", "584.000\u00A0$")]
+    [InlineData(1_250.5, "EUR", "es", "1.250,50\u00A0€")]
+    [InlineData(584_000, "CHF", "es", "584.000\u00A0CHF")]
     public void Exact_money_keeps_every_digit(double amount, string currency, string language, string expected) =>
         Assert.Equal(expected, Formats.Money((decimal)amount, currency, language, MoneyStyle.Exact));
 
@@ -44,18 +44,18 @@ public sealed class FormatsTests
 
     [Theory]
     [InlineData(0.603, "en", 1, "60.3%")]
-    [InlineData(0.603, "es", 1, "60,3 %")]
+    [InlineData(0.603, "es", 1, "60,3\u00A0%")]
     [InlineData(0, "en", 1, "0.0%")]
     [InlineData(0.455, "en", 0, "46%")]
-    [InlineData(1.5, "es", 0, "150 %")]
+    [InlineData(1.5, "es", 0, "150\u00A0%")]
     public void Percentages(double ratio, string language, int decimals, string expected) =>
         Assert.Equal(expected, Formats.Percent((decimal)ratio, language, decimals));
 
     [Fact]
     public void Percentage_points_are_signed()
     {
-        Assert.Equal("+2.5 pts", Formats.PercentPoints(0.025m, "en"));
-        Assert.Equal("−1,0 p. p.", Formats.PercentPoints(-0.01m, "es"));
+        Assert.Equal("+2.5\u00A0pts", Formats.PercentPoints(0.025m, "en"));
+        Assert.Equal("−1,0\u00A0p.\u00A0p.", Formats.PercentPoints(-0.01m, "es"));
     }
 
     [Fact]

@@ -17,11 +17,11 @@ public sealed class HeadlineCardTests
     private static Reply Answer(ReplyTone tone, ReplyDirection direction = ReplyDirection.Up) => new()
     {
         Title = "Revenue churn rate · Q4 2026",
-        Text = "Revenue churn rate for Q4 2026 is 5.0%, up 2.0 pts from 3.0% in Q3 2026. By segment: SMB 7.0%, Enterprise 2.0%.",
-        Lead = "Revenue churn rate for Q4 2026 is 5.0%, up 2.0 pts from 3.0% in Q3 2026.",
+        Text = "Revenue churn rate for Q4 2026 is 5.0%, up 2.0\u00A0pts from 3.0% in Q3 2026. By segment: SMB 7.0%, Enterprise 2.0%.",
+        Lead = "Revenue churn rate for Q4 2026 is 5.0%, up 2.0\u00A0pts from 3.0% in Q3 2026.",
         Headline = new ReplyHeadline("5.0%", "Revenue churn rate")
         {
-            Delta = new ReplyDelta("▲ 2.0 pts vs Q3 2026", direction, tone),
+            Delta = new ReplyDelta("▲ 2.0\u00A0pts vs Q3 2026", direction, tone),
             Scope = "Q4 2026: Oct 1 – Dec 31, 2026",
         },
         Facts = [new ReplyFact("Q3 2026", "3.0%")],
@@ -40,9 +40,9 @@ public sealed class HeadlineCardTests
         Assert.Equal(("5.0%", TextSize.ExtraLarge, TextWeight.Bolder), (value.Text, value.Size, value.Weight));
         Assert.Equal("Revenue churn rate", texts[2]);
         var delta = Assert.IsType<TextBlock>(card.Body[3]);
-        Assert.Equal("▲ 2.0 pts vs Q3 2026", delta.Text);
+        Assert.Equal("▲ 2.0\u00A0pts vs Q3 2026", delta.Text);
         Assert.Equal("Q4 2026: Oct 1 – Dec 31, 2026", texts[4]);
-        Assert.True(texts.IndexOf("Revenue churn rate for Q4 2026 is 5.0%, up 2.0 pts from 3.0% in Q3 2026.") > 4);
+        Assert.True(texts.IndexOf("Revenue churn rate for Q4 2026 is 5.0%, up 2.0\u00A0pts from 3.0% in Q3 2026.") > 4);
         Assert.True(body.FindIndex(e => Json(e).Contains("SMB", StringComparison.Ordinal)) > texts.IndexOf(Answer(ReplyTone.Bad).Lead));
         // The period line is said once, under the number, not again in the small print.
         Assert.Single(texts, t => t == "Q4 2026: Oct 1 – Dec 31, 2026");
@@ -72,7 +72,7 @@ public sealed class HeadlineCardTests
             new MetricResult(new MetricQuery("logo_churn_rate", q4, MetricQuery.NoFilters), new MetricValue(0.02m), []),
             new MetricResult(new MetricQuery("logo_churn_rate", q3, MetricQuery.NoFilters), new MetricValue(0.04m), []), "USD");
         var delta = ReplyCardRenderer.Render(answer.Reply).Body.OfType<TextBlock>().Single(t => t.Text.StartsWith('▼'));
-        Assert.Equal(("▼ 2.0 pts vs Q3 2026", TextColor.Good), (delta.Text, delta.Color));
+        Assert.Equal(("▼ 2.0\u00A0pts vs Q3 2026", TextColor.Good), (delta.Text, delta.Color));
     }
 
     [Fact]

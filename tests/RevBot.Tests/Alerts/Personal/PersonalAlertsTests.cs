@@ -114,7 +114,7 @@ public sealed class PersonalAlertsTests
         Assert.Equal([("Mensajes directos de negocios estancados", "Reactivar"), ("Mensajes directos de riesgo de churn", "Silenciar")],
             spanish.DirectMessages.Select(d => (d.Label, d.Toggle.Label)));
         Assert.Equal("20:00–08:00 en Europe/Madrid (tu zona horaria): los mensajes directos de esas horas llegan a las 08:00", spanish.QuietHours);
-        Assert.Equal([new ChannelSetting(ChatPlatform.Slack, "CSALES", "riesgo de churn en EMEA"), new ChannelSetting(ChatPlatform.Teams, "19:ops@thread.tacv2", "negocios estancados de al menos 50.000 $")],
+        Assert.Equal([new ChannelSetting(ChatPlatform.Slack, "CSALES", "riesgo de churn en EMEA"), new ChannelSetting(ChatPlatform.Teams, "19:ops@thread.tacv2", "negocios estancados de al menos 50.000\u00A0$")],
             spanish.ChannelAlerts);
         Assert.Equal([new ChannelSetting(ChatPlatform.Slack, "CSALES", "Resumen de ventas los lunes a las 08:30 (UTC), región EMEA"),
             new ChannelSetting(ChatPlatform.Slack, "CEXEC", "Resumen de dirección de lunes a viernes a las 09:00 (UTC)")], spanish.Digests);
