@@ -1,17 +1,25 @@
+using System.Collections.Concurrent;
 using System.Net;
+using System.Text;
 using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using RevBot.Core.Domain;
 using RevBot.Core.Sources;
 using RevBot.Core.Storage;
 using RevBot.IntegrationTests.Hosting;
+using RevBot.IntegrationTests.Teams;
 using RevBot.Sources.Sync;
 using RevBot.Testing;
 
 namespace RevBot.IntegrationTests.Sources;
 
-/// <summary>/readyz through the real host reports each enabled system's last successful sync and turns not ready when it is too old.</summary>
+/// <summary>
+/// /readyz through the real host reports each enabled system's last successful sync and turns not ready when it is too
+/// old; the meter exports the same age and the sync's counts.
+/// </summary>
 public sealed class SyncReadinessTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -48,6 +56,31 @@ public sealed class SyncReadinessTests
         Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
         Assert.True(source.GetProperty("stale").GetBoolean());
         Assert.InRange(source.GetProperty("ageSeconds").GetInt32(), 3 * 3600, 4 * 3600);
+    }
+
+    [Fact]
+    public async Task With_an_otlp_endpoint_the_sync_age_and_counts_are_exported_per_system()
+    {
+        var received = new ConcurrentQueue<byte[]>();
+        await using var collector = await LocalServer.StartAsync(app => app.MapPost("/{**signal}", async (HttpContext http) =>
+        {
+            using var buffer = new MemoryStream();
+            await http.Request.Body.CopyToAsync(buffer);
+            if (http.Request.Path == "/v1/metrics") received.Enqueue(buffer.ToArray());
+            return Results.Ok();
+        }));
+        var connector = new ScriptedConnector(SourceSystem.Stripe, new ScriptedStep("companies", "1", ScriptedRows.Companies));
+        await using var app = await HostDatabaseTemplates.StartAsync(TestFiles.NewPath("meter.db"),
+            ["--urls=http://127.0.0.1:0", "--Database:SeedDemoData=false", "--Sources:Stripe:Enabled=true",
+             $"--Telemetry:OtlpEndpoint={collector.BaseUrl}/", "--Telemetry:MetricInterval=00:00:01"],
+            s => s.AddSingleton<ISourceConnector>(connector), Ct);
+
+        // OTLP is protobuf: names and attribute values appear in it as UTF-8.
+        bool Has(params string[] texts) => received.Any(r => Encoding.UTF8.GetString(r) is var body && texts.All(t => body.Contains(t, StringComparison.Ordinal)));
+        await Wait.UntilAsync(() => Has("revbot.sync.age", "stripe") && Has("revbot.sync.read", "revbot.sync.runs", "succeeded"), poll: TimeSpan.FromMilliseconds(200));
+
+        Assert.True(Has("revbot.sync.age", "stripe"), "the sync age gauge did not reach the collector");
+        Assert.True(Has("revbot.sync.read", "revbot.sync.runs", "succeeded"), "the sync counters did not reach the collector");
     }
 
     private static async Task<(HttpStatusCode Status, JsonElement Source)> ReadyAsync(HttpClient http)

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Npgsql;
 using RevBot.Core;
 using RevBot.Core.Domain;
 using RevBot.Core.Outbox;
@@ -93,6 +94,36 @@ public sealed class SyncServiceTests
         Assert.Empty(connector.Reads);
         clock.Advance(TimeSpan.FromMinutes(20));
         await WaitForRunsAsync(test, 2);
+        await service.StopAsync(Ct);
+        Assert.Single(connector.Reads);
+    }
+
+    [Fact]
+    public async Task A_system_another_instance_holds_is_looked_at_again_after_the_retry_delay_and_synced_once_it_is_free()
+    {
+        await using var test = await TestDatabase.CreateAsync(DbProvider.Postgres);
+        var clock = new TimerWatch(new DateTimeOffset(2026, 12, 6, 9, 0, 0, TimeSpan.Zero));
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Company:TimeZone"] = "UTC", ["Sources:Hubspot:Enabled"] = "true",
+        }).Build();
+        var connector = new ScriptedConnector(SourceSystem.Hubspot);
+        await using var services = new ServiceCollection().AddRevBotCore(configuration).AddRevBotData(test.Target).AddSources(configuration)
+            .AddSingleton<ISourceConnector>(connector).AddSingleton<TimeProvider>(clock).BuildServiceProvider();
+        var service = services.GetServices<IHostedService>().OfType<SyncService>().Single();
+        // Another instance's session holds the system's lock when the service starts.
+        await using var instance = new NpgsqlConnection(test.Target.ConnectionString);
+        await instance.OpenAsync(Ct);
+        await using (var take = new NpgsqlCommand($"SELECT pg_advisory_lock({SyncLock.KeyOf(SourceSystem.Hubspot)})", instance)) await take.ExecuteNonQueryAsync(Ct);
+
+        await service.StartAsync(Ct);
+        await clock.TimerAsync(SyncService.RetryDelay, Patience);
+        Assert.Empty(connector.Reads);
+        await using (var db = test.NewContext()) Assert.Equal(0, await db.SyncRuns.CountAsync(Ct));
+        // Closing would only return the session to the pool, still holding the lock: the other instance lets go.
+        await using (var free = new NpgsqlCommand($"SELECT pg_advisory_unlock({SyncLock.KeyOf(SourceSystem.Hubspot)})", instance)) await free.ExecuteNonQueryAsync(Ct);
+        clock.Advance(SyncService.RetryDelay);
+        await WaitForRunsAsync(test, 1);
         await service.StopAsync(Ct);
         Assert.Single(connector.Reads);
     }
