@@ -82,7 +82,7 @@ public sealed partial class SyncRunner(TimeProvider time, ILogger<SyncRunner> lo
             // Every failure is recorded (and told), not only the expected ones: a run left unfinished would be neither.
             var expected = e is SyncFailedException or HttpRequestException or TimeoutException or JsonException or TaskCanceledException;
             if (expected) LogFailed(log, EnumText.Format(system), e.Message);
-            else LogFailedUnexpectedly(log, e, EnumText.Format(system));
+            else LogFailedUnexpectedly(log, DataUnavailable.LevelFor(e), e, EnumText.Format(system));
             run.FinishedAt = Now();
             run.Error = Short(expected ? e.Message : $"{e.GetType().Name}: {e.Message}");
         }
@@ -117,6 +117,7 @@ public sealed partial class SyncRunner(TimeProvider time, ILogger<SyncRunner> lo
     [LoggerMessage(Level = LogLevel.Warning, Message = "The {System} sync failed: {Error}")]
     private static partial void LogFailed(ILogger logger, string system, string error);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "The {System} sync failed unexpectedly; the run records the error.")]
-    private static partial void LogFailedUnexpectedly(ILogger logger, Exception exception, string system);
+    // An unreachable database is a warning (DataUnavailable), anything else a bug to look at.
+    [LoggerMessage(Message = "The {System} sync failed unexpectedly; the run records the error.")]
+    private static partial void LogFailedUnexpectedly(ILogger logger, LogLevel level, Exception exception, string system);
 }
