@@ -15,7 +15,8 @@ namespace RevBot.Host.Cli;
 /// </summary>
 internal static class CliServices
 {
-    public static ServiceProvider Create(DbTarget target)
+    /// <param name="more">A command's own registrations on top (sync adds the systems of record), with the configuration.</param>
+    public static ServiceProvider Create(DbTarget target, Action<IServiceCollection, IConfiguration>? more = null)
     {
         var configuration = RevBotConfiguration.ForCommand();
         var services = new ServiceCollection();
@@ -23,6 +24,7 @@ internal static class CliServices
         services.AddLogging(b => b.AddConfiguration(configuration.GetSection("Logging")).SetMinimumLevel(LogLevel.Warning));
         services.AddRevBotCore(configuration);
         services.AddRevBotData(target);
+        more?.Invoke(services, configuration);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         try
         {

@@ -10,7 +10,8 @@ namespace RevBot.Host.Cli;
 /// </summary>
 public static class RevBotCli
 {
-    public static RootCommand Create()
+    /// <param name="overrides">Runs after the registrations of the commands that run systems of record (tests register scripted connectors).</param>
+    public static RootCommand Create(Action<IServiceCollection>? overrides = null)
     {
         var root = new RootCommand("RevBot: revenue numbers, alerts and deal updates in Slack and Microsoft Teams.");
         root.Options.Add(CommonOptions.Db);
@@ -25,6 +26,7 @@ public static class RevBotCli
         root.Subcommands.Add(ImportCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());
         root.Subcommands.Add(DigestCommand.Create());
+        root.Subcommands.Add(SyncCommand.Create(overrides));
         // `revbot` alone behaves as `revbot serve`, with its options and settings.
         foreach (var option in serve.Options) root.Options.Add(option);
         root.Action = serve.Action;
@@ -36,10 +38,13 @@ public static class RevBotCli
     /// Parses and runs a command line, as <c>Program</c> does. A mistake in it is reported on standard error (so a
     /// script's output never holds half an error): the suggestions, the error, where to find the options; exit 2.
     /// </summary>
-    public static async Task<int> RunAsync(string[] args, InvocationConfiguration? configuration = null, CancellationToken ct = default)
+    public static Task<int> RunAsync(string[] args, InvocationConfiguration? configuration = null, CancellationToken ct = default) =>
+        RunAsync(args, configuration, null, ct);
+
+    internal static async Task<int> RunAsync(string[] args, InvocationConfiguration? configuration, Action<IServiceCollection>? overrides, CancellationToken ct)
     {
         configuration ??= new InvocationConfiguration();
-        var parse = Create().Parse(args);
+        var parse = Create(overrides).Parse(args);
         if (parse.Action is not ParseErrorAction mistake) return await parse.InvokeAsync(configuration, ct);
         mistake.ShowHelp = false;
         mistake.ShowTypoCorrections = true;

@@ -31,6 +31,7 @@ internal static class TelemetryServiceCollectionExtensions
         if (endpoint is null || !endpoint.IsAbsoluteUri) return services;
 
         services.AddHostedService<OutboxMetricsSampler>();
+        services.AddHostedService<SyncMetricsSampler>();
         var grpc = options.Protocol == "grpc";
         void Configure(OtlpExporterOptions o, string signal)
         {

@@ -16,12 +16,22 @@ public abstract class SourceOptions : ICheckedOptions
     /// <summary>How long the background sync waits between incremental syncs of this system.</summary>
     public TimeSpan Interval { get; set; } = TimeSpan.FromMinutes(15);
 
+    /// <summary>
+    /// How old the last successful sync may be before <c>/readyz</c> reports the system stale (not ready); unset: three
+    /// intervals, so one failed or slow run is tolerated and two in a row are not.
+    /// </summary>
+    public TimeSpan? MaxSyncAge { get; set; }
+
+    /// <summary><see cref="MaxSyncAge"/>, or three intervals when it is not set.</summary>
+    public TimeSpan EffectiveMaxSyncAge => MaxSyncAge ?? 3 * Interval;
+
     /// <summary>The section's path, for problems: "Sources:Hubspot".</summary>
     protected abstract string Section { get; }
 
     public IEnumerable<string> Problems()
     {
         if (Interval < TimeSpan.FromMinutes(1)) yield return $"{Section}:Interval must be at least one minute (it is {Interval}).";
+        if (MaxSyncAge is { } max && max <= Interval) yield return $"{Section}:MaxSyncAge must be longer than {Section}:Interval ({Interval}), or every sync would be late (it is {max}).";
         if (!Enabled) yield break;
         foreach (var problem in SystemProblems()) yield return problem;
     }

@@ -1,9 +1,11 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using RevBot.Core.Domain;
 using RevBot.Core.Sources;
 using RevBot.Core.Storage;
+using RevBot.Core.Telemetry;
 using RevBot.Data.Csv;
 
 namespace RevBot.Sources.Sync;
@@ -13,9 +15,11 @@ namespace RevBot.Sources.Sync;
 /// imports each one through the CSV importer (same checks, same upsert by id) with its cursor stored in the same
 /// transaction, so an interrupted run resumes after the last committed batch without duplicates. Invalid records are
 /// skipped and listed with their reasons; a failure ends the run with its error recorded. A dry run imports every
-/// batch inside one transaction it rolls back, so its counts are what a real run would have done.
+/// batch inside one transaction it rolls back, so its counts are what a real run would have done. With
+/// <paramref name="options"/>, a real run that starts or ends a failure streak tells RevOps (<see cref="SyncNotices"/>)
+/// in the transaction that records it.
 /// </summary>
-public sealed class SyncRunner(TimeProvider time, ILogger<SyncRunner> log)
+public sealed partial class SyncRunner(TimeProvider time, ILogger<SyncRunner> log, IOptions<SyncOptions>? options = null)
 {
     private const int MaxListedSkips = 200;
 
@@ -73,12 +77,14 @@ public sealed class SyncRunner(TimeProvider time, ILogger<SyncRunner> log)
             }
             run.FinishedAt = Now();
         }
-        catch (Exception e) when (e is SyncFailedException or HttpRequestException or TimeoutException or JsonException
-                                  || (e is TaskCanceledException && !ct.IsCancellationRequested))
+        catch (Exception e) when (!ct.IsCancellationRequested)
         {
-            log.LogWarning("The {System} sync failed: {Error}", EnumText.Format(system), e.Message);
+            // Every failure is recorded (and told), not only the expected ones: a run left unfinished would be neither.
+            var expected = e is SyncFailedException or HttpRequestException or TimeoutException or JsonException or TaskCanceledException;
+            if (expected) LogFailed(log, EnumText.Format(system), e.Message);
+            else LogFailedUnexpectedly(log, DataUnavailable.LevelFor(e), e, EnumText.Format(system));
             run.FinishedAt = Now();
-            run.Error = Short(e.Message);
+            run.Error = Short(expected ? e.Message : $"{e.GetType().Name}: {e.Message}");
         }
         finally
         {
@@ -86,24 +92,32 @@ public sealed class SyncRunner(TimeProvider time, ILogger<SyncRunner> log)
         }
         tally.CopyTo(run, MaxListedSkips);
         db.SyncRuns.Update(run);
+        if (options?.Value is { } settings) await SyncNotices.AddAsync(db, run, settings, CancellationToken.None);
         await db.SaveChangesAsync(CancellationToken.None);
         db.ChangeTracker.Clear();
+        if (!run.DryRun) RevBotMetrics.SyncFinished(EnumText.Format(system), run.Error is null, run.Read, run.Written, run.Deleted, run.Skipped);
         return run;
     }
 
     private async Task StoreCursorAsync(RevBotDb db, SourceSystem system, string obj, string position, CancellationToken ct)
     {
-        var stored = await db.SyncCursors.FindAsync([system, obj], ct);
-        if (stored is null) db.SyncCursors.Add(new SyncCursor { System = system, Object = obj, Position = position, UpdatedAt = Now() });
-        else
-        {
-            stored.Position = position;
-            stored.UpdatedAt = Now();
-        }
+        // Set-based: the importer runs this with change detection off, so a tracked cursor's new position would not be saved.
+        var now = Now();
+        var moved = await db.SyncCursors.Where(c => c.System == system && c.Object == obj)
+            .ExecuteUpdateAsync(u => u.SetProperty(c => c.Position, position).SetProperty(c => c.UpdatedAt, now), ct);
+        if (moved > 0) return;
+        db.SyncCursors.Add(new SyncCursor { System = system, Object = obj, Position = position, UpdatedAt = now });
         await db.SaveChangesAsync(ct);
     }
 
     private DateTime Now() => time.GetUtcNow().UtcDateTime;
 
     private static string Short(string message) => message.Length <= 500 ? message : message[..500];
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The {System} sync failed: {Error}")]
+    private static partial void LogFailed(ILogger logger, string system, string error);
+
+    // An unreachable database is a warning (DataUnavailable), anything else a bug to look at.
+    [LoggerMessage(Message = "The {System} sync failed unexpectedly; the run records the error.")]
+    private static partial void LogFailedUnexpectedly(ILogger logger, LogLevel level, Exception exception, string system);
 }

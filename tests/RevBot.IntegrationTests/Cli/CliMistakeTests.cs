@@ -32,6 +32,9 @@ public sealed class CliMistakeTests(AlertsDemoDatabase demo) : IClassFixture<Ale
         { ["serve", "--migrte"], "--migrate" },
         { ["--urs", "http://127.0.0.1:0"], "--urls" },
         { ["asks", "what's our win rate?"], "ask" },
+        { ["sync", "hubspot", "--dryrun"], "--dry-run" },
+        { ["sync", "--ful", "hubspot"], "--full" },
+        { ["sycn", "hubspot"], "sync" },
         { ["--Slak:SigningSecret=x"], null },
         { ["serve", "--Slack:SigningSecret"], null },
     };

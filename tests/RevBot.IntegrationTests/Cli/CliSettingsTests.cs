@@ -17,7 +17,7 @@ public sealed class CliSettingsTests : IAsyncLifetime
     public static TheoryData<string, string, string> Cases()
     {
         var cases = new TheoryData<string, string, string>();
-        foreach (var command in new[] { "ask", "chat", "digest preview", "alerts scan", "alerts scan --dry-run", "seed", "db migrate", "serve" })
+        foreach (var command in new[] { "ask", "chat", "digest preview", "alerts scan", "alerts scan --dry-run", "sync hubspot", "seed", "db migrate", "serve" })
         {
             cases.Add(command, "Company__TimeZone", "Mars/Olympus");
             cases.Add(command, "Company__FiscalYearStartMonth", "thirteen");

@@ -67,6 +67,7 @@ public sealed class HostStartTests
     [InlineData("--Telemetry:MetricInterval=00:00:00.5", "Telemetry:MetricInterval must be at least 00:00:01.")]
     [InlineData("--Telemetry:OtlpEndpoint=collector", "Telemetry:OtlpEndpoint must be an absolute URL such as http://otel-collector:4318.")]
     [InlineData("--Questions:PerMinute=0", "Questions:PerMinute and Questions:Burst must be whole numbers from 1 to 10000, Questions:ApiPerMinute and Questions:ApiBurst from 1 to 100000.")]
+    [InlineData("--Sources:AlertChannel=#revops", "Sources:AlertChannel '#revops' must be a platform and channel id such as slack:C0123ABCD or teams:19:abc@thread.tacv2.")]
     public async Task Each_host_setting_stops_the_host_with_its_own_sentence(string setting, string sentence)
     {
         var ex = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() =>
