@@ -48,7 +48,7 @@ public sealed class SalesforceLimits
     /// <summary>A sentence saying why the sync must stop now, or null while usage is below <paramref name="stopAt"/> of the limit.</summary>
     public string? StopReason(double stopAt) =>
         Latest is var (used, limit) && used >= stopAt * limit
-            ? string.Create(CultureInfo.InvariantCulture, $"The Salesforce org has used {used} of its {limit} API requests for the day ({(double)used / limit:P0}); the sync stops at {stopAt:P0} so the org's other integrations keep the rest, and goes on once the org's 24-hour window frees requests.")
+            ? string.Create(CultureInfo.InvariantCulture, $"The Salesforce org has used {used} of its {limit} API requests for the day ({Math.Floor(100.0 * used / limit)}%); the sync stops at {Math.Round(100 * stopAt)}% so the org's other integrations keep the rest, and goes on once the org's 24-hour window frees requests.")
             : null;
 
     /// <summary>Keeps the gauges' instruments alive (static fields read once, so the analyser does not drop them).</summary>
