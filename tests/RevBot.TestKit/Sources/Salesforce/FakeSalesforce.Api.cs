@@ -35,7 +35,8 @@ public sealed partial class FakeSalesforce
         if (FakeSoql.TryParse(request.Soql ?? "", out var error) is not { } query) return Errors(400, "MALFORMED_QUERY", error ?? "malformed");
         if (!MultiCurrency && query.Fields.Contains("CurrencyIsoCode"))
             return Errors(400, "INVALID_FIELD", $"\nSELECT Id, CurrencyIsoCode FROM {query.Object}\n       ^\nERROR at Row:1:Column:12\nNo such column 'CurrencyIsoCode' on entity '{query.Object}'.");
-        var matched = query.Run(Store.All, all);
+        var candidates = query is { Object: "OpportunityHistory", InCondition: ("OpportunityId", var ids) } ? Store.HistoryOf(ids) : Store.OfType(query.Object);
+        var matched = query.Run(candidates, all);
         var size = PageSize;
         if (BatchSize().Match(request.QueryOptions) is { Success: true } b) size = Math.Min(size, int.Parse(b.Groups[1].Value, CultureInfo.InvariantCulture));
         var locator = NewCursor(matched);

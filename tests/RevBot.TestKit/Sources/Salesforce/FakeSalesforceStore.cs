@@ -18,6 +18,8 @@ public sealed class FakeSalesforceStore(TimeProvider clock)
     private readonly Lock _lock = new();
     private readonly List<FakeRecord> _records = [];
     private readonly Dictionary<string, FakeRecord> _byId = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<FakeRecord>> _byType = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<FakeRecord>> _historyByOpportunity = new(StringComparer.Ordinal);
     private long _next;
     private DateTimeOffset _lastStamp = DateTimeOffset.MinValue;
 
@@ -34,7 +36,19 @@ public sealed class FakeSalesforceStore(TimeProvider clock)
         lock (_lock) return _byId.GetValueOrDefault(id);
     }
 
-    public IEnumerable<FakeRecord> Live(string type) => All.Where(r => r.Type == type && !r.IsDeleted);
+    public IEnumerable<FakeRecord> Live(string type) => OfType(type).Where(r => !r.IsDeleted);
+
+    /// <summary>The records of one type, deleted ones too (a copy: the fake answers while a test changes the org).</summary>
+    public IReadOnlyList<FakeRecord> OfType(string type)
+    {
+        lock (_lock) return _byType.TryGetValue(type, out var list) ? [.. list] : [];
+    }
+
+    /// <summary>The history rows of some opportunities (the fake's index for the connector's IN queries).</summary>
+    public IReadOnlyList<FakeRecord> HistoryOf(IEnumerable<string> opportunityIds)
+    {
+        lock (_lock) return [.. opportunityIds.SelectMany(id => _historyByOpportunity.TryGetValue(id, out var rows) ? rows : [])];
+    }
 
     public FakeRecord Add(string type, IReadOnlyDictionary<string, object?> fields, bool history = true)
     {
@@ -47,8 +61,7 @@ public sealed class FakeSalesforceStore(TimeProvider clock)
             record.Fields["CreatedDate"] = stamp;
             record.Fields["LastModifiedDate"] = stamp;
             foreach (var (k, v) in fields) record.Fields[k] = v;
-            _records.Add(record);
-            _byId[id] = record;
+            Index(record);
             if (type == "Opportunity" && history) History(record);
             return record;
         }
@@ -115,8 +128,17 @@ public sealed class FakeSalesforceStore(TimeProvider clock)
         history.Fields["StageName"] = stage;
         history.Fields["Amount"] = opportunity.Fields.GetValueOrDefault("Amount");
         history.Fields["CreatedDate"] = at;
-        _records.Add(history);
-        _byId[id] = history;
+        Index(history);
+        if (!_historyByOpportunity.TryGetValue(opportunity.Id, out var rows)) _historyByOpportunity[opportunity.Id] = rows = [];
+        rows.Add(history);
+    }
+
+    private void Index(FakeRecord record)
+    {
+        _records.Add(record);
+        _byId[record.Id] = record;
+        if (!_byType.TryGetValue(record.Type, out var list)) _byType[record.Type] = list = [];
+        list.Add(record);
     }
 
     private DateTimeOffset Stamp()

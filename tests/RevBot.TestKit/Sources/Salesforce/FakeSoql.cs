@@ -27,6 +27,9 @@ public sealed partial class FakeSoql
 
     public bool WantsDeleted { get; private set; }
 
+    /// <summary>The field and ids of an IN condition, when the query has one.</summary>
+    public (string Field, IReadOnlySet<string> Ids)? InCondition { get; private set; }
+
     /// <summary>The SystemModstamp bound, when the query has one (the tests check incremental queries carry it).</summary>
     public DateTimeOffset? After { get; private set; }
 
@@ -64,6 +67,7 @@ public sealed partial class FakeSoql
         {
             var field = l.Groups["field"].Value;
             var ids = Quoted().Matches(l.Groups["list"].Value).Select(q => q.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
+            query.InCondition = (field, ids);
             query._conditions.Add(r => r[field] is string v && ids.Contains(v));
             return "";
         });
