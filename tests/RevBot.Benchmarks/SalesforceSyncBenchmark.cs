@@ -13,7 +13,8 @@ using RevBot.Testing.Salesforce;
 namespace RevBot.Benchmarks;
 
 /// <summary>
-/// <c>sync-salesforce [--provider postgres|sqlite] [--deals N] [--changed N]</c>: a full sync of N opportunities (each
+/// <c>sync-salesforce [--provider postgres|sqlite] [--deals N] [--changed N] [--read-only]</c>: the connector's read alone,
+/// then a full sync of N opportunities (each
 /// with its stage history, plus a tenth as many accounts and contacts, a fifth as many tasks, a tenth as many events)
 /// from the fake org into a new test database, then an incremental sync after N changed opportunities. Reports wall
 /// time, the time spent waiting on HTTP (RevBot's own share is the rest), requests made and memory. The fake runs in
@@ -53,6 +54,8 @@ internal static class SalesforceSyncBenchmark
         var baseline = GC.GetTotalMemory(forceFullCollection: true);
         Console.WriteLine("| run | opportunities read | rows written | wall (s) | HTTP wait (s) | RevBot's own (s) | requests | share of 100,000 daily requests | peak managed heap over baseline (MB) | allocated (MB) |");
         Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        await ReadOnlyAsync();
+        if (args.Contains("--read-only")) return 0;
         await MeasureAsync("full", true);
         var random = new Random(7);
         foreach (var o in fake.Store.Live("Opportunity").OrderBy(_ => random.Next()).Take(changed).ToList())
@@ -60,6 +63,26 @@ internal static class SalesforceSyncBenchmark
         await MeasureAsync($"incremental, {changed} changed", false);
         Console.WriteLine($"baseline managed heap (the fake's org): {baseline / 1e6:F0} MB; process peak working set: {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:F0} MB");
         return 0;
+
+        // The connector alone (HTTP, JSON, mapping to canonical rows), nothing imported: the importer's share is the rest of a sync.
+        async Task ReadOnlyAsync()
+        {
+            http.Reset();
+            var requestsBefore = fake.Requests.Count;
+            var allocated = GC.GetTotalAllocatedBytes();
+            using var peak = new PeakHeap();
+            var wall = Stopwatch.StartNew();
+            var read = 0;
+            var rows = 0;
+            await foreach (var batch in connector.ReadAsync(new Dictionary<string, string>(), CancellationToken.None))
+            {
+                if (batch.Object == "Opportunity") read += batch.Read;
+                rows += batch.Rows.Count;
+            }
+            wall.Stop();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| read only (no import) | {read} | ({rows} rows made) | {wall.Elapsed.TotalSeconds:F1} | {http.Elapsed.TotalSeconds:F1} | {(wall.Elapsed - http.Elapsed).TotalSeconds:F1} | {fake.Requests.Count - requestsBefore} | | {(peak.Max - baseline) / 1e6:F0} | {(GC.GetTotalAllocatedBytes() - allocated) / 1e6:F0} |"));
+        }
 
         async Task MeasureAsync(string name, bool full)
         {
