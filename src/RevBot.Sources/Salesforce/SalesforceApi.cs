@@ -51,7 +51,9 @@ public sealed class SalesforceApi(IHttpClientFactory http, SalesforceTokens toke
         await using var stream = await response.Content.ReadAsStreamAsync(ct);
         using var json = await JsonDocument.ParseAsync(stream, cancellationToken: ct);
         var root = json.RootElement;
-        var records = root.GetProperty("records").EnumerateArray().Select(r => r.Clone()).ToList();
+        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("records", out var list) || list.ValueKind != JsonValueKind.Array)
+            throw new SyncFailedException("Salesforce answered a query without a list of records.");
+        var records = list.EnumerateArray().Select(r => r.Clone()).ToList();
         var next = root.TryGetProperty("nextRecordsUrl", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString() : null;
         return new QueryPage(records, root.TryGetProperty("done", out var done) && done.ValueKind == JsonValueKind.False ? next : null);
     }

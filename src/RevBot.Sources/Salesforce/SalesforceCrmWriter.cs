@@ -58,7 +58,14 @@ public sealed class SalesforceCrmWriter(SalesforceApi api, SalesforceOrg org, IL
         if (write.Activity is { } activity)
         {
             using var response = await api.SendAsync(() => NewTask(write.ExternalId, activity), ct);
-            if (!response.IsSuccessStatusCode) return await FailedAsync(response, lossReason, ct);
+            if (!response.IsSuccessStatusCode)
+            {
+                var failed = await FailedAsync(response, lossReason, ct);
+                if (write.Fields.Count == 0) return failed;
+                // The fields are written: sending them again would be refused as a conflict with RevBot's own change.
+                log.LogWarning("Opportunity {Id} was written to Salesforce but its task was not created: {Error}", write.ExternalId, failed.Error);
+                return new CrmWriteResult(CrmWriteStatus.Written, ModifiedAt: modifiedAt, Error: "the task was not created: " + failed.Error);
+            }
             modifiedAt ??= await ModifiedAtAsync(write.ExternalId, ct);
         }
         return new CrmWriteResult(CrmWriteStatus.Written, ModifiedAt: modifiedAt);
@@ -126,8 +133,16 @@ public sealed class SalesforceCrmWriter(SalesforceApi api, SalesforceOrg org, IL
     {
         using var response = await api.SendAsync(() => new HttpRequestMessage(HttpMethod.Get, api.DataPath($"sobjects/Opportunity/{Uri.EscapeDataString(id)}?fields=LastModifiedDate")), ct);
         if (!response.IsSuccessStatusCode) return null;
-        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(ct));
-        return SalesforceTime.Parse(SalesforceJson.Text(json.RootElement, "LastModifiedDate"))?.UtcDateTime;
+        try
+        {
+            using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(ct));
+            return SalesforceTime.Parse(SalesforceJson.Text(json.RootElement, "LastModifiedDate"))?.UtcDateTime;
+        }
+        catch (JsonException)
+        {
+            // Written all the same; the next sync brings the record's last-modified time.
+            return null;
+        }
     }
 
     private static string Short(string text) => text.Length <= 300 ? text : text[..300];

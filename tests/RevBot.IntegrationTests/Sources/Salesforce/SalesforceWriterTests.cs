@@ -129,6 +129,28 @@ public sealed class SalesforceWriterTests
         Assert.Equal(42m, o.Fields["Amount"]);
     }
 
+    [Fact]
+    public async Task A_task_salesforce_refuses_after_the_fields_were_written_leaves_the_write_done_so_it_is_not_sent_again()
+    {
+        await using var h = await StartAsync();
+        var o = OpenOpportunity(h);
+        h.Fake.Script = r => r.Path.EndsWith("/sobjects/Task", StringComparison.Ordinal) ? FakeSalesforce.Error(400, "REQUIRED_FIELD_MISSING", "Required fields are missing: [Priority]", "Priority") : null;
+
+        var result = await h.Writer.WriteDealAsync(new CrmDealWrite(o.Id, new Dictionary<string, string?> { ["amount"] = "77" },
+            ((DateTimeOffset)o.Fields["LastModifiedDate"]!).UtcDateTime, new CrmActivity("note", "Spoke to the CFO", new DateTime(2026, 11, 26, 0, 0, 0, DateTimeKind.Utc), null)), Ct);
+
+        Assert.Equal(CrmWriteStatus.Written, result.Status);
+        Assert.Equal(77m, o.Fields["Amount"]);
+        Assert.Contains("the task was not created: 400 REQUIRED_FIELD_MISSING", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain(h.Fake.Store.Live("Task"), t => Equals(t.Fields.GetValueOrDefault("Subject"), "Spoke to the CFO"));
+
+        // An activity alone that Salesforce refuses is a refusal with its field error.
+        var alone = await h.Writer.WriteDealAsync(new CrmDealWrite(o.Id, new Dictionary<string, string?>(), null,
+            new CrmActivity("note", "Spoke again", new DateTime(2026, 11, 27, 0, 0, 0, DateTimeKind.Utc), null)), Ct);
+        Assert.Equal(CrmWriteStatus.Refused, alone.Status);
+        Assert.Equal("Required fields are missing: [Priority]", alone.FieldErrors!["deal"]);
+    }
+
     private static Task<SalesforceHarness> StartAsync() =>
         SalesforceHarness.StartAsync(seed: f => FakeSalesforceData.Generate(f.Store, 20, SalesforceSyncTests.Today));
 
