@@ -29,6 +29,8 @@ if (args.Length >= 1 && args[0] == "digests")
     }
     return await DigestBenchmark.RunAsync(digestSettings);
 }
+// sync-salesforce [--provider postgres|sqlite] [--deals N] [--changed N] [--read-only]   (PostgreSQL from REVBOT_TEST_POSTGRES)
+if (args.Length >= 1 && args[0] == "sync-salesforce") return await SalesforceSyncBenchmark.RunAsync(args);
 if (args.Length < 2 || args[0] != "ask")
 {
     Console.Error.WriteLine("usage: ask <database target> [as-of YYYY-MM-DD] [iterations]  |  deals <database target> [iterations]  |  slack-ack [options]  |  digests [options]");

@@ -1,0 +1,79 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+
+namespace RevBot.Sources.Salesforce;
+
+/// <summary>
+/// The deal fields RevBot writes back, canonical name ↔ Opportunity field, and their values in Salesforce's JSON.
+/// A status has no field of its own: Salesforce derives it from the stage, so "won" or "lost" is written as the org's
+/// first active won or lost stage unless the change names a stage itself.
+/// </summary>
+public static class SalesforceFields
+{
+    /// <summary>The field errors of a validation rule that names no field are shown against the whole deal.</summary>
+    public const string WholeDeal = "deal";
+
+    public static string? FieldOf(string canonical, string? lossReasonField) => canonical switch
+    {
+        "stage" or "status" => "StageName",
+        "amount" => "Amount",
+        "close_date" => "CloseDate",
+        "next_step" => "NextStep",
+        "forecast_category" => "ForecastCategoryName",
+        "probability" => "Probability",
+        "loss_reason" => lossReasonField,
+        _ => null,
+    };
+
+    public static string CanonicalOf(string field, string? lossReasonField) => field switch
+    {
+        "StageName" => "stage",
+        "Amount" => "amount",
+        "CloseDate" => "close_date",
+        "NextStep" => "next_step",
+        "ForecastCategoryName" => "forecast_category",
+        "Probability" => "probability",
+        _ when field == lossReasonField => "loss_reason",
+        _ => WholeDeal,
+    };
+
+    /// <summary>The PATCH body, or the field errors that stop it before it is sent (a field the org has no place for).</summary>
+    public static (JsonObject? Body, Dictionary<string, string> Errors) Body(IReadOnlyDictionary<string, string?> fields, IReadOnlyList<SalesforceStage> stages, string? lossReasonField)
+    {
+        var body = new JsonObject();
+        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (canonical, value) in fields)
+        {
+            if (canonical == "status") continue;
+            if (FieldOf(canonical, lossReasonField) is not { } field)
+            {
+                errors[canonical] = canonical == "loss_reason" ? "This Salesforce org has no loss reason field set up for RevBot." : "Salesforce has no field for this.";
+                continue;
+            }
+            body[field] = Value(canonical, value);
+        }
+        if (fields.TryGetValue("status", out var status) && !fields.ContainsKey("stage"))
+        {
+            var stage = status switch
+            {
+                "won" => stages.FirstOrDefault(s => s.Active && s.Won),
+                "lost" => stages.FirstOrDefault(s => s.Active && s.Closed && !s.Won),
+                _ => null,
+            };
+            if (stage is null) errors["status"] = "Salesforce sets the status from the stage: choose a stage.";
+            else body["StageName"] = stage.Label;
+        }
+        return (errors.Count == 0 ? body : null, errors);
+    }
+
+    private static JsonNode? Value(string canonical, string? value)
+    {
+        if (value is null) return null;
+        return canonical switch
+        {
+            "amount" or "probability" => decimal.Parse(value, CultureInfo.InvariantCulture),
+            "forecast_category" => value switch { "best_case" => "Best Case", "pipeline" => "Pipeline", "commit" => "Commit", "omitted" => "Omitted", _ => value },
+            _ => value,
+        };
+    }
+}
