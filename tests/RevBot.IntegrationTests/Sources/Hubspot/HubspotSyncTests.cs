@@ -86,7 +86,8 @@ public sealed class HubspotSyncTests
     [MemberData(nameof(Providers))]
     public async Task An_incremental_sync_reads_what_changed_and_deletes_what_was_archived(DbProvider provider)
     {
-        await using var world = await HubspotWorld.StartAsync(provider);
+        // Pages of two: the cursor must follow every page of the full sync, not stop at the first.
+        await using var world = await HubspotWorld.StartAsync(provider, pageSize: 2, window: 100);
         var sample = FakeHubspotSample.Seed(world.Fake);
         Assert.Null((await world.SyncAsync(full: true)).Error);
         var cursor = await world.QueryAsync(db => db.SyncCursors.AsNoTracking().SingleAsync(c => c.System == SourceSystem.Hubspot && c.Object == "deals", Ct));
