@@ -12,9 +12,10 @@ using RevBot.Testing.Sources.Hubspot;
 namespace RevBot.Benchmarks;
 
 /// <summary>
-/// <c>sync-hubspot [--provider postgres|sqlite] [--deals N] [--changed N]</c>: a full sync of N deals (each with stage
+/// <c>sync-hubspot [--provider postgres|sqlite] [--deals N] [--changed N] [--latency-ms N]</c>: a full sync of N deals (each with stage
 /// history) from the fake HubSpot into a new test database, then an incremental sync after N changed deals. Reports
-/// wall time, the time spent waiting on HTTP (RevBot's own share is the rest), requests made, and memory. The fake runs
+/// wall time, the time spent waiting on HTTP (summed; the rest of the wall time is RevBot's own work when the fake is
+/// fast, and overlaps it when --latency-ms slows the fake down), requests made, and memory. The fake runs
 /// in this process, so its answers' cost is inside the HTTP wait and its data inside the process's memory (reported
 /// separately, as the baseline before the sync).
 /// </summary>
@@ -28,6 +29,7 @@ internal static class HubspotSyncBenchmark
         var provider = Arg(args, "--provider") == "sqlite" ? DbProvider.Sqlite : DbProvider.Postgres;
         var deals = int.Parse(Arg(args, "--deals") ?? "100000", CultureInfo.InvariantCulture);
         var changed = int.Parse(Arg(args, "--changed") ?? "1000", CultureInfo.InvariantCulture);
+        var latency = TimeSpan.FromMilliseconds(int.Parse(Arg(args, "--latency-ms") ?? "0", CultureInfo.InvariantCulture));
         await using var fake = await FakeHubspot.StartAsync();
         var generate = Stopwatch.StartNew();
         var made = fake.GenerateDeals(deals);
@@ -46,8 +48,11 @@ internal static class HubspotSyncBenchmark
 
         GC.Collect();
         var baseline = GC.GetTotalMemory(forceFullCollection: true);
-        Console.WriteLine($"| run | deals read | rows written | wall (s) | HTTP wait (s) | RevBot's own (s) | requests | at HubSpot's rate limit (s) | peak managed heap over baseline (MB) | allocated (MB) |");
+        Console.WriteLine($"| run | deals read | rows written | wall (s) | HTTP wait, summed (s) | wall − HTTP wait (s) | requests | at HubSpot's rate limit (s) | peak managed heap over baseline (MB) | allocated (MB) |");
         Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        await ReadOnlyAsync();
+        // From here on the fake answers no faster than HubSpot's rate limit allows, when asked to (--latency-ms 53).
+        fake.Latency = latency;
         await MeasureAsync("full", true);
         var random = new Random(7);
         foreach (var deal in made.OrderBy(_ => random.Next()).Take(changed))
@@ -55,6 +60,19 @@ internal static class HubspotSyncBenchmark
         await MeasureAsync($"incremental, {changed} changed", false);
         Console.WriteLine($"baseline managed heap (the fake's {deals} deals): {baseline / 1e6:F0} MB; process peak working set: {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:F0} MB");
         return 0;
+
+        // The connector alone (HTTP and mapping, no import): what of RevBot's own time is the connector's.
+        async Task ReadOnlyAsync()
+        {
+            http.Reset();
+            var requestsBefore = fake.Requests.Count;
+            var wall = Stopwatch.StartNew();
+            var read = 0;
+            await foreach (var batch in connector.ReadAsync(new Dictionary<string, string>(), CancellationToken.None)) read += batch.Object == "deals" ? batch.Read : 0;
+            wall.Stop();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| read only (connector, no import) | {read} | 0 | {wall.Elapsed.TotalSeconds:F1} | {http.Elapsed.TotalSeconds:F1} | {(wall.Elapsed - http.Elapsed).TotalSeconds:F1} | {fake.Requests.Count - requestsBefore} | | | |"));
+        }
 
         async Task MeasureAsync(string name, bool full)
         {
@@ -77,7 +95,7 @@ internal static class HubspotSyncBenchmark
 
     private static string? Arg(string[] args, string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
 
-    /// <summary>Total time requests were on the wire (summed; the connector sends one at a time).</summary>
+    /// <summary>Total time requests were on the wire (summed; the connector sends one at a time, while the previous batch imports).</summary>
     private sealed class HttpTiming
     {
         private long _ticks;

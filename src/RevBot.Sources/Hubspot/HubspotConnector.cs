@@ -13,27 +13,31 @@ namespace RevBot.Sources.Hubspot;
 /// emails, meetings and notes. Each object is read through the search API from its cursor (the last modification
 /// time committed; none for a full sync), one batch per page, so an interrupted sync resumes at the page after the
 /// last one that committed. Archived records become deletions. Owners and pipelines are read whole on every run: they
-/// are few, and they turn owner ids into emails and stage ids into labels and open/won/lost.
+/// are few, and they turn owner ids into emails and stage ids into labels and open/won/lost. The next batches are read
+/// while the runner imports the current one (<see cref="HubspotPrefetch"/>).
 /// </summary>
 internal sealed class HubspotConnector(HubspotApi api, IOptions<HubspotOptions> options) : ISourceConnector
 {
     public SourceSystem System => SourceSystem.Hubspot;
 
-    public async IAsyncEnumerable<SyncBatch> ReadAsync(IReadOnlyDictionary<string, string> cursors, [EnumeratorCancellation] CancellationToken ct)
+    public IAsyncEnumerable<SyncBatch> ReadAsync(IReadOnlyDictionary<string, string> cursors, CancellationToken ct) =>
+        HubspotPrefetch.AheadAsync(token => ReadInOrderAsync(cursors, token), ahead: 2, ct);
+
+    private async IAsyncEnumerable<SyncBatch> ReadInOrderAsync(IReadOnlyDictionary<string, string> cursors, [EnumeratorCancellation] CancellationToken ct)
     {
         var settings = options.Value;
         var search = new HubspotSearch(api, settings.SearchWindow, settings.PageSize);
         var owners = await HubspotOwners.ReadAsync(api, ct);
         var pipelines = await HubspotPipelines.ReadAsync(api, ct);
 
-        await foreach (var page in search.ReadAsync("companies", "hs_lastmodifieddate", HubspotRecords.CompanyProperties, Since(cursors, "companies"), ct))
+        await foreach (var page in HubspotSearch.Joined(search.ReadAsync("companies", "hs_lastmodifieddate", HubspotRecords.CompanyProperties, Since(cursors, "companies"), ct), settings.BatchSize))
         {
             var rows = new CanonicalRows("hubspot companies");
             foreach (var c in page.Results) rows.Add("accounts.csv", Id(c), HubspotRecords.Company(c, owners.Emails));
             yield return Batch("companies", rows, page, page.Results.Count);
         }
 
-        await foreach (var page in search.ReadAsync("contacts", "lastmodifieddate", HubspotRecords.ContactProperties, Since(cursors, "contacts"), ct))
+        await foreach (var page in HubspotSearch.Joined(search.ReadAsync("contacts", "lastmodifieddate", HubspotRecords.ContactProperties, Since(cursors, "contacts"), ct), settings.BatchSize))
         {
             var rows = new CanonicalRows("hubspot contacts");
             foreach (var c in page.Results) rows.Add("contacts.csv", Id(c), HubspotRecords.Contact(c));
@@ -42,7 +46,7 @@ internal sealed class HubspotConnector(HubspotApi api, IOptions<HubspotOptions> 
         if (await ArchivedAsync("contacts", "contacts.csv", cursors, ct) is { } archivedContacts) yield return archivedContacts;
 
         var deals = new HubspotDealPages(api, pipelines, owners.Emails, settings.Pipelines);
-        await foreach (var page in search.ReadAsync("deals", "hs_lastmodifieddate", HubspotRecords.DealProperties, Since(cursors, "deals"), ct))
+        await foreach (var page in HubspotSearch.Joined(search.ReadAsync("deals", "hs_lastmodifieddate", HubspotRecords.DealProperties, Since(cursors, "deals"), ct), settings.BatchSize))
         {
             var (rows, skipped) = await deals.RowsAsync(page.Results, ct);
             yield return Batch("deals", rows, page, page.Results.Count, skipped);
@@ -51,7 +55,8 @@ internal sealed class HubspotConnector(HubspotApi api, IOptions<HubspotOptions> 
 
         foreach (var (obj, type, title) in HubspotRecords.Engagements)
         {
-            await foreach (var page in search.ReadAsync(obj, "hs_lastmodifieddate", ["hs_timestamp", "hubspot_owner_id", title, "hs_lastmodifieddate"], Since(cursors, obj), ct))
+            var engagementPages = search.ReadAsync(obj, "hs_lastmodifieddate", ["hs_timestamp", "hubspot_owner_id", title, "hs_lastmodifieddate"], Since(cursors, obj), ct);
+            await foreach (var page in HubspotSearch.Joined(engagementPages, settings.BatchSize))
             {
                 var ids = page.Results.Select(Id).ToList();
                 var dealOf = await HubspotAssociations.FirstAsync(api, obj, "deals", ids, ct);

@@ -36,6 +36,9 @@ public sealed class HubspotOptions : SourceOptions
     /// <summary>Records per search page (HubSpot allows at most 200).</summary>
     public int PageSize { get; set; } = 200;
 
+    /// <summary>Records imported per batch (one transaction, one cursor step): search pages are joined up to it.</summary>
+    public int BatchSize { get; set; } = 1000;
+
     /// <summary>How far one search query may page (HubSpot's window is 10,000); reads past it are cut into time slices.</summary>
     public int SearchWindow { get; set; } = 10_000;
 
@@ -57,6 +60,7 @@ public sealed class HubspotOptions : SourceOptions
         if (!string.IsNullOrWhiteSpace(WebhookUrl) && !Uri.TryCreate(WebhookUrl, UriKind.Absolute, out _))
             yield return $"{Section}:WebhookUrl must be an absolute URL (it is '{WebhookUrl}').";
         if (PageSize is < 1 or > 200) yield return $"{Section}:PageSize must be between 1 and 200 (it is {PageSize}).";
+        if (BatchSize is < 1 or > 10_000) yield return $"{Section}:BatchSize must be between 1 and 10000 (it is {BatchSize}).";
         if (SearchWindow < 2 * PageSize || SearchWindow > 10_000)
             yield return $"{Section}:SearchWindow must be between twice PageSize and 10000 (it is {SearchWindow}).";
         if (Pipelines.Any(string.IsNullOrWhiteSpace)) yield return $"{Section}:Pipelines must not hold an empty pipeline id.";

@@ -7,11 +7,13 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using RevBot.Core.Domain;
 using RevBot.Core.Sources;
 using RevBot.Core.Storage;
 using RevBot.Data.Storage;
 using RevBot.Host.Hosting;
+using RevBot.IntegrationTests.Security;
 using RevBot.IntegrationTests.Slack;
 using RevBot.Sources.Hubspot;
 using RevBot.Testing;
@@ -56,7 +58,8 @@ public sealed class HubspotWebhookTests
         await using var fake = await FakeHubspot.StartAsync(Ct);
         var sample = FakeHubspotSample.Seed(fake);
         await using var database = await TestDatabase.CreateAsync(DbProvider.Sqlite);
-        await using var host = await StartHostAsync(database, fake, Secret);
+        var logs = new LogCapture(LogLevel.Trace, exceptionsOnly: false);
+        await using var host = await StartHostAsync(database, fake, Secret, logs);
         using var http = new HttpClient { BaseAddress = host.Address };
         var now = DateTimeOffset.UtcNow;
 
@@ -72,6 +75,12 @@ public sealed class HubspotWebhookTests
         Assert.Single(await RunsAsync(database));
         await using var db = database.NewContext();
         Assert.Equal(sample.Deals.Count, await db.Deals.CountAsync(Ct));
+
+        // Every call to HubSpot was logged (at Trace), none with the access token or the client secret.
+        var all = string.Join('\n', logs.Entries);
+        Assert.Contains("/crm/…", all, StringComparison.Ordinal);
+        foreach (var secret in new[] { FakeHubspot.Token, Secret })
+            Assert.False(all.Contains(secret, StringComparison.Ordinal), $"The logs contain a secret: {secret[..4]}…");
     }
 
     [Fact]
@@ -110,15 +119,17 @@ public sealed class HubspotWebhookTests
         return response.StatusCode;
     }
 
-    private static async Task<Host> StartHostAsync(TestDatabase database, FakeHubspot fake, string? secret)
+    private static async Task<Host> StartHostAsync(TestDatabase database, FakeHubspot fake, string? secret, LogCapture? logs = null)
     {
         var settings = HubspotWorld.Settings(fake);
         if (secret is not null) settings["Sources:Hubspot:ClientSecret"] = secret;
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var app = await RevBotServer.StartAsync(
-            [$"--Database:Target={HubspotWorld.TargetArg(database)}", "--Database:SeedDemoData=false", "--urls=http://127.0.0.1:0"],
+            [$"--Database:Target={HubspotWorld.TargetArg(database)}", "--Database:SeedDemoData=false", "--urls=http://127.0.0.1:0",
+             "--Logging:LogLevel:Default=Trace", "--Logging:LogLevel:Microsoft=Trace", "--Logging:LogLevel:System=Trace"],
             services =>
             {
+                if (logs is not null) services.AddSingleton<ILoggerProvider>(logs);
                 // Until the sources registration calls it for every host, the test adds HubSpot itself.
                 if (!services.Any(d => d.ServiceType == typeof(HubspotConnector))) services.AddHubspotSource(configuration);
             },

@@ -61,6 +61,8 @@ internal sealed class HubspotWorld : IAsyncDisposable
         ["Sources:Hubspot:AccessToken"] = FakeHubspot.Token,
         ["Sources:Hubspot:BaseUrl"] = fake.BaseUri.ToString(),
         ["Sources:Hubspot:PageSize"] = pageSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        // One batch per page, so a test can stop a sync between pages.
+        ["Sources:Hubspot:BatchSize"] = pageSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Sources:Hubspot:SearchWindow"] = window.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
 

@@ -38,6 +38,9 @@ public sealed partial class FakeHubspot : IAsyncDisposable
     /// <summary>How far a search may page (HubSpot: 10,000); small in tests so slicing is exercised quickly.</summary>
     public int SearchWindow { get; set; } = 10_000;
 
+    /// <summary>How long each answer takes: the benchmark sets 1/19 s to answer at most as fast as HubSpot's rate limit allows.</summary>
+    public TimeSpan Latency { get; set; }
+
     /// <summary>Extra validation for PATCH, as a portal's rules or required properties: (property, message) per refusal.</summary>
     public Func<FakeHubspotRecord, IReadOnlyDictionary<string, string?>, IEnumerable<(string Property, string Message)>>? Rules { get; set; }
 
@@ -68,6 +71,7 @@ public sealed partial class FakeHubspot : IAsyncDisposable
 
     private async Task Handle(HttpContext context)
     {
+        if (Latency > TimeSpan.Zero) await Task.Delay(Latency, context.RequestAborted);
         using var reader = new StreamReader(context.Request.Body);
         var body = await reader.ReadToEndAsync(context.RequestAborted);
         var request = new FakeHubspotRequest(context.Request.Method, context.Request.Path + context.Request.QueryString, body,
