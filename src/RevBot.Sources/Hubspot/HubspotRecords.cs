@@ -95,15 +95,15 @@ internal static partial class HubspotRecords
 
     public static Dictionary<string, string?> Engagement(
         JsonElement e, string type, string titleProperty, IReadOnlyDictionary<string, string> owners, string? dealId, string? companyId) => new()
-    {
-        ["activity_id"] = Key(Id(e)),
-        ["type"] = type,
-        ["occurred_at"] = When(Prop(e, "hs_timestamp") ?? Prop(e, "hs_createdate") ?? Str(e, "createdAt")),
-        ["deal_id"] = dealId is null ? null : Key(dealId),
-        ["account_id"] = companyId is null ? null : Key(companyId),
-        ["user_email"] = Owner(e, owners),
-        ["subject"] = Subject(Prop(e, titleProperty)),
-    };
+        {
+            ["activity_id"] = Key(Id(e)),
+            ["type"] = type,
+            ["occurred_at"] = When(Prop(e, "hs_timestamp") ?? Prop(e, "hs_createdate") ?? Str(e, "createdAt")),
+            ["deal_id"] = dealId is null ? null : Key(dealId),
+            ["account_id"] = companyId is null ? null : Key(companyId),
+            ["user_email"] = Owner(e, owners),
+            ["subject"] = Subject(Prop(e, titleProperty)),
+        };
 
     public static string? DealType(string? hubspot) => hubspot?.ToLowerInvariant() switch
     {

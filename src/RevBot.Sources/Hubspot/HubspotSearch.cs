@@ -61,10 +61,13 @@ internal sealed class HubspotSearch(HubspotApi api, int window, int pageSize)
     {
         var filters = new JsonArray();
         if (since is { } from)
-            filters.Add(new JsonObject { ["filters"] = new JsonArray(new JsonObject
+            filters.Add(new JsonObject
             {
-                ["propertyName"] = modifiedProperty, ["operator"] = "GTE", ["value"] = HubspotJson.Millis(from),
-            }) });
+                ["filters"] = new JsonArray(new JsonObject
+                {
+                    ["propertyName"] = modifiedProperty, ["operator"] = "GTE", ["value"] = HubspotJson.Millis(from),
+                })
+            });
         var request = new JsonObject
         {
             ["filterGroups"] = filters,
