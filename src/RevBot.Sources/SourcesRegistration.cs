@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using RevBot.Core.Settings;
+using RevBot.Sources.Hubspot;
 using RevBot.Sources.Salesforce;
 using RevBot.Sources.Sync;
 
@@ -23,7 +24,7 @@ public static class SourcesRegistration
         services.TryAddSingleton<SyncRunner>();
         services.AddHostedService<SyncService>();
         // The vendors, one line each (their parts add them):
-        // services.AddHubspotSource(configuration);
+        services.AddHubspotSource(configuration);
         services.AddSalesforceSource(configuration);
         // services.AddStripeSource(configuration);
         return services;
