@@ -100,6 +100,8 @@ public sealed class SyncRunner(TimeProvider time, ILogger<SyncRunner> log)
             stored.Position = position;
             stored.UpdatedAt = Now();
         }
+        // The importer runs this with automatic change detection off: without this the new position is never saved.
+        db.ChangeTracker.DetectChanges();
         await db.SaveChangesAsync(ct);
     }
 
