@@ -4,6 +4,7 @@ using RevBot.Data;
 using RevBot.Data.Storage;
 using RevBot.Host.Api;
 using RevBot.Slack;
+using RevBot.Sources.Stripe;
 using RevBot.Slack.Protocol.Endpoints;
 using RevBot.Teams;
 using RevBot.Teams.App.Endpoints;
@@ -69,6 +70,8 @@ public static class RevBotServer
         builder.Services.AddRevBotHost();
         builder.Services.AddSlack(builder.Configuration);
         builder.Services.AddRevBotTelemetry(builder.Configuration);
+        // Part ST; at merge this line moves into SourcesRegistration.AddSources.
+        builder.Services.AddStripeSource(builder.Configuration);
         overrides?.Invoke(builder.Services);
 
         var app = builder.Build();
@@ -80,6 +83,7 @@ public static class RevBotServer
         app.MapSlackEndpoints();
         app.MapTeamsEndpoints();
         app.MapImageEndpoints();
+        app.MapStripeWebhooks();
         return app;
     }
 
