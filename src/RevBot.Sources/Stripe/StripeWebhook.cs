@@ -27,18 +27,23 @@ public sealed class StripeWebhook(RevBotDb db, StripeConnector connector, Stripe
     {
         var o = options.CurrentValue;
         if (!o.Enabled || o.ReadWebhookSecret() is not { } secret) return new(StripeWebhookOutcome.Unverified, "the Stripe source or its webhook secret is not set");
+        try
+        {
+            global::Stripe.EventUtility.ValidateSignature(body, signature ?? "", secret, ToleranceSeconds, time.GetUtcNow().ToUnixTimeSeconds());
+        }
+        catch (global::Stripe.StripeException)
+        {
+            return new(StripeWebhookOutcome.Unverified, "the signature does not match or is too old");
+        }
         global::Stripe.Event stripeEvent;
         try
         {
             stripeEvent = global::Stripe.EventUtility.ConstructEvent(body, signature ?? "", secret, ToleranceSeconds,
                 time.GetUtcNow().ToUnixTimeSeconds(), throwOnApiVersionMismatch: false);
         }
-        catch (global::Stripe.StripeException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
-            return new(StripeWebhookOutcome.Unverified, "the signature does not match or is too old");
-        }
-        catch (Newtonsoft.Json.JsonException)
-        {
+            // Signed by Stripe, yet not an event this SDK can read: nothing to apply, and Stripe should not send it again.
             return new(StripeWebhookOutcome.Invalid, "the body is not an event");
         }
         if (StripeEvents.Named(stripeEvent) is null) return new(StripeWebhookOutcome.Ignored, stripeEvent.Type);

@@ -196,7 +196,7 @@ internal static class FakeStripeJson
             ["cancel_at"] = Unix(s.CancelAt),
             ["cancel_at_period_end"] = false,
             ["canceled_at"] = Unix(s.CanceledAt),
-            ["cancellation_details"] = new JsonObject { ["comment"] = null, ["feedback"] = null, ["reason"] = s.CanceledAt is null ? null : "cancellation_requested" },
+            ["cancellation_details"] = new JsonObject { ["comment"] = null, ["feedback"] = null, ["feedback_option"] = null, ["reason"] = s.CanceledAt is null ? null : "cancellation_requested" },
             ["collection_method"] = "charge_automatically",
             ["created"] = Unix(s.Created),
             ["currency"] = s.Currency,
@@ -228,7 +228,7 @@ internal static class FakeStripeJson
             ["test_clock"] = null,
             ["transfer_data"] = null,
             ["trial_end"] = Unix(s.TrialEnd),
-            ["trial_settings"] = new JsonObject { ["end_behavior"] = new JsonObject { ["missing_payment_method"] = "create_invoice" } },
+            ["trial_settings"] = new JsonObject { ["end_behavior"] = new JsonObject { ["billing_cycle_anchor"] = null, ["missing_payment_method"] = "create_invoice" } },
             ["trial_start"] = Unix(s.TrialStart),
         };
     }
