@@ -6,6 +6,7 @@ using RevBot.Benchmarks;
 //   slack-ack [--db <target>] [--requests N] [--warmup N] [--rate per-second, 0 = back to back] [--scale S]
 //             [--ceiling true] [--outage-at seconds --outage-for seconds]
 //   digests --db <target> [--as-of YYYY-MM-DD] [--channels N] [--workers N] [--no-share]
+//   sync-stripe [--db <target>] [--subscriptions N] [--latency-ms M]
 if (args.Length >= 2 && args[0] == "deals")
 {
     await DealBenchmark.RunAsync(args[1], args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 20);
@@ -28,6 +29,12 @@ if (args.Length >= 1 && args[0] == "digests")
         return 2;
     }
     return await DigestBenchmark.RunAsync(digestSettings);
+}
+if (args.Length >= 1 && args[0] == "sync-stripe")
+{
+    string? Option(string name) => Array.IndexOf(args, name) is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
+    return await StripeSyncBenchmark.RunAsync(Option("--db"), int.Parse(Option("--subscriptions") ?? "20000", System.Globalization.CultureInfo.InvariantCulture),
+        int.Parse(Option("--latency-ms") ?? "40", System.Globalization.CultureInfo.InvariantCulture));
 }
 if (args.Length < 2 || args[0] != "ask")
 {

@@ -65,6 +65,30 @@ public sealed class StripeIncrementalTests
     [Theory]
     [InlineData(DbProvider.Sqlite)]
     [InlineData(DbProvider.Postgres)]
+    public async Task An_event_cursor_stripe_no_longer_keeps_starts_a_full_listing_again(DbProvider provider)
+    {
+        await using var h = await StripeHarness.StartAsync(provider);
+        await h.AddAccountsAsync(5);
+        h.Fake.Generate(30, i => $"A-{1 + (i % 5)}");
+        Assert.Null((await h.SyncAsync(full: true)).Error);
+        await using (var db = h.Db.NewContext())
+        {
+            var cursor = await db.SyncCursors.SingleAsync(c => c.System == SourceSystem.Stripe, TestContext.Current.CancellationToken);
+            cursor.Position = "{\"listing\":false,\"event\":\"evt_older_than_30_days\"}";
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+        var listed = h.Fake.Calls("/v1/subscriptions").Count(r => r.Path == "/v1/subscriptions");
+
+        var run = await h.SyncAsync();
+
+        Assert.Null(run.Error);
+        Assert.Equal(30, run.Read);
+        Assert.True(h.Fake.Calls("/v1/subscriptions").Count(r => r.Path == "/v1/subscriptions") > listed);
+    }
+
+    [Theory]
+    [InlineData(DbProvider.Sqlite)]
+    [InlineData(DbProvider.Postgres)]
     public async Task An_interrupted_full_sync_resumes_after_the_last_committed_page_without_duplicates(DbProvider provider)
     {
         await using var h = await StripeHarness.StartAsync(provider);

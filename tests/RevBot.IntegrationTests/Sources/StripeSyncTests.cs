@@ -89,6 +89,8 @@ public sealed class StripeSyncTests
         // Every request carried the restricted key and Stripe.net's pinned API version.
         Assert.All(f.Requests, r => Assert.Equal("Bearer " + FakeStripe.ApiKey, r.Authorization));
         Assert.All(f.Requests, r => Assert.False(string.IsNullOrEmpty(r.StripeVersion)));
+        // Subscriptions are read-only in RevBot: it never writes to Stripe.
+        Assert.All(f.Requests, r => Assert.Equal("GET", r.Method));
     }
 
     [Theory]

@@ -50,6 +50,9 @@ public sealed partial class FakeStripe : IAsyncDisposable
 
     public DateTime Now => Clock.GetUtcNow().UtcDateTime;
 
+    /// <summary>Added to every answer: a benchmark's stand-in for Stripe's own latency and rate limit.</summary>
+    public TimeSpan Latency { get; set; }
+
     public static async Task<FakeStripe> StartAsync(TimeProvider? clock = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -136,6 +139,7 @@ public sealed partial class FakeStripe : IAsyncDisposable
         var request = new FakeStripeRequest(context.Request.Method, context.Request.Path.Value ?? "", context.Request.QueryString.Value ?? "",
             context.Request.Headers.Authorization.ToString(), context.Request.Headers["Stripe-Version"].FirstOrDefault());
         Requests.Enqueue(request);
+        if (Latency > TimeSpan.Zero) await Task.Delay(Latency, context.RequestAborted);
         if (_failures.TryPeek(out var failure) && failure.When(request) && _failures.TryDequeue(out failure))
         {
             await WriteAsync(context, failure.Status, FakeStripeJson.Error(failure.Status == 429 ? "invalid_request_error" : "api_error",
