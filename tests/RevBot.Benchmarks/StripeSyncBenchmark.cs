@@ -15,7 +15,8 @@ namespace RevBot.Benchmarks;
 /// <summary>
 /// A full Stripe sync of N generated subscriptions from the fake Stripe (TestKit), each answer delayed by a latency
 /// that stands in for Stripe's rate limit: wall time, the time spent waiting on Stripe (measured at the HTTP client),
-/// RevBot's own share of the run (the rest), and the process's peak working set (the fake runs in it too).
+/// RevBot's own share of the run (the rest), the process's CPU time during the sync and its peak working set (both
+/// include the fake, which runs in the same process).
 /// </summary>
 internal static class StripeSyncBenchmark
 {
@@ -46,17 +47,19 @@ internal static class StripeSyncBenchmark
         await using var provider = services.BuildServiceProvider();
         await using var scope = provider.CreateAsyncScope();
 
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
         var outcome = await provider.GetRequiredService<SyncRunner>().RunAsync(scope.ServiceProvider.GetRequiredService<RevBotDb>(),
             provider.GetRequiredService<StripeConnector>(), new SyncRequest(Full: true), CancellationToken.None);
         clock.Stop();
+        var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
 
         var run = outcome.Run!;
         var wall = clock.Elapsed.TotalSeconds;
         var wait = waiting.Elapsed.TotalSeconds;
-        Console.WriteLine($"| subscriptions | requests | latency per request (ms) | wall (s) | waiting on Stripe (s) | RevBot's own (s) | RevBot's share | peak working set (MiB) |");
-        Console.WriteLine($"| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
-        Console.WriteLine($"| {run.Read} | {fake.Requests.Count} | {latencyMs} | {wall:F1} | {wait:F1} | {wall - wait:F1} | {(wall - wait) / wall:P1} | {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} |");
+        Console.WriteLine("| subscriptions | requests | latency per request (ms) | wall (s) | waiting on Stripe (s) | RevBot's own (s) | RevBot's share | process CPU (s) | peak working set (MiB) |");
+        Console.WriteLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        Console.WriteLine($"| {run.Read} | {fake.Requests.Count} | {latencyMs} | {wall:F1} | {wait:F1} | {wall - wait:F1} | {(wall - wait) / wall:P1} | {cpu:F1} | {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} |");
         if (run.Error is not null) Console.Error.WriteLine($"sync failed: {run.Error}");
         return run.Error is null ? 0 : 1;
     }

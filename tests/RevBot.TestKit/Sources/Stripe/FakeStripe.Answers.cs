@@ -18,9 +18,9 @@ public sealed partial class FakeStripe
                 ["v1", "subscriptions"] => Page("/v1/subscriptions", query, _subscriptions
                     .Where(s => query["status"] == "all" || (string.IsNullOrEmpty(query["status"]) && s.Status != "canceled") || s.Status == query["status"])
                     .Where(s => string.IsNullOrEmpty(query["customer"]) || s.Customer == query["customer"])
-                    .Select(s => (s.Id, (JsonNode)Render(s, expand, "data."))).ToList()),
+                    .Select(s => (s.Id, (Func<JsonNode>)(() => Render(s, expand, "data.")))).ToList()),
                 ["v1", "subscriptions", var id] => _subscriptions.Find(s => s.Id == id) is { } s ? (200, Render(s, expand, "")) : Missing("subscription", id),
-                ["v1", "customers"] => Page("/v1/customers", query, _customers.Values.Select(c => (c.Id, (JsonNode)FakeStripeJson.Customer(c))).ToList()),
+                ["v1", "customers"] => Page("/v1/customers", query, _customers.Values.Select(c => (c.Id, (Func<JsonNode>)(() => FakeStripeJson.Customer(c)))).ToList()),
                 ["v1", "customers", var id] => _customers.TryGetValue(id, out var c) ? (200, FakeStripeJson.Customer(c)) : Missing("customer", id),
                 ["v1", "coupons", var id] => _coupons.TryGetValue(id, out var coupon) ? (200, FakeStripeJson.Coupon(coupon)) : Missing("coupon", id),
                 ["v1", "products", var id] => _products.TryGetValue(id, out var name) ? (200, FakeStripeJson.Product(id, name)) : Missing("product", id),
@@ -34,8 +34,8 @@ public sealed partial class FakeStripe
         FakeStripeJson.Subscription(s, expand.Contains(prefix + "customer") && _customers.TryGetValue(s.Customer, out var c) ? FakeStripeJson.Customer(c) : null,
             expand.Contains(prefix + "discounts"), expand.Contains(prefix + "items.data.discounts"), _coupons, Now);
 
-    /// <summary>Stripe's cursor paging over a list in Stripe's order (newest first).</summary>
-    private static (int, JsonObject) Page(string url, IQueryCollection query, List<(string Id, JsonNode Item)> all)
+    /// <summary>Stripe's cursor paging over a list in Stripe's order (newest first); only the page's items are rendered.</summary>
+    private static (int, JsonObject) Page(string url, IQueryCollection query, List<(string Id, Func<JsonNode> Item)> all)
     {
         var limit = int.TryParse(query["limit"], out var l) ? Math.Clamp(l, 1, 100) : 10;
         var from = 0;
@@ -45,7 +45,7 @@ public sealed partial class FakeStripe
             if (at < 0) return Missing("object", after);
             from = at + 1;
         }
-        var page = all.Skip(from).Take(limit).Select(x => x.Item).ToList();
+        var page = all.Skip(from).Take(limit).Select(x => x.Item()).ToList();
         return (200, FakeStripeJson.List(url, page, from + page.Count < all.Count));
     }
 
@@ -66,7 +66,7 @@ public sealed partial class FakeStripe
             var page = newer.Skip(Math.Max(0, newer.Count - limit)).ToList();
             return (200, FakeStripeJson.List("/v1/events", page.Select(e => (JsonNode)FakeStripeJson.Event(e)), newer.Count > page.Count));
         }
-        return Page("/v1/events", query, matching.Select(e => (e.Id, (JsonNode)FakeStripeJson.Event(e))).ToList());
+        return Page("/v1/events", query, matching.Select(e => (e.Id, (Func<JsonNode>)(() => FakeStripeJson.Event(e)))).ToList());
     }
 
     private static (int, JsonObject) Missing(string what, string id) =>
