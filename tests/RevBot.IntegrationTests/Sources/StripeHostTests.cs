@@ -83,6 +83,17 @@ public sealed class StripeHostTests
         }
     }
 
+    [Fact]
+    public async Task An_enabled_stripe_source_without_a_key_stops_the_host_naming_the_setting()
+    {
+        var path = TestFiles.NewPath("stripe-nokey.db");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var e = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() => RevBotServer.StartAsync(
+            [$"--Database:Target=sqlite:{path}", "--Database:SeedDemoData=false", "--urls=http://127.0.0.1:0", "--Sources:Stripe:Enabled=true"],
+            TestContext.Current.CancellationToken));
+        Assert.Contains("Sources:Stripe:ApiKey (or Sources:Stripe:ApiKeyFile) is required", e.Failures.First(), StringComparison.Ordinal);
+    }
+
     private static async Task<(WebApplication App, HttpClient Http, string Path)> StartHostAsync(FakeStripe fake)
     {
         var path = TestFiles.NewPath("stripe-host.db");
