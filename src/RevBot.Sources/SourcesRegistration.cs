@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using RevBot.Core.Settings;
 using RevBot.Sources.Hubspot;
 using RevBot.Sources.Salesforce;
+using RevBot.Sources.Stripe;
 using RevBot.Sources.Sync;
 
 namespace RevBot.Sources;
@@ -23,10 +24,10 @@ public static class SourcesRegistration
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SyncRunner>();
         services.AddHostedService<SyncService>();
-        // The vendors, one line each (their parts add them):
+        // The vendors, one line each:
         services.AddHubspotSource(configuration);
         services.AddSalesforceSource(configuration);
-        // services.AddStripeSource(configuration);
+        services.AddStripeSource(configuration);
         return services;
     }
 

@@ -83,6 +83,7 @@ public static class RevBotServer
         app.MapTeamsEndpoints();
         app.MapImageEndpoints();
         app.MapHubspotWebhooks();
+        app.MapStripeWebhooks();
         return app;
     }
 
