@@ -4,6 +4,7 @@ using RevBot.Data;
 using RevBot.Data.Storage;
 using RevBot.Host.Api;
 using RevBot.Slack;
+using RevBot.Sources.WriteBack;
 using RevBot.Slack.Protocol.Endpoints;
 using RevBot.Teams;
 using RevBot.Teams.App.Endpoints;
@@ -68,6 +69,7 @@ public static class RevBotServer
         builder.Services.AddTeams(builder.Configuration);
         builder.Services.AddRevBotHost();
         builder.Services.AddSlack(builder.Configuration);
+        builder.Services.AddCrmWriteBack(builder.Configuration);
         builder.Services.AddRevBotTelemetry(builder.Configuration);
         overrides?.Invoke(builder.Services);
 
