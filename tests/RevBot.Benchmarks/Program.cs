@@ -6,6 +6,8 @@ using RevBot.Benchmarks;
 //   slack-ack [--db <target>] [--requests N] [--warmup N] [--rate per-second, 0 = back to back] [--scale S]
 //             [--ceiling true] [--outage-at seconds --outage-for seconds]
 //   digests --db <target> [--as-of YYYY-MM-DD] [--channels N] [--workers N] [--no-share]
+//   sync-hubspot [--provider postgres|sqlite] [--deals N] [--changed N]   (PostgreSQL from REVBOT_TEST_POSTGRES)
+if (args.Length >= 1 && args[0] == "sync-hubspot") return await HubspotSyncBenchmark.RunAsync(args);
 if (args.Length >= 2 && args[0] == "deals")
 {
     await DealBenchmark.RunAsync(args[1], args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 20);

@@ -82,6 +82,7 @@ public static class RevBotServer
         app.MapSlackEndpoints();
         app.MapTeamsEndpoints();
         app.MapImageEndpoints();
+        app.MapHubspotWebhooks();
         return app;
     }
 

@@ -69,7 +69,7 @@ internal static class HubspotDealFields
     private static string Format(string field, string value) => field switch
     {
         "amount" when decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out var amount) => amount.ToString(CultureInfo.InvariantCulture),
-        "close_date" when DateOnly.TryParse(value, CultureInfo.InvariantCulture, out var date) => date.ToString("yyyy-MM-dd'T'00:00:00.000'Z'", CultureInfo.InvariantCulture),
+        "close_date" when DateOnly.TryParse(value, CultureInfo.InvariantCulture, out var date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "T00:00:00.000Z",
         "probability" when decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out var p) => (p / 100m).ToString("0.####", CultureInfo.InvariantCulture),
         "forecast_category" => value.Replace('-', '_').ToUpperInvariant() switch { "OMITTED" => "OMIT", var f => f },
         _ => value,

@@ -43,7 +43,8 @@ public sealed class HubspotOptions : SourceOptions
 
     internal string? Token() => SecretSetting.Read(AccessToken, AccessTokenFile);
 
-    internal string? Secret() => SecretSetting.Read(ClientSecret, ClientSecretFile);
+    /// <summary>The client secret that signs webhooks, read now (a rotated file is picked up); null when unset.</summary>
+    public string? WebhookSecret() => SecretSetting.Read(ClientSecret, ClientSecretFile);
 
     internal Uri BaseUri => new(BaseUrl.EndsWith('/') ? BaseUrl : BaseUrl + "/");
 

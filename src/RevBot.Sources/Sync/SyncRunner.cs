@@ -93,13 +93,12 @@ public sealed class SyncRunner(TimeProvider time, ILogger<SyncRunner> log)
 
     private async Task StoreCursorAsync(RevBotDb db, SourceSystem system, string obj, string position, CancellationToken ct)
     {
-        var stored = await db.SyncCursors.FindAsync([system, obj], ct);
-        if (stored is null) db.SyncCursors.Add(new SyncCursor { System = system, Object = obj, Position = position, UpdatedAt = Now() });
-        else
-        {
-            stored.Position = position;
-            stored.UpdatedAt = Now();
-        }
+        // Set-based: the importer runs this with change detection off, so a tracked cursor's new position would not be saved.
+        var now = Now();
+        var moved = await db.SyncCursors.Where(c => c.System == system && c.Object == obj)
+            .ExecuteUpdateAsync(u => u.SetProperty(c => c.Position, position).SetProperty(c => c.UpdatedAt, now), ct);
+        if (moved > 0) return;
+        db.SyncCursors.Add(new SyncCursor { System = system, Object = obj, Position = position, UpdatedAt = now });
         await db.SaveChangesAsync(ct);
     }
 

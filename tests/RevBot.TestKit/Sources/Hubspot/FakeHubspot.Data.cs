@@ -42,7 +42,7 @@ public sealed partial class FakeHubspot
             var properties = new Dictionary<string, string?>(StringComparer.Ordinal)
             {
                 ["dealname"] = name, ["amount"] = amount?.ToString(CultureInfo.InvariantCulture), ["pipeline"] = Store.PipelineOf(stage)?.Id ?? "default",
-                ["closedate"] = closeDate is { } d ? d.ToString("yyyy-MM-dd'T'00:00:00.000'Z'", CultureInfo.InvariantCulture) : null,
+                ["closedate"] = closeDate is { } d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "T00:00:00.000Z" : null,
                 ["hubspot_owner_id"] = owner?.Id, ["dealtype"] = "newbusiness",
             };
             foreach (var (key, value) in more ?? new Dictionary<string, string?>()) properties[key] = value;

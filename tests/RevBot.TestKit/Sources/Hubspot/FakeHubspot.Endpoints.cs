@@ -13,7 +13,7 @@ public sealed partial class FakeHubspot
 
     private (int, JsonNode?) Owners(Dictionary<string, StringValues> query)
     {
-        var owners = Store.Owners.Where(o => query["email"] is not { Count: > 0 } email || string.Equals(o.Email, email, StringComparison.OrdinalIgnoreCase)).ToList();
+        var owners = Store.Owners.Where(o => Q(query, "email") is not { } email || string.Equals(o.Email, email, StringComparison.OrdinalIgnoreCase)).ToList();
         return Page(owners, query, o => FakeHubspotJson.Owner(o, Store.Clock), "crm/v3/owners");
     }
 
@@ -94,18 +94,21 @@ public sealed partial class FakeHubspot
     private (int, JsonNode?) ReadOne(string type, string id, Dictionary<string, StringValues> query)
     {
         if (Store.Find(type, id) is not { ArchivedAt: null } record) return (404, FakeHubspotJson.Error("OBJECT_NOT_FOUND", "resource not found"));
-        var properties = query["properties"].SelectMany(p => p!.Split(',')).ToList();
+        var properties = (Q(query, "properties") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).ToList();
         return (200, FakeHubspotJson.Record(record, properties.Count == 0 ? null : properties));
     }
 
     private (int, JsonNode?) Page<T>(List<T> all, Dictionary<string, StringValues> query, Func<T, JsonObject> render, string path)
     {
-        var limit = int.TryParse(query["limit"], out var l) ? Math.Min(l, 100) : 100;
-        var after = int.TryParse(query["after"], out var a) ? a : 0;
+        var limit = int.TryParse(Q(query, "limit"), out var l) ? Math.Min(l, 100) : 100;
+        var after = int.TryParse(Q(query, "after"), out var a) ? a : 0;
         var page = all.Skip(after).Take(limit).Select(x => (JsonNode)render(x)).ToArray();
         var next = after + page.Length < all.Count ? (after + page.Length).ToString(CultureInfo.InvariantCulture) : null;
         return (200, FakeHubspotJson.Paged(new JsonArray(page), next, new Uri(BaseUri, $"{path}?after={next}").ToString()));
     }
+
+    private static string? Q(Dictionary<string, StringValues> query, string name) =>
+        query.TryGetValue(name, out var values) && values.Count > 0 ? values[0] : null;
 
     private static string SortProperty(JsonNode sort) => sort.GetValueKind() == JsonValueKind.String
         ? sort.GetValue<string>().TrimStart('-')

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -71,16 +72,28 @@ public sealed partial class FakeHubspot : IAsyncDisposable
         var body = await reader.ReadToEndAsync(context.RequestAborted);
         var request = new FakeHubspotRequest(context.Request.Method, context.Request.Path + context.Request.QueryString, body,
             context.Request.Headers.Authorization.ToString(), DateTimeOffset.UtcNow);
-        Requests.Enqueue(request);
         context.Response.Headers["X-HubSpot-RateLimit-Max"] = "190";
         context.Response.Headers["X-HubSpot-RateLimit-Interval-Milliseconds"] = "10000";
         context.Response.Headers["X-HubSpot-RateLimit-Remaining"] = "180";
-        var (status, json) = Scripted(request, context) ?? Answer(request);
+        (int, JsonNode?) answer;
+        try
+        {
+            answer = Scripted(request, context) ?? Answer(request);
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or NullReferenceException or FormatException or KeyNotFoundException)
+        {
+            // A request the fake cannot read is the client's mistake: answered as HubSpot answers a malformed body.
+            answer = (400, FakeHubspotJson.Error("VALIDATION_ERROR", "Invalid input JSON: " + e.Message));
+        }
+        var (status, json) = answer;
+        request.Status = status;
+        request.Response = json?.ToJsonString();
+        Requests.Enqueue(request);
         context.Response.StatusCode = status;
         if (json is not null)
         {
             context.Response.ContentType = "application/json;charset=utf-8";
-            await context.Response.WriteAsync(json.ToJsonString(), context.RequestAborted);
+            await context.Response.WriteAsync(request.Response!, context.RequestAborted);
         }
     }
 
@@ -117,7 +130,7 @@ public sealed partial class FakeHubspot : IAsyncDisposable
                 ("POST", ["crm", "v3", "objects", var type, "search"]) => Search(type, request.Body),
                 ("POST", ["crm", "v3", "objects", var type, "batch", "read"]) => BatchRead(type, request.Body),
                 ("POST", ["crm", "v4", "associations", var from, var to, "batch", "read"]) => Associations(from, to, request.Body),
-                ("GET", ["crm", "v3", "objects", var type]) when query["archived"] == "true" => Archived(type, query),
+                ("GET", ["crm", "v3", "objects", var type]) when query.TryGetValue("archived", out var archived) && archived == "true" => Archived(type, query),
                 ("GET", ["crm", "v3", "objects", var type, var id]) => ReadOne(type, id, query),
                 ("PATCH", ["crm", "v3", "objects", "deals", var id]) => Patch(id, request.Body),
                 ("POST", ["crm", "v3", "objects", "notes"]) => CreateNote(request.Body),

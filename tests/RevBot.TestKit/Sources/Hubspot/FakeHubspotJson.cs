@@ -81,12 +81,12 @@ internal static class FakeHubspotJson
         ["status"] = "COMPLETE", ["results"] = results, ["startedAt"] = Iso(at), ["completedAt"] = Iso(at),
     };
 
-    /// <summary>HubSpot's error body: status, message, correlationId, category, and per-field errors.</summary>
+    /// <summary>HubSpot's error body as its client types it (ModelError): message, correlationId, category, per-field errors.</summary>
     public static JsonObject Error(string category, string message, IEnumerable<(string Property, string Code, string Message)>? errors = null)
     {
         var json = new JsonObject
         {
-            ["status"] = "error", ["message"] = message, ["correlationId"] = Guid.NewGuid().ToString(), ["category"] = category,
+            ["message"] = message, ["correlationId"] = Guid.NewGuid().ToString(), ["category"] = category,
         };
         if (errors is not null)
         {

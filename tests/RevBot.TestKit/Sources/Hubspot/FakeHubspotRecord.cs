@@ -32,8 +32,12 @@ public sealed record FakeHubspotStage(string Id, string Label, bool IsClosed, de
 
 public sealed record FakeHubspotPipeline(string Id, string Label, IReadOnlyList<FakeHubspotStage> Stages);
 
-/// <summary>A request the fake received: method, path with query, body, and the bearer token it carried.</summary>
+/// <summary>A request the fake received (method, path with query, body, the bearer token it carried) and what it answered.</summary>
 public sealed record FakeHubspotRequest(string Method, string Path, string Body, string Authorization, DateTimeOffset At)
 {
     public string PathOnly => Path.Split('?')[0];
+
+    public int Status { get; internal set; }
+
+    public string? Response { get; internal set; }
 }
