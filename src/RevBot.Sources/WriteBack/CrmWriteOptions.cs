@@ -27,8 +27,13 @@ public sealed class CrmWriteOptions : ICheckedOptions
 
     public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromMinutes(15);
 
-    /// <summary>How long a claimed write is left to the instance that claimed it; it must outlast a send with its HTTP retries.</summary>
-    public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(5);
+    /// <summary>
+    /// How long a claimed write is left to the instance that claimed it. It must outlast a send with its HTTP retries: a
+    /// write is up to three calls (pipelines, the record, the PATCH), each allowed five minutes by the source's
+    /// resilience pipeline (<see cref="Sync.SourceHttp"/>). If it ran out mid-send the write would be sent again, and
+    /// the CRM's check would then find the first one already there (counted written), never a second change.
+    /// </summary>
+    public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(20);
 
     /// <summary>How long the person who made a change waits for the CRM's first answer before "it will be written when the CRM answers".</summary>
     public TimeSpan InlineWait { get; set; } = TimeSpan.FromSeconds(5);

@@ -92,6 +92,18 @@ internal sealed class WriteBackWorld : IAsyncDisposable
     public async Task<List<CrmWrite>> WritesAsync() =>
         await WithDbAsync(db => db.CrmWrites.AsNoTracking().OrderBy(w => w.Id).ToListAsync(TestContext.Current.CancellationToken));
 
+    /// <summary>Runs dispatcher rounds, the clock moving on, until no write is left to send (at most 100 rounds).</summary>
+    public async Task DrainAsync(FakeTimeProvider time)
+    {
+        for (var round = 0; round < 100; round++)
+        {
+            if (!(await WritesAsync()).Any(w => w.DoneAt is null && w.FailedAt is null)) return;
+            await RevBot.IntegrationTests.Slack.FakeClock.RunAsync(time, Dispatcher.RunOnceAsync(TestContext.Current.CancellationToken));
+            time.Advance(TimeSpan.FromSeconds(5));
+        }
+        Assert.Fail("Writes were still waiting after 100 dispatcher rounds.");
+    }
+
     public async Task<Deal> DealAsync(string id) => await WithDbAsync(db => db.Deals.AsNoTracking().SingleAsync(d => d.Id == id, TestContext.Current.CancellationToken));
 
     public async Task<T> WithDbAsync<T>(Func<RevBotDb, Task<T>> use)
