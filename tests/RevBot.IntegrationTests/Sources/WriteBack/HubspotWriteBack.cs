@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Time.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http.Resilience;
 using RevBot.Core.Domain;
 using RevBot.Data.Storage;
 using RevBot.Sources.Hubspot;
+using RevBot.Sources.Sync;
 using RevBot.Testing;
 using RevBot.Testing.Deals;
 using RevBot.Testing.Sources.Hubspot;
@@ -37,7 +39,7 @@ internal sealed class HubspotWriteBack : IAsyncDisposable
         new("closedwon", "Closed Won", true, 1.0m), new("closedlost", "Closed Lost", true, 0m),
     ]);
 
-    public static async Task<HubspotWriteBack> StartAsync(DbProvider provider, FakeTimeProvider time, IDictionary<string, string?>? settings = null, int deals = 1)
+    public static async Task<HubspotWriteBack> StartAsync(DbProvider provider, TimeProvider time, IDictionary<string, string?>? settings = null, int deals = 1, bool quickRetries = false)
     {
         var hubspot = await FakeHubspot.StartAsync(TestContext.Current.CancellationToken);
         FakeHubspotRecord first;
@@ -77,7 +79,13 @@ internal sealed class HubspotWriteBack : IAsyncDisposable
             ["Sources:Hubspot:BaseUrl"] = hubspot.BaseUri.ToString(),
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) values[key] = value;
-        var world = WriteBackWorld.Create(database, time, values, (services, configuration) => services.AddHubspotSource(configuration));
+        var world = WriteBackWorld.Create(database, time, values, (services, configuration) =>
+        {
+            services.AddHubspotSource(configuration);
+            // The HTTP pipeline's own retries in milliseconds, so a test on the real clock sees them run out quickly.
+            if (quickRetries)
+                services.PostConfigure<HttpStandardResilienceOptions>(SourceHttp.ClientName(SourceSystem.Hubspot) + "-standard", o => o.Retry.Delay = TimeSpan.FromMilliseconds(5));
+        });
         return new HubspotWriteBack(hubspot, database, world, first);
     }
 

@@ -125,14 +125,15 @@ public sealed class WriteBackHubspotTests
     [InlineData(DbProvider.Postgres)]
     public async Task A_failing_hubspot_gets_each_change_later_exactly_once_in_order_and_a_later_conflict_is_told_in_a_direct_message(DbProvider provider)
     {
-        var time = new FakeTimeProvider(DealWorld.Now);
-        await using var h = await HubspotWriteBack.StartAsync(provider, time, new Dictionary<string, string?> { ["Sources:WriteBack:FirstBackoff"] = "00:00:10" });
+        // The real clock, with the HTTP pipeline's retries and the write-back backoff in milliseconds.
+        var settings = new Dictionary<string, string?> { ["Sources:WriteBack:FirstBackoff"] = "00:00:00.1", ["Sources:WriteBack:MaxBackoff"] = "00:00:00.3" };
+        await using var h = await HubspotWriteBack.StartAsync(provider, TimeProvider.System, settings, quickRetries: true);
         var rob = await h.World.UserIdAsync(DealWorld.Rob);
-        // Every PATCH of the first two attempts fails (the HTTP pipeline's own retries included): 6 calls each.
+        // Every PATCH of the first two attempts fails, the HTTP pipeline's own five retries included: 6 calls each.
         h.Hubspot.Fail(r => r.Method == "PATCH", 12, 500);
 
-        var first = await FakeClock.RunAsync(time, h.World.RunAsync(WriteBackWorld.Update(h.DealId, rob, 1, new DealFieldChanges { Amount = "60000" }, language: "es")));
-        var second = await FakeClock.RunAsync(time, h.World.RunAsync(WriteBackWorld.Update(h.DealId, rob, 2, new DealFieldChanges { Stage = "Negotiation" })));
+        var first = await h.World.RunAsync(WriteBackWorld.Update(h.DealId, rob, 1, new DealFieldChanges { Amount = "60000" }, language: "es"));
+        var second = await h.World.RunAsync(WriteBackWorld.Update(h.DealId, rob, 2, new DealFieldChanges { Stage = "Negotiation" }));
 
         Assert.Equal((DealCommandStatus.Applied, CrmWriteOutcome.Pending), (first.Status, first.Crm));
         Assert.Contains("en cuanto HubSpot responda", first.Note, StringComparison.Ordinal);
@@ -142,25 +143,25 @@ public sealed class WriteBackHubspotTests
         Assert.Equal([1, 0], writes.Select(w => w.Attempts));
         Assert.Contains("500", writes[0].LastError, StringComparison.Ordinal);
 
-        await h.World.DrainAsync(time);
+        await h.World.DrainAsync();
 
         // 12 failed calls, then one PATCH per change: the second made on top of the first, with no conflict with it.
         Assert.Equal(14, h.Patches.Count);
         Assert.Equal(("60000", "negotiation"), (h.InHubspot("amount"), h.InHubspot("dealstage")));
         writes = await h.World.WritesAsync();
         Assert.All(writes, w => Assert.Equal("written", w.Outcome));
-        Assert.True(writes[0].DoneAt < writes[1].DoneAt);
+        Assert.True(writes[0].DoneAt <= writes[1].DoneAt);
         var deal = await h.World.DealAsync(h.DealId);
         Assert.Equal((60_000m, "Negotiation", 3), (deal.Amount, deal.Stage, deal.Version));
         Assert.False(await h.World.WithDbAsync(db => db.Outbox.AnyAsync(Ct)));
 
-        // Now HubSpot is down again and someone changes the deal there before it recovers: the background attempt finds
-        // the conflict, restores HubSpot's values and tells Rob in a direct message, in the language he wrote in.
+        // HubSpot fails again, and someone changes the deal there before it recovers: the background attempt finds the
+        // conflict, restores HubSpot's values and tells Rob in a direct message, in the language he wrote in.
         h.Hubspot.Fail(r => r.Method == "GET" && r.PathOnly.StartsWith("/crm/v3/objects/deals/", StringComparison.Ordinal), 6, 503);
-        var third = await FakeClock.RunAsync(time, h.World.RunAsync(WriteBackWorld.Update(h.DealId, rob, 3, new DealFieldChanges { Amount = "65000" }, language: "es")));
+        var third = await h.World.RunAsync(WriteBackWorld.Update(h.DealId, rob, 3, new DealFieldChanges { Amount = "65000" }, language: "es"));
         Assert.Equal(CrmWriteOutcome.Pending, third.Crm);
         h.ChangeInHubspot("amount", "58000");
-        await h.World.DrainAsync(time);
+        await h.World.DrainAsync();
 
         Assert.Equal(14, h.Patches.Count);
         Assert.Equal("conflict", (await h.World.WritesAsync())[^1].Outcome);

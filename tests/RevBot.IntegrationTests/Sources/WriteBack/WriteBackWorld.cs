@@ -104,6 +104,17 @@ internal sealed class WriteBackWorld : IAsyncDisposable
         Assert.Fail("Writes were still waiting after 100 dispatcher rounds.");
     }
 
+    /// <summary>Runs dispatcher rounds on the real clock until no write is left to send (at most 300 rounds).</summary>
+    public async Task DrainAsync()
+    {
+        for (var round = 0; round < 300; round++)
+        {
+            if (!(await WritesAsync()).Any(w => w.DoneAt is null && w.FailedAt is null)) return;
+            if (await Dispatcher.RunOnceAsync(TestContext.Current.CancellationToken) == 0) await Task.Delay(50, TestContext.Current.CancellationToken);
+        }
+        Assert.Fail("Writes were still waiting after 300 dispatcher rounds.");
+    }
+
     public async Task<Deal> DealAsync(string id) => await WithDbAsync(db => db.Deals.AsNoTracking().SingleAsync(d => d.Id == id, TestContext.Current.CancellationToken));
 
     public async Task<T> WithDbAsync<T>(Func<RevBotDb, Task<T>> use)
