@@ -4,8 +4,8 @@ using RevBot.Data;
 using RevBot.Data.Storage;
 using RevBot.Host.Api;
 using RevBot.Slack;
-using RevBot.Sources.WriteBack;
 using RevBot.Slack.Protocol.Endpoints;
+using RevBot.Sources.WriteBack;
 using RevBot.Teams;
 using RevBot.Teams.App.Endpoints;
 

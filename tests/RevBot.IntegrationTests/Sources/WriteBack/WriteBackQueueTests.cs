@@ -113,7 +113,9 @@ public sealed class WriteBackQueueTests
 
         var result = await world.RunAsync(WriteBackWorld.Update(WriteBackWorld.Salesforce, rae, 1, DealFieldChanges.None, channel: ChangeChannel.Teams) with
         {
-            Kind = DealCommandKind.LogActivity, ActivityType = "call", Subject = "Pricing call with the CFO",
+            Kind = DealCommandKind.LogActivity,
+            ActivityType = "call",
+            Subject = "Pricing call with the CFO",
         });
 
         Assert.Equal(DealCommandStatus.Applied, result.Status);
