@@ -7,6 +7,7 @@ using RevBot.Sources.Hubspot;
 using RevBot.Sources.Salesforce;
 using RevBot.Sources.Stripe;
 using RevBot.Sources.Sync;
+using RevBot.Sources.WriteBack;
 
 namespace RevBot.Sources;
 
@@ -28,6 +29,7 @@ public static class SourcesRegistration
         services.AddHubspotSource(configuration);
         services.AddSalesforceSource(configuration);
         services.AddStripeSource(configuration);
+        services.AddCrmWriteBack(configuration);
         return services;
     }
 

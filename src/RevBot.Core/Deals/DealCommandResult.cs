@@ -23,5 +23,15 @@ public sealed record DealCommandResult
     /// <summary>Who acted (for "Updated by … just now").</summary>
     public string? ActorName { get; init; }
 
+    /// <summary>
+    /// For a change to a synced deal: what its CRM answered to the first attempt (<see cref="Sources.CrmWriteOutcome"/>);
+    /// null for a deal no CRM owns. With Refused, Conflict or Gone the change was undone locally and <see cref="Status"/>
+    /// says so (Invalid, Stale, NotFound).
+    /// </summary>
+    public Sources.CrmWriteOutcome? Crm { get; init; }
+
+    /// <summary>A sentence to add to the confirmation ("will be written to HubSpot when it answers"), in the command's language.</summary>
+    public string? Note { get; init; }
+
     public bool Succeeded => Status is DealCommandStatus.Applied or DealCommandStatus.Unchanged;
 }

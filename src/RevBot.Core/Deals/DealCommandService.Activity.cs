@@ -1,5 +1,6 @@
 using RevBot.Core.Domain;
 using RevBot.Core.Localization;
+using RevBot.Core.Sources;
 
 namespace RevBot.Core.Deals;
 
@@ -17,7 +18,7 @@ public sealed partial class DealCommandService
         if (errors.Count > 0) return Invalid(errors, deal.Version, command.Language);
 
         var now = clock.UtcNow;
-        db.Activities.Add(new Activity
+        var activity = new Activity
         {
             Id = $"act-{Guid.NewGuid():N}",
             Type = EnumText.Parse<ActivityType>(typeText),
@@ -26,11 +27,13 @@ public sealed partial class DealCommandService
             AccountId = deal.AccountId,
             UserId = actor.Id,
             Subject = subject,
-        });
+        };
+        db.Activities.Add(activity);
+        var write = CrmWriteQueue.AddActivity(db, deal, activity, actor, command.Channel, command.Language, now);
         db.AuditLog.Add(DealAudit.Entry(deal.Id, actor.Id, command.Channel, "activity",
             [new DealFieldChange(DealFields.ActivityType, null, typeText), new DealFieldChange(DealFields.Subject, null, subject)], deal.Version, now));
         var result = new DealCommandResult { Status = DealCommandStatus.Applied, Message = Texts.Get(command.Language, nameof(Catalog.DealAppliedLogged), DealText.ActivityName(typeText, command.Language), actor.Name), Version = deal.Version, ActorName = actor.Name };
-        return await SaveAsync(command, "deal.activity", actor, result, ct);
+        var saved = await SaveAsync(command, "deal.activity", actor, result, ct);
+        return write is null || saved.Status != DealCommandStatus.Applied ? saved : await WriteBackAsync(command, write, saved, ct);
     }
-
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using RevBot.Core.Company;
 using RevBot.Core.Domain;
 using RevBot.Core.Localization;
+using RevBot.Core.Sources;
 using RevBot.Core.Storage;
 
 namespace RevBot.Core.Deals;
@@ -11,11 +12,13 @@ namespace RevBot.Core.Deals;
 /// <summary>
 /// Applies a <see cref="DealCommand"/>: replay check, who is acting, permission, version, validation, then in one
 /// transaction the version claim (<c>UPDATE … WHERE version = @expected</c>, first, so of two simultaneous submissions
-/// exactly one goes on), the change, its audit entry, stage history, hand-off outbox rows and the applied-command key.
-/// The loser is told what changed ("stale"), never an error.
+/// exactly one goes on), the change, its audit entry, stage history, hand-off outbox rows, the CRM write of a synced
+/// deal (<see cref="CrmWriteQueue"/>) and the applied-command key. The loser is told what changed ("stale"), never an
+/// error. After the commit, a queued CRM write gets its first attempt at once (see DealCommandService.WriteBack.cs).
 /// </summary>
 public sealed partial class DealCommandService(
-    RevBotDb db, IOptions<CompanyOptions> company, IEnumerable<IDealStatusListener> listeners, CompanyClock clock, ILogger<DealCommandService> log)
+    RevBotDb db, IOptions<CompanyOptions> company, IEnumerable<IDealStatusListener> listeners, IEnumerable<ICrmWriteNow> writeNow, CompanyClock clock,
+    ILogger<DealCommandService> log)
 {
     public const int MaxKeyLength = 200;
 
@@ -64,6 +67,7 @@ public sealed partial class DealCommandService(
         if (plan.After.Stage != plan.Before.Stage)
             db.DealStageHistory.Add(new DealStageChange { DealId = deal.Id, Stage = plan.After.Stage, EnteredAt = now });
         foreach (var listener in listeners) await listener.DealChangedAsync(deal, plan.Before.Status, plan.Before.Stage, now, ct);
+        var write = CrmWriteQueue.AddChange(db, deal, plan.Before, plan.After, actor.Id, command.Channel, command.Language, now);
         var message = plan.Action switch
         {
             "won" => Texts.Get(command.Language, nameof(Catalog.DealAppliedWon), actor.Name),
@@ -72,7 +76,8 @@ public sealed partial class DealCommandService(
             _ => Texts.Get(command.Language, nameof(Catalog.DealAppliedUpdated), actor.Name),
         };
         var result = new DealCommandResult { Status = DealCommandStatus.Applied, Message = message, Version = deal.Version, ActorName = actor.Name };
-        return await SaveAsync(command, "deal." + plan.Action, actor, result, ct);
+        var saved = await SaveAsync(command, "deal." + plan.Action, actor, result, ct);
+        return write is null || saved.Status != DealCommandStatus.Applied ? saved : await WriteBackAsync(command, write, saved, ct);
     }
 
     /// <summary>

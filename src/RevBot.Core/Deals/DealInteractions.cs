@@ -92,10 +92,13 @@ public sealed class DealInteractions(RevBotDb db, DealCommandService commands, D
         var result = await commands.ExecuteAsync(command, ct);
         var language = command.Language;
         string NotFoundTitle() => Texts.Get(language, nameof(Catalog.DealNotFoundTitle));
+        if (result.Crm is { } crm && crm != Sources.CrmWriteOutcome.Written && crm != Sources.CrmWriteOutcome.Pending)
+            return await CrmRejectedAsync(command, result, form, submitted, ct);
         switch (result.Status)
         {
             case DealCommandStatus.Applied:
                 var notice = Texts.Get(language, nameof(Catalog.DealNoticeJustNow), result.Message.TrimEnd('.'));
+                if (result.Note is { } note) notice = $"{notice} {note}";
                 return await cards.CardAsync(command.DealId, notice, language, ct) ?? DealReplies.Refused(NotFoundTitle(), result.Message);
             case DealCommandStatus.Unchanged:
                 return await cards.CardAsync(command.DealId, result.Message, language, ct) ?? DealReplies.Refused(NotFoundTitle(), result.Message);
@@ -115,6 +118,25 @@ public sealed class DealInteractions(RevBotDb db, DealCommandService commands, D
             _ => nameof(Catalog.DealNotChangedTitle),
         };
         return DealReplies.Refused(Texts.Get(language, title), result.Message);
+    }
+
+    /// <summary>
+    /// The CRM would not take the change and it was undone: a refused form comes back with the CRM's errors next to its
+    /// fields and a new state (the deal has a new version, and the submission's key already has its answer); otherwise
+    /// the card as it is now, with what happened on top.
+    /// </summary>
+    private async Task<Reply> CrmRejectedAsync(DealCommand command, DealCommandResult result, (string Id, ReplyFormState State)? form, IReadOnlyDictionary<string, string?>? submitted, CancellationToken ct)
+    {
+        var language = command.Language;
+        var deal = await db.Deals.AsNoTracking().FirstOrDefaultAsync(d => d.Id == command.DealId, ct);
+        if (deal is null) return NotFound(language, command.DealId);
+        if (result.Status == DealCommandStatus.Invalid && form is { } f && submitted is not null && f.Id != DealActionIds.Log)
+        {
+            var state = new ReplyFormState(deal.Id, deal.Version, DealActionValue.NewNonce(), language);
+            var again = DealForms.WithErrors(FormFor(f.Id, deal, state, language), submitted, result.Errors, result.Message, language) with { Error = result.Message };
+            return new Reply { Kind = ReplyKind.Form, Title = again.Title, Text = result.Message, Form = again };
+        }
+        return await cards.CardAsync(deal.Id, result.Message, language, ct) ?? NotFound(language, deal.Id);
     }
 
     private ReplyForm FormFor(string id, Deal deal, ReplyFormState state, string language) => id switch

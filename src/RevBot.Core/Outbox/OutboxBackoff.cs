@@ -12,8 +12,14 @@ public static class OutboxBackoff
     public static TimeSpan Delay(OutboxOptions options, int attempts, TimeSpan? retryAfter, double random)
     {
         ArgumentNullException.ThrowIfNull(options);
+        return Delay(options.FirstBackoff, options.MaxBackoff, attempts, retryAfter, random);
+    }
+
+    /// <summary>The same rule for another outbox with its own settings (the CRM write-back's).</summary>
+    public static TimeSpan Delay(TimeSpan first, TimeSpan max, int attempts, TimeSpan? retryAfter, double random)
+    {
         var exponent = Math.Clamp(attempts - 1, 0, 30);
-        var step = TimeSpan.FromTicks((long)Math.Min(options.MaxBackoff.Ticks, options.FirstBackoff.Ticks * Math.Pow(2, exponent)));
+        var step = TimeSpan.FromTicks((long)Math.Min(max.Ticks, first.Ticks * Math.Pow(2, exponent)));
         var jittered = step / 2 + step / 2 * Math.Clamp(random, 0, 1);
         return retryAfter is { } wait && wait > jittered ? wait : jittered;
     }

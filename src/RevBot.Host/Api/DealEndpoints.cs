@@ -83,12 +83,13 @@ internal static class DealEndpoints
                 request.HttpContext.Response.Headers.ETag = deal.ETag;
                 return TypedResults.Ok(deal);
             case DealCommandStatus.Invalid:
-                return Errors(result.Errors.Count > 0 ? result.Errors : new Dictionary<string, string> { ["request"] = result.Message });
+                return Errors(result.Errors.Count > 0 ? result.Errors : new Dictionary<string, string> { ["request"] = result.Message }, result.Crm is null ? null : result.Message);
             case DealCommandStatus.Stale:
-                return TypedResults.Json(new DealApiConflict($"The deal changed since version {expected}.", result.Version ?? 0, [.. result.ChangedSince.Select(DealHistoryEntry.From)]),
+                // A conflict in the CRM the deal belongs to says so (result.Crm); the deal now holds the CRM's values.
+                return TypedResults.Json(new DealApiConflict(result.Crm is null ? $"The deal changed since version {expected}." : result.Message, result.Version ?? 0, [.. result.ChangedSince.Select(DealHistoryEntry.From)]),
                     statusCode: StatusCodes.Status412PreconditionFailed);
             case DealCommandStatus.NotFound:
-                return NotFound(id);
+                return result.Crm is null ? NotFound(id) : Problem(StatusCodes.Status410Gone, result.Message);
             default:
                 return Problem(StatusCodes.Status403Forbidden, result.Message);
         }
@@ -111,8 +112,8 @@ internal static class DealEndpoints
         return int.TryParse(text.Trim('"'), NumberStyles.None, CultureInfo.InvariantCulture, out version);
     }
 
-    private static JsonHttpResult<DealApiErrors> Errors(IReadOnlyDictionary<string, string> errors) =>
-        TypedResults.Json(new DealApiErrors("Some fields are not valid; nothing was changed.", errors), statusCode: StatusCodes.Status422UnprocessableEntity);
+    private static JsonHttpResult<DealApiErrors> Errors(IReadOnlyDictionary<string, string> errors, string? message = null) =>
+        TypedResults.Json(new DealApiErrors(message ?? "Some fields are not valid; nothing was changed.", errors), statusCode: StatusCodes.Status422UnprocessableEntity);
 
     /// <summary>A 400 for an id that is no text at all (the path may carry %00); any other unknown id is a 404.</summary>
     private static ProblemHttpResult? BadId(string id) =>
