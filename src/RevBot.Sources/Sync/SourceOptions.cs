@@ -13,6 +13,12 @@ public abstract class SourceOptions : ICheckedOptions
     /// <summary>False (the default): the system is not synced, its webhooks are refused and deals from it are not written back.</summary>
     public bool Enabled { get; set; }
 
+    /// <summary>
+    /// False: no background sync of this system on this host; only <c>revbot sync</c> (from a scheduler of your own) and
+    /// webhooks sync it. Write-back is not affected.
+    /// </summary>
+    public bool Background { get; set; } = true;
+
     /// <summary>How long the background sync waits between incremental syncs of this system.</summary>
     public TimeSpan Interval { get; set; } = TimeSpan.FromMinutes(15);
 

@@ -24,7 +24,7 @@ public sealed partial class SyncService(IServiceScopeFactory scopes, IOptions<Sy
     public static readonly TimeSpan RetryDelay = TimeSpan.FromMinutes(1);
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(options.Value.Enabled.Select(s => LoopAsync(s.System, s.Interval, stoppingToken)));
+        Task.WhenAll(options.Value.Enabled.Where(s => s.Background).Select(s => LoopAsync(s.System, s.Interval, stoppingToken)));
 
     private async Task LoopAsync(SourceSystem system, TimeSpan interval, CancellationToken ct)
     {

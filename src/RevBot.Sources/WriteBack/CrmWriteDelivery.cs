@@ -71,7 +71,7 @@ internal sealed partial class CrmWriteDelivery(IServiceScopeFactory scopes, CrmW
     private async Task<CrmWriteResult> TrySendAsync(CrmWrite row, IServiceProvider services, CancellationToken ct)
     {
         var system = EnumText.Format(row.System);
-        var writer = services.GetServices<ICrmWriter>().FirstOrDefault(w => w.System == row.System);
+        var writer = services.GetServices<ICrmWriter>().LastOrDefault(w => w.System == row.System);
         if (writer is null)
         {
             LogNoWriter(log, row.Id, system);

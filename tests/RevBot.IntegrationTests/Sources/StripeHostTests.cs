@@ -102,7 +102,8 @@ public sealed class StripeHostTests
         [
             $"--Database:Target=sqlite:{path}", "--Database:SeedDemoData=false", "--urls=http://127.0.0.1:0",
             $"--Api:Key={ApiKey}", "--Api:UserEmail=api@example.com",
-            "--Sources:Stripe:Enabled=true", $"--Sources:Stripe:ApiKey={FakeStripe.ApiKey}", $"--Sources:Stripe:BaseUrl={fake.BaseUrl}",
+            // The test runs each sync itself: no background sync on this host.
+            "--Sources:Stripe:Enabled=true", "--Sources:Stripe:Background=false", $"--Sources:Stripe:ApiKey={FakeStripe.ApiKey}", $"--Sources:Stripe:BaseUrl={fake.BaseUrl}",
             $"--Sources:Stripe:WebhookSecret={Secret}", $"--Sources:Stripe:MetadataKey={FakeStripe.MetadataKey}",
         ], TestContext.Current.CancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -54,15 +54,6 @@ public sealed class SyncCommandTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task An_enabled_system_this_build_has_no_connector_for_is_a_bad_setting()
-    {
-        var (code, _, error) = await RunAsync(s => s.Configure<SyncOptions>(o => o.Salesforce.Enabled = true), "sync", "salesforce", "--db", Db);
-
-        Assert.Equal(2, code);
-        Assert.Equal("revbot: invalid setting: Sources:Salesforce:Enabled is true, but this build has no Salesforce connector.", error.Trim());
-    }
-
-    [Fact]
     public async Task A_sync_prints_what_it_read_wrote_and_skipped_and_why_and_a_dry_run_writes_nothing()
     {
         var connector = Connector(failures: 0);

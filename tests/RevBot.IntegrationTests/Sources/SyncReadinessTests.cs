@@ -29,7 +29,7 @@ public sealed class SyncReadinessTests
     {
         var connector = new ScriptedConnector(SourceSystem.Hubspot, new ScriptedStep("companies", "1", ScriptedRows.Companies));
         await using var app = await HostDatabaseTemplates.StartAsync(TestFiles.NewPath("ready.db"),
-            ["--urls=http://127.0.0.1:0", "--Database:SeedDemoData=false", "--Sources:Hubspot:Enabled=true", "--Sources:Hubspot:Interval=01:00:00", "--Sources:Hubspot:MaxSyncAge=02:00:00"],
+            ["--urls=http://127.0.0.1:0", "--Database:SeedDemoData=false", "--Sources:Hubspot:Enabled=true", "--Sources:Hubspot:AccessToken=test-token", "--Sources:Hubspot:Interval=01:00:00", "--Sources:Hubspot:MaxSyncAge=02:00:00"],
             s => s.AddSingleton<ISourceConnector>(connector), Ct);
         using var http = BareHost.Client(app);
         // The background sync runs the never-synced system at once.
@@ -71,7 +71,7 @@ public sealed class SyncReadinessTests
         }));
         var connector = new ScriptedConnector(SourceSystem.Stripe, new ScriptedStep("companies", "1", ScriptedRows.Companies));
         await using var app = await HostDatabaseTemplates.StartAsync(TestFiles.NewPath("meter.db"),
-            ["--urls=http://127.0.0.1:0", "--Database:SeedDemoData=false", "--Sources:Stripe:Enabled=true",
+            ["--urls=http://127.0.0.1:0", "--Database:SeedDemoData=false", "--Sources:Stripe:Enabled=true", "--Sources:Stripe:ApiKey=rk_test_readiness",
              $"--Telemetry:OtlpEndpoint={collector.BaseUrl}/", "--Telemetry:MetricInterval=00:00:01"],
             s => s.AddSingleton<ISourceConnector>(connector), Ct);
 

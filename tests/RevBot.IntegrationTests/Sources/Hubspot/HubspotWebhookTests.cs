@@ -123,15 +123,14 @@ public sealed class HubspotWebhookTests
     {
         var settings = HubspotWorld.Settings(fake);
         if (secret is not null) settings["Sources:Hubspot:ClientSecret"] = secret;
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var app = await RevBotServer.StartAsync(
             [$"--Database:Target={HubspotWorld.TargetArg(database)}", "--Database:SeedDemoData=false", "--urls=http://127.0.0.1:0",
-             "--Logging:LogLevel:Default=Trace", "--Logging:LogLevel:Microsoft=Trace", "--Logging:LogLevel:System=Trace"],
+             "--Logging:LogLevel:Default=Trace", "--Logging:LogLevel:Microsoft=Trace", "--Logging:LogLevel:System=Trace",
+             // Only deliveries start a sync here: no background sync on this host.
+             "--Sources:Hubspot:Background=false", .. settings.Select(s => $"--{s.Key}={s.Value}")],
             services =>
             {
                 if (logs is not null) services.AddSingleton<ILoggerProvider>(logs);
-                // Until the sources registration calls it for every host, the test adds HubSpot itself.
-                if (!services.Any(d => d.ServiceType == typeof(HubspotConnector))) services.AddHubspotSource(configuration);
             },
             Ct);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

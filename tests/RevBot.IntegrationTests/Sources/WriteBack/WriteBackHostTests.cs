@@ -87,11 +87,9 @@ public sealed class WriteBackHostTests
             $"--Slack:SigningSecret={SlackSecret}", "--Slack:BotToken=xoxb-test-bot", $"--Slack:ApiBaseUrl={slack.ApiBaseUrl}",
             $"--Teams:AppId={TestTokens.AppId}", "--Teams:AppPassword=test-secret",
             $"--Teams:OpenIdMetadataUrl={keys.BotFrameworkMetadataUrl}", $"--Teams:TokenEndpointBaseUrl={connector.TokenEndpointBaseUrl}",
-            "--Sources:Hubspot:Enabled=true", $"--Sources:Hubspot:AccessToken={FakeHubspot.Token}", $"--Sources:Hubspot:BaseUrl={hubspot.BaseUri}",
+            "--Sources:Hubspot:Enabled=true", "--Sources:Hubspot:Background=false", $"--Sources:Hubspot:AccessToken={FakeHubspot.Token}", $"--Sources:Hubspot:BaseUrl={hubspot.BaseUri}",
         ];
-        // Until the host registers the sources itself (part S's AddSources), the test adds HubSpot as it will.
-        var configuration = new ConfigurationBuilder().AddCommandLine(args).Build();
-        await using var app = await RevBotServer.StartAsync(args, services => services.AddHubspotSource(configuration), Ct);
+        await using var app = await RevBotServer.StartAsync(args, null, Ct);
         using var http = new HttpClient { BaseAddress = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()) };
 
         // Rob marks his deal won from a Slack card.
