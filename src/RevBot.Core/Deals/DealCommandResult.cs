@@ -1,3 +1,5 @@
+using RevBot.Core.Deals.WriteBack;
+
 namespace RevBot.Core.Deals;
 
 /// <summary>The outcome of a <see cref="DealCommand"/>: a status, one sentence for the person, and the details.</summary>
@@ -24,11 +26,11 @@ public sealed record DealCommandResult
     public string? ActorName { get; init; }
 
     /// <summary>
-    /// For a change to a synced deal: what its CRM answered to the first attempt (<see cref="Sources.CrmWriteOutcome"/>);
+    /// For a change to a synced deal: what its CRM answered to the first attempt (<see cref="CrmWriteOutcome"/>);
     /// null for a deal no CRM owns. With Refused, Conflict or Gone the change was undone locally and <see cref="Status"/>
     /// says so (Invalid, Stale, NotFound).
     /// </summary>
-    public Sources.CrmWriteOutcome? Crm { get; init; }
+    public CrmWriteOutcome? Crm { get; init; }
 
     /// <summary>A sentence to add to the confirmation ("will be written to HubSpot when it answers"), in the command's language.</summary>
     public string? Note { get; init; }

@@ -1,3 +1,4 @@
+using RevBot.Core.Deals.WriteBack;
 using RevBot.Core.Domain;
 using RevBot.Core.Localization;
 using RevBot.Core.Sources;

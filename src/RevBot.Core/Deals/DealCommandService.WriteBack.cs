@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using RevBot.Core.Deals.WriteBack;
 using RevBot.Core.Localization;
 using RevBot.Core.Sources;
 

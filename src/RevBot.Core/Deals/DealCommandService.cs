@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RevBot.Core.Company;
+using RevBot.Core.Deals.WriteBack;
 using RevBot.Core.Domain;
 using RevBot.Core.Localization;
 using RevBot.Core.Sources;

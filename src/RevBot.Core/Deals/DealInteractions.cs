@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using RevBot.Core.Company;
+using RevBot.Core.Deals.WriteBack;
 using RevBot.Core.Domain;
 using RevBot.Core.Localization;
 using RevBot.Core.Replies;
@@ -92,7 +93,7 @@ public sealed class DealInteractions(RevBotDb db, DealCommandService commands, D
         var result = await commands.ExecuteAsync(command, ct);
         var language = command.Language;
         string NotFoundTitle() => Texts.Get(language, nameof(Catalog.DealNotFoundTitle));
-        if (result.Crm is { } crm && crm != Sources.CrmWriteOutcome.Written && crm != Sources.CrmWriteOutcome.Pending)
+        if (result.Crm is { } crm && crm != CrmWriteOutcome.Written && crm != CrmWriteOutcome.Pending)
             return await CrmRejectedAsync(command, result, form, submitted, ct);
         switch (result.Status)
         {

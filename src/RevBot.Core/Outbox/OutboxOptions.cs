@@ -1,38 +1,12 @@
-using RevBot.Core.Settings;
-
 namespace RevBot.Core.Outbox;
 
 /// <summary>
 /// Section <c>Outbox</c>: how the dispatcher sends <c>outbox_messages</c>. The defaults suit one to a few instances; see
 /// docs/configuration.md and docs/outbox.md.
 /// </summary>
-public sealed class OutboxOptions : ICheckedOptions
+public sealed class OutboxOptions : DispatchOptions
 {
     public const string Section = "Outbox";
-
-    /// <summary>False: this instance sends nothing (another instance, or a later start, will).</summary>
-    public bool Enabled { get; set; } = true;
-
-    /// <summary>How long the dispatcher waits after a round that claimed nothing before it looks again.</summary>
-    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
-
-    /// <summary>Rows claimed per round: at most one per conversation, its oldest still to send.</summary>
-    public int BatchSize { get; set; } = 20;
-
-    /// <summary>Conversations sent to at the same time; rows to one conversation always go one after another, in order.</summary>
-    public int Parallelism { get; set; } = 4;
-
-    /// <summary>The first retry's wait; it doubles per attempt (with jitter) up to <see cref="MaxBackoff"/>.</summary>
-    public TimeSpan FirstBackoff { get; set; } = TimeSpan.FromSeconds(5);
-
-    /// <summary>The longest wait between attempts, unless the platform's own Retry-After asks for longer.</summary>
-    public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromMinutes(15);
-
-    /// <summary>
-    /// How long a claimed row is left to the instance that claimed it. If that instance dies mid-send the row is due
-    /// again after this; it must outlast a whole batch's sends (pacing and HTTP timeouts included).
-    /// </summary>
-    public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>
     /// /readyz answers 503 while the oldest due message has waited longer than this: delivery is stuck (the platform
@@ -40,19 +14,10 @@ public sealed class OutboxOptions : ICheckedOptions
     /// </summary>
     public TimeSpan MaxReadyAge { get; set; } = TimeSpan.FromMinutes(30);
 
-    /// <summary>Every problem, each one sentence naming the setting.</summary>
-    public IEnumerable<string> Problems()
+    protected override string SectionName => Section;
+
+    protected override IEnumerable<string> OwnProblems()
     {
-        if (PollInterval < TimeSpan.FromMilliseconds(100) || PollInterval > TimeSpan.FromMinutes(10))
-            yield return $"Outbox:PollInterval '{PollInterval}' must be between 00:00:00.1 and 00:10:00.";
-        if (BatchSize is < 1 or > 500)
-            yield return $"Outbox:BatchSize '{BatchSize}' must be between 1 and 500.";
-        if (Parallelism is < 1 or > 64)
-            yield return $"Outbox:Parallelism '{Parallelism}' must be between 1 and 64.";
-        if (FirstBackoff < TimeSpan.FromMilliseconds(100) || FirstBackoff > TimeSpan.FromHours(1))
-            yield return $"Outbox:FirstBackoff '{FirstBackoff}' must be between 00:00:00.1 and 01:00:00.";
-        if (MaxBackoff < FirstBackoff || MaxBackoff > TimeSpan.FromDays(1))
-            yield return $"Outbox:MaxBackoff '{MaxBackoff}' must be at least Outbox:FirstBackoff ({FirstBackoff}) and at most 1.00:00:00.";
         if (MaxReadyAge < TimeSpan.FromMinutes(1))
             yield return $"Outbox:MaxReadyAge '{MaxReadyAge}' must be at least 00:01:00.";
         if (ClaimLease < MinimumLease(BatchSize))

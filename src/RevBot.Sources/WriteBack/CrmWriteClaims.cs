@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
+using RevBot.Core.Deals.WriteBack;
 using RevBot.Core.Sources;
 using RevBot.Core.Storage;
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using RevBot.Core.Deals.WriteBack;
 using RevBot.Core.Sources;
 using RevBot.Core.Storage;
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using RevBot.Core.Deals.WriteBack;
 using RevBot.Core.Settings;
 using RevBot.Core.Sources;
 

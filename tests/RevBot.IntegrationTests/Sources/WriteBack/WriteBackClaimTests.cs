@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
+using RevBot.Core.Deals.WriteBack;
 using RevBot.Core.Domain;
 using RevBot.Core.Sources;
 using RevBot.Data.Storage;

@@ -14,12 +14,14 @@ using Microsoft.Extensions.DependencyInjection;
 using RevBot.Core.Deals;
 using RevBot.Core.Domain;
 using RevBot.Core.Sources;
+using RevBot.Core.Storage;
 using RevBot.Data.Storage;
 using RevBot.Host.Hosting;
 using RevBot.IntegrationTests.Slack;
 using RevBot.IntegrationTests.Teams;
 using RevBot.Slack.Protocol.Signing;
 using RevBot.Sources.Hubspot;
+using RevBot.Sources.Sync;
 using RevBot.Testing;
 using RevBot.Testing.Deals;
 using RevBot.Testing.Sources.Hubspot;
@@ -29,7 +31,7 @@ namespace RevBot.IntegrationTests.Sources.WriteBack;
 /// <summary>
 /// Write-back through the real host: a HubSpot deal marked won from a Slack card and another from a Teams card each
 /// reach the fake HubSpot as exactly one PATCH, and a press on a deal changed in HubSpot meanwhile is answered with
-/// HubSpot's values and writes nothing there.
+/// HubSpot's values and writes nothing there; the next sync brings no duplicate and flips nothing back.
 /// </summary>
 public sealed class WriteBackHostTests
 {
@@ -120,6 +122,19 @@ public sealed class WriteBackHostTests
         var deal = await check.Deals.AsNoTracking().SingleAsync(d => d.Id == "hubspot:" + changed.Id, Ct);
         Assert.Equal((DealStatus.Open, 77_000m, 3), (deal.Status, deal.Amount, deal.Version));
         Assert.Equal(2, await check.CrmWrites.CountAsync(w => w.Outcome == "written", Ct));
+
+        // The next sync brings HubSpot's records back: no duplicate, and the two won deals stay won (no flip-flop).
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var outcome = await scope.ServiceProvider.GetRequiredService<SyncRunner>().RunAsync(
+                scope.ServiceProvider.GetRequiredService<RevBotDb>(), SourceConnectors.Find(app.Services, SourceSystem.Hubspot)!, new SyncRequest(), Ct);
+            Assert.True(outcome.Succeeded, outcome.Run?.Error);
+        }
+        var synced = await check.Deals.AsNoTracking().Where(d => d.Id.StartsWith("hubspot:")).ToListAsync(Ct);
+        Assert.Equal(3, synced.Count);
+        Assert.All(synced.Where(d => d.Id != "hubspot:" + changed.Id), d => Assert.Equal(DealStatus.Won, d.Status));
+        Assert.Equal(77_000m, synced.Single(d => d.Id == "hubspot:" + changed.Id).Amount);
+        Assert.Equal(2, hubspot.Calls("PATCH", "/crm/v3/objects/deals/").Count());
     }
 
     private static Task<HttpResponseMessage> SlackPressAsync(HttpClient http, FakeSlack slack, string dealId, string hook)

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 using RevBot.Core.Deals;
+using RevBot.Core.Deals.WriteBack;
 using RevBot.Core.Domain;
 using RevBot.Core.Outbox;
 using RevBot.Core.Sources;

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 using RevBot.Core.Deals;
+using RevBot.Core.Deals.WriteBack;
 using RevBot.Core.Domain;
 using RevBot.Core.Sources;
 using RevBot.Data.Storage;

@@ -1,4 +1,6 @@
-namespace RevBot.Core.Sources;
+using RevBot.Core.Sources;
+
+namespace RevBot.Core.Deals.WriteBack;
 
 /// <summary>
 /// The first attempt of a queued write, made right after the command that queued it commits, through the write-back

@@ -1,8 +1,8 @@
 using System.Globalization;
-using RevBot.Core.Deals;
 using RevBot.Core.Domain;
+using RevBot.Core.Sources;
 
-namespace RevBot.Core.Sources;
+namespace RevBot.Core.Deals.WriteBack;
 
 /// <summary>
 /// The deal fields write-back sends, by their canonical names (deals.csv columns, the names the connectors map) and

@@ -1,8 +1,8 @@
-using RevBot.Core.Deals;
 using RevBot.Core.Domain;
 using RevBot.Core.Localization;
+using RevBot.Core.Sources;
 
-namespace RevBot.Core.Sources;
+namespace RevBot.Core.Deals.WriteBack;
 
 /// <summary>How the write-back texts name a system ("HubSpot") and list a CRM's field errors ("Amount: must be positive").</summary>
 internal static class CrmNames

@@ -1,11 +1,11 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using RevBot.Core.Company;
-using RevBot.Core.Deals;
 using RevBot.Core.Domain;
+using RevBot.Core.Sources;
 using RevBot.Core.Storage;
 
-namespace RevBot.Core.Sources;
+namespace RevBot.Core.Deals.WriteBack;
 
 /// <summary>
 /// Writes a CRM's answer to a claimed <see cref="CrmWrite"/> back, each in one transaction fenced on the claim (the

@@ -1,12 +1,12 @@
 using Microsoft.EntityFrameworkCore;
-using RevBot.Core.Deals;
 using RevBot.Core.Domain;
 using RevBot.Core.Localization;
 using RevBot.Core.Outbox;
 using RevBot.Core.Replies;
+using RevBot.Core.Sources;
 using RevBot.Core.Storage;
 
-namespace RevBot.Core.Sources;
+namespace RevBot.Core.Deals.WriteBack;
 
 /// <summary>
 /// Tells the person who made a change its CRM rejected later (the background retries' answer), in a direct message

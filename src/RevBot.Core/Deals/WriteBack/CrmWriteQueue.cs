@@ -1,8 +1,8 @@
-using RevBot.Core.Deals;
 using RevBot.Core.Domain;
+using RevBot.Core.Sources;
 using RevBot.Core.Storage;
 
-namespace RevBot.Core.Sources;
+namespace RevBot.Core.Deals.WriteBack;
 
 /// <summary>
 /// Queues the write-back of a command's change to a synced deal: a <see cref="CrmWrite"/> added to the command's own

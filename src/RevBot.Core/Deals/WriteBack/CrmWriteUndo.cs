@@ -1,9 +1,9 @@
 using Microsoft.EntityFrameworkCore;
-using RevBot.Core.Deals;
 using RevBot.Core.Domain;
+using RevBot.Core.Sources;
 using RevBot.Core.Storage;
 
-namespace RevBot.Core.Sources;
+namespace RevBot.Core.Deals.WriteBack;
 
 /// <summary>
 /// Undoes locally a change its CRM would not take: RevBot never keeps an edit the system of record rejected. A conflict
