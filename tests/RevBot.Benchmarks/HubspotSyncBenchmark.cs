@@ -8,6 +8,7 @@ using RevBot.Sources.Hubspot;
 using RevBot.Sources.Sync;
 using RevBot.Testing;
 using RevBot.Testing.Sources.Hubspot;
+using static RevBot.Benchmarks.SyncMeasures;
 
 namespace RevBot.Benchmarks;
 
@@ -91,52 +92,5 @@ internal static class HubspotSyncBenchmark
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"| {name} | {readDeals} | {run.Written} | {wall.Elapsed.TotalSeconds:F1} | {http.Elapsed.TotalSeconds:F1} | {(wall.Elapsed - http.Elapsed).TotalSeconds:F1} | {requests} | {requests / VendorRequestsPerSecond:F0} | {(peak.Max - baseline) / 1e6:F0} | {(GC.GetTotalAllocatedBytes() - allocated) / 1e6:F0} |"));
         }
-    }
-
-    private static string? Arg(string[] args, string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
-
-    /// <summary>Total time requests were on the wire (summed; the connector sends one at a time, while the previous batch imports).</summary>
-    private sealed class HttpTiming
-    {
-        private long _ticks;
-
-        public TimeSpan Elapsed => TimeSpan.FromTicks(Interlocked.Read(ref _ticks));
-
-        public void Add(TimeSpan t) => Interlocked.Add(ref _ticks, t.Ticks);
-
-        public void Reset() => Interlocked.Exchange(ref _ticks, 0);
-    }
-
-    private sealed class TimingHandler(HttpTiming timing) : DelegatingHandler
-    {
-        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            var watch = Stopwatch.StartNew();
-            var response = await base.SendAsync(request, cancellationToken);
-            // The body is read by the caller; buffer it here so its transfer counts as waiting on HTTP.
-            await response.Content.LoadIntoBufferAsync(cancellationToken);
-            timing.Add(watch.Elapsed);
-            return response;
-        }
-    }
-
-    /// <summary>Samples the managed heap every 50 ms; <see cref="Max"/> is the highest seen.</summary>
-    private sealed class PeakHeap : IDisposable
-    {
-        private readonly Timer _timer;
-        private long _max;
-
-        public PeakHeap() => _timer = new Timer(_ => Sample(), null, 0, 50);
-
-        public long Max => Math.Max(Interlocked.Read(ref _max), GC.GetTotalMemory(false));
-
-        private void Sample()
-        {
-            var now = GC.GetTotalMemory(false);
-            long seen;
-            while (now > (seen = Interlocked.Read(ref _max)) && Interlocked.CompareExchange(ref _max, now, seen) != seen) { }
-        }
-
-        public void Dispose() => _timer.Dispose();
     }
 }

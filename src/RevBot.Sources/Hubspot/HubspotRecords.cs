@@ -117,10 +117,10 @@ internal static partial class HubspotRecords
     /// <summary>HubSpot's forecast category (OMIT, PIPELINE, BEST_CASE, COMMIT, CLOSED) as RevBot's; CLOSED is told by the status.</summary>
     public static string? Forecast(string? hubspot) => hubspot?.ToUpperInvariant() switch
     {
-        "OMIT" => "omitted",
-        "PIPELINE" => "pipeline",
-        "BEST_CASE" => "best_case",
-        "COMMIT" => "commit",
+        "OMIT" => EnumText.Format(ForecastCategory.Omitted),
+        "PIPELINE" => EnumText.Format(ForecastCategory.Pipeline),
+        "BEST_CASE" => EnumText.Format(ForecastCategory.BestCase),
+        "COMMIT" => EnumText.Format(ForecastCategory.Commit),
         _ => null,
     };
 

@@ -72,7 +72,7 @@ public static class SalesforceFields
         return canonical switch
         {
             "amount" or "probability" => decimal.Parse(value, CultureInfo.InvariantCulture),
-            "forecast_category" => value switch { "best_case" => "Best Case", "pipeline" => "Pipeline", "commit" => "Commit", "omitted" => "Omitted", _ => value },
+            "forecast_category" => SalesforceForecast.ToSalesforce(value),
             _ => value,
         };
     }

@@ -64,7 +64,7 @@ public static class SalesforceRows
             ["close_date"] = Text(r, "CloseDate"),
             ["closed_at"] = closed ? SalesforceTime.NoonOf(Text(r, "CloseDate")) : null,
             ["loss_reason"] = lossReasonField is null ? null : Text(r, lossReasonField),
-            ["forecast_category"] = ForecastCategory(Text(r, "ForecastCategoryName")),
+            ["forecast_category"] = SalesforceForecast.ToCanonical(Text(r, "ForecastCategoryName")),
             ["probability"] = probability is { } p ? Math.Round(p, MidpointRounding.AwayFromZero).ToString("0", CultureInfo.InvariantCulture) : null,
             ["next_step"] = Text(r, "NextStep"),
             ["source_modified_at"] = SalesforceTime.Canonical(Text(r, "LastModifiedDate")),
@@ -84,16 +84,6 @@ public static class SalesforceRows
         _ when type.Contains("Renewal", StringComparison.OrdinalIgnoreCase) || type.Contains("Replacement", StringComparison.OrdinalIgnoreCase)
                || type.Contains("Downgrade", StringComparison.OrdinalIgnoreCase) => "renewal",
         _ => "new",
-    };
-
-    /// <summary>"Best Case" → best_case; "Closed" says nothing a deal's status does not, so it is left empty.</summary>
-    public static string? ForecastCategory(string? name) => name switch
-    {
-        "Pipeline" => "pipeline",
-        "Best Case" or "BestCase" => "best_case",
-        "Commit" or "Forecast" => "commit",
-        "Omitted" => "omitted",
-        _ => null,
     };
 
     private static Dictionary<string, string?> Activity(JsonElement r, string type, string? occurredAt)
