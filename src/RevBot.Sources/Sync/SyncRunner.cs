@@ -62,7 +62,7 @@ public sealed partial class SyncRunner(TimeProvider time, ILogger<SyncRunner> lo
         await using var dryRun = request.DryRun ? await db.Database.BeginTransactionAsync(ct) : null;
         try
         {
-            await foreach (var batch in connector.ReadAsync(cursors, ct))
+            await foreach (var batch in SyncPrefetch.AheadAsync(token => connector.ReadAsync(cursors, token), ahead: 2, ct))
             {
                 var result = await CsvImporter.ImportAsync(db, CsvSource.Rows(batch.Rows), new CsvImportOptions
                 {
