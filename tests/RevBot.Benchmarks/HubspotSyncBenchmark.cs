@@ -49,8 +49,8 @@ internal static class HubspotSyncBenchmark
 
         GC.Collect();
         var baseline = GC.GetTotalMemory(forceFullCollection: true);
-        Console.WriteLine($"| run | deals read | rows written | wall (s) | HTTP wait, summed (s) | wall − HTTP wait (s) | requests | at HubSpot's rate limit (s) | peak managed heap over baseline (MB) | allocated (MB) |");
-        Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        Console.WriteLine($"| run | deals read | rows written | wall (s) | HTTP wait, summed (s) | wall − HTTP wait (s) | process CPU (s) | PostgreSQL CPU (s) | requests | at HubSpot's rate limit (s) | peak managed heap over baseline (MB) | allocated (MB) |");
+        Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         await ReadOnlyAsync();
         // From here on the fake answers no faster than HubSpot's rate limit allows, when asked to (--latency-ms 53).
         fake.Latency = latency;
@@ -67,12 +67,13 @@ internal static class HubspotSyncBenchmark
         {
             http.Reset();
             var requestsBefore = fake.Requests.Count;
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var wall = Stopwatch.StartNew();
             var read = 0;
             await foreach (var batch in connector.ReadAsync(new Dictionary<string, string>(), CancellationToken.None)) read += batch.Object == "deals" ? batch.Read : 0;
             wall.Stop();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| read only (connector, no import) | {read} | 0 | {wall.Elapsed.TotalSeconds:F1} | {http.Elapsed.TotalSeconds:F1} | {(wall.Elapsed - http.Elapsed).TotalSeconds:F1} | {fake.Requests.Count - requestsBefore} | | | |"));
+                $"| read only (connector, no import) | {read} | 0 | {wall.Elapsed.TotalSeconds:F1} | {http.Elapsed.TotalSeconds:F1} | {(wall.Elapsed - http.Elapsed).TotalSeconds:F1} | {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds:F1} | | {fake.Requests.Count - requestsBefore} | | | |"));
         }
 
         async Task MeasureAsync(string name, bool full)
@@ -81,8 +82,9 @@ internal static class HubspotSyncBenchmark
             var requestsBefore = fake.Requests.Count;
             var allocated = GC.GetTotalAllocatedBytes();
             using var peak = new PeakHeap();
-            var wall = Stopwatch.StartNew();
             await using var db = database.NewContext();
+            var cpu = await CpuTime.StartAsync(db);
+            var wall = Stopwatch.StartNew();
             var outcome = await runner.RunAsync(db, connector, new SyncRequest(Full: full), CancellationToken.None);
             wall.Stop();
             var run = outcome.Run ?? throw new InvalidOperationException("busy");
@@ -90,7 +92,7 @@ internal static class HubspotSyncBenchmark
             var requests = fake.Requests.Count - requestsBefore;
             var readDeals = System.Text.Json.JsonDocument.Parse(run.Details!).RootElement.GetProperty("objects").TryGetProperty("deals", out var d) ? d.GetProperty("read").GetInt32() : 0;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {name} | {readDeals} | {run.Written} | {wall.Elapsed.TotalSeconds:F1} | {http.Elapsed.TotalSeconds:F1} | {(wall.Elapsed - http.Elapsed).TotalSeconds:F1} | {requests} | {requests / VendorRequestsPerSecond:F0} | {(peak.Max - baseline) / 1e6:F0} | {(GC.GetTotalAllocatedBytes() - allocated) / 1e6:F0} |"));
+                $"| {name} | {readDeals} | {run.Written} | {wall.Elapsed.TotalSeconds:F1} | {http.Elapsed.TotalSeconds:F1} | {(wall.Elapsed - http.Elapsed).TotalSeconds:F1} | {cpu.Format()} | {requests} | {requests / VendorRequestsPerSecond:F0} | {(peak.Max - baseline) / 1e6:F0} | {(GC.GetTotalAllocatedBytes() - allocated) / 1e6:F0} |"));
         }
     }
 }

@@ -55,8 +55,8 @@ internal static class SalesforceSyncBenchmark
 
         GC.Collect();
         var baseline = GC.GetTotalMemory(forceFullCollection: true);
-        Console.WriteLine("| run | opportunities read | rows written | wall (s) | HTTP wait (s) | RevBot's own (s) | requests | share of 100,000 daily requests | peak managed heap over baseline (MB) | allocated (MB) |");
-        Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        Console.WriteLine("| run | opportunities read | rows written | wall (s) | HTTP wait (s) | wall − HTTP wait (s) | process CPU (s) | PostgreSQL CPU (s) | requests | share of 100,000 daily requests | peak managed heap over baseline (MB) | allocated (MB) |");
+        Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         await ReadOnlyAsync();
         if (args.Contains("--read-only")) return 0;
         await MeasureAsync("full", true);
@@ -74,6 +74,7 @@ internal static class SalesforceSyncBenchmark
             var requestsBefore = fake.Requests.Count;
             var allocated = GC.GetTotalAllocatedBytes();
             using var peak = new PeakHeap();
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var wall = Stopwatch.StartNew();
             var read = 0;
             var rows = 0;
@@ -84,7 +85,7 @@ internal static class SalesforceSyncBenchmark
             }
             wall.Stop();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| read only (no import) | {read} | ({rows} rows made) | {wall.Elapsed.TotalSeconds:F1} | {http.Elapsed.TotalSeconds:F1} | {(wall.Elapsed - http.Elapsed).TotalSeconds:F1} | {fake.Requests.Count - requestsBefore} | | {(peak.Max - baseline) / 1e6:F0} | {(GC.GetTotalAllocatedBytes() - allocated) / 1e6:F0} |"));
+                $"| read only (no import) | {read} | ({rows} rows made) | {wall.Elapsed.TotalSeconds:F1} | {http.Elapsed.TotalSeconds:F1} | {(wall.Elapsed - http.Elapsed).TotalSeconds:F1} | {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds:F1} | | {fake.Requests.Count - requestsBefore} | | {(peak.Max - baseline) / 1e6:F0} | {(GC.GetTotalAllocatedBytes() - allocated) / 1e6:F0} |"));
         }
 
         async Task MeasureAsync(string name, bool full)
@@ -93,8 +94,9 @@ internal static class SalesforceSyncBenchmark
             var requestsBefore = fake.Requests.Count;
             var allocated = GC.GetTotalAllocatedBytes();
             using var peak = new PeakHeap();
-            var wall = Stopwatch.StartNew();
             await using var db = database.NewContext();
+            var cpu = await CpuTime.StartAsync(db);
+            var wall = Stopwatch.StartNew();
             var outcome = await runner.RunAsync(db, connector, new SyncRequest(Full: full), CancellationToken.None);
             wall.Stop();
             var run = outcome.Run ?? throw new InvalidOperationException("busy");
@@ -102,7 +104,7 @@ internal static class SalesforceSyncBenchmark
             var requests = fake.Requests.Count - requestsBefore;
             var read = JsonDocument.Parse(run.Details!).RootElement.GetProperty("objects").TryGetProperty("Opportunity", out var d) ? d.GetProperty("read").GetInt32() : 0;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {name} | {read} | {run.Written} | {wall.Elapsed.TotalSeconds:F1} | {http.Elapsed.TotalSeconds:F1} | {(wall.Elapsed - http.Elapsed).TotalSeconds:F1} | {requests} | {requests / DailyRequests:P2} | {(peak.Max - baseline) / 1e6:F0} | {(GC.GetTotalAllocatedBytes() - allocated) / 1e6:F0} |"));
+                $"| {name} | {read} | {run.Written} | {wall.Elapsed.TotalSeconds:F1} | {http.Elapsed.TotalSeconds:F1} | {(wall.Elapsed - http.Elapsed).TotalSeconds:F1} | {cpu.Format()} | {requests} | {requests / DailyRequests:P2} | {(peak.Max - baseline) / 1e6:F0} | {(GC.GetTotalAllocatedBytes() - allocated) / 1e6:F0} |"));
         }
     }
 }
