@@ -32,7 +32,7 @@ if (args.Length >= 1 && args[0] == "digests")
     }
     return await DigestBenchmark.RunAsync(digestSettings);
 }
-// sync-salesforce [--provider postgres|sqlite] [--deals N] [--changed N] [--read-only]   (PostgreSQL from REVBOT_TEST_POSTGRES)
+// sync-salesforce [--provider postgres|sqlite] [--deals N] [--changed N] [--latency-ms N] [--read-only]   (PostgreSQL from REVBOT_TEST_POSTGRES)
 if (args.Length >= 1 && args[0] == "sync-salesforce") return await SalesforceSyncBenchmark.RunAsync(args);
 if (args.Length >= 1 && args[0] == "sync-stripe")
 {

@@ -14,7 +14,7 @@ using static RevBot.Benchmarks.SyncMeasures;
 namespace RevBot.Benchmarks;
 
 /// <summary>
-/// <c>sync-salesforce [--provider postgres|sqlite] [--deals N] [--changed N] [--read-only]</c>: the connector's read alone,
+/// <c>sync-salesforce [--provider postgres|sqlite] [--deals N] [--changed N] [--latency-ms N] [--read-only]</c>: the connector's read alone,
 /// then a full sync of N opportunities (each
 /// with its stage history, plus a tenth as many accounts and contacts, a fifth as many tasks, a tenth as many events)
 /// from the fake org into a new test database, then an incremental sync after N changed opportunities. Reports wall
@@ -32,6 +32,8 @@ internal static class SalesforceSyncBenchmark
         var deals = int.Parse(Arg(args, "--deals") ?? "100000", CultureInfo.InvariantCulture);
         var changed = int.Parse(Arg(args, "--changed") ?? "1000", CultureInfo.InvariantCulture);
         await using var fake = await FakeSalesforce.StartAsync();
+        // Each data request waits this long first: Salesforce's own time to answer a query page (--latency-ms).
+        fake.Latency = TimeSpan.FromMilliseconds(int.Parse(Arg(args, "--latency-ms") ?? "0", CultureInfo.InvariantCulture));
         var generate = Stopwatch.StartNew();
         FakeSalesforceData.Generate(fake.Store, deals, DateOnly.FromDateTime(DateTime.UtcNow));
         Console.WriteLine($"generated {deals} opportunities in the fake in {generate.Elapsed.TotalSeconds:F1} s");

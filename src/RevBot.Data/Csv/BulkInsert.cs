@@ -1,57 +1,38 @@
-using System.Data.Common;
-using System.Text;
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 using RevBot.Core.Storage;
 
 namespace RevBot.Data.Csv;
 
 /// <summary>
-/// Inserts many new rows far faster than one SaveChanges command per row: on SQLite (in process) one prepared INSERT
-/// re-run per row; on PostgreSQL (a round trip per statement) multi-row INSERTs of a few hundred rows. Values go
-/// through each column's EF type mapping, so they are stored exactly as SaveChanges would store them (enums as text,
-/// SQLite's REAL money, UTC times). Store-generated ids are left to the database. Runs in the import's transaction.
+/// Inserts many new rows far faster than one SaveChanges command per row: on PostgreSQL one binary COPY per call, so
+/// the tables' statement triggers (the rollups, the stage exits) run once for the whole batch; on SQLite (in process)
+/// one prepared INSERT re-run per row. Values go through each column's EF type mapping, so they are stored exactly as
+/// SaveChanges would store them (enums as text, SQLite's REAL money, UTC times). Store-generated ids and computed
+/// columns are left to the database; a column a trigger keeps (a stage change's exit) is written as given, and the
+/// trigger corrects it. Runs in the import's transaction.
 /// </summary>
-internal static class BulkInsert
+internal static partial class BulkInsert
 {
-    private const int MaxParametersPerStatement = 2000;
-
     public static async Task RunAsync<T>(RevBotDb db, IReadOnlyList<T> rows, CancellationToken ct) where T : class
     {
         if (rows.Count == 0) return;
         var type = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not mapped");
         var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
         var columns = type.GetProperties()
-            .Where(p => !p.IsShadowProperty() && !(p.IsPrimaryKey() && p.ValueGenerated != ValueGenerated.Never) && !RowComparer<T>.ByDatabase(p)).ToArray();
-        var converters = columns.Select(c => c.GetRelationalTypeMapping().Converter).ToArray();
-        var getters = columns.Select(c => c.GetGetter()).ToArray();
+            .Where(p => !p.IsShadowProperty() && !(p.IsPrimaryKey() && p.ValueGenerated != ValueGenerated.Never) && p.GetComputedColumnSql() is null)
+            .Select(p => new Column(p, p.GetColumnName(table)!, p.GetRelationalTypeMapping(), p.GetGetter(), p.GetColumnType(table))).ToArray();
         var sql = db.GetService<ISqlGenerationHelper>();
-        var head = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.GetColumnName(table)!)))}) VALUES ";
-        var sqlite = db.Database.IsSqlite();
-        var rowsPerStatement = sqlite ? 1 : Math.Max(1, MaxParametersPerStatement / columns.Length);
-
+        var into = $"{sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Name)))})";
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            for (var start = 0; start < rows.Count; start += rowsPerStatement)
-            {
-                var count = Math.Min(rowsPerStatement, rows.Count - start);
-                if (command.Parameters.Count != count * columns.Length) await PrepareAsync(command, head, columns, count, sql, sqlite, ct);
-                for (var r = 0; r < count; r++)
-                {
-                    for (var c = 0; c < columns.Length; c++)
-                    {
-                        var value = getters[c].GetClrValue(rows[start + r]);
-                        command.Parameters[r * columns.Length + c].Value =
-                            (value is null ? null : converters[c] is { } converter ? converter.ConvertToProvider(value) : value) ?? DBNull.Value;
-                    }
-                }
-                await command.ExecuteNonQueryAsync(ct);
-            }
+            if (db.Database.IsNpgsql()) await CopyAsync((NpgsqlConnection)db.Database.GetDbConnection(), into, rows, columns, ct);
+            else await InsertEachAsync(db, into, rows, columns, sql, ct);
         }
         finally
         {
@@ -59,24 +40,45 @@ internal static class BulkInsert
         }
     }
 
-    /// <summary>Sets the statement for <paramref name="count"/> rows, its parameters typed by the columns' mappings.</summary>
-    private static async Task PrepareAsync(DbCommand command, string head, IProperty[] columns, int count, ISqlGenerationHelper sql, bool prepare, CancellationToken ct)
+    private static async Task CopyAsync<T>(NpgsqlConnection connection, string into, IReadOnlyList<T> rows, Column[] columns, CancellationToken ct) where T : class
     {
-        var text = new StringBuilder(head);
-        command.Parameters.Clear();
-        for (var r = 0; r < count; r++)
+        // The store type without its facets ("numeric(18,2)" → "numeric") names the PostgreSQL type of each value sent.
+        var types = columns.Select(c => Facets().Replace(c.StoreType, "")).ToArray();
+        await using var importer = await connection.BeginBinaryImportAsync($"COPY {into} FROM STDIN (FORMAT BINARY)", ct);
+        foreach (var row in rows)
         {
-            text.Append(r == 0 ? "(" : ", (");
+            await importer.StartRowAsync(ct);
             for (var c = 0; c < columns.Length; c++)
             {
-                var name = $"p{command.Parameters.Count}";
-                command.Parameters.Add(columns[c].GetRelationalTypeMapping().CreateParameter(command, name, null, columns[c].IsNullable));
-                text.Append(c == 0 ? "" : ", ").Append(sql.GenerateParameterNamePlaceholder(name));
+                if (columns[c].Value(row) is { } value) await importer.WriteAsync(value, types[c], ct);
+                else await importer.WriteNullAsync(ct);
             }
-            text.Append(')');
         }
-        command.CommandText = text.ToString();
-        // SQLite then runs the one compiled statement for every row; PostgreSQL needs parameter types to prepare.
-        if (prepare) await command.PrepareAsync(ct);
+        await importer.CompleteAsync(ct);
+    }
+
+    private static async Task InsertEachAsync<T>(RevBotDb db, string into, IReadOnlyList<T> rows, Column[] columns, ISqlGenerationHelper sql, CancellationToken ct) where T : class
+    {
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        for (var c = 0; c < columns.Length; c++)
+            command.Parameters.Add(columns[c].Mapping.CreateParameter(command, $"p{c}", null, columns[c].Property.IsNullable));
+        command.CommandText = $"INSERT INTO {into} VALUES ({string.Join(", ", columns.Select((_, c) => sql.GenerateParameterNamePlaceholder($"p{c}")))})";
+        // SQLite then runs the one compiled statement for every row.
+        await command.PrepareAsync(ct);
+        foreach (var row in rows)
+        {
+            for (var c = 0; c < columns.Length; c++) command.Parameters[c].Value = columns[c].Value(row) ?? DBNull.Value;
+            await command.ExecuteNonQueryAsync(ct);
+        }
+    }
+
+    [GeneratedRegex(@"\s*\([^)]*\)")]
+    private static partial Regex Facets();
+
+    private sealed record Column(IProperty Property, string Name, RelationalTypeMapping Mapping, IClrPropertyGetter Getter, string StoreType)
+    {
+        /// <summary>The row's value as the database stores it (through the column's converter), or null.</summary>
+        public object? Value(object row) => Getter.GetClrValue(row) is { } value ? Mapping.Converter is { } converter ? converter.ConvertToProvider(value) : value : null;
     }
 }

@@ -31,7 +31,26 @@ internal static class StageHistoryFile
     {
         var dealIds = rows.Select(r => r.Entity.DealId).Distinct(StringComparer.Ordinal).ToList();
         var stored = await Chunked.QueryAsync(dealIds, chunk => writer.Db.DealStageHistory.Where(h => EF.Parameter(chunk).Contains(h.DealId)), writer.Token);
+        SetExits(rows, stored);
         return await writer.UpsertAsync(Spec.Name, rows, Key, TableWriter.ByKey(stored, Key));
+    }
+
+    /// <summary>
+    /// Each imported change's exit as the database's trigger will compute it (the deal's next strictly later entry,
+    /// stored or imported), so a bulk insert leaves the trigger nothing to rewrite; the trigger still corrects any
+    /// stored row a new entry lands before.
+    /// </summary>
+    private static void SetExits(List<ImportRow<DealStageChange>> rows, List<DealStageChange> stored)
+    {
+        var entries = stored.Select(h => (h.DealId, h.EnteredAt)).Concat(rows.Select(r => (r.Entity.DealId, r.Entity.EnteredAt)))
+            .GroupBy(e => e.DealId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(e => e.EnteredAt).Distinct().Order().ToArray(), StringComparer.Ordinal);
+        foreach (var row in rows)
+        {
+            var times = entries[row.Entity.DealId];
+            var at = Array.BinarySearch(times, row.Entity.EnteredAt);
+            row.Entity.LeftAt = at + 1 < times.Length ? times[at + 1] : null;
+        }
     }
 
     public static async Task<int> ExportAsync(RevBotDb db, CsvOut output, CancellationToken ct)

@@ -13,17 +13,13 @@ namespace RevBot.Sources.Hubspot;
 /// emails, meetings and notes. Each object is read through the search API from its cursor (the last modification
 /// time committed; none for a full sync), one batch per page, so an interrupted sync resumes at the page after the
 /// last one that committed. Archived records become deletions. Owners and pipelines are read whole on every run: they
-/// are few, and they turn owner ids into emails and stage ids into labels and open/won/lost. The next batches are read
-/// while the runner imports the current one (<see cref="HubspotPrefetch"/>).
+/// are few, and they turn owner ids into emails and stage ids into labels and open/won/lost.
 /// </summary>
 internal sealed class HubspotConnector(HubspotApi api, IOptions<HubspotOptions> options) : ISourceConnector
 {
     public SourceSystem System => SourceSystem.Hubspot;
 
-    public IAsyncEnumerable<SyncBatch> ReadAsync(IReadOnlyDictionary<string, string> cursors, CancellationToken ct) =>
-        HubspotPrefetch.AheadAsync(token => ReadInOrderAsync(cursors, token), ahead: 2, ct);
-
-    private async IAsyncEnumerable<SyncBatch> ReadInOrderAsync(IReadOnlyDictionary<string, string> cursors, [EnumeratorCancellation] CancellationToken ct)
+    public async IAsyncEnumerable<SyncBatch> ReadAsync(IReadOnlyDictionary<string, string> cursors, [EnumeratorCancellation] CancellationToken ct)
     {
         var settings = options.Value;
         var search = new HubspotSearch(api, settings.SearchWindow, settings.PageSize);

@@ -62,7 +62,7 @@ public sealed partial class SyncRunner(TimeProvider time, ILogger<SyncRunner> lo
         await using var dryRun = request.DryRun ? await db.Database.BeginTransactionAsync(ct) : null;
         try
         {
-            await foreach (var batch in connector.ReadAsync(cursors, ct))
+            await foreach (var batch in SyncPrefetch.AheadAsync(token => connector.ReadAsync(cursors, token), ahead: 2, ct))
             {
                 // A batch of deals is imported in a transaction of the runner's own (the import joins it), so RevBot's
                 // values held for pending write-backs are read and imported under one lock (PendingWrites).

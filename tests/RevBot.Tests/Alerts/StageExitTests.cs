@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using RevBot.Core.Domain;
 using RevBot.Core.Storage;
+using RevBot.Data.Csv;
 using RevBot.Data.Storage;
 using RevBot.Testing;
 
@@ -66,6 +67,38 @@ public sealed class StageExitTests
         }
 
         Assert.Equal([("d1", "Discovery", Day(7)), ("d1", "Qualify", Day(7)), ("d1", "Proposal", null)], await ExitsAsync(database));
+    }
+
+    [Theory]
+    [InlineData(DbProvider.Sqlite)]
+    [InlineData(DbProvider.Postgres)]
+    public async Task A_bulk_import_writes_each_exit_and_the_database_fixes_stored_rows_a_new_entry_lands_before(DbProvider provider)
+    {
+        TestDatabase.RequireProvider(provider);
+        await using var database = await TestDatabase.CreateAsync(provider);
+        // The first import brings two deals whose rows the importer inserts in bulk with their exits already set;
+        // the second lands one entry between d1's stored ones and one after d2's, which only the trigger can fix.
+        await ImportAsync(database, [("d1", "Qualify", 0), ("d1", "Proposal", 20), ("d2", "Qualify", 3), ("d2", "Discovery", 3)]);
+        Assert.Equal(
+            [("d1", "Qualify", Day(20)), ("d1", "Proposal", null), ("d2", "Discovery", null), ("d2", "Qualify", null)],
+            await ExitsAsync(database));
+
+        await ImportAsync(database, [("d1", "Discovery", 5), ("d2", "Proposal", 9)]);
+        Assert.Equal(
+            [("d1", "Qualify", Day(5)), ("d1", "Discovery", Day(20)), ("d1", "Proposal", null), ("d2", "Discovery", Day(9)), ("d2", "Qualify", Day(9)), ("d2", "Proposal", null)],
+            await ExitsAsync(database));
+    }
+
+    private static async Task ImportAsync(TestDatabase database, (string Deal, string Stage, int Day)[] entries)
+    {
+        var rows = new CanonicalRows("test");
+        foreach (var deal in entries.Select(e => e.Deal).Distinct())
+            rows.Add("deals.csv", deal, new Dictionary<string, string?> { ["deal_id"] = deal, ["amount"] = "100", ["stage"] = "Qualify", ["status"] = "open" });
+        foreach (var (deal, stage, day) in entries)
+            rows.Add("deal_stage_history.csv", deal, new Dictionary<string, string?> { ["deal_id"] = deal, ["stage"] = stage, ["entered_at"] = CsvText.Timestamp(Day(day)) });
+        await using RevBotDb db = database.NewContext();
+        var result = await CsvImporter.ImportAsync(db, CsvSource.Rows(rows), new CsvImportOptions(), Ct);
+        Assert.True(result.Succeeded, string.Join("; ", result.Errors));
     }
 
     private static DealStageChange Entry(string deal, string stage, int day) => new() { DealId = deal, Stage = stage, EnteredAt = Day(day) };

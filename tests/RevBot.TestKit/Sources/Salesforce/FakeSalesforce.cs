@@ -54,6 +54,9 @@ public sealed partial class FakeSalesforce : IAsyncDisposable
 
     public ConcurrentQueue<FakeSalesforceRequest> Requests { get; } = new();
 
+    /// <summary>A delay before every data answer: a stand-in for Salesforce's own time per request (benchmarks).</summary>
+    public TimeSpan Latency { get; set; }
+
     public Uri BaseUri { get; private set; } = null!;
 
     public string BaseUrl => BaseUri.ToString().TrimEnd('/');
@@ -161,6 +164,7 @@ public sealed partial class FakeSalesforce : IAsyncDisposable
         var soql = path.EndsWith("/query", StringComparison.Ordinal) || path.EndsWith("/queryAll", StringComparison.Ordinal) ? context.Request.Query["q"].ToString() : null;
         var request = Record(context, body, soql);
         Interlocked.Increment(ref _apiCalls);
+        if (Latency > TimeSpan.Zero) await Task.Delay(Latency, context.RequestAborted);
         var auth = context.Request.Headers.Authorization.ToString();
         var answer = Script?.Invoke(request)
             ?? (auth.StartsWith("Bearer ", StringComparison.Ordinal) && _tokens.TryGetValue(auth["Bearer ".Length..], out var live) && live

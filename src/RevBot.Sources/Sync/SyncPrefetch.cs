@@ -1,16 +1,15 @@
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
-using RevBot.Sources.Sync;
 
-namespace RevBot.Sources.Hubspot;
+namespace RevBot.Sources.Sync;
 
 /// <summary>
-/// Reads the next batches from HubSpot while the runner imports the current one, so a sync takes about the longer of
-/// the two (HubSpot's rate limit, usually) rather than their sum. At most <c>ahead</c> batches wait; cursors still
+/// Reads a source's next batches while the runner imports the current one, so a sync takes about the longer of the
+/// two (the vendor's rate limit or latency, usually) rather than their sum. At most <c>ahead</c> batches wait; cursors still
 /// move only as batches commit, in order. A failed read reaches the runner after the batches read before it; a runner
 /// that stops early stops the reading.
 /// </summary>
-internal static class HubspotPrefetch
+internal static class SyncPrefetch
 {
     public static async IAsyncEnumerable<SyncBatch> AheadAsync(
         Func<CancellationToken, IAsyncEnumerable<SyncBatch>> read, int ahead, [EnumeratorCancellation] CancellationToken ct)
