@@ -20,6 +20,17 @@ internal static class HandoffComposer
         Language = language,
     };
 
+    /// <summary>A won deal's hand-off taken back: its CRM did not accept the win. <paramref name="claimer"/> had claimed it, if anyone.</summary>
+    public static Reply Withdrawn(HandoffDeal d, string? claimer, string language) => new()
+    {
+        Kind = ReplyKind.Card,
+        Title = Texts.Get(language, nameof(Catalog.HandoffWithdrawnTitle), d.Account ?? d.Name),
+        Text = Texts.Get(language, nameof(Catalog.HandoffWithdrawnText), d.Name, DealText.Money(d.Amount, d.Currency, language))
+            + (claimer is null ? "" : " " + Texts.Get(language, nameof(Catalog.HandoffWithdrawnClaimed), claimer)),
+        Actions = [new ReplyAction(DealActionIds.Open, Texts.Get(language, nameof(Catalog.HandoffOpenDeal)), d.Id)],
+        Language = language,
+    };
+
     public static Reply Pricing(HandoffDeal d, string lastStage, string language) => new()
     {
         Kind = ReplyKind.Card,

@@ -4,6 +4,7 @@ namespace RevBot.Core.Handoffs;
 public static class HandoffKinds
 {
     public const string WonMessage = "handoff.won";
+    public const string WithdrawnMessage = "handoff.withdrawn";
     public const string PricingMessage = "feedback.pricing";
     public const string Onboarding = "onboarding";
     public const string ClaimAction = "handoff.claim";

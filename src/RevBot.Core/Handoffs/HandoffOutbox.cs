@@ -31,6 +31,30 @@ internal static class HandoffOutbox
         }
     }
 
+    /// <summary>
+    /// A win taken back (its CRM refused it) withdraws its onboarding hand-off: the hand-off is removed (a later win
+    /// hands off again), and the customer-success channel's card is dropped if no attempt to post it was made yet;
+    /// otherwise the channel is told, in its language, after the card (one conversation's messages go in order).
+    /// </summary>
+    public static async Task WithdrawAsync(RevBotDb db, Deal deal, DealStatus undone, HandoffOptions options, DateTime now, CancellationToken ct)
+    {
+        if (undone != DealStatus.Won || deal.Status == DealStatus.Won) return;
+        var handoff = await db.Handoffs.FirstOrDefaultAsync(h => h.DealId == deal.Id && h.Kind == HandoffKinds.Onboarding, ct);
+        if (handoff is null) return;
+        db.Handoffs.Remove(handoff);
+        var d = await HandoffDeal.LoadAsync(db, deal, ct);
+        if (options.CustomerSuccessFor(d.Region, d.Segment) is not { } target) return;
+        // The card of this hand-off: written with it, never tried (a claim counts an attempt first, so one in flight is not matched).
+        var quoted = System.Text.Json.JsonSerializer.Serialize(deal.Id);
+        var dropped = await db.Outbox.Where(m => m.Kind == HandoffKinds.WonMessage && m.Platform == target.Platform && m.ChannelId == target.ChannelId
+                && m.RecipientUserId == null && m.CreatedAt == handoff.CreatedAt && m.SentAt == null && m.FailedAt == null && m.Attempts == 0
+                && m.Payload.Contains(quoted))
+            .ExecuteDeleteAsync(ct);
+        if (dropped > 0) return;
+        var claimer = handoff.ClaimedByUserId is { } id ? await db.Users.Where(u => u.Id == id).Select(u => u.Name).FirstOrDefaultAsync(ct) : null;
+        db.Outbox.Add(Message(HandoffKinds.WithdrawnMessage, target, HandoffComposer.Withdrawn(d, claimer, options.Language), now));
+    }
+
     private static OutboxMessage Message(string kind, ChannelTarget target, Reply reply, DateTime now) => new()
     {
         Kind = kind,

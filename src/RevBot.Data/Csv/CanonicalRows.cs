@@ -42,6 +42,32 @@ public sealed class CanonicalRows(string name)
         return this;
     }
 
+    /// <summary>The rows of one canonical file, in order: cells by canonical column name.</summary>
+    public IEnumerable<IReadOnlyDictionary<string, string?>> RowsOf(string file) =>
+        _rows.TryGetValue(file, out var rows) ? rows.Select(r => r.Cells) : [];
+
+    /// <summary>
+    /// Sets cells of the rows of <paramref name="file"/> whose <paramref name="key"/> column names an entry of
+    /// <paramref name="cells"/>: that entry's cells replace the row's, its other cells stay.
+    /// </summary>
+    public void SetCells(string file, string key, IReadOnlyDictionary<string, Dictionary<string, string?>> cells)
+    {
+        ArgumentNullException.ThrowIfNull(cells);
+        if (cells.Count == 0 || !_rows.TryGetValue(file, out var rows)) return;
+        var spec = Spec(file);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            if (!rows[i].Cells.TryGetValue(key, out var id) || id is null || !cells.TryGetValue(id, out var set)) continue;
+            var merged = new Dictionary<string, string?>(rows[i].Cells, StringComparer.Ordinal);
+            foreach (var (column, value) in set)
+            {
+                spec.Slot(column);
+                merged[column] = value;
+            }
+            rows[i] = (rows[i].Label, merged);
+        }
+    }
+
     /// <summary>The label of the row an issue is about ("hubspot deals:3" → "1234"); null for an issue about no row.</summary>
     public string? LabelOf(CsvIssue issue)
     {

@@ -64,6 +64,11 @@ public sealed partial class SyncRunner(TimeProvider time, ILogger<SyncRunner> lo
         {
             await foreach (var batch in SyncPrefetch.AheadAsync(token => connector.ReadAsync(cursors, token), ahead: 2, ct))
             {
+                // A batch of deals is imported in a transaction of the runner's own (the import joins it), so RevBot's
+                // values held for pending write-backs are read and imported under one lock (PendingWrites).
+                var deals = PendingWrites.Deals(batch.Rows);
+                await using var hold = deals.Count > 0 && db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+                if (deals.Count > 0) await PendingWrites.HoldAsync(db, batch.Rows, deals, ct);
                 var result = await CsvImporter.ImportAsync(db, CsvSource.Rows(batch.Rows), new CsvImportOptions
                 {
                     SkipInvalid = true,
@@ -71,6 +76,7 @@ public sealed partial class SyncRunner(TimeProvider time, ILogger<SyncRunner> lo
                     Channel = ChangeChannel.Sync,
                     BeforeCommit = batch.Cursor is null ? null : (d, c) => StoreCursorAsync(d, system, batch.Object, batch.Cursor, c),
                 }, ct);
+                if (hold is not null && result.Succeeded) await hold.CommitAsync(ct);
                 tally.Add(batch, result);
                 if (!result.Succeeded)
                     throw new SyncFailedException($"{batch.Rows.Name}: {string.Join("; ", result.Errors.Take(3))}");

@@ -14,7 +14,7 @@ namespace RevBot.Core.Deals.WriteBack;
 /// person sees changed). Conflict, refused, gone: the CRM owns the record, so the local change is undone (see
 /// <see cref="CrmWriteUndo"/>), and the requester is told in a direct message unless they are being answered inline.
 /// </summary>
-public sealed class CrmWriteRecorder(RevBotDb db, DealCards cards, CompanyClock clock)
+public sealed class CrmWriteRecorder(RevBotDb db, DealCards cards, IEnumerable<IDealStatusListener> listeners, CompanyClock clock)
 {
     /// <summary>The row as the claim left it: not done, not failed, not claimed again since.</summary>
     public static IQueryable<CrmWrite> Held(RevBotDb db, CrmWrite claimed)
@@ -62,7 +62,7 @@ public sealed class CrmWriteRecorder(RevBotDb db, DealCards cards, CompanyClock 
         if (await Held(db, claimed).ExecuteUpdateAsync(s => s.SetProperty(w => w.FailedAt, now).SetProperty(w => w.Outcome, outcome)
                 .SetProperty(w => w.Answer, answer).SetProperty(w => w.LastError, Trim(rejection.Error)), ct) == 0)
             return false;
-        var undo = await CrmWriteUndo.UndoAsync(db, claimed, rejection, now, ct);
+        var undo = await CrmWriteUndo.UndoAsync(db, listeners, claimed, rejection, now, ct);
         await db.SaveChangesAsync(ct);
         if (tellRequester && claimed.RequestedByUserId is { } userId)
         {

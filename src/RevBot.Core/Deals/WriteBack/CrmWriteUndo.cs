@@ -11,11 +11,13 @@ namespace RevBot.Core.Deals.WriteBack;
 /// and removes an activity the CRM did not log. Later field changes of the same deal still waiting were made on top of
 /// the rejected one, so they are cancelled and undone with it (newest first); waiting activities are independent and
 /// stay. The deal gets a new version and an audit entry (channel sync), so a card showing the rejected values is
-/// refused as stale. Adds to <paramref name="db"/>; the caller saves in its transaction.
+/// refused as stale; a status taken back withdraws what it caused (<see cref="IDealStatusListener.DealChangeUndoneAsync"/>:
+/// a win's hand-off). Adds to <paramref name="db"/>; the caller saves in its transaction.
 /// </summary>
 internal static class CrmWriteUndo
 {
-    public static async Task<CrmWriteUndone> UndoAsync(RevBotDb db, CrmWrite claimed, CrmWriteRejection rejection, DateTime now, CancellationToken ct)
+    public static async Task<CrmWriteUndone> UndoAsync(
+        RevBotDb db, IEnumerable<IDealStatusListener> listeners, CrmWrite claimed, CrmWriteRejection rejection, DateTime now, CancellationToken ct)
     {
         var mine = CrmWriteChanges.Read(claimed.Changes);
         var later = mine.Fields.Count == 0 ? [] : await LaterChangesAsync(db, claimed, rejection.Outcome, now, ct);
@@ -36,6 +38,9 @@ internal static class CrmWriteUndo
         target.ApplyTo(deal);
         db.AuditLog.Add(DealAudit.Entry(deal.Id, null, ChangeChannel.Sync, action, diff, deal.Version, now));
         if (target.Stage != before.Stage) db.DealStageHistory.Add(new DealStageChange { DealId = deal.Id, Stage = target.Stage, EnteredAt = now });
+        // What the change caused goes with it (a win's hand-off), through the features that caused it.
+        if (target.Status != before.Status)
+            foreach (var listener in listeners) await listener.DealChangeUndoneAsync(deal, before.Status, now, ct);
         return new CrmWriteUndone(mine, diff);
     }
 

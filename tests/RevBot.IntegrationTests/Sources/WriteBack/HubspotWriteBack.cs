@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
 using RevBot.Core.Domain;
+using RevBot.Core.Sources;
 using RevBot.Data.Storage;
 using RevBot.Sources.Hubspot;
 using RevBot.Sources.Sync;
@@ -98,6 +99,17 @@ internal sealed class HubspotWriteBack : IAsyncDisposable
     public string? InHubspot(string property)
     {
         lock (Hubspot.Store.Gate) return Record[property];
+    }
+
+    /// <summary>Runs a sync of the fake HubSpot into the world's database, as <c>revbot sync hubspot</c> would.</summary>
+    public async Task<SyncRun> SyncAsync(bool full = true)
+    {
+        await using var scope = World.Services.CreateAsyncScope();
+        var connector = scope.ServiceProvider.GetServices<ISourceConnector>().Single(c => c.System == SourceSystem.Hubspot);
+        var outcome = await scope.ServiceProvider.GetRequiredService<SyncRunner>().RunAsync(
+            scope.ServiceProvider.GetRequiredService<RevBot.Core.Storage.RevBotDb>(), connector, new SyncRequest(Full: full), TestContext.Current.CancellationToken);
+        Assert.True(outcome.Succeeded, outcome.Run?.Error);
+        return outcome.Run!;
     }
 
     public List<FakeHubspotRequest> Patches => [.. Hubspot.Calls("PATCH", "/crm/v3/objects/deals/")];
