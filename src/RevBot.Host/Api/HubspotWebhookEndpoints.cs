@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
-using RevBot.Core.Input;
 using RevBot.Core.Domain;
+using RevBot.Core.Input;
 using RevBot.Sources.Hubspot;
 using RevBot.Sources.Sync;
 
