@@ -20,9 +20,9 @@ namespace RevBot.Benchmarks;
 /// full Stripe sync of N generated subscriptions from the fake Stripe (TestKit), then, with <c>--changed</c>, an
 /// incremental sync after N of them changed (a quantity each, one <c>customer.subscription.updated</c> event each, read
 /// through the events API from the stored cursor). Each answer is delayed by a latency that stands in for Stripe's rate
-/// limit. Reports wall time, the time spent waiting on Stripe (measured at the HTTP client), RevBot's own share of the
-/// run (the rest), the process's CPU time during the run and its peak working set (both include the fake, which runs
-/// in the same process). <c>--provider</c> makes a fresh test database (PostgreSQL from REVBOT_TEST_POSTGRES).
+/// limit. Reports wall time, the time spent waiting on Stripe (wall time with a request on the wire, measured at the
+/// HTTP client; the incremental sync has several in flight), RevBot's own share of the run (the rest), the process's
+/// CPU time during the run and its peak working set (both include the fake, which runs in the same process). <c>--provider</c> makes a fresh test database (PostgreSQL from REVBOT_TEST_POSTGRES).
 /// </summary>
 internal static class StripeSyncBenchmark
 {
@@ -46,7 +46,7 @@ internal static class StripeSyncBenchmark
         await using var fake = await FakeStripe.StartAsync();
         fake.Generate(subscriptions, i => $"A-{1 + (i % 200)}");
         fake.Latency = TimeSpan.FromMilliseconds(latencyMs);
-        var waiting = new HttpTiming();
+        var waiting = new HttpBusy();
         var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Sources:Stripe:Enabled"] = "true",
@@ -55,7 +55,7 @@ internal static class StripeSyncBenchmark
             ["Sources:Stripe:MetadataKey"] = FakeStripe.MetadataKey,
         }).Build();
         var services = new ServiceCollection().AddLogging().AddCompany(config).AddRevBotData(target).AddStripeSource(config);
-        services.AddHttpClient(SourceHttp.ClientName(SourceSystem.Stripe)).AddHttpMessageHandler(() => new TimingHandler(waiting));
+        services.AddHttpClient(SourceHttp.ClientName(SourceSystem.Stripe)).AddHttpMessageHandler(() => new BusyHandler(waiting));
         await using var provider = services.BuildServiceProvider();
 
         Console.WriteLine($"database: {target.Provider}; latency per request: {latencyMs} ms");
