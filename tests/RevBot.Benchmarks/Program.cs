@@ -8,7 +8,7 @@ using RevBot.Benchmarks;
 //   digests --db <target> [--as-of YYYY-MM-DD] [--channels N] [--workers N] [--no-share]
 //   sync-hubspot [--provider postgres|sqlite] [--deals N] [--changed N] [--latency-ms N]   (PostgreSQL from REVBOT_TEST_POSTGRES)
 if (args.Length >= 1 && args[0] == "sync-hubspot") return await HubspotSyncBenchmark.RunAsync(args);
-//   sync-stripe [--db <target>] [--subscriptions N] [--latency-ms M]
+//   sync-stripe [--provider sqlite|postgres | --db <target>] [--subscriptions N] [--changed N] [--latency-ms M]
 if (args.Length >= 2 && args[0] == "deals")
 {
     await DealBenchmark.RunAsync(args[1], args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 20);
@@ -34,12 +34,7 @@ if (args.Length >= 1 && args[0] == "digests")
 }
 // sync-salesforce [--provider postgres|sqlite] [--deals N] [--changed N] [--latency-ms N] [--read-only]   (PostgreSQL from REVBOT_TEST_POSTGRES)
 if (args.Length >= 1 && args[0] == "sync-salesforce") return await SalesforceSyncBenchmark.RunAsync(args);
-if (args.Length >= 1 && args[0] == "sync-stripe")
-{
-    string? Option(string name) => Array.IndexOf(args, name) is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
-    return await StripeSyncBenchmark.RunAsync(Option("--db"), int.Parse(Option("--subscriptions") ?? "20000", System.Globalization.CultureInfo.InvariantCulture),
-        int.Parse(Option("--latency-ms") ?? "40", System.Globalization.CultureInfo.InvariantCulture));
-}
+if (args.Length >= 1 && args[0] == "sync-stripe") return await StripeSyncBenchmark.RunAsync(args);
 if (args.Length < 2 || args[0] != "ask")
 {
     Console.Error.WriteLine("usage: ask <database target> [as-of YYYY-MM-DD] [iterations]  |  deals <database target> [iterations]  |  slack-ack [options]  |  digests [options]");

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using RevBot.Core.Company;
@@ -8,21 +9,33 @@ using RevBot.Data;
 using RevBot.Data.Storage;
 using RevBot.Sources.Stripe;
 using RevBot.Sources.Sync;
+using RevBot.Testing;
 using RevBot.Testing.Sources;
+using static RevBot.Benchmarks.SyncMeasures;
 
 namespace RevBot.Benchmarks;
 
 /// <summary>
-/// A full Stripe sync of N generated subscriptions from the fake Stripe (TestKit), each answer delayed by a latency
-/// that stands in for Stripe's rate limit: wall time, the time spent waiting on Stripe (measured at the HTTP client),
-/// RevBot's own share of the run (the rest), the process's CPU time during the sync and its peak working set (both
-/// include the fake, which runs in the same process).
+/// <c>sync-stripe [--provider sqlite|postgres | --db target] [--subscriptions N] [--changed N] [--latency-ms M]</c>: a
+/// full Stripe sync of N generated subscriptions from the fake Stripe (TestKit), then, with <c>--changed</c>, an
+/// incremental sync after N of them changed (a quantity each, one <c>customer.subscription.updated</c> event each, read
+/// through the events API from the stored cursor). Each answer is delayed by a latency that stands in for Stripe's rate
+/// limit. Reports wall time, the time spent waiting on Stripe (wall time with a request on the wire, measured at the
+/// HTTP client; the incremental sync has several in flight), RevBot's own share of the run (the rest), the process's
+/// CPU time during the run and its peak working set (both include the fake, which runs in the same process). <c>--provider</c> makes a fresh test database (PostgreSQL from REVBOT_TEST_POSTGRES).
 /// </summary>
 internal static class StripeSyncBenchmark
 {
-    public static async Task<int> RunAsync(string? rawTarget, int subscriptions, int latencyMs)
+    public static async Task<int> RunAsync(string[] args)
     {
-        var target = rawTarget is null ? DbTarget.Sqlite(Path.Combine(Path.GetTempPath(), $"revbot-sync-stripe-{Guid.NewGuid():N}.db")) : DbTarget.Parse(rawTarget);
+        var subscriptions = int.Parse(Arg(args, "--subscriptions") ?? "20000", CultureInfo.InvariantCulture);
+        var changed = int.Parse(Arg(args, "--changed") ?? "0", CultureInfo.InvariantCulture);
+        var latencyMs = int.Parse(Arg(args, "--latency-ms") ?? "40", CultureInfo.InvariantCulture);
+        await using var database = Arg(args, "--provider") is { } p
+            ? await TestDatabase.CreateAsync(p == "postgres" ? DbProvider.Postgres : DbProvider.Sqlite)
+            : null;
+        var target = database?.Target ?? (Arg(args, "--db") is { } raw ? DbTarget.Parse(raw)
+            : DbTarget.Sqlite(Path.Combine(Path.GetTempPath(), $"revbot-sync-stripe-{Guid.NewGuid():N}.db")));
         await using (var db = RevBotDbFactory.Create(target))
         {
             await DatabaseMigrator.MigrateAsync(db);
@@ -33,7 +46,7 @@ internal static class StripeSyncBenchmark
         await using var fake = await FakeStripe.StartAsync();
         fake.Generate(subscriptions, i => $"A-{1 + (i % 200)}");
         fake.Latency = TimeSpan.FromMilliseconds(latencyMs);
-        var waiting = new HttpWait();
+        var waiting = new HttpBusy();
         var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Sources:Stripe:Enabled"] = "true",
@@ -42,48 +55,40 @@ internal static class StripeSyncBenchmark
             ["Sources:Stripe:MetadataKey"] = FakeStripe.MetadataKey,
         }).Build();
         var services = new ServiceCollection().AddLogging().AddCompany(config).AddRevBotData(target).AddStripeSource(config);
-        services.AddHttpClient(SourceHttp.ClientName(SourceSystem.Stripe)).AddHttpMessageHandler(() => new WaitTimer(waiting));
-        services.AddSingleton<SyncRunner>();
+        services.AddHttpClient(SourceHttp.ClientName(SourceSystem.Stripe)).AddHttpMessageHandler(() => new BusyHandler(waiting));
         await using var provider = services.BuildServiceProvider();
-        await using var scope = provider.CreateAsyncScope();
 
-        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
-        var clock = Stopwatch.StartNew();
-        var outcome = await provider.GetRequiredService<SyncRunner>().RunAsync(scope.ServiceProvider.GetRequiredService<RevBotDb>(),
-            provider.GetRequiredService<StripeConnector>(), new SyncRequest(Full: true), CancellationToken.None);
-        clock.Stop();
-        var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
-
-        var run = outcome.Run!;
-        var wall = clock.Elapsed.TotalSeconds;
-        var wait = waiting.Elapsed.TotalSeconds;
-        Console.WriteLine("| subscriptions | requests | latency per request (ms) | wall (s) | waiting on Stripe (s) | RevBot's own (s) | RevBot's share | process CPU (s) | peak working set (MiB) |");
-        Console.WriteLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
-        Console.WriteLine($"| {run.Read} | {fake.Requests.Count} | {latencyMs} | {wall:F1} | {wait:F1} | {wall - wait:F1} | {(wall - wait) / wall:P1} | {cpu:F1} | {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} |");
-        if (run.Error is not null) Console.Error.WriteLine($"sync failed: {run.Error}");
-        return run.Error is null ? 0 : 1;
-    }
-
-    private sealed class HttpWait
-    {
-        private long _ticks;
-
-        public TimeSpan Elapsed => TimeSpan.FromTicks(Interlocked.Read(ref _ticks));
-
-        public void Add(TimeSpan t) => Interlocked.Add(ref _ticks, t.Ticks);
-    }
-
-    /// <summary>Adds each request's time on the wire to the total, as the connector waits for it.</summary>
-    private sealed class WaitTimer(HttpWait total) : DelegatingHandler
-    {
-        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        Console.WriteLine($"database: {target.Provider}; latency per request: {latencyMs} ms");
+        Console.WriteLine("| run | subscriptions read | rows written | requests | wall (s) | waiting on Stripe (s) | RevBot's own (s) | RevBot's share | process CPU (s) | peak working set (MiB) |");
+        Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        if (!await MeasureAsync($"full, {subscriptions}", full: true)) return 1;
+        if (changed <= 0) return 0;
+        var random = new Random(7);
+        foreach (var i in Enumerable.Range(1, subscriptions).OrderBy(_ => random.Next()).Take(changed))
         {
-            var start = Stopwatch.GetTimestamp();
-            var response = await base.SendAsync(request, cancellationToken);
-            // The body is read here, inside the measurement: a page's bytes arriving are Stripe's time, not RevBot's.
-            await response.Content.LoadIntoBufferAsync(cancellationToken);
-            total.Add(Stopwatch.GetElapsedTime(start));
-            return response;
+            var s = fake.Subscription($"sub_{i:D7}");
+            s.Items[0] = s.Items[0] with { Quantity = s.Items[0].Quantity + 1 };
+            fake.Emit("customer.subscription.updated", s);
+        }
+        return await MeasureAsync($"incremental, {changed} changed", full: false) ? 0 : 1;
+
+        async Task<bool> MeasureAsync(string name, bool full)
+        {
+            waiting.Reset();
+            var requestsBefore = fake.Requests.Count;
+            await using var scope = provider.CreateAsyncScope();
+            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+            var clock = Stopwatch.StartNew();
+            var outcome = await provider.GetRequiredService<SyncRunner>().RunAsync(scope.ServiceProvider.GetRequiredService<RevBotDb>(),
+                provider.GetRequiredService<StripeConnector>(), new SyncRequest(Full: full), CancellationToken.None);
+            clock.Stop();
+            var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
+            var run = outcome.Run!;
+            var (wall, wait) = (clock.Elapsed.TotalSeconds, waiting.Elapsed.TotalSeconds);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {name} | {run.Read} | {run.Written} | {fake.Requests.Count - requestsBefore} | {wall:F1} | {wait:F1} | {wall - wait:F1} | {(wall - wait) / wall:P1} | {cpu:F1} | {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} |"));
+            if (run.Error is not null) Console.Error.WriteLine($"sync failed: {run.Error}");
+            return run.Error is null;
         }
     }
 }

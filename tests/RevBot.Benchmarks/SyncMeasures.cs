@@ -78,6 +78,60 @@ internal static class SyncMeasures
         }
     }
 
+    /// <summary>
+    /// Wall time with at least one request on the wire: for a connector that has several requests in flight at once,
+    /// where summing each request's time (<see cref="HttpTiming"/>) would count overlapping waits twice.
+    /// </summary>
+    internal sealed class HttpBusy
+    {
+        private readonly Lock _gate = new();
+        private readonly Stopwatch _watch = new();
+        private int _inFlight;
+
+        public TimeSpan Elapsed
+        {
+            get
+            {
+                lock (_gate) return _watch.Elapsed;
+            }
+        }
+
+        public void Reset()
+        {
+            lock (_gate) _watch.Reset();
+        }
+
+        public void Start()
+        {
+            lock (_gate)
+                if (_inFlight++ == 0) _watch.Start();
+        }
+
+        public void Stop()
+        {
+            lock (_gate)
+                if (--_inFlight == 0) _watch.Stop();
+        }
+    }
+
+    internal sealed class BusyHandler(HttpBusy busy) : DelegatingHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            busy.Start();
+            try
+            {
+                var response = await base.SendAsync(request, cancellationToken);
+                await response.Content.LoadIntoBufferAsync(cancellationToken);
+                return response;
+            }
+            finally
+            {
+                busy.Stop();
+            }
+        }
+    }
+
     /// <summary>Samples the managed heap every 50 ms; <see cref="Max"/> is the highest seen.</summary>
     internal sealed class PeakHeap : IDisposable
     {

@@ -31,7 +31,7 @@ public sealed partial class DealCommandService
             {
                 Status = DealCommandStatus.Invalid,
                 Message = Texts.Get(language, nameof(Catalog.CrmWriteRefused), crm, CrmNames.Errors(answer.FieldErrors, language)),
-                Errors = (answer.FieldErrors ?? new Dictionary<string, string>()).ToDictionary(e => CrmFields.DealField(e.Key), e => e.Value, StringComparer.Ordinal),
+                Errors = (answer.FieldErrors ?? new Dictionary<string, string>()).ToDictionary(e => CrmFields.DealField(e.Key), e => CrmOwnError.Read(e.Value, language), StringComparer.Ordinal),
             },
             CrmWriteOutcome.Conflict => new DealCommandResult { Status = DealCommandStatus.Stale, Message = Texts.Get(language, nameof(Catalog.CrmWriteConflict), crm) },
             _ => new DealCommandResult { Status = DealCommandStatus.NotFound, Message = Texts.Get(language, nameof(Catalog.CrmWriteGone), crm) },

@@ -1,7 +1,9 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using RevBot.Core.Domain;
 using RevBot.Core.Input;
 using RevBot.Sources.Hubspot;
+using RevBot.Sources.Sync;
 
 namespace RevBot.Host.Api;
 
@@ -24,8 +26,9 @@ internal static partial class HubspotWebhookEndpoints
         return app;
     }
 
-    private static async Task<IResult> ReceiveAsync(HttpContext http, IOptions<HubspotOptions> options, TimeProvider time, ILogger<HubspotWebhookNudge> log)
+    private static async Task<IResult> ReceiveAsync(HttpContext http, IOptions<HubspotOptions> options, TimeProvider time, ILoggerFactory logs)
     {
+        var log = logs.CreateLogger(typeof(HubspotWebhookEndpoints));
         var body = await BoundedBody.ReadAsync(http.Request.Body, http.Request.ContentLength, MaxBodyBytes, http.RequestAborted);
         if (body is null) return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
         var settings = options.Value;
@@ -37,7 +40,7 @@ internal static partial class HubspotWebhookEndpoints
             return Results.Unauthorized();
         }
         if (!IsEventList(body)) return Results.BadRequest();
-        http.RequestServices.GetService<HubspotWebhookNudge>()?.Nudge();
+        http.RequestServices.GetService<SyncNudge>()?.Nudge(SourceSystem.Hubspot);
         return Results.Ok();
     }
 

@@ -7,8 +7,8 @@ namespace RevBot.Host.Api;
 /// <summary>
 /// <c>POST /stripe/webhooks</c>: Stripe's event deliveries (docs/sources.md, "Stripe"). The body is read whole, up to
 /// <see cref="StripeWebhook.MaxBodyBytes"/> (413 past it), because the signature covers its exact bytes; then 401 for
-/// anything unverified (no secret, wrong signature, an old timestamp), 400 for a signed body that is no event, 503
-/// when Stripe or the database cannot be reached (Stripe delivers again), 200 otherwise.
+/// anything unverified (no secret, wrong signature, an old timestamp), 400 for a signed body that is no event, 200
+/// otherwise, at once: a verified event only nudges an incremental sync that runs off the request path.
 /// </summary>
 internal static class StripeWebhookEndpoints
 {
@@ -33,12 +33,11 @@ internal static class StripeWebhookEndpoints
         {
             return Results.BadRequest();
         }
-        var result = await webhook.HandleAsync(body, http.Request.Headers["Stripe-Signature"].ToString(), http.RequestAborted);
+        var result = webhook.Handle(body, http.Request.Headers["Stripe-Signature"].ToString());
         return result.Outcome switch
         {
-            StripeWebhookOutcome.Applied or StripeWebhookOutcome.Ignored => Results.Ok(),
+            StripeWebhookOutcome.Nudged or StripeWebhookOutcome.Ignored => Results.Ok(),
             StripeWebhookOutcome.Invalid => Results.BadRequest(),
-            StripeWebhookOutcome.Unavailable => Results.StatusCode(StatusCodes.Status503ServiceUnavailable),
             _ => Results.Unauthorized(),
         };
     }

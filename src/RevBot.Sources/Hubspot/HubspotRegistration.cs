@@ -21,8 +21,7 @@ public static class HubspotRegistration
         services.AddSingleton<HubspotConnector>();
         services.AddSingleton<ISourceConnector>(sp => sp.GetRequiredService<HubspotConnector>());
         services.AddSingleton<ICrmWriter, HubspotCrmWriter>();
-        services.AddSingleton<HubspotWebhookNudge>();
-        services.AddHostedService<HubspotWebhookSync>();
+        services.AddSyncNudge();
         return services;
     }
 }

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using RevBot.Core.Deals.WriteBack;
+using RevBot.Core.Localization;
 
 namespace RevBot.Sources.Salesforce;
 
@@ -37,7 +39,10 @@ public static class SalesforceFields
         _ => WholeDeal,
     };
 
-    /// <summary>The PATCH body, or the field errors that stop it before it is sent (a field the org has no place for).</summary>
+    /// <summary>
+    /// The PATCH body, or the field errors that stop it before it is sent (a field the org has no place for): RevBot's own
+    /// words, told in the requester's language (<see cref="CrmOwnError"/>).
+    /// </summary>
     public static (JsonObject? Body, Dictionary<string, string> Errors) Body(IReadOnlyDictionary<string, string?> fields, IReadOnlyList<SalesforceStage> stages, string? lossReasonField)
     {
         var body = new JsonObject();
@@ -47,7 +52,7 @@ public static class SalesforceFields
             if (canonical == "status") continue;
             if (FieldOf(canonical, lossReasonField) is not { } field)
             {
-                errors[canonical] = canonical == "loss_reason" ? "This Salesforce org has no loss reason field set up for RevBot." : "Salesforce has no field for this.";
+                errors[canonical] = CrmOwnError.Of(canonical == "loss_reason" ? nameof(Catalog.CrmSalesforceNoLossReasonField) : nameof(Catalog.CrmSalesforceNoField));
                 continue;
             }
             body[field] = Value(canonical, value);
@@ -60,7 +65,7 @@ public static class SalesforceFields
                 "lost" => stages.FirstOrDefault(s => s.Active && s.Closed && !s.Won),
                 _ => null,
             };
-            if (stage is null) errors["status"] = "Salesforce sets the status from the stage: choose a stage.";
+            if (stage is null) errors["status"] = CrmOwnError.Of(nameof(Catalog.CrmSalesforceStatusFromStage));
             else body["StageName"] = stage.Label;
         }
         return (errors.Count == 0 ? body : null, errors);

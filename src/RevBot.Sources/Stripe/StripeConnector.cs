@@ -43,7 +43,7 @@ public sealed class StripeConnector(StripeClients clients, IOptionsMonitor<Strip
     }
 
     /// <summary>Rows made with the account map and company as they are at the start of this run.</summary>
-    internal async Task<StripeRows> RowsAsync(StripeApi api, CancellationToken ct)
+    private async Task<StripeRows> RowsAsync(StripeApi api, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var map = await StripeAccountMap.LoadAsync(scope.ServiceProvider.GetRequiredService<RevBotDb>(), options.CurrentValue, ct);

@@ -7,7 +7,7 @@ using SourceSystem = RevBot.Core.Domain.SourceSystem;
 
 namespace RevBot.Sources.Stripe;
 
-/// <summary>Registers the Stripe source: its settings (checked at start), its HTTP client, its connector and its webhook handler.</summary>
+/// <summary>Registers the Stripe source: its settings (checked at start), its HTTP client, its connector, its webhook handler and the sync its webhooks nudge.</summary>
 public static class StripeSource
 {
     public static IServiceCollection AddStripeSource(this IServiceCollection services, IConfiguration configuration)
@@ -19,7 +19,8 @@ public static class StripeSource
         services.AddSingleton<StripeClients>();
         services.AddSingleton<StripeConnector>();
         services.AddSingleton<ISourceConnector>(sp => sp.GetRequiredService<StripeConnector>());
-        services.AddScoped<StripeWebhook>();
+        services.AddSingleton<StripeWebhook>();
+        services.AddSyncNudge();
         return services;
     }
 }

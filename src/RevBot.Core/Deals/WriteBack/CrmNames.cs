@@ -14,9 +14,9 @@ internal static class CrmNames
         _ => Texts.Get(language, nameof(Catalog.CrmNameStripe)),
     };
 
-    /// <summary>Each refused field by its label in <paramref name="language"/>, with the CRM's own words.</summary>
+    /// <summary>Each refused field by its label in <paramref name="language"/>, with the CRM's own words (or RevBot's, <see cref="CrmOwnError"/>).</summary>
     public static string Errors(IReadOnlyDictionary<string, string>? errors, string language) =>
         errors is null || errors.Count == 0
             ? Texts.Get(language, nameof(Catalog.CrmWriteNoReason))
-            : string.Join("; ", errors.Select(e => Texts.Get(language, nameof(Catalog.CrmWriteFieldError), DealText.FieldLabel(CrmFields.DealField(e.Key), language), e.Value)));
+            : string.Join("; ", errors.Select(e => Texts.Get(language, nameof(Catalog.CrmWriteFieldError), DealText.FieldLabel(CrmFields.DealField(e.Key), language), CrmOwnError.Read(e.Value, language))));
 }

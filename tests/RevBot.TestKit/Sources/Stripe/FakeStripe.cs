@@ -122,6 +122,10 @@ public sealed partial class FakeStripe : IAsyncDisposable
     /// <summary>An event as a webhook delivers it: the JSON body.</summary>
     public string EventJson(FakeStripeEvent e) => FakeStripeJson.Event(e).ToJsonString();
 
+    /// <summary>A delivery's body for an event Stripe never recorded (a forged one): <c>/v1/events</c> does not list it.</summary>
+    public string ForgedEventJson(string type, FakeStripeSubscription s) =>
+        FakeStripeJson.Event(new FakeStripeEvent("evt_forged", type, Now, FakeStripeJson.Subscription(s, null, false, false, _coupons, Now))).ToJsonString();
+
     /// <summary>A <c>Stripe-Signature</c> header for <paramref name="payload"/>: <c>t=…,v1=</c>HMAC-SHA256 of "t.payload" in hex.</summary>
     public static string Sign(string payload, string secret, DateTimeOffset at)
     {
