@@ -74,6 +74,22 @@ internal static class ForecastCallCards
         };
     }
 
+    /// <summary>A manager's roll-up: each rep's line, the deals moved in or out of commit, and the button for their team call.</summary>
+    public static Reply Rollup(string title, string text, IReadOnlyList<ReplySectionItem> reps, IReadOnlyList<ReplySectionItem> moves, ReplyFormState teamCall, string language) => new()
+    {
+        Kind = ReplyKind.Card,
+        Title = title,
+        Text = text,
+        Language = language,
+        Sections =
+        [
+            new ReplySection(T(language, nameof(Catalog.FcallRollupRepsTitle)), reps, "—") { Id = "fcall_reps" },
+            new ReplySection(T(language, nameof(Catalog.FcallRollupMovesTitle)), moves, T(language, nameof(Catalog.FcallRollupMovesEmpty))) { Id = "fcall_moves" },
+        ],
+        Context = [T(language, nameof(Catalog.FcallModelNote))],
+        Actions = [new ReplyAction(ForecastCallActionIds.Open, T(language, nameof(Catalog.FcallSubmitTeamButton)), teamCall.Encode(), ReplyActionStyle.Primary)],
+    };
+
     public static Reply Refused(string language, string text) =>
         new() { Kind = ReplyKind.Refused, Title = T(language, nameof(Catalog.FcallRefusedTitle)), Text = text };
 

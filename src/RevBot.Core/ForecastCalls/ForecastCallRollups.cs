@@ -69,21 +69,8 @@ public sealed class ForecastCallRollups(RevBotDb db, ForecastCallReader reader, 
         var text = Texts.Get(language, nameof(Catalog.FcallRollupText), called, line.Count, ForecastCallCards.Money(commit, currency, language),
             ForecastCallCards.Money(best, currency, language), teamModel is { } tm ? ForecastCallCards.Money(tm, currency, language) : Texts.Get(language, nameof(Catalog.FcallNoModel)));
         var moves = await MovesAsync(call, previous, line, currency, language, ct);
-        var state = new ForecastCallCallState(call.Id, manager.Id, Team: true).Form(DealActionValue.NewNonce(), language);
-        return new Reply
-        {
-            Kind = ReplyKind.Card,
-            Title = Texts.Get(language, nameof(Catalog.FcallRollupTitle), call.Team, quarter),
-            Text = text,
-            Language = language,
-            Sections =
-            [
-                new ReplySection(Texts.Get(language, nameof(Catalog.FcallRollupRepsTitle)), items, "—") { Id = "fcall_reps" },
-                new ReplySection(Texts.Get(language, nameof(Catalog.FcallRollupMovesTitle)), moves, Texts.Get(language, nameof(Catalog.FcallRollupMovesEmpty))) { Id = "fcall_moves" },
-            ],
-            Context = [Texts.Get(language, nameof(Catalog.FcallModelNote))],
-            Actions = [new ReplyAction(ForecastCallActionIds.Open, Texts.Get(language, nameof(Catalog.FcallSubmitTeamButton)), state.Encode(), ReplyActionStyle.Primary)],
-        };
+        return ForecastCallCards.Rollup(Texts.Get(language, nameof(Catalog.FcallRollupTitle), call.Team, quarter), text, items, moves,
+            new ForecastCallCallState(call.Id, manager.Id, Team: true).Form(DealActionValue.NewNonce(), language), language);
     }
 
     /// <summary>Deals of the line whose forecast category went into or out of commit since last week's call (a week before this one's, for the first).</summary>

@@ -1,4 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using RevBot.Core;
+using RevBot.Data;
 using RevBot.Core.Digests.Scheduling;
 using RevBot.Core.Domain;
 using RevBot.Core.Interactions;
@@ -22,6 +26,15 @@ internal sealed class ForecastCallWorld : IAsyncDisposable
     /// <summary>Monday Nov 30, 2026, 9:00 in New York: the first call's slot.</summary>
     public static readonly DateTimeOffset Opens = new(2026, 11, 30, 14, 0, 0, TimeSpan.Zero);
 
+    private static readonly Dictionary<string, string?> Settings = new()
+    {
+        ["Company:TimeZone"] = DealWorld.TimeZone,
+        ["ForecastCalls:Schedules:0:Team"] = Team,
+        ["ForecastCalls:Schedules:0:Cron"] = "0 9 * * 1",
+    };
+
+    private readonly List<ServiceProvider> _others = [];
+
     private ForecastCallWorld(DealServices services) => Services = services;
 
     public DealServices Services { get; }
@@ -32,11 +45,7 @@ internal sealed class ForecastCallWorld : IAsyncDisposable
 
     public static async Task<ForecastCallWorld> CreateAsync(DbProvider provider)
     {
-        var services = await DealServices.CreateAsync(provider, new Dictionary<string, string?>
-        {
-            ["ForecastCalls:Schedules:0:Team"] = Team,
-            ["ForecastCalls:Schedules:0:Cron"] = "0 9 * * 1",
-        });
+        var services = await DealServices.CreateAsync(provider, Settings);
         await using (var db = services.Database.NewContext())
             await db.Users.Where(u => u.Email == DealWorld.Rob || u.Email == DealWorld.Rae).ExecuteUpdateAsync(u => u.SetProperty(x => x.Team, Team), Ct);
         return new ForecastCallWorld(services) { Scheduler = services.Create<DigestSchedulerService>() };
@@ -69,5 +78,21 @@ internal sealed class ForecastCallWorld : IAsyncDisposable
         await Services.UseAsync<InteractionService, Reply>(async i => await i.SubmitAsync(
             new FormSubmission(form.Id, form.State.Encode(), values, await Services.UserIdAsync(email), null, ChangeChannel.Slack, language), Ct));
 
-    public ValueTask DisposeAsync() => Services.DisposeAsync();
+    /// <summary>Another RevBot instance over the same database and clock: its own container, its own scheduler.</summary>
+    public DigestSchedulerService OtherInstance()
+    {
+        var provider = new ServiceCollection().AddLogging()
+            .AddRevBotCore(new ConfigurationBuilder().AddInMemoryCollection(Settings).Build())
+            .AddRevBotData(Services.Database.Target)
+            .AddSingleton<TimeProvider>(Services.Time)
+            .BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
+        _others.Add(provider);
+        return ActivatorUtilities.CreateInstance<DigestSchedulerService>(provider);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var other in _others) await other.DisposeAsync();
+        await Services.DisposeAsync();
+    }
 }
