@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using RevBot.Core.Answers;
+using RevBot.Core.Digests;
 using RevBot.Core.Digests.Scheduling;
 using RevBot.Core.Interactions;
 using RevBot.Core.Settings;
@@ -19,6 +20,7 @@ public static class ForecastCallRegistration
         services.AddScoped<ForecastCallSubmissions>();
         services.AddScoped<ForecastCallInteractions>();
         services.AddScoped<IScheduledKind, ForecastCallScheduler>();
+        services.AddScoped<IDigestFeed, ForecastCallDigestFeed>();
         services.AddScoped<ForecastCallQuestions>();
         services.AddScoped<IChatCommand>(sp => sp.GetRequiredService<ForecastCallQuestions>());
         services.AddCardActions(Route);

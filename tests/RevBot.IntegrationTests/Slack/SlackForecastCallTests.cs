@@ -70,7 +70,7 @@ public sealed class SlackForecastCallTests
         Assert.Equal((HttpStatusCode.OK, ""), (first.StatusCode, await first.Content.ReadAsStringAsync(Ct)));
         Assert.Equal(HttpStatusCode.OK, (await Interact(host, submission)).StatusCode);
         var calls = await QueryAsync(host, db => db.ForecastSnapshots.AsNoTracking().Where(f => f.CallId != null).Select(f => new { f.Kind, f.Amount, f.OwnerId }).ToListAsync(Ct));
-        Assert.Equal([("commit", 120000m), ("best_case", 150000m)], calls.Select(c => (c.Kind, c.Amount)).Order());
+        Assert.Equal([("best_case", 150000m), ("commit", 120000m)], calls.Select(c => (c.Kind, c.Amount)).Order());
 
         // The reminder, when it is due: only the rep who has not called.
         await QueryAsync(host, db => db.ForecastCalls.ExecuteUpdateAsync(c => c.SetProperty(x => x.RemindAt, DateTime.UtcNow.AddSeconds(-1)), Ct));

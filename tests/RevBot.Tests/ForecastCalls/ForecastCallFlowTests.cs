@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using RevBot.Core.Answers;
 using RevBot.Core.Conversation;
 using RevBot.Core.Deals;
+using RevBot.Core.Digests;
 using RevBot.Core.Digests.Scheduling;
 using RevBot.Core.Domain;
 using RevBot.Core.ForecastCalls;
@@ -120,6 +121,13 @@ public sealed class ForecastCallFlowTests
         var byTeam = await AskAsync("forecast call by team", DealWorld.Rita);
         Assert.StartsWith("East: commit $45K · best case $70K · model ", Assert.Single(byTeam.Reply.Sections.Single().Items).Text, StringComparison.Ordinal);
         Assert.False((await AskAsync("commit by team", DealWorld.Rob)).Understood);
+
+        // The finance digest shows the calls against the model and the plan (the team call wins over its reps' sum).
+        var digest = await w.Services.UseAsync<DigestBuilder, Digest>(b => b.BuildAsync(
+            new DigestRequest(DigestKind.Finance, new DateOnly(2026, 12, 3), new Dictionary<Core.Metrics.Dimension, string>(), "en"), ct: Ct));
+        var section = digest.Sections.Single(x => x.Id == DigestSectionIds.ForecastCall);
+        Assert.StartsWith("Called: commit $45K, best case $70K. Model ", section.Items[0].Text, StringComparison.Ordinal);
+        Assert.StartsWith("East: commit $45K", section.Items[1].Text, StringComparison.Ordinal);
 
         // forecast_accuracy is real now: Rob's call and the team's call against what was won in the quarter.
         var engine = new Core.Metrics.MetricEngine(w.Services.Database.NewContext(), Microsoft.Extensions.Options.Options.Create(new Core.Company.CompanyOptions()), Core.Company.CompanyClock.At(new DateOnly(2026, 12, 31), TimeZoneInfo.Utc));
