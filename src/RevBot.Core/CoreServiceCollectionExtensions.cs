@@ -7,6 +7,7 @@ using RevBot.Core.Conversation;
 using RevBot.Core.DataHealth;
 using RevBot.Core.Deals;
 using RevBot.Core.Digests;
+using RevBot.Core.ForecastCalls;
 using RevBot.Core.Handoffs;
 using RevBot.Core.Images;
 using RevBot.Core.Interactions;
@@ -37,6 +38,7 @@ public static class CoreServiceCollectionExtensions
         services.AddDataHealth();
         services.AddDigests(configuration);
         services.AddAlerts(configuration);
+        services.AddForecastCalls(configuration);
         services.AddConversation(configuration);
         services.AddInteractions();
         return services;

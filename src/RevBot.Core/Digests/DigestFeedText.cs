@@ -10,6 +10,7 @@ internal static class DigestFeedText
         DigestSectionIds.StalledDeals => Texts.Get(language, nameof(Catalog.DigestFeedStalledTitle)),
         DigestSectionIds.AtRiskAccounts => Texts.Get(language, nameof(Catalog.DigestFeedAtRiskTitle)),
         DigestSectionIds.OpenHandoffs => Texts.Get(language, nameof(Catalog.DigestFeedHandoffsTitle)),
+        DigestSectionIds.ForecastCall => Texts.Get(language, nameof(Catalog.DigestFeedForecastCallTitle)),
         _ => section,
     };
 
@@ -18,6 +19,7 @@ internal static class DigestFeedText
         DigestSectionIds.StalledDeals => Texts.Get(language, nameof(Catalog.DigestFeedStalledEmpty)),
         DigestSectionIds.AtRiskAccounts => Texts.Get(language, nameof(Catalog.DigestFeedAtRiskEmpty)),
         DigestSectionIds.OpenHandoffs => Texts.Get(language, nameof(Catalog.DigestFeedHandoffsEmpty)),
+        DigestSectionIds.ForecastCall => Texts.Get(language, nameof(Catalog.DigestFeedForecastCallEmpty)),
         _ => "—",
     };
 

@@ -35,6 +35,7 @@ internal static class DigestPlans
             case DigestKind.Finance:
                 await c.MetricsAsync(p, [.. DigestHeadlines.For(kind)]);
                 c.Add(await p.ForecastAsync());
+                c.Add(await p.FeedAsync(DigestSectionIds.ForecastCall));
                 await c.BridgeAsync(p, withSection: true);
                 c.Add(await p.BookingsByWeekChartAsync());
                 break;
@@ -43,6 +44,7 @@ internal static class DigestPlans
                 c.Add(await p.ForecastAsync());
                 await c.MetricsAsync(p, [.. DigestHeadlines.For(kind).Skip(DigestHeadlines.ExecDealMetrics)]);
                 c.Add(await p.TopDealsAsync(DealListKind.Won), await p.FeedAsync(DigestSectionIds.StalledDeals), await p.FeedAsync(DigestSectionIds.AtRiskAccounts));
+                c.Add(await p.FeedAsync(DigestSectionIds.ForecastCall));
                 c.Add(await p.BookingsByWeekChartAsync());
                 await c.BridgeAsync(p, withSection: false);
                 break;

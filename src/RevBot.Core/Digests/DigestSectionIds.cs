@@ -14,4 +14,7 @@ public static class DigestSectionIds
     public const string ExpansionWon = "expansion_won";
     public const string PipelineBySource = "pipeline_by_source";
     public const string ArrBridge = "arr_bridge";
+
+    /// <summary>The weekly forecast call against the model and the plan (fed by the forecast call).</summary>
+    public const string ForecastCall = "forecast_call";
 }

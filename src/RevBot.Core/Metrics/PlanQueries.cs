@@ -56,9 +56,13 @@ internal static class PlanQueries
         var window = context.Window;
         var period = window.Period;
         var p = new SqlParameters(context.Dialect);
+        // A person's is their forecast or their call's commit; a team's its manager's team commit (the weekly forecast
+        // call); the company's the forecast with no owner. Best-case calls are never an accuracy's forecast.
         var owner = context.Filters.TryGetValue(Dimension.Owner, out var email)
-            ? $"f.owner_id = (SELECT id FROM users WHERE email = {p.Add(email)})"
-            : "f.owner_id IS NULL";
+            ? $"f.owner_id = (SELECT id FROM users WHERE email = {p.Add(email)}) AND f.kind IN ('forecast', 'commit')"
+            : context.Filters.TryGetValue(Dimension.Team, out var team)
+            ? $"f.team = {p.Add(team)} AND f.kind = 'team_commit'"
+            : "f.owner_id IS NULL AND f.kind = 'forecast'";
         var firstDayEnd = p.Instant(window.StartOfDayUtc(period.Start.AddDays(1)));
         var sql =
             $"SELECT f.amount FROM forecast_snapshots f WHERE {owner} AND f.period_start = {p.Day(period.Start)} " +

@@ -23,7 +23,7 @@ internal static class ServeCommand
     /// and refused (a misspelt section too).
     /// </summary>
     public static readonly IReadOnlyList<string> SettingSections =
-        ["Alerts", "Api", "Company", "Database", "Digests", "Handoffs", "InboundDeliveries", "Outbox", "Questions", "Slack", "Teams", "Telemetry", "Logging", "Kestrel"];
+        ["Alerts", "Api", "Company", "Database", "Digests", "ForecastCalls", "Handoffs", "InboundDeliveries", "Outbox", "Questions", "Slack", "Teams", "Telemetry", "Logging", "Kestrel"];
 
     public static readonly IReadOnlyList<Option<string[]>> Settings = [.. SettingSections.Select(Setting)];
 

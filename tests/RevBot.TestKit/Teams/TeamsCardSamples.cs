@@ -69,6 +69,8 @@ public static class TeamsCardSamples
         ("input form", TeamsInputFormSample.Create()),
         ("deal card updated", ReplyCardRenderer.Render(DealReplySamples.Card())),
         ("deal update form", FormCard.Render(DealReplySamples.Form())),
+        .. ForecastCallReplySamples.Cards().Select(s => (s.Name, ReplyCardRenderer.Render(s.Reply, language: s.Reply.Language ?? "en"))),
+        .. ForecastCallReplySamples.Forms().Select(s => (s.Name, FormCard.Render(s.Form))),
         ("deal update form with errors", FormCard.Render(DealReplySamples.FormWithErrors())),
         ("deal mark won confirmation", ConfirmCard.Render(System.Text.Json.JsonSerializer.SerializeToElement(ConfirmCard.Data(DealReplySamples.WinAction())))!),
         ("deal mark won confirmation in Spanish", ConfirmCard.Render(System.Text.Json.JsonSerializer.SerializeToElement(ConfirmCard.Data(DealReplySamples.WinAction(spanish: true))))!),

@@ -55,6 +55,9 @@ public sealed class DealServices : IAsyncDisposable
         return new DealServices(database, services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true }), time);
     }
 
+    /// <summary>A service built over this container the way the host builds its hosted services (the digest scheduler, say).</summary>
+    public T Create<T>() => ActivatorUtilities.CreateInstance<T>(_provider);
+
     /// <summary>A singleton service (the vocabulary cache, say).</summary>
     public T Get<T>() where T : notnull => _provider.GetRequiredService<T>();
 

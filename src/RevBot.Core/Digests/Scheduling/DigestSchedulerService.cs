@@ -50,6 +50,7 @@ public sealed partial class DigestSchedulerService(
     public async Task<IReadOnlyList<(DueDigest Due, string Outcome)>> RunOnceAsync(CancellationToken ct)
     {
         await CleanImagesAsync(ct);
+        await TickKindsAsync(ct);
         var due = await ClaimDueAsync(ct);
         if (due.Count == 0) return [];
         var cache = new DigestCache();
@@ -59,7 +60,12 @@ public sealed partial class DigestSchedulerService(
             await using var scope = scopes.CreateAsyncScope();
             try
             {
-                results.Add((item, await scope.ServiceProvider.GetRequiredService<DigestPoster>().PostAsync(item, cache, token)));
+                var other = scope.ServiceProvider.GetServices<IScheduledKind>().FirstOrDefault(k => k.Kind == item.Schedule.Kind);
+                var outcome = other is null
+                    ? await scope.ServiceProvider.GetRequiredService<DigestPoster>().PostAsync(item, cache, token)
+                    : await other.PostAsync(item, token);
+                if (other is not null) await DigestSlotClaims.SetOutcomeAsync(scope.ServiceProvider.GetRequiredService<RevBotDb>(), item.Schedule.Id, item.Slot, outcome, token);
+                results.Add((item, outcome));
             }
             catch (Exception ex) when (!token.IsCancellationRequested)
             {
@@ -106,6 +112,26 @@ public sealed partial class DigestSchedulerService(
         }
         return due;
     }
+
+    /// <summary>Each other scheduled kind's between-slot work (<see cref="IScheduledKind.TickAsync"/>); one failing does not stop the others.</summary>
+    private async Task TickKindsAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        foreach (var kind in scope.ServiceProvider.GetServices<IScheduledKind>())
+        {
+            try
+            {
+                await kind.TickAsync(ct);
+            }
+            catch (Exception ex) when (!ct.IsCancellationRequested)
+            {
+                LogKindFailed(log, DataUnavailable.LevelFor(ex), ex, kind.Kind);
+            }
+        }
+    }
+
+    [LoggerMessage(Message = "Scheduled kind {Kind}: its tick failed; trying again at the next one.")]
+    private static partial void LogKindFailed(ILogger logger, LogLevel level, Exception ex, string kind);
 
     private DateTimeOffset _imagesCleaned = DateTimeOffset.MinValue;
 

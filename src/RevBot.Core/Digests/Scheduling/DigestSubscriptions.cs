@@ -65,7 +65,9 @@ public sealed class DigestSubscriptions(RevBotDb db, DigestBuilder builder, Comp
 
     private async Task<Answer> ListAsync(ChannelTarget? channel, string language, CancellationToken ct)
     {
-        var query = db.DigestSchedules.AsNoTracking().Where(s => s.Active);
+        // Digests only: other kinds riding the scheduler (IScheduledKind, the forecast call) are not this command's.
+        var kinds = DigestKinds.All.Select(DigestKinds.Name).ToList();
+        var query = db.DigestSchedules.AsNoTracking().Where(s => s.Active && kinds.Contains(s.Kind));
         if (channel is not null) query = query.Where(s => s.Platform == channel.Platform && s.ChannelId == channel.ChannelId);
         var rows = await query.OrderBy(s => s.Kind).ThenBy(s => s.Id).Take(50).ToListAsync(ct);
         return DigestAnswers.List(rows, channel is not null, language, time.GetUtcNow());

@@ -1015,6 +1015,18 @@ namespace RevBot.Data.Migrations.Postgres
                         .HasColumnType("numeric(18,2)")
                         .HasColumnName("amount");
 
+                    b.Property<long?>("CallId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("call_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasDefaultValue("forecast")
+                        .HasColumnName("kind");
+
                     b.Property<int?>("OwnerId")
                         .HasColumnType("integer")
                         .HasColumnName("owner_id");
@@ -1027,9 +1039,18 @@ namespace RevBot.Data.Migrations.Postgres
                         .HasColumnType("date")
                         .HasColumnName("period_start");
 
+                    b.Property<int?>("SubmittedById")
+                        .HasColumnType("integer")
+                        .HasColumnName("submitted_by_id");
+
                     b.Property<DateTime>("TakenAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("taken_at");
+
+                    b.Property<string>("Team")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("team");
 
                     b.HasKey("Id")
                         .HasName("pk_forecast_snapshots");
@@ -1037,8 +1058,15 @@ namespace RevBot.Data.Migrations.Postgres
                     b.HasIndex("OwnerId")
                         .HasDatabaseName("ix_forecast_snapshots_owner_id");
 
+                    b.HasIndex("SubmittedById")
+                        .HasDatabaseName("ix_forecast_snapshots_submitted_by_id");
+
                     b.HasIndex("PeriodStart", "TakenAt")
                         .HasDatabaseName("ix_forecast_snapshots_period_start_taken_at");
+
+                    b.HasIndex("CallId", "OwnerId", "Kind")
+                        .IsUnique()
+                        .HasDatabaseName("ix_forecast_snapshots_call_id_owner_id_kind");
 
                     b.ToTable("forecast_snapshots", (string)null);
                 });
@@ -1311,6 +1339,76 @@ namespace RevBot.Data.Migrations.Postgres
                         .HasDatabaseName("ix_users_teams_user_id");
 
                     b.ToTable("users", (string)null);
+                });
+
+            modelBuilder.Entity("RevBot.Core.ForecastCalls.ForecastCall", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("DeadlineAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deadline_at");
+
+                    b.Property<DateTime>("ManagerDeadlineAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("manager_deadline_at");
+
+                    b.Property<DateTime>("OpenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("opened_at");
+
+                    b.Property<DateOnly>("PeriodEnd")
+                        .HasColumnType("date")
+                        .HasColumnName("period_end");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("date")
+                        .HasColumnName("period_start");
+
+                    b.Property<DateTime>("RemindAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("remind_at");
+
+                    b.Property<DateTime?>("RemindedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reminded_at");
+
+                    b.Property<DateTime?>("RolledUpAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("rolled_up_at");
+
+                    b.Property<long>("ScheduleId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("schedule_id");
+
+                    b.Property<string>("Team")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("team");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("time_zone");
+
+                    b.HasKey("Id")
+                        .HasName("pk_forecast_calls");
+
+                    b.HasIndex("ScheduleId", "OpenedAt")
+                        .IsUnique()
+                        .HasDatabaseName("ix_forecast_calls_schedule_id_opened_at");
+
+                    b.HasIndex("Team", "OpenedAt")
+                        .HasDatabaseName("ix_forecast_calls_team_opened_at");
+
+                    b.ToTable("forecast_calls", (string)null);
                 });
 
             modelBuilder.Entity("RevBot.Core.Handoffs.Handoff", b =>
@@ -1790,11 +1888,23 @@ namespace RevBot.Data.Migrations.Postgres
 
             modelBuilder.Entity("RevBot.Core.Domain.ForecastSnapshot", b =>
                 {
+                    b.HasOne("RevBot.Core.ForecastCalls.ForecastCall", null)
+                        .WithMany()
+                        .HasForeignKey("CallId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_forecast_snapshots_forecast_calls_call_id");
+
                     b.HasOne("RevBot.Core.Domain.User", null)
                         .WithMany()
                         .HasForeignKey("OwnerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .HasConstraintName("fk_forecast_snapshots_users_owner_id");
+
+                    b.HasOne("RevBot.Core.Domain.User", null)
+                        .WithMany()
+                        .HasForeignKey("SubmittedById")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_forecast_snapshots_users_submitted_by_id");
                 });
 
             modelBuilder.Entity("RevBot.Core.Domain.ProductUsage", b =>
@@ -1845,6 +1955,16 @@ namespace RevBot.Data.Migrations.Postgres
                         .HasConstraintName("fk_users_users_manager_id");
 
                     b.Navigation("Manager");
+                });
+
+            modelBuilder.Entity("RevBot.Core.ForecastCalls.ForecastCall", b =>
+                {
+                    b.HasOne("RevBot.Core.Digests.Scheduling.DigestSubscription", null)
+                        .WithMany()
+                        .HasForeignKey("ScheduleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_forecast_calls_digest_schedules_schedule_id");
                 });
 
             modelBuilder.Entity("RevBot.Core.Handoffs.Handoff", b =>

@@ -978,6 +978,18 @@ namespace RevBot.Data.Migrations.Sqlite
                         .HasColumnType("REAL")
                         .HasColumnName("amount");
 
+                    b.Property<long?>("CallId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("call_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("forecast")
+                        .HasColumnName("kind");
+
                     b.Property<int?>("OwnerId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("owner_id");
@@ -990,9 +1002,18 @@ namespace RevBot.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("period_start");
 
+                    b.Property<int?>("SubmittedById")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("submitted_by_id");
+
                     b.Property<DateTime>("TakenAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("taken_at");
+
+                    b.Property<string>("Team")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("team");
 
                     b.HasKey("Id")
                         .HasName("pk_forecast_snapshots");
@@ -1000,8 +1021,15 @@ namespace RevBot.Data.Migrations.Sqlite
                     b.HasIndex("OwnerId")
                         .HasDatabaseName("ix_forecast_snapshots_owner_id");
 
+                    b.HasIndex("SubmittedById")
+                        .HasDatabaseName("ix_forecast_snapshots_submitted_by_id");
+
                     b.HasIndex("PeriodStart", "TakenAt")
                         .HasDatabaseName("ix_forecast_snapshots_period_start_taken_at");
+
+                    b.HasIndex("CallId", "OwnerId", "Kind")
+                        .IsUnique()
+                        .HasDatabaseName("ix_forecast_snapshots_call_id_owner_id_kind");
 
                     b.ToTable("forecast_snapshots", (string)null);
                 });
@@ -1268,6 +1296,74 @@ namespace RevBot.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_users_teams_user_id");
 
                     b.ToTable("users", (string)null);
+                });
+
+            modelBuilder.Entity("RevBot.Core.ForecastCalls.ForecastCall", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("DeadlineAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("deadline_at");
+
+                    b.Property<DateTime>("ManagerDeadlineAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("manager_deadline_at");
+
+                    b.Property<DateTime>("OpenedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("opened_at");
+
+                    b.Property<DateOnly>("PeriodEnd")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period_end");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("period_start");
+
+                    b.Property<DateTime>("RemindAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("remind_at");
+
+                    b.Property<DateTime?>("RemindedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reminded_at");
+
+                    b.Property<DateTime?>("RolledUpAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rolled_up_at");
+
+                    b.Property<long>("ScheduleId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("schedule_id");
+
+                    b.Property<string>("Team")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("team");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("time_zone");
+
+                    b.HasKey("Id")
+                        .HasName("pk_forecast_calls");
+
+                    b.HasIndex("ScheduleId", "OpenedAt")
+                        .IsUnique()
+                        .HasDatabaseName("ix_forecast_calls_schedule_id_opened_at");
+
+                    b.HasIndex("Team", "OpenedAt")
+                        .HasDatabaseName("ix_forecast_calls_team_opened_at");
+
+                    b.ToTable("forecast_calls", (string)null);
                 });
 
             modelBuilder.Entity("RevBot.Core.Handoffs.Handoff", b =>
@@ -1739,11 +1835,23 @@ namespace RevBot.Data.Migrations.Sqlite
 
             modelBuilder.Entity("RevBot.Core.Domain.ForecastSnapshot", b =>
                 {
+                    b.HasOne("RevBot.Core.ForecastCalls.ForecastCall", null)
+                        .WithMany()
+                        .HasForeignKey("CallId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_forecast_snapshots_forecast_calls_call_id");
+
                     b.HasOne("RevBot.Core.Domain.User", null)
                         .WithMany()
                         .HasForeignKey("OwnerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .HasConstraintName("fk_forecast_snapshots_users_owner_id");
+
+                    b.HasOne("RevBot.Core.Domain.User", null)
+                        .WithMany()
+                        .HasForeignKey("SubmittedById")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_forecast_snapshots_users_submitted_by_id");
                 });
 
             modelBuilder.Entity("RevBot.Core.Domain.ProductUsage", b =>
@@ -1794,6 +1902,16 @@ namespace RevBot.Data.Migrations.Sqlite
                         .HasConstraintName("fk_users_users_manager_id");
 
                     b.Navigation("Manager");
+                });
+
+            modelBuilder.Entity("RevBot.Core.ForecastCalls.ForecastCall", b =>
+                {
+                    b.HasOne("RevBot.Core.Digests.Scheduling.DigestSubscription", null)
+                        .WithMany()
+                        .HasForeignKey("ScheduleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_forecast_calls_digest_schedules_schedule_id");
                 });
 
             modelBuilder.Entity("RevBot.Core.Handoffs.Handoff", b =>
