@@ -15,7 +15,10 @@ public sealed class ForecastSnapshot
     public decimal Amount { get; set; }
     public int? OwnerId { get; set; }
 
-    public string Kind { get; set; } = "forecast";
+    /// <summary>The kind of a forecast as imported (forecast_snapshots.csv holds only these).</summary>
+    public const string ImportedKind = "forecast";
+
+    public string Kind { get; set; } = ImportedKind;
 
     /// <summary>For a manager's team call: the team the call was run for.</summary>
     public string? Team { get; set; }

@@ -29,7 +29,7 @@ internal sealed class ForecastSnapshotConfiguration : IEntityTypeConfiguration<F
     {
         b.HasOne<User>().WithMany().HasForeignKey(f => f.OwnerId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(f => new { f.PeriodStart, f.TakenAt });
-        b.Property(f => f.Kind).HasMaxLength(16).HasDefaultValue("forecast");
+        b.Property(f => f.Kind).HasMaxLength(16).HasDefaultValue(ForecastSnapshot.ImportedKind);
         b.Property(f => f.Team).HasMaxLength(100);
         b.HasOne<User>().WithMany().HasForeignKey(f => f.SubmittedById).OnDelete(DeleteBehavior.SetNull);
         // One call per person, kind and week: a resubmission before the deadline updates it, a twin delivery finds it.

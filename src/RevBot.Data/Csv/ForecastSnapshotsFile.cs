@@ -35,13 +35,14 @@ internal static class ForecastSnapshotsFile
     public static async Task<CsvFileCounts> UpsertAsync(TableWriter writer, List<ImportRow<ForecastSnapshot>> rows, UserDirectory users)
     {
         foreach (var row in rows) row.Entity.OwnerId = users.IdOf(row.Email);
-        var stored = await writer.Db.ForecastSnapshots.AsNoTracking().OrderBy(f => f.Id).ToListAsync(writer.Token);
+        // Calls submitted in the weekly forecast call are not in the file: an imported row never replaces one.
+        var stored = await writer.Db.ForecastSnapshots.AsNoTracking().Where(f => f.Kind == ForecastSnapshot.ImportedKind).OrderBy(f => f.Id).ToListAsync(writer.Token);
         return await writer.UpsertAsync(Spec.Name, rows, Key, TableWriter.ByKey(stored, Key));
     }
 
     public static async Task<int> ExportAsync(RevBotDb db, CsvOut output, CancellationToken ct)
     {
-        var snapshots = await db.ForecastSnapshots.AsNoTracking().ToListAsync(ct);
+        var snapshots = await db.ForecastSnapshots.AsNoTracking().Where(f => f.Kind == ForecastSnapshot.ImportedKind).ToListAsync(ct);
         foreach (var f in snapshots.OrderBy(f => f.TakenAt).ThenBy(f => f.PeriodStart).ThenBy(f => f.PeriodEnd).ThenBy(f => output.EmailOf(f.OwnerId) ?? "", StringComparer.Ordinal))
             output.Row(CsvText.Timestamp(f.TakenAt), CsvText.Date(f.PeriodStart), CsvText.Date(f.PeriodEnd), CsvText.Money(f.Amount), output.EmailOf(f.OwnerId));
         return snapshots.Count;
