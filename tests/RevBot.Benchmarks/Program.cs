@@ -40,6 +40,13 @@ if (args.Length >= 1 && args[0] == "sync-stripe")
     return await StripeSyncBenchmark.RunAsync(Option("--db"), int.Parse(Option("--subscriptions") ?? "20000", System.Globalization.CultureInfo.InvariantCulture),
         int.Parse(Option("--latency-ms") ?? "40", System.Globalization.CultureInfo.InvariantCulture));
 }
+//   forecast <database target> [as-of YYYY-MM-DD] [iterations]
+if (args.Length >= 2 && args[0] == "forecast")
+{
+    await ForecastBenchmark.RunAsync(args[1], args.Length > 2 ? DateOnly.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : DateOnly.FromDateTime(DateTime.UtcNow),
+        args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 20);
+    return 0;
+}
 if (args.Length < 2 || args[0] != "ask")
 {
     Console.Error.WriteLine("usage: ask <database target> [as-of YYYY-MM-DD] [iterations]  |  deals <database target> [iterations]  |  slack-ack [options]  |  digests [options]");
