@@ -34,6 +34,11 @@ public sealed record Answer
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public decimal? LostAmount { get; init; }
 
+    /// <summary>For <c>forecast</c>: how it was computed (range, split, history, drivers, risks).</summary>
+    [JsonPropertyName("forecast")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public AnswerForecast? Forecast { get; init; }
+
     [JsonPropertyName("breakdown")] public IReadOnlyList<AnswerBreakdownEntry>? Breakdown { get; init; }
     [JsonPropertyName("comparison")] public AnswerComparison? Comparison { get; init; }
     /// <summary>For a scorecard ("how are we doing?"): each headline metric with its comparison.</summary>

@@ -51,6 +51,7 @@ internal static class CountPhrases
             CountWording.SpendForNewCustomers when d is not null => nameof(Catalog.AnswerCountSpendForNewCustomers),
             CountWording.ForecastVsActual when md is not null => nameof(Catalog.AnswerCountForecastVsActual),
             CountWording.ClosedPlusWeighted when md is not null => nameof(Catalog.AnswerCountClosedPlusWeighted),
+            CountWording.ForecastOfQuota when md is not null => nameof(Catalog.AnswerCountForecastOfQuota),
             _ => null,
         };
         if (key is null) return d is null ? null : $"{c} / {d}";

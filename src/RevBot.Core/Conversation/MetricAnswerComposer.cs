@@ -32,6 +32,7 @@ public static class MetricAnswerComposer
         sentence += comparison is not null ? ", " + Movement(def.Unit, comparison.Total.Value, value.Value, comparison.Query.Period, f) + "."
             : noEarlierData is not null ? ", " + NoEarlier(noEarlierData, f) + "."
             : ".";
+        if (value.Forecast is { } forecast) sentence += " " + ForecastText.Explain(forecast, f, QuotaOf(def, value));
         // The card's sentence stops before the rows its table shows; the full text (every row named) stays the fallback.
         var lead = sentence;
         if (result.Breakdown.Count > 0) sentence += " " + BreakdownSentence(def, result, f);
@@ -60,6 +61,7 @@ public static class MetricAnswerComposer
             Currency = def.Unit is MetricUnit.Currency or MetricUnit.CurrencyPerDay ? currency : null,
             Numerator = value.Numerator,
             Denominator = value.Denominator,
+            Forecast = value.Forecast is { } fc ? AnswerForecast.From(fc, QuotaOf(def, value)) : null,
             Breakdown = result.Breakdown.Count == 0 ? null : [.. result.Breakdown.Select(b => new AnswerBreakdownEntry(b.Key, b.Label, b.Value.Value, b.Value.Numerator, b.Value.Denominator))],
             Comparison = comparison is not null ? new AnswerComparison(AnswerPeriod.From(comparison.Query.Period), comparison.Total.Value, change)
                 : noEarlierData is not null ? new AnswerComparison(AnswerPeriod.From(noEarlierData.Period), null, null) { DataStarts = noEarlierData.DataStarts?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) }
@@ -147,4 +149,7 @@ public static class MetricAnswerComposer
     }
 
     internal static string Capitalize(string s, CultureInfo culture) => s.Length == 0 ? s : char.ToUpper(s[0], culture) + s[1..];
+
+    /// <summary>The quota a forecast is measured against ("will we hit the quarter?"), else null.</summary>
+    private static decimal? QuotaOf(MetricDefinition def, MetricValue value) => def.Id == MetricIds.ForecastAttainment ? value.Denominator : null;
 }

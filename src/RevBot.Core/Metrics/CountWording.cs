@@ -15,6 +15,8 @@ public enum CountWording
     AverageOfDealsWon,
     Deals,
     ClosedPlusWeighted,
+    ForecastFromHistory,
+    ForecastOfQuota,
     Customers,
     ActiveSubscriptions,
     BridgeAccounts,

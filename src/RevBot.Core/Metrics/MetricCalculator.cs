@@ -61,6 +61,17 @@ internal static class MetricCalculator
         return Grouped<MetricValue>.Single(F.ForecastAccuracy(forecast, actual.Total));
     }
 
+    /// <summary>
+    /// The prediction (cached per day, Forecast/ForecastCache) beside the CRM-weighted forecast of the same question,
+    /// which it names and falls back to: the same number <c>weighted_forecast</c> answers.
+    /// </summary>
+    internal static async Task<Grouped<MetricValue>> ForecastAsync(MetricContext c, Dimension? g, CancellationToken ct)
+    {
+        var prediction = await Forecast.ForecastCache.GetAsync(c, g, ct);
+        var weighted = (await WonSoFar(c, g, ct)).Zip(await DealQueries.OpenAsync(c, g, inPeriod: true, ct), ClosedStats.Empty, OpenStats.Empty, F.WeightedForecast);
+        return prediction.Zip(weighted, Forecast.ForecastPrediction.Empty, MetricValue.Undefined, F.Forecast);
+    }
+
     internal static async Task<Grouped<MetricValue>> PipelineCoverageAsync(MetricContext c, Dimension? g, CancellationToken ct)
     {
         var open = await DealQueries.OpenAsync(c, g, inPeriod: true, ct);

@@ -74,7 +74,13 @@ public static class MetricCatalog
         },
         new(MetricIds.Forecast, MetricBasis.OpenDeals, MetricUnit.Currency, false)
         {
-            Evaluate = async (c, g, ct) => (await E.WonSoFar(c, g, ct)).Zip(await DealQueries.OpenAsync(c, g, inPeriod: true, ct), ClosedStats.Empty, OpenStats.Empty, F.Forecast),
+            // Learned from the company's own history (Metrics/Forecast, docs/forecast.md); the weighted number when history is too thin.
+            Evaluate = E.ForecastAsync,
+            Counts = CountWording.ForecastFromHistory,
+        },
+        new(MetricIds.WeightedForecast, MetricBasis.OpenDeals, MetricUnit.Currency, false)
+        {
+            Evaluate = async (c, g, ct) => (await E.WonSoFar(c, g, ct)).Zip(await DealQueries.OpenAsync(c, g, inPeriod: true, ct), ClosedStats.Empty, OpenStats.Empty, F.WeightedForecast),
             Counts = CountWording.ClosedPlusWeighted,
         },
         new(MetricIds.ForecastAccuracy, MetricBasis.ForecastSnapshots, MetricUnit.Ratio, false)
@@ -86,6 +92,12 @@ public static class MetricCatalog
         {
             Evaluate = async (c, g, ct) => (await E.Won(c, g, ClosedColumns.Amounts, ct)).Zip(await PlanQueries.QuotaAsync(c, g, ct), ClosedStats.Empty, null, F.QuotaAttainment),
             Counts = CountWording.BookingsOfQuota,
+        },
+        new(MetricIds.ForecastAttainment, MetricBasis.Quotas, MetricUnit.Ratio, false)
+        {
+            // "Will we hit the quarter?": the prediction against the quota; the answer states the gap.
+            Evaluate = async (c, g, ct) => (await E.ForecastAsync(c, g, ct)).Zip(await PlanQueries.QuotaAsync(c, g, ct), MetricValue.Undefined, null, F.ForecastAttainment),
+            Counts = CountWording.ForecastOfQuota,
         },
         new(MetricIds.PipelineCoverage, MetricBasis.Quotas, MetricUnit.Ratio, false)
         {

@@ -36,7 +36,18 @@ internal static class MetricFormulas
     public static MetricValue Created(CountAmount s) => new(s.Amount, s.Count);
 
     /// <summary>Numerator: the won plus open deals behind the forecast.</summary>
-    public static MetricValue Forecast(ClosedStats soFar, OpenStats open) => new(soFar.WonAmount + open.WeightedAmount, soFar.Won + open.Count);
+    public static MetricValue WeightedForecast(ClosedStats soFar, OpenStats open) => new(soFar.WonAmount + open.WeightedAmount, soFar.Won + open.Count);
+
+    /// <summary>
+    /// The prediction, with the CRM-weighted number beside it (and instead of it when history is too thin); its range,
+    /// split and history travel with the value, so the answer says how it was computed.
+    /// </summary>
+    public static MetricValue Forecast(Forecast.ForecastPrediction p, MetricValue weighted)
+    {
+        var w = weighted.Value ?? 0m;
+        var shown = p with { Weighted = w, Expected = p.FromHistory ? p.Expected : w };
+        return new(shown.Expected) { Forecast = shown };
+    }
 
     /// <summary>Numerator: the forecast F; denominator: the actual bookings A.</summary>
     public static MetricValue ForecastAccuracy(decimal? forecast, ClosedStats actual)
@@ -45,6 +56,10 @@ internal static class MetricFormulas
         var a = actual.WonAmount;
         return a == 0m ? new MetricValue(null, f, a) : new MetricValue(1m - Math.Abs(f - a) / a, f, a);
     }
+
+    /// <summary>The forecast over the quota; the prediction travels with it (the answer says how it was computed and the gap).</summary>
+    public static MetricValue ForecastAttainment(MetricValue forecast, decimal? quota) =>
+        (quota is { } q && forecast.Value is { } f ? Ratio(f, q) : new MetricValue(null, forecast.Value, quota)) with { Forecast = forecast.Forecast };
 
     public static MetricValue QuotaAttainment(ClosedStats s, decimal? quota) =>
         quota is { } q ? Ratio(s.WonAmount, q) : new MetricValue(null, s.WonAmount, null);

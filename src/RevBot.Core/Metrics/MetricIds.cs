@@ -18,6 +18,8 @@ public static class MetricIds
     public static readonly MetricId WeightedPipeline = new("weighted_pipeline");
     public static readonly MetricId PipelineCreated = new("pipeline_created");
     public static readonly MetricId Forecast = new("forecast");
+    public static readonly MetricId WeightedForecast = new("weighted_forecast");
+    public static readonly MetricId ForecastAttainment = new("forecast_attainment");
     public static readonly MetricId ForecastAccuracy = new("forecast_accuracy");
     public static readonly MetricId QuotaAttainment = new("quota_attainment");
     public static readonly MetricId PipelineCoverage = new("pipeline_coverage");

@@ -7,4 +7,14 @@ namespace RevBot.Core.Metrics;
 public sealed record MetricValue(decimal? Value, decimal? Numerator = null, decimal? Denominator = null)
 {
     public static MetricValue Undefined { get; } = new((decimal?)null);
+
+    /// <summary>The forecast's range, split and history behind the value (the <c>forecast</c> metric only).</summary>
+    public Forecast.ForecastPrediction? Forecast { get; init; }
+
+    /// <summary>Values are equal when their numbers are: a forecast's explanation (its driving deals) is not part of the value.</summary>
+    public bool Equals(MetricValue? other) =>
+        other is not null && Value == other.Value && Numerator == other.Numerator && Denominator == other.Denominator &&
+        Forecast?.P10 == other.Forecast?.P10 && Forecast?.P90 == other.Forecast?.P90;
+
+    public override int GetHashCode() => HashCode.Combine(Value, Numerator, Denominator);
 }

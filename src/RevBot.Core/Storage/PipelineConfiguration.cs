@@ -6,8 +6,12 @@ namespace RevBot.Core.Storage;
 
 internal sealed class DealConfiguration : IEntityTypeConfiguration<Deal>
 {
+    /// <summary>Writes deal_history (see <see cref="DealHistoryEntry"/>); created by the DealHistory migrations.</summary>
+    public const string HistoryTrigger = "deals_history";
+
     public void Configure(EntityTypeBuilder<Deal> b)
     {
+        b.ToTable("deals", t => t.HasTrigger(HistoryTrigger));
         b.Property(d => d.Id).HasMaxLength(64);
         b.Property(d => d.Name).HasMaxLength(300);
         b.Property(d => d.Currency).HasMaxLength(3);
@@ -48,6 +52,19 @@ internal sealed class DealStageChangeConfiguration : IEntityTypeConfiguration<De
         b.HasIndex(h => new { h.LeftAt, h.Stage, h.EnteredAt });
         // Entries in a window (the digest's stage advances of last week): a range instead of reading all history.
         b.HasIndex(h => new { h.EnteredAt, h.DealId });
+    }
+}
+
+internal sealed class DealHistoryConfiguration : IEntityTypeConfiguration<DealHistoryEntry>
+{
+    public void Configure(EntityTypeBuilder<DealHistoryEntry> b)
+    {
+        // No foreign key: the trigger writes a deal's first row in the same statement that inserts it, and a deleted
+        // deal's past still says what the forecast knew then.
+        b.ToTable("deal_history");
+        b.Property(h => h.DealId).HasMaxLength(64);
+        // A deal's values as of a moment: its latest row at or before it.
+        b.HasIndex(h => new { h.DealId, h.At });
     }
 }
 

@@ -17,6 +17,7 @@ public class RevBotDb(DbContextOptions options) : DbContext(options)
     public DbSet<Contact> Contacts => Set<Contact>();
     public DbSet<Deal> Deals => Set<Deal>();
     public DbSet<DealStageChange> DealStageHistory => Set<DealStageChange>();
+    public DbSet<DealHistoryEntry> DealHistory => Set<DealHistoryEntry>();
     public DbSet<Activity> Activities => Set<Activity>();
     public DbSet<Subscription> Subscriptions => Set<Subscription>();
     public DbSet<ProductUsage> Usage => Set<ProductUsage>();

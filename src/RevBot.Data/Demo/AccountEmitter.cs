@@ -11,6 +11,7 @@ internal sealed class AccountEmitter(DemoSeedOptions options, DemoTimeline time,
     private readonly UsageRows _usage = new(options, time);
     private readonly TicketRows _tickets = new(options, time);
     private readonly AuditRows _audit = new(options, time);
+    private readonly DealHistoryRows _dealHistory = new(options, time);
     private long _nextStageChange = 1;
 
     public void Emit(AccountPlan plan, DemoSink sink)
@@ -26,6 +27,7 @@ internal sealed class AccountEmitter(DemoSeedOptions options, DemoTimeline time,
             }
         }
         if (sink.StageHistory is { } history) WriteHistory(plan, history);
+        if (sink.DealHistory is { } dealHistory) _dealHistory.Write(plan, dealHistory);
         if (sink.Activities is { } activities) _activities.Write(plan, activities);
         if (sink.Subscriptions is { } subscriptions)
             foreach (var s in plan.Subscriptions) subscriptions.Write(s);

@@ -9,6 +9,7 @@ internal sealed class DemoSink
     public IRowWriter<Contact>? Contacts { get; init; }
     public IRowWriter<Deal>? Deals { get; init; }
     public IRowWriter<DealStageChange>? StageHistory { get; init; }
+    public IRowWriter<DealHistoryEntry>? DealHistory { get; init; }
     public IRowWriter<Activity>? Activities { get; init; }
     public IRowWriter<Subscription>? Subscriptions { get; init; }
     public IRowWriter<ProductUsage>? Usage { get; init; }

@@ -14,4 +14,5 @@ internal enum DemoStream
     Forecasts = 9,
     Spend = 10,
     Audit = 11,
+    DealHistory = 12,
 }

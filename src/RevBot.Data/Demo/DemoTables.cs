@@ -28,6 +28,10 @@ internal static class DemoTables
         .Long("id", h => h.Id).Text("deal_id", h => h.DealId).Text("stage", h => h.Stage).Timestamp("entered_at", h => h.EnteredAt)
         .Timestamp("left_at", h => h.LeftAt);
 
+    public static readonly BulkTable<DealHistoryEntry> DealHistory = new BulkTable<DealHistoryEntry>("deal_history")
+        .Long("id", h => h.Id).Text("deal_id", h => h.DealId).Timestamp("at", h => h.At).Money("amount", h => h.Amount)
+        .Date("close_date", h => h.CloseDate).Int("pushes", h => h.Pushes);
+
     public static readonly BulkTable<Activity> Activities = new BulkTable<Activity>("activities")
         .Text("id", a => a.Id).Enum("type", a => (ActivityType?)a.Type).Timestamp("occurred_at", a => a.OccurredAt)
         .Text("deal_id", a => a.DealId).Text("account_id", a => a.AccountId).Int("user_id", a => a.UserId)
@@ -64,7 +68,7 @@ internal static class DemoTables
     /// <summary>Every bulk-loaded table, parents before children.</summary>
     public static readonly string[] Loaded =
     [
-        Accounts.Name, Contacts.Name, Deals.Name, StageHistory.Name, Activities.Name, Subscriptions.Name, Usage.Name,
+        Accounts.Name, Contacts.Name, Deals.Name, StageHistory.Name, DealHistory.Name, Activities.Name, Subscriptions.Name, Usage.Name,
         Tickets.Name, Audit.Name, Spend.Name, Quotas.Name, Forecasts.Name,
     ];
 
@@ -72,5 +76,5 @@ internal static class DemoTables
     public static readonly string[] LoadOrderColumns = ["account_id", "deal_id"];
 
     /// <summary>Tables with generated ids that the seeder fills explicitly; PostgreSQL's sequences must be moved past them.</summary>
-    public static readonly string[] IdentityTables = ["users", "deal_stage_history", "audit_log", "spend", "quotas", "forecast_snapshots"];
+    public static readonly string[] IdentityTables = ["users", "deal_stage_history", "deal_history", "audit_log", "spend", "quotas", "forecast_snapshots"];
 }

@@ -23,6 +23,7 @@ internal static class PostgresDemoLoader
         rows.Add(await CopyAsync(connection, DemoTables.Contacts, w => generator.Run(new DemoSink { Contacts = w }, ct), log, ct));
         rows.Add(await CopyAsync(connection, DemoTables.Deals, w => generator.Run(new DemoSink { Deals = w }, ct), log, ct));
         rows.Add(await CopyAsync(connection, DemoTables.StageHistory, w => generator.Run(new DemoSink { StageHistory = w }, ct), log, ct));
+        rows.Add(await CopyAsync(connection, DemoTables.DealHistory, w => generator.Run(new DemoSink { DealHistory = w }, ct), log, ct));
         rows.Add(await CopyAsync(connection, DemoTables.Activities, w => generator.Run(new DemoSink { Activities = w }, ct), log, ct));
         rows.Add(await CopyAsync(connection, DemoTables.Subscriptions, w => generator.Run(new DemoSink { Subscriptions = w }, ct), log, ct));
         rows.Add(await CopyAsync(connection, DemoTables.Usage, w => generator.Run(new DemoSink { Usage = w }, ct), log, ct));

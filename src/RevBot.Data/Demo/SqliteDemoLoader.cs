@@ -52,6 +52,7 @@ internal static class SqliteDemoLoader
         using (var contacts = new SqliteRowWriter<Contact>(connection, DemoTables.Contacts))
         using (var deals = new SqliteRowWriter<Deal>(connection, DemoTables.Deals))
         using (var history = new SqliteRowWriter<DealStageChange>(connection, DemoTables.StageHistory))
+        using (var dealHistory = new SqliteRowWriter<DealHistoryEntry>(connection, DemoTables.DealHistory))
         using (var activities = new SqliteRowWriter<Activity>(connection, DemoTables.Activities))
         using (var subscriptions = new SqliteRowWriter<Subscription>(connection, DemoTables.Subscriptions))
         using (var usage = new SqliteRowWriter<ProductUsage>(connection, DemoTables.Usage))
@@ -65,7 +66,7 @@ internal static class SqliteDemoLoader
             var sink = new DemoSink
             {
                 Accounts = pipeline.Wrap(accounts), Contacts = pipeline.Wrap(contacts), Deals = pipeline.Wrap(deals),
-                StageHistory = pipeline.Wrap(history), Activities = pipeline.Wrap(activities),
+                StageHistory = pipeline.Wrap(history), DealHistory = pipeline.Wrap(dealHistory), Activities = pipeline.Wrap(activities),
                 Subscriptions = pipeline.Wrap(subscriptions), Usage = pipeline.Wrap(usage), Tickets = pipeline.Wrap(tickets),
                 Audit = pipeline.Wrap(audit),
             };
@@ -78,7 +79,7 @@ internal static class SqliteDemoLoader
             rows.AddRange(
             [
                 new("accounts", accounts.Count), new("contacts", contacts.Count), new("deals", deals.Count),
-                new("deal_stage_history", history.Count), new("activities", activities.Count), new("subscriptions", subscriptions.Count),
+                new("deal_stage_history", history.Count), new("deal_history", dealHistory.Count), new("activities", activities.Count), new("subscriptions", subscriptions.Count),
                 new("usage", usage.Count), new("tickets", tickets.Count), new("audit_log", audit.Count), new("spend", spend.Count), new("quotas", quotas.Count),
                 new("forecast_snapshots", forecasts.Count),
             ]);

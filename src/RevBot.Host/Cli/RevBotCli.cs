@@ -26,6 +26,7 @@ public static class RevBotCli
         root.Subcommands.Add(ImportCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());
         root.Subcommands.Add(DigestCommand.Create());
+        root.Subcommands.Add(ForecastCommand.Create());
         root.Subcommands.Add(SyncCommand.Create(overrides));
         // `revbot` alone behaves as `revbot serve`, with its options and settings.
         foreach (var option in serve.Options) root.Options.Add(option);

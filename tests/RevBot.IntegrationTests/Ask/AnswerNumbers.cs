@@ -65,6 +65,9 @@ public static class AnswerNumbers
         if (json.TryGetProperty("comparison", out var cmp) && cmp.ValueKind == JsonValueKind.Object)
             foreach (var name in new[] { "value", "change" })
                 if (cmp.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number) yield return v.GetDecimal();
+        // A forecast states how it was computed: every number of its "forecast" object.
+        if (json.TryGetProperty("forecast", out var forecast) && forecast.ValueKind == JsonValueKind.Object)
+            foreach (var n in AllNumbers(forecast)) yield return n;
         // A ranked list says how many rows it shows ("Top 5 reps by …").
         if (json.TryGetProperty("items", out var shown) && shown.ValueKind == JsonValueKind.Array) yield return shown.GetArrayLength();
         foreach (var list in new[] { "breakdown", "items" })
@@ -73,6 +76,14 @@ public static class AnswerNumbers
                     foreach (var name in new[] { "value", "count", "amount", "share", "before", "after" })
                         if (row.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number) yield return v.GetDecimal();
     }
+
+    private static IEnumerable<decimal> AllNumbers(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.Number => [element.GetDecimal()],
+        JsonValueKind.Object => element.EnumerateObject().SelectMany(p => AllNumbers(p.Value)),
+        JsonValueKind.Array => element.EnumerateArray().SelectMany(AllNumbers),
+        _ => [],
+    };
 
     /// <summary>A list's rows and, for a breakdown within each group ("loss reasons by region"), each group's own rows.</summary>
     private static IEnumerable<JsonElement> Rows(JsonElement rows)
@@ -109,6 +120,10 @@ public static class AnswerNumbers
                 foreach (var row in Rows(rows))
                     foreach (var name in new[] { "label", "name" })
                         if (row.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String) yield return v.GetString()!;
+        // The deals driving a forecast, by name.
+        if (json.TryGetProperty("forecast", out var forecast) && forecast.ValueKind == JsonValueKind.Object && forecast.TryGetProperty("topDeals", out var deals))
+            foreach (var deal in deals.EnumerateArray())
+                if (deal.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String) yield return n.GetString()!;
     }
 
     private static IEnumerable<IEnumerable<string>> Periods(JsonElement json)

@@ -39,6 +39,8 @@ public sealed class NumberConsistencyTests(AskHost host) : IClassFixture<AskHost
         // feat/17-reader: new customers listed, exclusions on bridge lists and scorecards.
         "list new customers last quarter", "lista de clientes nuevos del último trimestre", "customers who churned this year excluding EMEA",
         "how are we doing this quarter excluding EMEA", "¿cómo vamos este trimestre sin EMEA?",
+        // Issue 21, part FM: the forecast's explanation, the weighted forecast, the forecast against quota and its gap.
+        "forecast by region this quarter", "weighted forecast this quarter", "forecast vs quota this quarter", "¿llegamos a la cuota?",
     };
 
     [Theory]

@@ -35,6 +35,8 @@ public sealed class CliMistakeTests(AlertsDemoDatabase demo) : IClassFixture<Ale
         { ["sync", "hubspot", "--dryrun"], "--dry-run" },
         { ["sync", "--ful", "hubspot"], "--full" },
         { ["sycn", "hubspot"], "sync" },
+        { ["forecast", "backtest", "--perods", "4"], "--periods" },
+        { ["forecast", "backtset"], "backtest" },
         { ["--Slak:SigningSecret=x"], null },
         { ["serve", "--Slack:SigningSecret"], null },
     };

@@ -22,6 +22,7 @@ public sealed class DemoStorageTests(DemoCompanyFixture company)
         {
             [DemoTables.Accounts.Name] = Names(DemoTables.Accounts.Columns), [DemoTables.Contacts.Name] = Names(DemoTables.Contacts.Columns),
             [DemoTables.Deals.Name] = Names(DemoTables.Deals.Columns), [DemoTables.StageHistory.Name] = Names(DemoTables.StageHistory.Columns),
+            [DemoTables.DealHistory.Name] = Names(DemoTables.DealHistory.Columns),
             [DemoTables.Activities.Name] = Names(DemoTables.Activities.Columns), [DemoTables.Subscriptions.Name] = Names(DemoTables.Subscriptions.Columns),
             [DemoTables.Usage.Name] = Names(DemoTables.Usage.Columns), [DemoTables.Tickets.Name] = Names(DemoTables.Tickets.Columns),
             [DemoTables.Audit.Name] = Names(DemoTables.Audit.Columns),

@@ -83,16 +83,16 @@ public sealed partial class MetricDefinitionCoverageTests
     [Fact]
     public void Derived_rules_are_the_lists_they_replaced()
     {
-        Assert.Equal(Ids("win_rate win_rate_value bookings deals_won deals_lost lost_amount avg_deal_size avg_sales_cycle_days pipeline weighted_pipeline pipeline_created forecast pipeline_velocity renewal_rate"),
+        Assert.Equal(Ids("win_rate win_rate_value bookings deals_won deals_lost lost_amount avg_deal_size avg_sales_cycle_days pipeline weighted_pipeline pipeline_created forecast weighted_forecast pipeline_velocity renewal_rate"),
             Where(m => m.TakesAmount));
-        Assert.Equal(Ids("win_rate win_rate_value bookings deals_won deals_lost lost_amount avg_deal_size avg_sales_cycle_days pipeline weighted_pipeline pipeline_created forecast pipeline_velocity"),
+        Assert.Equal(Ids("win_rate win_rate_value bookings deals_won deals_lost lost_amount avg_deal_size avg_sales_cycle_days pipeline weighted_pipeline pipeline_created forecast weighted_forecast pipeline_velocity"),
             Where(m => m.TakesDealType));
-        Assert.Equal(Ids("pipeline weighted_pipeline forecast forecast_accuracy quota_attainment pipeline_coverage"), Where(m => m.WholePeriodOnly));
+        Assert.Equal(Ids("pipeline weighted_pipeline forecast weighted_forecast forecast_accuracy quota_attainment forecast_attainment pipeline_coverage"), Where(m => m.WholePeriodOnly));
         Assert.Equal(Ids("pipeline weighted_pipeline"), Where(m => m.IsOpenPipeline));
         Assert.Equal(Ids("win_rate deals_won deals_lost"), Where(m => m.Family == MetricFamily.ClosedCounts));
         Assert.Equal(Ids("nrr grr revenue_churn_rate logo_churn_rate"), Where(m => m.Family == MetricFamily.Cohort));
         Assert.Equal(Ids("deals_lost lost_amount"), Where(m => MetricSupport.Supports(m.Id, Dimension.LossReason, breakdown: true)));
-        Assert.Equal(Ids("pipeline weighted_pipeline pipeline_created forecast"), Where(m => MetricSupport.Supports(m.Id, Dimension.Stage, breakdown: true)));
+        Assert.Equal(Ids("pipeline weighted_pipeline pipeline_created forecast weighted_forecast"), Where(m => MetricSupport.Supports(m.Id, Dimension.Stage, breakdown: true)));
         Assert.Equal(Ids("arr mrr customers net_new_arr new_arr expansion_arr contraction_arr churned_arr nrr grr revenue_churn_rate logo_churn_rate ltv"),
             Where(m => m.Needs.Count == 1 && m.Needs[0].SequenceEqual([MetricSource.Subscriptions])));
         Assert.Equal([[MetricSource.Deals], [MetricSource.ForecastSnapshots]], MetricSources.For("forecast_accuracy"));

@@ -32,7 +32,7 @@ public sealed class PeriodTests(MetricsDatabase data)
         // Q1 2027 ends after 10 Jan: ARR is read on 10 Jan, when Delta has ended (Apex 1,500 + Cobalt 800 + Ember 1,500).
         Expect.Value(12m * 3_800m, await data.TotalAsync(provider, "arr", Q1_2027));
         // Bookings so far (w7 8,000) + o3 20,000 × Prospecting 10%.
-        Expect.Value(8_000m + 2_000m, 2, null, await data.TotalAsync(provider, "forecast", Q1_2027));
+        Expect.Value(8_000m + 2_000m, 2, null, await data.TotalAsync(provider, "weighted_forecast", Q1_2027));
     }
 
     [Theory]

@@ -68,6 +68,8 @@ internal static class MetricRules
         (MetricIds.PipelineCreated, "m:pipeline c:new"),
         (MetricIds.WeightedPipeline, "m:pipeline c:weight"),
         (MetricIds.ForecastAccuracy, "m:forecast c:accurate"),
+        // "weighted forecast", "CRM-weighted forecast", "previsión ponderada": the old bookings + weighted pipeline number.
+        (MetricIds.WeightedForecast, "m:forecast c:weight"),
         (MetricIds.NetNewArr, "m:arr c:grow"),
         (MetricIds.NetNewArr, "m:arr c:create"),
         (MetricIds.NetNewArr, "m:arr c:new"),

@@ -54,7 +54,8 @@ internal static class OutcomePhrases
         ("contra el plan|objetivo|presupuesto; contra la cuota|meta", "m:quota_attainment"),
         ("ventas frente|contra|versus|vs al|a la? plan|cuota|objetivo|presupuesto|meta", "m:quota_attainment"),
         ("en camino|linea de|para cumplir|alcanzar la? cuota|objetivo|plan|meta", "m:quota_attainment"),
-        ("cumplir|cumplimos|cumpliremos|alcanzar|alcanzaremos|llegar|llegaremos a? la? cuota|objetivo|plan|meta", "m:quota_attainment"),
+        // The future tense ("¿llegaremos a la cuota?") asks for the forecast against it (forecast_attainment, issue 21).
+        ("cumplir|cumplimos|alcanzar|llegar a? la? cuota|objetivo|plan|meta", "m:quota_attainment"),
         ("por encima|debajo del plan|objetivo; por encima|debajo de la cuota|meta", "m:quota_attainment"),
 
         ("importe|valor|dinero|monto perdido; importe|valor de los? negocios perdidos", "m:lost_amount"),

@@ -45,6 +45,11 @@ internal static class SpanishMetricPhrases
 
         ("prevision|previsiones|pronostico|pronosticos|proyeccion|proyecciones", "m:forecast"),
         ("prevision|pronostico|estimacion|forecast de ventas|cierre", "m:forecast"),
+        ("prevision|previsiones|pronostico|pronosticos|proyeccion ponderada|ponderadas|ponderado|ponderados", "m:weighted_forecast"),
+        ("prevision|pronostico del crm", "m:weighted_forecast"),
+        ("llegamos|llegaremos|alcanzaremos|cumpliremos a la? cuota|objetivo|meta", "m:forecast_attainment"),
+        ("vamos a llegar|alcanzar|cumplir a la? cuota|objetivo|meta", "m:forecast_attainment"),
+        ("prevision|pronostico frente a|contra la? cuota|objetivo", "m:forecast_attainment"),
         ("precision|exactitud|acierto|fiabilidad de la|del? prevision|pronostico|forecast|previsiones", "m:forecast_accuracy"),
 
         ("cumplimiento|consecucion|logro|alcance|avance de la? cuota|cuotas|objetivo|objetivos|meta|metas", "m:quota_attainment"),

@@ -949,7 +949,51 @@ namespace RevBot.Data.Migrations.Postgres
 
                     NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("Status", "ClosedAt"), new[] { "Amount", "AccountId", "OwnerId", "Type", "Source", "Product", "CreatedAt" });
 
-                    b.ToTable("deals", (string)null);
+                    b.ToTable("deals", null, t =>
+                        {
+                            t.HasTrigger("deals_history");
+                        });
+                });
+
+            modelBuilder.Entity("RevBot.Core.Domain.DealHistoryEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)")
+                        .HasColumnName("amount");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<DateOnly?>("CloseDate")
+                        .HasColumnType("date")
+                        .HasColumnName("close_date");
+
+                    b.Property<string>("DealId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("deal_id");
+
+                    b.Property<int>("Pushes")
+                        .HasColumnType("integer")
+                        .HasColumnName("pushes");
+
+                    b.HasKey("Id")
+                        .HasName("pk_deal_history");
+
+                    b.HasIndex("DealId", "At")
+                        .HasDatabaseName("ix_deal_history_deal_id_at");
+
+                    b.ToTable("deal_history", (string)null);
                 });
 
             modelBuilder.Entity("RevBot.Core.Domain.DealStageChange", b =>

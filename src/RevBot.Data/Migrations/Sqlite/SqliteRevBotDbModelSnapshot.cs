@@ -914,7 +914,49 @@ namespace RevBot.Data.Migrations.Sqlite
                     b.HasIndex("Status", "ClosedAt")
                         .HasDatabaseName("ix_deals_status_closed_at");
 
-                    b.ToTable("deals", (string)null);
+                    b.ToTable("deals", null, t =>
+                        {
+                            t.HasTrigger("deals_history");
+                        });
+                });
+
+            modelBuilder.Entity("RevBot.Core.Domain.DealHistoryEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<double>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("REAL")
+                        .HasColumnName("amount");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at");
+
+                    b.Property<DateOnly?>("CloseDate")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("close_date");
+
+                    b.Property<string>("DealId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("deal_id");
+
+                    b.Property<int>("Pushes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("pushes");
+
+                    b.HasKey("Id")
+                        .HasName("pk_deal_history");
+
+                    b.HasIndex("DealId", "At")
+                        .HasDatabaseName("ix_deal_history_deal_id_at");
+
+                    b.ToTable("deal_history", (string)null);
                 });
 
             modelBuilder.Entity("RevBot.Core.Domain.DealStageChange", b =>
