@@ -32,6 +32,11 @@ internal static class OutcomePhrases
         ("on track|pace|target to|for|against|toward|towards hit|make|reach? plan|quota|target|goal|number", "m:quota_attainment"),
         ("hit|make|made|hitting|making|reach|reaching|meet|meeting our|the? plan|quota|target|goal|number", "m:quota_attainment"),
         ("ahead of|behind plan|quota|target|goal; above|below plan|quota|target|goal", "m:quota_attainment"),
+        // The future tense ("will we hit quota?", "are we going to make the quarter?") asks for the forecast against
+        // plan (forecast_attainment, issue 21), not for bookings so far.
+        ("will|would we hit|make|reach|meet|land our|the? plan|quota|target|goal|number|numbers|quarter|month|year", "m:forecast_attainment"),
+        ("are we going to|gonna hit|make|reach|meet|land our|the? plan|quota|target|goal|number|numbers|quarter|month|year", "m:forecast_attainment"),
+        ("are we gonna hit|make|reach|meet|land our|the? plan|quota|target|goal|number|numbers|quarter|month|year", "m:forecast_attainment"),
 
         // The amount lost.
         ("lost revenue|amount|value|dollars|business; revenue|amount|value|dollars lost; value of lost deal", "m:lost_amount"),

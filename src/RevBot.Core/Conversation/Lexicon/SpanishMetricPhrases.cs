@@ -48,7 +48,7 @@ internal static class SpanishMetricPhrases
         ("prevision|previsiones|pronostico|pronosticos|proyeccion ponderada|ponderadas|ponderado|ponderados", "m:weighted_forecast"),
         ("prevision|pronostico del crm", "m:weighted_forecast"),
         ("llegamos|llegaremos|alcanzaremos|cumpliremos a la? cuota|objetivo|meta", "m:forecast_attainment"),
-        ("vamos a llegar|alcanzar|cumplir a la? cuota|objetivo|meta", "m:forecast_attainment"),
+        ("vamos a llegar|alcanzar|cumplir a? la|el? cuota|objetivo|meta|plan", "m:forecast_attainment"),
         ("prevision|pronostico frente a|contra la? cuota|objetivo", "m:forecast_attainment"),
         ("precision|exactitud|acierto|fiabilidad de la|del? prevision|pronostico|forecast|previsiones", "m:forecast_accuracy"),
 
