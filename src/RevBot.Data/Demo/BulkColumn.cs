@@ -50,11 +50,19 @@ internal sealed class IntColumn<T>(string name, Func<T, int?> get) : BulkColumn<
     }
 }
 
-internal sealed class LongColumn<T>(string name, Func<T, long> get) : BulkColumn<T>(name)
+internal sealed class LongColumn<T>(string name, Func<T, long?> get) : BulkColumn<T>(name)
 {
-    public override void BindSqlite(sqlite3_stmt statement, int index, T row) => raw.sqlite3_bind_int64(statement, index, get(row));
+    public override void BindSqlite(sqlite3_stmt statement, int index, T row)
+    {
+        if (get(row) is { } value) raw.sqlite3_bind_int64(statement, index, value);
+        else raw.sqlite3_bind_null(statement, index);
+    }
 
-    public override void WritePostgres(NpgsqlBinaryImporter writer, T row) => writer.Write(get(row), NpgsqlDbType.Bigint);
+    public override void WritePostgres(NpgsqlBinaryImporter writer, T row)
+    {
+        if (get(row) is { } value) writer.Write(value, NpgsqlDbType.Bigint);
+        else writer.WriteNull();
+    }
 }
 
 internal sealed class MoneyColumn<T>(string name, Func<T, decimal> get) : BulkColumn<T>(name)

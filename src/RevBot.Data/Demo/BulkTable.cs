@@ -15,7 +15,7 @@ internal sealed class BulkTable<T>(string name)
 
     public BulkTable<T> Int(string column, Func<T, int?> get) => Add(new IntColumn<T>(column, get));
 
-    public BulkTable<T> Long(string column, Func<T, long> get) => Add(new LongColumn<T>(column, get));
+    public BulkTable<T> Long(string column, Func<T, long?> get) => Add(new LongColumn<T>(column, get));
 
     public BulkTable<T> Money(string column, Func<T, decimal> get) => Add(new MoneyColumn<T>(column, get));
 

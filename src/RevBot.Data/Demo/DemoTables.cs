@@ -63,7 +63,9 @@ internal static class DemoTables
 
     public static readonly BulkTable<ForecastSnapshot> Forecasts = new BulkTable<ForecastSnapshot>("forecast_snapshots")
         .Long("id", f => f.Id).Timestamp("taken_at", f => f.TakenAt).Date("period_start", f => f.PeriodStart)
-        .Date("period_end", f => f.PeriodEnd).Money("amount", f => f.Amount).Int("owner_id", f => f.OwnerId);
+        .Date("period_end", f => f.PeriodEnd).Money("amount", f => f.Amount).Int("owner_id", f => f.OwnerId)
+        // The demo's snapshots are imported-style forecasts; the weekly call's columns stay empty.
+        .Text("kind", f => f.Kind).Text("team", f => f.Team).Int("submitted_by_id", f => f.SubmittedById).Long("call_id", f => f.CallId);
 
     /// <summary>Every bulk-loaded table, parents before children.</summary>
     public static readonly string[] Loaded =
