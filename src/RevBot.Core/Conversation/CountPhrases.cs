@@ -48,6 +48,8 @@ internal static class CountPhrases
             CountWording.BookingsOfQuota => nameof(Catalog.AnswerCountBookings),
             CountWording.PipelineToGo when md is null => nameof(Catalog.AnswerCountPipeline),
             CountWording.PipelineToGo => nameof(Catalog.AnswerCountPipelineToGo),
+            CountWording.GapOverWinRate when value.Denominator is not null => nameof(Catalog.AnswerCountGapOverWinRate),
+            CountWording.GapOverWinRate => nameof(Catalog.AnswerCountGapNoHistory),
             CountWording.SpendForNewCustomers when d is not null => nameof(Catalog.AnswerCountSpendForNewCustomers),
             CountWording.ForecastVsActual when md is not null => nameof(Catalog.AnswerCountForecastVsActual),
             CountWording.ClosedPlusWeighted when md is not null => nameof(Catalog.AnswerCountClosedPlusWeighted),
@@ -55,7 +57,8 @@ internal static class CountPhrases
             _ => null,
         };
         if (key is null) return d is null ? null : $"{c} / {d}";
-        // Each wording's placeholders: {0} the count, {1} the count behind it, {2} the amount, {3} the amount behind it.
-        return Texts.Get(f.Language, key, c, d, m, md);
+        // Each wording's placeholders: {0} the count, {1} the count behind it, {2} the amount, {3} the amount behind it,
+        // {4} the number behind it as a percentage.
+        return Texts.Get(f.Language, key, c, d, m, md, value.Denominator is { } rate ? f.Percent(rate) : null);
     }
 }

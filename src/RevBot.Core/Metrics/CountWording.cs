@@ -25,6 +25,7 @@ public enum CountWording
     CustomersExpanded,
     BookingsOfQuota,
     PipelineToGo,
+    GapOverWinRate,
     SpendForNewCustomers,
     ForecastVsActual,
     LtvOverCac,

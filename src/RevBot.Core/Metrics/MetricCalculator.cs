@@ -81,6 +81,20 @@ internal static class MetricCalculator
             .Zip(quota, (OpenStats.Empty, ClosedStats.Empty), null, (ow, q) => F.PipelineCoverage(ow.o, ow.w, q));
     }
 
+    /// <summary>
+    /// (Quota − bookings so far) ÷ the win rate by value of the deals closed in the year before the period: the
+    /// pipeline that, converting as it has, closes the gap.
+    /// </summary>
+    internal static async Task<Grouped<MetricValue>> PipelineNeededAsync(MetricContext c, Dimension? g, CancellationToken ct)
+    {
+        var soFar = await WonSoFar(c, g, ct);
+        var quota = await PlanQueries.QuotaAsync(c, g, ct);
+        var start = c.Window.FromUtc ?? c.Window.AsOfEndUtc;
+        var history = await DealQueries.ClosedAsync(c, g, new ClosedDeals(start.AddYears(-1), start, ClosedColumns.Amounts, WonOnly: false), ct);
+        return soFar.Zip(quota, ClosedStats.Empty, null, (w, q) => (w, q))
+            .Zip(history, (ClosedStats.Empty, (decimal?)null), ClosedStats.Empty, (wq, h) => F.PipelineNeeded(wq.w, wq.q, h));
+    }
+
     internal static async Task<MetricValue> CacAsync(MetricContext c, CancellationToken ct)
     {
         var spend = await PlanQueries.SpendAsync(c, ct);

@@ -104,6 +104,12 @@ public static class MetricCatalog
             Evaluate = E.PipelineCoverageAsync,
             Counts = CountWording.PipelineToGo,
         },
+        new(MetricIds.PipelineNeeded, MetricBasis.Quotas, MetricUnit.Currency, false)
+        {
+            // "How much pipeline do we need?": what is left of the quota at the win rate the company has had.
+            Evaluate = E.PipelineNeededAsync,
+            Counts = CountWording.GapOverWinRate,
+        },
         new(MetricIds.PipelineVelocity, MetricBasis.ClosedDeals, MetricUnit.CurrencyPerDay, false)
         {
             // "Open deals now": every open deal, whatever its expected close date.

@@ -72,6 +72,20 @@ internal static class MetricFormulas
         return remaining <= 0m ? new MetricValue(null, open.Amount, remaining) : Ratio(open.Amount, remaining);
     }
 
+    /// <summary>
+    /// What is left of the quota ÷ the win rate by value of <paramref name="history"/>. Numerator: what is left; denominator:
+    /// the win rate. Nothing is needed once the quota is met; undefined without a quota or a closed deal to learn from.
+    /// </summary>
+    public static MetricValue PipelineNeeded(ClosedStats soFar, decimal? quota, ClosedStats history)
+    {
+        if (quota is not { } q) return MetricValue.Undefined;
+        var remaining = Math.Max(0m, q - soFar.WonAmount);
+        var closed = history.WonAmount + history.LostAmount;
+        if (closed <= 0m || history.WonAmount <= 0m) return new MetricValue(null, remaining, null);
+        var rate = history.WonAmount / closed;
+        return new MetricValue(remaining / rate, remaining, rate);
+    }
+
     /// <summary>Open deals × average deal size × win rate ÷ cycle days. Numerator: the first three multiplied; denominator: the cycle.</summary>
     public static MetricValue PipelineVelocity(long openDeals, ClosedStats s)
     {

@@ -23,6 +23,7 @@ public static class MetricIds
     public static readonly MetricId ForecastAccuracy = new("forecast_accuracy");
     public static readonly MetricId QuotaAttainment = new("quota_attainment");
     public static readonly MetricId PipelineCoverage = new("pipeline_coverage");
+    public static readonly MetricId PipelineNeeded = new("pipeline_needed");
     public static readonly MetricId PipelineVelocity = new("pipeline_velocity");
     public static readonly MetricId Arr = new("arr");
     public static readonly MetricId Mrr = new("mrr");

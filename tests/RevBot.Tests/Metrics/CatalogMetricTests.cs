@@ -37,6 +37,9 @@ public sealed class CatalogMetricTests(MetricsDatabase data)
         ["forecast_accuracy"] = new(1m - Math.Abs(100_000m - 105_000m) / 105_000m, 100_000, 105_000),
         ["quota_attainment"] = new(105_000m / 200_000m, 105_000, 200_000),
         ["pipeline_coverage"] = new(104_000m / (200_000m - 105_000m), 104_000, 95_000),
+        // 95,000 to go ÷ the win rate by value of the year before Q4 (Oct 2025 - Sep 2026): won q2a 14,000.50, q2c
+        // 3,500 and w6 7,000 (30 Sep in the company's time zone); lost q2b 6,000.25 and q3a 11,000.
+        ["pipeline_needed"] = new(95_000m / (24_500.50m / 41_500.75m), 95_000, 24_500.50m / 41_500.75m),
         ["pipeline_velocity"] = new(6m * 21_000m * (5m / 8m) / 50.25m, 6m * 21_000m * (5m / 8m), 50.25m),
         ["arr"] = new(12m * 4_400m, 5),
         ["mrr"] = new(4_400m, 5),

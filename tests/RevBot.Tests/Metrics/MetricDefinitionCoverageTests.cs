@@ -87,7 +87,7 @@ public sealed partial class MetricDefinitionCoverageTests
             Where(m => m.TakesAmount));
         Assert.Equal(Ids("win_rate win_rate_value bookings deals_won deals_lost lost_amount avg_deal_size avg_sales_cycle_days pipeline weighted_pipeline pipeline_created forecast weighted_forecast pipeline_velocity"),
             Where(m => m.TakesDealType));
-        Assert.Equal(Ids("pipeline weighted_pipeline forecast weighted_forecast forecast_accuracy quota_attainment forecast_attainment pipeline_coverage"), Where(m => m.WholePeriodOnly));
+        Assert.Equal(Ids("pipeline weighted_pipeline forecast weighted_forecast forecast_accuracy quota_attainment forecast_attainment pipeline_coverage pipeline_needed"), Where(m => m.WholePeriodOnly));
         Assert.Equal(Ids("pipeline weighted_pipeline"), Where(m => m.IsOpenPipeline));
         Assert.Equal(Ids("win_rate deals_won deals_lost"), Where(m => m.Family == MetricFamily.ClosedCounts));
         Assert.Equal(Ids("nrr grr revenue_churn_rate logo_churn_rate"), Where(m => m.Family == MetricFamily.Cohort));

@@ -97,6 +97,10 @@ internal static class EnglishMetricPhrases
 
         ("pipeline|pipe coverage|cover", "m:pipeline_coverage"),
         ("coverage ratio?", "m:pipeline_coverage"),
+        ("how much pipeline|pipe do|will|would we|i need; pipeline|pipe needed|required; required|needed pipeline|pipe", "m:pipeline_needed"),
+        ("pipeline|pipe we|i need; pipeline|pipe to hit|make|reach|cover our|the? quota|plan|target|number; what pipeline|pipe do|will|would we|i need", "m:pipeline_needed"),
+        ("how much pipeline|pipe do|will|would we|i need to hit|make|reach|meet|cover our|the? quota|plan|target|number", "m:pipeline_needed"),
+        ("what pipeline|pipe do|will|would we|i need to hit|make|reach|meet|cover our|the? quota|plan|target|number", "m:pipeline_needed"),
         ("pipeline|pipe to quota|target ratio?; pipeline|pipe quota ratio", "m:pipeline_coverage"),
 
         ("pipeline|pipe|sales|deal velocity", "m:pipeline_velocity"),

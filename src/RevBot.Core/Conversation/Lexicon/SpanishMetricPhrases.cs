@@ -58,6 +58,10 @@ internal static class SpanishMetricPhrases
 
         ("cobertura de|del? pipeline|embudo|cartera", "m:pipeline_coverage"),
         ("cobertura", "m:pipeline_coverage"),
+        ("cuanto pipeline|embudo necesitamos|necesito|necesitaremos; cuanto pipeline|embudo hace falta; pipeline|embudo necesario|requerido", "m:pipeline_needed"),
+        ("cuanto pipeline|embudo hace falta para llegar|cumplir|alcanzar a? la|el? cuota|objetivo|meta|plan", "m:pipeline_needed"),
+        ("cuanto pipeline|embudo necesitamos|necesito para llegar|cumplir|alcanzar a? la|el? cuota|objetivo|meta|plan", "m:pipeline_needed"),
+        ("pipeline|embudo que necesitamos|necesito; pipeline|embudo para llegar|cumplir|alcanzar a? la|el? cuota|objetivo|meta|plan", "m:pipeline_needed"),
         ("velocidad del|de? pipeline|embudo|ventas|venta", "m:pipeline_velocity"),
         ("velocidad", "m:pipeline_velocity"),
 
