@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using RevBot.Core.Domain;
 using RevBot.Core.Sources;
 using RevBot.Data.Storage;
+using RevBot.Sources.Stripe;
 
 namespace RevBot.IntegrationTests.Sources;
 
@@ -94,25 +95,28 @@ public sealed class StripeIncrementalTests
         await using var h = await StripeHarness.StartAsync(provider);
         await h.AddAccountsAsync(5);
         var f = h.Fake;
-        f.Generate(250, i => $"A-{1 + (i % 5)}");
-        // Stripe refuses the third page (a 400 is not retried): the run stops there.
-        f.Fail(400, 1, r => r.Path == "/v1/subscriptions" && r.Query.Contains("starting_after=sub_0000051", StringComparison.Ordinal));
+        // A listing batch is ten pages (StripeConnector.ListingBatchSize): the first thousand commit, then Stripe refuses
+        // the thirteenth page (a 400 is not retried) and the run stops inside the second batch.
+        f.Generate(2500, i => $"A-{1 + (i % 5)}");
+        f.Fail(400, 1, r => r.Path == "/v1/subscriptions" && r.Query.Contains("starting_after=sub_0001301", StringComparison.Ordinal));
 
         var first = await h.SyncAsync(full: true);
 
         Assert.NotNull(first.Error);
         Assert.Contains("Stripe refused to list subscriptions: 400", first.Error, StringComparison.Ordinal);
-        Assert.Equal(200, (await h.StoredAsync()).Count);
+        Assert.Equal(StripeConnector.ListingBatchSize, (await h.StoredAsync()).Count);
+        var callsBefore = f.Calls("/v1/subscriptions").Count(r => r.Path == "/v1/subscriptions");
 
         var second = await h.SyncAsync();
 
         Assert.Null(second.Error);
-        Assert.Equal(50, second.Read);
+        Assert.Equal(1500, second.Read);
         var stored = await h.StoredAsync();
-        Assert.Equal(250, stored.Count);
+        Assert.Equal(2500, stored.Count);
         Assert.Equal(f.ExpectedMrr(h.Today), stored.Values.Where(s => s.StartDate <= h.Today && (s.EndDate is null || s.EndDate > h.Today)).Sum(s => s.Mrr));
+        // The second run starts after the last subscription the first one committed, not from the top.
         var resumed = f.Calls("/v1/subscriptions").Where(r => r.Path == "/v1/subscriptions").ToList();
-        Assert.Contains("starting_after=sub_0000051", resumed[^1].Query, StringComparison.Ordinal);
+        Assert.Contains("starting_after=sub_0001501", resumed[callsBefore].Query, StringComparison.Ordinal);
     }
 
     [Theory]
