@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using RevBot.Core.Answers;
 using RevBot.Core.Company;
+using RevBot.Core.Conversation;
 using RevBot.Core.Digests.Timing;
 using RevBot.Core.Domain;
 using RevBot.Core.Localization;
@@ -27,7 +28,7 @@ public sealed partial class ForecastCallQuestions(RevBotDb db, ForecastCallCompa
         var plain = DigestPhraseParser.Plain(request.Question);
         var ask = ByTeam().IsMatch(plain) ? Ask.ByTeam : Change().IsMatch(plain) ? Ask.Change : MyCommit().IsMatch(plain) ? Ask.Mine : (Ask?)null;
         if (ask is null) return null;
-        var language = Spanish().IsMatch(plain) ? "es" : "en";
+        var language = QuestionLanguage.Of(request.Question);
         var asker = request.UserEmail is { } email ? await db.Users.AsNoTracking().WithEmail(email).FirstOrDefaultAsync(ct) : null;
         if (asker is null) return Make(language, Texts.Get(language, nameof(Catalog.FcallRefusedTitle)), Texts.Get(language, nameof(Catalog.FcallUnknownAsker)), understood: false);
         var today = request.AsOf ?? clock.Today;
@@ -146,7 +147,4 @@ public sealed partial class ForecastCallQuestions(RevBotDb db, ForecastCallCompa
 
     [GeneratedRegex(@"\b(?:my (?:forecast )?(?:commit|call)|(?:cual es )?mi (?:commit|compromiso|llamada(?: de prevision)?))\b")]
     private static partial Regex MyCommit();
-
-    [GeneratedRegex(@"\b(?:mi|cual|como|que|por|la|llamadas?|compromisos?|equipo|semana|cambio)\b")]
-    private static partial Regex Spanish();
 }
