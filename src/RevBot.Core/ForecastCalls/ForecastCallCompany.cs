@@ -21,18 +21,24 @@ public sealed class ForecastCallCompany(RevBotDb db, ForecastCallReader reader, 
     {
         var calls = await db.ForecastCalls.AsNoTracking().Where(c => c.PeriodStart == periodStart).ToListAsync(ct);
         var latest = calls.GroupBy(c => c.Team).Select(g => g.MaxBy(c => c.OpenedAt)!).Where(c => teams is null || teams.Contains(c.Team)).OrderBy(c => c.Team).ToList();
+        // The submissions of every team's call and the reps per team in one read each, not one per team.
+        var ids = latest.ConvertAll(c => c.Id);
+        var submitted = (await db.ForecastSnapshots.AsNoTracking().Where(f => f.CallId != null && ids.Contains(f.CallId.Value))
+            .Select(f => new { CallId = f.CallId!.Value, f.Kind, f.Amount }).ToListAsync(ct)).ToLookup(f => f.CallId);
+        var names = latest.ConvertAll(c => c.Team);
+        var repsByTeam = await db.Users.AsNoTracking().Where(u => u.Role == UserRole.Rep && u.Team != null && names.Contains(u.Team))
+            .GroupBy(u => u.Team!).Select(g => new { Team = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Team, g => g.Count, ct);
         var result = new List<ForecastCallTeam>();
         foreach (var call in latest)
         {
-            var rows = await db.ForecastSnapshots.AsNoTracking().Where(f => f.CallId == call.Id).Select(f => new { f.Kind, f.Amount, f.OwnerId }).ToListAsync(ct);
-            var teamCommit = rows.Where(r => r.Kind == ForecastCallKinds.TeamCommit).Select(r => (decimal?)r.Amount).Sum();
-            var teamBest = rows.Where(r => r.Kind == ForecastCallKinds.TeamBestCase).Select(r => (decimal?)r.Amount).Sum();
-            var reps = await db.Users.CountAsync(u => u.Team == call.Team && u.Role == UserRole.Rep, ct);
+            var rows = submitted[call.Id].ToList();
+            decimal Sum(string kind) => rows.Where(r => r.Kind == kind).Sum(r => r.Amount);
+            // The manager's team call, when submitted, stands for the team; else the sum of the reps' calls.
+            var commit = rows.Any(r => r.Kind == ForecastCallKinds.TeamCommit) ? Sum(ForecastCallKinds.TeamCommit) : Sum(ForecastCallKinds.Commit);
+            var best = rows.Any(r => r.Kind == ForecastCallKinds.TeamBestCase) ? Sum(ForecastCallKinds.TeamBestCase) : Sum(ForecastCallKinds.BestCase);
             var called = rows.Count(r => r.Kind == ForecastCallKinds.Commit);
             var model = await reader.ModelAsync(call, new Dictionary<Dimension, string> { [Dimension.Team] = call.Team }, ct);
-            var commit = rows.Any(r => r.Kind == ForecastCallKinds.TeamCommit) ? teamCommit!.Value : rows.Where(r => r.Kind == ForecastCallKinds.Commit).Sum(r => r.Amount);
-            var best = rows.Any(r => r.Kind == ForecastCallKinds.TeamBestCase) ? teamBest!.Value : rows.Where(r => r.Kind == ForecastCallKinds.BestCase).Sum(r => r.Amount);
-            result.Add(new ForecastCallTeam(call, commit, best, model, called, reps));
+            result.Add(new ForecastCallTeam(call, commit, best, model, called, repsByTeam.GetValueOrDefault(call.Team)));
         }
         return result;
     }
