@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Runtime.CompilerServices;
 using Stripe;
@@ -6,8 +7,8 @@ namespace RevBot.Sources.Stripe;
 
 /// <summary>
 /// The calls RevBot makes to Stripe, all through Stripe.net on the "source.stripe" HTTP client (whose standard
-/// resilience pipeline retries 429 and 5xx; the SDK's own retries are off so that there is one retry policy). Lists
-/// are read with the SDK's auto-paging. A Stripe error becomes a <see cref="Sync.SyncFailedException"/> naming the
+/// resilience pipeline retries 429 and 5xx; the SDK's own retries are off so that there is one retry policy). Subscriptions
+/// are listed a page ahead (<see cref="StripePages"/>), events with the SDK's auto-paging. A Stripe error becomes a <see cref="Sync.SyncFailedException"/> naming the
 /// call and Stripe's status, never the key. Coupons and products are read once per run and kept.
 /// </summary>
 internal sealed class StripeApi(StripeClient client)
@@ -20,16 +21,18 @@ internal sealed class StripeApi(StripeClient client)
     private readonly Dictionary<string, Coupon?> _coupons = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string?> _products = new(StringComparer.Ordinal);
 
-    /// <summary>Every subscription (any status; of one customer if given), in Stripe's list order, after <paramref name="startingAfter"/>.</summary>
-    public IAsyncEnumerable<Subscription> SubscriptionsAsync(string? startingAfter, string? customer, CancellationToken ct) =>
-        Guard("list subscriptions", client.V1.Subscriptions.ListAutoPagingAsync(new SubscriptionListOptions
-        {
-            Status = "all",
-            Customer = customer,
-            Limit = PageSize,
-            StartingAfter = startingAfter,
-            Expand = [.. SubscriptionExpand.Select(e => "data." + e)],
-        }, cancellationToken: ct), ct);
+    /// <summary>
+    /// Every subscription (any status; of one customer if given), in Stripe's list order, after
+    /// <paramref name="startingAfter"/>, read a page ahead (<see cref="StripePages"/>).
+    /// </summary>
+    public IAsyncEnumerable<Subscription> SubscriptionsAsync(string? startingAfter, string? customer, CancellationToken ct)
+    {
+        // Stripe.net's own encoding of a SubscriptionListOptions: expand as an indexed array.
+        List<KeyValuePair<string, string>> parameters = [new("status", "all"), new("limit", PageSize.ToString(CultureInfo.InvariantCulture))];
+        if (customer is not null) parameters.Add(new("customer", customer));
+        parameters.AddRange(SubscriptionExpand.Select((e, i) => new KeyValuePair<string, string>($"expand[{i}]", "data." + e)));
+        return Guard("list subscriptions", StripePages.ReadAsync<Subscription>(client, "/v1/subscriptions", parameters, startingAfter, ct), ct);
+    }
 
     /// <summary>One subscription, or null when Stripe has no such object (it was deleted).</summary>
     public async Task<Subscription?> SubscriptionAsync(string id, CancellationToken ct)
