@@ -31,6 +31,16 @@ internal static class HandoffComposer
         Language = language,
     };
 
+    /// <summary>A lost deal's pricing note taken back: its CRM did not accept the loss.</summary>
+    public static Reply PricingWithdrawn(HandoffDeal d, string language) => new()
+    {
+        Kind = ReplyKind.Card,
+        Title = Texts.Get(language, nameof(Catalog.HandoffPricingWithdrawnTitle), d.Account ?? d.Name),
+        Text = Texts.Get(language, nameof(Catalog.HandoffPricingWithdrawnText), d.Name, DealText.Money(d.Amount, d.Currency, language)),
+        Actions = [new ReplyAction(DealActionIds.Open, Texts.Get(language, nameof(Catalog.HandoffOpenDeal)), d.Id)],
+        Language = language,
+    };
+
     public static Reply Pricing(HandoffDeal d, string lastStage, string language) => new()
     {
         Kind = ReplyKind.Card,

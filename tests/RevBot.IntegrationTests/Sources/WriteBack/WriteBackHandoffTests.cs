@@ -14,7 +14,8 @@ namespace RevBot.IntegrationTests.Sources.WriteBack;
 
 /// <summary>
 /// A win HubSpot refuses takes its hand-off back with it: the card for customer success is dropped while no attempt
-/// to post it was made; once posted (and even claimed) the channel is told it was withdrawn, in its language.
+/// to post it was made; once posted (and even claimed) the channel is told it was withdrawn, in its language. A loss
+/// on price it refuses takes marketing's pricing note back the same way.
 /// </summary>
 public sealed class WriteBackHandoffTests
 {
@@ -77,11 +78,66 @@ public sealed class WriteBackHandoffTests
         Assert.Single(messages, m => m.Kind == CrmWriteNotice.OutboxKind && m.RecipientUserId == rob);
     }
 
-    private static Dictionary<string, string?> Settings() => new() { ["Handoffs:CustomerSuccessDefault"] = "slack:CCS", ["Handoffs:Language"] = "es" };
+    [Theory]
+    [InlineData(DbProvider.Sqlite)]
+    [InlineData(DbProvider.Postgres)]
+    public async Task A_loss_on_price_refused_at_once_drops_its_pricing_note_before_it_is_posted(DbProvider provider)
+    {
+        await using var h = await HubspotWriteBack.StartAsync(provider, TimeProvider.System, Settings());
+        RefuseClosing(h, "closedlost");
+        var rob = await h.World.UserIdAsync(DealWorld.Rob);
 
-    private static void RefuseWins(HubspotWriteBack h) =>
-        h.Hubspot.Rules = (_, properties) => properties.TryGetValue("dealstage", out var stage) && stage == "closedwon"
-            ? [("dealstage", "A won deal needs a signed contract attached.")]
+        var result = await h.World.RunAsync(Lose(h.DealId, rob));
+
+        Assert.Equal(CrmWriteOutcome.Refused, result.Crm);
+        Assert.Equal(DealStatus.Open, (await h.World.DealAsync(h.DealId)).Status);
+        Assert.False(await h.World.WithDbAsync(db => db.Outbox.AnyAsync(m => m.Kind.StartsWith("feedback."), Ct)));
+    }
+
+    [Theory]
+    [InlineData(DbProvider.Sqlite)]
+    [InlineData(DbProvider.Postgres)]
+    public async Task A_loss_on_price_refused_after_its_note_was_posted_tells_marketing_it_is_not_lost(DbProvider provider)
+    {
+        var settings = Settings();
+        settings["Sources:WriteBack:FirstBackoff"] = settings["Sources:WriteBack:MaxBackoff"] = "01:00:00";
+        await using var h = await HubspotWriteBack.StartAsync(provider, TimeProvider.System, settings, quickRetries: true);
+        var rob = await h.World.UserIdAsync(DealWorld.Rob);
+        h.Hubspot.Fail(r => r.Method == "PATCH", 6, 500);
+
+        var result = await h.World.RunAsync(Lose(h.DealId, rob));
+        Assert.Equal((DealCommandStatus.Applied, CrmWriteOutcome.Pending), (result.Status, result.Crm));
+        // The outbox posts the pricing note (as its dispatcher would).
+        Assert.Equal(1, await h.World.WithDbAsync(db => db.Outbox.Where(m => m.Kind == HandoffKinds.PricingMessage)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.SentAt, DateTime.UtcNow).SetProperty(m => m.Attempts, 1), Ct)));
+
+        // HubSpot recovers but refuses the loss.
+        RefuseClosing(h, "closedlost");
+        await h.World.WithDbAsync(db => db.CrmWrites.ExecuteUpdateAsync(s => s.SetProperty(w => w.AvailableAt, DateTime.UtcNow.AddSeconds(-1)), Ct));
+        await h.World.DrainAsync();
+
+        Assert.Equal("refused", Assert.Single(await h.World.WritesAsync()).Outcome);
+        Assert.Equal(DealStatus.Open, (await h.World.DealAsync(h.DealId)).Status);
+        var messages = await h.World.WithDbAsync(db => db.Outbox.AsNoTracking().Where(m => m.SentAt == null).OrderBy(m => m.Id).ToListAsync(Ct));
+        var withdrawn = Assert.Single(messages, m => m.Kind == HandoffKinds.PricingWithdrawnMessage);
+        Assert.Equal((ChatPlatform.Slack, "CPRICE", (int?)null), (withdrawn.Platform, withdrawn.ChannelId, withdrawn.RecipientUserId));
+        var card = ReplyJson.Deserialize(withdrawn.Payload);
+        Assert.Equal("es", card.Language);
+        Assert.Contains("Al final no está perdido", card.Title, StringComparison.Ordinal);
+        Assert.Contains("no aceptó la pérdida", card.Text, StringComparison.Ordinal);
+        Assert.Single(messages, m => m.Kind == CrmWriteNotice.OutboxKind && m.RecipientUserId == rob);
+    }
+
+    private static Dictionary<string, string?> Settings() => new()
+    {
+        ["Handoffs:CustomerSuccessDefault"] = "slack:CCS", ["Handoffs:PricingFeedback"] = "slack:CPRICE", ["Handoffs:Language"] = "es",
+    };
+
+    private static void RefuseWins(HubspotWriteBack h) => RefuseClosing(h, "closedwon");
+
+    private static void RefuseClosing(HubspotWriteBack h, string closedStage) =>
+        h.Hubspot.Rules = (_, properties) => properties.TryGetValue("dealstage", out var stage) && stage == closedStage
+            ? [("dealstage", "A closed deal needs a signed contract attached.")]
             : [];
 
     private static DealCommand Win(string dealId, int userId) => new()
@@ -89,4 +145,6 @@ public sealed class WriteBackHandoffTests
         Kind = DealCommandKind.MarkWon, DealId = dealId, ExpectedVersion = 1, IdempotencyKey = $"test:{Guid.NewGuid():N}",
         UserId = userId, Channel = ChangeChannel.Slack, Language = "en",
     };
+
+    private static DealCommand Lose(string dealId, int userId) => Win(dealId, userId) with { Kind = DealCommandKind.MarkLost, LossReason = "price" };
 }
