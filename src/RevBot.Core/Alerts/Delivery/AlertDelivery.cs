@@ -40,6 +40,8 @@ public sealed class AlertDelivery(RevBotDb db, AlertScanner scanner, AlertRouter
 
         var resolved = await db.Alerts.Where(a => a.State != AlertState.Resolved && a.LastSeenAt < now)
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.State, AlertState.Resolved).SetProperty(a => a.ResolvedAt, now), ct);
+        // What was resolved is not worth a message still waiting to go (a direct message held through quiet hours).
+        if (resolved > 0) await AlertStaleMessages.DropAsync(db, ct);
         // A snooze that ended on a reason that is still there: deliver it again, as if new.
         var woke = await db.Alerts.Where(a => a.State == AlertState.Snoozed && a.SnoozedUntil <= now)
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.State, AlertState.Open).SetProperty(a => a.SnoozedUntil, (DateTime?)null)

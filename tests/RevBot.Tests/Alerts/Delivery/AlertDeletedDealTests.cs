@@ -61,6 +61,32 @@ public sealed class AlertDeletedDealTests
         Assert.Equal(sent, (await company.OutboxAsync()).Count);
     }
 
+    [Theory]
+    [InlineData(DbProvider.Sqlite)]
+    [InlineData(DbProvider.Postgres)]
+    public async Task A_direct_message_held_through_quiet_hours_is_taken_back_once_every_deal_it_names_is_deleted(DbProvider provider)
+    {
+        // 21:00 UTC is 23:00 in Madrid, inside Alice's quiet hours: her message about both deals waits for the morning.
+        await using var company = await DeliveryCompany.CreateAsync(provider, AlertDeliveryTests.OneRule, new DateTimeOffset(2026, 6, 16, 21, 0, 0, TimeSpan.Zero));
+        await company.ScanAsync();
+        var held = Assert.Single(await company.OutboxAsync(), m => m.RecipientUserId == company.AliceId);
+        Assert.True(held.AvailableAt > company.Time.GetUtcNow().UtcDateTime);
+
+        await SyncDeletesAsync(company, "emea-big");
+        company.Time.Advance(TimeSpan.FromHours(1));
+        var one = await company.ScanAsync();
+        var kept = Assert.Single(await company.OutboxAsync(), m => m.RecipientUserId == company.AliceId);
+
+        await SyncDeletesAsync(company, "na-small");
+        company.Time.Advance(TimeSpan.FromHours(1));
+        var both = await company.ScanAsync();
+
+        // One deal gone: the message still names a live one and stays as written; both gone: it is taken back.
+        Assert.Equal((1, 1), (one.Resolved, both.Resolved));
+        Assert.Equal(held.Id, kept.Id);
+        Assert.DoesNotContain(await company.OutboxAsync(), m => m.RecipientUserId == company.AliceId);
+    }
+
     /// <summary>An incremental sync whose one batch says the CRM deleted the deal, through the real runner and importer.</summary>
     private static Task<Core.Sources.SyncRun> SyncDeletesAsync(DeliveryCompany company, string dealId) => company.DbAsync(async db =>
     {
