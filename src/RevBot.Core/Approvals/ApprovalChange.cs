@@ -25,7 +25,7 @@ public sealed record ApprovalChange(DealCommandKind Kind, DealFieldChanges Chang
         {
             Status = Set(before.Status, after.Status, s => EnumText.Format(s)),
             Stage = after.Status == DealStatus.Open ? Set(before.Stage, after.Stage, s => s) : null,
-            Amount = Set(before.Amount, after.Amount, a => a.ToString("0.##", CultureInfo.InvariantCulture)),
+            Amount = Set(before.Amount, after.Amount, a => a.ToString(decimal.Round(a) == a ? "0" : "0.00", CultureInfo.InvariantCulture)),
             CloseDate = Set(before.CloseDate, after.CloseDate, d => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? ""),
             ForecastCategory = Set(before.ForecastCategory, after.ForecastCategory, f => f is { } c ? EnumText.Format(c) : ""),
             // Won and lost set their own probability; a reopened deal goes back to its stage's.
