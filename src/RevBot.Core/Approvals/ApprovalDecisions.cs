@@ -29,7 +29,13 @@ public sealed class ApprovalDecisions(RevBotDb db, DealCommandService commands, 
         {
             var claimed = await db.ApprovalRequests.Where(r => r.Id == request.Id && r.Status == ApprovalStatus.Pending)
                 .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, ApprovalStatus.Approving).SetProperty(r => r.DecidedByUserId, approver.Id).SetProperty(r => r.DecidedAt, clock.UtcNow), ct);
-            if (claimed == 0) return await ShowAsync(request.Id, language, ct);
+            // Lost the claim: to another approver (shown their decision), or to a twin of this very press (which
+            // goes on below: the command's key makes the change apply once whichever delivery runs it).
+            if (claimed == 0)
+            {
+                request = await db.ApprovalRequests.AsNoTracking().FirstAsync(r => r.Id == request.Id, ct);
+                if (request.Status != ApprovalStatus.Approving || request.DecidedByUserId != approver.Id) return await ShowAsync(request.Id, language, ct);
+            }
         }
 
         var change = ApprovalChange.Read(request.Change);
@@ -49,7 +55,8 @@ public sealed class ApprovalDecisions(RevBotDb db, DealCommandService commands, 
             _ => ApprovalStatus.Failed,
         };
         await FinishAsync(request.Id, ApprovalStatus.Approving, status, approver, channel, status == ApprovalStatus.Failed ? result.Message : null, ct);
-        return await ShowAsync(request.Id, language, ct);
+        // A twin of this press may still be finishing: what this one applied is known either way.
+        return await ShowAsync(request.Id, language, ct, status, status == ApprovalStatus.Failed ? result.Message : null);
     }
 
     public async Task<Reply> RejectAsync(string key, string reason, int? userId, ChangeChannel channel, string language, CancellationToken ct)
@@ -114,9 +121,14 @@ public sealed class ApprovalDecisions(RevBotDb db, DealCommandService commands, 
         await transaction.CommitAsync(ct);
     }
 
-    private async Task<Reply> ShowAsync(long id, string language, CancellationToken ct)
+    private async Task<Reply> ShowAsync(long id, string language, CancellationToken ct, ApprovalStatus? outcome = null, string? reason = null)
     {
         var request = await db.ApprovalRequests.AsNoTracking().FirstAsync(r => r.Id == id, ct);
+        if (request.Status == ApprovalStatus.Approving && outcome is { } known)
+        {
+            request.Status = known;
+            request.DecisionReason = reason;
+        }
         var deal = await db.Deals.AsNoTracking().FirstOrDefaultAsync(d => d.Id == request.DealId, ct);
         var decider = request.DecidedByUserId is { } by ? await db.Users.Where(u => u.Id == by).Select(u => u.Name).FirstOrDefaultAsync(ct) : null;
         return ApprovalCards.Decided(request, deal, decider, language);
