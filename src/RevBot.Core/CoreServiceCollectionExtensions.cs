@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using RevBot.Core.Alerts;
+using RevBot.Core.Approvals;
 using RevBot.Core.Company;
 using RevBot.Core.Conversation;
 using RevBot.Core.DataHealth;
@@ -35,6 +36,7 @@ public static class CoreServiceCollectionExtensions
         services.AddPeople();
         services.AddDeals();
         services.AddHandoffs(configuration);
+        services.AddApprovals(configuration);
         services.AddDataHealth();
         services.AddDigests(configuration);
         services.AddAlerts(configuration);

@@ -35,4 +35,10 @@ public sealed record DealCommand
 
     /// <summary>For <see cref="DealCommandKind.PushCloseDate"/>.</summary>
     public DealPush Push { get; init; } = DealPush.Week;
+
+    /// <summary>
+    /// Set only by the approvals feature, inside Core, when an approver's press applies a request it holds: the change
+    /// was already weighed by the gates (<see cref="IDealChangeGate"/>), so they are not asked again.
+    /// </summary>
+    public long? ApprovedRequestId { get; internal init; }
 }

@@ -36,7 +36,7 @@ public sealed partial class DealCommandService
     /// check. Other errors are not races.
     /// </summary>
     private bool IsRace(DbUpdateException ex) =>
-        UniqueViolations.IsOn(ex, db.Model, [typeof(AppliedCommand), typeof(AuditEntry), typeof(OutboxMessage), .. listeners.SelectMany(l => l.Writes)]);
+        UniqueViolations.IsOn(ex, db.Model, [typeof(AppliedCommand), typeof(AuditEntry), typeof(OutboxMessage), .. listeners.SelectMany(l => l.Writes), .. GateWrites]);
 
     /// <summary>The command arrived second: the first outcome if it was this same command, else "stale" with what changed.</summary>
     private async Task<DealCommandResult> LostRaceAsync(DealCommand command, CancellationToken ct)

@@ -18,7 +18,7 @@ namespace RevBot.Core.Deals;
 /// error. After the commit, a queued CRM write gets its first attempt at once (see DealCommandService.WriteBack.cs).
 /// </summary>
 public sealed partial class DealCommandService(
-    RevBotDb db, IOptions<CompanyOptions> company, IEnumerable<IDealStatusListener> listeners, IEnumerable<ICrmWriteNow> writeNow, CompanyClock clock,
+    RevBotDb db, IOptions<CompanyOptions> company, IEnumerable<IDealStatusListener> listeners, IEnumerable<IDealChangeGate> gates, IEnumerable<ICrmWriteNow> writeNow, CompanyClock clock,
     ILogger<DealCommandService> log)
 {
     public const int MaxKeyLength = 200;
@@ -52,6 +52,7 @@ public sealed partial class DealCommandService(
         var diff = plan.Diff();
         if (diff.Count == 0)
             return new DealCommandResult { Status = DealCommandStatus.Unchanged, Message = Texts.Get(command.Language, nameof(Catalog.DealUnchanged)), Version = deal.Version, ActorName = actor.Name };
+        if (command.ApprovedRequestId is null && await HoldAsync(new DealChangeProposal(command, actor, deal, plan.Before, plan.After, now), ct) is { } held) return held;
 
         // The version is claimed first, on its own, before any other row is written: of racing commands based on the
         // same version exactly one UPDATE matches (the others wait for its row lock, then match nothing) and only that

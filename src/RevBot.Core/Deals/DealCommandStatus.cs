@@ -20,4 +20,7 @@ public enum DealCommandStatus
     /// <summary>The chat user is not a RevBot user.</summary>
     UnknownUser,
     NotFound,
+
+    /// <summary>The change needs an approval (IDealChangeGate): nothing applied, a request went to the approver.</summary>
+    PendingApproval,
 }

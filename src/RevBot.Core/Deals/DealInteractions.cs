@@ -101,7 +101,7 @@ public sealed class DealInteractions(RevBotDb db, DealCommandService commands, D
                 var notice = Texts.Get(language, nameof(Catalog.DealNoticeJustNow), result.Message.TrimEnd('.'));
                 if (result.Note is { } note) notice = $"{notice} {note}";
                 return await cards.CardAsync(command.DealId, notice, language, ct) ?? DealReplies.Refused(NotFoundTitle(), result.Message);
-            case DealCommandStatus.Unchanged:
+            case DealCommandStatus.Unchanged or DealCommandStatus.PendingApproval:
                 return await cards.CardAsync(command.DealId, result.Message, language, ct) ?? DealReplies.Refused(NotFoundTitle(), result.Message);
             case DealCommandStatus.Stale:
                 return await cards.StaleCardAsync(command.DealId, result.ChangedSince, language, ct) ?? DealReplies.Refused(NotFoundTitle(), result.Message);

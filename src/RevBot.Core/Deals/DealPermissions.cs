@@ -47,7 +47,8 @@ internal static class DealPermissions
         ? null
         : new(RefusalReason.UndoMerge, Texts.Get(language, nameof(Catalog.DataHealthRefusedUndo)));
 
-    private static async Task<bool> ManagesAsync(RevBotDb db, int managerId, int userId, CancellationToken ct)
+    /// <summary>True when <paramref name="managerId"/> is above <paramref name="userId"/> in the reporting line.</summary>
+    public static async Task<bool> ManagesAsync(RevBotDb db, int managerId, int userId, CancellationToken ct)
     {
         int? current = userId;
         for (var level = 0; level < MaxLevels && current is { } id; level++)

@@ -3,7 +3,7 @@ using RevBot.Core.Domain;
 namespace RevBot.Core.Deals;
 
 /// <summary>The changeable values of a deal, so a change is planned as "these values" and compared field by field.</summary>
-internal sealed record DealValues(
+public sealed record DealValues(
     string Stage,
     decimal Amount,
     DateOnly? CloseDate,

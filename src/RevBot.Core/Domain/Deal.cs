@@ -30,6 +30,9 @@ public sealed class Deal
     public int? Probability { get; set; }
     public string? NextStep { get; set; }
 
+    /// <summary>The discount off list price, a percentage 0-100 (12.5 is 12.5%); null when none is recorded.</summary>
+    public decimal? Discount { get; set; }
+
     /// <summary>
     /// For a synced deal: when its system of record last changed it, as of the last sync (HubSpot
     /// <c>hs_lastmodifieddate</c>, Salesforce <c>LastModifiedDate</c>). Write-back sends it as the CRM's concurrency

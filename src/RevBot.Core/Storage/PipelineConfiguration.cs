@@ -20,6 +20,7 @@ internal sealed class DealConfiguration : IEntityTypeConfiguration<Deal>
         b.Property(d => d.Source).HasMaxLength(100);
         b.Property(d => d.LossReason).HasMaxLength(200);
         b.Property(d => d.NextStep).HasMaxLength(500);
+        b.Property(d => d.Discount).HasPrecision(5, 2);
         b.Property(d => d.Version).IsConcurrencyToken();
         b.HasOne(d => d.Account).WithMany().HasForeignKey(d => d.AccountId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(d => d.Owner).WithMany().HasForeignKey(d => d.OwnerId).OnDelete(DeleteBehavior.SetNull);

@@ -9,7 +9,7 @@ internal static class DealsFile
 {
     public static readonly CsvFileSpec Spec = new("deals.csv",
         ["deal_id", "name", "account_id", "owner_email", "amount", "currency", "stage", "status", "type", "product", "source",
-         "created_at", "close_date", "closed_at", "loss_reason", "forecast_category", "probability", "next_step", "source_modified_at"],
+         "created_at", "close_date", "closed_at", "loss_reason", "forecast_category", "probability", "next_step", "source_modified_at", "discount"],
         ["deal_id", "amount", "stage", "status"]);
 
     public static List<ImportRow<Deal>> Read(CsvSheet sheet, ImportContext ctx)
@@ -40,7 +40,9 @@ internal static class DealsFile
                 Probability = row.Int("probability", 0, 100),
                 NextStep = row.Text("next_step", ctx.MaxLength<Deal>(nameof(Deal.NextStep))),
                 SourceModifiedAt = row.Timestamp("source_modified_at"),
+                Discount = row.Money("discount"),
             };
+            if (deal.Discount is < 0 or > 100) row.Error("discount", "must be a percentage from 0 to 100");
             if (status is DealStatus.Won or DealStatus.Lost && row.IsEmpty("closed_at"))
                 row.Error("closed_at", $"a value is required when status is {EnumText.Format(status.Value)}");
             ctx.ReferAccount(row, "account_id", deal.AccountId);
@@ -71,7 +73,7 @@ internal static class DealsFile
                 EnumText.Format(d.Status), EnumText.Format(d.Type), d.Product, d.Source, CsvText.Timestamp(d.CreatedAt),
                 CsvText.Date(d.CloseDate), CsvText.Timestamp(d.ClosedAt), d.LossReason,
                 d.ForecastCategory is { } f ? EnumText.Format(f) : null, CsvText.Int(d.Probability), d.NextStep,
-                CsvText.Timestamp(d.SourceModifiedAt));
+                CsvText.Timestamp(d.SourceModifiedAt), d.Discount is { } off ? CsvText.Money(off) : null);
         return deals.Count;
     }
 

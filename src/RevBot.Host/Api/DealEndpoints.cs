@@ -37,7 +37,7 @@ internal static class DealEndpoints
         return TypedResults.Ok(deal);
     }
 
-    private static async Task<Results<Ok<DealView>, ProblemHttpResult, JsonHttpResult<DealApiErrors>, JsonHttpResult<DealApiConflict>>> Patch(
+    private static async Task<Results<Ok<DealView>, ProblemHttpResult, JsonHttpResult<DealApiErrors>, JsonHttpResult<DealApiConflict>, JsonHttpResult<DealApiHeld>>> Patch(
         string id, HttpRequest request, RevBotDb db, DealCommandService commands, IOptions<ApiOptions> api, CancellationToken ct)
     {
         if (BadId(id) is { } bad) return bad;
@@ -88,6 +88,8 @@ internal static class DealEndpoints
                 // A conflict in the CRM the deal belongs to says so (result.Crm); the deal now holds the CRM's values.
                 return TypedResults.Json(new DealApiConflict(result.Crm is null ? $"The deal changed since version {expected}." : result.Message, result.Version ?? 0, [.. result.ChangedSince.Select(DealHistoryEntry.From)]),
                     statusCode: StatusCodes.Status412PreconditionFailed);
+            case DealCommandStatus.PendingApproval:
+                return TypedResults.Json(new DealApiHeld(result.Message, result.Version ?? expected), statusCode: StatusCodes.Status202Accepted);
             case DealCommandStatus.NotFound:
                 return result.Crm is null ? NotFound(id) : Problem(StatusCodes.Status410Gone, result.Message);
             default:

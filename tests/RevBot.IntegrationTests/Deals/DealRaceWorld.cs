@@ -48,7 +48,8 @@ public sealed class DealRaceWorld : IAsyncDisposable
     public WebApplication App { get; }
     public HttpClient Http { get; }
 
-    public static async Task<DealRaceWorld> StartAsync(DbProvider provider)
+    /// <param name="extra">More settings ("--Approvals:AmountCutPercent=20").</param>
+    public static async Task<DealRaceWorld> StartAsync(DbProvider provider, params string[] extra)
     {
         var database = await TestDatabase.CreateAsync(provider);
         await using (var db = database.NewContext())
@@ -82,6 +83,7 @@ public sealed class DealRaceWorld : IAsyncDisposable
             $"--Slack:SigningSecret={SlackSecret}", "--Slack:BotToken=xoxb-test-bot", $"--Slack:ApiBaseUrl={slack.ApiBaseUrl}",
             $"--Teams:AppId={TestTokens.AppId}", "--Teams:AppPassword=test-secret",
             $"--Teams:OpenIdMetadataUrl={keys.BotFrameworkMetadataUrl}", $"--Teams:TokenEndpointBaseUrl={connector.TokenEndpointBaseUrl}",
+            .. extra,
         ], TestContext.Current.CancellationToken);
         return new DealRaceWorld(database, slack, keys, connector, app);
     }
@@ -109,8 +111,8 @@ public sealed class DealRaceWorld : IAsyncDisposable
         return Http.SendAsync(request, TestContext.Current.CancellationToken);
     }
 
-    /// <summary>A signed Teams <c>adaptiveCard/action</c> invoke from Rae with <paramref name="locale"/>.</summary>
-    public Task<HttpResponseMessage> TeamsInvokeAsync(string verb, JsonObject data, string locale)
+    /// <summary>A signed Teams <c>adaptiveCard/action</c> invoke from Rae (or the user <paramref name="aad"/>) with <paramref name="locale"/>.</summary>
+    public Task<HttpResponseMessage> TeamsInvokeAsync(string verb, JsonObject data, string locale, string aad = RaeAad)
     {
         var invoke = new JsonObject
         {
@@ -120,7 +122,7 @@ public sealed class DealRaceWorld : IAsyncDisposable
             ["channelId"] = "msteams",
             ["serviceUrl"] = Connector.ServiceUrl,
             ["locale"] = locale,
-            ["from"] = new JsonObject { ["id"] = "29:rae", ["name"] = "Rae", ["aadObjectId"] = RaeAad },
+            ["from"] = new JsonObject { ["id"] = aad == RaeAad ? "29:rae" : "29:" + aad, ["name"] = aad == RaeAad ? "Rae" : aad, ["aadObjectId"] = aad },
             ["recipient"] = new JsonObject { ["id"] = "28:revbot", ["name"] = "RevBot" },
             ["conversation"] = new JsonObject { ["id"] = "a:deal-race", ["conversationType"] = "personal", ["tenantId"] = TestTokens.TenantId },
             ["value"] = new JsonObject { ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = data }, ["trigger"] = "manual" },

@@ -34,6 +34,7 @@ internal static class SlackSamples
         ("working_on_it", SlackMessages.WorkingOnIt("what's our <win rate> this quarter?")),
         ("deal_card_updated", ReplyRenderer.Render(DealReplySamples.Card())),
         .. ForecastCallReplySamples.Cards().Select(s => (s.Name.Replace(' ', '_'), ReplyRenderer.Render(s.Reply, new ReplyRenderOptions { Language = s.Reply.Language ?? "en" }))),
+        .. ApprovalReplySamples.Cards().Select(s => (s.Name.Replace(' ', '_'), ReplyRenderer.Render(s.Reply, new ReplyRenderOptions { Language = s.Reply.Language ?? "en" }))),
         ("deal_refused", ReplyRenderer.Render(new Reply { Kind = ReplyKind.Refused, Title = "Not changed", Text = "Only Rob Rep, their managers and RevOps can change this deal." })),
         ("digest_with_sections", ReplyRenderer.Render(TeamsCardSamples.Digest() with { Images = [] })),
         ("digest_with_too_many_sections", ReplyRenderer.Render(TeamsCardSamples.Digest() with
@@ -51,6 +52,7 @@ internal static class SlackSamples
         ("deal_update_form", FormModal.Render(DealReplySamples.Form(), "{\"s\":\"v1|7|k1|deal-1\",\"c\":\"C1\",\"t\":\"1700000000.000100\"}")),
         ("deal_update_form_with_errors", FormModal.Render(DealReplySamples.FormWithErrors(), "{}")),
         .. ForecastCallReplySamples.Forms().Select(s => (s.Name.Replace(' ', '_'), FormModal.Render(s.Form, "{\"s\":\"v2|en|0|0123456789abcdef|12:7:own\",\"c\":\"D1\"}"))),
+        .. ApprovalReplySamples.Forms().Select(s => (s.Name.Replace(' ', '_'), FormModal.Render(s.Form, "{\"s\":\"v2|en|0|0123456789abcdef\",\"c\":\"D1\"}"))),
         ("home_tab", ReplyRenderer.RenderHome(GuidanceComposer.Help("en").Reply)),
         ("home_tab_huge", ReplyRenderer.RenderHome(Huge())),
         ("home_tab_mine", HomeTabRenderer.Render(Home(Metric(), List(5, 5), atRisk: 3, total: 7, lists: 2, muted: true) with { Notice = "Muted: you won't get direct messages about stalled deals. Channels still get them." })),

@@ -71,6 +71,8 @@ public static class TeamsCardSamples
         ("deal update form", FormCard.Render(DealReplySamples.Form())),
         .. ForecastCallReplySamples.Cards().Select(s => (s.Name, ReplyCardRenderer.Render(s.Reply, language: s.Reply.Language ?? "en"))),
         .. ForecastCallReplySamples.Forms().Select(s => (s.Name, FormCard.Render(s.Form))),
+        .. ApprovalReplySamples.Cards().Select(s => (s.Name, ReplyCardRenderer.Render(s.Reply, language: s.Reply.Language ?? "en"))),
+        .. ApprovalReplySamples.Forms().Select(s => (s.Name, FormCard.Render(s.Form))),
         ("deal update form with errors", FormCard.Render(DealReplySamples.FormWithErrors())),
         ("deal mark won confirmation", ConfirmCard.Render(System.Text.Json.JsonSerializer.SerializeToElement(ConfirmCard.Data(DealReplySamples.WinAction())))!),
         ("deal mark won confirmation in Spanish", ConfirmCard.Render(System.Text.Json.JsonSerializer.SerializeToElement(ConfirmCard.Data(DealReplySamples.WinAction(spanish: true))))!),

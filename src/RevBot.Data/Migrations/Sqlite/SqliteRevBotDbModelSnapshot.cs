@@ -282,6 +282,129 @@ namespace RevBot.Data.Migrations.Sqlite
                     b.ToTable("alert_subscriptions", (string)null);
                 });
 
+            modelBuilder.Entity("RevBot.Core.Approvals.ApprovalRequest", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ApproverChannel")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("approver_channel");
+
+                    b.Property<int?>("ApproverUserId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("approver_user_id");
+
+                    b.Property<string>("Change")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("change");
+
+                    b.Property<string>("CommandKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("command_key");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DealId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("deal_id");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decided_at");
+
+                    b.Property<int?>("DecidedByUserId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("decided_by_user_id");
+
+                    b.Property<string>("DecisionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("decision_reason");
+
+                    b.Property<int>("ExpectedVersion")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expected_version");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("language");
+
+                    b.Property<string>("Reasons")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reasons");
+
+                    b.Property<DateTime>("RemindAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("remind_at");
+
+                    b.Property<DateTime?>("RemindedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reminded_at");
+
+                    b.Property<int>("RequesterId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("requester_id");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_approval_requests");
+
+                    b.HasIndex("ApproverUserId")
+                        .HasDatabaseName("ix_approval_requests_approver_user_id");
+
+                    b.HasIndex("CommandKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_approval_requests_command_key");
+
+                    b.HasIndex("DealId")
+                        .HasDatabaseName("ix_approval_requests_deal_id");
+
+                    b.HasIndex("DecidedByUserId")
+                        .HasDatabaseName("ix_approval_requests_decided_by_user_id");
+
+                    b.HasIndex("Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_approval_requests_key");
+
+                    b.HasIndex("RequesterId", "Status")
+                        .HasDatabaseName("ix_approval_requests_requester_id_status");
+
+                    b.HasIndex("Status", "ApproverUserId")
+                        .HasDatabaseName("ix_approval_requests_status_approver_user_id");
+
+                    b.HasIndex("Status", "RemindAt")
+                        .HasDatabaseName("ix_approval_requests_status_remind_at");
+
+                    b.ToTable("approval_requests", (string)null);
+                });
+
             modelBuilder.Entity("RevBot.Core.Chat.ChatConversationReference", b =>
                 {
                     b.Property<long>("Id")
@@ -827,6 +950,11 @@ namespace RevBot.Data.Migrations.Sqlite
                         .HasMaxLength(3)
                         .HasColumnType("TEXT")
                         .HasColumnName("currency");
+
+                    b.Property<double?>("Discount")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("REAL")
+                        .HasColumnName("discount");
 
                     b.Property<string>("ForecastCategory")
                         .HasMaxLength(16)
@@ -1782,6 +1910,35 @@ namespace RevBot.Data.Migrations.Sqlite
                         .HasForeignKey("CreatedByUserId")
                         .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_alert_subscriptions_users_created_by_user_id");
+                });
+
+            modelBuilder.Entity("RevBot.Core.Approvals.ApprovalRequest", b =>
+                {
+                    b.HasOne("RevBot.Core.Domain.User", null)
+                        .WithMany()
+                        .HasForeignKey("ApproverUserId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_approval_requests_users_approver_user_id");
+
+                    b.HasOne("RevBot.Core.Domain.Deal", null)
+                        .WithMany()
+                        .HasForeignKey("DealId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_approval_requests_deals_deal_id");
+
+                    b.HasOne("RevBot.Core.Domain.User", null)
+                        .WithMany()
+                        .HasForeignKey("DecidedByUserId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_approval_requests_users_decided_by_user_id");
+
+                    b.HasOne("RevBot.Core.Domain.User", null)
+                        .WithMany()
+                        .HasForeignKey("RequesterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_approval_requests_users_requester_id");
                 });
 
             modelBuilder.Entity("RevBot.Core.Chat.ChatConversationReference", b =>
