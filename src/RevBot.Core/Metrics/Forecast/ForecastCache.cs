@@ -32,7 +32,8 @@ internal static class ForecastCache
         var filters = string.Join(";", context.Filters.OrderBy(f => f.Key).Select(f => $"{f.Key}={f.Value}"));
         var scope = string.Join("|", context.Db.Database.GetConnectionString(), context.Window.AsOf, context.Window.Period.Start, context.Window.Period.End, filters, groupBy);
         var (writes, past) = await StampsAsync(context, ct);
-        var key = scope + "|" + writes;
+        // The answer rests on both: a recorded import renews it even when it wrote nothing the first stamp sees.
+        var key = scope + "|" + writes + "|" + past;
         if (Entries.TryGetValue(key, out var known) && known.IsCompletedSuccessfully) return await known;
         if (Entries.Count >= MaxEntries) Entries.Clear();
 
