@@ -39,6 +39,11 @@ public sealed record Answer
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public AnswerForecast? Forecast { get; init; }
 
+    /// <summary>For <c>pipeline_needed</c>: the historical sales cycle and the day pipeline must be created by to count.</summary>
+    [JsonPropertyName("pipelineTiming")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public AnswerPipelineTiming? PipelineTiming { get; init; }
+
     [JsonPropertyName("breakdown")] public IReadOnlyList<AnswerBreakdownEntry>? Breakdown { get; init; }
     [JsonPropertyName("comparison")] public AnswerComparison? Comparison { get; init; }
     /// <summary>For a scorecard ("how are we doing?"): each headline metric with its comparison.</summary>

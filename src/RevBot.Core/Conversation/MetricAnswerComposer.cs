@@ -33,6 +33,7 @@ public static class MetricAnswerComposer
             : noEarlierData is not null ? ", " + NoEarlier(noEarlierData, f) + "."
             : ".";
         if (value.Forecast is { } forecast) sentence += " " + ForecastText.Explain(forecast, f, QuotaOf(def, value));
+        if (value.Timing is { } timing) sentence += " " + PipelineTimingText.Explain(timing, f);
         // The card's sentence stops before the rows its table shows; the full text (every row named) stays the fallback.
         var lead = sentence;
         if (result.Breakdown.Count > 0) sentence += " " + BreakdownSentence(def, result, f);
@@ -62,6 +63,7 @@ public static class MetricAnswerComposer
             Numerator = value.Numerator,
             Denominator = value.Denominator,
             Forecast = value.Forecast is { } fc ? AnswerForecast.From(fc, QuotaOf(def, value)) : null,
+            PipelineTiming = value.Timing is { } pt ? AnswerPipelineTiming.From(pt) : null,
             Breakdown = result.Breakdown.Count == 0 ? null : [.. result.Breakdown.Select(b => new AnswerBreakdownEntry(b.Key, b.Label, b.Value.Value, b.Value.Numerator, b.Value.Denominator))],
             Comparison = comparison is not null ? new AnswerComparison(AnswerPeriod.From(comparison.Query.Period), comparison.Total.Value, change)
                 : noEarlierData is not null ? new AnswerComparison(AnswerPeriod.From(noEarlierData.Period), null, null) { DataStarts = noEarlierData.DataStarts?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) }

@@ -83,16 +83,22 @@ internal static class MetricCalculator
 
     /// <summary>
     /// (Quota − bookings so far) ÷ the win rate by value of the deals closed in the year before the period: the
-    /// pipeline that, converting as it has, closes the gap.
+    /// pipeline that, converting as it has, closes the gap; with the day by which it must be created to close in the
+    /// period at the same year's sales cycle (<see cref="PipelineTiming"/>).
     /// </summary>
     internal static async Task<Grouped<MetricValue>> PipelineNeededAsync(MetricContext c, Dimension? g, CancellationToken ct)
     {
         var soFar = await WonSoFar(c, g, ct);
         var quota = await PlanQueries.QuotaAsync(c, g, ct);
         var start = c.Window.FromUtc ?? c.Window.AsOfEndUtc;
-        var history = await DealQueries.ClosedAsync(c, g, new ClosedDeals(start.AddYears(-1), start, ClosedColumns.Amounts, WonOnly: false), ct);
+        var history = await DealQueries.ClosedAsync(c, g, new ClosedDeals(start.AddYears(-1), start, ClosedColumns.All, WonOnly: false), ct);
         return soFar.Zip(quota, ClosedStats.Empty, null, (w, q) => (w, q))
-            .Zip(history, (ClosedStats.Empty, (decimal?)null), ClosedStats.Empty, (wq, h) => F.PipelineNeeded(wq.w, wq.q, h));
+            .Zip(history, (ClosedStats.Empty, (decimal?)null), ClosedStats.Empty,
+                (wq, h) =>
+                {
+                    var needed = F.PipelineNeeded(wq.w, wq.q, h);
+                    return needed.Value is null ? needed : needed with { Timing = PipelineTiming.From(h, c.Window) };
+                });
     }
 
     internal static async Task<MetricValue> CacAsync(MetricContext c, CancellationToken ct)

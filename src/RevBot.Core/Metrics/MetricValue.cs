@@ -11,6 +11,9 @@ public sealed record MetricValue(decimal? Value, decimal? Numerator = null, deci
     /// <summary>The forecast's range, split and history behind the value (the <c>forecast</c> metric only).</summary>
     public Forecast.ForecastPrediction? Forecast { get; init; }
 
+    /// <summary>By when pipeline must be created to count, at the historical sales cycle (the <c>pipeline_needed</c> metric only).</summary>
+    public PipelineTiming? Timing { get; init; }
+
     /// <summary>Values are equal when their numbers are: a forecast's explanation (its driving deals) is not part of the value.</summary>
     public bool Equals(MetricValue? other) =>
         other is not null && Value == other.Value && Numerator == other.Numerator && Denominator == other.Denominator &&

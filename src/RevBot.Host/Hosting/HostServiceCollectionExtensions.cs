@@ -12,6 +12,9 @@ internal static class HostServiceCollectionExtensions
         services.AddOptions<InboundDeliveryOptions>().BindConfiguration(InboundDeliveryOptions.Section).CheckOnStart();
         services.AddHostedService<InboundDeliveryCleanup>();
         services.AddHostedService<VocabularyWarmup>();
+        services.AddOptions<ForecastWarmupOptions>().BindConfiguration(ForecastWarmupOptions.Section);
+        services.AddSingleton<ForecastWarmup>();
+        services.AddHostedService(sp => sp.GetRequiredService<ForecastWarmup>());
         services.AddOptions<Api.ApiOptions>().BindConfiguration(Api.ApiOptions.Section).CheckOnStart();
         // Bodies are refused past 1 MiB by RequestSizeLimit (declared length) and the Slack/Teams readers (as read). Kestrel's
         // own cap sits above that so it can still drain a refused body slightly over the limit instead of resetting the

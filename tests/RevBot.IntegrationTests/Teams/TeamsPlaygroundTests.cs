@@ -107,13 +107,18 @@ public sealed class TeamsPlaygroundTests(TeamsPlaygroundTests.Session session) :
     private static string FirstText(JsonObject card) => (string?)card["body"]?[0]?["text"] ?? "";
 
     /// <summary>The host (Teams:AllowAnonymous=true) and the Playground pointed at it; started by the first test that runs.</summary>
-    public sealed class Session : IAsyncDisposable
+    public class Session : IAsyncDisposable
     {
         private readonly SemaphoreSlim _gate = new(1, 1);
         private readonly string _directory = TestFiles.NewFolder("t");
         private WebApplication? _app;
 
         public AgentsPlayground Playground { get; private set; } = null!;
+
+        public IServiceProvider Services => _app!.Services;
+
+        /// <summary>More host arguments, for a fixture that needs the host configured otherwise.</summary>
+        protected virtual IEnumerable<string> ExtraArgs => [];
 
         public async Task<Session> StartAsync(CancellationToken ct)
         {
@@ -125,7 +130,7 @@ public sealed class TeamsPlaygroundTests(TeamsPlaygroundTests.Session session) :
                 var app = await RevBotServer.StartAsync(
                 [
                     $"--Database:Target=sqlite:{Path.Combine(_directory, "playground.db")}", "--urls=http://127.0.0.1:0",
-                    "--Database:DemoScale=0.02", "--Teams:AllowAnonymous=true",
+                    "--Database:DemoScale=0.02", "--Teams:AllowAnonymous=true", .. ExtraArgs,
                 ], ct);
                 try
                 {
@@ -164,6 +169,7 @@ public sealed class TeamsPlaygroundTests(TeamsPlaygroundTests.Session session) :
 
         public async ValueTask DisposeAsync()
         {
+            GC.SuppressFinalize(this);
             // Playground first (it may still be calling the bot), then the host; each stops only what it started.
             if (Playground is not null) await Playground.DisposeAsync();
             if (_app is not null) await _app.DisposeAsync();

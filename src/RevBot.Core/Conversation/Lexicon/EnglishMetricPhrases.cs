@@ -101,6 +101,9 @@ internal static class EnglishMetricPhrases
         ("pipeline|pipe we|i need; pipeline|pipe to hit|make|reach|cover our|the? quota|plan|target|number; what pipeline|pipe do|will|would we|i need", "m:pipeline_needed"),
         ("how much pipeline|pipe do|will|would we|i need to hit|make|reach|meet|cover our|the? quota|plan|target|number", "m:pipeline_needed"),
         ("what pipeline|pipe do|will|would we|i need to hit|make|reach|meet|cover our|the? quota|plan|target|number", "m:pipeline_needed"),
+        // "My number" is the asker's own quota: the phrase takes "my" with it, so it sets the owner itself.
+        ("how much pipeline|pipe do|will|would i need to hit|make|reach|meet|cover my quota|plan|target|number; what pipeline|pipe do|will|would i need to hit|make|reach|meet|cover my quota|plan|target|number", "m:pipeline_needed,me"),
+        ("pipeline|pipe to hit|make|reach|meet|cover my quota|plan|target|number", "m:pipeline_needed,me"),
         ("pipeline|pipe to quota|target ratio?; pipeline|pipe quota ratio", "m:pipeline_coverage"),
 
         ("pipeline|pipe|sales|deal velocity", "m:pipeline_velocity"),

@@ -59,9 +59,12 @@ internal static class SpanishMetricPhrases
         ("cobertura de|del? pipeline|embudo|cartera", "m:pipeline_coverage"),
         ("cobertura", "m:pipeline_coverage"),
         ("cuanto pipeline|embudo necesitamos|necesito|necesitaremos; cuanto pipeline|embudo hace falta; pipeline|embudo necesario|requerido", "m:pipeline_needed"),
-        ("cuanto pipeline|embudo hace falta para llegar|cumplir|alcanzar a? la|el? cuota|objetivo|meta|plan", "m:pipeline_needed"),
-        ("cuanto pipeline|embudo necesitamos|necesito para llegar|cumplir|alcanzar a? la|el? cuota|objetivo|meta|plan", "m:pipeline_needed"),
-        ("pipeline|embudo que necesitamos|necesito; pipeline|embudo para llegar|cumplir|alcanzar a? la|el? cuota|objetivo|meta|plan", "m:pipeline_needed"),
+        ("cuanto pipeline|embudo hace falta para llegar|cumplir|alcanzar a? la|el|nuestra|nuestro? cuota|objetivo|meta|plan|numero", "m:pipeline_needed"),
+        ("cuanto pipeline|embudo necesitamos|necesito para llegar|cumplir|alcanzar a? la|el|nuestra|nuestro? cuota|objetivo|meta|plan|numero", "m:pipeline_needed"),
+        ("pipeline|embudo que necesitamos|necesito; pipeline|embudo para llegar|cumplir|alcanzar a? la|el|nuestra|nuestro? cuota|objetivo|meta|plan|numero", "m:pipeline_needed"),
+        // "Mi número" es la cuota de quien pregunta: la frase se lleva "mi", así que pone ella misma el filtro de dueño.
+        ("cuanto pipeline|embudo necesito para llegar|cumplir|alcanzar a? mi cuota|objetivo|meta|plan|numero; cuanto pipeline|embudo hace falta para llegar|cumplir|alcanzar a? mi cuota|objetivo|meta|plan|numero", "m:pipeline_needed,me"),
+        ("pipeline|embudo para llegar|cumplir|alcanzar a? mi cuota|objetivo|meta|plan|numero", "m:pipeline_needed,me"),
         ("velocidad del|de? pipeline|embudo|ventas|venta", "m:pipeline_velocity"),
         ("velocidad", "m:pipeline_velocity"),
 

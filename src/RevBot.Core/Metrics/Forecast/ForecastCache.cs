@@ -5,41 +5,64 @@ using RevBot.Core.Metrics.Sql;
 namespace RevBot.Core.Metrics.Forecast;
 
 /// <summary>
-/// Forecasts kept per database, day, period, filters and breakdown, for the process's life. A key also holds a stamp
-/// of the writes that change a forecast: the newest deal-history and stage-history rows, the open deals' count and
-/// the latest close. Any deal insert, amount or close-date change (deal history), stage move, close, reopen or
-/// deletion of an open deal changes the stamp, so the next question recomputes; reading the stamp is four index
-/// probes. Questions with value sets or an amount range are not cached (rare, and their keys would be long).
+/// Forecasts kept per database, day, period, filters and breakdown, for the process's life, in two layers:
+/// <list type="bullet">
+/// <item>the answer, with a stamp of every write that changes it: the newest deal-history and stage-history rows, the
+/// open deals' count and the latest close. Any deal insert, amount or close-date change, stage move, close, reopen or
+/// deletion of an open deal changes it, so the next question recomputes;</item>
+/// <item>the learned table (the past checkpoints' cells and run rates: the expensive part of the pass), with a stamp
+/// of the writes that can change the past: the newest sync run and the newest import or sync in the audit log. A
+/// deal edited, created, moved or closed today does not change what was known at past checkpoints (its history rows
+/// are dated now), so after such a write only the checkpoint of today is read again (the open deals, by index).</item>
+/// </list>
+/// Reading both stamps is one statement of six index probes. Questions with value sets or an amount range are not
+/// cached (rare, and their keys would be long).
 /// </summary>
 internal static class ForecastCache
 {
     private const int MaxEntries = 256;
     private static readonly ConcurrentDictionary<string, Task<Grouped<ForecastPrediction>>> Entries = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, ForecastHistory> Learned = new(StringComparer.Ordinal);
 
     public static async Task<Grouped<ForecastPrediction>> GetAsync(MetricContext context, Dimension? groupBy, CancellationToken ct)
     {
         var at = context.Window.AsOfEndUtc;
         if (!context.Conditions.IsEmpty)
-            return await Forecaster.PredictAsync(context, groupBy, at, withDeals: true, ct);
+            return await Forecaster.PredictAsync(context, groupBy, at, withDeals: true, learned: null, ct);
         var filters = string.Join(";", context.Filters.OrderBy(f => f.Key).Select(f => $"{f.Key}={f.Value}"));
-        var key = string.Join("|", context.Db.Database.GetConnectionString(), context.Window.AsOf, context.Window.Period.Start, context.Window.Period.End,
-            filters, groupBy, await StampAsync(context, ct));
+        var scope = string.Join("|", context.Db.Database.GetConnectionString(), context.Window.AsOf, context.Window.Period.Start, context.Window.Period.End, filters, groupBy);
+        var (writes, past) = await StampsAsync(context, ct);
+        // The answer rests on both: a recorded import renews it even when it wrote nothing the first stamp sees.
+        var key = scope + "|" + writes + "|" + past;
         if (Entries.TryGetValue(key, out var known) && known.IsCompletedSuccessfully) return await known;
         if (Entries.Count >= MaxEntries) Entries.Clear();
-        var computed = await Forecaster.PredictAsync(context, groupBy, at, withDeals: true, ct);
+
+        var learnedKey = scope + "|" + past;
+        if (!Learned.TryGetValue(learnedKey, out var history))
+        {
+            history = await Forecaster.LearnAsync(context, groupBy, at, ct);
+            if (Learned.Count >= MaxEntries) Learned.Clear();
+            Learned[learnedKey] = history;
+        }
+        var computed = await Forecaster.PredictAsync(context, groupBy, at, withDeals: true, history, ct);
         Entries[key] = Task.FromResult(computed);
         return computed;
     }
 
     /// <summary>Forgets everything (tests that rewrite a database in place under the same connection string).</summary>
-    public static void Clear() => Entries.Clear();
+    public static void Clear()
+    {
+        Entries.Clear();
+        Learned.Clear();
+    }
 
-    private static async Task<string> StampAsync(MetricContext context, CancellationToken ct)
+    private static async Task<(string Writes, string Past)> StampsAsync(MetricContext context, CancellationToken ct)
     {
         const string sql = "SELECT (SELECT MAX(id) FROM deal_history), (SELECT MAX(id) FROM deal_stage_history), " +
-            "(SELECT COUNT(*) FROM deals WHERE status = 'open'), (SELECT MAX(closed_at) FROM deals WHERE status = 'won'), (SELECT MAX(closed_at) FROM deals WHERE status = 'lost')";
+            "(SELECT COUNT(*) FROM deals WHERE status = 'open'), (SELECT MAX(closed_at) FROM deals WHERE status = 'won'), (SELECT MAX(closed_at) FROM deals WHERE status = 'lost'), " +
+            "(SELECT MAX(id) FROM sync_runs), (SELECT MAX(at) FROM audit_log WHERE entity = 'import'), (SELECT MAX(at) FROM audit_log WHERE entity = 'sync')";
         var rows = await SqlRunner.QueryAsync(context.Db, sql, new SqlParameters(context.Dialect),
-            r => $"{r.Text(0)}/{r.Text(1)}/{r.Text(2)}/{r.Text(3)}/{r.Text(4)}", ct);
+            r => ($"{r.Text(0)}/{r.Text(1)}/{r.Text(2)}/{r.Text(3)}/{r.Text(4)}", $"{r.Text(5)}/{r.Text(6)}/{r.Text(7)}"), ct);
         return rows[0];
     }
 }

@@ -7,11 +7,14 @@ namespace RevBot.Core.Metrics.Forecast;
 /// </summary>
 internal static class Forecaster
 {
-    public static async Task<Grouped<ForecastPrediction>> PredictAsync(MetricContext context, Dimension? groupBy, DateTime atUtc, bool withDeals, CancellationToken ct)
+    /// <param name="learned">The past checkpoints' part, when already read (<see cref="LearnAsync"/>); else read with the rest in one pass.</param>
+    public static async Task<Grouped<ForecastPrediction>> PredictAsync(MetricContext context, Dimension? groupBy, DateTime atUtc, bool withDeals, ForecastHistory? learned, CancellationToken ct)
     {
         var checkpoints = ForecastCheckpoints.For(context.Window, atUtc);
-        var cells = await ForecastHistorySql.CellsAsync(context, checkpoints, groupBy, ct);
-        var rates = await ForecastHistorySql.RunRatesAsync(context, checkpoints, groupBy, ct);
+        var read = learned is null ? checkpoints : [checkpoints[0]];
+        var cells = await ForecastHistorySql.CellsAsync(context, read, groupBy, ct);
+        var rates = await ForecastHistorySql.RunRatesAsync(context, read, groupBy, ct);
+        if (learned is not null) (cells, rates) = ([.. cells, .. learned.Cells], [.. rates, .. learned.Rates]);
         var (model, total) = Predict(cells, rates);
         var top = withDeals && model.Enough ? await ForecastDeals.TopAsync(context, checkpoints[0], model, ct) : [];
         total = total with { TopDeals = top };
@@ -21,6 +24,13 @@ internal static class Forecaster
         foreach (var key in cells.Where(c => c.Checkpoint == 0).Select(c => c.Group).Union(rates.Where(r => r.Checkpoint == 0).Select(r => r.Group)).Distinct())
             groups[GroupKey.From(key, null)] = Predict([.. cells.Where(c => c.Group == key)], [.. rates.Where(r => r.Group == key)]).Prediction;
         return new Grouped<ForecastPrediction>(total, groups);
+    }
+
+    /// <summary>The past checkpoints' cells and run rates: what the model learns from, the same for every question of the day.</summary>
+    public static async Task<ForecastHistory> LearnAsync(MetricContext context, Dimension? groupBy, DateTime atUtc, CancellationToken ct)
+    {
+        var past = ForecastCheckpoints.For(context.Window, atUtc).Skip(1).ToList();
+        return new ForecastHistory(await ForecastHistorySql.CellsAsync(context, past, groupBy, ct), await ForecastHistorySql.RunRatesAsync(context, past, groupBy, ct));
     }
 
     /// <summary>The model fitted on the past checkpoints' cells and applied to checkpoint 0's (groups, if any, taken together).</summary>

@@ -173,8 +173,7 @@ public sealed partial class TeamsActivityHandler(
             { Kind: ReplyKind.Form, Form: { } f } => AdaptiveCardInvokeResponse.Card(FormCard.Render(f)),
             { Kind: ReplyKind.Refused } => AdaptiveCardInvokeResponse.Message(ReplyText.TitleAndText(reply.Title, reply.Text)),
             // The notice ("Updated by … just now", "This deal changed since you opened it…") leads the card's text.
-            _ => AdaptiveCardInvokeResponse.Card(ReplyCardRenderer.Render(
-                string.IsNullOrWhiteSpace(reply.Notice) ? reply : reply with { Text = $"{reply.Notice}\n\n{reply.Text}" })),
+            _ => AdaptiveCardInvokeResponse.Card(ReplyCardRenderer.Render(ReplyCardRenderer.WithNoticeInText(reply))),
         });
     }
 

@@ -28,7 +28,7 @@ public sealed partial class TeamsProactiveMessenger(RevBotDb db, ConnectorClient
             return ConnectorResult<ResourceResponse>.Fail(new ConnectorError(ConnectorErrorKind.NotFound, "The conversation reference is inactive or has no service URL."));
 
         // Stored images (digest charts) load from the host's unguessable, expiring /images/{token}.png URLs.
-        var activity = ReplyCardRenderer.ToActivity(reply, imageBase: options.Value.PublicBaseUri, language: reply.Language ?? Texts.Neutral);
+        var activity = ReplyCardRenderer.ToActivity(ReplyCardRenderer.WithNoticeInText(reply), imageBase: options.Value.PublicBaseUri, language: reply.Language ?? Texts.Neutral);
         var result = await connector.SendAsync(TeamsConversationReferences.ToAddress(reference), activity, ct);
         if (result.Error is { Kind: ConnectorErrorKind.NotFound or ConnectorErrorKind.Forbidden } error)
         {

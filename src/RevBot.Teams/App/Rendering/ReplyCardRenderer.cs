@@ -49,6 +49,16 @@ public static class ReplyCardRenderer
         return compact.ByteSize() <= CardBudgetBytes ? compact : ReplyCardLayout.TooLarge(reply, language);
     }
 
+    /// <summary>
+    /// The notice ("Updated by … just now", "Reminder: your call is due by …") leads the card's text: the card has no
+    /// place of its own for it. For a card that replaces the one pressed and for a proactive message alike.
+    /// </summary>
+    public static Reply WithNoticeInText(Reply reply)
+    {
+        ArgumentNullException.ThrowIfNull(reply);
+        return string.IsNullOrWhiteSpace(reply.Notice) ? reply : reply with { Text = $"{reply.Notice}\n\n{reply.Text}", Notice = null };
+    }
+
     /// <summary>The message carrying the card; <see cref="Reply.Text"/> becomes the notification summary.</summary>
     public static BotActivity ToActivity(Reply reply, CardRefresh? refresh = null, Uri? imageBase = null, string language = "en")
     {
