@@ -33,11 +33,12 @@ public sealed class ScheduledQuestionCommands(
         TimeZoneInfo? named = null;
         if (sentence.TimeZone is { } id && (!TimeZoneInfo.TryFindSystemTimeZoneById(id, out named) || !named.HasIanaId && id != "UTC"))
             return ScheduledQuestionAnswers.Refused(language, Texts.Get(language, nameof(Catalog.DigestUnknownZone), id));
-        var direct = sentence.Target == ScheduleTarget.Me;
+        // "here" in a direct message is the person: a DM has no channel of its own to post in.
+        var direct = sentence.Target == ScheduleTarget.Me || (request.Channel is null && request.Platform is not null);
         var user = request.UserEmail is { } email ? await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Email == email, ct) : null;
         var zone = named ?? (direct && user?.TimeZone is { } own && TimeZoneInfo.TryFindSystemTimeZoneById(own, out var found) ? found : clock.Zone);
         var next = DigestCron.Next(sentence.Cron, zone, time.GetUtcNow());
-        if (request.Channel is not { } channel)
+        if ((request.Channel?.Platform ?? request.Platform) is not { } platform)
             return ScheduledQuestionAnswers.Read(sentence, language, zone.Id, next, stored: false);
         if (direct && user is null)
             return ScheduledQuestionAnswers.Refused(language, Texts.Get(language, nameof(Catalog.SchedQWhoAreYou)));
@@ -46,7 +47,7 @@ public sealed class ScheduledQuestionCommands(
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var schedule = new DigestSubscription
         {
-            Platform = channel.Platform, ChannelId = $"question:{Guid.NewGuid():N}", Kind = ScheduledQuestionRunner.ScheduleKind, Cron = sentence.Cron,
+            Platform = platform, ChannelId = $"question:{Guid.NewGuid():N}", Kind = ScheduledQuestionRunner.ScheduleKind, Cron = sentence.Cron,
             TimeZone = zone.Id, Language = language, SkipIfEmpty = sentence.SkipIfEmpty, Team = null,
             CreatedBy = request.UserEmail ?? request.PlatformUserId, CreatedAt = now, UpdatedAt = now,
         };
@@ -54,12 +55,12 @@ public sealed class ScheduledQuestionCommands(
         await db.SaveChangesAsync(ct);
         db.ScheduledQuestions.Add(new ScheduledQuestion
         {
-            ScheduleId = schedule.Id, Question = sentence.Question, AskedBy = request.UserEmail, Platform = channel.Platform,
-            ChannelId = direct ? "" : channel.ChannelId, RecipientUserId = direct ? user!.Id : null, OnlyIfChanged = sentence.OnlyIfChanged,
+            ScheduleId = schedule.Id, Question = sentence.Question, AskedBy = request.UserEmail, Platform = platform,
+            ChannelId = direct ? "" : request.Channel!.ChannelId, RecipientUserId = direct ? user!.Id : null, OnlyIfChanged = sentence.OnlyIfChanged,
         });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return ScheduledQuestionAnswers.Read(sentence, language, zone.Id, next, stored: true);
+        return ScheduledQuestionAnswers.Read(sentence with { Target = direct ? ScheduleTarget.Me : ScheduleTarget.Here }, language, zone.Id, next, stored: true);
     }
 
     /// <summary>Why the sentence cannot be scheduled as written, or null: recurrence words it cannot honour, no question, or a question that does not read fully.</summary>

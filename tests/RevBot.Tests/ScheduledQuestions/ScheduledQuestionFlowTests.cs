@@ -4,8 +4,8 @@ using RevBot.Core.Digests.Scheduling;
 using RevBot.Core.Outbox;
 using RevBot.Core.ScheduledQuestions;
 using RevBot.Data.Storage;
-using RevBot.Tests.Digests.Scheduling;
 using RevBot.Testing;
+using RevBot.Tests.Digests.Scheduling;
 using static RevBot.Tests.ScheduledQuestions.ScheduledQuestionWorld;
 
 namespace RevBot.Tests.ScheduledQuestions;
