@@ -15,6 +15,7 @@ using RevBot.Core.Interactions;
 using RevBot.Core.Metrics;
 using RevBot.Core.Outbox;
 using RevBot.Core.People;
+using RevBot.Core.ScheduledQuestions;
 using RevBot.Core.Work;
 
 namespace RevBot.Core;
@@ -41,6 +42,7 @@ public static class CoreServiceCollectionExtensions
         services.AddDigests(configuration);
         services.AddAlerts(configuration);
         services.AddForecastCalls(configuration);
+        services.AddScheduledQuestions();
         services.AddConversation(configuration);
         services.AddInteractions();
         return services;

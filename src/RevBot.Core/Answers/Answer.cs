@@ -53,6 +53,11 @@ public sealed record Answer
 
     [JsonPropertyName("items")] public IReadOnlyList<AnswerItem>? Items { get; init; }
 
+    /// <summary>For <c>schedule</c>: the question put on a schedule, when and where it is sent, and its options.</summary>
+    [JsonPropertyName("schedule")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public AnswerSchedule? Schedule { get; init; }
+
     /// <summary>The kinds of data the answer needs and none of is loaded ("spend", "subscriptions"): then there is no value.</summary>
     [JsonPropertyName("missingData")] public IReadOnlyList<string>? MissingData { get; init; }
     [JsonPropertyName("text")] public required string Text { get; init; }

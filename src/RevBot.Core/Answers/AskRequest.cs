@@ -14,6 +14,12 @@ public sealed record AskRequest(string Question, string? UserEmail = null, DateO
     /// </summary>
     public ChannelTarget? Channel { get; init; }
 
+    /// <summary>
+    /// The chat platform the turn came from, direct messages included (where <see cref="Channel"/> is null); null for the
+    /// CLI and the HTTP API. A scheduled question sent "to me" goes back by direct message on this platform.
+    /// </summary>
+    public ChatPlatform? Platform { get; init; }
+
     /// <summary>The asker's platform user id, recorded when no RevBot email is known ("created by").</summary>
     public string? PlatformUserId { get; init; }
 

@@ -17,4 +17,7 @@ public enum Intent
 
     /// <summary>"how are we doing this quarter?", "¿cómo vamos?": the asker's audience's headline metrics side by side.</summary>
     Scorecard,
+
+    /// <summary>"every Monday at 9 send me my pipeline by stage": a question on a schedule (the parsed question's Schedule).</summary>
+    Schedule,
 }

@@ -76,4 +76,7 @@ public sealed record ParsedQuestion
 
     /// <summary>For <see cref="Intent.DealSearch"/>: what to look for, as typed ("Acme renewal", "deal-00000042").</summary>
     public string? DealSearch { get; init; }
+
+    /// <summary>For <see cref="Intent.Schedule"/>: the question, its recurrence, target and options (<see cref="ScheduleSentenceReader"/>).</summary>
+    public ScheduleSentence? Schedule { get; init; }
 }

@@ -23,6 +23,8 @@ public static class QuestionParser
         var index = EntityIndex.For(context.Vocabulary ?? QuestionVocabulary.Empty);
         if (DealRequestReader.Read(cleaned, language, index.Words.Contains) is { } request)
             return request;
+        if (ScheduleSentenceReader.Read(cleaned, language, context) is { } schedule)
+            return schedule;
         var tokens = Speller.Correct(raw, index.Words.Contains);
         var fiscal = new FiscalCalendar(context.FiscalYearStartMonth is >= 1 and <= 12 ? context.FiscalYearStartMonth : 1);
         var resolver = new PeriodResolver(context.AsOf, fiscal, language);

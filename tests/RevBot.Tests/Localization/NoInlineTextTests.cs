@@ -20,6 +20,8 @@ public sealed partial class NoInlineTextTests
         "src/RevBot.Core/Conversation/DealRequestReader.cs",
         // "avísame cuando…": the alert command's verb decides the language code of the reply.
         "src/RevBot.Core/Alerts/Subscriptions/AlertCommandParser.cs",
+        // "cada lunes a las 9 envíame…": Spanish schedule words decide the language code of a schedule sentence.
+        "src/RevBot.Core/Conversation/ScheduleSentenceReader.cs",
     };
 
     [Fact]

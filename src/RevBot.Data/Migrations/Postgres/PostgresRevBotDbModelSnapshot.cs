@@ -1749,6 +1749,78 @@ namespace RevBot.Data.Migrations.Postgres
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("RevBot.Core.ScheduledQuestions.ScheduledQuestion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AskedBy")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("asked_by");
+
+                    b.Property<string>("ChannelId")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("channel_id");
+
+                    b.Property<string>("LastAnswerHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("last_answer_hash");
+
+                    b.Property<DateTime?>("LastSentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_sent_at");
+
+                    b.Property<bool>("OnlyIfChanged")
+                        .HasColumnType("boolean")
+                        .HasColumnName("only_if_changed");
+
+                    b.Property<string>("Platform")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("platform");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("question");
+
+                    b.Property<int?>("RecipientUserId")
+                        .HasColumnType("integer")
+                        .HasColumnName("recipient_user_id");
+
+                    b.Property<long>("ScheduleId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("schedule_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_scheduled_questions");
+
+                    b.HasIndex("AskedBy")
+                        .HasDatabaseName("ix_scheduled_questions_asked_by");
+
+                    b.HasIndex("RecipientUserId")
+                        .HasDatabaseName("ix_scheduled_questions_recipient_user_id");
+
+                    b.HasIndex("ScheduleId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_scheduled_questions_schedule_id");
+
+                    b.HasIndex("Platform", "ChannelId")
+                        .HasDatabaseName("ix_scheduled_questions_platform_channel_id");
+
+                    b.ToTable("scheduled_questions", (string)null);
+                });
+
             modelBuilder.Entity("RevBot.Core.Sources.CrmWrite", b =>
                 {
                     b.Property<long>("Id")
@@ -2193,6 +2265,22 @@ namespace RevBot.Data.Migrations.Postgres
                         .HasForeignKey("RecipientUserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .HasConstraintName("fk_outbox_messages_users_recipient_user_id");
+                });
+
+            modelBuilder.Entity("RevBot.Core.ScheduledQuestions.ScheduledQuestion", b =>
+                {
+                    b.HasOne("RevBot.Core.Domain.User", null)
+                        .WithMany()
+                        .HasForeignKey("RecipientUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_scheduled_questions_users_recipient_user_id");
+
+                    b.HasOne("RevBot.Core.Digests.Scheduling.DigestSubscription", null)
+                        .WithMany()
+                        .HasForeignKey("ScheduleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_scheduled_questions_digest_schedules_schedule_id");
                 });
 
             modelBuilder.Entity("RevBot.Core.Sources.CrmWrite", b =>

@@ -1696,6 +1696,76 @@ namespace RevBot.Data.Migrations.Sqlite
                     b.ToTable("outbox_messages", (string)null);
                 });
 
+            modelBuilder.Entity("RevBot.Core.ScheduledQuestions.ScheduledQuestion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AskedBy")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("asked_by");
+
+                    b.Property<string>("ChannelId")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channel_id");
+
+                    b.Property<string>("LastAnswerHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_answer_hash");
+
+                    b.Property<DateTime?>("LastSentAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_sent_at");
+
+                    b.Property<bool>("OnlyIfChanged")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("only_if_changed");
+
+                    b.Property<string>("Platform")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("platform");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("question");
+
+                    b.Property<int?>("RecipientUserId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recipient_user_id");
+
+                    b.Property<long>("ScheduleId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("schedule_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_scheduled_questions");
+
+                    b.HasIndex("AskedBy")
+                        .HasDatabaseName("ix_scheduled_questions_asked_by");
+
+                    b.HasIndex("RecipientUserId")
+                        .HasDatabaseName("ix_scheduled_questions_recipient_user_id");
+
+                    b.HasIndex("ScheduleId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_scheduled_questions_schedule_id");
+
+                    b.HasIndex("Platform", "ChannelId")
+                        .HasDatabaseName("ix_scheduled_questions_platform_channel_id");
+
+                    b.ToTable("scheduled_questions", (string)null);
+                });
+
             modelBuilder.Entity("RevBot.Core.Sources.CrmWrite", b =>
                 {
                     b.Property<long>("Id")
@@ -2136,6 +2206,22 @@ namespace RevBot.Data.Migrations.Sqlite
                         .HasForeignKey("RecipientUserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .HasConstraintName("fk_outbox_messages_users_recipient_user_id");
+                });
+
+            modelBuilder.Entity("RevBot.Core.ScheduledQuestions.ScheduledQuestion", b =>
+                {
+                    b.HasOne("RevBot.Core.Domain.User", null)
+                        .WithMany()
+                        .HasForeignKey("RecipientUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_scheduled_questions_users_recipient_user_id");
+
+                    b.HasOne("RevBot.Core.Digests.Scheduling.DigestSubscription", null)
+                        .WithMany()
+                        .HasForeignKey("ScheduleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_scheduled_questions_digest_schedules_schedule_id");
                 });
 
             modelBuilder.Entity("RevBot.Core.Sources.CrmWrite", b =>

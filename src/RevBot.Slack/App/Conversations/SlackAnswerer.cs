@@ -61,6 +61,7 @@ internal sealed partial class SlackAnswerer(AskService ask, SlackUserDirectory u
                 // A DM is not a channel: channel commands (alert subscriptions, digests) are refused there, as in a Teams personal chat.
                 Channel = channel is null || SlackConversationKeys.IsDirectMessage(channel) ? null : new ChannelTarget(ChatPlatform.Slack, channel),
                 PlatformUserId = slackUserId,
+                Platform = ChatPlatform.Slack,
             }, ct);
             var reply = answer.Reply;
             SlackUpload? upload = null;

@@ -87,6 +87,7 @@ public sealed partial class TeamsResponder(TeamsUserDirectory users, AskService 
         {
             Channel = Channel(activity),
             PlatformUserId = activity.From?.Id,
+            Platform = ChatPlatform.Teams,
         }, ct);
     }
 
