@@ -1245,6 +1245,10 @@ namespace RevBot.Data.Migrations.Postgres
                         .HasColumnType("character varying(100)")
                         .HasColumnName("product");
 
+                    b.Property<int?>("Seats")
+                        .HasColumnType("integer")
+                        .HasColumnName("seats");
+
                     b.Property<DateOnly>("StartDate")
                         .HasColumnType("date")
                         .HasColumnName("start_date");
