@@ -68,7 +68,7 @@ internal static class ExpansionQuery
                      COALESCE(u.users_now, 0) AS users_now, COALESCE(u.users_before, 0) AS users_before,
                      COALESCE(u.events_now, 0) AS events_now, COALESCE(u.events_before, 0) AS events_before, u.peak_users,
                      COALESCE(t.opened, 0) AS opened, t.sat_sum, COALESCE(t.sat_n, 0) AS sat_n,
-                     CASE WHEN firsts.stepped_up IS NULL AND won.won_at IS NULL THEN 0 ELSE 1 END AS expanded,
+                     CASE WHEN firsts.stepped_up IS NULL AND won.won_at IS NULL THEN 0 ELSE 1 END AS expanded, firsts.first_day,
                      {d.DaysBetween(LastExpansion(d), day)} AS gap_days
               FROM subs JOIN pl ON pl.account_id = subs.account_id JOIN firsts ON firsts.account_id = subs.account_id
                         LEFT JOIN won ON won.account_id = subs.account_id LEFT JOIN t ON t.account_id = subs.account_id
@@ -77,7 +77,7 @@ internal static class ExpansionQuery
                 AND NOT EXISTS (SELECT 1 FROM deals x WHERE x.account_id = subs.account_id AND x.status = 'open' AND x.type = 'expansion')),
             g AS (
               SELECT f.*,
-                     CASE WHEN ((users_before > 0 AND users_now * 100 >= users_before * {growth}) OR (events_before > 0 AND events_now * 100 >= events_before * {growth}))
+                     CASE WHEN first_day <= {from} AND ((users_before > 0 AND users_now * 100 >= users_before * {growth}) OR (events_before > 0 AND events_now * 100 >= events_before * {growth}))
                                AND (events_limit IS NULL OR events_now * 30 * 100 >= events_limit * {p.Add(s.UsageWindowDays)} * {p.Add(s.NearLimitPercent)})
                           THEN {p.Add(s.UsageWeight)} ELSE 0 END AS usage_pts,
                      CASE WHEN seated > 0 AND peak_users IS NOT NULL AND peak_users * 100 > seats * {p.Add(100 + s.SeatsOverPercent)}

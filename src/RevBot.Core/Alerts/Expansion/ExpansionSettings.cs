@@ -13,7 +13,7 @@ public sealed class ExpansionSettings
     /// <summary>Usage of the last this-many days is compared with the same number of days before.</summary>
     public int UsageWindowDays { get; set; } = 30;
 
-    /// <summary>Active users or events up at least this much...</summary>
+    /// <summary>Active users or events up at least this much (for a customer since the start of the earlier window: onboarding is not growth)...</summary>
     public int UsageGrowthPercent { get; set; } = 20;
 
     /// <summary>...and, when the plan sets a usage limit (<see cref="ExpansionPlan.MonthlyEvents"/>), events at least this share of it.</summary>

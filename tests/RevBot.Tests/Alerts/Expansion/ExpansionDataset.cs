@@ -91,7 +91,11 @@ internal static class ExpansionDataset
         Usage(everything, 40, 1_000, 62, 1_300);
         db.Activities.Add(new Activity { Id = Id("act"), Type = ActivityType.Meeting, OccurredAt = Ago(3), AccountId = everything.Id, UserId = carla.Id });
 
-        // Not scored: no demand (healthy, never expanded, flat usage, at its seats); an open expansion deal; a former customer.
+        // Not scored: no demand (healthy, never expanded, flat usage, at its seats); usage growing while onboarding (a customer
+        // for 40 days, so not for both windows); an open expansion deal; a former customer.
+        var onboarding = Customer("exp-onboarding", "Onboarding", alice, seats: null);
+        db.Subscriptions.Local.Single(s => s.AccountId == onboarding.Id).StartDate = AsOf.AddDays(-40);
+        Usage(onboarding, 10, 100, 50, 1_300);
         var content = Customer("exp-content", "Content", alice, seats: 50);
         Usage(content, 50, 500, 50, 500);
         var working = Customer("exp-working", "Already Working", alice, seats: 50);

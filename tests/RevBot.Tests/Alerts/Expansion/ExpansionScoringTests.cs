@@ -53,7 +53,8 @@ public sealed class ExpansionScoringTests(ExpansionDatabase data)
     {
         var found = await ExpansionAsync(provider, EveryScore);
 
-        // Content is healthy and never expanded but shows no demand; Already Working has an open expansion deal; Gone left.
+        // Content is healthy and never expanded but shows no demand; Onboarding's growth is its first weeks; Already
+        // Working has an open expansion deal; Gone left.
         Assert.Equal(["exp-everything", "exp-healthy", "exp-never", "exp-old", "exp-seats", "exp-unhappy", "exp-usage"], found.Select(f => f.SubjectId));
     }
 
