@@ -2,7 +2,7 @@ using RevBot.Core.Settings;
 
 namespace RevBot.Core.Alerts;
 
-/// <summary>What makes a deal stalled and an account at risk. Section <c>Alerts</c>; every value has a default (docs/alerts.md).</summary>
+/// <summary>What makes a deal stalled, an account at risk and an account ready to expand. Section <c>Alerts</c>; every value has a default (docs/alerts.md).</summary>
 public sealed class AlertOptions : ICheckedOptions
 {
     public const string Section = "Alerts";
@@ -10,6 +10,8 @@ public sealed class AlertOptions : ICheckedOptions
     public StalledDealSettings Stalled { get; set; } = new();
 
     public ChurnRiskSettings Churn { get; set; } = new();
+
+    public ExpansionSettings Expansion { get; set; } = new();
 
     /// <summary>How often the host scans and delivers (the background service).</summary>
     public TimeSpan ScanInterval { get; set; } = TimeSpan.FromHours(1);
@@ -38,7 +40,8 @@ public sealed class AlertOptions : ICheckedOptions
             Range($"{Section}:SnoozeDays", SnoozeDays, 1, 365, "a number of days"),
             Range($"{Section}:MaxPerMessage", MaxPerMessage, 1, 20, "a number of alerts"),
         ];
-        return Stalled.Problems($"{Section}:Stalled").Concat(Churn.Problems($"{Section}:Churn")).Concat(delivery.OfType<string>());
+        return Stalled.Problems($"{Section}:Stalled").Concat(Churn.Problems($"{Section}:Churn")).Concat(Expansion.Problems($"{Section}:Expansion"))
+            .Concat(delivery.OfType<string>());
     }
 
     /// <summary>One sentence when <paramref name="value"/> is outside [<paramref name="min"/>, <paramref name="max"/>].</summary>

@@ -24,6 +24,8 @@ public static class AlertRegistration
         services.AddScoped<AlertDelivery>();
         services.AddScoped<AlertInteractions>();
         services.AddCardActions(AlertActionRoute.Route);
+        services.AddScoped<ExpansionInteractions>();
+        services.AddCardActions(ExpansionActionRoute.Route);
         services.AddScoped<AlertCommands>();
         services.AddScoped<IChatCommand>(sp => sp.GetRequiredService<AlertCommands>());
         services.AddScoped<AlertMutes>();

@@ -7,9 +7,9 @@ using RevBot.Core.Storage;
 namespace RevBot.Core.Alerts;
 
 /// <summary>
-/// Finds stalled deals and accounts at risk of churning, with their reasons and recipients. Detection is set-based SQL:
+/// Finds stalled deals, accounts at risk of churning and accounts ready to expand, with their reasons and recipients. Detection is set-based SQL:
 /// only the deals and accounts that break a rule come back, one row at a time, so memory does not grow with the number
-/// of deals. Stalled deals come first (biggest first), then accounts at risk (highest score first).
+/// of deals. Stalled deals come first (biggest first), then accounts at risk, then accounts ready to expand (highest score first).
 /// </summary>
 public sealed class AlertScanner(RevBotDb db, IServiceScopeFactory scopes, IOptions<AlertOptions> options, IOptions<CompanyOptions> company, CompanyClock clock)
 {
@@ -17,7 +17,7 @@ public sealed class AlertScanner(RevBotDb db, IServiceScopeFactory scopes, IOpti
     {
         ArgumentNullException.ThrowIfNull(request);
         var settings = options.Value;
-        var (stalledRules, churnRules) = (settings.Stalled, settings.Churn);
+        var (stalledRules, churnRules, expansionRules) = (settings.Stalled, settings.Churn, settings.Expansion);
         var at = request.AsOf is { } day ? CompanyClock.At(day, clock.Zone) : clock;
         var (today, now) = (at.Today, at.UtcNow);
         var text = new AlertText(request.Language, company.Value.Currency, today);
@@ -28,12 +28,16 @@ public sealed class AlertScanner(RevBotDb db, IServiceScopeFactory scopes, IOpti
         // Asked for one kind (a question listing stalled deals), only that kind's statements run: churn risk needs no
         // stage norms, the slowest of the three.
         var (wantStalled, wantChurn) = (request.Only is null or AlertKind.StalledDeal, request.Only is null or AlertKind.ChurnRisk);
+        var wantExpansion = request.Only is null or AlertKind.Expansion;
         await using var stalledScope = scopes.CreateAsyncScope();
         await using var churnScope = scopes.CreateAsyncScope();
         await using var stalled = wantStalled ? new StartedStream<StalledDealFacts>(
             t => StalledDealQuery.StreamAsync(stalledScope.ServiceProvider.GetRequiredService<RevBotDb>(), stalledRules, today, now, t), ct) : null;
         await using var churn = wantChurn ? new StartedStream<ChurnRiskFacts>(
             t => ChurnRiskQuery.StreamAsync(churnScope.ServiceProvider.GetRequiredService<RevBotDb>(), churnRules, today, now, t), ct) : null;
+        await using var expansionScope = scopes.CreateAsyncScope();
+        await using var expansion = wantExpansion ? new StartedStream<ExpansionFacts>(
+            t => ExpansionQuery.StreamAsync(expansionScope.ServiceProvider.GetRequiredService<RevBotDb>(), expansionRules, today, now, t), ct) : null;
 
         if (stalled is not null)
         {
@@ -47,11 +51,19 @@ public sealed class AlertScanner(RevBotDb db, IServiceScopeFactory scopes, IOpti
                 yield return new AlertFinding(AlertKind.StalledDeal, deal.DealId, deal.DealName, null, reasons, Recipients(deal.OwnerEmail ?? deal.AccountOwnerEmail));
             }
         }
-        if (churn is null) yield break;
-        await foreach (var account in churn.ReadAsync())
+        if (churn is not null)
         {
-            yield return new AlertFinding(AlertKind.ChurnRisk, account.AccountId, account.AccountName, account.Score,
-                ChurnRiskReasons.For(account, churnRules, text), Recipients(account.OwnerEmail, account.SuccessEmail));
+            await foreach (var account in churn.ReadAsync())
+            {
+                yield return new AlertFinding(AlertKind.ChurnRisk, account.AccountId, account.AccountName, account.Score,
+                    ChurnRiskReasons.For(account, churnRules, text), Recipients(account.OwnerEmail, account.SuccessEmail));
+            }
+        }
+        if (expansion is null) yield break;
+        await foreach (var account in expansion.ReadAsync())
+        {
+            yield return new AlertFinding(AlertKind.Expansion, account.AccountId, account.AccountName, account.Score,
+                ExpansionReasons.For(account, expansionRules, text), Recipients(account.OwnerEmail, account.SuccessEmail));
         }
     }
 

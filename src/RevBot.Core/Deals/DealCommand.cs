@@ -33,6 +33,9 @@ public sealed record DealCommand
     public string? ActivityType { get; init; }
     public string? Subject { get; init; }
 
+    /// <summary>For <see cref="DealCommandKind.Create"/>: the account, type and name of the new deal.</summary>
+    public DealDraft? NewDeal { get; init; }
+
     /// <summary>For <see cref="DealCommandKind.PushCloseDate"/>.</summary>
     public DealPush Push { get; init; } = DealPush.Week;
 

@@ -14,4 +14,11 @@ public enum DealCommandKind
 
     /// <summary>Moves the close date by <see cref="DealCommand.Push"/> (or to <see cref="DealFieldChanges.CloseDate"/> when picked).</summary>
     PushCloseDate,
+
+    /// <summary>
+    /// A new open deal of <see cref="DealCommand.NewDeal"/>'s account and type, with <see cref="DealCommand.DealId"/> as
+    /// its id (chosen by the caller from the form's nonce, so a twin delivery cannot make two) and the stage, amount and
+    /// close date of <see cref="DealCommand.Changes"/>. Owned by the person acting.
+    /// </summary>
+    Create,
 }

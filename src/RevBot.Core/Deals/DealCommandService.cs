@@ -30,6 +30,7 @@ public sealed partial class DealCommandService(
             return Fail(DealCommandStatus.Invalid, Texts.Get(command.Language, nameof(Catalog.DealNoIdempotencyKey)));
         if (await ReplayAsync(command.IdempotencyKey, ct) is { } replay) return replay;
         if (await CommandGate.ActorAsync(db, command.UserId, ct) is not { } actor) return Refused(DealPermissions.UnknownDealUser(command.Language));
+        if (command.Kind == DealCommandKind.Create) return await CreateAsync(command, actor, ct);
         var deal = await db.Deals.FirstOrDefaultAsync(d => d.Id == command.DealId, ct);
         if (deal is null) return Fail(DealCommandStatus.NotFound, Texts.Get(command.Language, nameof(Catalog.DealNotFound), command.DealId));
         if (await DealPermissions.RefusalAsync(db, actor, deal, command.Language, ct) is { } refusal) return Refused(refusal, deal.Version);

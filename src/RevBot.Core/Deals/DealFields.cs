@@ -18,6 +18,10 @@ public static class DealFields
     public const string ActivityType = "activityType";
     public const string Subject = "subject";
 
+    /// <summary>A new deal's name and type (<see cref="DealCommandKind.Create"/>); set once, when the deal is created.</summary>
+    public const string Name = "name";
+    public const string Type = "type";
+
     public const int MaxNextStep = 500;
     public const int MaxSubject = 500;
 }

@@ -11,4 +11,7 @@ public sealed class Subscription
 
     /// <summary>The first day the subscription is no longer active; null while ongoing.</summary>
     public DateOnly? EndDate { get; set; }
+
+    /// <summary>Seats paid for (a seat-priced plan); null when the source does not say. Expansion plays compare it with active users.</summary>
+    public int? Seats { get; set; }
 }

@@ -8,7 +8,7 @@ namespace RevBot.Data.Csv;
 internal static class SubscriptionsFile
 {
     public static readonly CsvFileSpec Spec = new("subscriptions.csv",
-        ["subscription_id", "account_id", "product", "mrr", "start_date", "end_date"],
+        ["subscription_id", "account_id", "product", "mrr", "start_date", "end_date", "seats"],
         ["subscription_id", "account_id", "mrr", "start_date"]);
 
     public static List<ImportRow<Subscription>> Read(CsvSheet sheet, ImportContext ctx)
@@ -27,6 +27,7 @@ internal static class SubscriptionsFile
                 Mrr = row.Money("mrr") ?? 0,
                 StartDate = start ?? default,
                 EndDate = row.Date("end_date"),
+                Seats = row.Int("seats", 0, 10_000_000),
             };
             if (start is not null && subscription.EndDate <= start)
                 row.Error("end_date", "must be after start_date (it is the first day the subscription is no longer active)");
@@ -48,7 +49,7 @@ internal static class SubscriptionsFile
     {
         var subscriptions = await db.Subscriptions.AsNoTracking().ToListAsync(ct);
         foreach (var s in subscriptions.OrderBy(s => s.Id, StringComparer.Ordinal))
-            output.Row(s.Id, s.AccountId, s.Product, CsvText.Money(s.Mrr), CsvText.Date(s.StartDate), CsvText.Date(s.EndDate));
+            output.Row(s.Id, s.AccountId, s.Product, CsvText.Money(s.Mrr), CsvText.Date(s.StartDate), CsvText.Date(s.EndDate), CsvText.Int(s.Seats));
         return subscriptions.Count;
     }
 }

@@ -22,6 +22,9 @@ internal sealed class AccountPlan(int index, Account account, DemoSegment segmen
 
     public bool UsageFalling { get; set; }
 
+    /// <summary>Usage grows through the last 30 days until active users pass the seats paid for: an expansion play.</summary>
+    public bool ReadyToExpand { get; set; }
+
     public bool ActiveOn(DateOnly day)
     {
         foreach (var s in Subscriptions)

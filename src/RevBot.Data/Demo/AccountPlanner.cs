@@ -13,6 +13,7 @@ internal sealed class AccountPlanner(DemoSeedOptions options, DemoTimeline time,
     private readonly Faker _names = new("en");
     private long _nextDeal = 1;
     private long _nextSubscription = 1;
+    private bool _readyPlanted;
 
     public static int AccountCount(double scale) => Math.Max(DemoSituations.MinAccounts, (int)Math.Round(1500 * scale));
 
@@ -55,8 +56,26 @@ internal sealed class AccountPlanner(DemoSeedOptions options, DemoTimeline time,
             plan.Deals.Add(_deals.AtRiskRenewal(plan, DemoIds.Deal(_nextDeal++), r));
         }
         plan.UsageFalling = plan.AtRisk || r.Chance(0.03);
+        PlanExpansion(plan);
         foreach (var s in plan.Subscriptions) s.Id = DemoIds.Subscription(_nextSubscription++);
         return plan;
+    }
+
+    /// <summary>
+    /// Seats paid for follow MRR at the account's price per seat (the one its usage rows use), and a few healthy
+    /// customers without an open expansion deal grow past them (always the first such customer, so even a tiny company
+    /// has one). Its own random stream, so every other row of the demo stays as it was.
+    /// </summary>
+    private void PlanExpansion(AccountPlan plan)
+    {
+        var seatPrice = (decimal)UsageRows.SeatPrice(options, plan.Index);
+        foreach (var s in plan.Subscriptions) s.Seats = Math.Max(1, (int)Math.Round(s.Mrr / seatPrice));
+        var r = DemoRandom.For(options.Seed, DemoStream.Expansion, plan.Index);
+        var chance = r.Chance(0.03);
+        if (plan.AtRisk || plan.UsageFalling || !plan.ActiveOn(time.AsOf) || (_readyPlanted && !chance)) return;
+        if (plan.Deals.Any(d => d.Deal.Status == DealStatus.Open && d.Deal.Type == DealType.Expansion)) return;
+        plan.ReadyToExpand = true;
+        _readyPlanted = true;
     }
 
     private void AddDeals(AccountPlan plan, bool established, DemoSituation forced, bool isProtected, Randomizer r)

@@ -15,4 +15,5 @@ internal enum DemoStream
     Spend = 10,
     Audit = 11,
     DealHistory = 12,
+    Expansion = 13,
 }

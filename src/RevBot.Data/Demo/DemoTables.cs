@@ -39,7 +39,7 @@ internal static class DemoTables
 
     public static readonly BulkTable<Subscription> Subscriptions = new BulkTable<Subscription>("subscriptions")
         .Text("id", s => s.Id).Text("account_id", s => s.AccountId).Text("product", s => s.Product).Money("mrr", s => s.Mrr)
-        .Date("start_date", s => s.StartDate).Date("end_date", s => s.EndDate);
+        .Date("start_date", s => s.StartDate).Date("end_date", s => s.EndDate).Int("seats", s => s.Seats);
 
     public static readonly BulkTable<ProductUsage> Usage = new BulkTable<ProductUsage>("usage")
         .Text("account_id", u => u.AccountId).Date("date", u => u.Date).Int("active_users", u => u.ActiveUsers)

@@ -63,11 +63,13 @@ public sealed class AlertsCommandTests(AlertsDemoDatabase demo) : IClassFixture<
             else Assert.InRange(score.GetInt32(), 40, 100);
         }
         var kinds = alerts.Select(a => a.GetProperty("kind").GetString()).ToList();
-        Assert.Equal(["stalled_deal", "churn_risk"], kinds.Distinct());
-        Assert.Equal(kinds.Order(StringComparer.Ordinal).Reverse(), kinds);
+        // Stalled deals, then accounts at risk, then accounts ready to expand (the demo plants some: #22).
+        string[] order = ["stalled_deal", "churn_risk", "expansion"];
+        Assert.Equal(order, kinds.Distinct());
+        Assert.Equal(kinds.OrderBy(k => Array.IndexOf(order, k)), kinds);
         var reasons = alerts.SelectMany(a => a.GetProperty("reasons").EnumerateArray().Select(r => r.GetString()!)).ToList();
         // The demo company has every situation: the seeder forces each one onto one of its first accounts.
-        foreach (var words in new[] { "the norm is", "no activity for", "passed", "close date pushed", "amount cut", "usage down", "urgent ticket", "renews in" })
+        foreach (var words in new[] { "the norm is", "no activity for", "passed", "close date pushed", "amount cut", "usage down", "urgent ticket", "renews in", "usage up", "seats paid for" })
             Assert.Contains(reasons, r => r.Contains(words, StringComparison.Ordinal));
     }
 

@@ -51,6 +51,7 @@ internal static class SlackSamples
         ("modal_with_every_input", Modal()),
         ("deal_update_form", FormModal.Render(DealReplySamples.Form(), "{\"s\":\"v1|7|k1|deal-1\",\"c\":\"C1\",\"t\":\"1700000000.000100\"}")),
         ("deal_update_form_with_errors", FormModal.Render(DealReplySamples.FormWithErrors(), "{}")),
+        .. AlertMessageSamples.Forms().Select(s => (s.Name.Replace(' ', '_'), FormModal.Render(s.Form, "{\"s\":\"v2|en|0|0123456789abcdef|acct-7\",\"c\":\"D1\"}"))),
         .. ForecastCallReplySamples.Forms().Select(s => (s.Name.Replace(' ', '_'), FormModal.Render(s.Form, "{\"s\":\"v2|en|0|0123456789abcdef|12:7:own\",\"c\":\"D1\"}"))),
         .. ApprovalReplySamples.Forms().Select(s => (s.Name.Replace(' ', '_'), FormModal.Render(s.Form, "{\"s\":\"v2|en|0|0123456789abcdef\",\"c\":\"D1\"}"))),
         ("home_tab", ReplyRenderer.RenderHome(GuidanceComposer.Help("en").Reply)),

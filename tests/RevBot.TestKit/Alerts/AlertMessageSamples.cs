@@ -36,8 +36,31 @@ public static class AlertMessageSamples
             ("alert first summary es", AlertFirstSummary.Build(many, [Emea], "es", "USD")),
             ("alert churn risk for a channel es", AlertMessages.ForChannel(churn, settings, "es")),
             ("alert group redrawn after presses", Redrawn(stalled, churn, settings)),
+            ("alert expansion for a person", AlertMessages.ForPerson([Expansion], settings, "en")),
+            ("alert expansion for a person es", AlertMessages.ForPerson([Expansion], settings, "es")),
+            ("alert grouped with expansion for a person", AlertMessages.ForPerson([Expansion, churn, stalled], settings, "en")),
+            ("alert first summary with expansion", AlertFirstSummary.Build([Expansion, churn, stalled], [Emea, Plays], "en", "USD")),
         ];
     }
+
+    /// <summary>The deal form "Create expansion deal" opens, prefilled (English and Spanish).</summary>
+    public static IReadOnlyList<(string Name, ReplyForm Form)> Forms() =>
+    [
+        ("expansion deal form", ExpansionForm("en")),
+        ("expansion deal form es", ExpansionForm("es")),
+    ];
+
+    private static ReplyForm ExpansionForm(string language) => ExpansionInteractions.Form(
+        new ReplyFormState("acct-7", 0, "0123456789abcdef", language), language, "Birch & Co, owned by Maude Kirlin. Type: expansion. Suggested amount $21.6K: 4 seats over the 10 paid for, at $450 a seat a month, for a year.",
+        new Core.Company.CompanyOptions(), new Dictionary<string, string?> { ["name"] = "Birch & Co - expansion", ["amount"] = "21600", ["closeDate"] = "2026-12-31" });
+
+    private static readonly AlertSubject Expansion = new(AlertKind.Expansion, "acct-7", "Birch & <Co>", 80, [70, 71, 72],
+        ["usage up 35% in 30 days, at 88% of the Pro plan's limit", "62 active users on 50 seats paid for", "healthy: 1 ticket in 90 days, satisfaction 4.5/5"], ["owner@example.com", "cs@example.com"])
+    {
+        Details = new AlertSubjectDetails(540_000m, "USD", "Maude Kirlin-Halvorson", CsOwnerName: "Trever Ziemann", RenewalDate: new DateOnly(2027, 3, 31)),
+    };
+
+    private static readonly AlertSubscription Plays = new() { Platform = Core.Domain.ChatPlatform.Slack, ChannelId = "C1", Kinds = "expansion" };
 
     /// <summary>A channel's group after presses: one row dismissed (only Open deal left), one snoozed with someone on it.</summary>
     private static Reply Redrawn(AlertSubject stalled, AlertSubject churn, AlertOptions settings)

@@ -17,7 +17,7 @@ public sealed record RavenStack(
         public string Region => RavenStack.Region(Country);
     }
 
-    public sealed record Subscription(string Id, string AccountId, DateOnly Start, DateOnly? End, string Plan, decimal Mrr, bool Trial)
+    public sealed record Subscription(string Id, string AccountId, DateOnly Start, DateOnly? End, string Plan, decimal Mrr, bool Trial, int Seats)
     {
         /// <summary>Imported: a paid subscription that lasts at least a day (see <see cref="WriteCanonical"/>).</summary>
         public bool Imported => !Trial && End != Start;
@@ -36,7 +36,7 @@ public sealed record RavenStack(
         return new RavenStack(
             RawCsv.Read(F("accounts")).Select(r => new Account(r["account_id"], r["account_name"], r["industry"], r["country"], RawCsv.Date(r["signup_date"]))).ToList(),
             RawCsv.Read(F("subscriptions")).Select(r => new Subscription(r["subscription_id"], r["account_id"], RawCsv.Date(r["start_date"]),
-                RawCsv.OptionalDate(r["end_date"]), r["plan_tier"], RawCsv.Money(r["mrr_amount"]), Flag(r["is_trial"]))).ToList(),
+                RawCsv.OptionalDate(r["end_date"]), r["plan_tier"], RawCsv.Money(r["mrr_amount"]), Flag(r["is_trial"]), int.Parse(r["seats"], CultureInfo.InvariantCulture))).ToList(),
             RawCsv.Read(F("support_tickets")).Select(r => new Ticket(r["ticket_id"], r["account_id"], RawCsv.Date(r["submitted_at"]), ClosedAt(r["closed_at"]),
                 r["priority"], r["satisfaction_score"] is { Length: > 0 } s ? int.Parse(s, CultureInfo.InvariantCulture) : null)).ToList(),
             RawCsv.Read(F("feature_usage")).Select(r => new Usage(r["subscription_id"], RawCsv.Date(r["usage_date"]), int.Parse(r["usage_count"], CultureInfo.InvariantCulture))).ToList());
@@ -59,9 +59,9 @@ public sealed record RavenStack(
     {
         RawCsv.Write(Path.Combine(folder, "accounts.csv"), ["account_id", "name", "industry", "region", "country", "created_at"],
             Accounts.Select(a => new[] { a.Id, a.Name, a.Industry, a.Region, a.Country, RawCsv.Text(a.SignedUp) }));
-        RawCsv.Write(Path.Combine(folder, "subscriptions.csv"), ["subscription_id", "account_id", "product", "mrr", "start_date", "end_date"],
+        RawCsv.Write(Path.Combine(folder, "subscriptions.csv"), ["subscription_id", "account_id", "product", "mrr", "start_date", "end_date", "seats"],
             Subscriptions.Where(s => s.Imported).Select(s => new[]
-                { s.Id, s.AccountId, s.Plan, RawCsv.Text(s.Mrr), RawCsv.Text(s.Start), s.End is { } e ? RawCsv.Text(e) : null }));
+                { s.Id, s.AccountId, s.Plan, RawCsv.Text(s.Mrr), RawCsv.Text(s.Start), s.End is { } e ? RawCsv.Text(e) : null, s.Seats.ToString(CultureInfo.InvariantCulture) }));
         RawCsv.Write(Path.Combine(folder, "tickets.csv"), ["ticket_id", "account_id", "opened_at", "closed_at", "priority", "satisfaction"],
             Tickets.Select(t => new[]
             {

@@ -74,6 +74,7 @@ public static class TeamsCardSamples
         .. ApprovalReplySamples.Cards().Select(s => (s.Name, ReplyCardRenderer.Render(s.Reply, language: s.Reply.Language ?? "en"))),
         .. ApprovalReplySamples.Forms().Select(s => (s.Name, FormCard.Render(s.Form))),
         ("deal update form with errors", FormCard.Render(DealReplySamples.FormWithErrors())),
+        .. AlertMessageSamples.Forms().Select(s => (s.Name, FormCard.Render(s.Form))),
         ("deal mark won confirmation", ConfirmCard.Render(System.Text.Json.JsonSerializer.SerializeToElement(ConfirmCard.Data(DealReplySamples.WinAction())))!),
         ("deal mark won confirmation in Spanish", ConfirmCard.Render(System.Text.Json.JsonSerializer.SerializeToElement(ConfirmCard.Data(DealReplySamples.WinAction(spanish: true))))!),
         ("digest with sections and chart images", ReplyCardRenderer.Render(Digest(), imageBase: new Uri("https://revbot.example.com/"))),

@@ -24,6 +24,8 @@ public sealed class AlertOptionsTests
         Assert.Empty(options.Problems());
         var c = options.Churn;
         Assert.Equal(100, c.UsageWeight + c.SupportWeight + c.RenewalWeight + c.ContractionWeight + c.QuietWeight);
+        var e = options.Expansion;
+        Assert.Equal((100, 50), (e.UsageWeight + e.SeatsWeight + e.HealthWeight + e.GapWeight, e.MinScore));
         Assert.Equal((75, 14, 14, 3, 25), (options.Stalled.StageNormPercentile, options.Stalled.StageNormFloorDays, options.Stalled.NoActivityDays, options.Stalled.CloseDatePushes, options.Stalled.AmountCutPercent));
     }
 
@@ -40,6 +42,10 @@ public sealed class AlertOptionsTests
     [InlineData("Alerts:Stalled:NoActivityDays", "0", "Alerts:Stalled:NoActivityDays must be a number of days from 1 to 3650 (got 0).")]
     [InlineData("Alerts:Churn:UsageWeight", "-5", "Alerts:Churn:UsageWeight must be a weight from 0 to 100 (got -5).")]
     [InlineData("Alerts:Churn:LowSatisfaction", "7", "Alerts:Churn:LowSatisfaction must be a satisfaction score from 1 to 5 (got 7).")]
+    [InlineData("Alerts:Expansion:SeatsWeight", "101", "Alerts:Expansion:SeatsWeight must be a weight from 0 to 100 (got 101).")]
+    [InlineData("Alerts:Expansion:NearLimitPercent", "0", "Alerts:Expansion:NearLimitPercent must be a percentage from 1 to 100 (got 0).")]
+    [InlineData("Alerts:Expansion:Plans:Pro:Next", "Gold", "Alerts:Expansion:Plans:Pro:Next names plan 'Gold', which is not under Alerts:Expansion:Plans.")]
+    [InlineData("Alerts:Expansion:Plans:Pro:MonthlyEvents", "0", "Alerts:Expansion:Plans:Pro:MonthlyEvents must be a number of events of 1 or more (got 0).")]
     public void A_bad_setting_fails_with_one_sentence_naming_it(string key, string value, string problem)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [key] = value }).Build();

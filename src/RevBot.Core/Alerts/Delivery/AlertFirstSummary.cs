@@ -20,19 +20,23 @@ internal static class AlertFirstSummary
         var t = new AlertText(language, currency);
         var parts = new List<string>();
         var actions = new List<ReplyAction>();
-        foreach (var kind in new[] { AlertKind.StalledDeal, AlertKind.ChurnRisk })
+        foreach (var kind in new[] { AlertKind.StalledDeal, AlertKind.ChurnRisk, AlertKind.Expansion })
         {
             var mine = matching.Where(s => s.Kind == kind).ToList();
             if (mine.Count == 0) continue;
             var stalled = kind == AlertKind.StalledDeal;
             var total = t.Money(mine.Sum(s => s.Details?.Amount ?? 0));
-            var head = stalled
-                ? t.Get(mine.Count == 1 ? nameof(Catalog.AlertFirstStalledOne) : nameof(Catalog.AlertFirstStalledOther), Formats.Number(mine.Count, language), total)
-                : t.Get(mine.Count == 1 ? nameof(Catalog.AlertFirstChurnOne) : nameof(Catalog.AlertFirstChurnOther), Formats.Number(mine.Count, language), total);
+            var (one, other, topBy) = kind switch
+            {
+                AlertKind.StalledDeal => (nameof(Catalog.AlertFirstStalledOne), nameof(Catalog.AlertFirstStalledOther), nameof(Catalog.AlertFirstTopStalled)),
+                AlertKind.Expansion => (nameof(Catalog.ExpansionFirstOne), nameof(Catalog.ExpansionFirstOther), nameof(Catalog.ExpansionFirstTop)),
+                _ => (nameof(Catalog.AlertFirstChurnOne), nameof(Catalog.AlertFirstChurnOther), nameof(Catalog.AlertFirstTopChurn)),
+            };
+            var head = t.Get(mine.Count == 1 ? one : other, Formats.Number(mine.Count, language), total);
             var top = (stalled
                 ? mine.OrderByDescending(s => s.Details?.Amount ?? 0)
                 : mine.OrderByDescending(s => s.Score ?? 0).ThenByDescending(s => s.Details?.Amount ?? 0)).ThenBy(s => s.Name, StringComparer.Ordinal).Take(Top).ToList();
-            var lead = mine.Count > Top ? " " + t.Get(stalled ? nameof(Catalog.AlertFirstTopStalled) : nameof(Catalog.AlertFirstTopChurn), Top) : "";
+            var lead = mine.Count > Top ? " " + t.Get(topBy, Top) : "";
             parts.Add(head + lead + "\n" + string.Join('\n', top.Select(s => AlertRows.Bullet(s, s.Name, language))));
             if (SeeAll(kind, subscriptions, language) is { } question)
                 actions.Add(new ReplyAction(DigestReplies.AskAction,
@@ -51,6 +55,8 @@ internal static class AlertFirstSummary
     /// </summary>
     internal static string? SeeAll(AlertKind kind, IReadOnlyList<AlertSubscription> subscriptions, string language)
     {
+        // Expansion plays have no list question yet, so no See all.
+        if (kind == AlertKind.Expansion) return null;
         var mine = subscriptions.Where(s => AlertFilter.Kinds(s.Kinds).Contains(kind)).ToList();
         if (mine.Count != 1 || mine[0].OwnerEmail is not null || mine[0].Team is not null) return null;
         var s = mine[0];

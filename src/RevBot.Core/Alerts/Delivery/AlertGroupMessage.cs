@@ -65,6 +65,7 @@ internal static class AlertGroupMessage
     {
         var actions = new List<ReplyAction>();
         if (s.Kind == AlertKind.StalledDeal) actions.Add(new ReplyAction(DealActionIds.Open, Texts.Get(value.Language, nameof(Catalog.AlertOpenDeal)), s.SubjectId));
+        if (s.Kind == AlertKind.Expansion && s.Status is not { Dismissed: true }) actions.Add(AlertMessages.CreateExpansionDeal(s, value.Language));
         if (s.Status is not { Dismissed: true }) actions.AddRange(AlertMessages.Buttons(value.Encode(), settings, all: false, value.Language));
         return actions;
     }

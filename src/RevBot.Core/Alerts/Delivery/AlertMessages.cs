@@ -37,6 +37,7 @@ internal static class AlertMessages
         var value = AlertActionValue.Encode([s.AlertIds[0]]);
         var buttons = new List<ReplyAction>();
         if (s.Kind == AlertKind.StalledDeal) buttons.Add(new ReplyAction(DealActionIds.Open, Texts.Get(language, nameof(Catalog.AlertOpenDeal)), s.SubjectId));
+        if (s.Kind == AlertKind.Expansion) buttons.Add(CreateExpansionDeal(s, language));
         if (actions) buttons.AddRange(Buttons(value, settings, all: false, language));
         return new Reply
         {
@@ -69,11 +70,20 @@ internal static class AlertMessages
         };
     }
 
-    public static string Title(AlertSubject s, string language) => s.Kind == AlertKind.StalledDeal
-        ? Texts.Get(language, nameof(Catalog.AlertStalledTitle), s.Name)
-        : s.Score is { } score
+    /// <summary>"Create expansion deal": opens the deal form prefilled for the account (<see cref="ExpansionActionIds.Create"/>).</summary>
+    internal static ReplyAction CreateExpansionDeal(AlertSubject s, string language) =>
+        new(ExpansionActionIds.Create, Texts.Get(language, nameof(Catalog.ExpansionCreateDeal)), s.SubjectId, ReplyActionStyle.Primary);
+
+    public static string Title(AlertSubject s, string language) => s.Kind switch
+    {
+        AlertKind.StalledDeal => Texts.Get(language, nameof(Catalog.AlertStalledTitle), s.Name),
+        AlertKind.Expansion => s.Score is { } points
+            ? Texts.Get(language, nameof(Catalog.ExpansionTitleScore), s.Name, points)
+            : Texts.Get(language, nameof(Catalog.ExpansionTitle), s.Name),
+        _ => s.Score is { } score
             ? Texts.Get(language, nameof(Catalog.AlertChurnTitleScore), s.Name, score)
-            : Texts.Get(language, nameof(Catalog.AlertChurnTitle), s.Name);
+            : Texts.Get(language, nameof(Catalog.AlertChurnTitle), s.Name),
+    };
 
     internal static string AndMore(int n, string language) => Texts.Get(language, nameof(Catalog.AlertAndMore), Formats.Number(n, language));
 }

@@ -30,7 +30,8 @@ internal static class AlertRows
         ];
         if (d.CsOwnerName is { } cs) facts.Add(new(t.Get(nameof(Catalog.AlertFactCsOwner)), cs));
         facts.Add(new(t.Get(nameof(Catalog.AlertFactRenewal)), Day(d.RenewalDate, t)));
-        if (s.Score is { } score) facts.Add(new(t.Get(nameof(Catalog.AlertFactScore)), t.Get(nameof(Catalog.AlertScoreValue), score)));
+        var scoreLabel = s.Kind == AlertKind.Expansion ? nameof(Catalog.ExpansionFactScore) : nameof(Catalog.AlertFactScore);
+        if (s.Score is { } score) facts.Add(new(t.Get(scoreLabel), t.Get(nameof(Catalog.AlertScoreValue), score)));
         return facts;
     }
 
@@ -44,7 +45,7 @@ internal static class AlertRows
             ? t.Get(nameof(Catalog.AlertRowStalled), t.Money(d.Amount), owner, d.Stage ?? t.Get(nameof(Catalog.AlertNoValue)),
                 d.CloseDate is { } close ? t.Get(nameof(Catalog.AlertRowCloses), t.Date(close)) : t.Get(nameof(Catalog.AlertRowNoCloseDate)),
                 d.DaysStalled is { } n ? t.Days(n) : t.Get(nameof(Catalog.AlertNoValue)))
-            : t.Get(nameof(Catalog.AlertRowChurn), t.Money(d.Amount), owner,
+            : t.Get(s.Kind == AlertKind.Expansion ? nameof(Catalog.ExpansionRow) : nameof(Catalog.AlertRowChurn), t.Money(d.Amount), owner,
                 d.RenewalDate is { } renews ? t.Get(nameof(Catalog.AlertRowRenews), t.Date(renews)) : t.Get(nameof(Catalog.AlertRowNoRenewal)),
                 s.Score?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "–");
     }

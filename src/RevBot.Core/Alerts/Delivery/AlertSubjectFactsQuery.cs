@@ -14,7 +14,9 @@ internal static class AlertSubjectFactsQuery
         RevBotDb db, IReadOnlyCollection<AlertSubject> subjects, DateTime now, DateOnly today, string currency, CancellationToken ct)
     {
         var dealIds = subjects.Where(s => s.Kind == AlertKind.StalledDeal).Select(s => s.SubjectId).Distinct().ToList();
-        var accountIds = subjects.Where(s => s.Kind == AlertKind.ChurnRisk).Select(s => s.SubjectId).Distinct().ToList();
+        // Churn risk and expansion are both about accounts: the same facts, keyed by each kind asked for.
+        var accountKinds = subjects.Where(s => s.Kind != AlertKind.StalledDeal).GroupBy(s => s.SubjectId).ToDictionary(g => g.Key, g => g.Select(s => s.Kind).Distinct().ToList());
+        var accountIds = accountKinds.Keys.ToList();
         var facts = new Dictionary<(AlertKind, string), AlertSubjectFacts>();
         if (dealIds.Count > 0)
         {
@@ -57,10 +59,11 @@ internal static class AlertSubjectFactsQuery
                 var arr = (decimal)(a.Mrr * 12);
                 // The next renewal: an open renewal deal's close date (overdue ones too), else the first subscription to end.
                 var renews = a.Renewal ?? a.Ends;
-                facts[(AlertKind.ChurnRisk, a.Id)] = new AlertSubjectFacts(a.Id, arr, a.Region, a.Segment, a.Owner, a.Team)
-                {
-                    Details = new AlertSubjectDetails(Math.Round(arr, 2), currency, a.OwnerName, RenewalDate: renews),
-                };
+                foreach (var kind in accountKinds[a.Id])
+                    facts[(kind, a.Id)] = new AlertSubjectFacts(a.Id, arr, a.Region, a.Segment, a.Owner, a.Team)
+                    {
+                        Details = new AlertSubjectDetails(Math.Round(arr, 2), currency, a.OwnerName, RenewalDate: renews),
+                    };
             }
         }
         return facts;

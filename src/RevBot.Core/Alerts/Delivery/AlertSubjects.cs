@@ -27,14 +27,14 @@ internal static class AlertSubjects
     public static async Task<List<AlertSubject>> WithDetailsAsync(RevBotDb db, List<AlertSubject> subjects, Dictionary<(AlertKind, string), AlertSubjectFacts> facts, CancellationToken ct)
     {
         // An account's other recipient (not its owner) is its customer-success user; named, never shown by e-mail.
-        var others = subjects.Where(s => s.Kind == AlertKind.ChurnRisk).SelectMany(s => s.Recipients).Select(e => e.ToLowerInvariant()).Distinct().ToList();
+        var others = subjects.Where(s => s.Kind != AlertKind.StalledDeal).SelectMany(s => s.Recipients).Select(e => e.ToLowerInvariant()).Distinct().ToList();
         var names = others.Count == 0 ? [] : await db.Users.AsNoTracking().Where(u => others.Contains(u.Email.ToLower()))
             .Select(u => new { u.Email, u.Name }).ToListAsync(ct);
         var byEmail = names.GroupBy(n => n.Email.ToLowerInvariant()).ToDictionary(g => g.Key, g => g.First().Name);
         return [.. subjects.Select(s =>
         {
             if (!facts.TryGetValue((s.Kind, s.SubjectId), out var f) || f.Details is not { } d) return s;
-            if (s.Kind != AlertKind.ChurnRisk) return s with { Details = d };
+            if (s.Kind == AlertKind.StalledDeal) return s with { Details = d };
             var cs = s.Recipients.Where(e => !string.Equals(e, f.OwnerEmail, StringComparison.OrdinalIgnoreCase))
                 .Select(e => byEmail.GetValueOrDefault(e.ToLowerInvariant())).OfType<string>().FirstOrDefault();
             return s with { Details = d with { CsOwnerName = cs } };

@@ -81,7 +81,12 @@ public sealed class PersonalAlerts(RevBotDb db, IOptions<AlertOptions> options, 
             var toggle = isMuted
                 ? new ReplyAction(AlertActionIds.Unmute, Texts.Get(language, nameof(Catalog.AlertUnmuteButton)), text)
                 : new ReplyAction(AlertActionIds.Mute, Texts.Get(language, nameof(Catalog.AlertMuteButton)), text);
-            var label = Texts.Get(language, kind == AlertKind.StalledDeal ? nameof(Catalog.AlertHomeStalledDms) : nameof(Catalog.AlertHomeChurnDms));
+            var label = Texts.Get(language, kind switch
+            {
+                AlertKind.StalledDeal => nameof(Catalog.AlertHomeStalledDms),
+                AlertKind.Expansion => nameof(Catalog.ExpansionHomeDms),
+                _ => nameof(Catalog.AlertHomeChurnDms),
+            });
             return new DirectMessageAlertSetting(kind, label, isMuted, toggle);
         }).ToList();
 

@@ -58,6 +58,7 @@ public static partial class AlertCommandParser
         });
         rest = Stalled().Replace(rest, _ => { kinds.Add(AlertKind.StalledDeal); return " "; });
         rest = Churn().Replace(rest, _ => { kinds.Add(AlertKind.ChurnRisk); return " "; });
+        rest = Expansion().Replace(rest, _ => { kinds.Add(AlertKind.Expansion); return " "; });
         rest = Over().Replace(rest, m =>
         {
             if (Amount(m.Groups["n"].Value, m.Groups["u"].Value) is { } a) min = a; else problem ??= $"\"{m.Value.Trim()}\"";
@@ -94,7 +95,8 @@ public static partial class AlertCommandParser
     }
 
     private static AlertKind? Kind(string value) =>
-        Stalled().IsMatch(value.Replace('_', '-')) ? AlertKind.StalledDeal : Churn().IsMatch(value.Replace('_', '-')) ? AlertKind.ChurnRisk : null;
+        Stalled().IsMatch(value.Replace('_', '-')) ? AlertKind.StalledDeal : Churn().IsMatch(value.Replace('_', '-')) ? AlertKind.ChurnRisk
+        : Expansion().IsMatch(value.Replace('_', '-')) ? AlertKind.Expansion : null;
 
     /// <summary>"50k", "50,000", "1.5m", "50 mil": the amount; null when it is not one.</summary>
     internal static decimal? Amount(string number, string? unit)
@@ -127,6 +129,7 @@ public static partial class AlertCommandParser
     [GeneratedRegex(@"^\d{1,3}(\.\d{3})+$")] private static partial Regex ThousandsDots();
     [GeneratedRegex(@"(?<![\w@.])([a-záéíóúñ]+):(\S+)")] private static partial Regex KeyValue();
     [GeneratedRegex(@"\b(?:stalled[- ]?deals?|stalled|deals? stalled|negocios estancados|estancad[oa]s?|oportunidades estancadas)\b")] private static partial Regex Stalled();
+    [GeneratedRegex(@"\b(?:expansion[- ]?plays?|expansions?|ready to expand|(?:oportunidades de )?ampliaci[oó]n(?:es)?|listas? para ampliar)\b")] private static partial Regex Expansion();
     [GeneratedRegex(@"\b(?:churn[- ]?risks?|churn|at[- ]risk accounts?|accounts? at risk|riesgo de (?:churn|abandono|baja)|cuentas en riesgo)\b")] private static partial Regex Churn();
     [GeneratedRegex(@"\b(?:over|above|more than|at least|bigger than|larger than|más de|mas de|mayores? (?:de|que)|desde|superiores? a)\s*(?<n>[$€£]?\s*\d[\d.,]*)\s*(?<u>k|m|mil|thousand|million|millones)?\b|(?:>=?|≥)\s*(?<n>[$€£]?\s*\d[\d.,]*)\s*(?<u>k|m|mil)?\b")] private static partial Regex Over();
     [GeneratedRegex(@"\b(?:owned by|de propiedad de|del propietario)\s+(\S+@\S+)")] private static partial Regex OwnedBy();

@@ -145,13 +145,19 @@ public sealed class AlertCommands(RevBotDb db, CompanyClock clock, AlertMutes mu
         return (region, segment, owner, team, null);
     }
 
+    /// <summary>A subscription naming no kind gets the two kinds of trouble; expansion plays only when asked for ("subscribe expansion plays").</summary>
     private static string KindsText(IReadOnlyList<AlertKind> kinds) =>
-        string.Join(',', (kinds.Count == 0 ? Enum.GetValues<AlertKind>() : [.. kinds]).Distinct().Select(EnumText.Format));
+        string.Join(',', (kinds.Count == 0 ? new[] { AlertKind.StalledDeal, AlertKind.ChurnRisk } : [.. kinds]).Distinct().Select(EnumText.Format));
 
     /// <summary>"stalled deals", "churn risk", "stalled deals and churn risk".</summary>
     internal static string Kinds(IEnumerable<AlertKind> kinds, string language)
     {
-        var names = kinds.Select(k => Texts.Get(language, k == AlertKind.StalledDeal ? nameof(Catalog.AlertKindStalled) : nameof(Catalog.AlertKindChurn))).ToList();
+        var names = kinds.Select(k => Texts.Get(language, k switch
+        {
+            AlertKind.StalledDeal => nameof(Catalog.AlertKindStalled),
+            AlertKind.Expansion => nameof(Catalog.ExpansionKind),
+            _ => nameof(Catalog.AlertKindChurn),
+        })).ToList();
         return names.Count < 2 ? string.Concat(names)
             : Texts.Get(language, nameof(Catalog.AlertKindsAnd), string.Join(", ", names.Take(names.Count - 1)), names[^1]);
     }

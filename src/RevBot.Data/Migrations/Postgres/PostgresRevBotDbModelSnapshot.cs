@@ -1375,6 +1375,10 @@ namespace RevBot.Data.Migrations.Postgres
                         .HasColumnType("character varying(100)")
                         .HasColumnName("product");
 
+                    b.Property<int?>("Seats")
+                        .HasColumnType("integer")
+                        .HasColumnName("seats");
+
                     b.Property<DateOnly>("StartDate")
                         .HasColumnType("date")
                         .HasColumnName("start_date");

@@ -1330,6 +1330,10 @@ namespace RevBot.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("product");
 
+                    b.Property<int?>("Seats")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("seats");
+
                     b.Property<DateOnly>("StartDate")
                         .HasColumnType("TEXT")
                         .HasColumnName("start_date");

@@ -106,7 +106,7 @@ public sealed class AlertActionTests
         await company.ScanAsync();
 
         Assert.Equal("You won't get direct messages about stalled deals. Say \"unmute\" to get them again.", muted.Text);
-        Assert.Equal("You'll get direct messages about stalled deals and churn risk again.", unmuted.Text);
+        Assert.Equal("You'll get direct messages about stalled deals, churn risk and expansion plays again.", unmuted.Text);
         // Muted: the first scan's two alerts went nowhere; unmuted: emea-big's recurrence reaches Alice.
         var dm = Assert.Single(await company.OutboxAsync());
         Assert.Equal("Stalled deal: emea-big", DeliveryCompany.Payload(dm).Title);

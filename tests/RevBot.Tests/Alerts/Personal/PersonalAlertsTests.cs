@@ -97,7 +97,8 @@ public sealed class PersonalAlertsTests
         var alice = (await SettingsAsync(company, DeliveryCompany.Alice))!;
         var bob = (await SettingsAsync(company, DeliveryCompany.Bob))!;
 
-        Assert.Equal([("Stalled-deal DMs", true, AlertActionIds.Unmute, "stalled_deal"), ("Churn-risk DMs", false, AlertActionIds.Mute, "churn_risk")],
+        Assert.Equal([("Stalled-deal DMs", true, AlertActionIds.Unmute, "stalled_deal"), ("Churn-risk DMs", false, AlertActionIds.Mute, "churn_risk"),
+                ("Expansion-play DMs", false, AlertActionIds.Mute, "expansion")],
             alice.DirectMessages.Select(d => (d.Label, d.Muted, d.Toggle.Id, d.Toggle.Value)));
         Assert.Equal("20:00–08:00 in Europe/Madrid (your time zone): direct messages decided then arrive at 08:00", alice.QuietHours);
         Assert.Equal("20:00–08:00 in UTC (the company's; you have none set): direct messages decided then arrive at 08:00", bob.QuietHours);
@@ -111,7 +112,8 @@ public sealed class PersonalAlertsTests
 
         // The same settings read in Spanish.
         var spanish = (await company.UseAsync<PersonalAlerts, AlertSettings?>(p => p.SettingsAsync(DeliveryCompany.Alice, "es", Ct)))!;
-        Assert.Equal([("Mensajes directos de negocios estancados", "Reactivar"), ("Mensajes directos de riesgo de churn", "Silenciar")],
+        Assert.Equal([("Mensajes directos de negocios estancados", "Reactivar"), ("Mensajes directos de riesgo de churn", "Silenciar"),
+                ("Mensajes directos de oportunidades de ampliación", "Silenciar")],
             spanish.DirectMessages.Select(d => (d.Label, d.Toggle.Label)));
         Assert.Equal("20:00–08:00 en Europe/Madrid (tu zona horaria): los mensajes directos de esas horas llegan a las 08:00", spanish.QuietHours);
         Assert.Equal([new ChannelSetting(ChatPlatform.Slack, "CSALES", "riesgo de churn en EMEA"), new ChannelSetting(ChatPlatform.Teams, "19:ops@thread.tacv2", "negocios estancados de al menos 50.000\u00A0$")],
@@ -164,7 +166,8 @@ public sealed class PersonalAlertsTests
         Assert.Equal((ReplyKind.Refused, ReplyKind.Refused), (bad.Kind, stranger.Kind));
         var mutes = await company.DbAsync(db => db.AlertMutes.AsNoTracking().ToListAsync());
         Assert.Equal([(company.AliceId, "churn_risk")], mutes.Select(m => (m.UserId, m.Kind)));
-        Assert.Equal([false, true], (await SettingsAsync(company, DeliveryCompany.Alice))!.DirectMessages.Select(d => d.Muted));
+        // Expansion plays (the third kind) are on, and have their own toggle.
+        Assert.Equal([false, true, false], (await SettingsAsync(company, DeliveryCompany.Alice))!.DirectMessages.Select(d => d.Muted));
     }
 
     /// <summary>
