@@ -14,6 +14,7 @@ using RevBot.Core.Interactions;
 using RevBot.Core.Metrics;
 using RevBot.Core.Outbox;
 using RevBot.Core.People;
+using RevBot.Core.Watches;
 using RevBot.Core.Work;
 
 namespace RevBot.Core;
@@ -36,6 +37,7 @@ public static class CoreServiceCollectionExtensions
         services.AddDeals();
         services.AddHandoffs(configuration);
         services.AddDataHealth();
+        services.AddWatches(configuration);
         services.AddDigests(configuration);
         services.AddAlerts(configuration);
         services.AddForecastCalls(configuration);

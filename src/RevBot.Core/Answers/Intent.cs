@@ -17,4 +17,7 @@ public enum Intent
 
     /// <summary>"how are we doing this quarter?", "¿cómo vamos?": the asker's audience's headline metrics side by side.</summary>
     Scorecard,
+
+    /// <summary>"tell me when Q4 pipeline coverage drops below 3x", "avísame si …": the parsed question's Watch holds what to watch.</summary>
+    Watch,
 }

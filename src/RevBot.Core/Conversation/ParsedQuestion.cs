@@ -76,4 +76,7 @@ public sealed record ParsedQuestion
 
     /// <summary>For <see cref="Intent.DealSearch"/>: what to look for, as typed ("Acme renewal", "deal-00000042").</summary>
     public string? DealSearch { get; init; }
+
+    /// <summary>For <see cref="Intent.Watch"/> ("tell me when …"), and on the refusal of a watch whose question was not fully read.</summary>
+    public WatchRequest? Watch { get; init; }
 }
