@@ -1,4 +1,5 @@
 using RevBot.Core.Answers;
+using RevBot.Core.Conversation;
 using RevBot.Core.Localization;
 using RevBot.Core.Metrics;
 using RevBot.Core.Replies;
@@ -27,6 +28,7 @@ internal static class WatchMessages
             WatchComparator.Above => f.Text(nameof(Catalog.WatchFiredAbove), name, Show(value), line),
             _ => f.Text(nameof(Catalog.WatchFiredChanged), name, Show(value), line, Show(baseline ?? 0)),
         };
+        crossing = MetricAnswerComposer.Capitalize(crossing, f.Culture);
         var before = previous is { } p ? f.Text(nameof(Catalog.WatchPrevious), Show(p)) : f.Text(nameof(Catalog.WatchPreviousNone));
         var card = answer.Reply;
         return card with

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using RevBot.Core.Alerts;
 using RevBot.Core.Outbox;
 using RevBot.Core.Watches;
 using RevBot.Data.Storage;
@@ -84,7 +85,7 @@ public sealed class WatchEvaluationTests
         await using (var db = world.Database.NewContext())
         {
             var at = world.Time.GetUtcNow().UtcDateTime;
-            db.AlertScanRuns.Add(new RevBot.Core.Alerts.AlertScanRun { StartedAt = at, FinishedAt = at });
+            db.AlertScanRuns.Add(new AlertScanRun { StartedAt = at, FinishedAt = at });
             await db.SaveChangesAsync(Ct);
         }
         world.Time.Advance(TimeSpan.FromMinutes(1));
@@ -99,7 +100,7 @@ public sealed class WatchEvaluationTests
         await world.WinAsync("won-1", 1_500_000m);
         const int count = 20;
         for (var i = 0; i < count; i++)
-            Assert.True((await world.SayAsync($"tell me when bookings this quarter go above ${i + 1}00k")).Understood);
+            Assert.True((await world.SayAsync($"tell me when bookings this quarter go above ${i + 1}0k")).Understood);
         await using var second = world.Instance();
 
         var checkedBy = await Task.WhenAll(WatchWorld.CheckAsync(world.First), WatchWorld.CheckAsync(second));

@@ -7,6 +7,7 @@ using RevBot.Core.Domain;
 using RevBot.Core.Outbox;
 using RevBot.Core.Storage;
 using RevBot.Core.Watches;
+using RevBot.Data.Storage;
 using RevBot.IntegrationTests.Outbox;
 using RevBot.IntegrationTests.Slack;
 using RevBot.Testing;
