@@ -62,6 +62,37 @@ internal sealed class WatchWorld : IAsyncDisposable
         await db.SaveChangesAsync(Ct);
     }
 
+    public async Task OpenAsync(string id, decimal amount, string stage, DateOnly closeDate)
+    {
+        await using var db = Database.NewContext();
+        db.Deals.Add(new Deal
+        {
+            Id = id, Name = id, AccountId = "acc-watch", OwnerId = UserId, Amount = amount, Stage = stage, Status = DealStatus.Open,
+            CreatedAt = new DateTime(2026, 9, 1, 0, 0, 0, DateTimeKind.Utc), CloseDate = closeDate,
+        });
+        await db.SaveChangesAsync(Ct);
+    }
+
+    /// <summary>The deal enters the stage now, as a sync records it.</summary>
+    public async Task EnterStageAsync(string id, string stage)
+    {
+        await using var db = Database.NewContext();
+        var now = Time.GetUtcNow().UtcDateTime;
+        db.DealStageHistory.Add(new DealStageChange { DealId = id, Stage = stage, EnteredAt = now });
+        await db.Deals.Where(d => d.Id == id).ExecuteUpdateAsync(s => s.SetProperty(d => d.Stage, stage), Ct);
+        await db.SaveChangesAsync(Ct);
+    }
+
+    /// <summary>The deal's close date as of now, recorded in its history.</summary>
+    public async Task CloseDateAsync(string id, DateOnly closeDate)
+    {
+        await using var db = Database.NewContext();
+        var amount = await db.Deals.Where(d => d.Id == id).Select(d => d.Amount).SingleAsync(Ct);
+        db.DealHistory.Add(new DealHistoryEntry { DealId = id, At = Time.GetUtcNow().UtcDateTime, Amount = amount, CloseDate = closeDate });
+        await db.Deals.Where(d => d.Id == id).ExecuteUpdateAsync(s => s.SetProperty(d => d.CloseDate, closeDate), Ct);
+        await db.SaveChangesAsync(Ct);
+    }
+
     public async Task LoseDealAsync(string id)
     {
         await using var db = Database.NewContext();
