@@ -17,7 +17,8 @@ internal static partial class WatchSentenceReader
         var stage = Stage(said, context);
         return Deal(move, language) with
         {
-            Kind = WatchKind.DealStage, Stage = stage ?? said,
+            Kind = WatchKind.DealStage,
+            Stage = stage ?? said,
             Problem = stage is null ? nameof(Localization.Catalog.WatchUnknownStage) : null,
         };
     }

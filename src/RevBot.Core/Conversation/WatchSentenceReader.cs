@@ -51,7 +51,10 @@ internal static partial class WatchSentenceReader
         var scaled = WatchThresholds.Scale(line.Comparator, line.Number, line.Unit, unit);
         watch = watch with
         {
-            Kind = WatchKind.Threshold, Metric = inner.Metric, Filters = FilterText.ToJson(inner.Filters), Threshold = scaled,
+            Kind = WatchKind.Threshold,
+            Metric = inner.Metric,
+            Filters = FilterText.ToJson(inner.Filters),
+            Threshold = scaled,
             Unit = line.Comparator == WatchComparator.ChangesBy && line.Unit == WatchUnit.Percent ? WatchUnit.Percent
                 : unit is MetricUnit.Ratio or MetricUnit.Multiple && line.Unit is WatchUnit.Percent or WatchUnit.Multiple ? line.Unit : UnitOf(unit),
             PeriodRule = PeriodRule(question, inner, context),

@@ -1,5 +1,9 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using RevBot.Core.Alerts;
+using RevBot.Core.Answers;
+using RevBot.Core.Conversation;
 using RevBot.Core.Outbox;
 using RevBot.Core.Watches;
 using RevBot.Data.Storage;
@@ -126,6 +130,25 @@ public sealed class WatchEvaluationTests
         var post = Assert.Single(world.Slack.Calls("chat.postMessage"));
         Assert.Contains("\"channel\":\"CWATCH\"", post.Body, StringComparison.Ordinal);
         Assert.Contains("Bookings is $1.2M, above $1M. This is its first check.", post.Body, StringComparison.Ordinal);
+    }
+
+    /// <summary>The CLI and the API (no chat identity) get the structure as <c>ask --format json</c> writes it, and nothing is set.</summary>
+    [Fact]
+    public async Task Outside_chat_the_answer_json_shows_the_watch_and_sets_nothing()
+    {
+        await using var world = await WatchWorld.CreateAsync(DbProvider.Sqlite);
+        await using var scope = world.First.Services.CreateAsyncScope();
+        var answer = await scope.ServiceProvider.GetRequiredService<AskService>()
+            .AskAsync(new AskRequest("alert #sales-leads if win rate this month falls under 25%", WatchWorld.Email), Ct);
+
+        var json = JsonDocument.Parse(JsonSerializer.Serialize(answer)).RootElement;
+        Assert.Equal(("watch", "win_rate", "2026-11-01"), (json.GetProperty("intent").GetString(), json.GetProperty("metric").GetString(), json.GetProperty("period").GetProperty("start").GetString()));
+        var watch = json.GetProperty("watch");
+        Assert.Equal(("threshold", "below", 0.25m, "percent", "rolling"), (watch.GetProperty("kind").GetString(), watch.GetProperty("comparator").GetString(),
+            watch.GetProperty("threshold").GetDecimal(), watch.GetProperty("unit").GetString(), watch.GetProperty("periodRule").GetString()));
+        Assert.Equal(("channel", "sales-leads"), (watch.GetProperty("target").GetProperty("kind").GetString(), watch.GetProperty("target").GetProperty("channel").GetString()));
+        Assert.EndsWith("Not set from here: say it in Slack or Teams, where it can be told.", answer.Text, StringComparison.Ordinal);
+        Assert.Empty(await world.WithWatchesAsync());
     }
 
     [Theory]
