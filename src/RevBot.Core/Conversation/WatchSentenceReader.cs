@@ -17,6 +17,9 @@ internal static partial class WatchSentenceReader
     /// <summary>How far ahead the question is read again to tell a rolling period ("this quarter", "Q4") from a fixed one ("Q4 2026").</summary>
     private const int ProbeMonths = 15;
 
+    /// <summary>True when the text opens like a watch ("tell me when …"): a cheap test before anything is loaded.</summary>
+    public static bool Opens(string text) => Lead().IsMatch(Spaces().Replace(Tokenizer.Clean(ChannelMention(text ?? "").Text), " ").Trim());
+
     /// <summary>The reading of a watch sentence, or null when the text is not one.</summary>
     public static ParsedQuestion? Read(string text, string language, ParseContext context)
     {

@@ -24,6 +24,8 @@ public sealed class WatchCommands(RevBotDb db, VocabularyCache vocabulary, Compa
         ArgumentNullException.ThrowIfNull(request);
         if (WatchCommandReader.Read(request.Question) is { } command)
             return await new WatchList(db, clock).AnswerAsync(command, await OwnerAsync(request, ct), ct);
+        // Every chat turn passes here: only a sentence that opens like a watch loads the names and is read.
+        if (!WatchSentenceReader.Opens(request.Question)) return null;
         var words = await vocabulary.GetAsync(db, request.Question, ct);
         var context = new ParseContext(request.AsOf ?? clock.Today, company.Value.FiscalYearStartMonth, request.UserEmail, words);
         var parsed = QuestionParser.Parse(request.Question, context);
