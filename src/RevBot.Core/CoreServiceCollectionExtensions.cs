@@ -16,6 +16,7 @@ using RevBot.Core.Metrics;
 using RevBot.Core.Outbox;
 using RevBot.Core.People;
 using RevBot.Core.ScheduledQuestions;
+using RevBot.Core.Watches;
 using RevBot.Core.Work;
 
 namespace RevBot.Core;
@@ -39,6 +40,7 @@ public static class CoreServiceCollectionExtensions
         services.AddHandoffs(configuration);
         services.AddApprovals(configuration);
         services.AddDataHealth();
+        services.AddWatches(configuration);
         services.AddDigests(configuration);
         services.AddAlerts(configuration);
         services.AddForecastCalls(configuration);

@@ -58,6 +58,11 @@ public sealed record Answer
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public AnswerSchedule? Schedule { get; init; }
 
+    /// <summary>For a watch ("tell me when …"): what is watched, the line, who is told (docs/watches.md).</summary>
+    [JsonPropertyName("watch")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public WatchRequest? Watch { get; init; }
+
     /// <summary>The kinds of data the answer needs and none of is loaded ("spend", "subscriptions"): then there is no value.</summary>
     [JsonPropertyName("missingData")] public IReadOnlyList<string>? MissingData { get; init; }
     [JsonPropertyName("text")] public required string Text { get; init; }

@@ -20,4 +20,7 @@ public enum Intent
 
     /// <summary>"every Monday at 9 send me my pipeline by stage": a question on a schedule (the parsed question's Schedule).</summary>
     Schedule,
+
+    /// <summary>"tell me when Q4 pipeline coverage drops below 3x", "avísame si …": the parsed question's Watch holds what to watch.</summary>
+    Watch,
 }

@@ -79,4 +79,7 @@ public sealed record ParsedQuestion
 
     /// <summary>For <see cref="Intent.Schedule"/>: the question, its recurrence, target and options (<see cref="ScheduleSentenceReader"/>).</summary>
     public ScheduleSentence? Schedule { get; init; }
+
+    /// <summary>For <see cref="Intent.Watch"/> ("tell me when …"), and on the refusal of a watch whose question was not fully read.</summary>
+    public WatchRequest? Watch { get; init; }
 }

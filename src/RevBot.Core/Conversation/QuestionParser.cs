@@ -20,6 +20,9 @@ public static class QuestionParser
         var cleaned = Tokenizer.Clean(text);
         var raw = Tokenizer.Tokenize(cleaned);
         var language = LanguageDetector.Detect(cleaned.ToLowerInvariant(), raw);
+        // "tell me when …", "avísame si …": a watch over a question read by this same parser (WatchSentenceReader).
+        if (WatchSentenceReader.Read(text ?? "", language, context) is { } watch)
+            return watch;
         var index = EntityIndex.For(context.Vocabulary ?? QuestionVocabulary.Empty);
         if (DealRequestReader.Read(cleaned, language, index.Words.Contains) is { } request)
             return request;

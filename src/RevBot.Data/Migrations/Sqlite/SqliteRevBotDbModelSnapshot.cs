@@ -1952,6 +1952,124 @@ namespace RevBot.Data.Migrations.Sqlite
                     b.ToTable("sync_runs", (string)null);
                 });
 
+            modelBuilder.Entity("RevBot.Core.Watches.Watch", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<double?>("Baseline")
+                        .HasPrecision(20, 6)
+                        .HasColumnType("REAL")
+                        .HasColumnName("baseline");
+
+                    b.Property<string>("ChannelId")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channel_id");
+
+                    b.Property<DateTime?>("CheckedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("checked_at");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTime?>("EventsSince")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("events_since");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("failures");
+
+                    b.Property<DateTime?>("FiredAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("fired_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("language");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_error");
+
+                    b.Property<double?>("LastValue")
+                        .HasPrecision(20, 6)
+                        .HasColumnType("REAL")
+                        .HasColumnName("last_value");
+
+                    b.Property<DateTime>("NextCheckAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("next_check_at");
+
+                    b.Property<int>("OwnerUserId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("owner_user_id");
+
+                    b.Property<string>("Platform")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("platform");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("question");
+
+                    b.Property<DateTime?>("SnoozedUntil")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("snoozed_until");
+
+                    b.Property<string>("Spec")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("spec");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state");
+
+                    b.Property<DateTime?>("StoppedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stopped_at");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_watches");
+
+                    b.HasIndex("OwnerUserId")
+                        .HasDatabaseName("ix_watches_owner_user_id");
+
+                    b.HasIndex("StoppedAt", "NextCheckAt")
+                        .HasDatabaseName("ix_watches_stopped_at_next_check_at");
+
+                    b.ToTable("watches", (string)null);
+                });
+
             modelBuilder.Entity("RevBot.Core.Alerts.Alert", b =>
                 {
                     b.HasOne("RevBot.Core.Domain.User", null)
@@ -2242,6 +2360,16 @@ namespace RevBot.Data.Migrations.Sqlite
                         .HasForeignKey("RequestedByUserId")
                         .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("fk_crm_writes_users_requested_by_user_id");
+                });
+
+            modelBuilder.Entity("RevBot.Core.Watches.Watch", b =>
+                {
+                    b.HasOne("RevBot.Core.Domain.User", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerUserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_watches_users_owner_user_id");
                 });
 #pragma warning restore 612, 618
         }
