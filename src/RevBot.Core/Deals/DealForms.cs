@@ -96,7 +96,9 @@ internal static class DealForms
 
     private static string T(string language, string key, params object?[] args) => Texts.Get(language, key, args);
 
-    private static string Number(decimal amount) => amount.ToString(decimal.Round(amount) == amount ? "0" : "0.00", CultureInfo.InvariantCulture);
+    /// <summary>An amount as a form field holds it (invariant, no grouping), as the person would type it back.</summary>
+    internal static string Number(decimal amount) => amount.ToString(decimal.Round(amount) == amount ? "0" : "0.00", CultureInfo.InvariantCulture);
 
-    private static string? Day(DateOnly? day) => day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    /// <summary>A day as a date field holds it.</summary>
+    internal static string? Day(DateOnly? day) => day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -65,11 +65,19 @@ internal sealed class LongColumn<T>(string name, Func<T, long?> get) : BulkColum
     }
 }
 
-internal sealed class MoneyColumn<T>(string name, Func<T, decimal> get) : BulkColumn<T>(name)
+internal sealed class MoneyColumn<T>(string name, Func<T, decimal?> get) : BulkColumn<T>(name)
 {
-    public override void BindSqlite(sqlite3_stmt statement, int index, T row) => raw.sqlite3_bind_double(statement, index, (double)get(row));
+    public override void BindSqlite(sqlite3_stmt statement, int index, T row)
+    {
+        if (get(row) is { } value) raw.sqlite3_bind_double(statement, index, (double)value);
+        else raw.sqlite3_bind_null(statement, index);
+    }
 
-    public override void WritePostgres(NpgsqlBinaryImporter writer, T row) => writer.Write(get(row), NpgsqlDbType.Numeric);
+    public override void WritePostgres(NpgsqlBinaryImporter writer, T row)
+    {
+        if (get(row) is { } value) writer.Write(value, NpgsqlDbType.Numeric);
+        else writer.WriteNull();
+    }
 }
 
 internal sealed class DateColumn<T>(string name, Func<T, DateOnly?> get) : BulkColumn<T>(name)

@@ -17,7 +17,7 @@ internal sealed class BulkTable<T>(string name)
 
     public BulkTable<T> Long(string column, Func<T, long?> get) => Add(new LongColumn<T>(column, get));
 
-    public BulkTable<T> Money(string column, Func<T, decimal> get) => Add(new MoneyColumn<T>(column, get));
+    public BulkTable<T> Money(string column, Func<T, decimal?> get) => Add(new MoneyColumn<T>(column, get));
 
     public BulkTable<T> Date(string column, Func<T, DateOnly?> get) => Add(new DateColumn<T>(column, get));
 

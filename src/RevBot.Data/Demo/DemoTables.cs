@@ -22,7 +22,8 @@ internal static class DemoTables
         .Text("source", d => d.Source).Timestamp("created_at", d => d.CreatedAt).Date("close_date", d => d.CloseDate)
         .Timestamp("closed_at", d => d.ClosedAt).Text("loss_reason", d => d.LossReason)
         .Enum("forecast_category", d => d.ForecastCategory).Int("probability", d => d.Probability)
-        .Text("next_step", d => d.NextStep).Timestamp("source_modified_at", d => d.SourceModifiedAt).Int("version", d => d.Version);
+        .Text("next_step", d => d.NextStep).Timestamp("source_modified_at", d => d.SourceModifiedAt).Int("version", d => d.Version)
+        .Money("discount", d => d.Discount);
 
     public static readonly BulkTable<DealStageChange> StageHistory = new BulkTable<DealStageChange>("deal_stage_history")
         .Long("id", h => h.Id).Text("deal_id", h => h.DealId).Text("stage", h => h.Stage).Timestamp("entered_at", h => h.EnteredAt)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using RevBot.Core.Company;
@@ -46,8 +45,8 @@ public sealed class ExpansionInteractions(
         {
             [DealFields.Name] = Texts.Get(lang, nameof(Catalog.ExpansionDealName), account.Name),
             [DealFields.Stage] = company.Value.EffectiveStages[0].Name,
-            [DealFields.Amount] = suggestion?.Amount.ToString("0", CultureInfo.InvariantCulture),
-            [DealFields.CloseDate] = clock.Today.AddDays(CloseInDays).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            [DealFields.Amount] = suggestion is { } amount ? DealForms.Number(decimal.Round(amount.Amount)) : null,
+            [DealFields.CloseDate] = DealForms.Day(clock.Today.AddDays(CloseInDays)),
         });
         return new Reply { Kind = ReplyKind.Form, Title = form.Title, Text = intro, Form = form };
     }
