@@ -8,7 +8,7 @@ namespace RevBot.Core.Approvals;
 /// Section <c>Approvals</c>: which deal changes need an approval before they are applied, and where requests go.
 /// Every rule is off until set, so with nothing configured no change is ever held. See docs/approvals.md.
 /// </summary>
-public sealed class ApprovalOptions
+public sealed class ApprovalOptions : ICompanyCheckedOptions
 {
     public const string Section = "Approvals";
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using RevBot.Core.Answers;
+using RevBot.Core.Company;
 using RevBot.Core.Deals;
 using RevBot.Core.Interactions;
 
@@ -13,7 +14,7 @@ public static class ApprovalRegistration
     public static IServiceCollection AddApprovals(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<ApprovalOptions>().Bind(configuration.GetSection(ApprovalOptions.Section)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<ApprovalOptions>, ApprovalOptionsValidator>();
+        services.AddSingleton<IValidateOptions<ApprovalOptions>, CompanyCheckedOptionsValidator<ApprovalOptions>>();
         services.AddScoped<IDealChangeGate, ApprovalGate>();
         services.AddScoped<ApprovalDecisions>();
         services.AddScoped<ApprovalInteractions>();

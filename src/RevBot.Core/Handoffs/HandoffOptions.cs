@@ -10,7 +10,7 @@ namespace RevBot.Core.Handoffs;
 /// <see cref="CustomerSuccessDefault"/>; deals lost for one of <see cref="PricingLossReasons"/> go to
 /// <see cref="PricingFeedback"/>. Unset means that hand-off is off. See docs/configuration.md.
 /// </summary>
-public sealed class HandoffOptions
+public sealed class HandoffOptions : ICompanyCheckedOptions
 {
     public const string Section = "Handoffs";
 

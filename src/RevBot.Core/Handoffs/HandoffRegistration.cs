@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using RevBot.Core.Company;
 using RevBot.Core.Deals;
 using RevBot.Core.Digests;
 using RevBot.Core.Handoffs.Feeds;
@@ -14,7 +15,7 @@ public static class HandoffRegistration
     public static IServiceCollection AddHandoffs(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<HandoffOptions>().Bind(configuration.GetSection(HandoffOptions.Section)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<HandoffOptions>, HandoffOptionsValidator>();
+        services.AddSingleton<IValidateOptions<HandoffOptions>, CompanyCheckedOptionsValidator<HandoffOptions>>();
         services.AddScoped<HandoffClaims>();
         services.AddCardActions(HandoffActionRoute.Route);
         services.AddScoped<IDealStatusListener, HandoffDealListener>();

@@ -7,7 +7,8 @@ namespace RevBot.Core.Settings;
 /// <summary>
 /// The one way RevBot validates settings: the options type lists its <see cref="ICheckedOptions.Problems"/> and
 /// <see cref="CheckOnStart{T}"/> makes the host (and the CLI) refuse to start with them. Settings checked against other
-/// settings (hand-offs against the company's loss reasons) keep a validator of their own that does the same.
+/// settings (hand-offs against the company's loss reasons) are checked the same way by
+/// Company/CompanyCheckedOptionsValidator.
 /// </summary>
 public static class CheckedOptions
 {

@@ -55,7 +55,7 @@ public sealed class HandoffLanguageTests
     [Fact]
     public void A_language_without_a_catalog_is_refused_by_name()
     {
-        var result = new HandoffOptionsValidator(Options.Create(new CompanyOptions())).Validate(null, new HandoffOptions { Language = "xx" });
+        var result = new CompanyCheckedOptionsValidator<HandoffOptions>(Options.Create(new CompanyOptions())).Validate(null, new HandoffOptions { Language = "xx" });
 
         Assert.Equal(["Handoffs:Language 'xx' is not a language RevBot has texts for (en, es)."], result.Failures);
     }

@@ -112,7 +112,7 @@ public sealed class HandoffTests
             PricingFeedback = "email:pricing@acme.com",
             PricingLossReasons = ["expensive"],
         };
-        var result = new HandoffOptionsValidator(Options.Create(new CompanyOptions())).Validate(null, options);
+        var result = new CompanyCheckedOptionsValidator<HandoffOptions>(Options.Create(new CompanyOptions())).Validate(null, options);
 
         Assert.True(result.Failed);
         Assert.Equal(
