@@ -1,6 +1,6 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using RevBot.Core.Answers;
+using RevBot.Core.Deals;
 using RevBot.Core.Metrics;
 
 namespace RevBot.Core.Conversation;
@@ -26,7 +26,8 @@ internal static partial class WatchThresholds
     /// <summary>"$100k", "2M", "1,5 millones", "25%", "3x": the number and its unit; null when it is none of these.</summary>
     public static (decimal Number, WatchUnit Unit)? Amount(string number, string suffix, bool currency, string language)
     {
-        if (!TryNumber(number, language, out var n)) return null;
+        // The one reader of a typed amount: "1,000,000" and "1.5" in English, "1.000.000" and "1,5" in Spanish.
+        if (!AmountReader.TryRead(number, language, out var n, out _)) return null;
         var s = suffix.Trim().ToLowerInvariant();
         return s switch
         {
@@ -38,20 +39,6 @@ internal static partial class WatchThresholds
             _ => (n, currency ? WatchUnit.Currency : WatchUnit.Number),
         };
     }
-
-    /// <summary>"1,000,000" and "1.5" in English; "1.000.000" and "1,5" in Spanish.</summary>
-    private static bool TryNumber(string text, string language, out decimal value)
-    {
-        var (group, dec) = language == "es" ? ('.', ',') : (',', '.');
-        var t = text.Trim();
-        // A separator followed by exactly three digits, more than once or not last, groups thousands.
-        if (ThousandsOf(group).IsMatch(t)) t = t.Replace(group.ToString(), "", StringComparison.Ordinal);
-        t = t.Replace(dec, '.');
-        if (t.Count(c => c == '.') > 1) { value = 0; return false; }
-        return decimal.TryParse(t, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value);
-    }
-
-    private static Regex ThousandsOf(char group) => group == ',' ? CommaThousands() : DotThousands();
 
     /// <summary>The threshold in the metric's own scale: ratios as fractions, multiples as quotients. Null when the
     /// unit does not fit the metric ("win rate below $1M", "bookings below 3x") or is unclear ("win rate below 25").</summary>
@@ -68,12 +55,6 @@ internal static partial class WatchThresholds
             _ => null,
         };
     }
-
-    [GeneratedRegex(@"^\d{1,3}(,\d{3})+(\.\d+)?$")]
-    private static partial Regex CommaThousands();
-
-    [GeneratedRegex(@"^\d{1,3}(\.\d{3})+(,\d+)?$")]
-    private static partial Regex DotThousands();
 
     [GeneratedRegex(@"^(?:se\s+)?(?:chang|mov|cambi|var|muev)\w*\s+(?:by\s+|en\s+)?(?:more|m[aá]s)", RegexOptions.IgnoreCase)]
     private static partial Regex Changes();
