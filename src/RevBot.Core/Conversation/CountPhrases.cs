@@ -40,6 +40,9 @@ internal static class CountPhrases
             CountWording.BridgeAccounts when movement == ArrMovement.Contraction => one ? nameof(Catalog.AnswerCountDowngradedOne) : nameof(Catalog.AnswerCountDowngradedOther),
             CountWording.BridgeAccounts when movement == ArrMovement.Churn => one ? nameof(Catalog.AnswerCountChurnedOne) : nameof(Catalog.AnswerCountChurnedOther),
             CountWording.LtvOverCac when md is not null => nameof(Catalog.AnswerCountLtvOverCac),
+            // LTV is margin per customer over the yearly logo churn (a fraction); velocity, value per cycle over its days.
+            CountWording.Ltv when d is not null => nameof(Catalog.AnswerCountLtv),
+            CountWording.Velocity when d is not null => nameof(Catalog.AnswerCountVelocity),
             CountWording.OfStartingArr when md is not null => nameof(Catalog.AnswerCountOfStartingArr),
             CountWording.CustomersLost when d is not null => nameof(Catalog.AnswerCountCustomersLost),
             CountWording.CustomersExpanded when d is not null => nameof(Catalog.AnswerCountCustomersExpanded),

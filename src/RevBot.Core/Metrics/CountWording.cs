@@ -29,4 +29,6 @@ public enum CountWording
     SpendForNewCustomers,
     ForecastVsActual,
     LtvOverCac,
+    Ltv,
+    Velocity,
 }

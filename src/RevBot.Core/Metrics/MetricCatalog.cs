@@ -114,6 +114,7 @@ public static class MetricCatalog
         {
             // "Open deals now": every open deal, whatever its expected close date.
             Evaluate = async (c, g, ct) => (await DealQueries.OpenCountAsync(c, g, ct)).Zip(await E.Closed(c, g, ClosedColumns.All, ct), OpenStats.Empty, ClosedStats.Empty, (o, s) => F.PipelineVelocity(o.Count, s)),
+            Counts = CountWording.Velocity,
         },
         new(MetricIds.Arr, MetricBasis.Subscriptions, MetricUnit.Currency, true)
         {
@@ -198,6 +199,7 @@ public static class MetricCatalog
         new(MetricIds.Ltv, MetricBasis.Subscriptions, MetricUnit.Currency, false)
         {
             Evaluate = E.LtvAsync,
+            Counts = CountWording.Ltv,
         },
         new(MetricIds.LtvToCac, MetricBasis.Spend, MetricUnit.Multiple, false)
         {

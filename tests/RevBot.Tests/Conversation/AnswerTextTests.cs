@@ -125,6 +125,18 @@ public sealed class AnswerTextTests
     }
 
     [Fact]
+    public void Ltv_and_velocity_say_what_they_divide_never_a_fraction_rounded_to_zero()
+    {
+        // LTV's denominator is the yearly logo churn (0.094): printed as a count it read "(61,617 / 0)".
+        var ltv = Text("en", "ltv", Q4, new MetricValue(656_634m, 61_617m, 0.0938m));
+        Assert.Equal("Customer lifetime value for Q4 2017 (Oct 1 – Dec 31, 2017) is $657K ($61.6K a year of gross margin per customer ÷ 9.4% of customers lost a year).", ltv);
+        Assert.Contains("÷ 9,4\u00A0% de clientes perdidos al año", Text("es", "ltv", T4, new MetricValue(656_634m, 61_617m, 0.0938m)), StringComparison.Ordinal);
+        var velocity = Text("en", "pipeline_velocity", Q4, new MetricValue(295_000m, 15_000_000m, 51m));
+        Assert.EndsWith("($15M expected from the open deals ÷ a 51-day sales cycle).", velocity, StringComparison.Ordinal);
+        Assert.Contains("un ciclo de venta de 51 días", Text("es", "pipeline_velocity", T4, new MetricValue(295_000m, 15_000_000m, 51m)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_comparison_with_a_day_reads_on_and_el()
     {
         var day = Period.Day(new DateOnly(2026, 11, 27), "Nov 27, 2026");
