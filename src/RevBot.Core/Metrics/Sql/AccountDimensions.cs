@@ -41,12 +41,12 @@ internal sealed class AccountDimensions
 
     public DimensionSql Of(Dimension dimension) => dimension switch
     {
-        Dimension.Owner => new("ao.email", "ao.name", _accountAndOwner),
+        Dimension.Owner => new("ao.email", "ao.name", _accountAndOwner) { Named = new("a.owner_id", _account, "users", "n.email", "n.name") },
         Dimension.Team => new("ao.team", null, _accountAndOwner),
         Dimension.Region => new("COALESCE(a.region, ao.region)", null, _accountAndOwner),
         Dimension.Segment => new("a.segment", null, _account),
         Dimension.Industry => new("a.industry", null, _account),
-        Dimension.Account => new(_accountId, "a.name", _account),
+        Dimension.Account => new(_accountId, "a.name", _account) { Named = new(_accountId, [], "accounts", "x.group_id", "n.name") },
         Dimension.Product when _product is not null => new(_product, null, []),
         _ => throw new ArgumentOutOfRangeException(nameof(dimension), dimension, "not an account-level dimension"),
     };

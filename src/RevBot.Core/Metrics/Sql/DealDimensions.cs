@@ -12,7 +12,7 @@ internal static class DealDimensions
 
     public static DimensionSql Of(Dimension dimension) => dimension switch
     {
-        Dimension.Owner => new("u.email", "u.name", Owner),
+        Dimension.Owner => new("u.email", "u.name", Owner) { Named = new("d.owner_id", [], "users", "n.email", "n.name") },
         Dimension.Team => new("u.team", null, Owner),
         Dimension.Region => new("COALESCE(a.region, u.region)", null, AccountAndOwner),
         Dimension.Segment => new("a.segment", null, Account),
@@ -21,7 +21,7 @@ internal static class DealDimensions
         Dimension.Source => new("d.source", null, []),
         Dimension.Type => new("d.type", null, []),
         Dimension.Stage => new("d.stage", null, []),
-        Dimension.Account => new("d.account_id", "a.name", Account),
+        Dimension.Account => new("d.account_id", "a.name", Account) { Named = new("d.account_id", [], "accounts", "x.group_id", "n.name") },
         Dimension.LossReason => new("d.loss_reason", null, []),
         _ => throw new ArgumentOutOfRangeException(nameof(dimension), dimension, null),
     };

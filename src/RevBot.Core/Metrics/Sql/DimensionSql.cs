@@ -7,4 +7,17 @@ namespace RevBot.Core.Metrics.Sql;
 internal sealed record DimensionSql(string Key, string? Label, IReadOnlyList<string> Joins)
 {
     public string LabelOrKey => Label ?? Key;
+
+    /// <summary>
+    /// For a dimension that is one row of another table (an owner, an account): a breakdown groups by that row's id
+    /// and names the groups afterwards, which reads the few grouped rows instead of joining every row and grouping by
+    /// text (3× faster per rep at scale 100).
+    /// </summary>
+    public NamedAfter? Named { get; init; }
 }
+
+/// <param name="Id">The id to group by, on the row or a join in <paramref name="InnerJoins"/>.</param>
+/// <param name="Table">The table the id names a row of, joined as <c>n</c> after grouping.</param>
+/// <param name="Key">The group's key after grouping (over <c>n</c>, or <c>x.group_id</c>).</param>
+/// <param name="Label">The group's label after grouping.</param>
+internal sealed record NamedAfter(string Id, IReadOnlyList<string> InnerJoins, string Table, string Key, string Label);

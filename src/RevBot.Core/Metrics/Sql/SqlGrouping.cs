@@ -18,9 +18,17 @@ internal static class SqlGrouping
         Func<DbDataReader, int, T> read, CancellationToken ct)
     {
         string sql;
+        var offset = 2;
         if (groupBy is null)
         {
             sql = select.ToSql(aggregates);
+        }
+        else if (groupBy.Named is { } named)
+        {
+            select.Join(named.InnerJoins);
+            var inner = select.ToSql($"{named.Id} AS group_id, {aggregates}", having is null ? "GROUP BY 1" : $"GROUP BY 1 HAVING {having}");
+            sql = $"SELECT {named.Key} AS group_key, {named.Label} AS group_label, x.* FROM ({inner}) x LEFT JOIN {named.Table} n ON n.id = x.group_id";
+            offset = 3;
         }
         else
         {
@@ -29,7 +37,7 @@ internal static class SqlGrouping
                 having is null ? "GROUP BY 1, 2" : $"GROUP BY 1, 2 HAVING {having}");
         }
         return await SqlRunner.QueryAsync(context.Db, sql, parameters, r =>
-            groupBy is null ? (GroupKey.Total, read(r, 0)) : (GroupKey.From(r.Text(0), r.Text(1)), read(r, 2)), ct);
+            groupBy is null ? (GroupKey.Total, read(r, 0)) : (GroupKey.From(r.Text(0), r.Text(1)), read(r, offset)), ct);
     }
 
     /// <summary>
