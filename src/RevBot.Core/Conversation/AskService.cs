@@ -61,12 +61,10 @@ public sealed class AskService(
 
         if (question.Filters.TryGetValue(Dimension.Team, out var team) && team == ParsedQuestionKeys.MyTeam)
         {
-            var myTeam = request.UserEmail is { } email
-                ? await db.Users.Where(u => u.Email == email).Select(u => u.Team).FirstOrDefaultAsync(ct)
-                : null;
-            if (myTeam is null)
+            var mine = await MyTeam.ResolveAsync(db, request.UserEmail, question, ct);
+            if (mine is null)
                 return Counted(GuidanceComposer.NotUnderstood(question, Texts.Get(question.Language, nameof(Catalog.AskWhichTeam)), nameof(Catalog.AskWhichTeamTitle)));
-            question = question with { Filters = new Dictionary<Dimension, string>(question.Filters) { [Dimension.Team] = myTeam } };
+            question = mine;
         }
 
         // "what about bookings?" after a scorecard asks for that one metric.

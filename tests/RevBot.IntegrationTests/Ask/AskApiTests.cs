@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using RevBot.Core.Domain;
 using RevBot.Data.Storage;
 using RevBot.Host.Hosting;
 using RevBot.Testing;
@@ -53,7 +54,7 @@ public sealed class AskApiTests(AskHost host) : IClassFixture<AskHost>
     public async Task My_and_my_team_mean_the_asking_user_and_their_team()
     {
         await using var db = RevBotDbFactory.Create(DbTarget.Sqlite(host.DatabasePath));
-        var rep = await db.Users.Where(u => u.Team != null).OrderBy(u => u.Id).FirstAsync(TestContext.Current.CancellationToken);
+        var rep = await db.Users.Where(u => u.Team != null && u.Role == UserRole.Rep).OrderBy(u => u.Id).FirstAsync(TestContext.Current.CancellationToken);
 
         var mine = await host.AskAsync("my pipeline", user: rep.Email);
         var team = await host.AskAsync("my team's bookings this quarter", user: rep.Email);
@@ -62,6 +63,28 @@ public sealed class AskApiTests(AskHost host) : IClassFixture<AskHost>
         Assert.Equal(rep.Email, mine.GetProperty("filters").GetProperty("owner").GetString());
         Assert.Equal(rep.Team, team.GetProperty("filters").GetProperty("team").GetString());
         Assert.False(nobody.GetProperty("understood").GetBoolean());
+    }
+
+    [Fact]
+    public async Task My_team_for_a_manager_of_managers_is_every_team_in_their_reporting_line()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var db = RevBotDbFactory.Create(DbTarget.Sqlite(host.DatabasePath));
+        // A VP: manages managers whose reps sit in teams other than the VP's own (which holds no deals).
+        var vp = await db.Users.Where(u => u.Role == UserRole.Manager && db.Users.Any(m => m.ManagerId == u.Id && m.Role == UserRole.Manager)).OrderBy(u => u.Id).FirstAsync(ct);
+        var below = await db.Users.Where(m => m.ManagerId == vp.Id && m.Team != null).Select(m => m.Team!).Distinct().ToListAsync(ct);
+
+        var answer = await host.AskAsync("my team's bookings this quarter", user: vp.Email, asOf: "2026-11-27");
+        var teams = answer.GetProperty("filterSets").GetProperty("team").GetProperty("values").EnumerateArray().Select(v => v.GetString()).ToList();
+        Assert.Contains(vp.Team, teams);
+        Assert.All(below, t => Assert.Contains(t, teams));
+        Assert.False(answer.TryGetProperty("filters", out var filters) && filters.TryGetProperty("team", out _));
+
+        // The same number as the line's teams' groups in the breakdown by team.
+        var byTeam = await host.AskAsync("bookings by team this quarter", asOf: "2026-11-27");
+        var sum = byTeam.GetProperty("breakdown").EnumerateArray().Where(g => teams.Contains(g.GetProperty("key").GetString())).Sum(g => g.GetProperty("value").GetDecimal());
+        Assert.True(answer.GetProperty("value").GetDecimal() > 0);
+        Assert.Equal(sum, answer.GetProperty("value").GetDecimal());
     }
 
     [Fact]
