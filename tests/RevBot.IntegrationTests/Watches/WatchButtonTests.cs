@@ -164,7 +164,7 @@ public sealed class WatchButtonTests
         var body = TeamsBotHost.Parse(await response.Content.ReadAsStringAsync(Ct));
         Assert.Equal(200, body.GetProperty("statusCode").GetInt32());
         // A message to the presser is its text; a card, its JSON.
-        var value = body.GetProperty("value");
-        return value.ValueKind == JsonValueKind.String ? value.GetString()! : value.GetRawText();
+        var answer = body.GetProperty("value");
+        return answer.ValueKind == JsonValueKind.String ? answer.GetString()! : answer.GetRawText();
     }
 }
