@@ -29,7 +29,7 @@ public static class AnswerCharts
         if (!answer.Understood) return answer;
         var f = new AnswerFormatter(answer.Language, currency);
         // Stalled deals and accounts at risk are cases with reasons, not a series: said, never silently left undrawn.
-        if (question.ListSubject is ListSubject.StalledDeals or ListSubject.ChurnRisk) return asked ? NotForFindings(answer, f) : answer;
+        if (question.ListSubject is ListSubject.StalledDeals or ListSubject.ChurnRisk or ListSubject.Expansion) return asked ? NotForFindings(answer, f) : answer;
         var unit = Unit(answer);
         var (points, total) = Series(answer);
         if (unit is null || points.Count == 0) return asked ? NeedsSeries(answer, f) : answer;

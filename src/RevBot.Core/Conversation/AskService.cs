@@ -75,7 +75,7 @@ public sealed class AskService(
         var engineClock = request.AsOf is { } day ? CompanyClock.At(day, clock.Zone) : clock;
         var engine = new MetricEngine(db, company, engineClock);
         var resolver = new PeriodResolver(asOf, new FiscalCalendar(options.FiscalYearStartMonth), question.Language);
-        var answer = question.Intent == Intent.List && question.ListSubject is ListSubject.StalledDeals or ListSubject.ChurnRisk
+        var answer = question.Intent == Intent.List && question.ListSubject is ListSubject.StalledDeals or ListSubject.ChurnRisk or ListSubject.Expansion
             ? await findings.AnswerAsync(question, asOf, request.UserEmail, question.Limit ?? DefaultListLimit, options.Currency, ct)
             : question.Intent == Intent.Scorecard
             ? await scorecards.AnswerAsync(question, engine, resolver, engineClock, request.UserEmail, options.Currency, ct)

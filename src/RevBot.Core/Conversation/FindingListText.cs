@@ -9,9 +9,9 @@ using RevBot.Core.Replies;
 namespace RevBot.Core.Conversation;
 
 /// <summary>
-/// Writes the stalled-deal and churn-risk lists in the question's language: what was listed, for whom, how many and
+/// Writes the stalled-deal, churn-risk and ready-to-expand lists in the question's language: what was listed, for whom, how many and
 /// as of which day ("3 stalled deals (yours, region EMEA) as of Jun 15, 2026: …"), then a table with each finding's
-/// reasons and a button per deal that opens its card.
+/// reasons and a button per deal that opens its card (per account ready to expand, one that opens its expansion deal form).
 /// </summary>
 internal sealed class FindingListText(ParsedQuestion q, DateOnly asOf, string currency)
 {
@@ -42,7 +42,7 @@ internal sealed class FindingListText(ParsedQuestion q, DateOnly asOf, string cu
         foreach (var (dim, set) in q.Conditions.Sets.OrderBy(kv => kv.Key))
             parts.Add(set.Exclude ? ScopeText.Set(dim, set, Language) : T(nameof(Catalog.AnswerScopeNamed), DimensionText.Name(dim, Language), ScopeText.Set(dim, set, Language)));
         if (q.Conditions.Amount is { } amount)
-            parts.Add(T(q.ListSubject == ListSubject.ChurnRisk ? nameof(Catalog.AnswerFindingsArr) : nameof(Catalog.AnswerFindingsAmount), ScopeText.AmountCondition(amount, f)));
+            parts.Add(T(q.ListSubject is ListSubject.ChurnRisk or ListSubject.Expansion ? nameof(Catalog.AnswerFindingsArr) : nameof(Catalog.AnswerFindingsAmount), ScopeText.AmountCondition(amount, f)));
         return parts.Count == 0 ? "" : $" ({string.Join(", ", parts)})";
     }
 
@@ -104,6 +104,33 @@ internal sealed class FindingListText(ParsedQuestion q, DateOnly asOf, string cu
             [.. shown.Select(r => new AnswerItem(r.Finding.SubjectId, r.Finding.SubjectName, r.Finding.Score) { Arr = arr ? r.Account.Arr : null })], limit, breakdown);
     }
 
+    /// <summary>
+    /// Accounts ready to expand, highest score first, each with its ARR, score and reasons, and for the first few a
+    /// "Create expansion deal" button (the alert's own, <see cref="ExpansionActionIds.Create"/>), so the list is a play.
+    /// </summary>
+    public Answer Expansion(IReadOnlyList<(AlertFinding Finding, FoundAccount Account)> rows, int limit, string scope, IReadOnlyDictionary<string, string?>? groups)
+    {
+        rows = Grouped(rows, r => r.Finding.SubjectId, groups);
+        var shown = rows.Take(limit).ToList();
+        var lines = shown.Select((r, i) => T(nameof(Catalog.AnswerExpansionLine), i + 1, r.Finding.SubjectName + GroupOf(groups, r.Finding.SubjectId, " (", ")"), f.Money(r.Account.Arr), r.Finding.Score, r.Finding.Summary));
+        var table = new ReplyTable(
+            Columns(groups, T(nameof(Catalog.AnswerExpansionColumns)).Split('|')),
+            [.. shown.Select(r => Row(groups, r.Finding.SubjectId, [r.Finding.SubjectName, r.Account.Owner ?? "—", f.Money(r.Account.Arr), $"{r.Finding.Score}/100", r.Finding.Summary]))],
+            rows.Count)
+        {
+            NumericColumns = new HashSet<int> { 2 + Shift(groups), 3 + Shift(groups) },
+            // A phone shows "Account | Score" and, under the name, the group, owner, ARR and why.
+            NarrowColumns = [Shift(groups), 3 + Shift(groups)],
+        };
+        var actions = shown.Take(Buttons).Select(r => new ReplyAction(ExpansionActionIds.Create, T(nameof(Catalog.AnswerExpansionCreate), Short(r.Finding.SubjectName)), r.Finding.SubjectId)).ToList();
+        var breakdown = Breakdown(groups, rows.Select(r => (r.Finding.SubjectId, (decimal?)null)));
+        return Compose(rows.Count, Ready, scope, lines, table, actions, "score",
+            [.. shown.Select(r => new AnswerItem(r.Finding.SubjectId, r.Finding.SubjectName, r.Finding.Score) { Arr = r.Account.Arr })], limit, breakdown);
+    }
+
+    /// <summary>An account's name on a button: Slack allows 75 characters a label, and the label says more than the name.</summary>
+    private static string Short(string name) => name.Length <= DealPickLabels.MaxName ? name : name[..(DealPickLabels.MaxName - 1)].TrimEnd() + "…";
+
     private string AsOf => f.Date(asOf, withYear: true);
 
     /// <summary>The catalog's sentences for one kind of list: a count of one, of several, none, and the title.</summary>
@@ -112,6 +139,8 @@ internal sealed class FindingListText(ParsedQuestion q, DateOnly asOf, string cu
     private static readonly ListTexts Stalled = new(nameof(Catalog.AnswerStalledOne), nameof(Catalog.AnswerStalledOther), nameof(Catalog.AnswerStalledNone), nameof(Catalog.AnswerStalledTitle));
 
     private static readonly ListTexts AtRisk = new(nameof(Catalog.AnswerChurnRiskOne), nameof(Catalog.AnswerChurnRiskOther), nameof(Catalog.AnswerChurnRiskNone), nameof(Catalog.AnswerChurnRiskTitle));
+
+    private static readonly ListTexts Ready = new(nameof(Catalog.AnswerExpansionOne), nameof(Catalog.AnswerExpansionOther), nameof(Catalog.AnswerExpansionNone), nameof(Catalog.AnswerExpansionTitle));
 
     private Answer Compose(int total, ListTexts name, string scope, IEnumerable<string> lines, ReplyTable table, IReadOnlyList<ReplyAction> actions, string unit,
         IReadOnlyList<AnswerItem> items, int limit, IReadOnlyList<AnswerBreakdownEntry>? breakdown)

@@ -7,7 +7,8 @@ using RevBot.Core.Storage;
 namespace RevBot.Core.Conversation;
 
 /// <summary>
-/// Answers "which deals are stalled?" and "accounts at risk of churning" from the alerts engine's own scan, read-only:
+/// Answers "which deals are stalled?", "accounts at risk of churning" and "which accounts are ready to expand?" from the
+/// alerts engine's own scan (<see cref="ExpansionQuery"/> scores the last, in one statement), read-only:
 /// asking records no alert and queues no message. The question's filters, value sets ("excluding West") and amount
 /// range narrow the findings in the database (<see cref="AlertSlice"/>, as the digests do): a deal's amount, an
 /// account's ARR today. "by region" groups them. The list keeps the scan's order (within each group). Scoped.
@@ -17,7 +18,12 @@ public sealed class FindingLists(RevBotDb db, AlertScanner scanner)
     public async Task<Answer> AnswerAsync(ParsedQuestion q, DateOnly asOf, string? userEmail, int limit, string currency, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(q);
-        var kind = q.ListSubject == ListSubject.StalledDeals ? AlertKind.StalledDeal : AlertKind.ChurnRisk;
+        var kind = q.ListSubject switch
+        {
+            ListSubject.StalledDeals => AlertKind.StalledDeal,
+            ListSubject.Expansion => AlertKind.Expansion,
+            _ => AlertKind.ChurnRisk,
+        };
         var deals = kind == AlertKind.StalledDeal;
         var text = new FindingListText(q, asOf, currency);
         var supported = deals ? AlertSlice.SupportedForDeals : AlertSlice.Supported;
@@ -51,6 +57,8 @@ public sealed class FindingLists(RevBotDb db, AlertScanner scanner)
                 db.Subscriptions.Where(s => s.AccountId == a.Id && s.StartDate <= asOf && (s.EndDate == null || s.EndDate > asOf)).Sum(s => s.Mrr)))
             .ToDictionaryAsync(a => a.Id, ct);
         var accountGroups = q.GroupBy is { } accountsBy ? await AlertSlice.AccountGroups(accounts, accountsBy).ToDictionaryAsync(g => g.Id, g => g.Key, ct) : null;
+        if (kind == AlertKind.Expansion)
+            return text.Expansion([.. found.Where(f => listed.ContainsKey(f.SubjectId)).Select(f => (f, listed[f.SubjectId]))], limit, scope, accountGroups);
         return text.ChurnRisk([.. found.Where(f => listed.ContainsKey(f.SubjectId)).Select(f => (f, listed[f.SubjectId]))], limit, scope, accountGroups);
     }
 }

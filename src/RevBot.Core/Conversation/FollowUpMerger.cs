@@ -12,7 +12,7 @@ public static class FollowUpMerger
     public static ParsedQuestion? Merge(ParsedQuestion parsed, ParsedQuestion? previous)
     {
         ArgumentNullException.ThrowIfNull(parsed);
-        var refines = parsed.IsFollowUp || (parsed.Intent is Intent.Metric or Intent.List && parsed.Metric is null && parsed.ListSubject is not (ListSubject.Deals or ListSubject.StalledDeals or ListSubject.ChurnRisk));
+        var refines = parsed.IsFollowUp || (parsed.Intent is Intent.Metric or Intent.List && parsed.Metric is null && parsed.ListSubject is not (ListSubject.Deals or ListSubject.StalledDeals or ListSubject.ChurnRisk or ListSubject.Expansion));
         if (!refines) return parsed;
         if (previous is null) return parsed.Metric is null ? null : parsed with { IsFollowUp = false };
 

@@ -12,6 +12,9 @@ public enum ListSubject
     /// <summary>"accounts at risk of churning": the alerts engine's churn-risk findings, highest score first.</summary>
     ChurnRisk,
 
+    /// <summary>"which accounts are ready to expand?": the alerts engine's expansion findings, highest score first.</summary>
+    Expansion,
+
     /// <summary>"customers who churned last quarter": the accounts behind one leg of the ARR bridge (<see cref="ParsedQuestion.Metric"/> names the leg).</summary>
     BridgeAccounts,
 }

@@ -16,15 +16,17 @@ internal sealed partial class QuestionReader
     /// <summary>How far "upcoming renewals" looks when the question names no period.</summary>
     private const int UpcomingDays = 90;
 
-    /// <summary>A stalled-deal or churn-risk list, or null when the question asks for neither.</summary>
+    /// <summary>A stalled-deal, churn-risk or ready-to-expand list, or null when the question asks for none.</summary>
     private ParsedQuestion? ReadFinding(ParsedQuestion q, Slots slots, ListShape list)
     {
-        var finding = spans.FirstOrDefault(s => s.Cues.Any(c => c is { Kind: CueKind.Finding, Value: "stalled" or "churn_risk" }));
+        var finding = spans.FirstOrDefault(s => s.Cues.Any(c => c is { Kind: CueKind.Finding, Value: "stalled" or "churn_risk" or "expansion" }));
         if (finding is null)
             return null;
         // "deals at risk" are deals going nowhere; accounts, customers or "who" at risk may churn.
         var deals = spans.Any(s => s.Cues.Any(c => c is { Kind: CueKind.Concept, Value: "deal" }));
-        var subject = finding.Cues.Any(c => c.Value == "stalled") || deals ? ListSubject.StalledDeals : ListSubject.ChurnRisk;
+        // Accounts ready to expand are accounts whatever the words around them ("expansion plays").
+        var subject = finding.Cues.Any(c => c.Value == "expansion") ? ListSubject.Expansion
+            : finding.Cues.Any(c => c.Value == "stalled") || deals ? ListSubject.StalledDeals : ListSubject.ChurnRisk;
         const double confidence = 1;
         var filters = new Dictionary<Dimension, string>(slots.Filters);
         // A deal type is a filter like any other, so the answer can refuse it rather than drop it.

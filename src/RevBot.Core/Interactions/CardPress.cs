@@ -17,6 +17,13 @@ public sealed record CardPress(string ActionId, string Value, int? UserId, strin
     /// </summary>
     public string? PersonLanguage { get; init; }
 
+    /// <summary>
+    /// The channel or group conversation the pressed message is in, as the platform names it (a Slack channel id, a Teams
+    /// conversation id without its thread part); null when the adapter does not say. Buttons whose permission depends
+    /// on the place (a channel watch's Stop and Snooze) read it; null grants nothing.
+    /// </summary>
+    public string? ChannelId { get; init; }
+
     /// <summary>The platform's language for the presser, else their own; null when neither is known.</summary>
     public string? PresserLanguage => Language ?? PersonLanguage;
 }

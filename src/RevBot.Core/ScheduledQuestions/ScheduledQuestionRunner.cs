@@ -1,9 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using RevBot.Core.Answers;
 using RevBot.Core.Conversation;
 using RevBot.Core.Digests.Scheduling;
 using RevBot.Core.Domain;
+using RevBot.Core.Images;
 using RevBot.Core.Localization;
 using RevBot.Core.Outbox;
 using RevBot.Core.Replies;
@@ -16,9 +18,13 @@ namespace RevBot.Core.ScheduledQuestions;
 /// claimed once across instances, in the schedule's zone, DST-safe. A run asks the question afresh through
 /// <see cref="AskService"/> as of the slot's local day (so "this quarter" is the run's quarter), then, in one
 /// transaction, writes the answer to the outbox (the channel, or the person by direct message) and remembers its
-/// fingerprint. Skip-if-empty and only-if-changed runs that send nothing say so in the slot's outcome.
+/// fingerprint. An answer with a chart ("chart bookings by month") carries its image as a digest's charts do: the PNG
+/// is stored in the same transaction (<see cref="ReplyImageStore"/>) and its token put on the reply's image, so Slack
+/// uploads it and the Teams card loads it. Skip-if-empty and only-if-changed runs that send nothing say so in the
+/// slot's outcome.
 /// </summary>
-public sealed partial class ScheduledQuestionRunner(RevBotDb db, AskService ask, TimeProvider time, ILogger<ScheduledQuestionRunner> log) : IScheduledKind
+public sealed partial class ScheduledQuestionRunner(
+    RevBotDb db, AskService ask, ReplyImageStore images, IOptions<DigestScheduleOptions> options, TimeProvider time, ILogger<ScheduledQuestionRunner> log) : IScheduledKind
 {
     public const string ScheduleKind = "question";
     public const string OutboxKind = "question.scheduled";
@@ -58,17 +64,19 @@ public sealed partial class ScheduledQuestionRunner(RevBotDb db, AskService ask,
         var reply = answer.Reply with
         {
             Language = s.Language,
-            Images = [],
             Context = [.. answer.Reply.Context, Texts.Get(s.Language, nameof(Catalog.SchedQFooter), when, q.Question)],
         };
-        await WriteAsync(q, reply, hash, ct);
+        await WriteAsync(q, reply, hash, ct, answer.ChartImage);
         return DigestSlotOutcomes.Posted;
     }
 
-    private async Task WriteAsync(ScheduledQuestion q, Reply reply, string? hash, CancellationToken ct)
+    private async Task WriteAsync(ScheduledQuestion q, Reply reply, string? hash, CancellationToken ct, DigestImage? chart = null)
     {
         var now = time.GetUtcNow().UtcDateTime;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // Only the drawn chart has bytes to send; an image without them would reach no one, so it is left out.
+        var token = chart is null ? null : images.Add(chart.Png, ReplyImageStore.Png, options.Value.ImageLifetime);
+        reply = reply with { Images = [.. reply.Images.Where(i => token is not null && i.FileName == chart!.FileName).Select(i => i with { Token = token })] };
         db.Outbox.Add(new OutboxMessage
         {
             Kind = OutboxKind, Platform = q.Platform, ChannelId = q.ChannelId, RecipientUserId = q.RecipientUserId,

@@ -117,7 +117,7 @@ public sealed partial class WatchEvaluator(RevBotDb db, AskService ask, WatchDea
     private void Enqueue(Watch watch, Replies.Reply reply, DateTime now) => db.Outbox.Add(new OutboxMessage
     {
         Kind = OutboxKind, Platform = watch.Platform, ChannelId = watch.ChannelId, RecipientUserId = watch.ChannelId.Length == 0 ? watch.OwnerUserId : null,
-        Payload = ReplyJson.Serialize(reply with { Language = watch.Language }), CreatedAt = now, AvailableAt = now,
+        Payload = ReplyJson.Serialize(WatchMessages.WithButtons(reply, watch, Guid.NewGuid().ToString("N")[..16]) with { Language = watch.Language }), CreatedAt = now, AvailableAt = now,
     });
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Checking watch {WatchId} failed; it is tried again later.")]

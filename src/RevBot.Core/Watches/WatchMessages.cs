@@ -9,7 +9,8 @@ namespace RevBot.Core.Watches;
 /// <summary>
 /// What a firing watch posts, in the watch's language: the crossing in a sentence (the current value, the line, the
 /// previous value) above the answer card of the watched question, so the reader sees the whole answer and can drill
-/// in from it, and a footer naming the watch and how to stop or snooze it.
+/// in from it, a footer naming the watch and how to stop or snooze it, and the Stop / Snooze buttons
+/// (<see cref="WithButtons"/>).
 /// </summary>
 internal static class WatchMessages
 {
@@ -55,6 +56,26 @@ internal static class WatchMessages
             Kind = ReplyKind.List, Title = title, Text = text,
             Sections = [new ReplySection(f.Text(nameof(Catalog.WatchFiredDealsTitle)), items, "")],
             Context = [Footer(watch)],
+        };
+    }
+
+    /// <summary>
+    /// The message's own buttons after the card's: Stop watching, Snooze 1 day, Snooze 1 week (<see cref="WatchInteractions"/>).
+    /// <paramref name="nonce"/> is this message's: each press of one of its buttons is one command.
+    /// </summary>
+    public static Reply WithButtons(Reply reply, Watch watch, string nonce)
+    {
+        var value = new ReplyFormState(watch.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), 0, nonce, watch.Language).Encode();
+        string T(string key) => Texts.Get(watch.Language, key);
+        return reply with
+        {
+            Actions =
+            [
+                .. reply.Actions,
+                new ReplyAction(WatchActionIds.Stop, T(nameof(Catalog.WatchButtonStop)), value, ReplyActionStyle.Danger),
+                new ReplyAction(WatchActionIds.SnoozeDay, T(nameof(Catalog.WatchButtonSnoozeDay)), value),
+                new ReplyAction(WatchActionIds.SnoozeWeek, T(nameof(Catalog.WatchButtonSnoozeWeek)), value),
+            ],
         };
     }
 

@@ -112,7 +112,8 @@ public sealed class DealRaceWorld : IAsyncDisposable
     }
 
     /// <summary>A signed Teams <c>adaptiveCard/action</c> invoke from Rae (or the user <paramref name="aad"/>) with <paramref name="locale"/>.</summary>
-    public Task<HttpResponseMessage> TeamsInvokeAsync(string verb, JsonObject data, string locale, string aad = RaeAad)
+    /// <param name="conversation">The conversation pressed in: a personal chat unless a channel's id is given (its type "channel").</param>
+    public Task<HttpResponseMessage> TeamsInvokeAsync(string verb, JsonObject data, string locale, string aad = RaeAad, string? conversation = null)
     {
         var invoke = new JsonObject
         {
@@ -124,7 +125,7 @@ public sealed class DealRaceWorld : IAsyncDisposable
             ["locale"] = locale,
             ["from"] = new JsonObject { ["id"] = aad == RaeAad ? "29:rae" : "29:" + aad, ["name"] = aad == RaeAad ? "Rae" : aad, ["aadObjectId"] = aad },
             ["recipient"] = new JsonObject { ["id"] = "28:revbot", ["name"] = "RevBot" },
-            ["conversation"] = new JsonObject { ["id"] = "a:deal-race", ["conversationType"] = "personal", ["tenantId"] = TestTokens.TenantId },
+            ["conversation"] = new JsonObject { ["id"] = conversation ?? "a:deal-race", ["conversationType"] = conversation is null ? "personal" : "channel", ["tenantId"] = TestTokens.TenantId },
             ["value"] = new JsonObject { ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = data }, ["trigger"] = "manual" },
         };
         var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = new StringContent(invoke.ToJsonString(), Encoding.UTF8, "application/json") };

@@ -35,6 +35,7 @@ internal static class SlackSamples
         ("deal_card_updated", ReplyRenderer.Render(DealReplySamples.Card())),
         .. ForecastCallReplySamples.Cards().Select(s => (s.Name.Replace(' ', '_'), ReplyRenderer.Render(s.Reply, new ReplyRenderOptions { Language = s.Reply.Language ?? "en" }))),
         .. ApprovalReplySamples.Cards().Select(s => (s.Name.Replace(' ', '_'), ReplyRenderer.Render(s.Reply, new ReplyRenderOptions { Language = s.Reply.Language ?? "en" }))),
+        .. WatchReplySamples.All().Select(s => (s.Name.Replace(' ', '_'), ReplyRenderer.Render(s.Reply, new ReplyRenderOptions { Language = s.Reply.Language ?? "en" }))),
         ("deal_refused", ReplyRenderer.Render(new Reply { Kind = ReplyKind.Refused, Title = "Not changed", Text = "Only Rob Rep, their managers and RevOps can change this deal." })),
         ("digest_with_sections", ReplyRenderer.Render(TeamsCardSamples.Digest() with { Images = [] })),
         ("digest_with_too_many_sections", ReplyRenderer.Render(TeamsCardSamples.Digest() with

@@ -48,6 +48,42 @@ public sealed class SlackScheduledQuestionTests
         Assert.False(await QueryAsync(host, db => db.DigestSchedules.AnyAsync(s => s.Kind == ScheduledQuestionRunner.ScheduleKind && s.Active, Ct)));
     }
 
+    [Fact]
+    public async Task A_scheduled_chart_is_uploaded_after_its_message_as_an_answers_chart_is()
+    {
+        SlackBotHost? self = null;
+        await using var host = new SlackBotHost(new SlackBotHostOptions
+        {
+            ExtraArgs = ["--Digests:Enabled=false"],
+            Respond = r => r.Method switch
+            {
+                "files.getUploadURLExternal" => FakeResponse.Ok($$"""{"ok":true,"upload_url":"{{self!.Fake.BaseUri}}upload/F{{r.Call}}","file_id":"F{{r.Call}}"}"""),
+                "files.completeUploadExternal" => FakeResponse.Ok("""{"ok":true,"files":[{"id":"F1","title":"chart"}]}"""),
+                _ => null,
+            },
+        });
+        self = host;
+        await host.InitializeAsync();
+        await QueryAsync(host, db => db.Users.Where(u => u.Email == host.RepEmail).ExecuteUpdateAsync(u => u.SetProperty(x => x.SlackUserId, SlackBotHost.RepSlackId), Ct));
+
+        await Event(host, "EvSQC1", Dm("DSQC", "1700002000.000100", "every Monday at 9 send me a chart of bookings by month"));
+        await host.WaitForAsync(r => SlackEndToEnd.Posted(r, "DSQC"));
+        var since = DateTime.UtcNow.AddSeconds(-90);
+        await QueryAsync(host, db => db.DigestSchedules.Where(s => s.Kind == ScheduledQuestionRunner.ScheduleKind)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.Cron, "* * * * *").SetProperty(s => s.TimeZone, "UTC").SetProperty(s => s.UpdatedAt, since), Ct));
+        var scheduler = host.App.Services.GetServices<IHostedService>().OfType<DigestSchedulerService>().Single();
+        Assert.Contains(await scheduler.RunOnceAsync(Ct), r => r.Due.Schedule.Kind == ScheduledQuestionRunner.ScheduleKind && r.Outcome == DigestSlotOutcomes.Posted);
+
+        // The message first, then its PNG through the upload flow, shared into the message's thread.
+        var sent = (await host.WaitForAsync(r => r.Method == "chat.postMessage" && r.Body.Contains("stop sending", StringComparison.Ordinal))).Single();
+        var complete = (await host.WaitForAsync(r => r.Method == "files.completeUploadExternal")).Single();
+        var ask = host.Fake.Requests.Single(r => r.Method == "files.getUploadURLExternal");
+        Assert.Contains("bookings-by-month.png", ask.Body, StringComparison.Ordinal);
+        Assert.Contains("PNG", host.Fake.Requests.Single(r => r.Method == $"/upload/F{ask.Call}").Body, StringComparison.Ordinal);
+        Assert.True(sent.At <= ask.At && ask.At <= complete.At);
+        Assert.Contains("thread_ts", complete.Body, StringComparison.Ordinal);
+    }
+
     private static Task<HttpResponseMessage> Event(SlackBotHost host, string id, string evt) =>
         host.PostSignedAsync(SlackEndpoints.EventsPath, SlackEndToEnd.EventCallback(id, evt), "application/json");
 

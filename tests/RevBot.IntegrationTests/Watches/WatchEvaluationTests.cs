@@ -163,6 +163,41 @@ public sealed class WatchEvaluationTests
         Assert.Empty(await world.WithWatchesAsync());
     }
 
+    [Theory]
+    [InlineData(DbProvider.Sqlite)]
+    [InlineData(DbProvider.Postgres)]
+    public async Task A_fired_message_carries_stop_and_snooze_and_a_snoozed_watch_is_not_checked_until_the_snooze_ends(DbProvider provider)
+    {
+        await using var world = await WatchWorld.CreateAsync(provider);
+        await world.WinAsync("won-1", 1_500_000m);
+        await world.SayAsync("tell me when bookings this quarter go above $1M");
+        var id = Assert.Single(await world.WithWatchesAsync()).Id;
+        Assert.Equal(1, await WatchWorld.CheckAsync(world.First));
+
+        var reply = ReplyJson.Deserialize(Assert.Single(await world.FiredAsync()).Payload);
+        var buttons = reply.Actions.Where(a => a.Id.StartsWith(WatchActionIds.Prefix, StringComparison.Ordinal)).ToList();
+        Assert.Equal([WatchActionIds.Stop, WatchActionIds.SnoozeDay, WatchActionIds.SnoozeWeek], buttons.Select(b => b.Id));
+        Assert.Equal(["Stop watching", "Snooze 1 day", "Snooze 1 week"], buttons.Select(b => b.Label));
+        Assert.True(RevBot.Core.Replies.ReplyFormState.TryDecode(buttons[1].Value, out var state));
+        Assert.Equal((id.ToString(System.Globalization.CultureInfo.InvariantCulture), "en"), (state.RecordId, state.Language));
+
+        // The owner presses Snooze 1 day in the direct message: for that day the watch is not claimed, then it is.
+        var pressed = await PressAsync(world, new RevBot.Core.Interactions.CardPress(WatchActionIds.SnoozeDay, buttons[1].Value, world.UserId, null, RevBot.Core.Domain.ChangeChannel.Slack) { ChannelId = "D0WATCH" });
+        Assert.Equal((RevBot.Core.Replies.ReplyKind.Answer, true), (pressed.Kind, pressed.InNewMessage));
+        Assert.StartsWith("Wanda Watcher snoozed watch #", pressed.Text, StringComparison.Ordinal);
+        Assert.Contains("snoozed until", Assert.Single((await world.SayAsync("my watches")).Reply.Sections).Items[0].Text, StringComparison.Ordinal);
+        world.Time.Advance(TimeSpan.FromHours(23));
+        Assert.Equal(0, await WatchWorld.CheckAsync(world.First));
+        world.Time.Advance(TimeSpan.FromHours(1));
+        Assert.Equal(1, await WatchWorld.CheckAsync(world.First));
+    }
+
+    private static async Task<RevBot.Core.Replies.Reply> PressAsync(WatchWorld world, RevBot.Core.Interactions.CardPress press)
+    {
+        await using var scope = world.First.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<RevBot.Core.Interactions.InteractionService>().PressAsync(press, Ct);
+    }
+
     [Fact]
     public async Task My_watches_lists_stop_and_snooze_act_on_the_askers_own_watches()
     {

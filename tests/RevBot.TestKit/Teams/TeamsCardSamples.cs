@@ -73,6 +73,7 @@ public static class TeamsCardSamples
         .. ForecastCallReplySamples.Forms().Select(s => (s.Name, FormCard.Render(s.Form))),
         .. ApprovalReplySamples.Cards().Select(s => (s.Name, ReplyCardRenderer.Render(s.Reply, language: s.Reply.Language ?? "en"))),
         .. ApprovalReplySamples.Forms().Select(s => (s.Name, FormCard.Render(s.Form))),
+        .. WatchReplySamples.All().Select(s => (s.Name, ReplyCardRenderer.Render(s.Reply, language: s.Reply.Language ?? "en"))),
         ("deal update form with errors", FormCard.Render(DealReplySamples.FormWithErrors())),
         .. AlertMessageSamples.Forms().Select(s => (s.Name, FormCard.Render(s.Form))),
         ("deal mark won confirmation", ConfirmCard.Render(System.Text.Json.JsonSerializer.SerializeToElement(ConfirmCard.Data(DealReplySamples.WinAction())))!),

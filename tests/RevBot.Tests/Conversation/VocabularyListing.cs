@@ -49,7 +49,7 @@ internal static class VocabularyListing
         ("vs", "compare with the period that follows"),
         ("sup:desc", "top / highest"), ("sup:asc", "bottom / lowest"), ("sup:best", "best"), ("sup:worst", "worst"),
         ("list", "a list"), ("who", "who (a list of reps)"), ("me", "the asker (\"my\")"), ("myteam", "the asker's team"),
-        ("find:stalled", "stalled deals"), ("find:churn_risk", "accounts at risk"), ("find:upcoming", "upcoming renewals"),
+        ("find:stalled", "stalled deals"), ("find:churn_risk", "accounts at risk"), ("find:expansion", "accounts ready to expand"), ("find:upcoming", "upcoming renewals"),
         ("neg", "exclusion"), ("x", "a measure RevBot does not have (answered as unknown, never with a neighbour)"),
     ];
 

@@ -40,7 +40,12 @@ internal static class AlertFirstSummary
             parts.Add(head + lead + "\n" + string.Join('\n', top.Select(s => AlertRows.Bullet(s, s.Name, language))));
             if (SeeAll(kind, subscriptions, language) is { } question)
                 actions.Add(new ReplyAction(DigestReplies.AskAction,
-                    t.Get(stalled ? nameof(Catalog.AlertSeeAllStalled) : nameof(Catalog.AlertSeeAllChurn), Formats.Number(mine.Count, language)), question));
+                    t.Get(kind switch
+                    {
+                        AlertKind.StalledDeal => nameof(Catalog.AlertSeeAllStalled),
+                        AlertKind.Expansion => nameof(Catalog.AlertSeeAllExpansion),
+                        _ => nameof(Catalog.AlertSeeAllChurn),
+                    }, Formats.Number(mine.Count, language)), question));
         }
         return new Reply
         {
@@ -55,8 +60,6 @@ internal static class AlertFirstSummary
     /// </summary>
     internal static string? SeeAll(AlertKind kind, IReadOnlyList<AlertSubscription> subscriptions, string language)
     {
-        // Expansion plays have no list question yet, so no See all.
-        if (kind == AlertKind.Expansion) return null;
         var mine = subscriptions.Where(s => AlertFilter.Kinds(s.Kinds).Contains(kind)).ToList();
         if (mine.Count != 1 || mine[0].OwnerEmail is not null || mine[0].Team is not null) return null;
         var s = mine[0];
@@ -66,6 +69,12 @@ internal static class AlertFirstSummary
             s.Segment is { } segment ? Texts.Get(language, nameof(Catalog.AlertAskIn), segment) : null,
             s.MinAmount is { } min ? Texts.Get(language, nameof(Catalog.AlertAskOver), min.ToString("0", CultureInfo.InvariantCulture)) : null,
         ];
-        return Texts.Get(language, kind == AlertKind.StalledDeal ? nameof(Catalog.AlertAskStalled) : nameof(Catalog.AlertAskChurn), string.Join(' ', filters.OfType<string>())).Trim();
+        var ask = kind switch
+        {
+            AlertKind.StalledDeal => nameof(Catalog.AlertAskStalled),
+            AlertKind.Expansion => nameof(Catalog.AlertAskExpansion),
+            _ => nameof(Catalog.AlertAskChurn),
+        };
+        return Texts.Get(language, ask, string.Join(' ', filters.OfType<string>())).Trim();
     }
 }

@@ -90,6 +90,8 @@ internal static class EnglishPhrases
         ("stalled|stuck|stalling|stale|slipping|slipped|stagnant|stagnating|languishing|neglected", "find:stalled"),
         ("at risk; at risk of churning|churn|leaving|cancelling|canceling; churn risk|risks; risk of churn|churning|leaving", "find:churn_risk"),
         ("likely|about|going to churn|leave|cancel; might|could|may|will churn|leave|cancel; in danger of churning|leaving; risky", "find:churn_risk"),
+        // Accounts ready to expand (the expansion scoring); "expansion opportunities" stays the open expansion deals.
+        ("ready|ripe|primed to expand|grow|upsell|upgrade; ready|ripe for an? expansion|upsell|upgrade|growth; expansion|upsell ready|candidates|candidate|plays|play|signals; who|whom to upsell|expand; who should we|i upsell", "find:expansion"),
         ("upcoming|due|pending|next renewal; renewal due|upcoming|pending; renewal coming up", "find:upcoming,type:renewal"),
         // Accounts that moved in the ARR bridge ("customers who churned", "which accounts downgraded"): see QuestionReader.Bridge.
         ("churned", "find:churned"),

@@ -76,6 +76,8 @@ internal static class SpanishPhrases
         ("estancado|estancados|estancada|estancadas|atascado|atascados|atascada|atascadas|parado|parados|parada|paradas|frenado|frenados|frenada|frenadas", "find:stalled"),
         ("en riesgo; en riesgo de abandono|baja|churn|cancelar|cancelacion|irse; riesgo de abandono|baja|churn|fuga", "find:churn_risk"),
         ("puede|pueden|podria|podrian darse de baja; puede|pueden|podria|podrian irse|cancelar|abandonarnos; a punto de irse|cancelar", "find:churn_risk"),
+        // Cuentas listas para crecer (la puntuación de expansión); "oportunidades de expansión" siguen siendo negocios.
+        ("listas|listos|preparadas|preparados|maduras|maduros para crecer|ampliar|expandirse|expansion|upsell|ampliacion; candidatas|candidatos|senales|jugadas a|de expansion|ampliacion|upsell; a quien|quienes venderle|ampliarle", "find:expansion"),
         ("proxima|proximas renovacion|renovaciones; renovacion|renovaciones proxima|proximas|pendiente|pendientes", "find:upcoming,type:renewal"),
         ("se dieron|dio de baja; se han|ha dado de baja; dieron|dio de baja; dados|dadas|dado|dada de baja; cancelaron|cancelo|abandonaron; se fueron|fue; nos dejaron|dejo", "find:churned,c:lose"),
         ("clientes|cuentas dados|dadas de baja", "find:churned"),

@@ -59,7 +59,7 @@ internal sealed partial class SlackInteractionProcessor(
     private async Task PressOrFailAsync(SlackActionDelivery a, CancellationToken ct)
     {
         var email = await users.EmailForAsync(a.User, ct);
-        var reply = await interactions.PressAsync(new CardPress(a.ActionId, a.Value ?? "", null, email, ChangeChannel.Slack), ct);
+        var reply = await interactions.PressAsync(new CardPress(a.ActionId, a.Value ?? "", null, email, ChangeChannel.Slack) { ChannelId = a.Channel }, ct);
         if (reply.InNewMessage)
         {
             await PostBesideAsync(a, reply, ct);

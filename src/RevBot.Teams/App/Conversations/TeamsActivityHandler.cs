@@ -165,7 +165,7 @@ public sealed partial class TeamsActivityHandler(
         var user = await services.GetRequiredService<TeamsUserDirectory>().FindAsync(activity, ct);
         var reply = FormCard.Read(data) is { } form
             ? await interactions.SubmitAsync(new FormSubmission(form.FormId, form.State, form.Values, user?.Id, user?.Email, ChangeChannel.Teams, activity.Locale), ct)
-            : await interactions.PressAsync(new CardPress(verb, TeamsAskVerb.QuestionOf(data) ?? "", user?.Id, user?.Email, ChangeChannel.Teams, activity.Locale), ct);
+            : await interactions.PressAsync(new CardPress(verb, TeamsAskVerb.QuestionOf(data) ?? "", user?.Id, user?.Email, ChangeChannel.Teams, activity.Locale) { ChannelId = TeamsResponder.Channel(activity)?.ChannelId }, ct);
         if (reply.InNewMessage)
             return await services.GetRequiredService<TeamsDrilldowns>().PostAsync(activity, "posting a drill-down card", (responder, token) => responder.PostBesideAsync(activity, reply, token), ct);
         return InvokeResponse.ForCardAction(reply switch

@@ -114,7 +114,7 @@ public sealed partial class TeamsResponder(TeamsUserDirectory users, AskService 
     /// The channel or group chat the message came from (the conversation id without its ";messageid=" thread part, as
     /// conversation references store it); null in a personal chat, where channel commands do not apply.
     /// </summary>
-    private static ChannelTarget? Channel(BotActivity activity) =>
+    internal static ChannelTarget? Channel(BotActivity activity) =>
         activity.Conversation is { Id: { Length: > 0 } id, ConversationType: "channel" or "groupChat" }
             ? new ChannelTarget(ChatPlatform.Teams, id.Split(";messageid=", 2)[0])
             : null;

@@ -106,5 +106,10 @@ public sealed class AlertMessageTextTests
         Assert.Equal("Alertas abiertas para este canal", es.Title);
         Assert.StartsWith("7 negocios estancados por", es.Text, StringComparison.Ordinal);
         Assert.Null(AlertFirstSummary.SeeAll(AlertKind.StalledDeal, [emea, new AlertSubscription { Platform = Core.Domain.ChatPlatform.Slack, ChannelId = "C1", Kinds = "stalled_deal", OwnerEmail = "x@y.z" }], "en"));
+        // Expansion plays have their list question too ("which accounts are ready to expand?").
+        AlertSubscription plays = new() { Platform = Core.Domain.ChatPlatform.Slack, ChannelId = "C1", Kinds = "expansion", Segment = "Enterprise" };
+        Assert.Equal("accounts ready to expand in Enterprise", AlertFirstSummary.SeeAll(AlertKind.Expansion, [plays], "en"));
+        Assert.Equal("cuentas listas para crecer en Enterprise", AlertFirstSummary.SeeAll(AlertKind.Expansion, [plays], "es"));
+        Assert.Null(AlertFirstSummary.SeeAll(AlertKind.Expansion, [emea], "en"));
     }
 }
