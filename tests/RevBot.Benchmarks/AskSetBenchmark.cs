@@ -17,7 +17,7 @@ namespace RevBot.Benchmarks;
 /// </summary>
 internal static class AskSetBenchmark
 {
-    public static async Task<int> RunAsync(string rawTarget, DateOnly asOf, int iterations)
+    public static async Task<int> RunAsync(string rawTarget, DateOnly asOf, int iterations, string? only = null)
     {
         var target = DbTarget.Parse(rawTarget);
         if (target.Provider != DbProvider.Postgres) { Console.Error.WriteLine("ask-set needs a PostgreSQL database"); return 2; }
@@ -26,7 +26,8 @@ internal static class AskSetBenchmark
         services.AddRevBotCore(new ConfigurationBuilder().Build());
         services.AddRevBotData(target);
         await using var provider = services.BuildServiceProvider();
-        var questions = QuestionSet.For(asOf, await QuestionSetPeople.ReadAsync(target.ConnectionString));
+        var questions = QuestionSet.For(asOf, await QuestionSetPeople.ReadAsync(target.ConnectionString))
+            .Where(q => only is null || q.Question.Contains(only, StringComparison.OrdinalIgnoreCase)).ToList();
 
         Console.WriteLine("| # | question | ask median (ms) | ask p95 (ms) | SQL with the comparison, median (ms) | ask ÷ SQL |");
         Console.WriteLine("| ---: | --- | ---: | ---: | ---: | ---: |");

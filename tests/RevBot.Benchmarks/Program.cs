@@ -35,10 +35,10 @@ if (args.Length >= 1 && args[0] == "digests")
 // sync-salesforce [--provider postgres|sqlite] [--deals N] [--changed N] [--latency-ms N] [--read-only]   (PostgreSQL from REVBOT_TEST_POSTGRES)
 if (args.Length >= 1 && args[0] == "sync-salesforce") return await SalesforceSyncBenchmark.RunAsync(args);
 if (args.Length >= 1 && args[0] == "sync-stripe") return await StripeSyncBenchmark.RunAsync(args);
-//   ask-set <PostgreSQL target> [as-of YYYY-MM-DD] [iterations]   (issue 23's question set next to hand-written SQL)
+//   ask-set <PostgreSQL target> [as-of YYYY-MM-DD] [iterations] [only the questions containing this text]
 if (args.Length >= 2 && args[0] == "ask-set")
     return await AskSetBenchmark.RunAsync(args[1], args.Length > 2 ? DateOnly.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : DateOnly.FromDateTime(DateTime.UtcNow),
-        args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 20);
+        args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 20, args.Length > 4 ? args[4] : null);
 //   forecast <database target> [as-of YYYY-MM-DD] [iterations]
 if (args.Length >= 2 && args[0] == "forecast")
 {
