@@ -8,7 +8,7 @@ namespace RevBot.Sources.Stripe;
 /// <summary>
 /// The calls RevBot makes to Stripe, all through Stripe.net on the "source.stripe" HTTP client (whose standard
 /// resilience pipeline retries 429 and 5xx; the SDK's own retries are off so that there is one retry policy). Subscriptions
-/// are listed a page ahead (<see cref="StripePages"/>), events with the SDK's auto-paging. A Stripe error becomes a <see cref="Sync.SyncFailedException"/> naming the
+/// are listed with pages read ahead (<see cref="StripePages"/>), events with the SDK's auto-paging. A Stripe error becomes a <see cref="Sync.SyncFailedException"/> naming the
 /// call and Stripe's status, never the key. Coupons and products are read once per run and kept.
 /// </summary>
 internal sealed class StripeApi(StripeClient client)
@@ -23,7 +23,7 @@ internal sealed class StripeApi(StripeClient client)
 
     /// <summary>
     /// Every subscription (any status; of one customer if given), in Stripe's list order, after
-    /// <paramref name="startingAfter"/>, read a page ahead (<see cref="StripePages"/>).
+    /// <paramref name="startingAfter"/>, with pages read ahead (<see cref="StripePages"/>).
     /// </summary>
     public IAsyncEnumerable<Subscription> SubscriptionsAsync(string? startingAfter, string? customer, CancellationToken ct)
     {

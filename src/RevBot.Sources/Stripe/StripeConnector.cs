@@ -11,8 +11,8 @@ namespace RevBot.Sources.Stripe;
 
 /// <summary>
 /// Reads Stripe's subscriptions into subscriptions.csv rows. A full sync lists every subscription (any status) with
-/// the SDK's auto-paging, ten pages per batch, after noting the newest event; an incremental sync reads the customer
-/// events since the last one processed (<c>customer.subscription.*</c>, <c>customer.discount.*</c>,
+/// pages read ahead (<see cref="StripePages"/>), ten pages per batch, after noting the newest event; an incremental
+/// sync reads the customer events since the last one processed (<c>customer.subscription.*</c>, <c>customer.discount.*</c>,
 /// <c>customer.updated</c>…) and reads each subscription they name again, so a batch holds the subscription as it is
 /// now, whatever order the events came in. An event cursor older than Stripe keeps events (30 days) starts a full
 /// listing again.

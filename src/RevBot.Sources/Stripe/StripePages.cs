@@ -1,40 +1,81 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using System.Threading.Channels;
 using Stripe;
 
 namespace RevBot.Sources.Stripe;
 
 /// <summary>
-/// Reads a Stripe list one page ahead: the request for the next page goes out as soon as this page's body has arrived
-/// (its last id and <c>has_more</c> are read from the raw JSON), and this page is deserialised by Stripe.net while
-/// that request is on the wire. The SDK's auto-paging asks for the next page only after the caller has taken every
-/// item of this one, so a full listing paid Stripe's time and the SDK's deserialisation one after the other; here a
-/// listing takes about the longer of the two. Errors are the SDK's own (<see cref="StripeException"/>), as with
-/// auto-paging.
+/// Reads a Stripe list with the wire kept busy: one request at a time, as Stripe's rate limits expect, each asked for as
+/// soon as the previous page's body has arrived (its last id and <c>has_more</c> read from the raw JSON), whatever the
+/// caller is doing; each page is deserialised by Stripe.net on the thread pool as soon as it arrives, so that work
+/// runs on another core, beside the next request and the caller's own. At most <see cref="Ahead"/> pages wait for the
+/// caller, who gets them in order. The SDK's auto-paging asks for the next page only after the caller has taken every
+/// item of this one, so a listing paid Stripe's time, the SDK's deserialisation and the caller's work one after the
+/// other; here it takes about the longest of them. Errors are the SDK's own (<see cref="StripeException"/>), reaching
+/// the caller after the pages read before them, as with auto-paging.
 /// </summary>
 internal static class StripePages
 {
+    /// <summary>Pages read (or on the wire) ahead of the caller: enough to ride out a slow page or batch, a few hundred KB each.</summary>
+    internal const int Ahead = 3;
+
     /// <param name="parameters">The list's query parameters, as Stripe.net would send them, without <c>starting_after</c>.</param>
     public static async IAsyncEnumerable<T> ReadAsync<T>(StripeClient client, string path, IReadOnlyList<KeyValuePair<string, string>> parameters,
         string? startingAfter, [EnumeratorCancellation] CancellationToken ct) where T : StripeEntity<T>, IHasId
     {
-        var next = FetchAsync(client, path, parameters, startingAfter, ct);
+        var pages = Channel.CreateBounded<Task<StripeList<T>>>(new BoundedChannelOptions(Ahead) { SingleReader = true, SingleWriter = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var reading = Task.Run(() => FetchAllAsync(client, path, parameters, startingAfter, pages.Writer, stop.Token), CancellationToken.None);
         try
         {
-            while (next is not null)
-            {
-                var (body, lastId, more) = await next;
-                // The next page is asked for before this one is deserialised: the two overlap.
-                next = more && lastId is not null ? FetchAsync(client, path, parameters, lastId, ct) : null;
-                foreach (var item in client.Deserialize<StripeList<T>>(body).Data) yield return item;
-            }
+            await foreach (var page in pages.Reader.ReadAllAsync(ct))
+                foreach (var item in (await page).Data)
+                    yield return item;
         }
         finally
         {
-            // A caller that stops early, or a failed deserialisation, leaves the page in flight behind: its outcome
-            // is nobody's, but it is observed rather than left to the finalizer.
-            if (next is not null) _ = ObserveAsync(next);
+            // A caller that stops early, or a failed page, leaves pages behind: the reading stops, and their outcome is
+            // nobody's but is observed rather than left to the finalizer.
+            await stop.CancelAsync();
+            await reading;
+            while (pages.Reader.TryRead(out var left)) _ = ObserveAsync(left);
         }
+    }
+
+    /// <summary>
+    /// Asks for page after page, each as soon as the one before has arrived, until Stripe says there are no more or a
+    /// request fails (the failed page carries the error to the caller). Never throws.
+    /// </summary>
+    private static async Task FetchAllAsync<T>(StripeClient client, string path, IReadOnlyList<KeyValuePair<string, string>> parameters,
+        string? after, ChannelWriter<Task<StripeList<T>>> pages, CancellationToken ct) where T : StripeEntity<T>, IHasId
+    {
+        try
+        {
+            // Room first, then the request: at most Ahead pages are read (or on the wire) beyond the caller's.
+            while (await pages.WaitToWriteAsync(ct))
+            {
+                var fetch = FetchAsync(client, path, parameters, after, ct);
+                pages.TryWrite(DeserialiseAsync<T>(client, fetch));
+                (_, after, var more) = await fetch;
+                if (!more || after is null) break;
+            }
+        }
+        catch (Exception)
+        {
+            // The failed page is in the channel and tells the caller; a stop is the caller's own. The reading ends.
+        }
+        finally
+        {
+            pages.TryComplete();
+        }
+    }
+
+    private static async Task<StripeList<T>> DeserialiseAsync<T>(StripeClient client, Task<(string Body, string? LastId, bool More)> fetch)
+        where T : StripeEntity<T>, IHasId
+    {
+        var (body, _, _) = await fetch;
+        return await Task.Run(() => client.Deserialize<StripeList<T>>(body));
     }
 
     private static async Task<(string Body, string? LastId, bool More)> FetchAsync(StripeClient client, string path,

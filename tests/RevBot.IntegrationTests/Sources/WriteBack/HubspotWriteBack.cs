@@ -101,11 +101,15 @@ internal sealed class HubspotWriteBack : IAsyncDisposable
         lock (Hubspot.Store.Gate) return Record[property];
     }
 
-    /// <summary>Runs a sync of the fake HubSpot into the world's database, as <c>revbot sync hubspot</c> would.</summary>
-    public async Task<SyncRun> SyncAsync(bool full = true)
+    /// <summary>
+    /// Runs a sync of the fake HubSpot into the world's database, as <c>revbot sync hubspot</c> would;
+    /// <paramref name="through"/> wraps the connector when a test steps in between reading and importing.
+    /// </summary>
+    public async Task<SyncRun> SyncAsync(bool full = true, Func<ISourceConnector, ISourceConnector>? through = null)
     {
         await using var scope = World.Services.CreateAsyncScope();
         var connector = scope.ServiceProvider.GetServices<ISourceConnector>().Single(c => c.System == SourceSystem.Hubspot);
+        if (through is not null) connector = through(connector);
         var outcome = await scope.ServiceProvider.GetRequiredService<SyncRunner>().RunAsync(
             scope.ServiceProvider.GetRequiredService<RevBot.Core.Storage.RevBotDb>(), connector, new SyncRequest(Full: full), TestContext.Current.CancellationToken);
         Assert.True(outcome.Succeeded, outcome.Run?.Error);
