@@ -7,18 +7,19 @@ namespace RevBot.Core.Metrics.Forecast;
 /// <summary>
 /// Forecasts kept for the process's life, in two layers:
 /// <list type="bullet">
-/// <item>the answer, per database, day, period, filters and breakdown, with a stamp of every write that changes it: the newest deal-history and stage-history rows, the
-/// open deals' count and the latest close. Any deal insert, amount or close-date change, stage move, close, reopen or
-/// deletion of an open deal changes it, so the next question recomputes;</item>
+/// <item>the answer, per database, day, period, filters and breakdown, with a stamp of every write that changes it:
+/// the newest deal-history and stage-history rows, the open deals' count and the latest close. Any deal insert,
+/// amount or close-date change, stage move, close, reopen or deletion of an open deal changes it, so the next
+/// question recomputes;</item>
 /// <item>the learned table (the whole company's cells at the past checkpoints: the expensive part), per database, day
-/// and period whatever the filter or breakdown, with a stamp
-/// of the writes that can change the past: the newest sync run and the newest import or sync in the audit log. A
-/// deal edited, created, moved or closed today does not change what was known at past checkpoints (its history rows
-/// are dated now), so after such a write only the checkpoint of today is read again (the open deals as they are now,
-/// each probed by index for its push count and time in stage).</item>
+/// and period whatever the filter or breakdown, with a stamp of the writes that can change the past: the newest sync
+/// run and the newest import or sync in the audit log. A deal edited, created, moved or closed today does not change
+/// what was known at past checkpoints (its history rows are dated now), so after such a write only the checkpoint of
+/// today is read again (the open deals as they are now, each probed by index for its push count and time in stage).
+/// </item>
 /// </list>
-/// Reading both stamps is one statement of six index probes. Questions with value sets or an amount range are not
-/// cached (rare, and their keys would be long).
+/// Reading both stamps is one statement of six index probes. Questions with value sets or an amount range use the
+/// day's learned table, but their answers are not cached (rare, and their keys would be long).
 /// </summary>
 internal static class ForecastCache
 {
