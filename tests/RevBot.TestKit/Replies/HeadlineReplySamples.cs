@@ -17,8 +17,8 @@ public static class HeadlineReplySamples
         ("headline with a breakdown", BookingsByRegion("en"), "en"),
         ("headline with a breakdown in Spanish", BookingsByRegion("es"), "es"),
         ("headline churn going up", Metric("en", "logo_churn_rate", 0.041m, 0.031m, []), "en"),
-        ("forecast by region with each group's deals and risks", ForecastByRegion("en"), "en"),
-        ("forecast by region with each group's deals and risks in Spanish", ForecastByRegion("es"), "es"),
+        ("forecast by region with deals and risks per group", ForecastByRegion("en"), "en"),
+        ("forecast by region with deals and risks per group in Spanish", ForecastByRegion("es"), "es"),
     ];
 
     /// <summary>"Forecast by region": six groups, each with five deals driving it (long names) and three risks; the text and card name the first five.</summary>
