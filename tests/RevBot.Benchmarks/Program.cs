@@ -39,11 +39,11 @@ if (args.Length >= 1 && args[0] == "sync-stripe") return await StripeSyncBenchma
 if (args.Length >= 2 && args[0] == "ask-set")
     return await AskSetBenchmark.RunAsync(args[1], args.Length > 2 ? DateOnly.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : DateOnly.FromDateTime(DateTime.UtcNow),
         args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 20, args.Length > 4 ? args[4] : null);
-//   forecast <database target> [as-of YYYY-MM-DD] [iterations]
+//   forecast <database target> [as-of YYYY-MM-DD] [iterations] [writes]   (writes: also change three open deals' amounts)
 if (args.Length >= 2 && args[0] == "forecast")
 {
     await ForecastBenchmark.RunAsync(args[1], args.Length > 2 ? DateOnly.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : DateOnly.FromDateTime(DateTime.UtcNow),
-        args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 20);
+        args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 20, args.Length > 4 && args[4] == "writes");
     return 0;
 }
 if (args.Length < 2 || args[0] != "ask")

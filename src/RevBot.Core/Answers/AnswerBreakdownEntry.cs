@@ -22,6 +22,11 @@ public sealed record AnswerBreakdownEntry(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public decimal? Share { get; init; }
 
+    /// <summary>For <c>forecast</c> by a dimension: this group's own forecast, with the deals driving it and its risks.</summary>
+    [JsonPropertyName("forecast")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public AnswerForecast? Forecast { get; init; }
+
     /// <summary>With <see cref="Answer.ThenBy"/>: this group's own breakdown (its loss reasons, each with its share of the group).</summary>
     [JsonPropertyName("breakdown")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]

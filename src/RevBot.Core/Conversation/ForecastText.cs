@@ -1,12 +1,14 @@
 using RevBot.Core.Answers;
 using RevBot.Core.Localization;
 using RevBot.Core.Metrics.Forecast;
+using RevBot.Core.Replies;
 
 namespace RevBot.Core.Conversation;
 
 /// <summary>
 /// How a forecast was computed, in words after its value: the split and range learned from history (or, with too
-/// little history, that it is the weighted number and why), then the deals driving it and the risks.
+/// little history, that it is the weighted number and why), then the deals driving it and the risks; by a dimension,
+/// each group's too.
 /// </summary>
 internal static class ForecastText
 {
@@ -30,6 +32,34 @@ internal static class ForecastText
             f.Money(p.P10 ?? p.Expected), f.Money(p.P90 ?? p.Expected), f.Count(p.Examples), f.Count(p.Periods), f.Count(p.Wins), f.Money(p.Weighted)));
         if (!p.HasStageHistory) parts.Add(Texts.Get(f.Language, nameof(Catalog.AnswerForecastNoStages)));
         if (p.SlipRate is { } slip) parts.Add(Texts.Get(f.Language, nameof(Catalog.AnswerForecastSlip), f.Percent((decimal)slip)));
+        parts.AddRange(DriversAndRisks(p, f));
+        return string.Join(" ", parts);
+    }
+
+    /// <summary>
+    /// Each group's deals driving its number and its risks ("forecast by region"): a sentence per group for the text,
+    /// and a titled section per group for the card (after the table of the groups' numbers).
+    /// </summary>
+    public static (IReadOnlyList<string> Sentences, IReadOnlyList<ReplySection> Sections) Groups(IEnumerable<(string Label, ForecastPrediction Forecast)> groups, AnswerFormatter f)
+    {
+        ArgumentNullException.ThrowIfNull(groups);
+        ArgumentNullException.ThrowIfNull(f);
+        var sentences = new List<string>();
+        var sections = new List<ReplySection>();
+        foreach (var (label, forecast) in groups)
+        {
+            var details = DriversAndRisks(forecast, f);
+            if (details.Count == 0) continue;
+            sentences.Add(Texts.Get(f.Language, nameof(Catalog.AnswerForecastGroup), label, string.Join(" ", details)));
+            sections.Add(new ReplySection(label, [.. details.Select(d => new ReplySectionItem(d))], ""));
+        }
+        return (sentences, sections);
+    }
+
+    /// <summary>"Driving it: …." and "Risks: …." (either left out when empty).</summary>
+    private static List<string> DriversAndRisks(ForecastPrediction p, AnswerFormatter f)
+    {
+        var parts = new List<string>();
         if (p.TopDeals.Count > 0)
         {
             var deals = p.TopDeals.Select(d => Texts.Get(f.Language, nameof(Catalog.AnswerForecastDriver), d.Name ?? d.Id, f.Money(d.Amount), f.Percent(Math.Round((decimal)d.Probability, 3))));
@@ -40,7 +70,7 @@ internal static class ForecastText
             var risks = p.Risks.Select(r => Texts.Get(f.Language, RiskKey(r.Kind), f.Count(r.Deals), f.Money(r.Amount)));
             parts.Add(Texts.Get(f.Language, nameof(Catalog.AnswerForecastRisks), string.Join("; ", risks)));
         }
-        return string.Join(" ", parts);
+        return parts;
     }
 
     private static string RiskKey(ForecastRiskKind kind) => kind switch

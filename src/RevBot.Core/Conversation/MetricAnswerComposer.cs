@@ -37,6 +37,10 @@ public static class MetricAnswerComposer
         // The card's sentence stops before the rows its table shows; the full text (every row named) stays the fallback.
         var lead = sentence;
         if (result.Breakdown.Count > 0) sentence += " " + BreakdownSentence(def, result, f);
+        // A forecast by a dimension: each group's deals driving it and risks, for the groups the sentence names.
+        var (groupSentences, groupSections) = ForecastText.Groups(
+            result.Breakdown.Take(BreakdownRowsInText).Where(b => b.Value.Forecast is not null).Select(b => (b.Label, b.Value.Forecast!)), f);
+        if (groupSentences.Count > 0) sentence += " " + string.Join(" ", groupSentences);
 
         var contextLine = ContextLine(period, result.Query.Filters, f, names, result.Query.Conditions);
         var headline = HeadlineText.For(def, name, value.Value, comparison?.Total.Value, comparison?.Query.Period, contextLine, f);
@@ -64,7 +68,10 @@ public static class MetricAnswerComposer
             Denominator = value.Denominator,
             Forecast = value.Forecast is { } fc ? AnswerForecast.From(fc, QuotaOf(def, value)) : null,
             PipelineTiming = value.Timing is { } pt ? AnswerPipelineTiming.From(pt) : null,
-            Breakdown = result.Breakdown.Count == 0 ? null : [.. result.Breakdown.Select(b => new AnswerBreakdownEntry(b.Key, b.Label, b.Value.Value, b.Value.Numerator, b.Value.Denominator))],
+            Breakdown = result.Breakdown.Count == 0 ? null : [.. result.Breakdown.Select(b => new AnswerBreakdownEntry(b.Key, b.Label, b.Value.Value, b.Value.Numerator, b.Value.Denominator)
+            {
+                Forecast = b.Value.Forecast is { } bf ? AnswerForecast.From(bf, QuotaOf(def, b.Value)) : null,
+            })],
             Comparison = comparison is not null ? new AnswerComparison(AnswerPeriod.From(comparison.Query.Period), comparison.Total.Value, change)
                 : noEarlierData is not null ? new AnswerComparison(AnswerPeriod.From(noEarlierData.Period), null, null) { DataStarts = noEarlierData.DataStarts?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) }
                 : null,
@@ -78,6 +85,7 @@ public static class MetricAnswerComposer
                 Facts = facts,
                 Table = result.Breakdown.Count == 0 ? null : BreakdownTable(def, result, f),
                 Chart = result.Breakdown.Count == 0 ? null : new ReplyChart(name, [.. result.Breakdown.Where(b => b.Value.Value is not null).Take(MaxTableRows).Select(b => new ChartPoint(b.Label, (double)b.Value.Value!.Value))], UnitText.Key(def.Unit)),
+                Sections = groupSections,
                 Context = [contextLine, def.Definition(f.Language)],
                 Actions = FollowUpActions.For(def, result.Query, f),
             },

@@ -44,7 +44,7 @@ public sealed class ForecastBacktest(RevBotDb db, IOptions<CompanyOptions> optio
     /// <summary>One period-checkpoint: the model and the weighted number as of <paramref name="at"/>, and the latest company call taken by then.</summary>
     internal async Task<BacktestRow> RowAsync(MetricContext context, Period period, int weeks, DateTime at, decimal actual, CancellationToken ct)
     {
-        var prediction = (await Forecaster.PredictAsync(context, null, at, withDeals: false, learned: null, ct)).Total;
+        var prediction = (await Forecaster.PredictAsync(context, null, at, withDeals: false, learned: null, current: false, ct)).Total;
         var call = await db.ForecastSnapshots.AsNoTracking()
             .Where(s => s.OwnerId == null && s.PeriodStart == period.Start && s.PeriodEnd == period.End && s.TakenAt <= at)
             .OrderByDescending(s => s.TakenAt).Select(s => (decimal?)s.Amount).FirstOrDefaultAsync(ct);

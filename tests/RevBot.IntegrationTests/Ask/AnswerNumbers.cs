@@ -68,6 +68,9 @@ public static class AnswerNumbers
         // A forecast states how it was computed: every number of its "forecast" object.
         if (json.TryGetProperty("forecast", out var forecast) && forecast.ValueKind == JsonValueKind.Object)
             foreach (var n in AllNumbers(forecast)) yield return n;
+        // "Forecast by region": each group's own forecast (its deals driving it and its risks).
+        foreach (var group in GroupForecasts(json))
+            foreach (var n in AllNumbers(group)) yield return n;
         // A ranked list says how many rows it shows ("Top 5 reps by …").
         if (json.TryGetProperty("items", out var shown) && shown.ValueKind == JsonValueKind.Array) yield return shown.GetArrayLength();
         foreach (var list in new[] { "breakdown", "items" })
@@ -120,10 +123,20 @@ public static class AnswerNumbers
                 foreach (var row in Rows(rows))
                     foreach (var name in new[] { "label", "name" })
                         if (row.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String) yield return v.GetString()!;
-        // The deals driving a forecast, by name.
-        if (json.TryGetProperty("forecast", out var forecast) && forecast.ValueKind == JsonValueKind.Object && forecast.TryGetProperty("topDeals", out var deals))
-            foreach (var deal in deals.EnumerateArray())
-                if (deal.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String) yield return n.GetString()!;
+        // The deals driving a forecast (and each group's), by name.
+        var forecasts = GroupForecasts(json).ToList();
+        if (json.TryGetProperty("forecast", out var forecast) && forecast.ValueKind == JsonValueKind.Object) forecasts.Add(forecast);
+        foreach (var f in forecasts)
+            if (f.TryGetProperty("topDeals", out var deals))
+                foreach (var deal in deals.EnumerateArray())
+                    if (deal.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String) yield return n.GetString()!;
+    }
+
+    private static IEnumerable<JsonElement> GroupForecasts(JsonElement json)
+    {
+        if (!json.TryGetProperty("breakdown", out var rows) || rows.ValueKind != JsonValueKind.Array) yield break;
+        foreach (var row in rows.EnumerateArray())
+            if (row.ValueKind == JsonValueKind.Object && row.TryGetProperty("forecast", out var f) && f.ValueKind == JsonValueKind.Object) yield return f;
     }
 
     private static IEnumerable<IEnumerable<string>> Periods(JsonElement json)

@@ -45,18 +45,20 @@ public sealed class ForecastCacheTests
         Assert.Equal(before.Won + 5_000m, closed.Won);
         Assert.Equal(closed, await FreshAsync(database));
 
-        // The past: a deal created and won in Q3 after its checkpoint (Q3's run rate +60,000), written without a record.
+        // The past: a deal open at Q3's checkpoint (28 Jul) and won in Q3, one more example for the learned table, written
+        // without a record: the table is kept.
         await using (var db = database.NewContext())
         {
             db.Deals.Add(new Deal
             {
-                Id = "backdated", Amount = 60_000m, Stage = "Closed Won", Status = DealStatus.Won, CreatedAt = new DateTime(2025, 8, 1, 0, 0, 0, DateTimeKind.Utc),
+                Id = "backdated", Amount = 60_000m, Stage = "Closed Won", Status = DealStatus.Won, CreatedAt = new DateTime(2025, 7, 1, 0, 0, 0, DateTimeKind.Utc),
                 CloseDate = new DateOnly(2025, 8, 20), ClosedAt = new DateTime(2025, 8, 20, 0, 0, 0, DateTimeKind.Utc),
             });
             await db.SaveChangesAsync(Ct);
         }
         var stale = await ForecastAsync(database);
-        Assert.Equal(closed.FromNotYetCreated, stale.FromNotYetCreated);
+        Assert.Equal(closed.Examples, stale.Examples);
+        Assert.Equal(closed.Wins, stale.Wins);
 
         // An import recorded in the audit log (as CSV imports and syncs write it) renews the learned table.
         await using (var db = database.NewContext())
@@ -65,7 +67,8 @@ public sealed class ForecastCacheTests
             await db.SaveChangesAsync(Ct);
         }
         var renewed = await ForecastAsync(database);
-        Assert.True(renewed.FromNotYetCreated > stale.FromNotYetCreated, $"{renewed.FromNotYetCreated} vs {stale.FromNotYetCreated}");
+        Assert.Equal(stale.Examples + 1, renewed.Examples);
+        Assert.Equal(stale.Wins + 1, renewed.Wins);
         Assert.Equal(renewed, await FreshAsync(database));
     }
 
@@ -81,9 +84,9 @@ public sealed class ForecastCacheTests
         var engine = new MetricEngine(db, Options.Create(new CompanyOptions()), CompanyClock.At(new DateOnly(2025, 10, 28), TimeZoneInfo.Utc));
         var value = (await engine.EvaluateAsync(new MetricQuery(MetricIds.Forecast, Q4, new Dictionary<Dimension, string>()), Ct)).Total;
         var f = value.Forecast!;
-        return new Numbers(f.Expected, f.P10, f.P90, f.Won, f.FromOpen, f.FromNotYetCreated, f.Weighted, f.FromHistory);
+        return new Numbers(f.Expected, f.P10, f.P90, f.Won, f.FromOpen, f.FromNotYetCreated, f.Weighted, f.FromHistory, f.Examples, f.Wins);
     }
 
     /// <summary>A prediction's numbers (its lists of deals and risks compare by reference, so they are left out).</summary>
-    private sealed record Numbers(decimal Expected, decimal? P10, decimal? P90, decimal Won, decimal FromOpen, decimal FromNotYetCreated, decimal Weighted, bool FromHistory);
+    private sealed record Numbers(decimal Expected, decimal? P10, decimal? P90, decimal Won, decimal FromOpen, decimal FromNotYetCreated, decimal Weighted, bool FromHistory, long Examples, long Wins);
 }

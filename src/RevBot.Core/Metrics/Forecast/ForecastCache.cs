@@ -5,18 +5,21 @@ using RevBot.Core.Metrics.Sql;
 namespace RevBot.Core.Metrics.Forecast;
 
 /// <summary>
-/// Forecasts kept per database, day, period, filters and breakdown, for the process's life, in two layers:
+/// Forecasts kept for the process's life, in two layers:
 /// <list type="bullet">
-/// <item>the answer, with a stamp of every write that changes it: the newest deal-history and stage-history rows, the
-/// open deals' count and the latest close. Any deal insert, amount or close-date change, stage move, close, reopen or
-/// deletion of an open deal changes it, so the next question recomputes;</item>
-/// <item>the learned table (the past checkpoints' cells and run rates: the expensive part of the pass), with a stamp
-/// of the writes that can change the past: the newest sync run and the newest import or sync in the audit log. A
-/// deal edited, created, moved or closed today does not change what was known at past checkpoints (its history rows
-/// are dated now), so after such a write only the checkpoint of today is read again (the open deals, by index).</item>
+/// <item>the answer, per database, day, period, filters and breakdown, with a stamp of every write that changes it:
+/// the newest deal-history and stage-history rows, the open deals' count and the latest close. Any deal insert,
+/// amount or close-date change, stage move, close, reopen or deletion of an open deal changes it, so the next
+/// question recomputes;</item>
+/// <item>the learned table (the whole company's cells at the past checkpoints: the expensive part), per database, day
+/// and period whatever the filter or breakdown, with a stamp of the writes that can change the past: the newest sync
+/// run and the newest import or sync in the audit log. A deal edited, created, moved or closed today does not change
+/// what was known at past checkpoints (its history rows are dated now), so after such a write only the checkpoint of
+/// today is read again (the open deals as they are now, each probed by index for its push count and time in stage).
+/// </item>
 /// </list>
-/// Reading both stamps is one statement of six index probes. Questions with value sets or an amount range are not
-/// cached (rare, and their keys would be long).
+/// Reading both stamps is one statement of six index probes. Questions with value sets or an amount range use the
+/// day's learned table, but their answers are not cached (rare, and their keys would be long).
 /// </summary>
 internal static class ForecastCache
 {
@@ -27,24 +30,25 @@ internal static class ForecastCache
     public static async Task<Grouped<ForecastPrediction>> GetAsync(MetricContext context, Dimension? groupBy, CancellationToken ct)
     {
         var at = context.Window.AsOfEndUtc;
-        if (!context.Conditions.IsEmpty)
-            return await Forecaster.PredictAsync(context, groupBy, at, withDeals: true, learned: null, ct);
-        var filters = string.Join(";", context.Filters.OrderBy(f => f.Key).Select(f => $"{f.Key}={f.Value}"));
-        var scope = string.Join("|", context.Db.Database.GetConnectionString(), context.Window.AsOf, context.Window.Period.Start, context.Window.Period.End, filters, groupBy);
+        var day = string.Join("|", context.Db.Database.GetConnectionString(), context.Window.AsOf, context.Window.Period.Start, context.Window.Period.End);
         var (writes, past) = await StampsAsync(context, ct);
-        // The answer rests on both: a recorded import renews it even when it wrote nothing the first stamp sees.
-        var key = scope + "|" + writes + "|" + past;
-        if (Entries.TryGetValue(key, out var known) && known.IsCompletedSuccessfully) return await known;
-        if (Entries.Count >= MaxEntries) Entries.Clear();
-
-        var learnedKey = scope + "|" + past;
+        // The learned table is the company's, whatever the filter or breakdown: one per database, day and period.
+        var learnedKey = day + "|" + past;
         if (!Learned.TryGetValue(learnedKey, out var history))
         {
-            history = await Forecaster.LearnAsync(context, groupBy, at, ct);
+            history = await Forecaster.LearnAsync(context, at, ct);
             if (Learned.Count >= MaxEntries) Learned.Clear();
             Learned[learnedKey] = history;
         }
-        var computed = await Forecaster.PredictAsync(context, groupBy, at, withDeals: true, history, ct);
+        if (!context.Conditions.IsEmpty)
+            return await Forecaster.PredictAsync(context, groupBy, at, withDeals: true, history, current: true, ct);
+
+        var filters = string.Join(";", context.Filters.OrderBy(f => f.Key).Select(f => $"{f.Key}={f.Value}"));
+        // The answer rests on both stamps: a recorded import renews it even when it wrote nothing the first stamp sees.
+        var key = string.Join("|", day, filters, groupBy, writes, past);
+        if (Entries.TryGetValue(key, out var known) && known.IsCompletedSuccessfully) return await known;
+        if (Entries.Count >= MaxEntries) Entries.Clear();
+        var computed = await Forecaster.PredictAsync(context, groupBy, at, withDeals: true, history, current: true, ct);
         Entries[key] = Task.FromResult(computed);
         return computed;
     }

@@ -1,4 +1,7 @@
 namespace RevBot.Core.Metrics.Forecast;
 
-/// <summary>What the model learns from: the past checkpoints' feature cells and run rates (checkpoint 0 excluded).</summary>
-internal sealed record ForecastHistory(List<ForecastCell> Cells, List<ForecastRunRate> Rates);
+/// <summary>
+/// What the model learns from: the company's feature cells at the past checkpoints (checkpoint 0 excluded), the same
+/// for every filter and breakdown of the day.
+/// </summary>
+internal sealed record ForecastHistory(List<ForecastCell> Cells);

@@ -62,13 +62,13 @@ internal sealed class ForecastModel
     private readonly double _pastPipeline;
 
     /// <summary>
-    /// How much bigger the open pipeline is now than at the past checkpoints, between ½ and 2: the run rate of deals
-    /// not created yet grows with the company (a growing company's past quarters understate its next one).
+    /// How much bigger the company's open pipeline is now than at the past checkpoints, between ½ and 2: the run rate of
+    /// deals not created yet grows with the company (a growing company's past quarters understate its next one).
     /// </summary>
-    public double Growth(IEnumerable<ForecastCell> open)
+    /// <param name="openNow">The whole company's open pipeline at checkpoint 0 (whatever the question's filter).</param>
+    public double Growth(decimal openNow)
     {
-        ArgumentNullException.ThrowIfNull(open);
-        var now = (double)open.Sum(c => c.Amount);
+        var now = (double)openNow;
         return _pastPipeline <= 0 || now <= 0 ? 1 : Math.Clamp(now / _pastPipeline, 0.5, 2);
     }
 

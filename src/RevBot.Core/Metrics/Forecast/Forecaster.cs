@@ -1,48 +1,64 @@
 namespace RevBot.Core.Metrics.Forecast;
 
 /// <summary>
-/// Predicts a period's bookings from the company's own history (<see cref="ForecastModel"/>): two statements over the
-/// history (<see cref="ForecastHistorySql"/>), the model fitted on the past checkpoints, applied to the open deals of
-/// checkpoint 0. The model is learned from the question's filtered company, and per group from the group's own history.
+/// Predicts a period's bookings from the company's own history (<see cref="ForecastModel"/>): the model is learned
+/// from the whole company's past checkpoints (<see cref="LearnAsync"/>: the same table for every filter and breakdown;
+/// stage, type, amount band and the rest are features, so a segment's deals get their own rates) and applied to the
+/// open deals of the question's filter and each group at checkpoint 0. What is won so far and the run rate of deals
+/// not created yet are the filter's and the group's own (<see cref="ForecastHistorySql.RunRatesAsync"/>).
 /// </summary>
 internal static class Forecaster
 {
-    /// <param name="learned">The past checkpoints' part, when already read (<see cref="LearnAsync"/>); else read with the rest in one pass.</param>
-    public static async Task<Grouped<ForecastPrediction>> PredictAsync(MetricContext context, Dimension? groupBy, DateTime atUtc, bool withDeals, ForecastHistory? learned, CancellationToken ct)
+    /// <param name="learned">The company's learned table for this period and moment (<see cref="LearnAsync"/>), when already read; else read here.</param>
+    /// <param name="current">
+    /// Checkpoint 0 from the deals' current state (a question), when the database knows nothing after it
+    /// (<see cref="ForecastHistorySql.NothingAfterAsync"/>); else, and always for the backtest, from history as of <paramref name="atUtc"/>.
+    /// </param>
+    public static async Task<Grouped<ForecastPrediction>> PredictAsync(
+        MetricContext context, Dimension? groupBy, DateTime atUtc, bool withDeals, ForecastHistory? learned, bool current, CancellationToken ct)
     {
         var checkpoints = ForecastCheckpoints.For(context.Window, atUtc);
-        var read = learned is null ? checkpoints : [checkpoints[0]];
-        var cells = await ForecastHistorySql.CellsAsync(context, read, groupBy, ct);
-        var rates = await ForecastHistorySql.RunRatesAsync(context, read, groupBy, ct);
-        if (learned is not null) (cells, rates) = ([.. cells, .. learned.Cells], [.. rates, .. learned.Rates]);
-        var (model, total) = Predict(cells, rates);
-        var top = withDeals && model.Enough ? await ForecastDeals.TopAsync(context, checkpoints[0], model, ct) : [];
-        total = total with { TopDeals = top };
+        learned ??= await LearnAsync(context, atUtc, ct);
+        current = current && await ForecastHistorySql.NothingAfterAsync(context, checkpoints[0].AtUtc, ct);
+        var open = await ForecastHistorySql.CellsAsync(context, [checkpoints[0]], groupBy, current, ct);
+        var rates = await ForecastHistorySql.RunRatesAsync(context, checkpoints, groupBy, ct);
+        // The run rate grows with the company's pipeline: the whole company's, whatever the filter (the learned table
+        // holds the company's past pipelines, not a filter's).
+        var companyOpen = context.Filters.Count == 0 && context.Conditions.IsEmpty
+            ? open.Sum(c => c.Amount)
+            : await ForecastHistorySql.OpenPipelineAsync(context, checkpoints[0], current, ct);
+        var (model, total) = Predict(learned.Cells, open, rates, companyOpen);
+        var top = withDeals && model.Enough ? await ForecastDeals.TopAsync(context, checkpoints[0], model, groupBy, ct) : null;
+        total = total with { TopDeals = top?.Total ?? [] };
         if (groupBy is null) return Grouped<ForecastPrediction>.Single(total);
-        // Each group learns from its own history, so a group's number is the number with that group as a filter.
         var groups = new Dictionary<GroupKey, ForecastPrediction>();
-        foreach (var key in cells.Where(c => c.Checkpoint == 0).Select(c => c.Group).Union(rates.Where(r => r.Checkpoint == 0).Select(r => r.Group)).Distinct())
-            groups[GroupKey.From(key, null)] = Predict([.. cells.Where(c => c.Group == key)], [.. rates.Where(r => r.Group == key)]).Prediction;
+        foreach (var key in open.Select(c => c.Group).Union(rates.Where(r => r.Checkpoint == 0).Select(r => r.Group)).Distinct())
+        {
+            var group = Predict(learned.Cells, [.. open.Where(c => c.Group == key)], [.. rates.Where(r => r.Group == key)], companyOpen).Prediction;
+            groups[GroupKey.From(key, null)] = group with { TopDeals = top?.ByGroup.GetValueOrDefault(key ?? "") ?? [] };
+        }
         return new Grouped<ForecastPrediction>(total, groups);
     }
 
-    /// <summary>The past checkpoints' cells and run rates: what the model learns from, the same for every question of the day.</summary>
-    public static async Task<ForecastHistory> LearnAsync(MetricContext context, Dimension? groupBy, DateTime atUtc, CancellationToken ct)
+    /// <summary>
+    /// The whole company's cells at the past checkpoints of this period and moment (nearly all the work): what the model
+    /// learns from, the same for every question of the day whatever its filter or breakdown.
+    /// </summary>
+    public static async Task<ForecastHistory> LearnAsync(MetricContext context, DateTime atUtc, CancellationToken ct)
     {
+        var company = new MetricContext(context.Db, context.Company, context.Metric, context.Window, new Dictionary<Dimension, string>());
         var past = ForecastCheckpoints.For(context.Window, atUtc).Skip(1).ToList();
-        return new ForecastHistory(await ForecastHistorySql.CellsAsync(context, past, groupBy, ct), await ForecastHistorySql.RunRatesAsync(context, past, groupBy, ct));
+        return new ForecastHistory(await ForecastHistorySql.CellsAsync(company, past, null, current: false, ct));
     }
 
-    /// <summary>The model fitted on the past checkpoints' cells and applied to checkpoint 0's (groups, if any, taken together).</summary>
-    private static (ForecastModel Model, ForecastPrediction Prediction) Predict(List<ForecastCell> cells, List<ForecastRunRate> rates)
+    /// <summary>The company's model with these run rates, applied to checkpoint 0's open cells.</summary>
+    private static (ForecastModel Model, ForecastPrediction Prediction) Predict(List<ForecastCell> training, List<ForecastCell> open, List<ForecastRunRate> rates, decimal companyOpen)
     {
-        var training = cells.Where(c => c.Checkpoint > 0).ToList();
         var pastRates = rates.Where(r => r.Checkpoint > 0).GroupBy(r => r.Checkpoint)
             .Select(g => new ForecastRunRate(g.Key, null, g.Sum(r => r.WonSoFar), g.Sum(r => r.CreatedAndWon), g.Sum(r => r.CreatedAndWonAmount))).ToList();
         var model = new ForecastModel(training, pastRates, ForecastCheckpoints.TrainingPeriods);
-        var open = cells.Where(c => c.Checkpoint == 0).ToList();
         var won = rates.Where(r => r.Checkpoint == 0).Sum(r => r.WonSoFar);
-        return (model, Predict(model, open, won, model.Growth(open), training.Any(c => c.Features.Stage.Length > 0)));
+        return (model, Predict(model, open, won, model.Growth(companyOpen), training.Any(c => c.Features.Stage.Length > 0)));
     }
 
     /// <param name="growth">How much the open pipeline grew since the past checkpoints (<see cref="ForecastModel.Growth"/>).</param>
