@@ -31,6 +31,7 @@ public sealed record ApprovalChange(DealCommandKind Kind, DealFieldChanges Chang
             // Won and lost set their own probability; a reopened deal goes back to its stage's.
             Probability = before.Status == after.Status ? Set(before.Probability, after.Probability, p => p?.ToString(CultureInfo.InvariantCulture) ?? "") : null,
             NextStep = Set(before.NextStep, after.NextStep, n => n ?? ""),
+            Discount = Set(before.Discount, after.Discount, d => d?.ToString(CultureInfo.InvariantCulture) ?? ""),
         };
         // A push is applied as "pick this date" (see Command), so the approval lands on the date the requester saw.
         return new ApprovalChange(kind, changes with { LossReason = after.Status == DealStatus.Lost ? after.LossReason : null }, after.Status == DealStatus.Lost ? after.LossReason : null,

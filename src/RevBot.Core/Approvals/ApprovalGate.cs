@@ -26,7 +26,7 @@ public sealed class ApprovalGate(RevBotDb db, IOptions<ApprovalOptions> options,
         ArgumentNullException.ThrowIfNull(change);
         var settings = options.Value;
         if (!settings.AnyRule || change.Actor.Role == UserRole.Revops) return null;
-        var reasons = ApprovalRules.Check(change.Before, change.After, change.Deal.Discount, change.Actor.Role, settings, company.Value);
+        var reasons = ApprovalRules.Check(change.Before, change.After, change.Actor.Role, settings, company.Value);
         if (reasons.Count == 0) return null;
 
         var language = change.Command.Language;

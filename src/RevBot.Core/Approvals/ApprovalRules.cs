@@ -7,13 +7,13 @@ namespace RevBot.Core.Approvals;
 
 /// <summary>
 /// The rules a change is weighed against (each off until configured, see <see cref="ApprovalOptions"/>): a cut of the
-/// amount by more than X%; marking won a deal discounted more than X%; a Commit deal's close date pushed out of its
+/// amount by more than X%; marking won a deal discounted more than X%, or raising a discount above X%; a Commit deal's close date pushed out of its
 /// fiscal quarter; a stage change forward (or a win) that jumps over a required stage; a change of the amount, stage,
 /// status or close date of a deal above the requester's role limit. Every rule broken is one reason.
 /// </summary>
 public static class ApprovalRules
 {
-    public static IReadOnlyList<ApprovalReason> Check(DealValues before, DealValues after, decimal? discount, UserRole role, ApprovalOptions options, CompanyOptions company)
+    public static IReadOnlyList<ApprovalReason> Check(DealValues before, DealValues after, UserRole role, ApprovalOptions options, CompanyOptions company)
     {
         ArgumentNullException.ThrowIfNull(before);
         ArgumentNullException.ThrowIfNull(after);
@@ -26,8 +26,10 @@ public static class ApprovalRules
             if (cut > cutLimit) reasons.Add(new(ApprovalReason.AmountCut, cut, cutLimit));
         }
         var winning = after.Status == DealStatus.Won && before.Status != DealStatus.Won;
-        if (options.DiscountPercent is { } discountLimit && winning && discount > discountLimit)
-            reasons.Add(new(ApprovalReason.Discount, discount, discountLimit));
+        // Lowering a discount that is still above the limit is a step the right way: only a raise past it, or a win with it, is held.
+        var raised = after.Discount > (before.Discount ?? 0m);
+        if (options.DiscountPercent is { } discountLimit && (winning || raised) && after.Discount > discountLimit)
+            reasons.Add(new(ApprovalReason.Discount, after.Discount, discountLimit));
         if (options.CommitOutOfQuarter && CommitPushedOut(before, after, company) is { } pushed) reasons.Add(pushed);
         if (Skipped(before, after, options, company) is { Count: > 0 } skipped)
             reasons.Add(new(ApprovalReason.StageSkip, Detail: string.Join(", ", skipped)));

@@ -25,6 +25,9 @@ public sealed record DealFieldChanges
     public string? Probability { get; init; }
     public string? NextStep { get; init; }
 
+    /// <summary>A percentage 0-100 ("12", "12.5", "12%"); "" clears it.</summary>
+    public string? Discount { get; init; }
+
     /// <summary>open, won or lost.</summary>
     public string? Status { get; init; }
 

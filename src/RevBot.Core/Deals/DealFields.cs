@@ -14,6 +14,7 @@ public static class DealFields
     public const string NextStep = "nextStep";
     public const string Status = "status";
     public const string LossReason = "lossReason";
+    public const string Discount = "discount";
     public const string ClosedAt = "closedAt";
     public const string ActivityType = "activityType";
     public const string Subject = "subject";

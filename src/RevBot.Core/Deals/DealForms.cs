@@ -32,6 +32,7 @@ internal static class DealForms
                 Id = DealFields.Probability, Label = T(language, nameof(Catalog.DealFormProbability)), Kind = ReplyFieldKind.Number, Value = d.Probability?.ToString(CultureInfo.InvariantCulture), Min = 0, Max = 100,
                 Placeholder = company.EffectiveStages.FirstOrDefault(s => s.Name == d.Stage) is { } s ? T(language, nameof(Catalog.DealFormStageDefault), DealText.Percent(s.Probability, language)) : null,
             },
+            new() { Id = DealFields.Discount, Label = T(language, nameof(Catalog.DealFormDiscount)), Kind = ReplyFieldKind.Number, Value = d.Discount?.ToString("0.##", CultureInfo.InvariantCulture), Min = 0, Max = 100 },
             new() { Id = DealFields.NextStep, Label = T(language, nameof(Catalog.DealFormNextStep)), Kind = ReplyFieldKind.Multiline, Value = d.NextStep, MaxLength = DealFields.MaxNextStep },
         ]);
     }

@@ -24,6 +24,24 @@ internal static class DealInput
         return error.Length == 0;
     }
 
+    /// <summary>A discount in percent, 0-100 with up to two decimals ("12", "12.5", "12,5" in Spanish, "12%"); empty clears it.</summary>
+    public static bool TryDiscount(string text, string language, out decimal? discount, out string error)
+    {
+        error = "";
+        discount = null;
+        var typed = text.Trim().TrimEnd('%').Trim();
+        if (typed.Length == 0) return true;
+        var culture = language == "es" ? CultureInfo.GetCultureInfo("es-ES") : CultureInfo.InvariantCulture;
+        if ((decimal.TryParse(typed, NumberStyles.AllowDecimalPoint, culture, out var d) || decimal.TryParse(typed, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out d))
+            && d is >= 0 and <= 100 && decimal.Round(d, 2) == d)
+        {
+            discount = d;
+            return true;
+        }
+        error = Texts.Get(language, nameof(Catalog.DealDiscountInvalid));
+        return false;
+    }
+
     public static bool TryProbability(string text, string language, out int? probability, out string error)
     {
         error = "";

@@ -66,6 +66,7 @@ public sealed class DealInteractions(RevBotDb db, DealCommandService commands, D
                 {
                     Stage = Value(DealFields.Stage), Amount = Value(DealFields.Amount), CloseDate = Value(DealFields.CloseDate),
                     ForecastCategory = Value(DealFields.ForecastCategory), Probability = Value(DealFields.Probability), NextStep = Value(DealFields.NextStep),
+                    Discount = Value(DealFields.Discount),
                 },
             },
         };

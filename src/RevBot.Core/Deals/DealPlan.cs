@@ -30,6 +30,7 @@ internal sealed record DealPlan(DealValues Before, DealValues After, IReadOnlyDi
         Add(DealFields.Probability, Before.Probability, After.Probability);
         Add(DealFields.NextStep, Before.NextStep, After.NextStep);
         Add(DealFields.LossReason, Before.LossReason, After.LossReason);
+        Add(DealFields.Discount, Before.Discount, After.Discount);
         Add(DealFields.ClosedAt, Instant(Before.ClosedAt), Instant(After.ClosedAt));
         return changes;
     }

@@ -8,7 +8,7 @@ namespace RevBot.Core.Deals;
 /// <summary>
 /// Turns a command into the deal's new values, checking every rule and collecting one message per bad field:
 /// amount a non-negative number; close date a real date, not in the past for an open deal (company time zone);
-/// stage, forecast category and loss reason exactly as configured; probability 0-100; lost needs a loss reason;
+/// stage, forecast category and loss reason exactly as configured; probability 0-100; discount a percentage 0-100; lost needs a loss reason;
 /// won and lost set closed_at to now; reopening needs an open stage and a close date from today on.
 /// </summary>
 internal static partial class DealPlanner
@@ -49,12 +49,14 @@ internal static partial class DealPlanner
             nextStep = n.Trim().Length == 0 ? null : n.Trim();
             if (nextStep?.Length > DealFields.MaxNextStep) errors.TryAdd(DealFields.NextStep, Texts.Get(language, nameof(Catalog.DealNextStepTooLong), DealFields.MaxNextStep));
         }
+        var discount = before.Discount;
+        if (changes.Discount is { } dt) Check(DealInput.TryDiscount(dt, language, out discount, out var de), DealFields.Discount, de, errors);
         var lossReason = ReadLossReason(changes, company, status, closing, before.LossReason, errors, language);
 
         var after = new DealValues(
             status switch { DealStatus.Won => DealStages.ClosedWon, DealStatus.Lost => DealStages.ClosedLost, _ => stage ?? before.Stage },
             amount, closeDate, forecast, probability, nextStep, status, lossReason,
-            closing ? now : status == DealStatus.Open ? null : before.ClosedAt);
+            closing ? now : status == DealStatus.Open ? null : before.ClosedAt, discount);
         var action = closing ? EnumText.Format(status) : reopening ? "reopen" : command.Kind == DealCommandKind.PushCloseDate ? "push" : "update";
         return new DealPlan(before, after, errors, action, before.Status != DealStatus.Open && status != before.Status);
     }

@@ -59,6 +59,7 @@ internal static class DealText
         if (value is null) return "—";
         if (field == DealFields.Amount && value is JsonValue v && v.TryGetValue<decimal>(out var amount)) return Money(amount, currency, language);
         if (field == DealFields.Probability && value is JsonValue p && p.TryGetValue<int>(out var probability)) return Percent(probability, language);
+        if (field == DealFields.Discount && value is JsonValue o && o.TryGetValue<decimal>(out var off)) return Formats.Percent(off / 100m, language, off % 1 == 0 ? 0 : 1);
         if (field == DealFields.ForecastCategory && EnumText.TryParse<ForecastCategory>(value.ToString(), out var category)) return Forecast(category, language);
         if (field == DealFields.CloseDate && DateOnly.TryParseExact(value.ToString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)) return Date(day, language);
         return value is JsonValue s && s.TryGetValue<string>(out var text) ? text : value.ToJsonString();
@@ -94,6 +95,7 @@ internal static class DealText
         DealFields.NextStep => Texts.Get(language, nameof(Catalog.DealFieldNextStep)),
         DealFields.Status => Texts.Get(language, nameof(Catalog.DealFieldStatus)),
         DealFields.LossReason => Texts.Get(language, nameof(Catalog.DealFieldLossReason)),
+        DealFields.Discount => Texts.Get(language, nameof(Catalog.DealFieldDiscount)),
         DealFields.ClosedAt => Texts.Get(language, nameof(Catalog.DealFieldClosedAt)),
         DealFields.ActivityType => Texts.Get(language, nameof(Catalog.DealFieldActivityType)),
         DealFields.Subject => Texts.Get(language, nameof(Catalog.DealFieldSubject)),

@@ -12,10 +12,11 @@ public sealed record DealValues(
     string? NextStep,
     DealStatus Status,
     string? LossReason,
-    DateTime? ClosedAt)
+    DateTime? ClosedAt,
+    decimal? Discount = null)
 {
     public static DealValues Of(Deal deal) =>
-        new(deal.Stage, deal.Amount, deal.CloseDate, deal.ForecastCategory, deal.Probability, deal.NextStep, deal.Status, deal.LossReason, deal.ClosedAt);
+        new(deal.Stage, deal.Amount, deal.CloseDate, deal.ForecastCategory, deal.Probability, deal.NextStep, deal.Status, deal.LossReason, deal.ClosedAt, deal.Discount);
 
     public void ApplyTo(Deal deal)
     {
@@ -28,5 +29,6 @@ public sealed record DealValues(
         deal.Status = Status;
         deal.LossReason = LossReason;
         deal.ClosedAt = ClosedAt;
+        deal.Discount = Discount;
     }
 }

@@ -11,7 +11,7 @@ namespace RevBot.Host.Api;
 internal static class DealPatchReader
 {
     private static readonly string[] Fields =
-        [DealFields.Stage, DealFields.Amount, DealFields.CloseDate, DealFields.ForecastCategory, DealFields.Probability, DealFields.NextStep, DealFields.Status, DealFields.LossReason];
+        [DealFields.Stage, DealFields.Amount, DealFields.CloseDate, DealFields.ForecastCategory, DealFields.Probability, DealFields.NextStep, DealFields.Status, DealFields.LossReason, DealFields.Discount];
 
     public static DealFieldChanges Read(JsonElement body, Dictionary<string, string> errors)
     {
@@ -41,6 +41,7 @@ internal static class DealPatchReader
             NextStep = values.GetValueOrDefault(DealFields.NextStep),
             Status = values.GetValueOrDefault(DealFields.Status),
             LossReason = values.GetValueOrDefault(DealFields.LossReason),
+            Discount = values.GetValueOrDefault(DealFields.Discount),
         };
     }
 

@@ -8,7 +8,7 @@ namespace RevBot.Host.Api;
 internal sealed record DealView(
     string Id, string? Name, string? AccountId, string? Account, int? OwnerId, string? Owner, string? OwnerEmail, decimal Amount, string Currency,
     string Stage, string Status, string? ForecastCategory, int? Probability, string? CloseDate, DateTime? ClosedAt, string? LossReason,
-    string? NextStep, string? Product, string Type, int Version)
+    string? NextStep, string? Product, string Type, int Version, decimal? Discount)
 {
     public static async Task<DealView?> LoadAsync(RevBotDb db, string id, CancellationToken ct)
     {
@@ -20,7 +20,7 @@ internal sealed record DealView(
         return new DealView(d.Id, d.Name, d.AccountId, row.Account, d.OwnerId, row.Owner, row.OwnerEmail, d.Amount, d.Currency, d.Stage,
             EnumText.Format(d.Status), d.ForecastCategory is { } f ? EnumText.Format(f) : null, d.Probability,
             d.CloseDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), d.ClosedAt, d.LossReason, d.NextStep, d.Product,
-            EnumText.Format(d.Type), d.Version);
+            EnumText.Format(d.Type), d.Version, d.Discount);
     }
 
     public string ETag => $"\"{Version}\"";

@@ -18,6 +18,8 @@ namespace RevBot.Sources.Hubspot;
 /// </summary>
 internal sealed partial class HubspotApi(IHttpClientFactory clients, IOptions<HubspotOptions> options, ILogger<HubspotApi> log)
 {
+    internal HubspotOptions Options => options.Value;
+
     public async Task<HubspotAnswer> SendAsync(HttpMethod method, string path, JsonNode? body, CancellationToken ct)
     {
         var settings = options.Value;

@@ -41,8 +41,8 @@ internal sealed class HubspotConnector(HubspotApi api, IOptions<HubspotOptions> 
         }
         if (await ArchivedAsync("contacts", "contacts.csv", cursors, ct) is { } archivedContacts) yield return archivedContacts;
 
-        var deals = new HubspotDealPages(api, pipelines, owners.Emails, settings.Pipelines);
-        await foreach (var page in HubspotSearch.Joined(search.ReadAsync("deals", "hs_lastmodifieddate", HubspotRecords.DealProperties, Since(cursors, "deals"), ct), settings.BatchSize))
+        var deals = new HubspotDealPages(api, pipelines, owners.Emails, settings.Pipelines, settings.DiscountProperty);
+        await foreach (var page in HubspotSearch.Joined(search.ReadAsync("deals", "hs_lastmodifieddate", HubspotRecords.DealPropertiesWith(settings.DiscountProperty), Since(cursors, "deals"), ct), settings.BatchSize))
         {
             var (rows, skipped) = await deals.RowsAsync(page.Results, ct);
             yield return Batch("deals", rows, page, page.Results.Count, skipped);

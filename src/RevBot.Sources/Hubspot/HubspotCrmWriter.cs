@@ -18,8 +18,6 @@ internal sealed class HubspotCrmWriter(HubspotApi api) : ICrmWriter
     /// <summary>HubSpot's association type for a note on a deal.</summary>
     private const int NoteToDeal = 214;
 
-    private static readonly string ReadProperties = string.Join(',', HubspotRecords.DealProperties);
-
     public SourceSystem System => SourceSystem.Hubspot;
 
     public async Task<CrmWriteResult> WriteDealAsync(CrmDealWrite write, CancellationToken ct)
@@ -39,16 +37,17 @@ internal sealed class HubspotCrmWriter(HubspotApi api) : ICrmWriter
     private async Task<CrmWriteResult> WriteAsync(CrmDealWrite write, CancellationToken ct)
     {
         var path = "crm/v3/objects/deals/" + Uri.EscapeDataString(write.ExternalId);
+        var discount = api.Options.DiscountProperty;
         DateTime? modifiedAt = null;
         if (write.Fields.Count > 0)
         {
-            var read = await api.SendAsync(HttpMethod.Get, $"{path}?properties={ReadProperties}", null, ct);
+            var read = await api.SendAsync(HttpMethod.Get, $"{path}?properties={string.Join(',', HubspotRecords.DealPropertiesWith(discount))}", null, ct);
             if (read.Status == (int)HttpStatusCode.NotFound) return new CrmWriteResult(CrmWriteStatus.Gone);
-            if (!read.Ok) return Failed(read, write.Fields);
+            if (!read.Ok) return Failed(read, write.Fields, discount);
             using var currentDoc = JsonDocument.Parse(read.Body);
             var current = currentDoc.RootElement;
             var pipelines = await HubspotPipelines.ReadAsync(api, ct);
-            var (properties, errors) = HubspotDealFields.ToProperties(write.Fields, current, pipelines);
+            var (properties, errors) = HubspotDealFields.ToProperties(write.Fields, current, pipelines, discount);
             if (errors.Count > 0) return new CrmWriteResult(CrmWriteStatus.Refused, FieldErrors: errors);
             var held = Time(Prop(current, "hs_lastmodifieddate"));
             var changedSince = write.ExpectedModifiedAt is not { } expected || held is null || Truncate(held.Value.UtcDateTime) > Truncate(expected);
@@ -56,12 +55,12 @@ internal sealed class HubspotCrmWriter(HubspotApi api) : ICrmWriter
             {
                 return HubspotDealFields.AlreadyHeld(properties, current)
                     ? new CrmWriteResult(CrmWriteStatus.Written, ModifiedAt: held?.UtcDateTime)
-                    : new CrmWriteResult(CrmWriteStatus.Conflict, ModifiedAt: held?.UtcDateTime, Current: CurrentValues(current, pipelines));
+                    : new CrmWriteResult(CrmWriteStatus.Conflict, ModifiedAt: held?.UtcDateTime, Current: CurrentValues(current, pipelines, discount));
             }
             var body = new JsonObject { ["properties"] = Json(properties) };
             var patched = await api.SendAsync(HttpMethod.Patch, path, body, ct);
             if (patched.Status == (int)HttpStatusCode.NotFound) return new CrmWriteResult(CrmWriteStatus.Gone);
-            if (!patched.Ok) return Failed(patched, write.Fields);
+            if (!patched.Ok) return Failed(patched, write.Fields, discount);
             using var after = JsonDocument.Parse(patched.Body);
             modifiedAt = (Time(Prop(after.RootElement, "hs_lastmodifieddate")) ?? Time(Str(after.RootElement, "updatedAt")))?.UtcDateTime;
         }
@@ -69,7 +68,7 @@ internal sealed class HubspotCrmWriter(HubspotApi api) : ICrmWriter
         {
             var note = await api.SendAsync(HttpMethod.Post, "crm/v3/objects/notes", await NoteAsync(write.ExternalId, activity, ct), ct);
             if (note.Status == (int)HttpStatusCode.NotFound) return new CrmWriteResult(CrmWriteStatus.Gone);
-            if (!note.Ok) return Failed(note, write.Fields);
+            if (!note.Ok) return Failed(note, write.Fields, discount);
         }
         return new CrmWriteResult(CrmWriteStatus.Written, ModifiedAt: modifiedAt);
     }
@@ -103,19 +102,19 @@ internal sealed class HubspotCrmWriter(HubspotApi api) : ICrmWriter
         };
     }
 
-    private static CrmWriteResult Failed(HubspotAnswer answer, IReadOnlyDictionary<string, string?> fields)
+    private static CrmWriteResult Failed(HubspotAnswer answer, IReadOnlyDictionary<string, string?> fields, string? discountProperty)
     {
         if (answer.Status is 429 or >= 500)
             return new CrmWriteResult(CrmWriteStatus.Retry, RetryAfter: answer.RetryAfter, Error: $"HubSpot answered {answer.Status}{answer.Reason()}");
         if (answer.Status is 401 or 403)
             return new CrmWriteResult(CrmWriteStatus.Retry, Error: $"HubSpot refused the access token ({answer.Status}){answer.Reason()}");
-        var errors = HubspotErrors.FieldErrors(answer.Body, fields);
+        var errors = HubspotErrors.FieldErrors(answer.Body, fields, discountProperty);
         return new CrmWriteResult(CrmWriteStatus.Refused, FieldErrors: errors, Error: Short($"HubSpot answered {answer.Status}{answer.Reason()}"));
     }
 
-    private static Dictionary<string, string?> CurrentValues(JsonElement current, HubspotPipelines pipelines)
+    private static Dictionary<string, string?> CurrentValues(JsonElement current, HubspotPipelines pipelines, string? discountProperty)
     {
-        var row = HubspotRecords.Deal(current, pipelines, new Dictionary<string, string>(), null, null);
+        var row = HubspotRecords.Deal(current, pipelines, new Dictionary<string, string>(), null, null, discountProperty);
         return HubspotDealFields.Shown.ToDictionary(f => f, f => row.GetValueOrDefault(f), StringComparer.Ordinal);
     }
 

@@ -18,11 +18,11 @@ internal static class HubspotDealFields
     };
 
     /// <summary>The canonical fields a conflict shows, as deals.csv names them.</summary>
-    public static readonly string[] Shown = ["stage", "status", "amount", "close_date", "next_step", "loss_reason", "forecast_category", "probability"];
+    public static readonly string[] Shown = ["stage", "status", "amount", "close_date", "next_step", "loss_reason", "forecast_category", "probability", "discount"];
 
     /// <summary>The properties (and errors, by canonical field) for a change of <paramref name="fields"/> on the deal as HubSpot has it now.</summary>
     public static (Dictionary<string, string> Properties, Dictionary<string, string> Errors) ToProperties(
-        IReadOnlyDictionary<string, string?> fields, JsonElement current, HubspotPipelines pipelines)
+        IReadOnlyDictionary<string, string?> fields, JsonElement current, HubspotPipelines pipelines, string? discountProperty)
     {
         var properties = new Dictionary<string, string>(StringComparer.Ordinal);
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -47,6 +47,13 @@ internal static class HubspotDealFields
         foreach (var (field, value) in fields)
         {
             if (field is "stage" or "status") continue;
+            if (field == "discount")
+            {
+                // The discount lives in a custom property only the settings name.
+                if (discountProperty is null) errors[field] = "HubSpot has no discount property set up for RevBot (Sources:Hubspot:DiscountProperty).";
+                else properties[discountProperty] = value is null ? "" : Format(field, value);
+                continue;
+            }
             if (!PropertyOf.TryGetValue(field, out var property))
             {
                 errors[field] = "RevBot does not write this field to HubSpot.";
@@ -62,13 +69,14 @@ internal static class HubspotDealFields
         properties.All(p => Same(Prop(current, p.Key), p.Value));
 
     /// <summary>The canonical field a HubSpot property is; the property's own name for one RevBot does not map.</summary>
-    public static string FieldOf(string property, IReadOnlyDictionary<string, string?> fields) =>
-        property == "dealstage" ? (fields.ContainsKey("stage") || !fields.ContainsKey("status") ? "stage" : "status")
+    public static string FieldOf(string property, IReadOnlyDictionary<string, string?> fields, string? discountProperty = null) =>
+        property == discountProperty ? "discount"
+        : property == "dealstage" ? (fields.ContainsKey("stage") || !fields.ContainsKey("status") ? "stage" : "status")
         : PropertyOf.FirstOrDefault(p => p.Value == property).Key ?? property;
 
     private static string Format(string field, string value) => field switch
     {
-        "amount" when decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out var amount) => amount.ToString(CultureInfo.InvariantCulture),
+        "amount" or "discount" when decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out var amount) => amount.ToString(CultureInfo.InvariantCulture),
         "close_date" when DateOnly.TryParse(value, CultureInfo.InvariantCulture, out var date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "T00:00:00.000Z",
         "probability" when decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out var p) => (p / 100m).ToString("0.####", CultureInfo.InvariantCulture),
         "forecast_category" => value.Replace('-', '_').ToUpperInvariant() switch { "OMITTED" => "OMIT", var f => f },

@@ -12,7 +12,7 @@ namespace RevBot.Sources.Hubspot;
 /// (the deal's stage changes) and a v4 association read (its company). A deal outside the pipelines the settings name
 /// is deleted locally and listed as skipped.
 /// </summary>
-internal sealed class HubspotDealPages(HubspotApi api, HubspotPipelines pipelines, IReadOnlyDictionary<string, string> owners, IReadOnlyList<string> onlyPipelines)
+internal sealed class HubspotDealPages(HubspotApi api, HubspotPipelines pipelines, IReadOnlyDictionary<string, string> owners, IReadOnlyList<string> onlyPipelines, string? discountProperty)
 {
     /// <summary>HubSpot caps reads with property history at 50 records.</summary>
     private const int HistoryChunk = 50;
@@ -41,7 +41,7 @@ internal sealed class HubspotDealPages(HubspotApi api, HubspotPipelines pipeline
             var changes = history.GetValueOrDefault(id) ?? [];
             var current = Prop(deal, "dealstage");
             var enteredCurrent = changes.Where(c => c.StageId == current).Select(c => (DateTimeOffset?)c.At).DefaultIfEmpty(null).Max();
-            rows.Add("deals.csv", id, HubspotRecords.Deal(deal, pipelines, owners, companies.GetValueOrDefault(id), enteredCurrent));
+            rows.Add("deals.csv", id, HubspotRecords.Deal(deal, pipelines, owners, companies.GetValueOrDefault(id), enteredCurrent, discountProperty));
             var seen = new HashSet<(string, DateTimeOffset)>();
             foreach (var change in changes.OrderBy(c => c.At))
             {

@@ -10,7 +10,7 @@ namespace RevBot.Sources.Hubspot;
 /// </summary>
 internal static class HubspotErrors
 {
-    public static Dictionary<string, string> FieldErrors(string body, IReadOnlyDictionary<string, string?> fields)
+    public static Dictionary<string, string> FieldErrors(string body, IReadOnlyDictionary<string, string?> fields, string? discountProperty = null)
     {
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
         try
@@ -20,13 +20,13 @@ internal static class HubspotErrors
             foreach (var error in Array(root, "errors"))
             {
                 var property = error.TryGetProperty("context", out var context) ? Array(context, "propertyName").Select(p => p.GetString()).FirstOrDefault() : null;
-                if (property is not null && Str(error, "message") is { } message) errors.TryAdd(HubspotDealFields.FieldOf(property, fields), message);
+                if (property is not null && Str(error, "message") is { } message) errors.TryAdd(HubspotDealFields.FieldOf(property, fields, discountProperty), message);
             }
             if (errors.Count == 0 && Str(root, "message") is { } text && text.IndexOf('[', StringComparison.Ordinal) is var start and >= 0)
             {
                 using var listed = JsonDocument.Parse(text[start..]);
                 foreach (var item in listed.RootElement.EnumerateArray())
-                    if (Str(item, "name") is { } name && Str(item, "message") is { } message) errors.TryAdd(HubspotDealFields.FieldOf(name, fields), message);
+                    if (Str(item, "name") is { } name && Str(item, "message") is { } message) errors.TryAdd(HubspotDealFields.FieldOf(name, fields, discountProperty), message);
             }
         }
         catch (JsonException)

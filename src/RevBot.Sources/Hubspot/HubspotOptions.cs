@@ -42,6 +42,12 @@ public sealed class HubspotOptions : SourceOptions
     /// <summary>How far one search query may page (HubSpot's window is 10,000); reads past it are cut into time slices.</summary>
     public int SearchWindow { get; set; } = 10_000;
 
+    /// <summary>
+    /// A custom deal property holding the discount in percent ("discount_percent", a number property: 12.5 is 12.5%),
+    /// read as discount and written back when a change in chat sets it; none by default (HubSpot has no standard one).
+    /// </summary>
+    public string? DiscountProperty { get; set; }
+
     protected override string Section => SectionName;
 
     internal string? Token() => SecretSetting.Read(AccessToken, AccessTokenFile);
@@ -63,6 +69,8 @@ public sealed class HubspotOptions : SourceOptions
         if (BatchSize is < 1 or > 10_000) yield return $"{Section}:BatchSize must be between 1 and 10000 (it is {BatchSize}).";
         if (SearchWindow < 2 * PageSize || SearchWindow > 10_000)
             yield return $"{Section}:SearchWindow must be between twice PageSize and 10000 (it is {SearchWindow}).";
+        if (DiscountProperty is not null && (!System.Text.RegularExpressions.Regex.IsMatch(DiscountProperty, "^[a-z][a-z0-9_]{0,99}$") || HubspotRecords.DealProperties.Contains(DiscountProperty)))
+            yield return $"{Section}:DiscountProperty must be the internal name of a custom deal property such as discount_percent (it is '{DiscountProperty}').";
         if (Pipelines.Any(string.IsNullOrWhiteSpace)) yield return $"{Section}:Pipelines must not hold an empty pipeline id.";
     }
 }

@@ -25,6 +25,9 @@ internal static partial class HubspotRecords
         "hs_deal_stage_probability", "hs_forecast_probability", "hs_next_step", "closed_lost_reason", "hs_manual_forecast_category", "hs_lastmodifieddate",
     ];
 
+    /// <summary>The deal properties read, with the configured discount property (<see cref="HubspotOptions.DiscountProperty"/>).</summary>
+    public static string[] DealPropertiesWith(string? discountProperty) => discountProperty is null ? DealProperties : [.. DealProperties, discountProperty];
+
     /// <summary>The engagement objects read as activities, with their canonical type and the property that names them.</summary>
     public static readonly (string Object, string Type, string Title)[] Engagements =
     [
@@ -62,7 +65,8 @@ internal static partial class HubspotRecords
 
     /// <summary>A deal's row; <paramref name="stageEnteredAt"/> is when it entered its current stage (from its history).</summary>
     public static Dictionary<string, string?> Deal(
-        JsonElement d, HubspotPipelines pipelines, IReadOnlyDictionary<string, string> owners, string? companyId, DateTimeOffset? stageEnteredAt)
+        JsonElement d, HubspotPipelines pipelines, IReadOnlyDictionary<string, string> owners, string? companyId, DateTimeOffset? stageEnteredAt,
+        string? discountProperty = null)
     {
         var stageId = Prop(d, "dealstage");
         var stage = pipelines.Stage(stageId);
@@ -89,6 +93,8 @@ internal static partial class HubspotRecords
             ["forecast_category"] = Forecast(Prop(d, "hs_manual_forecast_category")),
             ["probability"] = probability is { } p ? ((int)Math.Round(Math.Clamp(p, 0m, 1m) * 100m)).ToString(CultureInfo.InvariantCulture) : null,
             ["next_step"] = Prop(d, "hs_next_step"),
+            // A number property holding 12.5 for 12.5%, as deals.csv does.
+            ["discount"] = discountProperty is not null && Number(Prop(d, discountProperty)) is { } off ? off.ToString(CultureInfo.InvariantCulture) : null,
             ["source_modified_at"] = When(Prop(d, "hs_lastmodifieddate")),
         };
     }

@@ -35,10 +35,10 @@ public sealed class SalesforceConnector(SalesforceApi api, SalesforceOrg org, IL
 
     private async IAsyncEnumerable<SyncBatch> ChangedAsync(string sObject, SalesforceCursor? cursor, IReadOnlyList<SalesforceStage> stages, [EnumeratorCancellation] CancellationToken ct)
     {
-        var lossReason = api.Options.LossReasonField;
+        var custom = SalesforceCustomFields.Of(api.Options);
         var page = sObject == "Opportunity"
-            ? await org.WithCurrencyAsync(multi => QueryAsync(SoqlQueries.Changed(sObject, cursor, multi, lossReason), false, ct))
-            : await QueryAsync(SoqlQueries.Changed(sObject, cursor, false, null), false, ct);
+            ? await org.WithCurrencyAsync(multi => QueryAsync(SoqlQueries.Changed(sObject, cursor, multi, custom), false, ct))
+            : await QueryAsync(SoqlQueries.Changed(sObject, cursor, false, SalesforceCustomFields.None), false, ct);
         while (true)
         {
             if (page.Records.Count > 0)
@@ -51,7 +51,7 @@ public sealed class SalesforceConnector(SalesforceApi api, SalesforceOrg org, IL
                     {
                         "Account" => ("accounts.csv", SalesforceRows.Account(r)),
                         "Contact" => ("contacts.csv", SalesforceRows.Contact(r)),
-                        "Opportunity" => ("deals.csv", SalesforceRows.Deal(r, stages, lossReason)),
+                        "Opportunity" => ("deals.csv", SalesforceRows.Deal(r, stages, custom)),
                         "Task" => ("activities.csv", SalesforceRows.Task(r)),
                         _ => ("activities.csv", SalesforceRows.Event(r)),
                     };

@@ -38,20 +38,20 @@ public sealed class SalesforceCrmWriter(SalesforceApi api, SalesforceOrg org, IL
 
     private async Task<CrmWriteResult> WriteAsync(CrmDealWrite write, CancellationToken ct)
     {
-        var lossReason = api.Options.LossReasonField;
+        var custom = SalesforceCustomFields.Of(api.Options);
         DateTime? modifiedAt = null;
         if (write.Fields.Count > 0)
         {
             if (write.ExpectedModifiedAt is not { } expected)
                 // Without the record's last-modified time there is no concurrency check: show the current values instead of overwriting.
                 return await ConflictAsync(write.ExternalId, "RevBot had not read the record's last change.", ct);
-            var (body, errors) = SalesforceFields.Body(write.Fields, await org.StagesAsync(ct), lossReason);
+            var (body, errors) = SalesforceFields.Body(write.Fields, await org.StagesAsync(ct), custom);
             if (body is null) return new CrmWriteResult(CrmWriteStatus.Refused, FieldErrors: errors, Error: "fields Salesforce has no place for");
             using var response = await api.SendAsync(() => Patch(write.ExternalId, body, expected), ct);
             if (!response.IsSuccessStatusCode)
             {
                 if (response.StatusCode == HttpStatusCode.PreconditionFailed) return await ConflictAsync(write.ExternalId, "changed in Salesforce since RevBot last read it", ct);
-                return await FailedAsync(response, lossReason, ct);
+                return await FailedAsync(response, custom, ct);
             }
             modifiedAt = await ModifiedAtAsync(write.ExternalId, ct);
         }
@@ -60,7 +60,7 @@ public sealed class SalesforceCrmWriter(SalesforceApi api, SalesforceOrg org, IL
             using var response = await api.SendAsync(() => NewTask(write.ExternalId, activity), ct);
             if (!response.IsSuccessStatusCode)
             {
-                var failed = await FailedAsync(response, lossReason, ct);
+                var failed = await FailedAsync(response, custom, ct);
                 if (write.Fields.Count == 0) return failed;
                 // The fields are written: sending them again would be refused as a conflict with RevBot's own change.
                 log.LogWarning("Opportunity {Id} was written to Salesforce but its task was not created: {Error}", write.ExternalId, failed.Error);
@@ -94,7 +94,7 @@ public sealed class SalesforceCrmWriter(SalesforceApi api, SalesforceOrg org, IL
         }),
     };
 
-    private async Task<CrmWriteResult> FailedAsync(HttpResponseMessage response, string? lossReason, CancellationToken ct)
+    private async Task<CrmWriteResult> FailedAsync(HttpResponseMessage response, SalesforceCustomFields custom, CancellationToken ct)
     {
         var errors = await SalesforceError.ReadAsync(response, ct);
         var summary = Short(string.Join("; ", errors.Select(e => $"{e.ErrorCode}: {e.Message}")));
@@ -108,7 +108,7 @@ public sealed class SalesforceCrmWriter(SalesforceApi api, SalesforceOrg org, IL
         foreach (var error in errors)
             foreach (var field in error.Fields.DefaultIfEmpty(""))
             {
-                var canonical = SalesforceFields.CanonicalOf(field, lossReason);
+                var canonical = SalesforceFields.CanonicalOf(field, custom);
                 fieldErrors[canonical] = fieldErrors.TryGetValue(canonical, out var before) ? $"{before} {error.Message}" : error.Message;
             }
         if (fieldErrors.Count == 0) fieldErrors[SalesforceFields.WholeDeal] = $"Salesforce answered {(int)response.StatusCode}.";
@@ -118,11 +118,11 @@ public sealed class SalesforceCrmWriter(SalesforceApi api, SalesforceOrg org, IL
     private async Task<CrmWriteResult> ConflictAsync(string id, string why, CancellationToken ct)
     {
         var stages = await org.StagesAsync(ct);
-        var lossReason = api.Options.LossReasonField;
-        var page = await org.WithCurrencyAsync(multi => api.QueryAsync(SoqlQueries.Opportunity(id, multi, lossReason), all: false, isNext: false, ct));
+        var custom = SalesforceCustomFields.Of(api.Options);
+        var page = await org.WithCurrencyAsync(multi => api.QueryAsync(SoqlQueries.Opportunity(id, multi, custom), all: false, isNext: false, ct));
         if (page.Records.Count == 0) return new CrmWriteResult(CrmWriteStatus.Gone, Error: "the opportunity is no longer in Salesforce");
-        var row = SalesforceRows.Deal(page.Records[0], stages, lossReason);
-        string[] shown = ["stage", "status", "amount", "close_date", "next_step", "forecast_category", "probability", "loss_reason"];
+        var row = SalesforceRows.Deal(page.Records[0], stages, custom);
+        string[] shown = ["stage", "status", "amount", "close_date", "next_step", "forecast_category", "probability", "loss_reason", "discount"];
         return new CrmWriteResult(CrmWriteStatus.Conflict,
             ModifiedAt: SalesforceTime.Parse(row["source_modified_at"])?.UtcDateTime,
             Current: shown.Where(row.ContainsKey).ToDictionary(f => f, f => row[f], StringComparer.Ordinal),

@@ -15,7 +15,7 @@ public static class SalesforceFields
     /// <summary>The field errors of a validation rule that names no field are shown against the whole deal.</summary>
     public const string WholeDeal = "deal";
 
-    public static string? FieldOf(string canonical, string? lossReasonField) => canonical switch
+    public static string? FieldOf(string canonical, SalesforceCustomFields custom) => canonical switch
     {
         "stage" or "status" => "StageName",
         "amount" => "Amount",
@@ -23,11 +23,12 @@ public static class SalesforceFields
         "next_step" => "NextStep",
         "forecast_category" => "ForecastCategoryName",
         "probability" => "Probability",
-        "loss_reason" => lossReasonField,
+        "loss_reason" => custom.LossReason,
+        "discount" => custom.Discount,
         _ => null,
     };
 
-    public static string CanonicalOf(string field, string? lossReasonField) => field switch
+    public static string CanonicalOf(string field, SalesforceCustomFields custom) => field switch
     {
         "StageName" => "stage",
         "Amount" => "amount",
@@ -35,7 +36,8 @@ public static class SalesforceFields
         "NextStep" => "next_step",
         "ForecastCategoryName" => "forecast_category",
         "Probability" => "probability",
-        _ when field == lossReasonField => "loss_reason",
+        _ when field == custom.LossReason => "loss_reason",
+        _ when field == custom.Discount => "discount",
         _ => WholeDeal,
     };
 
@@ -43,16 +45,21 @@ public static class SalesforceFields
     /// The PATCH body, or the field errors that stop it before it is sent (a field the org has no place for): RevBot's own
     /// words, told in the requester's language (<see cref="CrmOwnError"/>).
     /// </summary>
-    public static (JsonObject? Body, Dictionary<string, string> Errors) Body(IReadOnlyDictionary<string, string?> fields, IReadOnlyList<SalesforceStage> stages, string? lossReasonField)
+    public static (JsonObject? Body, Dictionary<string, string> Errors) Body(IReadOnlyDictionary<string, string?> fields, IReadOnlyList<SalesforceStage> stages, SalesforceCustomFields custom)
     {
         var body = new JsonObject();
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (canonical, value) in fields)
         {
             if (canonical == "status") continue;
-            if (FieldOf(canonical, lossReasonField) is not { } field)
+            if (FieldOf(canonical, custom) is not { } field)
             {
-                errors[canonical] = CrmOwnError.Of(canonical == "loss_reason" ? nameof(Catalog.CrmSalesforceNoLossReasonField) : nameof(Catalog.CrmSalesforceNoField));
+                errors[canonical] = CrmOwnError.Of(canonical switch
+                {
+                    "loss_reason" => nameof(Catalog.CrmSalesforceNoLossReasonField),
+                    "discount" => nameof(Catalog.CrmSalesforceNoDiscountField),
+                    _ => nameof(Catalog.CrmSalesforceNoField),
+                });
                 continue;
             }
             body[field] = Value(canonical, value);
@@ -76,7 +83,7 @@ public static class SalesforceFields
         if (value is null) return null;
         return canonical switch
         {
-            "amount" or "probability" => decimal.Parse(value, CultureInfo.InvariantCulture),
+            "amount" or "probability" or "discount" => decimal.Parse(value, CultureInfo.InvariantCulture),
             "forecast_category" => SalesforceForecast.ToSalesforce(value),
             _ => value,
         };

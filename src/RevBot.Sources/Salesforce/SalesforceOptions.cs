@@ -52,6 +52,12 @@ public sealed partial class SalesforceOptions : SourceOptions
     /// <summary>A custom Opportunity field holding the loss reason ("Loss_Reason__c"), read and written as loss_reason; none by default.</summary>
     public string? LossReasonField { get; set; }
 
+    /// <summary>
+    /// A custom Opportunity field holding the discount in percent ("Discount__c", a Percent or Number field: 12.5 is 12.5%),
+    /// read and written as discount; none by default.
+    /// </summary>
+    public string? DiscountField { get; set; }
+
     /// <summary>True when the JWT bearer flow is configured (a username); otherwise client credentials.</summary>
     public bool UsesJwt => !string.IsNullOrWhiteSpace(Username);
 
@@ -75,6 +81,8 @@ public sealed partial class SalesforceOptions : SourceOptions
         if (PageSize is < 200 or > 2000) yield return $"{Section}:PageSize must be between 200 and 2000 (it is {PageSize}).";
         if (StopAtApiUsage is <= 0 or > 1) yield return $"{Section}:StopAtApiUsage must be above 0 and at most 1 (it is {StopAtApiUsage}).";
         if (LossReasonField is not null && !FieldPattern().IsMatch(LossReasonField)) yield return $"{Section}:LossReasonField must be a field's API name such as Loss_Reason__c (it is '{LossReasonField}').";
+        if (DiscountField is not null && !FieldPattern().IsMatch(DiscountField)) yield return $"{Section}:DiscountField must be a field's API name such as Discount__c (it is '{DiscountField}').";
+        if (DiscountField is not null && string.Equals(DiscountField, LossReasonField, StringComparison.OrdinalIgnoreCase)) yield return $"{Section}:DiscountField and LossReasonField must be two fields (both are '{DiscountField}').";
     }
 
     /// <summary>An https URL, or http on the loopback (a local fake in tests); null otherwise.</summary>

@@ -41,7 +41,7 @@ public static class SalesforceRows
         ["created_at"] = SalesforceTime.Canonical(Text(r, "CreatedDate")),
     };
 
-    public static Dictionary<string, string?> Deal(JsonElement r, IReadOnlyList<SalesforceStage> stages, string? lossReasonField)
+    public static Dictionary<string, string?> Deal(JsonElement r, IReadOnlyList<SalesforceStage> stages, SalesforceCustomFields custom)
     {
         var closed = Bool(r, "IsClosed");
         var stageName = Text(r, "StageName");
@@ -63,7 +63,9 @@ public static class SalesforceRows
             ["created_at"] = SalesforceTime.Canonical(Text(r, "CreatedDate")),
             ["close_date"] = Text(r, "CloseDate"),
             ["closed_at"] = closed ? SalesforceTime.NoonOf(Text(r, "CloseDate")) : null,
-            ["loss_reason"] = lossReasonField is null ? null : Text(r, lossReasonField),
+            ["loss_reason"] = custom.LossReason is null ? null : Text(r, custom.LossReason),
+            // A Percent field holds 12.5 for 12.5%, as deals.csv does.
+            ["discount"] = custom.Discount is null ? null : Number(r, custom.Discount)?.ToString(CultureInfo.InvariantCulture),
             ["forecast_category"] = SalesforceForecast.ToCanonical(Text(r, "ForecastCategoryName")),
             ["probability"] = probability is { } p ? Math.Round(p, MidpointRounding.AwayFromZero).ToString("0", CultureInfo.InvariantCulture) : null,
             ["next_step"] = Text(r, "NextStep"),

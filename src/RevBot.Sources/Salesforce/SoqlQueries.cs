@@ -20,8 +20,8 @@ public static partial class SoqlQueries
         "SELECT MasterLabel, IsActive, IsClosed, IsWon, DefaultProbability, ForecastCategoryName, SortOrder FROM OpportunityStage ORDER BY SortOrder ASC";
 
     /// <summary>Records of <paramref name="sObject"/> changed after <paramref name="cursor"/> (all when null), oldest first.</summary>
-    public static string Changed(string sObject, SalesforceCursor? cursor, bool multiCurrency, string? lossReasonField) =>
-        $"SELECT {string.Join(", ", Fields(sObject, multiCurrency, lossReasonField))} FROM {sObject}{After(cursor, "WHERE")} ORDER BY SystemModstamp ASC, Id ASC";
+    public static string Changed(string sObject, SalesforceCursor? cursor, bool multiCurrency, SalesforceCustomFields custom) =>
+        $"SELECT {string.Join(", ", Fields(sObject, multiCurrency, custom))} FROM {sObject}{After(cursor, "WHERE")} ORDER BY SystemModstamp ASC, Id ASC";
 
     /// <summary>Deleted records of <paramref name="sObject"/> (sent to queryAll) after <paramref name="cursor"/>.</summary>
     public static string Deleted(string sObject, SalesforceCursor? cursor) =>
@@ -32,10 +32,10 @@ public static partial class SoqlQueries
         $"SELECT OpportunityId, StageName, CreatedDate FROM OpportunityHistory WHERE OpportunityId IN ({string.Join(", ", opportunityIds.Select(Id))}) ORDER BY OpportunityId ASC, CreatedDate ASC";
 
     /// <summary>One opportunity's fields as the writer compares them after a conflict.</summary>
-    public static string Opportunity(string id, bool multiCurrency, string? lossReasonField) =>
-        $"SELECT {string.Join(", ", Fields("Opportunity", multiCurrency, lossReasonField))} FROM Opportunity WHERE Id = {Id(id)}";
+    public static string Opportunity(string id, bool multiCurrency, SalesforceCustomFields custom) =>
+        $"SELECT {string.Join(", ", Fields("Opportunity", multiCurrency, custom))} FROM Opportunity WHERE Id = {Id(id)}";
 
-    public static IReadOnlyList<string> Fields(string sObject, bool multiCurrency, string? lossReasonField)
+    public static IReadOnlyList<string> Fields(string sObject, bool multiCurrency, SalesforceCustomFields custom)
     {
         IReadOnlyList<string> fields = sObject switch
         {
@@ -45,7 +45,7 @@ public static partial class SoqlQueries
             [
                 "Id", "Name", "AccountId", "Owner.Email", "Amount", "StageName", "CloseDate", "IsClosed", "IsWon", "Probability",
                 "ForecastCategoryName", "Type", "LeadSource", "NextStep", "CreatedDate", "LastModifiedDate", "SystemModstamp",
-                .. multiCurrency ? ["CurrencyIsoCode"] : Array.Empty<string>(), .. lossReasonField is null ? [] : new[] { lossReasonField },
+                .. multiCurrency ? ["CurrencyIsoCode"] : Array.Empty<string>(), .. custom.Selected,
             ],
             "Task" => ["Id", "Subject", "TaskSubtype", "ActivityDate", "CreatedDate", "WhatId", "AccountId", "Owner.Email", "SystemModstamp"],
             "Event" => ["Id", "Subject", "StartDateTime", "WhatId", "AccountId", "Owner.Email", "SystemModstamp"],

@@ -196,6 +196,33 @@ public sealed partial class AgentsPlayground : IAsyncDisposable
             ? a[0]!["content"] as JsonObject
             : null;
 
+    /// <summary>The card's Action.Execute buttons, wherever they sit (actions, action sets, a confirm's inner card).</summary>
+    public static IEnumerable<JsonObject> Executes(JsonNode card) => Walk(card).Where(o => (string?)o["type"] == "Action.Execute");
+
+    /// <summary>The card's inputs (Input.Text, Input.ChoiceSet…).</summary>
+    public static IEnumerable<JsonObject> Inputs(JsonNode card) => Walk(card).Where(o => ((string?)o["type"])?.StartsWith("Input.", StringComparison.Ordinal) == true);
+
+    /// <summary>
+    /// <paramref name="action"/> as Teams sends it when pressed on <paramref name="card"/>: the card's inputs merged into
+    /// its data, with <paramref name="values"/> typed over them.
+    /// </summary>
+    public static JsonObject WithInputs(JsonObject action, JsonNode card, IReadOnlyDictionary<string, string> values)
+    {
+        var pressed = action.DeepClone().AsObject();
+        var data = pressed["data"] as JsonObject ?? [];
+        foreach (var input in Inputs(card)) data[(string)input["id"]!] = input["value"]?.ToString() ?? "";
+        foreach (var (id, value) in values) data[id] = value;
+        pressed["data"] = data;
+        return pressed;
+    }
+
+    private static IEnumerable<JsonObject> Walk(JsonNode? node) => node switch
+    {
+        JsonObject o => new[] { o }.Concat(o.SelectMany(p => Walk(p.Value))),
+        JsonArray a => a.SelectMany(Walk),
+        _ => [],
+    };
+
     private async Task ReadFramesAsync()
     {
         var buffer = new byte[64 * 1024];

@@ -120,6 +120,11 @@ public sealed class TeamsPlaygroundTests(TeamsPlaygroundTests.Session session) :
         /// <summary>More host arguments, for a fixture that needs the host configured otherwise.</summary>
         protected virtual IEnumerable<string> ExtraArgs => [];
 
+        /// <summary>Replaces host services after every registration (a fixture that runs the host on a fake clock).</summary>
+        protected virtual void Configure(IServiceCollection services)
+        {
+        }
+
         public async Task<Session> StartAsync(CancellationToken ct)
         {
             await _gate.WaitAsync(ct);
@@ -131,7 +136,7 @@ public sealed class TeamsPlaygroundTests(TeamsPlaygroundTests.Session session) :
                 [
                     $"--Database:Target=sqlite:{Path.Combine(_directory, "playground.db")}", "--urls=http://127.0.0.1:0",
                     "--Database:DemoScale=0.02", "--Teams:AllowAnonymous=true", .. ExtraArgs,
-                ], ct);
+                ], Configure, ct);
                 try
                 {
                     var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -36,4 +36,14 @@ public sealed class ApprovalChangeTests
         Assert.Null(lost.Changes.Probability);
         Assert.Null(lost.Changes.Stage);
     }
+
+    [Fact]
+    public void A_discount_change_is_stored_invariantly_and_reads_back_for_an_approver_in_any_language()
+    {
+        var change = ApprovalChange.Read(ApprovalChange.Of(DealCommandKind.Update, Before with { Discount = 5m }, Before with { Discount = 22.5m }).Write());
+        Assert.Equal("22.5", change.Changes.Discount);
+        Assert.Equal([DealFields.Discount], change.Diff.Select(f => f.Field));
+        Assert.Null(change.Changes.Amount);
+        Assert.Equal("", ApprovalChange.Of(DealCommandKind.Update, Before with { Discount = 5m }, Before).Changes.Discount);
+    }
 }

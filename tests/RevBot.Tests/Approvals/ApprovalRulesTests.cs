@@ -12,7 +12,7 @@ public sealed class ApprovalRulesTests
     private static readonly DealValues Open = new("Proposal", 100_000m, new DateOnly(2026, 12, 15), ForecastCategory.Commit, null, null, DealStatus.Open, null, null);
 
     private static IReadOnlyList<ApprovalReason> Check(DealValues after, ApprovalOptions options, decimal? discount = null, UserRole role = UserRole.Rep, DealValues? before = null) =>
-        ApprovalRules.Check(before ?? Open, after, discount, role, options, Company);
+        ApprovalRules.Check(discount is null ? before ?? Open : (before ?? Open) with { Discount = discount }, discount is null ? after : after with { Discount = discount }, role, options, Company);
 
     [Fact]
     public void An_amount_cut_of_more_than_the_limit_is_held_and_one_at_the_limit_or_a_raise_is_not()
@@ -38,6 +38,18 @@ public sealed class ApprovalRulesTests
     }
 
     [Fact]
+    public void Raising_a_discount_above_the_limit_is_held_and_lowering_one_still_above_it_or_raising_to_it_is_not()
+    {
+        var options = new ApprovalOptions { DiscountPercent = 15 };
+        var reason = Assert.Single(ApprovalRules.Check(Open with { Discount = 10m }, Open with { Discount = 20m }, UserRole.Rep, options, Company));
+        Assert.Equal((ApprovalReason.Discount, 20m, 15m), (reason.Rule, reason.Value, reason.Limit));
+        Assert.Single(ApprovalRules.Check(Open, Open with { Discount = 15.5m }, UserRole.Rep, options, Company));
+        Assert.Empty(ApprovalRules.Check(Open with { Discount = 30m }, Open with { Discount = 20m }, UserRole.Rep, options, Company));
+        Assert.Empty(ApprovalRules.Check(Open with { Discount = 10m }, Open with { Discount = 15m }, UserRole.Rep, options, Company));
+        Assert.Empty(ApprovalRules.Check(Open, Open with { Discount = 40m }, UserRole.Rep, new ApprovalOptions(), Company));
+    }
+
+    [Fact]
     public void A_commit_deal_pushed_out_of_its_quarter_is_held_and_a_push_inside_it_or_of_a_pipeline_deal_is_not()
     {
         var options = new ApprovalOptions { CommitOutOfQuarter = true };
@@ -47,7 +59,7 @@ public sealed class ApprovalRulesTests
         var pipeline = Open with { ForecastCategory = ForecastCategory.Pipeline };
         Assert.Empty(Check(pipeline with { CloseDate = new DateOnly(2027, 3, 1) }, options, before: pipeline));
         // A fiscal year starting in February: 15 December sits in the quarter of November to January.
-        var fiscal = ApprovalRules.Check(Open, Open with { CloseDate = new DateOnly(2027, 1, 20) }, null, UserRole.Rep, options, new CompanyOptions { FiscalYearStartMonth = 2 });
+        var fiscal = ApprovalRules.Check(Open, Open with { CloseDate = new DateOnly(2027, 1, 20) }, UserRole.Rep, options, new CompanyOptions { FiscalYearStartMonth = 2 });
         Assert.Empty(fiscal);
     }
 

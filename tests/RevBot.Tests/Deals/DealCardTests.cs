@@ -58,13 +58,34 @@ public sealed class DealCardTests
         var form = reply.Form!;
         Assert.Equal((DealActionIds.Update, DealWorld.AcmeRenewal, 1), (form.Id, form.State.RecordId, form.State.Version));
         var fields = form.Fields.ToDictionary(f => f.Id);
-        Assert.Equal(["stage", "amount", "closeDate", "forecastCategory", "probability", "nextStep"], form.Fields.Select(f => f.Id));
+        Assert.Equal(["stage", "amount", "closeDate", "forecastCategory", "probability", "discount", "nextStep"], form.Fields.Select(f => f.Id));
         Assert.Equal(["Prospecting", "Qualification", "Discovery", "Proposal", "Negotiation"], fields["stage"].Choices.Select(c => c.Value));
         Assert.Equal(["pipeline", "best_case", "commit", "omitted"], fields["forecastCategory"].Choices.Select(c => c.Value));
         Assert.Equal((ReplyFieldKind.Number, "50000", true), (fields["amount"].Kind, fields["amount"].Value, fields["amount"].Required));
         Assert.Equal((ReplyFieldKind.Date, "2026-12-15"), (fields["closeDate"].Kind, fields["closeDate"].Value));
         Assert.Equal("Stage default: 55%", fields["probability"].Placeholder);
         Assert.True(ReplyFormState.TryDecode(form.State.Encode(), out var state) && state == form.State);
+    }
+
+    [Fact]
+    public async Task The_discount_is_set_from_the_update_form_checked_and_shown_in_the_history()
+    {
+        await using var s = await DealServices.CreateAsync(DbProvider.Sqlite);
+        var form = (await PressAsync(s, DealWorld.Rob, DealActionIds.Update, await CardAsync(s, DealWorld.AcmeRenewal))).Form!;
+        var field = form.Fields.Single(f => f.Id == DealFields.Discount);
+        Assert.Equal((ReplyFieldKind.Number, null, false, "Discount (%)"), (field.Kind, field.Value, field.Required, field.Label));
+
+        var bad = await SubmitAsync(s, DealWorld.Rob, form, new() { ["discount"] = "120" });
+        Assert.Equal("Enter the discount as a percentage from 0 to 100, such as 12 or 12.5.", bad.Form!.Fields.Single(f => f.Id == DealFields.Discount).Error);
+        Assert.Null((await s.DealAsync(DealWorld.AcmeRenewal)).Discount);
+
+        var card = await SubmitAsync(s, DealWorld.Rob, form, new() { ["discount"] = "12.5%" });
+
+        Assert.Equal("Updated by Rob Rep just now", card.Notice);
+        Assert.StartsWith("Rob Rep changed discount — → 12.5% · just now · Slack", card.Context[0], StringComparison.Ordinal);
+        Assert.Equal(12.5m, (await s.DealAsync(DealWorld.AcmeRenewal)).Discount);
+        var again = (await PressAsync(s, DealWorld.Rob, DealActionIds.Update, card)).Form!;
+        Assert.Equal("12.5", again.Fields.Single(f => f.Id == DealFields.Discount).Value);
     }
 
     [Fact]

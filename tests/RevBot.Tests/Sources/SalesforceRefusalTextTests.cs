@@ -17,7 +17,7 @@ public sealed class SalesforceRefusalTextTests
     public void Fields_the_org_has_no_place_for_are_refused_in_the_readers_language(string language, string lossReason, string noField, string status)
     {
         var (body, errors) = SalesforceFields.Body(
-            new Dictionary<string, string?> { ["loss_reason"] = "price", ["owner"] = "rae@example.com", ["status"] = "won" }, [], lossReasonField: null);
+            new Dictionary<string, string?> { ["loss_reason"] = "price", ["owner"] = "rae@example.com", ["status"] = "won" }, [], SalesforceCustomFields.None);
 
         Assert.Null(body);
         Assert.Equal(lossReason, CrmOwnError.Read(errors["loss_reason"], language));

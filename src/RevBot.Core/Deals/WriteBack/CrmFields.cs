@@ -24,6 +24,7 @@ public static class CrmFields
         ["probability"] = DealFields.Probability,
         ["next_step"] = DealFields.NextStep,
         ["loss_reason"] = DealFields.LossReason,
+        ["discount"] = DealFields.Discount,
     };
 
     /// <summary>The fields a CRM is asked to write (closed_at follows from the status in the CRM).</summary>
@@ -42,6 +43,7 @@ public static class CrmFields
         ["probability"] = v.Probability?.ToString(CultureInfo.InvariantCulture),
         ["next_step"] = v.NextStep,
         ["loss_reason"] = v.LossReason,
+        ["discount"] = v.Discount?.ToString("0.##", CultureInfo.InvariantCulture),
         [ClosedAt] = v.ClosedAt?.ToString("yyyy-MM-ddTHH:mm:ss'Z'", CultureInfo.InvariantCulture),
     };
 
@@ -71,6 +73,9 @@ public static class CrmFields
             NextStep = Get("next_step", v.NextStep),
             LossReason = status == DealStatus.Lost ? Get("loss_reason", v.LossReason) : null,
             ClosedAt = closedAt,
+            Discount = values.TryGetValue("discount", out var o)
+                ? (decimal.TryParse(o, NumberStyles.Number, CultureInfo.InvariantCulture, out var off) ? off : null)
+                : v.Discount,
         };
     }
 
@@ -78,7 +83,7 @@ public static class CrmFields
     public static bool Same(string field, string? a, string? b)
     {
         if (string.IsNullOrEmpty(a) || string.IsNullOrEmpty(b)) return string.IsNullOrEmpty(a) && string.IsNullOrEmpty(b);
-        if (field is "amount" or "probability"
+        if (field is "amount" or "probability" or "discount"
             && decimal.TryParse(a, NumberStyles.Number, CultureInfo.InvariantCulture, out var x)
             && decimal.TryParse(b, NumberStyles.Number, CultureInfo.InvariantCulture, out var y)) return x == y;
         if (field == "close_date") return Day(a) is { } da && da == Day(b);

@@ -5,7 +5,7 @@ namespace RevBot.Data.Csv.Mapping;
 /// <summary>
 /// How one canonical column is made from a source row (docs/import.md): a value from one source (a column, a
 /// constant, a template or a lookup) when the row passes <c>when</c>, the fallback when that is empty, then the steps in a fixed order: value map,
-/// case, slug, date format, number format, prefix and suffix. An empty result is an empty cell.
+/// case, slug, date format, number format (or percentage), prefix and suffix. An empty result is an empty cell.
 /// </summary>
 internal sealed class ColumnExpr
 {
@@ -43,6 +43,9 @@ internal sealed class ColumnExpr
     public string[]? DateFormats { get; init; }
 
     public CultureInfo? Culture { get; init; }
+
+    /// <summary>Reads a percentage (<c>percent: points | fraction</c>), written as points: 0.12 as a fraction and "12%" are both 12.</summary>
+    public PercentScale? Percent { get; init; }
 
     public string Prefix { get; init; } = "";
 
@@ -84,7 +87,12 @@ internal sealed class ColumnExpr
             if (!TryDate(value, out var date, out error)) return false;
             value = date!;
         }
-        if (Culture is not null)
+        if (Percent is { } scale)
+        {
+            if (!TryPercent(value, scale, out var points, out error)) return false;
+            value = points!;
+        }
+        else if (Culture is not null)
         {
             if (!TryNumber(value, out var number, out error)) return false;
             value = number!;
@@ -131,6 +139,36 @@ internal sealed class ColumnExpr
         value = null;
         error = $"'{Short(text)}' is not a number as {Culture!.Name} writes them";
         return false;
+    }
+
+    /// <summary>
+    /// A percentage as points: "12", "12.5 %" and, with <see cref="PercentScale.Fraction"/>, "0.12" are 12 and 12.5. A
+    /// value with a percent sign is always points; a bare fraction above 1 is refused, since "12" read as 1200% is a
+    /// column in points mapped the wrong way, not a discount.
+    /// </summary>
+    private bool TryPercent(string text, PercentScale scale, out string? value, out string? error)
+    {
+        value = null;
+        var trimmed = text.Trim();
+        var signed = trimmed.EndsWith('%');
+        var number = signed ? trimmed[..^1].TrimEnd() : trimmed;
+        if (!decimal.TryParse(number, NumberStyles.Number, Culture ?? Invariant, out var parsed))
+        {
+            error = $"'{Short(text)}' is not a percentage{(Culture is null ? "" : $" as {Culture.Name} writes them")}";
+            return false;
+        }
+        if (scale == PercentScale.Fraction && !signed)
+        {
+            if (parsed > 1)
+            {
+                error = $"'{Short(text)}' is above 1: with percent: fraction, 12% is written 0.12 (or 12%); use percent: points for a column of 12s";
+                return false;
+            }
+            parsed *= 100;
+        }
+        value = parsed.ToString(Invariant);
+        error = null;
+        return true;
     }
 
     public static string Short(string value) => value.Length <= 40 ? value : value[..40] + "…";

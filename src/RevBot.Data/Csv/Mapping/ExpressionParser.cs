@@ -7,7 +7,7 @@ namespace RevBot.Data.Csv.Mapping;
 internal sealed class ExpressionParser(MappingProblems problems, SourceTable source, Func<string, SourceTable?> file)
 {
     private static readonly string[] Keys =
-        ["column", "value", "template", "lookup", "when", "otherwise", "map", "unmapped", "default", "case", "slug", "date_format", "number", "prefix", "suffix"];
+        ["column", "value", "template", "lookup", "when", "otherwise", "map", "unmapped", "default", "case", "slug", "date_format", "number", "percent", "prefix", "suffix"];
 
     private static readonly string[] ConditionKeys = ["column", "equals", "equals_column", "empty"];
 
@@ -76,6 +76,17 @@ internal sealed class ExpressionParser(MappingProblems problems, SourceTable sou
         if (f.TryGetValue("date_format", out var d)) ok &= (dates = problems.Texts(d, path + ".date_format")?.ToArray()) is not null;
         CultureInfo? culture = null;
         if (f.TryGetValue("number", out var n)) ok &= (culture = Culture(n, path + ".number")) is not null;
+        PercentScale? percent = null;
+        if (f.TryGetValue("percent", out var pc))
+        {
+            switch (problems.Text(pc, path + ".percent"))
+            {
+                case "points": percent = PercentScale.Points; break;
+                case "fraction": percent = PercentScale.Fraction; break;
+                case { } other: problems.Add(pc, path + ".percent", $"'{other}' is not points (12 or 12% is 12%) or fraction (0.12 is 12%)"); ok = false; break;
+                default: ok = false; break;
+            }
+        }
         string? prefix = "", suffix = "";
         if (f.TryGetValue("prefix", out var p)) ok &= (prefix = problems.Text(p, path)) is not null;
         if (f.TryGetValue("suffix", out var x)) ok &= (suffix = problems.Text(x, path)) is not null;
@@ -83,7 +94,7 @@ internal sealed class ExpressionParser(MappingProblems problems, SourceTable sou
         return new ColumnExpr
         {
             Display = display ?? path, Column = column, Value = value, Template = template, Lookup = lookup, When = when, Otherwise = otherwise,
-            Map = map, Unmapped = unmapped, Lower = lower, Upper = upper, Slug = slug, DateFormats = dates, Culture = culture,
+            Map = map, Unmapped = unmapped, Lower = lower, Upper = upper, Slug = slug, DateFormats = dates, Culture = culture, Percent = percent,
             Prefix = prefix!, Suffix = suffix!,
         };
     }

@@ -19,7 +19,7 @@ public sealed class SoqlConformanceTests
     {
         NodeConformance.Require("@jetstreamapp/soql-parser-js");
         await using var h = await SalesforceHarness.StartAsync(seed: f => FakeSalesforceData.Generate(f.Store, 250, SalesforceSyncTests.Today),
-            settings: f => new Dictionary<string, string?>(SalesforceHarness.Jwt(f)) { ["Sources:Salesforce:LossReasonField"] = "Loss_Reason__c" });
+            settings: f => new Dictionary<string, string?>(SalesforceHarness.Jwt(f)) { ["Sources:Salesforce:LossReasonField"] = "Loss_Reason__c", ["Sources:Salesforce:DiscountField"] = "Discount__c" });
         var store = h.Fake.Store;
         // A deletion before each read, so the second read's deleted-record queries carry their bound too.
         foreach (var sObject in SoqlQueries.Deletable) store.Delete(store.Live(sObject).First().Id);
@@ -55,7 +55,8 @@ public sealed class SoqlConformanceTests
         Assert.All(SoqlQueries.Objects, o => Assert.Contains(kinds, k => k.Object == o && k.After is not null && !k.WantsDeleted));
         Assert.All(SoqlQueries.Deletable, o => Assert.Contains(kinds, k => k.Object == o && k.WantsDeleted && k.After is not null));
         Assert.Contains(sent, s => s.Contains("CurrencyIsoCode", StringComparison.Ordinal));
-        Assert.Contains(sent, s => s.Contains("Loss_Reason__c", StringComparison.Ordinal) && s.Contains("WHERE Id = ", StringComparison.Ordinal));
+        Assert.Contains(sent, s => s.Contains("Loss_Reason__c, Discount__c", StringComparison.Ordinal) && s.Contains("WHERE Id = ", StringComparison.Ordinal));
+        Assert.Contains(sent, s => s.Contains("Loss_Reason__c, Discount__c FROM Opportunity", StringComparison.Ordinal) && s.Contains("ORDER BY SystemModstamp", StringComparison.Ordinal));
     }
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

@@ -9,7 +9,7 @@ namespace RevBot.Testing.Salesforce;
 /// <summary>The fake's REST resources: query, queryAll and their next pages; an opportunity's PATCH and GET; a new Task.</summary>
 public sealed partial class FakeSalesforce
 {
-    private static readonly string[] Writable = ["StageName", "Amount", "CloseDate", "NextStep", "ForecastCategoryName", "Probability", "Loss_Reason__c"];
+    private static readonly string[] Writable = ["StageName", "Amount", "CloseDate", "NextStep", "ForecastCategoryName", "Probability", "Loss_Reason__c", "Discount__c"];
 
     private FakeSalesforceAnswer Api(HttpContext context, FakeSalesforceRequest request)
     {
@@ -91,7 +91,7 @@ public sealed partial class FakeSalesforce
             if (!Writable.Contains(field)) return Errors(400, "INVALID_FIELD_FOR_INSERT_UPDATE", $"Unable to create/update fields: {field}.", field);
             changes[field] = field switch
             {
-                "Amount" or "Probability" => value?.GetValue<decimal>(),
+                "Amount" or "Probability" or "Discount__c" => value?.GetValue<decimal>(),
                 "CloseDate" => value is null ? null : DateOnly.ParseExact(value.GetValue<string>(), "yyyy-MM-dd", CultureInfo.InvariantCulture),
                 _ => value?.GetValue<string>(),
             };

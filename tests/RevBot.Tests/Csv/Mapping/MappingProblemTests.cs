@@ -36,6 +36,8 @@ public sealed class MappingProblemTests
         "m.yaml:6: deals.stage: unknown column 'stag' in pipeline.csv (did you mean stage?)")]
     [InlineData("deals:\n  from: pipeline.csv\n  skip:\n    - column: stage\n      equals: Lost\n  columns:\n    deal_id: opportunity_id\n    amount: close_value\n    stage: stage\n    status: { value: open }\n",
         "m.yaml:4: deals.skip[1]: needs column, reason and one of equals, equals_column or empty: true")]
+    [InlineData("deals:\n  from: pipeline.csv\n  columns:\n    deal_id: opportunity_id\n    amount: close_value\n    stage: stage\n    status: { value: open }\n    discount: { column: close_value, percent: percentage }\n",
+        "m.yaml:8: deals.discount.percent: 'percentage' is not points (12 or 12% is 12%) or fraction (0.12 is 12%)")]
     [InlineData("deals:\n  from: pipeline.csv\n  columns:\n    deal_id: opportunity_id\n  amount: [close_value\n", "m.yaml:6: not valid YAML")]
     public void A_mapping_problem_names_the_mapping_line_and_path(string mapping, string expected)
     {
