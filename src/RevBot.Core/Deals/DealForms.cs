@@ -32,7 +32,7 @@ internal static class DealForms
                 Id = DealFields.Probability, Label = T(language, nameof(Catalog.DealFormProbability)), Kind = ReplyFieldKind.Number, Value = d.Probability?.ToString(CultureInfo.InvariantCulture), Min = 0, Max = 100,
                 Placeholder = company.EffectiveStages.FirstOrDefault(s => s.Name == d.Stage) is { } s ? T(language, nameof(Catalog.DealFormStageDefault), DealText.Percent(s.Probability, language)) : null,
             },
-            new() { Id = DealFields.Discount, Label = T(language, nameof(Catalog.DealFormDiscount)), Kind = ReplyFieldKind.Number, Value = d.Discount?.ToString("0.##", CultureInfo.InvariantCulture), Min = 0, Max = 100 },
+            new() { Id = DealFields.Discount, Label = T(language, nameof(Catalog.DealFormDiscount)), Kind = ReplyFieldKind.Number, Value = d.Discount is { } off ? Plain(off) : null, Min = 0, Max = 100 },
             new() { Id = DealFields.NextStep, Label = T(language, nameof(Catalog.DealFormNextStep)), Kind = ReplyFieldKind.Multiline, Value = d.NextStep, MaxLength = DealFields.MaxNextStep },
         ]);
     }
@@ -98,6 +98,10 @@ internal static class DealForms
     private static string T(string language, string key, params object?[] args) => Texts.Get(language, key, args);
 
     /// <summary>An amount as a form field holds it (invariant, no grouping), as the person would type it back.</summary>
+    /// <summary>A number as typed and as a CRM reads it, without trailing zeros (12.5, not 12.50): dividing by a 1 of
+    /// high scale gives the decimal its shortest scale.</summary>
+    internal static string Plain(decimal value) => (value / 1.000000000000000000000000000000000m).ToString(CultureInfo.InvariantCulture);
+
     internal static string Number(decimal amount) => amount.ToString(decimal.Round(amount) == amount ? "0" : "0.00", CultureInfo.InvariantCulture);
 
     /// <summary>A day as a date field holds it.</summary>

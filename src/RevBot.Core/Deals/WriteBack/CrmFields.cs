@@ -43,7 +43,7 @@ public static class CrmFields
         ["probability"] = v.Probability?.ToString(CultureInfo.InvariantCulture),
         ["next_step"] = v.NextStep,
         ["loss_reason"] = v.LossReason,
-        ["discount"] = v.Discount?.ToString("0.##", CultureInfo.InvariantCulture),
+        ["discount"] = v.Discount is { } off ? DealForms.Plain(off) : null,
         [ClosedAt] = v.ClosedAt?.ToString("yyyy-MM-ddTHH:mm:ss'Z'", CultureInfo.InvariantCulture),
     };
 
