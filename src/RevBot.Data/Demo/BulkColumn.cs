@@ -1,6 +1,4 @@
 using System.Globalization;
-using Npgsql;
-using NpgsqlTypes;
 using RevBot.Core.Domain;
 using SQLitePCL;
 
@@ -21,17 +19,18 @@ internal abstract class BulkColumn<T>(string name)
     /// <summary>Binds the row's value to parameter <paramref name="index"/> (1-based) of a prepared SQLite statement.</summary>
     public abstract void BindSqlite(sqlite3_stmt statement, int index, T row);
 
-    public abstract void WritePostgres(NpgsqlBinaryImporter writer, T row);
+    /// <summary>Appends the row's value to a row of PostgreSQL's binary COPY format.</summary>
+    public abstract void WriteCopy(CopyBuffer buffer, T row);
 }
 
 internal sealed class TextColumn<T>(string name, Func<T, string?> get) : BulkColumn<T>(name)
 {
     public override void BindSqlite(sqlite3_stmt statement, int index, T row) => SqliteText.Bind(statement, index, get(row));
 
-    public override void WritePostgres(NpgsqlBinaryImporter writer, T row)
+    public override void WriteCopy(CopyBuffer buffer, T row)
     {
-        if (get(row) is { } value) writer.Write(value, NpgsqlDbType.Text);
-        else writer.WriteNull();
+        if (get(row) is { } value) buffer.Text(value);
+        else buffer.Null();
     }
 }
 
@@ -43,10 +42,10 @@ internal sealed class IntColumn<T>(string name, Func<T, int?> get) : BulkColumn<
         else raw.sqlite3_bind_null(statement, index);
     }
 
-    public override void WritePostgres(NpgsqlBinaryImporter writer, T row)
+    public override void WriteCopy(CopyBuffer buffer, T row)
     {
-        if (get(row) is { } value) writer.Write(value, NpgsqlDbType.Integer);
-        else writer.WriteNull();
+        if (get(row) is { } value) buffer.Int(value);
+        else buffer.Null();
     }
 }
 
@@ -58,10 +57,10 @@ internal sealed class LongColumn<T>(string name, Func<T, long?> get) : BulkColum
         else raw.sqlite3_bind_null(statement, index);
     }
 
-    public override void WritePostgres(NpgsqlBinaryImporter writer, T row)
+    public override void WriteCopy(CopyBuffer buffer, T row)
     {
-        if (get(row) is { } value) writer.Write(value, NpgsqlDbType.Bigint);
-        else writer.WriteNull();
+        if (get(row) is { } value) buffer.Long(value);
+        else buffer.Null();
     }
 }
 
@@ -73,10 +72,10 @@ internal sealed class MoneyColumn<T>(string name, Func<T, decimal?> get) : BulkC
         else raw.sqlite3_bind_null(statement, index);
     }
 
-    public override void WritePostgres(NpgsqlBinaryImporter writer, T row)
+    public override void WriteCopy(CopyBuffer buffer, T row)
     {
-        if (get(row) is { } value) writer.Write(value, NpgsqlDbType.Numeric);
-        else writer.WriteNull();
+        if (get(row) is { } value) buffer.Numeric(value);
+        else buffer.Null();
     }
 }
 
@@ -85,10 +84,10 @@ internal sealed class DateColumn<T>(string name, Func<T, DateOnly?> get) : BulkC
     public override void BindSqlite(sqlite3_stmt statement, int index, T row) =>
         SqliteText.Bind(statement, index, get(row)?.ToString(SqliteDateFormat, CultureInfo.InvariantCulture));
 
-    public override void WritePostgres(NpgsqlBinaryImporter writer, T row)
+    public override void WriteCopy(CopyBuffer buffer, T row)
     {
-        if (get(row) is { } value) writer.Write(value, NpgsqlDbType.Date);
-        else writer.WriteNull();
+        if (get(row) is { } value) buffer.Date(value);
+        else buffer.Null();
     }
 }
 
@@ -97,10 +96,10 @@ internal sealed class TimestampColumn<T>(string name, Func<T, DateTime?> get) : 
     public override void BindSqlite(sqlite3_stmt statement, int index, T row) =>
         SqliteText.Bind(statement, index, get(row) is { } value ? Utc(value).ToString(SqliteDateTimeFormat, CultureInfo.InvariantCulture) : null);
 
-    public override void WritePostgres(NpgsqlBinaryImporter writer, T row)
+    public override void WriteCopy(CopyBuffer buffer, T row)
     {
-        if (get(row) is { } value) writer.Write(Utc(value), NpgsqlDbType.TimestampTz);
-        else writer.WriteNull();
+        if (get(row) is { } value) buffer.Timestamp(Utc(value));
+        else buffer.Null();
     }
 
     private static DateTime Utc(DateTime value) => value.Kind switch
@@ -117,10 +116,10 @@ internal sealed class EnumColumn<T, TEnum>(string name, Func<T, TEnum?> get) : B
     public override void BindSqlite(sqlite3_stmt statement, int index, T row) =>
         SqliteText.Bind(statement, index, get(row) is { } value ? EnumText.Format(value) : null);
 
-    public override void WritePostgres(NpgsqlBinaryImporter writer, T row)
+    public override void WriteCopy(CopyBuffer buffer, T row)
     {
-        if (get(row) is { } value) writer.Write(EnumText.Format(value), NpgsqlDbType.Text);
-        else writer.WriteNull();
+        if (get(row) is { } value) buffer.Text(EnumText.Format(value));
+        else buffer.Null();
     }
 }
 

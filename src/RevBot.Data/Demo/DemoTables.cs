@@ -75,7 +75,10 @@ internal static class DemoTables
         Tickets.Name, Audit.Name, Spend.Name, Quotas.Name, Forecasts.Name,
     ];
 
-    /// <summary>Rows are generated account by account and deal by deal, so indexes led by these columns grow in order.</summary>
+    /// <summary>
+    /// Rows are generated account by account and deal by deal, so indexes led by these columns grow in order: SQLite
+    /// keeps them during its load (PostgreSQL rebuilds every secondary index, <see cref="PostgresLoadScope"/>).
+    /// </summary>
     public static readonly string[] LoadOrderColumns = ["account_id", "deal_id"];
 
     /// <summary>Tables with generated ids that the seeder fills explicitly; PostgreSQL's sequences must be moved past them.</summary>

@@ -8,8 +8,11 @@ using RevBot.Data.Storage;
 namespace RevBot.Data.Demo;
 
 /// <summary>
-/// PostgreSQL: one transaction, a binary COPY per table. COPY takes one table at a time and foreign keys are checked
-/// row by row, so the accounts are replayed once per table, parents before children.
+/// PostgreSQL: one transaction, a binary COPY per table, and one pass over the accounts. COPY takes one table at a
+/// time, so while the pass runs the usage rows (the largest table) are copied as they come and every other table
+/// waits in a temporary file (<see cref="CopySpool{T}"/>), copied next. Replaying the accounts once per table instead
+/// cost a full pass of planning each. Foreign keys are suspended for the load (<see cref="PostgresLoadScope"/>), so
+/// the order of the copies does not matter.
 /// </summary>
 internal static class PostgresDemoLoader
 {
@@ -17,21 +20,48 @@ internal static class PostgresDemoLoader
     {
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var rows = new List<KeyValuePair<string, long>> { new("users", await DemoSeeder.AddUsersAsync(db, generator, ct)) };
+        var users = await DemoSeeder.AddUsersAsync(db, generator, ct);
         var scope = await PostgresLoadScope.SuspendAsync(connection, DemoTables.Loaded, ct);
-        rows.Add(await CopyAsync(connection, DemoTables.Accounts, w => generator.Run(new DemoSink { Accounts = w }, ct), log, ct));
-        rows.Add(await CopyAsync(connection, DemoTables.Contacts, w => generator.Run(new DemoSink { Contacts = w }, ct), log, ct));
-        rows.Add(await CopyAsync(connection, DemoTables.Deals, w => generator.Run(new DemoSink { Deals = w }, ct), log, ct));
-        rows.Add(await CopyAsync(connection, DemoTables.StageHistory, w => generator.Run(new DemoSink { StageHistory = w }, ct), log, ct));
-        rows.Add(await CopyAsync(connection, DemoTables.DealHistory, w => generator.Run(new DemoSink { DealHistory = w }, ct), log, ct));
-        rows.Add(await CopyAsync(connection, DemoTables.Activities, w => generator.Run(new DemoSink { Activities = w }, ct), log, ct));
-        rows.Add(await CopyAsync(connection, DemoTables.Subscriptions, w => generator.Run(new DemoSink { Subscriptions = w }, ct), log, ct));
-        rows.Add(await CopyAsync(connection, DemoTables.Usage, w => generator.Run(new DemoSink { Usage = w }, ct), log, ct));
-        rows.Add(await CopyAsync(connection, DemoTables.Tickets, w => generator.Run(new DemoSink { Tickets = w }, ct), log, ct));
-        rows.Add(await CopyAsync(connection, DemoTables.Audit, w => generator.Run(new DemoSink { Audit = w }, ct), log, ct));
-        rows.Add(await CopyAsync(connection, DemoTables.Spend, w => generator.RunCompany(new DemoSink { Spend = w }), log, ct));
-        rows.Add(await CopyAsync(connection, DemoTables.Quotas, w => generator.RunCompany(new DemoSink { Quotas = w }), log, ct));
-        rows.Add(await CopyAsync(connection, DemoTables.Forecasts, w => generator.RunCompany(new DemoSink { Forecasts = w }), log, ct));
+        using var accounts = new CopySpool<Core.Domain.Account>(DemoTables.Accounts);
+        using var contacts = new CopySpool<Core.Domain.Contact>(DemoTables.Contacts);
+        using var deals = new CopySpool<Core.Domain.Deal>(DemoTables.Deals);
+        using var stageHistory = new CopySpool<Core.Domain.DealStageChange>(DemoTables.StageHistory);
+        using var dealHistory = new CopySpool<Core.Domain.DealHistoryEntry>(DemoTables.DealHistory);
+        using var activities = new CopySpool<Core.Domain.Activity>(DemoTables.Activities);
+        using var subscriptions = new CopySpool<Core.Domain.Subscription>(DemoTables.Subscriptions);
+        using var tickets = new CopySpool<Core.Domain.SupportTicket>(DemoTables.Tickets);
+        using var audit = new CopySpool<Core.Domain.AuditEntry>(DemoTables.Audit);
+        using var spend = new CopySpool<Core.Domain.Spend>(DemoTables.Spend);
+        using var quotas = new CopySpool<Core.Domain.Quota>(DemoTables.Quotas);
+        using var forecasts = new CopySpool<Core.Domain.ForecastSnapshot>(DemoTables.Forecasts);
+        var usage = await CopyWhileGeneratingAsync(connection, DemoTables.Usage, w =>
+        {
+            generator.Run(new DemoSink
+            {
+                Accounts = accounts.Writer, Contacts = contacts.Writer, Deals = deals.Writer, StageHistory = stageHistory.Writer,
+                DealHistory = dealHistory.Writer, Activities = activities.Writer, Subscriptions = subscriptions.Writer, Usage = w,
+                Tickets = tickets.Writer, Audit = audit.Writer,
+            }, ct);
+            // The company's rows need the totals of the deals, complete now.
+            generator.RunCompany(new DemoSink { Spend = spend.Writer, Quotas = quotas.Writer, Forecasts = forecasts.Writer });
+        }, log, ct);
+        List<KeyValuePair<string, long>> rows =
+        [
+            new("users", users),
+            await CopyAsync(connection, DemoTables.Accounts, accounts, log, ct),
+            await CopyAsync(connection, DemoTables.Contacts, contacts, log, ct),
+            await CopyAsync(connection, DemoTables.Deals, deals, log, ct),
+            await CopyAsync(connection, DemoTables.StageHistory, stageHistory, log, ct),
+            await CopyAsync(connection, DemoTables.DealHistory, dealHistory, log, ct),
+            await CopyAsync(connection, DemoTables.Activities, activities, log, ct),
+            await CopyAsync(connection, DemoTables.Subscriptions, subscriptions, log, ct),
+            usage,
+            await CopyAsync(connection, DemoTables.Tickets, tickets, log, ct),
+            await CopyAsync(connection, DemoTables.Audit, audit, log, ct),
+            await CopyAsync(connection, DemoTables.Spend, spend, log, ct),
+            await CopyAsync(connection, DemoTables.Quotas, quotas, log, ct),
+            await CopyAsync(connection, DemoTables.Forecasts, forecasts, log, ct),
+        ];
         await scope.RestoreAsync(log, ct);
         foreach (var table in DemoTables.IdentityTables)
         {
@@ -48,21 +78,48 @@ internal static class PostgresDemoLoader
         return rows;
     }
 
-    private static async Task<KeyValuePair<string, long>> CopyAsync<T>(
-        NpgsqlConnection connection, BulkTable<T> table, Action<IRowWriter<T>> fill, ILogger log, CancellationToken ct)
+    public static string CopyStatement<T>(BulkTable<T> table) => $"COPY \"{table.Name}\" ({table.ColumnList}) FROM STDIN (FORMAT BINARY)";
+
+    /// <summary>
+    /// Runs <paramref name="generate"/> on a worker thread, which encodes the rows (this table's and the spooled ones),
+    /// while this thread, which owns the connection, sends this table's blocks as they come.
+    /// </summary>
+    private static async Task<KeyValuePair<string, long>> CopyWhileGeneratingAsync<T>(
+        NpgsqlConnection connection, BulkTable<T> table, Action<IRowWriter<T>> generate, ILogger log, CancellationToken ct)
     {
         var started = Stopwatch.GetTimestamp();
-        await using var importer = await connection.BeginBinaryImportAsync($"COPY \"{table.Name}\" ({table.ColumnList}) FROM STDIN (FORMAT BINARY)", ct);
-        // A maintenance statement too (MaintenanceStatements): no timeout while the server takes in a large table.
-        importer.Timeout = TimeSpan.FromSeconds(MaintenanceStatements.CommandTimeoutSeconds);
-        var writer = new PostgresRowWriter<T>(importer, table);
+        await using var copy = await connection.BeginRawBinaryCopyAsync(CopyStatement(table), ct);
+        copy.WriteTimeout = copy.ReadTimeout = MaintenanceStatements.CommandTimeoutSeconds;
+        copy.Write(CopyBuffer.Header);
+        PostgresRowWriter<T> writer;
         using (var pipeline = new RowPipeline())
         {
-            var queued = pipeline.Wrap<T>(writer)!;
-            pipeline.Run(() => fill(queued), ct);
+            writer = new PostgresRowWriter<T>(table, (bytes, count) =>
+            {
+                var block = bytes.AsSpan(0, count).ToArray();
+                pipeline.Post(() => copy.Write(block));
+            });
+            pipeline.Run(() =>
+            {
+                generate(writer);
+                writer.Flush();
+            }, ct);
         }
-        await importer.CompleteAsync(ct);
-        log.LogInformation("Copied {Rows:N0} rows into {Table} in {Seconds:F1}s.", writer.Count, table.Name, Stopwatch.GetElapsedTime(started).TotalSeconds);
+        copy.Write(CopyBuffer.Trailer);
+        await copy.DisposeAsync();
+        log.LogInformation("Generated every table and copied {Rows:N0} rows into {Table} meanwhile in {Seconds:F1}s.",
+            writer.Count, table.Name, Stopwatch.GetElapsedTime(started).TotalSeconds);
         return new(table.Name, writer.Count);
+    }
+
+    private static async Task<KeyValuePair<string, long>> CopyAsync<T>(
+        NpgsqlConnection connection, BulkTable<T> table, CopySpool<T> spool, ILogger log, CancellationToken ct)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var count = await spool.CopyAsync(connection, ct);
+        // Its file goes now rather than with the others at the end of the load.
+        spool.Dispose();
+        log.LogInformation("Copied {Rows:N0} rows into {Table} in {Seconds:F1}s.", count, table.Name, Stopwatch.GetElapsedTime(started).TotalSeconds);
+        return new(table.Name, count);
     }
 }

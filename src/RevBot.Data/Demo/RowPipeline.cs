@@ -61,7 +61,8 @@ internal sealed class RowPipeline : IDisposable
         _stop.Dispose();
     }
 
-    private void Post(Action write) => _chunks.Add(write, _stop.Token);
+    /// <summary>Queues work for the writing thread (from the producing one), in order.</summary>
+    public void Post(Action write) => _chunks.Add(write, _stop.Token);
 
     private sealed class QueuedWriter<T>(IRowWriter<T> target, RowPipeline pipeline) : IRowWriter<T>
     {
