@@ -71,7 +71,8 @@ internal static class AskBenchmark
 
     private static string Cell(double ms) => double.IsNaN(ms) ? "–" : ms.ToString("F1", System.Globalization.CultureInfo.InvariantCulture);
 
-    private static async Task RunSqlAsync(string connectionString, string sql)
+    /// <summary>Runs one statement on its own pooled connection and reads every row (the hand-written SQL's cost).</summary>
+    internal static async Task RunSqlAsync(string connectionString, string sql)
     {
         await using var conn = new NpgsqlConnection(connectionString);
         await conn.OpenAsync();

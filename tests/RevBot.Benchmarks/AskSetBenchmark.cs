@@ -1,7 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 using RevBot.Core;
 using RevBot.Core.Answers;
 using RevBot.Core.Conversation;
@@ -41,7 +40,7 @@ internal static class AskSetBenchmark
                 if (!answer.Understood) throw new InvalidOperationException($"not understood: {q.Question}");
             }, iterations);
             var sql = q.Sql is null ? (double.NaN, double.NaN) : await Latency.MeasureAsync(
-                () => Task.WhenAll(new[] { q.Sql, q.Comparison }.OfType<string>().Select(s => RunSqlAsync(target.ConnectionString, s))), iterations);
+                () => Task.WhenAll(new[] { q.Sql, q.Comparison }.OfType<string>().Select(s => AskBenchmark.RunSqlAsync(target.ConnectionString, s))), iterations);
             var ratio = ask.Median / sql.Item1;
             if (ask.P95 < 50) fast++;
             if (!double.IsNaN(ratio)) { timed++; if (ratio <= 1.2) near++; }
@@ -54,13 +53,4 @@ internal static class AskSetBenchmark
     }
 
     private static string Cell(double v, string format = "F1") => double.IsNaN(v) ? "–" : v.ToString(format, CultureInfo.InvariantCulture);
-
-    private static async Task RunSqlAsync(string connectionString, string sql)
-    {
-        await using var conn = new NpgsqlConnection(connectionString);
-        await conn.OpenAsync();
-        await using var cmd = new NpgsqlCommand(sql, conn);
-        await using var reader = await cmd.ExecuteReaderAsync();
-        while (await reader.ReadAsync()) { }
-    }
 }

@@ -52,7 +52,7 @@ public sealed class TeamsApprovalPlaygroundTests(TeamsApprovalPlaygroundTests.Ap
         // The manager opens the chat with RevBot first: their direct messages (the request card) go there.
         await BecomeAsync(aad, managerId, repId);
         await pg.InstallAsync(chat, Ct);
-        await ChatOwnerAsync(chat, managerId);
+        await session.ChatOwnerAsync(chat, managerId, Ct);
 
         // The rep types in the chat, gets the deal's card and marks it won: held, and said why and where it went.
         await BecomeAsync(aad, repId, managerId);
@@ -93,7 +93,7 @@ public sealed class TeamsApprovalPlaygroundTests(TeamsApprovalPlaygroundTests.Ap
         // The rep is told, in their personal chat.
         await BecomeAsync(aad, repId, managerId);
         await pg.InstallAsync(chat, Ct);
-        await ChatOwnerAsync(chat, repId);
+        await session.ChatOwnerAsync(chat, repId, Ct);
         before = pg.FrameCount;
         await DispatchAsync();
         await pg.WaitForBotCardAsync(before, chat, c => Text(c).Contains("Paula Manager approved your change to", StringComparison.Ordinal), "the approval notice", Ct);
@@ -102,7 +102,7 @@ public sealed class TeamsApprovalPlaygroundTests(TeamsApprovalPlaygroundTests.Ap
         await MarkWonAsync(pg, chat, me, deals[1]);
         await BecomeAsync(aad, managerId, repId);
         await pg.InstallAsync(chat, Ct);
-        await ChatOwnerAsync(chat, managerId);
+        await session.ChatOwnerAsync(chat, managerId, Ct);
         before = pg.FrameCount;
         await DispatchAsync();
         var secondRequest = await pg.WaitForBotCardAsync(before, chat,
@@ -121,7 +121,7 @@ public sealed class TeamsApprovalPlaygroundTests(TeamsApprovalPlaygroundTests.Ap
         // The rep reads the reason.
         await BecomeAsync(aad, repId, managerId);
         await pg.InstallAsync(chat, Ct);
-        await ChatOwnerAsync(chat, repId);
+        await session.ChatOwnerAsync(chat, repId, Ct);
         before = pg.FrameCount;
         await DispatchAsync();
         await pg.WaitForBotCardAsync(before, chat,
@@ -167,21 +167,6 @@ public sealed class TeamsApprovalPlaygroundTests(TeamsApprovalPlaygroundTests.Ap
 
     private Task<ApprovalRequest> RequestAsync(string dealId) =>
         session.WithDbAsync(db => db.ApprovalRequests.AsNoTracking().SingleAsync(r => r.DealId == dealId, Ct));
-
-    /// <summary>
-    /// Waits until the personal chat's stored reference is <paramref name="userId"/>'s: the Playground answers the install
-    /// request before the bot has handled the activities it sends, so this is the signal that it has.
-    /// </summary>
-    private async Task ChatOwnerAsync(string chat, int userId)
-    {
-        int? owner = null;
-        for (var deadline = DateTime.UtcNow.AddSeconds(30); DateTime.UtcNow < deadline; await Task.Delay(50, Ct))
-        {
-            owner = await session.WithDbAsync(db => db.ConversationReferences.Where(r => r.ConversationId == chat).Select(r => r.UserId).FirstOrDefaultAsync(Ct));
-            if (owner == userId) return;
-        }
-        Assert.Fail($"The personal chat's reference stayed with user {owner}, not {userId}.\n{session.Playground.Output}");
-    }
 
     private static string Text(JsonNode card) => CardJson.AllText(card);
 

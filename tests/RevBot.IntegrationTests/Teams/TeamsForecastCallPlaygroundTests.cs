@@ -64,7 +64,7 @@ public sealed class TeamsForecastCallPlaygroundTests(TeamsForecastCallPlayground
         var before = pg.FrameCount;
         await pg.InstallAsync(chat, Ct);
         await pg.WaitForBotCardAsync(before, chat, c => Text(c).Contains("Hi, I'm RevBot", StringComparison.Ordinal), "welcome card", Ct);
-        await ChatOwnerAsync(chat, repId);
+        await session.ChatOwnerAsync(chat, repId, Ct);
         var scheduler = session.Services.GetServices<IHostedService>().OfType<DigestSchedulerService>().Single();
 
         // The slot opens the call: the rep's card in their personal chat.
@@ -106,7 +106,7 @@ public sealed class TeamsForecastCallPlaygroundTests(TeamsForecastCallPlayground
         await session.WithDbAsync(db => db.Users.Where(u => u.Id == repId).ExecuteUpdateAsync(u => u.SetProperty(x => x.TeamsUserId, (string?)null), Ct));
         await session.WithDbAsync(db => db.Users.Where(u => u.Id == managerId).ExecuteUpdateAsync(u => u.SetProperty(x => x.TeamsUserId, aad), Ct));
         await pg.InstallAsync(chat, Ct);
-        await ChatOwnerAsync(chat, managerId);
+        await session.ChatOwnerAsync(chat, managerId, Ct);
 
         // The deadline: the manager's roll-up of their line, with the rep's call and the button for the team call.
         before = pg.FrameCount;
@@ -115,21 +115,6 @@ public sealed class TeamsForecastCallPlaygroundTests(TeamsForecastCallPlayground
         var rollup = AgentsPlayground.CardOf(await pg.WaitForBotCardAsync(before, chat, c => Text(c).Contains("Forecast call roll-up · FC Playground Team", StringComparison.Ordinal), "the manager's roll-up", Ct))!;
         Assert.Contains("1 of 1 reps called: commit $120K, best case $150K.", Text(rollup), StringComparison.Ordinal);
         Assert.Single(Executes(rollup), a => (string?)a["verb"] == ForecastCallActionIds.Open && (string?)a["title"] == "Submit the team call");
-    }
-
-    /// <summary>
-    /// Waits until the personal chat's stored reference is <paramref name="userId"/>'s: the Playground answers the install
-    /// request before the bot has handled the activities it sends, so this is the signal that it has.
-    /// </summary>
-    private async Task ChatOwnerAsync(string chat, int userId)
-    {
-        int? owner = null;
-        for (var deadline = DateTime.UtcNow.AddSeconds(30); DateTime.UtcNow < deadline; await Task.Delay(50, Ct))
-        {
-            owner = await session.WithDbAsync(db => db.ConversationReferences.Where(r => r.ConversationId == chat).Select(r => r.UserId).FirstOrDefaultAsync(Ct));
-            if (owner == userId) return;
-        }
-        Assert.Fail($"The personal chat's reference stayed with user {owner}, not {userId}.\n{session.Playground.Output}");
     }
 
     private static string Text(JsonNode card) => CardJson.AllText(card);

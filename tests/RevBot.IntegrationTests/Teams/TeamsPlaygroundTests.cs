@@ -158,6 +158,21 @@ public sealed class TeamsPlaygroundTests(TeamsPlaygroundTests.Session session) :
             }
         }
 
+        /// <summary>
+        /// Waits until the personal chat's stored reference is <paramref name="userId"/>'s: the Playground answers the
+        /// install request before the bot has handled the activities it sends, so this is the signal that it has.
+        /// </summary>
+        public async Task ChatOwnerAsync(string chat, int userId, CancellationToken ct)
+        {
+            int? owner = null;
+            for (var deadline = DateTime.UtcNow.AddSeconds(30); DateTime.UtcNow < deadline; await Task.Delay(50, ct))
+            {
+                owner = await WithDbAsync(db => db.ConversationReferences.Where(r => r.ConversationId == chat).Select(r => r.UserId).FirstOrDefaultAsync(ct));
+                if (owner == userId) return;
+            }
+            Assert.Fail($"The personal chat's reference stayed with user {owner}, not {userId}.\n{Playground.Output}");
+        }
+
         public async Task<T> WithDbAsync<T>(Func<RevBotDb, Task<T>> query)
         {
             await using var scope = _app!.Services.CreateAsyncScope();
