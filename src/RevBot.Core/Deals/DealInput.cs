@@ -31,9 +31,8 @@ internal static class DealInput
         discount = null;
         var typed = text.Trim().TrimEnd('%').Trim();
         if (typed.Length == 0) return true;
-        var culture = language == "es" ? CultureInfo.GetCultureInfo("es-ES") : CultureInfo.InvariantCulture;
-        if ((decimal.TryParse(typed, NumberStyles.AllowDecimalPoint, culture, out var d) || decimal.TryParse(typed, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out d))
-            && d is >= 0 and <= 100 && decimal.Round(d, 2) == d)
+        // The one reader of typed numbers ("12,5" in Spanish, "12.5" from a number input in both), then the range.
+        if (AmountReader.TryRead(typed, language, out var d, out _) && d <= 100)
         {
             discount = d;
             return true;
