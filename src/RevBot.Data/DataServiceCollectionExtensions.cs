@@ -7,8 +7,12 @@ namespace RevBot.Data;
 
 public static class DataServiceCollectionExtensions
 {
-    /// <summary>Registers <see cref="RevBotDb"/> (scoped) for the given target, with the provider's own context type behind it.</summary>
-    public static IServiceCollection AddRevBotData(this IServiceCollection services, DbTarget target)
+    /// <summary>
+    /// Registers <see cref="RevBotDb"/> (scoped) for the given target, with the provider's own context type behind it,
+    /// and <see cref="QuestionReads"/>: a context on <paramref name="questionReplica"/> when one is given (PostgreSQL
+    /// only), else the same scoped context.
+    /// </summary>
+    public static IServiceCollection AddRevBotData(this IServiceCollection services, DbTarget target, DbTarget? questionReplica = null)
     {
         ArgumentNullException.ThrowIfNull(target);
         services.AddSingleton(target);
@@ -21,6 +25,18 @@ public static class DataServiceCollectionExtensions
         {
             services.AddDbContext<PostgresRevBotDb>(o => RevBotDbFactory.Configure(o, target));
             services.AddScoped<RevBotDb>(sp => sp.GetRequiredService<PostgresRevBotDb>());
+        }
+        if (questionReplica is not null)
+        {
+            if (target.Provider != DbProvider.Postgres || questionReplica.Provider != DbProvider.Postgres)
+                throw new ArgumentException("A question replica needs a PostgreSQL target and a PostgreSQL replica.", nameof(questionReplica));
+            var options = RevBotDbFactory.Options<PostgresRevBotDb>(questionReplica);
+            services.AddSingleton(new QuestionReplicaTarget(questionReplica));
+            services.AddScoped(_ => QuestionReads.Replica(new PostgresRevBotDb(options)));
+        }
+        else
+        {
+            services.AddScoped(sp => QuestionReads.Primary(sp.GetRequiredService<RevBotDb>()));
         }
         return services;
     }

@@ -20,6 +20,7 @@ namespace RevBot.Core.Conversation;
 /// </summary>
 public sealed class AskService(
     RevBotDb db,
+    QuestionReads reads,
     ConversationStore conversations,
     DealFinder deals,
     DealCards cards,
@@ -73,7 +74,7 @@ public sealed class AskService(
 
         // The engine measures "now" (open deals, ARR today, bookings so far) at the question's as-of day.
         var engineClock = request.AsOf is { } day ? CompanyClock.At(day, clock.Zone) : clock;
-        var engine = new MetricEngine(db, company, engineClock);
+        var engine = new MetricEngine(reads.Db, company, engineClock);
         var resolver = new PeriodResolver(asOf, new FiscalCalendar(options.FiscalYearStartMonth), question.Language);
         var answer = question.Intent == Intent.List && question.ListSubject is ListSubject.StalledDeals or ListSubject.ChurnRisk or ListSubject.Expansion
             ? await findings.AnswerAsync(question, asOf, request.UserEmail, question.Limit ?? DefaultListLimit, options.Currency, ct)
@@ -208,7 +209,7 @@ public sealed class AskService(
     private async Task<(MetricResult?, NoEarlierData?)> CompareOnOwnConnectionAsync(MetricQuery query, CompanyClock engineClock, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var own = scope.ServiceProvider.GetRequiredService<RevBotDb>();
+        var own = scope.ServiceProvider.GetRequiredService<QuestionReads>().Db;
         var first = await DataStart.FirstDayAsync(own, engineClock, ct);
         if (first is not { } day || query.Period.Start < day) return (null, new NoEarlierData(query.Period, first));
         return (await new MetricEngine(own, company, engineClock).EvaluateAsync(query, ct), null);

@@ -9,6 +9,9 @@ internal sealed class DatabaseOptions : ICheckedOptions
 
     public string? Target { get; set; }
 
+    /// <summary>A PostgreSQL read replica the questions' statements read from (resolved with the target, RevBotServer).</summary>
+    public string? QuestionReplica { get; set; }
+
     /// <summary>Apply migrations at start. Always on for SQLite targets, which are files this host owns.</summary>
     public bool MigrateOnStart { get; set; }
 

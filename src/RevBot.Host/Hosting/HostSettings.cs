@@ -4,6 +4,8 @@ namespace RevBot.Host.Hosting;
 internal static class HostSettings
 {
     public const string DatabaseTargetKey = "Database:Target";
+
+    public const string QuestionReplicaKey = "Database:QuestionReplica";
     public const string MigrateOnStartKey = "Database:MigrateOnStart";
     public const string SeedDemoKey = "Database:SeedDemoData";
     public const string DemoScaleKey = "Database:DemoScale";

@@ -46,6 +46,7 @@ public static class RevBotServer
             // Fail on a bad setting before touching the database.
             app.Services.GetRequiredService<IStartupValidator>().Validate();
             await DatabasePreparation.RunAsync(app, ct);
+            await QuestionReplicaCheck.RunAsync(app, app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("RevBot.Database"), ct);
             await app.StartAsync(ct);
             return app;
         }
@@ -65,7 +66,7 @@ public static class RevBotServer
         if (string.IsNullOrWhiteSpace(builder.Configuration["urls"])) builder.WebHost.UseUrls(HostSettings.DefaultUrl);
         var target = ResolveTarget(builder.Configuration);
         builder.Services.AddRevBotCore(builder.Configuration);
-        builder.Services.AddRevBotData(target);
+        builder.Services.AddRevBotData(target, ResolveQuestionReplica(builder.Configuration, target));
         builder.Services.AddTeams(builder.Configuration);
         builder.Services.AddRevBotHost();
         builder.Services.AddSlack(builder.Configuration);
@@ -95,5 +96,17 @@ public static class RevBotServer
         return DbTarget.TryParse(raw, out var target, out var error)
             ? target!
             : throw new StartupException($"{HostSettings.DatabaseTargetKey} (or --db / REVBOT_DB): {error}.");
+    }
+
+    /// <summary><c>Database:QuestionReplica</c>: a PostgreSQL read replica of a PostgreSQL target, or nothing.</summary>
+    private static DbTarget? ResolveQuestionReplica(IConfiguration config, DbTarget target)
+    {
+        var raw = config[HostSettings.QuestionReplicaKey];
+        if (string.IsNullOrWhiteSpace(raw)) return null;
+        if (!DbTarget.TryParse(raw, out var replica, out var error))
+            throw new StartupException($"{HostSettings.QuestionReplicaKey}: {error}.");
+        if (replica!.Provider != DbProvider.Postgres || target.Provider != DbProvider.Postgres)
+            throw new StartupException($"{HostSettings.QuestionReplicaKey} is a PostgreSQL read replica of a PostgreSQL {HostSettings.DatabaseTargetKey}; leave it empty with SQLite.");
+        return replica;
     }
 }

@@ -17,8 +17,11 @@ namespace RevBot.Sources.Stripe;
 /// </summary>
 internal static class StripePages
 {
-    /// <summary>Pages read (or on the wire) ahead of the caller: enough to ride out a slow page or batch, a few hundred KB each.</summary>
-    internal const int Ahead = 3;
+    /// <summary>
+    /// Pages read (or on the wire) ahead of the caller: more than a listing batch (<see cref="StripeConnector.ListingBatchSize"/>),
+    /// so the wire stays busy while the caller imports a whole batch; a few hundred KB each.
+    /// </summary>
+    internal const int Ahead = StripeConnector.ListingBatchSize / StripeApi.PageSize + 2;
 
     /// <param name="parameters">The list's query parameters, as Stripe.net would send them, without <c>starting_after</c>.</param>
     public static async IAsyncEnumerable<T> ReadAsync<T>(StripeClient client, string path, IReadOnlyList<KeyValuePair<string, string>> parameters,
