@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using RevBot.Core.Metrics;
 using RevBot.Core.Storage;
 using RevBot.Data.Storage;
 
@@ -18,12 +19,12 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton(target);
         if (target.Provider == DbProvider.Sqlite)
         {
-            services.AddDbContext<SqliteRevBotDb>(o => RevBotDbFactory.Configure(o, target));
+            services.AddDbContext<SqliteRevBotDb>((sp, o) => Configure(sp, o, target));
             services.AddScoped<RevBotDb>(sp => sp.GetRequiredService<SqliteRevBotDb>());
         }
         else
         {
-            services.AddDbContext<PostgresRevBotDb>(o => RevBotDbFactory.Configure(o, target));
+            services.AddDbContext<PostgresRevBotDb>((sp, o) => Configure(sp, o, target));
             services.AddScoped<RevBotDb>(sp => sp.GetRequiredService<PostgresRevBotDb>());
         }
         if (questionReplica is not null)
@@ -39,5 +40,12 @@ public static class DataServiceCollectionExtensions
             services.AddScoped(sp => QuestionReads.Primary(sp.GetRequiredService<RevBotDb>()));
         }
         return services;
+    }
+
+    private static void Configure(IServiceProvider services, DbContextOptionsBuilder options, DbTarget target)
+    {
+        RevBotDbFactory.Configure(options, target);
+        // Saves that change the data a question checks drop the kept facts (registered by Core's metrics).
+        if (services.GetService<DataFactsInvalidation>() is { } invalidation) options.AddInterceptors(invalidation);
     }
 }

@@ -39,6 +39,11 @@ if (args.Length >= 1 && args[0] == "sync-stripe") return await StripeSyncBenchma
 if (args.Length >= 2 && args[0] == "ask-set")
     return await AskSetBenchmark.RunAsync(args[1], args.Length > 2 ? DateOnly.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : DateOnly.FromDateTime(DateTime.UtcNow),
         args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 20, args.Length > 4 ? args[4] : null);
+//   ask-load <PostgreSQL target> <as-of YYYY-MM-DD> [--clients N] [--seconds S] [--warmup S] [--mix all]: /api/ask under N clients
+if (args.Length >= 1 && args[0] == "ask-load") return await AskLoad.RunAsync(args);
+//   ask-trace <PostgreSQL target> <as-of YYYY-MM-DD> <only the questions containing this text>: every statement one question sends
+if (args.Length >= 4 && args[0] == "ask-trace")
+    return await AskTrace.RunAsync(args[1], DateOnly.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture), args[3]);
 //   forecast <database target> [as-of YYYY-MM-DD] [iterations] [writes]   (writes: also change three open deals' amounts)
 if (args.Length >= 2 && args[0] == "forecast")
 {

@@ -29,6 +29,7 @@ public sealed class AskService(
     FindingLists findings,
     ScorecardAnswers scorecards,
     VocabularyCache vocabulary,
+    DataFactsCache dataFacts,
     CompanyClock clock,
     IOptions<CompanyOptions> company,
     IServiceScopeFactory scopes,
@@ -80,7 +81,7 @@ public sealed class AskService(
             ? await findings.AnswerAsync(question, asOf, request.UserEmail, question.Limit ?? DefaultListLimit, options.Currency, ct)
             : question.Intent == Intent.Scorecard
             ? await scorecards.AnswerAsync(question, engine, resolver, engineClock, request.UserEmail, options.Currency, ct)
-            : await AnswerAsync(question, engine, engineClock, resolver, options.Currency, ct);
+            : await AnswerAsync(question, engine, engineClock, resolver, options.Currency, words, ct);
         // An answer that says which data is missing has nothing to draw, and keeps saying so.
         if ((question.Chart || request.Chart) && answer.MissingData is null) answer = AnswerCharts.Draw(answer, question, options.Currency, asked: question.Chart);
         if (request.ConversationKey is { } k && answer.Understood && question.Intent is Intent.Metric or Intent.List or Intent.Scorecard)
@@ -105,17 +106,19 @@ public sealed class AskService(
         return answer;
     }
 
-    private async Task<Answer> AnswerAsync(ParsedQuestion q, MetricEngine engine, CompanyClock engineClock, PeriodResolver resolver, string currency, CancellationToken ct)
+    private async Task<Answer> AnswerAsync(ParsedQuestion q, MetricEngine engine, CompanyClock engineClock, PeriodResolver resolver, string currency,
+        QuestionVocabulary words, CancellationToken ct)
     {
-        // Filters are stated in the answer by name ("Darcel Schlecht"), not by the email or id the query holds.
-        var names = q.Filters.Count == 0 ? null : await FilterNames.LoadAsync(db, q.Filters, ct);
+        // Filters are stated in the answer by name ("Darcel Schlecht"), not by the email or id the query holds: from
+        // the names the question was read with, the database only for a name they do not hold.
+        var names = q.Filters.Count == 0 ? null : await FilterNames.LoadAsync(db, q.Filters, words, ct);
         switch (q.Intent)
         {
             case Intent.Help: return GuidanceComposer.Help(q.Language);
             case Intent.Clarify when q.Candidates.Count > 0: return GuidanceComposer.Clarify(q);
             case Intent.Definition when q.Metric is not null: return GuidanceComposer.Definition(q);
             case Intent.List when q.ListSubject == ListSubject.Deals:
-                if (await engine.MissingDataAsync(null, [[MetricSource.Deals]], ct) is { } noDeals) return MissingDataText.Compose(q, noDeals, q.Period, currency);
+                if ((await dataFacts.GetAsync(db, ct)).Missing(null, [[MetricSource.Deals]]) is { } noDeals) return MissingDataText.Compose(q, noDeals, q.Period, currency);
                 var dealQuery = new DealListQuery(q.DealListKind ?? DealListKind.Open, q.Period, q.Filters, q.Limit ?? DefaultListLimit, q.Ascending) { Conditions = q.Conditions };
                 return ListAnswerComposer.Deals(q, dealQuery, await engine.ListDealsAsync(dealQuery, ct), currency, names, resolver.AsOf);
             // "by region" after a bridge list ranks the regions by the leg's ARR, below.
@@ -132,9 +135,12 @@ public sealed class AskService(
             return GuidanceComposer.NotUnderstood(q, AmountRefusal(def, amount, new AnswerFormatter(q.Language, currency)));
         var period = q.Period ?? DefaultPeriods.For(def, resolver);
         var display = period == Period.AllTime ? DefaultPeriods.OpenPipelineDisplay(resolver) : null;
-        // Say which data is missing rather than answer 0 from tables that were never loaded.
-        if (await engine.MissingDataAsync(def.Id, MetricSources.For(def.Id), ct) is { } missing)
+        // Say which data is missing rather than answer 0 from tables that were never loaded; the same facts say
+        // where the data starts, so a comparison before it is not run.
+        var facts = await dataFacts.GetAsync(db, ct);
+        if (facts.Missing(def.Id, MetricSources.For(def.Id)) is { } missing)
             return MissingDataText.Compose(q, missing, display ?? period, currency);
+        var firstDay = facts.FirstDay(engineClock.Zone);
         try
         {
             if (q.Intent == Intent.List)
@@ -161,7 +167,7 @@ public sealed class AskService(
             {
                 var lostComparison = comparePeriod is null
                     ? Task.FromResult<(MetricResult?, NoEarlierData?)>((null, null))
-                    : CompareOnOwnConnectionAsync(new MetricQuery(MetricIds.LostAmount, comparePeriod, q.Filters) { Conditions = q.Conditions }, engineClock, ct);
+                    : CompareOnOwnConnectionAsync(new MetricQuery(MetricIds.LostAmount, comparePeriod, q.Filters) { Conditions = q.Conditions }, engineClock, firstDay, ct);
                 var lost = await engine.EvaluateAsync(new MetricQuery(MetricIds.LostAmount, measured, q.Filters, Dimension.LossReason) { Conditions = q.Conditions }, ct);
                 var (lostBefore, lostNoEarlier) = await lostComparison;
                 return LossReasonComposer.Compose(q, lost, lostBefore, currency, names, lostNoEarlier);
@@ -169,7 +175,7 @@ public sealed class AskService(
             // The comparison runs at the same time on its own connection: the answer waits for the slower query, not both.
             var comparisonTask = comparePeriod is null
                 ? Task.FromResult<(MetricResult?, NoEarlierData?)>((null, null))
-                : CompareOnOwnConnectionAsync(new MetricQuery(def.Id, comparePeriod, q.Filters) { Conditions = q.Conditions }, engineClock, ct);
+                : CompareOnOwnConnectionAsync(new MetricQuery(def.Id, comparePeriod, q.Filters) { Conditions = q.Conditions }, engineClock, firstDay, ct);
             var result = await engine.EvaluateAsync(new MetricQuery(def.Id, measured, q.Filters, q.GroupBy) { Conditions = q.Conditions }, ct);
             var (comparison, noEarlierData) = await comparisonTask;
             return MetricAnswerComposer.Compose(q, result, comparison, currency, display, names, noEarlierData);
@@ -187,7 +193,7 @@ public sealed class AskService(
     {
         // A period in progress is listed so far, as the leg's metric measures it ("2026 to date").
         var period = PeriodMath.SoFar(q.Period ?? DefaultPeriods.For(MetricCatalog.Get(q.Metric!), resolver), resolver.AsOf, resolver.Fiscal, q.Language);
-        if (await engine.MissingDataAsync(q.Metric, MetricSources.For(q.Metric!), ct) is { } missing)
+        if ((await dataFacts.GetAsync(db, ct)).Missing(q.Metric, MetricSources.For(q.Metric!)) is { } missing)
             return MissingDataText.Compose(q, missing, period, currency);
         // Several values and exclusions narrow the accounts as they do the leg's metric; a deal amount does not apply to subscriptions, and says so.
         if (q.Conditions.Amount is { } amount)
@@ -206,12 +212,11 @@ public sealed class AskService(
     }
 
     /// <summary>The comparison, unless its period starts before the company's first data: then there is nothing to compare with.</summary>
-    private async Task<(MetricResult?, NoEarlierData?)> CompareOnOwnConnectionAsync(MetricQuery query, CompanyClock engineClock, CancellationToken ct)
+    private async Task<(MetricResult?, NoEarlierData?)> CompareOnOwnConnectionAsync(MetricQuery query, CompanyClock engineClock, DateOnly? first, CancellationToken ct)
     {
+        if (first is not { } day || query.Period.Start < day) return (null, new NoEarlierData(query.Period, first));
         await using var scope = scopes.CreateAsyncScope();
         var own = scope.ServiceProvider.GetRequiredService<QuestionReads>().Db;
-        var first = await DataStart.FirstDayAsync(own, engineClock, ct);
-        if (first is not { } day || query.Period.Start < day) return (null, new NoEarlierData(query.Period, first));
         return (await new MetricEngine(own, company, engineClock).EvaluateAsync(query, ct), null);
     }
 

@@ -32,6 +32,8 @@ internal sealed class EntityIndex
         ByFirstWord = names.GroupBy(n => n.Words[0], StringComparer.Ordinal).ToFrozenDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
         ByLastWord = names.Where(n => n.Words.Length > 1).GroupBy(n => n.Words[^1], StringComparer.Ordinal).ToFrozenDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
         ByJoined = names.Where(n => n.Words.Length > 1).GroupBy(n => n.Joined, StringComparer.Ordinal).ToFrozenDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+        FirstWordsByInitial = ByInitial(ByFirstWord);
+        LastWordsByInitial = ByInitial(ByLastWord);
         ByKey = names.Where(n => n.Dimension == Dimension.Owner).GroupBy(n => n.Entity.Key.ToLowerInvariant(), StringComparer.Ordinal)
             .ToFrozenDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
     }
@@ -46,6 +48,19 @@ internal sealed class EntityIndex
 
     /// <summary>Names of several words by their last word, for a surname typed alone.</summary>
     public FrozenDictionary<string, Name[]> ByLastWord { get; }
+
+    /// <summary>
+    /// <see cref="ByFirstWord"/>'s entries by the word's first letter, in the dictionary's own order. A typo keeps its
+    /// first letter (EntityMatcher.CanBeTypo), so a misspelt word is compared only with the words that start like it,
+    /// not with every word of 150,000 account names (20 ms a question on the scale-100 demo).
+    /// </summary>
+    public FrozenDictionary<char, KeyValuePair<string, Name[]>[]> FirstWordsByInitial { get; }
+
+    /// <summary><see cref="ByLastWord"/>'s entries by the word's first letter, likewise.</summary>
+    public FrozenDictionary<char, KeyValuePair<string, Name[]>[]> LastWordsByInitial { get; }
+
+    private static FrozenDictionary<char, KeyValuePair<string, Name[]>[]> ByInitial(FrozenDictionary<string, Name[]> byWord) =>
+        byWord.GroupBy(e => e.Key[0]).ToFrozenDictionary(g => g.Key, g => g.ToArray());
 
     /// <summary>Names of several words written as one ("midmarket").</summary>
     public FrozenDictionary<string, Name[]> ByJoined { get; }

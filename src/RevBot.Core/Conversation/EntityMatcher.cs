@@ -56,14 +56,15 @@ internal static class EntityMatcher
         Add(index.ByJoined.GetValueOrDefault(word));
         if (EditDistance.Allowed(word.Length) > 0 && word.All(char.IsLetter))
         {
-            foreach (var (first, found) in index.ByFirstWord)
+            // Only the words with the same first letter can be typos of it (CanBeTypo), tried in the same order.
+            foreach (var (first, found) in index.FirstWordsByInitial.GetValueOrDefault(word[0]) ?? [])
             {
                 if (CanBeTypo(word, first))
                     Add(found);
             }
-            foreach (var (last, found) in index.ByLastWord)
+            foreach (var (last, found) in word.Length >= 6 ? index.LastWordsByInitial.GetValueOrDefault(word[0]) ?? [] : [])
             {
-                if (word.Length >= 6 && CanBeTypo(word, last))
+                if (CanBeTypo(word, last))
                     Add(found);
             }
         }
