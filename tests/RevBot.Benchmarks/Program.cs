@@ -4,7 +4,7 @@ using RevBot.Benchmarks;
 //   ask <database target> [as-of YYYY-MM-DD] [iterations]
 //   deals <database target> [iterations]
 //   slack-ack [--db <target>] [--requests N] [--warmup N] [--rate per-second, 0 = back to back] [--scale S]
-//             [--ceiling true] [--outage-at seconds --outage-for seconds]
+//             [--ceiling true] [--outage-at seconds --outage-for seconds] [--min-threads N]
 //   digests --db <target> [--as-of YYYY-MM-DD] [--channels N] [--workers N] [--no-share]
 //   sync-hubspot [--provider postgres|sqlite] [--deals N] [--changed N] [--latency-ms N]   (PostgreSQL from REVBOT_TEST_POSTGRES)
 if (args.Length >= 1 && args[0] == "sync-hubspot") return await HubspotSyncBenchmark.RunAsync(args);
@@ -22,6 +22,16 @@ if (args.Length >= 1 && args[0] == "slack-ack")
         return 2;
     }
     return await SlackAckBenchmark.RunAsync(settings);
+}
+//   soak --db <PostgreSQL copy> [--minutes 60] [--sample-seconds 30] [--csv soak.csv] [--ask-rate 2] [--slack-rate 1] [--digest-channels 10]
+if (args.Length >= 1 && args[0] == "soak")
+{
+    if (SoakSettings.Parse(args) is not { } soakSettings)
+    {
+        Console.Error.WriteLine("usage: soak --db <PostgreSQL copy> [--minutes N] [--sample-seconds N] [--csv path] [--ask-rate R] [--slack-rate R] [--digest-channels N] [--stripe N] [--hubspot N]");
+        return 2;
+    }
+    return await SoakBenchmark.RunAsync(soakSettings);
 }
 if (args.Length >= 1 && args[0] == "digests")
 {

@@ -13,7 +13,8 @@ namespace RevBot.Tests.Forecasting;
 /// <summary>
 /// The forecast's two cache layers on <see cref="BacktestCompany"/>, asked on 28 Oct 2025 about Q4 2025: a write that
 /// changes only the present (a deal closing inside the quarter) recomputes the answer from the kept learned table and
-/// gives what a fresh computation gives; a write to the past is seen once an import or sync is recorded.
+/// gives what a fresh computation gives; a write to the past is seen once an import or sync is recorded; superseded
+/// entries are not kept.
 /// </summary>
 public sealed class ForecastCacheTests
 {
@@ -69,6 +70,10 @@ public sealed class ForecastCacheTests
         var renewed = await ForecastAsync(database);
         Assert.Equal(stale.Examples + 1, renewed.Examples);
         Assert.Equal(stale.Wins + 1, renewed.Wins);
+        // Each write renewed a stamp: only the newest answer and learned table are kept (a host syncing every few
+        // minutes would otherwise pile up superseded tables).
+        await using (var db = database.NewContext())
+            Assert.Equal((1, 1), ForecastCache.Kept(db.Database.GetConnectionString()!));
         Assert.Equal(renewed, await FreshAsync(database));
     }
 

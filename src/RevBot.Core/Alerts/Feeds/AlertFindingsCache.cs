@@ -5,21 +5,49 @@ namespace RevBot.Core.Alerts.Feeds;
 /// <summary>
 /// One alert scan per day and language, shared by the stalled-deals and at-risk-accounts sections of every digest
 /// built within a few minutes (one scheduler tick builds many). A cache that may be lost: after
-/// <see cref="Lifetime"/> the next digest scans again. Singleton.
+/// <see cref="Lifetime"/> the next digest scans again, and the findings are let go (a timer evicts them), because on a
+/// large company one scan's findings are about 80 MB (scale 100) and digests come a week apart. Singleton.
 /// </summary>
-public sealed class AlertFindingsCache(TimeProvider time)
+public sealed class AlertFindingsCache(TimeProvider time) : IDisposable
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
 
-    private readonly ConcurrentDictionary<(DateOnly, string), (DateTimeOffset At, Lazy<Task<IReadOnlyList<AlertFinding>>> Scan)> _scans = new();
+    private readonly ConcurrentDictionary<(DateOnly, string), Entry> _scans = new();
+    private readonly Lock _gate = new();
+    private ITimer? _eviction;
 
     public Task<IReadOnlyList<AlertFinding>> GetAsync(DateOnly asOf, string language, Func<Task<IReadOnlyList<AlertFinding>>> scan)
     {
         var now = time.GetUtcNow();
-        var key = (asOf, language);
-        var entry = _scans.AddOrUpdate(key,
-            _ => (now, new Lazy<Task<IReadOnlyList<AlertFinding>>>(scan)),
-            (_, old) => now - old.At < Lifetime && !old.Scan.Value.IsFaulted ? old : (now, new Lazy<Task<IReadOnlyList<AlertFinding>>>(scan)));
+        var entry = _scans.AddOrUpdate((asOf, language),
+            _ => new Entry(now, new Lazy<Task<IReadOnlyList<AlertFinding>>>(scan)),
+            (_, old) => now - old.At < Lifetime && !old.Scan.Value.IsFaulted ? old : new Entry(now, new Lazy<Task<IReadOnlyList<AlertFinding>>>(scan)));
+        if (entry.At == now) EvictAfterLifetime();
         return entry.Scan.Value;
     }
+
+    /// <summary>(Re)arms the one timer: a lifetime after the newest scan began, every entry is expired.</summary>
+    private void EvictAfterLifetime()
+    {
+        lock (_gate)
+        {
+            _eviction?.Dispose();
+            _eviction = time.CreateTimer(_ => Evict(), null, Lifetime, Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    private void Evict()
+    {
+        var now = time.GetUtcNow();
+        foreach (var pair in _scans)
+            if (now - pair.Value.At >= Lifetime)
+                ((ICollection<KeyValuePair<(DateOnly, string), Entry>>)_scans).Remove(pair);
+    }
+
+    public void Dispose()
+    {
+        lock (_gate) _eviction?.Dispose();
+    }
+
+    private sealed record Entry(DateTimeOffset At, Lazy<Task<IReadOnlyList<AlertFinding>>> Scan);
 }

@@ -20,12 +20,14 @@ namespace RevBot.Core.Metrics.Forecast;
 /// </list>
 /// Reading both stamps is one statement of six index probes. Questions with value sets or an amount range use the
 /// day's learned table, but their answers are not cached (rare, and their keys would be long).
+/// Each layer keeps only the newest stamp's entry for a key: a sync every few minutes renews the stamps, and the
+/// superseded tables (several MB each on a large company) would otherwise stay until the cap cleared them.
 /// </summary>
 internal static class ForecastCache
 {
     private const int MaxEntries = 256;
-    private static readonly ConcurrentDictionary<string, Task<Grouped<ForecastPrediction>>> Entries = new(StringComparer.Ordinal);
-    private static readonly ConcurrentDictionary<string, ForecastHistory> Learned = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, (string Stamp, Grouped<ForecastPrediction> Answer)> Entries = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, (string Stamp, ForecastHistory History)> Learned = new(StringComparer.Ordinal);
 
     public static async Task<Grouped<ForecastPrediction>> GetAsync(MetricContext context, Dimension? groupBy, CancellationToken ct)
     {
@@ -33,25 +35,31 @@ internal static class ForecastCache
         var day = string.Join("|", context.Db.Database.GetConnectionString(), context.Window.AsOf, context.Window.Period.Start, context.Window.Period.End);
         var (writes, past) = await StampsAsync(context, ct);
         // The learned table is the company's, whatever the filter or breakdown: one per database, day and period.
-        var learnedKey = day + "|" + past;
-        if (!Learned.TryGetValue(learnedKey, out var history))
+        ForecastHistory history;
+        if (Learned.TryGetValue(day, out var learned) && learned.Stamp == past) history = learned.History;
+        else
         {
             history = await Forecaster.LearnAsync(context, at, ct);
             if (Learned.Count >= MaxEntries) Learned.Clear();
-            Learned[learnedKey] = history;
+            Learned[day] = (past, history);
         }
         if (!context.Conditions.IsEmpty)
             return await Forecaster.PredictAsync(context, groupBy, at, withDeals: true, history, current: true, ct);
 
         var filters = string.Join(";", context.Filters.OrderBy(f => f.Key).Select(f => $"{f.Key}={f.Value}"));
         // The answer rests on both stamps: a recorded import renews it even when it wrote nothing the first stamp sees.
-        var key = string.Join("|", day, filters, groupBy, writes, past);
-        if (Entries.TryGetValue(key, out var known) && known.IsCompletedSuccessfully) return await known;
+        var key = string.Join("|", day, filters, groupBy);
+        var stamp = writes + "|" + past;
+        if (Entries.TryGetValue(key, out var known) && known.Stamp == stamp) return known.Answer;
         if (Entries.Count >= MaxEntries) Entries.Clear();
         var computed = await Forecaster.PredictAsync(context, groupBy, at, withDeals: true, history, current: true, ct);
-        Entries[key] = Task.FromResult(computed);
+        Entries[key] = (stamp, computed);
         return computed;
     }
+
+    /// <summary>How many answers and learned tables are kept for the database at <paramref name="connectionString"/>.</summary>
+    internal static (int Answers, int Learned) Kept(string connectionString) =>
+        (Entries.Keys.Count(k => k.StartsWith(connectionString + "|", StringComparison.Ordinal)), Learned.Keys.Count(k => k.StartsWith(connectionString + "|", StringComparison.Ordinal)));
 
     /// <summary>Forgets everything (tests that rewrite a database in place under the same connection string).</summary>
     public static void Clear()

@@ -1,0 +1,78 @@
+using System.Diagnostics;
+using System.Globalization;
+using Npgsql;
+
+namespace RevBot.Benchmarks;
+
+/// <summary>
+/// Every <see cref="SoakSettings.SampleEvery"/>: the process's resident set (VmRSS), the GC's view (heap after the last
+/// collection, committed, fragmented, collections per generation), threads, and what the load did so far, as one CSV
+/// row. The host runs in this process, so the numbers include the harness (fakes, clients), measured once before the
+/// host starts and reported beside them.
+/// </summary>
+internal sealed class SoakSampler(SoakSettings settings, SoakLoad load, string connectionString)
+{
+    public const string Header = "elapsed_s,rss_mb,gc_heap_mb,gc_committed_mb,gc_fragmented_mb,managed_mb,allocated_mb,gen0,gen1,gen2,threads," +
+        "asks_ok,asks_failed,asks_skipped,ask_p50_ms,ask_p99_ms,slack_sent,slack_working,slack_swamped,slack_answered,slack_ack_p99_ms,posts,sync_runs,sync_errors,scans,digests,load1";
+
+    public List<SoakSample> Samples { get; } = [];
+
+    public async Task RunAsync(Stopwatch clock, CancellationToken ct)
+    {
+        await using var csv = new StreamWriter(settings.Csv) { AutoFlush = true };
+        await csv.WriteLineAsync(Header);
+        await using var conn = new NpgsqlConnection(connectionString);
+        await conn.OpenAsync(CancellationToken.None);
+        using var timer = new PeriodicTimer(settings.SampleEvery);
+        do
+        {
+            var sample = await TakeAsync(clock.Elapsed, conn);
+            Samples.Add(sample);
+            await csv.WriteLineAsync(sample.Csv());
+            Console.Error.WriteLine($"{sample.Elapsed:hh\\:mm\\:ss} rss {sample.RssMb:F0} MB, GC heap {sample.GcHeapMb:F0} MB, committed {sample.CommittedMb:F0} MB; " +
+                $"asks {sample.Load.AsksOk}/{sample.Load.AsksFailed} failed/{sample.Load.AsksSkipped} skipped, slack {sample.Load.SlackAnswered}/{sample.Load.SlackSent}, syncs {sample.SyncRuns}, scans {sample.Scans}, digests {sample.Digests}");
+        }
+        while (await WaitAsync(timer, ct));
+    }
+
+    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken ct)
+    {
+        try { return await timer.WaitForNextTickAsync(ct); }
+        catch (OperationCanceledException) { return false; }
+    }
+
+    private async Task<SoakSample> TakeAsync(TimeSpan elapsed, NpgsqlConnection conn)
+    {
+        var info = GC.GetGCMemoryInfo(GCKind.Any);
+        await using var cmd = new NpgsqlCommand(
+            "SELECT (SELECT count(*) FROM sync_runs), (SELECT count(*) FROM sync_runs WHERE error IS NOT NULL), (SELECT count(*) FROM alert_scan_runs), " +
+            "(SELECT count(*) FROM digest_slot_claims c JOIN digest_schedules s ON s.id = c.schedule_id WHERE s.channel_id LIKE 'CSOAK%')", conn);
+        await using var reader = await cmd.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        return new SoakSample(elapsed, Rss(), info.HeapSizeBytes / 1048576.0, info.TotalCommittedBytes / 1048576.0, info.FragmentedBytes / 1048576.0,
+            GC.GetTotalMemory(false) / 1048576.0, GC.GetTotalAllocatedBytes() / 1048576.0, GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2),
+            Process.GetCurrentProcess().Threads.Count, load.Snapshot(), reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), LoadAverage());
+    }
+
+    /// <summary>VmRSS from /proc (what `ps` and the container's memory limit see), else the working set.</summary>
+    public static double Rss()
+    {
+        if (File.Exists("/proc/self/status"))
+            foreach (var line in File.ReadLines("/proc/self/status"))
+                if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
+                    return double.Parse(line[6..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) / 1024;
+        return Environment.WorkingSet / 1048576.0;
+    }
+
+    public static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a";
+}
+
+internal sealed record SoakSample(TimeSpan Elapsed, double RssMb, double GcHeapMb, double CommittedMb, double FragmentedMb, double ManagedMb, double AllocatedMb,
+    int Gen0, int Gen1, int Gen2, int Threads, SoakLoadSnapshot Load, long SyncRuns, long SyncErrors, long Scans, long Digests, string Load1)
+{
+    public string Csv() => string.Create(CultureInfo.InvariantCulture,
+        $"{Elapsed.TotalSeconds:F0},{RssMb:F1},{GcHeapMb:F1},{CommittedMb:F1},{FragmentedMb:F1},{ManagedMb:F1},{AllocatedMb:F0},{Gen0},{Gen1},{Gen2},{Threads}," +
+        $"{Load.AsksOk},{Load.AsksFailed},{Load.AsksSkipped},{Load.AskP50:F1},{Load.AskP99:F1},{Load.SlackSent},{Load.SlackWorking},{Load.SlackSwamped},{Load.SlackAnswered},{Load.SlackAckP99:F1}," +
+        $"{Load.Posts},{SyncRuns},{SyncErrors},{Scans},{Digests},{Load1}");
+}

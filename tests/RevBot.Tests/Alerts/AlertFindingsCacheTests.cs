@@ -1,0 +1,66 @@
+using System.Runtime.CompilerServices;
+using Microsoft.Extensions.Time.Testing;
+using RevBot.Core.Alerts;
+using RevBot.Core.Alerts.Feeds;
+
+namespace RevBot.Tests.Alerts;
+
+/// <summary>
+/// The digests' shared alert scan: one scan per day and language within its lifetime, and after it the findings are
+/// let go (nothing in the cache still holds them), so a large company's scan does not stay in memory between digests.
+/// </summary>
+public sealed class AlertFindingsCacheTests
+{
+    private static readonly DateOnly Day = new(2026, 11, 27);
+
+    [Fact]
+    public async Task Digests_within_the_lifetime_share_one_scan()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 30, 8, 0, 0, TimeSpan.Zero));
+        using var cache = new AlertFindingsCache(time);
+        var scans = 0;
+        Task<IReadOnlyList<AlertFinding>> Scan() { scans++; return Task.FromResult<IReadOnlyList<AlertFinding>>([Finding()]); }
+
+        var first = await cache.GetAsync(Day, "en", Scan);
+        time.Advance(AlertFindingsCache.Lifetime - TimeSpan.FromSeconds(1));
+        Assert.Same(first, await cache.GetAsync(Day, "en", Scan));
+        await cache.GetAsync(Day, "es", Scan);
+        Assert.Equal(2, scans);
+
+        time.Advance(TimeSpan.FromSeconds(1));
+        await cache.GetAsync(Day, "en", Scan);
+        Assert.Equal(3, scans);
+    }
+
+    [Fact]
+    public void After_the_lifetime_the_findings_are_let_go()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 30, 8, 0, 0, TimeSpan.Zero));
+        using var cache = new AlertFindingsCache(time);
+        var findings = Fill(cache);
+        Collect();
+        Assert.True(findings.IsAlive, "the cache must hold the findings within the lifetime");
+
+        time.Advance(AlertFindingsCache.Lifetime);
+        Collect();
+        Assert.False(findings.IsAlive, "the cache still holds the findings after the lifetime");
+    }
+
+    // Not inlined, so no local of the test method keeps the findings reachable.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static WeakReference Fill(AlertFindingsCache cache)
+    {
+        IReadOnlyList<AlertFinding> findings = [Finding()];
+        _ = cache.GetAsync(Day, "en", () => Task.FromResult(findings));
+        return new WeakReference(findings);
+    }
+
+    private static void Collect()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+    }
+
+    private static AlertFinding Finding() => new(AlertKind.StalledDeal, "deal-1", "Acme renewal", null, [], []);
+}
