@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,8 +29,10 @@ internal static class DigestBenchmark
         await using var provider = services.BuildServiceProvider();
 
         var subscriptions = await SubscriptionsAsync(provider, settings.Channels);
-        var queue = new Queue<(DigestKind Kind, IReadOnlyDictionary<Dimension, string> Filters)>(subscriptions);
+        var queue = new Queue<(int Channel, DigestKind Kind, IReadOnlyDictionary<Dimension, string> Filters)>(subscriptions.Select((s, i) => (i, s.Item1, s.Item2)));
+        if (settings.Out is { } folder) Directory.CreateDirectory(folder);
         var shared = new DigestCache();
+        if (settings.Share) shared.Expect(subscriptions.Select(s => s.Item2));
         var caches = new List<DigestCache> { shared };
         var built = 0;
         var charts = 0;
@@ -38,7 +41,7 @@ internal static class DigestBenchmark
         {
             while (true)
             {
-                (DigestKind Kind, IReadOnlyDictionary<Dimension, string> Filters) next;
+                (int Channel, DigestKind Kind, IReadOnlyDictionary<Dimension, string> Filters) next;
                 lock (queue)
                 {
                     if (queue.Count == 0) return;
@@ -57,6 +60,10 @@ internal static class DigestBenchmark
                 Interlocked.Add(ref charts, digest.Charts.Count);
                 if (reply.Facts.Count == 0) throw new InvalidOperationException($"empty {next.Kind} digest");
                 Interlocked.Increment(ref built);
+                // Each channel's digest as JSON (numbers, sections, chart data), to compare two versions' content.
+                if (settings.Out is { } dump)
+                    await File.WriteAllTextAsync(Path.Combine(dump, $"{next.Channel:D3}-{DigestKinds.Name(next.Kind)}.json"),
+                        JsonSerializer.Serialize(new { reply.Title, reply.Text, reply.Facts, reply.Sections, reply.Context, digest.Charts, Document = DigestDocument.From(digest) }, Indented));
             }
         }
         await Task.WhenAll(Enumerable.Range(0, settings.Workers).Select(_ => Task.Run(WorkAsync)));
@@ -70,10 +77,13 @@ internal static class DigestBenchmark
         Console.WriteLine("| ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         Console.WriteLine($"| {settings.Channels} | {settings.Workers} | {(settings.Share ? "yes" : "no")} | {built} | {charts} | {queries} | {hits} | {clock.Elapsed.TotalSeconds:F1} | " +
             $"{clock.Elapsed.TotalMilliseconds / Math.Max(1, built):F0} | {self.PeakWorkingSet64 / 1048576.0:F0} | {GC.GetTotalAllocatedBytes() / 1048576.0:F0} |");
+        Console.Error.WriteLine($"charts drawn: {caches.Sum(c => c.Charts)} distinct in {TimeSpan.FromTicks(caches.Sum(c => c.RenderTime.Ticks)).TotalSeconds:F1} s");
         Console.Error.WriteLine($"query time added up: {TimeSpan.FromTicks(caches.Sum(c => c.QueryTime.Ticks)).TotalSeconds:F1} s; slowest:");
         foreach (var (key, elapsed) in shared.Slowest(settings.Verbose ? int.MaxValue : 12)) Console.Error.WriteLine($"{elapsed.TotalMilliseconds,8:F0} ms  {key}");
         return 0;
     }
+
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
     /// <summary>Channel i gets kind i mod 5 and the (i div 5)-th filter set: none, each region, each segment, each region × segment.</summary>
     private static async Task<List<(DigestKind, IReadOnlyDictionary<Dimension, string>)>> SubscriptionsAsync(ServiceProvider provider, int channels)

@@ -2,8 +2,8 @@ using System.Globalization;
 
 namespace RevBot.Benchmarks;
 
-/// <summary><c>digests --db TARGET [--as-of YYYY-MM-DD] [--channels N] [--workers N] [--no-share]</c>.</summary>
-internal sealed record DigestBenchmarkSettings(string Target, DateOnly AsOf, int Channels, int Workers, bool Share, bool Verbose = false)
+/// <summary><c>digests --db TARGET [--as-of YYYY-MM-DD] [--channels N] [--workers N] [--no-share] [--verbose] [--out FOLDER]</c>.</summary>
+internal sealed record DigestBenchmarkSettings(string Target, DateOnly AsOf, int Channels, int Workers, bool Share, bool Verbose = false, string? Out = null)
 {
     public static DigestBenchmarkSettings? Parse(string[] args)
     {
@@ -13,6 +13,7 @@ internal sealed record DigestBenchmarkSettings(string Target, DateOnly AsOf, int
         var workers = 2;
         var share = true;
         var verbose = false;
+        string? output = null;
         for (var i = 1; i < args.Length; i++)
         {
             string Value() => i + 1 < args.Length ? args[++i] : throw new FormatException($"{args[i]} needs a value");
@@ -24,9 +25,10 @@ internal sealed record DigestBenchmarkSettings(string Target, DateOnly AsOf, int
                 case "--workers": workers = int.Parse(Value(), CultureInfo.InvariantCulture); break;
                 case "--no-share": share = false; break;
                 case "--verbose": verbose = true; break;
+                case "--out": output = Value(); break;
                 default: return null;
             }
         }
-        return target is null || channels < 1 || workers < 1 ? null : new DigestBenchmarkSettings(target, asOf, channels, workers, share, verbose);
+        return target is null || channels < 1 || workers < 1 ? null : new DigestBenchmarkSettings(target, asOf, channels, workers, share, verbose, output);
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using RevBot.Core.Images;
+using RevBot.Core.Metrics;
 
 namespace RevBot.Core.Digests;
 
@@ -14,7 +15,9 @@ public sealed class DigestCache
     private readonly ConcurrentDictionary<string, Lazy<Task<object>>> _entries = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, TimeSpan> _durations = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Lazy<DigestImage>> _images = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte> _regionBreakdowns = new(StringComparer.Ordinal);
     private long _hits;
+    private long _renderTicks;
 
     /// <summary>Distinct queries run through the cache.</summary>
     public int Queries => _entries.Keys.Count(k => !k.StartsWith(DigestPrefix, StringComparison.Ordinal));
@@ -31,8 +34,41 @@ public sealed class DigestCache
         ArgumentNullException.ThrowIfNull(chart);
         var key = string.Join('|', chart.FileName, chart.Title, chart.Kind, chart.Target, chart.TargetLabel, language, currency,
             string.Join(';', chart.Bars.Select(b => $"{b.Label}={b.Value}:{b.IsTotal}")));
-        return _images.GetOrAdd(key, _ => new Lazy<DigestImage>(() => DigestChartRenderer.Render(chart, language, currency))).Value;
+        return _images.GetOrAdd(key, _ => new Lazy<DigestImage>(() =>
+        {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
+            var image = DigestChartRenderer.Render(chart, language, currency);
+            Interlocked.Add(ref _renderTicks, System.Diagnostics.Stopwatch.GetElapsedTime(started).Ticks);
+            return image;
+        })).Value;
     }
+
+    /// <summary>Distinct charts drawn, and the time spent drawing them (for benchmarks and logs).</summary>
+    public int Charts => _images.Count;
+
+    /// <summary>The time spent drawing charts, added up.</summary>
+    public TimeSpan RenderTime => new(Interlocked.Read(ref _renderTicks));
+
+    /// <summary>
+    /// Tells the cache the filters of the batch's digests, before they are built. A region breakdown is read for every
+    /// filter set that has a region (its other filters, grouped by region); the filter set without the region then
+    /// takes its numbers from that breakdown's total (every row is in exactly one region) instead of a statement of
+    /// its own: the unfiltered digests from the breakdown the regions' subscribers read, a segment's from the one its
+    /// region × segment subscribers read. Without it (a lone preview) each number is its own, cheaper, statement.
+    /// </summary>
+    public void Expect(IEnumerable<IReadOnlyDictionary<Dimension, string>> filterSets)
+    {
+        ArgumentNullException.ThrowIfNull(filterSets);
+        foreach (var filters in filterSets.Where(f => f.ContainsKey(Dimension.Region)))
+            _regionBreakdowns[FilterKey(filters.Where(f => f.Key != Dimension.Region))] = 0;
+    }
+
+    /// <summary>Whether a digest of the batch reads the region breakdown of these filters anyway (see <see cref="Expect"/>).</summary>
+    internal bool ReadsRegionsOf(IReadOnlyDictionary<Dimension, string> filters) =>
+        !filters.ContainsKey(Dimension.Region) && _regionBreakdowns.ContainsKey(FilterKey(filters));
+
+    internal static string FilterKey(IEnumerable<KeyValuePair<Dimension, string>> filters) =>
+        string.Join(',', filters.OrderBy(f => f.Key).Select(f => $"{f.Key}={f.Value}"));
 
     /// <summary>The slowest queries so far and how long each took (for benchmarks and logs).</summary>
     public IReadOnlyList<KeyValuePair<string, TimeSpan>> Slowest(int count) => [.. _durations.OrderByDescending(d => d.Value).Take(count)];

@@ -24,6 +24,8 @@ internal sealed class DigestData(RevBotDb db, MetricEngine engine, CompanyClock 
     public async Task<MetricResult> EvaluateAsync(string metric, Period period, IReadOnlyDictionary<Dimension, string> filters, Dimension? groupBy = null)
     {
         var query = new MetricQuery(metric, period, filters, groupBy);
+        if (groupBy is null && cache.ReadsRegionsOf(filters) && TotalOfRegions(metric))
+            return new MetricResult(query, (await EvaluateAsync(metric, period, filters, Dimension.Region)).Total, []);
         if (groupBy is null && SharedBreakdown(metric, filters) is { } by)
         {
             var rest = filters.Where(f => f.Key != by).ToDictionary(f => f.Key, f => f.Value);
@@ -44,6 +46,14 @@ internal sealed class DigestData(RevBotDb db, MetricEngine engine, CompanyClock 
     private static string[]? Family(string metric) =>
         MetricCatalog.FamilyOf(MetricCatalog.Get(metric)) is { } family ? [.. family.Select(m => m.Value)] : null;
 
+    /// <summary>
+    /// Whether the total of the metric's region breakdown is the metric without it: the engine adds up the statistics of
+    /// the groups (each row in exactly one region) and derives the total from that sum. Not the forecast: grouped, its
+    /// model reads finer cells in floating point, which could move the total by a cent.
+    /// </summary>
+    private static bool TotalOfRegions(string metric) =>
+        metric != MetricIds.Forecast && MetricSupport.Supports(metric, Dimension.Region, breakdown: true);
+
     /// <summary>Region first, then segment: the dimension whose breakdown can answer this filter, if any.</summary>
     private static Dimension? SharedBreakdown(string metric, IReadOnlyDictionary<Dimension, string> filters)
     {
@@ -55,6 +65,12 @@ internal sealed class DigestData(RevBotDb db, MetricEngine engine, CompanyClock 
     /// <summary>The ARR bridge, from the bridge by region or segment when the filters have one (as for metrics).</summary>
     public async Task<ArrBridge> ArrBridgeAsync(Period period, IReadOnlyDictionary<Dimension, string> filters)
     {
+        // The bridge is account by account and an account is in one region: the regions' bridges add up to the whole.
+        if (cache.ReadsRegionsOf(filters) && MetricSupport.Supports(MetricIds.NetNewArr, Dimension.Region, breakdown: true))
+        {
+            var regions = await cache.GetAsync(Key("arr_bridge", "", period, filters, Dimension.Region), () => engine.ArrBridgeByAsync(period, filters, Dimension.Region, Ct));
+            if (regions.Count > 0) return Sum(regions);
+        }
         if (SharedBreakdown(MetricIds.NetNewArr, filters) is { } by)
         {
             var rest = filters.Where(f => f.Key != by).ToDictionary(f => f.Key, f => f.Value);
@@ -63,6 +79,14 @@ internal sealed class DigestData(RevBotDb db, MetricEngine engine, CompanyClock 
         }
         return await cache.GetAsync(Key("arr_bridge", "", period, filters, null), () => engine.ArrBridgeAsync(period, filters, Ct));
     }
+
+    private static ArrBridge Sum(IReadOnlyList<ArrBridgeRow> rows) =>
+        rows.Select(r => r.Bridge).Aggregate((a, b) => new ArrBridge(a.StartDay, a.EndDay, a.Starting + b.Starting, a.New + b.New, a.Expansion + b.Expansion,
+            a.Contraction + b.Contraction, a.Churn + b.Churn, a.Ending + b.Ending, a.NewAccounts + b.NewAccounts, a.ChurnedAccounts + b.ChurnedAccounts)
+        {
+            ExpandedAccounts = a.ExpandedAccounts + b.ExpandedAccounts,
+            ContractedAccounts = a.ContractedAccounts + b.ContractedAccounts,
+        });
 
     /// <summary>
     /// A deal list, picked from the list's first N per (region, segment) pair computed once for the other filters: one
@@ -100,6 +124,5 @@ internal sealed class DigestData(RevBotDb db, MetricEngine engine, CompanyClock 
         cache.GetAsync(Key("data_start", "", Period.AllTime, MetricQuery.NoFilters, null), () => DataStart.FirstDayAsync(db, clock, Ct));
 
     private string Key(string what, string metric, Period period, IReadOnlyDictionary<Dimension, string> filters, Dimension? groupBy) =>
-        string.Join('|', what, metric, AsOf.DayNumber, period.Start.DayNumber, period.End.DayNumber, groupBy?.ToString() ?? "",
-            string.Join(',', filters.OrderBy(f => f.Key).Select(f => $"{f.Key}={f.Value}")));
+        string.Join('|', what, metric, AsOf.DayNumber, period.Start.DayNumber, period.End.DayNumber, groupBy?.ToString() ?? "", DigestCache.FilterKey(filters));
 }

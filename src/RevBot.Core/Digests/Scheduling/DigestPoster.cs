@@ -70,7 +70,7 @@ public sealed partial class DigestPoster(RevBotDb db, DigestBuilder builder, Rep
         await tx.CommitAsync(ct);
     }
 
-    private static Dictionary<Dimension, string> Filters(DigestSubscription s)
+    internal static Dictionary<Dimension, string> Filters(DigestSubscription s)
     {
         var filters = new Dictionary<Dimension, string>();
         if (s.Region is { } region) filters[Dimension.Region] = region;

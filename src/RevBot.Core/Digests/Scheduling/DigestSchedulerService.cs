@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RevBot.Core.Digests.Timing;
 using RevBot.Core.Domain;
+using RevBot.Core.Metrics;
 using RevBot.Core.Storage;
 
 namespace RevBot.Core.Digests.Scheduling;
@@ -54,6 +55,7 @@ public sealed partial class DigestSchedulerService(
         var due = await ClaimDueAsync(ct);
         if (due.Count == 0) return [];
         var cache = new DigestCache();
+        cache.Expect(due.Select(d => (IReadOnlyDictionary<Dimension, string>)DigestPoster.Filters(d.Schedule)));
         var results = new System.Collections.Concurrent.ConcurrentBag<(DueDigest, string)>();
         await Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = options.Value.Parallelism, CancellationToken = ct }, async (item, token) =>
         {
