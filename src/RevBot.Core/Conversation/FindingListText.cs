@@ -20,6 +20,14 @@ internal sealed class FindingListText(ParsedQuestion q, DateOnly asOf, string cu
 
     private string Language => f.Language;
 
+    /// <summary>For accounts ready to expand: which scan the scores come from ("from the alert scan 2 hours ago"), or that none has run.</summary>
+    private string? scanned;
+
+    /// <summary>The list reads the scores stored at <paramref name="scannedAt"/>; null: no scan has run, they were scored now.</summary>
+    public void Scanned(DateTime? scannedAt, DateTime nowUtc) => scanned = scannedAt is { } at
+        ? T(nameof(Catalog.AnswerExpansionStored), DealText.Ago(at, nowUtc, Language))
+        : T(nameof(Catalog.AnswerExpansionUnscanned));
+
     private string T(string key, params object?[] args) => Texts.Get(f.Language, key, args);
 
     /// <summary>
@@ -164,6 +172,7 @@ internal sealed class FindingListText(ParsedQuestion q, DateOnly asOf, string cu
             text = $"{head}: {Summary(breakdown)}. {(total > items.Count ? T(nameof(Catalog.AnswerFindingsFirstOf), items.Count) + " " : "")}{string.Join("; ", lines)}.";
             lead = $"{head}: {Summary(breakdown)}.";
         }
+        if (scanned is not null) text = $"{text} {scanned}";
         var title = MetricAnswerComposer.Capitalize(T(name.Title, By + scope, AsOf), f.Culture);
         return new Answer
         {
@@ -189,7 +198,7 @@ internal sealed class FindingListText(ParsedQuestion q, DateOnly asOf, string cu
                 Lead = lead,
                 Table = total == 0 ? null : table,
                 Actions = actions,
-                Context = [T(nameof(Catalog.AnswerFindingsContext))],
+                Context = scanned is null ? [T(nameof(Catalog.AnswerFindingsContext))] : [scanned, T(nameof(Catalog.AnswerFindingsContext))],
             },
         };
     }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using RevBot.Core.Alerts;
 using RevBot.Core.Answers;
+using RevBot.Core.Company;
 using RevBot.Core.Metrics;
 using RevBot.Core.Storage;
 
@@ -8,12 +9,13 @@ namespace RevBot.Core.Conversation;
 
 /// <summary>
 /// Answers "which deals are stalled?", "accounts at risk of churning" and "which accounts are ready to expand?" from the
-/// alerts engine's own scan (<see cref="ExpansionQuery"/> scores the last, in one statement), read-only:
+/// alerts engine's own scan (<see cref="ExpansionQuery"/> scores the last, in one statement; the list reads the scores
+/// the last delivering scan stored, <see cref="StoredExpansion"/>, and says how old they are), read-only:
 /// asking records no alert and queues no message. The question's filters, value sets ("excluding West") and amount
 /// range narrow the findings in the database (<see cref="AlertSlice"/>, as the digests do): a deal's amount, an
 /// account's ARR today. "by region" groups them. The list keeps the scan's order (within each group). Scoped.
 /// </summary>
-public sealed class FindingLists(RevBotDb db, AlertScanner scanner)
+public sealed class FindingLists(RevBotDb db, AlertScanner scanner, CompanyClock clock)
 {
     public async Task<Answer> AnswerAsync(ParsedQuestion q, DateOnly asOf, string? userEmail, int limit, string currency, CancellationToken ct)
     {
@@ -37,7 +39,12 @@ public sealed class FindingLists(RevBotDb db, AlertScanner scanner)
             return GuidanceComposer.NotUnderstood(q, text.NotForPeriod(period));
 
         var found = new List<AlertFinding>();
-        await foreach (var f in scanner.ScanAsync(new AlertScanRequest(asOf, q.Language, Only: kind), ct)) found.Add(f);
+        // Accounts ready to expand are what the last scan stored (scoring every customer again is seconds at scale 100);
+        // only when no scan has run yet are they scored now, and the answer says which.
+        var stored = kind == AlertKind.Expansion ? await StoredExpansion.ReadAsync(db, q.Language, ct) : null;
+        if (stored is { } scan) found = scan.Findings;
+        else await foreach (var f in scanner.ScanAsync(new AlertScanRequest(asOf, q.Language, Only: kind), ct)) found.Add(f);
+        if (kind == AlertKind.Expansion) text.Scanned(stored?.ScannedAt, clock.UtcNow);
         var ids = found.Select(f => f.SubjectId).ToList();
         var ownerName = q.Filters.TryGetValue(Dimension.Owner, out var owner) && !string.Equals(owner, userEmail, StringComparison.OrdinalIgnoreCase)
             ? await db.Users.AsNoTracking().Where(u => u.Email == owner).Select(u => u.Name).FirstOrDefaultAsync(ct) ?? owner

@@ -65,17 +65,27 @@ public sealed class AlertDelivery(RevBotDb db, AlertScanner scanner, AlertRouter
         var subjects = findings.Select(f => f.SubjectId).Distinct().ToList();
         var live = await db.Alerts.AsNoTracking()
             .Where(a => a.State != AlertState.Resolved && subjects.Contains(a.SubjectId))
-            .Select(a => new { a.Id, a.Kind, a.SubjectId, a.ReasonCode })
+            .Select(a => new { a.Id, a.Kind, a.SubjectId, a.ReasonCode, a.Score, a.ReasonData })
             .ToListAsync(ct);
-        var known = live.ToDictionary(a => (a.Kind, a.SubjectId, a.ReasonCode), a => a.Id);
+        var known = live.ToDictionary(a => (a.Kind, a.SubjectId, a.ReasonCode));
         var touched = new List<long>();
+        // Seen again with another score or other numbers in its reason: stored as now seen, so what reads the stored
+        // alerts (the expansion list, StoredExpansion) reads the last scan, not the first.
+        var changed = new Dictionary<long, (int? Score, string Reason, string Data)>();
         var added = 0;
         foreach (var f in findings)
         {
             var kind = EnumText.Format(f.Kind);
             foreach (var reason in f.Reasons.DistinctBy(r => r.Code))
             {
-                if (known.TryGetValue((kind, f.SubjectId, reason.Code), out var id)) { touched.Add(id); continue; }
+                if (known.TryGetValue((kind, f.SubjectId, reason.Code), out var seen))
+                {
+                    touched.Add(seen.Id);
+                    // A row stored before reasons were words keeps the text it was delivered with (AlertLanguageTests).
+                    if (seen.ReasonData is not null && reason.Words?.ToJson() is { } data && (seen.Score != f.Score || seen.ReasonData != data))
+                        changed[seen.Id] = (f.Score, Fit(reason.Text, 500), data);
+                    continue;
+                }
                 added++;
                 db.Alerts.Add(new Alert
                 {
@@ -89,6 +99,12 @@ public sealed class AlertDelivery(RevBotDb db, AlertScanner scanner, AlertRouter
         {
             var ids = touched.GetRange(i, Math.Min(Batch, touched.Count - i));
             await db.Alerts.Where(a => ids.Contains(a.Id)).ExecuteUpdateAsync(s => s.SetProperty(a => a.LastSeenAt, now), ct);
+        }
+        if (changed.Count > 0)
+        {
+            var ids = changed.Keys.ToList();
+            foreach (var alert in await db.Alerts.Where(a => ids.Contains(a.Id)).ToListAsync(ct))
+                (alert.Score, alert.Reason, alert.ReasonData) = changed[alert.Id];
         }
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
