@@ -22,8 +22,11 @@ internal static class ForecastBenchmark
     private static readonly string[] Questions =
     [
         "forecast this quarter", "forecast next quarter", "forecast for EMEA this quarter", "forecast by region this quarter",
-        "will we hit quota this quarter", "¿llegamos a la cuota?",
+        "forecast by segment this quarter", MyTeam, "will we hit quota this quarter", "¿llegamos a la cuota?",
     ];
+
+    /// <summary>Asked as the manager with the most direct reports (the weekly digests' "my team" forecast).</summary>
+    private const string MyTeam = "forecast for my team this quarter";
 
     public static async Task RunAsync(string rawTarget, DateOnly asOf, int iterations, bool writes)
     {
@@ -32,6 +35,13 @@ internal static class ForecastBenchmark
         services.AddRevBotCore(new ConfigurationBuilder().Build());
         services.AddRevBotData(DbTarget.Parse(rawTarget));
         await using var provider = services.BuildServiceProvider();
+        string? manager;
+        await using (var scope = provider.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<RevBot.Core.Storage.RevBotDb>();
+            manager = await db.Users.Where(u => db.Users.Any(r => r.ManagerId == u.Id))
+                .OrderByDescending(u => db.Users.Count(r => r.ManagerId == u.Id)).ThenBy(u => u.Id).Select(u => u.Email).FirstOrDefaultAsync();
+        }
         foreach (var warmed in Questions.Take(2))
         {
             var began = Stopwatch.GetTimestamp();
@@ -44,11 +54,18 @@ internal static class ForecastBenchmark
         Console.WriteLine("| --- | ---: | ---: | ---: |");
         foreach (var question in Questions)
         {
+            var first = true;
             async Task AskAsync()
             {
                 await using var scope = provider.CreateAsyncScope();
-                var answer = await scope.ServiceProvider.GetRequiredService<AskService>().AskAsync(new AskRequest(question, AsOf: asOf), CancellationToken.None);
+                var email = question == MyTeam ? manager : null;
+                var answer = await scope.ServiceProvider.GetRequiredService<AskService>().AskAsync(new AskRequest(question, email, AsOf: asOf), CancellationToken.None);
                 if (!answer.Understood) throw new InvalidOperationException($"not understood: {question}");
+                // What was answered (the filter "my team" became, the breakdown), so a table row is the question it names.
+                if (first)
+                    Console.Error.WriteLine($"{question}: {answer.Metric} {string.Join(",", answer.Filters?.Select(f => $"{f.Key}={f.Value}") ?? [])} " +
+                        $"by {answer.GroupBy ?? "-"} = {answer.Value:N0} (from history: {answer.Forecast is not null})");
+                first = false;
             }
             var started = Stopwatch.GetTimestamp();
             await AskAsync();

@@ -42,4 +42,17 @@ public sealed class Deal
 
     /// <summary>Optimistic-concurrency token: bumped on every change, carried by every card.</summary>
     public int Version { get; set; } = 1;
+
+    /// <summary>
+    /// How many times the close date has moved later: the push count of the deal's latest deal-history row (null
+    /// without one). Kept by the database (triggers on deal_history), never written by EF (a bulk load writes what the triggers would); the forecast reads today's
+    /// open deals from it instead of probing their history.
+    /// </summary>
+    public int? ClosePushes { get; set; }
+
+    /// <summary>
+    /// When the deal entered its current stage: its latest stage-history entry (null without stage history). Kept by
+    /// the database (triggers on deal_stage_history), never written by EF.
+    /// </summary>
+    public DateTime? StageEnteredAt { get; set; }
 }

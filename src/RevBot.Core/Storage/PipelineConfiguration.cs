@@ -22,6 +22,9 @@ internal sealed class DealConfiguration : IEntityTypeConfiguration<Deal>
         b.Property(d => d.NextStep).HasMaxLength(500);
         b.Property(d => d.Discount).HasPrecision(5, 2);
         b.Property(d => d.Version).IsConcurrencyToken();
+        // Kept by the triggers on the history tables (DealForecastState migrations): EF leaves them out of writes.
+        b.Property(d => d.ClosePushes).ValueGeneratedOnAddOrUpdate();
+        b.Property(d => d.StageEnteredAt).ValueGeneratedOnAddOrUpdate();
         b.HasOne(d => d.Account).WithMany().HasForeignKey(d => d.AccountId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(d => d.Owner).WithMany().HasForeignKey(d => d.OwnerId).OnDelete(DeleteBehavior.SetNull);
         // The metric queries: closed deals by close time, open deals by expected close, creation, per owner/account.
@@ -39,10 +42,17 @@ internal sealed class DealStageChangeConfiguration : IEntityTypeConfiguration<De
 {
     public const string StageExitTrigger = "deal_stage_history_exits";
 
+    /// <summary>Keeps deals.stage_entered_at (see <see cref="Deal.StageEnteredAt"/>); created by the DealForecastState migrations.</summary>
+    public const string StageEnteredTrigger = "deal_stage_history_entered";
+
     public void Configure(EntityTypeBuilder<DealStageChange> b)
     {
         // The trigger keeps left_at (see DealStageChange.LeftAt); it is created by the StageExits migrations.
-        b.ToTable("deal_stage_history", t => t.HasTrigger(StageExitTrigger));
+        b.ToTable("deal_stage_history", t =>
+        {
+            t.HasTrigger(StageExitTrigger);
+            t.HasTrigger(StageEnteredTrigger);
+        });
         b.Property(h => h.DealId).HasMaxLength(64);
         b.Property(h => h.Stage).HasMaxLength(64);
         // Written by the trigger only: EF leaves it out of inserts and updates, imports do not compare it.
@@ -58,11 +68,14 @@ internal sealed class DealStageChangeConfiguration : IEntityTypeConfiguration<De
 
 internal sealed class DealHistoryConfiguration : IEntityTypeConfiguration<DealHistoryEntry>
 {
+    public const string PushesTrigger = "deal_history_pushes";
+
     public void Configure(EntityTypeBuilder<DealHistoryEntry> b)
     {
         // No foreign key: the trigger writes a deal's first row in the same statement that inserts it, and a deleted
         // deal's past still says what the forecast knew then.
-        b.ToTable("deal_history");
+        // The trigger keeps deals.close_pushes (see Deal.ClosePushes); created by the DealForecastState migrations.
+        b.ToTable("deal_history", t => t.HasTrigger(PushesTrigger));
         b.Property(h => h.DealId).HasMaxLength(64);
         // A deal's values as of a moment: its latest row at or before it.
         b.HasIndex(h => new { h.DealId, h.At });

@@ -18,6 +18,9 @@ internal sealed class AccountEmitter(DemoSeedOptions options, DemoTimeline time,
     {
         sink.Accounts?.Write(plan.Account);
         if (sink.Contacts is { } contacts) _contacts.Write(plan, contacts);
+        // The histories come first: each deal carries what the history tables' triggers keep on it (suspended by the load).
+        var dealHistoryRows = sink.DealHistory is null ? null : _dealHistory.Rows(plan);
+        var stageRows = sink.StageHistory is null ? null : StageRows(plan);
         if (sink.Deals is { } deals)
         {
             foreach (var deal in plan.Deals)
@@ -26,8 +29,10 @@ internal sealed class AccountEmitter(DemoSeedOptions options, DemoTimeline time,
                 totals.Add(deal.Deal);
             }
         }
-        if (sink.StageHistory is { } history) WriteHistory(plan, history);
-        if (sink.DealHistory is { } dealHistory) _dealHistory.Write(plan, dealHistory);
+        if (sink.StageHistory is { } history)
+            foreach (var row in stageRows!) history.Write(row);
+        if (sink.DealHistory is { } dealHistory)
+            foreach (var row in dealHistoryRows!) dealHistory.Write(row);
         if (sink.Activities is { } activities) _activities.Write(plan, activities);
         if (sink.Subscriptions is { } subscriptions)
             foreach (var s in plan.Subscriptions) subscriptions.Write(s);
@@ -36,8 +41,10 @@ internal sealed class AccountEmitter(DemoSeedOptions options, DemoTimeline time,
         if (sink.Audit is { } audit) _audit.Write(plan, audit);
     }
 
-    private void WriteHistory(AccountPlan plan, IRowWriter<DealStageChange> writer)
+    /// <summary>The account's deals' stage history; each deal's <see cref="Deal.StageEnteredAt"/> is set to its latest entry.</summary>
+    private List<DealStageChange> StageRows(AccountPlan plan)
     {
+        var rows = new List<DealStageChange>();
         foreach (var deal in plan.Deals)
         {
             var id = deal.Deal.Id;
@@ -47,8 +54,10 @@ internal sealed class AccountEmitter(DemoSeedOptions options, DemoTimeline time,
             foreach (var (stage, at) in entries)
             {
                 var leftAt = entries.Where(e => e.At > at).Select(e => (DateTime?)e.At).Min();
-                writer.Write(new DealStageChange { Id = _nextStageChange++, DealId = id, Stage = stage, EnteredAt = at, LeftAt = leftAt });
+                rows.Add(new DealStageChange { Id = _nextStageChange++, DealId = id, Stage = stage, EnteredAt = at, LeftAt = leftAt });
             }
+            deal.Deal.StageEnteredAt = entries.Count == 0 ? null : entries.Max(e => e.At);
         }
+        return rows;
     }
 }

@@ -14,13 +14,24 @@ internal sealed class DealHistoryRows(DemoSeedOptions options, DemoTimeline time
 {
     private long _next = 1;
 
-    public void Write(AccountPlan plan, IRowWriter<DealHistoryEntry> writer)
+    /// <summary>
+    /// The account's deals' rows, in the order they are written; each deal's <see cref="Deal.ClosePushes"/> is set to
+    /// its latest row's push count, as the database's trigger would keep it (the load suspends the triggers).
+    /// </summary>
+    public List<DealHistoryEntry> Rows(AccountPlan plan)
     {
         var r = DemoRandom.For(options.Seed, DemoStream.DealHistory, plan.Index);
-        foreach (var deal in plan.Deals) Write(deal, r, writer);
+        var rows = new List<DealHistoryEntry>();
+        foreach (var deal in plan.Deals)
+        {
+            var first = rows.Count;
+            Write(deal, r, rows);
+            deal.Deal.ClosePushes = rows.Skip(first).MaxBy(h => (h.At, h.Id))?.Pushes;
+        }
+        return rows;
     }
 
-    private void Write(DealPlan plan, Randomizer r, IRowWriter<DealHistoryEntry> writer)
+    private void Write(DealPlan plan, Randomizer r, List<DealHistoryEntry> writer)
     {
         var deal = plan.Deal;
         // The same draws for every deal, whatever is used, so each deal's history depends only on its position.
@@ -38,7 +49,7 @@ internal sealed class DealHistoryRows(DemoSeedOptions options, DemoTimeline time
         for (var i = 0; i < pushes && days[0].AddDays(-steps[i]) > DemoTimeline.Day(created).AddDays(7); i++) days.Insert(0, days[0].AddDays(-steps[i]));
         var amount = deal.Amount;
         var first = revised < 0.25 ? DemoDealPlanner.RoundAmount((double)amount * factor) : amount;
-        writer.Write(Row(deal.Id, created, first, days[0], 0));
+        writer.Add(Row(deal.Id, created, first, days[0], 0));
         var at = created;
         var pushed = 0;
         for (var i = 1; i < days.Count; i++)
@@ -48,11 +59,11 @@ internal sealed class DealHistoryRows(DemoSeedOptions options, DemoTimeline time
             if (when <= at) when = at.AddHours(12);
             if (when >= end) break;
             at = DemoTimeline.Seconds(when);
-            writer.Write(Row(deal.Id, at, amount, days[i], ++pushed));
+            writer.Add(Row(deal.Id, at, amount, days[i], ++pushed));
         }
         var current = pushed == 0 ? days[0] : days[pushed];
         if (current != final || (pushed == 0 && first != amount))
-            writer.Write(Row(deal.Id, deal.ClosedAt ?? DemoTimeline.Seconds(at.AddHours(1) < end ? at.AddHours(1) : end), amount, final, pushed + (final > current ? 1 : 0)));
+            writer.Add(Row(deal.Id, deal.ClosedAt ?? DemoTimeline.Seconds(at.AddHours(1) < end ? at.AddHours(1) : end), amount, final, pushed + (final > current ? 1 : 0)));
     }
 
     private DealHistoryEntry Row(string dealId, DateTime at, decimal amount, DateOnly closeDate, int pushes) =>

@@ -15,7 +15,7 @@ namespace RevBot.Core.Metrics.Forecast;
 /// and period whatever the filter or breakdown, with a stamp of the writes that can change the past: the newest sync
 /// run and the newest import or sync in the audit log. A deal edited, created, moved or closed today does not change
 /// what was known at past checkpoints (its history rows are dated now), so after such a write only the checkpoint of
-/// today is read again (the open deals as they are now, each probed by index for its push count and time in stage).
+/// today is read again (the open deals as they are now, one row each: the deal carries its push count and stage entry).
 /// </item>
 /// </list>
 /// Reading both stamps is one statement of six index probes. Questions with value sets or an amount range use the

@@ -20,16 +20,14 @@ internal static class ForecastDeals
         SqlFilters.Amount(select, p, context.Conditions.Amount);
         var dialect = p.Dialect;
         var now = p.Instant(at.AtUtc);
-        // Each group's largest deals by amount are the candidates (the whole answer's largest are among them); only
-        // those are probed for their stage and push history.
+        // Each group's largest deals by amount are the candidates (the whole answer's largest are among them).
         var partition = group is null ? "" : $"PARTITION BY {group.Key} ";
-        var ranked = select.ToSql($"d.id, d.name, d.amount, d.stage, d.type, d.close_date, d.created_at, {group?.Key ?? "NULL"} AS g, " +
+        var ranked = select.ToSql($"d.id, d.name, d.amount, d.stage, d.type, d.close_date, d.created_at, d.close_pushes, d.stage_entered_at, {group?.Key ?? "NULL"} AS g, " +
             $"ROW_NUMBER() OVER ({partition}ORDER BY d.amount DESC, d.id) AS rn");
-        var entered = "(SELECT s2.entered_at FROM deal_stage_history s2 WHERE s2.deal_id = c.id ORDER BY s2.entered_at DESC LIMIT 1)";
-        var pushes = "(SELECT h2.pushes FROM deal_history h2 WHERE h2.deal_id = c.id ORDER BY h2.at DESC, h2.id DESC LIMIT 1)";
-        var hasStage = "(SELECT COUNT(*) FROM deal_stage_history s3 WHERE s3.deal_id = c.id)";
-        var sql = $"SELECT c.id, c.name, c.amount, c.stage, c.type, c.close_date, COALESCE({pushes}, 0), " +
-            $"({dialect.EpochSeconds(now)} - {dialect.EpochSeconds($"COALESCE({entered}, c.created_at, {now})")}) / 86400, {hasStage}, c.g " +
+        // The push count and stage entry are the deal's latest history rows', kept on the deal by the history triggers.
+        var sql = $"SELECT c.id, c.name, c.amount, c.stage, c.type, c.close_date, COALESCE(c.close_pushes, 0), " +
+            $"({dialect.EpochSeconds(now)} - {dialect.EpochSeconds($"COALESCE(c.stage_entered_at, c.created_at, {now})")}) / 86400, " +
+            "CASE WHEN c.stage_entered_at IS NULL THEN 0 ELSE 1 END, c.g " +
             $"FROM ({ranked}) c WHERE c.rn <= {Candidates} ORDER BY c.amount DESC, c.id";
         var rows = await SqlRunner.QueryAsync(context.Db, sql, p, r => (
             Id: r.Text(0)!, Name: r.Text(1), Amount: r.Number(2), Stage: r.Text(3) ?? "", Type: r.Text(4) ?? "",

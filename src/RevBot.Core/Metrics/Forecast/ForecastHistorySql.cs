@@ -13,9 +13,10 @@ namespace RevBot.Core.Metrics.Forecast;
 internal static class ForecastHistorySql
 {
     /// <param name="current">
-    /// Read the one checkpoint given (today's) from the deals' current state: the open deals with their amount, close date
-    /// and stage as they are now, only the push count and the time in stage from their latest history rows. Else every
-    /// checkpoint is read as of then, from the history (the learned table, and the backtest's "today" in the past).
+    /// Read the one checkpoint given (today's) from the deals' current state: the open deals with their amount, close date,
+    /// stage, push count and stage entry as they are now (the last two kept on the deal by the history tables' triggers:
+    /// their latest history rows). Else every checkpoint is read as of then, from the history (the learned table, and
+    /// the backtest's "today" in the past).
     /// </param>
     public static async Task<List<ForecastCell>> CellsAsync(MetricContext context, IReadOnlyList<ForecastCheckpoint> checkpoints, Dimension? groupBy, bool current, CancellationToken ct)
     {
@@ -43,11 +44,19 @@ internal static class ForecastHistorySql
         // PostgreSQL reads the rows' columns in the probe (LATERAL); as correlated subqueries joined back by id, it
         // evaluated each probe twice and hash-joined the whole history tables (34 s instead of 7 at scale 100).
         // SQLite has no LATERAL: there the subqueries return the rows' ids, joined back by primary key.
-        var columns = $"q.j, {group?.Key ?? "NULL"} AS g, d.id, d.status, d.closed_at, d.created_at, d.type, d.amount, d.close_date, d.stage, q.t, q.e, q.sday, q.tday, q.eday";
+        var columns = $"q.j, {group?.Key ?? "NULL"} AS g, d.id, d.status, d.closed_at, d.created_at, d.type, d.amount, d.close_date, d.stage, " +
+            "d.close_pushes, d.stage_entered_at, q.t, q.e, q.sday, q.tday, q.eday";
         static string HistoryRow(string deal, string at) => $"FROM deal_history h2 WHERE h2.deal_id = {deal} AND h2.at <= {at} ORDER BY h2.at DESC, h2.id DESC LIMIT 1";
         static string StageRow(string deal, string at) => $"FROM deal_stage_history s2 WHERE s2.deal_id = {deal} AND s2.entered_at <= {at} ORDER BY s2.entered_at DESC LIMIT 1";
         string x, rows;
-        if (dialect.IsPostgres)
+        if (current)
+        {
+            // Today: the deal's latest history rows are its rows as of now, and the deal row carries what they say
+            // (close_pushes, stage_entered_at, kept by the history tables' triggers): one row per deal, no probe.
+            x = select.ToSql(columns);
+            rows = "x";
+        }
+        else if (dialect.IsPostgres)
         {
             x = select.ToSql(columns);
             rows = $"x LEFT JOIN LATERAL (SELECT h2.id, h2.close_date, h2.amount, h2.pushes {HistoryRow("x.id", "x.t")}) h ON TRUE " +
@@ -61,9 +70,12 @@ internal static class ForecastHistorySql
         }
         var amount = current ? "x.amount" : "COALESCE(h.amount, x.amount)";
         var closeDate = current ? "x.close_date" : "h.close_date";
+        var pushes = current ? "x.close_pushes" : "h.pushes";
+        var entered = current ? "x.stage_entered_at" : "s.entered_at";
+        var hasHistory = current ? "x.close_pushes IS NOT NULL" : "h.id IS NOT NULL";
         // Without stage history the model knows no stage (as at past checkpoints): the current stage counts only with it.
-        var stage = current ? "CASE WHEN s.entered_at IS NULL THEN '' ELSE x.stage END" : "COALESCE(s.stage, '')";
-        var age = $"({dialect.EpochSeconds("x.t")} - {dialect.EpochSeconds("COALESCE(s.entered_at, x.created_at, x.t)")}) / 86400";
+        var stage = current ? "CASE WHEN x.stage_entered_at IS NULL THEN '' ELSE x.stage END" : "COALESCE(s.stage, '')";
+        var age = $"({dialect.EpochSeconds("x.t")} - {dialect.EpochSeconds($"COALESCE({entered}, x.created_at, x.t)")}) / 86400";
         var sql = $"""
             WITH q(j, s, t, e, sday, tday, eday) AS ({q}),
             x AS ({x})
@@ -74,14 +86,14 @@ internal static class ForecastHistorySql
               x.type,
               CASE WHEN {amount} < 1000 THEN 0 WHEN {amount} < 3000 THEN 1 WHEN {amount} < 10000 THEN 2 WHEN {amount} < 30000 THEN 3
                    WHEN {amount} < 100000 THEN 4 WHEN {amount} < 300000 THEN 5 WHEN {amount} < 1000000 THEN 6 ELSE 7 END AS mb,
-              CASE WHEN COALESCE(h.pushes, 0) >= 2 THEN 2 ELSE COALESCE(h.pushes, 0) END AS pu,
+              CASE WHEN COALESCE({pushes}, 0) >= 2 THEN 2 ELSE COALESCE({pushes}, 0) END AS pu,
               COUNT(*), SUM({amount}), SUM({amount} * {amount}),
               SUM(CASE WHEN x.status = 'won' AND x.closed_at < x.e THEN 1 ELSE 0 END),
               SUM(CASE WHEN x.status = 'won' AND x.closed_at < x.e THEN x.amount ELSE 0 END),
               SUM(CASE WHEN x.closed_at < x.e THEN 1 ELSE 0 END),
               SUM(CASE WHEN {closeDate} >= x.sday AND {closeDate} <= x.eday THEN {amount} * {StageProbability(context, p, $"({stage})")} ELSE 0 END)
             FROM {rows}
-            WHERE x.created_at IS NOT NULL OR h.id IS NOT NULL
+            WHERE x.created_at IS NOT NULL OR {hasHistory}
             GROUP BY 1, 2, 3, 4, 5, 6, 7, 8
             """;
         return await SqlRunner.QueryAsync(context.Db, sql, p, r => new ForecastCell(

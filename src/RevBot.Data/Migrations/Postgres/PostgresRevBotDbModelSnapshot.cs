@@ -962,6 +962,11 @@ namespace RevBot.Data.Migrations.Postgres
                         .HasColumnType("date")
                         .HasColumnName("close_date");
 
+                    b.Property<int?>("ClosePushes")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("integer")
+                        .HasColumnName("close_pushes");
+
                     b.Property<DateTime?>("ClosedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("closed_at");
@@ -1034,6 +1039,11 @@ namespace RevBot.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
                         .HasColumnName("stage");
+
+                    b.Property<DateTime?>("StageEnteredAt")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("stage_entered_at");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -1123,7 +1133,10 @@ namespace RevBot.Data.Migrations.Postgres
                     b.HasIndex("DealId", "At")
                         .HasDatabaseName("ix_deal_history_deal_id_at");
 
-                    b.ToTable("deal_history", (string)null);
+                    b.ToTable("deal_history", null, t =>
+                        {
+                            t.HasTrigger("deal_history_pushes");
+                        });
                 });
 
             modelBuilder.Entity("RevBot.Core.Domain.DealStageChange", b =>
@@ -1171,6 +1184,8 @@ namespace RevBot.Data.Migrations.Postgres
 
                     b.ToTable("deal_stage_history", null, t =>
                         {
+                            t.HasTrigger("deal_stage_history_entered");
+
                             t.HasTrigger("deal_stage_history_exits");
                         });
                 });

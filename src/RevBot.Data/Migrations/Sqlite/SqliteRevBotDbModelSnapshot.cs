@@ -937,6 +937,11 @@ namespace RevBot.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("close_date");
 
+                    b.Property<int?>("ClosePushes")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("close_pushes");
+
                     b.Property<DateTime?>("ClosedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("closed_at");
@@ -1003,6 +1008,11 @@ namespace RevBot.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT")
                         .HasColumnName("stage");
+
+                    b.Property<DateTime?>("StageEnteredAt")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stage_entered_at");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -1084,7 +1094,10 @@ namespace RevBot.Data.Migrations.Sqlite
                     b.HasIndex("DealId", "At")
                         .HasDatabaseName("ix_deal_history_deal_id_at");
 
-                    b.ToTable("deal_history", (string)null);
+                    b.ToTable("deal_history", null, t =>
+                        {
+                            t.HasTrigger("deal_history_pushes");
+                        });
                 });
 
             modelBuilder.Entity("RevBot.Core.Domain.DealStageChange", b =>
@@ -1130,6 +1143,8 @@ namespace RevBot.Data.Migrations.Sqlite
 
                     b.ToTable("deal_stage_history", null, t =>
                         {
+                            t.HasTrigger("deal_stage_history_entered");
+
                             t.HasTrigger("deal_stage_history_exits");
                         });
 
