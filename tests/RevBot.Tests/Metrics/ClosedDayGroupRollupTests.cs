@@ -1,5 +1,6 @@
 using System.Globalization;
 using RevBot.Core.Metrics;
+using RevBot.Data.Storage;
 using RevBot.Testing;
 
 using static RevBot.Tests.Metrics.RollupDatabase;
