@@ -46,9 +46,10 @@ public sealed class ClosedDayGroupRollupTests
         await using var postgres = await RollupDatabase.SeededAsync();
         Assert.Equal(deals, Describe(await ResultAsync(postgres, metric, RevenueDataset.Q4_2026, Zone, groupBy, filters)));
 
-        // Tampering with the rollup (no trigger guards it) shows the answer came from it.
+        // Tampering with the rollup (no trigger guards it) shows the answer came from it; won and lost rows differently,
+        // so that ratios move too.
         await using var conn = await OpenAsync(postgres);
-        await ExecuteAsync(conn, "UPDATE closed_deal_day_groups SET deals = deals + 100, amount = amount + 1000, cycle_seconds = cycle_seconds + 8640000");
+        await ExecuteAsync(conn, "UPDATE closed_deal_day_groups SET deals = deals + CASE status WHEN 'won' THEN 100 ELSE 1 END, amount = amount + 1000, cycle_seconds = cycle_seconds + 8640000");
         Assert.NotEqual(deals, Describe(await ResultAsync(postgres, metric, RevenueDataset.Q4_2026, Zone, groupBy, filters)));
 
         // A zone no longer kept is never read: the deals give the same answer as SQLite.
@@ -73,5 +74,5 @@ public sealed class ClosedDayGroupRollupTests
     private static string Describe(MetricResult result) =>
         string.Join("; ", result.Breakdown.Select(r => $"{r.Key}|{r.Label}={Number(r.Value.Value)}").Prepend($"total={Number(result.Total.Value)}"));
 
-    private static string Number(decimal? value) => value is { } v ? Math.Round(v, 6).ToString(CultureInfo.InvariantCulture) : "none";
+    private static string Number(decimal? value) => value is { } v ? Math.Round(v, 6).ToString("0.######", CultureInfo.InvariantCulture) : "none";
 }
