@@ -41,13 +41,22 @@ internal static class DealQueries
 
     /// <summary>Open deals; with <paramref name="inPeriod"/>, those whose expected close date falls in the period (all of them for an unbounded period).</summary>
     public static Task<Grouped<OpenStats>> OpenAsync(MetricContext context, Dimension? groupBy, bool inPeriod, CancellationToken ct) =>
-        OpenAsync(context, groupBy, inPeriod, countOnly: false, ct);
+        OpenAsync(context, groupBy, inPeriod, OpenSums.Weighted, ct);
+
+    /// <summary>
+    /// As <see cref="OpenAsync(MetricContext, Dimension?, bool, CancellationToken)"/> without the weighted amount (left
+    /// at 0): the per-row probability (a CASE over the stages) is half of the statement's time over every open deal.
+    /// </summary>
+    public static Task<Grouped<OpenStats>> OpenAmountAsync(MetricContext context, Dimension? groupBy, bool inPeriod, CancellationToken ct) =>
+        OpenAsync(context, groupBy, inPeriod, OpenSums.Amount, ct);
 
     /// <summary>Only how many deals are open now (amounts left at 0), which PostgreSQL can count from the (status, close_date) index alone.</summary>
     public static Task<Grouped<OpenStats>> OpenCountAsync(MetricContext context, Dimension? groupBy, CancellationToken ct) =>
-        OpenAsync(context, groupBy, inPeriod: false, countOnly: true, ct);
+        OpenAsync(context, groupBy, inPeriod: false, OpenSums.Count, ct);
 
-    private static async Task<Grouped<OpenStats>> OpenAsync(MetricContext context, Dimension? groupBy, bool inPeriod, bool countOnly, CancellationToken ct)
+    private enum OpenSums { Count, Amount, Weighted }
+
+    private static async Task<Grouped<OpenStats>> OpenAsync(MetricContext context, Dimension? groupBy, bool inPeriod, OpenSums sums, CancellationToken ct)
     {
         var (select, p) = context.Select(From, DealDimensions.Of);
         select.Where("d.status = 'open'");
@@ -55,7 +64,12 @@ internal static class DealQueries
         if (inPeriod && period.HasStart) select.Where($"d.close_date >= {p.Day(period.Start)}");
         if (inPeriod && period.HasEnd) select.Where($"d.close_date <= {p.Day(period.End)}");
         SqlFilters.Amount(select, p, context.Conditions.Amount);
-        var aggregates = countOnly ? "COUNT(*), 0, 0" : $"COUNT(*), SUM(d.amount), SUM(d.amount * {Probability(context, p)})";
+        var aggregates = sums switch
+        {
+            OpenSums.Count => "COUNT(*), 0, 0",
+            OpenSums.Amount => "COUNT(*), SUM(d.amount), 0",
+            _ => $"COUNT(*), SUM(d.amount), SUM(d.amount * {Probability(context, p)})",
+        };
         var rows = await SqlGrouping.RunAsync(context, select, p, Breakdown(groupBy), aggregates,
             (r, i) => new OpenStats(r.Count(i), r.Number(i + 1), r.Number(i + 2) / 100m), ct);
         return SqlGrouping.Additive(rows, groupBy is not null, OpenStats.Empty, OpenStats.Add);

@@ -62,7 +62,7 @@ public static class MetricCatalog
         },
         new(MetricIds.Pipeline, MetricBasis.OpenDeals, MetricUnit.Currency, true)
         {
-            Evaluate = async (c, g, ct) => (await DealQueries.OpenAsync(c, g, inPeriod: true, ct)).Map(F.Pipeline),
+            Evaluate = async (c, g, ct) => (await DealQueries.OpenAmountAsync(c, g, inPeriod: true, ct)).Map(F.Pipeline),
         },
         new(MetricIds.WeightedPipeline, MetricBasis.OpenDeals, MetricUnit.Currency, true)
         {

@@ -23,6 +23,7 @@ public sealed class ClosedDayRollupTests
         await using var conn = await OpenAsync(database);
         await AssertMatchesAsync(conn, "after seeding");
         Assert.True(await ScalarAsync<long>(conn, "SELECT count(*) FROM closed_deal_days") > 0);
+        Assert.True(await ScalarAsync<long>(conn, "SELECT count(DISTINCT dimension) FROM closed_deal_day_groups") == 3);
 
         string[] writes =
         [
@@ -37,6 +38,10 @@ public sealed class ClosedDayRollupTests
             "UPDATE deals SET closed_at = closed_at + interval '3 days'",
             "UPDATE deals SET status = 'open', closed_at = NULL WHERE id = 'q3a'",
             "UPDATE deals SET next_step = 'call them' WHERE status <> 'open'",
+            "UPDATE deals SET product = 'Services' WHERE id = 'w2'",
+            "UPDATE deals SET source = NULL WHERE id IN ('w3', 'l1')",
+            "UPDATE deals SET loss_reason = 'timing' WHERE id = 'l3'",
+            "UPDATE deals SET loss_reason = NULL, product = NULL WHERE id = 'l2'",
             "UPDATE accounts SET region = 'LATAM' WHERE id = 'acc-apex'",
             "UPDATE accounts SET region = NULL, segment = 'SMB' WHERE id = 'acc-birch'",
             "UPDATE users SET region = 'APAC' WHERE email = 'bob@acme.test'",
@@ -44,8 +49,8 @@ public sealed class ClosedDayRollupTests
             "UPDATE users SET region = 'NA' WHERE email = 'carol@acme.test'",
             "DELETE FROM users WHERE email = 'bob@acme.test'",
             """
-            INSERT INTO deals (id, name, account_id, owner_id, amount, currency, stage, status, type, created_at, closed_at, version)
-            SELECT id || '-copy', name, account_id, owner_id, amount, currency, stage, status, type, created_at, closed_at, 1 FROM deals
+            INSERT INTO deals (id, name, account_id, owner_id, amount, currency, stage, status, type, product, source, loss_reason, created_at, closed_at, version)
+            SELECT id || '-copy', name, account_id, owner_id, amount, currency, stage, status, type, product, source, loss_reason, created_at, closed_at, 1 FROM deals
             """,
             "DELETE FROM deals WHERE id LIKE '%-copy' AND status = 'lost'",
             "TRUNCATE deals CASCADE",
@@ -68,6 +73,7 @@ public sealed class ClosedDayRollupTests
         Assert.False(await Rollups.KeepZoneAsync(db, "Asia/Kolkata", Ct));
         await using var conn = await OpenAsync(database);
         Assert.True(await ScalarAsync<long>(conn, "SELECT count(*) FROM closed_deal_days WHERE time_zone = 'Asia/Kolkata'") > 0);
+        Assert.True(await ScalarAsync<long>(conn, "SELECT count(*) FROM closed_deal_day_groups WHERE time_zone = 'Asia/Kolkata'") > 0);
         await AssertMatchesAsync(conn, "after adding a zone");
         await Assert.ThrowsAsync<PostgresException>(() => Rollups.KeepZoneAsync(db, "Mars/Olympus_Mons", Ct));
     }
@@ -78,6 +84,7 @@ public sealed class ClosedDayRollupTests
         await using var database = await DemoCompanyFixture.SeedAsync(DbProvider.Postgres, 0.02);
         await using var conn = await OpenAsync(database);
         Assert.True(await ScalarAsync<long>(conn, "SELECT count(*) FROM closed_deal_days") > 100);
+        Assert.True(await ScalarAsync<long>(conn, "SELECT count(*) FROM closed_deal_day_groups") > 100);
         await AssertMatchesAsync(conn, "after the demo load");
     }
 
@@ -130,8 +137,11 @@ public sealed class ClosedDayRollupTests
             Assert.Equal(0L, await ScalarAsync<long>(conn, "SELECT count(*) FROM closed_deal_day_zones WHERE time_zone = 'Asia/Tokyo'"));
     }
 
-    private static Task AssertMatchesAsync(NpgsqlConnection conn, string when) =>
-        RollupDatabase.AssertMatchesAsync(conn, "closed_deal_days", "time_zone, day, status, type, region, segment, deals, amount, cycle_seconds, cycle_deals", when);
+    private static async Task AssertMatchesAsync(NpgsqlConnection conn, string when)
+    {
+        await RollupDatabase.AssertMatchesAsync(conn, "closed_deal_days", "time_zone, day, status, type, region, segment, deals, amount, cycle_seconds, cycle_deals", when);
+        await RollupDatabase.AssertMatchesAsync(conn, "closed_deal_day_groups", "time_zone, dimension, day, status, value, deals, amount, cycle_seconds, cycle_deals", when);
+    }
 
     private static Task<decimal?> WinRateAsync(TestDatabase database, string zone, params (Dimension, string)[] filters) =>
         RollupDatabase.MetricAsync(database, "win_rate", RevenueDataset.Q4_2026, zone, filters);

@@ -1,0 +1,78 @@
+using System.Globalization;
+using RevBot.Core.Metrics;
+using RevBot.Data.Storage;
+using RevBot.Testing;
+
+using static RevBot.Tests.Metrics.RollupDatabase;
+
+namespace RevBot.Tests.Metrics;
+
+/// <summary>
+/// PostgreSQL's rollup of closed deals by product, source and loss reason (closed_deal_day_groups) is read for a question
+/// on one of them alone, and gives the deals' own answer: the same as SQLite, which has no rollups, and as PostgreSQL
+/// reading the deals once the zone is no longer kept.
+/// </summary>
+public sealed class ClosedDayGroupRollupTests
+{
+    private const string Zone = RevenueDataset.TimeZone;
+    private static readonly Dictionary<Dimension, string> Values = new()
+    {
+        [Dimension.Product] = "Platform",
+        [Dimension.Source] = "Inbound",
+        [Dimension.LossReason] = "price",
+    };
+
+    public static TheoryData<string, Dimension?, Dimension?> Questions => new()
+    {
+        { "win_rate", Dimension.Product, null },
+        { "win_rate", Dimension.Source, null },
+        { "bookings", Dimension.Source, null },
+        { "avg_sales_cycle_days", Dimension.Product, null },
+        { "deals_lost", Dimension.LossReason, null },
+        { "lost_amount", null, Dimension.LossReason },
+        { "win_rate", null, Dimension.Product },
+        { "bookings", Dimension.Product, Dimension.Product },
+    };
+
+    [Theory]
+    [MemberData(nameof(Questions))]
+    public async Task A_question_on_one_deal_dimension_reads_the_rollup_and_gets_the_deals_answer(string metric, Dimension? groupBy, Dimension? filter)
+    {
+        (Dimension, string)[] filters = filter is { } f ? [(f, Values[f])] : [];
+        await using var sqlite = await TestDatabase.CreateAsync(DbProvider.Sqlite);
+        await using (var db = sqlite.NewContext()) await RevenueDataset.SeedAsync(db);
+        var deals = Describe(await ResultAsync(sqlite, metric, RevenueDataset.Q4_2026, Zone, groupBy, filters));
+
+        await using var postgres = await RollupDatabase.SeededAsync();
+        Assert.Equal(deals, Describe(await ResultAsync(postgres, metric, RevenueDataset.Q4_2026, Zone, groupBy, filters)));
+
+        // Tampering with the rollup (no trigger guards it) shows the answer came from it; won and lost rows differently,
+        // so that ratios move too.
+        await using var conn = await OpenAsync(postgres);
+        await ExecuteAsync(conn, "UPDATE closed_deal_day_groups SET deals = deals + CASE status WHEN 'won' THEN 100 ELSE 1 END, amount = amount + 1000, cycle_seconds = cycle_seconds + 8640000");
+        Assert.NotEqual(deals, Describe(await ResultAsync(postgres, metric, RevenueDataset.Q4_2026, Zone, groupBy, filters)));
+
+        // A zone no longer kept is never read: the deals give the same answer as SQLite.
+        await ExecuteAsync(conn, $"DELETE FROM closed_deal_day_zones WHERE time_zone = '{Zone}'");
+        Assert.Equal(deals, Describe(await ResultAsync(postgres, metric, RevenueDataset.Q4_2026, Zone, groupBy, filters)));
+    }
+
+    [Fact]
+    public async Task A_question_on_two_dimensions_reads_the_deals()
+    {
+        await using var postgres = await RollupDatabase.SeededAsync();
+        (Dimension, string)[] filters = [(Dimension.Region, "NA")];
+        var before = Describe(await ResultAsync(postgres, "win_rate", RevenueDataset.Q4_2026, Zone, Dimension.Product, filters));
+        var bySourceForPlatform = Describe(await ResultAsync(postgres, "bookings", RevenueDataset.Q4_2026, Zone, Dimension.Source, (Dimension.Product, "Platform")));
+
+        await using var conn = await OpenAsync(postgres);
+        await ExecuteAsync(conn, "UPDATE closed_deal_day_groups SET deals = deals + 100, amount = amount + 1000");
+        Assert.Equal(before, Describe(await ResultAsync(postgres, "win_rate", RevenueDataset.Q4_2026, Zone, Dimension.Product, filters)));
+        Assert.Equal(bySourceForPlatform, Describe(await ResultAsync(postgres, "bookings", RevenueDataset.Q4_2026, Zone, Dimension.Source, (Dimension.Product, "Platform"))));
+    }
+
+    private static string Describe(MetricResult result) =>
+        string.Join("; ", result.Breakdown.Select(r => $"{r.Key}|{r.Label}={Number(r.Value.Value)}").Prepend($"total={Number(result.Total.Value)}"));
+
+    private static string Number(decimal? value) => value is { } v ? Math.Round(v, 6).ToString("0.######", CultureInfo.InvariantCulture) : "none";
+}
