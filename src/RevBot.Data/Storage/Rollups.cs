@@ -31,8 +31,31 @@ public static class Rollups
         ArgumentNullException.ThrowIfNull(company);
         var zone = await KeepZoneAsync(db, company.TimeZone, log, ct);
         var windows = await KeepCohortWindowsAsync(db, CohortWindows(company.FiscalYearStartMonth, today), log, ct);
+        await DropPastOpenWindowsAsync(db, company.FiscalYearStartMonth, today, ct);
         return (zone, windows);
     }
+
+    /// <summary>
+    /// Drops the windows that were open on a day before <paramref name="today"/> (<see cref="OpenWindows"/>): no question
+    /// asked today reads them, and every registered window costs each subscription write a little. A question asked as
+    /// of such a day reads the subscriptions instead (the same answer, slower).
+    /// </summary>
+    /// <returns>How many were dropped (0 on SQLite).</returns>
+    public static async Task<int> DropPastOpenWindowsAsync(RevBotDb db, int fiscalYearStartMonth, DateOnly today, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (!db.Database.IsNpgsql()) return 0;
+        // Open windows end on a day that is not a month's last; the whole periods' windows all end on one.
+        var candidates = await db.Database.SqlQuery<PastWindow>(
+            $"SELECT d0 AS \"D0\", d1 AS \"D1\" FROM cohort_windows WHERE d1 < {today} AND extract(day FROM d1 + 1) <> 1").ToListAsync(ct);
+        var past = candidates.Where(w => OpenWindows(fiscalYearStartMonth, w.D1).Contains((w.D0, w.D1))).ToList();
+        if (past.Count == 0) return 0;
+        var d0 = past.Select(w => w.D0).ToArray();
+        var d1 = past.Select(w => w.D1).ToArray();
+        return await db.Database.ExecuteSqlAsync($"DELETE FROM cohort_windows c USING unnest({d0}, {d1}) AS w(d0, d1) WHERE c.d0 = w.d0 AND c.d1 = w.d1", ct);
+    }
+
+    private sealed record PastWindow(DateOnly D0, DateOnly D1);
 
     /// <returns>True when the zone was new and has just been filled in; false when it was kept already, or on SQLite.</returns>
     public static Task<bool> KeepZoneAsync(RevBotDb db, string timeZone, CancellationToken ct = default) => KeepZoneAsync(db, timeZone, NullLogger.Instance, ct);
@@ -73,8 +96,10 @@ public static class Rollups
     }
 
     /// <summary>
-    /// The cohort windows of every whole month, fiscal quarter and fiscal year starting from <see cref="CohortYearsBack"/>
-    /// years before <paramref name="today"/>'s month to a year after it: (the day before the period, its last day).
+    /// The cohort windows of every whole month, fiscal quarter and fiscal year, and every twelve months from a month's
+    /// start (LTV's churn at a month end), starting from <see cref="CohortYearsBack"/> years before
+    /// <paramref name="today"/>'s month to a year after it: (the day before the period, its last day). And the windows
+    /// still open today (<see cref="OpenWindows"/>).
     /// </summary>
     public static IEnumerable<(DateOnly D0, DateOnly D1)> CohortWindows(int fiscalYearStartMonth, DateOnly today)
     {
@@ -86,7 +111,25 @@ public static class Rollups
             yield return (before, start.AddMonths(1).AddDays(-1));
             var monthsIntoYear = (start.Month - fiscalYearStartMonth + 12) % 12;
             if (monthsIntoYear % 3 == 0) yield return (before, start.AddMonths(3).AddDays(-1));
-            if (monthsIntoYear == 0) yield return (before, start.AddMonths(12).AddDays(-1));
+            yield return (before, start.AddMonths(12).AddDays(-1));
         }
+        foreach (var window in OpenWindows(fiscalYearStartMonth, today)) yield return window;
+    }
+
+    /// <summary>
+    /// The windows a question asked today reads before its period is over: this month, fiscal quarter and fiscal year
+    /// so far (NRR this quarter compares the day before it with today), and the twelve months to today (LTV). They
+    /// change every day, so the host registers the new day's (<see cref="KeepAsync(RevBotDb, CompanyOptions, DateOnly, ILogger, CancellationToken)"/>)
+    /// and drops the past days'.
+    /// </summary>
+    public static IEnumerable<(DateOnly D0, DateOnly D1)> OpenWindows(int fiscalYearStartMonth, DateOnly today)
+    {
+        var month = new DateOnly(today.Year, today.Month, 1);
+        var monthsIntoYear = (today.Month - fiscalYearStartMonth + 12) % 12;
+        var quarter = month.AddMonths(-(monthsIntoYear % 3));
+        var year = month.AddMonths(-monthsIntoYear);
+        foreach (var start in new[] { month, quarter, year }.Distinct())
+            if (start.AddDays(-1) < today) yield return (start.AddDays(-1), today);
+        yield return (today.AddMonths(-12), today);
     }
 }
