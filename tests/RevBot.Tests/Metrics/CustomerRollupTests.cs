@@ -74,14 +74,17 @@ public sealed class CustomerRollupTests
     }
 
     [Fact]
-    public void Open_windows_run_to_today_from_the_day_before_the_month_quarter_and_year_and_from_twelve_months_back()
+    public void Open_windows_are_the_month_quarter_and_year_so_far_their_comparisons_and_the_twelve_months_to_today()
     {
         var windows = Rollups.OpenWindows(fiscalYearStartMonth: 2, today: new DateOnly(2026, 11, 27)).ToHashSet();
 
         HashSet<(DateOnly, DateOnly)> expected =
         [
-            (new(2026, 10, 31), new(2026, 11, 27)), // November, and the fiscal quarter Nov–Jan
+            (new(2026, 10, 31), new(2026, 11, 27)), // November so far, and the fiscal quarter Nov–Jan
+            (new(2026, 9, 30), new(2026, 10, 27)),  // the same point of October (the comparison)
+            (new(2026, 7, 31), new(2026, 8, 27)),   // the same point of the quarter Aug–Oct
             (new(2026, 1, 31), new(2026, 11, 27)),  // FY2027 so far
+            (new(2025, 1, 31), new(2025, 11, 27)),  // the same point of FY2026
             (new(2025, 11, 27), new(2026, 11, 27)), // the twelve months to today (LTV)
         ];
         Assert.Equal(expected, windows);
@@ -102,12 +105,14 @@ public sealed class CustomerRollupTests
         await Rollups.KeepAsync(db, company, RevenueDataset.AsOf, Ct);
 
         await using var conn = await OpenAsync(database);
-        Assert.Equal(0, await ScalarAsync<long>(conn, "SELECT count(*) FROM cohort_windows WHERE d1 = '2027-01-09'"));
+        Assert.Equal(0, await ScalarAsync<long>(conn, "SELECT count(*) FROM cohort_windows WHERE d1 IN ('2027-01-09', '2026-12-09', '2026-10-09')"));
+        Assert.Equal(2, await ScalarAsync<long>(conn, "SELECT count(*) FROM cohort_windows WHERE d1 IN ('2026-12-10', '2026-10-10')"));
         // This month, quarter and year so far start on the same day; and the twelve months to today.
         Assert.Equal(2, await ScalarAsync<long>(conn, "SELECT count(*) FROM cohort_windows WHERE d1 = '2027-01-10'"));
         Assert.Equal(1, await ScalarAsync<long>(conn, "SELECT count(*) FROM cohort_windows WHERE d0 = '2026-07-14' AND d1 = '2026-10-13'"));
         Assert.Equal(0, await ScalarAsync<long>(conn, "SELECT count(*) FROM cohort_window_stats s WHERE NOT EXISTS (SELECT 1 FROM cohort_windows w WHERE w.d0 = s.d0 AND w.d1 = s.d1)"));
-        Assert.True(await ScalarAsync<long>(conn, "SELECT count(*) FROM cohort_windows WHERE d1 = '2026-12-31'")  == 3); // December, Q4, 2026 (also its twelve months)
+        // December, Q4 and 2026 (also its twelve months from January) are whole periods' windows, kept.
+        Assert.Equal(3, await ScalarAsync<long>(conn, "SELECT count(*) FROM cohort_windows WHERE d1 = '2026-12-31'"));
     }
 
     private static Task<decimal?> MetricAsync(TestDatabase database, string metric, Period period, (Dimension, string)[] filters) =>
