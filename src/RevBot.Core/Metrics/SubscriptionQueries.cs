@@ -28,6 +28,7 @@ internal static class SubscriptionQueries
                 (r, i) => new SubscriptionStats(r.Count(i), r.Number(i + 1), 0), ct);
             return SqlGrouping.Additive(rows, groupBy is not null, SubscriptionStats.Empty, SubscriptionStats.Add);
         }
+        if (await CustomerDayRollup.TryActiveAsync(context, groupBy, day, ct) is { } customers) return customers;
         return await GroupedAsync(groupBy, SubscriptionStats.Empty, SubscriptionStats.Add, d => PerAccountAsync(context, d, day, ct));
     }
 

@@ -31,8 +31,35 @@ public static class Rollups
         ArgumentNullException.ThrowIfNull(company);
         var zone = await KeepZoneAsync(db, company.TimeZone, log, ct);
         var windows = await KeepCohortWindowsAsync(db, CohortWindows(company.FiscalYearStartMonth, today), log, ct);
+        await DropPastOpenWindowsAsync(db, company.FiscalYearStartMonth, today, ct);
         return (zone, windows);
     }
+
+    /// <summary>
+    /// Drops the windows that were open on one of the last <see cref="OpenWindowsKeptDays"/> days before
+    /// <paramref name="today"/> (<see cref="OpenWindows"/>) and that today's questions do not read: every registered
+    /// window costs each subscription write a little. A question asked as of such a day reads the subscriptions
+    /// instead (the same answer, slower).
+    /// </summary>
+    /// <returns>How many were dropped (0 on SQLite).</returns>
+    public static async Task<int> DropPastOpenWindowsAsync(RevBotDb db, int fiscalYearStartMonth, DateOnly today, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (!db.Database.IsNpgsql()) return 0;
+        var wanted = CohortWindows(fiscalYearStartMonth, today).ToHashSet();
+        var past = Enumerable.Range(1, OpenWindowsKeptDays).SelectMany(n => OpenWindows(fiscalYearStartMonth, today.AddDays(-n))).Where(w => !wanted.Contains(w)).ToHashSet();
+        var registered = await db.Database.SqlQuery<PastWindow>($"SELECT d0 AS \"D0\", d1 AS \"D1\" FROM cohort_windows WHERE d1 < {today}").ToListAsync(ct);
+        var drop = registered.Where(w => past.Contains((w.D0, w.D1))).ToList();
+        if (drop.Count == 0) return 0;
+        var d0 = drop.Select(w => w.D0).ToArray();
+        var d1 = drop.Select(w => w.D1).ToArray();
+        return await db.Database.ExecuteSqlAsync($"DELETE FROM cohort_windows c USING unnest({d0}, {d1}) AS w(d0, d1) WHERE c.d0 = w.d0 AND c.d1 = w.d1", ct);
+    }
+
+    /// <summary>How far back <see cref="DropPastOpenWindowsAsync"/> looks for days whose open windows are still registered.</summary>
+    public const int OpenWindowsKeptDays = 400;
+
+    private sealed record PastWindow(DateOnly D0, DateOnly D1);
 
     /// <returns>True when the zone was new and has just been filled in; false when it was kept already, or on SQLite.</returns>
     public static Task<bool> KeepZoneAsync(RevBotDb db, string timeZone, CancellationToken ct = default) => KeepZoneAsync(db, timeZone, NullLogger.Instance, ct);
@@ -73,8 +100,10 @@ public static class Rollups
     }
 
     /// <summary>
-    /// The cohort windows of every whole month, fiscal quarter and fiscal year starting from <see cref="CohortYearsBack"/>
-    /// years before <paramref name="today"/>'s month to a year after it: (the day before the period, its last day).
+    /// The cohort windows of every whole month, fiscal quarter and fiscal year, and every twelve months from a month's
+    /// start (LTV's churn at a month end), starting from <see cref="CohortYearsBack"/> years before
+    /// <paramref name="today"/>'s month to a year after it: (the day before the period, its last day). And the windows
+    /// still open today (<see cref="OpenWindows"/>).
     /// </summary>
     public static IEnumerable<(DateOnly D0, DateOnly D1)> CohortWindows(int fiscalYearStartMonth, DateOnly today)
     {
@@ -86,7 +115,30 @@ public static class Rollups
             yield return (before, start.AddMonths(1).AddDays(-1));
             var monthsIntoYear = (start.Month - fiscalYearStartMonth + 12) % 12;
             if (monthsIntoYear % 3 == 0) yield return (before, start.AddMonths(3).AddDays(-1));
-            if (monthsIntoYear == 0) yield return (before, start.AddMonths(12).AddDays(-1));
+            yield return (before, start.AddMonths(12).AddDays(-1));
         }
+        foreach (var window in OpenWindows(fiscalYearStartMonth, today)) yield return window;
+    }
+
+    /// <summary>
+    /// The windows a question asked today reads before its period is over: this month, fiscal quarter and fiscal year
+    /// so far (NRR this quarter compares the day before it with today) and the same point of the one before (the
+    /// like-for-like comparison, <see cref="RevBot.Core.Periods.PeriodMath.LikeForLike"/>), and the twelve months to
+    /// today (LTV). They change every day, so the host registers each new day's
+    /// (<see cref="KeepAsync(RevBotDb, CompanyOptions, DateOnly, ILogger, CancellationToken)"/>) and drops the past days'.
+    /// </summary>
+    public static IEnumerable<(DateOnly D0, DateOnly D1)> OpenWindows(int fiscalYearStartMonth, DateOnly today)
+    {
+        var month = new DateOnly(today.Year, today.Month, 1);
+        var monthsIntoYear = (today.Month - fiscalYearStartMonth + 12) % 12;
+        foreach (var (start, months) in new[] { (month, 1), (month.AddMonths(-(monthsIntoYear % 3)), 3), (month.AddMonths(-monthsIntoYear), 12) })
+        {
+            yield return (start.AddDays(-1), today);
+            // As many days into the period before, unless that is all of it (a whole period's window is kept anyway).
+            var before = start.AddMonths(-months);
+            var sameDay = before.AddDays(today.DayNumber - start.DayNumber);
+            if (sameDay < start.AddDays(-1)) yield return (before.AddDays(-1), sameDay);
+        }
+        yield return (today.AddMonths(-12), today);
     }
 }

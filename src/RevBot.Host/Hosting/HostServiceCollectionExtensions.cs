@@ -12,6 +12,7 @@ internal static class HostServiceCollectionExtensions
         services.AddOptions<InboundDeliveryOptions>().BindConfiguration(InboundDeliveryOptions.Section).CheckOnStart();
         services.AddHostedService<InboundDeliveryCleanup>();
         services.AddHostedService<VocabularyWarmup>();
+        services.AddHostedService<RollupWindowsKeeper>();
         services.AddOptions<ForecastWarmupOptions>().BindConfiguration(ForecastWarmupOptions.Section);
         services.AddSingleton<ForecastWarmup>();
         services.AddHostedService(sp => sp.GetRequiredService<ForecastWarmup>());

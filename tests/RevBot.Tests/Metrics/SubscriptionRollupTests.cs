@@ -9,7 +9,7 @@ using static RevBot.Tests.Metrics.RollupDatabase;
 namespace RevBot.Tests.Metrics;
 
 /// <summary>
-/// PostgreSQL's subscription rollups (subscription_mrr_days and cohort_window_stats) must equal their definitions (the
+/// PostgreSQL's subscription rollups (subscription_mrr_days, cohort_window_stats and customer_days) must equal their definitions (the
 /// *_source views) after every kind of write, and the engine must read them only where they give the subscriptions'
 /// own answer.
 /// </summary>
@@ -25,6 +25,7 @@ public sealed class SubscriptionRollupTests
         await AssertMatchesAsync(conn, "after seeding");
         Assert.True(await ScalarAsync<long>(conn, "SELECT count(*) FROM cohort_window_stats") > 0);
         Assert.True(await ScalarAsync<long>(conn, "SELECT count(*) FROM subscription_mrr_days") > 0);
+        Assert.True(await ScalarAsync<long>(conn, "SELECT count(*) FROM customer_days") > 0);
 
         string[] writes =
         [
@@ -87,7 +88,7 @@ public sealed class SubscriptionRollupTests
         Assert.Contains((new DateOnly(2023, 10, 31), new DateOnly(2023, 11, 30)), windows); // three years back
         Assert.Contains((new DateOnly(2027, 10, 31), new DateOnly(2027, 11, 30)), windows); // a year ahead
         Assert.DoesNotContain((new DateOnly(2025, 12, 31), new DateOnly(2026, 3, 31)), windows); // calendar Q1 is no fiscal quarter here
-        Assert.DoesNotContain((new DateOnly(2025, 12, 31), new DateOnly(2026, 12, 31)), windows); // nor calendar 2026 a fiscal year
+        Assert.Contains((new DateOnly(2025, 12, 31), new DateOnly(2026, 12, 31)), windows); // calendar 2026 only as twelve months from a month's start
         Assert.DoesNotContain((new DateOnly(2027, 11, 30), new DateOnly(2027, 12, 31)), windows);
     }
 
@@ -158,6 +159,7 @@ public sealed class SubscriptionRollupTests
     {
         await RollupDatabase.AssertMatchesAsync(conn, "cohort_window_stats", "d0, d1, region, segment, accounts, m0, m1, kept, churned", when);
         await RollupDatabase.AssertMatchesAsync(conn, "subscription_mrr_days", "day, region, segment, product, subscriptions, mrr", when);
+        await RollupDatabase.AssertMatchesAsync(conn, "customer_days", "day, region, segment, accounts", when);
     }
 
     private static Task<decimal?> MetricAsync(TestDatabase database, string metric, RevBot.Core.Periods.Period period, params (Dimension, string)[] filters) =>
