@@ -263,8 +263,8 @@ internal sealed class SlackSink : IAsyncDisposable
             {
                 "auth.test" => """{"ok":true,"user_id":"UBOT","bot_id":"BBOT","team_id":"T1"}""",
                 "users.info" => """{"ok":true,"user":{"id":"UB","profile":{}}}""",
-            // Alerts to people the soak's database knows only by e-mail.
-            "users.lookupByEmail" => """{"ok":true,"user":{"id":"UB","profile":{}}}""",
+                // Alerts to people the soak's database knows only by e-mail.
+                "users.lookupByEmail" => """{"ok":true,"user":{"id":"UB","profile":{}}}""",
                 "chat.postMessage" => """{"ok":true,"channel":"C1","ts":"1700000000.000100"}""",
                 _ => """{"ok":true}""",
             }, "application/json");
