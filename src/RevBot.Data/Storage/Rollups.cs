@@ -100,10 +100,11 @@ public static class Rollups
     }
 
     /// <summary>
-    /// The cohort windows of every whole month, fiscal quarter and fiscal year, and every twelve months from a month's
-    /// start (LTV's churn at a month end), starting from <see cref="CohortYearsBack"/> years before
-    /// <paramref name="today"/>'s month to a year after it: (the day before the period, its last day). And the windows
-    /// still open today (<see cref="OpenWindows"/>).
+    /// The cohort windows of every whole month, fiscal quarter and fiscal year, starting from <see cref="CohortYearsBack"/>
+    /// years before <paramref name="today"/>'s month to a year after it: (the day before the period, its last day). And
+    /// the windows still open today (<see cref="OpenWindows"/>). Not every twelve months from each month's start (LTV's
+    /// comparison at a month end): each registered window costs every subscription write, and those 49 more made a
+    /// Stripe sync's import three times slower (docs/benchmarks.md); such a question reads the subscriptions.
     /// </summary>
     public static IEnumerable<(DateOnly D0, DateOnly D1)> CohortWindows(int fiscalYearStartMonth, DateOnly today)
     {
@@ -115,7 +116,7 @@ public static class Rollups
             yield return (before, start.AddMonths(1).AddDays(-1));
             var monthsIntoYear = (start.Month - fiscalYearStartMonth + 12) % 12;
             if (monthsIntoYear % 3 == 0) yield return (before, start.AddMonths(3).AddDays(-1));
-            yield return (before, start.AddMonths(12).AddDays(-1));
+            if (monthsIntoYear == 0) yield return (before, start.AddMonths(12).AddDays(-1));
         }
         foreach (var window in OpenWindows(fiscalYearStartMonth, today)) yield return window;
     }

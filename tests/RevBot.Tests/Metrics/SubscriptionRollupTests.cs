@@ -88,7 +88,7 @@ public sealed class SubscriptionRollupTests
         Assert.Contains((new DateOnly(2023, 10, 31), new DateOnly(2023, 11, 30)), windows); // three years back
         Assert.Contains((new DateOnly(2027, 10, 31), new DateOnly(2027, 11, 30)), windows); // a year ahead
         Assert.DoesNotContain((new DateOnly(2025, 12, 31), new DateOnly(2026, 3, 31)), windows); // calendar Q1 is no fiscal quarter here
-        Assert.Contains((new DateOnly(2025, 12, 31), new DateOnly(2026, 12, 31)), windows); // calendar 2026 only as twelve months from a month's start
+        Assert.DoesNotContain((new DateOnly(2025, 12, 31), new DateOnly(2026, 12, 31)), windows); // nor calendar 2026 a fiscal year
         Assert.DoesNotContain((new DateOnly(2027, 11, 30), new DateOnly(2027, 12, 31)), windows);
     }
 
