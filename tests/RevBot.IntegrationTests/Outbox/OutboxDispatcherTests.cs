@@ -275,6 +275,27 @@ public sealed class OutboxDispatcherTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_lookup_answered_ok_without_a_user_is_tried_again_not_a_crash()
+    {
+        var userId = await _world.WithDbAsync(async db =>
+        {
+            var user = new User { Email = "odd@example.com", Name = "Odd" };
+            db.Users.Add(user);
+            await db.SaveChangesAsync(Ct);
+            return user.Id;
+        });
+        var id = await _world.AddAsync(OutboxWorld.Row("", "For you", _time.GetUtcNow(), recipient: userId));
+        Script(FakeResponse.Ok("""{"ok":true}"""));
+
+        await RoundAsync();
+
+        var row = await _world.RowAsync(id);
+        Assert.Equal((1, false, (DateTime?)null, (DateTime?)null), (row.Attempts, row.Gone, row.SentAt, row.FailedAt));
+        Assert.Contains("without a user id", row.LastError, StringComparison.Ordinal);
+        Assert.Empty(Posts);
+    }
+
+    [Fact]
     public async Task A_person_Slack_does_not_know_is_gone()
     {
         var userId = await _world.WithDbAsync(async db =>

@@ -65,7 +65,9 @@ internal sealed partial class SlackOutboxSender(RevBotDb db, SlackApiClient slac
 
         var found = await slack.LookupUserByEmailAsync(new LookupByEmailRequest(user.Email), ct);
         if (!found.Ok) return (null, SlackOutboxOutcome.From(found.Error));
-        var slackUserId = found.Value.User.Id;
+        // An "ok" answer without a user is Slack's fault, not the person's: tried again later, never a crash.
+        if (found.Value?.User?.Id is not { Length: > 0 } slackUserId)
+            return (null, new OutboxSendResult(OutboxSendStatus.RetryLater, Error: "users.lookupByEmail answered ok without a user id."));
         // Only if still unset: a mapping made meanwhile by an inbound message wins.
         await db.Users.Where(u => u.Id == userId && u.SlackUserId == null).ExecuteUpdateAsync(s => s.SetProperty(u => u.SlackUserId, slackUserId), ct);
         return (slackUserId, null);
