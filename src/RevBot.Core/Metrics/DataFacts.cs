@@ -39,7 +39,7 @@ public sealed record DataFacts(IReadOnlySet<MetricSource> Loaded, DateTime? Firs
         return rows[0];
     }
 
-    /// <summary>The needs (each "any of these") none of whose data is loaded, as <see cref="MetricEngine.MissingDataAsync"/> says them.</summary>
+    /// <summary>The needs (each "any of these") none of whose data is loaded, or null when every need is met (a filter never turns data "missing").</summary>
     public MissingData? Missing(string? metric, IReadOnlyList<IReadOnlyList<MetricSource>> needs)
     {
         ArgumentNullException.ThrowIfNull(needs);

@@ -157,39 +157,6 @@ public sealed class MetricEngine(RevBotDb db, IOptions<CompanyOptions> options, 
         return await ArrBridgeQuery.AccountsAsync(context, movement, limit, ct);
     }
 
-    /// <summary>
-    /// The data <paramref name="needs"/> lists (see <see cref="MetricSources.For"/>) that is not loaded at all, or null
-    /// when every need is met: one short EXISTS per kind, over the whole company (a filter never turns data "missing").
-    /// </summary>
-    public async Task<MissingData?> MissingDataAsync(string? metric, IReadOnlyList<IReadOnlyList<MetricSource>> needs, CancellationToken ct = default)
-    {
-        ArgumentNullException.ThrowIfNull(needs);
-        var present = new Dictionary<MetricSource, bool>();
-        var missing = new List<IReadOnlyList<MetricSource>>();
-        foreach (var anyOf in needs)
-        {
-            var met = false;
-            foreach (var source in anyOf)
-            {
-                if (!present.TryGetValue(source, out var loaded)) present[source] = loaded = await LoadedAsync(source, ct);
-                met |= loaded;
-                if (met) break;
-            }
-            if (!met) missing.Add(anyOf);
-        }
-        return missing.Count == 0 ? null : new MissingData(metric, missing);
-    }
-
-    private Task<bool> LoadedAsync(MetricSource source, CancellationToken ct) => source switch
-    {
-        MetricSource.Deals => db.Deals.AsNoTracking().AnyAsync(ct),
-        MetricSource.NewBusinessWins => db.Deals.AsNoTracking().AnyAsync(d => d.Status == Domain.DealStatus.Won && d.Type == Domain.DealType.New, ct),
-        MetricSource.Subscriptions => db.Subscriptions.AsNoTracking().AnyAsync(ct),
-        MetricSource.Quotas => db.Quotas.AsNoTracking().AnyAsync(ct),
-        MetricSource.Spend => db.Spend.AsNoTracking().AnyAsync(ct),
-        _ => db.ForecastSnapshots.AsNoTracking().AnyAsync(ct),
-    };
-
     /// <summary>The largest (or smallest) deals of a kind in a period. See <see cref="DealListQuery"/> for which deals count.</summary>
     public Task<IReadOnlyList<DealListItem>> ListDealsAsync(DealListQuery query, CancellationToken ct = default)
     {
