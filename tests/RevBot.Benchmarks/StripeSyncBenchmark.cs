@@ -42,6 +42,9 @@ internal static class StripeSyncBenchmark
             if (!db.Accounts.Any(a => a.Id == "A-1"))
                 for (var i = 1; i <= 200; i++) db.Accounts.Add(new Account { Id = $"A-{i}", Name = $"Account {i}" });
             await db.SaveChangesAsync();
+            // The cohort windows a host keeps for today (as `revbot db migrate` and the host's start register them): each
+            // subscription write maintains them, so a sync into a real host's database pays for them too.
+            await Rollups.KeepAsync(db, new CompanyOptions(), DateOnly.FromDateTime(DateTime.UtcNow));
         }
         await using var fake = await FakeStripe.StartAsync();
         fake.Generate(subscriptions, i => $"A-{1 + (i % 200)}");

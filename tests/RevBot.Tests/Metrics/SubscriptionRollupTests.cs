@@ -37,6 +37,21 @@ public sealed class SubscriptionRollupTests
             "UPDATE subscriptions SET product = 'Renamed' WHERE account_id = 'acc-cobalt'",
             "UPDATE subscriptions SET start_date = start_date - 400, end_date = NULL WHERE account_id = 'acc-birch'",
             "DELETE FROM subscriptions WHERE id = 'sub-cobalt-2'",
+            // A write is applied from the rows it changed (SubscriptionRollupsByChange): a second run of an account's
+            // days, a row bridging two runs and its removal, a row that ends as it starts, and rows far from every
+            // window, alone and beside others.
+            "INSERT INTO subscriptions (id, account_id, product, mrr, start_date, end_date) VALUES ('sub-birch-late', 'acc-birch', 'Platform', 300, '2027-02-01', '2027-06-01')",
+            "INSERT INTO subscriptions (id, account_id, product, mrr, start_date, end_date) VALUES ('sub-birch-bridge', 'acc-birch', 'Analytics', 50, '2026-10-15', '2027-03-01')",
+            "UPDATE subscriptions SET end_date = start_date WHERE id = 'sub-birch-bridge'",
+            "UPDATE subscriptions SET end_date = '2027-04-01' WHERE id = 'sub-birch-bridge'",
+            "DELETE FROM subscriptions WHERE id = 'sub-birch-bridge'",
+            "INSERT INTO subscriptions (id, account_id, product, mrr, start_date, end_date) VALUES ('sub-apex-old', 'acc-apex', 'Platform', 70, '2019-01-01', '2019-02-01')",
+            """
+            INSERT INTO subscriptions (id, account_id, product, mrr, start_date, end_date) VALUES
+              ('sub-ember-old', 'acc-ember', 'Platform', 20, '2019-03-01', '2019-04-01'),
+              ('sub-ember-2', 'acc-ember', 'Platform', 90, '2026-10-01', '2026-11-20')
+            """,
+            "UPDATE subscriptions SET mrr = mrr + 5, start_date = start_date - 10 WHERE account_id IN ('acc-apex', 'acc-ember')",
             """
             INSERT INTO subscriptions (id, account_id, product, mrr, start_date, end_date)
             SELECT id || '-copy', account_id, product, mrr + 1, start_date - 30, end_date FROM subscriptions
