@@ -60,6 +60,8 @@ internal static class AskLoad
             // Eight clients for a minute: measure answering, not the per-person and per-key limits.
             "--Questions:Burst=10000", "--Questions:PerMinute=10000", "--Questions:ApiBurst=100000", "--Questions:ApiPerMinute=100000",
         ]);
+        // After the host's start, which registered its own today's open windows and dropped the past days'.
+        await AsOfWindows.RegisterAsync(RevBot.Data.Storage.DbTarget.Parse(target), asOf);
         var address = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         using var http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = Timeout.InfiniteTimeSpan }) { BaseAddress = new Uri(address), Timeout = TimeSpan.FromMinutes(2) };
         http.DefaultRequestHeaders.Add("X-Api-Key", Key);

@@ -20,6 +20,7 @@ internal static class AskSetBenchmark
     {
         var target = DbTarget.Parse(rawTarget);
         if (target.Provider != DbProvider.Postgres) { Console.Error.WriteLine("ask-set needs a PostgreSQL database"); return 2; }
+        await AsOfWindows.RegisterAsync(target, asOf);
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddRevBotCore(new ConfigurationBuilder().Build());

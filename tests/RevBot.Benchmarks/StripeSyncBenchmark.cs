@@ -16,7 +16,7 @@ using static RevBot.Benchmarks.SyncMeasures;
 namespace RevBot.Benchmarks;
 
 /// <summary>
-/// <c>sync-stripe [--provider sqlite|postgres | --db target] [--subscriptions N] [--changed N] [--latency-ms M]</c>: a
+/// <c>sync-stripe [--provider sqlite|postgres | --db target] [--subscriptions N] [--changed N] [--latency-ms M] [--warmup N]</c>: a
 /// full Stripe sync of N generated subscriptions from the fake Stripe (TestKit), then, with <c>--changed</c>, an
 /// incremental sync after N of them changed (a quantity each, one <c>customer.subscription.updated</c> event each, read
 /// through the events API from the stored cursor). Each answer is delayed by a latency that stands in for Stripe's rate
@@ -31,6 +31,14 @@ internal static class StripeSyncBenchmark
         var subscriptions = int.Parse(Arg(args, "--subscriptions") ?? "20000", CultureInfo.InvariantCulture);
         var changed = int.Parse(Arg(args, "--changed") ?? "0", CultureInfo.InvariantCulture);
         var latencyMs = int.Parse(Arg(args, "--latency-ms") ?? "40", CultureInfo.InvariantCulture);
+        // A host syncs on an interval: only its first sync after start pays for JIT-compiling the connector, Stripe.net's
+        // (de)serialisers and the importer. --warmup N runs a full sync of N subscriptions into a database of its own
+        // first, so the measured run shows a running host's cost; without it, a fresh process's.
+        if (Arg(args, "--warmup") is { } warmup && Arg(args, "--provider") is { } warmupProvider)
+        {
+            Console.WriteLine($"warm-up ({warmup} subscriptions, no latency):");
+            if (await RunAsync(["--provider", warmupProvider, "--subscriptions", warmup, "--latency-ms", "0"]) != 0) return 1;
+        }
         await using var database = Arg(args, "--provider") is { } p
             ? await TestDatabase.CreateAsync(p == "postgres" ? DbProvider.Postgres : DbProvider.Sqlite)
             : null;
