@@ -14,21 +14,40 @@ internal static class Forecaster
     /// Checkpoint 0 from the deals' current state (a question), when the database knows nothing after it
     /// (<see cref="ForecastHistorySql.NothingAfterAsync"/>); else, and always for the backtest, from history as of <paramref name="atUtc"/>.
     /// </param>
+    /// <param name="today">
+    /// Today's open cells, run rates and candidate deals for the whole company by slice (<see cref="ForecastToday"/>), when
+    /// read and they cover the question's filters and breakdown: then nothing is read here.
+    /// </param>
     public static async Task<Grouped<ForecastPrediction>> PredictAsync(
-        MetricContext context, Dimension? groupBy, DateTime atUtc, bool withDeals, ForecastHistory? learned, bool current, CancellationToken ct)
+        MetricContext context, Dimension? groupBy, DateTime atUtc, bool withDeals, ForecastHistory? learned, bool current, CancellationToken ct,
+        ForecastToday? today = null)
     {
         var checkpoints = ForecastCheckpoints.For(context.Window, atUtc);
         learned ??= await LearnAsync(context, atUtc, ct);
-        current = current && await ForecastHistorySql.NothingAfterAsync(context, checkpoints[0].AtUtc, ct);
-        var open = await ForecastHistorySql.CellsAsync(context, [checkpoints[0]], groupBy, current, ct);
-        var rates = await ForecastHistorySql.RunRatesAsync(context, checkpoints, groupBy, ct);
-        // The run rate grows with the company's pipeline: the whole company's, whatever the filter (the learned table
-        // holds the company's past pipelines, not a filter's).
-        var companyOpen = context.Filters.Count == 0 && context.Conditions.IsEmpty
-            ? open.Sum(c => c.Amount)
-            : await ForecastHistorySql.OpenPipelineAsync(context, checkpoints[0], current, ct);
+        List<ForecastCell> open;
+        List<ForecastRunRate> rates;
+        decimal companyOpen;
+        var whole = context.Filters.Count == 0 && context.Conditions.IsEmpty;
+        if (today is not null && ForecastToday.Covers(context, groupBy))
+        {
+            open = today.CellsFor(context, groupBy);
+            rates = today.RatesFor(context, groupBy);
+            companyOpen = whole ? open.Sum(c => c.Amount) : today.CompanyOpen;
+        }
+        else
+        {
+            today = null;
+            current = current && await ForecastHistorySql.NothingAfterAsync(context, checkpoints[0].AtUtc, ct);
+            open = await ForecastHistorySql.CellsAsync(context, [checkpoints[0]], groupBy, current, ct);
+            rates = await ForecastHistorySql.RunRatesAsync(context, checkpoints, groupBy, ct);
+            // The run rate grows with the company's pipeline: the whole company's, whatever the filter (the learned table
+            // holds the company's past pipelines, not a filter's).
+            companyOpen = whole ? open.Sum(c => c.Amount) : await ForecastHistorySql.OpenPipelineAsync(context, checkpoints[0], current, ct);
+        }
         var (model, total) = Predict(learned.Cells, open, rates, companyOpen);
-        var top = withDeals && model.Enough ? await ForecastDeals.TopAsync(context, checkpoints[0], model, groupBy, ct) : null;
+        var top = !withDeals || !model.Enough ? null
+            : today is not null ? ForecastDeals.Rank(today.CandidatesFor(context, groupBy), checkpoints[0], model, groupBy is not null)
+            : await ForecastDeals.TopAsync(context, checkpoints[0], model, groupBy, ct);
         total = total with { TopDeals = top?.Total ?? [] };
         if (groupBy is null) return Grouped<ForecastPrediction>.Single(total);
         var groups = new Dictionary<GroupKey, ForecastPrediction>();
