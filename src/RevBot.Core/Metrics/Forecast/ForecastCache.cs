@@ -54,12 +54,13 @@ internal static class ForecastCache
         if (Entries.TryGetValue(key, out var known) && known.Stamp == stamp) return known.Answer;
         if (Entries.Count >= MaxEntries) Entries.Clear();
         // Today's slices are read with the company's first answer of the stamp (the host's warm-up), so a filter or
-        // breakdown by region, segment or team asked later adds up slices instead of reading its deals.
+        // breakdown by region, segment or team asked later adds up slices instead of reading its deals. A filter asked
+        // before them reads its own deals (a fraction of the company's; a breakdown reads them all anyway).
         ForecastToday? today = null;
         if (ForecastToday.Covers(context, groupBy))
         {
             if (Today.TryGetValue(day, out var read) && read.Stamp == stamp) today = read.Today;
-            else
+            else if (context.Filters.Count == 0)
             {
                 today = await ForecastToday.ReadAsync(context, at, ct);
                 if (Today.Count >= MaxEntries) Today.Clear();
