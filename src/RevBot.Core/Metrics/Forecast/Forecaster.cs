@@ -44,7 +44,7 @@ internal static class Forecaster
             // holds the company's past pipelines, not a filter's).
             companyOpen = whole ? open.Sum(c => c.Amount) : await ForecastHistorySql.OpenPipelineAsync(context, checkpoints[0], current, ct);
         }
-        var (model, total) = Predict(learned.Cells, open, rates, companyOpen);
+        var (model, total) = Predict(learned, open, rates, companyOpen);
         var top = !withDeals || !model.Enough ? null
             : today is not null ? ForecastDeals.Rank(today.CandidatesFor(context, groupBy), checkpoints[0], model, groupBy is not null)
             : await ForecastDeals.TopAsync(context, checkpoints[0], model, groupBy, ct);
@@ -53,7 +53,7 @@ internal static class Forecaster
         var groups = new Dictionary<GroupKey, ForecastPrediction>();
         foreach (var key in open.Select(c => c.Group).Union(rates.Where(r => r.Checkpoint == 0).Select(r => r.Group)).Distinct())
         {
-            var group = Predict(learned.Cells, [.. open.Where(c => c.Group == key)], [.. rates.Where(r => r.Group == key)], companyOpen).Prediction;
+            var group = Predict(learned, [.. open.Where(c => c.Group == key)], [.. rates.Where(r => r.Group == key)], companyOpen).Prediction;
             groups[GroupKey.From(key, null)] = group with { TopDeals = top?.ByGroup.GetValueOrDefault(key ?? "") ?? [] };
         }
         return new Grouped<ForecastPrediction>(total, groups);
@@ -71,13 +71,13 @@ internal static class Forecaster
     }
 
     /// <summary>The company's model with these run rates, applied to checkpoint 0's open cells.</summary>
-    private static (ForecastModel Model, ForecastPrediction Prediction) Predict(List<ForecastCell> training, List<ForecastCell> open, List<ForecastRunRate> rates, decimal companyOpen)
+    private static (ForecastModel Model, ForecastPrediction Prediction) Predict(ForecastHistory learned, List<ForecastCell> open, List<ForecastRunRate> rates, decimal companyOpen)
     {
         var pastRates = rates.Where(r => r.Checkpoint > 0).GroupBy(r => r.Checkpoint)
             .Select(g => new ForecastRunRate(g.Key, null, g.Sum(r => r.WonSoFar), g.Sum(r => r.CreatedAndWon), g.Sum(r => r.CreatedAndWonAmount))).ToList();
-        var model = new ForecastModel(training, pastRates, ForecastCheckpoints.TrainingPeriods);
+        var model = learned.Model.WithRunRates(pastRates);
         var won = rates.Where(r => r.Checkpoint == 0).Sum(r => r.WonSoFar);
-        return (model, Predict(model, open, won, model.Growth(companyOpen), training.Any(c => c.Features.Stage.Length > 0)));
+        return (model, Predict(model, open, won, model.Growth(companyOpen), learned.Cells.Any(c => c.Features.Stage.Length > 0)));
     }
 
     /// <param name="growth">How much the open pipeline grew since the past checkpoints (<see cref="ForecastModel.Growth"/>).</param>
