@@ -18,7 +18,7 @@ namespace RevBot.Tests.Forecasting;
 /// </summary>
 public sealed class ForecastGroupsTests
 {
-    private static readonly DateTime At = new(2025, 10, 29, 0, 0, 0, DateTimeKind.Utc);
+    internal static readonly DateTime At = new(2025, 10, 29, 0, 0, 0, DateTimeKind.Utc);
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -71,7 +71,7 @@ public sealed class ForecastGroupsTests
         new Dictionary<Dimension, string>());
 
     /// <summary>The company as it stood at <see cref="At"/>: half of Q4's deals expansions, one of them overdue.</summary>
-    private static async Task<TestDatabase> CompanyAsOfAsync(DbProvider provider)
+    internal static async Task<TestDatabase> CompanyAsOfAsync(DbProvider provider)
     {
         var database = await TestDatabase.CreateAsync(provider);
         await using var db = database.NewContext();

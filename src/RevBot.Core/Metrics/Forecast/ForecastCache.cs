@@ -28,6 +28,7 @@ internal static class ForecastCache
     private const int MaxEntries = 256;
     private static readonly ConcurrentDictionary<string, (string Stamp, Grouped<ForecastPrediction> Answer)> Entries = new(StringComparer.Ordinal);
     private static readonly ConcurrentDictionary<string, (string Stamp, ForecastHistory History)> Learned = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, (string Stamp, ForecastToday? Today)> Today = new(StringComparer.Ordinal);
 
     public static async Task<Grouped<ForecastPrediction>> GetAsync(MetricContext context, Dimension? groupBy, CancellationToken ct)
     {
@@ -43,16 +44,30 @@ internal static class ForecastCache
             if (Learned.Count >= MaxEntries) Learned.Clear();
             Learned[day] = (past, history);
         }
+        // The answer rests on both stamps: a recorded import renews it even when it wrote nothing the first stamp sees.
+        var stamp = writes + "|" + past;
         if (!context.Conditions.IsEmpty)
             return await Forecaster.PredictAsync(context, groupBy, at, withDeals: true, history, current: true, ct);
 
         var filters = string.Join(";", context.Filters.OrderBy(f => f.Key).Select(f => $"{f.Key}={f.Value}"));
-        // The answer rests on both stamps: a recorded import renews it even when it wrote nothing the first stamp sees.
         var key = string.Join("|", day, filters, groupBy);
-        var stamp = writes + "|" + past;
         if (Entries.TryGetValue(key, out var known) && known.Stamp == stamp) return known.Answer;
         if (Entries.Count >= MaxEntries) Entries.Clear();
-        var computed = await Forecaster.PredictAsync(context, groupBy, at, withDeals: true, history, current: true, ct);
+        // Today's slices are read with the company's first answer of the stamp (the host's warm-up), so a filter or
+        // breakdown by region, segment or team asked later adds up slices instead of reading its deals. A filter asked
+        // before them reads its own deals (a fraction of the company's; a breakdown reads them all anyway).
+        ForecastToday? today = null;
+        if (ForecastToday.Covers(context, groupBy))
+        {
+            if (Today.TryGetValue(day, out var read) && read.Stamp == stamp) today = read.Today;
+            else if (context.Filters.Count == 0)
+            {
+                today = await ForecastToday.ReadAsync(context, at, ct);
+                if (Today.Count >= MaxEntries) Today.Clear();
+                Today[day] = (stamp, today);
+            }
+        }
+        var computed = await Forecaster.PredictAsync(context, groupBy, at, withDeals: true, history, current: true, ct, today);
         Entries[key] = (stamp, computed);
         return computed;
     }
@@ -61,11 +76,16 @@ internal static class ForecastCache
     internal static (int Answers, int Learned) Kept(string connectionString) =>
         (Entries.Keys.Count(k => k.StartsWith(connectionString + "|", StringComparison.Ordinal)), Learned.Keys.Count(k => k.StartsWith(connectionString + "|", StringComparison.Ordinal)));
 
+    /// <summary>How many of today's slice tables (<see cref="ForecastToday"/>) are kept for the database at <paramref name="connectionString"/>.</summary>
+    internal static int SlicesKept(string connectionString) =>
+        Today.Count(e => e.Key.StartsWith(connectionString + "|", StringComparison.Ordinal) && e.Value.Today is not null);
+
     /// <summary>Forgets everything (tests that rewrite a database in place under the same connection string).</summary>
     public static void Clear()
     {
         Entries.Clear();
         Learned.Clear();
+        Today.Clear();
     }
 
     private static async Task<(string Writes, string Past)> StampsAsync(MetricContext context, CancellationToken ct)

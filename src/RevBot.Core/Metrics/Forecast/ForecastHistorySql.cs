@@ -18,11 +18,15 @@ internal static class ForecastHistorySql
     /// their latest history rows). Else every checkpoint is read as of then, from the history (the learned table, and
     /// the backtest's "today" in the past).
     /// </param>
-    public static async Task<List<ForecastCell>> CellsAsync(MetricContext context, IReadOnlyList<ForecastCheckpoint> checkpoints, Dimension? groupBy, bool current, CancellationToken ct)
+    public static async Task<List<ForecastCell>> CellsAsync(MetricContext context, IReadOnlyList<ForecastCheckpoint> checkpoints, Dimension? groupBy, bool current, CancellationToken ct) =>
+        [.. (await SlicedCellsAsync(context, checkpoints, Keys(groupBy), current, ct)).Select(s => s.Row)];
+
+    /// <summary>As above, grouped by every dimension in <paramref name="keys"/> (a cell's <see cref="ForecastCell.Group"/> is the first key's value).</summary>
+    public static async Task<List<Sliced<ForecastCell>>> SlicedCellsAsync(MetricContext context, IReadOnlyList<ForecastCheckpoint> checkpoints, IReadOnlyList<Dimension> keys, bool current, CancellationToken ct)
     {
         var (select, p) = context.Select("deals d", DealDimensions.Of);
-        var group = groupBy is { } g ? DealDimensions.Of(g) : null;
-        if (group is not null) select.Join(group.Joins);
+        var groups = keys.Select(DealDimensions.Of).ToList();
+        foreach (var group in groups) select.Join(group.Joins);
         var dialect = p.Dialect;
         var q = Checkpoints(checkpoints, p);
         if (current)
@@ -44,7 +48,10 @@ internal static class ForecastHistorySql
         // PostgreSQL reads the rows' columns in the probe (LATERAL); as correlated subqueries joined back by id, it
         // evaluated each probe twice and hash-joined the whole history tables (34 s instead of 7 at scale 100).
         // SQLite has no LATERAL: there the subqueries return the rows' ids, joined back by primary key.
-        var columns = $"q.j, {group?.Key ?? "NULL"} AS g, d.id, d.status, d.closed_at, d.created_at, d.type, d.amount, d.close_date, d.stage, " +
+        var keyColumns = string.Concat(groups.Select((g, i) => $"{g.Key} AS g{i}, "));
+        var keyNames = string.Concat(groups.Select((_, i) => $"x.g{i}, "));
+        var n = groups.Count;
+        var columns = $"q.j, {keyColumns}d.id, d.status, d.closed_at, d.created_at, d.type, d.amount, d.close_date, d.stage, " +
             "d.close_pushes, d.stage_entered_at, q.t, q.e, q.sday, q.tday, q.eday";
         static string HistoryRow(string deal, string at) => $"FROM deal_history h2 WHERE h2.deal_id = {deal} AND h2.at <= {at} ORDER BY h2.at DESC, h2.id DESC LIMIT 1";
         static string StageRow(string deal, string at) => $"FROM deal_stage_history s2 WHERE s2.deal_id = {deal} AND s2.entered_at <= {at} ORDER BY s2.entered_at DESC LIMIT 1";
@@ -79,7 +86,7 @@ internal static class ForecastHistorySql
         var sql = $"""
             WITH q(j, s, t, e, sday, tday, eday) AS ({q}),
             x AS ({x})
-            SELECT x.j, x.g,
+            SELECT x.j, {keyNames}
               CASE WHEN {closeDate} IS NULL THEN 0 WHEN {closeDate} < x.sday THEN 1 WHEN {closeDate} < x.tday THEN 2 WHEN {closeDate} <= x.eday THEN 3 ELSE 4 END AS cb,
               {stage} AS st,
               CASE WHEN {age} < 21 THEN 0 WHEN {age} < 60 THEN 1 WHEN {age} < 120 THEN 2 ELSE 3 END AS ab,
@@ -94,12 +101,16 @@ internal static class ForecastHistorySql
               SUM(CASE WHEN {closeDate} >= x.sday AND {closeDate} <= x.eday THEN {amount} * {StageProbability(context, p, $"({stage})")} ELSE 0 END)
             FROM {rows}
             WHERE x.created_at IS NOT NULL OR {hasHistory}
-            GROUP BY 1, 2, 3, 4, 5, 6, 7, 8
+            GROUP BY {string.Join(", ", Enumerable.Range(1, 7 + n))}
             """;
-        return await SqlRunner.QueryAsync(context.Db, sql, p, r => new ForecastCell(
-            (int)r.Count(0), r.Text(1),
-            new ForecastFeatures((CloseBucket)r.Count(2), r.Text(3) ?? "", (int)r.Count(4), r.Text(5) ?? "", (int)r.Count(6), (int)r.Count(7)),
-            r.Count(8), r.Number(9), r.Number(10), r.Count(11), r.Number(12), r.Count(13), r.Number(14) / 100m), jit: false, ct);
+        return await SqlRunner.QueryAsync(context.Db, sql, p, r =>
+        {
+            var k = KeyValues(r, n);
+            return new Sliced<ForecastCell>(k, new ForecastCell(
+                (int)r.Count(0), k.Length > 0 ? k[0] : null,
+                new ForecastFeatures((CloseBucket)r.Count(n + 1), r.Text(n + 2) ?? "", (int)r.Count(n + 3), r.Text(n + 4) ?? "", (int)r.Count(n + 5), (int)r.Count(n + 6)),
+                r.Count(n + 7), r.Number(n + 8), r.Number(n + 9), r.Count(n + 10), r.Number(n + 11), r.Count(n + 12), r.Number(n + 13) / 100m));
+        }, jit: false, ct);
     }
 
     /// <summary>
@@ -129,20 +140,39 @@ internal static class ForecastHistorySql
     }
 
     /// <summary>Per checkpoint: won in the period before it, and won in the period by deals created after it.</summary>
-    public static async Task<List<ForecastRunRate>> RunRatesAsync(MetricContext context, IReadOnlyList<ForecastCheckpoint> checkpoints, Dimension? groupBy, CancellationToken ct)
+    public static async Task<List<ForecastRunRate>> RunRatesAsync(MetricContext context, IReadOnlyList<ForecastCheckpoint> checkpoints, Dimension? groupBy, CancellationToken ct) =>
+        [.. (await SlicedRunRatesAsync(context, checkpoints, Keys(groupBy), ct)).Select(s => s.Row)];
+
+    /// <summary>As above, grouped by every dimension in <paramref name="keys"/> (a rate's group is the first key's value).</summary>
+    public static async Task<List<Sliced<ForecastRunRate>>> SlicedRunRatesAsync(MetricContext context, IReadOnlyList<ForecastCheckpoint> checkpoints, IReadOnlyList<Dimension> keys, CancellationToken ct)
     {
         var (select, p) = context.Select("deals d", DealDimensions.Of);
-        var group = groupBy is { } g ? DealDimensions.Of(g) : null;
-        if (group is not null) select.Join(group.Joins);
+        var groups = keys.Select(DealDimensions.Of).ToList();
+        foreach (var group in groups) select.Join(group.Joins);
+        var n = groups.Count;
         var q = Checkpoints(checkpoints, p);
         select.Join(["JOIN q ON d.closed_at >= q.s AND d.closed_at < q.e"]);
         select.Where("d.status = 'won'");
         SqlFilters.Amount(select, p, context.Conditions.Amount);
         var sql = $"WITH q(j, s, t, e, sday, tday, eday) AS ({q}) " + select.ToSql(
-            $"q.j, {group?.Key ?? "NULL"} AS g, SUM(CASE WHEN d.closed_at < q.t THEN d.amount ELSE 0 END), " +
+            $"q.j, {string.Concat(groups.Select(g => g.Key + ", "))}SUM(CASE WHEN d.closed_at < q.t THEN d.amount ELSE 0 END), " +
             "SUM(CASE WHEN d.closed_at >= q.t AND d.created_at > q.t THEN 1 ELSE 0 END), " +
-            "SUM(CASE WHEN d.closed_at >= q.t AND d.created_at > q.t THEN d.amount ELSE 0 END)", "GROUP BY 1, 2");
-        return await SqlRunner.QueryAsync(context.Db, sql, p, r => new ForecastRunRate((int)r.Count(0), r.Text(1), r.Number(2), r.Count(3), r.Number(4)), ct);
+            "SUM(CASE WHEN d.closed_at >= q.t AND d.created_at > q.t THEN d.amount ELSE 0 END)", $"GROUP BY {string.Join(", ", Enumerable.Range(1, 1 + n))}");
+        return await SqlRunner.QueryAsync(context.Db, sql, p, r =>
+        {
+            var k = KeyValues(r, n);
+            return new Sliced<ForecastRunRate>(k, new ForecastRunRate((int)r.Count(0), k.Length > 0 ? k[0] : null, r.Number(n + 1), r.Count(n + 2), r.Number(n + 3)));
+        }, ct);
+    }
+
+    private static Dimension[] Keys(Dimension? groupBy) => groupBy is { } g ? [g] : [];
+
+    /// <summary>The values of the <paramref name="n"/> key columns that follow the checkpoint column.</summary>
+    internal static string?[] KeyValues(System.Data.Common.DbDataReader r, int n)
+    {
+        var keys = new string?[n];
+        for (var i = 0; i < n; i++) keys[i] = r.Text(i + 1);
+        return keys;
     }
 
     private static string Checkpoints(IReadOnlyList<ForecastCheckpoint> checkpoints, SqlParameters p)

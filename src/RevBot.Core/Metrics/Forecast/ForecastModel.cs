@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace RevBot.Core.Metrics.Forecast;
 
 /// <summary>
@@ -22,6 +24,10 @@ internal sealed class ForecastModel
     private readonly Dictionary<string, (double N, double Won)> _levels = new(StringComparer.Ordinal);
     private readonly double _overall;
 
+    // A feature cell's probability depends only on the learned levels: computed once per cell and shared by the models
+    // of every group (WithRunRates), read by concurrent questions.
+    private readonly ConcurrentDictionary<ForecastFeatures, double> _probabilities = new();
+
     public ForecastModel(IEnumerable<ForecastCell> training, IReadOnlyList<ForecastRunRate> pastRunRates, int trainingPeriods)
     {
         ArgumentNullException.ThrowIfNull(training);
@@ -44,10 +50,7 @@ internal sealed class ForecastModel
         Wins = (long)won;
         TrainingPeriods = trainingPeriods;
         _overall = n == 0 ? 0 : won / n;
-        var runRates = pastRunRates.Select(r => (double)r.CreatedAndWonAmount).ToList();
-        while (runRates.Count < trainingPeriods) runRates.Add(0);
-        RunRate = runRates.Count == 0 ? 0 : runRates.Average();
-        RunRateVariance = runRates.Count < 2 ? RunRate * RunRate : runRates.Sum(r => (r - RunRate) * (r - RunRate)) / (runRates.Count - 1);
+        (RunRate, RunRateVariance) = RunRateOf(pastRunRates, trainingPeriods);
         // How far each past period's open pipeline converted above or below what the model says of it: periods differ
         // together (a good quarter lifts every deal), which independent deals alone would understate.
         var ratios = byPeriod.Values
@@ -57,6 +60,36 @@ internal sealed class ForecastModel
         PeriodSpread = ratios.Count < 2 ? 0.25 : Math.Sqrt(ratios.Sum(r => (r - mean) * (r - mean)) / (ratios.Count - 1));
         SlipRate = SlipOf(training);
         _pastPipeline = byPeriod.Values.Select(cells => (double)cells.Sum(c => c.Amount)).DefaultIfEmpty(0).Average();
+    }
+
+    /// <summary>The same learned model with other run rates (a group's): the levels, spread and slip rate are the company's.</summary>
+    private ForecastModel(ForecastModel learned, IReadOnlyList<ForecastRunRate> pastRunRates)
+    {
+        _levels = learned._levels;
+        _overall = learned._overall;
+        _probabilities = learned._probabilities;
+        _pastPipeline = learned._pastPipeline;
+        Examples = learned.Examples;
+        Wins = learned.Wins;
+        TrainingPeriods = learned.TrainingPeriods;
+        PeriodSpread = learned.PeriodSpread;
+        SlipRate = learned.SlipRate;
+        (RunRate, RunRateVariance) = RunRateOf(pastRunRates, TrainingPeriods);
+    }
+
+    /// <summary>This model with <paramref name="pastRunRates"/> as its run rates of deals not created yet (the learning is not repeated).</summary>
+    public ForecastModel WithRunRates(IReadOnlyList<ForecastRunRate> pastRunRates)
+    {
+        ArgumentNullException.ThrowIfNull(pastRunRates);
+        return new ForecastModel(this, pastRunRates);
+    }
+
+    private static (double Mean, double Variance) RunRateOf(IReadOnlyList<ForecastRunRate> pastRunRates, int trainingPeriods)
+    {
+        var runRates = pastRunRates.Select(r => (double)r.CreatedAndWonAmount).ToList();
+        while (runRates.Count < trainingPeriods) runRates.Add(0);
+        var mean = runRates.Count == 0 ? 0 : runRates.Average();
+        return (mean, runRates.Count < 2 ? mean * mean : runRates.Sum(r => (r - mean) * (r - mean)) / (runRates.Count - 1));
     }
 
     private readonly double _pastPipeline;
@@ -93,7 +126,9 @@ internal sealed class ForecastModel
     public double? SlipRate { get; }
 
     /// <summary>P(won before the period ends) for a deal with these features.</summary>
-    public double Probability(ForecastFeatures features)
+    public double Probability(ForecastFeatures features) => _probabilities.GetOrAdd(features, Learned);
+
+    private double Learned(ForecastFeatures features)
     {
         var levels = features.Levels().ToList();
         var p = _overall;

@@ -14,27 +14,46 @@ internal static class Forecaster
     /// Checkpoint 0 from the deals' current state (a question), when the database knows nothing after it
     /// (<see cref="ForecastHistorySql.NothingAfterAsync"/>); else, and always for the backtest, from history as of <paramref name="atUtc"/>.
     /// </param>
+    /// <param name="today">
+    /// Today's open cells, run rates and candidate deals for the whole company by slice (<see cref="ForecastToday"/>), when
+    /// read and they cover the question's filters and breakdown: then nothing is read here.
+    /// </param>
     public static async Task<Grouped<ForecastPrediction>> PredictAsync(
-        MetricContext context, Dimension? groupBy, DateTime atUtc, bool withDeals, ForecastHistory? learned, bool current, CancellationToken ct)
+        MetricContext context, Dimension? groupBy, DateTime atUtc, bool withDeals, ForecastHistory? learned, bool current, CancellationToken ct,
+        ForecastToday? today = null)
     {
         var checkpoints = ForecastCheckpoints.For(context.Window, atUtc);
         learned ??= await LearnAsync(context, atUtc, ct);
-        current = current && await ForecastHistorySql.NothingAfterAsync(context, checkpoints[0].AtUtc, ct);
-        var open = await ForecastHistorySql.CellsAsync(context, [checkpoints[0]], groupBy, current, ct);
-        var rates = await ForecastHistorySql.RunRatesAsync(context, checkpoints, groupBy, ct);
-        // The run rate grows with the company's pipeline: the whole company's, whatever the filter (the learned table
-        // holds the company's past pipelines, not a filter's).
-        var companyOpen = context.Filters.Count == 0 && context.Conditions.IsEmpty
-            ? open.Sum(c => c.Amount)
-            : await ForecastHistorySql.OpenPipelineAsync(context, checkpoints[0], current, ct);
-        var (model, total) = Predict(learned.Cells, open, rates, companyOpen);
-        var top = withDeals && model.Enough ? await ForecastDeals.TopAsync(context, checkpoints[0], model, groupBy, ct) : null;
+        List<ForecastCell> open;
+        List<ForecastRunRate> rates;
+        decimal companyOpen;
+        var whole = context.Filters.Count == 0 && context.Conditions.IsEmpty;
+        if (today is not null && ForecastToday.Covers(context, groupBy))
+        {
+            open = today.CellsFor(context, groupBy);
+            rates = today.RatesFor(context, groupBy);
+            companyOpen = whole ? open.Sum(c => c.Amount) : today.CompanyOpen;
+        }
+        else
+        {
+            today = null;
+            current = current && await ForecastHistorySql.NothingAfterAsync(context, checkpoints[0].AtUtc, ct);
+            open = await ForecastHistorySql.CellsAsync(context, [checkpoints[0]], groupBy, current, ct);
+            rates = await ForecastHistorySql.RunRatesAsync(context, checkpoints, groupBy, ct);
+            // The run rate grows with the company's pipeline: the whole company's, whatever the filter (the learned table
+            // holds the company's past pipelines, not a filter's).
+            companyOpen = whole ? open.Sum(c => c.Amount) : await ForecastHistorySql.OpenPipelineAsync(context, checkpoints[0], current, ct);
+        }
+        var (model, total) = Predict(learned, open, rates, companyOpen);
+        var top = !withDeals || !model.Enough ? null
+            : today is not null ? ForecastDeals.Rank(today.CandidatesFor(context, groupBy), checkpoints[0], model, groupBy is not null)
+            : await ForecastDeals.TopAsync(context, checkpoints[0], model, groupBy, ct);
         total = total with { TopDeals = top?.Total ?? [] };
         if (groupBy is null) return Grouped<ForecastPrediction>.Single(total);
         var groups = new Dictionary<GroupKey, ForecastPrediction>();
         foreach (var key in open.Select(c => c.Group).Union(rates.Where(r => r.Checkpoint == 0).Select(r => r.Group)).Distinct())
         {
-            var group = Predict(learned.Cells, [.. open.Where(c => c.Group == key)], [.. rates.Where(r => r.Group == key)], companyOpen).Prediction;
+            var group = Predict(learned, [.. open.Where(c => c.Group == key)], [.. rates.Where(r => r.Group == key)], companyOpen).Prediction;
             groups[GroupKey.From(key, null)] = group with { TopDeals = top?.ByGroup.GetValueOrDefault(key ?? "") ?? [] };
         }
         return new Grouped<ForecastPrediction>(total, groups);
@@ -52,13 +71,13 @@ internal static class Forecaster
     }
 
     /// <summary>The company's model with these run rates, applied to checkpoint 0's open cells.</summary>
-    private static (ForecastModel Model, ForecastPrediction Prediction) Predict(List<ForecastCell> training, List<ForecastCell> open, List<ForecastRunRate> rates, decimal companyOpen)
+    private static (ForecastModel Model, ForecastPrediction Prediction) Predict(ForecastHistory learned, List<ForecastCell> open, List<ForecastRunRate> rates, decimal companyOpen)
     {
         var pastRates = rates.Where(r => r.Checkpoint > 0).GroupBy(r => r.Checkpoint)
             .Select(g => new ForecastRunRate(g.Key, null, g.Sum(r => r.WonSoFar), g.Sum(r => r.CreatedAndWon), g.Sum(r => r.CreatedAndWonAmount))).ToList();
-        var model = new ForecastModel(training, pastRates, ForecastCheckpoints.TrainingPeriods);
+        var model = learned.Model.WithRunRates(pastRates);
         var won = rates.Where(r => r.Checkpoint == 0).Sum(r => r.WonSoFar);
-        return (model, Predict(model, open, won, model.Growth(companyOpen), training.Any(c => c.Features.Stage.Length > 0)));
+        return (model, Predict(model, open, won, model.Growth(companyOpen), learned.Cells.Any(c => c.Features.Stage.Length > 0)));
     }
 
     /// <param name="growth">How much the open pipeline grew since the past checkpoints (<see cref="ForecastModel.Growth"/>).</param>
