@@ -176,7 +176,8 @@ public sealed class AskService(
             var comparisonTask = comparePeriod is null
                 ? Task.FromResult<(MetricResult?, NoEarlierData?)>((null, null))
                 : CompareOnOwnConnectionAsync(new MetricQuery(def.Id, comparePeriod, q.Filters) { Conditions = q.Conditions }, engineClock, firstDay, ct);
-            var result = await engine.EvaluateAsync(new MetricQuery(def.Id, measured, q.Filters, q.GroupBy) { Conditions = q.Conditions }, ct);
+            // The answer shows at most a table's rows of a breakdown: the engine names and sends only those (and how many in all).
+            var result = await engine.EvaluateAsync(new MetricQuery(def.Id, measured, q.Filters, q.GroupBy) { Conditions = q.Conditions, Top = MetricAnswerComposer.MaxTableRows }, ct);
             var (comparison, noEarlierData) = await comparisonTask;
             return MetricAnswerComposer.Compose(q, result, comparison, currency, display, names, noEarlierData);
         }
