@@ -79,8 +79,10 @@ internal static class SqlGrouping
             var inner = select.ToSql($"NULLIF({groupBy.Key}, '') AS group_key, {groupBy.LabelOrKey} AS group_label, {named}", "GROUP BY 1, 2");
             sql = $"WITH g AS ({inner}) SELECT x.*, t.* {rest}";
         }
+        // No JIT: PostgreSQL costs the per-group name lookups as if a third of the groups were kept, which crosses
+        // jit_above_cost; compiling then took 20–35 ms of a statement that runs ~270 ms at scale 100.
         var rows = await SqlRunner.QueryAsync(context.Db, sql, parameters, r =>
-            (Key: GroupKey.From(r.Text(0), r.Text(1)), Value: read(r, offset), Count: r.Count(offset + columns.Count), Total: read(r, offset + columns.Count + 1)), ct);
+            (Key: GroupKey.From(r.Text(0), r.Text(1)), Value: read(r, offset), Count: r.Count(offset + columns.Count), Total: read(r, offset + columns.Count + 1)), jit: false, ct);
         var groups = new Dictionary<GroupKey, T>();
         foreach (var (key, value, _, _) in rows) groups[key] = groups.TryGetValue(key, out var seen) ? add(seen, value) : value;
         return rows.Count == 0
