@@ -23,6 +23,12 @@ internal sealed record DimensionSql(string Key, string? Label, IReadOnlyList<str
 internal sealed record NamedAfter(string Id, IReadOnlyList<string> InnerJoins, string Table, string Key, string Label)
 {
     /// <summary>
+    /// One group per row of a large table (accounts: 150,000 at scale 100, where owners are hundreds): PostgreSQL then
+    /// costs a ranked breakdown's name lookups past <c>jit_above_cost</c> (<see cref="SqlGrouping.AdditiveAsync"/>).
+    /// </summary>
+    public bool ManyGroups { get; init; }
+
+    /// <summary>
     /// <paramref name="expression"/> (<see cref="Key"/> or <see cref="Label"/>) for the group <c>x</c> as a lookup by
     /// id: a subquery per group kept, where a join would read the whole table for a hundred groups.
     /// </summary>
