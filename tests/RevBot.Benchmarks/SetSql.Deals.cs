@@ -36,6 +36,11 @@ internal sealed partial class SetSql
     public string BookingsBy(string column, string? nameTable, Span p) => Named(
         $"SELECT {column} k, sum(amount) s, count(*) n FROM deals WHERE status = 'won' AND {Closed(p)} GROUP BY ROLLUP({column})", nameTable);
 
+    // What a chat answer shows of a breakdown of many groups: the first 100, how many there are and the total.
+    public string BookingsTopBy(string column, string nameTable, Span p) =>
+        $"SELECT n.name, x.* FROM (SELECT {column} k, sum(amount) s, count(*) c, count(*) OVER () groups, sum(sum(amount)) OVER () total, sum(count(*)) OVER () deals " +
+        $"FROM deals WHERE status = 'won' AND {Closed(p)} GROUP BY {column} ORDER BY s DESC LIMIT 100) x LEFT JOIN {nameTable} n ON n.id = x.k";
+
     public string BookingsByTeam(Span p) =>
         $"SELECT u.team, sum(x.s), sum(x.n) FROM (SELECT owner_id, sum(amount) s, count(*) n FROM deals WHERE status = 'won' AND {Closed(p)} GROUP BY owner_id) x LEFT JOIN users u ON u.id = x.owner_id GROUP BY ROLLUP(u.team)";
 

@@ -24,6 +24,14 @@ public sealed record Answer
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? ThenBy { get; init; }
     [JsonPropertyName("limit")] public int? Limit { get; init; }
+
+    /// <summary>
+    /// With a metric's breakdown: how many groups it has in all. <see cref="Breakdown"/> carries the first 100 (by value,
+    /// as the answer ranks them); a breakdown of more groups is ranked and cut in the database.
+    /// </summary>
+    [JsonPropertyName("groups")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? Groups { get; init; }
     [JsonPropertyName("value")] public decimal? Value { get; init; }
     [JsonPropertyName("unit")] public string? Unit { get; init; }
     [JsonPropertyName("currency")] public string? Currency { get; init; }

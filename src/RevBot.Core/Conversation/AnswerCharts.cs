@@ -63,7 +63,9 @@ public static class AnswerCharts
                 ? [.. items.Where(i => i.Value is not null).Select(i => (i.Name, i.Value!.Value))]
                 : [];
         var trend = answer.GroupBy == "period";
-        return (trend ? all : [.. all.Take(MaxGroups)], all.Count);
+        // Groups past the ones the answer carries are cut only where every group has a value (sums): each is one more bar.
+        var beyond = answer.Intent == "metric" && answer.Groups is { } groups && answer.Breakdown is { } carried ? Math.Max(0, groups - carried.Count) : 0;
+        return (trend ? all : [.. all.Take(MaxGroups)], all.Count + beyond);
     }
 
     /// <summary>The metric's unit; a deal list is amounts; anything else (findings, help) has nothing to draw.</summary>

@@ -145,8 +145,10 @@ public sealed class AskService(
         {
             if (q.Intent == Intent.List)
             {
-                var grouped = await engine.EvaluateAsync(new MetricQuery(def.Id, period, q.Filters, q.GroupBy ?? Dimension.Owner) { Conditions = q.Conditions }, ct);
-                return ListAnswerComposer.Groups(q, grouped, q.Limit ?? DefaultListLimit, q.Ascending, currency, display, names);
+                // "Top 10 accounts by bookings" needs ten groups: ranked in the database where the metric allows (largest first only).
+                var limit = q.Limit ?? DefaultListLimit;
+                var grouped = await engine.EvaluateAsync(new MetricQuery(def.Id, period, q.Filters, q.GroupBy ?? Dimension.Owner) { Conditions = q.Conditions, Top = q.Ascending ? null : limit }, ct);
+                return ListAnswerComposer.Groups(q, grouped, limit, q.Ascending, currency, display, names);
             }
             if (q.TrendPeriods is > 1 and <= 36 && q.GroupBy is null && period.HasStart && period.HasEnd)
             {
@@ -176,7 +178,8 @@ public sealed class AskService(
             var comparisonTask = comparePeriod is null
                 ? Task.FromResult<(MetricResult?, NoEarlierData?)>((null, null))
                 : CompareOnOwnConnectionAsync(new MetricQuery(def.Id, comparePeriod, q.Filters) { Conditions = q.Conditions }, engineClock, firstDay, ct);
-            var result = await engine.EvaluateAsync(new MetricQuery(def.Id, measured, q.Filters, q.GroupBy) { Conditions = q.Conditions }, ct);
+            // The answer shows at most a table's rows of a breakdown: the engine names and sends only those (and how many in all).
+            var result = await engine.EvaluateAsync(new MetricQuery(def.Id, measured, q.Filters, q.GroupBy) { Conditions = q.Conditions, Top = MetricAnswerComposer.MaxTableRows }, ct);
             var (comparison, noEarlierData) = await comparisonTask;
             return MetricAnswerComposer.Compose(q, result, comparison, currency, display, names, noEarlierData);
         }

@@ -61,6 +61,7 @@ public static class MetricAnswerComposer
             FilterSets = FilterText.SetsJson(result.Query.Conditions),
             Amount = FilterText.AmountJson(result.Query.Conditions),
             GroupBy = result.Query.GroupBy is { } g ? DimensionText.Key(g) : null,
+            Groups = result.Breakdown.Count == 0 ? null : result.GroupCount,
             Value = value.Value,
             Unit = UnitText.Key(def.Unit),
             Currency = def.Unit is MetricUnit.Currency or MetricUnit.CurrencyPerDay ? currency : null,
@@ -136,21 +137,24 @@ public static class MetricAnswerComposer
     private static string BreakdownSentence(MetricDefinition def, MetricResult result, AnswerFormatter f)
     {
         var shown = string.Join(", ", result.Breakdown.Take(BreakdownRowsInText).Select(b => $"{b.Label} {f.Value(b.Value.Value, def.Unit)}"));
-        var more = result.Breakdown.Count - BreakdownRowsInText;
+        var more = result.GroupCount - BreakdownRowsInText;
         var list = more > 0 ? f.Text(nameof(Catalog.AnswerBreakdownMore), shown, more) : shown;
         return f.Text(nameof(Catalog.AnswerBreakdown), DimensionText.Name(result.Query.GroupBy!.Value, f.Language), list);
     }
 
-    /// <summary>The rows a breakdown's table carries; every chat surface shows fewer (Slack 30).</summary>
-    internal const int MaxTableRows = 100;
+    /// <summary>
+    /// The rows a breakdown's table carries; every chat surface shows fewer (Slack 30). An answer asks the engine for
+    /// this many groups (<see cref="MetricQuery.Top"/>): the sentence names five, the chart draws twelve.
+    /// </summary>
+    public const int MaxTableRows = 100;
 
     private static ReplyTable BreakdownTable(MetricDefinition def, MetricResult result, AnswerFormatter f)
     {
         var dim = Capitalize(DimensionText.Name(result.Query.GroupBy!.Value, f.Language), f.Culture);
         // A chat table shows a few dozen rows at most and says how many more there are: formatting 100,000 accounts'
-        // amounts for it was a third of "bookings by account" at scale 100. The JSON breakdown keeps every group.
+        // amounts for it was a third of "bookings by account" at scale 100.
         var rows = result.Breakdown.Take(MaxTableRows).Select(b => (IReadOnlyList<string>)[b.Label, f.Value(b.Value.Value, def.Unit)]).ToList();
-        return new ReplyTable([dim, Capitalize(def.Name(f.Language), f.Culture)], rows, result.Breakdown.Count) { NumericColumns = new HashSet<int> { 1 } };
+        return new ReplyTable([dim, Capitalize(def.Name(f.Language), f.Culture)], rows, result.GroupCount) { NumericColumns = new HashSet<int> { 1 } };
     }
 
     internal static string ContextLine(Period period, IReadOnlyDictionary<Dimension, string> filters, AnswerFormatter f, IReadOnlyDictionary<Dimension, string>? names = null, QueryConditions? conditions = null)

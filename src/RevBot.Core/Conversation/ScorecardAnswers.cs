@@ -15,7 +15,7 @@ namespace RevBot.Core.Conversation;
 /// as any answer is (<see cref="DefaultPeriods.Comparison"/>, that is <see cref="PeriodMath.LikeForLike"/>). A
 /// metric the question's filters do not apply to is left out and named. Scoped.
 /// </summary>
-public sealed class ScorecardAnswers(RevBotDb db)
+public sealed class ScorecardAnswers(RevBotDb db, DataFactsCache dataFacts)
 {
     public async Task<Answer> AnswerAsync(ParsedQuestion q, MetricEngine engine, PeriodResolver resolver, CompanyClock engineClock, string? userEmail, string currency, CancellationToken ct)
     {
@@ -35,7 +35,8 @@ public sealed class ScorecardAnswers(RevBotDb db)
         var role = userEmail is null ? null : await db.Users.AsNoTracking().Where(u => u.Email == userEmail).Select(u => (Domain.UserRole?)u.Role).FirstOrDefaultAsync(ct);
         var kind = DigestHeadlines.ForRole(role);
         var period = q.Period ?? resolver.Offset(PeriodGrain.Quarter, 0);
-        var firstDay = await DataStart.FirstDayAsync(db, engineClock, ct);
+        // The first day of data from the facts every question reads (one cached statement), not a query of its own.
+        var firstDay = (await dataFacts.GetAsync(db, ct)).FirstDay(engineClock.Zone);
         var lines = new List<ScorecardLine>();
         var skipped = new List<(string Metric, Dimension Dimension)>();
         var pastPipeline = false;

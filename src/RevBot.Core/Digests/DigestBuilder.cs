@@ -13,7 +13,7 @@ namespace RevBot.Core.Digests;
 /// Monday answers. Give several builds the same <see cref="DigestCache"/> (one batch of scheduled digests) and each
 /// distinct number is queried once. Scoped, like the database context it reads.
 /// </summary>
-public sealed class DigestBuilder(RevBotDb db, IOptions<CompanyOptions> options, CompanyClock clock, IEnumerable<IDigestFeed> feeds)
+public sealed class DigestBuilder(RevBotDb db, IOptions<CompanyOptions> options, CompanyClock clock, IEnumerable<IDigestFeed> feeds, DataFactsCache dataFacts)
 {
     public Task<Digest> BuildAsync(DigestRequest request, DigestCache? cache = null, CancellationToken ct = default)
     {
@@ -32,7 +32,7 @@ public sealed class DigestBuilder(RevBotDb db, IOptions<CompanyOptions> options,
         var fiscal = new FiscalCalendar(company.FiscalYearStartMonth);
         var language = Texts.Languages.Contains(request.Language) ? request.Language : Texts.Neutral;
         var periods = new DigestPeriods(request.AsOf, fiscal, language);
-        var data = new DigestData(db, new MetricEngine(db, options, at), at, cache, company) { Ct = ct };
+        var data = new DigestData(db, new MetricEngine(db, options, at), at, cache, company, dataFacts) { Ct = ct };
         var parts = new DigestParts(request with { Language = language }, data, periods, fiscal, company.Currency, feeds);
         var content = await DigestPlans.BuildAsync(request.Kind, parts, [.. company.EffectiveStages.Select(s => s.Name)]);
         return new Digest

@@ -11,7 +11,7 @@ namespace RevBot.Core.Digests;
 /// as-of day, the metric (or list), the period, the filters and the breakdown, so two digests that show the same
 /// number share one query.
 /// </summary>
-internal sealed class DigestData(RevBotDb db, MetricEngine engine, CompanyClock clock, DigestCache cache, CompanyOptions company)
+internal sealed class DigestData(RevBotDb db, MetricEngine engine, CompanyClock clock, DigestCache cache, CompanyOptions company, DataFactsCache dataFacts)
 {
     public DateOnly AsOf => clock.Today;
 
@@ -119,9 +119,9 @@ internal sealed class DigestData(RevBotDb db, MetricEngine engine, CompanyClock 
     /// <summary>The build's cancellation token; set by the builder for the duration of one build.</summary>
     public CancellationToken Ct { get; set; }
 
-    /// <summary>The company's first day of data (<see cref="DataStart"/>), once per batch.</summary>
+    /// <summary>The company's first day of data, as questions read it (<see cref="DataFacts.FirstDay"/>), once per batch.</summary>
     public Task<DateOnly?> FirstDataDayAsync() =>
-        cache.GetAsync(Key("data_start", "", Period.AllTime, MetricQuery.NoFilters, null), () => DataStart.FirstDayAsync(db, clock, Ct));
+        cache.GetAsync(Key("data_start", "", Period.AllTime, MetricQuery.NoFilters, null), async () => (await dataFacts.GetAsync(db, Ct)).FirstDay(clock.Zone));
 
     private string Key(string what, string metric, Period period, IReadOnlyDictionary<Dimension, string> filters, Dimension? groupBy) =>
         string.Join('|', what, metric, AsOf.DayNumber, period.Start.DayNumber, period.End.DayNumber, groupBy?.ToString() ?? "", DigestCache.FilterKey(filters));

@@ -47,7 +47,10 @@ public sealed record DataFacts(IReadOnlySet<MetricSource> Loaded, DateTime? Firs
         return missing.Count == 0 ? null : new MissingData(metric, missing);
     }
 
-    /// <summary>The first day of data in the company's zone (as <see cref="DataStart.FirstDayAsync"/>), or null when there is none.</summary>
+    /// <summary>
+    /// The company's first day of data in its zone: its earliest deal created or closed, or subscription started; null
+    /// when there is none. Questions, scorecards and digests all read it here (through <see cref="DataFactsCache"/>).
+    /// </summary>
     public DateOnly? FirstDay(TimeZoneInfo zone)
     {
         DateOnly? Local(DateTime? utc) => utc is { } u

@@ -34,9 +34,9 @@ internal static class DealQueries
                 $"SUM(CASE WHEN d.status = 'won' AND d.created_at IS NOT NULL THEN {cycle} ELSE 0 END), " +
                 "SUM(CASE WHEN d.status = 'won' AND d.created_at IS NOT NULL THEN 1 ELSE 0 END)"),
         };
-        var rows = await SqlGrouping.RunAsync(context, select, p, Breakdown(groupBy), aggregates,
-            (r, i) => new ClosedStats(r.Count(i), r.Number(i + 1), r.Count(i + 2), r.Number(i + 3), r.Number(i + 4), r.Count(i + 5)), ct);
-        return SqlGrouping.Additive(rows, groupBy is not null, ClosedStats.Empty, ClosedStats.Add);
+        var rank = context.RankColumn(s => s switch { RankedStat.Won => 0, RankedStat.WonAmount => 1, RankedStat.Lost => 2, RankedStat.LostAmount => 3, _ => null });
+        return await SqlGrouping.AdditiveAsync(context, select, p, Breakdown(groupBy), aggregates, rank,
+            (r, i) => new ClosedStats(r.Count(i), r.Number(i + 1), r.Count(i + 2), r.Number(i + 3), r.Number(i + 4), r.Count(i + 5)), ClosedStats.Empty, ClosedStats.Add, ct);
     }
 
     /// <summary>Open deals; with <paramref name="inPeriod"/>, those whose expected close date falls in the period (all of them for an unbounded period).</summary>
@@ -70,9 +70,9 @@ internal static class DealQueries
             OpenSums.Amount => "COUNT(*), SUM(d.amount), 0",
             _ => $"COUNT(*), SUM(d.amount), SUM(d.amount * {Probability(context, p)})",
         };
-        var rows = await SqlGrouping.RunAsync(context, select, p, Breakdown(groupBy), aggregates,
-            (r, i) => new OpenStats(r.Count(i), r.Number(i + 1), r.Number(i + 2) / 100m), ct);
-        return SqlGrouping.Additive(rows, groupBy is not null, OpenStats.Empty, OpenStats.Add);
+        var rank = sums == OpenSums.Count ? null : context.RankColumn(s => s switch { RankedStat.OpenAmount => 1, RankedStat.OpenWeighted when sums == OpenSums.Weighted => 2, _ => null });
+        return await SqlGrouping.AdditiveAsync(context, select, p, Breakdown(groupBy), aggregates, rank,
+            (r, i) => new OpenStats(r.Count(i), r.Number(i + 1), r.Number(i + 2) / 100m), OpenStats.Empty, OpenStats.Add, ct);
     }
 
     public static async Task<Grouped<CountAmount>> CreatedAsync(MetricContext context, Dimension? groupBy, CancellationToken ct)
@@ -83,9 +83,9 @@ internal static class DealQueries
         if (window.FromUtc is { } from) select.Where($"d.created_at >= {p.Instant(from)}");
         if (window.ToUtc is { } to) select.Where($"d.created_at < {p.Instant(to)}");
         SqlFilters.Amount(select, p, context.Conditions.Amount);
-        var rows = await SqlGrouping.RunAsync(context, select, p, Breakdown(groupBy), "COUNT(*), SUM(d.amount)",
-            (r, i) => new CountAmount(r.Count(i), r.Number(i + 1)), ct);
-        return SqlGrouping.Additive(rows, groupBy is not null, CountAmount.Empty, CountAmount.Add);
+        var rank = context.RankColumn(s => s == RankedStat.CreatedAmount ? 1 : null);
+        return await SqlGrouping.AdditiveAsync(context, select, p, Breakdown(groupBy), "COUNT(*), SUM(d.amount)", rank,
+            (r, i) => new CountAmount(r.Count(i), r.Number(i + 1)), CountAmount.Empty, CountAmount.Add, ct);
     }
 
     /// <summary>

@@ -30,23 +30,27 @@ public static class MetricCatalog
         new(MetricIds.Bookings, MetricBasis.ClosedDeals, MetricUnit.Currency, false)
         {
             Evaluate = async (c, g, ct) => (await E.Won(c, g, ClosedColumns.Amounts, ct)).Map(F.Bookings),
+            RankedBy = RankedStat.WonAmount,
             Counts = CountWording.DealsWon,
         },
         new(MetricIds.DealsWon, MetricBasis.ClosedDeals, MetricUnit.Count, false)
         {
             Evaluate = async (c, g, ct) => (await E.ClosedCounts(c, g, ct)).Map(F.DealsWon),
+            RankedBy = RankedStat.Won,
             Family = MetricFamily.ClosedCounts,
         },
         new(MetricIds.DealsLost, MetricBasis.LostDeals, MetricUnit.Count, false)
         {
             // By or for a loss reason only lost deals count (a won deal has no reason), and lost amount reads the same statement.
             Evaluate = async (c, g, ct) => (await (E.ByLossReason(c, g) ? E.Lost(c, g, ct) : E.ClosedCounts(c, g, ct))).Map(F.DealsLost),
+            RankedBy = RankedStat.Lost,
             HigherIsBetter = false,
             Family = MetricFamily.ClosedCounts,
         },
         new(MetricIds.LostAmount, MetricBasis.LostDeals, MetricUnit.Currency, false)
         {
             Evaluate = async (c, g, ct) => (await E.Lost(c, g, ct)).Map(F.LostAmount),
+            RankedBy = RankedStat.LostAmount,
             HigherIsBetter = false,
         },
         new(MetricIds.AvgDealSize, MetricBasis.ClosedDeals, MetricUnit.Currency, false)
@@ -63,14 +67,17 @@ public static class MetricCatalog
         new(MetricIds.Pipeline, MetricBasis.OpenDeals, MetricUnit.Currency, true)
         {
             Evaluate = async (c, g, ct) => (await DealQueries.OpenAmountAsync(c, g, inPeriod: true, ct)).Map(F.Pipeline),
+            RankedBy = RankedStat.OpenAmount,
         },
         new(MetricIds.WeightedPipeline, MetricBasis.OpenDeals, MetricUnit.Currency, true)
         {
             Evaluate = async (c, g, ct) => (await DealQueries.OpenAsync(c, g, inPeriod: true, ct)).Map(F.WeightedPipeline),
+            RankedBy = RankedStat.OpenWeighted,
         },
         new(MetricIds.PipelineCreated, MetricBasis.CreatedDeals, MetricUnit.Currency, false)
         {
             Evaluate = async (c, g, ct) => (await DealQueries.CreatedAsync(c, g, ct)).Map(F.Created),
+            RankedBy = RankedStat.CreatedAmount,
         },
         new(MetricIds.Forecast, MetricBasis.OpenDeals, MetricUnit.Currency, false)
         {

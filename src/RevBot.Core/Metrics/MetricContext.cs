@@ -25,8 +25,15 @@ internal sealed class MetricContext(RevBotDb db, CompanyOptions company, MetricD
     /// <summary>Statistics shared with the other metrics of the same call, if any.</summary>
     public MetricMemo? Memo { get; init; }
 
+    /// <summary>Set when only the first groups of the breakdown are wanted and the metric's value is one ranked column.</summary>
+    public GroupRanking? Ranking { get; init; }
+
+    /// <summary>The aggregate column to rank by, from <paramref name="column"/> (the statement's own layout), or null when not ranked.</summary>
+    public int? RankColumn(Func<RankedStat, int?> column) => Ranking is { } r ? column(r.By) : null;
+
     /// <summary>A statistic read once per call: from the memo when another metric of the call already read it.</summary>
-    public Task<T> SharedAsync<T>(string key, Func<Task<T>> read) => Memo is null ? read() : Memo.GetAsync(key, read);
+    public Task<T> SharedAsync<T>(string key, Func<Task<T>> read) =>
+        Memo is null ? read() : Memo.GetAsync(Ranking is { } r ? $"{key}:top {r.By} {r.Top}" : key, read);
 
     /// <summary>A new statement over <paramref name="from"/> with the question's filters already applied.</summary>
     public (SqlSelect Select, SqlParameters Parameters) Select(string from, Func<Dimension, DimensionSql> dimensions)

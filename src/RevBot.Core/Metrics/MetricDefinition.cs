@@ -60,6 +60,13 @@ public sealed record MetricDefinition(MetricId Id, MetricBasis Basis, MetricUnit
     /// <summary>How the engine computes it: the queries it needs and the formula that combines them.</summary>
     internal MetricEvaluation? Evaluate { get; init; }
 
+    /// <summary>
+    /// The one summed column the value is, per group, when it is (bookings: the won amount): then a breakdown asked
+    /// for its first groups (<see cref="MetricQuery.Top"/>) is ranked and cut in the database. Set only for metrics
+    /// evaluated from one statement.
+    /// </summary>
+    internal RankedStat? RankedBy { get; init; }
+
     private static CountWording DefaultCounts(MetricBasis basis) => basis switch
     {
         MetricBasis.OpenDeals or MetricBasis.CreatedDeals => CountWording.Deals,

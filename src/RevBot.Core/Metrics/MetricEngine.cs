@@ -21,13 +21,13 @@ public sealed class MetricEngine(RevBotDb db, IOptions<CompanyOptions> options, 
 
     /// <summary>
     /// The metric's total over the period, and per group when <see cref="MetricQuery.GroupBy"/> is set (sorted by
-    /// value, largest first; undefined values last).
+    /// value, largest first; undefined values last; the first <see cref="MetricQuery.Top"/> only, for a metric the database ranks).
     /// </summary>
     /// <exception cref="MetricNotSupportedException">A filter or breakdown does not apply to this metric.</exception>
     public async Task<MetricResult> EvaluateAsync(MetricQuery query, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        return (await EvaluateManyAsync([query.Metric], query.Period, query.Filters, query.Conditions, query.GroupBy, ct))[0] with { Query = query };
+        return (await EvaluateAllAsync([query.Metric], query.Period, query.Filters, query.Conditions, query.GroupBy, query.Top, ct))[0] with { Query = query };
     }
 
     /// <summary>
@@ -40,9 +40,13 @@ public sealed class MetricEngine(RevBotDb db, IOptions<CompanyOptions> options, 
         EvaluateManyAsync(metrics, period, filters, QueryConditions.None, groupBy, ct);
 
     /// <summary>As above, also narrowed by value sets and a deal amount range.</summary>
-    public async Task<IReadOnlyList<MetricResult>> EvaluateManyAsync(IReadOnlyList<string> metrics, Period period, IReadOnlyDictionary<Dimension, string> filters, QueryConditions conditions, Dimension? groupBy = null, CancellationToken ct = default)
+    public Task<IReadOnlyList<MetricResult>> EvaluateManyAsync(IReadOnlyList<string> metrics, Period period, IReadOnlyDictionary<Dimension, string> filters, QueryConditions conditions, Dimension? groupBy = null, CancellationToken ct = default) =>
+        EvaluateAllAsync(metrics, period, filters, conditions, groupBy, null, ct);
+
+    private async Task<IReadOnlyList<MetricResult>> EvaluateAllAsync(IReadOnlyList<string> metrics, Period period, IReadOnlyDictionary<Dimension, string> filters, QueryConditions conditions, Dimension? groupBy, int? top, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(metrics);
+        if (top is not null) ArgumentOutOfRangeException.ThrowIfLessThan(top.Value, 1, nameof(top));
         ArgumentNullException.ThrowIfNull(filters);
         ArgumentNullException.ThrowIfNull(conditions);
         var definitions = metrics.Select(MetricCatalog.Get).ToList();
@@ -56,8 +60,11 @@ public sealed class MetricEngine(RevBotDb db, IOptions<CompanyOptions> options, 
         {
             foreach (var metric in definitions)
             {
-                var context = new MetricContext(db, _company, metric, window, filters) { Memo = memo, Conditions = conditions };
+                // Only the first groups wanted, and the value one summed column: the database ranks and names just those.
+                var ranking = groupBy is not null && top is { } t && metric.RankedBy is { } by ? new GroupRanking(by, t) : null;
+                var context = new MetricContext(db, _company, metric, window, filters) { Memo = memo, Conditions = conditions, Ranking = ranking };
                 var result = await MetricCalculator.EvaluateAsync(context, groupBy, ct);
+                // A ranked statement may return more than the top (ties at the cut): this order picks among them.
                 var rows = groupBy is null
                     ? []
                     : result.Groups
@@ -65,8 +72,10 @@ public sealed class MetricEngine(RevBotDb db, IOptions<CompanyOptions> options, 
                         .OrderBy(r => r.Value.Value is null)
                         .ThenByDescending(r => r.Value.Value)
                         .ThenBy(r => r.Label, StringComparer.OrdinalIgnoreCase)
+                        .Take(ranking?.Top ?? int.MaxValue)
                         .ToList();
-                results.Add(new MetricResult(new MetricQuery(metric.Id, period, filters, groupBy) { Conditions = conditions }, result.Total, rows));
+                var query = new MetricQuery(metric.Id, period, filters, groupBy) { Conditions = conditions, Top = top };
+                results.Add(new MetricResult(query, result.Total, rows) { GroupCount = result.GroupCount ?? result.Groups.Count });
             }
             return results;
         }

@@ -104,7 +104,7 @@ public sealed class ComparisonAnswerTests(DemoCompanyFixture company)
         await using var db = database.NewContext();
         var first = await FirstDayAsync(db);
         var day = first.AddDays(20);
-        var digest = await new DigestBuilder(db, Microsoft.Extensions.Options.Options.Create(Company), Clock(day), []).BuildAsync(new DigestRequest(DigestKind.Sales, day, MetricQueryFilters()), ct: Ct);
+        var digest = await new DigestBuilder(db, Microsoft.Extensions.Options.Options.Create(Company), Clock(day), [], new Core.Metrics.DataFactsCache(TimeProvider.System)).BuildAsync(new DigestRequest(DigestKind.Sales, day, MetricQueryFilters()), ct: Ct);
 
         var bookings = digest.Metrics.Single(m => m.Metric == "bookings" && m.Scope == DigestScope.QuarterToDate);
         Assert.Null(bookings.PreviousPeriod);

@@ -18,7 +18,7 @@ internal static class DigestHarness
     public static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     public static DigestBuilder Builder(RevBotDb db, IEnumerable<IDigestFeed>? feeds = null) =>
-        new(db, Options.Create(Company), Clock(AsOf), feeds ?? []);
+        new(db, Options.Create(Company), Clock(AsOf), feeds ?? [], new DataFactsCache(TimeProvider.System));
 
     public static MetricEngine Engine(RevBotDb db, DateOnly? asOf = null) => new(db, Options.Create(Company), Clock(asOf ?? AsOf));
 

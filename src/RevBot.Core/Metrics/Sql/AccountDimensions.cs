@@ -46,7 +46,7 @@ internal sealed class AccountDimensions
         Dimension.Region => new("COALESCE(a.region, ao.region)", null, _accountAndOwner),
         Dimension.Segment => new("a.segment", null, _account),
         Dimension.Industry => new("a.industry", null, _account),
-        Dimension.Account => new(_accountId, "a.name", _account) { Named = new(_accountId, [], "accounts", "x.group_id", "n.name") },
+        Dimension.Account => new(_accountId, "a.name", _account) { Named = new(_accountId, [], "accounts", "x.group_id", "n.name") { ManyGroups = true } },
         Dimension.Product when _product is not null => new(_product, null, []),
         _ => throw new ArgumentOutOfRangeException(nameof(dimension), dimension, "not an account-level dimension"),
     };

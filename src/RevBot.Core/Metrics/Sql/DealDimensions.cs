@@ -21,7 +21,7 @@ internal static class DealDimensions
         Dimension.Source => new("d.source", null, []),
         Dimension.Type => new("d.type", null, []),
         Dimension.Stage => new("d.stage", null, []),
-        Dimension.Account => new("d.account_id", "a.name", Account) { Named = new("d.account_id", [], "accounts", "x.group_id", "n.name") },
+        Dimension.Account => new("d.account_id", "a.name", Account) { Named = new("d.account_id", [], "accounts", "x.group_id", "n.name") { ManyGroups = true } },
         Dimension.LossReason => new("d.loss_reason", null, []),
         _ => throw new ArgumentOutOfRangeException(nameof(dimension), dimension, null),
     };

@@ -20,4 +20,18 @@ internal sealed record DimensionSql(string Key, string? Label, IReadOnlyList<str
 /// <param name="Table">The table the id names a row of, joined as <c>n</c> after grouping.</param>
 /// <param name="Key">The group's key after grouping (over <c>n</c>, or <c>x.group_id</c>).</param>
 /// <param name="Label">The group's label after grouping.</param>
-internal sealed record NamedAfter(string Id, IReadOnlyList<string> InnerJoins, string Table, string Key, string Label);
+internal sealed record NamedAfter(string Id, IReadOnlyList<string> InnerJoins, string Table, string Key, string Label)
+{
+    /// <summary>
+    /// One group per row of a large table (accounts: 150,000 at scale 100, where owners are hundreds): PostgreSQL then
+    /// costs a ranked breakdown's name lookups past <c>jit_above_cost</c> (<see cref="SqlGrouping.AdditiveAsync"/>).
+    /// </summary>
+    public bool ManyGroups { get; init; }
+
+    /// <summary>
+    /// <paramref name="expression"/> (<see cref="Key"/> or <see cref="Label"/>) for the group <c>x</c> as a lookup by
+    /// id: a subquery per group kept, where a join would read the whole table for a hundred groups.
+    /// </summary>
+    public string Lookup(string expression) =>
+        expression.StartsWith("n.", StringComparison.Ordinal) ? $"(SELECT {expression} FROM {Table} n WHERE n.id = x.group_id)" : expression;
+}
