@@ -61,6 +61,14 @@ public sealed class OutboxDispatcherTests : IAsyncLifetime
 
     private Task<int> RoundAsync() => FakeClock.RunAsync(_time, _world.Dispatcher.RunOnceAsync(Ct));
 
+    private Task<int> AddUserAsync(string email, string name) => _world.WithDbAsync(async db =>
+    {
+        var user = new User { Email = email, Name = name };
+        db.Users.Add(user);
+        await db.SaveChangesAsync(Ct);
+        return user.Id;
+    });
+
     private List<FakeRequest> Posts => [.. _slack.Calls("chat.postMessage")];
 
     private static string Channel(FakeRequest post) => JsonDocument.Parse(post.Body).RootElement.GetProperty("channel").GetString()!;
@@ -253,13 +261,7 @@ public sealed class OutboxDispatcherTests : IAsyncLifetime
     [Fact]
     public async Task A_person_is_found_by_email_remembered_and_messaged_by_their_Slack_id()
     {
-        var userId = await _world.WithDbAsync(async db =>
-        {
-            var user = new User { Email = "Owner@Example.com", Name = "Owner" };
-            db.Users.Add(user);
-            await db.SaveChangesAsync(Ct);
-            return user.Id;
-        });
+        var userId = await AddUserAsync("Owner@Example.com", "Owner");
         var first = await _world.AddAsync(OutboxWorld.Row("", "For you", _time.GetUtcNow(), recipient: userId));
 
         await RoundAsync();
@@ -277,13 +279,7 @@ public sealed class OutboxDispatcherTests : IAsyncLifetime
     [Fact]
     public async Task A_lookup_answered_ok_without_a_user_is_tried_again_not_a_crash()
     {
-        var userId = await _world.WithDbAsync(async db =>
-        {
-            var user = new User { Email = "odd@example.com", Name = "Odd" };
-            db.Users.Add(user);
-            await db.SaveChangesAsync(Ct);
-            return user.Id;
-        });
+        var userId = await AddUserAsync("odd@example.com", "Odd");
         var id = await _world.AddAsync(OutboxWorld.Row("", "For you", _time.GetUtcNow(), recipient: userId));
         Script(FakeResponse.Ok("""{"ok":true}"""));
 
@@ -298,13 +294,7 @@ public sealed class OutboxDispatcherTests : IAsyncLifetime
     [Fact]
     public async Task A_person_Slack_does_not_know_is_gone()
     {
-        var userId = await _world.WithDbAsync(async db =>
-        {
-            var user = new User { Email = "left@example.com", Name = "Left" };
-            db.Users.Add(user);
-            await db.SaveChangesAsync(Ct);
-            return user.Id;
-        });
+        var userId = await AddUserAsync("left@example.com", "Left");
         var id = await _world.AddAsync(OutboxWorld.Row("", "For you", _time.GetUtcNow(), recipient: userId));
         Script(FakeResponse.Ok("""{"ok":false,"error":"users_not_found"}"""));
 
