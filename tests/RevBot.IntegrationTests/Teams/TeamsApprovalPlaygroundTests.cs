@@ -150,13 +150,9 @@ public sealed class TeamsApprovalPlaygroundTests(TeamsApprovalPlaygroundTests.Ap
     });
 
     /// <summary>
-    /// Outbox rounds, as the dispatcher's loop would run them (it is off in this host), until none is left to claim: the
-    /// demo's own rows (alerts for its people) may come first.
-    /// </summary>
-    /// <summary>
     /// Runs the outbox (its loop is off in this host) until <paramref name="arrived"/> completes: a send the Playground
     /// did not take is retried after its backoff (shortened here) as the host's loop would, instead of the test
-    /// giving up after one round.
+    /// giving up after one round. A timeout says what became of the outbox's rows (attempts, last error).
     /// </summary>
     private async Task<T> DispatchUntilAsync<T>(Task<T> arrived)
     {
@@ -166,7 +162,17 @@ public sealed class TeamsApprovalPlaygroundTests(TeamsApprovalPlaygroundTests.Ap
             await dispatcher.RunOnceAsync(Ct);
             await Task.WhenAny(arrived, Task.Delay(100, Ct));
         }
-        return await arrived;
+        try
+        {
+            return await arrived;
+        }
+        catch (TimeoutException e)
+        {
+            var rows = await session.WithDbAsync(db => db.Outbox.AsNoTracking().OrderBy(m => m.Id)
+                .Select(m => $"#{m.Id} to {m.RecipientUserId}/{m.ChannelId}: attempts {m.Attempts}, sent {m.SentAt}, failed {m.FailedAt}, due {m.AvailableAt}, error {m.LastError}")
+                .ToListAsync(Ct));
+            throw new TimeoutException($"{e.Message}\nOutbox rows:\n{string.Join('\n', rows)}", e);
+        }
     }
 
     private Task<ApprovalRequest> RequestAsync(string dealId) =>
@@ -177,6 +183,6 @@ public sealed class TeamsApprovalPlaygroundTests(TeamsApprovalPlaygroundTests.Ap
     /// <summary>The Playground session with approvals held at Negotiation, and the outbox and digest loops off: the test runs them.</summary>
     public sealed class ApprovalSession : TeamsPlaygroundTests.Session
     {
-        protected override IEnumerable<string> ExtraArgs => ["--Approvals:RequiredStages:0=Negotiation", "--Outbox:Enabled=false", "--Outbox:FirstBackoff=00:00:00.2", "--Digests:Enabled=false"];
+        protected override IEnumerable<string> ExtraArgs => ["--Approvals:RequiredStages:0=Negotiation", "--Outbox:Enabled=false", "--Outbox:FirstBackoff=00:00:00.2", "--Outbox:MaxBackoff=00:00:01", "--Digests:Enabled=false"];
     }
 }
