@@ -88,6 +88,23 @@ public sealed class NameMatchingTests
     }
 
     [Fact]
+    public void A_common_last_word_alone_is_no_name_but_a_rare_one_is_a_surname()
+    {
+        // 30 accounts end in "Foods" (more than a surname is shared by), 2 in "Robotics".
+        var accounts = Enumerable.Range(0, 30).Select(i => new NamedEntity($"f{i}", $"{(char)('A' + (i % 26))}{i}x Foods"))
+            .Append(new NamedEntity("lemke", "Lemke Foods")).Append(new NamedEntity("r1", "Acme Robotics")).Append(new NamedEntity("r2", "Zenith Robotics")).ToList();
+        var vocabulary = new QuestionVocabulary(new Dictionary<Dimension, IReadOnlyList<NamedEntity>> { [Dimension.Account] = accounts });
+
+        Assert.Equal("lemke", Parse("bookings for Lemke Foods this year", vocabulary).Filters[Dimension.Account]);
+        var foods = Parse("bookings for Foods this year", vocabulary);
+        Assert.False(foods.Filters.ContainsKey(Dimension.Account), QuestionSuiteTests.Describe(foods));
+        Assert.NotEqual(Intent.Clarify, foods.Intent);
+        var robotics = Parse("bookings for Robotics this year", vocabulary);
+        Assert.Equal(Intent.Clarify, robotics.Intent);
+        Assert.Equal(["Acme Robotics", "Zenith Robotics"], robotics.Candidates.Select(c => c.Label).Order());
+    }
+
+    [Fact]
     public void A_possessive_with_a_dimension_word_picks_that_dimension()
     {
         Assert.Equal("team-cooper", Parse("bookings for Jane's team").Filters[Dimension.Team]);
