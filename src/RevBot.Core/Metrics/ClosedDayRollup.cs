@@ -8,8 +8,9 @@ namespace RevBot.Core.Metrics;
 /// quarter's win rate then sums a few thousand rows instead of a hundred thousand deals. Used only when the answer is
 /// the same as from the deals: whole local days, filters and breakdown on those three dimensions, and the company's time
 /// zone registered; anything else reads the deals (<see cref="DealQueries.ClosedAsync"/>). Questions on one of the
-/// deal's own product, source or loss reason alone (breakdown and filters on that one dimension) read
-/// <c>closed_deal_day_groups</c> instead, one row per day, status and value of each (the DealRollupDimensions migration).
+/// deal's own product, source, loss reason or owner alone (breakdown and filters on that one dimension; an owner's team
+/// counts as the owner) read <c>closed_deal_day_groups</c> instead, one row per day, status and value of each (the
+/// DealRollupDimensions and ClosedDealOwnerRollup migrations).
 /// </summary>
 internal static class ClosedDayRollup
 {
@@ -18,46 +19,70 @@ internal static class ClosedDayRollup
 
     private const string GroupsFrom = "closed_deal_day_groups c";
     private static readonly DimensionSql GroupValue = new("c.value", null, []);
+
+    /// <summary>The rows of <c>closed_deal_day_groups</c> (its <c>dimension</c>) that answer for each dimension.</summary>
     private static readonly Dictionary<Dimension, string> GroupDimensions = new()
     {
         [Dimension.Product] = "product",
         [Dimension.Source] = "source",
         [Dimension.LossReason] = "loss_reason",
+        [Dimension.Owner] = "owner",
+        [Dimension.Team] = "owner",
     };
 
+    // The owners' rows hold the owner's id as text; the e-mail, name and team are read from users when asked, as the
+    // deals' own query does, so a renamed owner or a team change never needs the rollup to move.
+    private const string OwnerJoin = "LEFT JOIN users u ON u.id = c.value::int";
+    private static readonly DimensionSql OwnerValue = DealDimensions.Of(Dimension.Owner) with
+    {
+        Joins = [OwnerJoin],
+        Named = new("c.value::int", [], "users", "n.email", "n.name"),
+    };
+
+    private static readonly DimensionSql TeamValue = new("u.team", null, [OwnerJoin]);
+
     /// <summary>
-    /// The one deal dimension of <c>closed_deal_day_groups</c> the question names, when it names no other (and no type or
-    /// amount range, which that rollup does not keep); otherwise null.
+    /// The rows of <c>closed_deal_day_groups</c> that answer the question, when its breakdown and filters name one of
+    /// their dimensions and nothing else (and no type or amount range, which that rollup does not keep); otherwise
+    /// null. One owner alone with no breakdown ("bookings for Mary") reads the deals: the owner's index holds only
+    /// their deals, where the rollup would read every owner's day.
     /// </summary>
-    private static Dimension? GroupDimension(MetricContext context, Dimension? groupBy, ClosedDeals scope)
+    private static string? GroupRows(MetricContext context, Dimension? groupBy, ClosedDeals scope)
     {
         if (scope.Type is not null || context.Conditions.Amount is not null) return null;
-        var named = context.Filters.Keys.Concat(context.Conditions.Sets.Keys).Concat(groupBy is { } g ? [g] : []).Distinct().ToList();
-        return named is [var one] && GroupDimensions.ContainsKey(one) ? one : null;
+        if (groupBy is null && context.Filters.ContainsKey(Dimension.Owner)) return null;
+        var named = context.Filters.Keys.Concat(context.Conditions.Sets.Keys).Concat(groupBy is { } g ? [g] : [])
+            .Select(d => GroupDimensions.GetValueOrDefault(d)).Distinct().ToList();
+        return named is [{ } one] ? one : null;
     }
+
+    private static DimensionSql GroupColumn(Dimension dimension) => dimension switch
+    {
+        Dimension.Owner => OwnerValue,
+        Dimension.Team => TeamValue,
+        _ => GroupValue,
+    };
 
     public static async Task<Grouped<ClosedStats>?> TryClosedAsync(MetricContext context, Dimension? groupBy, ClosedDeals scope, CancellationToken ct)
     {
         if (!context.Dialect.IsPostgres || scope.FromUtc is not { } fromUtc || scope.ToUtc is not { } toUtc) return null;
         var kept = Columns.Cover(context, groupBy);
-        var group = kept ? null : GroupDimension(context, groupBy, scope);
+        var group = kept ? null : GroupRows(context, groupBy, scope);
         if (!kept && group is null) return null;
         if (LocalDay(context, fromUtc) is not { } from || LocalDay(context, toUtc) is not { } to) return null;
         var zone = context.Company.TimeZone;
         if (!await context.SharedAsync("closed-days-zone", () => ZoneKeptAsync(context, zone, ct))) return null;
 
-        var (select, p) = group is { } g
-            ? context.Select(GroupsFrom, d => d == g ? GroupValue : throw new ArgumentOutOfRangeException(nameof(d), d, $"The rollup keeps {g} here."))
-            : context.Select(From, Columns.Of);
+        var (select, p) = group is not null ? context.Select(GroupsFrom, GroupColumn) : context.Select(From, Columns.Of);
         select.Where($"c.time_zone = {p.Add(zone)}").Where($"c.day >= {p.Day(from)}").Where($"c.day < {p.Day(to)}");
-        if (group is { } one) select.Where($"c.dimension = '{GroupDimensions[one]}'");
+        if (group is not null) select.Where($"c.dimension = '{group}'");
         select.Where(scope.StatusSql("c"));
         if (scope.Type is { } type) select.Where($"c.type = {p.Add(Domain.EnumText.Format(type))}");
         var aggregates = Aggregates(scope);
-        var breakdown = groupBy is null ? null : group is null ? Columns.Breakdown(groupBy) : GroupValue;
-        var rows = await SqlGrouping.RunAsync(context, select, p, breakdown, aggregates,
-            (r, i) => new ClosedStats(r.Count(i), r.Number(i + 1), r.Count(i + 2), r.Number(i + 3), r.Number(i + 4), r.Count(i + 5)), ct);
-        return SqlGrouping.Additive(rows, groupBy is not null, ClosedStats.Empty, ClosedStats.Add);
+        var breakdown = groupBy is not { } by ? null : group is null ? Columns.Breakdown(by) : GroupColumn(by);
+        // Ranked and cut in the database as the deals' query is ("win rate by rep": the first 100 of the owners).
+        return await SqlGrouping.AdditiveAsync(context, select, p, breakdown, aggregates, ClosedStats.RankColumn(context),
+            ClosedStats.Read, ClosedStats.Empty, ClosedStats.Add, ct);
     }
 
     /// <summary>Only the sums the metric needs (as <see cref="ClosedColumns"/> says); the others come back as 0. Summing numeric columns is most of the statement's time.</summary>

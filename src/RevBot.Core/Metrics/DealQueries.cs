@@ -34,9 +34,8 @@ internal static class DealQueries
                 $"SUM(CASE WHEN d.status = 'won' AND d.created_at IS NOT NULL THEN {cycle} ELSE 0 END), " +
                 "SUM(CASE WHEN d.status = 'won' AND d.created_at IS NOT NULL THEN 1 ELSE 0 END)"),
         };
-        var rank = context.RankColumn(s => s switch { RankedStat.Won => 0, RankedStat.WonAmount => 1, RankedStat.Lost => 2, RankedStat.LostAmount => 3, _ => null });
-        return await SqlGrouping.AdditiveAsync(context, select, p, Breakdown(groupBy), aggregates, rank,
-            (r, i) => new ClosedStats(r.Count(i), r.Number(i + 1), r.Count(i + 2), r.Number(i + 3), r.Number(i + 4), r.Count(i + 5)), ClosedStats.Empty, ClosedStats.Add, ct);
+        return await SqlGrouping.AdditiveAsync(context, select, p, Breakdown(groupBy), aggregates, ClosedStats.RankColumn(context),
+            ClosedStats.Read, ClosedStats.Empty, ClosedStats.Add, ct);
     }
 
     /// <summary>Open deals; with <paramref name="inPeriod"/>, those whose expected close date falls in the period (all of them for an unbounded period).</summary>

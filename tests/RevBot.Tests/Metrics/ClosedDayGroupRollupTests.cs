@@ -8,9 +8,9 @@ using static RevBot.Tests.Metrics.RollupDatabase;
 namespace RevBot.Tests.Metrics;
 
 /// <summary>
-/// PostgreSQL's rollup of closed deals by product, source and loss reason (closed_deal_day_groups) is read for a question
-/// on one of them alone, and gives the deals' own answer: the same as SQLite, which has no rollups, and as PostgreSQL
-/// reading the deals once the zone is no longer kept.
+/// PostgreSQL's rollup of closed deals by product, source, loss reason and owner (closed_deal_day_groups) is read for a
+/// question on one of them alone (an owner's team counts as the owner), and gives the deals' own answer: the same as
+/// SQLite, which has no rollups, and as PostgreSQL reading the deals once the zone is no longer kept.
 /// </summary>
 public sealed class ClosedDayGroupRollupTests
 {
@@ -20,6 +20,7 @@ public sealed class ClosedDayGroupRollupTests
         [Dimension.Product] = "Platform",
         [Dimension.Source] = "Inbound",
         [Dimension.LossReason] = "price",
+        [Dimension.Team] = "East",
     };
 
     public static TheoryData<string, Dimension?, Dimension?> Questions => new()
@@ -32,6 +33,11 @@ public sealed class ClosedDayGroupRollupTests
         { "lost_amount", null, Dimension.LossReason },
         { "win_rate", null, Dimension.Product },
         { "bookings", Dimension.Product, Dimension.Product },
+        { "win_rate", Dimension.Owner, null },
+        { "bookings", Dimension.Team, null },
+        { "avg_sales_cycle_days", Dimension.Owner, Dimension.Team },
+        { "deals_won", null, Dimension.Team },
+        { "avg_deal_size", Dimension.Team, Dimension.Team },
     };
 
     [Theory]
@@ -65,10 +71,31 @@ public sealed class ClosedDayGroupRollupTests
         var before = Describe(await ResultAsync(postgres, "win_rate", RevenueDataset.Q4_2026, Zone, Dimension.Product, filters));
         var bySourceForPlatform = Describe(await ResultAsync(postgres, "bookings", RevenueDataset.Q4_2026, Zone, Dimension.Source, (Dimension.Product, "Platform")));
 
+        var byOwnerForPlatform = Describe(await ResultAsync(postgres, "win_rate", RevenueDataset.Q4_2026, Zone, Dimension.Owner, (Dimension.Product, "Platform")));
+        // One owner alone reads the deals too: the owner's index holds only their deals.
+        var alice = Describe(await ResultAsync(postgres, "bookings", RevenueDataset.Q4_2026, Zone, null, (Dimension.Owner, RevenueDataset.Alice)));
+
         await using var conn = await OpenAsync(postgres);
         await ExecuteAsync(conn, "UPDATE closed_deal_day_groups SET deals = deals + 100, amount = amount + 1000");
         Assert.Equal(before, Describe(await ResultAsync(postgres, "win_rate", RevenueDataset.Q4_2026, Zone, Dimension.Product, filters)));
         Assert.Equal(bySourceForPlatform, Describe(await ResultAsync(postgres, "bookings", RevenueDataset.Q4_2026, Zone, Dimension.Source, (Dimension.Product, "Platform"))));
+        Assert.Equal(byOwnerForPlatform, Describe(await ResultAsync(postgres, "win_rate", RevenueDataset.Q4_2026, Zone, Dimension.Owner, (Dimension.Product, "Platform"))));
+        Assert.Equal(alice, Describe(await ResultAsync(postgres, "bookings", RevenueDataset.Q4_2026, Zone, null, (Dimension.Owner, RevenueDataset.Alice))));
+    }
+
+    [Fact]
+    public async Task A_team_change_moves_the_owners_deals_with_them_without_touching_the_rollup()
+    {
+        await using var postgres = await RollupDatabase.SeededAsync();
+        var before = Describe(await ResultAsync(postgres, "bookings", RevenueDataset.Q4_2026, Zone, Dimension.Team));
+        await using var conn = await OpenAsync(postgres);
+        await ExecuteAsync(conn, $"UPDATE users SET team = 'West' WHERE email = '{RevenueDataset.Alice}'");
+        var rolledUp = Describe(await ResultAsync(postgres, "bookings", RevenueDataset.Q4_2026, Zone, Dimension.Team));
+        Assert.NotEqual(before, rolledUp);
+
+        // The deals' own answer (the zone no longer kept) after the same change.
+        await ExecuteAsync(conn, $"DELETE FROM closed_deal_day_zones WHERE time_zone = '{Zone}'");
+        Assert.Equal(Describe(await ResultAsync(postgres, "bookings", RevenueDataset.Q4_2026, Zone, Dimension.Team)), rolledUp);
     }
 
     private static string Describe(MetricResult result) =>

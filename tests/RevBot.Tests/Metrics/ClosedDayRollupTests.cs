@@ -23,7 +23,7 @@ public sealed class ClosedDayRollupTests
         await using var conn = await OpenAsync(database);
         await AssertMatchesAsync(conn, "after seeding");
         Assert.True(await ScalarAsync<long>(conn, "SELECT count(*) FROM closed_deal_days") > 0);
-        Assert.True(await ScalarAsync<long>(conn, "SELECT count(DISTINCT dimension) FROM closed_deal_day_groups") == 3);
+        Assert.True(await ScalarAsync<long>(conn, "SELECT count(DISTINCT dimension) FROM closed_deal_day_groups") == 4);
 
         string[] writes =
         [
