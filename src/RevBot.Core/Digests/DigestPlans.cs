@@ -52,6 +52,9 @@ internal static class DigestPlans
         return c;
     }
 
+    /// <summary>Whether the kind's plan shows the quarter's forecast (<see cref="DigestParts.ForecastAsync"/>), so a batch can start it early.</summary>
+    public static bool ShowsForecast(DigestKind kind) => kind is DigestKind.Sales or DigestKind.Finance or DigestKind.Exec;
+
     /// <summary>The fed sections each plan below shows, so their feeds can start before the numbers.</summary>
     private static string[] FeedSections(DigestKind kind) => kind switch
     {
