@@ -17,6 +17,12 @@ internal sealed class DigestContent
         if (metric is not null) Metrics.Add(metric);
     }
 
+    /// <summary>A number read after the ones that follow it (the forecast, <see cref="DigestParts.ForecastLast"/>), put in its place.</summary>
+    public void Insert(int index, DigestMetric? metric)
+    {
+        if (metric is not null) Metrics.Insert(index, metric);
+    }
+
     public void Add(params DigestSection[] sections) => Sections.AddRange(sections);
 
     public void Add(params DigestChart[] charts) => Charts.AddRange(charts);

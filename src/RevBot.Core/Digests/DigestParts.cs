@@ -61,6 +61,18 @@ internal sealed partial class DigestParts(DigestRequest request, DigestData data
         return forecast with { Target = quota, TargetQuestion = DigestQuestions.Metric(MetricIds.QuotaAttainment, DigestScope.Quarter, Filters, Language) };
     }
 
+    /// <summary>
+    /// The forecast, to be awaited after the digest's other numbers: a batch has started it on its own connection
+    /// (<see cref="DigestBuilder"/>), so the digest reads the rest while it runs and then waits only for what is left of
+    /// it. A filter the forecast does not support gives its note now, in reading order (no number to wait for).
+    /// </summary>
+    public Func<Task<DigestMetric?>> ForecastLast()
+    {
+        if (Unsupported(MetricIds.Forecast) is null) return ForecastAsync;
+        var none = ForecastAsync();
+        return () => none;
+    }
+
     public void Note(string note)
     {
         if (!_notes.Contains(note)) _notes.Add(note);

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using RevBot.Core.Digests;
+using SkiaSharp;
 
 namespace RevBot.Tests.Digests;
 
@@ -34,6 +35,27 @@ public sealed class DigestChartTests
         var second = DigestChartRenderer.Render(Chart("bridge"), "es", "EUR");
 
         Assert.True(first.Png.Span.SequenceEqual(second.Png.Span));
+    }
+
+    /// <summary>
+    /// The renderer compresses with its own, cheaper, PNG settings: the image must be the one ScottPlot's own PNG holds,
+    /// pixel for pixel, only encoded differently.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Charts))]
+    public void A_chart_has_the_pixels_of_ScottPlot_s_own_png(string name)
+    {
+        var chart = Chart(name);
+
+        var image = DigestChartRenderer.Render(chart, "es", "EUR");
+        using var plot = DigestChartRenderer.Draw(chart, "es", "EUR");
+        var reference = plot.GetImageBytes(DigestChartRenderer.Width, DigestChartRenderer.Height, ScottPlot.ImageFormat.Png);
+
+        using var ours = SKBitmap.Decode(image.Png.ToArray());
+        using var theirs = SKBitmap.Decode(reference);
+        Assert.Equal((theirs.Width, theirs.Height), (ours.Width, ours.Height));
+        Assert.True(ours.GetPixelSpan().SequenceEqual(theirs.GetPixelSpan()), "the pixels differ");
+        Assert.False(image.Png.Span.SequenceEqual(reference), "encoded as ScottPlot encodes it: the cheaper settings are not used");
     }
 
     private static DigestChart Chart(string name) => name switch

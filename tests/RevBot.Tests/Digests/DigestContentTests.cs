@@ -1,6 +1,9 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using RevBot.Core.Digests;
 using RevBot.Core.Metrics;
 using RevBot.Core.Periods;
+using RevBot.Core.Storage;
 using RevBot.Data.Storage;
 using RevBot.Tests.Demo;
 using static RevBot.Tests.Digests.DigestHarness;
@@ -113,6 +116,34 @@ public sealed class DigestContentTests(DemoCompanyFixture company)
         string[] order = ["Prospecting", "Qualification", "Discovery", "Proposal", "Negotiation"];
         Assert.Equal(stages.Bars.Select(b => b.Label).OrderBy(l => Array.IndexOf(order, l)), stages.Bars.Select(b => b.Label));
         Assert.NotEmpty(stages.Bars);
+    }
+
+    /// <summary>
+    /// In a batch the forecast is started on its own connection and read after the digest's other numbers: it still
+    /// stands in its reading place (after the deal headlines), with the numbers of the digest built alone.
+    /// </summary>
+    [Theory]
+    [InlineData(DbProvider.Sqlite)]
+    [InlineData(DbProvider.Postgres)]
+    public async Task In_a_batch_the_forecast_read_on_its_own_connection_stands_in_its_place(DbProvider provider)
+    {
+        var database = await company.GetAsync(provider);
+        await using var services = new ServiceCollection().AddScoped<RevBotDb>(_ => database.NewContext()).BuildServiceProvider();
+        var cache = new DigestCache();
+        foreach (var kind in new[] { DigestKind.Sales, DigestKind.Finance, DigestKind.Exec })
+        {
+            await using var a = database.NewContext();
+            var batch = await new DigestBuilder(a, Options.Create(Company), Clock(AsOf), [], new DataFactsCache(TimeProvider.System), services.GetRequiredService<IServiceScopeFactory>())
+                .BuildAsync(new DigestRequest(kind, AsOf), cache, Ct);
+            await using var b = database.NewContext();
+            var alone = await Builder(b).BuildAsync(new DigestRequest(kind, AsOf), ct: Ct);
+
+            var headlines = DigestHeadlines.For(kind);
+            var before = kind == DigestKind.Exec ? DigestHeadlines.ExecDealMetrics : headlines.Count;
+            Assert.Equal([.. headlines.Take(before), (MetricIds.Forecast, DigestScope.Quarter), .. headlines.Skip(before)], batch.Metrics.Select(m => (m.Metric, m.Scope)));
+            Assert.Equal(alone.Metrics.Select(m => (m.Metric, m.Scope, m.Value, m.Previous, m.Target)), batch.Metrics.Select(m => (m.Metric, m.Scope, m.Value, m.Previous, m.Target)));
+            Assert.Equal(alone.Notes, batch.Notes);
+        }
     }
 
     [Fact]

@@ -75,6 +75,38 @@ public sealed class ForecastTodayTests
         }
     }
 
+    /// <summary>
+    /// An as-of in the data's past (a digest batch built for last Monday): the database knows a close after the
+    /// checkpoint, so the day is read from history, and the slices are read from history too, once, for every filter.
+    /// </summary>
+    [Theory]
+    [InlineData(DbProvider.Sqlite)]
+    [InlineData(DbProvider.Postgres)]
+    public async Task In_the_data_s_past_the_slices_are_read_from_history_and_answer_what_the_filter_s_own_statements_answer(DbProvider provider)
+    {
+        TestDatabase.RequireProvider(provider);
+        await using var database = await ForecastGroupsTests.CompanyAsOfAsync(provider);
+        await using (var db = database.NewContext())
+        {
+            await SpreadAsync(db);
+            // Won after the checkpoint: open as of then, won now.
+            var later = await db.Deals.Where(d => d.Status == DealStatus.Open && d.AccountId == "acc-emea").OrderBy(d => d.Id).FirstAsync(Ct);
+            (later.Status, later.ClosedAt, later.Stage) = (DealStatus.Won, ForecastGroupsTests.At.AddDays(10), "Closed Won");
+            await db.SaveChangesAsync(Ct);
+        }
+        ForecastCache.Clear();
+        await using (var db = database.NewContext())
+        {
+            var company = Context(db, []);
+            var at = ForecastCheckpoints.For(company.Window, ForecastGroupsTests.At)[0].AtUtc;
+            Assert.False(await ForecastHistorySql.NothingAfterAsync(company, at, Ct));
+            await ForecastCache.GetAsync(company, null, Ct);
+            Assert.Equal(1, ForecastCache.SlicesKept(db.Database.GetConnectionString()!));
+            foreach (var (filters, groupBy) in Questions)
+                await AssertSameAsync(db, filters, groupBy);
+        }
+    }
+
     /// <summary>The cached answer (from the slices) against the filter's own statements, group by group.</summary>
     private static async Task AssertSameAsync(RevBotDb db, Dictionary<Dimension, string> filters, Dimension? groupBy)
     {

@@ -18,18 +18,21 @@ internal sealed record ForecastToday(
         context.Conditions.IsEmpty && context.Filters.Keys.All(Keys.Contains) && (groupBy is null || Keys.Contains(groupBy.Value));
 
     /// <summary>
-    /// Reads the slices when the database knows nothing after today's checkpoint (its open deals' current state is their
-    /// state now, <see cref="ForecastHistorySql.NothingAfterAsync"/>); else null, and questions read history as of then.
+    /// Reads the slices as the filtered statements would read the day's checkpoint: from the deals' current state when the
+    /// database knows nothing after it (<see cref="ForecastHistorySql.NothingAfterAsync"/>), else from the history as of
+    /// then (an as-of in the data's past: a digest batch built for last Monday, where every filter set would otherwise
+    /// pay for its own pass over the history).
     /// </summary>
     public static async Task<ForecastToday?> ReadAsync(MetricContext context, DateTime atUtc, CancellationToken ct)
     {
         var company = new MetricContext(context.Db, context.Company, context.Metric, context.Window, new Dictionary<Dimension, string>());
         var checkpoints = ForecastCheckpoints.For(context.Window, atUtc);
-        if (!await ForecastHistorySql.NothingAfterAsync(company, checkpoints[0].AtUtc, ct)) return null;
-        var cells = await ForecastHistorySql.SlicedCellsAsync(company, [checkpoints[0]], Keys, current: true, ct);
+        var current = await ForecastHistorySql.NothingAfterAsync(company, checkpoints[0].AtUtc, ct);
+        var cells = await ForecastHistorySql.SlicedCellsAsync(company, [checkpoints[0]], Keys, current, ct);
         var rates = await ForecastHistorySql.SlicedRunRatesAsync(company, checkpoints, Keys, ct);
         var candidates = await ForecastDeals.CandidatesAsync(company, checkpoints[0], Keys, ct);
-        var open = await ForecastHistorySql.OpenPipelineAsync(company, checkpoints[0], current: true, ct);
+        // From history the company's open pipeline is the sum of its cells (the same statement, ungrouped): no second pass.
+        var open = current ? await ForecastHistorySql.OpenPipelineAsync(company, checkpoints[0], current: true, ct) : cells.Sum(c => c.Row.Amount);
         return new ForecastToday(cells, rates, candidates, open);
     }
 
