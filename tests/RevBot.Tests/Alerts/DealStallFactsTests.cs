@@ -177,6 +177,12 @@ public sealed class LaterRowsDatabase() : AlertsDatabase(SeedAsync)
         db.Activities.Add(new Activity { Id = "later-quiet", OccurredAt = later, DealId = "quiet" });
         db.Activities.Add(new Activity { Id = "later-never", OccurredAt = later, DealId = "never" });
         db.DealStageHistory.Add(new DealStageChange { DealId = "stuck", Stage = "Proposal", EnteredAt = later });
+        // The stalled renewal moves, but only after the scan's now: for churn it has still not moved in 14 days.
+        db.Activities.Add(new Activity { Id = "later-renewal", OccurredAt = later, DealId = "renewal-stalled" });
+        db.DealStageHistory.Add(new DealStageChange { DealId = "renewal-stalled", Stage = "Closing", EnteredAt = later });
+        // The moving renewal moves again after now: its moves inside the window still count.
+        db.Activities.Add(new Activity { Id = "later-moving", OccurredAt = later, DealId = "renewal-moving" });
+        db.DealStageHistory.Add(new DealStageChange { DealId = "renewal-moving", Stage = "Closing", EnteredAt = later });
         await db.SaveChangesAsync();
     }
 }
@@ -193,18 +199,25 @@ public sealed class StalledAsOfAPastDayTests(LaterRowsDatabase data)
     [Theory]
     [InlineData(DbProvider.Sqlite)]
     [InlineData(DbProvider.Postgres)]
-    public async Task Entries_and_activities_after_the_scan_s_now_do_not_count(DbProvider provider)
+    public async Task Entries_and_activities_after_the_scan_s_now_do_not_count_for_stalled_deals_or_renewals(DbProvider provider)
     {
         var found = (await data.ScanAsync(provider, only: AlertKind.StalledDeal)).ToDictionary(f => f.SubjectId);
 
         Assert.Equal(["in Proposal for 40 days (the norm is 32.5)"], found["stuck"].Reasons.Select(r => r.Text));
         Assert.Equal(["no activity for 20 days"], found["quiet"].Reasons.Select(r => r.Text));
         Assert.Equal(["no activity since it was created 16 days ago"], found["never"].Reasons.Select(r => r.Text));
+        var everyScore = new Dictionary<string, string?> { ["Alerts:Churn:MinScore"] = "1" };
+        var accounts = await data.ScanAsync(provider, everyScore, only: AlertKind.ChurnRisk);
+        var churn = accounts.Single(f => f.SubjectId == "acc-stalled-renewal");
+        Assert.Contains("renews in 20 days and the renewal deal has not moved in 14 days", churn.Reasons.Select(r => r.Text));
+        Assert.DoesNotContain(accounts, f => f.SubjectId == "acc-moving" && f.Reasons.Any(r => r.Code == ChurnRiskReasons.Renewal));
         // And the stored values are the later ones, so the probes above were the ones that answered.
         var stored = await data.UseAsync(provider, db => db.Deals.AsNoTracking().Where(d => d.Id == "stuck" || d.Id == "quiet" || d.Id == "never")
             .ToDictionaryAsync(d => d.Id, d => (d.CurrentStageEnteredAt, d.LastActivityAt), TestContext.Current.CancellationToken));
         Assert.Equal(AlertDataset.Now.AddDays(2), stored["stuck"].CurrentStageEnteredAt);
         Assert.Equal(AlertDataset.Now.AddDays(2), stored["quiet"].LastActivityAt);
         Assert.Equal(AlertDataset.Now.AddDays(2), stored["never"].LastActivityAt);
+        var renewal = await data.UseAsync(provider, db => db.Deals.AsNoTracking().SingleAsync(d => d.Id == "renewal-stalled", TestContext.Current.CancellationToken));
+        Assert.Equal((AlertDataset.Now.AddDays(2), AlertDataset.Now.AddDays(2)), (renewal.LastActivityAt, renewal.StageEnteredAt));
     }
 }
