@@ -6,7 +6,10 @@ namespace RevBot.Core.Alerts;
 
 /// <summary>
 /// Scores every customer (an account with MRR today) in one statement: each factor is a grouped pass over its own table
-/// (subscriptions, tickets, open renewal deals), joined per account; recent activity is one probe of the
+/// (subscriptions, tickets, open renewal deals), joined per account. Whether an open renewal deal moved comes from its
+/// own row (its latest activity and latest stage entry, <c>last_activity_at</c> and <c>stage_entered_at</c>, kept by
+/// triggers): the latest moment is in the window exactly when some moment is, as long as it is not later than now; a
+/// later one (a scan as of a past day) falls back to probing the activities and the history. Recent activity is one probe of the
 /// (account_id, occurred_at) index per customer, plus the activities logged on deals only (account_id null, a range of
 /// that same index), so the millions of older activities are never read. Usage, the biggest table, is summed last and
 /// only for the accounts whose other factors already reach the minimum score less the usage weight (the others could
@@ -44,8 +47,10 @@ internal static class ChurnRiskQuery
               GROUP BY account_id),
             r AS (
               SELECT d.account_id, MIN(d.close_date) AS close_date,
-                     MAX(CASE WHEN EXISTS (SELECT 1 FROM activities a WHERE a.deal_id = d.id AND a.occurred_at > {movingFrom} AND a.occurred_at <= {now})
-                                OR EXISTS (SELECT 1 FROM deal_stage_history h WHERE h.deal_id = d.id AND h.entered_at > {movingFrom} AND h.entered_at <= {now})
+                     MAX(CASE WHEN (d.last_activity_at > {movingFrom} AND d.last_activity_at <= {now})
+                                OR (d.last_activity_at > {now} AND EXISTS (SELECT 1 FROM activities a WHERE a.deal_id = d.id AND a.occurred_at > {movingFrom} AND a.occurred_at <= {now}))
+                                OR (d.stage_entered_at > {movingFrom} AND d.stage_entered_at <= {now})
+                                OR (d.stage_entered_at > {now} AND EXISTS (SELECT 1 FROM deal_stage_history h WHERE h.deal_id = d.id AND h.entered_at > {movingFrom} AND h.entered_at <= {now}))
                               THEN 1 ELSE 0 END) AS moving
               FROM deals d WHERE d.status = 'open' AND d.type = 'renewal' AND d.account_id IS NOT NULL GROUP BY d.account_id),
             q AS (

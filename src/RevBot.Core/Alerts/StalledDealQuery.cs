@@ -7,8 +7,12 @@ namespace RevBot.Core.Alerts;
 /// <summary>
 /// One statement over the open deals that returns only those breaking a stalled rule, biggest first; "in its stage too
 /// long" is checked against the stage-norm floor here (no norm is lower) and against the stage's own norm by the
-/// caller, so this statement need not wait for the norms. Per deal it reads
-/// two index probes (its entry into the current stage; its last activity); close-date pushes and amount cuts come from
+/// caller, so this statement need not wait for the norms. Per deal it reads its entry into the current stage and its
+/// last activity from the deal row itself (<see cref="RevBot.Core.Domain.Deal.CurrentStageEnteredAt"/>,
+/// <see cref="RevBot.Core.Domain.Deal.LastActivityAt"/>, kept by triggers); only when a stored moment is later than the
+/// scan's now (a scan as of a past day) does it probe the history or the activities for the latest one up to now, which
+/// is the same answer: the stored value is the latest overall, so when it is not later than now it is the latest up to
+/// now. Close-date pushes and amount cuts come from
 /// the audit log's JSON changes as deal updates write them (<see cref="DealAudit"/>: <c>{"closeDate": [old, new]}</c>,
 /// <c>{"amount": [old, new]}</c>), aggregated per deal.
 /// The probed rows are materialized so each probe runs once per deal, not once per expression that reads it.
@@ -41,9 +45,12 @@ internal static class StalledDealQuery
               WHERE rn = 1),
             o AS MATERIALIZED (
               SELECT d.id, d.name, d.account_id, d.owner_id, d.amount, d.stage, d.close_date, d.created_at,
-                     COALESCE((SELECT MAX(h.entered_at) FROM deal_stage_history h
-                               WHERE h.deal_id = d.id AND h.stage = d.stage AND h.entered_at <= {now}), d.created_at) AS stage_since,
-                     (SELECT MAX(a.occurred_at) FROM activities a WHERE a.deal_id = d.id AND a.occurred_at <= {now}) AS last_activity
+                     CASE WHEN d.current_stage_entered_at IS NULL OR d.current_stage_entered_at <= {now}
+                          THEN COALESCE(d.current_stage_entered_at, d.created_at)
+                          ELSE COALESCE((SELECT MAX(h.entered_at) FROM deal_stage_history h
+                                         WHERE h.deal_id = d.id AND h.stage = d.stage AND h.entered_at <= {now}), d.created_at) END AS stage_since,
+                     CASE WHEN d.last_activity_at IS NULL OR d.last_activity_at <= {now} THEN d.last_activity_at
+                          ELSE (SELECT MAX(a.occurred_at) FROM activities a WHERE a.deal_id = d.id AND a.occurred_at <= {now}) END AS last_activity
               FROM deals d WHERE d.status = 'open' AND (d.created_at IS NULL OR d.created_at <= {now})),
             f AS (
               SELECT o.*, {dialect.WholeDays("o.stage_since", now)} AS stage_days,

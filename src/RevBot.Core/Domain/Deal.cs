@@ -55,4 +55,18 @@ public sealed class Deal
     /// the database (triggers on deal_stage_history), never written by EF.
     /// </summary>
     public DateTime? StageEnteredAt { get; set; }
+
+    /// <summary>
+    /// When the deal last entered the stage it is in now: its latest stage-history entry with that stage (null without
+    /// one; unlike <see cref="StageEnteredAt"/>, an entry into another stage does not count). Kept by the database
+    /// (triggers on deal_stage_history and on the deal's stage), never written by EF; the stalled-deal rule reads it
+    /// instead of probing the history per open deal.
+    /// </summary>
+    public DateTime? CurrentStageEnteredAt { get; set; }
+
+    /// <summary>
+    /// The latest activity logged on the deal (null without one). Kept by the database (triggers on activities), never
+    /// written by EF; the stalled-deal rule reads it instead of probing the activities per open deal.
+    /// </summary>
+    public DateTime? LastActivityAt { get; set; }
 }

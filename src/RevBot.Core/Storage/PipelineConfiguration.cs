@@ -9,9 +9,16 @@ internal sealed class DealConfiguration : IEntityTypeConfiguration<Deal>
     /// <summary>Writes deal_history (see <see cref="DealHistoryEntry"/>); created by the DealHistory migrations.</summary>
     public const string HistoryTrigger = "deals_history";
 
+    /// <summary>Keeps deals.current_stage_entered_at when the stage changes; created by the DealStallFacts migrations.</summary>
+    public const string CurrentStageTrigger = "deals_current_stage";
+
     public void Configure(EntityTypeBuilder<Deal> b)
     {
-        b.ToTable("deals", t => t.HasTrigger(HistoryTrigger));
+        b.ToTable("deals", t =>
+        {
+            t.HasTrigger(HistoryTrigger);
+            t.HasTrigger(CurrentStageTrigger);
+        });
         b.Property(d => d.Id).HasMaxLength(64);
         b.Property(d => d.Name).HasMaxLength(300);
         b.Property(d => d.Currency).HasMaxLength(3);
@@ -25,6 +32,9 @@ internal sealed class DealConfiguration : IEntityTypeConfiguration<Deal>
         // Kept by the triggers on the history tables (DealForecastState migrations): EF leaves them out of writes.
         b.Property(d => d.ClosePushes).ValueGeneratedOnAddOrUpdate();
         b.Property(d => d.StageEnteredAt).ValueGeneratedOnAddOrUpdate();
+        // Kept by the triggers on the stage history, the deal's stage and the activities (DealStallFacts migrations).
+        b.Property(d => d.CurrentStageEnteredAt).ValueGeneratedOnAddOrUpdate();
+        b.Property(d => d.LastActivityAt).ValueGeneratedOnAddOrUpdate();
         b.HasOne(d => d.Account).WithMany().HasForeignKey(d => d.AccountId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(d => d.Owner).WithMany().HasForeignKey(d => d.OwnerId).OnDelete(DeleteBehavior.SetNull);
         // The metric queries: closed deals by close time, open deals by expected close, creation, per owner/account.
@@ -45,6 +55,9 @@ internal sealed class DealStageChangeConfiguration : IEntityTypeConfiguration<De
     /// <summary>Keeps deals.stage_entered_at (see <see cref="Deal.StageEnteredAt"/>); created by the DealForecastState migrations.</summary>
     public const string StageEnteredTrigger = "deal_stage_history_entered";
 
+    /// <summary>Keeps deals.current_stage_entered_at (see <see cref="Deal.CurrentStageEnteredAt"/>); DealStallFacts migrations.</summary>
+    public const string CurrentStageTrigger = "deal_stage_history_current";
+
     public void Configure(EntityTypeBuilder<DealStageChange> b)
     {
         // The trigger keeps left_at (see DealStageChange.LeftAt); it is created by the StageExits migrations.
@@ -52,6 +65,7 @@ internal sealed class DealStageChangeConfiguration : IEntityTypeConfiguration<De
         {
             t.HasTrigger(StageExitTrigger);
             t.HasTrigger(StageEnteredTrigger);
+            t.HasTrigger(CurrentStageTrigger);
         });
         b.Property(h => h.DealId).HasMaxLength(64);
         b.Property(h => h.Stage).HasMaxLength(64);
@@ -84,8 +98,12 @@ internal sealed class DealHistoryConfiguration : IEntityTypeConfiguration<DealHi
 
 internal sealed class ActivityConfiguration : IEntityTypeConfiguration<Activity>
 {
+    /// <summary>Keeps deals.last_activity_at (see <see cref="Deal.LastActivityAt"/>); created by the DealStallFacts migrations.</summary>
+    public const string LastActivityTrigger = "activities_last_activity";
+
     public void Configure(EntityTypeBuilder<Activity> b)
     {
+        b.ToTable("activities", t => t.HasTrigger(LastActivityTrigger));
         b.Property(a => a.Id).HasMaxLength(64);
         b.Property(a => a.DealId).HasMaxLength(64);
         b.Property(a => a.AccountId).HasMaxLength(64);

@@ -21,6 +21,7 @@ internal sealed class AccountEmitter(DemoSeedOptions options, DemoTimeline time,
         // The histories come first: each deal carries what the history tables' triggers keep on it (suspended by the load).
         var dealHistoryRows = sink.DealHistory is null ? null : _dealHistory.Rows(plan);
         var stageRows = sink.StageHistory is null ? null : StageRows(plan);
+        var activityRows = sink.Activities is null ? null : ActivityRows(plan);
         if (sink.Deals is { } deals)
         {
             foreach (var deal in plan.Deals)
@@ -33,7 +34,8 @@ internal sealed class AccountEmitter(DemoSeedOptions options, DemoTimeline time,
             foreach (var row in stageRows!) history.Write(row);
         if (sink.DealHistory is { } dealHistory)
             foreach (var row in dealHistoryRows!) dealHistory.Write(row);
-        if (sink.Activities is { } activities) _activities.Write(plan, activities);
+        if (sink.Activities is { } activities)
+            foreach (var row in activityRows!) activities.Write(row);
         if (sink.Subscriptions is { } subscriptions)
             foreach (var s in plan.Subscriptions) subscriptions.Write(s);
         if (sink.Usage is { } usage) _usage.Write(plan, usage);
@@ -57,7 +59,26 @@ internal sealed class AccountEmitter(DemoSeedOptions options, DemoTimeline time,
                 rows.Add(new DealStageChange { Id = _nextStageChange++, DealId = id, Stage = stage, EnteredAt = at, LeftAt = leftAt });
             }
             deal.Deal.StageEnteredAt = entries.Count == 0 ? null : entries.Max(e => e.At);
+            deal.Deal.CurrentStageEnteredAt = entries.Where(e => e.Stage == deal.Deal.Stage).Select(e => (DateTime?)e.At).Max();
         }
         return rows;
+    }
+
+    /// <summary>The account's activities; each deal's <see cref="Deal.LastActivityAt"/> is set to its latest one.</summary>
+    private List<Activity> ActivityRows(AccountPlan plan)
+    {
+        var rows = new List<Activity>();
+        _activities.Write(plan, new ListWriter<Activity>(rows));
+        var last = rows.Where(a => a.DealId is not null).GroupBy(a => a.DealId!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Max(a => a.OccurredAt), StringComparer.Ordinal);
+        foreach (var deal in plan.Deals) deal.Deal.LastActivityAt = last.TryGetValue(deal.Deal.Id, out var at) ? at : null;
+        return rows;
+    }
+
+    private sealed class ListWriter<T>(List<T> rows) : IRowWriter<T>
+    {
+        public long Count => rows.Count;
+
+        public void Write(T row) => rows.Add(row);
     }
 }

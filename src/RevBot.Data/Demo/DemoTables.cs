@@ -23,7 +23,8 @@ internal static class DemoTables
         .Timestamp("closed_at", d => d.ClosedAt).Text("loss_reason", d => d.LossReason)
         .Enum("forecast_category", d => d.ForecastCategory).Int("probability", d => d.Probability)
         .Text("next_step", d => d.NextStep).Timestamp("source_modified_at", d => d.SourceModifiedAt).Int("version", d => d.Version)
-        .Money("discount", d => d.Discount).Int("close_pushes", d => d.ClosePushes).Timestamp("stage_entered_at", d => d.StageEnteredAt);
+        .Money("discount", d => d.Discount).Int("close_pushes", d => d.ClosePushes).Timestamp("stage_entered_at", d => d.StageEnteredAt)
+        .Timestamp("current_stage_entered_at", d => d.CurrentStageEnteredAt).Timestamp("last_activity_at", d => d.LastActivityAt);
 
     public static readonly BulkTable<DealStageChange> StageHistory = new BulkTable<DealStageChange>("deal_stage_history")
         .Long("id", h => h.Id).Text("deal_id", h => h.DealId).Text("stage", h => h.Stage).Timestamp("entered_at", h => h.EnteredAt)

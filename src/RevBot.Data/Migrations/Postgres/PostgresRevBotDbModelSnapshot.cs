@@ -829,7 +829,10 @@ namespace RevBot.Data.Migrations.Postgres
                     b.HasIndex("DealId", "OccurredAt")
                         .HasDatabaseName("ix_activities_deal_id_occurred_at");
 
-                    b.ToTable("activities", (string)null);
+                    b.ToTable("activities", null, t =>
+                        {
+                            t.HasTrigger("activities_last_activity");
+                        });
                 });
 
             modelBuilder.Entity("RevBot.Core.Domain.AuditEntry", b =>
@@ -981,6 +984,11 @@ namespace RevBot.Data.Migrations.Postgres
                         .HasColumnType("character varying(3)")
                         .HasColumnName("currency");
 
+                    b.Property<DateTime?>("CurrentStageEnteredAt")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("current_stage_entered_at");
+
                     b.Property<decimal?>("Discount")
                         .HasPrecision(5, 2)
                         .HasColumnType("numeric(5,2)")
@@ -990,6 +998,11 @@ namespace RevBot.Data.Migrations.Postgres
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)")
                         .HasColumnName("forecast_category");
+
+                    b.Property<DateTime?>("LastActivityAt")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_activity_at");
 
                     b.Property<string>("LossReason")
                         .HasMaxLength(200)
@@ -1091,6 +1104,8 @@ namespace RevBot.Data.Migrations.Postgres
 
                     b.ToTable("deals", null, t =>
                         {
+                            t.HasTrigger("deals_current_stage");
+
                             t.HasTrigger("deals_history");
                         });
                 });
@@ -1184,6 +1199,8 @@ namespace RevBot.Data.Migrations.Postgres
 
                     b.ToTable("deal_stage_history", null, t =>
                         {
+                            t.HasTrigger("deal_stage_history_current");
+
                             t.HasTrigger("deal_stage_history_entered");
 
                             t.HasTrigger("deal_stage_history_exits");

@@ -806,7 +806,10 @@ namespace RevBot.Data.Migrations.Sqlite
                     b.HasIndex("DealId", "OccurredAt")
                         .HasDatabaseName("ix_activities_deal_id_occurred_at");
 
-                    b.ToTable("activities", (string)null);
+                    b.ToTable("activities", null, t =>
+                        {
+                            t.HasTrigger("activities_last_activity");
+                        });
                 });
 
             modelBuilder.Entity("RevBot.Core.Domain.AuditEntry", b =>
@@ -956,6 +959,11 @@ namespace RevBot.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("currency");
 
+                    b.Property<DateTime?>("CurrentStageEnteredAt")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("current_stage_entered_at");
+
                     b.Property<double?>("Discount")
                         .HasPrecision(5, 2)
                         .HasColumnType("REAL")
@@ -965,6 +973,11 @@ namespace RevBot.Data.Migrations.Sqlite
                         .HasMaxLength(16)
                         .HasColumnType("TEXT")
                         .HasColumnName("forecast_category");
+
+                    b.Property<DateTime?>("LastActivityAt")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_activity_at");
 
                     b.Property<string>("LossReason")
                         .HasMaxLength(200)
@@ -1054,6 +1067,8 @@ namespace RevBot.Data.Migrations.Sqlite
 
                     b.ToTable("deals", null, t =>
                         {
+                            t.HasTrigger("deals_current_stage");
+
                             t.HasTrigger("deals_history");
                         });
                 });
@@ -1143,6 +1158,8 @@ namespace RevBot.Data.Migrations.Sqlite
 
                     b.ToTable("deal_stage_history", null, t =>
                         {
+                            t.HasTrigger("deal_stage_history_current");
+
                             t.HasTrigger("deal_stage_history_entered");
 
                             t.HasTrigger("deal_stage_history_exits");
