@@ -186,9 +186,9 @@ public sealed partial class AgentsPlayground : IAsyncDisposable
     }
 
     /// <summary>A message from the bot shown in the conversation (<c>createMessage</c>) whose first card matches.</summary>
-    public Task<JsonObject> WaitForBotCardAsync(int after, string conversationId, Func<JsonObject, bool> card, string what, CancellationToken ct) =>
+    public Task<JsonObject> WaitForBotCardAsync(int after, string conversationId, Func<JsonObject, bool> card, string what, CancellationToken ct, int timeoutSeconds = 30) =>
         WaitForFrameAsync(after, f => (string?)f["action"] == "createMessage" && (string?)f["actionConversationId"] == conversationId
-            && (string?)f["message"]?["from"]?["id"] == BotId && CardOf(f) is { } c && card(c), what, ct);
+            && (string?)f["message"]?["from"]?["id"] == BotId && CardOf(f) is { } c && card(c), what, ct, timeoutSeconds);
 
     /// <summary>The Adaptive Card of a createMessage frame, or null.</summary>
     public static JsonObject? CardOf(JsonObject frame) =>

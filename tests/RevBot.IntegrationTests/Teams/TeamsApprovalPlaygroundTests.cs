@@ -24,6 +24,10 @@ public sealed class TeamsApprovalPlaygroundTests(TeamsApprovalPlaygroundTests.Ap
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
+    // CI once saw the first request card not arrive within 30 s while the whole suite loaded the machine (not reproduced
+    // alone): a longer deadline, not a sleep, and a timeout prints the outbox's rows (DispatchUntilAsync).
+    private const int OutboxWait = 90;
+
     [Fact]
     public async Task A_held_win_is_sent_to_the_manager_approved_once_though_pressed_twice_and_another_rejected_with_a_reason()
     {
@@ -64,7 +68,7 @@ public sealed class TeamsApprovalPlaygroundTests(TeamsApprovalPlaygroundTests.Ap
 
         // The request card reaches the manager's personal chat, with Approve and Reject.
         var before = pg.FrameCount;
-        var requestFrame = await DispatchUntilAsync(pg.WaitForBotCardAsync(before, chat, c => Text(c).Contains("Approval needed: ", StringComparison.Ordinal), "the request card", Ct));
+        var requestFrame = await DispatchUntilAsync(pg.WaitForBotCardAsync(before, chat, c => Text(c).Contains("Approval needed: ", StringComparison.Ordinal), "the request card", Ct, OutboxWait));
         var requestCard = AgentsPlayground.CardOf(requestFrame)!;
         Assert.Contains("Pablo Rep", Text(requestCard), StringComparison.Ordinal);
         var buttons = AgentsPlayground.Executes(requestCard).ToList();
@@ -94,7 +98,7 @@ public sealed class TeamsApprovalPlaygroundTests(TeamsApprovalPlaygroundTests.Ap
         await pg.InstallAsync(chat, Ct);
         await session.ChatOwnerAsync(chat, repId, Ct);
         before = pg.FrameCount;
-        await DispatchUntilAsync(pg.WaitForBotCardAsync(before, chat, c => Text(c).Contains("Paula Manager approved your change to", StringComparison.Ordinal), "the approval notice", Ct));
+        await DispatchUntilAsync(pg.WaitForBotCardAsync(before, chat, c => Text(c).Contains("Paula Manager approved your change to", StringComparison.Ordinal), "the approval notice", Ct, OutboxWait));
 
         // A second held win: the manager rejects it with a reason typed on the card (Teams merges the input into the data).
         await MarkWonAsync(pg, chat, me, deals[1]);
@@ -103,7 +107,7 @@ public sealed class TeamsApprovalPlaygroundTests(TeamsApprovalPlaygroundTests.Ap
         await session.ChatOwnerAsync(chat, managerId, Ct);
         before = pg.FrameCount;
         var secondRequest = await DispatchUntilAsync(pg.WaitForBotCardAsync(before, chat,
-            c => Text(c).Contains("Approval needed: ", StringComparison.Ordinal) && AgentsPlayground.Executes(c).Any(), "the second request card", Ct));
+            c => Text(c).Contains("Approval needed: ", StringComparison.Ordinal) && AgentsPlayground.Executes(c).Any(), "the second request card", Ct, OutboxWait));
         var reject = AgentsPlayground.Executes(AgentsPlayground.CardOf(secondRequest)!).Single(b => (string?)b["verb"] == ApprovalActionIds.Reject);
         var secondId = (string)secondRequest["message"]!["messageId"]!;
         var form = (await pg.InvokeAsync(chat, me, secondId, reject, Ct))["value"]!.AsObject();
@@ -122,7 +126,7 @@ public sealed class TeamsApprovalPlaygroundTests(TeamsApprovalPlaygroundTests.Ap
         before = pg.FrameCount;
         await DispatchUntilAsync(pg.WaitForBotCardAsync(before, chat,
             c => Text(c).Contains("Paula Manager rejected your change to", StringComparison.Ordinal) && Text(c).Contains("The customer has not signed", StringComparison.Ordinal),
-            "the rejection notice", Ct));
+            "the rejection notice", Ct, OutboxWait));
     }
 
     /// <summary>"show deal {id}" typed in the chat, then Mark won on its card and the confirm's Mark won: the answer's text.</summary>
