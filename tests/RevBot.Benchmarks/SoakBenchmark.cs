@@ -96,6 +96,8 @@ internal static class SoakBenchmark
             $"| {name} | {F(value(samples[0]))} | {(settled.Count > 0 ? F(value(settled[0])) : "")} | {F(samples.Max(value))} | {(lastTen.Count > 0 ? F(lastTen.Average(value)) : "")} | {F(value(samples[^1]))} | " +
             Slope(secondHalf, value).ToString("F1", CultureInfo.InvariantCulture) + " |");
         Row("RSS", s => s.RssMb);
+        Row("RSS, anonymous (the process's own)", s => s.RssAnonMb);
+        Row("RSS, file-backed (mapped assemblies, shared)", s => s.RssFileMb);
         Row("GC heap after the last collection", s => s.GcHeapMb);
         Row("GC committed", s => s.CommittedMb);
         Console.WriteLine();

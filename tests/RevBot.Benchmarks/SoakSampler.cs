@@ -13,7 +13,7 @@ namespace RevBot.Benchmarks;
 internal sealed class SoakSampler(SoakSettings settings, SoakLoad load, string connectionString)
 {
     public const string Header = "elapsed_s,rss_mb,gc_heap_mb,gc_committed_mb,gc_fragmented_mb,managed_mb,allocated_mb,gen0,gen1,gen2,threads," +
-        "asks_ok,asks_failed,asks_skipped,ask_p50_ms,ask_p99_ms,slack_sent,slack_working,slack_swamped,slack_answered,slack_ack_p99_ms,posts,sync_runs,sync_errors,scans,digests,load1";
+        "asks_ok,asks_failed,asks_skipped,ask_p50_ms,ask_p99_ms,slack_sent,slack_working,slack_swamped,slack_answered,slack_ack_p99_ms,posts,sync_runs,sync_errors,scans,digests,load1,rss_anon_mb,rss_file_mb";
 
     public List<SoakSample> Samples { get; } = [];
 
@@ -51,17 +51,25 @@ internal sealed class SoakSampler(SoakSettings settings, SoakLoad load, string c
         await reader.ReadAsync();
         return new SoakSample(elapsed, Rss(), info.HeapSizeBytes / 1048576.0, info.TotalCommittedBytes / 1048576.0, info.FragmentedBytes / 1048576.0,
             GC.GetTotalMemory(false) / 1048576.0, GC.GetTotalAllocatedBytes() / 1048576.0, GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2),
-            Process.GetCurrentProcess().Threads.Count, load.Snapshot(), reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), LoadAverage());
+            Process.GetCurrentProcess().Threads.Count, load.Snapshot(), reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), LoadAverage(),
+            Status("RssAnon:") ?? double.NaN, Status("RssFile:") ?? double.NaN);
     }
 
     /// <summary>VmRSS from /proc (what `ps` and the container's memory limit see), else the working set.</summary>
-    public static double Rss()
+    public static double Rss() => Status("VmRSS:") ?? Environment.WorkingSet / 1048576.0;
+
+    /// <summary>
+    /// A line of /proc/self/status in MB: VmRSS, or its parts RssAnon (the process's own memory: GC heap, native
+    /// allocations, stacks, JIT code) and RssFile (mapped assemblies and libraries, shared with other processes that
+    /// map the same files and dropped by the kernel under pressure).
+    /// </summary>
+    public static double? Status(string key)
     {
-        if (File.Exists("/proc/self/status"))
-            foreach (var line in File.ReadLines("/proc/self/status"))
-                if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
-                    return double.Parse(line[6..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) / 1024;
-        return Environment.WorkingSet / 1048576.0;
+        if (!File.Exists("/proc/self/status")) return null;
+        foreach (var line in File.ReadLines("/proc/self/status"))
+            if (line.StartsWith(key, StringComparison.Ordinal))
+                return double.Parse(line[key.Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) / 1024;
+        return null;
     }
 
     public static string LoadAverage() =>
@@ -69,10 +77,11 @@ internal sealed class SoakSampler(SoakSettings settings, SoakLoad load, string c
 }
 
 internal sealed record SoakSample(TimeSpan Elapsed, double RssMb, double GcHeapMb, double CommittedMb, double FragmentedMb, double ManagedMb, double AllocatedMb,
-    int Gen0, int Gen1, int Gen2, int Threads, SoakLoadSnapshot Load, long SyncRuns, long SyncErrors, long Scans, long Digests, string Load1)
+    int Gen0, int Gen1, int Gen2, int Threads, SoakLoadSnapshot Load, long SyncRuns, long SyncErrors, long Scans, long Digests, string Load1,
+    double RssAnonMb, double RssFileMb)
 {
     public string Csv() => string.Create(CultureInfo.InvariantCulture,
         $"{Elapsed.TotalSeconds:F0},{RssMb:F1},{GcHeapMb:F1},{CommittedMb:F1},{FragmentedMb:F1},{ManagedMb:F1},{AllocatedMb:F0},{Gen0},{Gen1},{Gen2},{Threads}," +
         $"{Load.AsksOk},{Load.AsksFailed},{Load.AsksSkipped},{Load.AskP50:F1},{Load.AskP99:F1},{Load.SlackSent},{Load.SlackWorking},{Load.SlackSwamped},{Load.SlackAnswered},{Load.SlackAckP99:F1}," +
-        $"{Load.Posts},{SyncRuns},{SyncErrors},{Scans},{Digests},{Load1}");
+        $"{Load.Posts},{SyncRuns},{SyncErrors},{Scans},{Digests},{Load1},{RssAnonMb:F1},{RssFileMb:F1}");
 }

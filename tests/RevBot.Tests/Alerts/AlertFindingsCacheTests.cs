@@ -7,7 +7,8 @@ namespace RevBot.Tests.Alerts;
 
 /// <summary>
 /// The digests' shared alert scan: one scan per day and language within its lifetime, and after it the findings are
-/// let go (nothing in the cache still holds them), so a large company's scan does not stay in memory between digests.
+/// let go (nothing in the cache still holds them), so a large company's scan does not stay in memory between digests;
+/// and what is kept of each finding is the line a digest shows, not its reasons as data.
 /// </summary>
 public sealed class AlertFindingsCacheTests
 {
@@ -19,7 +20,7 @@ public sealed class AlertFindingsCacheTests
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 30, 8, 0, 0, TimeSpan.Zero));
         using var cache = new AlertFindingsCache(time);
         var scans = 0;
-        Task<IReadOnlyList<AlertFinding>> Scan() { scans++; return Task.FromResult<IReadOnlyList<AlertFinding>>([Finding()]); }
+        Task<IReadOnlyList<AlertDigestLine>> Scan() { scans++; return Task.FromResult<IReadOnlyList<AlertDigestLine>>([Finding()]); }
 
         var first = await cache.GetAsync(Day, "en", Scan);
         time.Advance(AlertFindingsCache.Lifetime - TimeSpan.FromSeconds(1));
@@ -50,7 +51,7 @@ public sealed class AlertFindingsCacheTests
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static WeakReference Fill(AlertFindingsCache cache)
     {
-        IReadOnlyList<AlertFinding> findings = [Finding()];
+        IReadOnlyList<AlertDigestLine> findings = [Finding()];
         _ = cache.GetAsync(Day, "en", () => Task.FromResult(findings));
         return new WeakReference(findings);
     }
@@ -62,5 +63,16 @@ public sealed class AlertFindingsCacheTests
         GC.Collect();
     }
 
-    private static AlertFinding Finding() => new(AlertKind.StalledDeal, "deal-1", "Acme renewal", null, [], []);
+    [Fact]
+    public void A_digest_line_keeps_what_the_digest_shows_of_a_finding()
+    {
+        var finding = new AlertFinding(AlertKind.ChurnRisk, "acct-7", "Globex", 81,
+            [new AlertReason("usage", "usage down 46% in 30 days", 40) { Words = AlertWords.Say("AlertUsageDown", AlertWords.Percent(0.46)) },
+             new AlertReason("renewal", "renews in 41 days", 10)],
+            ["ana@example.com"]);
+
+        Assert.Equal(new AlertDigestLine(AlertKind.ChurnRisk, "acct-7", "Globex", 81, "usage down 46% in 30 days, renews in 41 days"), AlertDigestLine.Of(finding));
+    }
+
+    private static AlertDigestLine Finding() => AlertDigestLine.Of(new(AlertKind.StalledDeal, "deal-1", "Acme renewal", null, [], []));
 }

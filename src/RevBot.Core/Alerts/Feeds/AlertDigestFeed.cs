@@ -39,16 +39,17 @@ public sealed class AlertDigestFeed(RevBotDb db, IServiceScopeFactory scopes, Al
     }
 
     /// <summary>
-    /// The batch's one scan for the day, in its own scope: it may run while the digest reads its numbers through
+    /// The batch's one scan for the day, as the lines a digest shows, in its own scope: it may run while the digest reads its numbers through
     /// <c>db</c>, and a DbContext takes one command at a time.
     /// </summary>
-    private Task<IReadOnlyList<AlertFinding>> FindingsAsync(DigestFeedRequest request) =>
+    private Task<IReadOnlyList<AlertDigestLine>> FindingsAsync(DigestFeedRequest request) =>
         cache.GetAsync(request.AsOf, request.Language, async () =>
         {
             await using var scope = scopes.CreateAsyncScope();
             var scanner = scope.ServiceProvider.GetRequiredService<AlertScanner>();
-            var all = new List<AlertFinding>();
-            await foreach (var f in scanner.ScanAsync(new AlertScanRequest(request.AsOf, request.Language), CancellationToken.None)) all.Add(f);
+            // Each finding becomes its line as it comes: the scan's findings are never all in memory at once.
+            var all = new List<AlertDigestLine>();
+            await foreach (var f in scanner.ScanAsync(new AlertScanRequest(request.AsOf, request.Language), CancellationToken.None)) all.Add(AlertDigestLine.Of(f));
             return all;
         });
 

@@ -6,7 +6,8 @@ namespace RevBot.Core.Alerts.Feeds;
 /// One alert scan per day and language, shared by the stalled-deals and at-risk-accounts sections of every digest
 /// built within a few minutes (one scheduler tick builds many). A cache that may be lost: after
 /// <see cref="Lifetime"/> the next digest scans again, and the findings are let go (a timer evicts them), because on a
-/// large company one scan's findings are about 80 MB (scale 100) and digests come a week apart. Singleton.
+/// large company one scan's lines are about 20 MB (scale 100; the findings they come from, 110 MB, are not kept: see
+/// <see cref="AlertDigestLine"/>) and digests come a week apart. Singleton.
 /// </summary>
 public sealed class AlertFindingsCache(TimeProvider time) : IDisposable
 {
@@ -16,12 +17,12 @@ public sealed class AlertFindingsCache(TimeProvider time) : IDisposable
     private readonly Lock _gate = new();
     private ITimer? _eviction;
 
-    public Task<IReadOnlyList<AlertFinding>> GetAsync(DateOnly asOf, string language, Func<Task<IReadOnlyList<AlertFinding>>> scan)
+    public Task<IReadOnlyList<AlertDigestLine>> GetAsync(DateOnly asOf, string language, Func<Task<IReadOnlyList<AlertDigestLine>>> scan)
     {
         var now = time.GetUtcNow();
         var entry = _scans.AddOrUpdate((asOf, language),
-            _ => new Entry(now, new Lazy<Task<IReadOnlyList<AlertFinding>>>(scan)),
-            (_, old) => now - old.At < Lifetime && !old.Scan.Value.IsFaulted ? old : new Entry(now, new Lazy<Task<IReadOnlyList<AlertFinding>>>(scan)));
+            _ => new Entry(now, new Lazy<Task<IReadOnlyList<AlertDigestLine>>>(scan)),
+            (_, old) => now - old.At < Lifetime && !old.Scan.Value.IsFaulted ? old : new Entry(now, new Lazy<Task<IReadOnlyList<AlertDigestLine>>>(scan)));
         if (entry.At == now) EvictAfterLifetime();
         return entry.Scan.Value;
     }
@@ -49,5 +50,5 @@ public sealed class AlertFindingsCache(TimeProvider time) : IDisposable
         lock (_gate) _eviction?.Dispose();
     }
 
-    private sealed record Entry(DateTimeOffset At, Lazy<Task<IReadOnlyList<AlertFinding>>> Scan);
+    private sealed record Entry(DateTimeOffset At, Lazy<Task<IReadOnlyList<AlertDigestLine>>> Scan);
 }
