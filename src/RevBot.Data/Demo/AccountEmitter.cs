@@ -21,7 +21,7 @@ internal sealed class AccountEmitter(DemoSeedOptions options, DemoTimeline time,
         // The histories come first: each deal carries what the history tables' triggers keep on it (suspended by the load).
         var dealHistoryRows = sink.DealHistory is null ? null : _dealHistory.Rows(plan);
         var stageRows = sink.StageHistory is null ? null : StageRows(plan);
-        var activityRows = sink.Activities is null ? null : ActivityRows(plan);
+        var activityRows = sink.Activities is null ? null : _activities.Rows(plan);
         if (sink.Deals is { } deals)
         {
             foreach (var deal in plan.Deals)
@@ -62,23 +62,5 @@ internal sealed class AccountEmitter(DemoSeedOptions options, DemoTimeline time,
             deal.Deal.CurrentStageEnteredAt = entries.Where(e => e.Stage == deal.Deal.Stage).Select(e => (DateTime?)e.At).Max();
         }
         return rows;
-    }
-
-    /// <summary>The account's activities; each deal's <see cref="Deal.LastActivityAt"/> is set to its latest one.</summary>
-    private List<Activity> ActivityRows(AccountPlan plan)
-    {
-        var rows = new List<Activity>();
-        _activities.Write(plan, new ListWriter<Activity>(rows));
-        var last = rows.Where(a => a.DealId is not null).GroupBy(a => a.DealId!, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Max(a => a.OccurredAt), StringComparer.Ordinal);
-        foreach (var deal in plan.Deals) deal.Deal.LastActivityAt = last.TryGetValue(deal.Deal.Id, out var at) ? at : null;
-        return rows;
-    }
-
-    private sealed class ListWriter<T>(List<T> rows) : IRowWriter<T>
-    {
-        public long Count => rows.Count;
-
-        public void Write(T row) => rows.Add(row);
     }
 }

@@ -5,22 +5,25 @@ namespace RevBot.Data.Demo;
 
 /// <summary>
 /// Calls, emails and meetings on each deal from creation to close (or to today for open deals, which have had a recent
-/// touch unless they went quiet), and customer success check-ins on accounts that are customers.
+/// touch unless they went quiet), and customer success check-ins on accounts that are customers. Each deal gets its
+/// latest activity (<see cref="Deal.LastActivityAt"/>), which the activities' trigger keeps and the load suspends.
 /// </summary>
 internal sealed class ActivityRows(DemoSeedOptions options, DemoTimeline time, DemoPeople people)
 {
     private readonly List<DateTime> _times = [];
     private long _next = 1;
 
-    public void Write(AccountPlan plan, IRowWriter<Activity> writer)
+    public List<Activity> Rows(AccountPlan plan)
     {
         var r = DemoRandom.For(options.Seed, DemoStream.Activities, plan.Index);
         var region = DemoCatalog.Regions[plan.Region];
-        foreach (var deal in plan.Deals) WriteDeal(deal, region, r, writer);
-        WriteSuccess(plan, region, r, writer);
+        var rows = new List<Activity>();
+        foreach (var deal in plan.Deals) WriteDeal(deal, region, r, rows);
+        WriteSuccess(plan, region, r, rows);
+        return rows;
     }
 
-    private void WriteDeal(DealPlan plan, DemoRegion region, Randomizer r, IRowWriter<Activity> writer)
+    private void WriteDeal(DealPlan plan, DemoRegion region, Randomizer r, List<Activity> rows)
     {
         var deal = plan.Deal;
         var start = plan.CreatedAt;
@@ -41,10 +44,11 @@ internal sealed class ActivityRows(DemoSeedOptions options, DemoTimeline time, D
             if (lastTouch > start) _times.Add(lastTouch);
         }
         _times.Sort();
+        deal.LastActivityAt = DemoTimeline.Seconds(_times[^1]);
         foreach (var t in _times)
         {
             var type = (ActivityType)r.PickIndex(DemoCatalog.ActivityTypeWeights);
-            writer.Write(new Activity
+            rows.Add(new Activity
             {
                 Id = DemoIds.Activity(_next++),
                 Type = type,
@@ -57,7 +61,7 @@ internal sealed class ActivityRows(DemoSeedOptions options, DemoTimeline time, D
         }
     }
 
-    private void WriteSuccess(AccountPlan plan, DemoRegion region, Randomizer r, IRowWriter<Activity> writer)
+    private void WriteSuccess(AccountPlan plan, DemoRegion region, Randomizer r, List<Activity> rows)
     {
         var from = time.Now.AddDays(-365);
         if (!plan.ActiveBetween(DemoTimeline.Day(from), time.AsOf)) return;
@@ -65,7 +69,7 @@ internal sealed class ActivityRows(DemoSeedOptions options, DemoTimeline time, D
         for (var t = from.AddDays(r.Between(0, 60)); t < time.Now; t = t.AddDays(r.Between(30, 80)))
         {
             if (!plan.ActiveOn(DemoTimeline.Day(t))) continue;
-            writer.Write(new Activity
+            rows.Add(new Activity
             {
                 Id = DemoIds.Activity(_next++),
                 Type = r.Chance(0.5) ? ActivityType.Meeting : r.Chance(0.6) ? ActivityType.Call : ActivityType.Email,

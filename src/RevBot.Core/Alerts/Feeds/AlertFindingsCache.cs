@@ -6,7 +6,7 @@ namespace RevBot.Core.Alerts.Feeds;
 /// One alert scan per day and language, shared by the stalled-deals and at-risk-accounts sections of every digest
 /// built within a few minutes (one scheduler tick builds many). A cache that may be lost: after
 /// <see cref="Lifetime"/> the next digest scans again, and the findings are let go (a timer evicts them), because on a
-/// large company one scan's lines are about 20 MB (scale 100; the findings they come from, 110 MB, are not kept: see
+/// large company one scan's lines are about 11 MB (scale 100; the findings they come from, 110 MB, are not kept: see
 /// <see cref="AlertDigestLine"/>) and digests come a week apart. Singleton.
 /// </summary>
 public sealed class AlertFindingsCache(TimeProvider time) : IDisposable
