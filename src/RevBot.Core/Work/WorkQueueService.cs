@@ -6,16 +6,27 @@ using RevBot.Core.Storage;
 namespace RevBot.Core.Work;
 
 /// <summary>
-/// Runs <see cref="WorkQueue"/> items a few at a time, each in its own DI scope. A failing item is logged with its name
-/// and exception and does not stop the others; shutdown ends the loop quietly.
+/// Runs <see cref="WorkQueue"/> items a few at a time, each in its own DI scope, on threads of their own
+/// (<see cref="WorkerThreads"/>: answers do not queue ahead of the endpoints' acknowledgements on the thread pool). A failing
+/// item is logged with its name and exception and does not stop the others; shutdown ends the loop quietly.
 /// </summary>
 public sealed partial class WorkQueueService(WorkQueue queue, IServiceScopeFactory scopes, ILogger<WorkQueueService> log) : BackgroundService
 {
     /// <summary>Answers are mostly database and platform round trips: a handful in parallel keeps one slow question from holding up the rest.</summary>
     public const int Workers = 4;
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(Enumerable.Range(0, Workers).Select(_ => RunAsync(stoppingToken)));
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var threads = new WorkerThreads(Workers, "RevBot worker");
+        try
+        {
+            await Task.WhenAll(Enumerable.Range(0, Workers).Select(_ => threads.Run(() => RunAsync(stoppingToken))));
+        }
+        finally
+        {
+            threads.Complete();
+        }
+    }
 
     private async Task RunAsync(CancellationToken ct)
     {
