@@ -23,17 +23,15 @@ internal static class DealQueries
         SqlFilters.Amount(select, p, context.Conditions.Amount);
         var dialect = context.Dialect;
         var cycle = $"{dialect.EpochSeconds("d.closed_at")} - {dialect.EpochSeconds("d.created_at")}";
-        const string counts = "SUM(CASE WHEN d.status = 'won' THEN 1 ELSE 0 END), {0}, SUM(CASE WHEN d.status = 'lost' THEN 1 ELSE 0 END), {1}, {2}";
-        var aggregates = scope.Columns switch
-        {
-            ClosedColumns.Counts => string.Format(CultureInfo.InvariantCulture, counts, "0", "0", "0, 0"),
-            ClosedColumns.Amounts => string.Format(CultureInfo.InvariantCulture, counts,
-                "SUM(CASE WHEN d.status = 'won' THEN d.amount ELSE 0 END)", "SUM(CASE WHEN d.status = 'lost' THEN d.amount ELSE 0 END)", "0, 0"),
-            _ => string.Format(CultureInfo.InvariantCulture, counts,
-                "SUM(CASE WHEN d.status = 'won' THEN d.amount ELSE 0 END)", "SUM(CASE WHEN d.status = 'lost' THEN d.amount ELSE 0 END)",
-                $"SUM(CASE WHEN d.status = 'won' AND d.created_at IS NOT NULL THEN {cycle} ELSE 0 END), " +
-                "SUM(CASE WHEN d.status = 'won' AND d.created_at IS NOT NULL THEN 1 ELSE 0 END)"),
-        };
+        // A won-only (or lost-only) statement sums plain columns and leaves the other status's at 0: by account
+        // (~93,000 groups) the hash aggregate's state is half the size and its CASEs go (docs/benchmarks.md).
+        string Won(string what) => scope.LostOnly ? "0" : scope.WonOnly ? Sum(what) : $"SUM(CASE WHEN d.status = 'won' THEN {what} ELSE 0 END)";
+        string Lost(string what) => scope.WonOnly ? "0" : scope.LostOnly ? Sum(what) : $"SUM(CASE WHEN d.status = 'lost' THEN {what} ELSE 0 END)";
+        static string Sum(string what) => what == "1" ? "COUNT(*)" : $"SUM({what})";
+        var amounts = scope.Columns != ClosedColumns.Counts;
+        var aggregates = $"{Won("1")}, {(amounts ? Won("d.amount") : "0")}, {Lost("1")}, {(amounts ? Lost("d.amount") : "0")}, " + (scope.Columns == ClosedColumns.All
+            ? $"SUM(CASE WHEN d.status = 'won' AND d.created_at IS NOT NULL THEN {cycle} ELSE 0 END), SUM(CASE WHEN d.status = 'won' AND d.created_at IS NOT NULL THEN 1 ELSE 0 END)"
+            : "0, 0");
         return await SqlGrouping.AdditiveAsync(context, select, p, Breakdown(groupBy), aggregates, ClosedStats.RankColumn(context),
             ClosedStats.Read, ClosedStats.Empty, ClosedStats.Add, ct);
     }

@@ -125,7 +125,8 @@ public static class Rollups
     /// The windows a question asked today reads before its period is over: this month, fiscal quarter and fiscal year
     /// so far (NRR this quarter compares the day before it with today) and the same point of the one before (the
     /// like-for-like comparison, <see cref="RevBot.Core.Periods.PeriodMath.LikeForLike"/>), and the twelve months to
-    /// today (LTV). They change every day, so the host registers each new day's
+    /// today (LTV), and the twelve months to the quarter's like-for-like day (LTV's comparison: its default period is
+    /// this quarter). They change every day, so the host registers each new day's
     /// (<see cref="KeepAsync(RevBotDb, CompanyOptions, DateOnly, ILogger, CancellationToken)"/>) and drops the past days'.
     /// </summary>
     public static IEnumerable<(DateOnly D0, DateOnly D1)> OpenWindows(int fiscalYearStartMonth, DateOnly today)
@@ -139,6 +140,9 @@ public static class Rollups
             var before = start.AddMonths(-months);
             var sameDay = before.AddDays(today.DayNumber - start.DayNumber);
             if (sameDay < start.AddDays(-1)) yield return (before.AddDays(-1), sameDay);
+            // Only the quarter's: the month's and year's would cost every subscription write for questions rarely asked.
+            var compared = sameDay < start.AddDays(-1) ? sameDay : start.AddDays(-1);
+            if (months == 3) yield return (compared.AddMonths(-12), compared);
         }
         yield return (today.AddMonths(-12), today);
     }

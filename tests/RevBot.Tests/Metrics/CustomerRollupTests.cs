@@ -86,6 +86,7 @@ public sealed class CustomerRollupTests
             (new(2026, 1, 31), new(2026, 11, 27)),  // FY2027 so far
             (new(2025, 1, 31), new(2025, 11, 27)),  // the same point of FY2026
             (new(2025, 11, 27), new(2026, 11, 27)), // the twelve months to today (LTV)
+            (new(2025, 8, 27), new(2026, 8, 27)),   // the twelve months to the quarter's same point (LTV's comparison)
         ];
         Assert.Equal(expected, windows);
         Assert.Subset(Rollups.CohortWindows(2, new DateOnly(2026, 11, 27)).ToHashSet(), windows);
@@ -106,7 +107,8 @@ public sealed class CustomerRollupTests
 
         await using var conn = await OpenAsync(database);
         Assert.Equal(0, await ScalarAsync<long>(conn, "SELECT count(*) FROM cohort_windows WHERE d1 IN ('2027-01-09', '2026-12-09', '2026-10-09')"));
-        Assert.Equal(2, await ScalarAsync<long>(conn, "SELECT count(*) FROM cohort_windows WHERE d1 IN ('2026-12-10', '2026-10-10')"));
+        // The same point of December and of Q4, and the twelve months to the latter (LTV's comparison).
+        Assert.Equal(3, await ScalarAsync<long>(conn, "SELECT count(*) FROM cohort_windows WHERE d1 IN ('2026-12-10', '2026-10-10')"));
         // This month, quarter and year so far start on the same day; and the twelve months to today.
         Assert.Equal(2, await ScalarAsync<long>(conn, "SELECT count(*) FROM cohort_windows WHERE d1 = '2027-01-10'"));
         Assert.Equal(1, await ScalarAsync<long>(conn, "SELECT count(*) FROM cohort_windows WHERE d0 = '2026-07-14' AND d1 = '2026-10-13'"));

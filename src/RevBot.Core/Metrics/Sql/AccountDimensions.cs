@@ -27,6 +27,12 @@ internal sealed class AccountDimensions
     /// <summary>Deals seen through their account (expansion rate's numerator): no product, since a deal's product is not the subscription's.</summary>
     public static AccountDimensions OfDealAccounts { get; } = new("d", null);
 
+    /// <summary>
+    /// Per-account rows <c>c</c> of a statement that summed each account first (the ARR bridge): the account's dimensions
+    /// are joined to its one row instead of to each of its subscriptions.
+    /// </summary>
+    public static AccountDimensions OfAccountRows { get; } = new("c", null);
+
     public string AccountId => _accountId;
 
     /// <summary>The join that puts the account <c>a</c> next to the row.</summary>
