@@ -26,8 +26,13 @@ RUN apt-get update \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /app/publish .
+# Memory (docs/deploy.md, "Memory"): code and loader heaps mapped once rather than twice (W^X), and two malloc
+# arenas instead of one per thread; both are read only from the environment, at start. The soak harness runs the host
+# with the same two (tests/RevBot.Benchmarks/ImageEnvironment.cs; DockerfileTests checks they agree).
 ENV ASPNETCORE_URLS=http://+:8080 \
-    DOTNET_NOLOGO=1
+    DOTNET_NOLOGO=1 \
+    DOTNET_EnableWriteXorExecute=0 \
+    MALLOC_ARENA_MAX=2
 # The image's built-in unprivileged user.
 USER app
 EXPOSE 8080

@@ -26,6 +26,7 @@ if (args.Length >= 1 && args[0] == "slack-ack")
 //   soak --db <PostgreSQL copy> [--minutes 60] [--sample-seconds 30] [--csv soak.csv] [--ask-rate 2] [--slack-rate 1] [--digest-channels 10]
 if (args.Length >= 1 && args[0] == "soak")
 {
+    if (await ImageEnvironment.RunAgainWithItAsync(args) is { } soakExit) return soakExit;
     if (SoakSettings.Parse(args) is not { } soakSettings)
     {
         Console.Error.WriteLine("usage: soak --db <PostgreSQL copy> [--minutes N] [--sample-seconds N] [--csv path] [--ask-rate R] [--slack-rate R] [--digest-channels N] [--stripe N] [--hubspot N]");
@@ -50,7 +51,7 @@ if (args.Length >= 2 && args[0] == "ask-set")
     return await AskSetBenchmark.RunAsync(args[1], args.Length > 2 ? DateOnly.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : DateOnly.FromDateTime(DateTime.UtcNow),
         args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 20, args.Length > 4 ? args[4] : null);
 //   ask-load <PostgreSQL target> <as-of YYYY-MM-DD> [--clients N] [--seconds S] [--warmup S] [--mix all]: /api/ask under N clients
-if (args.Length >= 1 && args[0] == "ask-load") return await AskLoad.RunAsync(args);
+if (args.Length >= 1 && args[0] == "ask-load") return await ImageEnvironment.RunAgainWithItAsync(args) ?? await AskLoad.RunAsync(args);
 //   ask-trace <PostgreSQL target> <as-of YYYY-MM-DD> <only the questions containing this text>: every statement one question sends
 if (args.Length >= 4 && args[0] == "ask-trace")
     return await AskTrace.RunAsync(args[1], DateOnly.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture), args[3]);

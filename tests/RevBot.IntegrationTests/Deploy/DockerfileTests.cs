@@ -55,6 +55,18 @@ public sealed class DockerfileTests
     }
 
     [Fact]
+    public void Sets_the_memory_environment_the_soak_measured_the_host_with()
+    {
+        var runtime = Lines.SkipWhile(l => !(l.Instruction == "FROM" && l.Arguments.EndsWith("AS runtime", StringComparison.Ordinal))).ToList();
+        var env = Assert.Single(runtime, l => l.Instruction == "ENV").Arguments.Split(' ').ToHashSet();
+        // What the soak and ask-load harness applies to the host it runs (the numbers in docs/benchmarks.md).
+        var harness = Regex.Matches(File.ReadAllText(RepoPaths.File("tests/RevBot.Benchmarks/ImageEnvironment.cs")), @"new\(""(\w+)"", ""([^""]*)""\)")
+            .Select(m => $"{m.Groups[1].Value}={m.Groups[2].Value}").ToList();
+        Assert.Equal(["DOTNET_EnableWriteXorExecute=0", "MALLOC_ARENA_MAX=2"], harness);
+        Assert.All(harness, v => Assert.Contains(v, env));
+    }
+
+    [Fact]
     public void Health_check_and_entrypoint_use_the_published_binary_and_its_real_commands()
     {
         var health = Assert.Single(Args("HEALTHCHECK"));
