@@ -23,7 +23,13 @@ internal static class ForecastBenchmark
     [
         "forecast this quarter", "forecast next quarter", "forecast for EMEA this quarter", "forecast by region this quarter",
         "forecast by segment this quarter", MyTeam, "will we hit quota this quarter", "¿llegamos a la cuota?",
+        // Filters and breakdowns today's slices do not cover: each reads its own open deals (docs/forecast.md).
+        TopRep, "forecast by rep this quarter", "forecast by industry this quarter", "forecast for renewals this quarter",
+        "forecast for deals over 100k this quarter",
     ];
+
+    /// <summary>Replaced by the name of the rep with the most open deals.</summary>
+    private const string TopRep = "forecast for {rep} this quarter";
 
     /// <summary>Asked as the manager with the most direct reports (the weekly digests' "my team" forecast).</summary>
     private const string MyTeam = "forecast for my team this quarter";
@@ -36,9 +42,12 @@ internal static class ForecastBenchmark
         services.AddRevBotData(DbTarget.Parse(rawTarget));
         await using var provider = services.BuildServiceProvider();
         string? manager;
+        string? rep;
         await using (var scope = provider.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<RevBot.Core.Storage.RevBotDb>();
+            rep = await db.Users.OrderByDescending(u => db.Deals.Count(d => d.OwnerId == u.Id && d.Status == RevBot.Core.Domain.DealStatus.Open))
+                .ThenBy(u => u.Id).Select(u => u.Name).FirstOrDefaultAsync();
             manager = await db.Users.Where(u => db.Users.Any(r => r.ManagerId == u.Id))
                 .OrderByDescending(u => db.Users.Count(r => r.ManagerId == u.Id)).ThenBy(u => u.Id).Select(u => u.Email).FirstOrDefaultAsync();
         }
@@ -52,7 +61,7 @@ internal static class ForecastBenchmark
         Console.WriteLine();
         Console.WriteLine("| question | first ask after the warm-up (ms) | cached ask median (ms) | cached ask p95 (ms) |");
         Console.WriteLine("| --- | ---: | ---: | ---: |");
-        foreach (var question in Questions)
+        foreach (var question in Questions.Select(q => q.Replace("{rep}", rep)))
         {
             var first = true;
             async Task AskAsync()

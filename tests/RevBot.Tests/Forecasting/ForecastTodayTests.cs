@@ -107,6 +107,34 @@ public sealed class ForecastTodayTests
         }
     }
 
+    /// <summary>
+    /// A breakdown by rep groups the open deals by owner id and names the groups afterwards (ForecastGroupSql), and ranks
+    /// the deals driving each group from the open deals' index: each group answers exactly what the question filtered to
+    /// that rep answers, whose statements join every deal to its owner and compare e-mails.
+    /// </summary>
+    [Theory]
+    [InlineData(DbProvider.Sqlite)]
+    [InlineData(DbProvider.Postgres)]
+    public async Task Each_rep_of_a_breakdown_by_rep_answers_what_the_question_for_that_rep_answers(DbProvider provider)
+    {
+        TestDatabase.RequireProvider(provider);
+        await using var database = await ForecastGroupsTests.CompanyAsOfAsync(provider);
+        await using (var db = database.NewContext()) await SpreadAsync(db);
+        await using (var db = database.NewContext())
+        {
+            var byRep = await Forecaster.PredictAsync(Context(db, []), Dimension.Owner, ForecastGroupsTests.At, withDeals: true, learned: null, current: true, Ct);
+            Assert.Equal(["emea@example.com", "na@example.com", "solo@example.com"], byRep.Groups.Keys.Select(k => k.Key).Order(StringComparer.Ordinal));
+            Assert.InRange(byRep.Groups.Values.Sum(g => g.FromOpen) - byRep.Total.FromOpen, -0.03m, 0.03m);
+            foreach (var (key, group) in byRep.Groups)
+            {
+                var filtered = await Forecaster.PredictAsync(Context(db, new() { [Dimension.Owner] = key.Key }), null, ForecastGroupsTests.At,
+                    withDeals: true, learned: null, current: true, Ct);
+                Assert.NotEmpty(group.TopDeals);
+                Assert.Equal(Numbers(filtered.Total), Numbers(group));
+            }
+        }
+    }
+
     /// <summary>The cached answer (from the slices) against the filter's own statements, group by group.</summary>
     private static async Task AssertSameAsync(RevBotDb db, Dictionary<Dimension, string> filters, Dimension? groupBy)
     {

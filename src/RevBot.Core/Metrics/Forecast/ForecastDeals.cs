@@ -20,28 +20,34 @@ internal static class ForecastDeals
 
     /// <summary>
     /// The open deals expected in the period that are among the <see cref="Candidates"/> largest of their group by every
-    /// dimension in <paramref name="keys"/>, each with its place in the order of all of them (amount descending, then id):
+    /// dimension in <paramref name="keys"/>, each with its place among them in the database's order (amount descending, then id):
     /// a coarser group's largest are among its finer groups' (<see cref="ForecastToday"/> reads them per slice).
     /// </summary>
     public static async Task<List<Sliced<ForecastCandidate>>> CandidatesAsync(MetricContext context, ForecastCheckpoint at, IReadOnlyList<Dimension> keys, CancellationToken ct)
     {
         var (select, p) = context.Select("deals d", DealDimensions.Of);
         var groups = keys.Select(DealDimensions.Of).ToList();
-        foreach (var group in groups) select.Join(group.Joins);
+        foreach (var group in groups) select.Join(ForecastGroupSql.Joins(group));
         select.Where("d.status = 'open'").Where($"d.close_date >= {p.Day(at.FirstDay)}").Where($"d.close_date <= {p.Day(at.LastDay)}");
         SqlFilters.Amount(select, p, context.Conditions.Amount);
         var dialect = p.Dialect;
         var now = p.Instant(at.AtUtc);
         var n = groups.Count;
-        var partition = n == 0 ? "" : $"PARTITION BY {string.Join(", ", groups.Select(g => g.Key))} ";
-        var ranked = select.ToSql($"d.id, d.name, d.amount, d.stage, d.type, d.close_date, d.created_at, d.close_pushes, d.stage_entered_at, " +
-            string.Concat(groups.Select((g, i) => $"{g.Key} AS g{i}, ")) +
-            $"ROW_NUMBER() OVER ({partition}ORDER BY d.amount DESC, d.id) AS rn, ROW_NUMBER() OVER (ORDER BY d.amount DESC, d.id) AS o");
+        var partition = n == 0 ? "" : $"PARTITION BY {string.Join(", ", groups.Select(ForecastGroupSql.Column))} ";
+        // Ranked without the name, which only the open deals' index lacks (DealOpenForecastIndex): the few candidates'
+        // names are read afterwards, and an owner's key (its e-mail) likewise.
+        var ranked = select.ToSql($"d.id, d.amount, d.stage, d.type, d.close_date, d.created_at, d.close_pushes, d.stage_entered_at, " +
+            string.Concat(groups.Select((g, i) => $"{ForecastGroupSql.Column(g)} AS g{i}, ")) +
+            $"ROW_NUMBER() OVER ({partition}ORDER BY d.amount DESC, d.id) AS rn");
+        var keyNames = groups.Select((g, i) => ForecastGroupSql.IsJoined(g) ? $"n{i}.{g.Named!.Key[2..]}, " : $"c.g{i}, ");
+        var keyJoins = groups.Select((g, i) => ForecastGroupSql.IsJoined(g) ? $" LEFT JOIN {g.Named!.Table} n{i} ON n{i}.id = c.g{i}" : "");
         // The push count and stage entry are the deal's latest history rows', kept on the deal by the history triggers.
-        var sql = $"SELECT c.o, {string.Concat(groups.Select((_, i) => $"c.g{i}, "))}c.id, c.name, c.amount, c.stage, c.type, c.close_date, COALESCE(c.close_pushes, 0), " +
+        // The candidates' order among themselves is their order among all the period's open deals (amount, then id):
+        // numbered after the cut, the few rows left are sorted once more instead of all of them twice.
+        var sql = $"SELECT ROW_NUMBER() OVER (ORDER BY c.amount DESC, c.id), {string.Concat(keyNames)}c.id, dn.name, c.amount, c.stage, c.type, c.close_date, COALESCE(c.close_pushes, 0), " +
             $"({dialect.EpochSeconds(now)} - {dialect.EpochSeconds($"COALESCE(c.stage_entered_at, c.created_at, {now})")}) / 86400, " +
             "CASE WHEN c.stage_entered_at IS NULL THEN 0 ELSE 1 END " +
-            $"FROM ({ranked}) c WHERE c.rn <= {Candidates} ORDER BY c.amount DESC, c.id";
+            $"FROM ({ranked}) c JOIN deals dn ON dn.id = c.id{string.Concat(keyJoins)} WHERE c.rn <= {Candidates} ORDER BY c.amount DESC, c.id";
         return await SqlRunner.QueryAsync(context.Db, sql, p, r =>
         {
             var k = new string?[n];
@@ -83,8 +89,9 @@ internal static class ForecastDeals
 internal sealed record ForecastTopDeals(IReadOnlyList<ForecastDeal> Total, IReadOnlyDictionary<string, IReadOnlyList<ForecastDeal>> ByGroup);
 
 /// <summary>
-/// An open deal that may drive the number: <see cref="Order"/> is its place among all the open deals expected in the
-/// period (amount descending, then id, as the database orders them); <see cref="Group"/> the breakdown's value, if any.
+/// An open deal that may drive the number: <see cref="Order"/> is its place among the candidates read with it (amount
+/// descending, then id, as the database orders them: the order of all the open deals expected in the period);
+/// <see cref="Group"/> the breakdown's value, if any.
 /// </summary>
 internal sealed record ForecastCandidate(long Order, string? Group, string Id, string? Name, decimal Amount, string Stage, string Type, DateOnly Close, int Pushes, long Age, bool HasStage);
 

@@ -26,7 +26,7 @@ internal static class ForecastHistorySql
     {
         var (select, p) = context.Select("deals d", DealDimensions.Of);
         var groups = keys.Select(DealDimensions.Of).ToList();
-        foreach (var group in groups) select.Join(group.Joins);
+        foreach (var group in groups) select.Join(ForecastGroupSql.Joins(group));
         var dialect = p.Dialect;
         var q = Checkpoints(checkpoints, p);
         if (current)
@@ -48,7 +48,7 @@ internal static class ForecastHistorySql
         // PostgreSQL reads the rows' columns in the probe (LATERAL); as correlated subqueries joined back by id, it
         // evaluated each probe twice and hash-joined the whole history tables (34 s instead of 7 at scale 100).
         // SQLite has no LATERAL: there the subqueries return the rows' ids, joined back by primary key.
-        var keyColumns = string.Concat(groups.Select((g, i) => $"{g.Key} AS g{i}, "));
+        var keyColumns = string.Concat(groups.Select((g, i) => $"{ForecastGroupSql.Column(g)} AS g{i}, "));
         var keyNames = string.Concat(groups.Select((_, i) => $"x.g{i}, "));
         var n = groups.Count;
         var columns = $"q.j, {keyColumns}d.id, d.status, d.closed_at, d.created_at, d.type, d.amount, d.close_date, d.stage, " +
@@ -83,9 +83,14 @@ internal static class ForecastHistorySql
         // Without stage history the model knows no stage (as at past checkpoints): the current stage counts only with it.
         var stage = current ? "CASE WHEN x.stage_entered_at IS NULL THEN '' ELSE x.stage END" : "COALESCE(s.stage, '')";
         var age = $"({dialect.EpochSeconds("x.t")} - {dialect.EpochSeconds($"COALESCE({entered}, x.created_at, x.t)")}) / 86400";
-        var sql = $"""
-            WITH q(j, s, t, e, sday, tday, eday) AS ({q}),
-            x AS ({x})
+        // What became of each deal after the checkpoint, which trains the model. Today's open deals have no outcome yet:
+        // written as zeros, the statement reads no column the open deals' index (DealOpenForecastIndex) lacks.
+        var outcomes = current ? "0, 0, 0" : """
+            SUM(CASE WHEN x.status = 'won' AND x.closed_at < x.e THEN 1 ELSE 0 END),
+              SUM(CASE WHEN x.status = 'won' AND x.closed_at < x.e THEN x.amount ELSE 0 END),
+              SUM(CASE WHEN x.closed_at < x.e THEN 1 ELSE 0 END)
+            """;
+        var aggregate = $"""
             SELECT x.j, {keyNames}
               CASE WHEN {closeDate} IS NULL THEN 0 WHEN {closeDate} < x.sday THEN 1 WHEN {closeDate} < x.tday THEN 2 WHEN {closeDate} <= x.eday THEN 3 ELSE 4 END AS cb,
               {stage} AS st,
@@ -95,14 +100,14 @@ internal static class ForecastHistorySql
                    WHEN {amount} < 100000 THEN 4 WHEN {amount} < 300000 THEN 5 WHEN {amount} < 1000000 THEN 6 ELSE 7 END AS mb,
               CASE WHEN COALESCE({pushes}, 0) >= 2 THEN 2 ELSE COALESCE({pushes}, 0) END AS pu,
               COUNT(*), SUM({amount}), SUM({amount} * {amount}),
-              SUM(CASE WHEN x.status = 'won' AND x.closed_at < x.e THEN 1 ELSE 0 END),
-              SUM(CASE WHEN x.status = 'won' AND x.closed_at < x.e THEN x.amount ELSE 0 END),
-              SUM(CASE WHEN x.closed_at < x.e THEN 1 ELSE 0 END),
+              {outcomes},
               SUM(CASE WHEN {closeDate} >= x.sday AND {closeDate} <= x.eday THEN {amount} * {StageProbability(context, p, $"({stage})")} ELSE 0 END)
             FROM {rows}
             WHERE x.created_at IS NOT NULL OR {hasHistory}
             GROUP BY {string.Join(", ", Enumerable.Range(1, 7 + n))}
             """;
+        var with = $"WITH q(j, s, t, e, sday, tday, eday) AS ({q}), x AS ({x})";
+        var sql = ForecastGroupSql.NamedAfter(groups, 13) is { } named ? $"{with}, {named.Columns} AS ({aggregate}) {named.Select}" : $"{with} {aggregate}";
         return await SqlRunner.QueryAsync(context.Db, sql, p, r =>
         {
             var k = KeyValues(r, n);
@@ -148,16 +153,19 @@ internal static class ForecastHistorySql
     {
         var (select, p) = context.Select("deals d", DealDimensions.Of);
         var groups = keys.Select(DealDimensions.Of).ToList();
-        foreach (var group in groups) select.Join(group.Joins);
+        foreach (var group in groups) select.Join(ForecastGroupSql.Joins(group));
         var n = groups.Count;
         var q = Checkpoints(checkpoints, p);
         select.Join(["JOIN q ON d.closed_at >= q.s AND d.closed_at < q.e"]);
         select.Where("d.status = 'won'");
         SqlFilters.Amount(select, p, context.Conditions.Amount);
-        var sql = $"WITH q(j, s, t, e, sday, tday, eday) AS ({q}) " + select.ToSql(
-            $"q.j, {string.Concat(groups.Select(g => g.Key + ", "))}SUM(CASE WHEN d.closed_at < q.t THEN d.amount ELSE 0 END), " +
+        var aggregate = select.ToSql(
+            $"q.j, {string.Concat(groups.Select(g => ForecastGroupSql.Column(g) + ", "))}SUM(CASE WHEN d.closed_at < q.t THEN d.amount ELSE 0 END), " +
             "SUM(CASE WHEN d.closed_at >= q.t AND d.created_at > q.t THEN 1 ELSE 0 END), " +
             "SUM(CASE WHEN d.closed_at >= q.t AND d.created_at > q.t THEN d.amount ELSE 0 END)", $"GROUP BY {string.Join(", ", Enumerable.Range(1, 1 + n))}");
+        var sql = ForecastGroupSql.NamedAfter(groups, 3) is { } named
+            ? $"WITH q(j, s, t, e, sday, tday, eday) AS ({q}), {named.Columns} AS ({aggregate}) {named.Select}"
+            : $"WITH q(j, s, t, e, sday, tday, eday) AS ({q}) {aggregate}";
         return await SqlRunner.QueryAsync(context.Db, sql, p, r =>
         {
             var k = KeyValues(r, n);

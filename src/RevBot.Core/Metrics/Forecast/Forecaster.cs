@@ -51,9 +51,12 @@ internal static class Forecaster
         total = total with { TopDeals = top?.Total ?? [] };
         if (groupBy is null) return Grouped<ForecastPrediction>.Single(total);
         var groups = new Dictionary<GroupKey, ForecastPrediction>();
+        // Looked up once: a breakdown by rep has hundreds of groups over tens of thousands of cells.
+        var openOf = open.ToLookup(c => c.Group, StringComparer.Ordinal);
+        var ratesOf = rates.ToLookup(r => r.Group, StringComparer.Ordinal);
         foreach (var key in open.Select(c => c.Group).Union(rates.Where(r => r.Checkpoint == 0).Select(r => r.Group)).Distinct())
         {
-            var group = Predict(learned, [.. open.Where(c => c.Group == key)], [.. rates.Where(r => r.Group == key)], companyOpen).Prediction;
+            var group = Predict(learned, [.. openOf[key]], [.. ratesOf[key]], companyOpen).Prediction;
             groups[GroupKey.From(key, null)] = group with { TopDeals = top?.ByGroup.GetValueOrDefault(key ?? "") ?? [] };
         }
         return new Grouped<ForecastPrediction>(total, groups);
