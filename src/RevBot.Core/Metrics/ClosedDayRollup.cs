@@ -86,13 +86,14 @@ internal static class ClosedDayRollup
     }
 
     /// <summary>The company-local day that starts at <paramref name="utc"/>, or null when it is not the start of one.</summary>
-    private static DateOnly? LocalDay(MetricContext context, DateTime utc)
+    internal static DateOnly? LocalDay(MetricContext context, DateTime utc)
     {
         var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), context.Company.GetTimeZone()));
         return context.Window.StartOfDayUtc(day) == utc ? day : null;
     }
 
-    private static Task<bool> ZoneKeptAsync(MetricContext context, string zone, CancellationToken ct)
+    /// <summary>Whether the closed- and created-deal rollups keep <paramref name="zone"/> (<c>closed_deal_day_zones</c>).</summary>
+    internal static Task<bool> ZoneKeptAsync(MetricContext context, string zone, CancellationToken ct)
     {
         var p = new SqlParameters(context.Dialect);
         return RollupColumns.HasAsync(context, $"SELECT EXISTS (SELECT 1 FROM closed_deal_day_zones WHERE time_zone = {p.Add(zone)})", p, ct);

@@ -77,6 +77,7 @@ internal static class DealQueries
 
     public static async Task<Grouped<CountAmount>> CreatedAsync(MetricContext context, Dimension? groupBy, CancellationToken ct)
     {
+        if (await CreatedDayRollup.TryCreatedAsync(context, groupBy, ct) is { } rolledUp) return rolledUp;
         var (select, p) = context.Select(From, DealDimensions.Of);
         var window = context.Window;
         if (window.FromUtc is null && window.ToUtc is null) select.Where("d.created_at IS NOT NULL");
