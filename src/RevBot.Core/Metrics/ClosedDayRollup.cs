@@ -30,17 +30,6 @@ internal static class ClosedDayRollup
         [Dimension.Team] = "owner",
     };
 
-    // The owners' rows hold the owner's id as text; the e-mail, name and team are read from users when asked, as the
-    // deals' own query does, so a renamed owner or a team change never needs the rollup to move.
-    private const string OwnerJoin = "LEFT JOIN users u ON u.id = c.value::int";
-    private static readonly DimensionSql OwnerValue = DealDimensions.Of(Dimension.Owner) with
-    {
-        Joins = [OwnerJoin],
-        Named = new("c.value::int", [], "users", "n.email", "n.name"),
-    };
-
-    private static readonly DimensionSql TeamValue = new("u.team", null, [OwnerJoin]);
-
     /// <summary>
     /// The rows of <c>closed_deal_day_groups</c> that answer the question, when its breakdown and filters name one of
     /// their dimensions and nothing else (and no type or amount range, which that rollup does not keep); otherwise
@@ -58,8 +47,8 @@ internal static class ClosedDayRollup
 
     private static DimensionSql GroupColumn(Dimension dimension) => dimension switch
     {
-        Dimension.Owner => OwnerValue,
-        Dimension.Team => TeamValue,
+        Dimension.Owner => RollupColumns.OwnerValue,
+        Dimension.Team => RollupColumns.TeamValue,
         _ => GroupValue,
     };
 
@@ -97,13 +86,14 @@ internal static class ClosedDayRollup
     }
 
     /// <summary>The company-local day that starts at <paramref name="utc"/>, or null when it is not the start of one.</summary>
-    private static DateOnly? LocalDay(MetricContext context, DateTime utc)
+    internal static DateOnly? LocalDay(MetricContext context, DateTime utc)
     {
         var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), context.Company.GetTimeZone()));
         return context.Window.StartOfDayUtc(day) == utc ? day : null;
     }
 
-    private static Task<bool> ZoneKeptAsync(MetricContext context, string zone, CancellationToken ct)
+    /// <summary>Whether the closed- and created-deal rollups keep <paramref name="zone"/> (<c>closed_deal_day_zones</c>).</summary>
+    internal static Task<bool> ZoneKeptAsync(MetricContext context, string zone, CancellationToken ct)
     {
         var p = new SqlParameters(context.Dialect);
         return RollupColumns.HasAsync(context, $"SELECT EXISTS (SELECT 1 FROM closed_deal_day_zones WHERE time_zone = {p.Add(zone)})", p, ct);

@@ -55,9 +55,12 @@ internal static class DealQueries
 
     private static async Task<Grouped<OpenStats>> OpenAsync(MetricContext context, Dimension? groupBy, bool inPeriod, OpenSums sums, CancellationToken ct)
     {
+        var period = context.Window.Period;
+        var bounded = inPeriod && (period.HasStart || period.HasEnd);
+        if (await OpenDealRollup.TryOpenAsync(context, groupBy, bounded, amounts: sums != OpenSums.Count, weighted: sums == OpenSums.Weighted, ct) is { } rolledUp)
+            return rolledUp;
         var (select, p) = context.Select(From, DealDimensions.Of);
         select.Where("d.status = 'open'");
-        var period = context.Window.Period;
         if (inPeriod && period.HasStart) select.Where($"d.close_date >= {p.Day(period.Start)}");
         if (inPeriod && period.HasEnd) select.Where($"d.close_date <= {p.Day(period.End)}");
         SqlFilters.Amount(select, p, context.Conditions.Amount);
@@ -74,6 +77,7 @@ internal static class DealQueries
 
     public static async Task<Grouped<CountAmount>> CreatedAsync(MetricContext context, Dimension? groupBy, CancellationToken ct)
     {
+        if (await CreatedDayRollup.TryCreatedAsync(context, groupBy, ct) is { } rolledUp) return rolledUp;
         var (select, p) = context.Select(From, DealDimensions.Of);
         var window = context.Window;
         if (window.FromUtc is null && window.ToUtc is null) select.Where("d.created_at IS NOT NULL");
@@ -124,11 +128,14 @@ internal static class DealQueries
     }
 
     /// <summary>A deal's probability in percent: its own, else its stage's configured default, else 0 for a stage the company has not configured.</summary>
-    private static string Probability(MetricContext context, SqlParameters p)
+    private static string Probability(MetricContext context, SqlParameters p) => $"COALESCE(d.probability, {StageProbability(context, p, "d.stage")})";
+
+    /// <summary>The configured default probability in percent of the stage in <paramref name="stage"/> (0 for a stage not configured).</summary>
+    internal static string StageProbability(MetricContext context, SqlParameters p, string stage)
     {
         var stages = context.Company.EffectiveStages;
-        if (stages.Count == 0) return "COALESCE(d.probability, 0)";
+        if (stages.Count == 0) return "0";
         var cases = string.Join(" ", stages.Select(s => $"WHEN {p.Add(s.Name)} THEN {s.Probability.ToString(CultureInfo.InvariantCulture)}"));
-        return $"COALESCE(d.probability, CASE d.stage {cases} ELSE 0 END)";
+        return $"CASE {stage} {cases} ELSE 0 END";
     }
 }

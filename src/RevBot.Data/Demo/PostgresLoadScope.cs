@@ -83,7 +83,10 @@ internal sealed class PostgresLoadScope
         });
         // The rollups' triggers were off with the others: count the loaded rows in once, set-based.
         if (_tables.Contains(DemoTables.Deals.Name, StringComparer.Ordinal))
+        {
             await MaintenanceStatements.ExecuteAsync(_connection, "SELECT closed_deal_days_rebuild()", "Rebuilding the closed-deal rollup", log, ct);
+            await MaintenanceStatements.ExecuteAsync(_connection, "SELECT open_deal_groups_rebuild()", "Rebuilding the open-deal rollup", log, ct);
+        }
         if (_tables.Contains(DemoTables.Subscriptions.Name, StringComparer.Ordinal))
             await MaintenanceStatements.ExecuteAsync(_connection, "SELECT subscription_rollups_rebuild()", "Rebuilding the subscription rollups", log, ct);
     }

@@ -6,6 +6,20 @@ namespace RevBot.Core.Metrics.Sql;
 /// </summary>
 internal sealed class RollupColumns(params Dimension[] kept)
 {
+    // A rollup's owner rows (alias c) hold the owner's id as text in c.value; the e-mail, name and team are read from
+    // users when asked, as the deals' own query does, so a renamed owner or a team change never needs a rollup to move.
+    private const string OwnerJoin = "LEFT JOIN users u ON u.id = c.value::int";
+
+    /// <summary>An owner read from a rollup's owner rows (their id in <c>c.value</c>), named afterwards.</summary>
+    public static readonly DimensionSql OwnerValue = DealDimensions.Of(Dimension.Owner) with
+    {
+        Joins = [OwnerJoin],
+        Named = new("c.value::int", [], "users", "n.email", "n.name"),
+    };
+
+    /// <summary>A team read as its owners' rows.</summary>
+    public static readonly DimensionSql TeamValue = new("u.team", null, [OwnerJoin]);
+
     public bool Cover(MetricContext context, Dimension? groupBy) =>
         (groupBy is not { } g || kept.Contains(g)) && context.Filters.Keys.Concat(context.Conditions.Sets.Keys).All(kept.Contains)
         && context.Conditions.Amount is null; // rollups sum over amounts, so they cannot tell a deal's own amount
