@@ -14,7 +14,7 @@ namespace RevBot.Data.Migrations.Postgres
     /// statements read. PostgreSQL only, and not in the EF model, like ix_deals_owner_closed_at (DealOwnerClosedIndex).
     /// </summary>
     [DbContext(typeof(PostgresRevBotDb))]
-    [Migration("20261207210000_DealOpenForecastIndex")]
+    [Migration("20261207220000_DealOpenForecastIndex")]
     public partial class DealOpenForecastIndex : Migration
     {
         /// <inheritdoc />
