@@ -12,8 +12,9 @@ namespace RevBot.Sources.Stripe;
 /// Reads a Stripe list with the wire kept busy: one request at a time, as Stripe's rate limits expect, each asked for as
 /// soon as the previous page's body has arrived (its last id and <c>has_more</c> read by a scan of the raw JSON, before
 /// anything else is done with it), whatever the caller is doing. Pages are deserialised by Stripe.net, in order, on a
-/// thread of the listing's own rather than the thread pool: a page is tens of milliseconds of CPU, and on the pool it
-/// would hold up the short continuation that sends the next request (and the importer's). At most <see cref="Ahead"/>
+/// thread of the listing's own rather than the thread pool: a page is about ten milliseconds of CPU (more on a busy
+/// machine), and on the pool it would hold up the short continuation that sends the next request (and the importer's).
+/// One such thread, not two: a second (measured) made the in-process fake's answers slower. At most <see cref="Ahead"/>
 /// pages wait for the caller, who gets them in order. The SDK's auto-paging asks for the next page only after the caller
 /// has taken every item of this one, so a listing paid Stripe's time, the SDK's deserialisation and the caller's work one
 /// after the other; here it takes about the longest of them. Errors are the SDK's own (<see cref="StripeException"/>),
