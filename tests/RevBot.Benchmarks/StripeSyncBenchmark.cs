@@ -22,7 +22,7 @@ namespace RevBot.Benchmarks;
 /// through the events API from the stored cursor). Each answer is delayed by a latency that stands in for Stripe's rate
 /// limit. Reports wall time, the time spent waiting on Stripe (wall time with a request on the wire, measured at the
 /// HTTP client; the incremental sync has several in flight), RevBot's own share of the run (the rest), the process's
-/// CPU time during the run and its peak working set (both include the fake, which runs in the same process). <c>--provider</c> makes a fresh test database (PostgreSQL from REVBOT_TEST_POSTGRES).
+/// CPU time during the run (which includes the fake, in the same process), the PostgreSQL server process's CPU time for the sync's connection, and the peak working set. <c>--provider</c> makes a fresh test database (PostgreSQL from REVBOT_TEST_POSTGRES).
 /// </summary>
 internal static class StripeSyncBenchmark
 {
@@ -70,8 +70,8 @@ internal static class StripeSyncBenchmark
         await using var provider = services.BuildServiceProvider();
 
         Console.WriteLine($"database: {target.Provider}; latency per request: {latencyMs} ms");
-        Console.WriteLine("| run | subscriptions read | rows written | requests | wall (s) | waiting on Stripe (s) | RevBot's own (s) | RevBot's share | process CPU (s) | peak working set (MiB) |");
-        Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        Console.WriteLine("| run | subscriptions read | rows written | requests | wall (s) | waiting on Stripe (s) | RevBot's own (s) | RevBot's share | process CPU (s) | database CPU (s) | peak working set (MiB) |");
+        Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         if (!await MeasureAsync($"full, {subscriptions}", full: true)) return 1;
         if (changed <= 0) return 0;
         var random = new Random(7);
@@ -88,16 +88,21 @@ internal static class StripeSyncBenchmark
             waiting.Reset();
             var requestsBefore = fake.Requests.Count;
             await using var scope = provider.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<RevBotDb>();
+            var cpuTime = await CpuTime.StartAsync(db);
             var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+            var started = Stopwatch.GetTimestamp();
             var clock = Stopwatch.StartNew();
-            var outcome = await provider.GetRequiredService<SyncRunner>().RunAsync(scope.ServiceProvider.GetRequiredService<RevBotDb>(),
+            var outcome = await provider.GetRequiredService<SyncRunner>().RunAsync(db,
                 provider.GetRequiredService<StripeConnector>(), new SyncRequest(Full: full), CancellationToken.None);
             clock.Stop();
+            var ended = Stopwatch.GetTimestamp();
             var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
             var run = outcome.Run!;
             var (wall, wait) = (clock.Elapsed.TotalSeconds, waiting.Elapsed.TotalSeconds);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {name} | {run.Read} | {run.Written} | {fake.Requests.Count - requestsBefore} | {wall:F1} | {wait:F1} | {wall - wait:F1} | {(wall - wait) / wall:P1} | {cpu:F1} | {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} |"));
+                $"| {name} | {run.Read} | {run.Written} | {fake.Requests.Count - requestsBefore} | {wall:F1} | {wait:F1} | {wall - wait:F1} | {(wall - wait) / wall:P1} | {cpu:F1} | {cpuTime.Database?.TotalSeconds:F1} | {Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} |"));
+            if (args.Contains("--gaps")) Console.WriteLine($"  wire idle: {waiting.Gaps(started, ended)}");
             if (run.Error is not null) Console.Error.WriteLine($"sync failed: {run.Error}");
             return run.Error is null;
         }

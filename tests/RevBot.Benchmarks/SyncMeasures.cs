@@ -86,7 +86,19 @@ internal static class SyncMeasures
     {
         private readonly Lock _gate = new();
         private readonly Stopwatch _watch = new();
+        private readonly List<(long Start, long End, string What)> _periods = [];
         private int _inFlight;
+        private long _start;
+        private string _what = "";
+
+        /// <summary>The periods with a request on the wire (timestamps), and the first request's path of each.</summary>
+        public List<(long Start, long End, string What)> Periods
+        {
+            get
+            {
+                lock (_gate) return [.. _periods];
+            }
+        }
 
         public TimeSpan Elapsed
         {
@@ -98,19 +110,51 @@ internal static class SyncMeasures
 
         public void Reset()
         {
-            lock (_gate) _watch.Reset();
+            lock (_gate)
+            {
+                _watch.Reset();
+                _periods.Clear();
+            }
         }
 
-        public void Start()
+        public void Start(string what = "")
         {
             lock (_gate)
-                if (_inFlight++ == 0) _watch.Start();
+                if (_inFlight++ == 0)
+                {
+                    _watch.Start();
+                    (_start, _what) = (Stopwatch.GetTimestamp(), what);
+                }
         }
 
         public void Stop()
         {
             lock (_gate)
-                if (--_inFlight == 0) _watch.Stop();
+                if (--_inFlight == 0)
+                {
+                    _watch.Stop();
+                    _periods.Add((_start, Stopwatch.GetTimestamp(), _what));
+                }
+        }
+
+        /// <summary>
+        /// Where the time without a request on the wire went, between <paramref name="from"/> and <paramref name="to"/>
+        /// (timestamps): before the first request, between requests (by the path of the request that followed), after
+        /// the last one.
+        /// </summary>
+        public string Gaps(long from, long to)
+        {
+            var periods = Periods;
+            if (periods.Count == 0) return "no requests";
+            static double Ms(long a, long b) => Stopwatch.GetElapsedTime(a, b).TotalMilliseconds;
+            var between = periods.Zip(periods.Skip(1), (a, b) => (Ms: Ms(a.End, b.Start), b.What)).ToList();
+            var byPath = between.GroupBy(g => g.What).Select(g =>
+                string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"{g.Key}: {g.Count()} gaps, {g.Sum(x => x.Ms):F0} ms, max {g.Max(x => x.Ms):F0} ms, over 20 ms {g.Count(x => x.Ms > 20)}"));
+            var listing = between.Select((g, i) => (g.Ms, i)).Where(g => g.Ms > 20)
+                .Select(g => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"#{g.i + 1} {g.Ms:F0}"));
+            return string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"before the first request {Ms(from, periods[0].Start):F0} ms ({periods[0].What}); after the last {Ms(periods[^1].End, to):F0} ms; between: {string.Join("; ", byPath)}; gaps over 20 ms (ms): {string.Join(", ", listing)}");
         }
     }
 
@@ -118,7 +162,7 @@ internal static class SyncMeasures
     {
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
-            busy.Start();
+            busy.Start(request.RequestUri?.AbsolutePath ?? "");
             try
             {
                 var response = await base.SendAsync(request, cancellationToken);

@@ -31,21 +31,31 @@ public sealed class StripeConnector(StripeClients clients, IOptionsMonitor<Strip
     public async IAsyncEnumerable<SyncBatch> ReadAsync(IReadOnlyDictionary<string, string> cursors, [EnumeratorCancellation] CancellationToken ct)
     {
         var api = new StripeApi(clients.Create());
-        var rows = await RowsAsync(api, ct);
-        var cursor = StripeCursor.Parse(cursors.GetValueOrDefault(StripeCursor.Object));
-        if (cursor is { Listing: false })
+        // The account map (every account's domain, in a large company) is read while the first requests are on the
+        // wire: only the first batch's rows need it.
+        var rows = RowsAsync(api, ct);
+        try
         {
-            var resumed = true;
-            await foreach (var batch in EventBatchesAsync(api, rows, cursor, () => resumed = false, ct)) yield return batch;
-            if (resumed) yield break;
-            cursor = null;
+            var cursor = StripeCursor.Parse(cursors.GetValueOrDefault(StripeCursor.Object));
+            if (cursor is { Listing: false })
+            {
+                var resumed = true;
+                await foreach (var batch in EventBatchesAsync(api, rows, cursor, () => resumed = false, ct)) yield return batch;
+                if (resumed) yield break;
+                cursor = null;
+            }
+            if (cursor is null)
+            {
+                var newest = await api.NewestEventAsync(ct);
+                cursor = new StripeCursor(true, null, newest?.Id, newest is null ? time.GetUtcNow().ToUnixTimeSeconds() : null);
+            }
+            await foreach (var batch in ListingBatchesAsync(api, rows, cursor, ct)) yield return batch;
         }
-        if (cursor is null)
+        finally
         {
-            var newest = await api.NewestEventAsync(ct);
-            cursor = new StripeCursor(true, null, newest?.Id, newest is null ? time.GetUtcNow().ToUnixTimeSeconds() : null);
+            // A run that ends before its first batch still waits for the map's read, whose error is then nobody's.
+            await rows.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         }
-        await foreach (var batch in ListingBatchesAsync(api, rows, cursor, ct)) yield return batch;
     }
 
     /// <summary>Rows made with the account map and company as they are at the start of this run.</summary>
@@ -57,7 +67,7 @@ public sealed class StripeConnector(StripeClients clients, IOptionsMonitor<Strip
         return new StripeRows(api, map, c.Currency, c.GetTimeZone(), time.GetUtcNow().UtcDateTime);
     }
 
-    private static async IAsyncEnumerable<SyncBatch> ListingBatchesAsync(StripeApi api, StripeRows rows, StripeCursor cursor,
+    private static async IAsyncEnumerable<SyncBatch> ListingBatchesAsync(StripeApi api, Task<StripeRows> rows, StripeCursor cursor,
         [EnumeratorCancellation] CancellationToken ct)
     {
         var page = new List<Subscription>(ListingBatchSize);
@@ -66,14 +76,14 @@ public sealed class StripeConnector(StripeClients clients, IOptionsMonitor<Strip
             page.Add(subscription);
             if (page.Count < ListingBatchSize) continue;
             cursor = cursor with { After = page[^1].Id };
-            yield return await BatchAsync(rows, page, [], cursor, ct);
+            yield return await BatchAsync(await rows, page, [], cursor, ct);
             page.Clear();
         }
         // The last batch ends the listing, even with nothing in it: the next sync reads events.
-        yield return await BatchAsync(rows, page, [], cursor with { Listing = false, After = null }, ct);
+        yield return await BatchAsync(await rows, page, [], cursor with { Listing = false, After = null }, ct);
     }
 
-    private static async IAsyncEnumerable<SyncBatch> EventBatchesAsync(StripeApi api, StripeRows rows, StripeCursor cursor, Action expired,
+    private static async IAsyncEnumerable<SyncBatch> EventBatchesAsync(StripeApi api, Task<StripeRows> rows, StripeCursor cursor, Action expired,
         [EnumeratorCancellation] CancellationToken ct)
     {
         var events = api.EventsAsync(cursor.Event, cursor.SinceTime, ct).GetAsyncEnumerator(ct);
@@ -100,7 +110,7 @@ public sealed class StripeConnector(StripeClients clients, IOptionsMonitor<Strip
                 else if (chunk.Count == 0) yield break;
                 var (changed, deleted) = await StripeEvents.ReadAsync(api, chunk, ct);
                 cursor = cursor with { Event = chunk[^1].Id, Since = null };
-                yield return await BatchAsync(rows, changed, deleted, cursor, ct);
+                yield return await BatchAsync(await rows, changed, deleted, cursor, ct);
                 chunk.Clear();
                 if (!more) yield break;
             }

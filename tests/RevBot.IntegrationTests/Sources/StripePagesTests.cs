@@ -45,6 +45,31 @@ public sealed class StripePagesTests
         Assert.InRange(Listings(h).Count, 1, StripePages.Ahead + 1);
     }
 
+    [Fact]
+    public async Task A_page_StripeNet_cannot_read_does_not_hold_up_the_next_request_and_reaches_the_caller_as_its_error()
+    {
+        await using var h = await StripeHarness.StartAsync(DbProvider.Sqlite);
+        h.Fake.Generate(250, _ => "A-1");
+        // The first page's first subscription has a start date Stripe.net cannot read; the page's ids and has_more are intact.
+        h.Fake.Rewrite = (request, body) =>
+        {
+            if (request.Path == "/v1/subscriptions" && !request.Query.Contains("starting_after=", StringComparison.Ordinal))
+                body["data"]![0]!["start_date"] = "not a time";
+            return body;
+        };
+        var api = new StripeApi(h.Services.GetRequiredService<StripeClients>().Create());
+        var ct = TestContext.Current.CancellationToken;
+
+        await using var subscriptions = api.SubscriptionsAsync(null, null, ct).GetAsyncEnumerator(ct);
+        var first = subscriptions.MoveNextAsync();
+        // The second page is asked for from the first page's raw body: no subscription of it could ever be deserialised.
+        await UntilAsync(() => Listings(h).Any(q => q.Contains("starting_after=sub_0000151", StringComparison.Ordinal)));
+        var error = await Assert.ThrowsAnyAsync<Exception>(async () => await first);
+
+        Assert.IsNotAssignableFrom<OperationCanceledException>(error);
+        Assert.Contains("DateTime", error.Message, StringComparison.Ordinal);
+    }
+
     private static List<string> Listings(StripeHarness h) => [.. h.Fake.Requests.Where(r => r.Path == "/v1/subscriptions").Select(r => r.Query)];
 
     private static async Task UntilAsync(Func<bool> condition)

@@ -50,6 +50,9 @@ public sealed partial class FakeStripe : IAsyncDisposable
 
     public DateTime Now => Clock.GetUtcNow().UtcDateTime;
 
+    /// <summary>Changes a successful answer's body before it is sent (a test's malformed page); null leaves answers as they are.</summary>
+    public Func<FakeStripeRequest, JsonObject, JsonObject>? Rewrite { get; set; }
+
     /// <summary>Added to every answer: a benchmark's stand-in for Stripe's own latency and rate limit.</summary>
     public TimeSpan Latency { get; set; }
 
@@ -156,7 +159,7 @@ public sealed partial class FakeStripe : IAsyncDisposable
             return;
         }
         var (status, body) = Answer(request.Path, context.Request.Query);
-        await WriteAsync(context, status, body);
+        await WriteAsync(context, status, status == 200 && Rewrite is { } rewrite ? rewrite(request, body) : body);
     }
 
     private static async Task WriteAsync(HttpContext context, int status, JsonObject body)
