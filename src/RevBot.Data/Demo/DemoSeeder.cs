@@ -9,7 +9,8 @@ namespace RevBot.Data.Demo;
 /// <summary>
 /// Fills an empty, migrated database with a deterministic demo company (see <see cref="DemoSeedOptions"/>): people
 /// through EF Core, everything else streamed through the provider's bulk path inside a single transaction, so a failed
-/// seed leaves the database as it was.
+/// load leaves the database as it was. On PostgreSQL two rollups are filled in after the commit, on parallel
+/// connections (<see cref="PostgresRollupFill"/>): a failure there throws <see cref="DemoSeedIncompleteException"/>.
 /// </summary>
 public static class DemoSeeder
 {
@@ -28,6 +29,7 @@ public static class DemoSeeder
     }
 
     /// <exception cref="DemoSeedRefusedException">The database already has deals, accounts or users.</exception>
+    /// <exception cref="DemoSeedIncompleteException">PostgreSQL: the data is committed, the rollup fills after it failed.</exception>
     public static async Task<DemoSeedResult> SeedAsync(RevBotDb db, DemoSeedOptions options, ILogger? logger = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(db);
