@@ -63,7 +63,7 @@ internal static class SeedCommand
             }
             catch (DemoSeedIncompleteException e)
             {
-                await parse.InvocationConfiguration.Error.WriteLineAsync($"revbot: {target}: {e.Message} ({e.InnerException?.Message})");
+                await Console.Error.WriteLineAsync($"revbot: {target}: {e.Message} ({e.InnerException?.Message})");
                 return 1;
             }
             var output = parse.InvocationConfiguration.Output;
