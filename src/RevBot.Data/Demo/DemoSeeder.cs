@@ -9,8 +9,7 @@ namespace RevBot.Data.Demo;
 /// <summary>
 /// Fills an empty, migrated database with a deterministic demo company (see <see cref="DemoSeedOptions"/>): people
 /// through EF Core, everything else streamed through the provider's bulk path inside a single transaction, so a failed
-/// load leaves the database as it was. On PostgreSQL two rollups are filled in after the commit, on parallel
-/// connections (<see cref="PostgresRollupFill"/>): a failure there throws <see cref="DemoSeedIncompleteException"/>.
+/// seed leaves the database as it was.
 /// </summary>
 public static class DemoSeeder
 {
@@ -29,7 +28,6 @@ public static class DemoSeeder
     }
 
     /// <exception cref="DemoSeedRefusedException">The database already has deals, accounts or users.</exception>
-    /// <exception cref="DemoSeedIncompleteException">PostgreSQL: the data is committed, the rollup fills after it failed.</exception>
     public static async Task<DemoSeedResult> SeedAsync(RevBotDb db, DemoSeedOptions options, ILogger? logger = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(db);

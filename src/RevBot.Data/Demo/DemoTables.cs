@@ -76,9 +76,6 @@ internal static class DemoTables
         Tickets.Name, Audit.Name, Spend.Name, Quotas.Name, Forecasts.Name,
     ];
 
-    /// <summary>The loaded tables the closed-deal and cohort rollups are filled from (<see cref="PostgresRollupFill"/>).</summary>
-    public static readonly string[] RollupSources = [Accounts.Name, Deals.Name, Subscriptions.Name];
-
     /// <summary>
     /// Rows are generated account by account and deal by deal, so indexes led by these columns grow in order: SQLite
     /// keeps them during its load (PostgreSQL rebuilds every secondary index, <see cref="PostgresLoadScope"/>).

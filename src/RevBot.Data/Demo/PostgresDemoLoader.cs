@@ -12,8 +12,7 @@ namespace RevBot.Data.Demo;
 /// time, so while the pass runs the usage rows (the largest table) are copied as they come and every other table
 /// waits in a temporary file (<see cref="CopySpool{T}"/>), copied next. Replaying the accounts once per table instead
 /// cost a full pass of planning each. Foreign keys are suspended for the load (<see cref="PostgresLoadScope"/>), so
-/// the order of the copies does not matter. The closed-deal and cohort rollups, and the vacuum, come after the commit,
-/// on parallel connections (<see cref="PostgresRollupFill"/>).
+/// the order of the copies does not matter.
 /// </summary>
 internal static class PostgresDemoLoader
 {
@@ -22,7 +21,6 @@ internal static class PostgresDemoLoader
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var users = await DemoSeeder.AddUsersAsync(db, generator, ct);
-        var rollups = await PostgresRollupFill.UnregisterAsync(connection, ct);
         var scope = await PostgresLoadScope.SuspendAsync(connection, DemoTables.Loaded, ct);
         using var accounts = new CopySpool<Core.Domain.Account>(DemoTables.Accounts);
         using var contacts = new CopySpool<Core.Domain.Contact>(DemoTables.Contacts);
@@ -73,29 +71,12 @@ internal static class PostgresDemoLoader
             await setval.ExecuteNonQueryAsync(ct);
         }
         await transaction.CommitAsync(ct);
-        // Phase two, on parallel connections: the data is committed; what follows only makes questions faster.
-        var connectionString = db.Database.GetConnectionString() ?? throw new InvalidOperationException("The seeding context has no connection string.");
-        try
-        {
-            // Fresh statistics, so the first queries after the load get sensible plans, and a visibility map: without it
-            // every "index-only" scan of the covering deal indexes visits the heap too, until autovacuum gets round to it.
-            // VACUUM waits for the fills' share locks, so the tables they read come last.
-            var (beside, after) = (DemoTables.Loaded.Except(DemoTables.RollupSources).ToList(), DemoTables.RollupSources);
-            await rollups.FillAsync(connectionString, () => VacuumAsync(connection, beside, log, ct), log, ct);
-            await VacuumAsync(connection, after, log, ct);
-        }
-        catch (Exception e)
-        {
-            throw new DemoSeedIncompleteException(
-                "the demo data is committed, but filling in the rollups (or the vacuum after them) did not finish: questions read the tables, " +
-                "slower, until the host's start or `revbot db migrate` fills the rollups in for the company's time zone and periods.", e);
-        }
+        // Fresh statistics, so the first queries after the load get sensible plans, and a visibility map: without it
+        // every "index-only" scan of the covering deal indexes visits the heap too, until autovacuum gets round to it.
+        await MaintenanceStatements.ExecuteAsync(connection, "VACUUM (ANALYZE) " + string.Join(", ", DemoTables.Loaded.Select(t => '"' + t + '"')),
+            "Vacuuming and analyzing the loaded tables", log, ct);
         return rows;
     }
-
-    private static Task VacuumAsync(NpgsqlConnection connection, IReadOnlyList<string> tables, ILogger log, CancellationToken ct) =>
-        MaintenanceStatements.ExecuteAsync(connection, "VACUUM (ANALYZE) " + string.Join(", ", tables.Select(t => '"' + t + '"')),
-            $"Vacuuming and analyzing {string.Join(", ", tables)}", log, ct);
 
     public static string CopyStatement<T>(BulkTable<T> table) => $"COPY \"{table.Name}\" ({table.ColumnList}) FROM STDIN (FORMAT BINARY)";
 

@@ -56,16 +56,7 @@ internal static class SeedCommand
                     $"revbot: {target} already has data ({existing}); `revbot seed` only fills an empty database. Use a new --db target, or delete the file / drop the database first.");
                 return 1;
             }
-            DemoSeedResult result;
-            try
-            {
-                result = await DemoSeeder.SeedAsync(db, options, progress, ct);
-            }
-            catch (DemoSeedIncompleteException e)
-            {
-                await Console.Error.WriteLineAsync($"revbot: {target}: {e.Message} ({e.InnerException?.Message})");
-                return 1;
-            }
+            var result = await DemoSeeder.SeedAsync(db, options, progress, ct);
             var output = parse.InvocationConfiguration.Output;
             foreach (var (table, rows) in result.Rows) await output.WriteLineAsync($"{table,-20} {rows,14:N0}");
             await output.WriteLineAsync($"Seeded {target} with {result.TotalRows:N0} rows in {result.Elapsed.TotalSeconds:F1}s.");
