@@ -34,9 +34,9 @@ internal static class ForecastDeals
         var now = p.Instant(at.AtUtc);
         var n = groups.Count;
         var partition = n == 0 ? "" : $"PARTITION BY {string.Join(", ", groups.Select(ForecastGroupSql.Column))} ";
-        // Ranked without the name, which only the open deals' index lacks (DealOpenForecastIndex): the few candidates'
-        // names are read afterwards, and an owner's key (its e-mail) likewise.
-        var ranked = select.ToSql($"d.id, d.amount, d.stage, d.type, d.close_date, d.created_at, d.close_pushes, d.stage_entered_at, " +
+        // Every column is in the open deals' index (DealOpenForecastIndex): the table is not read. An owner's key (its
+        // e-mail) is read for the few candidates left.
+        var ranked = select.ToSql($"d.id, d.name, d.amount, d.stage, d.type, d.close_date, d.created_at, d.close_pushes, d.stage_entered_at, " +
             string.Concat(groups.Select((g, i) => $"{ForecastGroupSql.Column(g)} AS g{i}, ")) +
             $"ROW_NUMBER() OVER ({partition}ORDER BY d.amount DESC, d.id) AS rn");
         var keyNames = groups.Select((g, i) => ForecastGroupSql.IsJoined(g) ? $"n{i}.{g.Named!.Key[2..]}, " : $"c.g{i}, ");
@@ -44,10 +44,10 @@ internal static class ForecastDeals
         // The push count and stage entry are the deal's latest history rows', kept on the deal by the history triggers.
         // The candidates' order among themselves is their order among all the period's open deals (amount, then id):
         // numbered after the cut, the few rows left are sorted once more instead of all of them twice.
-        var sql = $"SELECT ROW_NUMBER() OVER (ORDER BY c.amount DESC, c.id), {string.Concat(keyNames)}c.id, dn.name, c.amount, c.stage, c.type, c.close_date, COALESCE(c.close_pushes, 0), " +
+        var sql = $"SELECT ROW_NUMBER() OVER (ORDER BY c.amount DESC, c.id), {string.Concat(keyNames)}c.id, c.name, c.amount, c.stage, c.type, c.close_date, COALESCE(c.close_pushes, 0), " +
             $"({dialect.EpochSeconds(now)} - {dialect.EpochSeconds($"COALESCE(c.stage_entered_at, c.created_at, {now})")}) / 86400, " +
             "CASE WHEN c.stage_entered_at IS NULL THEN 0 ELSE 1 END " +
-            $"FROM ({ranked}) c JOIN deals dn ON dn.id = c.id{string.Concat(keyJoins)} WHERE c.rn <= {Candidates} ORDER BY c.amount DESC, c.id";
+            $"FROM ({ranked}) c{string.Concat(keyJoins)} WHERE c.rn <= {Candidates} ORDER BY c.amount DESC, c.id";
         return await SqlRunner.QueryAsync(context.Db, sql, p, r =>
         {
             var k = new string?[n];
