@@ -60,6 +60,21 @@ internal sealed class DealRowLock : IAsyncDisposable
         return waiting;
     }
 
+    /// <summary>
+    /// Returns once the statements waiting for a lock on the deals satisfy <paramref name="queued"/> (another session's
+    /// statement waiting briefly on something else, under a loaded run, is not counted), failing the test if it does
+    /// not happen or if one of <paramref name="running"/> finishes instead.
+    /// </summary>
+    public async Task<List<string>> QueuedOnDealsAsync(Func<List<string>, bool> queued, params Task[] running)
+    {
+        var onDeals = new List<string>();
+        var done = await Wait.UntilAsync(async () =>
+            running.Any(t => t.IsCompleted) || queued(onDeals = [.. (await WaitingAsync()).Where(q => q.Contains("deals", StringComparison.Ordinal))]));
+        foreach (var task in running.Where(t => t.IsCompleted)) await task;
+        Assert.True(done && running.All(t => !t.IsCompleted), $"The statements waiting on the deals never matched; waiting: {string.Join(" | ", onDeals)}");
+        return onDeals;
+    }
+
     public async Task ReleaseAsync()
     {
         await _transaction!.CommitAsync(Ct);

@@ -114,7 +114,9 @@ public sealed class WriteBackLockRaceTests
         var syncing = h.SyncAsync(through: held.Over);
         await held.Read.Task.WaitAsync(Wait.Patience, Ct); // HubSpot still has the old amount.
         held.Go.SetResult();
-        var waiting = await row.QueuedAsync(2, changing, syncing);
+        // The chat change's update first, then the sync's hold behind it (CI once saw a third session's INSERT INTO
+        // sync_runs waiting for a moment as the second of two: only the statements on the deals count).
+        var waiting = await row.QueuedOnDealsAsync(w => w.Count == 2, changing, syncing);
         Assert.Contains("FOR UPDATE", waiting[1], StringComparison.Ordinal);
 
         await row.ReleaseAsync();
