@@ -39,15 +39,13 @@ internal static class ForecastDeals
         var ranked = select.ToSql($"d.id, d.name, d.amount, d.stage, d.type, d.close_date, d.created_at, d.close_pushes, d.stage_entered_at, " +
             string.Concat(groups.Select((g, i) => $"{ForecastGroupSql.Column(g)} AS g{i}, ")) +
             $"ROW_NUMBER() OVER ({partition}ORDER BY d.amount DESC, d.id) AS rn");
-        var keyNames = groups.Select((g, i) => ForecastGroupSql.IsJoined(g) ? $"n{i}.{g.Named!.Key[2..]}, " : $"c.g{i}, ");
-        var keyJoins = groups.Select((g, i) => ForecastGroupSql.IsJoined(g) ? $" LEFT JOIN {g.Named!.Table} n{i} ON n{i}.id = c.g{i}" : "");
         // The push count and stage entry are the deal's latest history rows', kept on the deal by the history triggers.
         // The candidates' order among themselves is their order among all the period's open deals (amount, then id):
         // numbered after the cut, the few rows left are sorted once more instead of all of them twice.
-        var sql = $"SELECT ROW_NUMBER() OVER (ORDER BY c.amount DESC, c.id), {string.Concat(keyNames)}c.id, c.name, c.amount, c.stage, c.type, c.close_date, COALESCE(c.close_pushes, 0), " +
+        var sql = $"SELECT ROW_NUMBER() OVER (ORDER BY c.amount DESC, c.id), {string.Concat(groups.Select((g, i) => ForecastGroupSql.Key(g, i) + ", "))}c.id, c.name, c.amount, c.stage, c.type, c.close_date, COALESCE(c.close_pushes, 0), " +
             $"({dialect.EpochSeconds(now)} - {dialect.EpochSeconds($"COALESCE(c.stage_entered_at, c.created_at, {now})")}) / 86400, " +
             "CASE WHEN c.stage_entered_at IS NULL THEN 0 ELSE 1 END " +
-            $"FROM ({ranked}) c{string.Concat(keyJoins)} WHERE c.rn <= {Candidates} ORDER BY c.amount DESC, c.id";
+            $"FROM ({ranked}) c{string.Concat(groups.Select(ForecastGroupSql.Join))} WHERE c.rn <= {Candidates} ORDER BY c.amount DESC, c.id";
         return await SqlRunner.QueryAsync(context.Db, sql, p, r =>
         {
             var k = new string?[n];

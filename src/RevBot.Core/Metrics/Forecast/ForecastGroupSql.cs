@@ -25,12 +25,17 @@ internal static class ForecastGroupSql
     {
         if (groups.All(g => g.Named is null)) return null;
         var columns = new[] { "j" }.Concat(groups.Select((_, i) => $"g{i}")).Concat(Enumerable.Range(0, rest).Select(i => $"v{i}"));
-        var keys = groups.Select((g, i) => IsJoined(g) ? $"n{i}.{g.Named!.Key[2..]}" : $"c.g{i}");
-        var joins = groups.Select((g, i) => IsJoined(g) ? $" LEFT JOIN {g.Named!.Table} n{i} ON n{i}.id = c.g{i}" : "");
         var values = Enumerable.Range(0, rest).Select(i => $"c.v{i}");
-        return ($"c({string.Join(", ", columns)})", $"SELECT c.j, {string.Join(", ", keys.Concat(values))} FROM c{string.Concat(joins)}");
+        return ($"c({string.Join(", ", columns)})",
+            $"SELECT c.j, {string.Join(", ", groups.Select(Key).Concat(values))} FROM c{string.Concat(groups.Select(Join))}");
     }
 
+    /// <summary>The <paramref name="i"/>th group's key over a row <c>c</c> whose column <c>g{i}</c> holds <see cref="Column"/>.</summary>
+    public static string Key(DimensionSql group, int i) => IsJoined(group) ? $"n{i}.{group.Named!.Key[2..]}" : $"c.g{i}";
+
+    /// <summary>The join <see cref="Key"/> needs after grouping (none for a group keyed by its own value).</summary>
+    public static string Join(DimensionSql group, int i) => IsJoined(group) ? $" LEFT JOIN {group.Named!.Table} n{i} ON n{i}.id = c.g{i}" : "";
+
     /// <summary>Whether the group's key is a column of the named table (an owner's e-mail) rather than the id itself (an account).</summary>
-    public static bool IsJoined(DimensionSql group) => group.Named is { } n && n.Key.StartsWith("n.", StringComparison.Ordinal);
+    private static bool IsJoined(DimensionSql group) => group.Named is { } n && n.Key.StartsWith("n.", StringComparison.Ordinal);
 }
