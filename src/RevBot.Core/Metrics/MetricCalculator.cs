@@ -62,14 +62,14 @@ internal static class MetricCalculator
     }
 
     /// <summary>
-    /// The prediction (cached per day, Forecast/ForecastCache) beside the CRM-weighted forecast of the same question,
-    /// which it names and falls back to: the same number <c>weighted_forecast</c> answers.
+    /// The prediction beside the CRM-weighted forecast of the same question, which it names and falls back to: the same
+    /// number <c>weighted_forecast</c> answers. Both are kept per day until a write that changes them (Forecast/ForecastCache).
     /// </summary>
     internal static async Task<Grouped<MetricValue>> ForecastAsync(MetricContext c, Dimension? g, CancellationToken ct)
     {
-        var prediction = await Forecast.ForecastCache.GetAsync(c, g, ct);
-        var weighted = (await WonSoFar(c, g, ct)).Zip(await DealQueries.OpenAsync(c, g, inPeriod: true, ct), ClosedStats.Empty, OpenStats.Empty, F.WeightedForecast);
-        return prediction.Zip(weighted, Forecast.ForecastPrediction.Empty, MetricValue.Undefined, F.Forecast);
+        var (prediction, weighted) = await Forecast.ForecastCache.GetAsync(c, g, async () =>
+            (await WonSoFar(c, g, ct)).Zip(await DealQueries.OpenAsync(c, g, inPeriod: true, ct), ClosedStats.Empty, OpenStats.Empty, F.WeightedForecast), ct);
+        return prediction.Zip(weighted!, Forecast.ForecastPrediction.Empty, MetricValue.Undefined, F.Forecast);
     }
 
     internal static async Task<Grouped<MetricValue>> PipelineCoverageAsync(MetricContext c, Dimension? g, CancellationToken ct)

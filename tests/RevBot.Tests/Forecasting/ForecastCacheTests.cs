@@ -77,16 +77,73 @@ public sealed class ForecastCacheTests
         Assert.Equal(renewed, await FreshAsync(database));
     }
 
-    private static async Task<Numbers> FreshAsync(TestDatabase database)
+    [Theory]
+    [InlineData(DbProvider.Sqlite)]
+    [InlineData(DbProvider.Postgres)]
+    public async Task Other_stage_probabilities_are_another_answer_not_the_kept_one(DbProvider provider)
     {
-        ForecastCache.Clear();
-        return await ForecastAsync(database);
+        TestDatabase.RequireProvider(provider);
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using (var db = database.NewContext())
+        {
+            await BacktestCompany.SeedAsync(db, Ct);
+            // One deal open now, expected in the quarter, in Discovery: what the stage probabilities weigh.
+            db.Deals.Add(new Deal
+            {
+                Id = "open-now", Amount = 10_000m, Stage = "Discovery", Status = DealStatus.Open,
+                CreatedAt = new DateTime(2025, 10, 2, 0, 0, 0, DateTimeKind.Utc), CloseDate = new DateOnly(2025, 11, 20),
+            });
+            await db.SaveChangesAsync(Ct);
+        }
+        var configured = await ForecastAsync(database);
+
+        // The same company with every stage at 10%: the CRM-weighted number (and the learned table, which weighs past
+        // pipelines the same way) must be computed with them, not read from the entry kept for the defaults.
+        var tenPercent = new CompanyOptions();
+        tenPercent.Stages.AddRange(CompanyOptions.DefaultStages.Select(s => new StageDefinition { Name = s.Name, Probability = 10 }));
+        var other = await ForecastAsync(database, tenPercent);
+        Assert.NotEqual(configured.Weighted, other.Weighted);
+        Assert.Equal(other, await FreshAsync(database, tenPercent));
+        Assert.Equal(configured, await ForecastAsync(database));
     }
 
-    private static async Task<Numbers> ForecastAsync(TestDatabase database)
+    [Theory]
+    [InlineData(DbProvider.Sqlite)]
+    [InlineData(DbProvider.Postgres)]
+    public async Task A_deal_s_own_probability_changed_is_in_the_next_weighted_number(DbProvider provider)
+    {
+        TestDatabase.RequireProvider(provider);
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using (var db = database.NewContext())
+        {
+            await BacktestCompany.SeedAsync(db, Ct);
+            db.Deals.Add(new Deal
+            {
+                Id = "open-now", Amount = 10_000m, Stage = "Discovery", Status = DealStatus.Open, Probability = 20,
+                CreatedAt = new DateTime(2025, 10, 2, 0, 0, 0, DateTimeKind.Utc), CloseDate = new DateOnly(2025, 11, 20),
+            });
+            await db.SaveChangesAsync(Ct);
+        }
+        var before = await ForecastAsync(database);
+
+        // A rep sets the deal's probability on its card: no amount, close date or stage moves, no history row is written.
+        await using (var db = database.NewContext())
+            await db.Deals.Where(d => d.Id == "open-now").ExecuteUpdateAsync(u => u.SetProperty(d => d.Probability, 80), Ct);
+        var after = await ForecastAsync(database);
+        Assert.Equal(before.Weighted + 6_000m, after.Weighted);
+        Assert.Equal(after, await FreshAsync(database));
+    }
+
+    private static async Task<Numbers> FreshAsync(TestDatabase database, CompanyOptions? company = null)
+    {
+        ForecastCache.Clear();
+        return await ForecastAsync(database, company);
+    }
+
+    private static async Task<Numbers> ForecastAsync(TestDatabase database, CompanyOptions? company = null)
     {
         await using var db = database.NewContext();
-        var engine = new MetricEngine(db, Options.Create(new CompanyOptions()), CompanyClock.At(new DateOnly(2025, 10, 28), TimeZoneInfo.Utc));
+        var engine = new MetricEngine(db, Options.Create(company ?? new CompanyOptions()), CompanyClock.At(new DateOnly(2025, 10, 28), TimeZoneInfo.Utc));
         var value = (await engine.EvaluateAsync(new MetricQuery(MetricIds.Forecast, Q4, new Dictionary<Dimension, string>()), Ct)).Total;
         var f = value.Forecast!;
         return new Numbers(f.Expected, f.P10, f.P90, f.Won, f.FromOpen, f.FromNotYetCreated, f.Weighted, f.FromHistory, f.Examples, f.Wins);
