@@ -15,7 +15,8 @@ namespace RevBot.Data.Migrations.Postgres
     /// share lock in id order, as <c>closed_deal_changes</c> reads regions, so a deal write and an industry change on
     /// the same account wait for each other instead of both missing the other's row. The industry rows are their own
     /// aggregate in the definition (a UNION ALL branch): in the other dimensions' one, a fifth value per deal made its
-    /// spilled hash aggregate twice as large.
+    /// spilled hash aggregate twice as large. A partial covering index makes the industry rows index-only, as the owner
+    /// rows' does.
     /// </summary>
     [DbContext(typeof(PostgresRevBotDb))]
     [Migration("20261208000000_ClosedDealIndustryRollup")]
@@ -146,6 +147,11 @@ namespace RevBot.Data.Migrations.Postgres
                 LOCK TABLE deals, accounts IN SHARE MODE;
                 INSERT INTO closed_deal_day_groups (time_zone, dimension, day, status, value, deals, amount, cycle_seconds, cycle_deals)
                 SELECT * FROM closed_deal_day_groups_source WHERE dimension = 'industry';
+
+                -- Index-only, as the owner rows: a year by industry read 4,400 heap tuples through the unique index
+                -- (4,435 buffers, 40-45 ms at load 90), and reads 89 buffers here (1.7-4.7 ms at the same load).
+                CREATE INDEX ix_closed_deal_day_groups_industry ON closed_deal_day_groups (time_zone, day)
+                  INCLUDE (status, value, deals, amount, cycle_seconds, cycle_deals) WHERE dimension = 'industry';
                 """);
         }
 
@@ -153,6 +159,7 @@ namespace RevBot.Data.Migrations.Postgres
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.Sql("""
+                DROP INDEX ix_closed_deal_day_groups_industry;
                 DROP TRIGGER closed_deal_day_groups_accounts ON accounts;
                 DROP FUNCTION closed_deal_day_groups_accounts();
                 DELETE FROM closed_deal_day_groups WHERE dimension = 'industry';
