@@ -8,9 +8,9 @@ namespace RevBot.Core.Metrics;
 /// quarter's win rate then sums a few thousand rows instead of a hundred thousand deals. Used only when the answer is
 /// the same as from the deals: whole local days, filters and breakdown on those three dimensions, and the company's time
 /// zone registered; anything else reads the deals (<see cref="DealQueries.ClosedAsync"/>). Questions on one of the
-/// deal's own product, source, loss reason or owner alone (breakdown and filters on that one dimension; an owner's team
-/// counts as the owner) read <c>closed_deal_day_groups</c> instead, one row per day, status and value of each (the
-/// DealRollupDimensions and ClosedDealOwnerRollup migrations).
+/// deal's own product, source, loss reason or owner, or on its account's industry, alone (breakdown and filters on that
+/// one dimension; an owner's team counts as the owner) read <c>closed_deal_day_groups</c> instead, one row per day,
+/// status and value of each (the DealRollupDimensions, ClosedDealOwnerRollup and ClosedDealIndustryRollup migrations).
 /// </summary>
 internal static class ClosedDayRollup
 {
@@ -28,6 +28,7 @@ internal static class ClosedDayRollup
         [Dimension.LossReason] = "loss_reason",
         [Dimension.Owner] = "owner",
         [Dimension.Team] = "owner",
+        [Dimension.Industry] = "industry",
     };
 
     /// <summary>

@@ -8,8 +8,8 @@ using static RevBot.Tests.Metrics.RollupDatabase;
 namespace RevBot.Tests.Metrics;
 
 /// <summary>
-/// PostgreSQL's rollup of closed deals by product, source, loss reason and owner (closed_deal_day_groups) is read for a
-/// question on one of them alone (an owner's team counts as the owner), and gives the deals' own answer: the same as
+/// PostgreSQL's rollup of closed deals by product, source, loss reason, owner and the account's industry
+/// (closed_deal_day_groups) is read for a question on one of them alone (an owner's team counts as the owner), and gives the deals' own answer: the same as
 /// SQLite, which has no rollups, and as PostgreSQL reading the deals once the zone is no longer kept.
 /// </summary>
 public sealed class ClosedDayGroupRollupTests
@@ -21,6 +21,7 @@ public sealed class ClosedDayGroupRollupTests
         [Dimension.Source] = "Inbound",
         [Dimension.LossReason] = "price",
         [Dimension.Team] = "East",
+        [Dimension.Industry] = "Software",
     };
 
     public static TheoryData<string, Dimension?, Dimension?> Questions => new()
@@ -38,6 +39,9 @@ public sealed class ClosedDayGroupRollupTests
         { "avg_sales_cycle_days", Dimension.Owner, Dimension.Team },
         { "deals_won", null, Dimension.Team },
         { "avg_deal_size", Dimension.Team, Dimension.Team },
+        { "bookings", Dimension.Industry, null },
+        { "win_rate", null, Dimension.Industry },
+        { "avg_sales_cycle_days", Dimension.Industry, Dimension.Industry },
     };
 
     [Theory]
@@ -96,6 +100,21 @@ public sealed class ClosedDayGroupRollupTests
         // The deals' own answer (the zone no longer kept) after the same change.
         await ExecuteAsync(conn, $"DELETE FROM closed_deal_day_zones WHERE time_zone = '{Zone}'");
         Assert.Equal(Describe(await ResultAsync(postgres, "bookings", RevenueDataset.Q4_2026, Zone, Dimension.Team)), rolledUp);
+    }
+
+    [Fact]
+    public async Task An_industry_change_moves_the_accounts_deals_in_the_rollup()
+    {
+        await using var postgres = await RollupDatabase.SeededAsync();
+        var before = Describe(await ResultAsync(postgres, "bookings", RevenueDataset.Q4_2026, Zone, Dimension.Industry));
+        await using var conn = await OpenAsync(postgres);
+        await ExecuteAsync(conn, "UPDATE accounts SET industry = 'Retail' WHERE id = 'acc-apex'");
+        var rolledUp = Describe(await ResultAsync(postgres, "bookings", RevenueDataset.Q4_2026, Zone, Dimension.Industry));
+        Assert.NotEqual(before, rolledUp);
+
+        // The deals' own answer (the zone no longer kept) after the same change.
+        await ExecuteAsync(conn, $"DELETE FROM closed_deal_day_zones WHERE time_zone = '{Zone}'");
+        Assert.Equal(Describe(await ResultAsync(postgres, "bookings", RevenueDataset.Q4_2026, Zone, Dimension.Industry)), rolledUp);
     }
 
     private static string Describe(MetricResult result) =>

@@ -23,7 +23,7 @@ public sealed class ClosedDayRollupTests
         await using var conn = await OpenAsync(database);
         await AssertMatchesAsync(conn, "after seeding");
         Assert.True(await ScalarAsync<long>(conn, "SELECT count(*) FROM closed_deal_days") > 0);
-        Assert.True(await ScalarAsync<long>(conn, "SELECT count(DISTINCT dimension) FROM closed_deal_day_groups") == 4);
+        Assert.True(await ScalarAsync<long>(conn, "SELECT count(DISTINCT dimension) FROM closed_deal_day_groups") == 5);
 
         string[] writes =
         [
@@ -44,6 +44,10 @@ public sealed class ClosedDayRollupTests
             "UPDATE deals SET loss_reason = NULL, product = NULL WHERE id = 'l2'",
             "UPDATE accounts SET region = 'LATAM' WHERE id = 'acc-apex'",
             "UPDATE accounts SET region = NULL, segment = 'SMB' WHERE id = 'acc-birch'",
+            "UPDATE accounts SET industry = 'Finance' WHERE id = 'acc-apex'",
+            "UPDATE accounts SET industry = NULL WHERE id IN ('acc-birch', 'acc-cobalt')",
+            "UPDATE accounts SET industry = 'Retail' WHERE industry IS NULL",
+            "UPDATE accounts SET name = name || ' Inc' WHERE id = 'acc-delta'",
             "UPDATE users SET region = 'APAC' WHERE email = 'bob@acme.test'",
             "UPDATE users SET region = NULL WHERE email = 'carol@acme.test'",
             "UPDATE users SET region = 'NA' WHERE email = 'carol@acme.test'",
@@ -113,6 +117,33 @@ public sealed class ClosedDayRollupTests
         await AssertMatchesAsync(first, accountFirst ? "region change, then close" : "close, then region change");
         Assert.Equal(1L, await ScalarAsync<long>(first,
             "SELECT sum(deals) FROM closed_deal_days WHERE time_zone = 'UTC' AND day = '2026-12-01' AND region = 'LATAM'"));
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task An_industry_change_racing_a_deal_close_leaves_the_rollup_right(bool accountFirst)
+    {
+        await using var database = await RollupDatabase.SeededAsync();
+        await using var first = await OpenAsync(database);
+        await using var second = await OpenAsync(database);
+        const string industryChange = "UPDATE accounts SET industry = 'Aerospace' WHERE id = 'acc-apex'";
+        const string close = "UPDATE deals SET status = 'won', closed_at = '2026-12-01 15:00Z' WHERE id = 'o1'"; // an Apex deal
+
+        await using (var tx = await first.BeginTransactionAsync(Ct))
+        {
+            await ExecuteAsync(first, accountFirst ? industryChange : close);
+            // The other write must wait for this transaction: each side's trigger then sees the other's row.
+            var other = ExecuteAsync(second, accountFirst ? close : industryChange);
+            await LockWaitAsync(database, second, other);
+            Assert.False(other.IsCompleted, "the second write should wait for the first transaction");
+            await tx.CommitAsync(Ct);
+            await other;
+        }
+
+        await AssertMatchesAsync(first, accountFirst ? "industry change, then close" : "close, then industry change");
+        Assert.Equal(1L, await ScalarAsync<long>(first,
+            "SELECT sum(deals) FROM closed_deal_day_groups WHERE time_zone = 'UTC' AND dimension = 'industry' AND day = '2026-12-01' AND value = 'Aerospace'"));
     }
 
     [Fact]
