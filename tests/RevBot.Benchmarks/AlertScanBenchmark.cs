@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
 using RevBot.Core.Alerts;
 using RevBot.Data.Storage;
 using RevBot.Host.Cli;

@@ -55,9 +55,9 @@ namespace RevBot.Data.Migrations.Postgres
                   -- Rows in key order, so two transactions touching the same groups lock them in the same order.
                   ORDER BY 1, 2, 3
                   ON CONFLICT ON CONSTRAINT pk_stage_exit_days DO UPDATE SET exits = e.exits + excluded.exits;
-                  IF cardinality(gone) > 0 THEN
-                    DELETE FROM stage_exit_days WHERE exits = 0;
-                  END IF;
+                  -- A group whose last exit went is removed. Not only when rows went: the exits trigger's own update
+                  -- of a row inserted with its exit set fires before this insert's trigger, so -1 can come first.
+                  DELETE FROM stage_exit_days WHERE exits = 0;
                 END $$;
 
                 CREATE FUNCTION stage_exit_days_history() RETURNS trigger LANGUAGE plpgsql AS $$
