@@ -62,6 +62,8 @@ if (args.Length >= 2 && args[0] == "forecast")
         args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 20, args.Length > 4 && args[4] == "writes");
     return 0;
 }
+//   alert-scan <database target> [as-of YYYY-MM-DD] [runs] [json file]: the dry-run scan repeated in one process (the host's hourly scan, warm)
+if (args.Length >= 1 && args[0] == "alert-scan") return await AlertScanBenchmark.RunAsync(args);
 if (args.Length < 2 || args[0] != "ask")
 {
     Console.Error.WriteLine("usage: ask <database target> [as-of YYYY-MM-DD] [iterations]  |  deals <database target> [iterations]  |  slack-ack [options]  |  digests [options]");

@@ -22,22 +22,22 @@ public sealed class AlertScanner(RevBotDb db, IServiceScopeFactory scopes, IOpti
         var (today, now) = (at.Today, at.UtcNow);
         var text = new AlertText(request.Language, company.Value.Currency, today);
 
-        // The three statements run at the same time, each on its own connection: the scan waits for the slowest (the
-        // stage norms), not for the sum. Stalled deals arrive filtered by the norms' floor; the norms themselves,
-        // a handful of numbers, are applied to each row below.
-        // Asked for one kind (a question listing stalled deals), only that kind's statements run: churn risk needs no
-        // stage norms, the slowest of the three.
+        // The statements run at the same time, each on its own connection: the scan waits for the slowest, not for
+        // the sum. The longest starts first (expansion, then churn, then stalled deals; the stage norms, a few hundred
+        // rows from stage_exit_days, last, on this scope's connection). Stalled deals arrive filtered by the norms'
+        // floor; the norms themselves, a handful of numbers, are applied to each row below.
+        // Asked for one kind (a question listing stalled deals), only that kind's statements run.
         var (wantStalled, wantChurn) = (request.Only is null or AlertKind.StalledDeal, request.Only is null or AlertKind.ChurnRisk);
         var wantExpansion = request.Only is null or AlertKind.Expansion;
-        await using var stalledScope = scopes.CreateAsyncScope();
-        await using var churnScope = scopes.CreateAsyncScope();
-        await using var stalled = wantStalled ? new StartedStream<StalledDealFacts>(
-            t => StalledDealQuery.StreamAsync(stalledScope.ServiceProvider.GetRequiredService<RevBotDb>(), stalledRules, today, now, t), ct) : null;
-        await using var churn = wantChurn ? new StartedStream<ChurnRiskFacts>(
-            t => ChurnRiskQuery.StreamAsync(churnScope.ServiceProvider.GetRequiredService<RevBotDb>(), churnRules, today, now, t), ct) : null;
         await using var expansionScope = scopes.CreateAsyncScope();
         await using var expansion = wantExpansion ? new StartedStream<ExpansionFacts>(
             t => ExpansionQuery.StreamAsync(expansionScope.ServiceProvider.GetRequiredService<RevBotDb>(), expansionRules, today, now, t), ct) : null;
+        await using var churnScope = scopes.CreateAsyncScope();
+        await using var churn = wantChurn ? new StartedStream<ChurnRiskFacts>(
+            t => ChurnRiskQuery.StreamAsync(churnScope.ServiceProvider.GetRequiredService<RevBotDb>(), churnRules, today, now, t), ct) : null;
+        await using var stalledScope = scopes.CreateAsyncScope();
+        await using var stalled = wantStalled ? new StartedStream<StalledDealFacts>(
+            t => StalledDealQuery.StreamAsync(stalledScope.ServiceProvider.GetRequiredService<RevBotDb>(), stalledRules, today, now, t), ct) : null;
 
         if (stalled is not null)
         {

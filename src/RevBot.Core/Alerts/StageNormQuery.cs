@@ -9,7 +9,9 @@ namespace RevBot.Core.Alerts;
 /// that stage (left_at, kept by a trigger), so the year's exits are one range of the (left_at, stage, entered_at) index,
 /// counted per (stage, whole days): a few hundred rows whatever the number of deals. The percentile is then read off
 /// the running counts the way PERCENTILE_CONT reads a sorted list (interpolating between the two neighbouring ranks), so
-/// SQLite and PostgreSQL give the same norm.
+/// SQLite and PostgreSQL give the same norm. On PostgreSQL the counts of the whole UTC days inside the look-back come
+/// from <c>stage_exit_days</c> (the same counts per exit day, kept by triggers: the StageExitDays migration) and only the
+/// exits of the two edge days from the history: about 100,000 rows a year at scale 100 instead of 2.24 M exits.
 /// </summary>
 internal static class StageNormQuery
 {
@@ -20,11 +22,11 @@ internal static class StageNormQuery
         var now = p.Instant(nowUtc);
         var pct = p.Add(settings.StageNormPercentile);
         var days = p.Dialect.WholeDays("h.entered_at", "h.left_at");
+        var exits = p.Dialect.IsPostgres
+            ? Counted(p, nowUtc.AddDays(-settings.StageNormLookbackDays), nowUtc, from, now, days)
+            : $"SELECT h.stage, {days} AS days, COUNT(*) AS n FROM deal_stage_history h WHERE h.left_at > {from} AND h.left_at <= {now} GROUP BY 1, 2";
         var sql = $"""
-            WITH d AS (
-              SELECT h.stage, {days} AS days, COUNT(*) AS n
-              FROM deal_stage_history h WHERE h.left_at > {from} AND h.left_at <= {now}
-              GROUP BY 1, 2),
+            WITH d AS ({exits}),
             c AS (
               SELECT stage, days,
                      CAST(SUM(n) OVER (PARTITION BY stage ORDER BY days ROWS UNBOUNDED PRECEDING) AS bigint) AS upto,
@@ -41,5 +43,27 @@ internal static class StageNormQuery
         var rows = await SqlRunner.QueryAsync(db, sql, p,
             r => new StageNorm(r.GetString(0), Convert.ToDouble(r.GetValue(2), CultureInfo.InvariantCulture), r.Count(1)), jit: false, ct);
         return rows.ToDictionary(n => n.Stage, StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// The exits in (from, now] per stage and whole days, PostgreSQL: whole UTC days from the rollup, the rest of the
+    /// first and last day from the history's (left_at, stage, entered_at) index, each exit counted once (the second
+    /// edge range starts where the first one ends when both edges are the same day).
+    /// </summary>
+    private static string Counted(SqlParameters p, DateTime fromUtc, DateTime nowUtc, string from, string now, string days)
+    {
+        var (firstWhole, lastWhole) = (fromUtc.Date.AddDays(1), nowUtc.Date);
+        var (firstStart, lastStart) = (p.Instant(firstWhole), p.Instant(lastWhole));
+        return $"""
+            SELECT stage, days, CAST(SUM(n) AS bigint) AS n FROM (
+              SELECT e.stage, e.days, e.exits AS n FROM stage_exit_days e
+              WHERE e.left_on >= {p.Day(DateOnly.FromDateTime(firstWhole))} AND e.left_on < {p.Day(DateOnly.FromDateTime(lastWhole))}
+              UNION ALL
+              SELECT h.stage, {days}, 1 FROM deal_stage_history h WHERE h.left_at > {from} AND h.left_at <= {now} AND h.left_at < {firstStart}
+              UNION ALL
+              SELECT h.stage, {days}, 1 FROM deal_stage_history h
+              WHERE h.left_at >= {lastStart} AND h.left_at >= {firstStart} AND h.left_at > {from} AND h.left_at <= {now}) x
+            GROUP BY 1, 2
+            """;
     }
 }

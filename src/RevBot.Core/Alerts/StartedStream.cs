@@ -3,8 +3,9 @@ namespace RevBot.Core.Alerts;
 /// <summary>
 /// A stream of rows whose statement starts as soon as this is created (on the caller's own connection) and is read
 /// later, so several statements of one scan run at the same time. Each row is fetched while the previous one is handled.
+/// Public for <c>revbot alerts scan --dry-run</c>, which starts the scan while it checks the migrations.
 /// </summary>
-internal sealed class StartedStream<T> : IAsyncDisposable
+public sealed class StartedStream<T> : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stop;
     private readonly IAsyncEnumerator<T> _rows;

@@ -87,6 +87,8 @@ internal sealed class PostgresLoadScope
             await MaintenanceStatements.ExecuteAsync(_connection, "SELECT closed_deal_days_rebuild()", "Rebuilding the closed-deal rollup", log, ct);
             await MaintenanceStatements.ExecuteAsync(_connection, "SELECT open_deal_groups_rebuild()", "Rebuilding the open-deal rollup", log, ct);
         }
+        if (_tables.Contains(DemoTables.StageHistory.Name, StringComparer.Ordinal))
+            await MaintenanceStatements.ExecuteAsync(_connection, "SELECT stage_exit_days_rebuild()", "Rebuilding the stage exits' day counts", log, ct);
         if (_tables.Contains(DemoTables.Subscriptions.Name, StringComparer.Ordinal))
             await MaintenanceStatements.ExecuteAsync(_connection, "SELECT subscription_rollups_rebuild()", "Rebuilding the subscription rollups", log, ct);
     }

@@ -5,6 +5,7 @@ using RevBot.Core.Alerts;
 using RevBot.Core.Alerts.Delivery;
 using RevBot.Core.Domain;
 using RevBot.Core.Localization;
+using RevBot.Data.Storage;
 
 namespace RevBot.Host.Cli;
 
@@ -44,15 +45,23 @@ internal static class AlertsCommand
             await using var services = CliServices.Create(target);
             await using var scope = services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<Core.Storage.RevBotDb>();
-            if (!await CliDatabase.EnsureReadyAsync(db, target, error, ct)) return 2;
             var request = new AlertScanRequest(asOf, parse.GetValue(Language)!);
-            if (!parse.GetValue(DryRun))
+            var dryRun = parse.GetValue(DryRun);
+            // A dry run on PostgreSQL starts its statements (seconds of the database's work) while the migrations are
+            // checked (the model built, the history read: the process's start-up), on a scope of its own; a pending
+            // migration stops them and nothing is printed. Not on SQLite, where the check may migrate the file.
+            await using var scanScope = services.CreateAsyncScope();
+            await using var early = dryRun && target.Provider == DbProvider.Postgres
+                ? new StartedStream<AlertFinding>(t => scanScope.ServiceProvider.GetRequiredService<AlertScanner>().ScanAsync(request, t), ct)
+                : null;
+            if (!await CliDatabase.EnsureReadyAsync(db, target, error, ct)) return 2;
+            if (!dryRun)
             {
                 var result = await scope.ServiceProvider.GetRequiredService<AlertDelivery>().RunAsync(request, null, ct);
                 await WriteDeliveryAsync(result, parse.GetValue(format) == "json", output);
                 return result.Skipped ? 3 : 0;
             }
-            var findings = scope.ServiceProvider.GetRequiredService<AlertScanner>().ScanAsync(request, ct);
+            var findings = early?.ReadAsync() ?? scope.ServiceProvider.GetRequiredService<AlertScanner>().ScanAsync(request, ct);
             if (parse.GetValue(format) == "json") await WriteJsonAsync(findings, output, ct);
             else await WriteTextAsync(findings, output, asOf, ct);
             return 0;
@@ -66,7 +75,7 @@ internal static class AlertsCommand
     /// <c>{ "alerts": [ ... ] }</c>, one alert per line, written as the scan streams them: a scan over a million deals
     /// prints its first alert before the last is found and never holds them all.
     /// </summary>
-    private static async Task WriteJsonAsync(IAsyncEnumerable<AlertFinding> findings, TextWriter output, CancellationToken ct)
+    internal static async Task WriteJsonAsync(IAsyncEnumerable<AlertFinding> findings, TextWriter output, CancellationToken ct)
     {
         await output.WriteAsync("{ \"alerts\": [");
         var first = true;
