@@ -16,7 +16,7 @@ namespace RevBot.Data.Migrations.Postgres
     /// like the other rollups; SQLite reads the history.
     /// </summary>
     [DbContext(typeof(PostgresRevBotDb))]
-    [Migration("20261208000000_StageExitDays")]
+    [Migration("20261208001000_StageExitDays")]
     public partial class StageExitDays : Migration
     {
         /// <inheritdoc />
