@@ -35,6 +35,18 @@ internal sealed class EntityIndex
         ByJoined = names.Where(n => n.Words.Length > 1).GroupBy(n => n.Joined, StringComparer.Ordinal).ToFrozenDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
         FirstWordsByInitial = ByInitial(ByFirstWord);
         LastWordsByInitial = ByInitial(ByLastWord);
+        var byFolded = new Dictionary<Dimension, Dictionary<string, NamedEntity>>();
+        foreach (var (dimension, entities) in vocabulary.Entities)
+        {
+            var byName = byFolded[dimension] = new Dictionary<string, NamedEntity>(entities.Count, StringComparer.OrdinalIgnoreCase);
+            foreach (var entity in entities)
+            {
+                // The name itself as the key where folding changes nothing: no second copy of 100,000 names.
+                var folded = Tokenizer.FoldAccents(entity.Name);
+                byName.TryAdd(folded == entity.Name ? entity.Name : folded, entity);
+            }
+        }
+        _byFoldedName = byFolded;
         ByKey = names.Where(n => n.Dimension == Dimension.Owner).GroupBy(n => n.Entity.Key.ToLowerInvariant(), StringComparer.Ordinal)
             .ToFrozenDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
     }
@@ -78,6 +90,17 @@ internal sealed class EntityIndex
 
     /// <summary>The words a name is matched by: "Smith & Co." is smith, co.</summary>
     public static string[] WordsOf(string name) => [.. Tokenizer.Tokenize(name).Select(t => t.Text).Where(w => w != "-" && w != "&")];
+
+    private readonly Dictionary<Dimension, Dictionary<string, NamedEntity>> _byFoldedName;
+
+    /// <summary>
+    /// The dimension's first name that is <paramref name="word"/> once its accents are folded, in any case ("the Sales
+    /// team"). Built with the index, off the question path: folding each of 100,000 account names for every question
+    /// with a dimension word beside another word ("how many customers do we have") cost 10–40 ms of parsing and
+    /// 200,000 short-lived strings a question.
+    /// </summary>
+    public NamedEntity? NamedExactly(Dimension dimension, string word) =>
+        _byFoldedName.TryGetValue(dimension, out var byName) ? byName.GetValueOrDefault(word) : null;
 
     public static EntityIndex For(QuestionVocabulary vocabulary) => Cache.GetValue(vocabulary, v => new EntityIndex(v));
 }

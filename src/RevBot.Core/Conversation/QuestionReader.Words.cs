@@ -227,7 +227,7 @@ internal sealed partial class QuestionReader
                 var covering = spans.FirstOrDefault(s => s.Start <= k && k < s.End);
                 if (covering is not null && (covering.Kind != SpanKind.Lexicon || covering.Length != 1 || used.Contains(covering) || covering.Has(CueKind.Dimension)))
                     continue;
-                var entity = context.Vocabulary?.Of(dimension).FirstOrDefault(e => Tokenizer.FoldAccents(e.Name).Equals(tokens[k].Text, StringComparison.OrdinalIgnoreCase));
+                var entity = context.Vocabulary is { } vocabulary ? EntityIndex.For(vocabulary).NamedExactly(dimension, tokens[k].Text) : null;
                 if (entity is null)
                     continue;
                 used.Add(word);

@@ -19,12 +19,23 @@ internal static class CustomerDayRollup
     {
         if (!context.Dialect.IsPostgres || !Columns.Cover(context, groupBy)) return null;
         if (await MrrDayRollup.TryActiveAsync(context, groupBy, day, ct) is not { } mrr) return null;
+        var accounts = await AccountsAsync(context, groupBy, day, ct);
+        return mrr.Zip(accounts, SubscriptionStats.Empty, 0L, (s, n) => s with { Accounts = n });
+    }
 
+    /// <summary>
+    /// The accounts alone ("how many customers"): one statement, without the MRR rollup's. Its groups are the MRR's
+    /// too, since every active subscription belongs to an account of that region and segment.
+    /// </summary>
+    public static async Task<Grouped<long>?> TryAccountsAsync(MetricContext context, Dimension? groupBy, DateOnly day, CancellationToken ct) =>
+        context.Dialect.IsPostgres && Columns.Cover(context, groupBy) ? await AccountsAsync(context, groupBy, day, ct) : null;
+
+    private static async Task<Grouped<long>> AccountsAsync(MetricContext context, Dimension? groupBy, DateOnly day, CancellationToken ct)
+    {
         var (select, p) = context.Select("customer_days c", Columns.Of);
         select.Where($"c.day <= {p.Day(day)}");
         // A group whose customers have all left sums to nothing; the subscriptions would not list it.
         var rows = await SqlGrouping.RunAsync(context, select, p, Columns.Breakdown(groupBy), "SUM(c.accounts)", "SUM(c.accounts) <> 0", (r, i) => r.Count(i), ct);
-        var accounts = SqlGrouping.Additive(rows, groupBy is not null, 0L, (a, b) => a + b);
-        return mrr.Zip(accounts, SubscriptionStats.Empty, 0L, (s, n) => s with { Accounts = n });
+        return SqlGrouping.Additive(rows, groupBy is not null, 0L, (a, b) => a + b);
     }
 }

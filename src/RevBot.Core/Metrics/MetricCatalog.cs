@@ -135,7 +135,7 @@ public static class MetricCatalog
         },
         new(MetricIds.Customers, MetricBasis.Subscriptions, MetricUnit.Count, true)
         {
-            Evaluate = async (c, g, ct) => (await SubscriptionQueries.ActiveAsync(c, g, c.Window.SnapshotDay, countAccounts: true, ct)).Map(F.Customers),
+            Evaluate = async (c, g, ct) => (await SubscriptionQueries.AccountsAsync(c, g, c.Window.SnapshotDay, ct)).Map(F.Customers),
             Counts = CountWording.Customers,
         },
         new(MetricIds.NetNewArr, MetricBasis.Subscriptions, MetricUnit.Currency, false)
@@ -189,7 +189,7 @@ public static class MetricCatalog
         new(MetricIds.ExpansionRate, MetricBasis.DealAccounts, MetricUnit.Ratio, false)
         {
             Evaluate = async (c, g, ct) => (await DealQueries.ExpandedAccountsAsync(c, g, ct))
-                    .Zip(await SubscriptionQueries.ActiveAsync(c, g, c.Window.DayBeforeStart(c.Metric), countAccounts: true, ct), 0L, SubscriptionStats.Empty, (n, s) => F.Ratio(n, s.Accounts)),
+                    .Zip(await SubscriptionQueries.AccountsAsync(c, g, c.Window.DayBeforeStart(c.Metric), ct), 0L, 0L, (n, a) => F.Ratio(n, a)),
             DealType = DealType.Expansion,
             Counts = CountWording.CustomersExpanded,
         },

@@ -99,7 +99,7 @@ internal static class MetricFormulas
 
     public static MetricValue Mrr(SubscriptionStats s) => new(s.Mrr, s.Subscriptions);
 
-    public static MetricValue Customers(SubscriptionStats s) => new(s.Accounts);
+    public static MetricValue Customers(long accounts) => new(accounts);
 
     public static MetricValue NetNewArr(SubscriptionStats atEnd, SubscriptionStats before) => new(atEnd.Arr - before.Arr);
 

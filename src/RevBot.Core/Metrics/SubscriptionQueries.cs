@@ -32,6 +32,14 @@ internal static class SubscriptionQueries
         return await GroupedAsync(groupBy, SubscriptionStats.Empty, SubscriptionStats.Add, d => PerAccountAsync(context, d, day, ct));
     }
 
+    /// <summary>
+    /// How many distinct accounts hold a subscription active on <paramref name="day"/> (customers), for the questions
+    /// that need no MRR: from <c>customer_days</c> alone where it covers the question, else from <see cref="ActiveAsync"/>.
+    /// </summary>
+    public static async Task<Grouped<long>> AccountsAsync(MetricContext context, Dimension? groupBy, DateOnly day, CancellationToken ct) =>
+        await CustomerDayRollup.TryAccountsAsync(context, groupBy, day, ct)
+        ?? (await ActiveAsync(context, groupBy, day, countAccounts: true, ct)).Map(s => s.Accounts);
+
     /// <summary>The cohort of accounts active on <paramref name="startDay"/>, compared with <paramref name="endDay"/>.</summary>
     public static async Task<Grouped<CohortStats>> CohortAsync(MetricContext context, Dimension? groupBy, DateOnly startDay, DateOnly endDay, CancellationToken ct)
     {

@@ -115,6 +115,20 @@ public sealed class RefusalAnswerTests
     }
 
     [Fact]
+    public void Of_two_names_that_read_the_same_beside_a_dimension_word_the_first_is_taken()
+    {
+        // The lookup by folded name (EntityIndex.NamedExactly) keeps the vocabulary's first, as the scan it replaced did.
+        var teams = new QuestionVocabulary(new Dictionary<Dimension, IReadOnlyList<NamedEntity>>(Small.Entities)
+        {
+            [Dimension.Team] = [new("Sáles", "Sáles"), new("Sales", "Sales")],
+        });
+        var parsed = QuestionParser.Parse("win rate for the sales team", new ParseContext(new DateOnly(2026, 11, 27), 1, null, teams));
+        Assert.Equal(Intent.Metric, parsed.Intent);
+        Assert.Equal("Sáles", parsed.Filters[Dimension.Team]);
+        Assert.Empty(parsed.Unplaced);
+    }
+
+    [Fact]
     public void A_part_of_a_name_that_starts_several_is_asked_about_even_when_one_fits_closer()
     {
         var parsed = Parse("bookings for vortex this year");
