@@ -27,15 +27,20 @@ namespace RevBot.Data.Migrations.Postgres
         {
             migrationBuilder.Sql("""
                 CREATE OR REPLACE VIEW closed_deal_day_groups_source AS
-                SELECT z.time_zone, g.dimension, (d.closed_at AT TIME ZONE z.time_zone)::date AS day, d.status, g.value,
+                SELECT z.time_zone,
+                       CASE WHEN GROUPING(d.product) = 0 THEN 'product' WHEN GROUPING(d.source) = 0 THEN 'source'
+                            WHEN GROUPING(d.loss_reason) = 0 THEN 'loss_reason' ELSE 'owner' END AS dimension,
+                       (d.closed_at AT TIME ZONE z.time_zone)::date AS day, d.status,
+                       -- The grouped column's value (null is a group of its own, as before); the others are null here.
+                       CASE WHEN GROUPING(d.product) = 0 THEN d.product::text WHEN GROUPING(d.source) = 0 THEN d.source::text
+                            WHEN GROUPING(d.loss_reason) = 0 THEN d.loss_reason::text ELSE d.owner_id::text END AS value,
                        count(*) AS deals, sum(d.amount) AS amount,
                        COALESCE(sum(floor(extract(epoch FROM d.closed_at)) - floor(extract(epoch FROM d.created_at))), 0) AS cycle_seconds,
                        count(d.created_at) AS cycle_deals
                 FROM deals d
-                CROSS JOIN LATERAL (VALUES ('product', d.product::text), ('source', d.source::text), ('loss_reason', d.loss_reason::text), ('owner', d.owner_id::text)) g(dimension, value)
                 CROSS JOIN closed_deal_day_zones z
                 WHERE d.status IN ('won', 'lost') AND d.closed_at IS NOT NULL
-                GROUP BY 1, 2, 3, 4, 5
+                GROUP BY z.time_zone, 3, d.status, GROUPING SETS ((d.product), (d.source), (d.loss_reason), (d.owner_id))
                 UNION ALL
                 SELECT z.time_zone, 'industry', (d.closed_at AT TIME ZONE z.time_zone)::date, d.status, a.industry::text,
                        count(*), sum(d.amount),
@@ -163,17 +168,22 @@ namespace RevBot.Data.Migrations.Postgres
                 DROP TRIGGER closed_deal_day_groups_accounts ON accounts;
                 DROP FUNCTION closed_deal_day_groups_accounts();
                 DELETE FROM closed_deal_day_groups WHERE dimension = 'industry';
-                -- The view and the trigger's functions as ClosedDealOwnerRollup made them.
+                -- The view as ClosedDealGroupsOnePass made it, the trigger's functions as ClosedDealOwnerRollup made them.
                 CREATE OR REPLACE VIEW closed_deal_day_groups_source AS
-                SELECT z.time_zone, g.dimension, (d.closed_at AT TIME ZONE z.time_zone)::date AS day, d.status, g.value,
+                SELECT z.time_zone,
+                       CASE WHEN GROUPING(d.product) = 0 THEN 'product' WHEN GROUPING(d.source) = 0 THEN 'source'
+                            WHEN GROUPING(d.loss_reason) = 0 THEN 'loss_reason' ELSE 'owner' END AS dimension,
+                       (d.closed_at AT TIME ZONE z.time_zone)::date AS day, d.status,
+                       -- The grouped column's value (null is a group of its own, as before); the others are null here.
+                       CASE WHEN GROUPING(d.product) = 0 THEN d.product::text WHEN GROUPING(d.source) = 0 THEN d.source::text
+                            WHEN GROUPING(d.loss_reason) = 0 THEN d.loss_reason::text ELSE d.owner_id::text END AS value,
                        count(*) AS deals, sum(d.amount) AS amount,
                        COALESCE(sum(floor(extract(epoch FROM d.closed_at)) - floor(extract(epoch FROM d.created_at))), 0) AS cycle_seconds,
                        count(d.created_at) AS cycle_deals
                 FROM deals d
-                CROSS JOIN LATERAL (VALUES ('product', d.product::text), ('source', d.source::text), ('loss_reason', d.loss_reason::text), ('owner', d.owner_id::text)) g(dimension, value)
                 CROSS JOIN closed_deal_day_zones z
                 WHERE d.status IN ('won', 'lost') AND d.closed_at IS NOT NULL
-                GROUP BY 1, 2, 3, 4, 5;
+                GROUP BY z.time_zone, 3, d.status, GROUPING SETS ((d.product), (d.source), (d.loss_reason), (d.owner_id));
 
                 CREATE OR REPLACE FUNCTION closed_deal_day_groups_apply(gone deals[], came deals[]) RETURNS void LANGUAGE plpgsql AS $$
                 BEGIN
