@@ -24,12 +24,13 @@ if (args.Length >= 1 && args[0] == "slack-ack")
     return await SlackAckBenchmark.RunAsync(settings);
 }
 //   soak --db <PostgreSQL copy> [--minutes 60] [--sample-seconds 30] [--csv soak.csv] [--ask-rate 2] [--slack-rate 1] [--digest-channels 10]
+//        [--host <published revbot.dll>: the host in a process of its own] [--smaps-seconds 120]
 if (args.Length >= 1 && args[0] == "soak")
 {
     if (await ImageEnvironment.RunAgainWithItAsync(args) is { } soakExit) return soakExit;
     if (SoakSettings.Parse(args) is not { } soakSettings)
     {
-        Console.Error.WriteLine("usage: soak --db <PostgreSQL copy> [--minutes N] [--sample-seconds N] [--csv path] [--ask-rate R] [--slack-rate R] [--digest-channels N] [--stripe N] [--hubspot N]");
+        Console.Error.WriteLine("usage: soak --db <PostgreSQL copy> [--minutes N] [--sample-seconds N] [--csv path] [--ask-rate R] [--slack-rate R] [--digest-channels N] [--stripe N] [--hubspot N] [--host path/to/revbot.dll] [--smaps-seconds N]");
         return 2;
     }
     return await SoakBenchmark.RunAsync(soakSettings);

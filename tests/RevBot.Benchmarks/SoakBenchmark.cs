@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Runtime;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
@@ -41,27 +41,34 @@ internal static class SoakBenchmark
         var harnessRss = SoakSampler.Rss();
 
         var started = Stopwatch.StartNew();
-        await using var host = await RevBotServer.StartAsync(
-        [
-            $"--contentRoot={AppContext.BaseDirectory}", $"--Database:Target={settings.Target}", "--urls=http://127.0.0.1:0",
-            $"--Slack:SigningSecret={SlackAckBenchmark.Secret}", "--Slack:BotToken=xoxb-soak", $"--Slack:ApiBaseUrl={sink.ApiBaseUrl}",
-            $"--Api:Key={ApiKey}", $"--Api:UserEmail={people.ManagerEmail}",
-            "--Logging:LogLevel:Default=Warning", "--Questions:Burst=10000", "--Questions:PerMinute=10000",
-            "--Alerts:ScanInterval=00:10:00", "--Digests:Interval=00:00:30",
-            "--Sources:Stripe:Enabled=true", $"--Sources:Stripe:ApiKey={FakeStripe.ApiKey}", $"--Sources:Stripe:BaseUrl={stripe.BaseUrl}",
-            $"--Sources:Stripe:MetadataKey={FakeStripe.MetadataKey}", "--Sources:Stripe:Interval=00:05:00",
-            "--Sources:Hubspot:Enabled=true", $"--Sources:Hubspot:AccessToken={FakeHubspot.Token}", $"--Sources:Hubspot:BaseUrl={hubspot.BaseUri}",
-            "--Sources:Hubspot:Interval=00:05:00",
-        ]);
-        var address = host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        using var http = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromMinutes(2) };
+        var hostSettings = HostSettings(settings, people.ManagerEmail, sink, stripe, hubspot);
+        WebApplication? inProcess = null;
+        SoakHostProcess? child = null;
+        SoakCounters? counters = null;
+        Uri address;
+        Func<GcNumbers> gc;
+        if (settings.HostPath is { } hostPath)
+        {
+            child = await SoakHostProcess.StartAsync(hostPath, hostSettings, Path.ChangeExtension(settings.Csv, ".host.log"));
+            address = child.Address;
+            counters = SoakCounters.Start(child.Pid, settings.SampleEvery, Path.ChangeExtension(settings.Csv, ".counters.csv"));
+            gc = counters.Latest;
+        }
+        else
+        {
+            inProcess = await RevBotServer.StartAsync([$"--contentRoot={AppContext.BaseDirectory}", "--urls=http://127.0.0.1:0", .. hostSettings.Select(s => $"--{s.Key}={s.Value}")]);
+            address = new Uri(inProcess.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+            gc = SoakSampler.InProcess;
+        }
+        var pid = child?.Pid ?? Environment.ProcessId;
+        using var http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromMinutes(2) };
         http.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
-        Console.Error.WriteLine($"host up in {started.Elapsed.TotalSeconds:F1}s; harness before the host: RSS {harnessRss:F0} MB, managed {harnessManaged:F0} MB; " +
-            $"soaking for {settings.Duration}, server GC {GCSettings.IsServerGC}, writing {settings.Csv}");
+        Console.Error.WriteLine($"host up in {started.Elapsed.TotalSeconds:F1}s ({(child is null ? "in this process" : $"process {child.Pid}")}); " +
+            $"harness before the host: RSS {harnessRss:F0} MB, managed {harnessManaged:F0} MB; soaking for {settings.Duration}, writing {settings.Csv}");
 
         var questions = QuestionSet.For(settings.AsOf, people);
         var load = new SoakLoad(settings, http, sink, questions);
-        var sampler = new SoakSampler(settings, load, target.ConnectionString);
+        var sampler = new SoakSampler(settings, load, target.ConnectionString, pid, gc);
         using var stop = new CancellationTokenSource(settings.Duration);
         var clock = Stopwatch.StartNew();
         var sampling = sampler.RunAsync(clock, stop.Token);
@@ -71,16 +78,22 @@ internal static class SoakBenchmark
         await sampling;
         var answered = await sink.WaitForAnswersAsync(0, load.SlackSent, TimeSpan.FromMinutes(5));
         var end = load.Snapshot();
-        await host.StopAsync();
+        if (counters is not null) await counters.DisposeAsync();
+        if (child is not null) await child.DisposeAsync();
+        if (inProcess is not null)
+        {
+            await inProcess.StopAsync();
+            await inProcess.DisposeAsync();
+        }
 
-        Report(settings, sampler.Samples, end, answered, harnessRss, harnessManaged, questions.Count);
+        Report(settings, sampler.Samples, end, answered, harnessRss, harnessManaged, questions.Count, separate: child is not null);
         if (load.FirstFailure is { } failure) Console.WriteLine($"first failure: {failure}");
         // Nothing lost: every command was told "Working on it…" and answered, or told "swamped" at once.
         var lost = end.SlackWorking - answered + (end.SlackSent - end.SlackWorking - end.SlackSwamped);
         return end.AsksFailed == 0 && lost == 0 ? 0 : 1;
     }
 
-    private static void Report(SoakSettings settings, List<SoakSample> samples, SoakLoadSnapshot end, int answered, double harnessRss, double harnessManaged, int questionCount)
+    private static void Report(SoakSettings settings, List<SoakSample> samples, SoakLoadSnapshot end, int answered, double harnessRss, double harnessManaged, int questionCount, bool separate)
     {
         static string F(double v) => v.ToString("F0", CultureInfo.InvariantCulture);
         var settled = samples.Where(s => s.Elapsed >= TimeSpan.FromMinutes(5)).ToList();
@@ -88,7 +101,9 @@ internal static class SoakBenchmark
         var secondHalf = samples.Where(s => s.Elapsed >= settings.Duration / 2).ToList();
         Console.WriteLine($"soak: {settings.Duration.TotalMinutes:F0} min; /api/ask {settings.AskRate}/s over {questionCount} questions, Slack {settings.SlackRate}/s, " +
             $"scans every 10 min, {settings.DigestChannels} digests every 15 min, Stripe ({settings.StripeSubscriptions}) and HubSpot ({settings.HubspotDeals}) syncs every 5 min");
-        Console.WriteLine($"harness before the host started: RSS {F(harnessRss)} MB, managed {F(harnessManaged)} MB (included in every RSS below)");
+        Console.WriteLine(separate
+            ? $"the host in a process of its own (revbot serve, {settings.HostPath}): every number below is that process's; the harness, apart, had RSS {F(harnessRss)} MB before it started"
+            : $"harness before the host started: RSS {F(harnessRss)} MB, managed {F(harnessManaged)} MB (included in every RSS below)");
         Console.WriteLine();
         Console.WriteLine("| MB | first sample | at 5 min | peak | mean of the last 10 min | at the end | slope over the second half (MB / 10 min) |");
         Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
@@ -98,6 +113,7 @@ internal static class SoakBenchmark
         Row("RSS", s => s.RssMb);
         Row("RSS, anonymous (the process's own)", s => s.RssAnonMb);
         Row("RSS, file-backed (mapped assemblies, shared)", s => s.RssFileMb);
+        Row("RSS, shared memory (W^X's double mapping)", s => s.RssShmemMb);
         Row("GC heap after the last collection", s => s.GcHeapMb);
         Row("GC committed", s => s.CommittedMb);
         Console.WriteLine();
@@ -117,6 +133,23 @@ internal static class SoakBenchmark
         var den = xs.Sum(x => (x - mx) * (x - mx));
         return num / den;
     }
+
+    /// <summary>
+    /// The host's settings, the same whether it runs here (as <c>--Key=value</c> switches) or in a process of its own
+    /// (as <c>Key__Sub</c> environment variables).
+    /// </summary>
+    private static List<KeyValuePair<string, string>> HostSettings(SoakSettings settings, string managerEmail, SlackSink sink, FakeStripe stripe, FakeHubspot hubspot) =>
+    [
+        new("Database:Target", settings.Target),
+        new("Slack:SigningSecret", SlackAckBenchmark.Secret), new("Slack:BotToken", "xoxb-soak"), new("Slack:ApiBaseUrl", sink.ApiBaseUrl),
+        new("Api:Key", ApiKey), new("Api:UserEmail", managerEmail),
+        new("Logging:LogLevel:Default", "Warning"), new("Questions:Burst", "10000"), new("Questions:PerMinute", "10000"),
+        new("Alerts:ScanInterval", "00:10:00"), new("Digests:Interval", "00:00:30"),
+        new("Sources:Stripe:Enabled", "true"), new("Sources:Stripe:ApiKey", FakeStripe.ApiKey), new("Sources:Stripe:BaseUrl", stripe.BaseUrl.ToString()),
+        new("Sources:Stripe:MetadataKey", FakeStripe.MetadataKey), new("Sources:Stripe:Interval", "00:05:00"),
+        new("Sources:Hubspot:Enabled", "true"), new("Sources:Hubspot:AccessToken", FakeHubspot.Token), new("Sources:Hubspot:BaseUrl", hubspot.BaseUri.ToString()),
+        new("Sources:Hubspot:Interval", "00:05:00"),
+    ];
 
     /// <summary>Between syncs, some HubSpot deals change amount and some Stripe subscriptions change quantity.</summary>
     private static async Task ChangeFakesAsync(SoakSettings settings, FakeStripe stripe, FakeHubspot hubspot, IReadOnlyList<FakeHubspotRecord> deals, CancellationToken ct)

@@ -31,8 +31,7 @@ public sealed class StripeConnector(StripeClients clients, IOptionsMonitor<Strip
     public async IAsyncEnumerable<SyncBatch> ReadAsync(IReadOnlyDictionary<string, string> cursors, [EnumeratorCancellation] CancellationToken ct)
     {
         var api = new StripeApi(clients.Create());
-        // The account map (every account's domain, in a large company) is read while the first requests are on the
-        // wire: only the first batch's rows need it.
+        // The explicit map's file is read while the first requests are on the wire; domains are looked up per batch.
         var rows = RowsAsync(api, ct);
         try
         {
@@ -59,13 +58,12 @@ public sealed class StripeConnector(StripeClients clients, IOptionsMonitor<Strip
     }
 
     /// <summary>Rows made with the account map and company as they are at the start of this run.</summary>
-    private async Task<StripeRows> RowsAsync(StripeApi api, CancellationToken ct)
+    private Task<StripeRows> RowsAsync(StripeApi api, CancellationToken ct) => Task.Run(() =>
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var map = await StripeAccountMap.LoadAsync(scope.ServiceProvider.GetRequiredService<RevBotDb>(), options.CurrentValue, ct);
+        var map = StripeAccountMap.Load(scopes, options.CurrentValue);
         var c = company.Value;
         return new StripeRows(api, map, c.Currency, c.GetTimeZone(), time.GetUtcNow().UtcDateTime);
-    }
+    }, ct);
 
     private static async IAsyncEnumerable<SyncBatch> ListingBatchesAsync(StripeApi api, Task<StripeRows> rows, StripeCursor cursor,
         [EnumeratorCancellation] CancellationToken ct)

@@ -27,7 +27,9 @@ internal sealed class StripeRows(StripeApi api, StripeAccountMap accounts, strin
         var rows = new CanonicalRows(name);
         var skipped = new List<SyncSkip>();
         foreach (var id in deleted) rows.Delete(File, SourceIds.Of(SourceSystem.Stripe, id));
-        foreach (var s in subscriptions)
+        var batch = subscriptions as IReadOnlyCollection<Subscription> ?? [.. subscriptions];
+        await accounts.LookUpDomainsAsync(batch.Select(s => (CustomerId(s), (Customer?)s.Customer)), ct);
+        foreach (var s in batch)
         {
             var coupons = new Dictionary<string, Coupon>(StringComparer.Ordinal);
             foreach (var couponId in StripeMrr.CouponIds(s))
@@ -52,7 +54,7 @@ internal sealed class StripeRows(StripeApi api, StripeAccountMap accounts, strin
         if (!string.Equals(s.Currency, companyCurrency, StringComparison.OrdinalIgnoreCase))
             return (false, $"billed in {s.Currency?.ToUpperInvariant()}, and RevBot's currency is {companyCurrency} (no exchange rates)");
         if (StripeMrr.Of(s, coupons, now).Problem is { } mrrProblem) return (false, mrrProblem);
-        var (account, reason) = accounts.Resolve(s.CustomerId ?? s.Customer?.Id ?? "", s.Customer);
+        var (account, reason) = accounts.Resolve(CustomerId(s), s.Customer);
         return account is null ? (false, reason!) : null;
     }
 
@@ -62,13 +64,15 @@ internal sealed class StripeRows(StripeApi api, StripeAccountMap accounts, strin
         return new Dictionary<string, string?>(StringComparer.Ordinal)
         {
             ["subscription_id"] = SourceIds.Of(SourceSystem.Stripe, s.Id),
-            ["account_id"] = accounts.Resolve(s.CustomerId ?? s.Customer?.Id ?? "", s.Customer).Account,
+            ["account_id"] = accounts.Resolve(CustomerId(s), s.Customer).Account,
             ["product"] = product,
             ["mrr"] = StripeMrr.Of(s, coupons, now).Mrr!.Value.ToString("0.##", CultureInfo.InvariantCulture),
             ["start_date"] = start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["end_date"] = end?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         };
     }
+
+    private static string CustomerId(Subscription s) => s.CustomerId ?? s.Customer?.Id ?? "";
 
     /// <summary>The first paid day, and the first day no longer active (null while ongoing), in the company's zone.</summary>
     private (DateOnly Start, DateOnly? End) Dates(Subscription s)

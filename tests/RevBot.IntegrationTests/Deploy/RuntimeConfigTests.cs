@@ -24,4 +24,11 @@ public sealed class RuntimeConfigTests
         Assert.True(properties.GetProperty("System.GC.Concurrent").GetBoolean());
         Assert.Equal(9, int.Parse(properties.GetProperty("System.GC.ConserveMemory").ToString(), System.Globalization.CultureInfo.InvariantCulture));
     }
+
+    [Fact]
+    public void The_host_recompiles_hot_methods_without_tiered_pgo()
+    {
+        // Instrumented code and its profiles cost the host about 30 MB under load (docs/benchmarks.md).
+        Assert.False(Properties().GetProperty("System.Runtime.TieredPGO").GetBoolean());
+    }
 }

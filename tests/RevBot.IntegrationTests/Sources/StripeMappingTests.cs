@@ -54,4 +54,33 @@ public sealed class StripeMappingTests
         Assert.Contains("more than one account has the domain twin.example", skipped["sub_twin"], StringComparison.Ordinal);
         Assert.Contains("A-NOPE", skipped["sub_ghost"], StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData(DbProvider.Sqlite)]
+    [InlineData(DbProvider.Postgres)]
+    public async Task A_customers_domain_is_looked_up_as_the_accounts_are_when_its_batch_is_read(DbProvider provider)
+    {
+        await using var h = await StripeHarness.StartAsync(provider);
+        await h.AddAccountsAsync(("A-ONE", "one.example"));
+        var f = h.Fake;
+        f.AddProduct("prod_basic", "Basic");
+        f.AddCustomer(new FakeStripeCustomer("cus_one", "x@one.example", new Dictionary<string, string>()));
+        f.AddCustomer(new FakeStripeCustomer("cus_late", "x@Late.example", new Dictionary<string, string>()));
+        var start = f.Now.Date.AddDays(-30);
+        f.AddSubscription(Sub("sub_one", start, Monthly49, customer: "cus_one"));
+        f.AddSubscription(Sub("sub_late", start, Monthly49, customer: "cus_late"));
+        var first = await h.SyncAsync(full: true);
+        Assert.Equal("A-ONE", (await h.StoredAsync())["stripe:sub_one"].AccountId);
+        Assert.Contains("cus_late maps to no account", Skipped(first)["sub_late"], StringComparison.Ordinal);
+
+        // Between the syncs the CRM brings the late customer's account, and a second account with the first's domain.
+        await h.AddAccountsAsync(("A-LATE", "late.example "), ("A-ONE-TOO", "ONE.example"));
+        f.Emit("customer.subscription.updated", f.Subscription("sub_one"));
+        f.Emit("customer.subscription.updated", f.Subscription("sub_late"));
+        var next = await h.SyncAsync();
+
+        Assert.Null(next.Error);
+        Assert.Equal("A-LATE", (await h.StoredAsync())["stripe:sub_late"].AccountId);
+        Assert.Contains("more than one account has the domain one.example", Skipped(next)["sub_one"], StringComparison.Ordinal);
+    }
 }
