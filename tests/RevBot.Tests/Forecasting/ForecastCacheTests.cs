@@ -83,18 +83,7 @@ public sealed class ForecastCacheTests
     public async Task Other_stage_probabilities_are_another_answer_not_the_kept_one(DbProvider provider)
     {
         TestDatabase.RequireProvider(provider);
-        await using var database = await TestDatabase.CreateAsync(provider);
-        await using (var db = database.NewContext())
-        {
-            await BacktestCompany.SeedAsync(db, Ct);
-            // One deal open now, expected in the quarter, in Discovery: what the stage probabilities weigh.
-            db.Deals.Add(new Deal
-            {
-                Id = "open-now", Amount = 10_000m, Stage = "Discovery", Status = DealStatus.Open,
-                CreatedAt = new DateTime(2025, 10, 2, 0, 0, 0, DateTimeKind.Utc), CloseDate = new DateOnly(2025, 11, 20),
-            });
-            await db.SaveChangesAsync(Ct);
-        }
+        await using var database = await SeedWithOpenDealAsync(provider, probability: null);
         var configured = await ForecastAsync(database);
 
         // The same company with every stage at 10%: the CRM-weighted number (and the learned table, which weighs past
@@ -113,17 +102,7 @@ public sealed class ForecastCacheTests
     public async Task A_deal_s_own_probability_changed_is_in_the_next_weighted_number(DbProvider provider)
     {
         TestDatabase.RequireProvider(provider);
-        await using var database = await TestDatabase.CreateAsync(provider);
-        await using (var db = database.NewContext())
-        {
-            await BacktestCompany.SeedAsync(db, Ct);
-            db.Deals.Add(new Deal
-            {
-                Id = "open-now", Amount = 10_000m, Stage = "Discovery", Status = DealStatus.Open, Probability = 20,
-                CreatedAt = new DateTime(2025, 10, 2, 0, 0, 0, DateTimeKind.Utc), CloseDate = new DateOnly(2025, 11, 20),
-            });
-            await db.SaveChangesAsync(Ct);
-        }
+        await using var database = await SeedWithOpenDealAsync(provider, probability: 20);
         var before = await ForecastAsync(database);
 
         // A rep sets the deal's probability on its card: no amount, close date or stage moves, no history row is written.
@@ -132,6 +111,21 @@ public sealed class ForecastCacheTests
         var after = await ForecastAsync(database);
         Assert.Equal(before.Weighted + 6_000m, after.Weighted);
         Assert.Equal(after, await FreshAsync(database));
+    }
+
+    /// <summary>The backtest company and one deal open now, expected in Q4, in Discovery: what probabilities weigh.</summary>
+    private static async Task<TestDatabase> SeedWithOpenDealAsync(DbProvider provider, int? probability)
+    {
+        var database = await TestDatabase.CreateAsync(provider);
+        await using var db = database.NewContext();
+        await BacktestCompany.SeedAsync(db, Ct);
+        db.Deals.Add(new Deal
+        {
+            Id = "open-now", Amount = 10_000m, Stage = "Discovery", Status = DealStatus.Open, Probability = probability,
+            CreatedAt = new DateTime(2025, 10, 2, 0, 0, 0, DateTimeKind.Utc), CloseDate = new DateOnly(2025, 11, 20),
+        });
+        await db.SaveChangesAsync(Ct);
+        return database;
     }
 
     private static async Task<Numbers> FreshAsync(TestDatabase database, CompanyOptions? company = null)
