@@ -98,23 +98,7 @@ public sealed class ClosedDayRollupTests
     public async Task A_region_change_racing_a_deal_close_leaves_the_rollup_right(bool accountFirst)
     {
         await using var database = await RollupDatabase.SeededAsync();
-        await using var first = await OpenAsync(database);
-        await using var second = await OpenAsync(database);
-        const string regionChange = "UPDATE accounts SET region = 'LATAM' WHERE id = 'acc-apex'";
-        const string close = "UPDATE deals SET status = 'won', closed_at = '2026-12-01 15:00Z' WHERE id = 'o1'"; // an Apex deal
-
-        await using (var tx = await first.BeginTransactionAsync(Ct))
-        {
-            await ExecuteAsync(first, accountFirst ? regionChange : close);
-            // The other write must wait for this transaction: each side's trigger then sees the other's row.
-            var other = ExecuteAsync(second, accountFirst ? close : regionChange);
-            await LockWaitAsync(database, second, other);
-            Assert.False(other.IsCompleted, "the second write should wait for the first transaction");
-            await tx.CommitAsync(Ct);
-            await other;
-        }
-
-        await AssertMatchesAsync(first, accountFirst ? "region change, then close" : "close, then region change");
+        await using var first = await RaceWithCloseAsync(database, "UPDATE accounts SET region = 'LATAM' WHERE id = 'acc-apex'", "region change", accountFirst);
         Assert.Equal(1L, await ScalarAsync<long>(first,
             "SELECT sum(deals) FROM closed_deal_days WHERE time_zone = 'UTC' AND day = '2026-12-01' AND region = 'LATAM'"));
     }
@@ -125,25 +109,34 @@ public sealed class ClosedDayRollupTests
     public async Task An_industry_change_racing_a_deal_close_leaves_the_rollup_right(bool accountFirst)
     {
         await using var database = await RollupDatabase.SeededAsync();
-        await using var first = await OpenAsync(database);
+        await using var first = await RaceWithCloseAsync(database, "UPDATE accounts SET industry = 'Aerospace' WHERE id = 'acc-apex'", "industry change", accountFirst);
+        Assert.Equal(1L, await ScalarAsync<long>(first,
+            "SELECT sum(deals) FROM closed_deal_day_groups WHERE time_zone = 'UTC' AND dimension = 'industry' AND day = '2026-12-01' AND value = 'Aerospace'"));
+    }
+
+    /// <summary>
+    /// Runs <paramref name="accountChange"/> and the close of an Apex deal on two connections, the one named first
+    /// holding its transaction open: the other must wait for it, so each side's trigger sees the other's row. Then the
+    /// rollups must equal their definitions. Returns the first connection for the caller's own check.
+    /// </summary>
+    private static async Task<NpgsqlConnection> RaceWithCloseAsync(TestDatabase database, string accountChange, string label, bool accountFirst)
+    {
+        var first = await OpenAsync(database);
         await using var second = await OpenAsync(database);
-        const string industryChange = "UPDATE accounts SET industry = 'Aerospace' WHERE id = 'acc-apex'";
         const string close = "UPDATE deals SET status = 'won', closed_at = '2026-12-01 15:00Z' WHERE id = 'o1'"; // an Apex deal
 
         await using (var tx = await first.BeginTransactionAsync(Ct))
         {
-            await ExecuteAsync(first, accountFirst ? industryChange : close);
-            // The other write must wait for this transaction: each side's trigger then sees the other's row.
-            var other = ExecuteAsync(second, accountFirst ? close : industryChange);
+            await ExecuteAsync(first, accountFirst ? accountChange : close);
+            var other = ExecuteAsync(second, accountFirst ? close : accountChange);
             await LockWaitAsync(database, second, other);
             Assert.False(other.IsCompleted, "the second write should wait for the first transaction");
             await tx.CommitAsync(Ct);
             await other;
         }
 
-        await AssertMatchesAsync(first, accountFirst ? "industry change, then close" : "close, then industry change");
-        Assert.Equal(1L, await ScalarAsync<long>(first,
-            "SELECT sum(deals) FROM closed_deal_day_groups WHERE time_zone = 'UTC' AND dimension = 'industry' AND day = '2026-12-01' AND value = 'Aerospace'"));
+        await AssertMatchesAsync(first, accountFirst ? $"{label}, then close" : $"close, then {label}");
+        return first;
     }
 
     [Fact]
