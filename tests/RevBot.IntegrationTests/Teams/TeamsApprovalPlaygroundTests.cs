@@ -55,8 +55,7 @@ public sealed class TeamsApprovalPlaygroundTests(TeamsApprovalPlaygroundTests.Ap
 
         // The manager opens the chat with RevBot first: their direct messages (the request card) go there.
         await BecomeAsync(aad, managerId, repId);
-        await pg.InstallAsync(chat, Ct);
-        await session.ChatOwnerAsync(chat, managerId, Ct);
+        await session.InstallAsync(chat, managerId, Ct);
 
         // The rep types in the chat, gets the deal's card and marks it won: held, and said why and where it went.
         await BecomeAsync(aad, repId, managerId);
@@ -95,16 +94,14 @@ public sealed class TeamsApprovalPlaygroundTests(TeamsApprovalPlaygroundTests.Ap
 
         // The rep is told, in their personal chat.
         await BecomeAsync(aad, repId, managerId);
-        await pg.InstallAsync(chat, Ct);
-        await session.ChatOwnerAsync(chat, repId, Ct);
+        await session.InstallAsync(chat, repId, Ct);
         before = pg.FrameCount;
         await DispatchUntilAsync(pg.WaitForBotCardAsync(before, chat, c => Text(c).Contains("Paula Manager approved your change to", StringComparison.Ordinal), "the approval notice", Ct, OutboxWait));
 
         // A second held win: the manager rejects it with a reason typed on the card (Teams merges the input into the data).
         await MarkWonAsync(pg, chat, me, deals[1]);
         await BecomeAsync(aad, managerId, repId);
-        await pg.InstallAsync(chat, Ct);
-        await session.ChatOwnerAsync(chat, managerId, Ct);
+        await session.InstallAsync(chat, managerId, Ct);
         before = pg.FrameCount;
         var secondRequest = await DispatchUntilAsync(pg.WaitForBotCardAsync(before, chat,
             c => Text(c).Contains("Approval needed: ", StringComparison.Ordinal) && AgentsPlayground.Executes(c).Any(), "the second request card", Ct, OutboxWait));
@@ -121,8 +118,7 @@ public sealed class TeamsApprovalPlaygroundTests(TeamsApprovalPlaygroundTests.Ap
 
         // The rep reads the reason.
         await BecomeAsync(aad, repId, managerId);
-        await pg.InstallAsync(chat, Ct);
-        await session.ChatOwnerAsync(chat, repId, Ct);
+        await session.InstallAsync(chat, repId, Ct);
         before = pg.FrameCount;
         await DispatchUntilAsync(pg.WaitForBotCardAsync(before, chat,
             c => Text(c).Contains("Paula Manager rejected your change to", StringComparison.Ordinal) && Text(c).Contains("The customer has not signed", StringComparison.Ordinal),

@@ -62,9 +62,8 @@ public sealed class TeamsForecastCallPlaygroundTests(TeamsForecastCallPlayground
 
         // Installing the app stores the personal chat's reference for the rep.
         var before = pg.FrameCount;
-        await pg.InstallAsync(chat, Ct);
+        await session.InstallAsync(chat, repId, Ct);
         await pg.WaitForBotCardAsync(before, chat, c => Text(c).Contains("Hi, I'm RevBot", StringComparison.Ordinal), "welcome card", Ct);
-        await session.ChatOwnerAsync(chat, repId, Ct);
         var scheduler = session.Services.GetServices<IHostedService>().OfType<DigestSchedulerService>().Single();
 
         // The slot opens the call: the rep's card in their personal chat.
@@ -105,8 +104,7 @@ public sealed class TeamsForecastCallPlaygroundTests(TeamsForecastCallPlayground
         // The Playground's user becomes the manager, who installs the app: the personal chat's reference is now theirs.
         await session.WithDbAsync(db => db.Users.Where(u => u.Id == repId).ExecuteUpdateAsync(u => u.SetProperty(x => x.TeamsUserId, (string?)null), Ct));
         await session.WithDbAsync(db => db.Users.Where(u => u.Id == managerId).ExecuteUpdateAsync(u => u.SetProperty(x => x.TeamsUserId, aad), Ct));
-        await pg.InstallAsync(chat, Ct);
-        await session.ChatOwnerAsync(chat, managerId, Ct);
+        await session.InstallAsync(chat, managerId, Ct);
 
         // The deadline: the manager's roll-up of their line, with the rep's call and the button for the team call.
         before = pg.FrameCount;

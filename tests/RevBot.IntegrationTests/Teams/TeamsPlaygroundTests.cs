@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
@@ -113,6 +114,9 @@ public sealed class TeamsPlaygroundTests(TeamsPlaygroundTests.Session session) :
         private readonly string _directory = TestFiles.NewFolder("t");
         private WebApplication? _app;
 
+        /// <summary>The install activities the host has answered (<see cref="InstallAsync"/>).</summary>
+        public InstallTally Installs { get; } = new();
+
         public AgentsPlayground Playground { get; private set; } = null!;
 
         public IServiceProvider Services => _app!.Services;
@@ -136,7 +140,11 @@ public sealed class TeamsPlaygroundTests(TeamsPlaygroundTests.Session session) :
                 [
                     $"--Database:Target=sqlite:{Path.Combine(_directory, "playground.db")}", "--urls=http://127.0.0.1:0",
                     "--Database:DemoScale=0.02", "--Teams:AllowAnonymous=true", .. ExtraArgs,
-                ], Configure, ct);
+                ], services =>
+                {
+                    services.AddSingleton<IStartupFilter>(Installs);
+                    Configure(services);
+                }, ct);
                 try
                 {
                     var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -159,18 +167,17 @@ public sealed class TeamsPlaygroundTests(TeamsPlaygroundTests.Session session) :
         }
 
         /// <summary>
-        /// Waits until the personal chat's stored reference is <paramref name="userId"/>'s: the Playground answers the
-        /// install request before the bot has handled the activities it sends, so this is the signal that it has.
+        /// Installs the app in <paramref name="chat"/> and waits until the host has answered both activities the
+        /// Playground sends for it (it answers the install request first): then the personal chat's stored reference
+        /// must be <paramref name="userId"/>'s, and stays so when the test changes who the Playground's user is.
         /// </summary>
-        public async Task ChatOwnerAsync(string chat, int userId, CancellationToken ct)
+        public async Task InstallAsync(string chat, int userId, CancellationToken ct)
         {
-            int? owner = null;
-            for (var deadline = DateTime.UtcNow.AddSeconds(30); DateTime.UtcNow < deadline; await Task.Delay(50, ct))
-            {
-                owner = await WithDbAsync(db => db.ConversationReferences.Where(r => r.ConversationId == chat).Select(r => r.UserId).FirstOrDefaultAsync(ct));
-                if (owner == userId) return;
-            }
-            Assert.Fail($"The personal chat's reference stayed with user {owner}, not {userId}.\n{Playground.Output}");
+            var handled = Installs.Handled;
+            await Playground.InstallAsync(chat, ct);
+            await Installs.WhenHandledAsync(handled + 2, ct);
+            var owner = await WithDbAsync(db => db.ConversationReferences.Where(r => r.ConversationId == chat).Select(r => r.UserId).FirstOrDefaultAsync(ct));
+            Assert.True(owner == userId, $"The personal chat's reference is user {owner}'s, not {userId}'s.\n{Playground.Output}");
         }
 
         public async Task<T> WithDbAsync<T>(Func<RevBotDb, Task<T>> query)
