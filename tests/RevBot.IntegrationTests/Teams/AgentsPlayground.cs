@@ -178,7 +178,7 @@ public sealed partial class AgentsPlayground : IAsyncDisposable
                 var found = _frames.Skip(after).FirstOrDefault(match);
                 if (found is not null) return found;
                 if (DateTime.UtcNow > deadline || _reader?.IsCompleted == true)
-                    throw new TimeoutException($"The Playground showed no {what} within {timeoutSeconds} s. Frames:\n"
+                    throw new TimeoutException($"The Playground did not show {what} within {timeoutSeconds} s. Frames:\n"
                         + string.Join('\n', _frames.Skip(after).Select(f => Shorten(f.ToJsonString()))) + $"\nPlayground output:\n{Output}");
             }
             await Task.Delay(50, ct);
