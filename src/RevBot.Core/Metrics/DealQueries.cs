@@ -92,7 +92,9 @@ internal static class DealQueries
     /// <summary>
     /// Accounts whose first won new-business deal closed in the period: a won new deal in the period counts when it is
     /// its account's earliest won new deal; the group is that first deal's. The correlated probe runs once per candidate
-    /// deal through the account_id index, so its cost follows the period's deals, not the table's.
+    /// deal through the account_id index, so its cost follows the period's deals, not the table's. In one process: in
+    /// parallel, the workers split the probes but add their start and a core's worth of contention to an answer that
+    /// already runs the period and its comparison at once (the serial plan took less CPU and wall, docs/benchmarks.md, H26).
     /// </summary>
     public static async Task<Grouped<long>> NewCustomersAsync(MetricContext context, Dimension? groupBy, CancellationToken ct)
     {
@@ -104,7 +106,7 @@ internal static class DealQueries
         var id = p.Dialect.IsPostgres ? "COLLATE \"C\"" : "";
         select.Where("NOT EXISTS (SELECT 1 FROM deals e WHERE e.account_id = d.account_id AND e.status = 'won' AND e.type = 'new' " +
             $"AND (e.closed_at < d.closed_at OR (e.closed_at = d.closed_at AND e.id {id} < d.id {id})))");
-        var rows = await SqlGrouping.RunAsync(context, select, p, Breakdown(groupBy), "COUNT(DISTINCT d.account_id)", (r, i) => r.Count(i), ct);
+        var rows = await SqlGrouping.RunSerialAsync(context, select, p, Breakdown(groupBy), "COUNT(DISTINCT d.account_id)", (r, i) => r.Count(i), ct);
         return SqlGrouping.Additive(rows, groupBy is not null, 0L, (a, b) => a + b);
     }
 

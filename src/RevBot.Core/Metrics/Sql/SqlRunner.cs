@@ -18,10 +18,18 @@ internal static class SqlRunner
     /// False turns PostgreSQL's JIT compilation off for this statement: for a long statement with many expressions
     /// over millions of rows (an alert scan), compiling can take longer than running, seconds more on a busy machine.
     /// </param>
-    public static async Task<List<T>> QueryAsync<T>(RevBotDb db, string sql, SqlParameters parameters, Func<DbDataReader, T> map, bool jit, CancellationToken ct)
+    public static Task<List<T>> QueryAsync<T>(RevBotDb db, string sql, SqlParameters parameters, Func<DbDataReader, T> map, bool jit, CancellationToken ct) =>
+        QueryAsync(db, sql, parameters, map, jit, serial: false, ct);
+
+    /// <param name="serial">
+    /// True asks PostgreSQL for a plan without parallel workers. Where a parallel plan would have each worker compute
+    /// the same subquery whole (a per-account aggregate under a parallel join to accounts), the workers only add CPU,
+    /// and an answer's statements already run two at once on the two cores (docs/benchmarks.md, H26).
+    /// </param>
+    public static async Task<List<T>> QueryAsync<T>(RevBotDb db, string sql, SqlParameters parameters, Func<DbDataReader, T> map, bool jit, bool serial, CancellationToken ct)
     {
         var rows = new List<T>();
-        await foreach (var row in StreamAsync(db, sql, parameters, map, jit, ct)) rows.Add(row);
+        await foreach (var row in StreamAsync(db, sql, parameters, map, jit, serial, ct)) rows.Add(row);
         return rows;
     }
 
@@ -29,14 +37,20 @@ internal static class SqlRunner
     /// Yields each row as it is read, so a caller that handles rows one at a time (an alert scan over every open deal)
     /// holds one row, not the result set. The connection stays open until the enumeration ends.
     /// </summary>
-    public static async IAsyncEnumerable<T> StreamAsync<T>(
-        RevBotDb db, string sql, SqlParameters parameters, Func<DbDataReader, T> map, bool jit, [EnumeratorCancellation] CancellationToken ct)
+    public static IAsyncEnumerable<T> StreamAsync<T>(RevBotDb db, string sql, SqlParameters parameters, Func<DbDataReader, T> map, bool jit, CancellationToken ct) =>
+        StreamAsync(db, sql, parameters, map, jit, serial: false, ct);
+
+    private static async IAsyncEnumerable<T> StreamAsync<T>(
+        RevBotDb db, string sql, SqlParameters parameters, Func<DbDataReader, T> map, bool jit, bool serial, [EnumeratorCancellation] CancellationToken ct)
     {
-        var jitOff = !jit && parameters.Dialect.IsPostgres;
+        var settings = new List<(string Name, string Value)>();
+        if (parameters.Dialect.IsPostgres && !jit) settings.Add(("jit", "off"));
+        if (parameters.Dialect.IsPostgres && serial) settings.Add(("max_parallel_workers_per_gather", "0"));
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            if (jitOff) await ExecuteAsync(db, "SET jit = off", ct);
+            // One round trip for the settings and one to reset them, whatever their number.
+            if (settings.Count > 0) await ExecuteAsync(db, string.Join("; ", settings.Select(s => $"SET {s.Name} = {s.Value}")), ct);
             await using var command = db.Database.GetDbConnection().CreateCommand();
             command.CommandText = sql;
             command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
@@ -56,9 +70,9 @@ internal static class SqlRunner
         {
             // The connection goes back to the pool: leave the session as it was found. A connection too broken to
             // reset is not reused by the pool anyway, and the statement's own error is the one worth reporting.
-            if (jitOff)
+            if (settings.Count > 0)
             {
-                try { await ExecuteAsync(db, "RESET jit", CancellationToken.None); }
+                try { await ExecuteAsync(db, string.Join("; ", settings.Select(s => $"RESET {s.Name}")), CancellationToken.None); }
                 catch (DbException) { }
             }
             await db.Database.CloseConnectionAsync();
