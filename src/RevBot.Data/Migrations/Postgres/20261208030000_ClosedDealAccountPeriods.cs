@@ -30,8 +30,9 @@ namespace RevBot.Data.Migrations.Postgres
                   period date NOT NULL, -- its first local day
                   account_id varchar(64), -- null: the won deals with no account, a group of their own
                   deals bigint NOT NULL,
-                  amount numeric NOT NULL,
-                  CONSTRAINT ux_closed_deal_account_periods UNIQUE NULLS NOT DISTINCT (time_zone, months, period, account_id));
+                  amount numeric NOT NULL);
+                -- Indexes, not constraints, so that the rebuild can drop and make them again (below).
+                CREATE UNIQUE INDEX ux_closed_deal_account_periods ON closed_deal_account_periods (time_zone, months, period, account_id) NULLS NOT DISTINCT;
                 -- The ranking: the first 100 accounts of a period are the first 100 entries, index-only.
                 CREATE INDEX ix_closed_deal_account_periods_rank ON closed_deal_account_periods (time_zone, months, period, amount DESC)
                   INCLUDE (account_id, deals);
@@ -71,7 +72,7 @@ namespace RevBot.Data.Migrations.Postgres
                   HAVING sum(x.sign) <> 0 OR sum(x.sign * x.amount) <> 0
                   -- Rows in key order, so two transactions touching the same accounts lock them in the same order.
                   ORDER BY 1, 2, 3, 4
-                  ON CONFLICT ON CONSTRAINT ux_closed_deal_account_periods DO UPDATE SET
+                  ON CONFLICT (time_zone, months, period, account_id) DO UPDATE SET
                     deals = c.deals + excluded.deals, amount = c.amount + excluded.amount;
                   -- An account whose last won deal of the period left is removed (its amount is then 0 too, which the
                   -- ranking index finds), so a breakdown never shows an empty group and the count stays right.
@@ -130,13 +131,28 @@ namespace RevBot.Data.Migrations.Postgres
                 CREATE TRIGGER closed_deal_account_periods_zones AFTER INSERT ON closed_deal_day_zones
                   REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION closed_deal_account_periods_zones();
 
-                -- The demo loader's rebuild (its triggers were off while it copied the deals).
+                -- The demo loader's rebuild (its triggers were off while it copied the deals). Emptied and filled with
+                -- its indexes dropped and made again afterwards: 450,000 rows at scale 100, where keeping both indexes
+                -- row by row took about twice the CPU (docs/benchmarks.md).
                 CREATE FUNCTION closed_deal_account_periods_rebuild() RETURNS void LANGUAGE plpgsql AS $$
+                DECLARE
+                  definitions text[];
+                  definition text;
+                  name text;
                 BEGIN
                   LOCK TABLE deals IN SHARE MODE;
-                  DELETE FROM closed_deal_account_periods;
+                  definitions := ARRAY(SELECT i.indexdef FROM pg_indexes i
+                                       WHERE i.schemaname = current_schema() AND i.tablename = 'closed_deal_account_periods');
+                  FOR name IN SELECT i.indexname FROM pg_indexes i
+                              WHERE i.schemaname = current_schema() AND i.tablename = 'closed_deal_account_periods' LOOP
+                    EXECUTE 'DROP INDEX ' || quote_ident(name);
+                  END LOOP;
+                  TRUNCATE closed_deal_account_periods;
                   INSERT INTO closed_deal_account_periods (time_zone, months, period, account_id, deals, amount)
                   SELECT * FROM closed_deal_account_periods_source;
+                  FOREACH definition IN ARRAY definitions LOOP
+                    EXECUTE definition;
+                  END LOOP;
                 END $$;
 
                 -- The zones already kept get their rows now (once, writers waiting).
