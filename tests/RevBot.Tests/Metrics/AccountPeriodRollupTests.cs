@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using RevBot.Core.Company;
@@ -64,6 +65,28 @@ public sealed class AccountPeriodRollupTests
         // A zone no longer kept is never read.
         await ExecuteAsync(conn, $"DELETE FROM closed_deal_day_zones WHERE time_zone = '{Zone}'");
         Assert.Equal(deals, await DescribeAsync(postgres, metric, period));
+    }
+
+    [Fact]
+    public async Task Accounts_tied_at_the_cut_all_come_back_and_the_label_picks_as_from_the_deals()
+    {
+        // Birch's 20,000 of Q4 becomes 30,000, Ember's: the second place is a tie, which the label breaks.
+        const string tie = "UPDATE deals SET amount = 30000 WHERE id = 'w2'";
+        await using var sqlite = await TestDatabase.CreateAsync(DbProvider.Sqlite);
+        await using (var db = sqlite.NewContext())
+        {
+            await RevenueDataset.SeedAsync(db);
+            await db.Database.ExecuteSqlRawAsync(tie, Ct);
+        }
+        var deals = await DescribeAsync(sqlite, "bookings", RevenueDataset.Q4_2026);
+        Assert.Contains("acc-birch|Birch=30000", deals);
+
+        await using var postgres = await RollupDatabase.SeededAsync();
+        await using var conn = await OpenAsync(postgres);
+        await ExecuteAsync(conn, tie);
+        Assert.Equal(deals, await DescribeAsync(postgres, "bookings", RevenueDataset.Q4_2026));
+        Assert.Equal(2L, await ScalarAsync<long>(conn,
+            $"SELECT count(*) FROM closed_deal_account_periods WHERE time_zone = '{Zone}' AND months = 3 AND period = '2026-10-01' AND amount = 30000"));
     }
 
     [Fact]
