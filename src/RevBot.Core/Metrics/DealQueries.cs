@@ -16,6 +16,7 @@ internal static class DealQueries
     public static async Task<Grouped<ClosedStats>> ClosedAsync(MetricContext context, Dimension? groupBy, ClosedDeals scope, CancellationToken ct)
     {
         if (await ClosedDayRollup.TryClosedAsync(context, groupBy, scope, ct) is { } rolledUp) return rolledUp;
+        if (await AccountPeriodRollup.TryClosedAsync(context, groupBy, scope, ct) is { } byAccount) return byAccount;
         var (select, p) = context.Select(From, DealDimensions.Of);
         select.Where(scope.StatusSql("d"));
         ClosedBetween(select, p, scope.FromUtc, scope.ToUtc);

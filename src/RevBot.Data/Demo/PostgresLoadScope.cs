@@ -88,6 +88,7 @@ internal sealed class PostgresLoadScope
         if (_tables.Contains(DemoTables.Deals.Name, StringComparer.Ordinal))
         {
             await MaintenanceStatements.ExecuteAsync(_connection, "SELECT closed_deal_days_rebuild()", "Rebuilding the closed-deal rollup", log, ct);
+            await MaintenanceStatements.ExecuteAsync(_connection, "SELECT closed_deal_account_periods_rebuild()", "Rebuilding the won deals per account and period", log, ct);
             await MaintenanceStatements.ExecuteAsync(_connection, "SELECT open_deal_groups_rebuild()", "Rebuilding the open-deal rollup", log, ct);
         }
         if (_tables.Contains(DemoTables.StageHistory.Name, StringComparer.Ordinal))

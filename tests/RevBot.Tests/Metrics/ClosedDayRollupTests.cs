@@ -24,6 +24,7 @@ public sealed class ClosedDayRollupTests
         await AssertMatchesAsync(conn, "after seeding");
         Assert.True(await ScalarAsync<long>(conn, "SELECT count(*) FROM closed_deal_days") > 0);
         Assert.True(await ScalarAsync<long>(conn, "SELECT count(DISTINCT dimension) FROM closed_deal_day_groups") == 5);
+        Assert.True(await ScalarAsync<long>(conn, "SELECT count(*) FROM closed_deal_account_periods") > 0);
 
         string[] writes =
         [
@@ -37,6 +38,8 @@ public sealed class ClosedDayRollupTests
             "UPDATE deals SET created_at = NULL WHERE id = 'w1'",
             "UPDATE deals SET closed_at = closed_at + interval '3 days'",
             "UPDATE deals SET status = 'open', closed_at = NULL WHERE id = 'q3a'",
+            "UPDATE deals SET status = 'open', closed_at = NULL WHERE id = 'w4'", // a won deal reopened, no account
+            "UPDATE deals SET status = 'lost' WHERE id = 'w2'",
             "UPDATE deals SET next_step = 'call them' WHERE status <> 'open'",
             "UPDATE deals SET product = 'Services' WHERE id = 'w2'",
             "UPDATE deals SET source = NULL WHERE id IN ('w3', 'l1')",
@@ -89,6 +92,7 @@ public sealed class ClosedDayRollupTests
         await using var conn = await OpenAsync(database);
         Assert.True(await ScalarAsync<long>(conn, "SELECT count(*) FROM closed_deal_days") > 100);
         Assert.True(await ScalarAsync<long>(conn, "SELECT count(*) FROM closed_deal_day_groups") > 100);
+        Assert.True(await ScalarAsync<long>(conn, "SELECT count(*) FROM closed_deal_account_periods") > 100);
         await AssertMatchesAsync(conn, "after the demo load");
     }
 
@@ -114,12 +118,24 @@ public sealed class ClosedDayRollupTests
             "SELECT sum(deals) FROM closed_deal_day_groups WHERE time_zone = 'UTC' AND dimension = 'industry' AND day = '2026-12-01' AND value = 'Aerospace'"));
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Reopening_an_accounts_only_won_deal_of_the_quarter_racing_a_close_leaves_the_rollup_right(bool reopenFirst)
+    {
+        // w1 is Apex's only won deal of Q4 2026: its row goes to nothing and is removed while o1's close adds to it.
+        await using var database = await RollupDatabase.SeededAsync();
+        await using var first = await RaceWithCloseAsync(database, "UPDATE deals SET status = 'open', closed_at = NULL WHERE id = 'w1'", "reopen", reopenFirst);
+        Assert.Equal(1L, await ScalarAsync<long>(first,
+            $"SELECT deals FROM closed_deal_account_periods WHERE time_zone = '{RevenueDataset.TimeZone}' AND months = 3 AND period = '2026-10-01' AND account_id = 'acc-apex'"));
+    }
+
     /// <summary>
-    /// Runs <paramref name="accountChange"/> and the close of an Apex deal on two connections, the one named first
+    /// Runs <paramref name="write"/> and the close of an Apex deal on two connections, the one named first (<paramref name="writeFirst"/>)
     /// holding its transaction open: the other must wait for it, so each side's trigger sees the other's row. Then the
     /// rollups must equal their definitions. Returns the first connection for the caller's own check.
     /// </summary>
-    private static async Task<NpgsqlConnection> RaceWithCloseAsync(TestDatabase database, string accountChange, string label, bool accountFirst)
+    private static async Task<NpgsqlConnection> RaceWithCloseAsync(TestDatabase database, string write, string label, bool writeFirst)
     {
         var first = await OpenAsync(database);
         await using var second = await OpenAsync(database);
@@ -127,15 +143,15 @@ public sealed class ClosedDayRollupTests
 
         await using (var tx = await first.BeginTransactionAsync(Ct))
         {
-            await ExecuteAsync(first, accountFirst ? accountChange : close);
-            var other = ExecuteAsync(second, accountFirst ? close : accountChange);
+            await ExecuteAsync(first, writeFirst ? write : close);
+            var other = ExecuteAsync(second, writeFirst ? close : write);
             await LockWaitAsync(database, second, other);
             Assert.False(other.IsCompleted, "the second write should wait for the first transaction");
             await tx.CommitAsync(Ct);
             await other;
         }
 
-        await AssertMatchesAsync(first, accountFirst ? $"{label}, then close" : $"close, then {label}");
+        await AssertMatchesAsync(first, writeFirst ? $"{label}, then close" : $"close, then {label}");
         return first;
     }
 
@@ -165,6 +181,7 @@ public sealed class ClosedDayRollupTests
     {
         await RollupDatabase.AssertMatchesAsync(conn, "closed_deal_days", "time_zone, day, status, type, region, segment, deals, amount, cycle_seconds, cycle_deals", when);
         await RollupDatabase.AssertMatchesAsync(conn, "closed_deal_day_groups", "time_zone, dimension, day, status, value, deals, amount, cycle_seconds, cycle_deals", when);
+        await RollupDatabase.AssertMatchesAsync(conn, "closed_deal_account_periods", "time_zone, months, period, account_id, deals, amount", when);
     }
 
     private static Task<decimal?> WinRateAsync(TestDatabase database, string zone, params (Dimension, string)[] filters) =>
