@@ -5,12 +5,14 @@ using RevBot.Data.Storage;
 namespace RevBot.Data.Demo;
 
 /// <summary>
-/// For the length of a bulk load inside one transaction: drops the foreign keys and secondary indexes of the loaded
-/// tables, then recreates them from their own catalog definitions, and suspends the tables' own triggers (rebuilding
-/// the rollups they keep afterwards). Checking a foreign key row by row costs far more
+/// For the length of a bulk load inside one transaction: drops the foreign keys, secondary indexes and triggers of the
+/// loaded tables, then recreates them from their own catalog definitions (rebuilding the rollups the triggers keep
+/// afterwards). Checking a foreign key row by row costs far more
 /// than one validating join at the end, and an index built once is cheaper than one grown row by row: even those led
 /// by the load order (account_id, deal_id), which only grow at their right edge, cost PostgreSQL 1.7 times the CPU
-/// kept during the load (1M activities: 4.0 s against 2.3 s with both built after; docs/benchmarks.md). Primary keys
+/// kept during the load (1M activities: 4.0 s against 2.3 s with both built after; docs/benchmarks.md). Triggers are
+/// dropped rather than disabled: PostgreSQL captures every copied row for a trigger's transition table even while the
+/// trigger is disabled (40% more CPU per inserted row, measured; docs/benchmarks.md). Primary keys
 /// stay, to catch duplicate ids at once. Everything is transactional, so a failed load leaves the schema as it was.
 /// Every statement here is a maintenance statement (<see cref="MaintenanceStatements"/>): untimed, and the long ones
 /// named on the log while they run.
@@ -20,6 +22,7 @@ internal sealed class PostgresLoadScope
     private readonly NpgsqlConnection _connection;
     private readonly List<(string Table, string Name, string Definition)> _foreignKeys = [];
     private readonly List<string> _indexes = [];
+    private readonly List<(string Table, string Name, string Definition, char Enabled)> _triggers = [];
     private string[] _tables = [];
 
     private PostgresLoadScope(NpgsqlConnection connection) => _connection = connection;
@@ -57,11 +60,23 @@ internal sealed class PostgresLoadScope
                 scope._indexes.Add(reader.GetString(1));
             }
         }
+        await using (var read = MaintenanceStatements.Command(
+            """
+            SELECT t.relname, g.tgname, pg_get_triggerdef(g.oid), g.tgenabled
+            FROM pg_trigger g JOIN pg_class t ON t.oid = g.tgrelid
+            WHERE NOT g.tgisinternal AND t.relnamespace = current_schema()::regnamespace AND t.relname = ANY(@tables)
+            ORDER BY t.relname, g.tgname
+            """, connection))
+        {
+            read.Parameters.AddWithValue("tables", tables);
+            await using var reader = await read.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct)) scope._triggers.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetChar(3)));
+        }
         foreach (var (table, name, _) in scope._foreignKeys)
             await scope.ExecuteAsync($"ALTER TABLE {Quote(table)} DROP CONSTRAINT {Quote(name)}", ct);
         foreach (var name in indexNames) await scope.ExecuteAsync($"DROP INDEX {Quote(name)}", ct);
         // Row triggers (deal_stage_history's left_at) would run once per copied row; the loaded rows carry their values.
-        foreach (var table in tables) await scope.ExecuteAsync($"ALTER TABLE {Quote(table)} DISABLE TRIGGER USER", ct);
+        foreach (var (table, name, _, _) in scope._triggers) await scope.ExecuteAsync($"DROP TRIGGER {Quote(name)} ON {Quote(table)}", ct);
         scope._tables = tables;
         return scope;
     }
@@ -69,11 +84,17 @@ internal sealed class PostgresLoadScope
     public async Task RestoreAsync(ILogger log, CancellationToken ct)
     {
         // Sorting for the index builds in memory rather than on disk; for this transaction only. The rollup rebuilds
-        // below group millions of rows (the cohort windows: a row per window and account): with the default 4 MB they
-        // sort on disk (scale 100 in psql: the cohort definition 47.7 s of the server's CPU, 40.0 s with 256 MB).
+        // below group millions of rows (the closed deals by day and dimension; the cohort windows' accounts that change
+        // inside a window, 2.4M pairs at scale 100): with the default 4 MB they sort or hash on disk.
         await ExecuteAsync("SET LOCAL maintenance_work_mem = '512MB'", ct);
         await ExecuteAsync("SET LOCAL work_mem = '256MB'", ct);
-        foreach (var table in _tables) await ExecuteAsync($"ALTER TABLE {Quote(table)} ENABLE TRIGGER USER", ct);
+        foreach (var (table, name, definition, enabled) in _triggers)
+        {
+            await ExecuteAsync(definition, ct);
+            // As it was: 'O' is enabled (the default); disabled, replica-only or always.
+            var state = enabled switch { 'D' => "DISABLE", 'R' => "ENABLE REPLICA", 'A' => "ENABLE ALWAYS", _ => null };
+            if (state is not null) await ExecuteAsync($"ALTER TABLE {Quote(table)} {state} TRIGGER {Quote(name)}", ct);
+        }
         await MaintenanceStatements.StepAsync($"Rebuilding {_indexes.Count} indexes and checking {_foreignKeys.Count} foreign keys", log, async () =>
         {
             // One line each with --verbose.

@@ -46,6 +46,9 @@ public sealed class SubscriptionRollupTests
             "UPDATE subscriptions SET end_date = '2027-04-01' WHERE id = 'sub-birch-bridge'",
             "DELETE FROM subscriptions WHERE id = 'sub-birch-bridge'",
             "INSERT INTO subscriptions (id, account_id, product, mrr, start_date, end_date) VALUES ('sub-apex-old', 'acc-apex', 'Platform', 70, '2019-01-01', '2019-02-01')",
+            // A credit (negative MRR) and a free row: an account's MRR may fall below zero or stay at it while active.
+            "INSERT INTO subscriptions (id, account_id, product, mrr, start_date, end_date) VALUES ('sub-cobalt-credit', 'acc-cobalt', 'Platform', -400, '2026-06-01', '2026-08-15')",
+            "INSERT INTO subscriptions (id, account_id, product, mrr, start_date) VALUES ('sub-delta-free', 'acc-delta', 'Analytics', 0, '2026-03-01')",
             """
             INSERT INTO subscriptions (id, account_id, product, mrr, start_date, end_date) VALUES
               ('sub-ember-old', 'acc-ember', 'Platform', 20, '2019-03-01', '2019-04-01'),
@@ -173,6 +176,14 @@ public sealed class SubscriptionRollupTests
     private static async Task AssertMatchesAsync(NpgsqlConnection conn, string when)
     {
         await RollupDatabase.AssertMatchesAsync(conn, "cohort_window_stats", "d0, d1, region, segment, accounts, m0, m1, kept, churned", when);
+        // What the demo load's rebuild and a new window's fill compute instead of the definition (CohortWindowsSwept).
+        var swept = await ScalarAsync<long>(conn, """
+            WITH s AS (SELECT * FROM cohort_window_stats_swept(ARRAY(SELECT d0 FROM cohort_windows ORDER BY d0, d1),
+                                                               ARRAY(SELECT d1 FROM cohort_windows ORDER BY d0, d1)))
+            SELECT count(*) FROM ((SELECT * FROM s EXCEPT ALL SELECT * FROM cohort_window_stats_source)
+                                  UNION ALL (SELECT * FROM cohort_window_stats_source EXCEPT ALL SELECT * FROM s)) x
+            """);
+        Assert.True(swept == 0, $"{swept} rows of cohort_window_stats_swept differ from the definition {when}.");
         await RollupDatabase.AssertMatchesAsync(conn, "subscription_mrr_days", "day, region, segment, product, subscriptions, mrr", when);
         await RollupDatabase.AssertMatchesAsync(conn, "customer_days", "day, region, segment, accounts", when);
     }

@@ -753,7 +753,7 @@ namespace RevBot.Data.Migrations.Postgres
                         .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("text")
                         .HasColumnName("name_fold")
-                        .HasComputedColumnSql("translate(lower(name), 'àáâãäåāăąèéêëēĕėęěìíîïĩīĭįıòóôõöøōŏőùúûüũūŭůűųñńňçćčýÿśšźžżł', 'aaaaaaaaaeeeeeeeeeiiiiiiiiiooooooooouuuuuuuuuunnncccyysszzzl')", true);
+                        .HasComputedColumnSql("CASE WHEN lower(name) ~ '^[ -~]*$' THEN lower(name) ELSE translate(lower(name), 'àáâãäåāăąèéêëēĕėęěìíîïĩīĭįıòóôõöøōŏőùúûüũūŭůűųñńňçćčýÿśšźžżł', 'aaaaaaaaaeeeeeeeeeiiiiiiiiiooooooooouuuuuuuuuunnncccyysszzzl') END", true);
 
                     b.Property<int?>("OwnerId")
                         .HasColumnType("integer")
@@ -1018,7 +1018,7 @@ namespace RevBot.Data.Migrations.Postgres
                         .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("text")
                         .HasColumnName("name_fold")
-                        .HasComputedColumnSql("translate(lower(name), 'àáâãäåāăąèéêëēĕėęěìíîïĩīĭįıòóôõöøōŏőùúûüũūŭůűųñńňçćčýÿśšźžżł', 'aaaaaaaaaeeeeeeeeeiiiiiiiiiooooooooouuuuuuuuuunnncccyysszzzl')", true);
+                        .HasComputedColumnSql("CASE WHEN lower(name) ~ '^[ -~]*$' THEN lower(name) ELSE translate(lower(name), 'àáâãäåāăąèéêëēĕėęěìíîïĩīĭįıòóôõöøōŏőùúûüũūŭůűųñńňçćčýÿśšźžżł', 'aaaaaaaaaeeeeeeeeeiiiiiiiiiooooooooouuuuuuuuuunnncccyysszzzl') END", true);
 
                     b.Property<string>("NextStep")
                         .HasMaxLength(500)
