@@ -14,7 +14,7 @@ namespace RevBot.Data.Migrations.Postgres
     /// "The cohort windows swept").
     /// </summary>
     [DbContext(typeof(PostgresRevBotDb))]
-    [Migration("20261208030000_CohortWindowsSwept")]
+    [Migration("20261208030500_CohortWindowsSwept")]
     public partial class CohortWindowsSwept : Migration
     {
         /// <inheritdoc />
