@@ -76,9 +76,13 @@ internal static class AskLoad
         var gcBefore = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
         var pauseBefore = GC.GetTotalPauseDuration();
         using var sampler = new Sampler();
+        var pgBefore = await BackendCpu.ReadAsync(target);
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var run = Stopwatch.StartNew();
         var samples = await RunClientsAsync(http, mix, asOf, clients, TimeSpan.FromSeconds(seconds));
         var elapsed = run.Elapsed.TotalSeconds;
+        var processCpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds;
+        var pgCpu = BackendCpu.Between(pgBefore, await BackendCpu.ReadAsync(target));
         var loadEnd = LoadAverage();
         var (rss, peakRss, threads, queued) = sampler.Stop();
         await host.StopAsync();
@@ -104,6 +108,9 @@ internal static class AskLoad
         foreach (var failed in samples.Where(s => s.Problem is not null).GroupBy(s => s.Problem).Take(5))
             Console.WriteLine($"failed ×{failed.Count()}: {failed.Key}");
         Console.WriteLine();
+        // CPU per question does not depend on the machine's load as the latencies do (the clients' share is in the process's).
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"CPU per answered question: this process (host and clients) {processCpu / Math.Max(1, ok.Count):F2} ms, PostgreSQL backends {pgCpu / Math.Max(1, ok.Count):F2} ms"));
         Console.WriteLine($"load average (1/5/15 min): {loadBefore} before start, {loadStart} at the timed run's start, {loadEnd} at its end");
         return samples.Count == ok.Count ? 0 : 1;
     }

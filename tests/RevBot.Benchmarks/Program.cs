@@ -56,6 +56,8 @@ if (args.Length >= 1 && args[0] == "ask-load") return await ImageEnvironment.Run
 //   ask-trace <PostgreSQL target> <as-of YYYY-MM-DD> <only the questions containing this text>: every statement one question sends
 if (args.Length >= 4 && args[0] == "ask-trace")
     return await AskTrace.RunAsync(args[1], DateOnly.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture), args[3]);
+//   ask-loop <PostgreSQL target> <as-of YYYY-MM-DD> <asks> <text of the question> [--pause]: one question N times, wall and CPU per ask
+if (args.Length >= 1 && args[0] == "ask-loop") return await AskLoop.RunAsync(args);
 //   forecast <database target> [as-of YYYY-MM-DD] [iterations] [writes]   (writes: also change three open deals' amounts)
 if (args.Length >= 2 && args[0] == "forecast")
 {

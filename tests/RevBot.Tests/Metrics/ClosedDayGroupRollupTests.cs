@@ -67,6 +67,32 @@ public sealed class ClosedDayGroupRollupTests
         Assert.Equal(deals, Describe(await ResultAsync(postgres, metric, RevenueDataset.Q4_2026, Zone, groupBy, filters)));
     }
 
+    public static TheoryData<string, int> RankedByTeam => new()
+    {
+        { "bookings", 1 },
+        { "bookings", 10 },
+        { "deals_won", 1 },
+        { "lost_amount", 1 },
+        { "win_rate", 1 },
+    };
+
+    /// <summary>A ranked breakdown by team sums the rollup's rows per owner first, then the owners' groups per team.</summary>
+    [Theory]
+    [MemberData(nameof(RankedByTeam))]
+    public async Task A_ranked_breakdown_by_team_reads_the_rollup_and_gets_the_deals_answer(string metric, int top)
+    {
+        await using var sqlite = await TestDatabase.CreateAsync(DbProvider.Sqlite);
+        await using (var db = sqlite.NewContext()) await RevenueDataset.SeedAsync(db);
+        var deals = Describe(await ResultAsync(sqlite, metric, RevenueDataset.Q4_2026, Zone, Dimension.Team, top));
+        Assert.Contains("|", deals);
+
+        await using var postgres = await RollupDatabase.SeededAsync();
+        Assert.Equal(deals, Describe(await ResultAsync(postgres, metric, RevenueDataset.Q4_2026, Zone, Dimension.Team, top)));
+        await using var conn = await OpenAsync(postgres);
+        await ExecuteAsync(conn, "UPDATE closed_deal_day_groups SET deals = deals + CASE status WHEN 'won' THEN 100 ELSE 1 END, amount = amount + 1000");
+        Assert.NotEqual(deals, Describe(await ResultAsync(postgres, metric, RevenueDataset.Q4_2026, Zone, Dimension.Team, top)));
+    }
+
     [Fact]
     public async Task A_question_on_two_dimensions_reads_the_deals()
     {

@@ -40,14 +40,18 @@ internal static class RollupDatabase
         (await ResultAsync(database, metric, period, zone, null, filters)).Total.Value;
 
     /// <summary>A metric's total and breakdown as the engine computes them on the dataset's as-of day, in <paramref name="zone"/>.</summary>
-    public static async Task<MetricResult> ResultAsync(TestDatabase database, string metric, Period period, string zone, Dimension? groupBy, params (Dimension, string)[] filters)
+    public static Task<MetricResult> ResultAsync(TestDatabase database, string metric, Period period, string zone, Dimension? groupBy, params (Dimension, string)[] filters) =>
+        ResultAsync(database, metric, period, zone, groupBy, null, filters);
+
+    /// <summary>As above, with the breakdown ranked and cut to its first <paramref name="top"/> groups in the database, as an answer's table is.</summary>
+    public static async Task<MetricResult> ResultAsync(TestDatabase database, string metric, Period period, string zone, Dimension? groupBy, int? top, params (Dimension, string)[] filters)
     {
         await using var db = database.NewContext();
         var tz = TimeZoneInfo.FindSystemTimeZoneById(zone);
         var now = TimeZoneInfo.ConvertTimeToUtc(RevenueDataset.AsOf.ToDateTime(new TimeOnly(12, 0)), tz);
         var clock = new CompanyClock(new FakeTimeProvider(new DateTimeOffset(now, TimeSpan.Zero)), tz);
         var engine = new MetricEngine(db, Options.Create(new CompanyOptions { TimeZone = zone }), clock);
-        return await engine.EvaluateAsync(new MetricQuery(metric, period, filters.ToDictionary(f => f.Item1, f => f.Item2), groupBy), Ct);
+        return await engine.EvaluateAsync(new MetricQuery(metric, period, filters.ToDictionary(f => f.Item1, f => f.Item2), groupBy) { Top = top }, Ct);
     }
 
     public static async Task<NpgsqlConnection> OpenAsync(TestDatabase database)

@@ -14,7 +14,19 @@ internal sealed record DimensionSql(string Key, string? Label, IReadOnlyList<str
     /// text (3× faster per rep at scale 100).
     /// </summary>
     public NamedAfter? Named { get; init; }
+
+    /// <summary>
+    /// For a dimension read through another one's rows (a team through its owners' rows in a rollup): the rows are
+    /// first summed per <see cref="OwnerFirst"/>, then those few groups joined and summed again per this dimension's
+    /// key, instead of joining every row (a quarter by team: 25,000 owner-day rows joined against 220 owner groups).
+    /// Only for aggregates that are sums (a sum of the sums is the sum).
+    /// </summary>
+    public PreGrouped? OwnerFirst { get; init; }
 }
+
+/// <param name="Column">The column the rows are summed per first (<c>c.value</c>), named <c>o.value</c> after.</param>
+/// <param name="Joins">The joins the dimension's key needs over the pre-grouped rows <c>o</c>.</param>
+internal sealed record PreGrouped(string Column, IReadOnlyList<string> Joins);
 
 /// <param name="Id">The id to group by, on the row or a join in <paramref name="InnerJoins"/>.</param>
 /// <param name="Table">The table the id names a row of, joined as <c>n</c> after grouping.</param>
@@ -33,5 +45,14 @@ internal sealed record NamedAfter(string Id, IReadOnlyList<string> InnerJoins, s
     /// id: a subquery per group kept, where a join would read the whole table for a hundred groups.
     /// </summary>
     public string Lookup(string expression) =>
-        expression.StartsWith("n.", StringComparison.Ordinal) ? $"(SELECT {expression} FROM {Table} n WHERE n.id = x.group_id)" : expression;
+        expression.StartsWith("n.", StringComparison.Ordinal) ? $"(SELECT {expression} FROM {Table} n WHERE n.id = {GroupId})" : expression;
+
+    /// <summary>
+    /// The type the grouped id is cast to when it names the row (<c>int</c> for a rollup's owner, kept as text in
+    /// <c>c.value</c>): grouping by the text and casting once per group is cheaper than casting every row.
+    /// </summary>
+    public string? IdCast { get; init; }
+
+    /// <summary>The grouped id as the named table's id.</summary>
+    public string GroupId => IdCast is null ? "x.group_id" : $"x.group_id::{IdCast}";
 }

@@ -14,11 +14,14 @@ internal sealed class RollupColumns(params Dimension[] kept)
     public static readonly DimensionSql OwnerValue = DealDimensions.Of(Dimension.Owner) with
     {
         Joins = [OwnerJoin],
-        Named = new("c.value::int", [], "users", "n.email", "n.name"),
+        Named = new("c.value", [], "users", "n.email", "n.name") { IdCast = "int" },
     };
 
-    /// <summary>A team read as its owners' rows.</summary>
-    public static readonly DimensionSql TeamValue = new("u.team", null, [OwnerJoin]);
+    /// <summary>A team read as its owners' rows: a breakdown sums them per owner first, then per the owners' teams.</summary>
+    public static readonly DimensionSql TeamValue = new("u.team", null, [OwnerJoin])
+    {
+        OwnerFirst = new("c.value", ["LEFT JOIN users u ON u.id = o.value::int"]),
+    };
 
     public bool Cover(MetricContext context, Dimension? groupBy) =>
         (groupBy is not { } g || kept.Contains(g)) && context.Filters.Keys.Concat(context.Conditions.Sets.Keys).All(kept.Contains)

@@ -37,7 +37,7 @@ internal static class SqlGrouping
         {
             select.Join(named.InnerJoins);
             var inner = select.ToSql($"{named.Id} AS group_id, {aggregates}", having is null ? "GROUP BY 1" : $"GROUP BY 1 HAVING {having}");
-            sql = $"SELECT {named.Key} AS group_key, {named.Label} AS group_label, x.* FROM ({inner}) x LEFT JOIN {named.Table} n ON n.id = x.group_id";
+            sql = $"SELECT {named.Key} AS group_key, {named.Label} AS group_label, x.* FROM ({inner}) x LEFT JOIN {named.Table} n ON n.id = {named.GroupId}";
             offset = 3;
         }
         else
@@ -87,6 +87,17 @@ internal static class SqlGrouping
             // off costs two round trips, so only there.
             jit = !n.ManyGroups;
         }
+        else if (groupBy.OwnerFirst is { } first)
+        {
+            // Summed per owner, then the owners' groups per team: the sum of the sums, literals (a metric's unused
+            // columns, "0") kept as they are so every column reads as before.
+            if (columns.FirstOrDefault(c => !IsLiteral(c) && !c.StartsWith("SUM(", StringComparison.Ordinal)) is { } notSum)
+                throw new InvalidOperationException($"Summed per owner first, {notSum} would not be its own sum.");
+            var pre = select.ToSql($"{first.Column} AS value, {named}", "GROUP BY 1");
+            var resummed = string.Join(", ", columns.Select((c, i) => IsLiteral(c) ? $"{c} AS c{i}" : $"SUM(o.c{i}) AS c{i}"));
+            var joins = string.Join(" ", first.Joins);
+            sql = $"WITH g AS (SELECT NULLIF({groupBy.Key}, '') AS group_key, {groupBy.LabelOrKey} AS group_label, {resummed} FROM ({pre}) o {joins} GROUP BY 1, 2) SELECT x.*, t.* {rest}";
+        }
         else
         {
             select.Join(groupBy.Joins);
@@ -102,6 +113,8 @@ internal static class SqlGrouping
             ? new Grouped<T>(empty, groups) { GroupCount = 0 }
             : new Grouped<T>(rows[0].Total, groups) { GroupCount = checked((int)rows[0].Count) };
     }
+
+    private static bool IsLiteral(string column) => column.All(char.IsAsciiDigit);
 
     /// <summary>The comma-separated expressions of a select list, split at the commas outside parentheses.</summary>
     internal static List<string> SplitColumns(string list)
