@@ -54,6 +54,21 @@ public class AlertsDatabase : IAsyncDisposable
         return findings;
     }
 
+    /// <summary>The lines the digests' shared scan keeps (<see cref="Core.Alerts.Feeds.AlertFindingsCache"/>), filled as a digest's stalled-deals section would.</summary>
+    public async Task<IReadOnlyList<Core.Alerts.Feeds.AlertDigestLine>> DigestLinesAsync(DbProvider provider, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var database = await _databases.GetAsync(provider);
+        var values = new Dictionary<string, string?> { ["Company:TimeZone"] = "UTC" };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) values[key] = value;
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+        await using var services = new ServiceCollection().AddRevBotCore(configuration).AddRevBotData(database.Target).BuildServiceProvider();
+        await using var scope = services.CreateAsyncScope();
+        var request = new Core.Digests.DigestFeedRequest(Core.Digests.DigestKind.Sales, AlertDataset.AsOf, new Dictionary<Core.Metrics.Dimension, string>(), "en", 5);
+        var feed = scope.ServiceProvider.GetServices<Core.Digests.IDigestFeed>().Single(f => f.Section == Core.Digests.DigestSectionIds.StalledDeals);
+        await feed.ReadAsync(request, TestContext.Current.CancellationToken);
+        return await services.GetRequiredService<Core.Alerts.Feeds.AlertFindingsCache>().GetAsync(AlertDataset.AsOf, "en", () => throw new InvalidOperationException("the digest's scan was not kept"));
+    }
+
     /// <summary>Asks a question through <see cref="Core.Conversation.AskService"/> as of <see cref="AlertDataset.AsOf"/>, with the host's services.</summary>
     public async Task<Core.Answers.Answer> AskAsync(DbProvider provider, string question, string? email = null, IReadOnlyDictionary<string, string?>? settings = null)
     {

@@ -20,11 +20,15 @@ public sealed record AlertGroupValue(AlertAudience Audience, string Language, in
         Total.ToString(CultureInfo.InvariantCulture), Target is { } t ? Base36(t) : "*", string.Join(',', Ids.Select(Base36)));
 
     /// <summary>How many of <paramref name="ids"/> (in order) one value can list and still fit.</summary>
-    public static int Fits(IReadOnlyList<long> ids, string language, int total)
+    public static int Fits(IReadOnlyList<long> ids, string language, int total) =>
+        Fits(ids, language, total, ids?.DefaultIfEmpty().Max() ?? throw new ArgumentNullException(nameof(ids)));
+
+    /// <summary>The same when <paramref name="ids"/> are only the first of the group's and <paramref name="maxId"/> the largest of all.</summary>
+    public static int Fits(IReadOnlyList<long> ids, string language, int total, long maxId)
     {
         ArgumentNullException.ThrowIfNull(ids);
         var room = MaxLength - new AlertGroupValue(AlertAudience.Person, language, total, null, []).Encode().Length;
-        var longest = ids.Count == 0 ? 0 : ids.Max(i => Base36(i).Length);
+        var longest = ids.Count == 0 ? 0 : Base36(maxId).Length;
         var n = 0;
         for (var used = 0; n < ids.Count; n++)
         {

@@ -7,7 +7,7 @@ namespace RevBot.Core.Alerts.Delivery;
 
 /// <summary>
 /// A newly subscribed channel's first delivery: one message, not one per alert. Per kind: how many and their total
-/// (amount for deals, ARR for accounts), the top 5 (deals by amount, accounts by score) with their facts, and a "See
+/// (amount for deals, ARR for accounts), the top 5 (deals by amount, accounts by score; ties by name, then as the messages list them) with their facts, and a "See
 /// all" button that asks RevBot the list question for the subscription ("stalled deals in EMEA over 50000"). It has
 /// no Snooze/Dismiss buttons: the owners act from their own direct messages or from the list.
 /// </summary>
@@ -15,28 +15,27 @@ internal static class AlertFirstSummary
 {
     public const int Top = 5;
 
-    public static Reply Build(IReadOnlyList<AlertSubject> matching, IReadOnlyList<AlertSubscription> subscriptions, string language, string currency)
+    public static Reply Build(IReadOnlyList<AlertSubject> matching, IReadOnlyList<AlertSubscription> subscriptions, string language, string currency) =>
+        Build(AlertTally.Of(matching), subscriptions, language, currency);
+
+    /// <summary>The summary from a tally of the matching subjects (<see cref="AlertRouter"/> keeps one per channel as the alerts stream in).</summary>
+    public static Reply Build(AlertTally matching, IReadOnlyList<AlertSubscription> subscriptions, string language, string currency)
     {
         var t = new AlertText(language, currency);
         var parts = new List<string>();
         var actions = new List<ReplyAction>();
         foreach (var kind in new[] { AlertKind.StalledDeal, AlertKind.ChurnRisk, AlertKind.Expansion })
         {
-            var mine = matching.Where(s => s.Kind == kind).ToList();
-            if (mine.Count == 0) continue;
-            var stalled = kind == AlertKind.StalledDeal;
-            var total = t.Money(mine.Sum(s => s.Details?.Amount ?? 0));
+            if (matching.Kind(kind) is not (var count, var amount, var top)) continue;
+            var total = t.Money(amount);
             var (one, other, topBy) = kind switch
             {
                 AlertKind.StalledDeal => (nameof(Catalog.AlertFirstStalledOne), nameof(Catalog.AlertFirstStalledOther), nameof(Catalog.AlertFirstTopStalled)),
                 AlertKind.Expansion => (nameof(Catalog.ExpansionFirstOne), nameof(Catalog.ExpansionFirstOther), nameof(Catalog.ExpansionFirstTop)),
                 _ => (nameof(Catalog.AlertFirstChurnOne), nameof(Catalog.AlertFirstChurnOther), nameof(Catalog.AlertFirstTopChurn)),
             };
-            var head = t.Get(mine.Count == 1 ? one : other, Formats.Number(mine.Count, language), total);
-            var top = (stalled
-                ? mine.OrderByDescending(s => s.Details?.Amount ?? 0)
-                : mine.OrderByDescending(s => s.Score ?? 0).ThenByDescending(s => s.Details?.Amount ?? 0)).ThenBy(s => s.Name, StringComparer.Ordinal).Take(Top).ToList();
-            var lead = mine.Count > Top ? " " + t.Get(topBy, Top) : "";
+            var head = t.Get(count == 1 ? one : other, Formats.Number(count, language), total);
+            var lead = count > Top ? " " + t.Get(topBy, Top) : "";
             parts.Add(head + lead + "\n" + string.Join('\n', top.Select(s => AlertRows.Bullet(s, s.Name, language))));
             if (SeeAll(kind, subscriptions, language) is { } question)
                 actions.Add(new ReplyAction(DigestReplies.AskAction,
@@ -45,7 +44,7 @@ internal static class AlertFirstSummary
                         AlertKind.StalledDeal => nameof(Catalog.AlertSeeAllStalled),
                         AlertKind.Expansion => nameof(Catalog.AlertSeeAllExpansion),
                         _ => nameof(Catalog.AlertSeeAllChurn),
-                    }, Formats.Number(mine.Count, language)), question));
+                    }, Formats.Number(count, language)), question));
         }
         return new Reply
         {

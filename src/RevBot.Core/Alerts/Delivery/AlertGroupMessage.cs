@@ -15,12 +15,16 @@ namespace RevBot.Core.Alerts.Delivery;
 internal static class AlertGroupMessage
 {
     /// <summary>The message as delivery first writes it.</summary>
-    public static Reply First(IReadOnlyList<AlertSubject> subjects, AlertAudience audience, AlertOptions settings, string language)
+    public static Reply First(IReadOnlyList<AlertSubject> subjects, AlertAudience audience, AlertOptions settings, string language) =>
+        First(AlertList.Of(subjects), audience, settings, language);
+
+    /// <summary>The same from the first subjects only (at least <see cref="AlertOptions.MaxPerMessage"/> of them, when there are as many).</summary>
+    public static Reply First(AlertList subjects, AlertAudience audience, AlertOptions settings, string language)
     {
-        var ids = subjects.Select(s => s.AlertIds[0]).ToList();
-        var room = Math.Min(settings.MaxPerMessage, AlertGroupValue.Fits(ids, language, subjects.Count));
-        var group = new AlertGroupValue(audience, language, subjects.Count, null, [.. ids.Take(room)]);
-        return Build([.. subjects.Take(room).Select((s, i) => (s, ids[i]))], group, settings, null);
+        var ids = subjects.First.Select(s => s.AlertIds[0]).ToList();
+        var room = Math.Min(settings.MaxPerMessage, AlertGroupValue.Fits(ids, language, subjects.Total, subjects.MaxId));
+        var group = new AlertGroupValue(audience, language, subjects.Total, null, [.. ids.Take(room)]);
+        return Build([.. subjects.First.Take(room).Select((s, i) => (s, ids[i]))], group, settings, null);
     }
 
     /// <summary>

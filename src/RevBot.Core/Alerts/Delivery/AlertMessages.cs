@@ -17,13 +17,19 @@ internal static class AlertMessages
     public static Reply ForChannel(AlertSubject subject, AlertOptions settings, string language) => Card([subject], settings, null, actions: true, language);
 
     /// <summary>A person's alerts of one scan: a single alert's own card, or one grouped message.</summary>
-    public static Reply ForPerson(IReadOnlyList<AlertSubject> subjects, AlertOptions settings, string language) => subjects.Count == 1
-        ? Card(subjects, settings, null, actions: true, language)
+    public static Reply ForPerson(IReadOnlyList<AlertSubject> subjects, AlertOptions settings, string language) =>
+        ForPerson(AlertList.Of(subjects), settings, language);
+
+    public static Reply ForPerson(AlertList subjects, AlertOptions settings, string language) => subjects.Total == 1
+        ? Card(subjects.First, settings, null, actions: true, language)
         : AlertGroupMessage.First(subjects, AlertAudience.Person, settings, language);
 
     /// <summary>A channel's new alerts of one scan: one card, a single alert's own when there is only one.</summary>
-    public static Reply ForChannelScan(IReadOnlyList<AlertSubject> subjects, AlertOptions settings, string language) => subjects.Count == 1
-        ? ForChannel(subjects[0], settings, language)
+    public static Reply ForChannelScan(IReadOnlyList<AlertSubject> subjects, AlertOptions settings, string language) =>
+        ForChannelScan(AlertList.Of(subjects), settings, language);
+
+    public static Reply ForChannelScan(AlertList subjects, AlertOptions settings, string language) => subjects.Total == 1
+        ? ForChannel(subjects.First[0], settings, language)
         : AlertGroupMessage.First(subjects, AlertAudience.Channel, settings, language);
 
     /// <summary>
@@ -55,17 +61,21 @@ internal static class AlertMessages
     ];
 
     /// <summary>Past a channel's hourly cap: the names only, so nothing is silently dropped.</summary>
-    public static Reply Summary(IReadOnlyList<AlertSubject> rest, bool afterOthers, string language)
+    public static Reply Summary(IReadOnlyList<AlertSubject> rest, bool afterOthers, string language) => Summary(AlertList.Of(rest), afterOthers, language);
+
+    /// <summary>How many the summary names; the rest are counted.</summary>
+    public const int Named = 5;
+
+    public static Reply Summary(AlertList rest, bool afterOthers, string language)
     {
-        const int Named = 5;
-        var names = string.Join(", ", rest.Take(Named).Select(s => s.Name));
-        var more = rest.Count > Named ? $", {AndMore(rest.Count - Named, language)}" : "";
+        var names = string.Join(", ", rest.First.Take(Named).Select(s => s.Name));
+        var more = rest.Total > Named ? $", {AndMore(rest.Total - Named, language)}" : "";
         return new Reply
         {
             Kind = ReplyKind.Card,
-            Title = rest.Count == 1
+            Title = rest.Total == 1
                 ? Texts.Get(language, afterOthers ? nameof(Catalog.AlertAndMoreTitleOne) : nameof(Catalog.AlertMoreTitleOne))
-                : Texts.Get(language, afterOthers ? nameof(Catalog.AlertAndMoreTitle) : nameof(Catalog.AlertMoreTitle), Formats.Number(rest.Count, language)),
+                : Texts.Get(language, afterOthers ? nameof(Catalog.AlertAndMoreTitle) : nameof(Catalog.AlertMoreTitle), Formats.Number(rest.Total, language)),
             Text = Texts.Get(language, nameof(Catalog.AlertCapText), names, more),
         };
     }

@@ -23,36 +23,59 @@ public sealed class AlertRouter(RevBotDb db, IOptions<AlertOptions> options, IOp
 {
     public const string OutboxKind = "alert";
 
-    public async Task<int> RouteAsync(DateTime now, CancellationToken ct)
+    /// <summary>Alerts read per page (<see cref="AlertSubjects.PagesAsync"/>): what a scan found is routed in the memory of one page.</summary>
+    internal const int PageSize = 2_000;
+
+    public async Task<int> RouteAsync(DateTime now, CancellationToken ct) => await RouteAsync(now, PageSize, ct);
+
+    internal async Task<int> RouteAsync(DateTime now, int pageSize, CancellationToken ct)
     {
         var settings = options.Value;
-        var pending = await AlertSubjects.PendingAsync(db, ct);
         var subscriptions = await db.AlertSubscriptions.AsNoTracking().Where(s => s.Active).ToListAsync(ct);
         // A channel whose subscription came after the last scan (or on a database never scanned) is new: it gets one summary.
         var lastScan = await db.AlertScanRuns.MaxAsync(r => (DateTime?)r.StartedAt, ct);
         var channels = subscriptions.GroupBy(s => (s.Platform, s.ChannelId))
             .Select(g => (g.Key.Platform, g.Key.ChannelId, Subscriptions: g.ToList(), Fresh: lastScan is null || g.Any(s => s.CreatedAt > lastScan))).ToList();
         var anyFresh = channels.Any(c => c.Fresh);
-        if (pending.Count == 0 && !anyFresh) return 0;
+        if (!anyFresh && !await db.Alerts.AnyAsync(a => a.State == AlertState.Open && a.NotifiedAt == null, ct)) return 0;
 
-        // The open ones are read only for a new channel's summary; the pending ones are among them.
-        var pool = anyFresh ? await AlertSubjects.OpenAsync(db, ct) : pending;
-        var facts = await AlertSubjectFactsQuery.ForAsync(db, pool, now, clock.Today, company.Value.Currency, ct);
-        pool = [.. (await AlertSubjects.WithDetailsAsync(db, pool, facts, ct)).OrderBy(s => s.Kind).ThenByDescending(s => s.Details?.Amount ?? 0).ThenBy(s => s.SubjectId, StringComparer.Ordinal)];
-        var waiting = pending.Select(s => (s.Kind, s.SubjectId)).ToHashSet();
-        var subjects = anyFresh ? pool.Where(s => waiting.Contains((s.Kind, s.SubjectId))).ToList() : pool;
-
-        var messages = await ToPeopleAsync(subjects, settings, now, ct);
-        foreach (var (platform, channelId, subs, fresh) in channels)
+        // Each reader's message is tallied as the pages stream in (its first subjects in order, how many in all), never
+        // the whole list: a first scan routes every alert it found. The open ones are read only for a new channel's
+        // summary; the pending ones are among them.
+        var first = Math.Max(settings.MaxPerMessage, AlertMessages.Named);
+        var people = new Dictionary<string, AlertTally>(StringComparer.OrdinalIgnoreCase);
+        var tallies = channels.Select(_ => new AlertTally(first)).ToList();
+        await foreach (var page in AlertSubjects.PagesAsync(db, onlyPending: !anyFresh, pageSize, ct))
         {
+            var facts = await AlertSubjectFactsQuery.ForAsync(db, page.Subjects, now, clock.Today, company.Value.Currency, ct);
+            foreach (var s in await AlertSubjects.WithDetailsAsync(db, page.Subjects, facts, ct))
+            {
+                var waiting = page.Pending.Contains((s.Kind, s.SubjectId));
+                if (waiting)
+                {
+                    foreach (var email in s.Recipients)
+                    {
+                        if (!people.TryGetValue(email, out var tally)) people[email] = tally = new AlertTally(first);
+                        tally.Add(s);
+                    }
+                }
+                if (!facts.TryGetValue((s.Kind, s.SubjectId), out var f)) continue;
+                for (var i = 0; i < channels.Count; i++)
+                    if ((waiting || channels[i].Fresh) && channels[i].Subscriptions.Any(sub => AlertFilter.Matches(sub, s.Kind, f))) tallies[i].Add(s);
+            }
+        }
+
+        var messages = await ToPeopleAsync(people, settings, now, ct);
+        for (var i = 0; i < channels.Count; i++)
+        {
+            var (platform, channelId, subs, fresh) = channels[i];
             var language = Texts.LanguageOf(subs.MaxBy(s => s.CreatedAt)!.Language);
-            var matching = (fresh ? pool : subjects)
-                .Where(s => facts.TryGetValue((s.Kind, s.SubjectId), out var f) && subs.Any(sub => AlertFilter.Matches(sub, s.Kind, f))).ToList();
-            if (matching.Count == 0) continue;
+            var matching = tallies[i].All;
+            if (matching.Total == 0) continue;
             messages++;
             if (fresh)
             {
-                Add(language, platform, channelId, null, AlertFirstSummary.Build(matching, subs, language, company.Value.Currency), now, now);
+                Add(language, platform, channelId, null, AlertFirstSummary.Build(tallies[i], subs, language, company.Value.Currency), now, now);
                 continue;
             }
             var hourAgo = now.AddHours(-1);
@@ -66,11 +89,11 @@ public sealed class AlertRouter(RevBotDb db, IOptions<AlertOptions> options, IOp
     }
 
     /// <summary>Each recipient one direct message for all their subjects, held through their quiet hours, without the kinds they muted.</summary>
-    private async Task<int> ToPeopleAsync(List<AlertSubject> subjects, AlertOptions settings, DateTime now, CancellationToken ct)
+    private async Task<int> ToPeopleAsync(Dictionary<string, AlertTally> people, AlertOptions settings, DateTime now, CancellationToken ct)
     {
-        if (subjects.Count == 0) return 0;
+        if (people.Count == 0) return 0;
         var messages = 0;
-        var emails = subjects.SelectMany(s => s.Recipients).Select(e => e.ToLowerInvariant()).Distinct().ToList();
+        var emails = people.Keys.Select(e => e.ToLowerInvariant()).Distinct().ToList();
         var users = await db.Users.AsNoTracking().Where(u => emails.Contains(u.Email.ToLower()))
             .Select(u => new { u.Id, u.Email, u.TimeZone, u.SlackUserId, u.TeamsUserId, u.Language, u.ChatLocale }).ToListAsync(ct);
         var userIds = users.Select(u => u.Id).ToList();
@@ -78,9 +101,9 @@ public sealed class AlertRouter(RevBotDb db, IOptions<AlertOptions> options, IOp
             .Select(m => (m.UserId, m.Kind)).ToHashSet();
         foreach (var user in users)
         {
-            var mine = subjects.Where(s => s.Recipients.Contains(user.Email, StringComparer.OrdinalIgnoreCase)
-                && !mutes.Contains((user.Id, EnumText.Format(s.Kind)))).ToList();
-            if (mine.Count == 0) continue;
+            if (!people.TryGetValue(user.Email, out var tally)) continue;
+            var mine = tally.List(kind => !mutes.Contains((user.Id, EnumText.Format(kind))));
+            if (mine.Total == 0) continue;
             var release = QuietHours.Release(now, QuietHours.ZoneFor(user.TimeZone, clock.Zone), settings.QuietHoursStart, settings.QuietHoursEnd);
             // The chat the person is known on; with neither id yet, Slack (the dispatcher may still find them by e-mail).
             var platform = user.SlackUserId is null && user.TeamsUserId is not null ? ChatPlatform.Teams : ChatPlatform.Slack;

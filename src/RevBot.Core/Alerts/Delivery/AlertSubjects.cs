@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using RevBot.Core.Domain;
 using RevBot.Core.Storage;
@@ -7,21 +8,32 @@ namespace RevBot.Core.Alerts.Delivery;
 /// <summary>Reads alerts back as the subjects messages show: waiting ones for delivery, chosen ones for a button.</summary>
 internal static class AlertSubjects
 {
-    /// <summary>Every subject with an alert waiting to be delivered, with all its open reasons (delivered or not).</summary>
-    public static async Task<List<AlertSubject>> PendingAsync(RevBotDb db, CancellationToken ct)
+    /// <summary>
+    /// The subjects with an open alert (only those with one waiting to be delivered when <paramref name="onlyPending"/>),
+    /// each with all its open reasons, a page at a time (about <paramref name="size"/> alerts, a subject never split), so
+    /// a scan that found tens of thousands is routed in the memory of one page. Each page says which of its subjects wait.
+    /// </summary>
+    public static async IAsyncEnumerable<AlertSubjectPage> PagesAsync(RevBotDb db, bool onlyPending, int size, [EnumeratorCancellation] CancellationToken ct)
     {
         var alerts = db.Alerts; // a subquery names the set through a local: expression trees cannot hold extension properties
-        var rows = await alerts.AsNoTracking()
-            .Where(a => a.State == AlertState.Open && alerts.Any(p => p.Kind == a.Kind && p.SubjectId == a.SubjectId && p.State == AlertState.Open && p.NotifiedAt == null))
-            .OrderBy(a => a.Kind).ThenBy(a => a.SubjectId).ThenBy(a => a.Id)
-            .ToListAsync(ct);
-        return Group(rows);
+        var open = alerts.AsNoTracking().Where(a => a.State == AlertState.Open);
+        if (onlyPending) open = open.Where(a => alerts.Any(p => p.Kind == a.Kind && p.SubjectId == a.SubjectId && p.State == AlertState.Open && p.NotifiedAt == null));
+        (string Kind, string SubjectId)? after = null;
+        while (true)
+        {
+            var page = after is not var (kind, subject) ? open
+                : open.Where(a => string.Compare(a.Kind, kind) > 0 || (a.Kind == kind && string.Compare(a.SubjectId, subject) > 0));
+            var rows = await page.OrderBy(a => a.Kind).ThenBy(a => a.SubjectId).ThenBy(a => a.Id).Take(size).ToListAsync(ct);
+            var full = rows.Count == size;
+            // A full page may end partway through its last subject's alerts: that subject starts the next page.
+            if (full && rows.FindIndex(r => r.Kind == rows[^1].Kind && r.SubjectId == rows[^1].SubjectId) is > 0 and var cut) rows.RemoveRange(cut, rows.Count - cut);
+            if (rows.Count == 0) yield break;
+            var pending = rows.Where(r => r.NotifiedAt == null).Select(r => (EnumText.Parse<AlertKind>(r.Kind), r.SubjectId)).ToHashSet();
+            yield return new AlertSubjectPage(Group(rows), pending);
+            if (!full) yield break;
+            after = (rows[^1].Kind, rows[^1].SubjectId);
+        }
     }
-
-    /// <summary>Every subject with an open alert, delivered or not: what a newly subscribed channel's summary counts.</summary>
-    public static async Task<List<AlertSubject>> OpenAsync(RevBotDb db, CancellationToken ct) =>
-        Group(await db.Alerts.AsNoTracking().Where(a => a.State == AlertState.Open)
-            .OrderBy(a => a.Kind).ThenBy(a => a.SubjectId).ThenBy(a => a.Id).ToListAsync(ct));
 
     /// <summary>The subjects with their <see cref="AlertSubject.Details"/> from <paramref name="facts"/> (customer-success owners by name).</summary>
     public static async Task<List<AlertSubject>> WithDetailsAsync(RevBotDb db, List<AlertSubject> subjects, Dictionary<(AlertKind, string), AlertSubjectFacts> facts, CancellationToken ct)
@@ -60,3 +72,6 @@ internal static class AlertSubjects
                 [.. g.Select(a => a.Id)], [.. g.Select(a => AlertWords.Read(a.ReasonData, a.Reason))], recipients);
         })];
 }
+
+/// <summary>One page of <see cref="AlertSubjects.PagesAsync"/>: its subjects, and which of them have an alert waiting to be delivered.</summary>
+internal sealed record AlertSubjectPage(List<AlertSubject> Subjects, HashSet<(AlertKind Kind, string SubjectId)> Pending);

@@ -47,9 +47,11 @@ public sealed class AlertDigestFeed(RevBotDb db, IServiceScopeFactory scopes, Al
         {
             await using var scope = scopes.CreateAsyncScope();
             var scanner = scope.ServiceProvider.GetRequiredService<AlertScanner>();
-            // Each finding becomes its line as it comes: the scan's findings are never all in memory at once.
+            // Each finding becomes its line as it comes: the scan's findings are never all in memory at once. A digest
+            // has no section for accounts ready to expand, so their lines (a third of a scale-100 scan's) are not kept.
             var all = new List<AlertDigestLine>();
-            await foreach (var f in scanner.ScanAsync(new AlertScanRequest(request.AsOf, request.Language), CancellationToken.None)) all.Add(AlertDigestLine.Of(f));
+            await foreach (var f in scanner.ScanAsync(new AlertScanRequest(request.AsOf, request.Language), CancellationToken.None))
+                if (f.Kind != AlertKind.Expansion) all.Add(AlertDigestLine.Of(f));
             return all;
         });
 

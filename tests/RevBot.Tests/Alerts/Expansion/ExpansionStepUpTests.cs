@@ -38,6 +38,19 @@ public sealed class ExpansionStepUpTests(ExpansionStepUpDatabase data)
         Assert.Equal("62 active users on 50 seats paid for", found["ended-before"].Reasons.Single(r => r.Code == ExpansionReasons.SeatsOver).Text);
         Assert.Equal(6, found.Count);
     }
+
+    /// <summary>A digest has no section for accounts ready to expand: the digests' shared scan keeps no line of theirs.</summary>
+    [Theory]
+    [InlineData(DbProvider.Sqlite)]
+    [InlineData(DbProvider.Postgres)]
+    public async Task The_digests_scan_keeps_no_expansion_lines(DbProvider provider)
+    {
+        Assert.Contains(await data.ScanAsync(provider, Settings), f => f.Kind == AlertKind.Expansion);
+
+        var lines = await data.DigestLinesAsync(provider, Settings);
+
+        Assert.DoesNotContain(lines, l => l.Kind == AlertKind.Expansion);
+    }
 }
 
 /// <summary>The accounts of <see cref="ExpansionStepUpTests"/> as of 2026-06-15 (days worked out in the comments).</summary>
